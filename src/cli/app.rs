@@ -1,0 +1,195 @@
+//! The environment a command runs in: config, cache location, clock, keys, demo mode.
+
+use std::collections::BTreeSet;
+use std::io::IsTerminal;
+use std::path::PathBuf;
+
+use directories::ProjectDirs;
+
+use super::Cli;
+use super::args::ScopeArgs;
+use crate::clock::Clock;
+use crate::config::Config;
+use crate::demo::Demo;
+use crate::domain::{Account, ProviderKind};
+use crate::error::{Error, Result};
+use crate::secrets::{self, Keys};
+use crate::store::Store;
+
+pub struct App {
+    pub config: Config,
+    pub config_path: PathBuf,
+    pub db_path: PathBuf,
+    pub clock: Clock,
+    pub keys: Keys,
+    /// `LLMCOST_*` variables, read once.
+    pub env: Vec<(String, String)>,
+    pub demo: Option<Demo>,
+    pub quiet: bool,
+}
+
+fn env_flag(env: &[(String, String)], name: &str) -> bool {
+    env.iter().any(|(k, v)| {
+        k == name
+            && matches!(
+                v.trim().to_ascii_lowercase().as_str(),
+                "1" | "true" | "yes" | "on"
+            )
+    })
+}
+
+fn project_dirs() -> Option<ProjectDirs> {
+    ProjectDirs::from("", "", "llmcost")
+}
+
+impl App {
+    pub fn from_cli(cli: &Cli) -> Result<App> {
+        let env: Vec<(String, String)> = std::env::vars()
+            .filter(|(k, _)| k.starts_with("LLMCOST_"))
+            .collect();
+        let get = |name: &str| env.iter().find(|(k, _)| k == name).map(|(_, v)| v.as_str());
+        let clock = Clock::from_env(get("LLMCOST_NOW"))?;
+        let dirs = project_dirs();
+        let config_path = cli
+            .config
+            .clone()
+            .or_else(|| dirs.as_ref().map(|d| d.config_dir().join("config.toml")))
+            .ok_or_else(|| Error::Config("no home directory: pass --config PATH".into()))?;
+        let db_path = cli
+            .db
+            .clone()
+            .or_else(|| dirs.as_ref().map(|d| d.cache_dir().join("cache.sqlite")))
+            .ok_or_else(|| Error::Config("no home directory: pass --db PATH".into()))?;
+        let no_keyring = env_flag(&env, "LLMCOST_NO_KEYRING");
+        if cli.demo {
+            // The demo never reads the user's config, cache or keys.
+            let demo = Demo::new(clock.now())?;
+            return Ok(App {
+                config: Config::default(),
+                config_path,
+                db_path: demo.db_path().to_path_buf(),
+                clock,
+                keys: Keys::new(vec![], true),
+                env: vec![],
+                demo: Some(demo),
+                quiet: cli.quiet,
+            });
+        }
+        let config = Config::load(&config_path)?;
+        let keys = Keys::new(env.clone(), no_keyring);
+        Ok(App {
+            config,
+            config_path,
+            db_path,
+            clock,
+            keys,
+            env,
+            demo: None,
+            quiet: cli.quiet,
+        })
+    }
+
+    /// Every known account: the config's, the demo's, and those with a key in the environment.
+    pub fn accounts(&self) -> Vec<Account> {
+        if let Some(demo) = &self.demo {
+            return demo.accounts();
+        }
+        let mut all: BTreeSet<Account> = self.config.accounts().into_iter().collect();
+        for provider in ProviderKind::ALL {
+            for ws in secrets::workspaces_in_env(provider, &self.env) {
+                // `LLMCOST_KEY_OPENAI_EDU_GAMI` may belong to a configured `edu-gami`.
+                let configured = all.iter().any(|a| {
+                    a.provider == provider
+                        && secrets::env_var_name(a)
+                            == secrets::env_var_name(&Account::new(provider, &ws))
+                });
+                if !configured {
+                    all.insert(Account::new(provider, ws));
+                }
+            }
+        }
+        all.into_iter().collect()
+    }
+
+    /// The accounts a command's `--provider`/`--workspace` select. Unknown names are errors.
+    pub fn select(&self, scope: &ScopeArgs) -> Result<Vec<Account>> {
+        let mut providers = Vec::new();
+        for p in &scope.provider {
+            providers.push(
+                p.parse::<ProviderKind>()
+                    .map_err(|e| Error::Usage(e.to_string()))?,
+            );
+        }
+        let all = self.accounts();
+        if all.is_empty() {
+            return Err(Error::Config(
+                "no workspaces configured: run 'llmcost providers add openai --workspace NAME', \
+                 set LLMCOST_KEY_OPENAI_<NAME>, or try the demo with 'llmcost --demo costs'"
+                    .into(),
+            ));
+        }
+        let in_providers: Vec<Account> = all
+            .into_iter()
+            .filter(|a| providers.is_empty() || providers.contains(&a.provider))
+            .collect();
+        if in_providers.is_empty() {
+            let names: Vec<&str> = providers.iter().map(|p| p.id()).collect();
+            return Err(Error::Usage(format!(
+                "no workspace is configured for {}: add one with 'llmcost providers add {} --workspace NAME'",
+                names.join(", "),
+                names[0]
+            )));
+        }
+        if scope.workspace.is_empty() {
+            return Ok(in_providers);
+        }
+        let mut chosen = Vec::new();
+        for name in &scope.workspace {
+            let matches: Vec<&Account> = in_providers
+                .iter()
+                .filter(|a| a.workspace.eq_ignore_ascii_case(name))
+                .collect();
+            if matches.is_empty() {
+                let known: Vec<String> = in_providers.iter().map(|a| a.to_string()).collect();
+                let provider = providers.first().map_or("openai", |p| p.id());
+                return Err(Error::Usage(format!(
+                    "unknown workspace '{name}': known workspaces are {}; add it with 'llmcost providers add {provider} --workspace {name}'",
+                    known.join(", ")
+                )));
+            }
+            for a in matches {
+                if !chosen.contains(a) {
+                    chosen.push(a.clone());
+                }
+            }
+        }
+        Ok(chosen)
+    }
+
+    pub fn open_store(&self) -> Result<Store> {
+        Store::open(&self.db_path)
+    }
+
+    pub fn is_demo(&self) -> bool {
+        self.demo.is_some()
+    }
+
+    /// Progress and notes go to stderr only for a person watching a terminal.
+    pub fn show_progress(&self) -> bool {
+        !self.quiet && std::io::stderr().is_terminal()
+    }
+
+    /// A note on stderr (warnings about incomplete data), unless `--quiet`.
+    pub fn note(&self, message: &str) {
+        if !self.quiet {
+            eprintln!("{message}");
+        }
+    }
+
+    pub fn env_value(&self, name: &str) -> Option<&str> {
+        self.env
+            .iter()
+            .find(|(k, _)| k == name)
+            .map(|(_, v)| v.as_str())
+    }
+}

@@ -1,0 +1,111 @@
+//! Arguments shared by several commands: the period, the scope, the output format.
+
+use clap::Args;
+
+use crate::domain::period::{self, PeriodSpec};
+use crate::error::{Error, Result};
+
+/// Which UTC days to look at. Default: this month to date.
+#[derive(Debug, Args, Default, Clone)]
+#[group(id = "period", multiple = false)]
+pub struct PeriodArgs {
+    /// Today so far (UTC; partial)
+    #[arg(long, help_heading = "Period (UTC days; default: this month to date)")]
+    pub today: bool,
+    /// Yesterday (UTC)
+    #[arg(long, help_heading = "Period (UTC days; default: this month to date)")]
+    pub yesterday: bool,
+    /// This ISO week (Monday first) to date
+    #[arg(long, help_heading = "Period (UTC days; default: this month to date)")]
+    pub week: bool,
+    /// This month to date, or a whole month given as YYYY-MM
+    #[arg(long, value_name = "YYYY-MM", num_args = 0..=1, default_missing_value = "", help_heading = "Period (UTC days; default: this month to date)")]
+    pub month: Option<String>,
+    /// This year to date, or a whole year given as YYYY
+    #[arg(long, value_name = "YYYY", num_args = 0..=1, default_missing_value = "", help_heading = "Period (UTC days; default: this month to date)")]
+    pub year: Option<String>,
+    /// The last N days, today included
+    #[arg(
+        long,
+        value_name = "N",
+        help_heading = "Period (UTC days; default: this month to date)"
+    )]
+    pub last: Option<u32>,
+    /// From this day (inclusive), to --until or today
+    #[arg(
+        long,
+        value_name = "YYYY-MM-DD",
+        help_heading = "Period (UTC days; default: this month to date)"
+    )]
+    pub since: Option<String>,
+    /// Up to this day (inclusive); needs --since
+    #[arg(
+        long,
+        value_name = "YYYY-MM-DD",
+        requires = "since",
+        help_heading = "Period (UTC days; default: this month to date)"
+    )]
+    pub until: Option<String>,
+}
+
+impl PeriodArgs {
+    pub fn spec(&self) -> Result<PeriodSpec> {
+        let usage = |e: period::PeriodError| Error::Usage(e.to_string());
+        Ok(if self.today {
+            PeriodSpec::Today
+        } else if self.yesterday {
+            PeriodSpec::Yesterday
+        } else if self.week {
+            PeriodSpec::ThisWeek
+        } else if let Some(m) = &self.month {
+            if m.is_empty() {
+                PeriodSpec::ThisMonth
+            } else {
+                period::parse_month(m).map_err(usage)?
+            }
+        } else if let Some(y) = &self.year {
+            if y.is_empty() {
+                PeriodSpec::ThisYear
+            } else {
+                PeriodSpec::Year(period::parse_year(y).map_err(usage)?)
+            }
+        } else if let Some(n) = self.last {
+            PeriodSpec::Last(n)
+        } else if let Some(since) = &self.since {
+            let since = period::parse_date(since).map_err(usage)?;
+            let until = self
+                .until
+                .as_deref()
+                .map(period::parse_date)
+                .transpose()
+                .map_err(usage)?;
+            PeriodSpec::Range { since, until }
+        } else {
+            PeriodSpec::ThisMonth
+        })
+    }
+}
+
+/// Which accounts to look at. Default: every configured workspace.
+#[derive(Debug, Args, Default, Clone)]
+pub struct ScopeArgs {
+    /// Only this provider (repeatable): openai
+    #[arg(long, value_name = "PROVIDER")]
+    pub provider: Vec<String>,
+    /// Only this workspace (repeatable), e.g. edugami
+    #[arg(long, short = 'w', value_name = "NAME")]
+    pub workspace: Vec<String>,
+}
+
+/// Use the cache as it is, or refetch.
+#[derive(Debug, Args, Default, Clone, Copy)]
+pub struct FreshnessArgs {
+    /// Refetch the whole period from the providers, even days already cached
+    #[arg(long, conflicts_with = "offline")]
+    pub refresh: bool,
+    /// Never touch the network: answer from the cache only
+    #[arg(long)]
+    pub offline: bool,
+}
+
+pub use crate::output::Format;

@@ -1,0 +1,102 @@
+//! The command tree (clap) and dispatch. Each command's args and `run` live in their own file.
+
+mod app;
+mod args;
+mod costs;
+mod projects;
+mod providers;
+mod sync_cmd;
+mod syncing;
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand};
+
+pub use app::App;
+
+use crate::error::Error;
+
+const AFTER_HELP: &str = "\
+Examples:
+  llmcost --demo costs --month                 Try it on built-in sample data
+  llmcost providers add openai --workspace edugami
+  llmcost costs --provider openai --workspace edugami --month
+  llmcost costs --last 30 --by day,model --format csv > spend.csv
+
+Days are UTC days. Exit codes: 0 ok, 1 runtime failure, 2 usage or config error, 3 budget exceeded.";
+
+/// What your team spends on LLM APIs, from the providers' own billing APIs.
+#[derive(Debug, Parser)]
+#[command(name = "llmcost", version, about, after_help = AFTER_HELP, propagate_version = true)]
+pub struct Cli {
+    /// Config file [default: the platform config dir, e.g. ~/.config/llmcost/config.toml]
+    #[arg(long, global = true, env = "LLMCOST_CONFIG", value_name = "PATH")]
+    pub config: Option<PathBuf>,
+
+    /// Cache database [default: the platform cache dir, e.g. ~/.cache/llmcost/cache.sqlite]
+    #[arg(long, global = true, env = "LLMCOST_DB", value_name = "PATH")]
+    pub db: Option<PathBuf>,
+
+    /// Use the built-in sample organization: no keys, no network, your cache untouched
+    #[arg(long, global = true)]
+    pub demo: bool,
+
+    /// No progress or notes on stderr; errors are still printed
+    #[arg(long, short, global = true)]
+    pub quiet: bool,
+
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Supported providers and configured workspaces; add, remove and test keys
+    Providers(providers::ProvidersArgs),
+    /// Projects of each workspace, archived ones too, with their spend in a period
+    Projects(projects::ProjectsArgs),
+    /// Billed spend for a period, grouped by model, project, day, ...
+    Costs(costs::CostsArgs),
+    /// Fetch spend into the cache ahead of time
+    Sync(sync_cmd::SyncArgs),
+}
+
+/// Runs a parsed command line and returns the process exit code. Errors are printed here.
+pub fn run(cli: Cli) -> ExitCode {
+    let result = App::from_cli(&cli).and_then(|app| match cli.command {
+        Command::Providers(args) => providers::run(&app, args),
+        Command::Projects(args) => projects::run(&app, args),
+        Command::Costs(args) => costs::run(&app, args),
+        Command::Sync(args) => sync_cmd::run(&app, args),
+    });
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            report_error(&e);
+            e.exit_code()
+        }
+    }
+}
+
+fn report_error(e: &Error) {
+    for line in e.to_string().lines() {
+        eprintln!("error: {line}");
+    }
+}
+
+/// Renders into memory, then writes stdout in one go; a closed pipe (`| head`) is not an error.
+fn write_stdout(
+    render: impl FnOnce(&mut dyn std::io::Write) -> std::io::Result<()>,
+) -> crate::error::Result<()> {
+    use std::io::Write;
+    let mut buf = Vec::new();
+    render(&mut buf).map_err(|e| Error::Runtime(format!("cannot render output: {e}")))?;
+    let mut stdout = std::io::stdout().lock();
+    match stdout.write_all(&buf).and_then(|()| stdout.flush()) {
+        Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => {
+            Err(Error::Runtime(format!("cannot write output: {e}")))
+        }
+        _ => Ok(()),
+    }
+}

@@ -1,0 +1,42 @@
+//! `llmcost projects`: each workspace's projects (archived too) and their spend in a period.
+
+use clap::Args;
+
+use super::App;
+use super::args::{Format, FreshnessArgs, PeriodArgs, ScopeArgs};
+use crate::error::{Error, Result};
+use crate::output::{self, projects_view::ProjectsView};
+
+#[derive(Debug, Args)]
+#[command(after_help = "\
+Examples:
+  llmcost projects                                   Every workspace, spend this month
+  llmcost projects --workspace edugami --year --format csv")]
+pub struct ProjectsArgs {
+    #[command(flatten)]
+    pub scope: ScopeArgs,
+    #[command(flatten)]
+    pub period: PeriodArgs,
+    /// Output format
+    #[arg(long, value_enum, default_value_t)]
+    pub format: Format,
+    #[command(flatten)]
+    pub fresh: FreshnessArgs,
+}
+
+pub fn run(app: &App, args: ProjectsArgs) -> Result<()> {
+    let range = args
+        .period
+        .spec()?
+        .resolve(app.clock.today())
+        .map_err(|e| Error::Usage(e.to_string()))?;
+    let accounts = app.select(&args.scope)?;
+    let mut store = app.open_store()?;
+    let failed = super::costs::refresh(app, &mut store, &accounts, range, args.fresh)?;
+    let view = ProjectsView::build(&store, &accounts, range, app.clock.today())?;
+    super::write_stdout(|out| output::render_projects(&view, args.format, out))?;
+    if !failed.is_empty() {
+        return Err(Error::Accounts(failed));
+    }
+    Ok(())
+}

@@ -1,0 +1,363 @@
+//! `llmcost providers`: what is supported and configured; add, remove and test admin keys.
+
+use std::io::{BufRead, IsTerminal};
+use std::time::Duration;
+
+use clap::{Args, Subcommand};
+use comfy_table::{ContentArrangement, Table, presets};
+use serde_json::json;
+
+use super::App;
+use super::args::ScopeArgs;
+use crate::config;
+use crate::domain::{Account, ProviderKind};
+use crate::error::{Error, Result};
+use crate::providers::http::{FailureKind, RetryPolicy, build_client};
+use crate::providers::{AnyProvider, Connection, base_url};
+use crate::secrets::{KeyError, Secret, env_var_name};
+
+#[derive(Debug, Args)]
+#[command(
+    args_conflicts_with_subcommands = true,
+    after_help = "\
+Examples:
+  llmcost providers                                  What is configured, and where each key comes from
+  llmcost providers add openai --workspace edugami   Prompts for the admin key, checks it, stores it
+  echo \"$KEY\" | llmcost providers add openai --workspace edugami --key-stdin
+  llmcost providers test                             One cheap authenticated call per workspace
+  llmcost providers remove openai --workspace edugami"
+)]
+pub struct ProvidersArgs {
+    #[command(subcommand)]
+    pub action: Option<ProvidersAction>,
+    /// Output format of the list
+    #[arg(long, value_enum, default_value_t = ListFormat::Table)]
+    pub format: ListFormat,
+}
+
+#[derive(Debug, Clone, Copy, clap::ValueEnum)]
+pub enum ListFormat {
+    Table,
+    Json,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum ProvidersAction {
+    /// List supported providers and configured workspaces (the default)
+    List {
+        #[arg(long, value_enum, default_value_t = ListFormat::Table)]
+        format: ListFormat,
+    },
+    /// Add a workspace: read its admin key, check it, store it in the OS keyring
+    Add(AddArgs),
+    /// Forget a workspace: delete its key from the keyring and its entry from the config
+    Remove(RemoveArgs),
+    /// Check each workspace's key with one cheap authenticated call
+    Test {
+        #[command(flatten)]
+        scope: ScopeArgs,
+    },
+}
+
+#[derive(Debug, Args)]
+pub struct AddArgs {
+    /// The provider: openai
+    pub provider: String,
+    /// A name for this account, e.g. the organization's: edugami
+    #[arg(long, short = 'w', value_name = "NAME")]
+    pub workspace: String,
+    /// Read the key from standard input instead of a hidden prompt
+    #[arg(long)]
+    pub key_stdin: bool,
+    /// Store the key without checking it against the provider
+    #[arg(long)]
+    pub no_check: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct RemoveArgs {
+    /// The provider: openai
+    pub provider: String,
+    #[arg(long, short = 'w', value_name = "NAME")]
+    pub workspace: String,
+}
+
+pub fn run(app: &App, args: ProvidersArgs) -> Result<()> {
+    match args.action {
+        None => list(app, args.format),
+        Some(ProvidersAction::List { format }) => list(app, format),
+        Some(ProvidersAction::Add(a)) => add(app, a),
+        Some(ProvidersAction::Remove(r)) => remove(app, r),
+        Some(ProvidersAction::Test { scope }) => test(app, &scope),
+    }
+}
+
+fn list(app: &App, format: ListFormat) -> Result<()> {
+    let store = if app.db_path.exists() {
+        Some(app.open_store()?)
+    } else {
+        None
+    };
+    let mut rows = Vec::new();
+    for account in app.accounts() {
+        let (source, hint) = if app.is_demo() {
+            ("built-in demo".to_string(), "-".to_string())
+        } else {
+            match app.keys.lookup(&account) {
+                Ok((key, source)) => (source.to_string(), key.hint()),
+                Err(KeyError::Missing { .. }) => ("missing".to_string(), "-".to_string()),
+                Err(KeyError::KeyringUnavailable { .. }) => {
+                    ("keyring unavailable".to_string(), "-".to_string())
+                }
+            }
+        };
+        let last = match &store {
+            Some(s) => s.last_sync(account.provider.id(), &account.workspace)?,
+            None => None,
+        };
+        rows.push((account, source, hint, last));
+    }
+    super::write_stdout(|out| match format {
+        ListFormat::Json => {
+            let doc = json!({
+                "schema_version": 1,
+                "providers": ProviderKind::ALL.iter().map(|p| json!({"id": p.id(), "name": p.display_name(), "key": p.key_kind()})).collect::<Vec<_>>(),
+                "workspaces": rows.iter().map(|(a, source, hint, last)| json!({
+                    "provider": a.provider.id(),
+                    "workspace": a.workspace,
+                    "key_source": source,
+                    "key_hint": hint,
+                    "env_var": env_var_name(a),
+                    "last_sync": last.map(|t| t.to_rfc3339_opts(chrono::SecondsFormat::Secs, true)),
+                })).collect::<Vec<_>>(),
+            });
+            serde_json::to_writer_pretty(&mut *out, &doc)?;
+            writeln!(out)
+        }
+        ListFormat::Table => {
+            writeln!(out, "Supported providers:")?;
+            for p in ProviderKind::ALL {
+                writeln!(out, "  {:<10} {}", p.id(), p.key_kind())?;
+            }
+            writeln!(out)?;
+            if rows.is_empty() {
+                writeln!(
+                    out,
+                    "No workspaces yet. Add one with 'llmcost providers add openai --workspace NAME',"
+                )?;
+                return writeln!(
+                    out,
+                    "or set LLMCOST_KEY_OPENAI_<NAME>. Try the demo: 'llmcost --demo costs'."
+                );
+            }
+            let mut t = Table::new();
+            t.load_style(presets::UTF8_FULL_CONDENSED)
+                .set_content_arrangement(ContentArrangement::Dynamic);
+            t.set_header(vec![
+                "Provider",
+                "Workspace",
+                "Key from",
+                "Key",
+                "Last sync (UTC)",
+            ]);
+            for (a, source, hint, last) in &rows {
+                t.add_row(vec![
+                    a.provider.id().to_string(),
+                    a.workspace.clone(),
+                    source.clone(),
+                    hint.clone(),
+                    last.map_or("never".to_string(), |t| {
+                        t.format("%Y-%m-%d %H:%M").to_string()
+                    }),
+                ]);
+            }
+            writeln!(out, "{t}")
+        }
+    })
+}
+
+fn parse_account(provider: &str, workspace: &str) -> Result<Account> {
+    let provider: ProviderKind = provider
+        .parse()
+        .map_err(|e: crate::domain::records::UnknownProvider| Error::Usage(e.to_string()))?;
+    config::validate_workspace_name(workspace).map_err(Error::Usage)?;
+    Ok(Account::new(provider, workspace))
+}
+
+fn read_key(account: &Account, from_stdin: bool) -> Result<Secret> {
+    let key = if from_stdin {
+        let mut line = String::new();
+        std::io::stdin()
+            .lock()
+            .read_line(&mut line)
+            .map_err(|e| Error::Runtime(format!("cannot read the key from stdin: {e}")))?;
+        line
+    } else if std::io::stdin().is_terminal() {
+        rpassword::prompt_password(format!(
+            "{} admin key for {account} (input hidden): ",
+            account.provider.display_name()
+        ))
+        .map_err(|e| Error::Runtime(format!("cannot read the key: {e}")))?
+    } else {
+        return Err(Error::Usage(
+            "no terminal to prompt for the key: pipe it in with --key-stdin".into(),
+        ));
+    };
+    let key = Secret::new(key);
+    if key.expose().is_empty() {
+        return Err(Error::Usage("the key is empty".into()));
+    }
+    Ok(key)
+}
+
+/// Makes one cheap authenticated call and explains the outcome.
+fn check_key(
+    app: &App,
+    account: &Account,
+    key: &Secret,
+) -> std::result::Result<(), (FailureKind, String)> {
+    if app.is_demo() {
+        return Ok(());
+    }
+    let ws = app
+        .config
+        .workspace(account)
+        .and_then(|w| w.base_url.clone());
+    let provider = AnyProvider::connect(Connection {
+        client: build_client(Duration::from_secs(app.config.http.timeout_seconds.max(1))),
+        base_url: base_url(account.provider, ws.as_deref(), &app.env),
+        account: account.clone(),
+        key,
+        retry: RetryPolicy {
+            max_attempts: 2,
+            ..RetryPolicy::default()
+        },
+    });
+    let runtime = tokio::runtime::Builder::new_current_thread()
+        .enable_all()
+        .build()
+        .map_err(|e| (FailureKind::Unreachable, e.to_string()))?;
+    runtime
+        .block_on(provider.check())
+        .map_err(|e| (e.kind.clone(), e.to_string()))
+}
+
+fn add(app: &App, args: AddArgs) -> Result<()> {
+    if app.is_demo() {
+        return Err(Error::Usage(
+            "the demo has no keys to add: run without --demo".into(),
+        ));
+    }
+    let account = parse_account(&args.provider, &args.workspace)?;
+    let key = read_key(&account, args.key_stdin)?;
+    add_account(app, &account, &key, !args.no_check)?;
+    app.note(&format!(
+        "Added {account}: key {} stored in the OS keyring, workspace recorded in {}.\nTry: llmcost costs --workspace {} --month",
+        key.hint(),
+        app.config_path.display(),
+        account.workspace
+    ));
+    Ok(())
+}
+
+/// Checks, stores and records a key. Nothing is written unless every step succeeds.
+pub(super) fn add_account(app: &App, account: &Account, key: &Secret, check: bool) -> Result<()> {
+    if account.provider == ProviderKind::OpenAi && !key.expose().starts_with("sk-admin-") {
+        app.note(&format!(
+            "warning: this key ({}) does not look like an OpenAI Admin key (sk-admin-...); project keys cannot read billing",
+            key.hint()
+        ));
+    }
+    if check {
+        check_key(app, account, key).map_err(|(_, message)| {
+            Error::Provider(format!(
+                "{message}\nNothing was stored. Use --no-check to store the key anyway."
+            ))
+        })?;
+    }
+    app.keys
+        .store_key(account, key)
+        .map_err(|e| Error::Runtime(e.to_string()))?;
+    config::add_workspace(&app.config_path, account)
+}
+
+fn remove(app: &App, args: RemoveArgs) -> Result<()> {
+    if app.is_demo() {
+        return Err(Error::Usage(
+            "the demo's workspaces are built in: run without --demo".into(),
+        ));
+    }
+    let account = parse_account(&args.provider, &args.workspace)?;
+    let in_config = app.config.workspace(&account).is_some();
+    let key_deleted = match app.keys.delete_key(&account) {
+        Ok(deleted) => deleted,
+        Err(e) if in_config => {
+            app.note(&format!("warning: {e}"));
+            false
+        }
+        Err(_) => false,
+    };
+    if !in_config && !key_deleted {
+        return Err(Error::Usage(format!(
+            "unknown workspace '{}' for {}: nothing to remove",
+            account.workspace, account.provider
+        )));
+    }
+    config::remove_workspace(&app.config_path, &account)?;
+    app.note(&format!(
+        "Removed {account}{}. Its cached spend stays in the cache.",
+        if key_deleted { " and its key" } else { "" }
+    ));
+    if app.env.iter().any(|(k, _)| *k == env_var_name(&account)) {
+        app.note(&format!(
+            "note: {} is still set in the environment",
+            env_var_name(&account)
+        ));
+    }
+    Ok(())
+}
+
+fn test(app: &App, scope: &ScopeArgs) -> Result<()> {
+    let accounts = app.select(scope)?;
+    let mut failed = Vec::new();
+    let mut lines = Vec::new();
+    for account in accounts {
+        if app.is_demo() {
+            lines.push(format!("{account}: ok (built-in demo)"));
+            continue;
+        }
+        let (key, source) = match app.keys.lookup(&account) {
+            Ok(found) => found,
+            Err(e) => {
+                lines.push(format!("{account}: no key"));
+                failed.push(e.to_string());
+                continue;
+            }
+        };
+        match check_key(app, &account, &key) {
+            Ok(()) => lines.push(format!(
+                "{account}: ok (admin key {} from {source})",
+                key.hint()
+            )),
+            Err((kind, message)) => {
+                let verdict = match kind {
+                    FailureKind::InvalidKey => "invalid key",
+                    FailureKind::NotAdmin => "not an admin key",
+                    FailureKind::Timeout | FailureKind::Unreachable => "unreachable",
+                    _ => "failed",
+                };
+                lines.push(format!(
+                    "{account}: {verdict} (key {} from {source})",
+                    key.hint()
+                ));
+                failed.push(message);
+            }
+        }
+    }
+    super::write_stdout(|out| lines.iter().try_for_each(|l| writeln!(out, "{l}")))?;
+    if failed.is_empty() {
+        Ok(())
+    } else {
+        Err(Error::Accounts(failed))
+    }
+}

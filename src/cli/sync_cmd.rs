@@ -1,0 +1,59 @@
+//! `llmcost sync`: fetch a period into the cache ahead of time.
+
+use clap::Args;
+
+use super::App;
+use super::args::{PeriodArgs, ScopeArgs};
+use super::syncing::{failures, sync_accounts};
+use crate::error::{Error, Result};
+
+#[derive(Debug, Args)]
+#[command(after_help = "\
+Examples:
+  llmcost sync                      Stale days of this month, every workspace
+  llmcost sync --year               Backfill this year
+  llmcost sync --last 7 --refresh   Refetch the last week even if cached")]
+pub struct SyncArgs {
+    #[command(flatten)]
+    pub scope: ScopeArgs,
+    #[command(flatten)]
+    pub period: PeriodArgs,
+    /// Refetch every day of the period, even days already cached
+    #[arg(long)]
+    pub refresh: bool,
+}
+
+pub fn run(app: &App, args: SyncArgs) -> Result<()> {
+    let range = args
+        .period
+        .spec()?
+        .resolve(app.clock.today())
+        .map_err(|e| Error::Usage(e.to_string()))?;
+    let accounts = app.select(&args.scope)?;
+    if app.is_demo() {
+        app.note("The demo's data is built in: there is nothing to sync.");
+        return Ok(());
+    }
+    let mut store = app.open_store()?;
+    let outcomes = sync_accounts(app, &mut store, &accounts, range, args.refresh)?;
+    for account in &accounts {
+        match outcomes.iter().find(|o| &o.account == account) {
+            None => app.note(&format!(
+                "{account}: up to date ({} to {})",
+                range.since, range.until
+            )),
+            Some(o) if o.error.is_none() => app.note(&format!(
+                "{account}: fetched {} day(s) in {:.1}s",
+                o.days_fetched,
+                o.elapsed.as_secs_f64()
+            )),
+            Some(_) => {}
+        }
+    }
+    let failed = failures(&outcomes);
+    if failed.is_empty() {
+        Ok(())
+    } else {
+        Err(Error::Accounts(failed))
+    }
+}

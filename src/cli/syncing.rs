@@ -1,0 +1,135 @@
+//! Bringing the cache up to date for a set of accounts before a command answers.
+
+use std::time::{Duration, Instant};
+
+use indicatif::{MultiProgress, ProgressBar, ProgressStyle};
+use tokio::task::JoinSet;
+
+use super::App;
+use crate::domain::{Account, DateRange};
+use crate::error::Result;
+use crate::providers::http::{RetryPolicy, build_client};
+use crate::providers::{AnyProvider, Connection, base_url};
+use crate::store::Store;
+use crate::sync::{self, AccountSync, Freshness};
+
+/// Fetches the stale days of `range` for each account, concurrently, and writes each account in
+/// its own transaction. Returns what happened to each account that needed fetching.
+pub fn sync_accounts(
+    app: &App,
+    store: &mut Store,
+    accounts: &[Account],
+    range: DateRange,
+    refresh: bool,
+) -> Result<Vec<AccountSync>> {
+    let now = app.clock.now();
+    let freshness = Freshness::from(app.config.cache);
+    let mut plans = Vec::new();
+    for account in accounts {
+        let synced = store.synced_days(
+            account.provider.id(),
+            &account.workspace,
+            range.since,
+            range.until,
+        )?;
+        let runs = sync::stale_runs(&synced, range, now, freshness, refresh);
+        if !runs.is_empty() {
+            plans.push((account.clone(), runs));
+        }
+    }
+    if plans.is_empty() {
+        return Ok(Vec::new());
+    }
+
+    let timeout = Duration::from_secs(app.config.http.timeout_seconds.max(1));
+    let client = build_client(timeout);
+    let progress = app.show_progress().then(MultiProgress::new);
+    let mut outcomes = Vec::new();
+    let mut tasks = JoinSet::new();
+    let runtime = tokio::runtime::Builder::new_current_thread()
+        .enable_all()
+        .build()
+        .map_err(|e| {
+            crate::error::Error::Runtime(format!("cannot start the async runtime: {e}"))
+        })?;
+    for (account, runs) in plans {
+        let key = match app.keys.lookup(&account) {
+            Ok((key, _)) => key,
+            Err(e) => {
+                outcomes.push(AccountSync {
+                    account,
+                    days_fetched: 0,
+                    elapsed: Duration::ZERO,
+                    error: Some(e.to_string()),
+                });
+                continue;
+            }
+        };
+        let ws = app
+            .config
+            .workspace(&account)
+            .and_then(|w| w.base_url.clone());
+        let provider = AnyProvider::connect(Connection {
+            client: client.clone(),
+            base_url: base_url(account.provider, ws.as_deref(), &app.env),
+            account: account.clone(),
+            key: &key,
+            retry: RetryPolicy::default(),
+        });
+        let days: u64 = runs.iter().map(DateRange::len_days).sum();
+        let bar = progress.as_ref().map(|m| {
+            let bar = m.add(ProgressBar::new_spinner());
+            bar.set_style(
+                ProgressStyle::with_template("{spinner} {msg} {elapsed}").expect("valid template"),
+            );
+            bar.set_message(format!("{account}: fetching {days} day(s)"));
+            bar.enable_steady_tick(Duration::from_millis(120));
+            bar
+        });
+        let started = Instant::now();
+        tasks.spawn_on(
+            async move {
+                let result = sync::fetch(&provider, &runs, true).await;
+                (account, result, started, bar)
+            },
+            runtime.handle(),
+        );
+    }
+    let fetched = runtime.block_on(async {
+        let mut done = Vec::new();
+        while let Some(joined) = tasks.join_next().await {
+            done.push(joined.expect("sync tasks do not panic"));
+        }
+        done
+    });
+    for (account, result, started, bar) in fetched {
+        let outcome = match result {
+            Ok(batch) => sync::write(store, &account, &batch, now, started),
+            Err(e) => AccountSync {
+                account,
+                days_fetched: 0,
+                elapsed: started.elapsed(),
+                error: Some(e.to_string()),
+            },
+        };
+        if let Some(bar) = bar {
+            match &outcome.error {
+                None => bar.finish_with_message(format!(
+                    "✓ {}: {} day(s) in {:.1}s",
+                    outcome.account,
+                    outcome.days_fetched,
+                    outcome.elapsed.as_secs_f64()
+                )),
+                Some(_) => bar.finish_with_message(format!("✗ {}: failed", outcome.account)),
+            }
+        }
+        outcomes.push(outcome);
+    }
+    outcomes.sort_by(|a, b| a.account.cmp(&b.account));
+    Ok(outcomes)
+}
+
+/// The error lines of failed accounts.
+pub fn failures(outcomes: &[AccountSync]) -> Vec<String> {
+    outcomes.iter().filter_map(|o| o.error.clone()).collect()
+}

@@ -1,0 +1,309 @@
+//! The TOML config file: which workspaces exist and how the cache behaves. Never holds a key.
+
+use std::collections::BTreeMap;
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+use serde::Deserialize;
+
+use crate::domain::{Account, ProviderKind};
+use crate::error::{Error, Result};
+
+/// How fresh cached days must be.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct CacheSettings {
+    /// Days this close to today are still revised by providers and re-fetched when stale.
+    pub trailing_days: u32,
+    /// How long a fetched day inside the trailing window counts as fresh.
+    pub ttl_minutes: u32,
+}
+
+impl Default for CacheSettings {
+    fn default() -> Self {
+        CacheSettings {
+            trailing_days: 3,
+            ttl_minutes: 5,
+        }
+    }
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct HttpSettings {
+    pub timeout_seconds: u64,
+}
+
+impl Default for HttpSettings {
+    fn default() -> Self {
+        HttpSettings {
+            timeout_seconds: 30,
+        }
+    }
+}
+
+#[derive(Clone, Debug, Default, PartialEq, Eq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct WorkspaceConfig {
+    /// Overrides the provider's API base URL for this workspace (a proxy, say).
+    pub base_url: Option<String>,
+}
+
+#[derive(Clone, Debug, Default, PartialEq, Eq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Config {
+    #[serde(default)]
+    pub cache: CacheSettings,
+    #[serde(default)]
+    pub http: HttpSettings,
+    /// `[workspaces.openai.edugami]`: provider id, then workspace name.
+    #[serde(default)]
+    pub workspaces: BTreeMap<String, BTreeMap<String, WorkspaceConfig>>,
+}
+
+impl Config {
+    /// Reads the file; a missing file is an empty config.
+    pub fn load(path: &Path) -> Result<Config> {
+        let text = match std::fs::read_to_string(path) {
+            Ok(text) => text,
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(Config::default()),
+            Err(e) => {
+                return Err(Error::Config(format!(
+                    "cannot read config {}: {e}",
+                    path.display()
+                )));
+            }
+        };
+        Config::parse(&text, path)
+    }
+
+    pub fn parse(text: &str, path: &Path) -> Result<Config> {
+        let config: Config = toml::from_str(text).map_err(|e| {
+            Error::Config(format!(
+                "invalid config {}: {}",
+                path.display(),
+                e.to_string().trim_end()
+            ))
+        })?;
+        config.validate(path)?;
+        Ok(config)
+    }
+
+    fn validate(&self, path: &Path) -> Result<()> {
+        for (provider, workspaces) in &self.workspaces {
+            provider.parse::<ProviderKind>().map_err(|e| {
+                Error::Config(format!(
+                    "invalid config {}: [workspaces.{provider}]: {e}",
+                    path.display()
+                ))
+            })?;
+            for (name, ws) in workspaces {
+                validate_workspace_name(name).map_err(|e| {
+                    Error::Config(format!(
+                        "invalid config {}: [workspaces.{provider}.{name}]: {e}",
+                        path.display()
+                    ))
+                })?;
+                if let Some(url) = &ws.base_url {
+                    validate_base_url(url).map_err(|e| {
+                        Error::Config(format!(
+                            "invalid config {}: [workspaces.{provider}.{name}] base_url: {e}",
+                            path.display()
+                        ))
+                    })?;
+                }
+            }
+        }
+        Ok(())
+    }
+
+    /// The configured accounts, sorted.
+    pub fn accounts(&self) -> Vec<Account> {
+        let mut out = Vec::new();
+        for (provider, workspaces) in &self.workspaces {
+            if let Ok(kind) = provider.parse::<ProviderKind>() {
+                out.extend(workspaces.keys().map(|w| Account::new(kind, w.clone())));
+            }
+        }
+        out.sort();
+        out
+    }
+
+    pub fn workspace(&self, account: &Account) -> Option<&WorkspaceConfig> {
+        self.workspaces
+            .get(account.provider.id())?
+            .get(&account.workspace)
+    }
+}
+
+/// Workspace names: letters, digits, `-`, `_` and `.`, so they are safe in TOML keys and env vars.
+pub fn validate_workspace_name(name: &str) -> std::result::Result<(), String> {
+    let ok = !name.is_empty()
+        && name.len() <= 64
+        && name
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | '.'));
+    if ok {
+        Ok(())
+    } else {
+        Err(format!(
+            "'{name}' is not a valid workspace name: use 1-64 letters, digits, '-', '_' or '.'"
+        ))
+    }
+}
+
+pub fn validate_base_url(url: &str) -> std::result::Result<(), String> {
+    if url.starts_with("http://") || url.starts_with("https://") {
+        Ok(())
+    } else {
+        Err(format!("'{url}' is not an http(s) URL"))
+    }
+}
+
+/// Adds (or keeps) `[workspaces.<provider>.<name>]`, preserving the rest of the file and its comments.
+pub fn add_workspace(path: &Path, account: &Account) -> Result<()> {
+    edit(path, |doc| {
+        let workspaces = table_entry(doc.as_table_mut(), "workspaces");
+        workspaces.set_implicit(true);
+        let provider = table_entry(workspaces, account.provider.id());
+        provider.set_implicit(true);
+        table_entry(provider, &account.workspace);
+    })
+}
+
+/// Removes `[workspaces.<provider>.<name>]`; returns whether it was there.
+pub fn remove_workspace(path: &Path, account: &Account) -> Result<bool> {
+    if !path.exists() {
+        return Ok(false);
+    }
+    let mut removed = false;
+    edit(path, |doc| {
+        if let Some(provider) = doc
+            .get_mut("workspaces")
+            .and_then(|w| w.as_table_mut())
+            .and_then(|w| w.get_mut(account.provider.id()))
+            .and_then(|p| p.as_table_mut())
+        {
+            removed = provider.remove(&account.workspace).is_some();
+        }
+    })?;
+    Ok(removed)
+}
+
+fn table_entry<'a>(table: &'a mut toml_edit::Table, key: &str) -> &'a mut toml_edit::Table {
+    table
+        .entry(key)
+        .or_insert_with(|| toml_edit::Item::Table(toml_edit::Table::new()))
+        .as_table_mut()
+        .expect("config keys used by llmcost are tables")
+}
+
+fn edit(path: &Path, change: impl FnOnce(&mut toml_edit::DocumentMut)) -> Result<()> {
+    let text = match std::fs::read_to_string(path) {
+        Ok(t) => t,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => String::new(),
+        Err(e) => {
+            return Err(Error::Config(format!(
+                "cannot read config {}: {e}",
+                path.display()
+            )));
+        }
+    };
+    // Refuse to rewrite a file that does not parse: the user's edits come first.
+    Config::parse(&text, path)?;
+    let mut doc: toml_edit::DocumentMut = text
+        .parse()
+        .map_err(|e| Error::Config(format!("invalid config {}: {e}", path.display())))?;
+    change(&mut doc);
+    write_atomically(path, doc.to_string().as_bytes())
+}
+
+/// Writes through a temporary file and a rename, owner-only, so a crash never leaves half a file.
+pub fn write_atomically(path: &Path, bytes: &[u8]) -> Result<()> {
+    let fail = |e: std::io::Error| Error::Runtime(format!("cannot write {}: {e}", path.display()));
+    let dir = parent_dir(path);
+    std::fs::create_dir_all(&dir).map_err(fail)?;
+    let mut tmp = tempfile::NamedTempFile::new_in(&dir).map_err(fail)?;
+    tmp.write_all(bytes).map_err(fail)?;
+    tmp.as_file().sync_all().map_err(fail)?;
+    tmp.persist(path).map_err(|e| fail(e.error))?;
+    Ok(())
+}
+
+fn parent_dir(path: &Path) -> PathBuf {
+    match path.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
+        _ => PathBuf::from("."),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn empty_config_has_defaults() {
+        let c = Config::parse("", Path::new("c.toml")).unwrap();
+        assert_eq!(
+            c.cache,
+            CacheSettings {
+                trailing_days: 3,
+                ttl_minutes: 5
+            }
+        );
+        assert_eq!(c.http.timeout_seconds, 30);
+        assert!(c.accounts().is_empty());
+    }
+
+    #[test]
+    fn reads_workspaces_and_settings() {
+        let text = "[cache]\ntrailing_days = 5\n[workspaces.openai.edugami]\n[workspaces.openai.memoways]\nbase_url = \"http://127.0.0.1:9\"\n";
+        let c = Config::parse(text, Path::new("c.toml")).unwrap();
+        assert_eq!(c.cache.trailing_days, 5);
+        assert_eq!(c.cache.ttl_minutes, 5);
+        let names: Vec<_> = c.accounts().into_iter().map(|a| a.to_string()).collect();
+        assert_eq!(names, vec!["openai/edugami", "openai/memoways"]);
+    }
+
+    #[test]
+    fn errors_name_the_file_and_the_problem() {
+        let err = Config::parse("[workspaces.gemini.x]\n", Path::new("team.toml"))
+            .unwrap_err()
+            .to_string();
+        assert!(
+            err.contains("team.toml") && err.contains("unknown provider 'gemini'"),
+            "{err}"
+        );
+        let err = Config::parse("[cache]\nttl = 3\n", Path::new("team.toml"))
+            .unwrap_err()
+            .to_string();
+        assert!(err.contains("unknown field `ttl`"), "{err}");
+        let err = Config::parse("[cache\n", Path::new("team.toml"))
+            .unwrap_err()
+            .to_string();
+        assert!(err.contains("line 1"), "{err}");
+        let err = Config::parse("[workspaces.openai.\"a b\"]\n", Path::new("t.toml"))
+            .unwrap_err()
+            .to_string();
+        assert!(err.contains("not a valid workspace name"), "{err}");
+    }
+
+    #[test]
+    fn add_and_remove_keep_comments() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("config.toml");
+        std::fs::write(&path, "# my settings\n[cache]\nttl_minutes = 10 # short\n").unwrap();
+        let acct = Account::new(ProviderKind::OpenAi, "edugami");
+        add_workspace(&path, &acct).unwrap();
+        add_workspace(&path, &acct).unwrap();
+        let text = std::fs::read_to_string(&path).unwrap();
+        assert!(
+            text.contains("# my settings") && text.contains("# short"),
+            "{text}"
+        );
+        assert_eq!(Config::load(&path).unwrap().accounts(), vec![acct.clone()]);
+        assert!(remove_workspace(&path, &acct).unwrap());
+        assert!(!remove_workspace(&path, &acct).unwrap());
+        assert!(Config::load(&path).unwrap().accounts().is_empty());
+    }
+}

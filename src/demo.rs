@@ -1,0 +1,334 @@
+//! The built-in sample organization behind `--demo`: three OpenAI workspaces with several
+//! projects each and over a year of daily spend, deterministic for a given day, held in a
+//! temporary cache that is deleted when the command ends.
+
+use chrono::{DateTime, Datelike, Days, NaiveDate, Utc};
+use rust_decimal::Decimal;
+
+use crate::domain::{
+    Account, CostRecord, DateRange, Money, ProjectInfo, ProviderKind, UsageRecord, UsageTotals,
+};
+use crate::error::{Error, Result};
+use crate::store::{Store, SyncBatch};
+
+/// How much history the demo holds.
+const HISTORY_DAYS: u64 = 430;
+
+/// A model's line items and their share of its daily spend, with list prices (USD per 1M tokens)
+/// used to derive plausible token counts.
+struct ModelSpec {
+    model: &'static str,
+    /// (line item suffix, share of the model's spend, USD per 1M tokens or None if not tokens)
+    items: &'static [(&'static str, f64, Option<f64>)],
+    prefix: Option<&'static str>,
+}
+
+const GPT55: ModelSpec = ModelSpec {
+    model: "gpt-5.5-2026-04-23",
+    items: &[
+        ("input", 0.45, Some(1.25)),
+        ("cached input", 0.03, Some(0.125)),
+        ("output", 0.52, Some(10.0)),
+    ],
+    prefix: None,
+};
+const GPT41_MINI: ModelSpec = ModelSpec {
+    model: "gpt-4.1-mini-2025-04-14",
+    items: &[("input", 0.45, Some(0.4)), ("output", 0.55, Some(1.6))],
+    prefix: None,
+};
+const GPT4O_MINI_BATCH: ModelSpec = ModelSpec {
+    model: "gpt-4o-mini-2024-07-18",
+    items: &[("input", 0.5, Some(0.075)), ("output", 0.5, Some(0.3))],
+    prefix: Some("batch"),
+};
+const EMBED: ModelSpec = ModelSpec {
+    model: "text-embedding-3-small",
+    items: &[("input", 1.0, Some(0.02))],
+    prefix: None,
+};
+const WHISPER: ModelSpec = ModelSpec {
+    model: "whisper-1",
+    items: &[("audio", 1.0, None)],
+    prefix: None,
+};
+const IMAGE: ModelSpec = ModelSpec {
+    model: "gpt-image-1",
+    items: &[("image", 1.0, None)],
+    prefix: None,
+};
+const O4_MINI: ModelSpec = ModelSpec {
+    model: "o4-mini-2025-04-16",
+    items: &[("input", 0.3, Some(1.1)), ("output", 0.7, Some(4.4))],
+    prefix: None,
+};
+
+struct ProjectSpec {
+    id: &'static str,
+    name: &'static str,
+    archived: bool,
+    /// (model, typical dollars per weekday)
+    spend: &'static [(&'static ModelSpec, f64)],
+}
+
+struct WorkspaceSpec {
+    name: &'static str,
+    projects: &'static [ProjectSpec],
+    /// Non-model line items billed to the default project: (item, dollars per day)
+    extras: &'static [(&'static str, f64)],
+}
+
+const WORKSPACES: &[WorkspaceSpec] = &[
+    WorkspaceSpec {
+        name: "edugami",
+        projects: &[
+            ProjectSpec {
+                id: "proj_edu_tutor",
+                name: "Tutor chat",
+                archived: false,
+                spend: &[(&GPT55, 38.0), (&GPT41_MINI, 9.0)],
+            },
+            ProjectSpec {
+                id: "proj_edu_grading",
+                name: "Essay grading",
+                archived: false,
+                spend: &[(&GPT4O_MINI_BATCH, 6.5), (&O4_MINI, 4.0)],
+            },
+            ProjectSpec {
+                id: "proj_edu_search",
+                name: "Course search",
+                archived: false,
+                spend: &[(&EMBED, 1.2)],
+            },
+            ProjectSpec {
+                id: "proj_edu_pilot",
+                name: "Pilot 2025",
+                archived: true,
+                spend: &[(&GPT41_MINI, 3.0)],
+            },
+        ],
+        extras: &[("web search tool calls", 0.9)],
+    },
+    WorkspaceSpec {
+        name: "memoways",
+        projects: &[
+            ProjectSpec {
+                id: "proj_memo_transcribe",
+                name: "Transcription",
+                archived: false,
+                spend: &[(&WHISPER, 7.5)],
+            },
+            ProjectSpec {
+                id: "proj_memo_summaries",
+                name: "Summaries",
+                archived: false,
+                spend: &[(&GPT41_MINI, 11.0), (&GPT55, 6.0)],
+            },
+            ProjectSpec {
+                id: "proj_memo_recall",
+                name: "Memory recall",
+                archived: false,
+                spend: &[(&EMBED, 2.1), (&GPT4O_MINI_BATCH, 1.8)],
+            },
+        ],
+        extras: &[("Vector storage", 0.35)],
+    },
+    WorkspaceSpec {
+        name: "storygami",
+        projects: &[
+            ProjectSpec {
+                id: "proj_story_engine",
+                name: "Story engine",
+                archived: false,
+                spend: &[(&GPT55, 22.0), (&O4_MINI, 5.5)],
+            },
+            ProjectSpec {
+                id: "proj_story_art",
+                name: "Illustrations",
+                archived: false,
+                spend: &[(&IMAGE, 14.0)],
+            },
+            ProjectSpec {
+                id: "proj_story_voice",
+                name: "Narration",
+                archived: false,
+                spend: &[(&GPT41_MINI, 2.5), (&WHISPER, 1.5)],
+            },
+        ],
+        extras: &[("web search tool calls", 0.4)],
+    },
+];
+
+/// A temporary cache filled with the sample organization.
+pub struct Demo {
+    dir: tempfile::TempDir,
+}
+
+impl Demo {
+    pub fn new(now: DateTime<Utc>) -> Result<Demo> {
+        let today = now.date_naive();
+        let dir = tempfile::Builder::new()
+            .prefix("llmcost-demo-")
+            .tempdir()
+            .map_err(|e| {
+                Error::Runtime(format!("cannot create the demo's temporary cache: {e}"))
+            })?;
+        let demo = Demo { dir };
+        let mut store = Store::open(&demo.db_path())?;
+        let range = DateRange::new(today - Days::new(HISTORY_DAYS - 1), today);
+        for ws in WORKSPACES {
+            let account = Account::new(ProviderKind::OpenAi, ws.name);
+            let (costs, usage) = generate(ws, range, today);
+            let projects = ws
+                .projects
+                .iter()
+                .map(|p| ProjectInfo {
+                    id: p.id.to_string(),
+                    name: p.name.to_string(),
+                    status: if p.archived { "archived" } else { "active" }.to_string(),
+                })
+                .collect();
+            let batch = SyncBatch {
+                runs: vec![(range, costs, usage)],
+                projects: Some(projects),
+            };
+            store.write_sync(&account, &batch, now)?;
+        }
+        Ok(demo)
+    }
+
+    pub fn db_path(&self) -> std::path::PathBuf {
+        self.dir.path().join("demo.sqlite")
+    }
+
+    pub fn accounts(&self) -> Vec<Account> {
+        WORKSPACES
+            .iter()
+            .map(|w| Account::new(ProviderKind::OpenAi, w.name))
+            .collect()
+    }
+}
+
+/// splitmix64: a stable pseudo-random number for a (workspace, project, model, day) tuple.
+fn noise(parts: &[&str], day: NaiveDate) -> f64 {
+    let mut h: u64 = 0x9E37_79B9_7F4A_7C15 ^ day.num_days_from_ce() as u64;
+    for part in parts {
+        for b in part.bytes() {
+            h = (h ^ u64::from(b)).wrapping_mul(0x100_0000_01B3);
+        }
+    }
+    h = (h ^ (h >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
+    h = (h ^ (h >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
+    h ^= h >> 31;
+    (h >> 11) as f64 / (1u64 << 53) as f64
+}
+
+/// Dollars as an exact decimal with micro-dollar precision (the generator's only float use).
+fn dollars(value: f64) -> Money {
+    Money::from_decimal(Decimal::new((value * 1_000_000.0).round() as i64, 6))
+}
+
+fn day_factor(ws: &str, project: &str, day: NaiveDate, today: NaiveDate) -> f64 {
+    let weekday = match day.weekday().num_days_from_monday() {
+        5 => 0.45,
+        6 => 0.35,
+        _ => 1.0,
+    };
+    // Spend grows towards today: about half a year ago it was 70 % of today's level.
+    let age = (today - day).num_days() as f64;
+    let trend = 1.0 / (1.0 + age / 420.0);
+    let jitter = 0.75 + 0.5 * noise(&[ws, project], day);
+    // A few days with a batch job gone wild, for anomaly hunting.
+    let spike = if noise(&[ws, project, "spike"], day) > 0.994 {
+        4.0
+    } else {
+        1.0
+    };
+    weekday * trend * jitter * spike
+}
+
+fn generate(
+    ws: &WorkspaceSpec,
+    range: DateRange,
+    today: NaiveDate,
+) -> (Vec<CostRecord>, Vec<UsageRecord>) {
+    let mut costs = Vec::new();
+    let mut usage = Vec::new();
+    // Today is partial: a fixed share of a day, so the demo is the same all day long.
+    let today_share = 0.55;
+    for day in range.days() {
+        let partial = if day == today { today_share } else { 1.0 };
+        for p in ws.projects {
+            // Archived projects stopped spending four months ago.
+            if p.archived && (today - day).num_days() < 120 {
+                continue;
+            }
+            let factor = day_factor(ws.name, p.id, day, today) * partial;
+            for (spec, daily) in p.spend {
+                let model_spend =
+                    daily * factor * (0.9 + 0.2 * noise(&[ws.name, p.id, spec.model], day));
+                let mut totals = UsageTotals::default();
+                for (kind, share, per_million) in spec.items {
+                    let amount = dollars(model_spend * share);
+                    let line_item = match spec.prefix {
+                        Some(prefix) => format!("{prefix} | {}, {kind}", spec.model),
+                        None => format!("{}, {kind}", spec.model),
+                    };
+                    if let Some(price) = per_million {
+                        let tokens = (model_spend * share / price * 1_000_000.0) as u64;
+                        match *kind {
+                            "output" => totals.output_tokens += tokens,
+                            "cached input" => {
+                                totals.input_tokens += tokens;
+                                totals.cached_input_tokens += tokens;
+                            }
+                            _ => totals.input_tokens += tokens,
+                        }
+                    }
+                    costs.push(CostRecord {
+                        day,
+                        project_id: Some(p.id.to_string()),
+                        model: crate::domain::line_item::model_of(&line_item).to_string(),
+                        line_item,
+                        amount,
+                    });
+                }
+                if totals.input_tokens + totals.output_tokens > 0 {
+                    totals.requests = (totals.input_tokens + totals.output_tokens) / 2_400 + 1;
+                    usage.push(UsageRecord {
+                        day,
+                        project_id: Some(p.id.to_string()),
+                        model: spec.model.to_string(),
+                        totals,
+                    });
+                }
+            }
+        }
+        for (item, daily) in ws.extras {
+            let amount = dollars(daily * partial * (0.8 + 0.4 * noise(&[ws.name, item], day)));
+            costs.push(CostRecord {
+                day,
+                project_id: None,
+                line_item: item.to_string(),
+                model: item.to_string(),
+                amount,
+            });
+        }
+    }
+    (costs, usage)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn demo_is_deterministic_for_a_day() {
+        let today = NaiveDate::from_ymd_opt(2026, 11, 22).unwrap();
+        let range = DateRange::new(today - Days::new(30), today);
+        let (a, _) = generate(&WORKSPACES[0], range, today);
+        let (b, _) = generate(&WORKSPACES[0], range, today);
+        assert_eq!(a, b);
+        assert!(a.iter().all(|c| c.amount > Money::ZERO));
+    }
+}

@@ -1,0 +1,112 @@
+//! The dimensions a cost view can be grouped by (`--by provider,workspace,project,model,line_item,day`).
+
+use std::fmt;
+use std::str::FromStr;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Dim {
+    Provider,
+    Workspace,
+    Project,
+    Model,
+    LineItem,
+    Day,
+}
+
+impl Dim {
+    pub const ALL: [Dim; 6] = [
+        Dim::Provider,
+        Dim::Workspace,
+        Dim::Project,
+        Dim::Model,
+        Dim::LineItem,
+        Dim::Day,
+    ];
+
+    pub fn name(self) -> &'static str {
+        match self {
+            Dim::Provider => "provider",
+            Dim::Workspace => "workspace",
+            Dim::Project => "project",
+            Dim::Model => "model",
+            Dim::LineItem => "line_item",
+            Dim::Day => "day",
+        }
+    }
+
+    /// Whether token and request counts can be attributed to groups of this dimension.
+    pub fn carries_usage(self) -> bool {
+        self != Dim::LineItem
+    }
+}
+
+impl fmt::Display for Dim {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.name())
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum DimError {
+    #[error(
+        "unknown --by dimension '{0}': use a comma list of provider, workspace, project, model, line_item, day"
+    )]
+    Unknown(String),
+    #[error(
+        "--by is empty: use a comma list of provider, workspace, project, model, line_item, day"
+    )]
+    Empty,
+}
+
+impl FromStr for Dim {
+    type Err = DimError;
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        let key = s.trim().to_ascii_lowercase().replace('-', "_");
+        Dim::ALL
+            .into_iter()
+            .find(|d| {
+                d.name() == key
+                    || (key == "date" && *d == Dim::Day)
+                    || (key == "lineitem" && *d == Dim::LineItem)
+            })
+            .ok_or_else(|| DimError::Unknown(s.trim().to_string()))
+    }
+}
+
+/// Parses a comma list, keeping the user's order and dropping repeats.
+pub fn parse_dims(text: &str) -> Result<Vec<Dim>, DimError> {
+    let mut dims = Vec::new();
+    for part in text.split(',').filter(|p| !p.trim().is_empty()) {
+        let dim: Dim = part.parse()?;
+        if !dims.contains(&dim) {
+            dims.push(dim);
+        }
+    }
+    if dims.is_empty() {
+        return Err(DimError::Empty);
+    }
+    Ok(dims)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn parses_lists_in_order_without_repeats() {
+        assert_eq!(
+            parse_dims("day, model,day").unwrap(),
+            vec![Dim::Day, Dim::Model]
+        );
+        assert_eq!(parse_dims("line-item").unwrap(), vec![Dim::LineItem]);
+    }
+
+    #[test]
+    fn rejects_unknown_and_empty() {
+        assert_eq!(
+            parse_dims("model,colour"),
+            Err(DimError::Unknown("colour".into()))
+        );
+        assert_eq!(parse_dims(" , "), Err(DimError::Empty));
+    }
+}

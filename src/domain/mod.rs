@@ -1,0 +1,12 @@
+//! Plain data with no I/O: money, periods, line items, grouping dimensions and records.
+
+pub mod dims;
+pub mod line_item;
+pub mod money;
+pub mod period;
+pub mod records;
+
+pub use dims::Dim;
+pub use money::Money;
+pub use period::{DateRange, PeriodSpec};
+pub use records::{Account, CostRecord, ProjectInfo, ProviderKind, UsageRecord, UsageTotals};

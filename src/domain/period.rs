@@ -1,0 +1,305 @@
+//! Periods of whole UTC days: what `--month`, `--last 7` or `--since` mean on a given day.
+
+use chrono::{Datelike, Days, Months, NaiveDate};
+
+/// An inclusive range of UTC days.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct DateRange {
+    pub since: NaiveDate,
+    pub until: NaiveDate,
+}
+
+impl DateRange {
+    pub fn new(since: NaiveDate, until: NaiveDate) -> Self {
+        debug_assert!(since <= until);
+        DateRange { since, until }
+    }
+
+    pub fn single(day: NaiveDate) -> Self {
+        DateRange::new(day, day)
+    }
+
+    pub fn len_days(&self) -> u64 {
+        (self.until - self.since).num_days() as u64 + 1
+    }
+
+    pub fn contains(&self, day: NaiveDate) -> bool {
+        self.since <= day && day <= self.until
+    }
+
+    pub fn days(&self) -> impl Iterator<Item = NaiveDate> + use<> {
+        let until = self.until;
+        self.since.iter_days().take_while(move |d| *d <= until)
+    }
+}
+
+/// The period a user asked for, before it is resolved against today's date.
+#[derive(Clone, Debug, PartialEq, Eq, Default)]
+pub enum PeriodSpec {
+    /// This month to date.
+    #[default]
+    ThisMonth,
+    Today,
+    Yesterday,
+    /// ISO week (Monday first) to date.
+    ThisWeek,
+    Month {
+        year: i32,
+        month: u32,
+    },
+    ThisYear,
+    Year(i32),
+    /// The last N days, today included.
+    Last(u32),
+    Range {
+        since: NaiveDate,
+        until: Option<NaiveDate>,
+    },
+}
+
+/// A period that cannot be answered.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum PeriodError {
+    #[error("the period starts on {since}, after today ({today} UTC)")]
+    InFuture { since: NaiveDate, today: NaiveDate },
+    #[error("--since {since} is after --until {until}")]
+    Reversed { since: NaiveDate, until: NaiveDate },
+    #[error("--last needs at least 1 day")]
+    ZeroDays,
+    #[error("'{0}' is not a valid month: use YYYY-MM, e.g. 2026-03")]
+    BadMonth(String),
+    #[error("'{0}' is not a valid year: use YYYY, e.g. 2026")]
+    BadYear(String),
+    #[error("'{0}' is not a valid date: use YYYY-MM-DD, e.g. 2026-03-31")]
+    BadDate(String),
+}
+
+impl PeriodSpec {
+    /// Resolves the period on `today` (UTC). A period reaching past today stops at today.
+    pub fn resolve(&self, today: NaiveDate) -> Result<DateRange, PeriodError> {
+        let (since, until) = match *self {
+            PeriodSpec::ThisMonth => (first_of_month(today), today),
+            PeriodSpec::Today => (today, today),
+            PeriodSpec::Yesterday => {
+                let y = today - Days::new(1);
+                (y, y)
+            }
+            PeriodSpec::ThisWeek => {
+                let back = today.weekday().num_days_from_monday() as u64;
+                (today - Days::new(back), today)
+            }
+            PeriodSpec::Month { year, month } => {
+                let first = NaiveDate::from_ymd_opt(year, month, 1)
+                    .ok_or_else(|| PeriodError::BadMonth(format!("{year}-{month:02}")))?;
+                (first, last_of_month(first))
+            }
+            PeriodSpec::ThisYear => (year_start(today.year()).expect("valid year"), today),
+            PeriodSpec::Year(year) => {
+                let start =
+                    year_start(year).ok_or_else(|| PeriodError::BadYear(year.to_string()))?;
+                let end = NaiveDate::from_ymd_opt(year, 12, 31).expect("valid year");
+                (start, end)
+            }
+            PeriodSpec::Last(n) => {
+                if n == 0 {
+                    return Err(PeriodError::ZeroDays);
+                }
+                (today - Days::new(u64::from(n) - 1), today)
+            }
+            PeriodSpec::Range { since, until } => {
+                let until = until.unwrap_or(today);
+                if since > until {
+                    return Err(PeriodError::Reversed { since, until });
+                }
+                (since, until)
+            }
+        };
+        if since > today {
+            return Err(PeriodError::InFuture { since, today });
+        }
+        Ok(DateRange::new(since, until.min(today)))
+    }
+}
+
+/// Parses `YYYY-MM`.
+pub fn parse_month(text: &str) -> Result<PeriodSpec, PeriodError> {
+    let bad = || PeriodError::BadMonth(text.to_string());
+    let (y, m) = text.trim().split_once('-').ok_or_else(bad)?;
+    if y.len() != 4 || m.len() != 2 {
+        return Err(bad());
+    }
+    let year: i32 = y.parse().map_err(|_| bad())?;
+    let month: u32 = m.parse().map_err(|_| bad())?;
+    NaiveDate::from_ymd_opt(year, month, 1).ok_or_else(bad)?;
+    Ok(PeriodSpec::Month { year, month })
+}
+
+/// Parses `YYYY`.
+pub fn parse_year(text: &str) -> Result<i32, PeriodError> {
+    let bad = || PeriodError::BadYear(text.to_string());
+    let t = text.trim();
+    if t.len() != 4 {
+        return Err(bad());
+    }
+    let year: i32 = t.parse().map_err(|_| bad())?;
+    year_start(year).ok_or_else(bad)?;
+    Ok(year)
+}
+
+/// Parses `YYYY-MM-DD`.
+pub fn parse_date(text: &str) -> Result<NaiveDate, PeriodError> {
+    NaiveDate::parse_from_str(text.trim(), "%Y-%m-%d")
+        .map_err(|_| PeriodError::BadDate(text.to_string()))
+}
+
+pub fn first_of_month(day: NaiveDate) -> NaiveDate {
+    day.with_day(1).expect("day 1 exists")
+}
+
+pub fn last_of_month(day: NaiveDate) -> NaiveDate {
+    first_of_month(day) + Months::new(1) - Days::new(1)
+}
+
+fn year_start(year: i32) -> Option<NaiveDate> {
+    if (1970..=9999).contains(&year) {
+        NaiveDate::from_ymd_opt(year, 1, 1)
+    } else {
+        None
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn d(s: &str) -> NaiveDate {
+        parse_date(s).unwrap()
+    }
+
+    fn r(spec: PeriodSpec, today: &str) -> (String, String) {
+        let range = spec.resolve(d(today)).unwrap();
+        (range.since.to_string(), range.until.to_string())
+    }
+
+    #[test]
+    fn this_month_is_month_to_date() {
+        assert_eq!(
+            r(PeriodSpec::ThisMonth, "2026-11-22"),
+            ("2026-11-01".into(), "2026-11-22".into())
+        );
+        assert_eq!(
+            r(PeriodSpec::ThisMonth, "2026-11-01"),
+            ("2026-11-01".into(), "2026-11-01".into())
+        );
+    }
+
+    #[test]
+    fn past_month_is_whole_and_handles_leap_years() {
+        assert_eq!(
+            r(parse_month("2024-02").unwrap(), "2026-11-22"),
+            ("2024-02-01".into(), "2024-02-29".into())
+        );
+        assert_eq!(
+            r(parse_month("2025-02").unwrap(), "2026-11-22"),
+            ("2025-02-01".into(), "2025-02-28".into())
+        );
+        assert_eq!(
+            r(parse_month("2025-12").unwrap(), "2026-11-22"),
+            ("2025-12-01".into(), "2025-12-31".into())
+        );
+    }
+
+    #[test]
+    fn week_starts_on_monday() {
+        // 2026-11-22 is a Sunday.
+        assert_eq!(
+            r(PeriodSpec::ThisWeek, "2026-11-22"),
+            ("2026-11-16".into(), "2026-11-22".into())
+        );
+        assert_eq!(
+            r(PeriodSpec::ThisWeek, "2026-11-16"),
+            ("2026-11-16".into(), "2026-11-16".into())
+        );
+    }
+
+    #[test]
+    fn last_n_days_includes_today() {
+        assert_eq!(
+            r(PeriodSpec::Last(1), "2026-11-22"),
+            ("2026-11-22".into(), "2026-11-22".into())
+        );
+        assert_eq!(
+            r(PeriodSpec::Last(7), "2026-03-02"),
+            ("2026-02-24".into(), "2026-03-02".into())
+        );
+        assert_eq!(
+            PeriodSpec::Last(0).resolve(d("2026-11-22")),
+            Err(PeriodError::ZeroDays)
+        );
+    }
+
+    #[test]
+    fn yesterday_crosses_year_boundary() {
+        assert_eq!(
+            r(PeriodSpec::Yesterday, "2026-01-01"),
+            ("2025-12-31".into(), "2025-12-31".into())
+        );
+    }
+
+    #[test]
+    fn periods_reaching_past_today_stop_at_today() {
+        assert_eq!(
+            r(PeriodSpec::Year(2026), "2026-11-22"),
+            ("2026-01-01".into(), "2026-11-22".into())
+        );
+        let spec = PeriodSpec::Range {
+            since: d("2026-11-01"),
+            until: Some(d("2026-11-30")),
+        };
+        assert_eq!(
+            r(spec, "2026-11-22"),
+            ("2026-11-01".into(), "2026-11-22".into())
+        );
+    }
+
+    #[test]
+    fn future_and_reversed_periods_are_errors() {
+        let today = d("2026-11-22");
+        assert!(matches!(
+            parse_month("2026-12").unwrap().resolve(today),
+            Err(PeriodError::InFuture { .. })
+        ));
+        let reversed = PeriodSpec::Range {
+            since: d("2026-11-10"),
+            until: Some(d("2026-11-01")),
+        };
+        assert!(matches!(
+            reversed.resolve(today),
+            Err(PeriodError::Reversed { .. })
+        ));
+    }
+
+    #[test]
+    fn bad_text_is_rejected_with_the_value() {
+        assert_eq!(
+            parse_month("2026-13"),
+            Err(PeriodError::BadMonth("2026-13".into()))
+        );
+        assert_eq!(
+            parse_month("11-2026"),
+            Err(PeriodError::BadMonth("11-2026".into()))
+        );
+        assert!(parse_date("2026-02-30").is_err());
+        assert!(parse_date("yesterday").is_err());
+        assert!(parse_year("26").is_err());
+        assert_eq!(parse_year("2025"), Ok(2025));
+    }
+
+    #[test]
+    fn range_iterates_every_day() {
+        let range = DateRange::new(d("2024-02-27"), d("2024-03-01"));
+        assert_eq!(range.len_days(), 4);
+        assert_eq!(range.days().count(), 4);
+        assert!(range.contains(d("2024-02-29")));
+    }
+}

@@ -1,0 +1,128 @@
+//! Records as llmcost stores them, whatever provider they came from.
+
+use std::fmt;
+use std::str::FromStr;
+
+use chrono::NaiveDate;
+
+use super::Money;
+
+/// A provider llmcost can read billing data from.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum ProviderKind {
+    OpenAi,
+}
+
+impl ProviderKind {
+    pub const ALL: [ProviderKind; 1] = [ProviderKind::OpenAi];
+
+    /// The identifier used on the command line, in config and in the cache.
+    pub fn id(self) -> &'static str {
+        match self {
+            ProviderKind::OpenAi => "openai",
+        }
+    }
+
+    pub fn display_name(self) -> &'static str {
+        match self {
+            ProviderKind::OpenAi => "OpenAI",
+        }
+    }
+
+    /// What kind of key the billing API needs, for help and error messages.
+    pub fn key_kind(self) -> &'static str {
+        match self {
+            ProviderKind::OpenAi => "an OpenAI organization Admin key (sk-admin-...)",
+        }
+    }
+}
+
+impl fmt::Display for ProviderKind {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.id())
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("unknown provider '{0}': supported providers are: openai")]
+pub struct UnknownProvider(pub String);
+
+impl FromStr for ProviderKind {
+    type Err = UnknownProvider;
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        let key = s.trim().to_ascii_lowercase();
+        ProviderKind::ALL
+            .into_iter()
+            .find(|p| p.id() == key)
+            .ok_or_else(|| UnknownProvider(s.trim().to_string()))
+    }
+}
+
+/// One account of a provider with its own admin key: an OpenAI organization, say.
+#[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct Account {
+    pub provider: ProviderKind,
+    pub workspace: String,
+}
+
+impl Account {
+    pub fn new(provider: ProviderKind, workspace: impl Into<String>) -> Self {
+        Account {
+            provider,
+            workspace: workspace.into(),
+        }
+    }
+}
+
+impl fmt::Display for Account {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}/{}", self.provider, self.workspace)
+    }
+}
+
+/// Billed cost for one UTC day, project and line item.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct CostRecord {
+    pub day: NaiveDate,
+    /// `None` is the provider's default project (or cost not attributed to one).
+    pub project_id: Option<String>,
+    pub line_item: String,
+    pub model: String,
+    pub amount: Money,
+}
+
+/// Token and request counts for one UTC day, project and model.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct UsageRecord {
+    pub day: NaiveDate,
+    pub project_id: Option<String>,
+    pub model: String,
+    pub totals: UsageTotals,
+}
+
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct UsageTotals {
+    /// All input tokens, cached ones included.
+    pub input_tokens: u64,
+    pub cached_input_tokens: u64,
+    pub output_tokens: u64,
+    pub requests: u64,
+}
+
+impl std::ops::AddAssign for UsageTotals {
+    fn add_assign(&mut self, rhs: Self) {
+        self.input_tokens += rhs.input_tokens;
+        self.cached_input_tokens += rhs.cached_input_tokens;
+        self.output_tokens += rhs.output_tokens;
+        self.requests += rhs.requests;
+    }
+}
+
+/// A project inside an account, as the provider names it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ProjectInfo {
+    pub id: String,
+    pub name: String,
+    /// `active` or `archived`.
+    pub status: String,
+}

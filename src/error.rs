@@ -1,0 +1,55 @@
+//! The error type every command returns, and the documented exit code of each kind.
+
+use std::process::ExitCode;
+
+/// What went wrong, sorted by what the user should do about it.
+#[derive(Debug, thiserror::Error)]
+pub enum Error {
+    /// Bad flags, dates, names or values on the command line (exit 2).
+    #[error("{0}")]
+    Usage(String),
+    /// A config file that cannot be read or is invalid (exit 2).
+    #[error("{0}")]
+    Config(String),
+    /// No key, a rejected key, a provider or network failure (exit 1).
+    #[error("{0}")]
+    Provider(String),
+    /// The local cache could not be read or written (exit 1).
+    #[error("{0}")]
+    Storage(String),
+    /// The keyring or another part of the machine failed (exit 1).
+    #[error("{0}")]
+    Runtime(String),
+    /// Several accounts failed; each message is already complete (exit 1).
+    #[error("{}", .0.join("\n"))]
+    Accounts(Vec<String>),
+}
+
+/// Exit codes, documented in the README.
+pub mod exit {
+    pub const OK: u8 = 0;
+    pub const FAILURE: u8 = 1;
+    pub const USAGE: u8 = 2;
+    pub const BUDGET_EXCEEDED: u8 = 3;
+}
+
+impl Error {
+    pub fn exit_code(&self) -> ExitCode {
+        ExitCode::from(match self {
+            Error::Usage(_) | Error::Config(_) => exit::USAGE,
+            _ => exit::FAILURE,
+        })
+    }
+
+    pub fn usage(msg: impl Into<String>) -> Self {
+        Error::Usage(msg.into())
+    }
+}
+
+impl From<rusqlite::Error> for Error {
+    fn from(e: rusqlite::Error) -> Self {
+        Error::Storage(format!("cache error: {e}"))
+    }
+}
+
+pub type Result<T, E = Error> = std::result::Result<T, E>;

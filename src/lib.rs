@@ -1,0 +1,24 @@
+//! llmcost: what a team spends on LLM APIs, from the providers' billing APIs, cached in SQLite.
+//!
+//! - `domain`: money, periods, line items, records (no I/O)
+//! - `providers`: HTTP clients for each billing API, behind `AnyProvider`
+//! - `store`: the SQLite cache (the only SQL)
+//! - `sync`: which days are stale, fetch, write per account in one transaction
+//! - `config`, `secrets`, `clock`: the environment a command runs in
+//! - `output`: tables, JSON, CSV and Markdown renderers
+//! - `cli`: clap definitions and one module per command
+//! - `demo`: the built-in sample organization
+
+pub mod cli;
+pub mod clock;
+pub mod config;
+pub mod demo;
+pub mod domain;
+pub mod error;
+pub mod output;
+pub mod providers;
+pub mod secrets;
+pub mod store;
+pub mod sync;
+
+pub use cli::run;

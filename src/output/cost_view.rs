@@ -1,0 +1,173 @@
+//! A cost answer ready to render: grouped rows with shares and usage, the total, and provenance.
+
+use std::collections::HashMap;
+
+use chrono::{DateTime, NaiveDate, Utc};
+use rust_decimal::Decimal;
+
+use crate::domain::{Account, DateRange, Dim, Money, UsageTotals};
+use crate::error::Result;
+use crate::store::{CostQuery, GroupKey, Store};
+
+/// One grouping value: what the cache holds, and what a person reads.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Cell {
+    pub dim: Dim,
+    /// The raw value: a project id (`""` for the default project), a day, a model...
+    pub value: String,
+    /// For people: a project's name, a day marked partial.
+    pub label: String,
+}
+
+#[derive(Clone, Debug)]
+pub struct CostRow {
+    pub cells: Vec<Cell>,
+    /// `(provider, workspace)` owning the project, when projects are grouped.
+    pub owner: Option<(String, String)>,
+    pub cost: Money,
+    pub share: Decimal,
+    pub usage: Option<UsageTotals>,
+}
+
+#[derive(Clone, Debug)]
+pub struct CostView {
+    pub accounts: Vec<Account>,
+    /// Project filters as the user named them.
+    pub project_filter: Vec<String>,
+    pub range: DateRange,
+    pub today: NaiveDate,
+    pub group_by: Vec<Dim>,
+    pub rows: Vec<CostRow>,
+    pub total: Money,
+    /// Token counts can be shown for this grouping.
+    pub usage_shown: bool,
+    /// The most recent fetch of any day in view.
+    pub updated_at: Option<DateTime<Utc>>,
+    /// Accounts with days in the period that were never fetched, and how many.
+    pub missing_days: Vec<(Account, u64)>,
+}
+
+pub const DEFAULT_PROJECT: &str = "Default project";
+
+impl CostView {
+    pub fn build(
+        store: &Store,
+        query: &CostQuery,
+        today: NaiveDate,
+        project_filter: Vec<String>,
+    ) -> Result<CostView> {
+        let costs = store.aggregate_costs(query)?;
+        let mut usage = store.aggregate_usage(query)?;
+        let usage_shown = query.group_by.iter().all(|d| d.carries_usage());
+        let names = if query.group_by.contains(&Dim::Project) {
+            store.project_names()?
+        } else {
+            HashMap::new()
+        };
+        let total: Money = costs.iter().map(|(_, m)| *m).sum();
+        let mut rows: Vec<CostRow> = costs
+            .into_iter()
+            .map(|(key, cost)| {
+                let row_usage = if usage_shown {
+                    Some(usage.remove(&key).unwrap_or_default())
+                } else {
+                    None
+                };
+                let GroupKey { values, owner } = key;
+                let cells = query
+                    .group_by
+                    .iter()
+                    .zip(values)
+                    .map(|(dim, value)| {
+                        let label = label(*dim, &value, owner.as_ref(), &names, today);
+                        Cell {
+                            dim: *dim,
+                            value,
+                            label,
+                        }
+                    })
+                    .collect();
+                CostRow {
+                    cells,
+                    owner,
+                    share: cost.share_of(total),
+                    cost,
+                    usage: row_usage,
+                }
+            })
+            .collect();
+        sort_rows(&mut rows, &query.group_by);
+
+        let mut updated_at = None;
+        let mut missing_days = Vec::new();
+        for account in &query.accounts {
+            let synced = store.synced_days(
+                account.provider.id(),
+                &account.workspace,
+                query.range.since,
+                query.range.until,
+            )?;
+            updated_at = updated_at.max(synced.iter().map(|(_, at)| *at).max());
+            let missing = query.range.len_days() - synced.len() as u64;
+            if missing > 0 {
+                missing_days.push((account.clone(), missing));
+            }
+        }
+        Ok(CostView {
+            accounts: query.accounts.clone(),
+            project_filter,
+            range: query.range,
+            today,
+            group_by: query.group_by.clone(),
+            rows,
+            total,
+            usage_shown,
+            updated_at,
+            missing_days,
+        })
+    }
+
+    /// Whether the period includes today, whose spend is still growing.
+    pub fn includes_today(&self) -> bool {
+        self.range.contains(self.today)
+    }
+
+    /// Whether every day of every account in view has been fetched.
+    pub fn complete(&self) -> bool {
+        self.missing_days.is_empty()
+    }
+}
+
+fn label(
+    dim: Dim,
+    value: &str,
+    owner: Option<&(String, String)>,
+    names: &HashMap<(String, String, String), String>,
+    today: NaiveDate,
+) -> String {
+    match dim {
+        Dim::Project if value.is_empty() => DEFAULT_PROJECT.to_string(),
+        Dim::Project => owner
+            .and_then(|(p, w)| names.get(&(p.clone(), w.clone(), value.to_string())))
+            .cloned()
+            .unwrap_or_else(|| value.to_string()),
+        Dim::Day if value == today.format("%Y-%m-%d").to_string() => format!("{value} (partial)"),
+        _ => value.to_string(),
+    }
+}
+
+/// By day (oldest first) when days are grouped, then by cost, largest first; ties by label.
+fn sort_rows(rows: &mut [CostRow], dims: &[Dim]) {
+    let day_index = dims.iter().position(|d| *d == Dim::Day);
+    rows.sort_by(|a, b| {
+        let by_day = match day_index {
+            Some(i) => a.cells[i].value.cmp(&b.cells[i].value),
+            None => std::cmp::Ordering::Equal,
+        };
+        by_day.then(b.cost.cmp(&a.cost)).then_with(|| {
+            let la: Vec<&str> = a.cells.iter().map(|c| c.label.as_str()).collect();
+            let lb: Vec<&str> = b.cells.iter().map(|c| c.label.as_str()).collect();
+            la.cmp(&lb)
+        })
+    });
+}

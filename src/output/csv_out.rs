@@ -1,0 +1,111 @@
+//! CSV for spreadsheets: a header row, one row per group, exact decimals, no total row, and text
+//! cells that cannot be mistaken for formulas.
+
+use std::io::Write;
+
+use super::CostView;
+use super::projects_view::ProjectsView;
+use crate::domain::Dim;
+
+/// Prefixes text a spreadsheet would run as a formula (`=`, `+`, `-`, `@`, tab, CR) with `'`.
+pub fn safe_text(value: &str) -> String {
+    match value.chars().next() {
+        Some('=' | '+' | '-' | '@' | '\t' | '\r') => format!("'{value}"),
+        _ => value.to_string(),
+    }
+}
+
+fn to_io(e: csv::Error) -> std::io::Error {
+    std::io::Error::other(e)
+}
+
+pub fn costs(view: &CostView, out: &mut dyn Write) -> std::io::Result<()> {
+    let mut w = csv::Writer::from_writer(out);
+    let mut header: Vec<String> = Vec::new();
+    for d in &view.group_by {
+        header.push(d.name().to_string());
+        if *d == Dim::Project {
+            header.extend(["project_name".to_string(), "project_workspace".to_string()]);
+        }
+    }
+    header.push("cost_usd".into());
+    if view.usage_shown {
+        header.extend(
+            [
+                "input_tokens",
+                "cached_input_tokens",
+                "output_tokens",
+                "requests",
+            ]
+            .map(String::from),
+        );
+    }
+    w.write_record(&header).map_err(to_io)?;
+    for row in &view.rows {
+        let mut rec: Vec<String> = Vec::new();
+        for cell in &row.cells {
+            rec.push(safe_text(&cell.value));
+            if cell.dim == Dim::Project {
+                rec.push(safe_text(&cell.label));
+                rec.push(safe_text(
+                    &row.owner
+                        .as_ref()
+                        .map(|(_, w)| w.clone())
+                        .unwrap_or_default(),
+                ));
+            }
+        }
+        rec.push(row.cost.exact());
+        if let Some(u) = row.usage {
+            rec.extend(
+                [
+                    u.input_tokens,
+                    u.cached_input_tokens,
+                    u.output_tokens,
+                    u.requests,
+                ]
+                .map(|n| n.to_string()),
+            );
+        }
+        w.write_record(&rec).map_err(to_io)?;
+    }
+    w.flush()
+}
+
+pub fn projects(view: &ProjectsView, out: &mut dyn Write) -> std::io::Result<()> {
+    let mut w = csv::Writer::from_writer(out);
+    w.write_record([
+        "provider",
+        "workspace",
+        "project",
+        "project_name",
+        "status",
+        "cost_usd",
+    ])
+    .map_err(to_io)?;
+    for r in &view.rows {
+        w.write_record([
+            r.account.provider.id().to_string(),
+            safe_text(&r.account.workspace),
+            safe_text(&r.id),
+            safe_text(&r.name),
+            r.status.clone(),
+            r.cost.exact(),
+        ])
+        .map_err(to_io)?;
+    }
+    w.flush()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::safe_text;
+
+    #[test]
+    fn formula_like_text_is_defused() {
+        assert_eq!(safe_text("=HYPERLINK(\"x\")"), "'=HYPERLINK(\"x\")");
+        assert_eq!(safe_text("+1"), "'+1");
+        assert_eq!(safe_text("@SUM(A1)"), "'@SUM(A1)");
+        assert_eq!(safe_text("gpt-4o"), "gpt-4o");
+    }
+}

@@ -1,0 +1,116 @@
+//! The versioned JSON contract (schema_version 1). Money is an exact decimal string.
+
+use std::io::Write;
+
+use serde_json::{Map, Value, json};
+
+use super::CostView;
+use super::projects_view::ProjectsView;
+use crate::domain::Dim;
+
+pub const SCHEMA_VERSION: u32 = 1;
+
+fn dim_value(dim: Dim, value: &str) -> Value {
+    if dim == Dim::Project && value.is_empty() {
+        Value::Null
+    } else {
+        Value::String(value.to_string())
+    }
+}
+
+pub fn costs(view: &CostView, out: &mut dyn Write) -> std::io::Result<()> {
+    let rows: Vec<Value> = view
+        .rows
+        .iter()
+        .map(|row| {
+            let mut obj = Map::new();
+            for cell in &row.cells {
+                obj.insert(
+                    cell.dim.name().to_string(),
+                    dim_value(cell.dim, &cell.value),
+                );
+                if cell.dim == Dim::Project {
+                    obj.insert("project_name".into(), Value::String(cell.label.clone()));
+                    if let Some((provider, workspace)) = &row.owner {
+                        obj.entry("provider")
+                            .or_insert_with(|| Value::String(provider.clone()));
+                        obj.entry("workspace")
+                            .or_insert_with(|| Value::String(workspace.clone()));
+                    }
+                }
+            }
+            obj.insert("cost".into(), Value::String(row.cost.exact()));
+            obj.insert(
+                "share".into(),
+                json!(
+                    row.share
+                        .round_dp(6)
+                        .to_string()
+                        .parse::<f64>()
+                        .unwrap_or(0.0)
+                ),
+            );
+            if let Some(u) = row.usage {
+                obj.insert("input_tokens".into(), json!(u.input_tokens));
+                obj.insert("cached_input_tokens".into(), json!(u.cached_input_tokens));
+                obj.insert("output_tokens".into(), json!(u.output_tokens));
+                obj.insert("requests".into(), json!(u.requests));
+            }
+            Value::Object(obj)
+        })
+        .collect();
+    let missing: Vec<Value> = view
+        .missing_days
+        .iter()
+        .map(|(a, days)| json!({"provider": a.provider.id(), "workspace": a.workspace, "days": days}))
+        .collect();
+    let doc = json!({
+        "schema_version": SCHEMA_VERSION,
+        "currency": "USD",
+        "period": {
+            "since": view.range.since.to_string(),
+            "until": view.range.until.to_string(),
+            "timezone": "UTC",
+            "partial_day": if view.includes_today() { Value::String(view.today.to_string()) } else { Value::Null },
+        },
+        "scope": {
+            "workspaces": view.accounts.iter().map(|a| json!({"provider": a.provider.id(), "workspace": a.workspace})).collect::<Vec<_>>(),
+            "projects": view.project_filter,
+        },
+        "group_by": view.group_by.iter().map(|d| d.name()).collect::<Vec<_>>(),
+        "total": view.total.exact(),
+        "rows": rows,
+        "complete": view.complete(),
+        "missing_days": missing,
+        "updated_at": view.updated_at.map(|t| t.to_rfc3339_opts(chrono::SecondsFormat::Secs, true)),
+    });
+    serde_json::to_writer_pretty(&mut *out, &doc)?;
+    writeln!(out)
+}
+
+pub fn projects(view: &ProjectsView, out: &mut dyn Write) -> std::io::Result<()> {
+    let rows: Vec<Value> = view
+        .rows
+        .iter()
+        .map(|r| {
+            json!({
+                "provider": r.account.provider.id(),
+                "workspace": r.account.workspace,
+                "id": if r.id.is_empty() { Value::Null } else { Value::String(r.id.clone()) },
+                "name": r.name,
+                "status": r.status,
+                "cost": r.cost.exact(),
+            })
+        })
+        .collect();
+    let doc = json!({
+        "schema_version": SCHEMA_VERSION,
+        "currency": "USD",
+        "period": {"since": view.range.since.to_string(), "until": view.range.until.to_string(), "timezone": "UTC"},
+        "total": view.total.exact(),
+        "projects": rows,
+        "updated_at": view.updated_at.map(|t| t.to_rfc3339_opts(chrono::SecondsFormat::Secs, true)),
+    });
+    serde_json::to_writer_pretty(&mut *out, &doc)?;
+    writeln!(out)
+}

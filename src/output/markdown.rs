@@ -1,0 +1,94 @@
+//! Markdown for reports, PR comments and `$GITHUB_STEP_SUMMARY`.
+
+use std::io::Write;
+
+use super::CostView;
+use super::projects_view::ProjectsView;
+use super::text::{self, dim_title, percent, thousands};
+
+/// Escapes the characters that would break a Markdown table cell.
+fn cell(value: &str) -> String {
+    value
+        .replace('\\', "\\\\")
+        .replace('|', "\\|")
+        .replace('\n', " ")
+}
+
+pub fn costs(view: &CostView, out: &mut dyn Write) -> std::io::Result<()> {
+    writeln!(
+        out,
+        "## LLM spend: {}\n",
+        cell(&text::scope(&view.accounts))
+    )?;
+    writeln!(
+        out,
+        "**{}** · {}\n",
+        view.total.display_usd(),
+        text::period(view)
+    )?;
+    let mut header: Vec<String> = view
+        .group_by
+        .iter()
+        .map(|d| dim_title(*d).to_string())
+        .collect();
+    let mut align: Vec<&str> = vec!["---"; header.len()];
+    header.extend(["Cost (USD)".to_string(), "Share".to_string()]);
+    align.extend(["---:", "---:"]);
+    if view.usage_shown {
+        header.extend(["Input tokens", "Output tokens", "Requests"].map(String::from));
+        align.extend(["---:", "---:", "---:"]);
+    }
+    writeln!(out, "| {} |", header.join(" | "))?;
+    writeln!(out, "| {} |", align.join(" | "))?;
+    for row in &view.rows {
+        let mut cells: Vec<String> = row.cells.iter().map(|c| cell(&c.label)).collect();
+        cells.extend([row.cost.display_usd(), percent(row.share)]);
+        if let Some(u) = row.usage {
+            cells.extend([
+                thousands(u.input_tokens),
+                thousands(u.output_tokens),
+                thousands(u.requests),
+            ]);
+        }
+        writeln!(out, "| {} |", cells.join(" | "))?;
+    }
+    let mut total = vec![String::new(); view.group_by.len()];
+    total[0] = "**Total**".into();
+    total.extend([format!("**{}**", view.total.display_usd()), "100.0%".into()]);
+    if view.usage_shown {
+        total.extend([String::new(), String::new(), String::new()]);
+    }
+    writeln!(out, "| {} |", total.join(" | "))?;
+    writeln!(out, "\n_{}._", text::updated(view.updated_at))?;
+    for note in text::incomplete_notes(view) {
+        writeln!(out, "\n> **{note}**")?;
+    }
+    Ok(())
+}
+
+pub fn projects(view: &ProjectsView, out: &mut dyn Write) -> std::io::Result<()> {
+    writeln!(out, "## Projects: {}\n", cell(&text::scope(&view.accounts)))?;
+    writeln!(
+        out,
+        "Spend {} to {} (UTC days)\n",
+        view.range.since, view.range.until
+    )?;
+    writeln!(out, "| Workspace | Project | ID | Status | Cost (USD) |")?;
+    writeln!(out, "| --- | --- | --- | --- | ---: |")?;
+    for r in &view.rows {
+        writeln!(
+            out,
+            "| {} | {} | {} | {} | {} |",
+            cell(&r.account.to_string()),
+            cell(&r.name),
+            cell(&r.id),
+            r.status,
+            r.cost.display_usd()
+        )?;
+    }
+    writeln!(
+        out,
+        "| **Total** | | | | **{}** |",
+        view.total.display_usd()
+    )
+}

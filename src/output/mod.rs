@@ -1,0 +1,50 @@
+//! Shaping query results into views, and rendering them as table, JSON, CSV or Markdown.
+
+pub mod cost_view;
+mod csv_out;
+mod json_out;
+mod markdown;
+pub mod projects_view;
+mod table;
+pub mod text;
+
+pub use cost_view::{CostRow, CostView};
+
+use std::io::Write;
+
+/// How an answer is written to stdout.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum, Default)]
+pub enum Format {
+    /// A table for people
+    #[default]
+    Table,
+    /// Versioned JSON (schema_version 1) for scripts
+    Json,
+    /// CSV with a header row, for spreadsheets
+    Csv,
+    /// Markdown for reports and PR comments
+    Markdown,
+}
+
+/// Writes `view` in `format`. A closed pipe (`| head`) is not an error.
+pub fn render_costs(view: &CostView, format: Format, out: &mut dyn Write) -> std::io::Result<()> {
+    match format {
+        Format::Table => table::costs(view, out),
+        Format::Json => json_out::costs(view, out),
+        Format::Csv => csv_out::costs(view, out),
+        Format::Markdown => markdown::costs(view, out),
+    }
+}
+
+pub fn render_projects(
+    view: &projects_view::ProjectsView,
+    format: Format,
+    out: &mut dyn Write,
+) -> std::io::Result<()> {
+    match format {
+        Format::Table => table::projects(view, out),
+        Format::Json => json_out::projects(view, out),
+        Format::Csv => csv_out::projects(view, out),
+        Format::Markdown => markdown::projects(view, out),
+    }
+}

@@ -1,0 +1,131 @@
+//! Human tables (comfy-table) with a heading that names the scope, the period and freshness.
+
+use std::io::Write;
+
+use comfy_table::{CellAlignment, ContentArrangement, Table, presets};
+
+use super::CostView;
+use super::projects_view::ProjectsView;
+use super::text::{self, dim_title, percent, thousands};
+
+fn new_table() -> Table {
+    let mut t = Table::new();
+    t.load_style(presets::UTF8_FULL_CONDENSED)
+        .set_content_arrangement(ContentArrangement::Dynamic);
+    t
+}
+
+fn align_right(t: &mut Table, from: usize) {
+    let n = t.column_count();
+    for i in from..n {
+        if let Some(c) = t.column_mut(i) {
+            c.set_cell_alignment(CellAlignment::Right);
+        }
+    }
+}
+
+pub fn costs(view: &CostView, out: &mut dyn Write) -> std::io::Result<()> {
+    writeln!(out, "Spend for {}", text::scope(&view.accounts))?;
+    if !view.project_filter.is_empty() {
+        writeln!(out, "Projects: {}", view.project_filter.join(", "))?;
+    }
+    writeln!(out, "{}", text::period(view))?;
+    let mut t = new_table();
+    let mut header: Vec<String> = view
+        .group_by
+        .iter()
+        .map(|d| dim_title(*d).to_string())
+        .collect();
+    header.extend(["Cost (USD)".to_string(), "Share".to_string()]);
+    if view.usage_shown {
+        header.extend(
+            ["Input tokens", "Cached input", "Output tokens", "Requests"].map(String::from),
+        );
+    }
+    t.set_header(header);
+    for row in &view.rows {
+        let mut cells: Vec<String> = row.cells.iter().map(|c| c.label.clone()).collect();
+        cells.extend([row.cost.display_usd(), percent(row.share)]);
+        if let Some(u) = row.usage {
+            let known = u.input_tokens + u.output_tokens + u.requests > 0;
+            let show = |n: u64| if known { thousands(n) } else { "-".to_string() };
+            cells.extend([
+                show(u.input_tokens),
+                show(u.cached_input_tokens),
+                show(u.output_tokens),
+                show(u.requests),
+            ]);
+        }
+        t.add_row(cells);
+    }
+    let mut total: Vec<String> = vec![String::new(); view.group_by.len()];
+    total[0] = "Total".to_string();
+    total.extend([
+        view.total.display_usd(),
+        if view.rows.is_empty() {
+            String::new()
+        } else {
+            "100.0%".into()
+        },
+    ]);
+    if view.usage_shown {
+        let sum = view.rows.iter().filter_map(|r| r.usage).fold(
+            Default::default(),
+            |mut acc: crate::domain::UsageTotals, u| {
+                acc += u;
+                acc
+            },
+        );
+        total.extend(
+            [
+                sum.input_tokens,
+                sum.cached_input_tokens,
+                sum.output_tokens,
+                sum.requests,
+            ]
+            .map(thousands),
+        );
+    }
+    t.add_row(total);
+    align_right(&mut t, view.group_by.len());
+    writeln!(out, "{t}")?;
+    if view.rows.is_empty() {
+        writeln!(out, "No spend in this period.")?;
+    }
+    writeln!(out, "{}", text::updated(view.updated_at))?;
+    for note in text::incomplete_notes(view) {
+        writeln!(out, "{note}")?;
+    }
+    Ok(())
+}
+
+pub fn projects(view: &ProjectsView, out: &mut dyn Write) -> std::io::Result<()> {
+    writeln!(out, "Projects of {}", text::scope(&view.accounts))?;
+    let r = view.range;
+    writeln!(out, "Spend {} to {} (UTC days)", r.since, r.until)?;
+    let mut t = new_table();
+    t.set_header(vec!["Workspace", "Project", "ID", "Status", "Cost (USD)"]);
+    for row in &view.rows {
+        t.add_row(vec![
+            row.account.to_string(),
+            row.name.clone(),
+            if row.id.is_empty() {
+                "-".to_string()
+            } else {
+                row.id.clone()
+            },
+            row.status.clone(),
+            row.cost.display_usd(),
+        ]);
+    }
+    t.add_row(vec![
+        "Total".to_string(),
+        String::new(),
+        String::new(),
+        String::new(),
+        view.total.display_usd(),
+    ]);
+    align_right(&mut t, 4);
+    writeln!(out, "{t}")?;
+    writeln!(out, "{}", text::updated(view.updated_at))
+}

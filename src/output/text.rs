@@ -1,0 +1,78 @@
+//! Small text helpers shared by the renderers: headings, numbers, scope descriptions.
+
+use chrono::{DateTime, Utc};
+use rust_decimal::Decimal;
+
+use super::CostView;
+use crate::domain::Account;
+
+/// `12,345,678`
+pub fn thousands(n: u64) -> String {
+    crate::domain::money::group_thousands(&n.to_string())
+}
+
+/// `42.1%`
+pub fn percent(share: Decimal) -> String {
+    format!("{:.1}%", share * Decimal::ONE_HUNDRED)
+}
+
+/// `OpenAI: edugami, memoways`
+pub fn scope(accounts: &[Account]) -> String {
+    let mut parts: Vec<String> = Vec::new();
+    let mut providers: Vec<_> = accounts.iter().map(|a| a.provider).collect();
+    providers.dedup();
+    for p in providers {
+        let names: Vec<&str> = accounts
+            .iter()
+            .filter(|a| a.provider == p)
+            .map(|a| a.workspace.as_str())
+            .collect();
+        parts.push(format!("{}: {}", p.display_name(), names.join(", ")));
+    }
+    parts.join("; ")
+}
+
+/// `2026-11-01 to 2026-11-22 (UTC days; 2026-11-22 is today, partial)`
+pub fn period(view: &CostView) -> String {
+    let r = view.range;
+    let span = if r.since == r.until {
+        r.since.to_string()
+    } else {
+        format!("{} to {}", r.since, r.until)
+    };
+    if view.includes_today() {
+        format!("{span} (UTC days; {} is today, partial)", view.today)
+    } else {
+        format!("{span} (UTC days)")
+    }
+}
+
+pub fn updated(at: Option<DateTime<Utc>>) -> String {
+    match at {
+        Some(at) => format!("Data updated {} UTC", at.format("%Y-%m-%d %H:%M")),
+        None => "No data fetched for this period yet".to_string(),
+    }
+}
+
+/// Lines warning that the view lacks days that were never fetched.
+pub fn incomplete_notes(view: &CostView) -> Vec<String> {
+    view.missing_days
+        .iter()
+        .map(|(account, days)| {
+            format!("Incomplete: {days} day(s) of {account} were never fetched; run 'llmcost sync' or drop --offline.")
+        })
+        .collect()
+}
+
+/// What a column of grouping values is called for people.
+pub fn dim_title(dim: crate::domain::Dim) -> &'static str {
+    use crate::domain::Dim;
+    match dim {
+        Dim::Provider => "Provider",
+        Dim::Workspace => "Workspace",
+        Dim::Project => "Project",
+        Dim::Model => "Model",
+        Dim::LineItem => "Line item",
+        Dim::Day => "Day (UTC)",
+    }
+}

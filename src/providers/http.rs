@@ -1,0 +1,322 @@
+//! The shared HTTP layer: timeouts, retries with Retry-After, and errors that say what to do.
+
+use std::time::Duration;
+
+use chrono::{DateTime, Utc};
+use reqwest::header::{HeaderMap, HeaderValue, RETRY_AFTER};
+use reqwest::{Client, StatusCode};
+use serde::de::DeserializeOwned;
+
+use crate::domain::Account;
+
+/// How hard to retry rate limits, server errors and dropped connections.
+#[derive(Clone, Copy, Debug)]
+pub struct RetryPolicy {
+    /// Attempts in all, the first included.
+    pub max_attempts: u32,
+    /// First backoff; doubles on each retry.
+    pub base_delay: Duration,
+    /// No single wait is longer than this, whatever Retry-After asks.
+    pub max_delay: Duration,
+}
+
+impl Default for RetryPolicy {
+    fn default() -> Self {
+        RetryPolicy {
+            max_attempts: 4,
+            base_delay: Duration::from_millis(500),
+            max_delay: Duration::from_secs(30),
+        }
+    }
+}
+
+/// What a request to a provider ended in, when it did not succeed.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum FailureKind {
+    /// 401: the key is wrong, revoked or not for this API.
+    InvalidKey,
+    /// 403: the key is valid but lacks admin rights.
+    NotAdmin,
+    RateLimited,
+    Server(u16),
+    /// Another 4xx: the provider refused the request itself.
+    Rejected(u16),
+    Timeout,
+    Unreachable,
+    /// A 200 whose body was not what the API documents.
+    Malformed,
+}
+
+/// A failed call, with enough context to name the account and endpoint.
+#[derive(Debug, Clone, thiserror::Error)]
+#[error("{account}: {endpoint}: {message}")]
+pub struct ProviderError {
+    pub account: String,
+    pub endpoint: String,
+    pub kind: FailureKind,
+    pub message: String,
+}
+
+/// One account's connection: base URL, auth headers, timeout and retry policy.
+#[derive(Clone)]
+pub struct Http {
+    client: Client,
+    base_url: String,
+    account: Account,
+    auth: HeaderMap,
+    retry: RetryPolicy,
+    key_kind: &'static str,
+}
+
+impl Http {
+    /// `auth` headers are marked sensitive so they never show in debug output.
+    pub fn new(
+        client: Client,
+        base_url: &str,
+        account: Account,
+        mut auth: HeaderMap,
+        retry: RetryPolicy,
+        key_kind: &'static str,
+    ) -> Self {
+        for value in auth.values_mut() {
+            value.set_sensitive(true);
+        }
+        Http {
+            client,
+            base_url: base_url.trim_end_matches('/').to_string(),
+            account,
+            auth,
+            retry,
+            key_kind,
+        }
+    }
+
+    pub fn base_url(&self) -> &str {
+        &self.base_url
+    }
+
+    /// An error for this account and `path`.
+    pub fn fail(&self, path: &str, kind: FailureKind, message: impl Into<String>) -> ProviderError {
+        ProviderError {
+            account: self.account.to_string(),
+            endpoint: format!("GET {path}"),
+            kind,
+            message: message.into(),
+        }
+    }
+
+    /// GETs `path` with `query`, retrying what is worth retrying, and decodes the JSON body.
+    pub async fn get_json<T: DeserializeOwned>(
+        &self,
+        path: &str,
+        query: &[(&str, String)],
+    ) -> Result<T, ProviderError> {
+        let body = self.get_text(path, query).await?;
+        serde_json::from_str(&body).map_err(|e| {
+            let shown: String = body.chars().take(120).collect();
+            self.fail(
+                path,
+                FailureKind::Malformed,
+                format!("unexpected response ({e}); body starts: {shown:?}"),
+            )
+        })
+    }
+
+    async fn get_text(
+        &self,
+        path: &str,
+        query: &[(&str, String)],
+    ) -> Result<String, ProviderError> {
+        let url = format!("{}{}", self.base_url, path);
+        let mut attempt = 0;
+        loop {
+            attempt += 1;
+            let last = attempt >= self.retry.max_attempts;
+            let sent = self
+                .client
+                .get(&url)
+                .headers(self.auth.clone())
+                .query(query)
+                .send()
+                .await;
+            let response = match sent {
+                Ok(r) => r,
+                Err(e) => {
+                    let (kind, what) = if e.is_timeout() {
+                        (FailureKind::Timeout, "timed out".to_string())
+                    } else {
+                        (
+                            FailureKind::Unreachable,
+                            format!("cannot reach {}: {}", self.base_url, root_cause(&e)),
+                        )
+                    };
+                    // A server that never answers costs one timeout per attempt: retry it only once.
+                    if last || (kind == FailureKind::Timeout && attempt >= 2) {
+                        return Err(self.fail(
+                            path,
+                            kind,
+                            format!("{what} (after {attempt} attempts)"),
+                        ));
+                    }
+                    tokio::time::sleep(self.backoff(attempt, None)).await;
+                    continue;
+                }
+            };
+            let status = response.status();
+            let retry_after = retry_after(response.headers(), Utc::now());
+            let text = match response.text().await {
+                Ok(t) => t,
+                Err(_) if !last => {
+                    tokio::time::sleep(self.backoff(attempt, None)).await;
+                    continue;
+                }
+                Err(e) => {
+                    return Err(self.fail(
+                        path,
+                        FailureKind::Unreachable,
+                        format!("connection dropped: {}", root_cause(&e)),
+                    ));
+                }
+            };
+            if status.is_success() {
+                return Ok(text);
+            }
+            let retryable = status == StatusCode::TOO_MANY_REQUESTS || status.is_server_error();
+            if retryable && !last {
+                tokio::time::sleep(self.backoff(attempt, retry_after)).await;
+                continue;
+            }
+            return Err(self.status_error(path, status, &text, attempt));
+        }
+    }
+
+    fn backoff(&self, attempt: u32, retry_after: Option<Duration>) -> Duration {
+        let exponential = self
+            .retry
+            .base_delay
+            .saturating_mul(1 << (attempt - 1).min(10));
+        retry_after.unwrap_or(exponential).min(self.retry.max_delay)
+    }
+
+    fn status_error(
+        &self,
+        path: &str,
+        status: StatusCode,
+        body: &str,
+        attempts: u32,
+    ) -> ProviderError {
+        let said = provider_message(body);
+        let said = if said.is_empty() {
+            String::new()
+        } else {
+            format!(" (the provider said: {said})")
+        };
+        let code = status.as_u16();
+        let (kind, message) = match code {
+            401 => (
+                FailureKind::InvalidKey,
+                format!(
+                    "invalid key{said}: {} is needed; check it with 'llmcost providers test'",
+                    self.key_kind
+                ),
+            ),
+            403 => (
+                FailureKind::NotAdmin,
+                format!("not an admin key{said}: {} is needed", self.key_kind),
+            ),
+            429 => (
+                FailureKind::RateLimited,
+                format!("rate limited after {attempts} attempts{said}; try again later"),
+            ),
+            500..=599 => (
+                FailureKind::Server(code),
+                format!("server error {code} after {attempts} attempts{said}"),
+            ),
+            _ => (
+                FailureKind::Rejected(code),
+                format!("request rejected with HTTP {code}{said}"),
+            ),
+        };
+        self.fail(path, kind, message)
+    }
+}
+
+/// The `error.message` of an OpenAI- or Anthropic-style error body, if there is one.
+fn provider_message(body: &str) -> String {
+    let parsed: Option<serde_json::Value> = serde_json::from_str(body).ok();
+    let message = parsed
+        .as_ref()
+        .and_then(|v| v.get("error"))
+        .and_then(|e| e.get("message").or(Some(e)))
+        .and_then(|m| m.as_str())
+        .unwrap_or("");
+    message.chars().take(200).collect()
+}
+
+fn root_cause(e: &(dyn std::error::Error + 'static)) -> String {
+    let mut cause = e;
+    while let Some(next) = cause.source() {
+        cause = next;
+    }
+    cause.to_string()
+}
+
+/// `Retry-After` as seconds or an HTTP date.
+pub fn retry_after(headers: &HeaderMap, now: DateTime<Utc>) -> Option<Duration> {
+    let value = headers.get(RETRY_AFTER)?.to_str().ok()?.trim();
+    if let Ok(secs) = value.parse::<u64>() {
+        return Some(Duration::from_secs(secs));
+    }
+    let at = DateTime::parse_from_rfc2822(value)
+        .ok()?
+        .with_timezone(&Utc);
+    Some((at - now).to_std().unwrap_or(Duration::ZERO))
+}
+
+/// The shared client: one connection pool, bounded timeouts, a recognisable user agent.
+pub fn build_client(timeout: Duration) -> Client {
+    Client::builder()
+        .timeout(timeout)
+        .connect_timeout(timeout.min(Duration::from_secs(10)))
+        .user_agent(concat!("llmcost/", env!("CARGO_PKG_VERSION")))
+        .build()
+        .expect("the HTTP client's TLS backend initialises")
+}
+
+pub fn header(name: &'static str, value: &str) -> (reqwest::header::HeaderName, HeaderValue) {
+    let mut v =
+        HeaderValue::from_str(value).unwrap_or_else(|_| HeaderValue::from_static("invalid"));
+    v.set_sensitive(true);
+    (reqwest::header::HeaderName::from_static(name), v)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn retry_after_reads_seconds_and_dates() {
+        let now = DateTime::parse_from_rfc3339("2015-10-21T07:28:00Z")
+            .unwrap()
+            .with_timezone(&Utc);
+        let mut h = HeaderMap::new();
+        h.insert(RETRY_AFTER, HeaderValue::from_static("7"));
+        assert_eq!(retry_after(&h, now), Some(Duration::from_secs(7)));
+        h.insert(
+            RETRY_AFTER,
+            HeaderValue::from_static("Wed, 21 Oct 2015 07:28:05 GMT"),
+        );
+        assert_eq!(retry_after(&h, now), Some(Duration::from_secs(5)));
+        h.insert(RETRY_AFTER, HeaderValue::from_static("soon"));
+        assert_eq!(retry_after(&h, now), None);
+    }
+
+    #[test]
+    fn error_bodies_are_summarised() {
+        assert_eq!(
+            provider_message(r#"{"error":{"message":"Incorrect API key provided","type":"x"}}"#),
+            "Incorrect API key provided"
+        );
+        assert_eq!(provider_message("<html>502</html>"), "");
+    }
+}

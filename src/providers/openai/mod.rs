@@ -1,0 +1,225 @@
+//! The OpenAI client: costs (the billed truth), completions usage (tokens), projects (names).
+
+pub mod api;
+
+use std::collections::{BTreeMap, HashSet};
+
+use chrono::{DateTime, NaiveDate, NaiveTime};
+
+use super::http::{FailureKind, Http, ProviderError};
+use crate::domain::money::money_from_json;
+use crate::domain::{
+    CostRecord, DateRange, Money, ProjectInfo, UsageRecord, UsageTotals, line_item,
+};
+
+pub const DEFAULT_BASE_URL: &str = "https://api.openai.com/v1";
+
+/// More pages than this for one request means the cursor is going round in circles.
+const MAX_PAGES: usize = 1000;
+
+pub struct OpenAi {
+    http: Http,
+}
+
+fn unix_midnight(day: NaiveDate) -> i64 {
+    day.and_time(NaiveTime::MIN).and_utc().timestamp()
+}
+
+fn day_of(unix: i64) -> Option<NaiveDate> {
+    DateTime::from_timestamp(unix, 0).map(|t| t.date_naive())
+}
+
+impl OpenAi {
+    pub fn new(http: Http) -> Self {
+        OpenAi { http }
+    }
+
+    fn malformed(&self, path: &str, message: String) -> ProviderError {
+        self.http.fail(path, FailureKind::Malformed, message)
+    }
+
+    /// Follows `next_page` until `has_more` is false, refusing a cursor seen before.
+    async fn paginate<T: serde::de::DeserializeOwned>(
+        &self,
+        path: &str,
+        query: Vec<(&str, String)>,
+    ) -> Result<Vec<api::Bucket<T>>, ProviderError> {
+        let mut buckets = Vec::new();
+        let mut seen = HashSet::new();
+        let mut cursor: Option<String> = None;
+        for _ in 0..MAX_PAGES {
+            let mut q = query.clone();
+            if let Some(c) = &cursor {
+                q.push(("page", c.clone()));
+            }
+            let page: api::BucketPage<T> = self.http.get_json(path, &q).await?;
+            buckets.extend(page.data);
+            match page.next_page.filter(|_| page.has_more) {
+                None => return Ok(buckets),
+                Some(next) if !seen.insert(next.clone()) => {
+                    return Err(
+                        self.malformed(path, format!("the pagination cursor {next:?} repeated"))
+                    );
+                }
+                Some(next) => cursor = Some(next),
+            }
+        }
+        Err(self.malformed(path, format!("more than {MAX_PAGES} pages")))
+    }
+
+    fn window(range: DateRange) -> Vec<(&'static str, String)> {
+        vec![
+            ("start_time", unix_midnight(range.since).to_string()),
+            (
+                "end_time",
+                unix_midnight(range.until.succ_opt().unwrap_or(range.until)).to_string(),
+            ),
+            ("bucket_width", "1d".to_string()),
+        ]
+    }
+
+    /// Billed cost per UTC day, project and line item. Several results for the same key are summed.
+    pub async fn costs(&self, range: DateRange) -> Result<Vec<CostRecord>, ProviderError> {
+        const PATH: &str = "/organization/costs";
+        let mut q = Self::window(range);
+        q.extend([
+            ("group_by", "project_id".to_string()),
+            ("group_by", "line_item".to_string()),
+            ("limit", "180".to_string()),
+        ]);
+        let buckets: Vec<api::Bucket<api::CostResult>> = self.paginate(PATH, q).await?;
+        let mut merged: BTreeMap<(NaiveDate, Option<String>, String), Money> = BTreeMap::new();
+        for bucket in buckets {
+            let day = day_of(bucket.start_time).ok_or_else(|| {
+                self.malformed(PATH, format!("bad bucket start_time {}", bucket.start_time))
+            })?;
+            for r in bucket.results {
+                let Some(amount) = r.amount else {
+                    return Err(self.malformed(PATH, "a cost result has no amount".into()));
+                };
+                if let Some(cur) = amount
+                    .currency
+                    .as_deref()
+                    .filter(|c| !c.eq_ignore_ascii_case("usd"))
+                {
+                    return Err(self.malformed(
+                        PATH,
+                        format!("costs in {cur} are not supported yet (only USD)"),
+                    ));
+                }
+                let money = money_from_json(&amount.value)
+                    .map_err(|e| self.malformed(PATH, format!("bad amount: {e}")))?;
+                let item = r.line_item.unwrap_or_default();
+                *merged
+                    .entry((day, r.project_id.filter(|p| !p.is_empty()), item))
+                    .or_default() += money;
+            }
+        }
+        Ok(merged
+            .into_iter()
+            .map(|((day, project_id, line_item), amount)| CostRecord {
+                day,
+                project_id,
+                model: line_item::model_of(&line_item).to_string(),
+                line_item: if line_item.is_empty() {
+                    line_item::UNATTRIBUTED.to_string()
+                } else {
+                    line_item
+                },
+                amount,
+            })
+            .collect())
+    }
+
+    /// Tokens and requests per UTC day, project and model (completions endpoint).
+    pub async fn usage(&self, range: DateRange) -> Result<Vec<UsageRecord>, ProviderError> {
+        const PATH: &str = "/organization/usage/completions";
+        let mut q = Self::window(range);
+        q.extend([
+            ("group_by", "model".to_string()),
+            ("group_by", "project_id".to_string()),
+            ("limit", "31".to_string()),
+        ]);
+        let buckets: Vec<api::Bucket<api::CompletionsUsageResult>> = self.paginate(PATH, q).await?;
+        let mut merged: BTreeMap<(NaiveDate, Option<String>, String), UsageTotals> =
+            BTreeMap::new();
+        for bucket in buckets {
+            let day = day_of(bucket.start_time).ok_or_else(|| {
+                self.malformed(PATH, format!("bad bucket start_time {}", bucket.start_time))
+            })?;
+            for r in bucket.results {
+                let totals = UsageTotals {
+                    input_tokens: r.input_tokens,
+                    cached_input_tokens: r.input_cached_tokens.unwrap_or(0),
+                    output_tokens: r.output_tokens,
+                    requests: r.num_model_requests,
+                };
+                let model = r
+                    .model
+                    .unwrap_or_else(|| line_item::UNATTRIBUTED.to_string());
+                *merged
+                    .entry((day, r.project_id.filter(|p| !p.is_empty()), model))
+                    .or_default() += totals;
+            }
+        }
+        Ok(merged
+            .into_iter()
+            .map(|((day, project_id, model), totals)| UsageRecord {
+                day,
+                project_id,
+                model,
+                totals,
+            })
+            .collect())
+    }
+
+    /// Every project, archived ones included.
+    pub async fn projects(&self) -> Result<Vec<ProjectInfo>, ProviderError> {
+        const PATH: &str = "/organization/projects";
+        let mut out = Vec::new();
+        let mut after: Option<String> = None;
+        let mut seen = HashSet::new();
+        for _ in 0..MAX_PAGES {
+            let mut q = vec![
+                ("limit", "100".to_string()),
+                ("include_archived", "true".to_string()),
+            ];
+            if let Some(a) = &after {
+                q.push(("after", a.clone()));
+            }
+            let page: api::ProjectPage = self.http.get_json(PATH, &q).await?;
+            let last = page
+                .last_id
+                .clone()
+                .or_else(|| page.data.last().map(|p| p.id.clone()));
+            out.extend(page.data.into_iter().map(|p| ProjectInfo {
+                name: p.name.unwrap_or_else(|| p.id.clone()),
+                status: match (p.status, p.archived_at) {
+                    (Some(s), _) => s,
+                    (None, Some(_)) => "archived".to_string(),
+                    (None, None) => "active".to_string(),
+                },
+                id: p.id,
+            }));
+            match last.filter(|_| page.has_more) {
+                None => return Ok(out),
+                Some(id) if !seen.insert(id.clone()) => {
+                    return Err(
+                        self.malformed(PATH, format!("the pagination cursor {id:?} repeated"))
+                    );
+                }
+                Some(id) => after = Some(id),
+            }
+        }
+        Err(self.malformed(PATH, format!("more than {MAX_PAGES} pages")))
+    }
+
+    /// One cheap authenticated call: does this key read the organization's admin data?
+    pub async fn check(&self) -> Result<(), ProviderError> {
+        let _: api::ProjectPage = self
+            .http
+            .get_json("/organization/projects", &[("limit", "1".to_string())])
+            .await?;
+        Ok(())
+    }
+}

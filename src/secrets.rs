@@ -1,0 +1,347 @@
+//! Admin keys: looked up in the environment first, then the OS keyring; never printed.
+
+use std::collections::BTreeSet;
+use std::fmt;
+use std::sync::{Arc, OnceLock};
+
+use keyring_core::{CredentialStore, Entry};
+
+use crate::domain::{Account, ProviderKind};
+
+/// The keyring service name under which llmcost stores keys.
+const SERVICE: &str = "llmcost";
+
+/// An API key. `Debug` and `Display` show only a masked hint.
+#[derive(Clone, PartialEq, Eq)]
+pub struct Secret(String);
+
+impl Secret {
+    pub fn new(value: impl Into<String>) -> Self {
+        Secret(value.into().trim().to_string())
+    }
+
+    pub fn expose(&self) -> &str {
+        &self.0
+    }
+
+    /// `sk-admin-...4f2a`: enough to tell keys apart, not enough to use one.
+    pub fn hint(&self) -> String {
+        let key = &self.0;
+        let prefix_end = key
+            .char_indices()
+            .filter(|(_, c)| *c == '-')
+            .map(|(i, _)| i + 1)
+            .take(2)
+            .last()
+            .unwrap_or(0)
+            .min(12);
+        let chars: Vec<char> = key.chars().collect();
+        if chars.len() < 12 {
+            return "...".to_string();
+        }
+        let tail: String = chars[chars.len() - 4..].iter().collect();
+        format!("{}...{}", &key[..prefix_end], tail)
+    }
+}
+
+impl fmt::Debug for Secret {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "Secret({})", self.hint())
+    }
+}
+
+impl fmt::Display for Secret {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.hint())
+    }
+}
+
+/// Where a workspace's key was found.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum KeySource {
+    Env(String),
+    Keyring,
+}
+
+impl fmt::Display for KeySource {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            KeySource::Env(var) => write!(f, "environment ({var})"),
+            KeySource::Keyring => f.write_str("keyring"),
+        }
+    }
+}
+
+/// Why no key could be had.
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+pub enum KeyError {
+    #[error(
+        "no key for {account}: run 'llmcost providers add {provider} --workspace {workspace}' or set {var}"
+    )]
+    Missing {
+        account: String,
+        provider: String,
+        workspace: String,
+        var: String,
+    },
+    #[error("the OS keyring is unavailable ({reason}); set {var} instead")]
+    KeyringUnavailable { reason: String, var: String },
+}
+
+/// `LLMCOST_KEY_OPENAI_EDUGAMI`: upper case, any other character as `_`.
+pub fn env_var_name(account: &Account) -> String {
+    let clean = |s: &str| -> String {
+        s.chars()
+            .map(|c| {
+                if c.is_ascii_alphanumeric() {
+                    c.to_ascii_uppercase()
+                } else {
+                    '_'
+                }
+            })
+            .collect()
+    };
+    format!(
+        "LLMCOST_KEY_{}_{}",
+        clean(account.provider.id()),
+        clean(&account.workspace)
+    )
+}
+
+/// Workspaces whose key is in the environment: `LLMCOST_KEY_OPENAI_EDUGAMI` gives `edugami`.
+pub fn workspaces_in_env(provider: ProviderKind, vars: &[(String, String)]) -> BTreeSet<String> {
+    let prefix = format!("LLMCOST_KEY_{}_", provider.id().to_ascii_uppercase());
+    vars.iter()
+        .filter(|(_, v)| !v.trim().is_empty())
+        .filter_map(|(k, _)| k.strip_prefix(&prefix))
+        .filter(|rest| !rest.is_empty())
+        .map(str::to_ascii_lowercase)
+        .collect()
+}
+
+/// How the keyring is reached: lazily (the first lookup connects), never, or a given store.
+pub struct Keys {
+    env: Vec<(String, String)>,
+    keyring: KeyringAccess,
+}
+
+enum KeyringAccess {
+    Disabled,
+    Lazy(OnceLock<Result<Arc<CredentialStore>, String>>),
+    Given(Arc<CredentialStore>),
+}
+
+impl Keys {
+    /// Environment snapshot plus the platform keyring, unless `no_keyring`.
+    pub fn new(env: Vec<(String, String)>, no_keyring: bool) -> Self {
+        let keyring = if no_keyring {
+            KeyringAccess::Disabled
+        } else {
+            KeyringAccess::Lazy(OnceLock::new())
+        };
+        Keys { env, keyring }
+    }
+
+    /// With a specific credential store (an in-memory mock in tests).
+    pub fn with_store(env: Vec<(String, String)>, store: Arc<CredentialStore>) -> Self {
+        Keys {
+            env,
+            keyring: KeyringAccess::Given(store),
+        }
+    }
+
+    pub fn env(&self) -> &[(String, String)] {
+        &self.env
+    }
+
+    fn store(&self) -> Result<Arc<CredentialStore>, String> {
+        match &self.keyring {
+            KeyringAccess::Disabled => Err("disabled by LLMCOST_NO_KEYRING".to_string()),
+            KeyringAccess::Given(store) => Ok(store.clone()),
+            KeyringAccess::Lazy(cell) => cell.get_or_init(platform_store).clone(),
+        }
+    }
+
+    fn entry(&self, account: &Account) -> Result<Entry, String> {
+        let store = self.store()?;
+        store
+            .build(SERVICE, &account.to_string(), None)
+            .map_err(|e| e.to_string())
+    }
+
+    /// Finds the key: the environment variable first, then the keyring.
+    pub fn lookup(&self, account: &Account) -> Result<(Secret, KeySource), KeyError> {
+        let var = env_var_name(account);
+        if let Some((_, value)) = self
+            .env
+            .iter()
+            .find(|(k, v)| *k == var && !v.trim().is_empty())
+        {
+            return Ok((Secret::new(value.clone()), KeySource::Env(var)));
+        }
+        let missing = || KeyError::Missing {
+            account: account.to_string(),
+            provider: account.provider.id().to_string(),
+            workspace: account.workspace.clone(),
+            var: var.clone(),
+        };
+        if matches!(self.keyring, KeyringAccess::Disabled) {
+            return Err(missing());
+        }
+        let entry = self
+            .entry(account)
+            .map_err(|reason| KeyError::KeyringUnavailable {
+                reason,
+                var: var.clone(),
+            })?;
+        match entry.get_password() {
+            Ok(key) if !key.trim().is_empty() => Ok((Secret::new(key), KeySource::Keyring)),
+            Ok(_) | Err(keyring_core::Error::NoEntry) => Err(missing()),
+            Err(e) => Err(KeyError::KeyringUnavailable {
+                reason: e.to_string(),
+                var,
+            }),
+        }
+    }
+
+    /// Stores a key in the keyring.
+    pub fn store_key(&self, account: &Account, key: &Secret) -> Result<(), KeyError> {
+        let var = env_var_name(account);
+        let unavailable = |reason: String| KeyError::KeyringUnavailable {
+            reason,
+            var: var.clone(),
+        };
+        let entry = self.entry(account).map_err(unavailable)?;
+        entry
+            .set_password(key.expose())
+            .map_err(|e| unavailable(e.to_string()))
+    }
+
+    /// Removes a key from the keyring; `Ok(false)` if there was none.
+    pub fn delete_key(&self, account: &Account) -> Result<bool, KeyError> {
+        let var = env_var_name(account);
+        let unavailable = |reason: String| KeyError::KeyringUnavailable {
+            reason,
+            var: var.clone(),
+        };
+        let entry = self.entry(account).map_err(unavailable)?;
+        match entry.delete_credential() {
+            Ok(()) => Ok(true),
+            Err(keyring_core::Error::NoEntry) => Ok(false),
+            Err(e) => Err(unavailable(e.to_string())),
+        }
+    }
+}
+
+#[cfg(all(
+    unix,
+    not(any(target_os = "macos", target_os = "ios", target_os = "android"))
+))]
+fn platform_store() -> Result<Arc<CredentialStore>, String> {
+    zbus_secret_service_keyring_store::Store::new()
+        .map(|s| s as Arc<CredentialStore>)
+        .map_err(|e| format!("no Secret Service on this session: {e}"))
+}
+
+#[cfg(target_os = "macos")]
+fn platform_store() -> Result<Arc<CredentialStore>, String> {
+    apple_native_keyring_store::keychain::Store::new()
+        .map(|s| s as Arc<CredentialStore>)
+        .map_err(|e| e.to_string())
+}
+
+#[cfg(target_os = "windows")]
+fn platform_store() -> Result<Arc<CredentialStore>, String> {
+    windows_native_keyring_store::Store::new()
+        .map(|s| s as Arc<CredentialStore>)
+        .map_err(|e| e.to_string())
+}
+
+#[cfg(not(any(unix, target_os = "windows")))]
+fn platform_store() -> Result<Arc<CredentialStore>, String> {
+    Err("no OS keyring is supported on this platform".to_string())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn account() -> Account {
+        Account::new(ProviderKind::OpenAi, "edu-gami")
+    }
+
+    #[test]
+    fn hint_masks_the_key() {
+        let key = Secret::new("sk-admin-abcdefghijklmnop4f2a");
+        assert_eq!(key.hint(), "sk-admin-...4f2a");
+        assert_eq!(format!("{key:?}"), "Secret(sk-admin-...4f2a)");
+        assert!(!format!("{key}").contains("abcdefgh"));
+        assert_eq!(Secret::new("short").hint(), "...");
+    }
+
+    #[test]
+    fn env_names_are_upper_case_with_underscores() {
+        assert_eq!(env_var_name(&account()), "LLMCOST_KEY_OPENAI_EDU_GAMI");
+    }
+
+    #[test]
+    fn finds_workspaces_from_env() {
+        let vars = vec![
+            (
+                "LLMCOST_KEY_OPENAI_EDUGAMI".to_string(),
+                "sk-admin-x".to_string(),
+            ),
+            ("LLMCOST_KEY_OPENAI_EMPTY".to_string(), " ".to_string()),
+            ("OTHER".to_string(), "x".to_string()),
+        ];
+        let found = workspaces_in_env(ProviderKind::OpenAi, &vars);
+        assert_eq!(
+            found.into_iter().collect::<Vec<_>>(),
+            vec!["edugami".to_string()]
+        );
+    }
+
+    #[test]
+    fn env_wins_over_keyring_and_keyring_round_trips() {
+        let store: Arc<CredentialStore> = keyring_core::mock::Store::new().unwrap();
+        let keys = Keys::with_store(vec![], store.clone());
+        assert!(matches!(
+            keys.lookup(&account()),
+            Err(KeyError::Missing { .. })
+        ));
+        keys.store_key(&account(), &Secret::new("sk-admin-from-keyring-1234"))
+            .unwrap();
+        let (key, source) = keys.lookup(&account()).unwrap();
+        assert_eq!(
+            (key.expose(), source),
+            ("sk-admin-from-keyring-1234", KeySource::Keyring)
+        );
+
+        let env = vec![(
+            "LLMCOST_KEY_OPENAI_EDU_GAMI".to_string(),
+            "sk-admin-from-env-9999".to_string(),
+        )];
+        let keys = Keys::with_store(env, store.clone());
+        let (key, source) = keys.lookup(&account()).unwrap();
+        assert_eq!(key.expose(), "sk-admin-from-env-9999");
+        assert_eq!(source, KeySource::Env("LLMCOST_KEY_OPENAI_EDU_GAMI".into()));
+
+        assert!(keys.delete_key(&account()).unwrap());
+        assert!(!keys.delete_key(&account()).unwrap());
+    }
+
+    #[test]
+    fn disabled_keyring_never_connects_and_names_the_variable() {
+        let keys = Keys::new(vec![], true);
+        let err = keys.lookup(&account()).unwrap_err().to_string();
+        assert!(err.contains("LLMCOST_KEY_OPENAI_EDU_GAMI"), "{err}");
+        assert!(
+            err.contains("llmcost providers add openai --workspace edu-gami"),
+            "{err}"
+        );
+        assert!(matches!(
+            keys.store_key(&account(), &Secret::new("k")),
+            Err(KeyError::KeyringUnavailable { .. })
+        ));
+    }
+}

@@ -1,0 +1,164 @@
+//! The local SQLite cache: the only module that speaks SQL.
+//!
+//! Money is stored as exact decimal text and summed with the `dec_sum` aggregate, so SQL
+//! groups rows and Rust adds the amounts without ever going through a float.
+
+mod decimal_sum;
+mod query;
+mod schema;
+mod write;
+
+use std::path::{Path, PathBuf};
+use std::time::Duration;
+
+use chrono::{DateTime, NaiveDate, SecondsFormat, Utc};
+use rusqlite::Connection;
+
+pub use query::{CostQuery, GroupKey, ProjectSpend};
+pub use schema::SCHEMA_VERSION;
+pub use write::SyncBatch;
+
+use crate::error::{Error, Result};
+
+pub struct Store {
+    conn: Connection,
+    path: Option<PathBuf>,
+}
+
+impl Store {
+    /// Opens (creating if needed, owner-only) and migrates the cache at `path`.
+    pub fn open(path: &Path) -> Result<Store> {
+        create_private_file(path)?;
+        let conn = Connection::open(path).map_err(|e| {
+            Error::Storage(format!("cannot open the cache {}: {e}", path.display()))
+        })?;
+        let mut store = Store {
+            conn,
+            path: Some(path.to_path_buf()),
+        };
+        store.prepare().map_err(|e| store.explain(e))?;
+        Ok(store)
+    }
+
+    /// A throwaway in-memory cache (tests, benchmarks).
+    pub fn open_in_memory() -> Result<Store> {
+        let conn = Connection::open_in_memory()?;
+        let mut store = Store { conn, path: None };
+        store.prepare()?;
+        Ok(store)
+    }
+
+    pub fn path(&self) -> Option<&Path> {
+        self.path.as_deref()
+    }
+
+    fn prepare(&mut self) -> Result<()> {
+        // WAL and a busy timeout let a sync and a read (or two syncs) run at once.
+        self.conn.busy_timeout(Duration::from_secs(10))?;
+        if self.path.is_some() {
+            let _: String =
+                self.conn
+                    .pragma_update_and_check(None, "journal_mode", "WAL", |r| r.get(0))?;
+        }
+        self.conn.pragma_update(None, "synchronous", "NORMAL")?;
+        self.conn.pragma_update(None, "foreign_keys", "ON")?;
+        decimal_sum::register(&self.conn)?;
+        schema::migrate(&mut self.conn)
+    }
+
+    /// Turns SQLite's terse errors into ones that say what to do.
+    fn explain(&self, e: Error) -> Error {
+        let where_ = self
+            .path
+            .as_ref()
+            .map(|p| p.display().to_string())
+            .unwrap_or_default();
+        match e {
+            Error::Storage(msg) if msg.contains("not a database") || msg.contains("malformed") => {
+                Error::Storage(format!(
+                    "the cache {where_} is damaged or not an llmcost cache ({msg}); it was left untouched: \
+                 move it aside (its history may not be fetchable again) or use --db PATH"
+                ))
+            }
+            other => other,
+        }
+    }
+
+    /// When each day of `account` was last fetched, for the days in `range`.
+    pub fn synced_days(
+        &self,
+        provider: &str,
+        workspace: &str,
+        since: NaiveDate,
+        until: NaiveDate,
+    ) -> Result<Vec<(NaiveDate, DateTime<Utc>)>> {
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT day, fetched_at FROM synced_days
+             WHERE provider = ?1 AND workspace = ?2 AND day BETWEEN ?3 AND ?4 ORDER BY day",
+        )?;
+        let rows = stmt.query_map(
+            (provider, workspace, day_text(since), day_text(until)),
+            |r| Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?)),
+        )?;
+        let mut out = Vec::new();
+        for row in rows {
+            let (day, at) = row?;
+            out.push((parse_day(&day)?, parse_time(&at)?));
+        }
+        Ok(out)
+    }
+
+    /// The last time anything was fetched for this account.
+    pub fn last_sync(&self, provider: &str, workspace: &str) -> Result<Option<DateTime<Utc>>> {
+        let at: Option<String> = self.conn.query_row(
+            "SELECT max(fetched_at) FROM synced_days WHERE provider = ?1 AND workspace = ?2",
+            (provider, workspace),
+            |r| r.get(0),
+        )?;
+        at.as_deref().map(parse_time).transpose()
+    }
+}
+
+pub(crate) fn day_text(day: NaiveDate) -> String {
+    day.format("%Y-%m-%d").to_string()
+}
+
+pub(crate) fn time_text(at: DateTime<Utc>) -> String {
+    at.to_rfc3339_opts(SecondsFormat::Secs, true)
+}
+
+fn parse_day(text: &str) -> Result<NaiveDate> {
+    NaiveDate::parse_from_str(text, "%Y-%m-%d")
+        .map_err(|_| Error::Storage(format!("cache holds a bad day '{text}'")))
+}
+
+fn parse_time(text: &str) -> Result<DateTime<Utc>> {
+    DateTime::parse_from_rfc3339(text)
+        .map(|t| t.with_timezone(&Utc))
+        .map_err(|_| Error::Storage(format!("cache holds a bad time '{text}'")))
+}
+
+/// Creates the cache file readable by its owner only, before SQLite opens it.
+fn create_private_file(path: &Path) -> Result<()> {
+    let fail = |e: std::io::Error| {
+        Error::Storage(format!("cannot create the cache {}: {e}", path.display()))
+    };
+    if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
+        std::fs::create_dir_all(dir).map_err(fail)?;
+    }
+    if path.exists() {
+        return Ok(());
+    }
+    let mut options = std::fs::OpenOptions::new();
+    options.write(true).create_new(true);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::OpenOptionsExt;
+        options.mode(0o600);
+    }
+    match options.open(path) {
+        Ok(_) => Ok(()),
+        Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => Ok(()),
+        Err(e) => Err(fail(e)),
+    }
+}

@@ -1,0 +1,265 @@
+//! Read queries: costs and usage grouped by any dimensions, and projects with their spend.
+
+use std::collections::HashMap;
+use std::str::FromStr;
+
+use rusqlite::types::Value;
+
+use super::{Store, day_text};
+use crate::domain::{Account, DateRange, Dim, Money, ProjectInfo, UsageTotals};
+use crate::error::{Error, Result};
+
+/// A validated question for the cache.
+#[derive(Clone, Debug)]
+pub struct CostQuery {
+    pub accounts: Vec<Account>,
+    /// Project ids to keep (`""` is the default project); empty keeps all.
+    pub projects: Vec<String>,
+    pub range: DateRange,
+    pub group_by: Vec<Dim>,
+}
+
+/// The values of a row's grouping columns, in `CostQuery::group_by` order. When projects are
+/// grouped, the owning provider and workspace are always part of the key, so two accounts'
+/// default projects never merge.
+#[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct GroupKey {
+    pub values: Vec<String>,
+    /// `(provider, workspace)` owning the project, when `Dim::Project` is grouped.
+    pub owner: Option<(String, String)>,
+}
+
+/// A project of an account and what it cost in a period.
+#[derive(Clone, Debug)]
+pub struct ProjectSpend {
+    pub account: Account,
+    pub info: ProjectInfo,
+    pub cost: Money,
+    /// Whether the provider's project list includes it (costs may name deleted projects).
+    pub listed: bool,
+}
+
+fn column(dim: Dim) -> &'static str {
+    match dim {
+        Dim::Provider => "provider",
+        Dim::Workspace => "workspace",
+        Dim::Project => "project_id",
+        Dim::Model => "model",
+        Dim::LineItem => "line_item",
+        Dim::Day => "day",
+    }
+}
+
+impl CostQuery {
+    fn key_columns(&self) -> (Vec<&'static str>, bool) {
+        let mut cols: Vec<&'static str> = self.group_by.iter().map(|d| column(*d)).collect();
+        let with_owner = self.group_by.contains(&Dim::Project);
+        if with_owner {
+            cols.extend(["provider", "workspace"]);
+        }
+        (cols, with_owner)
+    }
+
+    /// The WHERE clause and its parameters, shared by the cost and usage queries.
+    fn filter(&self) -> (String, Vec<Value>) {
+        let mut sql = String::from("day BETWEEN ? AND ?");
+        let mut params = vec![
+            Value::Text(day_text(self.range.since)),
+            Value::Text(day_text(self.range.until)),
+        ];
+        let accounts: Vec<String> = self
+            .accounts
+            .iter()
+            .map(|a| {
+                params.push(Value::Text(a.provider.id().to_string()));
+                params.push(Value::Text(a.workspace.clone()));
+                "(provider = ? AND workspace = ?)".to_string()
+            })
+            .collect();
+        if accounts.is_empty() {
+            sql.push_str(" AND 0");
+        } else {
+            sql.push_str(&format!(" AND ({})", accounts.join(" OR ")));
+        }
+        if !self.projects.is_empty() {
+            let marks = vec!["?"; self.projects.len()].join(", ");
+            sql.push_str(&format!(" AND project_id IN ({marks})"));
+            params.extend(self.projects.iter().map(|p| Value::Text(p.clone())));
+        }
+        (sql, params)
+    }
+}
+
+fn split_key(row: &rusqlite::Row<'_>, n: usize, with_owner: bool) -> rusqlite::Result<GroupKey> {
+    let mut values = Vec::with_capacity(n);
+    for i in 0..n {
+        values.push(row.get::<_, String>(i)?);
+    }
+    let owner = if with_owner {
+        Some((row.get(n)?, row.get(n + 1)?))
+    } else {
+        None
+    };
+    Ok(GroupKey { values, owner })
+}
+
+impl Store {
+    /// Billed cost per group, exact.
+    pub fn aggregate_costs(&self, q: &CostQuery) -> Result<Vec<(GroupKey, Money)>> {
+        let (cols, with_owner) = q.key_columns();
+        let (filter, params) = q.filter();
+        let select = if cols.is_empty() {
+            String::new()
+        } else {
+            format!("{}, ", cols.join(", "))
+        };
+        let group = if cols.is_empty() {
+            String::new()
+        } else {
+            format!(" GROUP BY {}", cols.join(", "))
+        };
+        let sql = format!("SELECT {select}dec_sum(amount) FROM cost_buckets WHERE {filter}{group}");
+        let mut stmt = self.conn.prepare(&sql)?;
+        let n = q.group_by.len();
+        let rows = stmt.query_map(rusqlite::params_from_iter(params), |r| {
+            Ok((
+                split_key(r, n, with_owner)?,
+                r.get::<_, String>(cols.len())?,
+            ))
+        })?;
+        let mut out = Vec::new();
+        for row in rows {
+            let (key, sum) = row?;
+            let money =
+                Money::from_str(&sum).map_err(|e| Error::Storage(format!("cache holds {e}")))?;
+            out.push((key, money));
+        }
+        // With no grouping SQLite returns one row even when nothing matched.
+        if q.group_by.is_empty() {
+            out.retain(|(_, m)| !m.is_zero());
+        }
+        Ok(out)
+    }
+
+    /// Token and request counts per group (only for dimensions that carry usage).
+    pub fn aggregate_usage(&self, q: &CostQuery) -> Result<HashMap<GroupKey, UsageTotals>> {
+        if q.group_by.iter().any(|d| !d.carries_usage()) {
+            return Ok(HashMap::new());
+        }
+        let (cols, with_owner) = q.key_columns();
+        let (filter, params) = q.filter();
+        let select = if cols.is_empty() {
+            String::new()
+        } else {
+            format!("{}, ", cols.join(", "))
+        };
+        let group = if cols.is_empty() {
+            String::new()
+        } else {
+            format!(" GROUP BY {}", cols.join(", "))
+        };
+        let sql = format!(
+            "SELECT {select}sum(input_tokens), sum(cached_input_tokens), sum(output_tokens), sum(requests), count(*)
+             FROM usage_buckets WHERE {filter}{group}"
+        );
+        let mut stmt = self.conn.prepare(&sql)?;
+        let n = q.group_by.len();
+        let c = cols.len();
+        let rows = stmt.query_map(rusqlite::params_from_iter(params), |r| {
+            let count: i64 = r.get(c + 4)?;
+            let totals = UsageTotals {
+                input_tokens: r.get::<_, Option<i64>>(c)?.unwrap_or(0) as u64,
+                cached_input_tokens: r.get::<_, Option<i64>>(c + 1)?.unwrap_or(0) as u64,
+                output_tokens: r.get::<_, Option<i64>>(c + 2)?.unwrap_or(0) as u64,
+                requests: r.get::<_, Option<i64>>(c + 3)?.unwrap_or(0) as u64,
+            };
+            Ok((split_key(r, n, with_owner)?, totals, count))
+        })?;
+        let mut out = HashMap::new();
+        for row in rows {
+            let (key, totals, count) = row?;
+            if count > 0 {
+                out.insert(key, totals);
+            }
+        }
+        Ok(out)
+    }
+
+    /// Every project known for the accounts (listed by the provider or seen in costs), with its
+    /// spend in the range.
+    pub fn project_spend(
+        &self,
+        accounts: &[Account],
+        range: DateRange,
+    ) -> Result<Vec<ProjectSpend>> {
+        let q = CostQuery {
+            accounts: accounts.to_vec(),
+            projects: vec![],
+            range,
+            group_by: vec![Dim::Project],
+        };
+        let mut spend: HashMap<(String, String, String), Money> = HashMap::new();
+        for (key, cost) in self.aggregate_costs(&q)? {
+            let (p, w) = key.owner.expect("project grouping carries its owner");
+            spend.insert((p, w, key.values[0].clone()), cost);
+        }
+        let mut out = Vec::new();
+        for account in accounts {
+            let mut stmt = self.conn.prepare_cached(
+                "SELECT id, name, status FROM projects WHERE provider = ?1 AND workspace = ?2 ORDER BY name",
+            )?;
+            let listed = stmt.query_map((account.provider.id(), &account.workspace), |r| {
+                Ok(ProjectInfo {
+                    id: r.get(0)?,
+                    name: r.get(1)?,
+                    status: r.get(2)?,
+                })
+            })?;
+            for info in listed {
+                let info = info?;
+                let key = (
+                    account.provider.id().to_string(),
+                    account.workspace.clone(),
+                    info.id.clone(),
+                );
+                let cost = spend.remove(&key).unwrap_or(Money::ZERO);
+                out.push(ProjectSpend {
+                    account: account.clone(),
+                    info,
+                    cost,
+                    listed: true,
+                });
+            }
+        }
+        // Costs for projects the provider no longer lists, and for the default project.
+        for ((provider, workspace, id), cost) in spend {
+            let Some(account) = accounts
+                .iter()
+                .find(|a| a.provider.id() == provider && a.workspace == workspace)
+            else {
+                continue;
+            };
+            let info = ProjectInfo {
+                name: String::new(),
+                status: String::new(),
+                id,
+            };
+            out.push(ProjectSpend {
+                account: account.clone(),
+                info,
+                cost,
+                listed: false,
+            });
+        }
+        Ok(out)
+    }
+
+    /// Project names by (provider, workspace, id), for labelling rows.
+    pub fn project_names(&self) -> Result<HashMap<(String, String, String), String>> {
+        let mut stmt = self
+            .conn
+            .prepare_cached("SELECT provider, workspace, id, name FROM projects")?;
+        let rows = stmt.query_map([], |r| Ok(((r.get(0)?, r.get(1)?, r.get(2)?), r.get(3)?)))?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+}

@@ -1,0 +1,95 @@
+//! Embedded migrations, tracked by `PRAGMA user_version`.
+
+use rusqlite::Connection;
+
+use crate::error::{Error, Result};
+
+/// Each entry moves the schema one version up; never edit a released one, append.
+const MIGRATIONS: &[&str] = &[
+    // 1: costs per (account, UTC day, project, line item); usage per model; which days were fetched.
+    "CREATE TABLE cost_buckets (
+        provider   TEXT NOT NULL,
+        workspace  TEXT NOT NULL,
+        day        TEXT NOT NULL,           -- UTC date, YYYY-MM-DD
+        project_id TEXT NOT NULL,           -- '' = the default project
+        line_item  TEXT NOT NULL,
+        model      TEXT NOT NULL,           -- derived from line_item when stored
+        amount     TEXT NOT NULL,           -- exact decimal US dollars
+        fetched_at TEXT NOT NULL,
+        PRIMARY KEY (provider, workspace, day, project_id, line_item)
+    ) WITHOUT ROWID;
+    CREATE INDEX cost_buckets_by_day ON cost_buckets (day);
+    CREATE TABLE usage_buckets (
+        provider            TEXT NOT NULL,
+        workspace           TEXT NOT NULL,
+        day                 TEXT NOT NULL,
+        project_id          TEXT NOT NULL,
+        model               TEXT NOT NULL,
+        input_tokens        INTEGER NOT NULL,
+        cached_input_tokens INTEGER NOT NULL,
+        output_tokens       INTEGER NOT NULL,
+        requests            INTEGER NOT NULL,
+        fetched_at          TEXT NOT NULL,
+        PRIMARY KEY (provider, workspace, day, project_id, model)
+    ) WITHOUT ROWID;
+    CREATE TABLE synced_days (
+        provider   TEXT NOT NULL,
+        workspace  TEXT NOT NULL,
+        day        TEXT NOT NULL,
+        fetched_at TEXT NOT NULL,
+        PRIMARY KEY (provider, workspace, day)
+    ) WITHOUT ROWID;
+    CREATE TABLE projects (
+        provider   TEXT NOT NULL,
+        workspace  TEXT NOT NULL,
+        id         TEXT NOT NULL,
+        name       TEXT NOT NULL,
+        status     TEXT NOT NULL,
+        fetched_at TEXT NOT NULL,
+        PRIMARY KEY (provider, workspace, id)
+    ) WITHOUT ROWID;",
+];
+
+pub const SCHEMA_VERSION: i64 = MIGRATIONS.len() as i64;
+
+pub fn migrate(conn: &mut Connection) -> Result<()> {
+    let current: i64 = conn.pragma_query_value(None, "user_version", |r| r.get(0))?;
+    if current > SCHEMA_VERSION {
+        return Err(Error::Storage(format!(
+            "the cache was written by a newer llmcost (schema {current}, this one knows {SCHEMA_VERSION}): \
+             upgrade llmcost or use another --db"
+        )));
+    }
+    for (i, sql) in MIGRATIONS.iter().enumerate().skip(current as usize) {
+        let tx = conn.transaction()?;
+        tx.execute_batch(sql)?;
+        tx.pragma_update(None, "user_version", i as i64 + 1)?;
+        tx.commit()?;
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn migrates_from_scratch_and_is_idempotent() {
+        let mut conn = Connection::open_in_memory().unwrap();
+        migrate(&mut conn).unwrap();
+        migrate(&mut conn).unwrap();
+        let v: i64 = conn
+            .pragma_query_value(None, "user_version", |r| r.get(0))
+            .unwrap();
+        assert_eq!(v, SCHEMA_VERSION);
+    }
+
+    #[test]
+    fn refuses_a_newer_schema() {
+        let mut conn = Connection::open_in_memory().unwrap();
+        conn.pragma_update(None, "user_version", SCHEMA_VERSION + 1)
+            .unwrap();
+        let err = migrate(&mut conn).unwrap_err().to_string();
+        assert!(err.contains("newer llmcost"), "{err}");
+    }
+}

@@ -1,0 +1,96 @@
+//! Writing a sync: everything fetched for one account lands in one transaction, or nothing does.
+
+use chrono::{DateTime, Utc};
+
+use super::{Store, day_text, time_text};
+use crate::domain::{Account, CostRecord, DateRange, ProjectInfo, UsageRecord};
+use crate::error::Result;
+
+/// What one account's sync fetched: whole days, and optionally its project list.
+#[derive(Debug, Default)]
+pub struct SyncBatch {
+    /// Each fetched range replaces everything the cache held for those days.
+    pub runs: Vec<(DateRange, Vec<CostRecord>, Vec<UsageRecord>)>,
+    pub projects: Option<Vec<ProjectInfo>>,
+}
+
+impl Store {
+    /// Replaces the fetched days and project list of `account` atomically.
+    pub fn write_sync(
+        &mut self,
+        account: &Account,
+        batch: &SyncBatch,
+        fetched_at: DateTime<Utc>,
+    ) -> Result<()> {
+        let provider = account.provider.id();
+        let workspace = account.workspace.as_str();
+        let at = time_text(fetched_at);
+        let tx = self.conn.transaction()?;
+        for (range, costs, usage) in &batch.runs {
+            let (since, until) = (day_text(range.since), day_text(range.until));
+            for table in ["cost_buckets", "usage_buckets"] {
+                tx.execute(
+                    &format!("DELETE FROM {table} WHERE provider = ?1 AND workspace = ?2 AND day BETWEEN ?3 AND ?4"),
+                    (provider, workspace, &since, &until),
+                )?;
+            }
+            let mut insert_cost = tx.prepare_cached(
+                "INSERT INTO cost_buckets (provider, workspace, day, project_id, line_item, model, amount, fetched_at)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+            )?;
+            for c in costs.iter().filter(|c| range.contains(c.day)) {
+                insert_cost.execute((
+                    provider,
+                    workspace,
+                    day_text(c.day),
+                    c.project_id.as_deref().unwrap_or(""),
+                    &c.line_item,
+                    &c.model,
+                    c.amount.decimal().normalize().to_string(),
+                    &at,
+                ))?;
+            }
+            let mut insert_usage = tx.prepare_cached(
+                "INSERT INTO usage_buckets (provider, workspace, day, project_id, model,
+                    input_tokens, cached_input_tokens, output_tokens, requests, fetched_at)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
+            )?;
+            for u in usage.iter().filter(|u| range.contains(u.day)) {
+                insert_usage.execute((
+                    provider,
+                    workspace,
+                    day_text(u.day),
+                    u.project_id.as_deref().unwrap_or(""),
+                    &u.model,
+                    u.totals.input_tokens as i64,
+                    u.totals.cached_input_tokens as i64,
+                    u.totals.output_tokens as i64,
+                    u.totals.requests as i64,
+                    &at,
+                ))?;
+            }
+            let mut mark = tx.prepare_cached(
+                "INSERT INTO synced_days (provider, workspace, day, fetched_at) VALUES (?1, ?2, ?3, ?4)
+                 ON CONFLICT (provider, workspace, day) DO UPDATE SET fetched_at = excluded.fetched_at",
+            )?;
+            for day in range.days() {
+                mark.execute((provider, workspace, day_text(day), &at))?;
+            }
+        }
+        if let Some(projects) = &batch.projects {
+            tx.execute(
+                "DELETE FROM projects WHERE provider = ?1 AND workspace = ?2",
+                (provider, workspace),
+            )?;
+            let mut insert = tx.prepare_cached(
+                "INSERT OR REPLACE INTO projects (provider, workspace, id, name, status, fetched_at)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+            )?;
+            for p in projects {
+                insert.execute((provider, workspace, &p.id, &p.name, &p.status, &at))?;
+            }
+        }
+        tx.commit()?;
+        Ok(())
+    }
+}

@@ -1,0 +1,180 @@
+//! Which days are stale, fetching them (accounts concurrently), and writing each account in one
+//! transaction so a failure leaves that account's cache exactly as it was.
+//!
+//! A fetched day is *final* once it was fetched after it left the trailing window (providers
+//! revise recent days). Inside the window a day is fresh for the TTL after its fetch.
+
+use std::time::Instant;
+
+use chrono::{DateTime, Days, NaiveDate, NaiveTime, Utc};
+
+use crate::config::CacheSettings;
+use crate::domain::{Account, DateRange};
+use crate::providers::AnyProvider;
+use crate::providers::http::ProviderError;
+use crate::store::{Store, SyncBatch};
+
+/// When cached days count as fresh.
+#[derive(Clone, Copy, Debug)]
+pub struct Freshness {
+    pub trailing_days: u32,
+    pub ttl: chrono::Duration,
+}
+
+impl From<CacheSettings> for Freshness {
+    fn from(c: CacheSettings) -> Self {
+        Freshness {
+            trailing_days: c.trailing_days,
+            ttl: chrono::Duration::minutes(i64::from(c.ttl_minutes)),
+        }
+    }
+}
+
+impl Freshness {
+    /// A day fetched at or after this moment will not change any more.
+    fn settled_at(&self, day: NaiveDate) -> DateTime<Utc> {
+        let settle_day = day + Days::new(1 + u64::from(self.trailing_days));
+        settle_day.and_time(NaiveTime::MIN).and_utc()
+    }
+
+    pub fn is_fresh(&self, day: NaiveDate, fetched_at: DateTime<Utc>, now: DateTime<Utc>) -> bool {
+        fetched_at >= self.settled_at(day) || now - fetched_at < self.ttl
+    }
+}
+
+/// The days of `range` to fetch, as contiguous runs.
+pub fn stale_runs(
+    synced: &[(NaiveDate, DateTime<Utc>)],
+    range: DateRange,
+    now: DateTime<Utc>,
+    freshness: Freshness,
+    refresh: bool,
+) -> Vec<DateRange> {
+    let fresh: std::collections::HashSet<NaiveDate> = if refresh {
+        Default::default()
+    } else {
+        synced
+            .iter()
+            .filter(|(d, at)| freshness.is_fresh(*d, *at, now))
+            .map(|(d, _)| *d)
+            .collect()
+    };
+    let mut runs: Vec<DateRange> = Vec::new();
+    for day in range.days().filter(|d| !fresh.contains(d)) {
+        match runs.last_mut() {
+            Some(run) if run.until.succ_opt() == Some(day) => run.until = day,
+            _ => runs.push(DateRange::single(day)),
+        }
+    }
+    runs
+}
+
+/// Fetches every run (costs and usage) and, if asked, the project list of one account.
+pub async fn fetch(
+    provider: &AnyProvider,
+    runs: &[DateRange],
+    with_projects: bool,
+) -> Result<SyncBatch, ProviderError> {
+    let mut batch = SyncBatch::default();
+    for range in runs {
+        let costs = provider.costs(*range).await?;
+        let usage = provider.usage(*range).await?;
+        batch.runs.push((*range, costs, usage));
+    }
+    if with_projects {
+        batch.projects = Some(provider.projects().await?);
+    }
+    Ok(batch)
+}
+
+/// What happened to one account in a sync.
+#[derive(Debug)]
+pub struct AccountSync {
+    pub account: Account,
+    pub days_fetched: u64,
+    pub elapsed: std::time::Duration,
+    pub error: Option<String>,
+}
+
+/// Writes a fetched batch; the store rolls the whole account back on failure.
+pub fn write(
+    store: &mut Store,
+    account: &Account,
+    batch: &SyncBatch,
+    at: DateTime<Utc>,
+    started: Instant,
+) -> AccountSync {
+    let days_fetched = batch.runs.iter().map(|(r, _, _)| r.len_days()).sum();
+    let error = store
+        .write_sync(account, batch, at)
+        .err()
+        .map(|e| format!("{account}: {e}"));
+    AccountSync {
+        account: account.clone(),
+        days_fetched,
+        elapsed: started.elapsed(),
+        error,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::period::parse_date;
+
+    fn d(s: &str) -> NaiveDate {
+        parse_date(s).unwrap()
+    }
+
+    fn t(s: &str) -> DateTime<Utc> {
+        DateTime::parse_from_rfc3339(s).unwrap().with_timezone(&Utc)
+    }
+
+    const F: Freshness = Freshness {
+        trailing_days: 3,
+        ttl: chrono::Duration::minutes(5),
+    };
+
+    #[test]
+    fn missing_days_are_fetched_in_runs() {
+        let range = DateRange::new(d("2026-11-01"), d("2026-11-10"));
+        let synced = vec![
+            (d("2026-11-03"), t("2026-11-20T00:00:00Z")),
+            (d("2026-11-04"), t("2026-11-20T00:00:00Z")),
+        ];
+        let runs = stale_runs(&synced, range, t("2026-11-22T10:00:00Z"), F, false);
+        assert_eq!(
+            runs,
+            vec![
+                DateRange::new(d("2026-11-01"), d("2026-11-02")),
+                DateRange::new(d("2026-11-05"), d("2026-11-10"))
+            ]
+        );
+    }
+
+    #[test]
+    fn settled_days_are_final_and_recent_days_expire() {
+        let now = t("2026-11-22T10:00:00Z");
+        // Fetched after it left the window: final.
+        assert!(F.is_fresh(d("2026-11-18"), t("2026-11-22T00:00:00Z"), now));
+        // Fetched while still inside the window, long ago: stale.
+        assert!(!F.is_fresh(d("2026-11-19"), t("2026-11-21T09:00:00Z"), now));
+        // Inside the window but fetched within the TTL: fresh.
+        assert!(F.is_fresh(d("2026-11-22"), t("2026-11-22T09:57:00Z"), now));
+        assert!(!F.is_fresh(d("2026-11-22"), t("2026-11-22T09:54:59Z"), now));
+    }
+
+    #[test]
+    fn refresh_refetches_everything() {
+        let range = DateRange::new(d("2026-11-01"), d("2026-11-02"));
+        let synced = vec![
+            (d("2026-11-01"), t("2026-11-20T00:00:00Z")),
+            (d("2026-11-02"), t("2026-11-20T00:00:00Z")),
+        ];
+        assert!(stale_runs(&synced, range, t("2026-11-22T10:00:00Z"), F, false).is_empty());
+        assert_eq!(
+            stale_runs(&synced, range, t("2026-11-22T10:00:00Z"), F, true),
+            vec![range]
+        );
+    }
+}
