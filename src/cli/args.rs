@@ -7,22 +7,34 @@ use crate::error::{Error, Result};
 
 /// Which UTC days to look at. Default: this month to date.
 #[derive(Debug, Args, Default, Clone)]
-#[group(id = "period", multiple = false)]
+#[group(skip)]
 pub struct PeriodArgs {
     /// Today so far (UTC; partial)
-    #[arg(long, help_heading = "Period (UTC days; default: this month to date)")]
+    #[arg(
+        long,
+        group = "period",
+        help_heading = "Period (UTC days; default: this month to date)"
+    )]
     pub today: bool,
     /// Yesterday (UTC)
-    #[arg(long, help_heading = "Period (UTC days; default: this month to date)")]
+    #[arg(
+        long,
+        group = "period",
+        help_heading = "Period (UTC days; default: this month to date)"
+    )]
     pub yesterday: bool,
     /// This ISO week (Monday first) to date
-    #[arg(long, help_heading = "Period (UTC days; default: this month to date)")]
+    #[arg(
+        long,
+        group = "period",
+        help_heading = "Period (UTC days; default: this month to date)"
+    )]
     pub week: bool,
     /// This month to date, or a whole month given as YYYY-MM
-    #[arg(long, value_name = "YYYY-MM", num_args = 0..=1, default_missing_value = "", help_heading = "Period (UTC days; default: this month to date)")]
+    #[arg(long, group = "period", value_name = "YYYY-MM", num_args = 0..=1, default_missing_value = "", help_heading = "Period (UTC days; default: this month to date)")]
     pub month: Option<String>,
     /// This year to date, or a whole year given as YYYY
-    #[arg(long, value_name = "YYYY", num_args = 0..=1, default_missing_value = "", help_heading = "Period (UTC days; default: this month to date)")]
+    #[arg(long, group = "period", value_name = "YYYY", num_args = 0..=1, default_missing_value = "", help_heading = "Period (UTC days; default: this month to date)")]
     pub year: Option<String>,
     /// The last N days, today included
     #[arg(

@@ -1,0 +1,237 @@
+//! Bad input and provider faults: a clear message, the documented exit code, the cache intact.
+
+use wiremock::matchers::{method, path};
+use wiremock::{Mock, ResponseTemplate};
+
+use crate::fake_openai::{FakeOpenAi, billed, sample_org};
+use crate::test_env::{TestEnv, code, json, stderr, stdout};
+
+const KEY: &str = "sk-admin-test-edugami-0000aaaa";
+
+#[tokio::test]
+async fn a_wrong_key_is_exit_1_and_never_printed() {
+    let fake = FakeOpenAi::start(sample_org(KEY)).await;
+    let wrong = "sk-admin-wrong-key-9999zzzz";
+    let env = TestEnv::new().openai("edugami", wrong, &fake.base_url());
+    let out = env.run(&["costs", "--month"]).await;
+    assert_eq!(code(&out), 1);
+    let err = stderr(&out);
+    assert!(
+        err.contains("openai/edugami") && err.contains("invalid key") && err.contains("sk-admin-"),
+        "{err}"
+    );
+    assert!(
+        !err.contains(wrong) && !stdout(&out).contains(wrong),
+        "the key leaked: {err}"
+    );
+
+    let project_key = "sk-proj-abcdefghijklmnop1234";
+    let env = TestEnv::new().openai("edugami", project_key, &fake.base_url());
+    let out = env.run(&["costs", "--month"]).await;
+    assert_eq!(code(&out), 1);
+    assert!(
+        stderr(&out).contains("not an admin key"),
+        "{}",
+        stderr(&out)
+    );
+    assert!(!stderr(&out).contains(project_key));
+}
+
+#[tokio::test]
+async fn bad_input_is_exit_2_with_the_fix() {
+    let env = TestEnv::new()
+        .var("LLMCOST_KEY_OPENAI_EDUGAMI", KEY)
+        .var("LLMCOST_OPENAI_BASE_URL", "http://127.0.0.1:9/v1");
+    let cases: &[(&[&str], &str)] = &[
+        (
+            &["costs", "--workspace", "nope"],
+            "unknown workspace 'nope'",
+        ),
+        (
+            &["costs", "--provider", "gemini"],
+            "unknown provider 'gemini'",
+        ),
+        (
+            &["costs", "--month", "2026-13"],
+            "'2026-13' is not a valid month",
+        ),
+        (
+            &["costs", "--since", "2026-02-30"],
+            "'2026-02-30' is not a valid date",
+        ),
+        (
+            &["costs", "--since", "2026-11-10", "--until", "2026-11-01"],
+            "is after --until",
+        ),
+        (&["costs", "--month", "2026-12"], "after today"),
+        (
+            &["costs", "--by", "model,colour"],
+            "unknown --by dimension 'colour'",
+        ),
+        (&["costs", "--last", "0"], "at least 1 day"),
+        (&["costs", "--today", "--week"], "cannot be used with"),
+        (&["costs", "--format", "xml"], "invalid value 'xml'"),
+        (&["costs", "--until", "2026-11-01"], "--since"),
+    ];
+    for (args, needle) in cases {
+        let out = env.run(args).await;
+        assert_eq!(code(&out), 2, "{args:?}: {}", stderr(&out));
+        assert!(stderr(&out).contains(needle), "{args:?}: {}", stderr(&out));
+    }
+    assert!(!env.db.exists() || std::fs::metadata(&env.db).unwrap().len() > 0);
+}
+
+#[tokio::test]
+async fn config_problems_are_exit_2_and_name_the_file() {
+    let env = TestEnv::new();
+    let out = env.run(&["costs"]).await;
+    assert_eq!(code(&out), 2);
+    assert!(
+        stderr(&out).contains("no workspaces configured") && stderr(&out).contains("--demo"),
+        "{}",
+        stderr(&out)
+    );
+
+    env.write_config("[workspaces.openai.edugami\n");
+    let out = env.run(&["costs"]).await;
+    assert_eq!(code(&out), 2);
+    let err = stderr(&out);
+    assert!(
+        err.contains("config.toml") && err.contains("line 1"),
+        "{err}"
+    );
+
+    env.write_config("[workspaces.openai.edugami]\nbase_url = \"ftp://x\"\n");
+    let out = env.run(&["costs"]).await;
+    assert_eq!(code(&out), 2);
+    assert!(stderr(&out).contains("base_url"), "{}", stderr(&out));
+
+    let env = TestEnv::new().var("LLMCOST_NOW", "yesterday");
+    let out = env.run(&["--demo", "costs"]).await;
+    assert_eq!(code(&out), 2);
+    assert!(stderr(&out).contains("LLMCOST_NOW"), "{}", stderr(&out));
+}
+
+#[tokio::test]
+async fn rate_limits_and_server_errors_are_retried() {
+    let fake = FakeOpenAi::start(sample_org(KEY)).await;
+    Mock::given(method("GET"))
+        .and(path("/v1/organization/costs"))
+        .respond_with(ResponseTemplate::new(429).insert_header("retry-after", "1").set_body_json(
+            serde_json::json!({"error": {"message": "Rate limit reached", "type": "requests"}}),
+        ))
+        .up_to_n_times(1)
+        .with_priority(1)
+        .mount(&fake.server)
+        .await;
+    Mock::given(method("GET"))
+        .and(path("/v1/organization/usage/completions"))
+        .respond_with(ResponseTemplate::new(502).set_body_string("<html>Bad gateway</html>"))
+        .up_to_n_times(2)
+        .with_priority(1)
+        .mount(&fake.server)
+        .await;
+    let env = TestEnv::new().openai("edugami", KEY, &fake.base_url());
+    let started = std::time::Instant::now();
+    let out = env.run(&["costs", "--month", "--format", "json"]).await;
+    assert_eq!(code(&out), 0, "{}", stderr(&out));
+    assert!(
+        started.elapsed() >= std::time::Duration::from_secs(1),
+        "Retry-After was honoured"
+    );
+    let total: rust_decimal::Decimal = json(&out)["total"].as_str().unwrap().parse().unwrap();
+    assert_eq!(total, billed(&sample_org(KEY), "2026-11-01", "2026-11-22"));
+    assert_eq!(fake.hits("/v1/organization/costs").await, 2);
+    assert_eq!(fake.hits("/v1/organization/usage/completions").await, 3);
+}
+
+#[tokio::test]
+async fn a_failed_sync_keeps_the_cache_as_it_was() {
+    let fake = FakeOpenAi::start(sample_org(KEY)).await;
+    let env = TestEnv::new().openai("edugami", KEY, &fake.base_url());
+    let first = env.run(&["costs", "--month", "--format", "json"]).await;
+    assert_eq!(code(&first), 0, "{}", stderr(&first));
+
+    // A day later the provider is down: costs succeed but usage keeps failing.
+    Mock::given(method("GET"))
+        .and(path("/v1/organization/usage/completions"))
+        .respond_with(
+            ResponseTemplate::new(503)
+                .set_body_json(serde_json::json!({"error": {"message": "overloaded"}})),
+        )
+        .with_priority(1)
+        .mount(&fake.server)
+        .await;
+    let later = env.var("LLMCOST_NOW", "2026-11-23T10:00:00Z");
+    let out = later
+        .run(&["costs", "--month", "2026-11", "--format", "json"])
+        .await;
+    assert_eq!(code(&out), 1, "{}", stderr(&out));
+    let err = stderr(&out);
+    assert!(
+        err.contains("openai/edugami")
+            && err.contains("/organization/usage/completions")
+            && err.contains("503"),
+        "{err}"
+    );
+    // The previous answer is still printed from the cache, and the cache still holds it.
+    assert_eq!(json(&out)["total"], json(&first)["total"]);
+    let offline = later
+        .run(&[
+            "costs",
+            "--month",
+            "2026-11",
+            "--offline",
+            "--format",
+            "json",
+        ])
+        .await;
+    assert_eq!(json(&offline)["total"], json(&first)["total"]);
+}
+
+#[tokio::test]
+async fn malformed_responses_are_errors_not_zero() {
+    for (body, needle) in [
+        ("{not json", "unexpected response"),
+        (
+            r#"{"object":"page","has_more":false}"#,
+            "missing field `data`",
+        ),
+        (
+            r#"{"object":"page","data":[{"start_time":1763596800,"results":[{"amount":{"value":"lots","currency":"usd"}}]}],"has_more":false}"#,
+            "'lots' is not a decimal amount",
+        ),
+    ] {
+        let fake = FakeOpenAi::start(sample_org(KEY)).await;
+        Mock::given(method("GET"))
+            .and(path("/v1/organization/costs"))
+            .respond_with(ResponseTemplate::new(200).set_body_raw(body, "application/json"))
+            .with_priority(1)
+            .mount(&fake.server)
+            .await;
+        let env = TestEnv::new().openai("edugami", KEY, &fake.base_url());
+        let out = env.run(&["costs", "--today"]).await;
+        assert_eq!(code(&out), 1, "{body}");
+        assert!(stderr(&out).contains(needle), "{body}: {}", stderr(&out));
+        let offline = env
+            .run(&["costs", "--today", "--offline", "--format", "json"])
+            .await;
+        assert_eq!(
+            json(&offline)["complete"],
+            false,
+            "nothing was cached as $0"
+        );
+    }
+}
+
+#[tokio::test]
+async fn an_unreachable_provider_is_exit_1() {
+    let env = TestEnv::new().openai("edugami", KEY, "http://127.0.0.1:9/v1");
+    let out = env.run(&["sync", "--today"]).await;
+    assert_eq!(code(&out), 1);
+    assert!(
+        stderr(&out).contains("cannot reach http://127.0.0.1:9/v1"),
+        "{}",
+        stderr(&out)
+    );
+}

@@ -1,0 +1,389 @@
+//! A fake OpenAI Admin API on 127.0.0.1, following `shared/docs/provider-apis.md` §2: cursor
+//! pagination with `limit` caps, empty buckets, null project ids, amounts as numbers or numeric
+//! strings, unknown extra fields, 401 for a wrong key, 403 for a project key, 400 for
+//! `group_by=api_key_id`.
+
+use std::collections::HashMap;
+use std::str::FromStr;
+use std::sync::Arc;
+
+use chrono::{DateTime, Days, NaiveDate, NaiveTime};
+use rust_decimal::Decimal;
+use serde_json::{Value, json};
+use wiremock::matchers::{method, path};
+use wiremock::{Mock, MockServer, Request, Respond, ResponseTemplate};
+
+/// One billed line: a day, an optional project, a line item and the amount as the wire text.
+#[derive(Clone, Debug)]
+pub struct Line {
+    pub day: NaiveDate,
+    pub project: Option<&'static str>,
+    pub line_item: &'static str,
+    /// Exactly as sent: `0.1308`, `"1.5"` (quoted: a string), `1e-05`.
+    pub amount: &'static str,
+}
+
+impl Line {
+    pub fn dollars(&self) -> Decimal {
+        let text = self.amount.trim_matches('"');
+        Decimal::from_str(text)
+            .or_else(|_| Decimal::from_scientific(text))
+            .unwrap()
+    }
+}
+
+pub struct Org {
+    pub key: String,
+    pub lines: Vec<Line>,
+    pub projects: Vec<(&'static str, &'static str, &'static str)>,
+}
+
+pub struct FakeOpenAi {
+    pub server: MockServer,
+}
+
+fn day(s: &str) -> NaiveDate {
+    NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap()
+}
+
+fn unix(d: NaiveDate) -> i64 {
+    d.and_time(NaiveTime::MIN).and_utc().timestamp()
+}
+
+fn from_unix(t: i64) -> NaiveDate {
+    DateTime::from_timestamp(t, 0).unwrap().date_naive()
+}
+
+/// A realistic month and a half of spend for one organization, quirks included.
+pub fn sample_org(key: &str) -> Org {
+    let mut lines = Vec::new();
+    let items: [(&str, Option<&str>, &str); 8] = [
+        (
+            "gpt-4o-2024-08-06, input",
+            Some("proj_tutor"),
+            "0.13080438340307526",
+        ),
+        (
+            "gpt-4o-2024-08-06, cached input",
+            Some("proj_tutor"),
+            "\"0.0031\"",
+        ),
+        ("gpt-4o-2024-08-06, output", Some("proj_tutor"), "1.2045"),
+        (
+            "batch | gpt-4o-mini-2024-07-18, input",
+            Some("proj_grading"),
+            "0.00032195744715549047",
+        ),
+        (
+            "priority | gpt-5.6-sol, output, long context",
+            Some("proj_grading"),
+            "2.5",
+        ),
+        ("web search tool calls", None, "\"0.25\""),
+        ("Vector storage", None, "1e-05"),
+        ("whisper-1, audio", Some("proj_archived"), "0.006"),
+    ];
+    let start = day("2026-10-01");
+    for offset in 0..53u64 {
+        let d = start + Days::new(offset);
+        // Every fifth day is an empty bucket, as real organizations have.
+        if offset % 5 == 4 {
+            continue;
+        }
+        for (i, (item, project, amount)) in items.iter().enumerate() {
+            if (offset as usize + i) % 3 == 2 {
+                continue;
+            }
+            lines.push(Line {
+                day: d,
+                project: *project,
+                line_item: item,
+                amount,
+            });
+        }
+    }
+    Org {
+        key: key.to_string(),
+        lines,
+        projects: vec![
+            ("proj_tutor", "Tutor chat", "active"),
+            ("proj_grading", "Essay grading", "active"),
+            ("proj_archived", "Old pilot", "archived"),
+        ],
+    }
+}
+
+fn error(status: u16, message: &str) -> ResponseTemplate {
+    ResponseTemplate::new(status).set_body_json(json!({
+        "error": {"message": message, "type": "invalid_request_error", "param": null, "code": null}
+    }))
+}
+
+fn query(req: &Request) -> HashMap<String, Vec<String>> {
+    let mut out: HashMap<String, Vec<String>> = HashMap::new();
+    for (k, v) in req.url.query_pairs() {
+        out.entry(k.trim_end_matches("[]").to_string())
+            .or_default()
+            .push(v.into_owned());
+    }
+    out
+}
+
+fn authorize(org: &Org, req: &Request) -> Option<ResponseTemplate> {
+    let auth = req
+        .headers
+        .get("authorization")
+        .and_then(|v| v.to_str().ok())
+        .unwrap_or("");
+    let key = auth.strip_prefix("Bearer ").unwrap_or("");
+    if key.starts_with("sk-proj-") {
+        return Some(error(
+            403,
+            "You have insufficient permissions for this operation. Missing scopes: api.usage.read",
+        ));
+    }
+    if key != org.key {
+        return Some(error(
+            401,
+            "Incorrect API key provided: sk-adm***. You can find your API key at https://platform.openai.com/account/api-keys.",
+        ));
+    }
+    None
+}
+
+/// The bucket window a request asks for, and the page of it to serve.
+fn window(
+    q: &HashMap<String, Vec<String>>,
+    default_limit: usize,
+    max_limit: usize,
+) -> Result<(Vec<NaiveDate>, bool, Option<String>), ResponseTemplate> {
+    let first = |k: &str| q.get(k).and_then(|v| v.first()).cloned();
+    let start: i64 = first("start_time")
+        .and_then(|s| s.parse().ok())
+        .ok_or_else(|| error(400, "start_time is required"))?;
+    let end: i64 = first("end_time")
+        .and_then(|s| s.parse().ok())
+        .unwrap_or(start + 86_400 * 7);
+    let limit: usize = first("limit")
+        .and_then(|s| s.parse().ok())
+        .unwrap_or(default_limit);
+    if limit == 0 || limit > max_limit {
+        return Err(error(
+            400,
+            &format!("limit must be between 1 and {max_limit}"),
+        ));
+    }
+    let mut from = from_unix(start);
+    if let Some(page) = first("page") {
+        let t: i64 = page
+            .strip_prefix("page_")
+            .and_then(|s| s.parse().ok())
+            .ok_or_else(|| error(400, "bad page cursor"))?;
+        from = from_unix(t);
+    }
+    let end_day = from_unix(end);
+    let mut days = Vec::new();
+    let mut d = from;
+    while d < end_day && days.len() < limit {
+        days.push(d);
+        d = d + Days::new(1);
+    }
+    let has_more = d < end_day;
+    Ok((
+        days,
+        has_more,
+        has_more.then(|| format!("page_{}", unix(d))),
+    ))
+}
+
+struct Costs(Arc<Org>);
+
+impl Respond for Costs {
+    fn respond(&self, req: &Request) -> ResponseTemplate {
+        if let Some(denied) = authorize(&self.0, req) {
+            return denied;
+        }
+        let q = query(req);
+        let group_by = q.get("group_by").cloned().unwrap_or_default();
+        if group_by.iter().any(|g| g == "api_key_id") {
+            return error(400, "Invalid group_by: api_key_id");
+        }
+        let (days, has_more, next) = match window(&q, 7, 180) {
+            Ok(w) => w,
+            Err(e) => return e,
+        };
+        let by_project = group_by.iter().any(|g| g == "project_id");
+        let by_item = group_by.iter().any(|g| g == "line_item");
+        let mut text = String::from(r#"{"object":"page","data":["#);
+        for (i, d) in days.iter().enumerate() {
+            if i > 0 {
+                text.push(',');
+            }
+            text.push_str(&format!(
+                r#"{{"object":"bucket","start_time":{},"end_time":{},"results":["#,
+                unix(*d),
+                unix(*d) + 86_400
+            ));
+            let mut first = true;
+            for line in self.0.lines.iter().filter(|l| l.day == *d) {
+                if !first {
+                    text.push(',');
+                }
+                first = false;
+                let project = match (by_project, line.project) {
+                    (true, Some(p)) => format!("\"{p}\""),
+                    _ => "null".to_string(),
+                };
+                let item = if by_item {
+                    format!("\"{}\"", line.line_item)
+                } else {
+                    "null".to_string()
+                };
+                text.push_str(&format!(
+                    r#"{{"object":"organization.costs.result","amount":{{"value":{},"currency":"usd"}},"line_item":{item},"project_id":{project},"api_key_id":null,"quantity":null,"quantity_unit":null,"organization_id":"org-fake"}}"#,
+                    line.amount
+                ));
+            }
+            text.push_str("]}");
+        }
+        let next = next.map_or("null".to_string(), |n| format!("\"{n}\""));
+        text.push_str(&format!(r#"],"has_more":{has_more},"next_page":{next}}}"#));
+        ResponseTemplate::new(200).set_body_raw(text, "application/json")
+    }
+}
+
+/// Usage: tokens derived from each line's day and project, one model row per (day, project).
+struct Usage(Arc<Org>);
+
+impl Respond for Usage {
+    fn respond(&self, req: &Request) -> ResponseTemplate {
+        if let Some(denied) = authorize(&self.0, req) {
+            return denied;
+        }
+        let q = query(req);
+        let (days, has_more, next) = match window(&q, 7, 31) {
+            Ok(w) => w,
+            Err(e) => return e,
+        };
+        let data: Vec<Value> = days
+            .iter()
+            .map(|d| {
+                let results: Vec<Value> = self
+                    .0
+                    .lines
+                    .iter()
+                    .filter(|l| l.day == *d && l.line_item.starts_with("gpt-4o-2024-08-06, input"))
+                    .map(|l| {
+                        json!({
+                            "object": "organization.usage.completions.result",
+                            "input_tokens": 1000, "output_tokens": 250, "num_model_requests": 4,
+                            "input_cached_tokens": 100, "input_audio_tokens": 0, "output_audio_tokens": 0,
+                            "project_id": l.project, "user_id": null, "api_key_id": null,
+                            "model": "gpt-4o-2024-08-06", "batch": false, "service_tier": "default"
+                        })
+                    })
+                    .collect();
+                json!({"object": "bucket", "start_time": unix(*d), "end_time": unix(*d) + 86_400, "results": results})
+            })
+            .collect();
+        ResponseTemplate::new(200).set_body_json(
+            json!({"object": "page", "data": data, "has_more": has_more, "next_page": next}),
+        )
+    }
+}
+
+/// Projects, two per page, paginated with `after`.
+struct Projects(Arc<Org>);
+
+impl Respond for Projects {
+    fn respond(&self, req: &Request) -> ResponseTemplate {
+        if let Some(denied) = authorize(&self.0, req) {
+            return denied;
+        }
+        let q = query(req);
+        let limit: usize = q
+            .get("limit")
+            .and_then(|v| v[0].parse().ok())
+            .unwrap_or(20)
+            .min(2);
+        let after = q.get("after").map(|v| v[0].clone());
+        let start = match &after {
+            Some(a) => self
+                .0
+                .projects
+                .iter()
+                .position(|p| p.0 == a)
+                .map_or(0, |i| i + 1),
+            None => 0,
+        };
+        let page: Vec<_> = self.0.projects.iter().skip(start).take(limit).collect();
+        let has_more = start + page.len() < self.0.projects.len();
+        let data: Vec<Value> = page
+            .iter()
+            .map(|(id, name, status)| {
+                json!({"id": id, "object": "organization.project", "name": name, "created_at": 1711471533,
+                       "archived_at": if *status == "archived" { json!(1730000000) } else { Value::Null }, "status": status})
+            })
+            .collect();
+        ResponseTemplate::new(200).set_body_json(json!({
+            "object": "list", "data": data,
+            "first_id": page.first().map(|p| p.0), "last_id": page.last().map(|p| p.0), "has_more": has_more
+        }))
+    }
+}
+
+impl FakeOpenAi {
+    pub async fn start(org: Org) -> FakeOpenAi {
+        let server = MockServer::start().await;
+        let org = Arc::new(org);
+        Mock::given(method("GET"))
+            .and(path("/v1/organization/costs"))
+            .respond_with(Costs(org.clone()))
+            .mount(&server)
+            .await;
+        Mock::given(method("GET"))
+            .and(path("/v1/organization/usage/completions"))
+            .respond_with(Usage(org.clone()))
+            .mount(&server)
+            .await;
+        Mock::given(method("GET"))
+            .and(path("/v1/organization/projects"))
+            .respond_with(Projects(org))
+            .mount(&server)
+            .await;
+        FakeOpenAi { server }
+    }
+
+    pub fn base_url(&self) -> String {
+        format!("{}/v1", self.server.uri())
+    }
+
+    /// Requests received so far for a path.
+    pub async fn hits(&self, p: &str) -> usize {
+        self.server
+            .received_requests()
+            .await
+            .unwrap_or_default()
+            .iter()
+            .filter(|r| r.url.path() == p)
+            .count()
+    }
+
+    pub async fn total_hits(&self) -> usize {
+        self.server
+            .received_requests()
+            .await
+            .unwrap_or_default()
+            .len()
+    }
+}
+
+/// The provider's billed total for a period: the sum of the fixture's amounts, exactly.
+pub fn billed(org: &Org, since: &str, until: &str) -> Decimal {
+    let (s, u) = (day(since), day(until));
+    org.lines
+        .iter()
+        .filter(|l| l.day >= s && l.day <= u)
+        .map(Line::dollars)
+        .sum()
+}

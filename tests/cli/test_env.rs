@@ -1,0 +1,99 @@
+//! A temporary home for one test: config, cache, pinned clock, keyring disabled.
+
+use std::path::PathBuf;
+use std::process::Output;
+
+use assert_cmd::Command;
+
+pub const NOW: &str = "2026-11-22T10:00:00Z";
+
+pub struct TestEnv {
+    pub dir: tempfile::TempDir,
+    pub config: PathBuf,
+    pub db: PathBuf,
+    vars: Vec<(String, String)>,
+}
+
+impl TestEnv {
+    pub fn new() -> TestEnv {
+        let dir = tempfile::tempdir().unwrap();
+        let config = dir.path().join("config.toml");
+        let db = dir.path().join("cache.sqlite");
+        TestEnv {
+            dir,
+            config,
+            db,
+            vars: vec![("LLMCOST_NOW".into(), NOW.into())],
+        }
+    }
+
+    pub fn var(mut self, key: &str, value: &str) -> TestEnv {
+        self.vars.retain(|(k, _)| k != key);
+        self.vars.push((key.into(), value.into()));
+        self
+    }
+
+    /// One workspace whose key is in the environment, served by `base_url`.
+    pub fn openai(self, workspace: &str, key: &str, base_url: &str) -> TestEnv {
+        let var = format!("LLMCOST_KEY_OPENAI_{}", workspace.to_uppercase());
+        self.var(&var, key).var("LLMCOST_OPENAI_BASE_URL", base_url)
+    }
+
+    pub fn write_config(&self, text: &str) {
+        std::fs::write(&self.config, text).unwrap();
+    }
+
+    pub fn cmd(&self) -> Command {
+        let mut cmd = assert_cmd::cargo::cargo_bin_cmd!("llmcost");
+        for (k, _) in std::env::vars() {
+            if k.starts_with("LLMCOST_") || k.starts_with("XDG_") {
+                cmd.env_remove(k);
+            }
+        }
+        cmd.env_remove("RUST_BACKTRACE")
+            .env("HOME", self.dir.path())
+            .env("XDG_CONFIG_HOME", self.dir.path().join("xdg-config"))
+            .env("XDG_CACHE_HOME", self.dir.path().join("xdg-cache"))
+            .env("LLMCOST_NO_KEYRING", "1")
+            .env("LLMCOST_CONFIG", &self.config)
+            .env("LLMCOST_DB", &self.db);
+        for (k, v) in &self.vars {
+            cmd.env(k, v);
+        }
+        cmd
+    }
+
+    /// Runs llmcost off the async test thread, so the fake server keeps answering.
+    pub async fn run(&self, args: &[&str]) -> Output {
+        let mut cmd = self.cmd();
+        cmd.args(args);
+        tokio::task::spawn_blocking(move || cmd.output().unwrap())
+            .await
+            .unwrap()
+    }
+
+    pub async fn run_with_stdin(&self, args: &[&str], stdin: &str) -> Output {
+        let mut cmd = self.cmd();
+        cmd.args(args).write_stdin(stdin.to_string());
+        tokio::task::spawn_blocking(move || cmd.output().unwrap())
+            .await
+            .unwrap()
+    }
+}
+
+pub fn stdout(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stdout).into_owned()
+}
+
+pub fn stderr(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stderr).into_owned()
+}
+
+pub fn code(o: &Output) -> i32 {
+    o.status.code().unwrap_or(-1)
+}
+
+pub fn json(o: &Output) -> serde_json::Value {
+    serde_json::from_slice(&o.stdout)
+        .unwrap_or_else(|e| panic!("not JSON ({e}): {}\n{}", stdout(o), stderr(o)))
+}
