@@ -156,11 +156,11 @@ fn window(
     q: &HashMap<String, Vec<String>>,
     default_limit: usize,
     max_limit: usize,
-) -> Result<(Vec<NaiveDate>, bool, Option<String>), ResponseTemplate> {
+) -> Result<(Vec<NaiveDate>, bool, Option<String>), String> {
     let first = |k: &str| q.get(k).and_then(|v| v.first()).cloned();
     let start: i64 = first("start_time")
         .and_then(|s| s.parse().ok())
-        .ok_or_else(|| error(400, "start_time is required"))?;
+        .ok_or("start_time is required")?;
     let end: i64 = first("end_time")
         .and_then(|s| s.parse().ok())
         .unwrap_or(start + 86_400 * 7);
@@ -168,17 +168,14 @@ fn window(
         .and_then(|s| s.parse().ok())
         .unwrap_or(default_limit);
     if limit == 0 || limit > max_limit {
-        return Err(error(
-            400,
-            &format!("limit must be between 1 and {max_limit}"),
-        ));
+        return Err(format!("limit must be between 1 and {max_limit}"));
     }
     let mut from = from_unix(start);
     if let Some(page) = first("page") {
         let t: i64 = page
             .strip_prefix("page_")
             .and_then(|s| s.parse().ok())
-            .ok_or_else(|| error(400, "bad page cursor"))?;
+            .ok_or("bad page cursor")?;
         from = from_unix(t);
     }
     let end_day = from_unix(end);
@@ -210,7 +207,7 @@ impl Respond for Costs {
         }
         let (days, has_more, next) = match window(&q, 7, 180) {
             Ok(w) => w,
-            Err(e) => return e,
+            Err(message) => return error(400, &message),
         };
         let by_project = group_by.iter().any(|g| g == "project_id");
         let by_item = group_by.iter().any(|g| g == "line_item");
@@ -263,7 +260,7 @@ impl Respond for Usage {
         let q = query(req);
         let (days, has_more, next) = match window(&q, 7, 31) {
             Ok(w) => w,
-            Err(e) => return e,
+            Err(message) => return error(400, &message),
         };
         let data: Vec<Value> = days
             .iter()
