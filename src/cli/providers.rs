@@ -361,3 +361,66 @@ fn test(app: &App, scope: &ScopeArgs) -> Result<()> {
         Err(Error::Accounts(failed))
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use std::sync::Arc;
+
+    use super::*;
+    use crate::clock::Clock;
+    use crate::config::Config;
+    use crate::secrets::{KeySource, Keys};
+
+    fn app(dir: &std::path::Path, store: Arc<keyring_core::CredentialStore>) -> App {
+        App {
+            config: Config::default(),
+            config_path: dir.join("config.toml"),
+            db_path: dir.join("cache.sqlite"),
+            clock: Clock::system(),
+            keys: Keys::with_store(vec![], store),
+            env: vec![],
+            demo: None,
+            quiet: true,
+        }
+    }
+
+    #[test]
+    fn add_stores_the_key_in_the_keyring_and_only_the_name_in_the_config() {
+        let dir = tempfile::tempdir().unwrap();
+        let store: Arc<keyring_core::CredentialStore> = keyring_core::mock::Store::new().unwrap();
+        let app = app(dir.path(), store.clone());
+        let account = Account::new(ProviderKind::OpenAi, "edugami");
+        let key = Secret::new("sk-admin-secret-value-7777abcd");
+        add_account(&app, &account, &key, false).unwrap();
+
+        let config = std::fs::read_to_string(&app.config_path).unwrap();
+        assert!(config.contains("[workspaces.openai.edugami]"), "{config}");
+        assert!(
+            !config.contains("secret-value"),
+            "the key never reaches the config"
+        );
+        let (found, source) = app.keys.lookup(&account).unwrap();
+        assert_eq!((found.expose(), source), (key.expose(), KeySource::Keyring));
+
+        // Remove deletes both.
+        let app = App {
+            config: Config::load(&app.config_path).unwrap(),
+            ..app
+        };
+        remove(
+            &app,
+            RemoveArgs {
+                provider: "openai".into(),
+                workspace: "edugami".into(),
+            },
+        )
+        .unwrap();
+        assert!(app.keys.lookup(&account).is_err());
+        assert!(
+            Config::load(&app.config_path)
+                .unwrap()
+                .accounts()
+                .is_empty()
+        );
+    }
+}

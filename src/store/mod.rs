@@ -56,14 +56,31 @@ impl Store {
         // WAL and a busy timeout let a sync and a read (or two syncs) run at once.
         self.conn.busy_timeout(Duration::from_secs(10))?;
         if self.path.is_some() {
-            let _: String =
-                self.conn
-                    .pragma_update_and_check(None, "journal_mode", "WAL", |r| r.get(0))?;
+            self.enable_wal()?;
         }
         self.conn.pragma_update(None, "synchronous", "NORMAL")?;
         self.conn.pragma_update(None, "foreign_keys", "ON")?;
         decimal_sum::register(&self.conn)?;
         schema::migrate(&mut self.conn)
+    }
+
+    /// Switching a new file to WAL needs an exclusive lock that SQLite does not wait for, so a
+    /// second process opening the same new cache retries for a moment instead of failing.
+    fn enable_wal(&self) -> Result<()> {
+        let mut attempts = 0;
+        loop {
+            let mode: rusqlite::Result<String> =
+                self.conn
+                    .pragma_update_and_check(None, "journal_mode", "WAL", |r| r.get(0));
+            match mode {
+                Ok(_) => return Ok(()),
+                Err(e) if attempts < 100 && is_busy(&e) => {
+                    attempts += 1;
+                    std::thread::sleep(Duration::from_millis(50));
+                }
+                Err(e) => return Err(e.into()),
+            }
+        }
     }
 
     /// Turns SQLite's terse errors into ones that say what to do.
@@ -117,6 +134,13 @@ impl Store {
         )?;
         at.as_deref().map(parse_time).transpose()
     }
+}
+
+fn is_busy(e: &rusqlite::Error) -> bool {
+    matches!(
+        e.sqlite_error_code(),
+        Some(rusqlite::ErrorCode::DatabaseBusy | rusqlite::ErrorCode::DatabaseLocked)
+    )
 }
 
 pub(crate) fn day_text(day: NaiveDate) -> String {

@@ -25,7 +25,10 @@ impl Store {
         let provider = account.provider.id();
         let workspace = account.workspace.as_str();
         let at = time_text(fetched_at);
-        let tx = self.conn.transaction()?;
+        // IMMEDIATE takes the write lock up front, where the busy timeout applies.
+        let tx = self
+            .conn
+            .transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
         for (range, costs, usage) in &batch.runs {
             let (since, until) = (day_text(range.since), day_text(range.until));
             for table in ["cost_buckets", "usage_buckets"] {

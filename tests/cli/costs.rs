@@ -420,3 +420,53 @@ async fn the_demo_needs_no_key_and_no_network() {
     }
     assert!(!env.db.exists(), "the demo never writes the user's cache");
 }
+
+#[tokio::test]
+async fn keys_stay_out_of_files_and_files_are_private() {
+    let (_fake, env) = setup().await;
+    assert_eq!(code(&env.run(&["costs", "--year"]).await), 0);
+    let cache = std::fs::read(&env.db).unwrap();
+    let needle = KEY.as_bytes();
+    assert!(
+        !cache.windows(needle.len()).any(|w| w == needle),
+        "the key is not in the cache"
+    );
+    for entry in std::fs::read_dir(env.dir.path()).unwrap() {
+        let bytes = std::fs::read(entry.unwrap().path()).unwrap_or_default();
+        assert!(!bytes.windows(needle.len()).any(|w| w == needle));
+    }
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let mode = std::fs::metadata(&env.db).unwrap().permissions().mode() & 0o777;
+        assert_eq!(mode, 0o600, "the cache is readable by its owner only");
+    }
+}
+
+#[tokio::test]
+async fn two_processes_can_sync_the_same_cache_at_once() {
+    let (fake, env) = setup().await;
+    let mut a = env.cmd();
+    a.args(["costs", "--year", "--format", "json"]);
+    let mut b = env.cmd();
+    b.args(["sync", "--year"]);
+    let (first, second) = tokio::join!(
+        tokio::task::spawn_blocking(move || a.output().unwrap()),
+        tokio::task::spawn_blocking(move || b.output().unwrap())
+    );
+    let (first, second) = (first.unwrap(), second.unwrap());
+    assert_eq!(code(&first), 0, "{}", stderr(&first));
+    assert_eq!(code(&second), 0, "{}", stderr(&second));
+    assert_eq!(
+        dec(&json(&first)["total"]),
+        billed(&sample_org(KEY), "2026-01-01", "2026-11-22")
+    );
+    let hits = fake.total_hits().await;
+    let again = env.run(&["costs", "--year", "--format", "json"]).await;
+    assert_eq!(json(&again)["total"], json(&first)["total"]);
+    assert_eq!(
+        fake.total_hits().await,
+        hits,
+        "both syncs left a complete cache"
+    );
+}
