@@ -36,9 +36,7 @@ pub struct HttpSettings {
 
 impl Default for HttpSettings {
     fn default() -> Self {
-        HttpSettings {
-            timeout_seconds: 30,
-        }
+        HttpSettings { timeout_seconds: 30 }
     }
 }
 
@@ -68,10 +66,7 @@ impl Config {
             Ok(text) => text,
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(Config::default()),
             Err(e) => {
-                return Err(Error::Config(format!(
-                    "cannot read config {}: {e}",
-                    path.display()
-                )));
+                return Err(Error::Config(format!("cannot read config {}: {e}", path.display())));
             }
         };
         Config::parse(&text, path)
@@ -130,9 +125,7 @@ impl Config {
     }
 
     pub fn workspace(&self, account: &Account) -> Option<&WorkspaceConfig> {
-        self.workspaces
-            .get(account.provider.id())?
-            .get(&account.workspace)
+        self.workspaces.get(account.provider.id())?.get(&account.workspace)
     }
 }
 
@@ -203,10 +196,7 @@ fn edit(path: &Path, change: impl FnOnce(&mut toml_edit::DocumentMut)) -> Result
         Ok(t) => t,
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => String::new(),
         Err(e) => {
-            return Err(Error::Config(format!(
-                "cannot read config {}: {e}",
-                path.display()
-            )));
+            return Err(Error::Config(format!("cannot read config {}: {e}", path.display())));
         }
     };
     // Refuse to rewrite a file that does not parse: the user's edits come first.
@@ -297,10 +287,7 @@ mod tests {
         add_workspace(&path, &acct).unwrap();
         add_workspace(&path, &acct).unwrap();
         let text = std::fs::read_to_string(&path).unwrap();
-        assert!(
-            text.contains("# my settings") && text.contains("# short"),
-            "{text}"
-        );
+        assert!(text.contains("# my settings") && text.contains("# short"), "{text}");
         assert_eq!(Config::load(&path).unwrap().accounts(), vec![acct.clone()]);
         assert!(remove_workspace(&path, &acct).unwrap());
         assert!(!remove_workspace(&path, &acct).unwrap());

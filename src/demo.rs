@@ -5,9 +5,7 @@
 use chrono::{DateTime, Datelike, Days, NaiveDate, Utc};
 use rust_decimal::Decimal;
 
-use crate::domain::{
-    Account, CostRecord, DateRange, Money, ProjectInfo, ProviderKind, UsageRecord, UsageTotals,
-};
+use crate::domain::{Account, CostRecord, DateRange, Money, ProjectInfo, ProviderKind, UsageRecord, UsageTotals};
 use crate::error::{Error, Result};
 use crate::store::{Store, SyncBatch};
 
@@ -170,9 +168,7 @@ impl Demo {
         let dir = tempfile::Builder::new()
             .prefix("llmcost-demo-")
             .tempdir()
-            .map_err(|e| {
-                Error::Runtime(format!("cannot create the demo's temporary cache: {e}"))
-            })?;
+            .map_err(|e| Error::Runtime(format!("cannot create the demo's temporary cache: {e}")))?;
         let demo = Demo { dir };
         let mut store = Store::open(&demo.db_path())?;
         let range = DateRange::new(today - Days::new(HISTORY_DAYS - 1), today);
@@ -247,11 +243,7 @@ fn day_factor(ws: &str, project: &str, day: NaiveDate, today: NaiveDate) -> f64 
     weekday * trend * jitter * spike
 }
 
-fn generate(
-    ws: &WorkspaceSpec,
-    range: DateRange,
-    today: NaiveDate,
-) -> (Vec<CostRecord>, Vec<UsageRecord>) {
+fn generate(ws: &WorkspaceSpec, range: DateRange, today: NaiveDate) -> (Vec<CostRecord>, Vec<UsageRecord>) {
     let mut costs = Vec::new();
     let mut usage = Vec::new();
     // Today is partial: a fixed share of a day, so the demo is the same all day long.
@@ -265,8 +257,7 @@ fn generate(
             }
             let factor = day_factor(ws.name, p.id, day, today) * partial;
             for (spec, daily) in p.spend {
-                let model_spend =
-                    daily * factor * (0.9 + 0.2 * noise(&[ws.name, p.id, spec.model], day));
+                let model_spend = daily * factor * (0.9 + 0.2 * noise(&[ws.name, p.id, spec.model], day));
                 let mut totals = UsageTotals::default();
                 for (kind, share, per_million) in spec.items {
                     let amount = dollars(model_spend * share);

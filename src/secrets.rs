@@ -75,9 +75,7 @@ impl fmt::Display for KeySource {
 /// Why no key could be had.
 #[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
 pub enum KeyError {
-    #[error(
-        "no key for {account}: run 'llmcost providers add {provider} --workspace {workspace}' or set {var}"
-    )]
+    #[error("no key for {account}: run 'llmcost providers add {provider} --workspace {workspace}' or set {var}")]
     Missing {
         account: String,
         provider: String,
@@ -172,11 +170,7 @@ impl Keys {
     /// Finds the key: the environment variable first, then the keyring.
     pub fn lookup(&self, account: &Account) -> Result<(Secret, KeySource), KeyError> {
         let var = env_var_name(account);
-        if let Some((_, value)) = self
-            .env
-            .iter()
-            .find(|(k, v)| *k == var && !v.trim().is_empty())
-        {
+        if let Some((_, value)) = self.env.iter().find(|(k, v)| *k == var && !v.trim().is_empty()) {
             return Ok((Secret::new(value.clone()), KeySource::Env(var)));
         }
         let missing = || KeyError::Missing {
@@ -188,12 +182,10 @@ impl Keys {
         if matches!(self.keyring, KeyringAccess::Disabled) {
             return Err(missing());
         }
-        let entry = self
-            .entry(account)
-            .map_err(|reason| KeyError::KeyringUnavailable {
-                reason,
-                var: var.clone(),
-            })?;
+        let entry = self.entry(account).map_err(|reason| KeyError::KeyringUnavailable {
+            reason,
+            var: var.clone(),
+        })?;
         match entry.get_password() {
             Ok(key) if !key.trim().is_empty() => Ok((Secret::new(key), KeySource::Keyring)),
             Ok(_) | Err(keyring_core::Error::NoEntry) => Err(missing()),
@@ -212,9 +204,7 @@ impl Keys {
             var: var.clone(),
         };
         let entry = self.entry(account).map_err(unavailable)?;
-        entry
-            .set_password(key.expose())
-            .map_err(|e| unavailable(e.to_string()))
+        entry.set_password(key.expose()).map_err(|e| unavailable(e.to_string()))
     }
 
     /// Removes a key from the keyring; `Ok(false)` if there was none.
@@ -233,10 +223,7 @@ impl Keys {
     }
 }
 
-#[cfg(all(
-    unix,
-    not(any(target_os = "macos", target_os = "ios", target_os = "android"))
-))]
+#[cfg(all(unix, not(any(target_os = "macos", target_os = "ios", target_os = "android"))))]
 fn platform_store() -> Result<Arc<CredentialStore>, String> {
     zbus_secret_service_keyring_store::Store::new()
         .map(|s| s as Arc<CredentialStore>)
@@ -287,28 +274,19 @@ mod tests {
     #[test]
     fn finds_workspaces_from_env() {
         let vars = vec![
-            (
-                "LLMCOST_KEY_OPENAI_EDUGAMI".to_string(),
-                "sk-admin-x".to_string(),
-            ),
+            ("LLMCOST_KEY_OPENAI_EDUGAMI".to_string(), "sk-admin-x".to_string()),
             ("LLMCOST_KEY_OPENAI_EMPTY".to_string(), " ".to_string()),
             ("OTHER".to_string(), "x".to_string()),
         ];
         let found = workspaces_in_env(ProviderKind::OpenAi, &vars);
-        assert_eq!(
-            found.into_iter().collect::<Vec<_>>(),
-            vec!["edugami".to_string()]
-        );
+        assert_eq!(found.into_iter().collect::<Vec<_>>(), vec!["edugami".to_string()]);
     }
 
     #[test]
     fn env_wins_over_keyring_and_keyring_round_trips() {
         let store: Arc<CredentialStore> = keyring_core::mock::Store::new().unwrap();
         let keys = Keys::with_store(vec![], store.clone());
-        assert!(matches!(
-            keys.lookup(&account()),
-            Err(KeyError::Missing { .. })
-        ));
+        assert!(matches!(keys.lookup(&account()), Err(KeyError::Missing { .. })));
         keys.store_key(&account(), &Secret::new("sk-admin-from-keyring-1234"))
             .unwrap();
         let (key, source) = keys.lookup(&account()).unwrap();

@@ -29,13 +29,8 @@ pub struct App {
 }
 
 fn env_flag(env: &[(String, String)], name: &str) -> bool {
-    env.iter().any(|(k, v)| {
-        k == name
-            && matches!(
-                v.trim().to_ascii_lowercase().as_str(),
-                "1" | "true" | "yes" | "on"
-            )
-    })
+    env.iter()
+        .any(|(k, v)| k == name && matches!(v.trim().to_ascii_lowercase().as_str(), "1" | "true" | "yes" | "on"))
 }
 
 fn project_dirs() -> Option<ProjectDirs> {
@@ -44,9 +39,7 @@ fn project_dirs() -> Option<ProjectDirs> {
 
 impl App {
     pub fn from_cli(cli: &Cli) -> Result<App> {
-        let env: Vec<(String, String)> = std::env::vars()
-            .filter(|(k, _)| k.starts_with("LLMCOST_"))
-            .collect();
+        let env: Vec<(String, String)> = std::env::vars().filter(|(k, _)| k.starts_with("LLMCOST_")).collect();
         let get = |name: &str| env.iter().find(|(k, _)| k == name).map(|(_, v)| v.as_str());
         let clock = Clock::from_env(get("LLMCOST_NOW"))?;
         let dirs = project_dirs();
@@ -100,8 +93,7 @@ impl App {
                 // `LLMCOST_KEY_OPENAI_EDU_GAMI` may belong to a configured `edu-gami`.
                 let configured = all.iter().any(|a| {
                     a.provider == provider
-                        && secrets::env_var_name(a)
-                            == secrets::env_var_name(&Account::new(provider, &ws))
+                        && secrets::env_var_name(a) == secrets::env_var_name(&Account::new(provider, &ws))
                 });
                 if !configured {
                     all.insert(Account::new(provider, ws));
@@ -115,10 +107,7 @@ impl App {
     pub fn select(&self, scope: &ScopeArgs) -> Result<Vec<Account>> {
         let mut providers = Vec::new();
         for p in &scope.provider {
-            providers.push(
-                p.parse::<ProviderKind>()
-                    .map_err(|e| Error::Usage(e.to_string()))?,
-            );
+            providers.push(p.parse::<ProviderKind>().map_err(|e| Error::Usage(e.to_string()))?);
         }
         let all = self.accounts();
         if all.is_empty() {
@@ -187,9 +176,6 @@ impl App {
     }
 
     pub fn env_value(&self, name: &str) -> Option<&str> {
-        self.env
-            .iter()
-            .find(|(k, _)| k == name)
-            .map(|(_, v)| v.as_str())
+        self.env.iter().find(|(k, _)| k == name).map(|(_, v)| v.as_str())
     }
 }

@@ -61,7 +61,12 @@ pub struct PeriodArgs {
 }
 
 impl PeriodArgs {
-    pub fn spec(&self) -> Result<PeriodSpec> {
+    /// The UTC days asked for, on `today`.
+    pub fn resolve(&self, today: chrono::NaiveDate) -> Result<crate::domain::DateRange> {
+        self.spec()?.resolve(today).map_err(|e| Error::Usage(e.to_string()))
+    }
+
+    fn spec(&self) -> Result<PeriodSpec> {
         let usage = |e: period::PeriodError| Error::Usage(e.to_string());
         Ok(if self.today {
             PeriodSpec::Today

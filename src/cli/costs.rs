@@ -38,19 +38,12 @@ pub struct CostsArgs {
 }
 
 pub fn run(app: &App, args: CostsArgs) -> Result<()> {
-    let range = args
-        .period
-        .spec()?
-        .resolve(app.clock.today())
-        .map_err(|e| Error::Usage(e.to_string()))?;
+    let range = args.period.resolve(app.clock.today())?;
     let group_by = parse_dims(&args.by).map_err(|e| Error::Usage(e.to_string()))?;
     let accounts = app.select(&args.scope)?;
     let mut store = app.open_store()?;
     let failed = refresh(app, &mut store, &accounts, range, args.fresh)?;
-    if !failed.is_empty()
-        && failed.len() == accounts.len()
-        && !has_any_data(&store, &accounts, range)?
-    {
+    if !failed.is_empty() && failed.len() == accounts.len() && !has_any_data(&store, &accounts, range)? {
         return Err(Error::Accounts(failed));
     }
     let projects = resolve_projects(&store, &accounts, &args.project)?;
@@ -96,11 +89,7 @@ fn has_any_data(store: &Store, accounts: &[Account], range: DateRange) -> Result
 }
 
 /// Turns `--project` names or ids into ids; an unknown project is an error, not an empty answer.
-pub(super) fn resolve_projects(
-    store: &Store,
-    accounts: &[Account],
-    wanted: &[String],
-) -> Result<Vec<String>> {
+pub(super) fn resolve_projects(store: &Store, accounts: &[Account], wanted: &[String]) -> Result<Vec<String>> {
     if wanted.is_empty() {
         return Ok(Vec::new());
     }
@@ -110,9 +99,7 @@ pub(super) fn resolve_projects(
     for w in wanted {
         let hits: Vec<&str> = known
             .iter()
-            .filter(|p| {
-                !p.info.id.is_empty() && (p.info.id == *w || p.info.name.eq_ignore_ascii_case(w))
-            })
+            .filter(|p| !p.info.id.is_empty() && (p.info.id == *w || p.info.name.eq_ignore_ascii_case(w)))
             .map(|p| p.info.id.as_str())
             .collect();
         if hits.is_empty() {

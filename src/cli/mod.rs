@@ -86,9 +86,7 @@ fn report_error(e: &Error) {
 }
 
 /// Renders into memory, then writes stdout in one go; a closed pipe (`| head`) is not an error.
-fn write_stdout(
-    render: impl FnOnce(&mut dyn std::io::Write) -> std::io::Result<()>,
-) -> crate::error::Result<()> {
+fn write_stdout(render: impl FnOnce(&mut dyn std::io::Write) -> std::io::Result<()>) -> crate::error::Result<()> {
     use std::io::Write;
     let mut buf = Vec::new();
     render(&mut buf).map_err(|e| Error::Runtime(format!("cannot render output: {e}")))?;

@@ -25,11 +25,7 @@ pub struct ProjectsArgs {
 }
 
 pub fn run(app: &App, args: ProjectsArgs) -> Result<()> {
-    let range = args
-        .period
-        .spec()?
-        .resolve(app.clock.today())
-        .map_err(|e| Error::Usage(e.to_string()))?;
+    let range = args.period.resolve(app.clock.today())?;
     let accounts = app.select(&args.scope)?;
     let mut store = app.open_store()?;
     let failed = super::costs::refresh(app, &mut store, &accounts, range, args.fresh)?;

@@ -106,9 +106,7 @@ fn list(app: &App, format: ListFormat) -> Result<()> {
             match app.keys.lookup(&account) {
                 Ok((key, source)) => (source.to_string(), key.hint()),
                 Err(KeyError::Missing { .. }) => ("missing".to_string(), "-".to_string()),
-                Err(KeyError::KeyringUnavailable { .. }) => {
-                    ("keyring unavailable".to_string(), "-".to_string())
-                }
+                Err(KeyError::KeyringUnavailable { .. }) => ("keyring unavailable".to_string(), "-".to_string()),
             }
         };
         let last = match &store {
@@ -153,22 +151,14 @@ fn list(app: &App, format: ListFormat) -> Result<()> {
             let mut t = Table::new();
             t.load_style(presets::UTF8_FULL_CONDENSED)
                 .set_content_arrangement(ContentArrangement::Dynamic);
-            t.set_header(vec![
-                "Provider",
-                "Workspace",
-                "Key from",
-                "Key",
-                "Last sync (UTC)",
-            ]);
+            t.set_header(vec!["Provider", "Workspace", "Key from", "Key", "Last sync (UTC)"]);
             for (a, source, hint, last) in &rows {
                 t.add_row(vec![
                     a.provider.id().to_string(),
                     a.workspace.clone(),
                     source.clone(),
                     hint.clone(),
-                    last.map_or("never".to_string(), |t| {
-                        t.format("%Y-%m-%d %H:%M").to_string()
-                    }),
+                    last.map_or("never".to_string(), |t| t.format("%Y-%m-%d %H:%M").to_string()),
                 ]);
             }
             writeln!(out, "{t}")
@@ -211,18 +201,11 @@ fn read_key(account: &Account, from_stdin: bool) -> Result<Secret> {
 }
 
 /// Makes one cheap authenticated call and explains the outcome.
-fn check_key(
-    app: &App,
-    account: &Account,
-    key: &Secret,
-) -> std::result::Result<(), (FailureKind, String)> {
+fn check_key(app: &App, account: &Account, key: &Secret) -> std::result::Result<(), (FailureKind, String)> {
     if app.is_demo() {
         return Ok(());
     }
-    let ws = app
-        .config
-        .workspace(account)
-        .and_then(|w| w.base_url.clone());
+    let ws = app.config.workspace(account).and_then(|w| w.base_url.clone());
     let provider = AnyProvider::connect(Connection {
         client: build_client(Duration::from_secs(app.config.http.timeout_seconds.max(1))),
         base_url: base_url(account.provider, ws.as_deref(), &app.env),
@@ -244,9 +227,7 @@ fn check_key(
 
 fn add(app: &App, args: AddArgs) -> Result<()> {
     if app.is_demo() {
-        return Err(Error::Usage(
-            "the demo has no keys to add: run without --demo".into(),
-        ));
+        return Err(Error::Usage("the demo has no keys to add: run without --demo".into()));
     }
     let account = parse_account(&args.provider, &args.workspace)?;
     let key = read_key(&account, args.key_stdin)?;
@@ -335,10 +316,7 @@ fn test(app: &App, scope: &ScopeArgs) -> Result<()> {
             }
         };
         match check_key(app, &account, &key) {
-            Ok(()) => lines.push(format!(
-                "{account}: ok (admin key {} from {source})",
-                key.hint()
-            )),
+            Ok(()) => lines.push(format!("{account}: ok (admin key {} from {source})", key.hint())),
             Err((kind, message)) => {
                 let verdict = match kind {
                     FailureKind::InvalidKey => "invalid key",
@@ -346,10 +324,7 @@ fn test(app: &App, scope: &ScopeArgs) -> Result<()> {
                     FailureKind::Timeout | FailureKind::Unreachable => "unreachable",
                     _ => "failed",
                 };
-                lines.push(format!(
-                    "{account}: {verdict} (key {} from {source})",
-                    key.hint()
-                ));
+                lines.push(format!("{account}: {verdict} (key {} from {source})", key.hint()));
                 failed.push(message);
             }
         }
@@ -395,10 +370,7 @@ mod tests {
 
         let config = std::fs::read_to_string(&app.config_path).unwrap();
         assert!(config.contains("[workspaces.openai.edugami]"), "{config}");
-        assert!(
-            !config.contains("secret-value"),
-            "the key never reaches the config"
-        );
+        assert!(!config.contains("secret-value"), "the key never reaches the config");
         let (found, source) = app.keys.lookup(&account).unwrap();
         assert_eq!((found.expose(), source), (key.expose(), KeySource::Keyring));
 
@@ -416,11 +388,6 @@ mod tests {
         )
         .unwrap();
         assert!(app.keys.lookup(&account).is_err());
-        assert!(
-            Config::load(&app.config_path)
-                .unwrap()
-                .accounts()
-                .is_empty()
-        );
+        assert!(Config::load(&app.config_path).unwrap().accounts().is_empty());
     }
 }

@@ -24,11 +24,7 @@ pub struct SyncArgs {
 }
 
 pub fn run(app: &App, args: SyncArgs) -> Result<()> {
-    let range = args
-        .period
-        .spec()?
-        .resolve(app.clock.today())
-        .map_err(|e| Error::Usage(e.to_string()))?;
+    let range = args.period.resolve(app.clock.today())?;
     let accounts = app.select(&args.scope)?;
     if app.is_demo() {
         app.note("The demo's data is built in: there is nothing to sync.");
@@ -38,10 +34,7 @@ pub fn run(app: &App, args: SyncArgs) -> Result<()> {
     let outcomes = sync_accounts(app, &mut store, &accounts, range, args.refresh)?;
     for account in &accounts {
         match outcomes.iter().find(|o| &o.account == account) {
-            None => app.note(&format!(
-                "{account}: up to date ({} to {})",
-                range.since, range.until
-            )),
+            None => app.note(&format!("{account}: up to date ({} to {})", range.since, range.until)),
             Some(o) if o.error.is_none() => app.note(&format!(
                 "{account}: fetched {} day(s) in {:.1}s",
                 o.days_fetched,

@@ -26,12 +26,7 @@ pub fn sync_accounts(
     let freshness = Freshness::from(app.config.cache);
     let mut plans = Vec::new();
     for account in accounts {
-        let synced = store.synced_days(
-            account.provider.id(),
-            &account.workspace,
-            range.since,
-            range.until,
-        )?;
+        let synced = store.synced_days(account.provider.id(), &account.workspace, range.since, range.until)?;
         let runs = sync::stale_runs(&synced, range, now, freshness, refresh);
         if !runs.is_empty() {
             plans.push((account.clone(), runs));
@@ -49,9 +44,7 @@ pub fn sync_accounts(
     let runtime = tokio::runtime::Builder::new_current_thread()
         .enable_all()
         .build()
-        .map_err(|e| {
-            crate::error::Error::Runtime(format!("cannot start the async runtime: {e}"))
-        })?;
+        .map_err(|e| crate::error::Error::Runtime(format!("cannot start the async runtime: {e}")))?;
     for (account, runs) in plans {
         let key = match app.keys.lookup(&account) {
             Ok((key, _)) => key,
@@ -65,10 +58,7 @@ pub fn sync_accounts(
                 continue;
             }
         };
-        let ws = app
-            .config
-            .workspace(&account)
-            .and_then(|w| w.base_url.clone());
+        let ws = app.config.workspace(&account).and_then(|w| w.base_url.clone());
         let provider = AnyProvider::connect(Connection {
             client: client.clone(),
             base_url: base_url(account.provider, ws.as_deref(), &app.env),
@@ -79,9 +69,7 @@ pub fn sync_accounts(
         let days: u64 = runs.iter().map(DateRange::len_days).sum();
         let bar = progress.as_ref().map(|m| {
             let bar = m.add(ProgressBar::new_spinner());
-            bar.set_style(
-                ProgressStyle::with_template("{spinner} {msg} {elapsed}").expect("valid template"),
-            );
+            bar.set_style(ProgressStyle::with_template("{spinner} {msg} {elapsed}").expect("valid template"));
             bar.set_message(format!("{account}: fetching {days} day(s)"));
             bar.enable_steady_tick(Duration::from_millis(120));
             bar

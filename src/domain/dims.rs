@@ -48,13 +48,9 @@ impl fmt::Display for Dim {
 
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum DimError {
-    #[error(
-        "unknown --by dimension '{0}': use a comma list of provider, workspace, project, model, line_item, day"
-    )]
+    #[error("unknown --by dimension '{0}': use a comma list of provider, workspace, project, model, line_item, day")]
     Unknown(String),
-    #[error(
-        "--by is empty: use a comma list of provider, workspace, project, model, line_item, day"
-    )]
+    #[error("--by is empty: use a comma list of provider, workspace, project, model, line_item, day")]
     Empty,
 }
 
@@ -65,9 +61,7 @@ impl FromStr for Dim {
         Dim::ALL
             .into_iter()
             .find(|d| {
-                d.name() == key
-                    || (key == "date" && *d == Dim::Day)
-                    || (key == "lineitem" && *d == Dim::LineItem)
+                d.name() == key || (key == "date" && *d == Dim::Day) || (key == "lineitem" && *d == Dim::LineItem)
             })
             .ok_or_else(|| DimError::Unknown(s.trim().to_string()))
     }
@@ -94,19 +88,13 @@ mod tests {
 
     #[test]
     fn parses_lists_in_order_without_repeats() {
-        assert_eq!(
-            parse_dims("day, model,day").unwrap(),
-            vec![Dim::Day, Dim::Model]
-        );
+        assert_eq!(parse_dims("day, model,day").unwrap(), vec![Dim::Day, Dim::Model]);
         assert_eq!(parse_dims("line-item").unwrap(), vec![Dim::LineItem]);
     }
 
     #[test]
     fn rejects_unknown_and_empty() {
-        assert_eq!(
-            parse_dims("model,colour"),
-            Err(DimError::Unknown("colour".into()))
-        );
+        assert_eq!(parse_dims("model,colour"), Err(DimError::Unknown("colour".into())));
         assert_eq!(parse_dims(" , "), Err(DimError::Empty));
     }
 }

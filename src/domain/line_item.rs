@@ -18,10 +18,7 @@ pub fn model_of(line_item: &str) -> &str {
     let Some((head, _kind)) = item.split_once(", ") else {
         return item;
     };
-    let head = head
-        .rsplit_once(" | ")
-        .map_or(head, |(_prefix, rest)| rest)
-        .trim();
+    let head = head.rsplit_once(" | ").map_or(head, |(_prefix, rest)| rest).trim();
     // `<model>[ <modality>]`: model ids never contain spaces.
     match head.split_whitespace().next() {
         Some(model) => model,
@@ -40,27 +37,12 @@ mod tests {
             ("gpt-5.5-2026-04-23, cached input", "gpt-5.5-2026-04-23"),
             ("gpt-4.1-2025-04-14, output", "gpt-4.1-2025-04-14"),
             ("ft-gpt-4o-2024-08-06, input", "ft-gpt-4o-2024-08-06"),
-            (
-                "evals | gpt-4o-mini-2024-07-18, input",
-                "gpt-4o-mini-2024-07-18",
-            ),
-            (
-                "batch | gpt-4o-mini-2024-07-18, input",
-                "gpt-4o-mini-2024-07-18",
-            ),
-            (
-                "priority | gpt-5.6-sol, output, long context",
-                "gpt-5.6-sol",
-            ),
-            (
-                "gpt-audio-mini-2025-12-15 audio, input",
-                "gpt-audio-mini-2025-12-15",
-            ),
+            ("evals | gpt-4o-mini-2024-07-18, input", "gpt-4o-mini-2024-07-18"),
+            ("batch | gpt-4o-mini-2024-07-18, input", "gpt-4o-mini-2024-07-18"),
+            ("priority | gpt-5.6-sol, output, long context", "gpt-5.6-sol"),
+            ("gpt-audio-mini-2025-12-15 audio, input", "gpt-audio-mini-2025-12-15"),
             ("whisper-1, audio", "whisper-1"),
-            (
-                "assistants api | file search",
-                "assistants api | file search",
-            ),
+            ("assistants api | file search", "assistants api | file search"),
             ("web search tool calls", "web search tool calls"),
             ("Vector storage", "Vector storage"),
             ("", "(unattributed)"),

@@ -60,9 +60,7 @@ impl Money {
 
     /// Rounded to the cent, half away from zero, as invoices do: `"412.80"`.
     pub fn cents(self) -> String {
-        let mut rounded = self
-            .0
-            .round_dp_with_strategy(2, RoundingStrategy::MidpointAwayFromZero);
+        let mut rounded = self.0.round_dp_with_strategy(2, RoundingStrategy::MidpointAwayFromZero);
         rounded.rescale(2);
         rounded.to_string()
     }
@@ -186,14 +184,8 @@ mod tests {
 
     #[test]
     fn cents_are_divided_exactly() {
-        assert_eq!(
-            Money::parse_cents("41280.000000").unwrap().exact(),
-            "412.80"
-        );
-        assert_eq!(
-            Money::parse_cents("123.78912").unwrap().exact(),
-            "1.2378912"
-        );
+        assert_eq!(Money::parse_cents("41280.000000").unwrap().exact(), "412.80");
+        assert_eq!(Money::parse_cents("123.78912").unwrap().exact(), "1.2378912");
         assert_eq!(Money::parse_cents("12").unwrap().exact(), "0.12");
     }
 
@@ -230,12 +222,8 @@ mod tests {
 
     #[test]
     fn json_numbers_keep_every_digit() {
-        let v: serde_json::Value =
-            serde_json::from_str(r#"[0.00032195744715549047, "1.5", null]"#).unwrap();
-        assert_eq!(
-            money_from_json(&v[0]).unwrap().exact(),
-            "0.00032195744715549047"
-        );
+        let v: serde_json::Value = serde_json::from_str(r#"[0.00032195744715549047, "1.5", null]"#).unwrap();
+        assert_eq!(money_from_json(&v[0]).unwrap().exact(), "0.00032195744715549047");
         assert_eq!(money_from_json(&v[1]).unwrap().exact(), "1.50");
         assert!(money_from_json(&v[2]).is_err());
     }

@@ -95,8 +95,7 @@ impl PeriodSpec {
             }
             PeriodSpec::ThisYear => (year_start(today.year()).expect("valid year"), today),
             PeriodSpec::Year(year) => {
-                let start =
-                    year_start(year).ok_or_else(|| PeriodError::BadYear(year.to_string()))?;
+                let start = year_start(year).ok_or_else(|| PeriodError::BadYear(year.to_string()))?;
                 let end = NaiveDate::from_ymd_opt(year, 12, 31).expect("valid year");
                 (start, end)
             }
@@ -148,8 +147,7 @@ pub fn parse_year(text: &str) -> Result<i32, PeriodError> {
 
 /// Parses `YYYY-MM-DD`.
 pub fn parse_date(text: &str) -> Result<NaiveDate, PeriodError> {
-    NaiveDate::parse_from_str(text.trim(), "%Y-%m-%d")
-        .map_err(|_| PeriodError::BadDate(text.to_string()))
+    NaiveDate::parse_from_str(text.trim(), "%Y-%m-%d").map_err(|_| PeriodError::BadDate(text.to_string()))
 }
 
 pub fn first_of_month(day: NaiveDate) -> NaiveDate {
@@ -232,10 +230,7 @@ mod tests {
             r(PeriodSpec::Last(7), "2026-03-02"),
             ("2026-02-24".into(), "2026-03-02".into())
         );
-        assert_eq!(
-            PeriodSpec::Last(0).resolve(d("2026-11-22")),
-            Err(PeriodError::ZeroDays)
-        );
+        assert_eq!(PeriodSpec::Last(0).resolve(d("2026-11-22")), Err(PeriodError::ZeroDays));
     }
 
     #[test]
@@ -256,10 +251,7 @@ mod tests {
             since: d("2026-11-01"),
             until: Some(d("2026-11-30")),
         };
-        assert_eq!(
-            r(spec, "2026-11-22"),
-            ("2026-11-01".into(), "2026-11-22".into())
-        );
+        assert_eq!(r(spec, "2026-11-22"), ("2026-11-01".into(), "2026-11-22".into()));
     }
 
     #[test]
@@ -273,22 +265,13 @@ mod tests {
             since: d("2026-11-10"),
             until: Some(d("2026-11-01")),
         };
-        assert!(matches!(
-            reversed.resolve(today),
-            Err(PeriodError::Reversed { .. })
-        ));
+        assert!(matches!(reversed.resolve(today), Err(PeriodError::Reversed { .. })));
     }
 
     #[test]
     fn bad_text_is_rejected_with_the_value() {
-        assert_eq!(
-            parse_month("2026-13"),
-            Err(PeriodError::BadMonth("2026-13".into()))
-        );
-        assert_eq!(
-            parse_month("11-2026"),
-            Err(PeriodError::BadMonth("11-2026".into()))
-        );
+        assert_eq!(parse_month("2026-13"), Err(PeriodError::BadMonth("2026-13".into())));
+        assert_eq!(parse_month("11-2026"), Err(PeriodError::BadMonth("11-2026".into())));
         assert!(parse_date("2026-02-30").is_err());
         assert!(parse_date("yesterday").is_err());
         assert!(parse_year("26").is_err());

@@ -50,12 +50,7 @@ pub struct CostView {
 pub const DEFAULT_PROJECT: &str = "Default project";
 
 impl CostView {
-    pub fn build(
-        store: &Store,
-        query: &CostQuery,
-        today: NaiveDate,
-        project_filter: Vec<String>,
-    ) -> Result<CostView> {
+    pub fn build(store: &Store, query: &CostQuery, today: NaiveDate, project_filter: Vec<String>) -> Result<CostView> {
         let costs = store.aggregate_costs(query)?;
         let mut usage = store.aggregate_usage(query)?;
         let usage_shown = query.group_by.iter().all(|d| d.carries_usage());

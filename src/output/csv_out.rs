@@ -30,15 +30,7 @@ pub fn costs(view: &CostView, out: &mut dyn Write) -> std::io::Result<()> {
     }
     header.push("cost_usd".into());
     if view.usage_shown {
-        header.extend(
-            [
-                "input_tokens",
-                "cached_input_tokens",
-                "output_tokens",
-                "requests",
-            ]
-            .map(String::from),
-        );
+        header.extend(["input_tokens", "cached_input_tokens", "output_tokens", "requests"].map(String::from));
     }
     w.write_record(&header).map_err(to_io)?;
     for row in &view.rows {
@@ -48,24 +40,13 @@ pub fn costs(view: &CostView, out: &mut dyn Write) -> std::io::Result<()> {
             if cell.dim == Dim::Project {
                 rec.push(safe_text(&cell.label));
                 rec.push(safe_text(
-                    &row.owner
-                        .as_ref()
-                        .map(|(_, w)| w.clone())
-                        .unwrap_or_default(),
+                    &row.owner.as_ref().map(|(_, w)| w.clone()).unwrap_or_default(),
                 ));
             }
         }
         rec.push(row.cost.exact());
         if let Some(u) = row.usage {
-            rec.extend(
-                [
-                    u.input_tokens,
-                    u.cached_input_tokens,
-                    u.output_tokens,
-                    u.requests,
-                ]
-                .map(|n| n.to_string()),
-            );
+            rec.extend([u.input_tokens, u.cached_input_tokens, u.output_tokens, u.requests].map(|n| n.to_string()));
         }
         w.write_record(&rec).map_err(to_io)?;
     }
@@ -74,15 +55,8 @@ pub fn costs(view: &CostView, out: &mut dyn Write) -> std::io::Result<()> {
 
 pub fn projects(view: &ProjectsView, out: &mut dyn Write) -> std::io::Result<()> {
     let mut w = csv::Writer::from_writer(out);
-    w.write_record([
-        "provider",
-        "workspace",
-        "project",
-        "project_name",
-        "status",
-        "cost_usd",
-    ])
-    .map_err(to_io)?;
+    w.write_record(["provider", "workspace", "project", "project_name", "status", "cost_usd"])
+        .map_err(to_io)?;
     for r in &view.rows {
         w.write_record([
             r.account.provider.id().to_string(),

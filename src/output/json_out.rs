@@ -25,15 +25,11 @@ pub fn costs(view: &CostView, out: &mut dyn Write) -> std::io::Result<()> {
         .map(|row| {
             let mut obj = Map::new();
             for cell in &row.cells {
-                obj.insert(
-                    cell.dim.name().to_string(),
-                    dim_value(cell.dim, &cell.value),
-                );
+                obj.insert(cell.dim.name().to_string(), dim_value(cell.dim, &cell.value));
                 if cell.dim == Dim::Project {
                     obj.insert("project_name".into(), Value::String(cell.label.clone()));
                     if let Some((provider, workspace)) = &row.owner {
-                        obj.entry("provider")
-                            .or_insert_with(|| Value::String(provider.clone()));
+                        obj.entry("provider").or_insert_with(|| Value::String(provider.clone()));
                         obj.entry("workspace")
                             .or_insert_with(|| Value::String(workspace.clone()));
                     }
@@ -42,13 +38,7 @@ pub fn costs(view: &CostView, out: &mut dyn Write) -> std::io::Result<()> {
             obj.insert("cost".into(), Value::String(row.cost.exact()));
             obj.insert(
                 "share".into(),
-                json!(
-                    row.share
-                        .round_dp(6)
-                        .to_string()
-                        .parse::<f64>()
-                        .unwrap_or(0.0)
-                ),
+                json!(row.share.round_dp(6).to_string().parse::<f64>().unwrap_or(0.0)),
             );
             if let Some(u) = row.usage {
                 obj.insert("input_tokens".into(), json!(u.input_tokens));

@@ -8,29 +8,13 @@ use super::text::{self, dim_title, percent, thousands};
 
 /// Escapes the characters that would break a Markdown table cell.
 fn cell(value: &str) -> String {
-    value
-        .replace('\\', "\\\\")
-        .replace('|', "\\|")
-        .replace('\n', " ")
+    value.replace('\\', "\\\\").replace('|', "\\|").replace('\n', " ")
 }
 
 pub fn costs(view: &CostView, out: &mut dyn Write) -> std::io::Result<()> {
-    writeln!(
-        out,
-        "## LLM spend: {}\n",
-        cell(&text::scope(&view.accounts))
-    )?;
-    writeln!(
-        out,
-        "**{}** · {}\n",
-        view.total.display_usd(),
-        text::period(view)
-    )?;
-    let mut header: Vec<String> = view
-        .group_by
-        .iter()
-        .map(|d| dim_title(*d).to_string())
-        .collect();
+    writeln!(out, "## LLM spend: {}\n", cell(&text::scope(&view.accounts)))?;
+    writeln!(out, "**{}** · {}\n", view.total.display_usd(), text::period(view))?;
+    let mut header: Vec<String> = view.group_by.iter().map(|d| dim_title(*d).to_string()).collect();
     let mut align: Vec<&str> = vec!["---"; header.len()];
     header.extend(["Cost (USD)".to_string(), "Share".to_string()]);
     align.extend(["---:", "---:"]);
@@ -68,11 +52,7 @@ pub fn costs(view: &CostView, out: &mut dyn Write) -> std::io::Result<()> {
 
 pub fn projects(view: &ProjectsView, out: &mut dyn Write) -> std::io::Result<()> {
     writeln!(out, "## Projects: {}\n", cell(&text::scope(&view.accounts)))?;
-    writeln!(
-        out,
-        "Spend {} to {} (UTC days)\n",
-        view.range.since, view.range.until
-    )?;
+    writeln!(out, "Spend {} to {} (UTC days)\n", view.range.since, view.range.until)?;
     writeln!(out, "| Workspace | Project | ID | Status | Cost (USD) |")?;
     writeln!(out, "| --- | --- | --- | --- | ---: |")?;
     for r in &view.rows {
@@ -86,9 +66,5 @@ pub fn projects(view: &ProjectsView, out: &mut dyn Write) -> std::io::Result<()>
             r.cost.display_usd()
         )?;
     }
-    writeln!(
-        out,
-        "| **Total** | | | | **{}** |",
-        view.total.display_usd()
-    )
+    writeln!(out, "| **Total** | | | | **{}** |", view.total.display_usd())
 }

@@ -36,11 +36,7 @@ pub fn render_costs(view: &CostView, format: Format, out: &mut dyn Write) -> std
     }
 }
 
-pub fn render_projects(
-    view: &projects_view::ProjectsView,
-    format: Format,
-    out: &mut dyn Write,
-) -> std::io::Result<()> {
+pub fn render_projects(view: &projects_view::ProjectsView, format: Format, out: &mut dyn Write) -> std::io::Result<()> {
     match format {
         Format::Table => table::projects(view, out),
         Format::Json => json_out::projects(view, out),

@@ -28,12 +28,7 @@ pub struct ProjectsView {
 }
 
 impl ProjectsView {
-    pub fn build(
-        store: &Store,
-        accounts: &[Account],
-        range: DateRange,
-        today: NaiveDate,
-    ) -> Result<ProjectsView> {
+    pub fn build(store: &Store, accounts: &[Account], range: DateRange, today: NaiveDate) -> Result<ProjectsView> {
         let mut rows: Vec<ProjectRow> = store
             .project_spend(accounts, range)?
             .into_iter()

@@ -31,16 +31,10 @@ pub fn costs(view: &CostView, out: &mut dyn Write) -> std::io::Result<()> {
     }
     writeln!(out, "{}", text::period(view))?;
     let mut t = new_table();
-    let mut header: Vec<String> = view
-        .group_by
-        .iter()
-        .map(|d| dim_title(*d).to_string())
-        .collect();
+    let mut header: Vec<String> = view.group_by.iter().map(|d| dim_title(*d).to_string()).collect();
     header.extend(["Cost (USD)".to_string(), "Share".to_string()]);
     if view.usage_shown {
-        header.extend(
-            ["Input tokens", "Cached input", "Output tokens", "Requests"].map(String::from),
-        );
+        header.extend(["Input tokens", "Cached input", "Output tokens", "Requests"].map(String::from));
     }
     t.set_header(header);
     for row in &view.rows {

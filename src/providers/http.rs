@@ -122,11 +122,7 @@ impl Http {
         })
     }
 
-    async fn get_text(
-        &self,
-        path: &str,
-        query: &[(&str, String)],
-    ) -> Result<String, ProviderError> {
+    async fn get_text(&self, path: &str, query: &[(&str, String)]) -> Result<String, ProviderError> {
         let url = format!("{}{}", self.base_url, path);
         let mut attempt = 0;
         loop {
@@ -152,11 +148,7 @@ impl Http {
                     };
                     // A server that never answers costs one timeout per attempt: retry it only once.
                     if last || (kind == FailureKind::Timeout && attempt >= 2) {
-                        return Err(self.fail(
-                            path,
-                            kind,
-                            format!("{what} (after {attempt} attempts)"),
-                        ));
+                        return Err(self.fail(path, kind, format!("{what} (after {attempt} attempts)")));
                     }
                     tokio::time::sleep(self.backoff(attempt, None)).await;
                     continue;
@@ -191,20 +183,11 @@ impl Http {
     }
 
     fn backoff(&self, attempt: u32, retry_after: Option<Duration>) -> Duration {
-        let exponential = self
-            .retry
-            .base_delay
-            .saturating_mul(1 << (attempt - 1).min(10));
+        let exponential = self.retry.base_delay.saturating_mul(1 << (attempt - 1).min(10));
         retry_after.unwrap_or(exponential).min(self.retry.max_delay)
     }
 
-    fn status_error(
-        &self,
-        path: &str,
-        status: StatusCode,
-        body: &str,
-        attempts: u32,
-    ) -> ProviderError {
+    fn status_error(&self, path: &str, status: StatusCode, body: &str, attempts: u32) -> ProviderError {
         let said = provider_message(body);
         let said = if said.is_empty() {
             String::new()
@@ -267,9 +250,7 @@ pub fn retry_after(headers: &HeaderMap, now: DateTime<Utc>) -> Option<Duration> 
     if let Ok(secs) = value.parse::<u64>() {
         return Some(Duration::from_secs(secs));
     }
-    let at = DateTime::parse_from_rfc2822(value)
-        .ok()?
-        .with_timezone(&Utc);
+    let at = DateTime::parse_from_rfc2822(value).ok()?.with_timezone(&Utc);
     Some((at - now).to_std().unwrap_or(Duration::ZERO))
 }
 
@@ -284,8 +265,7 @@ pub fn build_client(timeout: Duration) -> Client {
 }
 
 pub fn header(name: &'static str, value: &str) -> (reqwest::header::HeaderName, HeaderValue) {
-    let mut v =
-        HeaderValue::from_str(value).unwrap_or_else(|_| HeaderValue::from_static("invalid"));
+    let mut v = HeaderValue::from_str(value).unwrap_or_else(|_| HeaderValue::from_static("invalid"));
     v.set_sensitive(true);
     (reqwest::header::HeaderName::from_static(name), v)
 }
@@ -302,10 +282,7 @@ mod tests {
         let mut h = HeaderMap::new();
         h.insert(RETRY_AFTER, HeaderValue::from_static("7"));
         assert_eq!(retry_after(&h, now), Some(Duration::from_secs(7)));
-        h.insert(
-            RETRY_AFTER,
-            HeaderValue::from_static("Wed, 21 Oct 2015 07:28:05 GMT"),
-        );
+        h.insert(RETRY_AFTER, HeaderValue::from_static("Wed, 21 Oct 2015 07:28:05 GMT"));
         assert_eq!(retry_after(&h, now), Some(Duration::from_secs(5)));
         h.insert(RETRY_AFTER, HeaderValue::from_static("soon"));
         assert_eq!(retry_after(&h, now), None);

@@ -29,8 +29,7 @@ impl AnyProvider {
         match c.account.provider {
             ProviderKind::OpenAi => {
                 let mut auth = HeaderMap::new();
-                let (name, value) =
-                    http::header("authorization", &format!("Bearer {}", c.key.expose()));
+                let (name, value) = http::header("authorization", &format!("Bearer {}", c.key.expose()));
                 auth.insert(name, value);
                 let http = Http::new(
                     c.client,
@@ -72,11 +71,7 @@ impl AnyProvider {
 
 /// The provider's API base URL: the workspace's `base_url`, else `LLMCOST_<PROVIDER>_BASE_URL`,
 /// else the public endpoint.
-pub fn base_url(
-    provider: ProviderKind,
-    workspace_override: Option<&str>,
-    env: &[(String, String)],
-) -> String {
+pub fn base_url(provider: ProviderKind, workspace_override: Option<&str>, env: &[(String, String)]) -> String {
     if let Some(url) = workspace_override {
         return url.to_string();
     }

@@ -18,9 +18,8 @@ impl Aggregate<Decimal, String> for DecimalSum {
             .get_raw(0)
             .as_str()
             .map_err(|e| rusqlite::Error::UserFunctionError(e.into()))?;
-        let value = Decimal::from_str(text).map_err(|_| {
-            rusqlite::Error::UserFunctionError(format!("'{text}' is not a decimal amount").into())
-        })?;
+        let value = Decimal::from_str(text)
+            .map_err(|_| rusqlite::Error::UserFunctionError(format!("'{text}' is not a decimal amount").into()))?;
         *acc = acc
             .checked_add(value)
             .ok_or_else(|| rusqlite::Error::UserFunctionError("sum of amounts overflows".into()))?;
@@ -49,8 +48,10 @@ mod tests {
     fn sums_exactly() {
         let conn = Connection::open_in_memory().unwrap();
         register(&conn).unwrap();
-        conn.execute_batch("CREATE TABLE t (g TEXT, a TEXT); INSERT INTO t VALUES ('x','0.1'),('x','0.2'),('y','abc');")
-            .unwrap();
+        conn.execute_batch(
+            "CREATE TABLE t (g TEXT, a TEXT); INSERT INTO t VALUES ('x','0.1'),('x','0.2'),('y','abc');",
+        )
+        .unwrap();
         let sum: String = conn
             .query_row("SELECT dec_sum(a) FROM t WHERE g = 'x'", [], |r| r.get(0))
             .unwrap();
@@ -60,8 +61,7 @@ mod tests {
             .unwrap();
         assert_eq!(empty, "0");
         assert!(
-            conn.query_row("SELECT dec_sum(a) FROM t WHERE g = 'y'", [], |r| r
-                .get::<_, String>(0))
+            conn.query_row("SELECT dec_sum(a) FROM t WHERE g = 'y'", [], |r| r.get::<_, String>(0))
                 .is_err()
         );
     }

@@ -29,9 +29,8 @@ impl Store {
     /// Opens (creating if needed, owner-only) and migrates the cache at `path`.
     pub fn open(path: &Path) -> Result<Store> {
         create_private_file(path)?;
-        let conn = Connection::open(path).map_err(|e| {
-            Error::Storage(format!("cannot open the cache {}: {e}", path.display()))
-        })?;
+        let conn = Connection::open(path)
+            .map_err(|e| Error::Storage(format!("cannot open the cache {}: {e}", path.display())))?;
         let mut store = Store {
             conn,
             path: Some(path.to_path_buf()),
@@ -69,9 +68,9 @@ impl Store {
     fn enable_wal(&self) -> Result<()> {
         let mut attempts = 0;
         loop {
-            let mode: rusqlite::Result<String> =
-                self.conn
-                    .pragma_update_and_check(None, "journal_mode", "WAL", |r| r.get(0));
+            let mode: rusqlite::Result<String> = self
+                .conn
+                .pragma_update_and_check(None, "journal_mode", "WAL", |r| r.get(0));
             match mode {
                 Ok(_) => return Ok(()),
                 Err(e) if attempts < 100 && is_busy(&e) => {
@@ -85,11 +84,7 @@ impl Store {
 
     /// Turns SQLite's terse errors into ones that say what to do.
     fn explain(&self, e: Error) -> Error {
-        let where_ = self
-            .path
-            .as_ref()
-            .map(|p| p.display().to_string())
-            .unwrap_or_default();
+        let where_ = self.path.as_ref().map(|p| p.display().to_string()).unwrap_or_default();
         match e {
             Error::Storage(msg) if msg.contains("not a database") || msg.contains("malformed") => {
                 Error::Storage(format!(
@@ -113,10 +108,9 @@ impl Store {
             "SELECT day, fetched_at FROM synced_days
              WHERE provider = ?1 AND workspace = ?2 AND day BETWEEN ?3 AND ?4 ORDER BY day",
         )?;
-        let rows = stmt.query_map(
-            (provider, workspace, day_text(since), day_text(until)),
-            |r| Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?)),
-        )?;
+        let rows = stmt.query_map((provider, workspace, day_text(since), day_text(until)), |r| {
+            Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?))
+        })?;
         let mut out = Vec::new();
         for row in rows {
             let (day, at) = row?;
@@ -152,8 +146,7 @@ pub(crate) fn time_text(at: DateTime<Utc>) -> String {
 }
 
 fn parse_day(text: &str) -> Result<NaiveDate> {
-    NaiveDate::parse_from_str(text, "%Y-%m-%d")
-        .map_err(|_| Error::Storage(format!("cache holds a bad day '{text}'")))
+    NaiveDate::parse_from_str(text, "%Y-%m-%d").map_err(|_| Error::Storage(format!("cache holds a bad day '{text}'")))
 }
 
 fn parse_time(text: &str) -> Result<DateTime<Utc>> {
@@ -164,9 +157,7 @@ fn parse_time(text: &str) -> Result<DateTime<Utc>> {
 
 /// Creates the cache file readable by its owner only, before SQLite opens it.
 fn create_private_file(path: &Path) -> Result<()> {
-    let fail = |e: std::io::Error| {
-        Error::Storage(format!("cannot create the cache {}: {e}", path.display()))
-    };
+    let fail = |e: std::io::Error| Error::Storage(format!("cannot create the cache {}: {e}", path.display()));
     if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
         std::fs::create_dir_all(dir).map_err(fail)?;
     }

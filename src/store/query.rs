@@ -103,35 +103,31 @@ fn split_key(row: &rusqlite::Row<'_>, n: usize, with_owner: bool) -> rusqlite::R
     Ok(GroupKey { values, owner })
 }
 
+/// `"a, b, "` for the SELECT list and `" GROUP BY a, b"`, both empty without grouping.
+fn select_and_group(cols: &[&str]) -> (String, String) {
+    if cols.is_empty() {
+        return (String::new(), String::new());
+    }
+    let list = cols.join(", ");
+    (format!("{list}, "), format!(" GROUP BY {list}"))
+}
+
 impl Store {
     /// Billed cost per group, exact.
     pub fn aggregate_costs(&self, q: &CostQuery) -> Result<Vec<(GroupKey, Money)>> {
         let (cols, with_owner) = q.key_columns();
         let (filter, params) = q.filter();
-        let select = if cols.is_empty() {
-            String::new()
-        } else {
-            format!("{}, ", cols.join(", "))
-        };
-        let group = if cols.is_empty() {
-            String::new()
-        } else {
-            format!(" GROUP BY {}", cols.join(", "))
-        };
+        let (select, group) = select_and_group(&cols);
         let sql = format!("SELECT {select}dec_sum(amount) FROM cost_buckets WHERE {filter}{group}");
         let mut stmt = self.conn.prepare(&sql)?;
         let n = q.group_by.len();
         let rows = stmt.query_map(rusqlite::params_from_iter(params), |r| {
-            Ok((
-                split_key(r, n, with_owner)?,
-                r.get::<_, String>(cols.len())?,
-            ))
+            Ok((split_key(r, n, with_owner)?, r.get::<_, String>(cols.len())?))
         })?;
         let mut out = Vec::new();
         for row in rows {
             let (key, sum) = row?;
-            let money =
-                Money::from_str(&sum).map_err(|e| Error::Storage(format!("cache holds {e}")))?;
+            let money = Money::from_str(&sum).map_err(|e| Error::Storage(format!("cache holds {e}")))?;
             out.push((key, money));
         }
         // With no grouping SQLite returns one row even when nothing matched.
@@ -148,16 +144,7 @@ impl Store {
         }
         let (cols, with_owner) = q.key_columns();
         let (filter, params) = q.filter();
-        let select = if cols.is_empty() {
-            String::new()
-        } else {
-            format!("{}, ", cols.join(", "))
-        };
-        let group = if cols.is_empty() {
-            String::new()
-        } else {
-            format!(" GROUP BY {}", cols.join(", "))
-        };
+        let (select, group) = select_and_group(&cols);
         let sql = format!(
             "SELECT {select}sum(input_tokens), sum(cached_input_tokens), sum(output_tokens), sum(requests), count(*)
              FROM usage_buckets WHERE {filter}{group}"
@@ -187,11 +174,7 @@ impl Store {
 
     /// Every project known for the accounts (listed by the provider or seen in costs), with its
     /// spend in the range.
-    pub fn project_spend(
-        &self,
-        accounts: &[Account],
-        range: DateRange,
-    ) -> Result<Vec<ProjectSpend>> {
+    pub fn project_spend(&self, accounts: &[Account], range: DateRange) -> Result<Vec<ProjectSpend>> {
         let q = CostQuery {
             accounts: accounts.to_vec(),
             projects: vec![],

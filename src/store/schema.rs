@@ -53,9 +53,8 @@ const MIGRATIONS: &[&str] = &[
 pub const SCHEMA_VERSION: i64 = MIGRATIONS.len() as i64;
 
 pub fn migrate(conn: &mut Connection) -> Result<()> {
-    let version = |conn: &Connection| -> Result<i64> {
-        Ok(conn.pragma_query_value(None, "user_version", |r| r.get(0))?)
-    };
+    let version =
+        |conn: &Connection| -> Result<i64> { Ok(conn.pragma_query_value(None, "user_version", |r| r.get(0))?) };
     if version(conn)? == SCHEMA_VERSION {
         return Ok(());
     }
@@ -86,17 +85,14 @@ mod tests {
         let mut conn = Connection::open_in_memory().unwrap();
         migrate(&mut conn).unwrap();
         migrate(&mut conn).unwrap();
-        let v: i64 = conn
-            .pragma_query_value(None, "user_version", |r| r.get(0))
-            .unwrap();
+        let v: i64 = conn.pragma_query_value(None, "user_version", |r| r.get(0)).unwrap();
         assert_eq!(v, SCHEMA_VERSION);
     }
 
     #[test]
     fn refuses_a_newer_schema() {
         let mut conn = Connection::open_in_memory().unwrap();
-        conn.pragma_update(None, "user_version", SCHEMA_VERSION + 1)
-            .unwrap();
+        conn.pragma_update(None, "user_version", SCHEMA_VERSION + 1).unwrap();
         let err = migrate(&mut conn).unwrap_err().to_string();
         assert!(err.contains("newer llmcost"), "{err}");
     }

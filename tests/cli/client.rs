@@ -10,11 +10,7 @@ use wiremock::matchers::{header, method, path, query_param};
 use wiremock::{Mock, MockServer, ResponseTemplate};
 
 fn fixture(name: &str) -> String {
-    std::fs::read_to_string(format!(
-        "{}/tests/fixtures/openai/{name}",
-        env!("CARGO_MANIFEST_DIR")
-    ))
-    .unwrap()
+    std::fs::read_to_string(format!("{}/tests/fixtures/openai/{name}", env!("CARGO_MANIFEST_DIR"))).unwrap()
 }
 
 fn provider(server: &MockServer, key: &Secret) -> AnyProvider {
@@ -45,9 +41,7 @@ async fn parses_a_recorded_costs_page_with_every_quirk() {
         .and(query_param("bucket_width", "1d"))
         .and(query_param("limit", "180"))
         .and(query_param("start_time", "1761955200"))
-        .respond_with(
-            ResponseTemplate::new(200).set_body_raw(fixture("costs_page.json"), "application/json"),
-        )
+        .respond_with(ResponseTemplate::new(200).set_body_raw(fixture("costs_page.json"), "application/json"))
         .expect(1)
         .mount(&server)
         .await;
@@ -58,20 +52,10 @@ async fn parses_a_recorded_costs_page_with_every_quirk() {
     let total: Money = costs.iter().map(|c| c.amount).sum();
     // 0.13080438340307526 + 0.0031 + 1.5 (string) + 0.00001 (1e-05) + 2 x 0.5 (same key, summed) + 0.25
     assert_eq!(total.exact(), "2.88391438340307526");
-    let batch = costs
-        .iter()
-        .find(|c| c.line_item.starts_with("batch |"))
-        .unwrap();
+    let batch = costs.iter().find(|c| c.line_item.starts_with("batch |")).unwrap();
     assert_eq!(batch.model, "gpt-4o-mini-2024-07-18");
-    assert_eq!(
-        batch.amount.exact(),
-        "1.00",
-        "duplicate results for one key are summed"
-    );
-    let default = costs
-        .iter()
-        .find(|c| c.line_item == "web search tool calls")
-        .unwrap();
+    assert_eq!(batch.amount.exact(), "1.00", "duplicate results for one key are summed");
+    let default = costs.iter().find(|c| c.line_item == "web search tool calls").unwrap();
     assert_eq!(default.project_id, None);
     assert_eq!(default.model, "web search tool calls");
     assert!(
@@ -97,9 +81,8 @@ async fn retry_after_as_an_http_date_is_honoured() {
     Mock::given(method("GET"))
         .and(path("/v1/organization/projects"))
         .respond_with(
-            ResponseTemplate::new(200).set_body_json(
-                serde_json::json!({"object": "list", "data": [], "has_more": false}),
-            ),
+            ResponseTemplate::new(200)
+                .set_body_json(serde_json::json!({"object": "list", "data": [], "has_more": false})),
         )
         .mount(&server)
         .await;
@@ -118,9 +101,8 @@ async fn retries_are_bounded() {
     let err = provider(&server, &key).check().await.unwrap_err();
     assert_eq!(err.kind, FailureKind::Server(500));
     assert!(
-        err.to_string().contains(
-            "openai/edugami: GET /organization/projects: server error 500 after 3 attempts"
-        ),
+        err.to_string()
+            .contains("openai/edugami: GET /organization/projects: server error 500 after 3 attempts"),
         "{err}"
     );
     assert_eq!(server.received_requests().await.unwrap().len(), 3);

@@ -10,11 +10,7 @@ use crate::test_env::{TestEnv, code, json, stderr, stdout};
 const KEY: &str = "sk-admin-test-edugami-0000aaaa";
 
 fn dec(v: &serde_json::Value) -> Decimal {
-    Decimal::from_str(
-        v.as_str()
-            .unwrap_or_else(|| panic!("money is a string: {v}")),
-    )
-    .unwrap()
+    Decimal::from_str(v.as_str().unwrap_or_else(|| panic!("money is a string: {v}"))).unwrap()
 }
 
 async fn setup() -> (FakeOpenAi, TestEnv) {
@@ -64,19 +60,13 @@ async fn month_total_matches_the_bill_in_every_format() {
     ] {
         assert!(models.contains(&m), "{m} in {models:?}");
     }
-    let gpt4o = rows
-        .iter()
-        .find(|r| r["model"] == "gpt-4o-2024-08-06")
-        .unwrap();
+    let gpt4o = rows.iter().find(|r| r["model"] == "gpt-4o-2024-08-06").unwrap();
     assert!(gpt4o["input_tokens"].as_u64().unwrap() > 0);
 
-    let table = env
-        .run(&["costs", "--workspace", "edugami", "--month"])
-        .await;
+    let table = env.run(&["costs", "--workspace", "edugami", "--month"]).await;
     assert_eq!(code(&table), 0);
     let text = stdout(&table);
-    let cents =
-        expected.round_dp_with_strategy(2, rust_decimal::RoundingStrategy::MidpointAwayFromZero);
+    let cents = expected.round_dp_with_strategy(2, rust_decimal::RoundingStrategy::MidpointAwayFromZero);
     assert!(
         text.contains(&format!("${cents}")) || text.contains(&format!("${}", group(cents))),
         "{text}"
@@ -111,14 +101,7 @@ async fn month_total_matches_the_bill_in_every_format() {
     assert_eq!(sum, expected);
 
     let md = env
-        .run(&[
-            "costs",
-            "--workspace",
-            "edugami",
-            "--month",
-            "--format",
-            "markdown",
-        ])
+        .run(&["costs", "--workspace", "edugami", "--month", "--format", "markdown"])
         .await;
     let text = stdout(&md);
     assert!(text.starts_with("## LLM spend: OpenAI: edugami"), "{text}");
@@ -147,11 +130,7 @@ async fn a_repeated_question_is_answered_from_the_cache() {
     assert!(after_first >= 3, "costs, usage and projects were fetched");
     let second = env.run(&["costs", "--month", "--format", "json"]).await;
     assert_eq!(code(&second), 0);
-    assert_eq!(
-        fake.total_hits().await,
-        after_first,
-        "no request on the second run"
-    );
+    assert_eq!(fake.total_hits().await, after_first, "no request on the second run");
     assert_eq!(json(&first)["total"], json(&second)["total"]);
     // A narrower question inside the cached period needs nothing either.
     let week = env
@@ -200,9 +179,7 @@ async fn refresh_refetches_and_offline_never_touches_the_network() {
     assert!(fake.total_hits().await > hits);
 
     let cold = TestEnv::new().openai("edugami", KEY, "http://127.0.0.1:9/v1");
-    let out = cold
-        .run(&["costs", "--month", "--offline", "--format", "json"])
-        .await;
+    let out = cold.run(&["costs", "--month", "--offline", "--format", "json"]).await;
     assert_eq!(code(&out), 0, "{}", stderr(&out));
     let doc = json(&out);
     assert_eq!(doc["complete"], false);
@@ -220,15 +197,7 @@ async fn grouping_by_project_and_day_and_filtering_projects() {
     let (_fake, env) = setup().await;
     let org = sample_org(KEY);
     let out = env
-        .run(&[
-            "costs",
-            "--last",
-            "10",
-            "--by",
-            "project,day",
-            "--format",
-            "json",
-        ])
+        .run(&["costs", "--last", "10", "--by", "project,day", "--format", "json"])
         .await;
     assert_eq!(code(&out), 0, "{}", stderr(&out));
     let doc = json(&out);
@@ -247,35 +216,16 @@ async fn grouping_by_project_and_day_and_filtering_projects() {
     assert_eq!(days, sorted, "rows are in day order");
 
     let by_name = env
-        .run(&[
-            "costs",
-            "--last",
-            "10",
-            "--project",
-            "Tutor chat",
-            "--format",
-            "json",
-        ])
+        .run(&["costs", "--last", "10", "--project", "Tutor chat", "--format", "json"])
         .await;
     let by_id = env
-        .run(&[
-            "costs",
-            "--last",
-            "10",
-            "--project",
-            "proj_tutor",
-            "--format",
-            "json",
-        ])
+        .run(&["costs", "--last", "10", "--project", "proj_tutor", "--format", "json"])
         .await;
     assert_eq!(json(&by_name)["total"], json(&by_id)["total"]);
     let tutor_total: Decimal = org
         .lines
         .iter()
-        .filter(|l| {
-            l.project == Some("proj_tutor")
-                && l.day >= chrono::NaiveDate::from_ymd_opt(2026, 11, 13).unwrap()
-        })
+        .filter(|l| l.project == Some("proj_tutor") && l.day >= chrono::NaiveDate::from_ymd_opt(2026, 11, 13).unwrap())
         .map(|l| l.dollars())
         .sum();
     assert_eq!(dec(&json(&by_id)["total"]), tutor_total);
@@ -283,21 +233,13 @@ async fn grouping_by_project_and_day_and_filtering_projects() {
     let unknown = env.run(&["costs", "--project", "proj_nope"]).await;
     assert_eq!(code(&unknown), 2);
     assert!(
-        stderr(&unknown).contains("unknown project 'proj_nope'")
-            && stderr(&unknown).contains("proj_tutor"),
+        stderr(&unknown).contains("unknown project 'proj_nope'") && stderr(&unknown).contains("proj_tutor"),
         "{}",
         stderr(&unknown)
     );
 
     let items = env
-        .run(&[
-            "costs",
-            "--yesterday",
-            "--by",
-            "line_item",
-            "--format",
-            "csv",
-        ])
+        .run(&["costs", "--yesterday", "--by", "line_item", "--format", "csv"])
         .await;
     let text = stdout(&items);
     assert!(
@@ -337,14 +279,7 @@ async fn several_organizations_add_up_and_pages_are_followed() {
     );
 
     let only = env
-        .run(&[
-            "costs",
-            "--year",
-            "--workspace",
-            "memoways",
-            "--format",
-            "json",
-        ])
+        .run(&["costs", "--year", "--workspace", "memoways", "--format", "json"])
         .await;
     assert_eq!(dec(&json(&only)["total"]), one);
 }
@@ -356,35 +291,20 @@ async fn projects_lists_archived_ones_with_their_spend() {
     assert_eq!(code(&out), 0, "{}", stderr(&out));
     let doc = json(&out);
     let projects = doc["projects"].as_array().unwrap();
-    let archived = projects
-        .iter()
-        .find(|p| p["id"] == "proj_archived")
-        .unwrap();
+    let archived = projects.iter().find(|p| p["id"] == "proj_archived").unwrap();
     assert_eq!(archived["status"], "archived");
     assert_eq!(archived["name"], "Old pilot");
     let sum: Decimal = projects.iter().map(|p| dec(&p["cost"])).sum();
     assert_eq!(sum, billed(&sample_org(KEY), "2026-11-01", "2026-11-22"));
     let table = env.run(&["projects"]).await;
-    assert!(
-        stdout(&table).contains("Essay grading"),
-        "{}",
-        stdout(&table)
-    );
+    assert!(stdout(&table).contains("Essay grading"), "{}", stdout(&table));
 }
 
 #[tokio::test]
 async fn the_demo_needs_no_key_and_no_network() {
     let env = TestEnv::new().var("LLMCOST_OPENAI_BASE_URL", "http://127.0.0.1:9/v1");
     let out = env
-        .run(&[
-            "--demo",
-            "costs",
-            "--month",
-            "--by",
-            "workspace",
-            "--format",
-            "json",
-        ])
+        .run(&["--demo", "costs", "--month", "--by", "workspace", "--format", "json"])
         .await;
     assert_eq!(code(&out), 0, "{}", stderr(&out));
     let doc = json(&out);
@@ -392,28 +312,14 @@ async fn the_demo_needs_no_key_and_no_network() {
     assert_eq!(rows.len(), 3);
     assert!(dec(&doc["total"]) > Decimal::from(100));
     let again = env
-        .run(&[
-            "--demo",
-            "costs",
-            "--month",
-            "--by",
-            "workspace",
-            "--format",
-            "json",
-        ])
+        .run(&["--demo", "costs", "--month", "--by", "workspace", "--format", "json"])
         .await;
-    assert_eq!(
-        json(&again)["total"],
-        doc["total"],
-        "the demo is deterministic"
-    );
+    assert_eq!(json(&again)["total"], doc["total"], "the demo is deterministic");
     for args in [
         vec!["--demo", "costs", "--year", "--by", "project"],
         vec!["--demo", "projects"],
         vec!["--demo", "providers"],
-        vec![
-            "--demo", "costs", "--last", "400", "--by", "day", "--format", "csv",
-        ],
+        vec!["--demo", "costs", "--last", "400", "--by", "day", "--format", "csv"],
     ] {
         let out = env.run(&args).await;
         assert_eq!(code(&out), 0, "{args:?}: {}", stderr(&out));
@@ -464,9 +370,5 @@ async fn two_processes_can_sync_the_same_cache_at_once() {
     let hits = fake.total_hits().await;
     let again = env.run(&["costs", "--year", "--format", "json"]).await;
     assert_eq!(json(&again)["total"], json(&first)["total"]);
-    assert_eq!(
-        fake.total_hits().await,
-        hits,
-        "both syncs left a complete cache"
-    );
+    assert_eq!(fake.total_hits().await, hits, "both syncs left a complete cache");
 }

@@ -29,11 +29,7 @@ async fn a_wrong_key_is_exit_1_and_never_printed() {
     let env = TestEnv::new().openai("edugami", project_key, &fake.base_url());
     let out = env.run(&["costs", "--month"]).await;
     assert_eq!(code(&out), 1);
-    assert!(
-        stderr(&out).contains("not an admin key"),
-        "{}",
-        stderr(&out)
-    );
+    assert!(stderr(&out).contains("not an admin key"), "{}", stderr(&out));
     assert!(!stderr(&out).contains(project_key));
 }
 
@@ -43,31 +39,16 @@ async fn bad_input_is_exit_2_with_the_fix() {
         .var("LLMCOST_KEY_OPENAI_EDUGAMI", KEY)
         .var("LLMCOST_OPENAI_BASE_URL", "http://127.0.0.1:9/v1");
     let cases: &[(&[&str], &str)] = &[
-        (
-            &["costs", "--workspace", "nope"],
-            "unknown workspace 'nope'",
-        ),
-        (
-            &["costs", "--provider", "gemini"],
-            "unknown provider 'gemini'",
-        ),
-        (
-            &["costs", "--month", "2026-13"],
-            "'2026-13' is not a valid month",
-        ),
-        (
-            &["costs", "--since", "2026-02-30"],
-            "'2026-02-30' is not a valid date",
-        ),
+        (&["costs", "--workspace", "nope"], "unknown workspace 'nope'"),
+        (&["costs", "--provider", "gemini"], "unknown provider 'gemini'"),
+        (&["costs", "--month", "2026-13"], "'2026-13' is not a valid month"),
+        (&["costs", "--since", "2026-02-30"], "'2026-02-30' is not a valid date"),
         (
             &["costs", "--since", "2026-11-10", "--until", "2026-11-01"],
             "is after --until",
         ),
         (&["costs", "--month", "2026-12"], "after today"),
-        (
-            &["costs", "--by", "model,colour"],
-            "unknown --by dimension 'colour'",
-        ),
+        (&["costs", "--by", "model,colour"], "unknown --by dimension 'colour'"),
         (&["costs", "--last", "0"], "at least 1 day"),
         (&["costs", "--today", "--week"], "cannot be used with"),
         (&["costs", "--format", "xml"], "invalid value 'xml'"),
@@ -96,10 +77,7 @@ async fn config_problems_are_exit_2_and_name_the_file() {
     let out = env.run(&["costs"]).await;
     assert_eq!(code(&out), 2);
     let err = stderr(&out);
-    assert!(
-        err.contains("config.toml") && err.contains("line 1"),
-        "{err}"
-    );
+    assert!(err.contains("config.toml") && err.contains("line 1"), "{err}");
 
     env.write_config("[workspaces.openai.edugami]\nbase_url = \"ftp://x\"\n");
     let out = env.run(&["costs"]).await;
@@ -117,9 +95,11 @@ async fn rate_limits_and_server_errors_are_retried() {
     let fake = FakeOpenAi::start(sample_org(KEY)).await;
     Mock::given(method("GET"))
         .and(path("/v1/organization/costs"))
-        .respond_with(ResponseTemplate::new(429).insert_header("retry-after", "1").set_body_json(
-            serde_json::json!({"error": {"message": "Rate limit reached", "type": "requests"}}),
-        ))
+        .respond_with(
+            ResponseTemplate::new(429)
+                .insert_header("retry-after", "1")
+                .set_body_json(serde_json::json!({"error": {"message": "Rate limit reached", "type": "requests"}})),
+        )
         .up_to_n_times(1)
         .with_priority(1)
         .mount(&fake.server)
@@ -155,36 +135,22 @@ async fn a_failed_sync_keeps_the_cache_as_it_was() {
     // A day later the provider is down: costs succeed but usage keeps failing.
     Mock::given(method("GET"))
         .and(path("/v1/organization/usage/completions"))
-        .respond_with(
-            ResponseTemplate::new(503)
-                .set_body_json(serde_json::json!({"error": {"message": "overloaded"}})),
-        )
+        .respond_with(ResponseTemplate::new(503).set_body_json(serde_json::json!({"error": {"message": "overloaded"}})))
         .with_priority(1)
         .mount(&fake.server)
         .await;
     let later = env.var("LLMCOST_NOW", "2026-11-23T10:00:00Z");
-    let out = later
-        .run(&["costs", "--month", "2026-11", "--format", "json"])
-        .await;
+    let out = later.run(&["costs", "--month", "2026-11", "--format", "json"]).await;
     assert_eq!(code(&out), 1, "{}", stderr(&out));
     let err = stderr(&out);
     assert!(
-        err.contains("openai/edugami")
-            && err.contains("/organization/usage/completions")
-            && err.contains("503"),
+        err.contains("openai/edugami") && err.contains("/organization/usage/completions") && err.contains("503"),
         "{err}"
     );
     // The previous answer is still printed from the cache, and the cache still holds it.
     assert_eq!(json(&out)["total"], json(&first)["total"]);
     let offline = later
-        .run(&[
-            "costs",
-            "--month",
-            "2026-11",
-            "--offline",
-            "--format",
-            "json",
-        ])
+        .run(&["costs", "--month", "2026-11", "--offline", "--format", "json"])
         .await;
     assert_eq!(json(&offline)["total"], json(&first)["total"]);
 }
@@ -193,10 +159,7 @@ async fn a_failed_sync_keeps_the_cache_as_it_was() {
 async fn malformed_responses_are_errors_not_zero() {
     for (body, needle) in [
         ("{not json", "unexpected response"),
-        (
-            r#"{"object":"page","has_more":false}"#,
-            "missing field `data`",
-        ),
+        (r#"{"object":"page","has_more":false}"#, "missing field `data`"),
         (
             r#"{"object":"page","data":[{"start_time":1763596800,"results":[{"amount":{"value":"lots","currency":"usd"}}]}],"has_more":false}"#,
             "'lots' is not a decimal amount",
@@ -213,14 +176,8 @@ async fn malformed_responses_are_errors_not_zero() {
         let out = env.run(&["costs", "--today"]).await;
         assert_eq!(code(&out), 1, "{body}");
         assert!(stderr(&out).contains(needle), "{body}: {}", stderr(&out));
-        let offline = env
-            .run(&["costs", "--today", "--offline", "--format", "json"])
-            .await;
-        assert_eq!(
-            json(&offline)["complete"],
-            false,
-            "nothing was cached as $0"
-        );
+        let offline = env.run(&["costs", "--today", "--offline", "--format", "json"]).await;
+        assert_eq!(json(&offline)["complete"], false, "nothing was cached as $0");
     }
 }
 

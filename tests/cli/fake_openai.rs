@@ -58,16 +58,8 @@ fn from_unix(t: i64) -> NaiveDate {
 pub fn sample_org(key: &str) -> Org {
     let mut lines = Vec::new();
     let items: [(&str, Option<&str>, &str); 8] = [
-        (
-            "gpt-4o-2024-08-06, input",
-            Some("proj_tutor"),
-            "0.13080438340307526",
-        ),
-        (
-            "gpt-4o-2024-08-06, cached input",
-            Some("proj_tutor"),
-            "\"0.0031\"",
-        ),
+        ("gpt-4o-2024-08-06, input", Some("proj_tutor"), "0.13080438340307526"),
+        ("gpt-4o-2024-08-06, cached input", Some("proj_tutor"), "\"0.0031\""),
         ("gpt-4o-2024-08-06, output", Some("proj_tutor"), "1.2045"),
         (
             "batch | gpt-4o-mini-2024-07-18, input",
@@ -164,9 +156,7 @@ fn window(
     let end: i64 = first("end_time")
         .and_then(|s| s.parse().ok())
         .unwrap_or(start + 86_400 * 7);
-    let limit: usize = first("limit")
-        .and_then(|s| s.parse().ok())
-        .unwrap_or(default_limit);
+    let limit: usize = first("limit").and_then(|s| s.parse().ok()).unwrap_or(default_limit);
     if limit == 0 || limit > max_limit {
         return Err(format!("limit must be between 1 and {max_limit}"));
     }
@@ -186,11 +176,7 @@ fn window(
         d = d + Days::new(1);
     }
     let has_more = d < end_day;
-    Ok((
-        days,
-        has_more,
-        has_more.then(|| format!("page_{}", unix(d))),
-    ))
+    Ok((days, has_more, has_more.then(|| format!("page_{}", unix(d)))))
 }
 
 struct Costs(Arc<Org>);
@@ -283,9 +269,8 @@ impl Respond for Usage {
                 json!({"object": "bucket", "start_time": unix(*d), "end_time": unix(*d) + 86_400, "results": results})
             })
             .collect();
-        ResponseTemplate::new(200).set_body_json(
-            json!({"object": "page", "data": data, "has_more": has_more, "next_page": next}),
-        )
+        ResponseTemplate::new(200)
+            .set_body_json(json!({"object": "page", "data": data, "has_more": has_more, "next_page": next}))
     }
 }
 
@@ -298,19 +283,10 @@ impl Respond for Projects {
             return denied;
         }
         let q = query(req);
-        let limit: usize = q
-            .get("limit")
-            .and_then(|v| v[0].parse().ok())
-            .unwrap_or(20)
-            .min(2);
+        let limit: usize = q.get("limit").and_then(|v| v[0].parse().ok()).unwrap_or(20).min(2);
         let after = q.get("after").map(|v| v[0].clone());
         let start = match &after {
-            Some(a) => self
-                .0
-                .projects
-                .iter()
-                .position(|p| p.0 == a)
-                .map_or(0, |i| i + 1),
+            Some(a) => self.0.projects.iter().position(|p| p.0 == a).map_or(0, |i| i + 1),
             None => 0,
         };
         let page: Vec<_> = self.0.projects.iter().skip(start).take(limit).collect();
@@ -367,11 +343,7 @@ impl FakeOpenAi {
     }
 
     pub async fn total_hits(&self) -> usize {
-        self.server
-            .received_requests()
-            .await
-            .unwrap_or_default()
-            .len()
+        self.server.received_requests().await.unwrap_or_default().len()
     }
 }
 

@@ -13,28 +13,16 @@ async fn list_shows_where_keys_come_from_masked() {
     let out = env.run(&["providers"]).await;
     assert_eq!(code(&out), 0, "{}", stderr(&out));
     let text = stdout(&out);
-    assert!(
-        text.contains("openai") && text.contains("Admin key"),
-        "{text}"
-    );
+    assert!(text.contains("openai") && text.contains("Admin key"), "{text}");
     assert!(
         text.contains("edugami") && text.contains("environment (LLMCOST_KEY_OPENAI_EDUGAMI)"),
         "{text}"
     );
     assert!(text.contains("sk-admin-...aaaa"), "{text}");
-    assert!(
-        text.contains("memoways") && text.contains("missing"),
-        "{text}"
-    );
+    assert!(text.contains("memoways") && text.contains("missing"), "{text}");
     assert!(!text.contains(KEY));
 
-    assert_eq!(
-        code(
-            &env.run(&["costs", "--workspace", "edugami", "--today"])
-                .await
-        ),
-        0
-    );
+    assert_eq!(code(&env.run(&["costs", "--workspace", "edugami", "--today"]).await), 0);
     let doc = json(&env.run(&["providers", "list", "--format", "json"]).await);
     let edu = doc["workspaces"]
         .as_array()
@@ -76,14 +64,7 @@ async fn add_checks_the_key_and_stores_nothing_on_failure() {
 
     let out = env
         .run_with_stdin(
-            &[
-                "providers",
-                "add",
-                "openai",
-                "--workspace",
-                "edugami",
-                "--key-stdin",
-            ],
+            &["providers", "add", "openai", "--workspace", "edugami", "--key-stdin"],
             "sk-admin-wrong-0000\n",
         )
         .await;
@@ -98,43 +79,26 @@ async fn add_checks_the_key_and_stores_nothing_on_failure() {
     // A good key, but no keyring on this machine: say which variable to use, write nothing.
     let out = env
         .run_with_stdin(
-            &[
-                "providers",
-                "add",
-                "openai",
-                "--workspace",
-                "edugami",
-                "--key-stdin",
-            ],
+            &["providers", "add", "openai", "--workspace", "edugami", "--key-stdin"],
             &format!("{KEY}\n"),
         )
         .await;
     assert_eq!(code(&out), 1);
     assert!(
-        stderr(&out).contains("keyring is unavailable")
-            && stderr(&out).contains("LLMCOST_KEY_OPENAI_EDUGAMI"),
+        stderr(&out).contains("keyring is unavailable") && stderr(&out).contains("LLMCOST_KEY_OPENAI_EDUGAMI"),
         "{}",
         stderr(&out)
     );
     assert!(!env.config.exists());
     assert!(!stderr(&out).contains(KEY));
 
-    let out = env
-        .run(&["providers", "add", "openai", "--workspace", "edugami"])
-        .await;
+    let out = env.run(&["providers", "add", "openai", "--workspace", "edugami"]).await;
     assert_eq!(code(&out), 2, "no terminal to prompt");
     assert!(stderr(&out).contains("--key-stdin"), "{}", stderr(&out));
 
     let out = env
         .run_with_stdin(
-            &[
-                "providers",
-                "add",
-                "openai",
-                "--workspace",
-                "bad name",
-                "--key-stdin",
-            ],
+            &["providers", "add", "openai", "--workspace", "bad name", "--key-stdin"],
             "k\n",
         )
         .await;
@@ -143,11 +107,7 @@ async fn add_checks_the_key_and_stores_nothing_on_failure() {
         .run(&["providers", "remove", "openai", "--workspace", "ghost"])
         .await;
     assert_eq!(code(&out), 2);
-    assert!(
-        stderr(&out).contains("unknown workspace 'ghost'"),
-        "{}",
-        stderr(&out)
-    );
+    assert!(stderr(&out).contains("unknown workspace 'ghost'"), "{}", stderr(&out));
 }
 
 #[tokio::test]

@@ -8,9 +8,7 @@ use chrono::{DateTime, NaiveDate, NaiveTime};
 
 use super::http::{FailureKind, Http, ProviderError};
 use crate::domain::money::money_from_json;
-use crate::domain::{
-    CostRecord, DateRange, Money, ProjectInfo, UsageRecord, UsageTotals, line_item,
-};
+use crate::domain::{CostRecord, DateRange, Money, ProjectInfo, UsageRecord, UsageTotals, line_item};
 
 pub const DEFAULT_BASE_URL: &str = "https://api.openai.com/v1";
 
@@ -57,9 +55,7 @@ impl OpenAi {
             match page.next_page.filter(|_| page.has_more) {
                 None => return Ok(buckets),
                 Some(next) if !seen.insert(next.clone()) => {
-                    return Err(
-                        self.malformed(path, format!("the pagination cursor {next:?} repeated"))
-                    );
+                    return Err(self.malformed(path, format!("the pagination cursor {next:?} repeated")));
                 }
                 Some(next) => cursor = Some(next),
             }
@@ -90,25 +86,17 @@ impl OpenAi {
         let buckets: Vec<api::Bucket<api::CostResult>> = self.paginate(PATH, q).await?;
         let mut merged: BTreeMap<(NaiveDate, Option<String>, String), Money> = BTreeMap::new();
         for bucket in buckets {
-            let day = day_of(bucket.start_time).ok_or_else(|| {
-                self.malformed(PATH, format!("bad bucket start_time {}", bucket.start_time))
-            })?;
+            let day = day_of(bucket.start_time)
+                .ok_or_else(|| self.malformed(PATH, format!("bad bucket start_time {}", bucket.start_time)))?;
             for r in bucket.results {
                 let Some(amount) = r.amount else {
                     return Err(self.malformed(PATH, "a cost result has no amount".into()));
                 };
-                if let Some(cur) = amount
-                    .currency
-                    .as_deref()
-                    .filter(|c| !c.eq_ignore_ascii_case("usd"))
-                {
-                    return Err(self.malformed(
-                        PATH,
-                        format!("costs in {cur} are not supported yet (only USD)"),
-                    ));
+                if let Some(cur) = amount.currency.as_deref().filter(|c| !c.eq_ignore_ascii_case("usd")) {
+                    return Err(self.malformed(PATH, format!("costs in {cur} are not supported yet (only USD)")));
                 }
-                let money = money_from_json(&amount.value)
-                    .map_err(|e| self.malformed(PATH, format!("bad amount: {e}")))?;
+                let money =
+                    money_from_json(&amount.value).map_err(|e| self.malformed(PATH, format!("bad amount: {e}")))?;
                 let item = r.line_item.unwrap_or_default();
                 *merged
                     .entry((day, r.project_id.filter(|p| !p.is_empty()), item))
@@ -141,12 +129,10 @@ impl OpenAi {
             ("limit", "31".to_string()),
         ]);
         let buckets: Vec<api::Bucket<api::CompletionsUsageResult>> = self.paginate(PATH, q).await?;
-        let mut merged: BTreeMap<(NaiveDate, Option<String>, String), UsageTotals> =
-            BTreeMap::new();
+        let mut merged: BTreeMap<(NaiveDate, Option<String>, String), UsageTotals> = BTreeMap::new();
         for bucket in buckets {
-            let day = day_of(bucket.start_time).ok_or_else(|| {
-                self.malformed(PATH, format!("bad bucket start_time {}", bucket.start_time))
-            })?;
+            let day = day_of(bucket.start_time)
+                .ok_or_else(|| self.malformed(PATH, format!("bad bucket start_time {}", bucket.start_time)))?;
             for r in bucket.results {
                 let totals = UsageTotals {
                     input_tokens: r.input_tokens,
@@ -154,9 +140,7 @@ impl OpenAi {
                     output_tokens: r.output_tokens,
                     requests: r.num_model_requests,
                 };
-                let model = r
-                    .model
-                    .unwrap_or_else(|| line_item::UNATTRIBUTED.to_string());
+                let model = r.model.unwrap_or_else(|| line_item::UNATTRIBUTED.to_string());
                 *merged
                     .entry((day, r.project_id.filter(|p| !p.is_empty()), model))
                     .or_default() += totals;
@@ -180,18 +164,12 @@ impl OpenAi {
         let mut after: Option<String> = None;
         let mut seen = HashSet::new();
         for _ in 0..MAX_PAGES {
-            let mut q = vec![
-                ("limit", "100".to_string()),
-                ("include_archived", "true".to_string()),
-            ];
+            let mut q = vec![("limit", "100".to_string()), ("include_archived", "true".to_string())];
             if let Some(a) = &after {
                 q.push(("after", a.clone()));
             }
             let page: api::ProjectPage = self.http.get_json(PATH, &q).await?;
-            let last = page
-                .last_id
-                .clone()
-                .or_else(|| page.data.last().map(|p| p.id.clone()));
+            let last = page.last_id.clone().or_else(|| page.data.last().map(|p| p.id.clone()));
             out.extend(page.data.into_iter().map(|p| ProjectInfo {
                 name: p.name.unwrap_or_else(|| p.id.clone()),
                 status: match (p.status, p.archived_at) {
@@ -204,9 +182,7 @@ impl OpenAi {
             match last.filter(|_| page.has_more) {
                 None => return Ok(out),
                 Some(id) if !seen.insert(id.clone()) => {
-                    return Err(
-                        self.malformed(PATH, format!("the pagination cursor {id:?} repeated"))
-                    );
+                    return Err(self.malformed(PATH, format!("the pagination cursor {id:?} repeated")));
                 }
                 Some(id) => after = Some(id),
             }
