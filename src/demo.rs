@@ -1,6 +1,6 @@
-//! The built-in sample organization behind `--demo`: three OpenAI workspaces with several
-//! projects each and over a year of daily spend, deterministic for a given day, held in a
-//! temporary cache that is deleted when the command ends.
+//! The built-in sample organization behind `--demo`: three OpenAI organizations, an Anthropic
+//! organization and an OpenRouter account, with projects and over a year of daily spend,
+//! deterministic for a given day, held in a temporary cache deleted when the command ends.
 
 use chrono::{DateTime, Datelike, Days, NaiveDate, Utc};
 use rust_decimal::Decimal;
@@ -16,9 +16,38 @@ const HISTORY_DAYS: u64 = 430;
 /// used to derive plausible token counts.
 struct ModelSpec {
     model: &'static str,
-    /// (line item suffix, share of the model's spend, USD per 1M tokens or None if not tokens)
+    /// (line item kind, share of the model's spend, USD per 1M tokens or None if not tokens)
     items: &'static [(&'static str, f64, Option<f64>)],
-    prefix: Option<&'static str>,
+    style: ItemStyle,
+}
+
+/// How each provider writes a line item.
+enum ItemStyle {
+    /// `[<prefix> | ]<model>, <kind>`
+    OpenAi(Option<&'static str>),
+    /// `<display name> Usage - <Kind> Tokens`
+    Anthropic(&'static str),
+    /// `<model> via <upstream provider>`
+    OpenRouter(&'static str),
+}
+
+impl ModelSpec {
+    fn line_item(&self, kind: &str) -> String {
+        match self.style {
+            ItemStyle::OpenAi(Some(prefix)) => format!("{prefix} | {}, {kind}", self.model),
+            ItemStyle::OpenAi(None) => format!("{}, {kind}", self.model),
+            ItemStyle::Anthropic(display) => {
+                let kind = match kind {
+                    "cached input" => "Cache Read",
+                    "cache write" => "Cache Write",
+                    "output" => "Output",
+                    _ => "Input",
+                };
+                format!("{display} Usage - {kind} Tokens")
+            }
+            ItemStyle::OpenRouter(upstream) => format!("{} via {upstream}", self.model),
+        }
+    }
 }
 
 const GPT55: ModelSpec = ModelSpec {
@@ -28,37 +57,73 @@ const GPT55: ModelSpec = ModelSpec {
         ("cached input", 0.03, Some(0.125)),
         ("output", 0.52, Some(10.0)),
     ],
-    prefix: None,
+    style: ItemStyle::OpenAi(None),
 };
 const GPT41_MINI: ModelSpec = ModelSpec {
     model: "gpt-4.1-mini-2025-04-14",
     items: &[("input", 0.45, Some(0.4)), ("output", 0.55, Some(1.6))],
-    prefix: None,
+    style: ItemStyle::OpenAi(None),
 };
 const GPT4O_MINI_BATCH: ModelSpec = ModelSpec {
     model: "gpt-4o-mini-2024-07-18",
     items: &[("input", 0.5, Some(0.075)), ("output", 0.5, Some(0.3))],
-    prefix: Some("batch"),
+    style: ItemStyle::OpenAi(Some("batch")),
 };
 const EMBED: ModelSpec = ModelSpec {
     model: "text-embedding-3-small",
     items: &[("input", 1.0, Some(0.02))],
-    prefix: None,
+    style: ItemStyle::OpenAi(None),
 };
 const WHISPER: ModelSpec = ModelSpec {
     model: "whisper-1",
     items: &[("audio", 1.0, None)],
-    prefix: None,
+    style: ItemStyle::OpenAi(None),
 };
 const IMAGE: ModelSpec = ModelSpec {
     model: "gpt-image-1",
     items: &[("image", 1.0, None)],
-    prefix: None,
+    style: ItemStyle::OpenAi(None),
 };
 const O4_MINI: ModelSpec = ModelSpec {
     model: "o4-mini-2025-04-16",
     items: &[("input", 0.3, Some(1.1)), ("output", 0.7, Some(4.4))],
-    prefix: None,
+    style: ItemStyle::OpenAi(None),
+};
+
+const SONNET: ModelSpec = ModelSpec {
+    model: "claude-sonnet-4-5-20250929",
+    items: &[
+        ("input", 0.34, Some(3.0)),
+        ("cached input", 0.04, Some(0.3)),
+        ("cache write", 0.07, Some(3.75)),
+        ("output", 0.55, Some(15.0)),
+    ],
+    style: ItemStyle::Anthropic("Claude Sonnet 4.5"),
+};
+const HAIKU: ModelSpec = ModelSpec {
+    model: "claude-haiku-4-5-20251001",
+    items: &[("input", 0.45, Some(1.0)), ("output", 0.55, Some(5.0))],
+    style: ItemStyle::Anthropic("Claude Haiku 4.5"),
+};
+const OPUS: ModelSpec = ModelSpec {
+    model: "claude-opus-4-1-20250805",
+    items: &[("input", 0.4, Some(15.0)), ("output", 0.6, Some(75.0))],
+    style: ItemStyle::Anthropic("Claude Opus 4.1"),
+};
+const OR_GEMINI: ModelSpec = ModelSpec {
+    model: "google/gemini-2.5-flash",
+    items: &[("usage", 1.0, Some(0.6))],
+    style: ItemStyle::OpenRouter("Google AI Studio"),
+};
+const OR_LLAMA: ModelSpec = ModelSpec {
+    model: "meta-llama/llama-4-maverick",
+    items: &[("usage", 1.0, Some(0.35))],
+    style: ItemStyle::OpenRouter("Together"),
+};
+const OR_DEEPSEEK: ModelSpec = ModelSpec {
+    model: "deepseek/deepseek-chat-v3.1",
+    items: &[("usage", 1.0, Some(0.5))],
+    style: ItemStyle::OpenRouter("DeepInfra"),
 };
 
 struct ProjectSpec {
@@ -70,6 +135,7 @@ struct ProjectSpec {
 }
 
 struct WorkspaceSpec {
+    provider: ProviderKind,
     name: &'static str,
     projects: &'static [ProjectSpec],
     /// Non-model line items billed to the default project: (item, dollars per day)
@@ -78,6 +144,7 @@ struct WorkspaceSpec {
 
 const WORKSPACES: &[WorkspaceSpec] = &[
     WorkspaceSpec {
+        provider: ProviderKind::OpenAi,
         name: "edugami",
         projects: &[
             ProjectSpec {
@@ -108,6 +175,7 @@ const WORKSPACES: &[WorkspaceSpec] = &[
         extras: &[("web search tool calls", 0.9)],
     },
     WorkspaceSpec {
+        provider: ProviderKind::OpenAi,
         name: "memoways",
         projects: &[
             ProjectSpec {
@@ -132,6 +200,7 @@ const WORKSPACES: &[WorkspaceSpec] = &[
         extras: &[("Vector storage", 0.35)],
     },
     WorkspaceSpec {
+        provider: ProviderKind::OpenAi,
         name: "storygami",
         projects: &[
             ProjectSpec {
@@ -155,6 +224,36 @@ const WORKSPACES: &[WorkspaceSpec] = &[
         ],
         extras: &[("web search tool calls", 0.4)],
     },
+    WorkspaceSpec {
+        provider: ProviderKind::Anthropic,
+        name: "edugami",
+        projects: &[
+            ProjectSpec {
+                id: "wrkspc_01EduTutorClaude",
+                name: "Tutor (Claude)",
+                archived: false,
+                spend: &[(&SONNET, 24.0), (&HAIKU, 4.5)],
+            },
+            ProjectSpec {
+                id: "wrkspc_01EduResearch",
+                name: "Research",
+                archived: false,
+                spend: &[(&OPUS, 9.0)],
+            },
+        ],
+        extras: &[("Web Search Usage", 0.6), ("Code Execution Usage", 0.25)],
+    },
+    WorkspaceSpec {
+        provider: ProviderKind::OpenRouter,
+        name: "storygami",
+        projects: &[ProjectSpec {
+            id: "",
+            name: "",
+            archived: false,
+            spend: &[(&OR_GEMINI, 3.2), (&OR_LLAMA, 1.4), (&OR_DEEPSEEK, 0.9)],
+        }],
+        extras: &[],
+    },
 ];
 
 /// A temporary cache filled with the sample organization.
@@ -173,11 +272,12 @@ impl Demo {
         let mut store = Store::open(&demo.db_path())?;
         let range = DateRange::new(today - Days::new(HISTORY_DAYS - 1), today);
         for ws in WORKSPACES {
-            let account = Account::new(ProviderKind::OpenAi, ws.name);
+            let account = Account::new(ws.provider, ws.name);
             let (costs, usage) = generate(ws, range, today);
             let projects = ws
                 .projects
                 .iter()
+                .filter(|p| !p.id.is_empty())
                 .map(|p| ProjectInfo {
                     id: p.id.to_string(),
                     name: p.name.to_string(),
@@ -198,10 +298,7 @@ impl Demo {
     }
 
     pub fn accounts(&self) -> Vec<Account> {
-        WORKSPACES
-            .iter()
-            .map(|w| Account::new(ProviderKind::OpenAi, w.name))
-            .collect()
+        WORKSPACES.iter().map(|w| Account::new(w.provider, w.name)).collect()
     }
 }
 
@@ -248,7 +345,9 @@ fn generate(ws: &WorkspaceSpec, range: DateRange, today: NaiveDate) -> (Vec<Cost
     let mut usage = Vec::new();
     // Today is partial: a fixed share of a day, so the demo is the same all day long.
     let today_share = 0.55;
-    for day in range.days() {
+    // OpenRouter reports completed days only.
+    let (_, newest) = ws.provider.servable_days(today);
+    for day in range.days().filter(|d| *d <= newest) {
         let partial = if day == today { today_share } else { 1.0 };
         for p in ws.projects {
             // Archived projects stopped spending four months ago.
@@ -256,20 +355,23 @@ fn generate(ws: &WorkspaceSpec, range: DateRange, today: NaiveDate) -> (Vec<Cost
                 continue;
             }
             let factor = day_factor(ws.name, p.id, day, today) * partial;
+            let project = Some(p.id.to_string()).filter(|id| !id.is_empty());
             for (spec, daily) in p.spend {
                 let model_spend = daily * factor * (0.9 + 0.2 * noise(&[ws.name, p.id, spec.model], day));
                 let mut totals = UsageTotals::default();
                 for (kind, share, per_million) in spec.items {
                     let amount = dollars(model_spend * share);
-                    let line_item = match spec.prefix {
-                        Some(prefix) => format!("{prefix} | {}, {kind}", spec.model),
-                        None => format!("{}, {kind}", spec.model),
-                    };
+                    let line_item = spec.line_item(kind);
                     if let Some(price) = per_million {
                         let tokens = (model_spend * share / price * 1_000_000.0) as u64;
                         match *kind {
                             "output" => totals.output_tokens += tokens,
-                            "cached input" => {
+                            // One OpenRouter row per model carries both directions.
+                            "usage" => {
+                                totals.input_tokens += tokens * 3 / 4;
+                                totals.output_tokens += tokens / 4;
+                            }
+                            "cached input" | "cache write" => {
                                 totals.input_tokens += tokens;
                                 totals.cached_input_tokens += tokens;
                             }
@@ -278,17 +380,20 @@ fn generate(ws: &WorkspaceSpec, range: DateRange, today: NaiveDate) -> (Vec<Cost
                     }
                     costs.push(CostRecord {
                         day,
-                        project_id: Some(p.id.to_string()),
-                        model: crate::domain::line_item::model_of(&line_item).to_string(),
+                        project_id: project.clone(),
+                        model: spec.model.to_string(),
                         line_item,
                         amount,
                     });
                 }
                 if totals.input_tokens + totals.output_tokens > 0 {
-                    totals.requests = (totals.input_tokens + totals.output_tokens) / 2_400 + 1;
+                    // Anthropic's usage report has no request counts.
+                    if ws.provider != ProviderKind::Anthropic {
+                        totals.requests = (totals.input_tokens + totals.output_tokens) / 2_400 + 1;
+                    }
                     usage.push(UsageRecord {
                         day,
-                        project_id: Some(p.id.to_string()),
+                        project_id: project.clone(),
                         model: spec.model.to_string(),
                         totals,
                     });

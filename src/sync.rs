@@ -4,6 +4,7 @@
 //! A fetched day is *final* once it was fetched after it left the trailing window (providers
 //! revise recent days). Inside the window a day is fresh for the TTL after its fetch.
 
+use std::collections::HashMap;
 use std::time::Instant;
 
 use chrono::{DateTime, Days, NaiveDate, NaiveTime, Utc};
@@ -42,31 +43,45 @@ impl Freshness {
     }
 }
 
-/// The days of `range` to fetch, as contiguous runs.
-pub fn stale_runs(
+/// The days of `range` to fetch, as contiguous runs, and the missing days no fetch can bring back.
+#[derive(Debug, PartialEq, Eq)]
+pub struct Plan {
+    pub runs: Vec<DateRange>,
+    /// Never-fetched days older than the provider still serves (OpenRouter keeps 30 days).
+    pub unfillable: u64,
+}
+
+/// Plans one account's sync. `servable` is `(oldest, newest)` day the provider's API can serve.
+pub fn plan(
     synced: &[(NaiveDate, DateTime<Utc>)],
     range: DateRange,
     now: DateTime<Utc>,
     freshness: Freshness,
     refresh: bool,
-) -> Vec<DateRange> {
-    let fresh: std::collections::HashSet<NaiveDate> = if refresh {
-        Default::default()
-    } else {
-        synced
-            .iter()
-            .filter(|(d, at)| freshness.is_fresh(*d, *at, now))
-            .map(|(d, _)| *d)
-            .collect()
-    };
+    servable: (Option<NaiveDate>, NaiveDate),
+) -> Plan {
+    let known: HashMap<NaiveDate, DateTime<Utc>> = synced.iter().copied().collect();
+    let (oldest, newest) = servable;
+    let servable_day = |d: NaiveDate| oldest.is_none_or(|o| d >= o) && d <= newest;
     let mut runs: Vec<DateRange> = Vec::new();
-    for day in range.days().filter(|d| !fresh.contains(d)) {
+    let mut unfillable = 0;
+    for day in range.days() {
+        let fresh = !refresh && known.get(&day).is_some_and(|at| freshness.is_fresh(day, *at, now));
+        if fresh {
+            continue;
+        }
+        if !servable_day(day) {
+            if oldest.is_some_and(|o| day < o) && !known.contains_key(&day) {
+                unfillable += 1;
+            }
+            continue;
+        }
         match runs.last_mut() {
             Some(run) if run.until.succ_opt() == Some(day) => run.until = day,
             _ => runs.push(DateRange::single(day)),
         }
     }
-    runs
+    Plan { runs, unfillable }
 }
 
 /// Fetches every run (costs and usage) and, if asked, the project list of one account.
@@ -77,12 +92,11 @@ pub async fn fetch(
 ) -> Result<SyncBatch, ProviderError> {
     let mut batch = SyncBatch::default();
     for range in runs {
-        let costs = provider.costs(*range).await?;
-        let usage = provider.usage(*range).await?;
+        let (costs, usage) = provider.fetch_days(*range).await?;
         batch.runs.push((*range, costs, usage));
     }
     if with_projects {
-        batch.projects = Some(provider.projects().await?);
+        batch.projects = provider.projects().await?;
     }
     Ok(batch)
 }
@@ -128,6 +142,18 @@ mod tests {
 
     fn t(s: &str) -> DateTime<Utc> {
         DateTime::parse_from_rfc3339(s).unwrap().with_timezone(&Utc)
+    }
+
+    const ANY: (Option<NaiveDate>, NaiveDate) = (None, NaiveDate::MAX);
+
+    fn stale_runs(
+        synced: &[(NaiveDate, DateTime<Utc>)],
+        range: DateRange,
+        now: DateTime<Utc>,
+        f: Freshness,
+        refresh: bool,
+    ) -> Vec<DateRange> {
+        plan(synced, range, now, f, refresh, ANY).runs
     }
 
     const F: Freshness = Freshness {
@@ -176,5 +202,17 @@ mod tests {
             stale_runs(&synced, range, t("2026-11-22T10:00:00Z"), F, true),
             vec![range]
         );
+    }
+
+    #[test]
+    fn only_servable_days_are_fetched_and_old_gaps_are_counted() {
+        // OpenRouter on 2026-11-22: 2026-10-23 to 2026-11-21 can be fetched.
+        let servable = (Some(d("2026-10-23")), d("2026-11-21"));
+        let range = DateRange::new(d("2026-10-01"), d("2026-11-22"));
+        let synced = vec![(d("2026-10-05"), t("2026-10-20T00:00:00Z"))];
+        let p = plan(&synced, range, t("2026-11-22T10:00:00Z"), F, false, servable);
+        assert_eq!(p.runs, vec![DateRange::new(d("2026-10-23"), d("2026-11-21"))]);
+        // 22 days of October before the 23rd, one of them cached.
+        assert_eq!(p.unfillable, 21);
     }
 }

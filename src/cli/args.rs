@@ -106,7 +106,7 @@ impl PeriodArgs {
 /// Which accounts to look at. Default: every configured workspace.
 #[derive(Debug, Args, Default, Clone)]
 pub struct ScopeArgs {
-    /// Only this provider (repeatable): openai
+    /// Only this provider (repeatable): openai, anthropic, openrouter
     #[arg(long, value_name = "PROVIDER")]
     pub provider: Vec<String>,
     /// Only this workspace (repeatable), e.g. edugami

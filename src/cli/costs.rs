@@ -6,7 +6,7 @@ use super::App;
 use super::args::{Format, FreshnessArgs, PeriodArgs, ScopeArgs};
 use super::syncing::{self, failures};
 use crate::domain::dims::parse_dims;
-use crate::domain::{Account, DateRange};
+use crate::domain::{Account, DateRange, Dim};
 use crate::error::{Error, Result};
 use crate::output::{self, CostView};
 use crate::store::{CostQuery, Store};
@@ -39,8 +39,15 @@ pub struct CostsArgs {
 
 pub fn run(app: &App, args: CostsArgs) -> Result<()> {
     let range = args.period.resolve(app.clock.today())?;
-    let group_by = parse_dims(&args.by).map_err(|e| Error::Usage(e.to_string()))?;
+    let mut group_by = parse_dims(&args.by).map_err(|e| Error::Usage(e.to_string()))?;
     let accounts = app.select(&args.scope)?;
+    // Workspaces, projects, models and line items belong to a provider: say which when the view
+    // mixes providers, so openai/edugami and anthropic/edugami stay two rows.
+    let mixed = accounts.iter().any(|a| a.provider != accounts[0].provider);
+    let provider_specific = group_by.iter().any(|d| !matches!(d, Dim::Day | Dim::Provider));
+    if mixed && provider_specific && !group_by.contains(&Dim::Provider) {
+        group_by.insert(0, Dim::Provider);
+    }
     let mut store = app.open_store()?;
     let failed = refresh(app, &mut store, &accounts, range, args.fresh)?;
     if !failed.is_empty() && failed.len() == accounts.len() && !has_any_data(&store, &accounts, range)? {

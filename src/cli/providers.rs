@@ -61,7 +61,7 @@ pub enum ProvidersAction {
 
 #[derive(Debug, Args)]
 pub struct AddArgs {
-    /// The provider: openai
+    /// The provider: openai, anthropic or openrouter
     pub provider: String,
     /// A name for this account, e.g. the organization's: edugami
     #[arg(long, short = 'w', value_name = "NAME")]
@@ -76,7 +76,7 @@ pub struct AddArgs {
 
 #[derive(Debug, Args)]
 pub struct RemoveArgs {
-    /// The provider: openai
+    /// The provider: openai, anthropic or openrouter
     pub provider: String,
     #[arg(long, short = 'w', value_name = "NAME")]
     pub workspace: String,
@@ -243,10 +243,12 @@ fn add(app: &App, args: AddArgs) -> Result<()> {
 
 /// Checks, stores and records a key. Nothing is written unless every step succeeds.
 pub(super) fn add_account(app: &App, account: &Account, key: &Secret, check: bool) -> Result<()> {
-    if account.provider == ProviderKind::OpenAi && !key.expose().starts_with("sk-admin-") {
+    let provider = account.provider;
+    if !key.expose().starts_with(provider.key_prefix()) {
         app.note(&format!(
-            "warning: this key ({}) does not look like an OpenAI Admin key (sk-admin-...); project keys cannot read billing",
-            key.hint()
+            "warning: this key ({}) does not look like {}; keys for applications cannot read billing",
+            key.hint(),
+            provider.key_kind()
         ));
     }
     if check {

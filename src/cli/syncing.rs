@@ -27,9 +27,19 @@ pub fn sync_accounts(
     let mut plans = Vec::new();
     for account in accounts {
         let synced = store.synced_days(account.provider.id(), &account.workspace, range.since, range.until)?;
-        let runs = sync::stale_runs(&synced, range, now, freshness, refresh);
-        if !runs.is_empty() {
-            plans.push((account.clone(), runs));
+        let servable = account.provider.servable_days(app.clock.today());
+        let plan = sync::plan(&synced, range, now, freshness, refresh, servable);
+        if plan.unfillable > 0 {
+            app.note(&format!(
+                "warning: {account}: {} day(s) before {} were never synced and can no longer be fetched \
+                 ({} keeps only the last 30 days; sync at least monthly)",
+                plan.unfillable,
+                servable.0.map_or(String::new(), |d| d.to_string()),
+                account.provider.display_name()
+            ));
+        }
+        if !plan.runs.is_empty() {
+            plans.push((account.clone(), plan.runs));
         }
     }
     if plans.is_empty() {

@@ -11,21 +11,27 @@ use super::Money;
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum ProviderKind {
     OpenAi,
+    Anthropic,
+    OpenRouter,
 }
 
 impl ProviderKind {
-    pub const ALL: [ProviderKind; 1] = [ProviderKind::OpenAi];
+    pub const ALL: [ProviderKind; 3] = [ProviderKind::OpenAi, ProviderKind::Anthropic, ProviderKind::OpenRouter];
 
     /// The identifier used on the command line, in config and in the cache.
     pub fn id(self) -> &'static str {
         match self {
             ProviderKind::OpenAi => "openai",
+            ProviderKind::Anthropic => "anthropic",
+            ProviderKind::OpenRouter => "openrouter",
         }
     }
 
     pub fn display_name(self) -> &'static str {
         match self {
             ProviderKind::OpenAi => "OpenAI",
+            ProviderKind::Anthropic => "Anthropic",
+            ProviderKind::OpenRouter => "OpenRouter",
         }
     }
 
@@ -33,6 +39,38 @@ impl ProviderKind {
     pub fn key_kind(self) -> &'static str {
         match self {
             ProviderKind::OpenAi => "an OpenAI organization Admin key (sk-admin-...)",
+            ProviderKind::Anthropic => "an Anthropic Admin API key (sk-ant-admin01-...)",
+            ProviderKind::OpenRouter => "an OpenRouter management key (sk-or-v1-...)",
+        }
+    }
+
+    /// The prefix admin keys usually have; a different one earns a warning, not a refusal.
+    pub fn key_prefix(self) -> &'static str {
+        match self {
+            ProviderKind::OpenAi => "sk-admin-",
+            ProviderKind::Anthropic => "sk-ant-admin",
+            ProviderKind::OpenRouter => "sk-or-",
+        }
+    }
+
+    /// How costs outside any project are labelled: each provider has its own name for it.
+    pub fn default_project_label(self) -> &'static str {
+        match self {
+            ProviderKind::OpenAi => "Default project",
+            ProviderKind::Anthropic => "Default workspace",
+            ProviderKind::OpenRouter => "All keys",
+        }
+    }
+
+    /// The days the billing API can serve on `today`: `(oldest, newest)`, `None` for no limit.
+    /// OpenRouter's activity covers only the last 30 completed UTC days, never today.
+    pub fn servable_days(self, today: NaiveDate) -> (Option<NaiveDate>, NaiveDate) {
+        match self {
+            ProviderKind::OpenRouter => {
+                let yesterday = today - chrono::Days::new(1);
+                (Some(today - chrono::Days::new(30)), yesterday)
+            }
+            _ => (None, today),
         }
     }
 }
@@ -44,7 +82,7 @@ impl fmt::Display for ProviderKind {
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-#[error("unknown provider '{0}': supported providers are: openai")]
+#[error("unknown provider '{0}': supported providers are: openai, anthropic, openrouter")]
 pub struct UnknownProvider(pub String);
 
 impl FromStr for ProviderKind {
@@ -107,6 +145,13 @@ pub struct UsageTotals {
     pub cached_input_tokens: u64,
     pub output_tokens: u64,
     pub requests: u64,
+}
+
+impl UsageTotals {
+    /// Anthropic's usage report counts tokens but not requests.
+    pub fn requests_known(&self) -> bool {
+        self.requests > 0 || self.input_tokens + self.output_tokens == 0
+    }
 }
 
 impl std::ops::AddAssign for UsageTotals {

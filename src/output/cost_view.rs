@@ -1,11 +1,11 @@
 //! A cost answer ready to render: grouped rows with shares and usage, the total, and provenance.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 use chrono::{DateTime, NaiveDate, Utc};
 use rust_decimal::Decimal;
 
-use crate::domain::{Account, DateRange, Dim, Money, UsageTotals};
+use crate::domain::{Account, DateRange, Dim, Money, ProviderKind, UsageTotals};
 use crate::error::Result;
 use crate::store::{CostQuery, GroupKey, Store};
 
@@ -43,11 +43,20 @@ pub struct CostView {
     pub usage_shown: bool,
     /// The most recent fetch of any day in view.
     pub updated_at: Option<DateTime<Utc>>,
-    /// Accounts with days in the period that were never fetched, and how many.
-    pub missing_days: Vec<(Account, u64)>,
+    /// Accounts with days in the period that were never fetched.
+    pub missing_days: Vec<MissingDays>,
+    /// Providers in view that never report today (OpenRouter), when the period includes it.
+    pub today_not_reported: Vec<ProviderKind>,
 }
 
-pub const DEFAULT_PROJECT: &str = "Default project";
+/// Days of one account that the cache lacks.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct MissingDays {
+    pub account: Account,
+    pub days: u64,
+    /// Of those, days the provider no longer serves: only the cache could have had them.
+    pub unfillable: u64,
+}
 
 impl CostView {
     pub fn build(store: &Store, query: &CostQuery, today: NaiveDate, project_filter: Vec<String>) -> Result<CostView> {
@@ -95,6 +104,7 @@ impl CostView {
 
         let mut updated_at = None;
         let mut missing_days = Vec::new();
+        let mut today_not_reported = Vec::new();
         for account in &query.accounts {
             let synced = store.synced_days(
                 account.provider.id(),
@@ -103,9 +113,23 @@ impl CostView {
                 query.range.until,
             )?;
             updated_at = updated_at.max(synced.iter().map(|(_, at)| *at).max());
-            let missing = query.range.len_days() - synced.len() as u64;
-            if missing > 0 {
-                missing_days.push((account.clone(), missing));
+            let (oldest, newest) = account.provider.servable_days(today);
+            if query.range.contains(today) && newest < today && !today_not_reported.contains(&account.provider) {
+                today_not_reported.push(account.provider);
+            }
+            let fetched: HashSet<NaiveDate> = synced.into_iter().map(|(d, _)| d).collect();
+            let missing: Vec<NaiveDate> = query
+                .range
+                .days()
+                .filter(|d| *d <= newest && !fetched.contains(d))
+                .collect();
+            if !missing.is_empty() {
+                let unfillable = missing.iter().filter(|d| oldest.is_some_and(|o| **d < o)).count() as u64;
+                missing_days.push(MissingDays {
+                    account: account.clone(),
+                    days: missing.len() as u64,
+                    unfillable,
+                });
             }
         }
         Ok(CostView {
@@ -119,6 +143,7 @@ impl CostView {
             usage_shown,
             updated_at,
             missing_days,
+            today_not_reported,
         })
     }
 
@@ -133,6 +158,14 @@ impl CostView {
     }
 }
 
+/// "Default project", "Default workspace"...: what the provider calls costs outside any project.
+pub fn default_project_label(provider_id: Option<&str>) -> &'static str {
+    provider_id
+        .and_then(|p| p.parse::<ProviderKind>().ok())
+        .unwrap_or(ProviderKind::OpenAi)
+        .default_project_label()
+}
+
 fn label(
     dim: Dim,
     value: &str,
@@ -141,7 +174,7 @@ fn label(
     today: NaiveDate,
 ) -> String {
     match dim {
-        Dim::Project if value.is_empty() => DEFAULT_PROJECT.to_string(),
+        Dim::Project if value.is_empty() => default_project_label(owner.map(|(p, _)| p.as_str())).to_string(),
         Dim::Project => owner
             .and_then(|(p, w)| names.get(&(p.clone(), w.clone(), value.to_string())))
             .cloned()

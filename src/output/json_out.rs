@@ -44,7 +44,14 @@ pub fn costs(view: &CostView, out: &mut dyn Write) -> std::io::Result<()> {
                 obj.insert("input_tokens".into(), json!(u.input_tokens));
                 obj.insert("cached_input_tokens".into(), json!(u.cached_input_tokens));
                 obj.insert("output_tokens".into(), json!(u.output_tokens));
-                obj.insert("requests".into(), json!(u.requests));
+                obj.insert(
+                    "requests".into(),
+                    if u.requests_known() {
+                        json!(u.requests)
+                    } else {
+                        Value::Null
+                    },
+                );
             }
             Value::Object(obj)
         })
@@ -52,7 +59,9 @@ pub fn costs(view: &CostView, out: &mut dyn Write) -> std::io::Result<()> {
     let missing: Vec<Value> = view
         .missing_days
         .iter()
-        .map(|(a, days)| json!({"provider": a.provider.id(), "workspace": a.workspace, "days": days}))
+        .map(|m| {
+            json!({"provider": m.account.provider.id(), "workspace": m.account.workspace, "days": m.days, "unfillable": m.unfillable})
+        })
         .collect();
     let doc = json!({
         "schema_version": SCHEMA_VERSION,
@@ -72,6 +81,7 @@ pub fn costs(view: &CostView, out: &mut dyn Write) -> std::io::Result<()> {
         "rows": rows,
         "complete": view.complete(),
         "missing_days": missing,
+        "today_not_reported": view.today_not_reported.iter().map(|p| p.id()).collect::<Vec<_>>(),
         "updated_at": view.updated_at.map(|t| t.to_rfc3339_opts(chrono::SecondsFormat::Secs, true)),
     });
     serde_json::to_writer_pretty(&mut *out, &doc)?;

@@ -41,7 +41,7 @@ impl ProjectsView {
                     "unlisted".to_string()
                 },
                 name: if p.info.id.is_empty() {
-                    super::cost_view::DEFAULT_PROJECT.to_string()
+                    p.account.provider.default_project_label().to_string()
                 } else if p.info.name.is_empty() {
                     p.info.id.clone()
                 } else {

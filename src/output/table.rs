@@ -47,7 +47,11 @@ pub fn costs(view: &CostView, out: &mut dyn Write) -> std::io::Result<()> {
                 show(u.input_tokens),
                 show(u.cached_input_tokens),
                 show(u.output_tokens),
-                show(u.requests),
+                if u.requests_known() {
+                    show(u.requests)
+                } else {
+                    "-".to_string()
+                },
             ]);
         }
         t.add_row(cells);

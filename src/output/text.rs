@@ -54,14 +54,33 @@ pub fn updated(at: Option<DateTime<Utc>>) -> String {
     }
 }
 
-/// Lines warning that the view lacks days that were never fetched.
+/// Lines warning that the view lacks days, or that a provider never reports today.
 pub fn incomplete_notes(view: &CostView) -> Vec<String> {
-    view.missing_days
+    let mut notes: Vec<String> = view
+        .missing_days
         .iter()
-        .map(|(account, days)| {
-            format!("Incomplete: {days} day(s) of {account} were never fetched; run 'llmcost sync' or drop --offline.")
+        .map(|m| {
+            let mut note = format!("Incomplete: {} day(s) of {} were never fetched", m.days, m.account);
+            if m.unfillable > 0 {
+                note.push_str(&format!(
+                    "; {} of them are older than {} keeps and cannot be fetched any more",
+                    m.unfillable,
+                    m.account.provider.display_name()
+                ));
+            }
+            if m.unfillable < m.days {
+                note.push_str("; run 'llmcost sync' or drop --offline");
+            }
+            note + "."
         })
-        .collect()
+        .collect();
+    for provider in &view.today_not_reported {
+        notes.push(format!(
+            "{} reports whole UTC days only: today is not included for its workspaces.",
+            provider.display_name()
+        ));
+    }
+    notes
 }
 
 /// What a column of grouping values is called for people.

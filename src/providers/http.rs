@@ -57,6 +57,15 @@ pub struct ProviderError {
     pub message: String,
 }
 
+/// More pages than this for one request means the cursor is going round in circles.
+const MAX_PAGES: usize = 1000;
+
+/// A page of a cursor-paginated list.
+pub trait CursorPage: DeserializeOwned {
+    /// The cursor of the next page, or `None` on the last one.
+    fn next_cursor(&self) -> Option<String>;
+}
+
 /// One account's connection: base URL, auth headers, timeout and retry policy.
 #[derive(Clone)]
 pub struct Http {
@@ -180,6 +189,40 @@ impl Http {
             }
             return Err(self.status_error(path, status, &text, attempt));
         }
+    }
+
+    /// GETs every page of a cursor-paginated list: the same query plus `cursor_param` set to the
+    /// previous page's cursor, until there is none. A cursor seen twice is an error, not a loop.
+    pub async fn pages<P: CursorPage>(
+        &self,
+        path: &str,
+        query: &[(&str, String)],
+        cursor_param: &str,
+    ) -> Result<Vec<P>, ProviderError> {
+        let mut pages = Vec::new();
+        let mut seen = std::collections::HashSet::new();
+        let mut cursor: Option<String> = None;
+        for _ in 0..MAX_PAGES {
+            let mut q = query.to_vec();
+            if let Some(c) = &cursor {
+                q.push((cursor_param, c.clone()));
+            }
+            let page: P = self.get_json(path, &q).await?;
+            let next = page.next_cursor();
+            pages.push(page);
+            match next {
+                None => return Ok(pages),
+                Some(next) if !seen.insert(next.clone()) => {
+                    return Err(self.fail(
+                        path,
+                        FailureKind::Malformed,
+                        format!("the pagination cursor {next:?} repeated"),
+                    ));
+                }
+                Some(next) => cursor = Some(next),
+            }
+        }
+        Err(self.fail(path, FailureKind::Malformed, format!("more than {MAX_PAGES} pages")))
     }
 
     fn backoff(&self, attempt: u32, retry_after: Option<Duration>) -> Duration {

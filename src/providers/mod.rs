@@ -1,9 +1,9 @@
 //! Provider clients behind one enum, so adding a provider is adding a variant.
 
+pub mod anthropic;
 pub mod http;
 pub mod openai;
-
-use std::time::Duration;
+pub mod openrouter;
 
 use reqwest::header::HeaderMap;
 
@@ -22,49 +22,63 @@ pub struct Connection<'a> {
 
 pub enum AnyProvider {
     OpenAi(openai::OpenAi),
+    Anthropic(anthropic::Anthropic),
+    OpenRouter(openrouter::OpenRouter),
+}
+
+/// Each provider's authentication headers.
+fn auth_headers(provider: ProviderKind, key: &Secret) -> HeaderMap {
+    let mut headers = HeaderMap::new();
+    let mut set = |name: &'static str, value: &str| {
+        let (n, v) = http::header(name, value);
+        headers.insert(n, v);
+    };
+    match provider {
+        ProviderKind::OpenAi | ProviderKind::OpenRouter => set("authorization", &format!("Bearer {}", key.expose())),
+        ProviderKind::Anthropic => {
+            set("x-api-key", key.expose());
+            set("anthropic-version", anthropic::API_VERSION);
+        }
+    }
+    headers
 }
 
 impl AnyProvider {
     pub fn connect(c: Connection<'_>) -> Self {
-        match c.account.provider {
-            ProviderKind::OpenAi => {
-                let mut auth = HeaderMap::new();
-                let (name, value) = http::header("authorization", &format!("Bearer {}", c.key.expose()));
-                auth.insert(name, value);
-                let http = Http::new(
-                    c.client,
-                    &c.base_url,
-                    c.account.clone(),
-                    auth,
-                    c.retry,
-                    ProviderKind::OpenAi.key_kind(),
-                );
-                AnyProvider::OpenAi(openai::OpenAi::new(http))
-            }
+        let provider = c.account.provider;
+        let headers = auth_headers(provider, c.key);
+        let http = Http::new(c.client, &c.base_url, c.account, headers, c.retry, provider.key_kind());
+        match provider {
+            ProviderKind::OpenAi => AnyProvider::OpenAi(openai::OpenAi::new(http)),
+            ProviderKind::Anthropic => AnyProvider::Anthropic(anthropic::Anthropic::new(http)),
+            ProviderKind::OpenRouter => AnyProvider::OpenRouter(openrouter::OpenRouter::new(http)),
         }
     }
 
-    pub async fn costs(&self, range: DateRange) -> Result<Vec<CostRecord>, ProviderError> {
+    /// Billed costs and token usage for every day of `range`.
+    pub async fn fetch_days(&self, range: DateRange) -> Result<(Vec<CostRecord>, Vec<UsageRecord>), ProviderError> {
         match self {
-            AnyProvider::OpenAi(p) => p.costs(range).await,
+            AnyProvider::OpenAi(p) => Ok((p.costs(range).await?, p.usage(range).await?)),
+            AnyProvider::Anthropic(p) => Ok((p.costs(range).await?, p.usage(range).await?)),
+            AnyProvider::OpenRouter(p) => Ok((p.costs(range).await?, p.usage(range).await?)),
         }
     }
 
-    pub async fn usage(&self, range: DateRange) -> Result<Vec<UsageRecord>, ProviderError> {
+    /// Projects (Anthropic: workspaces). OpenRouter has none to list.
+    pub async fn projects(&self) -> Result<Option<Vec<ProjectInfo>>, ProviderError> {
         match self {
-            AnyProvider::OpenAi(p) => p.usage(range).await,
+            AnyProvider::OpenAi(p) => p.projects().await.map(Some),
+            AnyProvider::Anthropic(p) => p.projects().await.map(Some),
+            AnyProvider::OpenRouter(_) => Ok(None),
         }
     }
 
-    pub async fn projects(&self) -> Result<Vec<ProjectInfo>, ProviderError> {
-        match self {
-            AnyProvider::OpenAi(p) => p.projects().await,
-        }
-    }
-
+    /// One cheap authenticated call that needs the admin (management) rights llmcost needs.
     pub async fn check(&self) -> Result<(), ProviderError> {
         match self {
             AnyProvider::OpenAi(p) => p.check().await,
+            AnyProvider::Anthropic(p) => p.check().await,
+            AnyProvider::OpenRouter(p) => p.check().await,
         }
     }
 }
@@ -81,8 +95,7 @@ pub fn base_url(provider: ProviderKind, workspace_override: Option<&str>, env: &
     }
     match provider {
         ProviderKind::OpenAi => openai::DEFAULT_BASE_URL.to_string(),
+        ProviderKind::Anthropic => anthropic::DEFAULT_BASE_URL.to_string(),
+        ProviderKind::OpenRouter => openrouter::DEFAULT_BASE_URL.to_string(),
     }
 }
-
-/// Default request timeout when the config does not say.
-pub const DEFAULT_TIMEOUT: Duration = Duration::from_secs(30);

@@ -27,6 +27,14 @@ fn provider(server: &MockServer, key: &Secret) -> AnyProvider {
     })
 }
 
+/// The OpenAI client itself, to call one endpoint at a time.
+fn openai(server: &MockServer, key: &Secret) -> llmcost::providers::openai::OpenAi {
+    match provider(server, key) {
+        AnyProvider::OpenAi(p) => p,
+        _ => unreachable!("an OpenAI account"),
+    }
+}
+
 fn nov(day: u32) -> chrono::NaiveDate {
     chrono::NaiveDate::from_ymd_opt(2025, 11, day).unwrap()
 }
@@ -45,7 +53,7 @@ async fn parses_a_recorded_costs_page_with_every_quirk() {
         .expect(1)
         .mount(&server)
         .await;
-    let costs = provider(&server, &key)
+    let costs = openai(&server, &key)
         .costs(DateRange::new(nov(1), nov(3)))
         .await
         .unwrap();
@@ -119,7 +127,7 @@ async fn a_repeating_cursor_is_an_error_not_a_loop() {
         })))
         .mount(&server)
         .await;
-    let err = provider(&server, &key)
+    let err = openai(&server, &key)
         .costs(DateRange::new(nov(1), nov(2)))
         .await
         .unwrap_err();

@@ -309,7 +309,20 @@ async fn the_demo_needs_no_key_and_no_network() {
     assert_eq!(code(&out), 0, "{}", stderr(&out));
     let doc = json(&out);
     let rows = doc["rows"].as_array().unwrap();
-    assert_eq!(rows.len(), 3);
+    let accounts: Vec<String> = rows
+        .iter()
+        .map(|r| format!("{}/{}", r["provider"], r["workspace"]).replace('"', ""))
+        .collect();
+    assert_eq!(rows.len(), 5, "{accounts:?}");
+    for account in [
+        "openai/edugami",
+        "openai/memoways",
+        "openai/storygami",
+        "anthropic/edugami",
+        "openrouter/storygami",
+    ] {
+        assert!(accounts.contains(&account.to_string()), "{account} in {accounts:?}");
+    }
     assert!(dec(&doc["total"]) > Decimal::from(100));
     let again = env
         .run(&["--demo", "costs", "--month", "--by", "workspace", "--format", "json"])

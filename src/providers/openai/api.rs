@@ -3,6 +3,8 @@
 
 use serde::Deserialize;
 
+use crate::providers::http::CursorPage;
+
 /// The envelope of `/organization/costs` and `/organization/usage/*`.
 #[derive(Debug, Deserialize)]
 pub struct BucketPage<T> {
@@ -74,4 +76,17 @@ pub struct Project {
     pub status: Option<String>,
     #[serde(default)]
     pub archived_at: Option<i64>,
+}
+
+impl<T: serde::de::DeserializeOwned> CursorPage for BucketPage<T> {
+    fn next_cursor(&self) -> Option<String> {
+        self.next_page.clone().filter(|_| self.has_more)
+    }
+}
+
+impl CursorPage for ProjectPage {
+    fn next_cursor(&self) -> Option<String> {
+        let last = self.last_id.clone().or_else(|| self.data.last().map(|p| p.id.clone()));
+        last.filter(|_| self.has_more)
+    }
 }

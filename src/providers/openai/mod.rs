@@ -2,7 +2,7 @@
 
 pub mod api;
 
-use std::collections::{BTreeMap, HashSet};
+use std::collections::BTreeMap;
 
 use chrono::{DateTime, NaiveDate, NaiveTime};
 
@@ -11,9 +11,6 @@ use crate::domain::money::money_from_json;
 use crate::domain::{CostRecord, DateRange, Money, ProjectInfo, UsageRecord, UsageTotals, line_item};
 
 pub const DEFAULT_BASE_URL: &str = "https://api.openai.com/v1";
-
-/// More pages than this for one request means the cursor is going round in circles.
-const MAX_PAGES: usize = 1000;
 
 pub struct OpenAi {
     http: Http,
@@ -36,33 +33,7 @@ impl OpenAi {
         self.http.fail(path, FailureKind::Malformed, message)
     }
 
-    /// Follows `next_page` until `has_more` is false, refusing a cursor seen before.
-    async fn paginate<T: serde::de::DeserializeOwned>(
-        &self,
-        path: &str,
-        query: Vec<(&str, String)>,
-    ) -> Result<Vec<api::Bucket<T>>, ProviderError> {
-        let mut buckets = Vec::new();
-        let mut seen = HashSet::new();
-        let mut cursor: Option<String> = None;
-        for _ in 0..MAX_PAGES {
-            let mut q = query.clone();
-            if let Some(c) = &cursor {
-                q.push(("page", c.clone()));
-            }
-            let page: api::BucketPage<T> = self.http.get_json(path, &q).await?;
-            buckets.extend(page.data);
-            match page.next_page.filter(|_| page.has_more) {
-                None => return Ok(buckets),
-                Some(next) if !seen.insert(next.clone()) => {
-                    return Err(self.malformed(path, format!("the pagination cursor {next:?} repeated")));
-                }
-                Some(next) => cursor = Some(next),
-            }
-        }
-        Err(self.malformed(path, format!("more than {MAX_PAGES} pages")))
-    }
-
+    /// Whole UTC days: usage endpoints otherwise return a partial first bucket.
     fn window(range: DateRange) -> Vec<(&'static str, String)> {
         vec![
             ("start_time", unix_midnight(range.since).to_string()),
@@ -74,21 +45,33 @@ impl OpenAi {
         ]
     }
 
+    /// Every bucket of `path` over `range`, with the bucket's UTC day.
+    async fn buckets<T: serde::de::DeserializeOwned>(
+        &self,
+        path: &str,
+        range: DateRange,
+        extra: [(&'static str, &str); 3],
+    ) -> Result<Vec<(NaiveDate, Vec<T>)>, ProviderError> {
+        let mut q = Self::window(range);
+        q.extend(extra.map(|(k, v)| (k, v.to_string())));
+        let pages: Vec<api::BucketPage<T>> = self.http.pages(path, &q, "page").await?;
+        let mut out = Vec::new();
+        for bucket in pages.into_iter().flat_map(|p| p.data) {
+            let day = day_of(bucket.start_time)
+                .ok_or_else(|| self.malformed(path, format!("bad bucket start_time {}", bucket.start_time)))?;
+            out.push((day, bucket.results));
+        }
+        Ok(out)
+    }
+
     /// Billed cost per UTC day, project and line item. Several results for the same key are summed.
     pub async fn costs(&self, range: DateRange) -> Result<Vec<CostRecord>, ProviderError> {
         const PATH: &str = "/organization/costs";
-        let mut q = Self::window(range);
-        q.extend([
-            ("group_by", "project_id".to_string()),
-            ("group_by", "line_item".to_string()),
-            ("limit", "180".to_string()),
-        ]);
-        let buckets: Vec<api::Bucket<api::CostResult>> = self.paginate(PATH, q).await?;
+        let extra = [("group_by", "project_id"), ("group_by", "line_item"), ("limit", "180")];
+        let buckets: Vec<(NaiveDate, Vec<api::CostResult>)> = self.buckets(PATH, range, extra).await?;
         let mut merged: BTreeMap<(NaiveDate, Option<String>, String), Money> = BTreeMap::new();
-        for bucket in buckets {
-            let day = day_of(bucket.start_time)
-                .ok_or_else(|| self.malformed(PATH, format!("bad bucket start_time {}", bucket.start_time)))?;
-            for r in bucket.results {
+        for (day, results) in buckets {
+            for r in results {
                 let Some(amount) = r.amount else {
                     return Err(self.malformed(PATH, "a cost result has no amount".into()));
                 };
@@ -122,18 +105,11 @@ impl OpenAi {
     /// Tokens and requests per UTC day, project and model (completions endpoint).
     pub async fn usage(&self, range: DateRange) -> Result<Vec<UsageRecord>, ProviderError> {
         const PATH: &str = "/organization/usage/completions";
-        let mut q = Self::window(range);
-        q.extend([
-            ("group_by", "model".to_string()),
-            ("group_by", "project_id".to_string()),
-            ("limit", "31".to_string()),
-        ]);
-        let buckets: Vec<api::Bucket<api::CompletionsUsageResult>> = self.paginate(PATH, q).await?;
+        let extra = [("group_by", "model"), ("group_by", "project_id"), ("limit", "31")];
+        let buckets: Vec<(NaiveDate, Vec<api::CompletionsUsageResult>)> = self.buckets(PATH, range, extra).await?;
         let mut merged: BTreeMap<(NaiveDate, Option<String>, String), UsageTotals> = BTreeMap::new();
-        for bucket in buckets {
-            let day = day_of(bucket.start_time)
-                .ok_or_else(|| self.malformed(PATH, format!("bad bucket start_time {}", bucket.start_time)))?;
-            for r in bucket.results {
+        for (day, results) in buckets {
+            for r in results {
                 let totals = UsageTotals {
                     input_tokens: r.input_tokens,
                     cached_input_tokens: r.input_cached_tokens.unwrap_or(0),
@@ -159,18 +135,12 @@ impl OpenAi {
 
     /// Every project, archived ones included.
     pub async fn projects(&self) -> Result<Vec<ProjectInfo>, ProviderError> {
-        const PATH: &str = "/organization/projects";
-        let mut out = Vec::new();
-        let mut after: Option<String> = None;
-        let mut seen = HashSet::new();
-        for _ in 0..MAX_PAGES {
-            let mut q = vec![("limit", "100".to_string()), ("include_archived", "true".to_string())];
-            if let Some(a) = &after {
-                q.push(("after", a.clone()));
-            }
-            let page: api::ProjectPage = self.http.get_json(PATH, &q).await?;
-            let last = page.last_id.clone().or_else(|| page.data.last().map(|p| p.id.clone()));
-            out.extend(page.data.into_iter().map(|p| ProjectInfo {
+        let q = [("limit", "100".to_string()), ("include_archived", "true".to_string())];
+        let pages: Vec<api::ProjectPage> = self.http.pages("/organization/projects", &q, "after").await?;
+        Ok(pages
+            .into_iter()
+            .flat_map(|p| p.data)
+            .map(|p| ProjectInfo {
                 name: p.name.unwrap_or_else(|| p.id.clone()),
                 status: match (p.status, p.archived_at) {
                     (Some(s), _) => s,
@@ -178,16 +148,8 @@ impl OpenAi {
                     (None, None) => "active".to_string(),
                 },
                 id: p.id,
-            }));
-            match last.filter(|_| page.has_more) {
-                None => return Ok(out),
-                Some(id) if !seen.insert(id.clone()) => {
-                    return Err(self.malformed(PATH, format!("the pagination cursor {id:?} repeated")));
-                }
-                Some(id) => after = Some(id),
-            }
-        }
-        Err(self.malformed(PATH, format!("more than {MAX_PAGES} pages")))
+            })
+            .collect())
     }
 
     /// One cheap authenticated call: does this key read the organization's admin data?

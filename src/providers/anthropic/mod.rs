@@ -1,0 +1,172 @@
+//! The Anthropic client: the cost report (cents, the billed truth), the messages usage report
+//! (tokens), and workspaces, which llmcost shows as projects.
+
+pub mod api;
+
+use std::collections::BTreeMap;
+
+use chrono::{DateTime, NaiveDate};
+
+use super::http::{FailureKind, Http, ProviderError};
+use crate::domain::{CostRecord, DateRange, Money, ProjectInfo, UsageRecord, UsageTotals};
+
+pub const DEFAULT_BASE_URL: &str = "https://api.anthropic.com";
+pub const API_VERSION: &str = "2023-06-01";
+
+pub struct Anthropic {
+    http: Http,
+}
+
+fn rfc3339_midnight(day: NaiveDate) -> String {
+    format!("{}T00:00:00Z", day.format("%Y-%m-%d"))
+}
+
+/// The line item a cost row is filed under: its description, plus the tier or context window
+/// when they change the price, so distinct prices stay distinct rows.
+fn line_item(r: &api::CostResult) -> String {
+    let mut item = r.description.clone().unwrap_or_else(|| "(unattributed)".to_string());
+    if let Some(tier) = r.service_tier.as_deref().filter(|t| *t != "standard") {
+        item.push_str(&format!(" [{tier}]"));
+    }
+    if let Some(window) = r.context_window.as_deref().filter(|w| *w != "0-200k") {
+        item.push_str(&format!(" [{window}]"));
+    }
+    item
+}
+
+impl Anthropic {
+    pub fn new(http: Http) -> Self {
+        Anthropic { http }
+    }
+
+    fn malformed(&self, path: &str, message: String) -> ProviderError {
+        self.http.fail(path, FailureKind::Malformed, message)
+    }
+
+    /// Every bucket of a report over `range`, with its UTC day. Array parameters must use the
+    /// bracketed `group_by[]` form: the API rejects the plain one.
+    async fn report<T: serde::de::DeserializeOwned>(
+        &self,
+        path: &str,
+        range: DateRange,
+        group_by: [&str; 2],
+    ) -> Result<Vec<(NaiveDate, Vec<T>)>, ProviderError> {
+        let end = range.until.succ_opt().unwrap_or(range.until);
+        let mut q = vec![
+            ("starting_at", rfc3339_midnight(range.since)),
+            ("ending_at", rfc3339_midnight(end)),
+            ("bucket_width", "1d".to_string()),
+            ("limit", "31".to_string()),
+        ];
+        q.extend(group_by.map(|g| ("group_by[]", g.to_string())));
+        let pages: Vec<api::ReportPage<T>> = self.http.pages(path, &q, "page").await?;
+        let mut out = Vec::new();
+        for bucket in pages.into_iter().flat_map(|p| p.data) {
+            let day = DateTime::parse_from_rfc3339(&bucket.starting_at)
+                .map(|t| t.naive_utc().date())
+                .map_err(|_| self.malformed(path, format!("bad bucket starting_at {:?}", bucket.starting_at)))?;
+            out.push((day, bucket.results));
+        }
+        Ok(out)
+    }
+
+    /// Billed cost per UTC day, workspace and description, in dollars.
+    pub async fn costs(&self, range: DateRange) -> Result<Vec<CostRecord>, ProviderError> {
+        const PATH: &str = "/v1/organizations/cost_report";
+        let buckets: Vec<(NaiveDate, Vec<api::CostResult>)> =
+            self.report(PATH, range, ["workspace_id", "description"]).await?;
+        let mut merged: BTreeMap<(NaiveDate, Option<String>, String), (String, Money)> = BTreeMap::new();
+        for (day, results) in buckets {
+            for r in results {
+                if let Some(cur) = r.currency.as_deref().filter(|c| !c.eq_ignore_ascii_case("usd")) {
+                    return Err(self.malformed(PATH, format!("costs in {cur} are not supported yet (only USD)")));
+                }
+                let cents = match &r.amount {
+                    serde_json::Value::String(s) => s.clone(),
+                    serde_json::Value::Number(n) => n.to_string(),
+                    other => return Err(self.malformed(PATH, format!("bad amount {other}"))),
+                };
+                let dollars =
+                    Money::parse_cents(&cents).map_err(|e| self.malformed(PATH, format!("bad amount: {e}")))?;
+                let item = line_item(&r);
+                // Web search, code execution and the like have no model: their description is their row.
+                let model = r
+                    .model
+                    .clone()
+                    .unwrap_or_else(|| r.description.clone().unwrap_or_else(|| item.clone()));
+                let entry = merged
+                    .entry((day, r.workspace_id.filter(|w| !w.is_empty()), item))
+                    .or_insert((model, Money::ZERO));
+                entry.1 += dollars;
+            }
+        }
+        Ok(merged
+            .into_iter()
+            .map(|((day, project_id, line_item), (model, amount))| CostRecord {
+                day,
+                project_id,
+                line_item,
+                model,
+                amount,
+            })
+            .collect())
+    }
+
+    /// Tokens per UTC day, workspace and model. The report has no request counts.
+    pub async fn usage(&self, range: DateRange) -> Result<Vec<UsageRecord>, ProviderError> {
+        const PATH: &str = "/v1/organizations/usage_report/messages";
+        let buckets: Vec<(NaiveDate, Vec<api::MessagesUsageResult>)> =
+            self.report(PATH, range, ["model", "workspace_id"]).await?;
+        let mut merged: BTreeMap<(NaiveDate, Option<String>, String), UsageTotals> = BTreeMap::new();
+        for (day, results) in buckets {
+            for r in results {
+                let writes = r.cache_creation.unwrap_or_default();
+                let totals = UsageTotals {
+                    input_tokens: r.uncached_input_tokens
+                        + r.cache_read_input_tokens
+                        + writes.ephemeral_1h_input_tokens
+                        + writes.ephemeral_5m_input_tokens,
+                    cached_input_tokens: r.cache_read_input_tokens,
+                    output_tokens: r.output_tokens,
+                    requests: 0,
+                };
+                let model = r.model.unwrap_or_else(|| "(unattributed)".to_string());
+                *merged
+                    .entry((day, r.workspace_id.filter(|w| !w.is_empty()), model))
+                    .or_default() += totals;
+            }
+        }
+        Ok(merged
+            .into_iter()
+            .map(|((day, project_id, model), totals)| UsageRecord {
+                day,
+                project_id,
+                model,
+                totals,
+            })
+            .collect())
+    }
+
+    /// The organization's workspaces, archived ones included.
+    pub async fn projects(&self) -> Result<Vec<ProjectInfo>, ProviderError> {
+        let q = [("limit", "100".to_string()), ("include_archived", "true".to_string())];
+        let pages: Vec<api::WorkspacePage> = self.http.pages("/v1/organizations/workspaces", &q, "after_id").await?;
+        Ok(pages
+            .into_iter()
+            .flat_map(|p| p.data)
+            .map(|w| ProjectInfo {
+                name: w.name.unwrap_or_else(|| w.id.clone()),
+                status: if w.archived_at.is_some() { "archived" } else { "active" }.to_string(),
+                id: w.id,
+            })
+            .collect())
+    }
+
+    pub async fn check(&self) -> Result<(), ProviderError> {
+        let _: api::WorkspacePage = self
+            .http
+            .get_json("/v1/organizations/workspaces", &[("limit", "1".to_string())])
+            .await?;
+        Ok(())
+    }
+}

@@ -1,0 +1,103 @@
+//! The OpenRouter client. `/activity` serves spend per day and model for the last 30 completed
+//! UTC days only, so llmcost's cache is the record of anything older, and today is never in it.
+
+pub mod api;
+
+use std::collections::BTreeMap;
+
+use chrono::NaiveDate;
+use tokio::sync::OnceCell;
+
+use super::http::{FailureKind, Http, ProviderError};
+use crate::domain::money::money_from_json;
+use crate::domain::{CostRecord, DateRange, UsageRecord, UsageTotals};
+
+pub const DEFAULT_BASE_URL: &str = "https://openrouter.ai/api/v1";
+const PATH: &str = "/activity";
+
+pub struct OpenRouter {
+    http: Http,
+    /// One `/activity` call serves every range of a sync.
+    activity: OnceCell<Vec<(NaiveDate, CostRecord, UsageTotals)>>,
+}
+
+impl OpenRouter {
+    pub fn new(http: Http) -> Self {
+        OpenRouter {
+            http,
+            activity: OnceCell::new(),
+        }
+    }
+
+    fn malformed(&self, message: String) -> ProviderError {
+        self.http.fail(PATH, FailureKind::Malformed, message)
+    }
+
+    async fn activity(&self) -> Result<&Vec<(NaiveDate, CostRecord, UsageTotals)>, ProviderError> {
+        self.activity
+            .get_or_try_init(|| async {
+                let page: api::Activity = self.http.get_json(PATH, &[]).await?;
+                let mut out = Vec::with_capacity(page.data.len());
+                for row in page.data {
+                    let day = NaiveDate::parse_from_str(&row.date, "%Y-%m-%d")
+                        .map_err(|_| self.malformed(format!("bad date {:?}", row.date)))?;
+                    let amount = money_from_json(&row.usage).map_err(|e| self.malformed(format!("bad usage: {e}")))?;
+                    let line_item = match &row.provider_name {
+                        Some(p) if !p.is_empty() => format!("{} via {p}", row.model),
+                        _ => row.model.clone(),
+                    };
+                    let totals = UsageTotals {
+                        input_tokens: row.prompt_tokens,
+                        cached_input_tokens: 0,
+                        output_tokens: row.completion_tokens,
+                        requests: row.requests,
+                    };
+                    let cost = CostRecord {
+                        day,
+                        project_id: None,
+                        line_item,
+                        model: row.model,
+                        amount,
+                    };
+                    out.push((day, cost, totals));
+                }
+                Ok(out)
+            })
+            .await
+    }
+
+    /// Billed spend per day and model (summed over upstream endpoints of one provider).
+    pub async fn costs(&self, range: DateRange) -> Result<Vec<CostRecord>, ProviderError> {
+        let mut merged: BTreeMap<(NaiveDate, String), CostRecord> = BTreeMap::new();
+        for (day, cost, _) in self.activity().await?.iter().filter(|(d, _, _)| range.contains(*d)) {
+            merged
+                .entry((*day, cost.line_item.clone()))
+                .and_modify(|c| c.amount += cost.amount)
+                .or_insert_with(|| cost.clone());
+        }
+        // Free models cost $0 and stay as rows: they were used.
+        Ok(merged.into_values().collect())
+    }
+
+    pub async fn usage(&self, range: DateRange) -> Result<Vec<UsageRecord>, ProviderError> {
+        let mut merged: BTreeMap<(NaiveDate, String), UsageTotals> = BTreeMap::new();
+        for (day, cost, totals) in self.activity().await?.iter().filter(|(d, _, _)| range.contains(*d)) {
+            *merged.entry((*day, cost.model.clone())).or_default() += *totals;
+        }
+        Ok(merged
+            .into_iter()
+            .map(|((day, model), totals)| UsageRecord {
+                day,
+                project_id: None,
+                model,
+                totals,
+            })
+            .collect())
+    }
+
+    /// A management key reads `/credits`; an inference key gets 403.
+    pub async fn check(&self) -> Result<(), ProviderError> {
+        let _: api::Credits = self.http.get_json("/credits", &[]).await?;
+        Ok(())
+    }
+}
