@@ -4,6 +4,9 @@
 mod client;
 mod costs;
 mod errors;
+mod fake_anthropic;
 mod fake_openai;
+mod fake_openrouter;
+mod multi;
 mod providers;
 mod test_env;
