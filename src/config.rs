@@ -6,6 +6,8 @@ use std::path::{Path, PathBuf};
 
 use serde::Deserialize;
 
+use crate::budget::Budget;
+use crate::config_budgets::RawBudget;
 use crate::domain::{Account, ProviderKind};
 use crate::error::{Error, Result};
 
@@ -47,7 +49,7 @@ pub struct WorkspaceConfig {
     pub base_url: Option<String>,
 }
 
-#[derive(Clone, Debug, Default, PartialEq, Eq, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Config {
     #[serde(default)]
@@ -57,6 +59,11 @@ pub struct Config {
     /// `[workspaces.openai.edugami]`: provider id, then workspace name.
     #[serde(default)]
     pub workspaces: BTreeMap<String, BTreeMap<String, WorkspaceConfig>>,
+    /// `[[budgets]]` as written; `budgets` holds them validated.
+    #[serde(default, rename = "budgets")]
+    pub raw_budgets: Vec<RawBudget>,
+    #[serde(skip)]
+    pub budgets: Vec<Budget>,
 }
 
 impl Config {
@@ -73,7 +80,7 @@ impl Config {
     }
 
     pub fn parse(text: &str, path: &Path) -> Result<Config> {
-        let config: Config = toml::from_str(text).map_err(|e| {
+        let mut config: Config = toml::from_str(text).map_err(|e| {
             Error::Config(format!(
                 "invalid config {}: {}",
                 path.display(),
@@ -81,6 +88,7 @@ impl Config {
             ))
         })?;
         config.validate(path)?;
+        config.budgets = crate::config_budgets::validate_all(&config.raw_budgets, path)?;
         Ok(config)
     }
 
@@ -161,6 +169,7 @@ pub fn add_workspace(path: &Path, account: &Account) -> Result<()> {
         let provider = table_entry(workspaces, account.provider.id());
         provider.set_implicit(true);
         table_entry(provider, &account.workspace);
+        Ok(())
     })
 }
 
@@ -179,6 +188,7 @@ pub fn remove_workspace(path: &Path, account: &Account) -> Result<bool> {
         {
             removed = provider.remove(&account.workspace).is_some();
         }
+        Ok(())
     })?;
     Ok(removed)
 }
@@ -191,7 +201,7 @@ fn table_entry<'a>(table: &'a mut toml_edit::Table, key: &str) -> &'a mut toml_e
         .expect("config keys used by llmcost are tables")
 }
 
-fn edit(path: &Path, change: impl FnOnce(&mut toml_edit::DocumentMut)) -> Result<()> {
+pub(crate) fn edit(path: &Path, change: impl FnOnce(&mut toml_edit::DocumentMut) -> Result<()>) -> Result<()> {
     let text = match std::fs::read_to_string(path) {
         Ok(t) => t,
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => String::new(),
@@ -204,8 +214,11 @@ fn edit(path: &Path, change: impl FnOnce(&mut toml_edit::DocumentMut)) -> Result
     let mut doc: toml_edit::DocumentMut = text
         .parse()
         .map_err(|e| Error::Config(format!("invalid config {}: {e}", path.display())))?;
-    change(&mut doc);
-    write_atomically(path, doc.to_string().as_bytes())
+    change(&mut doc)?;
+    let text = doc.to_string();
+    // Never write a file that would not load again.
+    Config::parse(&text, path)?;
+    write_atomically(path, text.as_bytes())
 }
 
 /// Writes through a temporary file and a rename, owner-only, so a crash never leaves half a file.

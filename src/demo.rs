@@ -5,6 +5,7 @@
 use chrono::{DateTime, Datelike, Days, NaiveDate, Utc};
 use rust_decimal::Decimal;
 
+use crate::budget::{Budget, BudgetPeriod, BudgetScope, DEFAULT_WARN_AT};
 use crate::domain::{Account, CostRecord, DateRange, Money, ProjectInfo, ProviderKind, UsageRecord, UsageTotals};
 use crate::error::{Error, Result};
 use crate::store::{Store, SyncBatch};
@@ -300,6 +301,58 @@ impl Demo {
     pub fn accounts(&self) -> Vec<Account> {
         WORKSPACES.iter().map(|w| Account::new(w.provider, w.name)).collect()
     }
+}
+
+/// The demo's budgets: one exceeded, one forecast to exceed, the rest within their limits.
+pub fn budgets() -> Vec<Budget> {
+    let budget = |name: &str, amount: i64, period, provider, workspace: Option<&str>, project: Option<&str>| Budget {
+        name: name.to_string(),
+        amount: Money::from_decimal(Decimal::from(amount)),
+        period,
+        start_day: 1,
+        scope: BudgetScope {
+            provider,
+            workspace: workspace.map(String::from),
+            project: project.map(String::from),
+            model: None,
+        },
+        warn_at: DEFAULT_WARN_AT.to_vec(),
+    };
+    vec![
+        budget("team-monthly", 4_000, BudgetPeriod::Month, None, None, None),
+        budget(
+            "edugami-openai",
+            1_000,
+            BudgetPeriod::Month,
+            Some(ProviderKind::OpenAi),
+            Some("edugami"),
+            None,
+        ),
+        budget(
+            "claude-research",
+            400,
+            BudgetPeriod::Month,
+            Some(ProviderKind::Anthropic),
+            None,
+            Some("wrkspc_01EduResearch"),
+        ),
+        budget(
+            "memoways-quarter",
+            2_500,
+            BudgetPeriod::Quarter,
+            Some(ProviderKind::OpenAi),
+            Some("memoways"),
+            None,
+        ),
+        budget(
+            "openrouter-weekly",
+            60,
+            BudgetPeriod::Week,
+            Some(ProviderKind::OpenRouter),
+            None,
+            None,
+        ),
+    ]
 }
 
 /// splitmix64: a stable pseudo-random number for a (workspace, project, model, day) tuple.

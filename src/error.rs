@@ -20,6 +20,9 @@ pub enum Error {
     /// The keyring or another part of the machine failed (exit 1).
     #[error("{0}")]
     Runtime(String),
+    /// A budget failed `budgets check` (exit 3).
+    #[error("{0}")]
+    BudgetExceeded(String),
     /// Several accounts failed; each message is already complete (exit 1).
     #[error("{}", .0.join("\n"))]
     Accounts(Vec<String>),
@@ -37,6 +40,7 @@ impl Error {
     pub fn exit_code(&self) -> ExitCode {
         ExitCode::from(match self {
             Error::Usage(_) | Error::Config(_) => exit::USAGE,
+            Error::BudgetExceeded(_) => exit::BUDGET_EXCEEDED,
             _ => exit::FAILURE,
         })
     }

@@ -9,9 +9,11 @@
 //! - `cli`: clap definitions and one module per command
 //! - `demo`: the built-in sample organization
 
+pub mod budget;
 pub mod cli;
 pub mod clock;
 pub mod config;
+pub mod config_budgets;
 pub mod demo;
 pub mod domain;
 pub mod error;

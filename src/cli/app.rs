@@ -58,7 +58,10 @@ impl App {
             // The demo never reads the user's config, cache or keys.
             let demo = Demo::new(clock.now())?;
             return Ok(App {
-                config: Config::default(),
+                config: Config {
+                    budgets: crate::demo::budgets(),
+                    ..Config::default()
+                },
                 config_path,
                 db_path: demo.db_path().to_path_buf(),
                 clock,

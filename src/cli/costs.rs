@@ -25,6 +25,9 @@ pub struct CostsArgs {
     /// Only this project (repeatable): its id (proj_...) or its exact name
     #[arg(long, value_name = "ID")]
     pub project: Vec<String>,
+    /// Only this model (repeatable), as the table shows it, e.g. gpt-4o-2024-08-06
+    #[arg(long, value_name = "MODEL")]
+    pub model: Vec<String>,
     #[command(flatten)]
     pub period: PeriodArgs,
     /// Group by a comma list of: provider, workspace, project, model, line_item, day
@@ -57,10 +60,12 @@ pub fn run(app: &App, args: CostsArgs) -> Result<()> {
     let query = CostQuery {
         accounts,
         projects,
+        models: args.model.clone(),
         range,
         group_by,
     };
-    let view = CostView::build(&store, &query, app.clock.today(), args.project.clone())?;
+    let mut view = CostView::build(&store, &query, app.clock.today(), args.project.clone())?;
+    view.budgets = super::budgets::relevant(app, &store, &query.accounts, &query.projects, &query.models);
     super::write_stdout(|out| output::render_costs(&view, args.format, out))?;
     if !failed.is_empty() {
         return Err(Error::Accounts(failed));

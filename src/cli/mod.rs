@@ -2,6 +2,7 @@
 
 mod app;
 mod args;
+mod budgets;
 mod costs;
 mod projects;
 mod providers;
@@ -60,6 +61,8 @@ pub enum Command {
     Costs(costs::CostsArgs),
     /// Fetch spend into the cache ahead of time
     Sync(sync_cmd::SyncArgs),
+    /// Budgets per period and scope, and the CI gate `budgets check`
+    Budgets(budgets::BudgetsArgs),
 }
 
 /// Runs a parsed command line and returns the process exit code. Errors are printed here.
@@ -69,6 +72,7 @@ pub fn run(cli: Cli) -> ExitCode {
         Command::Projects(args) => projects::run(&app, args),
         Command::Costs(args) => costs::run(&app, args),
         Command::Sync(args) => sync_cmd::run(&app, args),
+        Command::Budgets(args) => budgets::run(&app, args),
     });
     match result {
         Ok(()) => ExitCode::SUCCESS,

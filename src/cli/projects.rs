@@ -29,7 +29,8 @@ pub fn run(app: &App, args: ProjectsArgs) -> Result<()> {
     let accounts = app.select(&args.scope)?;
     let mut store = app.open_store()?;
     let failed = super::costs::refresh(app, &mut store, &accounts, range, args.fresh)?;
-    let view = ProjectsView::build(&store, &accounts, range, app.clock.today())?;
+    let mut view = ProjectsView::build(&store, &accounts, range, app.clock.today())?;
+    view.budgets = super::budgets::relevant(app, &store, &accounts, &[], &[]);
     super::write_stdout(|out| output::render_projects(&view, args.format, out))?;
     if !failed.is_empty() {
         return Err(Error::Accounts(failed));

@@ -5,6 +5,7 @@ use std::collections::{HashMap, HashSet};
 use chrono::{DateTime, NaiveDate, Utc};
 use rust_decimal::Decimal;
 
+use super::budgets_out::BudgetRow;
 use crate::domain::{Account, DateRange, Dim, Money, ProviderKind, UsageTotals};
 use crate::error::Result;
 use crate::store::{CostQuery, GroupKey, Store};
@@ -34,6 +35,7 @@ pub struct CostView {
     pub accounts: Vec<Account>,
     /// Project filters as the user named them.
     pub project_filter: Vec<String>,
+    pub model_filter: Vec<String>,
     pub range: DateRange,
     pub today: NaiveDate,
     pub group_by: Vec<Dim>,
@@ -47,6 +49,8 @@ pub struct CostView {
     pub missing_days: Vec<MissingDays>,
     /// Providers in view that never report today (OpenRouter), when the period includes it.
     pub today_not_reported: Vec<ProviderKind>,
+    /// Budgets whose scope lies within this view, with their status.
+    pub budgets: Vec<BudgetRow>,
 }
 
 /// Days of one account that the cache lacks.
@@ -135,6 +139,7 @@ impl CostView {
         Ok(CostView {
             accounts: query.accounts.clone(),
             project_filter,
+            model_filter: query.models.clone(),
             range: query.range,
             today,
             group_by: query.group_by.clone(),
@@ -144,6 +149,7 @@ impl CostView {
             updated_at,
             missing_days,
             today_not_reported,
+            budgets: Vec::new(),
         })
     }
 

@@ -75,6 +75,7 @@ pub fn costs(view: &CostView, out: &mut dyn Write) -> std::io::Result<()> {
         "scope": {
             "workspaces": view.accounts.iter().map(|a| json!({"provider": a.provider.id(), "workspace": a.workspace})).collect::<Vec<_>>(),
             "projects": view.project_filter,
+            "models": view.model_filter,
         },
         "group_by": view.group_by.iter().map(|d| d.name()).collect::<Vec<_>>(),
         "total": view.total.exact(),
@@ -82,6 +83,7 @@ pub fn costs(view: &CostView, out: &mut dyn Write) -> std::io::Result<()> {
         "complete": view.complete(),
         "missing_days": missing,
         "today_not_reported": view.today_not_reported.iter().map(|p| p.id()).collect::<Vec<_>>(),
+        "budgets": view.budgets.iter().map(super::budgets_out::brief_json).collect::<Vec<_>>(),
         "updated_at": view.updated_at.map(|t| t.to_rfc3339_opts(chrono::SecondsFormat::Secs, true)),
     });
     serde_json::to_writer_pretty(&mut *out, &doc)?;
@@ -109,6 +111,7 @@ pub fn projects(view: &ProjectsView, out: &mut dyn Write) -> std::io::Result<()>
         "period": {"since": view.range.since.to_string(), "until": view.range.until.to_string(), "timezone": "UTC"},
         "total": view.total.exact(),
         "projects": rows,
+        "budgets": view.budgets.iter().map(super::budgets_out::brief_json).collect::<Vec<_>>(),
         "updated_at": view.updated_at.map(|t| t.to_rfc3339_opts(chrono::SecondsFormat::Secs, true)),
     });
     serde_json::to_writer_pretty(&mut *out, &doc)?;

@@ -47,6 +47,9 @@ pub fn costs(view: &CostView, out: &mut dyn Write) -> std::io::Result<()> {
     for note in text::incomplete_notes(view) {
         writeln!(out, "\n> **{note}**")?;
     }
+    for b in &view.budgets {
+        writeln!(out, "\n- {}", super::budgets_out::note(b))?;
+    }
     Ok(())
 }
 

@@ -25,6 +25,8 @@ pub struct ProjectsView {
     pub rows: Vec<ProjectRow>,
     pub total: Money,
     pub updated_at: Option<DateTime<Utc>>,
+    /// Budgets whose scope lies within this view, with their status.
+    pub budgets: Vec<super::budgets_out::BudgetRow>,
 }
 
 impl ProjectsView {
@@ -70,6 +72,7 @@ impl ProjectsView {
             rows,
             total,
             updated_at,
+            budgets: Vec::new(),
         })
     }
 }

@@ -29,6 +29,9 @@ pub fn costs(view: &CostView, out: &mut dyn Write) -> std::io::Result<()> {
     if !view.project_filter.is_empty() {
         writeln!(out, "Projects: {}", view.project_filter.join(", "))?;
     }
+    if !view.model_filter.is_empty() {
+        writeln!(out, "Models: {}", view.model_filter.join(", "))?;
+    }
     writeln!(out, "{}", text::period(view))?;
     let mut t = new_table();
     let mut header: Vec<String> = view.group_by.iter().map(|d| dim_title(*d).to_string()).collect();
@@ -94,6 +97,9 @@ pub fn costs(view: &CostView, out: &mut dyn Write) -> std::io::Result<()> {
     for note in text::incomplete_notes(view) {
         writeln!(out, "{note}")?;
     }
+    for b in &view.budgets {
+        writeln!(out, "{}", super::budgets_out::note(b))?;
+    }
     Ok(())
 }
 
@@ -125,5 +131,9 @@ pub fn projects(view: &ProjectsView, out: &mut dyn Write) -> std::io::Result<()>
     ]);
     align_right(&mut t, 4);
     writeln!(out, "{t}")?;
-    writeln!(out, "{}", text::updated(view.updated_at))
+    writeln!(out, "{}", text::updated(view.updated_at))?;
+    for b in &view.budgets {
+        writeln!(out, "{}", super::budgets_out::note(b))?;
+    }
+    Ok(())
 }

@@ -15,6 +15,8 @@ pub struct CostQuery {
     pub accounts: Vec<Account>,
     /// Project ids to keep (`""` is the default project); empty keeps all.
     pub projects: Vec<String>,
+    /// Models to keep; empty keeps all.
+    pub models: Vec<String>,
     pub range: DateRange,
     pub group_by: Vec<Dim>,
 }
@@ -85,6 +87,11 @@ impl CostQuery {
             let marks = vec!["?"; self.projects.len()].join(", ");
             sql.push_str(&format!(" AND project_id IN ({marks})"));
             params.extend(self.projects.iter().map(|p| Value::Text(p.clone())));
+        }
+        if !self.models.is_empty() {
+            let marks = vec!["?"; self.models.len()].join(", ");
+            sql.push_str(&format!(" AND model IN ({marks})"));
+            params.extend(self.models.iter().map(|m| Value::Text(m.clone())));
         }
         (sql, params)
     }
@@ -178,6 +185,7 @@ impl Store {
         let q = CostQuery {
             accounts: accounts.to_vec(),
             projects: vec![],
+            models: vec![],
             range,
             group_by: vec![Dim::Project],
         };

@@ -1,6 +1,7 @@
 //! End-to-end tests: the real binary against fake providers on 127.0.0.1, with a temporary
 //! config and cache, keys from the environment, and the OS keyring never touched.
 
+mod budgets;
 mod client;
 mod costs;
 mod errors;

@@ -1,0 +1,372 @@
+//! Budgets, evaluated purely: the current period, spend so far, a run-rate forecast, the warning
+//! thresholds crossed, and a level. No I/O: the caller brings daily spend and today's date.
+//!
+//! Forecast = spend before today + max(today so far, run rate) + run rate x days left after today,
+//! where the run rate is the mean daily spend of the 7 complete days before today.
+
+use std::fmt;
+use std::str::FromStr;
+
+use chrono::{Datelike, Days, Months, NaiveDate};
+use rust_decimal::Decimal;
+
+use crate::domain::{DateRange, Money, ProviderKind};
+
+/// Days the run rate is averaged over.
+pub const RUN_RATE_DAYS: u64 = 7;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum BudgetPeriod {
+    Day,
+    Week,
+    Month,
+    Quarter,
+    Year,
+}
+
+impl BudgetPeriod {
+    pub fn name(self) -> &'static str {
+        match self {
+            BudgetPeriod::Day => "day",
+            BudgetPeriod::Week => "week",
+            BudgetPeriod::Month => "month",
+            BudgetPeriod::Quarter => "quarter",
+            BudgetPeriod::Year => "year",
+        }
+    }
+}
+
+impl FromStr for BudgetPeriod {
+    type Err = String;
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        match s.trim().to_ascii_lowercase().as_str() {
+            "day" | "daily" => Ok(BudgetPeriod::Day),
+            "week" | "weekly" => Ok(BudgetPeriod::Week),
+            "month" | "monthly" => Ok(BudgetPeriod::Month),
+            "quarter" | "quarterly" => Ok(BudgetPeriod::Quarter),
+            "year" | "yearly" | "annual" => Ok(BudgetPeriod::Year),
+            other => Err(format!(
+                "'{other}' is not a period: use day, week, month, quarter or year"
+            )),
+        }
+    }
+}
+
+/// What a budget covers; `None` means every one.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct BudgetScope {
+    pub provider: Option<ProviderKind>,
+    pub workspace: Option<String>,
+    pub project: Option<String>,
+    pub model: Option<String>,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Budget {
+    pub name: String,
+    pub amount: Money,
+    pub period: BudgetPeriod,
+    /// The day a billing cycle starts (1-28; 1 = calendar periods). Months, quarters and years
+    /// start on this day of their first month.
+    pub start_day: u32,
+    pub scope: BudgetScope,
+    /// Percent thresholds that raise a warning, ascending.
+    pub warn_at: Vec<u32>,
+}
+
+pub const DEFAULT_WARN_AT: [u32; 3] = [50, 80, 100];
+
+/// How a budget stands, from best to worst.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Level {
+    Ok,
+    Warning,
+    ForecastExceeded,
+    Exceeded,
+}
+
+impl Level {
+    pub fn name(self) -> &'static str {
+        match self {
+            Level::Ok => "ok",
+            Level::Warning => "warning",
+            Level::ForecastExceeded => "forecast-exceeded",
+            Level::Exceeded => "exceeded",
+        }
+    }
+}
+
+impl fmt::Display for Level {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.name())
+    }
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Status {
+    /// The whole current period (it may end after today).
+    pub period: DateRange,
+    pub spent: Money,
+    /// Spent as a percent of the amount.
+    pub percent: Decimal,
+    /// Projected spend at the period's end (equal to `spent` when the period ends today).
+    pub forecast: Money,
+    pub run_rate: Money,
+    /// The highest warning threshold reached.
+    pub threshold: Option<u32>,
+    pub level: Level,
+}
+
+fn clamp_day(year: i32, month: u32, day: u32) -> NaiveDate {
+    let first = NaiveDate::from_ymd_opt(year, month, 1).expect("valid month");
+    let last = (first + Months::new(1) - Days::new(1)).day();
+    NaiveDate::from_ymd_opt(year, month, day.min(last)).expect("clamped day exists")
+}
+
+/// The period containing `today`.
+pub fn current_period(period: BudgetPeriod, start_day: u32, today: NaiveDate) -> DateRange {
+    // Cycles of `months` months, anchored on January.
+    let cycle = |months: u32| -> DateRange {
+        // The latest cycle start on or before today, among starts every `months` months.
+        let mut year = today.year();
+        let mut month = today.month();
+        loop {
+            let aligned = (month - 1).is_multiple_of(months);
+            let start = clamp_day(year, month, start_day);
+            if aligned && start <= today {
+                let next = start.with_day(1).expect("day 1") + Months::new(months);
+                let next_start = clamp_day(next.year(), next.month(), start_day);
+                return DateRange::new(start, next_start - Days::new(1));
+            }
+            if month == 1 {
+                month = 12;
+                year -= 1;
+            } else {
+                month -= 1;
+            }
+        }
+    };
+    match period {
+        BudgetPeriod::Day => DateRange::single(today),
+        BudgetPeriod::Week => {
+            let start = today - Days::new(u64::from(today.weekday().num_days_from_monday()));
+            DateRange::new(start, start + Days::new(6))
+        }
+        BudgetPeriod::Month => cycle(1),
+        BudgetPeriod::Quarter => cycle(3),
+        BudgetPeriod::Year => cycle(12),
+    }
+}
+
+/// The days `evaluate` needs spend for: the period so far and the run-rate window.
+pub fn needed_days(budget: &Budget, today: NaiveDate) -> DateRange {
+    let period = current_period(budget.period, budget.start_day, today);
+    DateRange::new(period.since.min(today - Days::new(RUN_RATE_DAYS)), today)
+}
+
+/// Evaluates a budget on `today` from daily spend in its scope (days without spend may be absent).
+pub fn evaluate(budget: &Budget, daily: &[(NaiveDate, Money)], today: NaiveDate) -> Status {
+    let period = current_period(budget.period, budget.start_day, today);
+    let sum = |from: NaiveDate, to: NaiveDate| -> Money {
+        daily
+            .iter()
+            .filter(|(d, _)| *d >= from && *d <= to)
+            .map(|(_, m)| *m)
+            .sum()
+    };
+    let spent = sum(period.since, today);
+    let today_spent = sum(today, today);
+    let before_today = spent - today_spent;
+    let rate_window = sum(today - Days::new(RUN_RATE_DAYS), today - Days::new(1));
+    let run_rate = Money::from_decimal(rate_window.decimal() / Decimal::from(RUN_RATE_DAYS));
+    let days_after_today = (period.until - today).num_days().max(0);
+    let forecast = before_today
+        + today_spent.max(run_rate)
+        + Money::from_decimal(run_rate.decimal() * Decimal::from(days_after_today));
+    let percent = if budget.amount.is_zero() {
+        Decimal::ZERO
+    } else {
+        spent.decimal() / budget.amount.decimal() * Decimal::ONE_HUNDRED
+    };
+    let threshold = budget
+        .warn_at
+        .iter()
+        .copied()
+        .filter(|t| percent >= Decimal::from(*t))
+        .max();
+    let level = if spent > budget.amount {
+        Level::Exceeded
+    } else if forecast > budget.amount {
+        Level::ForecastExceeded
+    } else if threshold.is_some() {
+        Level::Warning
+    } else {
+        Level::Ok
+    };
+    Status {
+        period,
+        spent,
+        percent,
+        forecast,
+        run_rate,
+        threshold,
+        level,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn d(s: &str) -> NaiveDate {
+        NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap()
+    }
+
+    fn m(s: &str) -> Money {
+        s.parse().unwrap()
+    }
+
+    fn period(p: BudgetPeriod, start_day: u32, today: &str) -> (String, String) {
+        let r = current_period(p, start_day, d(today));
+        (r.since.to_string(), r.until.to_string())
+    }
+
+    fn budget(amount: &str, p: BudgetPeriod) -> Budget {
+        Budget {
+            name: "b".into(),
+            amount: m(amount),
+            period: p,
+            start_day: 1,
+            scope: BudgetScope::default(),
+            warn_at: DEFAULT_WARN_AT.to_vec(),
+        }
+    }
+
+    #[test]
+    fn calendar_periods() {
+        assert_eq!(
+            period(BudgetPeriod::Day, 1, "2026-11-22"),
+            ("2026-11-22".into(), "2026-11-22".into())
+        );
+        assert_eq!(
+            period(BudgetPeriod::Week, 1, "2026-11-22"),
+            ("2026-11-16".into(), "2026-11-22".into())
+        );
+        assert_eq!(
+            period(BudgetPeriod::Month, 1, "2026-11-22"),
+            ("2026-11-01".into(), "2026-11-30".into())
+        );
+        assert_eq!(
+            period(BudgetPeriod::Quarter, 1, "2026-11-22"),
+            ("2026-10-01".into(), "2026-12-31".into())
+        );
+        assert_eq!(
+            period(BudgetPeriod::Quarter, 1, "2026-01-01"),
+            ("2026-01-01".into(), "2026-03-31".into())
+        );
+        assert_eq!(
+            period(BudgetPeriod::Year, 1, "2026-11-22"),
+            ("2026-01-01".into(), "2026-12-31".into())
+        );
+    }
+
+    #[test]
+    fn month_ends_and_leap_years() {
+        assert_eq!(
+            period(BudgetPeriod::Month, 1, "2024-02-29"),
+            ("2024-02-01".into(), "2024-02-29".into())
+        );
+        assert_eq!(
+            period(BudgetPeriod::Month, 1, "2025-02-28"),
+            ("2025-02-01".into(), "2025-02-28".into())
+        );
+        assert_eq!(
+            period(BudgetPeriod::Month, 1, "2026-12-31"),
+            ("2026-12-01".into(), "2026-12-31".into())
+        );
+    }
+
+    #[test]
+    fn billing_cycles_starting_mid_month() {
+        // A cycle from the 15th: on the 22nd it began this month, on the 10th last month.
+        assert_eq!(
+            period(BudgetPeriod::Month, 15, "2026-11-22"),
+            ("2026-11-15".into(), "2026-12-14".into())
+        );
+        assert_eq!(
+            period(BudgetPeriod::Month, 15, "2026-11-10"),
+            ("2026-10-15".into(), "2026-11-14".into())
+        );
+        assert_eq!(
+            period(BudgetPeriod::Month, 15, "2026-01-03"),
+            ("2025-12-15".into(), "2026-01-14".into())
+        );
+        // Day 28 on a leap February.
+        assert_eq!(
+            period(BudgetPeriod::Month, 28, "2024-02-28"),
+            ("2024-02-28".into(), "2024-03-27".into())
+        );
+        assert_eq!(
+            period(BudgetPeriod::Quarter, 10, "2026-01-05"),
+            ("2025-10-10".into(), "2026-01-09".into())
+        );
+        assert_eq!(
+            period(BudgetPeriod::Year, 15, "2026-01-10"),
+            ("2025-01-15".into(), "2026-01-14".into())
+        );
+    }
+
+    #[test]
+    fn forecast_uses_the_recent_run_rate() {
+        // $10 every day of November; today (the 22nd) $4 so far.
+        let mut daily: Vec<(NaiveDate, Money)> =
+            d("2026-10-20").iter_days().take(33).map(|day| (day, m("10"))).collect();
+        daily.push((d("2026-11-22"), m("4")));
+        let s = evaluate(&budget("500", BudgetPeriod::Month), &daily, d("2026-11-22"));
+        assert_eq!(s.spent, m("214"));
+        assert_eq!(s.run_rate, m("10"));
+        // 210 before today + max(4, 10) + 8 days x 10
+        assert_eq!(s.forecast, m("300"));
+        assert_eq!(s.threshold, None);
+        assert_eq!(s.level, Level::Ok);
+    }
+
+    #[test]
+    fn thresholds_and_levels() {
+        let daily: Vec<(NaiveDate, Money)> = d("2026-11-01").iter_days().take(21).map(|day| (day, m("10"))).collect();
+        let today = d("2026-11-22");
+        let at = |amount: &str| evaluate(&budget(amount, BudgetPeriod::Month), &daily, today);
+        assert_eq!(at("1000").level, Level::Ok);
+        let s = at("400");
+        assert_eq!((s.threshold, s.level), (Some(50), Level::Warning));
+        assert_eq!(
+            at("300").level,
+            Level::Warning,
+            "a forecast equal to the budget is not over it"
+        );
+        assert_eq!(at("290").level, Level::ForecastExceeded);
+        let s = at("210");
+        assert_eq!((s.threshold, s.level), (Some(100), Level::ForecastExceeded));
+        let s = at("200");
+        assert_eq!((s.percent, s.level), (Decimal::from(105), Level::Exceeded));
+    }
+
+    #[test]
+    fn a_day_budget_forecasts_today_only() {
+        let daily = vec![(d("2026-11-21"), m("70")), (d("2026-11-22"), m("2"))];
+        let s = evaluate(&budget("15", BudgetPeriod::Day), &daily, d("2026-11-22"));
+        // Run rate 70/7 = 10; today so far 2: forecast 10.
+        assert_eq!((s.spent, s.forecast, s.level), (m("2"), m("10"), Level::Ok));
+    }
+
+    #[test]
+    fn periods_parse_by_name() {
+        assert_eq!("Monthly".parse(), Ok(BudgetPeriod::Month));
+        assert!(
+            "fortnight"
+                .parse::<BudgetPeriod>()
+                .unwrap_err()
+                .contains("'fortnight' is not a period")
+        );
+    }
+}

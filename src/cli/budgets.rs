@@ -1,0 +1,393 @@
+//! `llmcost budgets`: define budgets in the config file and check them, in CI too.
+
+use clap::{Args, Subcommand, ValueEnum};
+
+use super::App;
+use super::args::ScopeArgs;
+use super::syncing::{failures, sync_accounts};
+use crate::budget::{self, Budget, Level, Status};
+use crate::config_budgets::{self, RawBudget};
+use crate::domain::{Account, DateRange};
+use crate::error::{Error, Result};
+use crate::output::budgets_out::{self, BudgetFormat, BudgetRow};
+use crate::store::{CostQuery, Store};
+
+#[derive(Debug, Args)]
+#[command(
+    args_conflicts_with_subcommands = true,
+    after_help = "\
+Examples:
+  llmcost budgets add team --amount 3000 --period month
+  llmcost budgets add edugami-openai --amount 800 --period month --provider openai --workspace edugami --warn-at 50,80,100
+  llmcost budgets add cycle --amount 500 --period month --start-day 15     A billing cycle from the 15th
+  llmcost budgets                                   Every budget and how it stands (from the cache)
+  llmcost budgets check --format github             In CI: exit 3 when a budget is exceeded"
+)]
+pub struct BudgetsArgs {
+    #[command(subcommand)]
+    pub action: Option<BudgetsAction>,
+    /// Output format of the list
+    #[arg(long, value_enum, default_value_t = BudgetFormat::Table)]
+    pub format: BudgetFormat,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum BudgetsAction {
+    /// Every budget and how it stands, from the cache (the default)
+    List {
+        #[arg(long, value_enum, default_value_t = BudgetFormat::Table)]
+        format: BudgetFormat,
+    },
+    /// Add a budget to the config file
+    Add(BudgetSpec),
+    /// Change some fields of a budget
+    Edit(BudgetSpec),
+    /// Remove a budget from the config file
+    Remove {
+        /// The budget's name
+        name: String,
+    },
+    /// Sync what the budgets need, evaluate them, and exit 3 when one fails
+    Check(CheckArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct BudgetSpec {
+    /// A name for the budget: letters, digits, '-', '_' or '.'
+    pub name: String,
+    /// The limit in US dollars, e.g. 500 or 499.99
+    #[arg(long, value_name = "USD")]
+    pub amount: Option<String>,
+    /// day, week (ISO, Monday first), month, quarter or year: UTC calendar periods
+    #[arg(long, value_name = "PERIOD")]
+    pub period: Option<String>,
+    /// The day billing cycles start (1-28) for month, quarter and year budgets
+    #[arg(long, value_name = "DAY")]
+    pub start_day: Option<i64>,
+    /// Only this provider's spend
+    #[arg(long, value_name = "PROVIDER")]
+    pub provider: Option<String>,
+    /// Only this workspace's spend
+    #[arg(long, short = 'w', value_name = "NAME")]
+    pub workspace: Option<String>,
+    /// Only this project's spend (id or exact name)
+    #[arg(long, value_name = "ID")]
+    pub project: Option<String>,
+    /// Only this model's spend
+    #[arg(long, value_name = "MODEL")]
+    pub model: Option<String>,
+    /// Percentages of the amount that raise a warning [default: 50,80,100]
+    #[arg(long, value_name = "LIST", value_delimiter = ',')]
+    pub warn_at: Option<Vec<i64>>,
+    /// With add: replace a budget of the same name
+    #[arg(long)]
+    pub force: bool,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, ValueEnum)]
+pub enum FailOn {
+    /// Spend so far is over a budget
+    Exceeded,
+    /// Spend, or the forecast to the period's end, is over a budget
+    Forecast,
+    /// Any warning threshold is crossed
+    Warning,
+}
+
+impl FailOn {
+    fn fails(self, level: Level) -> bool {
+        level
+            >= match self {
+                FailOn::Exceeded => Level::Exceeded,
+                FailOn::Forecast => Level::ForecastExceeded,
+                FailOn::Warning => Level::Warning,
+            }
+    }
+}
+
+#[derive(Debug, Args)]
+#[command(after_help = "\
+Exit codes: 0 every budget passes; 3 a budget fails the --fail-on condition; 1 the check could not
+be made (network, key, provider); 2 bad usage or config.
+
+Examples:
+  llmcost budgets check
+  llmcost budgets check team --fail-on forecast
+  llmcost --config budgets.toml budgets check --format github --fail-open")]
+pub struct CheckArgs {
+    /// Only these budgets [default: all]
+    pub names: Vec<String>,
+    #[arg(long, value_enum, default_value_t = BudgetFormat::Table)]
+    pub format: BudgetFormat,
+    /// Use the cache as it is: no network
+    #[arg(long)]
+    pub offline: bool,
+    /// What fails the check (exit 3)
+    #[arg(long, value_enum, default_value_t = FailOn::Exceeded)]
+    pub fail_on: FailOn,
+    /// When the check cannot be made (network, key, provider), warn and exit 0 instead of 1
+    #[arg(long)]
+    pub fail_open: bool,
+}
+
+pub fn run(app: &App, args: BudgetsArgs) -> Result<()> {
+    match args.action {
+        None => list(app, args.format),
+        Some(BudgetsAction::List { format }) => list(app, format),
+        Some(BudgetsAction::Add(spec)) => add(app, spec),
+        Some(BudgetsAction::Edit(spec)) => edit(app, spec),
+        Some(BudgetsAction::Remove { name }) => remove(app, &name),
+        Some(BudgetsAction::Check(args)) => check(app, args),
+    }
+}
+
+fn no_budgets() -> Error {
+    Error::Config("no budgets defined: add one with 'llmcost budgets add NAME --amount 500 --period month'".into())
+}
+
+/// The accounts a budget covers.
+fn budget_accounts(app: &App, b: &Budget) -> Result<Vec<Account>> {
+    let scope = ScopeArgs {
+        provider: b.scope.provider.iter().map(|p| p.id().to_string()).collect(),
+        workspace: b.scope.workspace.iter().cloned().collect(),
+    };
+    app.select(&scope).map_err(|e| match e {
+        Error::Usage(m) | Error::Config(m) => Error::Config(format!("budget '{}': {m}", b.name)),
+        other => other,
+    })
+}
+
+/// Evaluates budgets from the cache as it is.
+pub(super) fn evaluate(app: &App, store: &Store, budgets: &[Budget]) -> Result<Vec<BudgetRow>> {
+    let today = app.clock.today();
+    let mut rows = Vec::new();
+    for b in budgets {
+        let accounts = budget_accounts(app, b)?;
+        let projects = match &b.scope.project {
+            Some(p) => super::costs::resolve_projects(store, &accounts, std::slice::from_ref(p))
+                .map_err(|e| Error::Config(format!("budget '{}': {e}", b.name)))?,
+            None => vec![],
+        };
+        let range = budget::needed_days(b, today);
+        let query = CostQuery {
+            accounts: accounts.clone(),
+            projects,
+            models: b.scope.model.iter().cloned().collect(),
+            range,
+            group_by: vec![crate::domain::Dim::Day],
+        };
+        let daily: Vec<_> = store
+            .aggregate_costs(&query)?
+            .into_iter()
+            .filter_map(|(key, cost)| {
+                crate::domain::period::parse_date(&key.values[0])
+                    .ok()
+                    .map(|d| (d, cost))
+            })
+            .collect();
+        let status: Status = budget::evaluate(b, &daily, today);
+        rows.push(BudgetRow {
+            budget: b.clone(),
+            status,
+            accounts,
+        });
+    }
+    Ok(rows)
+}
+
+/// Budgets whose scope lies within what a `costs` or `projects` view shows.
+pub(super) fn relevant(
+    app: &App,
+    store: &Store,
+    shown: &[Account],
+    projects: &[String],
+    models: &[String],
+) -> Vec<BudgetRow> {
+    let rows = match evaluate(app, store, &app.config.budgets) {
+        Ok(rows) => rows,
+        Err(e) => {
+            app.note(&format!("warning: budgets not shown: {e}"));
+            return Vec::new();
+        }
+    };
+    rows.into_iter()
+        .filter(|r| r.accounts.iter().all(|a| shown.contains(a)))
+        .filter(|r| {
+            r.budget
+                .scope
+                .project
+                .as_ref()
+                .map_or(projects.is_empty(), |p| projects.contains(p))
+        })
+        .filter(|r| {
+            r.budget
+                .scope
+                .model
+                .as_ref()
+                .map_or(models.is_empty(), |m| models.contains(m))
+        })
+        .collect()
+}
+
+fn list(app: &App, format: BudgetFormat) -> Result<()> {
+    if app.config.budgets.is_empty() {
+        return Err(no_budgets());
+    }
+    let store = app.open_store()?;
+    let rows = evaluate(app, &store, &app.config.budgets)?;
+    super::write_stdout(|out| budgets_out::render(&rows, app.clock.today(), format, out))
+}
+
+fn raw_from(spec: &BudgetSpec, base: Option<&RawBudget>) -> RawBudget {
+    let mut raw = base.cloned().unwrap_or_default();
+    raw.name = Some(spec.name.clone());
+    if let Some(a) = &spec.amount {
+        // Keep exact decimals as strings; whole dollars as integers.
+        raw.amount = Some(match a.trim().parse::<i64>() {
+            Ok(i) => toml::Value::Integer(i),
+            Err(_) => toml::Value::String(a.trim().to_string()),
+        });
+    }
+    let set = |field: &mut Option<String>, value: &Option<String>| {
+        if let Some(v) = value {
+            *field = Some(v.clone()).filter(|v| !v.is_empty());
+        }
+    };
+    set(&mut raw.period, &spec.period);
+    set(&mut raw.provider, &spec.provider);
+    set(&mut raw.workspace, &spec.workspace);
+    set(&mut raw.project, &spec.project);
+    set(&mut raw.model, &spec.model);
+    if spec.start_day.is_some() {
+        raw.start_day = spec.start_day;
+    }
+    if spec.warn_at.is_some() {
+        raw.warn_at = spec.warn_at.clone();
+    }
+    raw
+}
+
+fn save(app: &App, raw: &RawBudget, replace: bool, verb: &str) -> Result<()> {
+    if app.is_demo() {
+        return Err(Error::Usage(
+            "the demo's budgets are built in: run without --demo".into(),
+        ));
+    }
+    let budget = config_budgets::validate(raw)
+        .map_err(|(field, m)| Error::Usage(format!("--{}: {m}", field.replace('_', "-"))))?;
+    // Names in the scope must exist, so a typo fails now rather than in CI.
+    budget_accounts(app, &budget).map_err(|e| Error::Usage(e.to_string()))?;
+    config_budgets::save(&app.config_path, raw, replace)?;
+    app.note(&format!(
+        "{verb} budget '{}': {} per {}, saved in {}",
+        budget.name,
+        budget.amount.display_usd(),
+        budget.period.name(),
+        app.config_path.display()
+    ));
+    Ok(())
+}
+
+fn add(app: &App, spec: BudgetSpec) -> Result<()> {
+    if spec.amount.is_none() || spec.period.is_none() {
+        return Err(Error::Usage("budgets add needs --amount and --period".into()));
+    }
+    let raw = raw_from(&spec, None);
+    save(app, &raw, spec.force, "Added")
+}
+
+fn edit(app: &App, spec: BudgetSpec) -> Result<()> {
+    let base = config_budgets::find_raw(&app.config, &spec.name)
+        .ok_or_else(|| Error::Usage(format!("no budget named '{}': see 'llmcost budgets list'", spec.name)))?;
+    let raw = raw_from(&spec, Some(base));
+    save(app, &raw, true, "Updated")
+}
+
+fn remove(app: &App, name: &str) -> Result<()> {
+    if app.is_demo() {
+        return Err(Error::Usage(
+            "the demo's budgets are built in: run without --demo".into(),
+        ));
+    }
+    if !config_budgets::remove(&app.config_path, name)? {
+        return Err(Error::Usage(format!(
+            "no budget named '{name}': see 'llmcost budgets list'"
+        )));
+    }
+    app.note(&format!("Removed budget '{name}'."));
+    Ok(())
+}
+
+fn check(app: &App, args: CheckArgs) -> Result<()> {
+    let mut budgets: Vec<Budget> = app.config.budgets.clone();
+    if budgets.is_empty() {
+        return Err(no_budgets());
+    }
+    if !args.names.is_empty() {
+        for name in &args.names {
+            if !budgets.iter().any(|b| &b.name == name) {
+                let known: Vec<&str> = budgets.iter().map(|b| b.name.as_str()).collect();
+                return Err(Error::Usage(format!(
+                    "no budget named '{name}': budgets are {}",
+                    known.join(", ")
+                )));
+            }
+        }
+        budgets.retain(|b| args.names.contains(&b.name));
+    }
+    let today = app.clock.today();
+    let mut store = app.open_store()?;
+
+    // One sync covers every account any budget needs, over the longest range any needs.
+    let mut accounts: Vec<Account> = Vec::new();
+    let mut since = today;
+    for b in &budgets {
+        for a in budget_accounts(app, b)? {
+            if !accounts.contains(&a) {
+                accounts.push(a);
+            }
+        }
+        since = since.min(budget::needed_days(b, today).since);
+    }
+    let failed = if args.offline || app.is_demo() {
+        Vec::new()
+    } else {
+        failures(&sync_accounts(
+            app,
+            &mut store,
+            &accounts,
+            DateRange::new(since, today),
+            false,
+        )?)
+    };
+    let rows = evaluate(app, &store, &budgets)?;
+    super::write_stdout(|out| budgets_out::render(&rows, today, args.format, out))?;
+    if args.format == BudgetFormat::Github {
+        let summary = std::env::var_os("GITHUB_STEP_SUMMARY").filter(|p| !p.is_empty());
+        budgets_out::append_step_summary(summary.as_deref(), &rows, today)?;
+    }
+
+    if !failed.is_empty() {
+        if !args.fail_open {
+            return Err(Error::Accounts(failed));
+        }
+        for f in &failed {
+            app.note(&format!("warning: could not check: {f}"));
+        }
+        app.note("warning: --fail-open: budgets were evaluated from the cache as it was");
+    }
+    let failing: Vec<String> = rows
+        .iter()
+        .filter(|r| args.fail_on.fails(r.status.level))
+        .map(|r| format!("{} ({})", r.budget.name, r.status.level))
+        .collect();
+    if failing.is_empty() {
+        Ok(())
+    } else {
+        Err(Error::BudgetExceeded(format!(
+            "{} budget(s) failed the check: {}",
+            failing.len(),
+            failing.join(", ")
+        )))
+    }
+}

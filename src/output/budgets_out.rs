@@ -1,0 +1,260 @@
+//! Budget status as a table, JSON, Markdown, or GitHub Actions annotations and step summary.
+
+use std::io::Write;
+
+use chrono::NaiveDate;
+use comfy_table::{CellAlignment, ContentArrangement, Table, presets};
+use rust_decimal::Decimal;
+use serde_json::{Value, json};
+
+use crate::budget::{Budget, Level, Status};
+use crate::domain::Account;
+use crate::error::{Error, Result};
+
+/// A budget, how it stands, and the accounts it covers.
+#[derive(Clone, Debug)]
+pub struct BudgetRow {
+    pub budget: Budget,
+    pub status: Status,
+    pub accounts: Vec<Account>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum BudgetFormat {
+    Table,
+    Json,
+    Markdown,
+    /// GitHub Actions workflow annotations (and a step summary when GITHUB_STEP_SUMMARY is set)
+    Github,
+}
+
+pub fn scope_text(b: &Budget) -> String {
+    let s = &b.scope;
+    let parts: Vec<String> = [
+        s.provider.map(|p| p.id().to_string()),
+        s.workspace.clone().map(|w| format!("workspace {w}")),
+        s.project.clone().map(|p| format!("project {p}")),
+        s.model.clone().map(|m| format!("model {m}")),
+    ]
+    .into_iter()
+    .flatten()
+    .collect();
+    if parts.is_empty() {
+        "all spend".to_string()
+    } else {
+        parts.join(", ")
+    }
+}
+
+fn pct(p: Decimal) -> String {
+    format!("{:.1}%", p)
+}
+
+/// One line for `costs` and `projects`: `Budget team: $412.80 of $500.00 (82.6%) ... [warning]`.
+pub fn note(r: &BudgetRow) -> String {
+    format!("Budget {} [{}]", sentence(r), r.status.level)
+}
+
+/// The budget as JSON inside `costs` and `projects` output.
+pub fn brief_json(r: &BudgetRow) -> Value {
+    json!({
+        "name": r.budget.name, "level": r.status.level.name(), "amount": r.budget.amount.exact(),
+        "spent": r.status.spent.exact(), "forecast": r.status.forecast.cents(),
+        "period_start": r.status.period.since.to_string(), "period_end": r.status.period.until.to_string(),
+    })
+}
+
+/// `$412.80 of $500.00 (82.6%)`, the sentence every format uses.
+pub fn sentence(r: &BudgetRow) -> String {
+    let (b, s) = (&r.budget, &r.status);
+    let mut text = format!(
+        "{}: {} of {} ({}) this {} ({} to {}, UTC), {}",
+        b.name,
+        s.spent.display_usd(),
+        b.amount.display_usd(),
+        pct(s.percent),
+        b.period.name(),
+        s.period.since,
+        s.period.until,
+        scope_text(b)
+    );
+    if s.period.until > s.period.since {
+        text.push_str(&format!(
+            "; forecast {} by {}",
+            s.forecast.display_usd(),
+            s.period.until
+        ));
+    }
+    if let Some(t) = s.threshold {
+        text.push_str(&format!("; crossed {t}%"));
+    }
+    text
+}
+
+pub fn render(rows: &[BudgetRow], today: NaiveDate, format: BudgetFormat, out: &mut dyn Write) -> std::io::Result<()> {
+    match format {
+        BudgetFormat::Table => table(rows, today, out),
+        BudgetFormat::Json => json_doc(rows, today, out),
+        BudgetFormat::Markdown => out.write_all(markdown(rows, today).as_bytes()),
+        BudgetFormat::Github => github(rows, out),
+    }
+}
+
+fn table(rows: &[BudgetRow], today: NaiveDate, out: &mut dyn Write) -> std::io::Result<()> {
+    writeln!(
+        out,
+        "Budgets on {today} (UTC days; the forecast projects the last 7 days' run rate)"
+    )?;
+    let mut t = Table::new();
+    t.load_style(presets::UTF8_FULL_CONDENSED)
+        .set_content_arrangement(ContentArrangement::Dynamic);
+    t.set_header(vec![
+        "Budget",
+        "Scope",
+        "Period (UTC)",
+        "Spent",
+        "Budget",
+        "Used",
+        "Forecast",
+        "Status",
+    ]);
+    for r in rows {
+        let (b, s) = (&r.budget, &r.status);
+        let status = match (s.level, s.threshold) {
+            (Level::Warning, Some(th)) => format!("warning ({th}%)"),
+            (level, _) => level.name().to_string(),
+        };
+        t.add_row(vec![
+            b.name.clone(),
+            scope_text(b),
+            format!("{} {} to {}", b.period.name(), s.period.since, s.period.until),
+            s.spent.display_usd(),
+            b.amount.display_usd(),
+            pct(s.percent),
+            s.forecast.display_usd(),
+            status,
+        ]);
+    }
+    for i in 3..7 {
+        if let Some(c) = t.column_mut(i) {
+            c.set_cell_alignment(CellAlignment::Right);
+        }
+    }
+    writeln!(out, "{t}")
+}
+
+fn json_doc(rows: &[BudgetRow], today: NaiveDate, out: &mut dyn Write) -> std::io::Result<()> {
+    let list: Vec<Value> = rows
+        .iter()
+        .map(|r| {
+            let (b, s) = (&r.budget, &r.status);
+            json!({
+                "name": b.name,
+                "period": b.period.name(),
+                "start_day": b.start_day,
+                "period_start": s.period.since.to_string(),
+                "period_end": s.period.until.to_string(),
+                "scope": {
+                    "provider": b.scope.provider.map(|p| p.id()),
+                    "workspace": b.scope.workspace,
+                    "project": b.scope.project,
+                    "model": b.scope.model,
+                },
+                "amount": b.amount.exact(),
+                "spent": s.spent.exact(),
+                "percent": s.percent.round_dp(2).to_string().parse::<f64>().unwrap_or(0.0),
+                "forecast": s.forecast.cents(),
+                "run_rate": s.run_rate.cents(),
+                "warn_at": b.warn_at,
+                "threshold": s.threshold,
+                "level": s.level.name(),
+            })
+        })
+        .collect();
+    let worst = rows.iter().map(|r| r.status.level).max().unwrap_or(Level::Ok);
+    let doc = json!({"schema_version": 1, "currency": "USD", "as_of": today.to_string(), "timezone": "UTC", "worst": worst.name(), "budgets": list});
+    serde_json::to_writer_pretty(&mut *out, &doc)?;
+    writeln!(out)
+}
+
+pub fn markdown(rows: &[BudgetRow], today: NaiveDate) -> String {
+    let mut s = format!("## LLM budgets on {today} (UTC)\n\n");
+    s.push_str("| Budget | Scope | Period | Spent | Budget | Used | Forecast | Status |\n");
+    s.push_str("| --- | --- | --- | ---: | ---: | ---: | ---: | --- |\n");
+    for r in rows {
+        let (b, st) = (&r.budget, &r.status);
+        let icon = match st.level {
+            Level::Ok => "✅ ok",
+            Level::Warning => "⚠️ warning",
+            Level::ForecastExceeded => "⚠️ forecast over",
+            Level::Exceeded => "❌ exceeded",
+        };
+        s.push_str(&format!(
+            "| {} | {} | {} {} to {} | {} | {} | {} | {} | {} |\n",
+            b.name,
+            scope_text(b),
+            b.period.name(),
+            st.period.since,
+            st.period.until,
+            st.spent.display_usd(),
+            b.amount.display_usd(),
+            pct(st.percent),
+            st.forecast.display_usd(),
+            icon
+        ));
+    }
+    s.push_str("\n_Forecast: spend so far plus the last 7 days' daily run rate over the days left._\n");
+    s
+}
+
+/// `%`, CR and LF escaped as workflow commands require (and `:` `,` in properties).
+fn escape(text: &str, property: bool) -> String {
+    let mut t = text.replace('%', "%25").replace('\r', "%0D").replace('\n', "%0A");
+    if property {
+        t = t.replace(':', "%3A").replace(',', "%2C");
+    }
+    t
+}
+
+fn github(rows: &[BudgetRow], out: &mut dyn Write) -> std::io::Result<()> {
+    for r in rows {
+        let (kind, title) = match r.status.level {
+            Level::Exceeded => ("error", format!("Budget exceeded: {}", r.budget.name)),
+            Level::ForecastExceeded => ("warning", format!("Budget forecast over: {}", r.budget.name)),
+            Level::Warning => ("warning", format!("Budget warning: {}", r.budget.name)),
+            Level::Ok => ("notice", format!("Budget ok: {}", r.budget.name)),
+        };
+        writeln!(
+            out,
+            "::{kind} title={}::{}",
+            escape(&title, true),
+            escape(&sentence(r), false)
+        )?;
+    }
+    Ok(())
+}
+
+/// Appends the Markdown summary to `$GITHUB_STEP_SUMMARY`, when it is set.
+pub fn append_step_summary(path: Option<&std::ffi::OsStr>, rows: &[BudgetRow], today: NaiveDate) -> Result<()> {
+    let Some(path) = path else {
+        return Ok(());
+    };
+    let fail = |e: std::io::Error| Error::Runtime(format!("cannot append to GITHUB_STEP_SUMMARY: {e}"));
+    let mut file = std::fs::OpenOptions::new()
+        .create(true)
+        .append(true)
+        .open(path)
+        .map_err(fail)?;
+    file.write_all(markdown(rows, today).as_bytes()).map_err(fail)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::escape;
+
+    #[test]
+    fn annotations_are_escaped() {
+        assert_eq!(escape("a: 50%,\nb", true), "a%3A 50%25%2C%0Ab");
+        assert_eq!(escape("a: 50%", false), "a: 50%25");
+    }
+}
