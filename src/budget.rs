@@ -45,9 +45,7 @@ impl FromStr for BudgetPeriod {
             "month" | "monthly" => Ok(BudgetPeriod::Month),
             "quarter" | "quarterly" => Ok(BudgetPeriod::Quarter),
             "year" | "yearly" | "annual" => Ok(BudgetPeriod::Year),
-            other => Err(format!(
-                "'{other}' is not a period: use day, week, month, quarter or year"
-            )),
+            other => Err(format!("'{other}' is not a period: use day, week, month, quarter or year")),
         }
     }
 }
@@ -164,36 +162,43 @@ pub fn needed_days(budget: &Budget, today: NaiveDate) -> DateRange {
     DateRange::new(period.since.min(today - Days::new(RUN_RATE_DAYS)), today)
 }
 
+/// A projection of a period's spend, and the daily run rate it assumes.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Forecast {
+    pub total: Money,
+    pub run_rate: Money,
+}
+
+/// Spend before today + max(today so far, run rate) + run rate for each day left after today.
+pub fn forecast(daily: &[(NaiveDate, Money)], period: DateRange, today: NaiveDate) -> Forecast {
+    let sum = |from: NaiveDate, to: NaiveDate| -> Money {
+        daily.iter().filter(|(d, _)| *d >= from && *d <= to).map(|(_, m)| *m).sum()
+    };
+    let before_today = sum(period.since, today - Days::new(1));
+    let today_spent = sum(today, today);
+    let rate_window = sum(today - Days::new(RUN_RATE_DAYS), today - Days::new(1));
+    let run_rate = Money::from_decimal(rate_window.decimal() / Decimal::from(RUN_RATE_DAYS));
+    let days_after_today = (period.until - today).num_days().max(0);
+    let total = before_today
+        + today_spent.max(run_rate)
+        + Money::from_decimal(run_rate.decimal() * Decimal::from(days_after_today));
+    Forecast { total, run_rate }
+}
+
 /// Evaluates a budget on `today` from daily spend in its scope (days without spend may be absent).
 pub fn evaluate(budget: &Budget, daily: &[(NaiveDate, Money)], today: NaiveDate) -> Status {
     let period = current_period(budget.period, budget.start_day, today);
     let sum = |from: NaiveDate, to: NaiveDate| -> Money {
-        daily
-            .iter()
-            .filter(|(d, _)| *d >= from && *d <= to)
-            .map(|(_, m)| *m)
-            .sum()
+        daily.iter().filter(|(d, _)| *d >= from && *d <= to).map(|(_, m)| *m).sum()
     };
     let spent = sum(period.since, today);
-    let today_spent = sum(today, today);
-    let before_today = spent - today_spent;
-    let rate_window = sum(today - Days::new(RUN_RATE_DAYS), today - Days::new(1));
-    let run_rate = Money::from_decimal(rate_window.decimal() / Decimal::from(RUN_RATE_DAYS));
-    let days_after_today = (period.until - today).num_days().max(0);
-    let forecast = before_today
-        + today_spent.max(run_rate)
-        + Money::from_decimal(run_rate.decimal() * Decimal::from(days_after_today));
+    let Forecast { total: forecast, run_rate } = forecast(daily, period, today);
     let percent = if budget.amount.is_zero() {
         Decimal::ZERO
     } else {
         spent.decimal() / budget.amount.decimal() * Decimal::ONE_HUNDRED
     };
-    let threshold = budget
-        .warn_at
-        .iter()
-        .copied()
-        .filter(|t| percent >= Decimal::from(*t))
-        .max();
+    let threshold = budget.warn_at.iter().copied().filter(|t| percent >= Decimal::from(*t)).max();
     let level = if spent > budget.amount {
         Level::Exceeded
     } else if forecast > budget.amount {
@@ -203,15 +208,7 @@ pub fn evaluate(budget: &Budget, daily: &[(NaiveDate, Money)], today: NaiveDate)
     } else {
         Level::Ok
     };
-    Status {
-        period,
-        spent,
-        percent,
-        forecast,
-        run_rate,
-        threshold,
-        level,
-    }
+    Status { period, spent, percent, forecast, run_rate, threshold, level }
 }
 
 #[cfg(test)]
@@ -244,76 +241,31 @@ mod tests {
 
     #[test]
     fn calendar_periods() {
-        assert_eq!(
-            period(BudgetPeriod::Day, 1, "2026-11-22"),
-            ("2026-11-22".into(), "2026-11-22".into())
-        );
-        assert_eq!(
-            period(BudgetPeriod::Week, 1, "2026-11-22"),
-            ("2026-11-16".into(), "2026-11-22".into())
-        );
-        assert_eq!(
-            period(BudgetPeriod::Month, 1, "2026-11-22"),
-            ("2026-11-01".into(), "2026-11-30".into())
-        );
-        assert_eq!(
-            period(BudgetPeriod::Quarter, 1, "2026-11-22"),
-            ("2026-10-01".into(), "2026-12-31".into())
-        );
-        assert_eq!(
-            period(BudgetPeriod::Quarter, 1, "2026-01-01"),
-            ("2026-01-01".into(), "2026-03-31".into())
-        );
-        assert_eq!(
-            period(BudgetPeriod::Year, 1, "2026-11-22"),
-            ("2026-01-01".into(), "2026-12-31".into())
-        );
+        assert_eq!(period(BudgetPeriod::Day, 1, "2026-11-22"), ("2026-11-22".into(), "2026-11-22".into()));
+        assert_eq!(period(BudgetPeriod::Week, 1, "2026-11-22"), ("2026-11-16".into(), "2026-11-22".into()));
+        assert_eq!(period(BudgetPeriod::Month, 1, "2026-11-22"), ("2026-11-01".into(), "2026-11-30".into()));
+        assert_eq!(period(BudgetPeriod::Quarter, 1, "2026-11-22"), ("2026-10-01".into(), "2026-12-31".into()));
+        assert_eq!(period(BudgetPeriod::Quarter, 1, "2026-01-01"), ("2026-01-01".into(), "2026-03-31".into()));
+        assert_eq!(period(BudgetPeriod::Year, 1, "2026-11-22"), ("2026-01-01".into(), "2026-12-31".into()));
     }
 
     #[test]
     fn month_ends_and_leap_years() {
-        assert_eq!(
-            period(BudgetPeriod::Month, 1, "2024-02-29"),
-            ("2024-02-01".into(), "2024-02-29".into())
-        );
-        assert_eq!(
-            period(BudgetPeriod::Month, 1, "2025-02-28"),
-            ("2025-02-01".into(), "2025-02-28".into())
-        );
-        assert_eq!(
-            period(BudgetPeriod::Month, 1, "2026-12-31"),
-            ("2026-12-01".into(), "2026-12-31".into())
-        );
+        assert_eq!(period(BudgetPeriod::Month, 1, "2024-02-29"), ("2024-02-01".into(), "2024-02-29".into()));
+        assert_eq!(period(BudgetPeriod::Month, 1, "2025-02-28"), ("2025-02-01".into(), "2025-02-28".into()));
+        assert_eq!(period(BudgetPeriod::Month, 1, "2026-12-31"), ("2026-12-01".into(), "2026-12-31".into()));
     }
 
     #[test]
     fn billing_cycles_starting_mid_month() {
         // A cycle from the 15th: on the 22nd it began this month, on the 10th last month.
-        assert_eq!(
-            period(BudgetPeriod::Month, 15, "2026-11-22"),
-            ("2026-11-15".into(), "2026-12-14".into())
-        );
-        assert_eq!(
-            period(BudgetPeriod::Month, 15, "2026-11-10"),
-            ("2026-10-15".into(), "2026-11-14".into())
-        );
-        assert_eq!(
-            period(BudgetPeriod::Month, 15, "2026-01-03"),
-            ("2025-12-15".into(), "2026-01-14".into())
-        );
+        assert_eq!(period(BudgetPeriod::Month, 15, "2026-11-22"), ("2026-11-15".into(), "2026-12-14".into()));
+        assert_eq!(period(BudgetPeriod::Month, 15, "2026-11-10"), ("2026-10-15".into(), "2026-11-14".into()));
+        assert_eq!(period(BudgetPeriod::Month, 15, "2026-01-03"), ("2025-12-15".into(), "2026-01-14".into()));
         // Day 28 on a leap February.
-        assert_eq!(
-            period(BudgetPeriod::Month, 28, "2024-02-28"),
-            ("2024-02-28".into(), "2024-03-27".into())
-        );
-        assert_eq!(
-            period(BudgetPeriod::Quarter, 10, "2026-01-05"),
-            ("2025-10-10".into(), "2026-01-09".into())
-        );
-        assert_eq!(
-            period(BudgetPeriod::Year, 15, "2026-01-10"),
-            ("2025-01-15".into(), "2026-01-14".into())
-        );
+        assert_eq!(period(BudgetPeriod::Month, 28, "2024-02-28"), ("2024-02-28".into(), "2024-03-27".into()));
+        assert_eq!(period(BudgetPeriod::Quarter, 10, "2026-01-05"), ("2025-10-10".into(), "2026-01-09".into()));
+        assert_eq!(period(BudgetPeriod::Year, 15, "2026-01-10"), ("2025-01-15".into(), "2026-01-14".into()));
     }
 
     #[test]
@@ -339,11 +291,7 @@ mod tests {
         assert_eq!(at("1000").level, Level::Ok);
         let s = at("400");
         assert_eq!((s.threshold, s.level), (Some(50), Level::Warning));
-        assert_eq!(
-            at("300").level,
-            Level::Warning,
-            "a forecast equal to the budget is not over it"
-        );
+        assert_eq!(at("300").level, Level::Warning, "a forecast equal to the budget is not over it");
         assert_eq!(at("290").level, Level::ForecastExceeded);
         let s = at("210");
         assert_eq!((s.threshold, s.level), (Some(100), Level::ForecastExceeded));
@@ -362,11 +310,6 @@ mod tests {
     #[test]
     fn periods_parse_by_name() {
         assert_eq!("Monthly".parse(), Ok(BudgetPeriod::Month));
-        assert!(
-            "fortnight"
-                .parse::<BudgetPeriod>()
-                .unwrap_err()
-                .contains("'fortnight' is not a period")
-        );
+        assert!("fortnight".parse::<BudgetPeriod>().unwrap_err().contains("'fortnight' is not a period"));
     }
 }

@@ -22,13 +22,13 @@ impl Clock {
     pub fn from_env(value: Option<&str>) -> Result<Self> {
         match value.map(str::trim).filter(|v| !v.is_empty()) {
             None => Ok(Clock::system()),
-            Some(text) => DateTime::parse_from_rfc3339(text)
-                .map(|t| Clock::pinned(t.with_timezone(&Utc)))
-                .map_err(|_| {
+            Some(text) => {
+                DateTime::parse_from_rfc3339(text).map(|t| Clock::pinned(t.with_timezone(&Utc))).map_err(|_| {
                     Error::Config(format!(
                         "LLMCOST_NOW='{text}' is not an RFC 3339 time: use e.g. 2026-11-22T10:00:00Z"
                     ))
-                }),
+                })
+            }
         }
     }
 

@@ -23,10 +23,7 @@ pub struct CacheSettings {
 
 impl Default for CacheSettings {
     fn default() -> Self {
-        CacheSettings {
-            trailing_days: 3,
-            ttl_minutes: 5,
-        }
+        CacheSettings { trailing_days: 3, ttl_minutes: 5 }
     }
 }
 
@@ -80,13 +77,8 @@ impl Config {
     }
 
     pub fn parse(text: &str, path: &Path) -> Result<Config> {
-        let mut config: Config = toml::from_str(text).map_err(|e| {
-            Error::Config(format!(
-                "invalid config {}: {}",
-                path.display(),
-                e.to_string().trim_end()
-            ))
-        })?;
+        let mut config: Config = toml::from_str(text)
+            .map_err(|e| Error::Config(format!("invalid config {}: {}", path.display(), e.to_string().trim_end())))?;
         config.validate(path)?;
         config.budgets = crate::config_budgets::validate_all(&config.raw_budgets, path)?;
         Ok(config)
@@ -95,17 +87,11 @@ impl Config {
     fn validate(&self, path: &Path) -> Result<()> {
         for (provider, workspaces) in &self.workspaces {
             provider.parse::<ProviderKind>().map_err(|e| {
-                Error::Config(format!(
-                    "invalid config {}: [workspaces.{provider}]: {e}",
-                    path.display()
-                ))
+                Error::Config(format!("invalid config {}: [workspaces.{provider}]: {e}", path.display()))
             })?;
             for (name, ws) in workspaces {
                 validate_workspace_name(name).map_err(|e| {
-                    Error::Config(format!(
-                        "invalid config {}: [workspaces.{provider}.{name}]: {e}",
-                        path.display()
-                    ))
+                    Error::Config(format!("invalid config {}: [workspaces.{provider}.{name}]: {e}", path.display()))
                 })?;
                 if let Some(url) = &ws.base_url {
                     validate_base_url(url).map_err(|e| {
@@ -141,15 +127,11 @@ impl Config {
 pub fn validate_workspace_name(name: &str) -> std::result::Result<(), String> {
     let ok = !name.is_empty()
         && name.len() <= 64
-        && name
-            .chars()
-            .all(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | '.'));
+        && name.chars().all(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | '.'));
     if ok {
         Ok(())
     } else {
-        Err(format!(
-            "'{name}' is not a valid workspace name: use 1-64 letters, digits, '-', '_' or '.'"
-        ))
+        Err(format!("'{name}' is not a valid workspace name: use 1-64 letters, digits, '-', '_' or '.'"))
     }
 }
 
@@ -211,9 +193,8 @@ pub(crate) fn edit(path: &Path, change: impl FnOnce(&mut toml_edit::DocumentMut)
     };
     // Refuse to rewrite a file that does not parse: the user's edits come first.
     Config::parse(&text, path)?;
-    let mut doc: toml_edit::DocumentMut = text
-        .parse()
-        .map_err(|e| Error::Config(format!("invalid config {}: {e}", path.display())))?;
+    let mut doc: toml_edit::DocumentMut =
+        text.parse().map_err(|e| Error::Config(format!("invalid config {}: {e}", path.display())))?;
     change(&mut doc)?;
     let text = doc.to_string();
     // Never write a file that would not load again.
@@ -247,13 +228,7 @@ mod tests {
     #[test]
     fn empty_config_has_defaults() {
         let c = Config::parse("", Path::new("c.toml")).unwrap();
-        assert_eq!(
-            c.cache,
-            CacheSettings {
-                trailing_days: 3,
-                ttl_minutes: 5
-            }
-        );
+        assert_eq!(c.cache, CacheSettings { trailing_days: 3, ttl_minutes: 5 });
         assert_eq!(c.http.timeout_seconds, 30);
         assert!(c.accounts().is_empty());
     }
@@ -270,24 +245,13 @@ mod tests {
 
     #[test]
     fn errors_name_the_file_and_the_problem() {
-        let err = Config::parse("[workspaces.gemini.x]\n", Path::new("team.toml"))
-            .unwrap_err()
-            .to_string();
-        assert!(
-            err.contains("team.toml") && err.contains("unknown provider 'gemini'"),
-            "{err}"
-        );
-        let err = Config::parse("[cache]\nttl = 3\n", Path::new("team.toml"))
-            .unwrap_err()
-            .to_string();
+        let err = Config::parse("[workspaces.gemini.x]\n", Path::new("team.toml")).unwrap_err().to_string();
+        assert!(err.contains("team.toml") && err.contains("unknown provider 'gemini'"), "{err}");
+        let err = Config::parse("[cache]\nttl = 3\n", Path::new("team.toml")).unwrap_err().to_string();
         assert!(err.contains("unknown field `ttl`"), "{err}");
-        let err = Config::parse("[cache\n", Path::new("team.toml"))
-            .unwrap_err()
-            .to_string();
+        let err = Config::parse("[cache\n", Path::new("team.toml")).unwrap_err().to_string();
         assert!(err.contains("line 1"), "{err}");
-        let err = Config::parse("[workspaces.openai.\"a b\"]\n", Path::new("t.toml"))
-            .unwrap_err()
-            .to_string();
+        let err = Config::parse("[workspaces.openai.\"a b\"]\n", Path::new("t.toml")).unwrap_err().to_string();
         assert!(err.contains("not a valid workspace name"), "{err}");
     }
 

@@ -46,36 +46,19 @@ fn amount_of(value: &toml::Value) -> std::result::Result<Money, String> {
 /// Validates one entry; the error says which field is wrong.
 pub fn validate(raw: &RawBudget) -> std::result::Result<Budget, (String, String)> {
     let field = |f: &str, m: String| (f.to_string(), m);
-    let name = raw
-        .name
-        .clone()
-        .filter(|n| !n.trim().is_empty())
-        .ok_or_else(|| field("name", "is missing".into()))?;
-    config::validate_workspace_name(&name).map_err(|_| {
-        field(
-            "name",
-            format!("'{name}' is not a valid name: use letters, digits, '-', '_' or '.'"),
-        )
-    })?;
-    let amount = raw
-        .amount
-        .as_ref()
-        .ok_or_else(|| field("amount", "is missing".into()))?;
+    let name = raw.name.clone().filter(|n| !n.trim().is_empty()).ok_or_else(|| field("name", "is missing".into()))?;
+    config::validate_workspace_name(&name)
+        .map_err(|_| field("name", format!("'{name}' is not a valid name: use letters, digits, '-', '_' or '.'")))?;
+    let amount = raw.amount.as_ref().ok_or_else(|| field("amount", "is missing".into()))?;
     let amount = amount_of(amount).map_err(|m| field("amount", m))?;
-    let period = raw
-        .period
-        .as_deref()
-        .ok_or_else(|| field("period", "is missing".into()))?;
+    let period = raw.period.as_deref().ok_or_else(|| field("period", "is missing".into()))?;
     let period = BudgetPeriod::from_str(period).map_err(|m| field("period", m))?;
     let start_day = raw.start_day.unwrap_or(1);
     if !(1..=28).contains(&start_day) {
         return Err(field("start_day", format!("{start_day} must be from 1 to 28")));
     }
     if start_day != 1 && matches!(period, BudgetPeriod::Day | BudgetPeriod::Week) {
-        return Err(field(
-            "start_day",
-            "only applies to month, quarter and year budgets".into(),
-        ));
+        return Err(field("start_day", "only applies to month, quarter and year budgets".into()));
     }
     let provider = raw
         .provider
@@ -118,10 +101,7 @@ pub fn validate_all(raw: &[RawBudget], path: &Path) -> Result<Vec<Budget>> {
             None => format!("budget entry {}", i + 1),
         };
         let budget = validate(entry).map_err(|(field, message)| {
-            Error::Config(format!(
-                "invalid config {}: {label}: {field}: {message}",
-                path.display()
-            ))
+            Error::Config(format!("invalid config {}: {label}: {field}: {message}", path.display()))
         })?;
         if !names.insert(budget.name.clone()) {
             return Err(Error::Config(format!(
@@ -154,12 +134,9 @@ fn to_table(b: &RawBudget) -> toml_edit::Table {
     if let Some(v) = b.start_day.filter(|d| *d != 1) {
         t["start_day"] = toml_edit::value(v);
     }
-    for (key, value) in [
-        ("provider", &b.provider),
-        ("workspace", &b.workspace),
-        ("project", &b.project),
-        ("model", &b.model),
-    ] {
+    for (key, value) in
+        [("provider", &b.provider), ("workspace", &b.workspace), ("project", &b.project), ("model", &b.model)]
+    {
         if let Some(v) = value {
             t[key] = toml_edit::value(v.clone());
         }
@@ -178,18 +155,14 @@ fn to_table(b: &RawBudget) -> toml_edit::Table {
 pub fn save(path: &Path, budget: &RawBudget, replace: bool) -> Result<()> {
     let name = budget.name.clone().unwrap_or_default();
     config::edit(path, |doc| {
-        let item = doc
-            .entry("budgets")
-            .or_insert(toml_edit::Item::ArrayOfTables(Default::default()));
+        let item = doc.entry("budgets").or_insert(toml_edit::Item::ArrayOfTables(Default::default()));
         let Some(array) = item.as_array_of_tables_mut() else {
             return Err(Error::Config(format!(
                 "invalid config {}: 'budgets' must be [[budgets]] tables",
                 path.display()
             )));
         };
-        let existing = array
-            .iter()
-            .position(|t| t.get("name").and_then(|n| n.as_str()) == Some(name.as_str()));
+        let existing = array.iter().position(|t| t.get("name").and_then(|n| n.as_str()) == Some(name.as_str()));
         match (existing, replace) {
             (Some(_), false) => Err(Error::Usage(format!(
                 "budget '{name}' already exists: change it with 'llmcost budgets edit {name}' or add --force"
@@ -248,10 +221,7 @@ mod tests {
     #[test]
     fn bad_entries_name_the_file_the_entry_and_the_field() {
         let cases = [
-            (
-                "name = \"a\"\namount = -5\nperiod = \"month\"",
-                "budget 'a' (entry 1): amount: -5 must be more than 0",
-            ),
+            ("name = \"a\"\namount = -5\nperiod = \"month\"", "budget 'a' (entry 1): amount: -5 must be more than 0"),
             (
                 "name = \"a\"\namount = 5\nperiod = \"fortnight\"",
                 "budget 'a' (entry 1): period: 'fortnight' is not a period",
@@ -261,26 +231,11 @@ mod tests {
                 "budget 'a' (entry 1): provider: unknown provider 'gemini'",
             ),
             ("amount = 5\nperiod = \"month\"", "budget entry 1: name: is missing"),
-            (
-                "name = \"a\"\nperiod = \"month\"",
-                "budget 'a' (entry 1): amount: is missing",
-            ),
-            (
-                "name = \"a\"\namount = 5\nperiod = \"week\"\nstart_day = 3",
-                "start_day: only applies",
-            ),
-            (
-                "name = \"a\"\namount = 5\nperiod = \"month\"\nstart_day = 31",
-                "start_day: 31 must be from 1 to 28",
-            ),
-            (
-                "name = \"a\"\namount = 5\nperiod = \"month\"\nwarn_at = [0]",
-                "warn_at: percentages",
-            ),
-            (
-                "name = \"a\"\namount = 5\nperiod = \"month\"\ncolour = \"red\"",
-                "unknown field `colour`",
-            ),
+            ("name = \"a\"\nperiod = \"month\"", "budget 'a' (entry 1): amount: is missing"),
+            ("name = \"a\"\namount = 5\nperiod = \"week\"\nstart_day = 3", "start_day: only applies"),
+            ("name = \"a\"\namount = 5\nperiod = \"month\"\nstart_day = 31", "start_day: 31 must be from 1 to 28"),
+            ("name = \"a\"\namount = 5\nperiod = \"month\"\nwarn_at = [0]", "warn_at: percentages"),
+            ("name = \"a\"\namount = 5\nperiod = \"month\"\ncolour = \"red\"", "unknown field `colour`"),
         ];
         for (entry, needle) in cases {
             let err = parse(&format!("[[budgets]]\n{entry}\n")).unwrap_err().to_string();
@@ -302,16 +257,8 @@ mod tests {
             ..Default::default()
         };
         save(&path, &raw, false).unwrap();
-        assert!(
-            save(&path, &raw, false)
-                .unwrap_err()
-                .to_string()
-                .contains("already exists")
-        );
-        let bigger = RawBudget {
-            amount: Some(toml::Value::String("750.25".into())),
-            ..raw.clone()
-        };
+        assert!(save(&path, &raw, false).unwrap_err().to_string().contains("already exists"));
+        let bigger = RawBudget { amount: Some(toml::Value::String("750.25".into())), ..raw.clone() };
         save(&path, &bigger, true).unwrap();
         let c = Config::load(&path).unwrap();
         assert_eq!(c.budgets.len(), 1);

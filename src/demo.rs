@@ -53,11 +53,7 @@ impl ModelSpec {
 
 const GPT55: ModelSpec = ModelSpec {
     model: "gpt-5.5-2026-04-23",
-    items: &[
-        ("input", 0.45, Some(1.25)),
-        ("cached input", 0.03, Some(0.125)),
-        ("output", 0.52, Some(10.0)),
-    ],
+    items: &[("input", 0.45, Some(1.25)), ("cached input", 0.03, Some(0.125)), ("output", 0.52, Some(10.0))],
     style: ItemStyle::OpenAi(None),
 };
 const GPT41_MINI: ModelSpec = ModelSpec {
@@ -70,21 +66,12 @@ const GPT4O_MINI_BATCH: ModelSpec = ModelSpec {
     items: &[("input", 0.5, Some(0.075)), ("output", 0.5, Some(0.3))],
     style: ItemStyle::OpenAi(Some("batch")),
 };
-const EMBED: ModelSpec = ModelSpec {
-    model: "text-embedding-3-small",
-    items: &[("input", 1.0, Some(0.02))],
-    style: ItemStyle::OpenAi(None),
-};
-const WHISPER: ModelSpec = ModelSpec {
-    model: "whisper-1",
-    items: &[("audio", 1.0, None)],
-    style: ItemStyle::OpenAi(None),
-};
-const IMAGE: ModelSpec = ModelSpec {
-    model: "gpt-image-1",
-    items: &[("image", 1.0, None)],
-    style: ItemStyle::OpenAi(None),
-};
+const EMBED: ModelSpec =
+    ModelSpec { model: "text-embedding-3-small", items: &[("input", 1.0, Some(0.02))], style: ItemStyle::OpenAi(None) };
+const WHISPER: ModelSpec =
+    ModelSpec { model: "whisper-1", items: &[("audio", 1.0, None)], style: ItemStyle::OpenAi(None) };
+const IMAGE: ModelSpec =
+    ModelSpec { model: "gpt-image-1", items: &[("image", 1.0, None)], style: ItemStyle::OpenAi(None) };
 const O4_MINI: ModelSpec = ModelSpec {
     model: "o4-mini-2025-04-16",
     items: &[("input", 0.3, Some(1.1)), ("output", 0.7, Some(4.4))],
@@ -160,18 +147,8 @@ const WORKSPACES: &[WorkspaceSpec] = &[
                 archived: false,
                 spend: &[(&GPT4O_MINI_BATCH, 6.5), (&O4_MINI, 4.0)],
             },
-            ProjectSpec {
-                id: "proj_edu_search",
-                name: "Course search",
-                archived: false,
-                spend: &[(&EMBED, 1.2)],
-            },
-            ProjectSpec {
-                id: "proj_edu_pilot",
-                name: "Pilot 2025",
-                archived: true,
-                spend: &[(&GPT41_MINI, 3.0)],
-            },
+            ProjectSpec { id: "proj_edu_search", name: "Course search", archived: false, spend: &[(&EMBED, 1.2)] },
+            ProjectSpec { id: "proj_edu_pilot", name: "Pilot 2025", archived: true, spend: &[(&GPT41_MINI, 3.0)] },
         ],
         extras: &[("web search tool calls", 0.9)],
     },
@@ -210,12 +187,7 @@ const WORKSPACES: &[WorkspaceSpec] = &[
                 archived: false,
                 spend: &[(&GPT55, 22.0), (&O4_MINI, 5.5)],
             },
-            ProjectSpec {
-                id: "proj_story_art",
-                name: "Illustrations",
-                archived: false,
-                spend: &[(&IMAGE, 14.0)],
-            },
+            ProjectSpec { id: "proj_story_art", name: "Illustrations", archived: false, spend: &[(&IMAGE, 14.0)] },
             ProjectSpec {
                 id: "proj_story_voice",
                 name: "Narration",
@@ -235,12 +207,7 @@ const WORKSPACES: &[WorkspaceSpec] = &[
                 archived: false,
                 spend: &[(&SONNET, 24.0), (&HAIKU, 4.5)],
             },
-            ProjectSpec {
-                id: "wrkspc_01EduResearch",
-                name: "Research",
-                archived: false,
-                spend: &[(&OPUS, 9.0)],
-            },
+            ProjectSpec { id: "wrkspc_01EduResearch", name: "Research", archived: false, spend: &[(&OPUS, 9.0)] },
         ],
         extras: &[("Web Search Usage", 0.6), ("Code Execution Usage", 0.25)],
     },
@@ -285,10 +252,7 @@ impl Demo {
                     status: if p.archived { "archived" } else { "active" }.to_string(),
                 })
                 .collect();
-            let batch = SyncBatch {
-                runs: vec![(range, costs, usage)],
-                projects: Some(projects),
-            };
+            let batch = SyncBatch { runs: vec![(range, costs, usage)], projects: Some(projects) };
             store.write_sync(&account, &batch, now)?;
         }
         Ok(demo)
@@ -320,14 +284,7 @@ pub fn budgets() -> Vec<Budget> {
     };
     vec![
         budget("team-monthly", 4_000, BudgetPeriod::Month, None, None, None),
-        budget(
-            "edugami-openai",
-            1_000,
-            BudgetPeriod::Month,
-            Some(ProviderKind::OpenAi),
-            Some("edugami"),
-            None,
-        ),
+        budget("edugami-openai", 1_000, BudgetPeriod::Month, Some(ProviderKind::OpenAi), Some("edugami"), None),
         budget(
             "claude-research",
             400,
@@ -336,22 +293,8 @@ pub fn budgets() -> Vec<Budget> {
             None,
             Some("wrkspc_01EduResearch"),
         ),
-        budget(
-            "memoways-quarter",
-            2_500,
-            BudgetPeriod::Quarter,
-            Some(ProviderKind::OpenAi),
-            Some("memoways"),
-            None,
-        ),
-        budget(
-            "openrouter-weekly",
-            60,
-            BudgetPeriod::Week,
-            Some(ProviderKind::OpenRouter),
-            None,
-            None,
-        ),
+        budget("memoways-quarter", 2_500, BudgetPeriod::Quarter, Some(ProviderKind::OpenAi), Some("memoways"), None),
+        budget("openrouter-weekly", 60, BudgetPeriod::Week, Some(ProviderKind::OpenRouter), None, None),
     ]
 }
 
@@ -384,8 +327,11 @@ fn day_factor(ws: &str, project: &str, day: NaiveDate, today: NaiveDate) -> f64 
     let age = (today - day).num_days() as f64;
     let trend = 1.0 / (1.0 + age / 420.0);
     let jitter = 0.75 + 0.5 * noise(&[ws, project], day);
-    // A few days with a batch job gone wild, for anomaly hunting.
-    let spike = if noise(&[ws, project, "spike"], day) > 0.994 {
+    // A few days with a batch job gone wild, for anomaly hunting: one five days ago, always.
+    let rerun = project == "proj_edu_grading" && (today - day).num_days() == 5;
+    let spike = if rerun {
+        16.0
+    } else if noise(&[ws, project, "spike"], day) > 0.994 {
         4.0
     } else {
         1.0
@@ -444,12 +390,7 @@ fn generate(ws: &WorkspaceSpec, range: DateRange, today: NaiveDate) -> (Vec<Cost
                     if ws.provider != ProviderKind::Anthropic {
                         totals.requests = (totals.input_tokens + totals.output_tokens) / 2_400 + 1;
                     }
-                    usage.push(UsageRecord {
-                        day,
-                        project_id: project.clone(),
-                        model: spec.model.to_string(),
-                        totals,
-                    });
+                    usage.push(UsageRecord { day, project_id: project.clone(), model: spec.model.to_string(), totals });
                 }
             }
         }

@@ -19,6 +19,7 @@ pub mod domain;
 pub mod error;
 pub mod output;
 pub mod providers;
+pub mod report;
 pub mod secrets;
 pub mod store;
 pub mod sync;

@@ -27,14 +27,8 @@ impl Secret {
     /// `sk-admin-...4f2a`: enough to tell keys apart, not enough to use one.
     pub fn hint(&self) -> String {
         let key = &self.0;
-        let prefix_end = key
-            .char_indices()
-            .filter(|(_, c)| *c == '-')
-            .map(|(i, _)| i + 1)
-            .take(2)
-            .last()
-            .unwrap_or(0)
-            .min(12);
+        let prefix_end =
+            key.char_indices().filter(|(_, c)| *c == '-').map(|(i, _)| i + 1).take(2).last().unwrap_or(0).min(12);
         let chars: Vec<char> = key.chars().collect();
         if chars.len() < 12 {
             return "...".to_string();
@@ -76,12 +70,7 @@ impl fmt::Display for KeySource {
 #[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
 pub enum KeyError {
     #[error("no key for {account}: run 'llmcost providers add {provider} --workspace {workspace}' or set {var}")]
-    Missing {
-        account: String,
-        provider: String,
-        workspace: String,
-        var: String,
-    },
+    Missing { account: String, provider: String, workspace: String, var: String },
     #[error("the OS keyring is unavailable ({reason}); set {var} instead")]
     KeyringUnavailable { reason: String, var: String },
 }
@@ -89,21 +78,9 @@ pub enum KeyError {
 /// `LLMCOST_KEY_OPENAI_EDUGAMI`: upper case, any other character as `_`.
 pub fn env_var_name(account: &Account) -> String {
     let clean = |s: &str| -> String {
-        s.chars()
-            .map(|c| {
-                if c.is_ascii_alphanumeric() {
-                    c.to_ascii_uppercase()
-                } else {
-                    '_'
-                }
-            })
-            .collect()
+        s.chars().map(|c| if c.is_ascii_alphanumeric() { c.to_ascii_uppercase() } else { '_' }).collect()
     };
-    format!(
-        "LLMCOST_KEY_{}_{}",
-        clean(account.provider.id()),
-        clean(&account.workspace)
-    )
+    format!("LLMCOST_KEY_{}_{}", clean(account.provider.id()), clean(&account.workspace))
 }
 
 /// Workspaces whose key is in the environment: `LLMCOST_KEY_OPENAI_EDUGAMI` gives `edugami`.
@@ -132,20 +109,13 @@ enum KeyringAccess {
 impl Keys {
     /// Environment snapshot plus the platform keyring, unless `no_keyring`.
     pub fn new(env: Vec<(String, String)>, no_keyring: bool) -> Self {
-        let keyring = if no_keyring {
-            KeyringAccess::Disabled
-        } else {
-            KeyringAccess::Lazy(OnceLock::new())
-        };
+        let keyring = if no_keyring { KeyringAccess::Disabled } else { KeyringAccess::Lazy(OnceLock::new()) };
         Keys { env, keyring }
     }
 
     /// With a specific credential store (an in-memory mock in tests).
     pub fn with_store(env: Vec<(String, String)>, store: Arc<CredentialStore>) -> Self {
-        Keys {
-            env,
-            keyring: KeyringAccess::Given(store),
-        }
+        Keys { env, keyring: KeyringAccess::Given(store) }
     }
 
     pub fn env(&self) -> &[(String, String)] {
@@ -162,9 +132,7 @@ impl Keys {
 
     fn entry(&self, account: &Account) -> Result<Entry, String> {
         let store = self.store()?;
-        store
-            .build(SERVICE, &account.to_string(), None)
-            .map_err(|e| e.to_string())
+        store.build(SERVICE, &account.to_string(), None).map_err(|e| e.to_string())
     }
 
     /// Finds the key: the environment variable first, then the keyring.
@@ -182,27 +150,18 @@ impl Keys {
         if matches!(self.keyring, KeyringAccess::Disabled) {
             return Err(missing());
         }
-        let entry = self.entry(account).map_err(|reason| KeyError::KeyringUnavailable {
-            reason,
-            var: var.clone(),
-        })?;
+        let entry = self.entry(account).map_err(|reason| KeyError::KeyringUnavailable { reason, var: var.clone() })?;
         match entry.get_password() {
             Ok(key) if !key.trim().is_empty() => Ok((Secret::new(key), KeySource::Keyring)),
             Ok(_) | Err(keyring_core::Error::NoEntry) => Err(missing()),
-            Err(e) => Err(KeyError::KeyringUnavailable {
-                reason: e.to_string(),
-                var,
-            }),
+            Err(e) => Err(KeyError::KeyringUnavailable { reason: e.to_string(), var }),
         }
     }
 
     /// Stores a key in the keyring.
     pub fn store_key(&self, account: &Account, key: &Secret) -> Result<(), KeyError> {
         let var = env_var_name(account);
-        let unavailable = |reason: String| KeyError::KeyringUnavailable {
-            reason,
-            var: var.clone(),
-        };
+        let unavailable = |reason: String| KeyError::KeyringUnavailable { reason, var: var.clone() };
         let entry = self.entry(account).map_err(unavailable)?;
         entry.set_password(key.expose()).map_err(|e| unavailable(e.to_string()))
     }
@@ -210,10 +169,7 @@ impl Keys {
     /// Removes a key from the keyring; `Ok(false)` if there was none.
     pub fn delete_key(&self, account: &Account) -> Result<bool, KeyError> {
         let var = env_var_name(account);
-        let unavailable = |reason: String| KeyError::KeyringUnavailable {
-            reason,
-            var: var.clone(),
-        };
+        let unavailable = |reason: String| KeyError::KeyringUnavailable { reason, var: var.clone() };
         let entry = self.entry(account).map_err(unavailable)?;
         match entry.delete_credential() {
             Ok(()) => Ok(true),
@@ -232,16 +188,12 @@ fn platform_store() -> Result<Arc<CredentialStore>, String> {
 
 #[cfg(target_os = "macos")]
 fn platform_store() -> Result<Arc<CredentialStore>, String> {
-    apple_native_keyring_store::keychain::Store::new()
-        .map(|s| s as Arc<CredentialStore>)
-        .map_err(|e| e.to_string())
+    apple_native_keyring_store::keychain::Store::new().map(|s| s as Arc<CredentialStore>).map_err(|e| e.to_string())
 }
 
 #[cfg(target_os = "windows")]
 fn platform_store() -> Result<Arc<CredentialStore>, String> {
-    windows_native_keyring_store::Store::new()
-        .map(|s| s as Arc<CredentialStore>)
-        .map_err(|e| e.to_string())
+    windows_native_keyring_store::Store::new().map(|s| s as Arc<CredentialStore>).map_err(|e| e.to_string())
 }
 
 #[cfg(not(any(unix, target_os = "windows")))]
@@ -287,18 +239,11 @@ mod tests {
         let store: Arc<CredentialStore> = keyring_core::mock::Store::new().unwrap();
         let keys = Keys::with_store(vec![], store.clone());
         assert!(matches!(keys.lookup(&account()), Err(KeyError::Missing { .. })));
-        keys.store_key(&account(), &Secret::new("sk-admin-from-keyring-1234"))
-            .unwrap();
+        keys.store_key(&account(), &Secret::new("sk-admin-from-keyring-1234")).unwrap();
         let (key, source) = keys.lookup(&account()).unwrap();
-        assert_eq!(
-            (key.expose(), source),
-            ("sk-admin-from-keyring-1234", KeySource::Keyring)
-        );
+        assert_eq!((key.expose(), source), ("sk-admin-from-keyring-1234", KeySource::Keyring));
 
-        let env = vec![(
-            "LLMCOST_KEY_OPENAI_EDU_GAMI".to_string(),
-            "sk-admin-from-env-9999".to_string(),
-        )];
+        let env = vec![("LLMCOST_KEY_OPENAI_EDU_GAMI".to_string(), "sk-admin-from-env-9999".to_string())];
         let keys = Keys::with_store(env, store.clone());
         let (key, source) = keys.lookup(&account()).unwrap();
         assert_eq!(key.expose(), "sk-admin-from-env-9999");
@@ -313,13 +258,7 @@ mod tests {
         let keys = Keys::new(vec![], true);
         let err = keys.lookup(&account()).unwrap_err().to_string();
         assert!(err.contains("LLMCOST_KEY_OPENAI_EDU_GAMI"), "{err}");
-        assert!(
-            err.contains("llmcost providers add openai --workspace edu-gami"),
-            "{err}"
-        );
-        assert!(matches!(
-            keys.store_key(&account(), &Secret::new("k")),
-            Err(KeyError::KeyringUnavailable { .. })
-        ));
+        assert!(err.contains("llmcost providers add openai --workspace edu-gami"), "{err}");
+        assert!(matches!(keys.store_key(&account(), &Secret::new("k")), Err(KeyError::KeyringUnavailable { .. })));
     }
 }

@@ -24,10 +24,7 @@ pub struct Freshness {
 
 impl From<CacheSettings> for Freshness {
     fn from(c: CacheSettings) -> Self {
-        Freshness {
-            trailing_days: c.trailing_days,
-            ttl: chrono::Duration::minutes(i64::from(c.ttl_minutes)),
-        }
+        Freshness { trailing_days: c.trailing_days, ttl: chrono::Duration::minutes(i64::from(c.ttl_minutes)) }
     }
 }
 
@@ -119,16 +116,8 @@ pub fn write(
     started: Instant,
 ) -> AccountSync {
     let days_fetched = batch.runs.iter().map(|(r, _, _)| r.len_days()).sum();
-    let error = store
-        .write_sync(account, batch, at)
-        .err()
-        .map(|e| format!("{account}: {e}"));
-    AccountSync {
-        account: account.clone(),
-        days_fetched,
-        elapsed: started.elapsed(),
-        error,
-    }
+    let error = store.write_sync(account, batch, at).err().map(|e| format!("{account}: {e}"));
+    AccountSync { account: account.clone(), days_fetched, elapsed: started.elapsed(), error }
 }
 
 #[cfg(test)]
@@ -156,25 +145,16 @@ mod tests {
         plan(synced, range, now, f, refresh, ANY).runs
     }
 
-    const F: Freshness = Freshness {
-        trailing_days: 3,
-        ttl: chrono::Duration::minutes(5),
-    };
+    const F: Freshness = Freshness { trailing_days: 3, ttl: chrono::Duration::minutes(5) };
 
     #[test]
     fn missing_days_are_fetched_in_runs() {
         let range = DateRange::new(d("2026-11-01"), d("2026-11-10"));
-        let synced = vec![
-            (d("2026-11-03"), t("2026-11-20T00:00:00Z")),
-            (d("2026-11-04"), t("2026-11-20T00:00:00Z")),
-        ];
+        let synced = vec![(d("2026-11-03"), t("2026-11-20T00:00:00Z")), (d("2026-11-04"), t("2026-11-20T00:00:00Z"))];
         let runs = stale_runs(&synced, range, t("2026-11-22T10:00:00Z"), F, false);
         assert_eq!(
             runs,
-            vec![
-                DateRange::new(d("2026-11-01"), d("2026-11-02")),
-                DateRange::new(d("2026-11-05"), d("2026-11-10"))
-            ]
+            vec![DateRange::new(d("2026-11-01"), d("2026-11-02")), DateRange::new(d("2026-11-05"), d("2026-11-10"))]
         );
     }
 
@@ -193,15 +173,9 @@ mod tests {
     #[test]
     fn refresh_refetches_everything() {
         let range = DateRange::new(d("2026-11-01"), d("2026-11-02"));
-        let synced = vec![
-            (d("2026-11-01"), t("2026-11-20T00:00:00Z")),
-            (d("2026-11-02"), t("2026-11-20T00:00:00Z")),
-        ];
+        let synced = vec![(d("2026-11-01"), t("2026-11-20T00:00:00Z")), (d("2026-11-02"), t("2026-11-20T00:00:00Z"))];
         assert!(stale_runs(&synced, range, t("2026-11-22T10:00:00Z"), F, false).is_empty());
-        assert_eq!(
-            stale_runs(&synced, range, t("2026-11-22T10:00:00Z"), F, true),
-            vec![range]
-        );
+        assert_eq!(stale_runs(&synced, range, t("2026-11-22T10:00:00Z"), F, true), vec![range]);
     }
 
     #[test]

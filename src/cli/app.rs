@@ -29,8 +29,7 @@ pub struct App {
 }
 
 fn env_flag(env: &[(String, String)], name: &str) -> bool {
-    env.iter()
-        .any(|(k, v)| k == name && matches!(v.trim().to_ascii_lowercase().as_str(), "1" | "true" | "yes" | "on"))
+    env.iter().any(|(k, v)| k == name && matches!(v.trim().to_ascii_lowercase().as_str(), "1" | "true" | "yes" | "on"))
 }
 
 fn project_dirs() -> Option<ProjectDirs> {
@@ -58,10 +57,7 @@ impl App {
             // The demo never reads the user's config, cache or keys.
             let demo = Demo::new(clock.now())?;
             return Ok(App {
-                config: Config {
-                    budgets: crate::demo::budgets(),
-                    ..Config::default()
-                },
+                config: Config { budgets: crate::demo::budgets(), ..Config::default() },
                 config_path,
                 db_path: demo.db_path().to_path_buf(),
                 clock,
@@ -73,16 +69,7 @@ impl App {
         }
         let config = Config::load(&config_path)?;
         let keys = Keys::new(env.clone(), no_keyring);
-        Ok(App {
-            config,
-            config_path,
-            db_path,
-            clock,
-            keys,
-            env,
-            demo: None,
-            quiet: cli.quiet,
-        })
+        Ok(App { config, config_path, db_path, clock, keys, env, demo: None, quiet: cli.quiet })
     }
 
     /// Every known account: the config's, the demo's, and those with a key in the environment.
@@ -120,10 +107,8 @@ impl App {
                     .into(),
             ));
         }
-        let in_providers: Vec<Account> = all
-            .into_iter()
-            .filter(|a| providers.is_empty() || providers.contains(&a.provider))
-            .collect();
+        let in_providers: Vec<Account> =
+            all.into_iter().filter(|a| providers.is_empty() || providers.contains(&a.provider)).collect();
         if in_providers.is_empty() {
             let names: Vec<&str> = providers.iter().map(|p| p.id()).collect();
             return Err(Error::Usage(format!(
@@ -137,10 +122,8 @@ impl App {
         }
         let mut chosen = Vec::new();
         for name in &scope.workspace {
-            let matches: Vec<&Account> = in_providers
-                .iter()
-                .filter(|a| a.workspace.eq_ignore_ascii_case(name))
-                .collect();
+            let matches: Vec<&Account> =
+                in_providers.iter().filter(|a| a.workspace.eq_ignore_ascii_case(name)).collect();
             if matches.is_empty() {
                 let known: Vec<String> = in_providers.iter().map(|a| a.to_string()).collect();
                 let provider = providers.first().map_or("openai", |p| p.id());

@@ -10,25 +10,13 @@ use crate::error::{Error, Result};
 #[group(skip)]
 pub struct PeriodArgs {
     /// Today so far (UTC; partial)
-    #[arg(
-        long,
-        group = "period",
-        help_heading = "Period (UTC days; default: this month to date)"
-    )]
+    #[arg(long, group = "period", help_heading = "Period (UTC days; default: this month to date)")]
     pub today: bool,
     /// Yesterday (UTC)
-    #[arg(
-        long,
-        group = "period",
-        help_heading = "Period (UTC days; default: this month to date)"
-    )]
+    #[arg(long, group = "period", help_heading = "Period (UTC days; default: this month to date)")]
     pub yesterday: bool,
     /// This ISO week (Monday first) to date
-    #[arg(
-        long,
-        group = "period",
-        help_heading = "Period (UTC days; default: this month to date)"
-    )]
+    #[arg(long, group = "period", help_heading = "Period (UTC days; default: this month to date)")]
     pub week: bool,
     /// This month to date, or a whole month given as YYYY-MM
     #[arg(long, group = "period", value_name = "YYYY-MM", num_args = 0..=1, default_missing_value = "", help_heading = "Period (UTC days; default: this month to date)")]
@@ -37,18 +25,10 @@ pub struct PeriodArgs {
     #[arg(long, group = "period", value_name = "YYYY", num_args = 0..=1, default_missing_value = "", help_heading = "Period (UTC days; default: this month to date)")]
     pub year: Option<String>,
     /// The last N days, today included
-    #[arg(
-        long,
-        value_name = "N",
-        help_heading = "Period (UTC days; default: this month to date)"
-    )]
+    #[arg(long, value_name = "N", help_heading = "Period (UTC days; default: this month to date)")]
     pub last: Option<u32>,
     /// From this day (inclusive), to --until or today
-    #[arg(
-        long,
-        value_name = "YYYY-MM-DD",
-        help_heading = "Period (UTC days; default: this month to date)"
-    )]
+    #[arg(long, value_name = "YYYY-MM-DD", help_heading = "Period (UTC days; default: this month to date)")]
     pub since: Option<String>,
     /// Up to this day (inclusive); needs --since
     #[arg(
@@ -66,7 +46,36 @@ impl PeriodArgs {
         self.spec()?.resolve(today).map_err(|e| Error::Usage(e.to_string()))
     }
 
-    fn spec(&self) -> Result<PeriodSpec> {
+    /// Whether any period flag was given.
+    pub fn is_set(&self) -> bool {
+        self.today
+            || self.yesterday
+            || self.week
+            || self.month.is_some()
+            || self.year.is_some()
+            || self.last.is_some()
+            || self.since.is_some()
+    }
+
+    /// The last day of the calendar period asked for (`--month`, `--week`, `--year` and the
+    /// default), which may be after today; `None` for ranges that simply end.
+    pub fn calendar_end(&self, today: chrono::NaiveDate) -> Result<Option<chrono::NaiveDate>> {
+        use chrono::Datelike;
+        Ok(match self.spec()? {
+            PeriodSpec::ThisMonth => Some(period::last_of_month(today)),
+            PeriodSpec::ThisWeek => {
+                Some(today + chrono::Days::new(6 - u64::from(today.weekday().num_days_from_monday())))
+            }
+            PeriodSpec::ThisYear => chrono::NaiveDate::from_ymd_opt(today.year(), 12, 31),
+            PeriodSpec::Month { year, month } => {
+                chrono::NaiveDate::from_ymd_opt(year, month, 1).map(period::last_of_month)
+            }
+            PeriodSpec::Year(y) => chrono::NaiveDate::from_ymd_opt(y, 12, 31),
+            _ => None,
+        })
+    }
+
+    pub(crate) fn spec(&self) -> Result<PeriodSpec> {
         let usage = |e: period::PeriodError| Error::Usage(e.to_string());
         Ok(if self.today {
             PeriodSpec::Today
@@ -75,27 +84,14 @@ impl PeriodArgs {
         } else if self.week {
             PeriodSpec::ThisWeek
         } else if let Some(m) = &self.month {
-            if m.is_empty() {
-                PeriodSpec::ThisMonth
-            } else {
-                period::parse_month(m).map_err(usage)?
-            }
+            if m.is_empty() { PeriodSpec::ThisMonth } else { period::parse_month(m).map_err(usage)? }
         } else if let Some(y) = &self.year {
-            if y.is_empty() {
-                PeriodSpec::ThisYear
-            } else {
-                PeriodSpec::Year(period::parse_year(y).map_err(usage)?)
-            }
+            if y.is_empty() { PeriodSpec::ThisYear } else { PeriodSpec::Year(period::parse_year(y).map_err(usage)?) }
         } else if let Some(n) = self.last {
             PeriodSpec::Last(n)
         } else if let Some(since) = &self.since {
             let since = period::parse_date(since).map_err(usage)?;
-            let until = self
-                .until
-                .as_deref()
-                .map(period::parse_date)
-                .transpose()
-                .map_err(usage)?;
+            let until = self.until.as_deref().map(period::parse_date).transpose().map_err(usage)?;
             PeriodSpec::Range { since, until }
         } else {
             PeriodSpec::ThisMonth

@@ -179,23 +179,15 @@ pub(super) fn evaluate(app: &App, store: &Store, budgets: &[Budget]) -> Result<V
         let daily: Vec<_> = store
             .aggregate_costs(&query)?
             .into_iter()
-            .filter_map(|(key, cost)| {
-                crate::domain::period::parse_date(&key.values[0])
-                    .ok()
-                    .map(|d| (d, cost))
-            })
+            .filter_map(|(key, cost)| crate::domain::period::parse_date(&key.values[0]).ok().map(|d| (d, cost)))
             .collect();
         let status: Status = budget::evaluate(b, &daily, today);
-        rows.push(BudgetRow {
-            budget: b.clone(),
-            status,
-            accounts,
-        });
+        rows.push(BudgetRow { budget: b.clone(), status, accounts, projects: query.projects });
     }
     Ok(rows)
 }
 
-/// Budgets whose scope lies within what a `costs` or `projects` view shows.
+/// Budgets whose scope lies within what a `costs`, `projects` or `report` view shows.
 pub(super) fn relevant(
     app: &App,
     store: &Store,
@@ -212,20 +204,9 @@ pub(super) fn relevant(
     };
     rows.into_iter()
         .filter(|r| r.accounts.iter().all(|a| shown.contains(a)))
-        .filter(|r| {
-            r.budget
-                .scope
-                .project
-                .as_ref()
-                .map_or(projects.is_empty(), |p| projects.contains(p))
-        })
-        .filter(|r| {
-            r.budget
-                .scope
-                .model
-                .as_ref()
-                .map_or(models.is_empty(), |m| models.contains(m))
-        })
+        // A view narrowed to projects (or models) shows only budgets narrowed to them too.
+        .filter(|r| projects.is_empty() || (!r.projects.is_empty() && r.projects.iter().all(|p| projects.contains(p))))
+        .filter(|r| models.is_empty() || r.budget.scope.model.as_ref().is_some_and(|m| models.contains(m)))
         .collect()
 }
 
@@ -269,9 +250,7 @@ fn raw_from(spec: &BudgetSpec, base: Option<&RawBudget>) -> RawBudget {
 
 fn save(app: &App, raw: &RawBudget, replace: bool, verb: &str) -> Result<()> {
     if app.is_demo() {
-        return Err(Error::Usage(
-            "the demo's budgets are built in: run without --demo".into(),
-        ));
+        return Err(Error::Usage("the demo's budgets are built in: run without --demo".into()));
     }
     let budget = config_budgets::validate(raw)
         .map_err(|(field, m)| Error::Usage(format!("--{}: {m}", field.replace('_', "-"))))?;
@@ -305,14 +284,10 @@ fn edit(app: &App, spec: BudgetSpec) -> Result<()> {
 
 fn remove(app: &App, name: &str) -> Result<()> {
     if app.is_demo() {
-        return Err(Error::Usage(
-            "the demo's budgets are built in: run without --demo".into(),
-        ));
+        return Err(Error::Usage("the demo's budgets are built in: run without --demo".into()));
     }
     if !config_budgets::remove(&app.config_path, name)? {
-        return Err(Error::Usage(format!(
-            "no budget named '{name}': see 'llmcost budgets list'"
-        )));
+        return Err(Error::Usage(format!("no budget named '{name}': see 'llmcost budgets list'")));
     }
     app.note(&format!("Removed budget '{name}'."));
     Ok(())
@@ -327,10 +302,7 @@ fn check(app: &App, args: CheckArgs) -> Result<()> {
         for name in &args.names {
             if !budgets.iter().any(|b| &b.name == name) {
                 let known: Vec<&str> = budgets.iter().map(|b| b.name.as_str()).collect();
-                return Err(Error::Usage(format!(
-                    "no budget named '{name}': budgets are {}",
-                    known.join(", ")
-                )));
+                return Err(Error::Usage(format!("no budget named '{name}': budgets are {}", known.join(", "))));
             }
         }
         budgets.retain(|b| args.names.contains(&b.name));
@@ -352,13 +324,7 @@ fn check(app: &App, args: CheckArgs) -> Result<()> {
     let failed = if args.offline || app.is_demo() {
         Vec::new()
     } else {
-        failures(&sync_accounts(
-            app,
-            &mut store,
-            &accounts,
-            DateRange::new(since, today),
-            false,
-        )?)
+        failures(&sync_accounts(app, &mut store, &accounts, DateRange::new(since, today), false)?)
     };
     let rows = evaluate(app, &store, &budgets)?;
     super::write_stdout(|out| budgets_out::render(&rows, today, args.format, out))?;
@@ -384,10 +350,6 @@ fn check(app: &App, args: CheckArgs) -> Result<()> {
     if failing.is_empty() {
         Ok(())
     } else {
-        Err(Error::BudgetExceeded(format!(
-            "{} budget(s) failed the check: {}",
-            failing.len(),
-            failing.join(", ")
-        )))
+        Err(Error::BudgetExceeded(format!("{} budget(s) failed the check: {}", failing.len(), failing.join(", "))))
     }
 }

@@ -57,13 +57,7 @@ pub fn run(app: &App, args: CostsArgs) -> Result<()> {
         return Err(Error::Accounts(failed));
     }
     let projects = resolve_projects(&store, &accounts, &args.project)?;
-    let query = CostQuery {
-        accounts,
-        projects,
-        models: args.model.clone(),
-        range,
-        group_by,
-    };
+    let query = CostQuery { accounts, projects, models: args.model.clone(), range, group_by };
     let mut view = CostView::build(&store, &query, app.clock.today(), args.project.clone())?;
     view.budgets = super::budgets::relevant(app, &store, &query.accounts, &query.projects, &query.models);
     super::write_stdout(|out| output::render_costs(&view, args.format, out))?;
@@ -90,10 +84,7 @@ pub(super) fn refresh(
 
 fn has_any_data(store: &Store, accounts: &[Account], range: DateRange) -> Result<bool> {
     for a in accounts {
-        if !store
-            .synced_days(a.provider.id(), &a.workspace, range.since, range.until)?
-            .is_empty()
-        {
+        if !store.synced_days(a.provider.id(), &a.workspace, range.since, range.until)?.is_empty() {
             return Ok(true);
         }
     }
@@ -119,20 +110,13 @@ pub(super) fn resolve_projects(store: &Store, accounts: &[Account], wanted: &[St
                 .iter()
                 .filter(|p| !p.info.id.is_empty())
                 .map(|p| {
-                    if p.info.name.is_empty() {
-                        p.info.id.clone()
-                    } else {
-                        format!("{} ({})", p.info.id, p.info.name)
-                    }
+                    if p.info.name.is_empty() { p.info.id.clone() } else { format!("{} ({})", p.info.id, p.info.name) }
                 })
                 .collect();
             names.sort();
             names.dedup();
-            let list = if names.is_empty() {
-                "none known yet (run 'llmcost sync')".to_string()
-            } else {
-                names.join(", ")
-            };
+            let list =
+                if names.is_empty() { "none known yet (run 'llmcost sync')".to_string() } else { names.join(", ") };
             return Err(Error::Usage(format!(
                 "unknown project '{w}' in the selected workspaces; known projects: {list}"
             )));

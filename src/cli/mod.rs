@@ -6,6 +6,7 @@ mod budgets;
 mod costs;
 mod projects;
 mod providers;
+mod report;
 mod sync_cmd;
 mod syncing;
 
@@ -63,6 +64,8 @@ pub enum Command {
     Sync(sync_cmd::SyncArgs),
     /// Budgets per period and scope, and the CI gate `budgets check`
     Budgets(budgets::BudgetsArgs),
+    /// The period's story: comparison, forecast, breakdowns, movers, anomalies; exports
+    Report(report::ReportArgs),
 }
 
 /// Runs a parsed command line and returns the process exit code. Errors are printed here.
@@ -73,6 +76,7 @@ pub fn run(cli: Cli) -> ExitCode {
         Command::Costs(args) => costs::run(&app, args),
         Command::Sync(args) => sync_cmd::run(&app, args),
         Command::Budgets(args) => budgets::run(&app, args),
+        Command::Report(args) => report::run(&app, args),
     });
     match result {
         Ok(()) => ExitCode::SUCCESS,

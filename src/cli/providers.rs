@@ -93,11 +93,7 @@ pub fn run(app: &App, args: ProvidersArgs) -> Result<()> {
 }
 
 fn list(app: &App, format: ListFormat) -> Result<()> {
-    let store = if app.db_path.exists() {
-        Some(app.open_store()?)
-    } else {
-        None
-    };
+    let store = if app.db_path.exists() { Some(app.open_store()?) } else { None };
     let mut rows = Vec::new();
     for account in app.accounts() {
         let (source, hint) = if app.is_demo() {
@@ -139,18 +135,11 @@ fn list(app: &App, format: ListFormat) -> Result<()> {
             }
             writeln!(out)?;
             if rows.is_empty() {
-                writeln!(
-                    out,
-                    "No workspaces yet. Add one with 'llmcost providers add openai --workspace NAME',"
-                )?;
-                return writeln!(
-                    out,
-                    "or set LLMCOST_KEY_OPENAI_<NAME>. Try the demo: 'llmcost --demo costs'."
-                );
+                writeln!(out, "No workspaces yet. Add one with 'llmcost providers add openai --workspace NAME',")?;
+                return writeln!(out, "or set LLMCOST_KEY_OPENAI_<NAME>. Try the demo: 'llmcost --demo costs'.");
             }
             let mut t = Table::new();
-            t.load_style(presets::UTF8_FULL_CONDENSED)
-                .set_content_arrangement(ContentArrangement::Dynamic);
+            t.load_style(presets::UTF8_FULL_CONDENSED).set_content_arrangement(ContentArrangement::Dynamic);
             t.set_header(vec!["Provider", "Workspace", "Key from", "Key", "Last sync (UTC)"]);
             for (a, source, hint, last) in &rows {
                 t.add_row(vec![
@@ -167,9 +156,8 @@ fn list(app: &App, format: ListFormat) -> Result<()> {
 }
 
 fn parse_account(provider: &str, workspace: &str) -> Result<Account> {
-    let provider: ProviderKind = provider
-        .parse()
-        .map_err(|e: crate::domain::records::UnknownProvider| Error::Usage(e.to_string()))?;
+    let provider: ProviderKind =
+        provider.parse().map_err(|e: crate::domain::records::UnknownProvider| Error::Usage(e.to_string()))?;
     config::validate_workspace_name(workspace).map_err(Error::Usage)?;
     Ok(Account::new(provider, workspace))
 }
@@ -189,9 +177,7 @@ fn read_key(account: &Account, from_stdin: bool) -> Result<Secret> {
         ))
         .map_err(|e| Error::Runtime(format!("cannot read the key: {e}")))?
     } else {
-        return Err(Error::Usage(
-            "no terminal to prompt for the key: pipe it in with --key-stdin".into(),
-        ));
+        return Err(Error::Usage("no terminal to prompt for the key: pipe it in with --key-stdin".into()));
     };
     let key = Secret::new(key);
     if key.expose().is_empty() {
@@ -211,18 +197,13 @@ fn check_key(app: &App, account: &Account, key: &Secret) -> std::result::Result<
         base_url: base_url(account.provider, ws.as_deref(), &app.env),
         account: account.clone(),
         key,
-        retry: RetryPolicy {
-            max_attempts: 2,
-            ..RetryPolicy::default()
-        },
+        retry: RetryPolicy { max_attempts: 2, ..RetryPolicy::default() },
     });
     let runtime = tokio::runtime::Builder::new_current_thread()
         .enable_all()
         .build()
         .map_err(|e| (FailureKind::Unreachable, e.to_string()))?;
-    runtime
-        .block_on(provider.check())
-        .map_err(|e| (e.kind.clone(), e.to_string()))
+    runtime.block_on(provider.check()).map_err(|e| (e.kind.clone(), e.to_string()))
 }
 
 fn add(app: &App, args: AddArgs) -> Result<()> {
@@ -253,22 +234,16 @@ pub(super) fn add_account(app: &App, account: &Account, key: &Secret, check: boo
     }
     if check {
         check_key(app, account, key).map_err(|(_, message)| {
-            Error::Provider(format!(
-                "{message}\nNothing was stored. Use --no-check to store the key anyway."
-            ))
+            Error::Provider(format!("{message}\nNothing was stored. Use --no-check to store the key anyway."))
         })?;
     }
-    app.keys
-        .store_key(account, key)
-        .map_err(|e| Error::Runtime(e.to_string()))?;
+    app.keys.store_key(account, key).map_err(|e| Error::Runtime(e.to_string()))?;
     config::add_workspace(&app.config_path, account)
 }
 
 fn remove(app: &App, args: RemoveArgs) -> Result<()> {
     if app.is_demo() {
-        return Err(Error::Usage(
-            "the demo's workspaces are built in: run without --demo".into(),
-        ));
+        return Err(Error::Usage("the demo's workspaces are built in: run without --demo".into()));
     }
     let account = parse_account(&args.provider, &args.workspace)?;
     let in_config = app.config.workspace(&account).is_some();
@@ -292,10 +267,7 @@ fn remove(app: &App, args: RemoveArgs) -> Result<()> {
         if key_deleted { " and its key" } else { "" }
     ));
     if app.env.iter().any(|(k, _)| *k == env_var_name(&account)) {
-        app.note(&format!(
-            "note: {} is still set in the environment",
-            env_var_name(&account)
-        ));
+        app.note(&format!("note: {} is still set in the environment", env_var_name(&account)));
     }
     Ok(())
 }
@@ -332,11 +304,7 @@ fn test(app: &App, scope: &ScopeArgs) -> Result<()> {
         }
     }
     super::write_stdout(|out| lines.iter().try_for_each(|l| writeln!(out, "{l}")))?;
-    if failed.is_empty() {
-        Ok(())
-    } else {
-        Err(Error::Accounts(failed))
-    }
+    if failed.is_empty() { Ok(()) } else { Err(Error::Accounts(failed)) }
 }
 
 #[cfg(test)]
@@ -377,18 +345,8 @@ mod tests {
         assert_eq!((found.expose(), source), (key.expose(), KeySource::Keyring));
 
         // Remove deletes both.
-        let app = App {
-            config: Config::load(&app.config_path).unwrap(),
-            ..app
-        };
-        remove(
-            &app,
-            RemoveArgs {
-                provider: "openai".into(),
-                workspace: "edugami".into(),
-            },
-        )
-        .unwrap();
+        let app = App { config: Config::load(&app.config_path).unwrap(), ..app };
+        remove(&app, RemoveArgs { provider: "openai".into(), workspace: "edugami".into() }).unwrap();
         assert!(app.keys.lookup(&account).is_err());
         assert!(Config::load(&app.config_path).unwrap().accounts().is_empty());
     }

@@ -103,12 +103,7 @@ pub fn sync_accounts(
     for (account, result, started, bar) in fetched {
         let outcome = match result {
             Ok(batch) => sync::write(store, &account, &batch, now, started),
-            Err(e) => AccountSync {
-                account,
-                days_fetched: 0,
-                elapsed: started.elapsed(),
-                error: Some(e.to_string()),
-            },
+            Err(e) => AccountSync { account, days_fetched: 0, elapsed: started.elapsed(), error: Some(e.to_string()) },
         };
         if let Some(bar) = bar {
             match &outcome.error {

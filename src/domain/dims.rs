@@ -14,14 +14,7 @@ pub enum Dim {
 }
 
 impl Dim {
-    pub const ALL: [Dim; 6] = [
-        Dim::Provider,
-        Dim::Workspace,
-        Dim::Project,
-        Dim::Model,
-        Dim::LineItem,
-        Dim::Day,
-    ];
+    pub const ALL: [Dim; 6] = [Dim::Provider, Dim::Workspace, Dim::Project, Dim::Model, Dim::LineItem, Dim::Day];
 
     pub fn name(self) -> &'static str {
         match self {

@@ -78,11 +78,7 @@ impl Money {
 
     /// This amount's share of `total`, as a fraction from 0 to 1 (0 when the total is 0).
     pub fn share_of(self, total: Money) -> Decimal {
-        if total.0.is_zero() {
-            Decimal::ZERO
-        } else {
-            self.0 / total.0
-        }
+        if total.0.is_zero() { Decimal::ZERO } else { self.0 / total.0 }
     }
 
     pub fn is_zero(self) -> bool {

@@ -159,11 +159,7 @@ pub fn last_of_month(day: NaiveDate) -> NaiveDate {
 }
 
 fn year_start(year: i32) -> Option<NaiveDate> {
-    if (1970..=9999).contains(&year) {
-        NaiveDate::from_ymd_opt(year, 1, 1)
-    } else {
-        None
-    }
+    if (1970..=9999).contains(&year) { NaiveDate::from_ymd_opt(year, 1, 1) } else { None }
 }
 
 #[cfg(test)]
@@ -181,90 +177,48 @@ mod tests {
 
     #[test]
     fn this_month_is_month_to_date() {
-        assert_eq!(
-            r(PeriodSpec::ThisMonth, "2026-11-22"),
-            ("2026-11-01".into(), "2026-11-22".into())
-        );
-        assert_eq!(
-            r(PeriodSpec::ThisMonth, "2026-11-01"),
-            ("2026-11-01".into(), "2026-11-01".into())
-        );
+        assert_eq!(r(PeriodSpec::ThisMonth, "2026-11-22"), ("2026-11-01".into(), "2026-11-22".into()));
+        assert_eq!(r(PeriodSpec::ThisMonth, "2026-11-01"), ("2026-11-01".into(), "2026-11-01".into()));
     }
 
     #[test]
     fn past_month_is_whole_and_handles_leap_years() {
-        assert_eq!(
-            r(parse_month("2024-02").unwrap(), "2026-11-22"),
-            ("2024-02-01".into(), "2024-02-29".into())
-        );
-        assert_eq!(
-            r(parse_month("2025-02").unwrap(), "2026-11-22"),
-            ("2025-02-01".into(), "2025-02-28".into())
-        );
-        assert_eq!(
-            r(parse_month("2025-12").unwrap(), "2026-11-22"),
-            ("2025-12-01".into(), "2025-12-31".into())
-        );
+        assert_eq!(r(parse_month("2024-02").unwrap(), "2026-11-22"), ("2024-02-01".into(), "2024-02-29".into()));
+        assert_eq!(r(parse_month("2025-02").unwrap(), "2026-11-22"), ("2025-02-01".into(), "2025-02-28".into()));
+        assert_eq!(r(parse_month("2025-12").unwrap(), "2026-11-22"), ("2025-12-01".into(), "2025-12-31".into()));
     }
 
     #[test]
     fn week_starts_on_monday() {
         // 2026-11-22 is a Sunday.
-        assert_eq!(
-            r(PeriodSpec::ThisWeek, "2026-11-22"),
-            ("2026-11-16".into(), "2026-11-22".into())
-        );
-        assert_eq!(
-            r(PeriodSpec::ThisWeek, "2026-11-16"),
-            ("2026-11-16".into(), "2026-11-16".into())
-        );
+        assert_eq!(r(PeriodSpec::ThisWeek, "2026-11-22"), ("2026-11-16".into(), "2026-11-22".into()));
+        assert_eq!(r(PeriodSpec::ThisWeek, "2026-11-16"), ("2026-11-16".into(), "2026-11-16".into()));
     }
 
     #[test]
     fn last_n_days_includes_today() {
-        assert_eq!(
-            r(PeriodSpec::Last(1), "2026-11-22"),
-            ("2026-11-22".into(), "2026-11-22".into())
-        );
-        assert_eq!(
-            r(PeriodSpec::Last(7), "2026-03-02"),
-            ("2026-02-24".into(), "2026-03-02".into())
-        );
+        assert_eq!(r(PeriodSpec::Last(1), "2026-11-22"), ("2026-11-22".into(), "2026-11-22".into()));
+        assert_eq!(r(PeriodSpec::Last(7), "2026-03-02"), ("2026-02-24".into(), "2026-03-02".into()));
         assert_eq!(PeriodSpec::Last(0).resolve(d("2026-11-22")), Err(PeriodError::ZeroDays));
     }
 
     #[test]
     fn yesterday_crosses_year_boundary() {
-        assert_eq!(
-            r(PeriodSpec::Yesterday, "2026-01-01"),
-            ("2025-12-31".into(), "2025-12-31".into())
-        );
+        assert_eq!(r(PeriodSpec::Yesterday, "2026-01-01"), ("2025-12-31".into(), "2025-12-31".into()));
     }
 
     #[test]
     fn periods_reaching_past_today_stop_at_today() {
-        assert_eq!(
-            r(PeriodSpec::Year(2026), "2026-11-22"),
-            ("2026-01-01".into(), "2026-11-22".into())
-        );
-        let spec = PeriodSpec::Range {
-            since: d("2026-11-01"),
-            until: Some(d("2026-11-30")),
-        };
+        assert_eq!(r(PeriodSpec::Year(2026), "2026-11-22"), ("2026-01-01".into(), "2026-11-22".into()));
+        let spec = PeriodSpec::Range { since: d("2026-11-01"), until: Some(d("2026-11-30")) };
         assert_eq!(r(spec, "2026-11-22"), ("2026-11-01".into(), "2026-11-22".into()));
     }
 
     #[test]
     fn future_and_reversed_periods_are_errors() {
         let today = d("2026-11-22");
-        assert!(matches!(
-            parse_month("2026-12").unwrap().resolve(today),
-            Err(PeriodError::InFuture { .. })
-        ));
-        let reversed = PeriodSpec::Range {
-            since: d("2026-11-10"),
-            until: Some(d("2026-11-01")),
-        };
+        assert!(matches!(parse_month("2026-12").unwrap().resolve(today), Err(PeriodError::InFuture { .. })));
+        let reversed = PeriodSpec::Range { since: d("2026-11-10"), until: Some(d("2026-11-01")) };
         assert!(matches!(reversed.resolve(today), Err(PeriodError::Reversed { .. })));
     }
 

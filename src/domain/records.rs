@@ -89,10 +89,7 @@ impl FromStr for ProviderKind {
     type Err = UnknownProvider;
     fn from_str(s: &str) -> Result<Self, Self::Err> {
         let key = s.trim().to_ascii_lowercase();
-        ProviderKind::ALL
-            .into_iter()
-            .find(|p| p.id() == key)
-            .ok_or_else(|| UnknownProvider(s.trim().to_string()))
+        ProviderKind::ALL.into_iter().find(|p| p.id() == key).ok_or_else(|| UnknownProvider(s.trim().to_string()))
     }
 }
 
@@ -105,10 +102,7 @@ pub struct Account {
 
 impl Account {
     pub fn new(provider: ProviderKind, workspace: impl Into<String>) -> Self {
-        Account {
-            provider,
-            workspace: workspace.into(),
-        }
+        Account { provider, workspace: workspace.into() }
     }
 }
 

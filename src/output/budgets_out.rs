@@ -17,6 +17,8 @@ pub struct BudgetRow {
     pub budget: Budget,
     pub status: Status,
     pub accounts: Vec<Account>,
+    /// The budget's project, resolved to ids.
+    pub projects: Vec<String>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
@@ -39,11 +41,7 @@ pub fn scope_text(b: &Budget) -> String {
     .into_iter()
     .flatten()
     .collect();
-    if parts.is_empty() {
-        "all spend".to_string()
-    } else {
-        parts.join(", ")
-    }
+    if parts.is_empty() { "all spend".to_string() } else { parts.join(", ") }
 }
 
 fn pct(p: Decimal) -> String {
@@ -79,11 +77,7 @@ pub fn sentence(r: &BudgetRow) -> String {
         scope_text(b)
     );
     if s.period.until > s.period.since {
-        text.push_str(&format!(
-            "; forecast {} by {}",
-            s.forecast.display_usd(),
-            s.period.until
-        ));
+        text.push_str(&format!("; forecast {} by {}", s.forecast.display_usd(), s.period.until));
     }
     if let Some(t) = s.threshold {
         text.push_str(&format!("; crossed {t}%"));
@@ -101,23 +95,10 @@ pub fn render(rows: &[BudgetRow], today: NaiveDate, format: BudgetFormat, out: &
 }
 
 fn table(rows: &[BudgetRow], today: NaiveDate, out: &mut dyn Write) -> std::io::Result<()> {
-    writeln!(
-        out,
-        "Budgets on {today} (UTC days; the forecast projects the last 7 days' run rate)"
-    )?;
+    writeln!(out, "Budgets on {today} (UTC days; the forecast projects the last 7 days' run rate)")?;
     let mut t = Table::new();
-    t.load_style(presets::UTF8_FULL_CONDENSED)
-        .set_content_arrangement(ContentArrangement::Dynamic);
-    t.set_header(vec![
-        "Budget",
-        "Scope",
-        "Period (UTC)",
-        "Spent",
-        "Budget",
-        "Used",
-        "Forecast",
-        "Status",
-    ]);
+    t.load_style(presets::UTF8_FULL_CONDENSED).set_content_arrangement(ContentArrangement::Dynamic);
+    t.set_header(vec!["Budget", "Scope", "Period (UTC)", "Spent", "Budget", "Used", "Forecast", "Status"]);
     for r in rows {
         let (b, s) = (&r.budget, &r.status);
         let status = match (s.level, s.threshold) {
@@ -224,12 +205,7 @@ fn github(rows: &[BudgetRow], out: &mut dyn Write) -> std::io::Result<()> {
             Level::Warning => ("warning", format!("Budget warning: {}", r.budget.name)),
             Level::Ok => ("notice", format!("Budget ok: {}", r.budget.name)),
         };
-        writeln!(
-            out,
-            "::{kind} title={}::{}",
-            escape(&title, true),
-            escape(&sentence(r), false)
-        )?;
+        writeln!(out, "::{kind} title={}::{}", escape(&title, true), escape(&sentence(r), false))?;
     }
     Ok(())
 }
@@ -240,11 +216,7 @@ pub fn append_step_summary(path: Option<&std::ffi::OsStr>, rows: &[BudgetRow], t
         return Ok(());
     };
     let fail = |e: std::io::Error| Error::Runtime(format!("cannot append to GITHUB_STEP_SUMMARY: {e}"));
-    let mut file = std::fs::OpenOptions::new()
-        .create(true)
-        .append(true)
-        .open(path)
-        .map_err(fail)?;
+    let mut file = std::fs::OpenOptions::new().create(true).append(true).open(path).map_err(fail)?;
     file.write_all(markdown(rows, today).as_bytes()).map_err(fail)
 }
 

@@ -67,20 +67,12 @@ impl CostView {
         let costs = store.aggregate_costs(query)?;
         let mut usage = store.aggregate_usage(query)?;
         let usage_shown = query.group_by.iter().all(|d| d.carries_usage());
-        let names = if query.group_by.contains(&Dim::Project) {
-            store.project_names()?
-        } else {
-            HashMap::new()
-        };
+        let names = if query.group_by.contains(&Dim::Project) { store.project_names()? } else { HashMap::new() };
         let total: Money = costs.iter().map(|(_, m)| *m).sum();
         let mut rows: Vec<CostRow> = costs
             .into_iter()
             .map(|(key, cost)| {
-                let row_usage = if usage_shown {
-                    Some(usage.remove(&key).unwrap_or_default())
-                } else {
-                    None
-                };
+                let row_usage = if usage_shown { Some(usage.remove(&key).unwrap_or_default()) } else { None };
                 let GroupKey { values, owner } = key;
                 let cells = query
                     .group_by
@@ -88,20 +80,10 @@ impl CostView {
                     .zip(values)
                     .map(|(dim, value)| {
                         let label = label(*dim, &value, owner.as_ref(), &names, today);
-                        Cell {
-                            dim: *dim,
-                            value,
-                            label,
-                        }
+                        Cell { dim: *dim, value, label }
                     })
                     .collect();
-                CostRow {
-                    cells,
-                    owner,
-                    share: cost.share_of(total),
-                    cost,
-                    usage: row_usage,
-                }
+                CostRow { cells, owner, share: cost.share_of(total), cost, usage: row_usage }
             })
             .collect();
         sort_rows(&mut rows, &query.group_by);
@@ -110,30 +92,18 @@ impl CostView {
         let mut missing_days = Vec::new();
         let mut today_not_reported = Vec::new();
         for account in &query.accounts {
-            let synced = store.synced_days(
-                account.provider.id(),
-                &account.workspace,
-                query.range.since,
-                query.range.until,
-            )?;
+            let synced =
+                store.synced_days(account.provider.id(), &account.workspace, query.range.since, query.range.until)?;
             updated_at = updated_at.max(synced.iter().map(|(_, at)| *at).max());
             let (oldest, newest) = account.provider.servable_days(today);
             if query.range.contains(today) && newest < today && !today_not_reported.contains(&account.provider) {
                 today_not_reported.push(account.provider);
             }
             let fetched: HashSet<NaiveDate> = synced.into_iter().map(|(d, _)| d).collect();
-            let missing: Vec<NaiveDate> = query
-                .range
-                .days()
-                .filter(|d| *d <= newest && !fetched.contains(d))
-                .collect();
+            let missing: Vec<NaiveDate> = query.range.days().filter(|d| *d <= newest && !fetched.contains(d)).collect();
             if !missing.is_empty() {
                 let unfillable = missing.iter().filter(|d| oldest.is_some_and(|o| **d < o)).count() as u64;
-                missing_days.push(MissingDays {
-                    account: account.clone(),
-                    days: missing.len() as u64,
-                    unfillable,
-                });
+                missing_days.push(MissingDays { account: account.clone(), days: missing.len() as u64, unfillable });
             }
         }
         Ok(CostView {
@@ -166,10 +136,7 @@ impl CostView {
 
 /// "Default project", "Default workspace"...: what the provider calls costs outside any project.
 pub fn default_project_label(provider_id: Option<&str>) -> &'static str {
-    provider_id
-        .and_then(|p| p.parse::<ProviderKind>().ok())
-        .unwrap_or(ProviderKind::OpenAi)
-        .default_project_label()
+    provider_id.and_then(|p| p.parse::<ProviderKind>().ok()).unwrap_or(ProviderKind::OpenAi).default_project_label()
 }
 
 fn label(

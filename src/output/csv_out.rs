@@ -39,14 +39,14 @@ pub fn costs(view: &CostView, out: &mut dyn Write) -> std::io::Result<()> {
             rec.push(safe_text(&cell.value));
             if cell.dim == Dim::Project {
                 rec.push(safe_text(&cell.label));
-                rec.push(safe_text(
-                    &row.owner.as_ref().map(|(_, w)| w.clone()).unwrap_or_default(),
-                ));
+                rec.push(safe_text(&row.owner.as_ref().map(|(_, w)| w.clone()).unwrap_or_default()));
             }
         }
         rec.push(row.cost.exact());
         if let Some(u) = row.usage {
-            rec.extend([u.input_tokens, u.cached_input_tokens, u.output_tokens, u.requests].map(|n| n.to_string()));
+            rec.extend([u.input_tokens, u.cached_input_tokens, u.output_tokens].map(|n| n.to_string()));
+            // Blank, not 0, where the provider does not count requests (Anthropic).
+            rec.push(if u.requests_known() { u.requests.to_string() } else { String::new() });
         }
         w.write_record(&rec).map_err(to_io)?;
     }
@@ -55,8 +55,7 @@ pub fn costs(view: &CostView, out: &mut dyn Write) -> std::io::Result<()> {
 
 pub fn projects(view: &ProjectsView, out: &mut dyn Write) -> std::io::Result<()> {
     let mut w = csv::Writer::from_writer(out);
-    w.write_record(["provider", "workspace", "project", "project_name", "status", "cost_usd"])
-        .map_err(to_io)?;
+    w.write_record(["provider", "workspace", "project", "project_name", "status", "cost_usd"]).map_err(to_io)?;
     for r in &view.rows {
         w.write_record([
             r.account.provider.id().to_string(),

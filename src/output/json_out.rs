@@ -11,11 +11,7 @@ use crate::domain::Dim;
 pub const SCHEMA_VERSION: u32 = 1;
 
 fn dim_value(dim: Dim, value: &str) -> Value {
-    if dim == Dim::Project && value.is_empty() {
-        Value::Null
-    } else {
-        Value::String(value.to_string())
-    }
+    if dim == Dim::Project && value.is_empty() { Value::Null } else { Value::String(value.to_string()) }
 }
 
 pub fn costs(view: &CostView, out: &mut dyn Write) -> std::io::Result<()> {
@@ -30,28 +26,17 @@ pub fn costs(view: &CostView, out: &mut dyn Write) -> std::io::Result<()> {
                     obj.insert("project_name".into(), Value::String(cell.label.clone()));
                     if let Some((provider, workspace)) = &row.owner {
                         obj.entry("provider").or_insert_with(|| Value::String(provider.clone()));
-                        obj.entry("workspace")
-                            .or_insert_with(|| Value::String(workspace.clone()));
+                        obj.entry("workspace").or_insert_with(|| Value::String(workspace.clone()));
                     }
                 }
             }
             obj.insert("cost".into(), Value::String(row.cost.exact()));
-            obj.insert(
-                "share".into(),
-                json!(row.share.round_dp(6).to_string().parse::<f64>().unwrap_or(0.0)),
-            );
+            obj.insert("share".into(), json!(row.share.round_dp(6).to_string().parse::<f64>().unwrap_or(0.0)));
             if let Some(u) = row.usage {
                 obj.insert("input_tokens".into(), json!(u.input_tokens));
                 obj.insert("cached_input_tokens".into(), json!(u.cached_input_tokens));
                 obj.insert("output_tokens".into(), json!(u.output_tokens));
-                obj.insert(
-                    "requests".into(),
-                    if u.requests_known() {
-                        json!(u.requests)
-                    } else {
-                        Value::Null
-                    },
-                );
+                obj.insert("requests".into(), if u.requests_known() { json!(u.requests) } else { Value::Null });
             }
             Value::Object(obj)
         })

@@ -28,11 +28,7 @@ pub fn costs(view: &CostView, out: &mut dyn Write) -> std::io::Result<()> {
         let mut cells: Vec<String> = row.cells.iter().map(|c| cell(&c.label)).collect();
         cells.extend([row.cost.display_usd(), percent(row.share)]);
         if let Some(u) = row.usage {
-            cells.extend([
-                thousands(u.input_tokens),
-                thousands(u.output_tokens),
-                thousands(u.requests),
-            ]);
+            cells.extend([thousands(u.input_tokens), thousands(u.output_tokens), thousands(u.requests)]);
         }
         writeln!(out, "| {} |", cells.join(" | "))?;
     }

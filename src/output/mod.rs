@@ -6,6 +6,7 @@ mod csv_out;
 mod json_out;
 mod markdown;
 pub mod projects_view;
+pub mod report_out;
 mod table;
 pub mod text;
 

@@ -54,25 +54,12 @@ impl ProjectsView {
                 cost: p.cost,
             })
             .collect();
-        rows.sort_by(|a, b| {
-            a.account
-                .cmp(&b.account)
-                .then(b.cost.cmp(&a.cost))
-                .then(a.name.cmp(&b.name))
-        });
+        rows.sort_by(|a, b| a.account.cmp(&b.account).then(b.cost.cmp(&a.cost)).then(a.name.cmp(&b.name)));
         let total = rows.iter().map(|r| r.cost).sum();
         let mut updated_at = None;
         for a in accounts {
             updated_at = updated_at.max(store.last_sync(a.provider.id(), &a.workspace)?);
         }
-        Ok(ProjectsView {
-            accounts: accounts.to_vec(),
-            range,
-            today,
-            rows,
-            total,
-            updated_at,
-            budgets: Vec::new(),
-        })
+        Ok(ProjectsView { accounts: accounts.to_vec(), range, today, rows, total, updated_at, budgets: Vec::new() })
     }
 }

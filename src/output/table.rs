@@ -10,8 +10,7 @@ use super::text::{self, dim_title, percent, thousands};
 
 fn new_table() -> Table {
     let mut t = Table::new();
-    t.load_style(presets::UTF8_FULL_CONDENSED)
-        .set_content_arrangement(ContentArrangement::Dynamic);
+    t.load_style(presets::UTF8_FULL_CONDENSED).set_content_arrangement(ContentArrangement::Dynamic);
     t
 }
 
@@ -50,25 +49,14 @@ pub fn costs(view: &CostView, out: &mut dyn Write) -> std::io::Result<()> {
                 show(u.input_tokens),
                 show(u.cached_input_tokens),
                 show(u.output_tokens),
-                if u.requests_known() {
-                    show(u.requests)
-                } else {
-                    "-".to_string()
-                },
+                if u.requests_known() { show(u.requests) } else { "-".to_string() },
             ]);
         }
         t.add_row(cells);
     }
     let mut total: Vec<String> = vec![String::new(); view.group_by.len()];
     total[0] = "Total".to_string();
-    total.extend([
-        view.total.display_usd(),
-        if view.rows.is_empty() {
-            String::new()
-        } else {
-            "100.0%".into()
-        },
-    ]);
+    total.extend([view.total.display_usd(), if view.rows.is_empty() { String::new() } else { "100.0%".into() }]);
     if view.usage_shown {
         let sum = view.rows.iter().filter_map(|r| r.usage).fold(
             Default::default(),
@@ -77,15 +65,7 @@ pub fn costs(view: &CostView, out: &mut dyn Write) -> std::io::Result<()> {
                 acc
             },
         );
-        total.extend(
-            [
-                sum.input_tokens,
-                sum.cached_input_tokens,
-                sum.output_tokens,
-                sum.requests,
-            ]
-            .map(thousands),
-        );
+        total.extend([sum.input_tokens, sum.cached_input_tokens, sum.output_tokens, sum.requests].map(thousands));
     }
     t.add_row(total);
     align_right(&mut t, view.group_by.len());
@@ -113,22 +93,12 @@ pub fn projects(view: &ProjectsView, out: &mut dyn Write) -> std::io::Result<()>
         t.add_row(vec![
             row.account.to_string(),
             row.name.clone(),
-            if row.id.is_empty() {
-                "-".to_string()
-            } else {
-                row.id.clone()
-            },
+            if row.id.is_empty() { "-".to_string() } else { row.id.clone() },
             row.status.clone(),
             row.cost.display_usd(),
         ]);
     }
-    t.add_row(vec![
-        "Total".to_string(),
-        String::new(),
-        String::new(),
-        String::new(),
-        view.total.display_usd(),
-    ]);
+    t.add_row(vec!["Total".to_string(), String::new(), String::new(), String::new(), view.total.display_usd()]);
     align_right(&mut t, 4);
     writeln!(out, "{t}")?;
     writeln!(out, "{}", text::updated(view.updated_at))?;

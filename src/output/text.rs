@@ -22,11 +22,7 @@ pub fn scope(accounts: &[Account]) -> String {
     let mut providers: Vec<_> = accounts.iter().map(|a| a.provider).collect();
     providers.dedup();
     for p in providers {
-        let names: Vec<&str> = accounts
-            .iter()
-            .filter(|a| a.provider == p)
-            .map(|a| a.workspace.as_str())
-            .collect();
+        let names: Vec<&str> = accounts.iter().filter(|a| a.provider == p).map(|a| a.workspace.as_str()).collect();
         parts.push(format!("{}: {}", p.display_name(), names.join(", ")));
     }
     parts.join("; ")
@@ -35,11 +31,7 @@ pub fn scope(accounts: &[Account]) -> String {
 /// `2026-11-01 to 2026-11-22 (UTC days; 2026-11-22 is today, partial)`
 pub fn period(view: &CostView) -> String {
     let r = view.range;
-    let span = if r.since == r.until {
-        r.since.to_string()
-    } else {
-        format!("{} to {}", r.since, r.until)
-    };
+    let span = if r.since == r.until { r.since.to_string() } else { format!("{} to {}", r.since, r.until) };
     if view.includes_today() {
         format!("{span} (UTC days; {} is today, partial)", view.today)
     } else {

@@ -22,11 +22,7 @@ pub struct RetryPolicy {
 
 impl Default for RetryPolicy {
     fn default() -> Self {
-        RetryPolicy {
-            max_attempts: 4,
-            base_delay: Duration::from_millis(500),
-            max_delay: Duration::from_secs(30),
-        }
+        RetryPolicy { max_attempts: 4, base_delay: Duration::from_millis(500), max_delay: Duration::from_secs(30) }
     }
 }
 
@@ -90,14 +86,7 @@ impl Http {
         for value in auth.values_mut() {
             value.set_sensitive(true);
         }
-        Http {
-            client,
-            base_url: base_url.trim_end_matches('/').to_string(),
-            account,
-            auth,
-            retry,
-            key_kind,
-        }
+        Http { client, base_url: base_url.trim_end_matches('/').to_string(), account, auth, retry, key_kind }
     }
 
     pub fn base_url(&self) -> &str {
@@ -123,11 +112,7 @@ impl Http {
         let body = self.get_text(path, query).await?;
         serde_json::from_str(&body).map_err(|e| {
             let shown: String = body.chars().take(120).collect();
-            self.fail(
-                path,
-                FailureKind::Malformed,
-                format!("unexpected response ({e}); body starts: {shown:?}"),
-            )
+            self.fail(path, FailureKind::Malformed, format!("unexpected response ({e}); body starts: {shown:?}"))
         })
     }
 
@@ -137,23 +122,14 @@ impl Http {
         loop {
             attempt += 1;
             let last = attempt >= self.retry.max_attempts;
-            let sent = self
-                .client
-                .get(&url)
-                .headers(self.auth.clone())
-                .query(query)
-                .send()
-                .await;
+            let sent = self.client.get(&url).headers(self.auth.clone()).query(query).send().await;
             let response = match sent {
                 Ok(r) => r,
                 Err(e) => {
                     let (kind, what) = if e.is_timeout() {
                         (FailureKind::Timeout, "timed out".to_string())
                     } else {
-                        (
-                            FailureKind::Unreachable,
-                            format!("cannot reach {}: {}", self.base_url, root_cause(&e)),
-                        )
+                        (FailureKind::Unreachable, format!("cannot reach {}: {}", self.base_url, root_cause(&e)))
                     };
                     // A server that never answers costs one timeout per attempt: retry it only once.
                     if last || (kind == FailureKind::Timeout && attempt >= 2) {
@@ -232,36 +208,17 @@ impl Http {
 
     fn status_error(&self, path: &str, status: StatusCode, body: &str, attempts: u32) -> ProviderError {
         let said = provider_message(body);
-        let said = if said.is_empty() {
-            String::new()
-        } else {
-            format!(" (the provider said: {said})")
-        };
+        let said = if said.is_empty() { String::new() } else { format!(" (the provider said: {said})") };
         let code = status.as_u16();
         let (kind, message) = match code {
             401 => (
                 FailureKind::InvalidKey,
-                format!(
-                    "invalid key{said}: {} is needed; check it with 'llmcost providers test'",
-                    self.key_kind
-                ),
+                format!("invalid key{said}: {} is needed; check it with 'llmcost providers test'", self.key_kind),
             ),
-            403 => (
-                FailureKind::NotAdmin,
-                format!("not an admin key{said}: {} is needed", self.key_kind),
-            ),
-            429 => (
-                FailureKind::RateLimited,
-                format!("rate limited after {attempts} attempts{said}; try again later"),
-            ),
-            500..=599 => (
-                FailureKind::Server(code),
-                format!("server error {code} after {attempts} attempts{said}"),
-            ),
-            _ => (
-                FailureKind::Rejected(code),
-                format!("request rejected with HTTP {code}{said}"),
-            ),
+            403 => (FailureKind::NotAdmin, format!("not an admin key{said}: {} is needed", self.key_kind)),
+            429 => (FailureKind::RateLimited, format!("rate limited after {attempts} attempts{said}; try again later")),
+            500..=599 => (FailureKind::Server(code), format!("server error {code} after {attempts} attempts{said}")),
+            _ => (FailureKind::Rejected(code), format!("request rejected with HTTP {code}{said}")),
         };
         self.fail(path, kind, message)
     }
@@ -319,9 +276,7 @@ mod tests {
 
     #[test]
     fn retry_after_reads_seconds_and_dates() {
-        let now = DateTime::parse_from_rfc3339("2015-10-21T07:28:00Z")
-            .unwrap()
-            .with_timezone(&Utc);
+        let now = DateTime::parse_from_rfc3339("2015-10-21T07:28:00Z").unwrap().with_timezone(&Utc);
         let mut h = HeaderMap::new();
         h.insert(RETRY_AFTER, HeaderValue::from_static("7"));
         assert_eq!(retry_after(&h, now), Some(Duration::from_secs(7)));

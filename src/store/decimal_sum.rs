@@ -14,10 +14,7 @@ impl Aggregate<Decimal, String> for DecimalSum {
     }
 
     fn step(&self, ctx: &mut Context<'_>, acc: &mut Decimal) -> rusqlite::Result<()> {
-        let text = ctx
-            .get_raw(0)
-            .as_str()
-            .map_err(|e| rusqlite::Error::UserFunctionError(e.into()))?;
+        let text = ctx.get_raw(0).as_str().map_err(|e| rusqlite::Error::UserFunctionError(e.into()))?;
         let value = Decimal::from_str(text)
             .map_err(|_| rusqlite::Error::UserFunctionError(format!("'{text}' is not a decimal amount").into()))?;
         *acc = acc
@@ -52,17 +49,10 @@ mod tests {
             "CREATE TABLE t (g TEXT, a TEXT); INSERT INTO t VALUES ('x','0.1'),('x','0.2'),('y','abc');",
         )
         .unwrap();
-        let sum: String = conn
-            .query_row("SELECT dec_sum(a) FROM t WHERE g = 'x'", [], |r| r.get(0))
-            .unwrap();
+        let sum: String = conn.query_row("SELECT dec_sum(a) FROM t WHERE g = 'x'", [], |r| r.get(0)).unwrap();
         assert_eq!(sum, "0.3");
-        let empty: String = conn
-            .query_row("SELECT dec_sum(a) FROM t WHERE g = 'z'", [], |r| r.get(0))
-            .unwrap();
+        let empty: String = conn.query_row("SELECT dec_sum(a) FROM t WHERE g = 'z'", [], |r| r.get(0)).unwrap();
         assert_eq!(empty, "0");
-        assert!(
-            conn.query_row("SELECT dec_sum(a) FROM t WHERE g = 'y'", [], |r| r.get::<_, String>(0))
-                .is_err()
-        );
+        assert!(conn.query_row("SELECT dec_sum(a) FROM t WHERE g = 'y'", [], |r| r.get::<_, String>(0)).is_err());
     }
 }

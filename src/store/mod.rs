@@ -31,10 +31,7 @@ impl Store {
         create_private_file(path)?;
         let conn = Connection::open(path)
             .map_err(|e| Error::Storage(format!("cannot open the cache {}: {e}", path.display())))?;
-        let mut store = Store {
-            conn,
-            path: Some(path.to_path_buf()),
-        };
+        let mut store = Store { conn, path: Some(path.to_path_buf()) };
         store.prepare().map_err(|e| store.explain(e))?;
         Ok(store)
     }
@@ -68,9 +65,8 @@ impl Store {
     fn enable_wal(&self) -> Result<()> {
         let mut attempts = 0;
         loop {
-            let mode: rusqlite::Result<String> = self
-                .conn
-                .pragma_update_and_check(None, "journal_mode", "WAL", |r| r.get(0));
+            let mode: rusqlite::Result<String> =
+                self.conn.pragma_update_and_check(None, "journal_mode", "WAL", |r| r.get(0));
             match mode {
                 Ok(_) => return Ok(()),
                 Err(e) if attempts < 100 && is_busy(&e) => {
@@ -131,10 +127,7 @@ impl Store {
 }
 
 fn is_busy(e: &rusqlite::Error) -> bool {
-    matches!(
-        e.sqlite_error_code(),
-        Some(rusqlite::ErrorCode::DatabaseBusy | rusqlite::ErrorCode::DatabaseLocked)
-    )
+    matches!(e.sqlite_error_code(), Some(rusqlite::ErrorCode::DatabaseBusy | rusqlite::ErrorCode::DatabaseLocked))
 }
 
 pub(crate) fn day_text(day: NaiveDate) -> String {

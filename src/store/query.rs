@@ -65,10 +65,7 @@ impl CostQuery {
     /// The WHERE clause and its parameters, shared by the cost and usage queries.
     fn filter(&self) -> (String, Vec<Value>) {
         let mut sql = String::from("day BETWEEN ? AND ?");
-        let mut params = vec![
-            Value::Text(day_text(self.range.since)),
-            Value::Text(day_text(self.range.until)),
-        ];
+        let mut params = vec![Value::Text(day_text(self.range.since)), Value::Text(day_text(self.range.until))];
         let accounts: Vec<String> = self
             .accounts
             .iter()
@@ -102,11 +99,7 @@ fn split_key(row: &rusqlite::Row<'_>, n: usize, with_owner: bool) -> rusqlite::R
     for i in 0..n {
         values.push(row.get::<_, String>(i)?);
     }
-    let owner = if with_owner {
-        Some((row.get(n)?, row.get(n + 1)?))
-    } else {
-        None
-    };
+    let owner = if with_owner { Some((row.get(n)?, row.get(n + 1)?)) } else { None };
     Ok(GroupKey { values, owner })
 }
 
@@ -200,56 +193,30 @@ impl Store {
                 "SELECT id, name, status FROM projects WHERE provider = ?1 AND workspace = ?2 ORDER BY name",
             )?;
             let listed = stmt.query_map((account.provider.id(), &account.workspace), |r| {
-                Ok(ProjectInfo {
-                    id: r.get(0)?,
-                    name: r.get(1)?,
-                    status: r.get(2)?,
-                })
+                Ok(ProjectInfo { id: r.get(0)?, name: r.get(1)?, status: r.get(2)? })
             })?;
             for info in listed {
                 let info = info?;
-                let key = (
-                    account.provider.id().to_string(),
-                    account.workspace.clone(),
-                    info.id.clone(),
-                );
+                let key = (account.provider.id().to_string(), account.workspace.clone(), info.id.clone());
                 let cost = spend.remove(&key).unwrap_or(Money::ZERO);
-                out.push(ProjectSpend {
-                    account: account.clone(),
-                    info,
-                    cost,
-                    listed: true,
-                });
+                out.push(ProjectSpend { account: account.clone(), info, cost, listed: true });
             }
         }
         // Costs for projects the provider no longer lists, and for the default project.
         for ((provider, workspace, id), cost) in spend {
-            let Some(account) = accounts
-                .iter()
-                .find(|a| a.provider.id() == provider && a.workspace == workspace)
+            let Some(account) = accounts.iter().find(|a| a.provider.id() == provider && a.workspace == workspace)
             else {
                 continue;
             };
-            let info = ProjectInfo {
-                name: String::new(),
-                status: String::new(),
-                id,
-            };
-            out.push(ProjectSpend {
-                account: account.clone(),
-                info,
-                cost,
-                listed: false,
-            });
+            let info = ProjectInfo { name: String::new(), status: String::new(), id };
+            out.push(ProjectSpend { account: account.clone(), info, cost, listed: false });
         }
         Ok(out)
     }
 
     /// Project names by (provider, workspace, id), for labelling rows.
     pub fn project_names(&self) -> Result<HashMap<(String, String, String), String>> {
-        let mut stmt = self
-            .conn
-            .prepare_cached("SELECT provider, workspace, id, name FROM projects")?;
+        let mut stmt = self.conn.prepare_cached("SELECT provider, workspace, id, name FROM projects")?;
         let rows = stmt.query_map([], |r| Ok(((r.get(0)?, r.get(1)?, r.get(2)?), r.get(3)?)))?;
         Ok(rows.collect::<rusqlite::Result<_>>()?)
     }

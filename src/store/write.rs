@@ -21,9 +21,7 @@ impl Store {
         let workspace = account.workspace.as_str();
         let at = time_text(fetched_at);
         // IMMEDIATE takes the write lock up front, where the busy timeout applies.
-        let tx = self
-            .conn
-            .transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
+        let tx = self.conn.transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
         for (range, costs, usage) in &batch.runs {
             let (since, until) = (day_text(range.since), day_text(range.until));
             for table in ["cost_buckets", "usage_buckets"] {
@@ -76,10 +74,7 @@ impl Store {
             }
         }
         if let Some(projects) = &batch.projects {
-            tx.execute(
-                "DELETE FROM projects WHERE provider = ?1 AND workspace = ?2",
-                (provider, workspace),
-            )?;
+            tx.execute("DELETE FROM projects WHERE provider = ?1 AND workspace = ?2", (provider, workspace))?;
             let mut insert = tx.prepare_cached(
                 "INSERT OR REPLACE INTO projects (provider, workspace, id, name, status, fetched_at)
                  VALUES (?1, ?2, ?3, ?4, ?5, ?6)",

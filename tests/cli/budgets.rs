@@ -42,11 +42,7 @@ async fn within_budget_passes_and_over_budget_exits_3() {
     let out = env.run(&["budgets", "check"]).await;
     assert_eq!(code(&out), 3, "{}", stderr(&out));
     assert!(stdout(&out).contains("exceeded"), "{}", stdout(&out));
-    assert!(
-        stderr(&out).contains("1 budget(s) failed the check: team (exceeded)"),
-        "{}",
-        stderr(&out)
-    );
+    assert!(stderr(&out).contains("1 budget(s) failed the check: team (exceeded)"), "{}", stderr(&out));
 }
 
 #[tokio::test]
@@ -59,13 +55,8 @@ async fn fail_on_forecast_and_warning() {
     assert_eq!(code(&env.run(&["budgets", "check", "--fail-on", "forecast"]).await), 3);
     assert_eq!(code(&env.run(&["budgets", "check", "--fail-on", "warning"]).await), 3);
 
-    env.write_config(&budget_file(
-        &(month_to_date() * Decimal::from(100)).to_string(),
-        "warn_at = [1]",
-    ));
-    let out = env
-        .run(&["budgets", "check", "--fail-on", "warning", "--format", "json"])
-        .await;
+    env.write_config(&budget_file(&(month_to_date() * Decimal::from(100)).to_string(), "warn_at = [1]"));
+    let out = env.run(&["budgets", "check", "--fail-on", "warning", "--format", "json"]).await;
     assert_eq!(code(&out), 3);
     assert_eq!(json(&out)["budgets"][0]["level"], "warning");
     assert_eq!(json(&out)["budgets"][0]["threshold"], 1);
@@ -77,27 +68,15 @@ async fn github_format_annotates_and_writes_the_step_summary() {
     let summary = env.dir.path().join("summary.md");
     std::fs::write(&summary, "# Earlier step\n").unwrap();
     let mut cmd = env.cmd();
-    cmd.args(["budgets", "check", "--format", "github"])
-        .env("GITHUB_STEP_SUMMARY", &summary);
-    let out = tokio::task::spawn_blocking(move || cmd.output().unwrap())
-        .await
-        .unwrap();
+    cmd.args(["budgets", "check", "--format", "github"]).env("GITHUB_STEP_SUMMARY", &summary);
+    let out = tokio::task::spawn_blocking(move || cmd.output().unwrap()).await.unwrap();
     assert_eq!(code(&out), 3, "{}", stderr(&out));
     let text = stdout(&out);
-    assert!(
-        text.starts_with("::error title=Budget exceeded%3A team::team: $"),
-        "{text}"
-    );
+    assert!(text.starts_with("::error title=Budget exceeded%3A team::team: $"), "{text}");
     assert!(text.contains("of $1.00"), "{text}");
     let md = std::fs::read_to_string(&summary).unwrap();
-    assert!(
-        md.starts_with("# Earlier step\n## LLM budgets on 2026-11-22 (UTC)"),
-        "{md}"
-    );
-    assert!(
-        md.contains("| team | all spend |") && md.contains("❌ exceeded"),
-        "{md}"
-    );
+    assert!(md.starts_with("# Earlier step\n## LLM budgets on 2026-11-22 (UTC)"), "{md}");
+    assert!(md.contains("| team | all spend |") && md.contains("❌ exceeded"), "{md}");
 }
 
 #[tokio::test]
@@ -129,11 +108,7 @@ async fn bad_budget_files_are_exit_2_naming_entry_and_field() {
     env.write_config("[[budgets]]\nname = \"team\"\namount = 5\nperiod = \"month\"\nworkspace = \"ghost\"\n");
     let out = env.run(&["budgets", "check"]).await;
     assert_eq!(code(&out), 2);
-    assert!(
-        stderr(&out).contains("budget 'team': unknown workspace 'ghost'"),
-        "{}",
-        stderr(&out)
-    );
+    assert!(stderr(&out).contains("budget 'team': unknown workspace 'ghost'"), "{}", stderr(&out));
 
     env.write_config("");
     let out = env.run(&["budgets", "check"]).await;
@@ -162,9 +137,7 @@ async fn add_edit_list_remove() {
         ])
         .await;
     assert_eq!(code(&add), 0, "{}", stderr(&add));
-    let again = env
-        .run(&["budgets", "add", "edu", "--amount", "1", "--period", "month"])
-        .await;
+    let again = env.run(&["budgets", "add", "edu", "--amount", "1", "--period", "month"]).await;
     assert_eq!(code(&again), 2);
     assert!(stderr(&again).contains("already exists"), "{}", stderr(&again));
     let edit = env.run(&["budgets", "edit", "edu", "--amount", "300"]).await;
@@ -176,39 +149,16 @@ async fn add_edit_list_remove() {
     );
 
     let list = json(&env.run(&["budgets", "list", "--format", "json"]).await);
-    let edu = list["budgets"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .find(|b| b["name"] == "edu")
-        .unwrap()
-        .clone();
+    let edu = list["budgets"].as_array().unwrap().iter().find(|b| b["name"] == "edu").unwrap().clone();
     assert_eq!(edu["amount"], "300.00");
-    assert_eq!(
-        edu["period_start"], "2026-10-15",
-        "quarters start in Jan, Apr, Jul, Oct"
-    );
+    assert_eq!(edu["period_start"], "2026-10-15", "quarters start in Jan, Apr, Jul, Oct");
     assert_eq!(edu["period_end"], "2027-01-14");
     assert_eq!(edu["warn_at"], serde_json::json!([75, 90]));
 
-    let bad = env
-        .run(&["budgets", "add", "x", "--amount", "ten", "--period", "month"])
-        .await;
+    let bad = env.run(&["budgets", "add", "x", "--amount", "ten", "--period", "month"]).await;
     assert_eq!(code(&bad), 2);
     assert!(stderr(&bad).contains("--amount"), "{}", stderr(&bad));
-    let typo = env
-        .run(&[
-            "budgets",
-            "add",
-            "x",
-            "--amount",
-            "10",
-            "--period",
-            "month",
-            "--workspace",
-            "edugamy",
-        ])
-        .await;
+    let typo = env.run(&["budgets", "add", "x", "--amount", "10", "--period", "month", "--workspace", "edugamy"]).await;
     assert_eq!(code(&typo), 2, "a typo fails now, not in CI");
 
     assert_eq!(code(&env.run(&["budgets", "remove", "edu"]).await), 0);
@@ -225,15 +175,7 @@ async fn the_demo_has_an_exceeded_and_a_forecast_budget() {
     let out = env.run(&["--demo", "budgets", "check", "--format", "json"]).await;
     assert_eq!(code(&out), 3, "{}", stderr(&out));
     let doc = json(&out);
-    let levels: Vec<&str> = doc["budgets"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|b| b["level"].as_str().unwrap())
-        .collect();
-    assert!(
-        levels.contains(&"exceeded") && levels.contains(&"forecast-exceeded"),
-        "{levels:?}"
-    );
+    let levels: Vec<&str> = doc["budgets"].as_array().unwrap().iter().map(|b| b["level"].as_str().unwrap()).collect();
+    assert!(levels.contains(&"exceeded") && levels.contains(&"forecast-exceeded"), "{levels:?}");
     assert_eq!(doc["worst"], "exceeded");
 }

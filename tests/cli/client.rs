@@ -53,10 +53,7 @@ async fn parses_a_recorded_costs_page_with_every_quirk() {
         .expect(1)
         .mount(&server)
         .await;
-    let costs = openai(&server, &key)
-        .costs(DateRange::new(nov(1), nov(3)))
-        .await
-        .unwrap();
+    let costs = openai(&server, &key).costs(DateRange::new(nov(1), nov(3))).await.unwrap();
     let total: Money = costs.iter().map(|c| c.amount).sum();
     // 0.13080438340307526 + 0.0031 + 1.5 (string) + 0.00001 (1e-05) + 2 x 0.5 (same key, summed) + 0.25
     assert_eq!(total.exact(), "2.88391438340307526");
@@ -66,19 +63,14 @@ async fn parses_a_recorded_costs_page_with_every_quirk() {
     let default = costs.iter().find(|c| c.line_item == "web search tool calls").unwrap();
     assert_eq!(default.project_id, None);
     assert_eq!(default.model, "web search tool calls");
-    assert!(
-        costs.iter().all(|c| c.day == nov(1) || c.day == nov(3)),
-        "the empty 2 Nov bucket adds nothing"
-    );
+    assert!(costs.iter().all(|c| c.day == nov(1) || c.day == nov(3)), "the empty 2 Nov bucket adds nothing");
 }
 
 #[tokio::test]
 async fn retry_after_as_an_http_date_is_honoured() {
     let server = MockServer::start().await;
     let key = Secret::new("sk-admin-fixture-key-abcd");
-    let soon = (chrono::Utc::now() + chrono::Duration::seconds(1))
-        .to_rfc2822()
-        .replace("+0000", "GMT");
+    let soon = (chrono::Utc::now() + chrono::Duration::seconds(1)).to_rfc2822().replace("+0000", "GMT");
     Mock::given(method("GET"))
         .and(path("/v1/organization/projects"))
         .respond_with(ResponseTemplate::new(429).insert_header("retry-after", soon.as_str()))
@@ -102,15 +94,11 @@ async fn retry_after_as_an_http_date_is_honoured() {
 async fn retries_are_bounded() {
     let server = MockServer::start().await;
     let key = Secret::new("sk-admin-fixture-key-abcd");
-    Mock::given(method("GET"))
-        .respond_with(ResponseTemplate::new(500))
-        .mount(&server)
-        .await;
+    Mock::given(method("GET")).respond_with(ResponseTemplate::new(500)).mount(&server).await;
     let err = provider(&server, &key).check().await.unwrap_err();
     assert_eq!(err.kind, FailureKind::Server(500));
     assert!(
-        err.to_string()
-            .contains("openai/edugami: GET /organization/projects: server error 500 after 3 attempts"),
+        err.to_string().contains("openai/edugami: GET /organization/projects: server error 500 after 3 attempts"),
         "{err}"
     );
     assert_eq!(server.received_requests().await.unwrap().len(), 3);
@@ -127,10 +115,7 @@ async fn a_repeating_cursor_is_an_error_not_a_loop() {
         })))
         .mount(&server)
         .await;
-    let err = openai(&server, &key)
-        .costs(DateRange::new(nov(1), nov(2)))
-        .await
-        .unwrap_err();
+    let err = openai(&server, &key).costs(DateRange::new(nov(1), nov(2))).await.unwrap_err();
     assert_eq!(err.kind, FailureKind::Malformed);
     assert!(err.to_string().contains("repeated"), "{err}");
     assert_eq!(server.received_requests().await.unwrap().len(), 2);
@@ -157,9 +142,5 @@ async fn a_server_that_never_answers_times_out() {
     });
     let err = p.check().await.unwrap_err();
     assert_eq!(err.kind, FailureKind::Timeout);
-    assert_eq!(
-        server.received_requests().await.unwrap().len(),
-        2,
-        "a hung server is retried once"
-    );
+    assert_eq!(server.received_requests().await.unwrap().len(), 2, "a hung server is retried once");
 }

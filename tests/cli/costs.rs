@@ -24,18 +24,8 @@ async fn month_total_matches_the_bill_in_every_format() {
     let (_fake, env) = setup().await;
     let expected = billed(&sample_org(KEY), "2026-11-01", "2026-11-22");
 
-    let out = env
-        .run(&[
-            "costs",
-            "--provider",
-            "openai",
-            "--workspace",
-            "edugami",
-            "--month",
-            "--format",
-            "json",
-        ])
-        .await;
+    let out =
+        env.run(&["costs", "--provider", "openai", "--workspace", "edugami", "--month", "--format", "json"]).await;
     assert_eq!(code(&out), 0, "{}", stderr(&out));
     let doc = json(&out);
     assert_eq!(doc["schema_version"], 1);
@@ -67,42 +57,20 @@ async fn month_total_matches_the_bill_in_every_format() {
     assert_eq!(code(&table), 0);
     let text = stdout(&table);
     let cents = expected.round_dp_with_strategy(2, rust_decimal::RoundingStrategy::MidpointAwayFromZero);
-    assert!(
-        text.contains(&format!("${cents}")) || text.contains(&format!("${}", group(cents))),
-        "{text}"
-    );
-    assert!(
-        text.contains("UTC") && text.contains("2026-11-22 is today, partial"),
-        "{text}"
-    );
+    assert!(text.contains(&format!("${cents}")) || text.contains(&format!("${}", group(cents))), "{text}");
+    assert!(text.contains("UTC") && text.contains("2026-11-22 is today, partial"), "{text}");
     assert!(text.contains("Data updated 2026-11-22 10:00 UTC"), "{text}");
 
-    let csv = env
-        .run(&[
-            "costs",
-            "--workspace",
-            "edugami",
-            "--month",
-            "--format",
-            "csv",
-            "--by",
-            "model,day",
-        ])
-        .await;
+    let csv = env.run(&["costs", "--workspace", "edugami", "--month", "--format", "csv", "--by", "model,day"]).await;
     let mut reader = csv::Reader::from_reader(csv.stdout.as_slice());
     let headers = reader.headers().unwrap().clone();
     assert_eq!(&headers[0], "model");
     assert_eq!(&headers[1], "day");
     assert_eq!(&headers[2], "cost_usd");
-    let sum: Decimal = reader
-        .records()
-        .map(|r| Decimal::from_str(&r.unwrap()[2]).unwrap())
-        .sum();
+    let sum: Decimal = reader.records().map(|r| Decimal::from_str(&r.unwrap()[2]).unwrap()).sum();
     assert_eq!(sum, expected);
 
-    let md = env
-        .run(&["costs", "--workspace", "edugami", "--month", "--format", "markdown"])
-        .await;
+    let md = env.run(&["costs", "--workspace", "edugami", "--month", "--format", "markdown"]).await;
     let text = stdout(&md);
     assert!(text.starts_with("## LLM spend: OpenAI: edugami"), "{text}");
     assert!(text.contains("| Model | Cost (USD) | Share |"), "{text}");
@@ -133,9 +101,7 @@ async fn a_repeated_question_is_answered_from_the_cache() {
     assert_eq!(fake.total_hits().await, after_first, "no request on the second run");
     assert_eq!(json(&first)["total"], json(&second)["total"]);
     // A narrower question inside the cached period needs nothing either.
-    let week = env
-        .run(&["costs", "--since", "2026-11-03", "--until", "2026-11-09"])
-        .await;
+    let week = env.run(&["costs", "--since", "2026-11-03", "--until", "2026-11-09"]).await;
     assert_eq!(code(&week), 0);
     assert_eq!(fake.total_hits().await, after_first);
 }
@@ -150,24 +116,11 @@ async fn only_stale_trailing_days_are_refetched_after_the_ttl() {
     assert_eq!(code(&out), 0, "{}", stderr(&out));
     assert_eq!(fake.hits("/v1/organization/costs").await, costs_before + 1);
     let requests = fake.server.received_requests().await.unwrap();
-    let last = requests
-        .iter()
-        .rev()
-        .find(|r| r.url.path() == "/v1/organization/costs")
-        .unwrap();
-    let start = last
-        .url
-        .query_pairs()
-        .find(|(k, _)| k == "start_time")
-        .unwrap()
-        .1
-        .to_string();
+    let last = requests.iter().rev().find(|r| r.url.path() == "/v1/organization/costs").unwrap();
+    let start = last.url.query_pairs().find(|(k, _)| k == "start_time").unwrap().1.to_string();
     // Trailing window of 3 days before today: 2026-11-19 00:00 UTC.
     assert_eq!(start, "1795046400", "{}", last.url);
-    assert_eq!(
-        dec(&json(&out)["total"]),
-        billed(&sample_org(KEY), "2026-11-01", "2026-11-22")
-    );
+    assert_eq!(dec(&json(&out)["total"]), billed(&sample_org(KEY), "2026-11-01", "2026-11-22"));
 }
 
 #[tokio::test]
@@ -196,9 +149,7 @@ async fn refresh_refetches_and_offline_never_touches_the_network() {
 async fn grouping_by_project_and_day_and_filtering_projects() {
     let (_fake, env) = setup().await;
     let org = sample_org(KEY);
-    let out = env
-        .run(&["costs", "--last", "10", "--by", "project,day", "--format", "json"])
-        .await;
+    let out = env.run(&["costs", "--last", "10", "--by", "project,day", "--format", "json"]).await;
     assert_eq!(code(&out), 0, "{}", stderr(&out));
     let doc = json(&out);
     assert_eq!(doc["group_by"], serde_json::json!(["project", "day"]));
@@ -215,12 +166,8 @@ async fn grouping_by_project_and_day_and_filtering_projects() {
     sorted.sort();
     assert_eq!(days, sorted, "rows are in day order");
 
-    let by_name = env
-        .run(&["costs", "--last", "10", "--project", "Tutor chat", "--format", "json"])
-        .await;
-    let by_id = env
-        .run(&["costs", "--last", "10", "--project", "proj_tutor", "--format", "json"])
-        .await;
+    let by_name = env.run(&["costs", "--last", "10", "--project", "Tutor chat", "--format", "json"]).await;
+    let by_id = env.run(&["costs", "--last", "10", "--project", "proj_tutor", "--format", "json"]).await;
     assert_eq!(json(&by_name)["total"], json(&by_id)["total"]);
     let tutor_total: Decimal = org
         .lines
@@ -238,14 +185,9 @@ async fn grouping_by_project_and_day_and_filtering_projects() {
         stderr(&unknown)
     );
 
-    let items = env
-        .run(&["costs", "--yesterday", "--by", "line_item", "--format", "csv"])
-        .await;
+    let items = env.run(&["costs", "--yesterday", "--by", "line_item", "--format", "csv"]).await;
     let text = stdout(&items);
-    assert!(
-        text.starts_with("line_item,cost_usd\n"),
-        "no token columns by line item: {text}"
-    );
+    assert!(text.starts_with("line_item,cost_usd\n"), "no token columns by line item: {text}");
 }
 
 #[tokio::test]
@@ -253,17 +195,13 @@ async fn several_organizations_add_up_and_pages_are_followed() {
     let edu = FakeOpenAi::start(sample_org(KEY)).await;
     let memo_key = "sk-admin-test-memoways-1111bbbb";
     let memo = FakeOpenAi::start(sample_org(memo_key)).await;
-    let env = TestEnv::new()
-        .var("LLMCOST_KEY_OPENAI_EDUGAMI", KEY)
-        .var("LLMCOST_KEY_OPENAI_MEMOWAYS", memo_key);
+    let env = TestEnv::new().var("LLMCOST_KEY_OPENAI_EDUGAMI", KEY).var("LLMCOST_KEY_OPENAI_MEMOWAYS", memo_key);
     env.write_config(&format!(
         "[workspaces.openai.edugami]\nbase_url = \"{}\"\n\n[workspaces.openai.memoways]\nbase_url = \"{}\"\n",
         edu.base_url(),
         memo.base_url()
     ));
-    let out = env
-        .run(&["costs", "--year", "--by", "workspace", "--format", "json"])
-        .await;
+    let out = env.run(&["costs", "--year", "--by", "workspace", "--format", "json"]).await;
     assert_eq!(code(&out), 0, "{}", stderr(&out));
     let doc = json(&out);
     let one = billed(&sample_org(KEY), "2026-01-01", "2026-11-22");
@@ -272,15 +210,9 @@ async fn several_organizations_add_up_and_pages_are_followed() {
     // 326 days: two costs pages of at most 180 buckets, eleven usage pages of at most 31.
     assert_eq!(edu.hits("/v1/organization/costs").await, 2);
     assert_eq!(edu.hits("/v1/organization/usage/completions").await, 11);
-    assert_eq!(
-        edu.hits("/v1/organization/projects").await,
-        2,
-        "projects come two per page"
-    );
+    assert_eq!(edu.hits("/v1/organization/projects").await, 2, "projects come two per page");
 
-    let only = env
-        .run(&["costs", "--year", "--workspace", "memoways", "--format", "json"])
-        .await;
+    let only = env.run(&["costs", "--year", "--workspace", "memoways", "--format", "json"]).await;
     assert_eq!(dec(&json(&only)["total"]), one);
 }
 
@@ -303,30 +235,20 @@ async fn projects_lists_archived_ones_with_their_spend() {
 #[tokio::test]
 async fn the_demo_needs_no_key_and_no_network() {
     let env = TestEnv::new().var("LLMCOST_OPENAI_BASE_URL", "http://127.0.0.1:9/v1");
-    let out = env
-        .run(&["--demo", "costs", "--month", "--by", "workspace", "--format", "json"])
-        .await;
+    let out = env.run(&["--demo", "costs", "--month", "--by", "workspace", "--format", "json"]).await;
     assert_eq!(code(&out), 0, "{}", stderr(&out));
     let doc = json(&out);
     let rows = doc["rows"].as_array().unwrap();
-    let accounts: Vec<String> = rows
-        .iter()
-        .map(|r| format!("{}/{}", r["provider"], r["workspace"]).replace('"', ""))
-        .collect();
+    let accounts: Vec<String> =
+        rows.iter().map(|r| format!("{}/{}", r["provider"], r["workspace"]).replace('"', "")).collect();
     assert_eq!(rows.len(), 5, "{accounts:?}");
-    for account in [
-        "openai/edugami",
-        "openai/memoways",
-        "openai/storygami",
-        "anthropic/edugami",
-        "openrouter/storygami",
-    ] {
+    for account in
+        ["openai/edugami", "openai/memoways", "openai/storygami", "anthropic/edugami", "openrouter/storygami"]
+    {
         assert!(accounts.contains(&account.to_string()), "{account} in {accounts:?}");
     }
     assert!(dec(&doc["total"]) > Decimal::from(100));
-    let again = env
-        .run(&["--demo", "costs", "--month", "--by", "workspace", "--format", "json"])
-        .await;
+    let again = env.run(&["--demo", "costs", "--month", "--by", "workspace", "--format", "json"]).await;
     assert_eq!(json(&again)["total"], doc["total"], "the demo is deterministic");
     for args in [
         vec!["--demo", "costs", "--year", "--by", "project"],
@@ -346,10 +268,7 @@ async fn keys_stay_out_of_files_and_files_are_private() {
     assert_eq!(code(&env.run(&["costs", "--year"]).await), 0);
     let cache = std::fs::read(&env.db).unwrap();
     let needle = KEY.as_bytes();
-    assert!(
-        !cache.windows(needle.len()).any(|w| w == needle),
-        "the key is not in the cache"
-    );
+    assert!(!cache.windows(needle.len()).any(|w| w == needle), "the key is not in the cache");
     for entry in std::fs::read_dir(env.dir.path()).unwrap() {
         let bytes = std::fs::read(entry.unwrap().path()).unwrap_or_default();
         assert!(!bytes.windows(needle.len()).any(|w| w == needle));
@@ -376,10 +295,7 @@ async fn two_processes_can_sync_the_same_cache_at_once() {
     let (first, second) = (first.unwrap(), second.unwrap());
     assert_eq!(code(&first), 0, "{}", stderr(&first));
     assert_eq!(code(&second), 0, "{}", stderr(&second));
-    assert_eq!(
-        dec(&json(&first)["total"]),
-        billed(&sample_org(KEY), "2026-01-01", "2026-11-22")
-    );
+    assert_eq!(dec(&json(&first)["total"]), billed(&sample_org(KEY), "2026-01-01", "2026-11-22"));
     let hits = fake.total_hits().await;
     let again = env.run(&["costs", "--year", "--format", "json"]).await;
     assert_eq!(json(&again)["total"], json(&first)["total"]);

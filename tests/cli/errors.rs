@@ -16,14 +16,8 @@ async fn a_wrong_key_is_exit_1_and_never_printed() {
     let out = env.run(&["costs", "--month"]).await;
     assert_eq!(code(&out), 1);
     let err = stderr(&out);
-    assert!(
-        err.contains("openai/edugami") && err.contains("invalid key") && err.contains("sk-admin-"),
-        "{err}"
-    );
-    assert!(
-        !err.contains(wrong) && !stdout(&out).contains(wrong),
-        "the key leaked: {err}"
-    );
+    assert!(err.contains("openai/edugami") && err.contains("invalid key") && err.contains("sk-admin-"), "{err}");
+    assert!(!err.contains(wrong) && !stdout(&out).contains(wrong), "the key leaked: {err}");
 
     let project_key = "sk-proj-abcdefghijklmnop1234";
     let env = TestEnv::new().openai("edugami", project_key, &fake.base_url());
@@ -35,18 +29,14 @@ async fn a_wrong_key_is_exit_1_and_never_printed() {
 
 #[tokio::test]
 async fn bad_input_is_exit_2_with_the_fix() {
-    let env = TestEnv::new()
-        .var("LLMCOST_KEY_OPENAI_EDUGAMI", KEY)
-        .var("LLMCOST_OPENAI_BASE_URL", "http://127.0.0.1:9/v1");
+    let env =
+        TestEnv::new().var("LLMCOST_KEY_OPENAI_EDUGAMI", KEY).var("LLMCOST_OPENAI_BASE_URL", "http://127.0.0.1:9/v1");
     let cases: &[(&[&str], &str)] = &[
         (&["costs", "--workspace", "nope"], "unknown workspace 'nope'"),
         (&["costs", "--provider", "gemini"], "unknown provider 'gemini'"),
         (&["costs", "--month", "2026-13"], "'2026-13' is not a valid month"),
         (&["costs", "--since", "2026-02-30"], "'2026-02-30' is not a valid date"),
-        (
-            &["costs", "--since", "2026-11-10", "--until", "2026-11-01"],
-            "is after --until",
-        ),
+        (&["costs", "--since", "2026-11-10", "--until", "2026-11-01"], "is after --until"),
         (&["costs", "--month", "2026-12"], "after today"),
         (&["costs", "--by", "model,colour"], "unknown --by dimension 'colour'"),
         (&["costs", "--last", "0"], "at least 1 day"),
@@ -67,11 +57,7 @@ async fn config_problems_are_exit_2_and_name_the_file() {
     let env = TestEnv::new();
     let out = env.run(&["costs"]).await;
     assert_eq!(code(&out), 2);
-    assert!(
-        stderr(&out).contains("no workspaces configured") && stderr(&out).contains("--demo"),
-        "{}",
-        stderr(&out)
-    );
+    assert!(stderr(&out).contains("no workspaces configured") && stderr(&out).contains("--demo"), "{}", stderr(&out));
 
     env.write_config("[workspaces.openai.edugami\n");
     let out = env.run(&["costs"]).await;
@@ -115,10 +101,7 @@ async fn rate_limits_and_server_errors_are_retried() {
     let started = std::time::Instant::now();
     let out = env.run(&["costs", "--month", "--format", "json"]).await;
     assert_eq!(code(&out), 0, "{}", stderr(&out));
-    assert!(
-        started.elapsed() >= std::time::Duration::from_secs(1),
-        "Retry-After was honoured"
-    );
+    assert!(started.elapsed() >= std::time::Duration::from_secs(1), "Retry-After was honoured");
     let total: rust_decimal::Decimal = json(&out)["total"].as_str().unwrap().parse().unwrap();
     assert_eq!(total, billed(&sample_org(KEY), "2026-11-01", "2026-11-22"));
     assert_eq!(fake.hits("/v1/organization/costs").await, 2);
@@ -149,9 +132,7 @@ async fn a_failed_sync_keeps_the_cache_as_it_was() {
     );
     // The previous answer is still printed from the cache, and the cache still holds it.
     assert_eq!(json(&out)["total"], json(&first)["total"]);
-    let offline = later
-        .run(&["costs", "--month", "2026-11", "--offline", "--format", "json"])
-        .await;
+    let offline = later.run(&["costs", "--month", "2026-11", "--offline", "--format", "json"]).await;
     assert_eq!(json(&offline)["total"], json(&first)["total"]);
 }
 
@@ -186,9 +167,5 @@ async fn an_unreachable_provider_is_exit_1() {
     let env = TestEnv::new().openai("edugami", KEY, "http://127.0.0.1:9/v1");
     let out = env.run(&["sync", "--today"]).await;
     assert_eq!(code(&out), 1);
-    assert!(
-        stderr(&out).contains("cannot reach http://127.0.0.1:9/v1"),
-        "{}",
-        stderr(&out)
-    );
+    assert!(stderr(&out).contains("cannot reach http://127.0.0.1:9/v1"), "{}", stderr(&out));
 }

@@ -17,13 +17,7 @@ use wiremock::matchers::{method, path};
 use wiremock::{Mock, MockServer, Request, Respond, ResponseTemplate};
 
 /// (day, workspace, description, model, cents as sent)
-pub type Line = (
-    NaiveDate,
-    Option<&'static str>,
-    &'static str,
-    Option<&'static str>,
-    &'static str,
-);
+pub type Line = (NaiveDate, Option<&'static str>, &'static str, Option<&'static str>, &'static str);
 
 pub struct Org {
     pub key: String,
@@ -38,18 +32,8 @@ pub fn sample_org(key: &str) -> Org {
             Some("claude-sonnet-4-20250514"),
             "41280.000000",
         ),
-        (
-            Some("wrkspc_tutor"),
-            "Claude Sonnet 4 Usage - Output Tokens",
-            Some("claude-sonnet-4-20250514"),
-            "123.78912",
-        ),
-        (
-            None,
-            "Claude Haiku 4.5 Usage - Input Tokens",
-            Some("claude-haiku-4-5-20251001"),
-            "7.5",
-        ),
+        (Some("wrkspc_tutor"), "Claude Sonnet 4 Usage - Output Tokens", Some("claude-sonnet-4-20250514"), "123.78912"),
+        (None, "Claude Haiku 4.5 Usage - Input Tokens", Some("claude-haiku-4-5-20251001"), "7.5"),
         (None, "Web Search Usage", None, "12"),
         (Some("wrkspc_research"), "Code Execution Usage", None, "0.000001"),
     ];
@@ -66,22 +50,15 @@ pub fn sample_org(key: &str) -> Org {
             }
         }
     }
-    Org {
-        key: key.to_string(),
-        lines,
-    }
+    Org { key: key.to_string(), lines }
 }
 
 /// What the organization was billed, in dollars.
 pub fn billed(org: &Org, since: &str, until: &str) -> Decimal {
     let d = |s: &str| NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap();
     let (s, u) = (d(since), d(until));
-    let cents: Decimal = org
-        .lines
-        .iter()
-        .filter(|l| l.0 >= s && l.0 <= u)
-        .map(|l| Decimal::from_str(l.4).unwrap())
-        .sum();
+    let cents: Decimal =
+        org.lines.iter().filter(|l| l.0 >= s && l.0 <= u).map(|l| Decimal::from_str(l.4).unwrap()).sum();
     cents / Decimal::ONE_HUNDRED
 }
 
@@ -92,39 +69,23 @@ fn error(status: u16, kind: &str, message: &str) -> ResponseTemplate {
 fn checks(org: &Org, req: &Request) -> Result<HashMap<String, Vec<String>>, ResponseTemplate> {
     let key = req.headers.get("x-api-key").and_then(|v| v.to_str().ok()).unwrap_or("");
     if key.starts_with("sk-ant-api03-") {
-        return Err(error(
-            403,
-            "permission_error",
-            "This endpoint requires an Admin API key.",
-        ));
+        return Err(error(403, "permission_error", "This endpoint requires an Admin API key."));
     }
     if key != org.key {
         return Err(error(401, "authentication_error", "invalid x-api-key"));
     }
     if req.headers.get("anthropic-version").is_none() {
-        return Err(error(
-            400,
-            "invalid_request_error",
-            "anthropic-version: header is required",
-        ));
+        return Err(error(400, "invalid_request_error", "anthropic-version: header is required"));
     }
     let mut q: HashMap<String, Vec<String>> = HashMap::new();
     for (k, v) in req.url.query_pairs() {
         q.entry(k.into_owned()).or_default().push(v.into_owned());
     }
     if q.contains_key("group_by") {
-        return Err(error(
-            400,
-            "invalid_request_error",
-            "Use `group_by[]` for array parameters",
-        ));
+        return Err(error(400, "invalid_request_error", "Use `group_by[]` for array parameters"));
     }
     if q.get("group_by[]").map_or(0, Vec::len) > 5 {
-        return Err(error(
-            400,
-            "invalid_request_error",
-            "Cannot specify more than 5 group_by[] dimensions.",
-        ));
+        return Err(error(400, "invalid_request_error", "Cannot specify more than 5 group_by[] dimensions."));
     }
     Ok(q)
 }
@@ -137,12 +98,8 @@ fn day_of(rfc: &str) -> Option<NaiveDate> {
 fn days(q: &HashMap<String, Vec<String>>) -> Result<(Vec<NaiveDate>, Option<String>), ResponseTemplate> {
     let one = |k: &str| q.get(k).and_then(|v| v.first()).cloned();
     let bad = |m: &str| error(400, "invalid_request_error", m);
-    let start = one("starting_at")
-        .and_then(|s| day_of(&s))
-        .ok_or_else(|| bad("starting_at is required"))?;
-    let end = one("ending_at")
-        .and_then(|s| day_of(&s))
-        .unwrap_or(start + Days::new(7));
+    let start = one("starting_at").and_then(|s| day_of(&s)).ok_or_else(|| bad("starting_at is required"))?;
+    let end = one("ending_at").and_then(|s| day_of(&s)).unwrap_or(start + Days::new(7));
     let limit: usize = one("limit").and_then(|l| l.parse().ok()).unwrap_or(7);
     if !(1..=31).contains(&limit) {
         return Err(bad("limit must be between 1 and 31"));
@@ -242,15 +199,8 @@ impl Respond for Workspaces {
         if let Err(e) = checks(&self.0, req) {
             return e;
         }
-        let after = req
-            .url
-            .query_pairs()
-            .find(|(k, _)| k == "after_id")
-            .map(|(_, v)| v.into_owned());
-        let all = [
-            ("wrkspc_tutor", "Tutor", None),
-            ("wrkspc_research", "Research", Some("2026-09-01T00:00:00Z")),
-        ];
+        let after = req.url.query_pairs().find(|(k, _)| k == "after_id").map(|(_, v)| v.into_owned());
+        let all = [("wrkspc_tutor", "Tutor", None), ("wrkspc_research", "Research", Some("2026-09-01T00:00:00Z"))];
         let page: Vec<_> = match after.as_deref() {
             None => all[..1].to_vec(),
             Some("wrkspc_tutor") => all[1..].to_vec(),
@@ -279,18 +229,9 @@ impl FakeAnthropic {
         let server = MockServer::start().await;
         let org = Arc::new(org);
         let get = |p: &'static str| Mock::given(method("GET")).and(path(p));
-        get("/v1/organizations/cost_report")
-            .respond_with(CostReport(org.clone()))
-            .mount(&server)
-            .await;
-        get("/v1/organizations/usage_report/messages")
-            .respond_with(Usage(org.clone()))
-            .mount(&server)
-            .await;
-        get("/v1/organizations/workspaces")
-            .respond_with(Workspaces(org))
-            .mount(&server)
-            .await;
+        get("/v1/organizations/cost_report").respond_with(CostReport(org.clone())).mount(&server).await;
+        get("/v1/organizations/usage_report/messages").respond_with(Usage(org.clone())).mount(&server).await;
+        get("/v1/organizations/workspaces").respond_with(Workspaces(org)).mount(&server).await;
         FakeAnthropic { server }
     }
 
@@ -299,12 +240,6 @@ impl FakeAnthropic {
     }
 
     pub async fn hits(&self, p: &str) -> usize {
-        self.server
-            .received_requests()
-            .await
-            .unwrap_or_default()
-            .iter()
-            .filter(|r| r.url.path() == p)
-            .count()
+        self.server.received_requests().await.unwrap_or_default().iter().filter(|r| r.url.path() == p).count()
     }
 }

@@ -26,9 +26,7 @@ pub struct Line {
 impl Line {
     pub fn dollars(&self) -> Decimal {
         let text = self.amount.trim_matches('"');
-        Decimal::from_str(text)
-            .or_else(|_| Decimal::from_scientific(text))
-            .unwrap()
+        Decimal::from_str(text).or_else(|_| Decimal::from_scientific(text)).unwrap()
     }
 }
 
@@ -61,16 +59,8 @@ pub fn sample_org(key: &str) -> Org {
         ("gpt-4o-2024-08-06, input", Some("proj_tutor"), "0.13080438340307526"),
         ("gpt-4o-2024-08-06, cached input", Some("proj_tutor"), "\"0.0031\""),
         ("gpt-4o-2024-08-06, output", Some("proj_tutor"), "1.2045"),
-        (
-            "batch | gpt-4o-mini-2024-07-18, input",
-            Some("proj_grading"),
-            "0.00032195744715549047",
-        ),
-        (
-            "priority | gpt-5.6-sol, output, long context",
-            Some("proj_grading"),
-            "2.5",
-        ),
+        ("batch | gpt-4o-mini-2024-07-18, input", Some("proj_grading"), "0.00032195744715549047"),
+        ("priority | gpt-5.6-sol, output, long context", Some("proj_grading"), "2.5"),
         ("web search tool calls", None, "\"0.25\""),
         ("Vector storage", None, "1e-05"),
         ("whisper-1, audio", Some("proj_archived"), "0.006"),
@@ -86,12 +76,7 @@ pub fn sample_org(key: &str) -> Org {
             if (offset as usize + i) % 3 == 2 {
                 continue;
             }
-            lines.push(Line {
-                day: d,
-                project: *project,
-                line_item: item,
-                amount,
-            });
+            lines.push(Line { day: d, project: *project, line_item: item, amount });
         }
     }
     Org {
@@ -114,19 +99,13 @@ fn error(status: u16, message: &str) -> ResponseTemplate {
 fn query(req: &Request) -> HashMap<String, Vec<String>> {
     let mut out: HashMap<String, Vec<String>> = HashMap::new();
     for (k, v) in req.url.query_pairs() {
-        out.entry(k.trim_end_matches("[]").to_string())
-            .or_default()
-            .push(v.into_owned());
+        out.entry(k.trim_end_matches("[]").to_string()).or_default().push(v.into_owned());
     }
     out
 }
 
 fn authorize(org: &Org, req: &Request) -> Option<ResponseTemplate> {
-    let auth = req
-        .headers
-        .get("authorization")
-        .and_then(|v| v.to_str().ok())
-        .unwrap_or("");
+    let auth = req.headers.get("authorization").and_then(|v| v.to_str().ok()).unwrap_or("");
     let key = auth.strip_prefix("Bearer ").unwrap_or("");
     if key.starts_with("sk-proj-") {
         return Some(error(
@@ -150,22 +129,15 @@ fn window(
     max_limit: usize,
 ) -> Result<(Vec<NaiveDate>, bool, Option<String>), String> {
     let first = |k: &str| q.get(k).and_then(|v| v.first()).cloned();
-    let start: i64 = first("start_time")
-        .and_then(|s| s.parse().ok())
-        .ok_or("start_time is required")?;
-    let end: i64 = first("end_time")
-        .and_then(|s| s.parse().ok())
-        .unwrap_or(start + 86_400 * 7);
+    let start: i64 = first("start_time").and_then(|s| s.parse().ok()).ok_or("start_time is required")?;
+    let end: i64 = first("end_time").and_then(|s| s.parse().ok()).unwrap_or(start + 86_400 * 7);
     let limit: usize = first("limit").and_then(|s| s.parse().ok()).unwrap_or(default_limit);
     if limit == 0 || limit > max_limit {
         return Err(format!("limit must be between 1 and {max_limit}"));
     }
     let mut from = from_unix(start);
     if let Some(page) = first("page") {
-        let t: i64 = page
-            .strip_prefix("page_")
-            .and_then(|s| s.parse().ok())
-            .ok_or("bad page cursor")?;
+        let t: i64 = page.strip_prefix("page_").and_then(|s| s.parse().ok()).ok_or("bad page cursor")?;
         from = from_unix(t);
     }
     let end_day = from_unix(end);
@@ -217,11 +189,7 @@ impl Respond for Costs {
                     (true, Some(p)) => format!("\"{p}\""),
                     _ => "null".to_string(),
                 };
-                let item = if by_item {
-                    format!("\"{}\"", line.line_item)
-                } else {
-                    "null".to_string()
-                };
+                let item = if by_item { format!("\"{}\"", line.line_item) } else { "null".to_string() };
                 text.push_str(&format!(
                     r#"{{"object":"organization.costs.result","amount":{{"value":{},"currency":"usd"}},"line_item":{item},"project_id":{project},"api_key_id":null,"quantity":null,"quantity_unit":null,"organization_id":"org-fake"}}"#,
                     line.amount
@@ -333,13 +301,7 @@ impl FakeOpenAi {
 
     /// Requests received so far for a path.
     pub async fn hits(&self, p: &str) -> usize {
-        self.server
-            .received_requests()
-            .await
-            .unwrap_or_default()
-            .iter()
-            .filter(|r| r.url.path() == p)
-            .count()
+        self.server.received_requests().await.unwrap_or_default().iter().filter(|r| r.url.path() == p).count()
     }
 
     pub async fn total_hits(&self) -> usize {
@@ -350,9 +312,5 @@ impl FakeOpenAi {
 /// The provider's billed total for a period: the sum of the fixture's amounts, exactly.
 pub fn billed(org: &Org, since: &str, until: &str) -> Decimal {
     let (s, u) = (day(since), day(until));
-    org.lines
-        .iter()
-        .filter(|l| l.day >= s && l.day <= u)
-        .map(Line::dollars)
-        .sum()
+    org.lines.iter().filter(|l| l.day >= s && l.day <= u).map(Line::dollars).sum()
 }

@@ -38,11 +38,7 @@ pub fn sample_account(key: &str, today: NaiveDate) -> Account {
         }
         day = day + Days::new(1);
     }
-    Account {
-        key: key.to_string(),
-        today,
-        rows,
-    }
+    Account { key: key.to_string(), today, rows }
 }
 
 impl Account {
@@ -52,11 +48,7 @@ impl Account {
 
     /// The billed total of [since, until], whether or not the API still serves it.
     pub fn billed(&self, since: NaiveDate, until: NaiveDate) -> Decimal {
-        self.rows
-            .iter()
-            .filter(|r| r.0 >= since && r.0 <= until)
-            .map(|r| Decimal::from_str(r.3).unwrap())
-            .sum()
+        self.rows.iter().filter(|r| r.0 >= since && r.0 <= until).map(|r| Decimal::from_str(r.3).unwrap()).sum()
     }
 }
 
@@ -65,11 +57,7 @@ fn error(status: u16, message: &str) -> ResponseTemplate {
 }
 
 fn authorize(acct: &Account, req: &Request) -> Option<ResponseTemplate> {
-    let auth = req
-        .headers
-        .get("authorization")
-        .and_then(|v| v.to_str().ok())
-        .unwrap_or("");
+    let auth = req.headers.get("authorization").and_then(|v| v.to_str().ok()).unwrap_or("");
     match auth.strip_prefix("Bearer ") {
         Some(k) if k == acct.key => None,
         Some(k) if k.starts_with("sk-or-v1-inference") => {
@@ -86,11 +74,7 @@ impl Respond for Activity {
         if let Some(denied) = authorize(&self.0, req) {
             return denied;
         }
-        let date = req
-            .url
-            .query_pairs()
-            .find(|(k, _)| k == "date")
-            .map(|(_, v)| v.into_owned());
+        let date = req.url.query_pairs().find(|(k, _)| k == "date").map(|(_, v)| v.into_owned());
         if let Some(d) = &date {
             let day = NaiveDate::parse_from_str(d, "%Y-%m-%d").ok();
             if !day.is_some_and(|day| self.0.servable(day)) {
@@ -147,11 +131,7 @@ impl FakeOpenRouter {
             .respond_with(Activity(account.clone()))
             .mount(&server)
             .await;
-        Mock::given(method("GET"))
-            .and(path("/api/v1/credits"))
-            .respond_with(Credits(account))
-            .mount(&server)
-            .await;
+        Mock::given(method("GET")).and(path("/api/v1/credits")).respond_with(Credits(account)).mount(&server).await;
         FakeOpenRouter { server }
     }
 

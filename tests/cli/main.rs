@@ -10,4 +10,5 @@ mod fake_openai;
 mod fake_openrouter;
 mod multi;
 mod providers;
+mod report;
 mod test_env;

@@ -52,49 +52,27 @@ async fn one_view_over_every_provider_matches_each_bill() {
     // OpenRouter never reports today.
     let openrouter = sample_account(OPENROUTER_KEY, d("2026-11-22")).billed(d("2026-11-01"), d("2026-11-21"));
 
-    let out = env
-        .run(&["costs", "--month", "--by", "provider,model", "--format", "json"])
-        .await;
+    let out = env.run(&["costs", "--month", "--by", "provider,model", "--format", "json"]).await;
     assert_eq!(code(&out), 0, "{}", stderr(&out));
     let doc = json(&out);
     assert_eq!(dec(&doc["total"]), openai + anthropic + openrouter);
     let rows = doc["rows"].as_array().unwrap();
-    let per = |p: &str| -> Decimal {
-        rows.iter()
-            .filter(|r| r["provider"] == p)
-            .map(|r| dec(&r["cost"]))
-            .sum()
-    };
+    let per = |p: &str| -> Decimal { rows.iter().filter(|r| r["provider"] == p).map(|r| dec(&r["cost"])).sum() };
     assert_eq!(per("openai"), openai);
     assert_eq!(per("anthropic"), anthropic);
     assert_eq!(per("openrouter"), openrouter);
-    assert_eq!(
-        doc["complete"], true,
-        "today is not missing for OpenRouter: it is never reported"
-    );
+    assert_eq!(doc["complete"], true, "today is not missing for OpenRouter: it is never reported");
     assert_eq!(doc["today_not_reported"], serde_json::json!(["openrouter"]));
 
     // Anthropic rows: cents became dollars; a null model keeps its description; tokens are summed.
     let sonnet = rows.iter().find(|r| r["model"] == "claude-sonnet-4-20250514").unwrap();
     assert!(sonnet["input_tokens"].as_u64().unwrap() > 0);
     assert!(sonnet["requests"].is_null(), "Anthropic reports no request counts");
-    assert!(
-        rows.iter()
-            .any(|r| r["provider"] == "anthropic" && r["model"] == "Web Search Usage")
-    );
+    assert!(rows.iter().any(|r| r["provider"] == "anthropic" && r["model"] == "Web Search Usage"));
     // OpenRouter rows: one per model, summed over upstream providers; free models stay.
-    let gpt = rows
-        .iter()
-        .find(|r| r["provider"] == "openrouter" && r["model"] == "openai/gpt-4.1")
-        .unwrap();
-    assert_eq!(
-        dec(&gpt["cost"]),
-        Decimal::from_str("0.0201").unwrap() * Decimal::from(21)
-    );
-    assert!(
-        rows.iter()
-            .any(|r| r["model"] == "meta-llama/llama-3.3-70b-instruct:free")
-    );
+    let gpt = rows.iter().find(|r| r["provider"] == "openrouter" && r["model"] == "openai/gpt-4.1").unwrap();
+    assert_eq!(dec(&gpt["cost"]), Decimal::from_str("0.0201").unwrap() * Decimal::from(21));
+    assert!(rows.iter().any(|r| r["model"] == "meta-llama/llama-3.3-70b-instruct:free"));
 
     // The second run is answered from the cache: no request to any provider.
     let before = (
@@ -102,9 +80,7 @@ async fn one_view_over_every_provider_matches_each_bill() {
         fakes.anthropic.server.received_requests().await.unwrap().len(),
         fakes.openrouter.hits().await,
     );
-    let again = env
-        .run(&["costs", "--month", "--by", "provider,model", "--format", "json"])
-        .await;
+    let again = env.run(&["costs", "--month", "--by", "provider,model", "--format", "json"]).await;
     assert_eq!(json(&again)["total"], doc["total"]);
     let after = (
         fakes.openai.total_hits().await,
@@ -112,29 +88,15 @@ async fn one_view_over_every_provider_matches_each_bill() {
         fakes.openrouter.hits().await,
     );
     assert_eq!(before, after);
-    assert_eq!(
-        fakes.openrouter.hits().await,
-        1,
-        "one /activity call serves the whole sync"
-    );
+    assert_eq!(fakes.openrouter.hits().await, 1, "one /activity call serves the whole sync");
 
     // Without --by provider, a mixed view still says which provider a model belongs to.
     let table = env.run(&["costs", "--month"]).await;
     let text = stdout(&table);
-    assert!(
-        text.contains("Provider") && text.contains("anthropic") && text.contains("openrouter"),
-        "{text}"
-    );
+    assert!(text.contains("Provider") && text.contains("anthropic") && text.contains("openrouter"), "{text}");
     assert!(text.contains("OpenRouter reports whole UTC days only"), "{text}");
-    let by_ws = json(
-        &env.run(&["costs", "--month", "--by", "workspace", "--format", "json"])
-            .await,
-    );
-    assert_eq!(
-        by_ws["rows"].as_array().unwrap().len(),
-        3,
-        "openai/edugami and anthropic/edugami stay apart"
-    );
+    let by_ws = json(&env.run(&["costs", "--month", "--by", "workspace", "--format", "json"]).await);
+    assert_eq!(by_ws["rows"].as_array().unwrap().len(), 3, "openai/edugami and anthropic/edugami stay apart");
 }
 
 #[tokio::test]
@@ -158,10 +120,7 @@ async fn anthropic_workspaces_are_projects_and_cents_are_dollars() {
         .await;
     assert_eq!(code(&out), 0, "{}", stderr(&out));
     let doc = json(&out);
-    assert_eq!(
-        dec(&doc["total"]),
-        fake_anthropic::billed(&org, "2026-10-01", "2026-10-31")
-    );
+    assert_eq!(dec(&doc["total"]), fake_anthropic::billed(&org, "2026-10-01", "2026-10-31"));
     let rows = doc["rows"].as_array().unwrap();
     let tutor = rows.iter().find(|r| r["project"] == "wrkspc_tutor").unwrap();
     assert_eq!(tutor["project_name"], "Tutor");
@@ -169,31 +128,12 @@ async fn anthropic_workspaces_are_projects_and_cents_are_dollars() {
     assert_eq!(default["project_name"], "Default workspace");
     // 31 days at most per page: October is one page of each report.
     assert_eq!(fakes.anthropic.hits("/v1/organizations/cost_report").await, 1);
-    assert_eq!(
-        fakes.anthropic.hits("/v1/organizations/workspaces").await,
-        2,
-        "workspaces are paginated"
-    );
+    assert_eq!(fakes.anthropic.hits("/v1/organizations/workspaces").await, 2, "workspaces are paginated");
 
-    let projects = json(
-        &env.run(&[
-            "projects",
-            "--provider",
-            "anthropic",
-            "--month",
-            "2026-10",
-            "--format",
-            "json",
-        ])
-        .await,
-    );
-    let research = projects["projects"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .find(|p| p["id"] == "wrkspc_research")
-        .unwrap()
-        .clone();
+    let projects =
+        json(&env.run(&["projects", "--provider", "anthropic", "--month", "2026-10", "--format", "json"]).await);
+    let research =
+        projects["projects"].as_array().unwrap().iter().find(|p| p["id"] == "wrkspc_research").unwrap().clone();
     assert_eq!(research["status"], "archived");
 
     // Fractional cents add up exactly: one day with every row.
@@ -211,20 +151,14 @@ async fn anthropic_workspaces_are_projects_and_cents_are_dollars() {
         ])
         .await,
     );
-    assert_eq!(
-        dec(&day["total"]),
-        fake_anthropic::billed(&org, "2026-10-04", "2026-10-04")
-    );
+    assert_eq!(dec(&day["total"]), fake_anthropic::billed(&org, "2026-10-04", "2026-10-04"));
 }
 
 #[tokio::test]
 async fn openrouter_history_lives_on_in_the_cache() {
     let first = FakeOpenRouter::start(sample_account(OPENROUTER_KEY, d("2026-11-22"))).await;
     let env = TestEnv::new().var("LLMCOST_KEY_OPENROUTER_PERSONAL", OPENROUTER_KEY);
-    env.write_config(&format!(
-        "[workspaces.openrouter.personal]\nbase_url = \"{}\"\n",
-        first.base_url()
-    ));
+    env.write_config(&format!("[workspaces.openrouter.personal]\nbase_url = \"{}\"\n", first.base_url()));
 
     // Asking for 60 days: only 30 can still be fetched, and the sync says so.
     let out = env.run(&["costs", "--since", "2026-09-23", "--format", "json"]).await;
@@ -238,22 +172,9 @@ async fn openrouter_history_lives_on_in_the_cache() {
 
     // Ten days later upstream has forgotten late October, but the cache has not.
     let later = FakeOpenRouter::start(sample_account(OPENROUTER_KEY, d("2026-12-02"))).await;
-    env.write_config(&format!(
-        "[workspaces.openrouter.personal]\nbase_url = \"{}\"\n",
-        later.base_url()
-    ));
+    env.write_config(&format!("[workspaces.openrouter.personal]\nbase_url = \"{}\"\n", later.base_url()));
     let env = env.var("LLMCOST_NOW", "2026-12-02T09:00:00Z");
-    let out = env
-        .run(&[
-            "costs",
-            "--since",
-            "2026-10-23",
-            "--until",
-            "2026-12-01",
-            "--format",
-            "json",
-        ])
-        .await;
+    let out = env.run(&["costs", "--since", "2026-10-23", "--until", "2026-12-01", "--format", "json"]).await;
     assert_eq!(code(&out), 0, "{}", stderr(&out));
     let doc = json(&out);
     assert_eq!(dec(&doc["total"]), acct.billed(d("2026-10-23"), d("2026-12-01")));
@@ -299,26 +220,13 @@ async fn provider_keys_are_checked_with_clear_verdicts() {
 async fn one_failing_account_keeps_the_others() {
     let (fakes, env) = setup().await;
     let env = env.var("LLMCOST_KEY_ANTHROPIC_EDUGAMI", "sk-ant-admin01-revoked-9999");
-    let out = env
-        .run(&["costs", "--month", "--by", "provider", "--format", "json"])
-        .await;
+    let out = env.run(&["costs", "--month", "--by", "provider", "--format", "json"]).await;
     assert_eq!(code(&out), 1, "a failed account is exit 1");
-    assert!(
-        stderr(&out).contains("anthropic/edugami") && stderr(&out).contains("invalid key"),
-        "{}",
-        stderr(&out)
-    );
+    assert!(stderr(&out).contains("anthropic/edugami") && stderr(&out).contains("invalid key"), "{}", stderr(&out));
     let doc = json(&out);
-    let providers: Vec<&str> = doc["rows"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|r| r["provider"].as_str().unwrap())
-        .collect();
-    assert!(
-        providers.contains(&"openai") && providers.contains(&"openrouter"),
-        "{providers:?}"
-    );
+    let providers: Vec<&str> =
+        doc["rows"].as_array().unwrap().iter().map(|r| r["provider"].as_str().unwrap()).collect();
+    assert!(providers.contains(&"openai") && providers.contains(&"openrouter"), "{providers:?}");
     assert_eq!(doc["complete"], false);
     assert!(fakes.openai.total_hits().await > 0);
 }

@@ -14,23 +14,14 @@ async fn list_shows_where_keys_come_from_masked() {
     assert_eq!(code(&out), 0, "{}", stderr(&out));
     let text = stdout(&out);
     assert!(text.contains("openai") && text.contains("Admin key"), "{text}");
-    assert!(
-        text.contains("edugami") && text.contains("environment (LLMCOST_KEY_OPENAI_EDUGAMI)"),
-        "{text}"
-    );
+    assert!(text.contains("edugami") && text.contains("environment (LLMCOST_KEY_OPENAI_EDUGAMI)"), "{text}");
     assert!(text.contains("sk-admin-...aaaa"), "{text}");
     assert!(text.contains("memoways") && text.contains("missing"), "{text}");
     assert!(!text.contains(KEY));
 
     assert_eq!(code(&env.run(&["costs", "--workspace", "edugami", "--today"]).await), 0);
     let doc = json(&env.run(&["providers", "list", "--format", "json"]).await);
-    let edu = doc["workspaces"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .find(|w| w["workspace"] == "edugami")
-        .unwrap()
-        .clone();
+    let edu = doc["workspaces"].as_array().unwrap().iter().find(|w| w["workspace"] == "edugami").unwrap().clone();
     assert_eq!(edu["last_sync"], "2026-11-22T10:00:00Z");
     assert_eq!(edu["key_hint"], "sk-admin-...aaaa");
 }
@@ -69,19 +60,12 @@ async fn add_checks_the_key_and_stores_nothing_on_failure() {
         )
         .await;
     assert_eq!(code(&out), 1);
-    assert!(
-        stderr(&out).contains("invalid key") && stderr(&out).contains("Nothing was stored"),
-        "{}",
-        stderr(&out)
-    );
+    assert!(stderr(&out).contains("invalid key") && stderr(&out).contains("Nothing was stored"), "{}", stderr(&out));
     assert!(!env.config.exists());
 
     // A good key, but no keyring on this machine: say which variable to use, write nothing.
     let out = env
-        .run_with_stdin(
-            &["providers", "add", "openai", "--workspace", "edugami", "--key-stdin"],
-            &format!("{KEY}\n"),
-        )
+        .run_with_stdin(&["providers", "add", "openai", "--workspace", "edugami", "--key-stdin"], &format!("{KEY}\n"))
         .await;
     assert_eq!(code(&out), 1);
     assert!(
@@ -96,16 +80,10 @@ async fn add_checks_the_key_and_stores_nothing_on_failure() {
     assert_eq!(code(&out), 2, "no terminal to prompt");
     assert!(stderr(&out).contains("--key-stdin"), "{}", stderr(&out));
 
-    let out = env
-        .run_with_stdin(
-            &["providers", "add", "openai", "--workspace", "bad name", "--key-stdin"],
-            "k\n",
-        )
-        .await;
+    let out =
+        env.run_with_stdin(&["providers", "add", "openai", "--workspace", "bad name", "--key-stdin"], "k\n").await;
     assert_eq!(code(&out), 2);
-    let out = env
-        .run(&["providers", "remove", "openai", "--workspace", "ghost"])
-        .await;
+    let out = env.run(&["providers", "remove", "openai", "--workspace", "ghost"]).await;
     assert_eq!(code(&out), 2);
     assert!(stderr(&out).contains("unknown workspace 'ghost'"), "{}", stderr(&out));
 }

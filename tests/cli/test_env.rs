@@ -19,12 +19,7 @@ impl TestEnv {
         let dir = tempfile::tempdir().unwrap();
         let config = dir.path().join("config.toml");
         let db = dir.path().join("cache.sqlite");
-        TestEnv {
-            dir,
-            config,
-            db,
-            vars: vec![("LLMCOST_NOW".into(), NOW.into())],
-        }
+        TestEnv { dir, config, db, vars: vec![("LLMCOST_NOW".into(), NOW.into())] }
     }
 
     pub fn var(mut self, key: &str, value: &str) -> TestEnv {
@@ -67,17 +62,13 @@ impl TestEnv {
     pub async fn run(&self, args: &[&str]) -> Output {
         let mut cmd = self.cmd();
         cmd.args(args);
-        tokio::task::spawn_blocking(move || cmd.output().unwrap())
-            .await
-            .unwrap()
+        tokio::task::spawn_blocking(move || cmd.output().unwrap()).await.unwrap()
     }
 
     pub async fn run_with_stdin(&self, args: &[&str], stdin: &str) -> Output {
         let mut cmd = self.cmd();
         cmd.args(args).write_stdin(stdin.to_string());
-        tokio::task::spawn_blocking(move || cmd.output().unwrap())
-            .await
-            .unwrap()
+        tokio::task::spawn_blocking(move || cmd.output().unwrap()).await.unwrap()
     }
 }
 

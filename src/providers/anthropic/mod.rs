@@ -90,13 +90,9 @@ impl Anthropic {
                     Money::parse_cents(&cents).map_err(|e| self.malformed(PATH, format!("bad amount: {e}")))?;
                 let item = line_item(&r);
                 // Web search, code execution and the like have no model: their description is their row.
-                let model = r
-                    .model
-                    .clone()
-                    .unwrap_or_else(|| r.description.clone().unwrap_or_else(|| item.clone()));
-                let entry = merged
-                    .entry((day, r.workspace_id.filter(|w| !w.is_empty()), item))
-                    .or_insert((model, Money::ZERO));
+                let model = r.model.clone().unwrap_or_else(|| r.description.clone().unwrap_or_else(|| item.clone()));
+                let entry =
+                    merged.entry((day, r.workspace_id.filter(|w| !w.is_empty()), item)).or_insert((model, Money::ZERO));
                 entry.1 += dollars;
             }
         }
@@ -131,19 +127,12 @@ impl Anthropic {
                     requests: 0,
                 };
                 let model = r.model.unwrap_or_else(|| "(unattributed)".to_string());
-                *merged
-                    .entry((day, r.workspace_id.filter(|w| !w.is_empty()), model))
-                    .or_default() += totals;
+                *merged.entry((day, r.workspace_id.filter(|w| !w.is_empty()), model)).or_default() += totals;
             }
         }
         Ok(merged
             .into_iter()
-            .map(|((day, project_id, model), totals)| UsageRecord {
-                day,
-                project_id,
-                model,
-                totals,
-            })
+            .map(|((day, project_id, model), totals)| UsageRecord { day, project_id, model, totals })
             .collect())
     }
 
@@ -163,10 +152,8 @@ impl Anthropic {
     }
 
     pub async fn check(&self) -> Result<(), ProviderError> {
-        let _: api::WorkspacePage = self
-            .http
-            .get_json("/v1/organizations/workspaces", &[("limit", "1".to_string())])
-            .await?;
+        let _: api::WorkspacePage =
+            self.http.get_json("/v1/organizations/workspaces", &[("limit", "1".to_string())]).await?;
         Ok(())
     }
 }

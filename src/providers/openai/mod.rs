@@ -37,10 +37,7 @@ impl OpenAi {
     fn window(range: DateRange) -> Vec<(&'static str, String)> {
         vec![
             ("start_time", unix_midnight(range.since).to_string()),
-            (
-                "end_time",
-                unix_midnight(range.until.succ_opt().unwrap_or(range.until)).to_string(),
-            ),
+            ("end_time", unix_midnight(range.until.succ_opt().unwrap_or(range.until)).to_string()),
             ("bucket_width", "1d".to_string()),
         ]
     }
@@ -81,9 +78,7 @@ impl OpenAi {
                 let money =
                     money_from_json(&amount.value).map_err(|e| self.malformed(PATH, format!("bad amount: {e}")))?;
                 let item = r.line_item.unwrap_or_default();
-                *merged
-                    .entry((day, r.project_id.filter(|p| !p.is_empty()), item))
-                    .or_default() += money;
+                *merged.entry((day, r.project_id.filter(|p| !p.is_empty()), item)).or_default() += money;
             }
         }
         Ok(merged
@@ -92,11 +87,7 @@ impl OpenAi {
                 day,
                 project_id,
                 model: line_item::model_of(&line_item).to_string(),
-                line_item: if line_item.is_empty() {
-                    line_item::UNATTRIBUTED.to_string()
-                } else {
-                    line_item
-                },
+                line_item: if line_item.is_empty() { line_item::UNATTRIBUTED.to_string() } else { line_item },
                 amount,
             })
             .collect())
@@ -117,19 +108,12 @@ impl OpenAi {
                     requests: r.num_model_requests,
                 };
                 let model = r.model.unwrap_or_else(|| line_item::UNATTRIBUTED.to_string());
-                *merged
-                    .entry((day, r.project_id.filter(|p| !p.is_empty()), model))
-                    .or_default() += totals;
+                *merged.entry((day, r.project_id.filter(|p| !p.is_empty()), model)).or_default() += totals;
             }
         }
         Ok(merged
             .into_iter()
-            .map(|((day, project_id, model), totals)| UsageRecord {
-                day,
-                project_id,
-                model,
-                totals,
-            })
+            .map(|((day, project_id, model), totals)| UsageRecord { day, project_id, model, totals })
             .collect())
     }
 
@@ -154,10 +138,7 @@ impl OpenAi {
 
     /// One cheap authenticated call: does this key read the organization's admin data?
     pub async fn check(&self) -> Result<(), ProviderError> {
-        let _: api::ProjectPage = self
-            .http
-            .get_json("/organization/projects", &[("limit", "1".to_string())])
-            .await?;
+        let _: api::ProjectPage = self.http.get_json("/organization/projects", &[("limit", "1".to_string())]).await?;
         Ok(())
     }
 }

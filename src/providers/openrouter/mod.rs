@@ -23,10 +23,7 @@ pub struct OpenRouter {
 
 impl OpenRouter {
     pub fn new(http: Http) -> Self {
-        OpenRouter {
-            http,
-            activity: OnceCell::new(),
-        }
+        OpenRouter { http, activity: OnceCell::new() }
     }
 
     fn malformed(&self, message: String) -> ProviderError {
@@ -52,13 +49,7 @@ impl OpenRouter {
                         output_tokens: row.completion_tokens,
                         requests: row.requests,
                     };
-                    let cost = CostRecord {
-                        day,
-                        project_id: None,
-                        line_item,
-                        model: row.model,
-                        amount,
-                    };
+                    let cost = CostRecord { day, project_id: None, line_item, model: row.model, amount };
                     out.push((day, cost, totals));
                 }
                 Ok(out)
@@ -86,12 +77,7 @@ impl OpenRouter {
         }
         Ok(merged
             .into_iter()
-            .map(|((day, model), totals)| UsageRecord {
-                day,
-                project_id: None,
-                model,
-                totals,
-            })
+            .map(|((day, model), totals)| UsageRecord { day, project_id: None, model, totals })
             .collect())
     }
 

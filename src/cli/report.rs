@@ -1,0 +1,130 @@
+//! `llmcost report`: the period's story, with comparisons, forecast, movers and anomalies.
+
+use std::path::PathBuf;
+
+use chrono::{Datelike, Days};
+use clap::Args;
+
+use super::App;
+use super::args::{Format, FreshnessArgs, PeriodArgs, ScopeArgs};
+use crate::domain::period::{first_of_month, last_of_month};
+use crate::domain::{DateRange, Dim};
+use crate::error::{Error, Result};
+use crate::output::{self, CostView, report_out};
+use crate::report::{self, Fact};
+use crate::store::{CostQuery, Store};
+
+/// On the first days of a month, the default report is the month just ended.
+const LAST_MONTH_UNTIL_DAY: u32 = 3;
+
+#[derive(Debug, Args)]
+#[command(after_help = "\
+Default period: the last complete month when run on the 1st to 3rd of a month, otherwise this
+month to date.
+
+Examples:
+  llmcost report                                        This month so far (or last month, early on)
+  llmcost report --month 2026-10 --format markdown      October's review, ready for an email
+  llmcost report --last 90 --format csv --out spend.csv One row per day x provider x workspace x project x model
+  llmcost report --workspace edugami --format json")]
+pub struct ReportArgs {
+    #[command(flatten)]
+    pub scope: ScopeArgs,
+    /// Only this project (repeatable): its id or its exact name
+    #[arg(long, value_name = "ID")]
+    pub project: Vec<String>,
+    #[command(flatten)]
+    pub period: PeriodArgs,
+    /// Output format (csv is the tidy per-day table)
+    #[arg(long, value_enum, default_value_t)]
+    pub format: Format,
+    /// Write to FILE (atomically: never half a file) instead of stdout
+    #[arg(long, short, value_name = "FILE")]
+    pub out: Option<PathBuf>,
+    #[command(flatten)]
+    pub fresh: FreshnessArgs,
+}
+
+/// The range to report and the end of its calendar period.
+fn period(app: &App, args: &PeriodArgs) -> Result<(DateRange, Option<chrono::NaiveDate>)> {
+    let today = app.clock.today();
+    if !args.is_set() && today.day() <= LAST_MONTH_UNTIL_DAY {
+        let last_month = first_of_month(today) - Days::new(1);
+        let range = DateRange::new(first_of_month(last_month), last_of_month(last_month));
+        return Ok((range, Some(range.until)));
+    }
+    Ok((args.resolve(today)?, args.calendar_end(today)?))
+}
+
+fn facts(view: &CostView) -> Vec<Fact> {
+    view.rows
+        .iter()
+        .map(|row| {
+            let cell = |i: usize| row.cells[i].value.clone();
+            Fact {
+                day: crate::domain::period::parse_date(&cell(0)).expect("days in the cache are valid"),
+                provider: cell(1),
+                workspace: cell(2),
+                project_id: cell(3),
+                project_name: row.cells[3].label.clone(),
+                model: cell(4),
+                cost: row.cost,
+                usage: row.usage,
+            }
+        })
+        .collect()
+}
+
+const FACT_DIMS: [Dim; 5] = [Dim::Day, Dim::Provider, Dim::Workspace, Dim::Project, Dim::Model];
+
+pub fn run(app: &App, args: ReportArgs) -> Result<()> {
+    let (range, period_end) = period(app, &args.period)?;
+    let today = app.clock.today();
+    let accounts = app.select(&args.scope)?;
+    let mut store: Store = app.open_store()?;
+    let window = DateRange::new(report::window_start(range), range.until);
+    let failed = super::costs::refresh(app, &mut store, &accounts, window, args.fresh)?;
+    let projects = super::costs::resolve_projects(&store, &accounts, &args.project)?;
+    let query = |r: DateRange| CostQuery {
+        accounts: accounts.clone(),
+        projects: projects.clone(),
+        models: vec![],
+        range: r,
+        group_by: FACT_DIMS.to_vec(),
+    };
+    let current = CostView::build(&store, &query(range), today, args.project.clone())?;
+    for note in output::text::incomplete_notes(&current) {
+        app.note(&note);
+    }
+
+    let mut bytes = Vec::new();
+    if args.format == Format::Csv {
+        output::render_costs(&current, Format::Csv, &mut bytes).map_err(|e| Error::Runtime(e.to_string()))?;
+    } else {
+        let window_view = CostView::build(&store, &query(window), today, vec![])?;
+        let mut r = report::build(report::Input { range, today, period_end, facts: facts(&window_view) });
+        r.budgets = super::budgets::relevant(app, &store, &accounts, &projects, &[]);
+        match args.format {
+            Format::Table => {
+                report_out::render_table(&r, &accounts, &mut bytes).map_err(|e| Error::Runtime(e.to_string()))?
+            }
+            Format::Markdown => bytes = report_out::markdown(&r, &accounts).into_bytes(),
+            Format::Json => {
+                bytes = serde_json::to_vec_pretty(&report_out::json(&r, &accounts)).expect("JSON values serialise");
+                bytes.push(b'\n');
+            }
+            Format::Csv => unreachable!("handled above"),
+        }
+    }
+    match &args.out {
+        Some(path) => {
+            crate::config::write_atomically(path, &bytes)?;
+            app.note(&format!("Wrote {}", path.display()));
+        }
+        None => super::write_stdout(|out| out.write_all(&bytes))?,
+    }
+    if !failed.is_empty() {
+        return Err(Error::Accounts(failed));
+    }
+    Ok(())
+}

@@ -1,0 +1,361 @@
+//! The report as a terminal table, Markdown (a monthly review, a PR comment, a step summary)
+//! or versioned JSON. CSV is the tidy fact table, rendered by `csv_out`.
+
+use std::io::Write;
+
+use comfy_table::{CellAlignment, ContentArrangement, Table, presets};
+use serde_json::{Value, json};
+
+use super::budgets_out;
+use super::text::{percent, thousands};
+use crate::domain::{Account, Money};
+use crate::report::{Line, Mover, Movers, Report, anomaly};
+
+const BARS: [char; 8] = ['▁', '▂', '▃', '▄', '▅', '▆', '▇', '█'];
+
+/// One character per day, scaled to the period's highest day.
+pub fn sparkline(values: &[Money]) -> String {
+    let max = values.iter().copied().max().unwrap_or(Money::ZERO);
+    values
+        .iter()
+        .map(|v| {
+            if max.is_zero() {
+                BARS[0]
+            } else {
+                let level = (v.decimal() / max.decimal() * rust_decimal::Decimal::from(7)).round();
+                BARS[level.to_string().parse::<usize>().unwrap_or(0).min(7)]
+            }
+        })
+        .collect()
+}
+
+fn signed(m: Money) -> String {
+    if m > Money::ZERO { format!("+{}", m.display_usd()) } else { m.display_usd() }
+}
+
+fn change_text(r: &Report) -> String {
+    match r.change_percent() {
+        Some(p) => {
+            format!("{} ({}{:.1}%)", signed(r.change()), if p > rust_decimal::Decimal::ZERO { "+" } else { "" }, p)
+        }
+        None => format!("{} (nothing spent before)", signed(r.change())),
+    }
+}
+
+fn period_text(r: &Report) -> String {
+    let span = format!("{} to {}", r.range.since, r.range.until);
+    if r.range.contains(r.today) {
+        format!("{span} (UTC days; {} is today, partial)", r.today)
+    } else {
+        format!("{span} (UTC days)")
+    }
+}
+
+fn forecast_text(r: &Report) -> Option<String> {
+    let f = r.forecast?;
+    Some(format!(
+        "{} by {} (a projection: the last 7 days' run rate of {}/day for the days left)",
+        f.total.display_usd(),
+        r.period_end?,
+        f.run_rate.display_usd()
+    ))
+}
+
+fn anomaly_rule() -> String {
+    format!(
+        "a complete day above the median + {} x 1.4826 x MAD of the {} days before it, at least 1.5x that median and $1 above it",
+        anomaly::K,
+        anomaly::WINDOW
+    )
+}
+
+fn table(header: &[&str], right_from: usize, rows: Vec<Vec<String>>) -> Table {
+    let mut t = Table::new();
+    t.load_style(presets::UTF8_FULL_CONDENSED).set_content_arrangement(ContentArrangement::Dynamic);
+    t.set_header(header.to_vec());
+    for row in rows {
+        t.add_row(row);
+    }
+    for i in right_from..header.len() {
+        if let Some(c) = t.column_mut(i) {
+            c.set_cell_alignment(CellAlignment::Right);
+        }
+    }
+    t
+}
+
+fn model_rows(lines: &[Line]) -> Vec<Vec<String>> {
+    lines
+        .iter()
+        .map(|l| {
+            let (input, output, requests) = match l.usage {
+                Some(u) if u.input_tokens + u.output_tokens > 0 => (
+                    thousands(u.input_tokens),
+                    thousands(u.output_tokens),
+                    if u.requests_known() { thousands(u.requests) } else { "-".into() },
+                ),
+                _ => ("-".into(), "-".into(), "-".into()),
+            };
+            let per_m = l.cost_per_million().map_or("-".to_string(), |m| m.display_usd());
+            vec![
+                l.name.clone(),
+                l.owner.clone(),
+                l.cost.display_usd(),
+                percent(l.share),
+                input,
+                output,
+                requests,
+                per_m,
+            ]
+        })
+        .collect()
+}
+
+fn mover_rows(m: &Movers) -> Vec<Vec<String>> {
+    let mut rows = Vec::new();
+    let mut push = |kind: &str, list: &[Mover]| {
+        for x in list {
+            rows.push(vec![
+                kind.to_string(),
+                x.name.clone(),
+                x.owner.clone(),
+                x.before.display_usd(),
+                x.now.display_usd(),
+                signed(x.change()),
+            ]);
+        }
+    };
+    push("rose", &m.rising);
+    push("fell", &m.falling);
+    push("new", &m.appeared);
+    push("gone", &m.disappeared);
+    rows
+}
+
+pub fn render_table(r: &Report, accounts: &[Account], out: &mut dyn Write) -> std::io::Result<()> {
+    writeln!(out, "LLM spend report: {}", super::text::scope(accounts))?;
+    writeln!(out, "{}\n", period_text(r))?;
+    writeln!(out, "Total            {}", r.total.display_usd())?;
+    writeln!(
+        out,
+        "Previous period  {} ({} to {}): {}",
+        r.previous_total.display_usd(),
+        r.previous.since,
+        r.previous.until,
+        change_text(r)
+    )?;
+    if let Some(f) = forecast_text(r) {
+        writeln!(out, "Forecast         {f}")?;
+    }
+    let values: Vec<Money> = r.daily.iter().map(|(_, m)| *m).collect();
+    writeln!(
+        out,
+        "Daily            {}  (peak {})\n",
+        sparkline(&values),
+        values.iter().max().copied().unwrap_or_default().display_usd()
+    )?;
+
+    writeln!(out, "By provider and workspace")?;
+    let rows = r.by_account.iter().map(|l| vec![l.name.clone(), l.cost.display_usd(), percent(l.share)]).collect();
+    writeln!(out, "{}\n", table(&["Workspace", "Cost (USD)", "Share"], 1, rows))?;
+    writeln!(out, "By project (chargeback)")?;
+    let rows = r
+        .by_project
+        .iter()
+        .map(|l| vec![l.name.clone(), l.owner.clone(), l.cost.display_usd(), percent(l.share)])
+        .collect();
+    writeln!(out, "{}\n", table(&["Project", "Workspace", "Cost (USD)", "Share"], 2, rows))?;
+    writeln!(out, "By model")?;
+    let header =
+        ["Model", "Provider", "Cost (USD)", "Share", "Input tokens", "Output tokens", "Requests", "$ / 1M tokens"];
+    writeln!(out, "{}\n", table(&header, 2, model_rows(&r.by_model)))?;
+    for (what, m) in [("models", &r.model_movers), ("projects", &r.project_movers)] {
+        let rows = mover_rows(m);
+        if rows.is_empty() {
+            writeln!(out, "Top movers ({what}): none against the previous period\n")?;
+        } else {
+            writeln!(out, "Top movers ({what}, against the previous period)")?;
+            writeln!(out, "{}\n", table(&["", "Name", "Owner", "Before", "Now", "Change"], 3, rows))?;
+        }
+    }
+    if r.anomalies.is_empty() {
+        writeln!(out, "Anomalies: none found (rule: {})", anomaly_rule())?;
+    } else {
+        writeln!(out, "Anomalies ({})", anomaly_rule())?;
+        let rows = r
+            .anomalies
+            .iter()
+            .map(|a| {
+                vec![
+                    a.day.to_string(),
+                    a.cost.display_usd(),
+                    a.usual.display_usd(),
+                    a.model.clone().unwrap_or_default(),
+                    a.project.clone().unwrap_or_default(),
+                ]
+            })
+            .collect();
+        writeln!(out, "{}", table(&["Day (UTC)", "Spend", "Usual", "Driven by model", "Driven by project"], 1, rows))?;
+    }
+    for b in &r.budgets {
+        writeln!(out, "{}", budgets_out::note(b))?;
+    }
+    Ok(())
+}
+
+fn md_cell(s: &str) -> String {
+    s.replace('|', "\\|").replace('\n', " ")
+}
+
+fn md_table(out: &mut String, header: &[&str], right_from: usize, rows: Vec<Vec<String>>) {
+    out.push_str(&format!("| {} |\n", header.join(" | ")));
+    let align: Vec<&str> = (0..header.len()).map(|i| if i >= right_from { "---:" } else { "---" }).collect();
+    out.push_str(&format!("| {} |\n", align.join(" | ")));
+    for row in rows {
+        let cells: Vec<String> = row.iter().map(|c| md_cell(c)).collect();
+        out.push_str(&format!("| {} |\n", cells.join(" | ")));
+    }
+    out.push('\n');
+}
+
+pub fn markdown(r: &Report, accounts: &[Account]) -> String {
+    let mut s = format!("# LLM spend report: {}\n\n", md_cell(&super::text::scope(accounts)));
+    s.push_str(&format!("{}\n\n", period_text(r)));
+    s.push_str(&format!("- **Total: {}**\n", r.total.display_usd()));
+    s.push_str(&format!(
+        "- Previous period ({} to {}): {}, change {}\n",
+        r.previous.since,
+        r.previous.until,
+        r.previous_total.display_usd(),
+        change_text(r)
+    ));
+    if let Some(f) = forecast_text(r) {
+        s.push_str(&format!("- Forecast: {f}\n"));
+    }
+    let values: Vec<Money> = r.daily.iter().map(|(_, m)| *m).collect();
+    s.push_str(&format!("- Daily: `{}`\n\n", sparkline(&values)));
+
+    s.push_str("## By provider and workspace\n\n");
+    md_table(
+        &mut s,
+        &["Workspace", "Cost (USD)", "Share"],
+        1,
+        r.by_account.iter().map(|l| vec![l.name.clone(), l.cost.display_usd(), percent(l.share)]).collect(),
+    );
+    s.push_str("## By project (chargeback)\n\n");
+    md_table(
+        &mut s,
+        &["Project", "Workspace", "Cost (USD)", "Share"],
+        2,
+        r.by_project
+            .iter()
+            .map(|l| vec![l.name.clone(), l.owner.clone(), l.cost.display_usd(), percent(l.share)])
+            .collect(),
+    );
+    s.push_str("## By model\n\n");
+    md_table(
+        &mut s,
+        &["Model", "Provider", "Cost (USD)", "Share", "Input tokens", "Output tokens", "Requests", "$ / 1M tokens"],
+        2,
+        model_rows(&r.by_model),
+    );
+    s.push_str("## Top movers against the previous period\n\n");
+    let mut rows = mover_rows(&r.model_movers);
+    for row in &mut rows {
+        row[0] = format!("model {}", row[0]);
+    }
+    for mut row in mover_rows(&r.project_movers) {
+        row[0] = format!("project {}", row[0]);
+        rows.push(row);
+    }
+    if rows.is_empty() {
+        s.push_str("No change against the previous period.\n\n");
+    } else {
+        md_table(&mut s, &["", "Name", "Owner", "Before", "Now", "Change"], 3, rows);
+    }
+    s.push_str("## Anomalies\n\n");
+    if r.anomalies.is_empty() {
+        s.push_str(&format!("None found. Rule: {}.\n\n", anomaly_rule()));
+    } else {
+        s.push_str(&format!("Rule: {}.\n\n", anomaly_rule()));
+        let rows = r
+            .anomalies
+            .iter()
+            .map(|a| {
+                vec![
+                    a.day.to_string(),
+                    a.cost.display_usd(),
+                    a.usual.display_usd(),
+                    a.model.clone().unwrap_or_default(),
+                    a.project.clone().unwrap_or_default(),
+                ]
+            })
+            .collect();
+        md_table(&mut s, &["Day (UTC)", "Spend", "Usual", "Driven by model", "Driven by project"], 1, rows);
+    }
+    if !r.budgets.is_empty() {
+        s.push_str("## Budgets\n\n");
+        for b in &r.budgets {
+            s.push_str(&format!("- {}\n", md_cell(&budgets_out::note(b))));
+        }
+        s.push('\n');
+    }
+    s
+}
+
+fn line_json(l: &Line, name_key: &str, owner_key: &str) -> Value {
+    let mut v = json!({name_key: l.name, owner_key: l.owner, "cost": l.cost.exact(), "share": l.share.round_dp(6).to_string().parse::<f64>().unwrap_or(0.0)});
+    if let Some(u) = l.usage {
+        v["input_tokens"] = json!(u.input_tokens);
+        v["output_tokens"] = json!(u.output_tokens);
+        v["requests"] = if u.requests_known() { json!(u.requests) } else { Value::Null };
+        v["cost_per_million_tokens"] = l.cost_per_million().map_or(Value::Null, |m| json!(m.cents()));
+    }
+    v
+}
+
+fn movers_json(m: &Movers) -> Value {
+    let list = |v: &[Mover]| -> Vec<Value> {
+        v.iter()
+            .map(|x| json!({"name": x.name, "owner": x.owner, "before": x.before.exact(), "now": x.now.exact(), "change": x.change().exact()}))
+            .collect()
+    };
+    json!({"rising": list(&m.rising), "falling": list(&m.falling), "appeared": list(&m.appeared), "disappeared": list(&m.disappeared)})
+}
+
+pub fn json(r: &Report, accounts: &[Account]) -> Value {
+    json!({
+        "schema_version": 1,
+        "currency": "USD",
+        "scope": accounts.iter().map(|a| json!({"provider": a.provider.id(), "workspace": a.workspace})).collect::<Vec<_>>(),
+        "period": {"since": r.range.since.to_string(), "until": r.range.until.to_string(), "timezone": "UTC",
+                   "partial_day": if r.range.contains(r.today) { json!(r.today.to_string()) } else { Value::Null }},
+        "previous_period": {"since": r.previous.since.to_string(), "until": r.previous.until.to_string()},
+        "total": r.total.exact(),
+        "previous_total": r.previous_total.exact(),
+        "change": r.change().exact(),
+        "change_percent": r.change_percent().map(|p| p.round_dp(2).to_string().parse::<f64>().unwrap_or(0.0)),
+        "forecast": r.forecast.map(|f| json!({"total": f.total.cents(), "run_rate": f.run_rate.cents(), "period_end": r.period_end.map(|d| d.to_string())})),
+        "by_account": r.by_account.iter().map(|l| line_json(l, "workspace", "provider")).collect::<Vec<_>>(),
+        "by_project": r.by_project.iter().map(|l| line_json(l, "project", "workspace")).collect::<Vec<_>>(),
+        "by_model": r.by_model.iter().map(|l| line_json(l, "model", "provider")).collect::<Vec<_>>(),
+        "movers": {"models": movers_json(&r.model_movers), "projects": movers_json(&r.project_movers)},
+        "daily": r.daily.iter().map(|(d, m)| json!({"day": d.to_string(), "cost": m.exact()})).collect::<Vec<_>>(),
+        "anomalies": r.anomalies.iter().map(|a| json!({"day": a.day.to_string(), "cost": a.cost.exact(), "usual": a.usual.exact(), "model": a.model, "project": a.project})).collect::<Vec<_>>(),
+        "anomaly_rule": anomaly_rule(),
+        "budgets": r.budgets.iter().map(budgets_out::brief_json).collect::<Vec<_>>(),
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn sparkline_scales_to_the_peak() {
+        let v: Vec<Money> = ["0", "1", "7"].iter().map(|s| s.parse().unwrap()).collect();
+        assert_eq!(sparkline(&v), "▁▂█");
+        assert_eq!(sparkline(&[Money::ZERO, Money::ZERO]), "▁▁");
+        assert_eq!(sparkline(&[]), "");
+    }
+}
