@@ -7,6 +7,8 @@
 //! - `config`, `secrets`, `clock`: the environment a command runs in
 //! - `output`: tables, JSON, CSV and Markdown renderers
 //! - `cli`: clap definitions and one module per command
+//! - `budget`, `report`: pure evaluation of budgets and reports
+//! - `tui`: the ratatui dashboard (model-update-view)
 //! - `demo`: the built-in sample organization
 
 pub mod budget;
@@ -23,5 +25,6 @@ pub mod report;
 pub mod secrets;
 pub mod store;
 pub mod sync;
+pub mod tui;
 
 pub use cli::run;

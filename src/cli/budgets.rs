@@ -188,7 +188,7 @@ pub(super) fn evaluate(app: &App, store: &Store, budgets: &[Budget]) -> Result<V
 }
 
 /// Budgets whose scope lies within what a `costs`, `projects` or `report` view shows.
-pub(super) fn relevant(
+pub(crate) fn relevant(
     app: &App,
     store: &Store,
     shown: &[Account],

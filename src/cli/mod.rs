@@ -9,6 +9,7 @@ mod providers;
 mod report;
 mod sync_cmd;
 mod syncing;
+mod tui_cmd;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -16,6 +17,8 @@ use std::process::ExitCode;
 use clap::{Parser, Subcommand};
 
 pub use app::App;
+pub(crate) use budgets::relevant as relevant_budgets;
+pub(crate) use syncing::sync_accounts;
 
 use crate::error::Error;
 
@@ -66,6 +69,8 @@ pub enum Command {
     Budgets(budgets::BudgetsArgs),
     /// The period's story: comparison, forecast, breakdowns, movers, anomalies; exports
     Report(report::ReportArgs),
+    /// The interactive dashboard
+    Tui(tui_cmd::TuiArgs),
 }
 
 /// Runs a parsed command line and returns the process exit code. Errors are printed here.
@@ -77,6 +82,7 @@ pub fn run(cli: Cli) -> ExitCode {
         Command::Sync(args) => sync_cmd::run(&app, args),
         Command::Budgets(args) => budgets::run(&app, args),
         Command::Report(args) => report::run(&app, args),
+        Command::Tui(args) => tui_cmd::run(app, args),
     });
     match result {
         Ok(()) => ExitCode::SUCCESS,

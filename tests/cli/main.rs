@@ -12,3 +12,4 @@ mod multi;
 mod providers;
 mod report;
 mod test_env;
+mod tui;

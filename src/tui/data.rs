@@ -1,0 +1,143 @@
+//! What the dashboard shows, loaded from the cache on a background thread.
+
+use std::path::PathBuf;
+
+use chrono::{DateTime, NaiveDate, Utc};
+use rust_decimal::Decimal;
+
+use crate::budget;
+use crate::domain::{Account, DateRange, Dim, Money};
+use crate::error::Result;
+use crate::output::budgets_out::BudgetRow;
+use crate::output::{CostView, Format};
+use crate::report::previous_period;
+use crate::store::{CostQuery, Store};
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ModelRow {
+    pub model: String,
+    pub provider: String,
+    pub cost: Money,
+    pub share: Decimal,
+    pub input_tokens: u64,
+    pub output_tokens: u64,
+    pub requests: Option<u64>,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ProjectRow {
+    pub id: String,
+    pub name: String,
+    pub owner: Account,
+    pub cost: Money,
+}
+
+/// Everything one screen shows.
+#[derive(Clone, Debug)]
+pub struct Snapshot {
+    /// The days shown: the period up to today.
+    pub range: DateRange,
+    pub total: Money,
+    pub previous_total: Money,
+    /// A projection to the period's end, when the period is not over.
+    pub forecast: Option<Money>,
+    pub daily: Vec<(NaiveDate, Money)>,
+    pub models: Vec<ModelRow>,
+    pub projects: Vec<ProjectRow>,
+    pub budgets: Vec<BudgetRow>,
+    pub updated_at: Option<DateTime<Utc>>,
+    /// Days of the period never fetched, over all accounts.
+    pub missing_days: u64,
+}
+
+/// The question a load answers.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Query {
+    pub accounts: Vec<Account>,
+    /// A project id; `None` is all.
+    pub project: Option<String>,
+    /// The visible days (period up to today).
+    pub range: DateRange,
+    /// The period's last day, which may be after today.
+    pub period_end: NaiveDate,
+    pub today: NaiveDate,
+}
+
+impl Query {
+    fn cost_query(&self, range: DateRange, group_by: Vec<Dim>) -> CostQuery {
+        CostQuery {
+            accounts: self.accounts.clone(),
+            projects: self.project.iter().cloned().collect(),
+            models: vec![],
+            range,
+            group_by,
+        }
+    }
+}
+
+pub fn load(store: &Store, q: &Query) -> Result<Snapshot> {
+    let view = CostView::build(store, &q.cost_query(q.range, vec![Dim::Provider, Dim::Model]), q.today, vec![])?;
+    let models = view
+        .rows
+        .iter()
+        .map(|r| {
+            let u = r.usage.unwrap_or_default();
+            ModelRow {
+                provider: r.cells[0].value.clone(),
+                model: r.cells[1].value.clone(),
+                cost: r.cost,
+                share: r.share,
+                input_tokens: u.input_tokens,
+                output_tokens: u.output_tokens,
+                requests: u.requests_known().then_some(u.requests),
+            }
+        })
+        .collect();
+    let previous: Money = store
+        .aggregate_costs(&q.cost_query(previous_period(q.range), vec![Dim::Provider]))?
+        .into_iter()
+        .map(|(_, m)| m)
+        .sum();
+    let mut daily: Vec<(NaiveDate, Money)> = q.range.days().map(|d| (d, Money::ZERO)).collect();
+    for (key, cost) in store.aggregate_costs(&q.cost_query(q.range, vec![Dim::Day]))? {
+        if let Some(slot) = daily.iter_mut().find(|(d, _)| d.format("%Y-%m-%d").to_string() == key.values[0]) {
+            slot.1 = cost;
+        }
+    }
+    let forecast = (q.period_end > q.today)
+        .then(|| budget::forecast(&daily, DateRange::new(q.range.since, q.period_end), q.today).total);
+    let mut projects: Vec<ProjectRow> = store
+        .project_spend(&q.accounts, q.range)?
+        .into_iter()
+        .filter(|p| !p.info.id.is_empty())
+        .map(|p| ProjectRow {
+            name: if p.info.name.is_empty() { p.info.id.clone() } else { p.info.name },
+            id: p.info.id,
+            owner: p.account,
+            cost: p.cost,
+        })
+        .collect();
+    projects.sort_by(|a, b| b.cost.cmp(&a.cost).then_with(|| a.name.cmp(&b.name)));
+    Ok(Snapshot {
+        range: q.range,
+        total: view.total,
+        previous_total: previous,
+        forecast,
+        daily,
+        models,
+        projects,
+        budgets: Vec::new(),
+        updated_at: view.updated_at,
+        missing_days: view.missing_days.iter().map(|m| m.days).sum(),
+    })
+}
+
+/// Writes the current view (by provider and model) as CSV, atomically; returns the path.
+pub fn export(store: &Store, q: &Query, path: PathBuf) -> Result<PathBuf> {
+    let view = CostView::build(store, &q.cost_query(q.range, vec![Dim::Provider, Dim::Model]), q.today, vec![])?;
+    let mut bytes = Vec::new();
+    crate::output::render_costs(&view, Format::Csv, &mut bytes)
+        .map_err(|e| crate::error::Error::Runtime(format!("cannot render CSV: {e}")))?;
+    crate::config::write_atomically(&path, &bytes)?;
+    Ok(path)
+}

@@ -1,0 +1,149 @@
+//! `llmcost tui`: the dashboard, in model-update-view form.
+//!
+//! - `model`: the state; `update`: `update(model, msg) -> effects`, the only place state
+//!   changes, never doing I/O; `view`: draws a frame from the model, reading only.
+//! - Effects (load from the cache, sync, export) run on their own threads with their own SQLite
+//!   connection and send a `Msg` back on the channel that also carries key presses, so the
+//!   screen never waits on the network.
+
+pub mod data;
+pub mod model;
+pub mod update;
+pub mod view;
+
+use std::io::IsTerminal;
+use std::sync::Arc;
+use std::sync::mpsc::{Receiver, Sender, channel};
+use std::time::Duration;
+
+use ratatui::Terminal;
+use ratatui::backend::Backend;
+use ratatui::crossterm::event::{self, DisableMouseCapture, EnableMouseCapture, Event, KeyEventKind, MouseEventKind};
+use ratatui::crossterm::execute;
+
+use crate::cli::App;
+use crate::error::{Error, Result};
+use model::Model;
+use update::{Effect, Msg};
+
+/// How often the spinner moves when nothing else happens.
+const TICK: Duration = Duration::from_millis(200);
+
+/// Runs the dashboard until the user quits. `offline` keeps it off the network.
+pub fn run(mut app: App, offline: bool) -> Result<()> {
+    if !std::io::stdout().is_terminal() {
+        return Err(Error::Usage("llmcost tui needs a terminal; for scripts use 'costs' or 'report'".into()));
+    }
+    // Progress bars and notes on stderr would draw over the dashboard.
+    app.quiet = true;
+    let accounts = app.select(&Default::default())?;
+    let color = std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty());
+    let online = !offline && !app.is_demo();
+    let mut model = Model::new(accounts, app.clock.today(), online, color);
+    let app = Arc::new(app);
+    let (tx, rx) = channel();
+
+    let mut terminal = ratatui::try_init().map_err(|e| Error::Runtime(format!("cannot start the terminal UI: {e}")))?;
+    let _ = execute!(std::io::stdout(), EnableMouseCapture);
+    let previous_hook = std::panic::take_hook();
+    std::panic::set_hook(Box::new(move |info| {
+        let _ = execute!(std::io::stdout(), DisableMouseCapture);
+        previous_hook(info);
+    }));
+    spawn_event_pump(tx.clone());
+
+    let runner = |effect: Effect| spawn_effect(&app, &tx, effect);
+    for effect in update::init(&mut model) {
+        runner(effect);
+    }
+    let result = event_loop(&mut terminal, &mut model, &rx, &runner);
+    let _ = execute!(std::io::stdout(), DisableMouseCapture);
+    ratatui::restore();
+    result
+}
+
+/// Draw, wait for a message, update, run its effects; until the model says quit.
+pub fn event_loop<B: Backend>(
+    terminal: &mut Terminal<B>,
+    model: &mut Model,
+    rx: &Receiver<Msg>,
+    run_effect: &dyn Fn(Effect),
+) -> Result<()> {
+    let draw_failed = |e: B::Error| Error::Runtime(format!("cannot draw: {e}"));
+    terminal.draw(|f| view::render(model, f)).map_err(draw_failed)?;
+    while let Ok(msg) = rx.recv() {
+        for effect in update::update(model, msg) {
+            run_effect(effect);
+        }
+        if model.quit {
+            break;
+        }
+        terminal.draw(|f| view::render(model, f)).map_err(draw_failed)?;
+    }
+    Ok(())
+}
+
+/// Key presses, mouse wheel and resizes become messages; silence becomes a tick.
+fn spawn_event_pump(tx: Sender<Msg>) {
+    std::thread::spawn(move || {
+        loop {
+            let msg = match event::poll(TICK) {
+                Ok(true) => match event::read() {
+                    Ok(Event::Key(k)) if k.kind == KeyEventKind::Press => Msg::Key(k),
+                    Ok(Event::Mouse(m)) if m.kind == MouseEventKind::ScrollDown => Msg::ScrollDown,
+                    Ok(Event::Mouse(m)) if m.kind == MouseEventKind::ScrollUp => Msg::ScrollUp,
+                    Ok(Event::Resize(_, _)) => Msg::Resize,
+                    Ok(_) => continue,
+                    Err(_) => break,
+                },
+                Ok(false) => Msg::Tick,
+                Err(_) => break,
+            };
+            if tx.send(msg).is_err() {
+                break;
+            }
+        }
+    });
+}
+
+/// Runs one effect on its own thread, with its own cache connection.
+fn spawn_effect(app: &Arc<App>, tx: &Sender<Msg>, effect: Effect) {
+    let (app, tx) = (app.clone(), tx.clone());
+    std::thread::spawn(move || {
+        let msg = run_effect(&app, effect);
+        let _ = tx.send(msg);
+    });
+}
+
+/// What an effect does, synchronously; the caller decides which thread runs it.
+pub fn run_effect(app: &App, effect: Effect) -> Msg {
+    match effect {
+        Effect::Load { generation, query } => {
+            let result = app
+                .open_store()
+                .and_then(|store| {
+                    let mut snapshot = data::load(&store, &query)?;
+                    let projects: Vec<String> = query.project.iter().cloned().collect();
+                    snapshot.budgets = crate::cli::relevant_budgets(app, &store, &query.accounts, &projects, &[]);
+                    Ok(snapshot)
+                })
+                .map_err(|e| e.to_string());
+            Msg::Loaded { generation, result }
+        }
+        Effect::Sync { accounts, range, refresh } => {
+            let failures = match app.open_store() {
+                Ok(mut store) => match crate::cli::sync_accounts(app, &mut store, &accounts, range, refresh) {
+                    Ok(outcomes) => outcomes.into_iter().filter_map(|o| o.error).collect(),
+                    Err(e) => vec![e.to_string()],
+                },
+                Err(e) => vec![e.to_string()],
+            };
+            Msg::Synced { failures }
+        }
+        Effect::Export { query, path } => {
+            let result =
+                app.open_store().and_then(|store| data::export(&store, &query, path)).map_err(|e| e.to_string());
+            Msg::Exported(result)
+        }
+    }
+}

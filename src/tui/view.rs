@@ -1,0 +1,362 @@
+//! Rendering: reads the model, draws a frame, changes nothing.
+
+use ratatui::Frame;
+use ratatui::layout::{Alignment, Constraint, Layout, Rect};
+use ratatui::style::{Color, Modifier, Style};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Bar, BarChart, BarGroup, Block, Borders, Cell, Clear, Paragraph, Row, Table, TableState, Wrap};
+
+use super::model::{Mode, Model, Pane};
+use crate::output::text::percent;
+
+const SPINNER: [char; 10] = ['⠋', '⠙', '⠹', '⠸', '⠼', '⠴', '⠦', '⠧', '⠇', '⠏'];
+
+/// Below this width the model table drops its token columns.
+const WIDE: u16 = 110;
+
+pub const HELP: &[(&str, &str)] = &[
+    ("tab / shift-tab", "switch between models and projects"),
+    ("↑ ↓  j k", "move the selection (mouse wheel too)"),
+    ("enter", "in projects: narrow to it (again: all projects)"),
+    ("p", "next provider (all, then each)"),
+    ("w", "next workspace"),
+    ("o", "next project"),
+    ("t", "period: week, month, year, custom range"),
+    ("[  ]", "previous / next period"),
+    ("s  S", "sort by the next column / reverse"),
+    ("/", "filter models by name"),
+    ("r", "refresh: refetch the period from providers"),
+    ("e", "export this view to CSV"),
+    ("?", "this help"),
+    ("q  esc  ctrl-c", "quit"),
+];
+
+struct Theme {
+    color: bool,
+}
+
+impl Theme {
+    fn accent(&self) -> Style {
+        if self.color {
+            Style::default().fg(Color::Cyan).add_modifier(Modifier::BOLD)
+        } else {
+            Style::default().add_modifier(Modifier::BOLD)
+        }
+    }
+    fn dim(&self) -> Style {
+        if self.color { Style::default().fg(Color::DarkGray) } else { Style::default() }
+    }
+    fn error(&self) -> Style {
+        if self.color {
+            Style::default().fg(Color::Red).add_modifier(Modifier::BOLD)
+        } else {
+            Style::default().add_modifier(Modifier::BOLD)
+        }
+    }
+    fn selected(&self) -> Style {
+        Style::default().add_modifier(Modifier::REVERSED)
+    }
+    fn bar(&self) -> Style {
+        if self.color { Style::default().fg(Color::Cyan) } else { Style::default() }
+    }
+    fn partial(&self) -> Style {
+        if self.color { Style::default().fg(Color::Yellow) } else { Style::default().add_modifier(Modifier::DIM) }
+    }
+    fn level(&self, level: crate::budget::Level) -> Style {
+        use crate::budget::Level;
+        if !self.color {
+            return Style::default();
+        }
+        match level {
+            Level::Ok => Style::default().fg(Color::Green),
+            Level::Warning | Level::ForecastExceeded => Style::default().fg(Color::Yellow),
+            Level::Exceeded => Style::default().fg(Color::Red).add_modifier(Modifier::BOLD),
+        }
+    }
+}
+
+/// `1.2M`, `34.5k`, `812`
+fn compact(n: u64) -> String {
+    match n {
+        0..=9_999 => n.to_string(),
+        10_000..=999_999 => format!("{:.1}k", n as f64 / 1e3),
+        1_000_000..=999_999_999 => format!("{:.1}M", n as f64 / 1e6),
+        _ => format!("{:.2}B", n as f64 / 1e9),
+    }
+}
+
+pub fn render(model: &Model, frame: &mut Frame) {
+    let theme = Theme { color: model.color };
+    let [header, cards, middle, chart, status] = Layout::vertical([
+        Constraint::Length(1),
+        Constraint::Length(4),
+        Constraint::Min(6),
+        Constraint::Length(7),
+        Constraint::Length(1),
+    ])
+    .areas(frame.area());
+    render_header(model, &theme, frame, header);
+    render_cards(model, &theme, frame, cards);
+    let [models, projects] =
+        Layout::horizontal([Constraint::Min(30), Constraint::Length(if middle.width >= WIDE { 36 } else { 26 })])
+            .areas(middle);
+    render_models(model, &theme, frame, models);
+    render_projects(model, &theme, frame, projects);
+    render_chart(model, &theme, frame, chart);
+    render_status(model, &theme, frame, status);
+    if model.mode == Mode::Help {
+        render_help(&theme, frame);
+    }
+}
+
+fn render_header(model: &Model, theme: &Theme, frame: &mut Frame, area: Rect) {
+    let r = model.range();
+    let mut spans = vec![
+        Span::styled(" llmcost ", theme.accent()),
+        Span::raw(model.scope_label()),
+        Span::styled(format!(" · {} {}..{} UTC", model.period.name(), r.since, r.until), theme.dim()),
+    ];
+    if let Some(at) = model.snapshot.as_ref().and_then(|s| s.updated_at) {
+        let when = if at.date_naive() == model.today { at.format("%H:%M") } else { at.format("%Y-%m-%d %H:%M") };
+        spans.push(Span::styled(format!(" · updated {when}"), theme.dim()));
+    }
+    if model.syncing || model.loading {
+        let what = if model.syncing { "syncing" } else { "loading" };
+        spans.push(Span::styled(format!(" {} {what}", SPINNER[(model.tick % 10) as usize]), theme.accent()));
+    }
+    frame.render_widget(Paragraph::new(Line::from(spans)), area);
+}
+
+fn card(frame: &mut Frame, area: Rect, title: &str, value: Line<'_>, note: Line<'_>) {
+    let block = Block::default().borders(Borders::ALL).title(title.to_string());
+    frame.render_widget(Paragraph::new(vec![value, note]).block(block), area);
+}
+
+fn render_cards(model: &Model, theme: &Theme, frame: &mut Frame, area: Rect) {
+    let [total, change, forecast, budget] = Layout::horizontal([Constraint::Ratio(1, 4); 4]).areas(area);
+    let Some(s) = &model.snapshot else {
+        for (a, t) in [(total, "Total"), (change, "vs previous"), (forecast, "Forecast"), (budget, "Budget")] {
+            card(frame, a, t, Line::styled("…", theme.dim()), Line::default());
+        }
+        return;
+    };
+    let partial = if s.range.contains(model.today) { "today partial" } else { "" };
+    card(
+        frame,
+        total,
+        "Total",
+        Line::styled(s.total.display_usd(), theme.accent()),
+        Line::styled(partial, theme.dim()),
+    );
+    let diff = s.total - s.previous_total;
+    let pct = (!s.previous_total.is_zero())
+        .then(|| diff.decimal() / s.previous_total.decimal() * rust_decimal::Decimal::ONE_HUNDRED);
+    let sign = if diff > crate::domain::Money::ZERO { "+" } else { "" };
+    card(
+        frame,
+        change,
+        "vs previous",
+        Line::raw(format!("{sign}{}", diff.display_usd())),
+        Line::styled(
+            pct.map_or("no spend before".into(), |p| format!("{sign}{p:.1}% of {}", s.previous_total.display_usd())),
+            theme.dim(),
+        ),
+    );
+    match s.forecast {
+        Some(f) => card(
+            frame,
+            forecast,
+            "Forecast",
+            Line::raw(f.display_usd()),
+            Line::styled(format!("by {}", model.range().until), theme.dim()),
+        ),
+        None => card(frame, forecast, "Forecast", Line::styled("period over", theme.dim()), Line::default()),
+    }
+    match s.budgets.first() {
+        Some(b) => card(
+            frame,
+            budget,
+            &format!("Budget {}", b.budget.name),
+            Line::styled(
+                format!("{:.0}% of {}", b.status.percent, b.budget.amount.display_usd()),
+                theme.level(b.status.level),
+            ),
+            Line::styled(b.status.level.name(), theme.level(b.status.level)),
+        ),
+        None => card(frame, budget, "Budget", Line::styled("none for this scope", theme.dim()), Line::default()),
+    }
+}
+
+fn pane_block<'a>(title: String, focused: bool, theme: &Theme) -> Block<'a> {
+    let block = Block::default().borders(Borders::ALL).title(title);
+    if focused { block.border_style(theme.accent()) } else { block }
+}
+
+fn render_models(model: &Model, theme: &Theme, frame: &mut Frame, area: Rect) {
+    let rows = model.model_rows();
+    let arrow = if model.descending { "↓" } else { "↑" };
+    let mut title = format!("Models · sort {} {arrow}", model.sort.name());
+    if !model.filter.is_empty() {
+        title.push_str(&format!(" · filter \"{}\"", model.filter));
+    }
+    let block = pane_block(title, model.pane == Pane::Models, theme);
+    let Some(snapshot) = &model.snapshot else {
+        let text = if model.loading { "Loading from the cache…" } else { "No data" };
+        frame.render_widget(Paragraph::new(text).alignment(Alignment::Center).block(block), area);
+        return;
+    };
+    if rows.is_empty() {
+        let text = if snapshot.models.is_empty() { "No spend in this period" } else { "No model matches the filter" };
+        frame.render_widget(Paragraph::new(text).alignment(Alignment::Center).block(block), area);
+        return;
+    }
+    let wide = area.width >= WIDE - 36;
+    let mut header = vec!["Model", "Provider", "Cost (USD)", "Share"];
+    let mut widths = vec![Constraint::Min(16), Constraint::Length(10), Constraint::Length(11), Constraint::Length(6)];
+    if wide {
+        header.extend(["Input", "Output", "Requests"]);
+        widths.extend([Constraint::Length(8), Constraint::Length(8), Constraint::Length(8)]);
+    }
+    let body: Vec<Row> = rows
+        .iter()
+        .map(|m| {
+            let mut cells = vec![
+                Cell::from(m.model.clone()),
+                Cell::from(m.provider.clone()),
+                Cell::from(Line::from(m.cost.display_usd()).alignment(Alignment::Right)),
+                Cell::from(Line::from(percent(m.share)).alignment(Alignment::Right)),
+            ];
+            if wide {
+                let tokens = m.input_tokens + m.output_tokens > 0;
+                let show = |n: u64| if tokens { compact(n) } else { "-".to_string() };
+                cells.extend([
+                    Cell::from(Line::from(show(m.input_tokens)).alignment(Alignment::Right)),
+                    Cell::from(Line::from(show(m.output_tokens)).alignment(Alignment::Right)),
+                    Cell::from(
+                        Line::from(m.requests.filter(|_| tokens).map_or("-".into(), compact))
+                            .alignment(Alignment::Right),
+                    ),
+                ]);
+            }
+            Row::new(cells)
+        })
+        .collect();
+    let table = Table::new(body, widths)
+        .header(Row::new(header).style(theme.accent()))
+        .block(block)
+        .row_highlight_style(if model.pane == Pane::Models { theme.selected() } else { Style::default() });
+    let mut state = TableState::default().with_selected(Some(model.model_row.min(rows.len() - 1)));
+    frame.render_stateful_widget(table, area, &mut state);
+}
+
+fn render_projects(model: &Model, theme: &Theme, frame: &mut Frame, area: Rect) {
+    let block = pane_block("Projects (enter)".to_string(), model.pane == Pane::Projects, theme);
+    let projects = model.snapshot.as_ref().map(|s| s.projects.as_slice()).unwrap_or_default();
+    if projects.is_empty() {
+        frame.render_widget(Paragraph::new("No projects").alignment(Alignment::Center).block(block), area);
+        return;
+    }
+    let body: Vec<Row> = projects
+        .iter()
+        .map(|p| {
+            let mark = if model.project.as_ref().is_some_and(|(id, _)| *id == p.id) { "● " } else { "" };
+            Row::new(vec![
+                Cell::from(format!("{mark}{}", p.name)),
+                Cell::from(Line::from(p.cost.display_usd()).alignment(Alignment::Right)),
+            ])
+        })
+        .collect();
+    let table = Table::new(body, [Constraint::Min(10), Constraint::Length(11)])
+        .block(block)
+        .row_highlight_style(if model.pane == Pane::Projects { theme.selected() } else { Style::default() });
+    let mut state = TableState::default().with_selected(Some(model.project_row.min(projects.len() - 1)));
+    frame.render_stateful_widget(table, area, &mut state);
+}
+
+fn render_chart(model: &Model, theme: &Theme, frame: &mut Frame, area: Rect) {
+    let Some(s) = &model.snapshot else {
+        frame.render_widget(Block::default().borders(Borders::ALL).title("Daily spend (UTC)"), area);
+        return;
+    };
+    let peak = s.daily.iter().map(|(_, m)| *m).max().unwrap_or_default();
+    let title = format!("Daily spend (UTC) · peak {} · today partial", peak.display_usd());
+    let inner_width = area.width.saturating_sub(2) as usize;
+    // Several days share a bar when the period is wider than the screen (a year, say).
+    let per_bar = s.daily.len().div_ceil(inner_width.max(1)).max(1);
+    let buckets: Vec<(bool, u64)> = s
+        .daily
+        .chunks(per_bar)
+        .map(|chunk| {
+            let cents: u64 =
+                chunk.iter().map(|(_, m)| m.cents().replace('.', "").parse::<i64>().unwrap_or(0).max(0) as u64).sum();
+            (chunk.iter().any(|(d, _)| *d == model.today), cents)
+        })
+        .collect();
+    let n = buckets.len().max(1);
+    let gap = if inner_width >= n * 2 { 1 } else { 0 };
+    let width = ((inner_width.saturating_sub(gap * n)) / n).clamp(1, 6) as u16;
+    let bars: Vec<Bar> = buckets
+        .iter()
+        .map(|(is_today, cents)| {
+            Bar::default().value(*cents).text_value(String::new()).style(if *is_today {
+                theme.partial()
+            } else {
+                theme.bar()
+            })
+        })
+        .collect();
+    let chart = BarChart::default()
+        .block(Block::default().borders(Borders::ALL).title(title))
+        .data(BarGroup::default().bars(&bars))
+        .bar_width(width)
+        .bar_gap(gap as u16);
+    frame.render_widget(chart, area);
+}
+
+fn render_status(model: &Model, theme: &Theme, frame: &mut Frame, area: Rect) {
+    let line = match &model.mode {
+        Mode::Filter(text) => {
+            Line::from(vec![Span::styled("Filter models: ", theme.accent()), Span::raw(format!("{text}▏"))])
+        }
+        Mode::Range(text) => {
+            let mut spans =
+                vec![Span::styled("Range YYYY-MM-DD..YYYY-MM-DD: ", theme.accent()), Span::raw(format!("{text}▏"))];
+            if let Some(e) = model.status.as_ref().filter(|_| model.error) {
+                spans.push(Span::styled(format!("  {e}"), theme.error()));
+            }
+            Line::from(spans)
+        }
+        _ => match &model.status {
+            Some(text) => Line::styled(text.clone(), if model.error { theme.error() } else { theme.accent() }),
+            None => {
+                let missing = model.snapshot.as_ref().map_or(0, |s| s.missing_days);
+                let mut hint = String::from(
+                    "? help · tab pane · p/w/o scope · t period · [ ] step · s sort · / filter · r refresh · e export · q quit",
+                );
+                if missing > 0 {
+                    hint = format!("{missing} day(s) not fetched yet · {hint}");
+                }
+                Line::styled(hint, theme.dim())
+            }
+        },
+    };
+    frame.render_widget(Paragraph::new(line), area);
+}
+
+fn render_help(theme: &Theme, frame: &mut Frame) {
+    let area = frame.area();
+    let width = area.width.min(68);
+    let height = (HELP.len() as u16 + 4).min(area.height);
+    let popup = Rect { x: area.x + (area.width - width) / 2, y: area.y + (area.height - height) / 2, width, height };
+    let lines: Vec<Line> = HELP
+        .iter()
+        .map(|(key, what)| Line::from(vec![Span::styled(format!("{key:>15} "), theme.accent()), Span::raw(*what)]))
+        .collect();
+    frame.render_widget(Clear, popup);
+    frame.render_widget(
+        Paragraph::new(lines)
+            .wrap(Wrap { trim: false })
+            .block(Block::default().borders(Borders::ALL).title("Keys · any key closes")),
+        popup,
+    );
+}

@@ -1,0 +1,245 @@
+//! The dashboard without a terminal: TestBackend snapshots, key sequences fed to `update`, and
+//! a sync that never finishes while keys are still handled.
+
+use std::path::PathBuf;
+use std::sync::mpsc::channel;
+
+use chrono::{DateTime, NaiveDate, Utc};
+use llmcost::demo::Demo;
+use llmcost::domain::{DateRange, ProviderKind};
+use llmcost::store::Store;
+use llmcost::tui::data::{self, Snapshot};
+use llmcost::tui::model::{Mode, Model, PeriodKind, SortBy};
+use llmcost::tui::update::{Effect, Msg, init, update};
+use llmcost::tui::{event_loop, view};
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+
+fn now() -> DateTime<Utc> {
+    DateTime::parse_from_rfc3339("2026-11-22T10:00:00Z").unwrap().with_timezone(&Utc)
+}
+
+fn d(s: &str) -> NaiveDate {
+    NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap()
+}
+
+fn key(c: char) -> Msg {
+    Msg::Key(KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE))
+}
+
+fn code(k: KeyCode) -> Msg {
+    Msg::Key(KeyEvent::new(k, KeyModifiers::NONE))
+}
+
+/// A model over the demo organization, and its cache.
+fn demo(online: bool) -> (Demo, Model) {
+    let demo = Demo::new(now()).unwrap();
+    let model = Model::new(demo.accounts(), now().date_naive(), online, false);
+    (demo, model)
+}
+
+/// Runs a load effect the way the runner would, from the demo cache.
+fn load(demo: &Demo, effect: &Effect) -> Msg {
+    let Effect::Load { generation, query } = effect else { panic!("not a load: {effect:?}") };
+    let store = Store::open(&demo.db_path()).unwrap();
+    Msg::Loaded { generation: *generation, result: data::load(&store, query).map_err(|e| e.to_string()) }
+}
+
+fn loaded(demo: &Demo, model: &mut Model) {
+    let effects = init(model);
+    let msg = load(demo, &effects[0]);
+    update(model, msg);
+}
+
+fn draw(model: &Model, w: u16, h: u16) -> String {
+    let mut terminal = Terminal::new(TestBackend::new(w, h)).unwrap();
+    terminal.draw(|f| view::render(model, f)).unwrap();
+    terminal.backend().to_string()
+}
+
+#[test]
+fn snapshots_of_each_state_at_two_sizes() {
+    let (demo, mut model) = demo(false);
+    let mut loading = model.clone();
+    init(&mut loading);
+    insta::assert_snapshot!("tui_loading_80x24", draw(&loading, 80, 24));
+    loaded(&demo, &mut model);
+    insta::assert_snapshot!("tui_populated_80x24", draw(&model, 80, 24));
+    insta::assert_snapshot!("tui_populated_160x48", draw(&model, 160, 48));
+
+    let mut failed = model.clone();
+    update(
+        &mut failed,
+        Msg::Synced { failures: vec!["anthropic/edugami: GET /v1/organizations/cost_report: invalid key".into()] },
+    );
+    insta::assert_snapshot!("tui_error_80x24", draw(&failed, 80, 24));
+
+    let mut empty = model.clone();
+    empty.snapshot = Some(Snapshot { models: vec![], projects: vec![], ..model.snapshot.clone().unwrap() });
+    insta::assert_snapshot!("tui_empty_160x48", draw(&empty, 160, 48));
+
+    let mut help = model.clone();
+    update(&mut help, key('?'));
+    insta::assert_snapshot!("tui_help_80x24", draw(&help, 80, 24));
+}
+
+#[test]
+fn opening_loads_from_the_cache_then_syncs_only_when_online() {
+    let (_demo, mut offline) = demo(false);
+    let effects = init(&mut offline);
+    assert!(matches!(effects.as_slice(), [Effect::Load { .. }]), "{effects:?}");
+    let (_demo, mut online) = demo(true);
+    let effects = init(&mut online);
+    assert!(matches!(effects.as_slice(), [Effect::Load { .. }, Effect::Sync { refresh: false, .. }]), "{effects:?}");
+    assert!(online.syncing && online.loading);
+}
+
+#[test]
+fn stepping_periods() {
+    let (demo, mut model) = demo(true);
+    loaded(&demo, &mut model);
+    let effects = update(&mut model, key('['));
+    let Effect::Load { query, .. } = &effects[0] else { panic!("{effects:?}") };
+    assert_eq!(query.range, DateRange::new(d("2026-10-01"), d("2026-10-31")));
+    assert!(matches!(effects[1], Effect::Sync { .. }), "a new period syncs its stale days");
+    update(&mut model, key(']'));
+    assert_eq!(model.range(), DateRange::new(d("2026-11-01"), d("2026-11-30")));
+    assert!(update(&mut model, key(']')).is_empty());
+    assert_eq!(model.status.as_deref(), Some("Already at the latest period"));
+
+    update(&mut model, key('t'));
+    assert_eq!(model.period, PeriodKind::Year);
+    update(&mut model, key('t'));
+    assert!(matches!(model.mode, Mode::Range(_)));
+    for c in "2026-11-30..2026-11-01".chars() {
+        update(&mut model, key(c));
+    }
+    assert!(update(&mut model, code(KeyCode::Enter)).is_empty());
+    assert!(model.error && matches!(model.mode, Mode::Range(_)), "a reversed range is refused, the prompt stays");
+    for _ in 0.."2026-11-30..2026-11-01".len() {
+        update(&mut model, code(KeyCode::Backspace));
+    }
+    for c in "2026-10-01..2026-10-10".chars() {
+        update(&mut model, key(c));
+    }
+    let effects = update(&mut model, code(KeyCode::Enter));
+    assert_eq!(model.period, PeriodKind::Custom(DateRange::new(d("2026-10-01"), d("2026-10-10"))));
+    let Effect::Load { query, .. } = &effects[0] else { panic!("{effects:?}") };
+    assert_eq!(query.range, DateRange::new(d("2026-10-01"), d("2026-10-10")));
+    update(&mut model, key('['));
+    assert_eq!(model.range(), DateRange::new(d("2026-09-21"), d("2026-09-30")));
+}
+
+#[test]
+fn narrowing_the_scope() {
+    let (demo, mut model) = demo(false);
+    loaded(&demo, &mut model);
+    let effects = update(&mut model, key('p'));
+    assert_eq!(model.provider, Some(ProviderKind::OpenAi));
+    let Effect::Load { query, .. } = &effects[0] else { panic!("{effects:?}") };
+    assert!(query.accounts.iter().all(|a| a.provider == ProviderKind::OpenAi) && query.accounts.len() == 3);
+    let msg = load(&demo, &effects[0]);
+    update(&mut model, msg);
+    update(&mut model, key('w'));
+    assert_eq!(model.workspace.as_ref().map(|w| w.workspace.as_str()), Some("edugami"));
+
+    // Pick a project in the projects pane.
+    let effects = update(&mut model, key('w'));
+    let msg = load(&demo, &effects[0]);
+    update(&mut model, msg);
+    update(&mut model, code(KeyCode::Tab));
+    update(&mut model, key('j'));
+    let picked = model.snapshot.as_ref().unwrap().projects[1].id.clone();
+    let effects = update(&mut model, code(KeyCode::Enter));
+    let Effect::Load { query, .. } = &effects[0] else { panic!("{effects:?}") };
+    assert_eq!(query.project.as_deref(), Some(picked.as_str()));
+    let msg = load(&demo, &effects[0]);
+    update(&mut model, msg);
+    assert!(model.scope_label().starts_with("OpenAI > memoways > "), "{}", model.scope_label());
+}
+
+#[test]
+fn sorting_filtering_and_export() {
+    let (demo, mut model) = demo(false);
+    loaded(&demo, &mut model);
+    let costs: Vec<_> = model.model_rows().iter().map(|m| m.cost).collect();
+    assert!(costs.windows(2).all(|w| w[0] >= w[1]), "cost, largest first");
+    update(&mut model, key('s'));
+    assert_eq!(model.sort, SortBy::Model);
+    let names: Vec<_> = model.model_rows().iter().map(|m| m.model.to_lowercase()).collect();
+    assert!(names.windows(2).all(|w| w[0] <= w[1]), "names A to Z, ignoring case: {names:?}");
+    update(&mut model, key('S'));
+    let names: Vec<_> = model.model_rows().iter().map(|m| m.model.to_lowercase()).collect();
+    assert!(names.windows(2).all(|w| w[0] >= w[1]));
+
+    update(&mut model, key('/'));
+    for c in "claude".chars() {
+        update(&mut model, key(c));
+    }
+    update(&mut model, code(KeyCode::Enter));
+    assert_eq!(model.filter, "claude");
+    assert!(model.model_rows().iter().all(|m| m.model.contains("claude")) && !model.model_rows().is_empty());
+
+    let effects = update(&mut model, key('e'));
+    let [Effect::Export { path, .. }] = effects.as_slice() else { panic!("{effects:?}") };
+    assert_eq!(path, &PathBuf::from("llmcost-all-2026-11-01-2026-11-22.csv"));
+    update(&mut model, Msg::Exported(Ok(path.clone())));
+    assert_eq!(model.status.as_deref(), Some("Exported to llmcost-all-2026-11-01-2026-11-22.csv"));
+
+    // The demo is offline: refresh says so instead of syncing.
+    assert!(update(&mut model, key('r')).is_empty());
+    assert!(model.status.as_deref().unwrap().starts_with("Offline"));
+    update(&mut model, key('q'));
+    assert!(model.quit);
+}
+
+#[test]
+fn stale_loads_are_dropped_and_sync_failures_show_in_the_status_line() {
+    let (demo, mut model) = demo(true);
+    let first = init(&mut model);
+    update(&mut model, key('p')); // a newer load supersedes the first
+    let stale = load(&demo, &first[0]);
+    update(&mut model, stale);
+    assert!(model.snapshot.is_none(), "a superseded load is ignored");
+    let effects = update(&mut model, Msg::Synced { failures: vec!["openai/edugami: invalid key".into(), "x".into()] });
+    assert!(!model.syncing && model.error);
+    assert_eq!(model.status.as_deref(), Some("openai/edugami: invalid key (and 1 more)"));
+    assert!(matches!(effects.as_slice(), [Effect::Load { .. }]), "the cache is shown as it is");
+}
+
+#[test]
+fn a_slow_sync_does_not_block_keys_or_drawing() {
+    let (demo, mut model) = demo(true);
+    let (tx, rx) = channel();
+    let (release, wait) = channel::<()>();
+    let wait = std::sync::Mutex::new(Some(wait));
+    let tx_effects = tx.clone();
+    // Loads answer at once; the sync waits until the test releases it, long after the loop ends.
+    let runner = |effect: Effect| match &effect {
+        Effect::Load { .. } => tx_effects.send(load(&demo, &effect)).unwrap(),
+        Effect::Sync { .. } => {
+            let wait = wait.lock().unwrap().take().expect("one sync");
+            let tx = tx_effects.clone();
+            std::thread::spawn(move || {
+                let _ = wait.recv();
+                let _ = tx.send(Msg::Synced { failures: vec![] });
+            });
+        }
+        Effect::Export { .. } => {}
+    };
+    for effect in init(&mut model) {
+        runner(effect);
+    }
+    tx.send(key('s')).unwrap();
+    tx.send(Msg::Tick).unwrap();
+    tx.send(key('q')).unwrap();
+    let mut terminal = Terminal::new(TestBackend::new(120, 30)).unwrap();
+    event_loop(&mut terminal, &mut model, &rx, &runner).unwrap();
+    assert!(model.syncing, "the sync is still running");
+    assert_eq!(model.sort, SortBy::Model, "keys were handled meanwhile");
+    assert!(model.snapshot.is_some(), "the cache was shown meanwhile");
+    let screen = terminal.backend().to_string();
+    assert!(screen.contains("syncing") && screen.contains("Total"), "{screen}");
+    release.send(()).unwrap();
+}
