@@ -139,7 +139,9 @@ impl Keys {
     pub fn lookup(&self, account: &Account) -> Result<(Secret, KeySource), KeyError> {
         let var = env_var_name(account);
         if let Some((_, value)) = self.env.iter().find(|(k, v)| *k == var && !v.trim().is_empty()) {
-            return Ok((Secret::new(value.clone()), KeySource::Env(var)));
+            let key = Secret::new(value.clone());
+            tracing::debug!("key for {account} from {var}: {}", key.hint());
+            return Ok((key, KeySource::Env(var)));
         }
         let missing = || KeyError::Missing {
             account: account.to_string(),
@@ -156,6 +158,16 @@ impl Keys {
             Ok(_) | Err(keyring_core::Error::NoEntry) => Err(missing()),
             Err(e) => Err(KeyError::KeyringUnavailable { reason: e.to_string(), var }),
         }
+    }
+
+    /// Whether the keyring can be used: `Ok(vendor)` or `Err(why not)`.
+    pub fn keyring_status(&self) -> Result<String, String> {
+        self.store().map(|s| s.vendor())
+    }
+
+    /// Whether `LLMCOST_NO_KEYRING` turned the keyring off.
+    pub fn keyring_disabled(&self) -> bool {
+        matches!(self.keyring, KeyringAccess::Disabled)
     }
 
     /// Stores a key in the keyring.

@@ -88,6 +88,10 @@ pub async fn fetch(
     with_projects: bool,
 ) -> Result<SyncBatch, ProviderError> {
     let mut batch = SyncBatch::default();
+    tracing::info!(
+        "fetching {}",
+        runs.iter().map(|r| format!("{}..{}", r.since, r.until)).collect::<Vec<_>>().join(", ")
+    );
     for range in runs {
         let (costs, usage) = provider.fetch_days(*range).await?;
         batch.runs.push((*range, costs, usage));
@@ -116,6 +120,8 @@ pub fn write(
     started: Instant,
 ) -> AccountSync {
     let days_fetched = batch.runs.iter().map(|(r, _, _)| r.len_days()).sum();
+    let rows: usize = batch.runs.iter().map(|(_, c, _)| c.len()).sum();
+    tracing::info!("{account}: writing {days_fetched} day(s), {rows} cost row(s)");
     let error = store.write_sync(account, batch, at).err().map(|e| format!("{account}: {e}"));
     AccountSync { account: account.clone(), days_fetched, elapsed: started.elapsed(), error }
 }

@@ -38,6 +38,15 @@ fn project_dirs() -> Option<ProjectDirs> {
 
 impl App {
     pub fn from_cli(cli: &Cli) -> Result<App> {
+        match App::from_cli_lenient(cli)? {
+            (app, None) => Ok(app),
+            (_, Some(config_error)) => Err(config_error),
+        }
+    }
+
+    /// Like `from_cli`, but a config file that cannot be used gives an empty config and the
+    /// error beside it, so `doctor` can still look at everything else.
+    pub fn from_cli_lenient(cli: &Cli) -> Result<(App, Option<Error>)> {
         let env: Vec<(String, String)> = std::env::vars().filter(|(k, _)| k.starts_with("LLMCOST_")).collect();
         let get = |name: &str| env.iter().find(|(k, _)| k == name).map(|(_, v)| v.as_str());
         let clock = Clock::from_env(get("LLMCOST_NOW"))?;
@@ -56,20 +65,34 @@ impl App {
         if cli.demo {
             // The demo never reads the user's config, cache or keys.
             let demo = Demo::new(clock.now())?;
-            return Ok(App {
-                config: Config { budgets: crate::demo::budgets(), ..Config::default() },
-                config_path,
-                db_path: demo.db_path().to_path_buf(),
-                clock,
-                keys: Keys::new(vec![], true),
-                env: vec![],
-                demo: Some(demo),
-                quiet: cli.quiet,
-            });
+            return Ok((
+                App {
+                    config: Config { budgets: crate::demo::budgets(), ..Config::default() },
+                    config_path,
+                    db_path: demo.db_path().to_path_buf(),
+                    clock,
+                    keys: Keys::new(vec![], true),
+                    env: vec![],
+                    demo: Some(demo),
+                    quiet: cli.quiet,
+                },
+                None,
+            ));
         }
-        let config = Config::load(&config_path)?;
+        let (config, config_error) = match Config::load(&config_path) {
+            Ok(config) => {
+                tracing::info!(
+                    "config {}: {} workspace(s), {} budget(s)",
+                    config_path.display(),
+                    config.accounts().len(),
+                    config.budgets.len()
+                );
+                (config, None)
+            }
+            Err(e) => (Config::default(), Some(e)),
+        };
         let keys = Keys::new(env.clone(), no_keyring);
-        Ok(App { config, config_path, db_path, clock, keys, env, demo: None, quiet: cli.quiet })
+        Ok((App { config, config_path, db_path, clock, keys, env, demo: None, quiet: cli.quiet }, config_error))
     }
 
     /// Every known account: the config's, the demo's, and those with a key in the environment.

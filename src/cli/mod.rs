@@ -3,7 +3,10 @@
 mod app;
 mod args;
 mod budgets;
+mod cache_cmd;
 mod costs;
+mod doctor;
+pub mod generate;
 mod projects;
 mod providers;
 mod report;
@@ -11,6 +14,7 @@ mod sync_cmd;
 mod syncing;
 mod tui_cmd;
 
+use std::io::IsTerminal;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -28,6 +32,9 @@ Examples:
   llmcost providers add openai --workspace edugami
   llmcost costs --provider openai --workspace edugami --month
   llmcost costs --last 30 --by day,model --format csv > spend.csv
+  llmcost report --month --format markdown
+  llmcost budgets check --format github
+  llmcost tui
 
 Days are UTC days. Exit codes: 0 ok, 1 runtime failure, 2 usage or config error, 3 budget exceeded.";
 
@@ -51,8 +58,35 @@ pub struct Cli {
     #[arg(long, short, global = true)]
     pub quiet: bool,
 
+    /// Diagnostics on stderr: -v what is fetched and written, -vv every request (keys redacted)
+    #[arg(long, short = 'v', global = true, action = clap::ArgAction::Count)]
+    pub verbose: u8,
+
+    /// Colour in tables and the dashboard [default: auto, which honours NO_COLOR]
+    #[arg(long, global = true, value_enum, default_value_t = ColorChoice::Auto, value_name = "WHEN")]
+    pub color: ColorChoice,
+
     #[command(subcommand)]
     pub command: Command,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum ColorChoice {
+    /// When stdout is a terminal and NO_COLOR is not set
+    Auto,
+    Always,
+    Never,
+}
+
+impl ColorChoice {
+    /// Whether to colour output written to a stream that is (or is not) a terminal.
+    pub fn enabled(self, is_terminal: bool) -> bool {
+        match self {
+            ColorChoice::Always => true,
+            ColorChoice::Never => false,
+            ColorChoice::Auto => is_terminal && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty()),
+        }
+    }
 }
 
 #[derive(Debug, Subcommand)]
@@ -71,19 +105,27 @@ pub enum Command {
     Report(report::ReportArgs),
     /// The interactive dashboard
     Tui(tui_cmd::TuiArgs),
+    /// Check the setup: config, keyring, keys, cache, and one call per workspace
+    Doctor(doctor::DoctorArgs),
+    /// Where the cache is, what it holds, and clearing it
+    Cache(cache_cmd::CacheArgs),
+    /// Print a shell completion script
+    Completions(generate::CompletionsArgs),
+    /// Write man pages (llmcost.1 and one per subcommand)
+    Man(generate::ManArgs),
 }
 
 /// Runs a parsed command line and returns the process exit code. Errors are printed here.
 pub fn run(cli: Cli) -> ExitCode {
-    let result = App::from_cli(&cli).and_then(|app| match cli.command {
-        Command::Providers(args) => providers::run(&app, args),
-        Command::Projects(args) => projects::run(&app, args),
-        Command::Costs(args) => costs::run(&app, args),
-        Command::Sync(args) => sync_cmd::run(&app, args),
-        Command::Budgets(args) => budgets::run(&app, args),
-        Command::Report(args) => report::run(&app, args),
-        Command::Tui(args) => tui_cmd::run(app, args),
-    });
+    init_tracing(cli.verbose);
+    crate::output::set_color(cli.color.enabled(std::io::stdout().is_terminal()));
+    // Cheap commands touch nothing: no config, no cache, no keyring, no network.
+    let result = match &cli.command {
+        Command::Completions(args) => generate::completions(args),
+        Command::Man(args) => generate::man(args),
+        Command::Doctor(args) => doctor::run(&cli, args),
+        _ => dispatch(cli),
+    };
     match result {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {
@@ -91,6 +133,42 @@ pub fn run(cli: Cli) -> ExitCode {
             e.exit_code()
         }
     }
+}
+
+fn dispatch(cli: Cli) -> crate::error::Result<()> {
+    App::from_cli(&cli).and_then(|app| match cli.command {
+        Command::Providers(args) => providers::run(&app, args),
+        Command::Projects(args) => projects::run(&app, args),
+        Command::Costs(args) => costs::run(&app, args),
+        Command::Sync(args) => sync_cmd::run(&app, args),
+        Command::Budgets(args) => budgets::run(&app, args),
+        Command::Report(args) => report::run(&app, args),
+        Command::Tui(args) => tui_cmd::run(app, args),
+        Command::Cache(args) => cache_cmd::run(&app, args),
+        Command::Doctor(_) | Command::Completions(_) | Command::Man(_) => {
+            unreachable!("handled before the app is built")
+        }
+    })
+}
+
+/// `-v`: what llmcost fetches and writes; `-vv`: every request. Only llmcost's own events, on
+/// stderr; keys are never in them (they travel in headers, and only masked hints are logged).
+fn init_tracing(verbose: u8) {
+    use tracing_subscriber::layer::SubscriberExt;
+    use tracing_subscriber::util::SubscriberInitExt;
+    use tracing_subscriber::{Layer, filter};
+    let level = match verbose {
+        0 => return,
+        1 => tracing::Level::INFO,
+        _ => tracing::Level::DEBUG,
+    };
+    let layer = tracing_subscriber::fmt::layer()
+        .with_writer(std::io::stderr)
+        .with_target(false)
+        .without_time()
+        .with_ansi(false)
+        .with_filter(filter::Targets::new().with_target("llmcost", level));
+    let _ = tracing_subscriber::registry().with(layer).try_init();
 }
 
 fn report_error(e: &Error) {

@@ -4,7 +4,6 @@ use std::io::{BufRead, IsTerminal};
 use std::time::Duration;
 
 use clap::{Args, Subcommand};
-use comfy_table::{ContentArrangement, Table, presets};
 use serde_json::json;
 
 use super::App;
@@ -138,9 +137,8 @@ fn list(app: &App, format: ListFormat) -> Result<()> {
                 writeln!(out, "No workspaces yet. Add one with 'llmcost providers add openai --workspace NAME',")?;
                 return writeln!(out, "or set LLMCOST_KEY_OPENAI_<NAME>. Try the demo: 'llmcost --demo costs'.");
             }
-            let mut t = Table::new();
-            t.load_style(presets::UTF8_FULL_CONDENSED).set_content_arrangement(ContentArrangement::Dynamic);
-            t.set_header(vec!["Provider", "Workspace", "Key from", "Key", "Last sync (UTC)"]);
+            let mut t = crate::output::table::new_table();
+            t.set_header(crate::output::table::header(["Provider", "Workspace", "Key from", "Key", "Last sync (UTC)"]));
             for (a, source, hint, last) in &rows {
                 t.add_row(vec![
                     a.provider.id().to_string(),
@@ -187,7 +185,7 @@ fn read_key(account: &Account, from_stdin: bool) -> Result<Secret> {
 }
 
 /// Makes one cheap authenticated call and explains the outcome.
-fn check_key(app: &App, account: &Account, key: &Secret) -> std::result::Result<(), (FailureKind, String)> {
+pub(super) fn check_key(app: &App, account: &Account, key: &Secret) -> std::result::Result<(), (FailureKind, String)> {
     if app.is_demo() {
         return Ok(());
     }

@@ -3,7 +3,7 @@
 use std::io::Write;
 
 use chrono::NaiveDate;
-use comfy_table::{CellAlignment, ContentArrangement, Table, presets};
+use comfy_table::CellAlignment;
 use rust_decimal::Decimal;
 use serde_json::{Value, json};
 
@@ -96,25 +96,40 @@ pub fn render(rows: &[BudgetRow], today: NaiveDate, format: BudgetFormat, out: &
 
 fn table(rows: &[BudgetRow], today: NaiveDate, out: &mut dyn Write) -> std::io::Result<()> {
     writeln!(out, "Budgets on {today} (UTC days; the forecast projects the last 7 days' run rate)")?;
-    let mut t = Table::new();
-    t.load_style(presets::UTF8_FULL_CONDENSED).set_content_arrangement(ContentArrangement::Dynamic);
-    t.set_header(vec!["Budget", "Scope", "Period (UTC)", "Spent", "Budget", "Used", "Forecast", "Status"]);
+    let mut t = super::table::new_table();
+    t.set_header(super::table::header([
+        "Budget",
+        "Scope",
+        "Period (UTC)",
+        "Spent",
+        "Budget",
+        "Used",
+        "Forecast",
+        "Status",
+    ]));
     for r in rows {
         let (b, s) = (&r.budget, &r.status);
         let status = match (s.level, s.threshold) {
             (Level::Warning, Some(th)) => format!("warning ({th}%)"),
             (level, _) => level.name().to_string(),
         };
-        t.add_row(vec![
-            b.name.clone(),
-            scope_text(b),
-            format!("{} {} to {}", b.period.name(), s.period.since, s.period.until),
-            s.spent.display_usd(),
-            b.amount.display_usd(),
-            pct(s.percent),
-            s.forecast.display_usd(),
-            status,
-        ]);
+        t.add_row(
+            vec![
+                b.name.clone(),
+                scope_text(b),
+                format!("{} {} to {}", b.period.name(), s.period.since, s.period.until),
+                s.spent.display_usd(),
+                b.amount.display_usd(),
+                pct(s.percent),
+                s.forecast.display_usd(),
+                status,
+            ]
+            .into_iter()
+            .map(comfy_table::Cell::new)
+            .enumerate()
+            .map(|(i, c)| if i == 7 && super::color() { c.fg(level_color(s.level)) } else { c })
+            .collect::<Vec<_>>(),
+        );
     }
     for i in 3..7 {
         if let Some(c) = t.column_mut(i) {
@@ -156,6 +171,14 @@ fn json_doc(rows: &[BudgetRow], today: NaiveDate, out: &mut dyn Write) -> std::i
     let doc = json!({"schema_version": 1, "currency": "USD", "as_of": today.to_string(), "timezone": "UTC", "worst": worst.name(), "budgets": list});
     serde_json::to_writer_pretty(&mut *out, &doc)?;
     writeln!(out)
+}
+
+fn level_color(level: Level) -> comfy_table::Color {
+    match level {
+        Level::Ok => comfy_table::Color::Green,
+        Level::Warning | Level::ForecastExceeded => comfy_table::Color::Yellow,
+        Level::Exceeded => comfy_table::Color::Red,
+    }
 }
 
 pub fn markdown(rows: &[BudgetRow], today: NaiveDate) -> String {

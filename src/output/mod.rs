@@ -7,12 +7,24 @@ mod json_out;
 mod markdown;
 pub mod projects_view;
 pub mod report_out;
-mod table;
+pub mod table;
 pub mod text;
 
 pub use cost_view::{CostRow, CostView};
 
 use std::io::Write;
+use std::sync::atomic::{AtomicBool, Ordering};
+
+static COLOR: AtomicBool = AtomicBool::new(false);
+
+/// Whether renderers may colour their output (decided once from `--color` and `NO_COLOR`).
+pub fn set_color(enabled: bool) {
+    COLOR.store(enabled, Ordering::Relaxed);
+}
+
+pub fn color() -> bool {
+    COLOR.load(Ordering::Relaxed)
+}
 
 /// How an answer is written to stdout.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum, Default)]

@@ -3,7 +3,7 @@
 
 use std::io::Write;
 
-use comfy_table::{CellAlignment, ContentArrangement, Table, presets};
+use comfy_table::{CellAlignment, Table};
 use serde_json::{Value, json};
 
 use super::budgets_out;
@@ -70,9 +70,8 @@ fn anomaly_rule() -> String {
 }
 
 fn table(header: &[&str], right_from: usize, rows: Vec<Vec<String>>) -> Table {
-    let mut t = Table::new();
-    t.load_style(presets::UTF8_FULL_CONDENSED).set_content_arrangement(ContentArrangement::Dynamic);
-    t.set_header(header.to_vec());
+    let mut t = super::table::new_table();
+    t.set_header(super::table::header(header.iter()));
     for row in rows {
         t.add_row(row);
     }

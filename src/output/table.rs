@@ -8,10 +8,29 @@ use super::CostView;
 use super::projects_view::ProjectsView;
 use super::text::{self, dim_title, percent, thousands};
 
-fn new_table() -> Table {
+/// A table in llmcost's style, styled when colour is on.
+pub fn new_table() -> Table {
     let mut t = Table::new();
     t.load_style(presets::UTF8_FULL_CONDENSED).set_content_arrangement(ContentArrangement::Dynamic);
+    if super::color() {
+        t.enforce_styling();
+    }
     t
+}
+
+/// Header cells, bold and coloured when colour is on.
+pub fn header<S: ToString>(titles: impl IntoIterator<Item = S>) -> Vec<comfy_table::Cell> {
+    titles
+        .into_iter()
+        .map(|t| {
+            let cell = comfy_table::Cell::new(t.to_string());
+            if super::color() {
+                cell.add_attribute(comfy_table::Attribute::Bold).fg(comfy_table::Color::Cyan)
+            } else {
+                cell
+            }
+        })
+        .collect()
 }
 
 fn align_right(t: &mut Table, from: usize) {
@@ -38,7 +57,7 @@ pub fn costs(view: &CostView, out: &mut dyn Write) -> std::io::Result<()> {
     if view.usage_shown {
         header.extend(["Input tokens", "Cached input", "Output tokens", "Requests"].map(String::from));
     }
-    t.set_header(header);
+    t.set_header(self::header(header));
     for row in &view.rows {
         let mut cells: Vec<String> = row.cells.iter().map(|c| c.label.clone()).collect();
         cells.extend([row.cost.display_usd(), percent(row.share)]);
@@ -88,7 +107,7 @@ pub fn projects(view: &ProjectsView, out: &mut dyn Write) -> std::io::Result<()>
     let r = view.range;
     writeln!(out, "Spend {} to {} (UTC days)", r.since, r.until)?;
     let mut t = new_table();
-    t.set_header(vec!["Workspace", "Project", "ID", "Status", "Cost (USD)"]);
+    t.set_header(header(["Workspace", "Project", "ID", "Status", "Cost (USD)"]));
     for row in &view.rows {
         t.add_row(vec![
             row.account.to_string(),

@@ -122,6 +122,7 @@ impl Http {
         loop {
             attempt += 1;
             let last = attempt >= self.retry.max_attempts;
+            let started = std::time::Instant::now();
             let sent = self.client.get(&url).headers(self.auth.clone()).query(query).send().await;
             let response = match sent {
                 Ok(r) => r,
@@ -140,6 +141,14 @@ impl Http {
                 }
             };
             let status = response.status();
+            // The URL carries the query only: keys travel in (sensitive) headers.
+            tracing::debug!(
+                "{}: GET {} -> {} in {} ms (attempt {attempt})",
+                self.account,
+                response.url(),
+                status.as_u16(),
+                started.elapsed().as_millis()
+            );
             let retry_after = retry_after(response.headers(), Utc::now());
             let text = match response.text().await {
                 Ok(t) => t,
@@ -160,7 +169,9 @@ impl Http {
             }
             let retryable = status == StatusCode::TOO_MANY_REQUESTS || status.is_server_error();
             if retryable && !last {
-                tokio::time::sleep(self.backoff(attempt, retry_after)).await;
+                let wait = self.backoff(attempt, retry_after);
+                tracing::info!("{}: {path} answered {}; retrying in {wait:?}", self.account, status.as_u16());
+                tokio::time::sleep(wait).await;
                 continue;
             }
             return Err(self.status_error(path, status, &text, attempt));

@@ -6,6 +6,7 @@
 mod decimal_sum;
 mod query;
 mod schema;
+mod stats;
 mod write;
 
 use std::path::{Path, PathBuf};
@@ -16,6 +17,7 @@ use rusqlite::Connection;
 
 pub use query::{CostQuery, GroupKey, ProjectSpend};
 pub use schema::SCHEMA_VERSION;
+pub use stats::{AccountStats, CacheStats};
 pub use write::SyncBatch;
 
 use crate::error::{Error, Result};
@@ -33,6 +35,7 @@ impl Store {
             .map_err(|e| Error::Storage(format!("cannot open the cache {}: {e}", path.display())))?;
         let mut store = Store { conn, path: Some(path.to_path_buf()) };
         store.prepare().map_err(|e| store.explain(e))?;
+        tracing::debug!("opened the cache {} (schema {})", path.display(), SCHEMA_VERSION);
         Ok(store)
     }
 

@@ -37,7 +37,7 @@ pub fn run(mut app: App, offline: bool) -> Result<()> {
     // Progress bars and notes on stderr would draw over the dashboard.
     app.quiet = true;
     let accounts = app.select(&Default::default())?;
-    let color = std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty());
+    let color = crate::output::color();
     let online = !offline && !app.is_demo();
     let mut model = Model::new(accounts, app.clock.today(), online, color);
     let app = Arc::new(app);

@@ -11,5 +11,6 @@ mod fake_openrouter;
 mod multi;
 mod providers;
 mod report;
+mod ship;
 mod test_env;
 mod tui;

@@ -39,7 +39,12 @@ impl TestEnv {
     }
 
     pub fn cmd(&self) -> Command {
-        let mut cmd = assert_cmd::cargo::cargo_bin_cmd!("llmcost");
+        Command::from_std(self.std_cmd())
+    }
+
+    /// The same environment on a plain `std::process::Command` (for streaming its output).
+    pub fn std_cmd(&self) -> std::process::Command {
+        let mut cmd = std::process::Command::new(env!("CARGO_BIN_EXE_llmcost"));
         for (k, _) in std::env::vars() {
             if k.starts_with("LLMCOST_") || k.starts_with("XDG_") {
                 cmd.env_remove(k);

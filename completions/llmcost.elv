@@ -1,0 +1,611 @@
+
+use builtin;
+use str;
+
+set edit:completion:arg-completer[llmcost] = {|@words|
+    fn spaces {|n|
+        builtin:repeat $n ' ' | str:join ''
+    }
+    fn cand {|text desc|
+        edit:complex-candidate $text &display=$text' '(spaces (- 14 (wcswidth $text)))$desc
+    }
+    var command = 'llmcost'
+    for word $words[1..-1] {
+        if (str:has-prefix $word '-') {
+            break
+        }
+        set command = $command';'$word
+    }
+    var completions = [
+        &'llmcost'= {
+            cand --config 'Config file [default: the platform config dir, e.g. ~/.config/llmcost/config.toml]'
+            cand --db 'Cache database [default: the platform cache dir, e.g. ~/.cache/llmcost/cache.sqlite]'
+            cand --color 'Colour in tables and the dashboard [default: auto, which honours NO_COLOR]'
+            cand --demo 'Use the built-in sample organization: no keys, no network, your cache untouched'
+            cand -q 'No progress or notes on stderr; errors are still printed'
+            cand --quiet 'No progress or notes on stderr; errors are still printed'
+            cand -v 'Diagnostics on stderr: -v what is fetched and written, -vv every request (keys redacted)'
+            cand --verbose 'Diagnostics on stderr: -v what is fetched and written, -vv every request (keys redacted)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+            cand providers 'Supported providers and configured workspaces; add, remove and test keys'
+            cand projects 'Projects of each workspace, archived ones too, with their spend in a period'
+            cand costs 'Billed spend for a period, grouped by model, project, day, ...'
+            cand sync 'Fetch spend into the cache ahead of time'
+            cand budgets 'Budgets per period and scope, and the CI gate `budgets check`'
+            cand report 'The period''s story: comparison, forecast, breakdowns, movers, anomalies; exports'
+            cand tui 'The interactive dashboard'
+            cand doctor 'Check the setup: config, keyring, keys, cache, and one call per workspace'
+            cand cache 'Where the cache is, what it holds, and clearing it'
+            cand completions 'Print a shell completion script'
+            cand man 'Write man pages (llmcost.1 and one per subcommand)'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'llmcost;providers'= {
+            cand --format 'Output format of the list'
+            cand --config 'Config file [default: the platform config dir, e.g. ~/.config/llmcost/config.toml]'
+            cand --db 'Cache database [default: the platform cache dir, e.g. ~/.cache/llmcost/cache.sqlite]'
+            cand --color 'Colour in tables and the dashboard [default: auto, which honours NO_COLOR]'
+            cand --demo 'Use the built-in sample organization: no keys, no network, your cache untouched'
+            cand -q 'No progress or notes on stderr; errors are still printed'
+            cand --quiet 'No progress or notes on stderr; errors are still printed'
+            cand -v 'Diagnostics on stderr: -v what is fetched and written, -vv every request (keys redacted)'
+            cand --verbose 'Diagnostics on stderr: -v what is fetched and written, -vv every request (keys redacted)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+            cand list 'List supported providers and configured workspaces (the default)'
+            cand add 'Add a workspace: read its admin key, check it, store it in the OS keyring'
+            cand remove 'Forget a workspace: delete its key from the keyring and its entry from the config'
+            cand test 'Check each workspace''s key with one cheap authenticated call'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'llmcost;providers;list'= {
+            cand --format 'format'
+            cand --config 'Config file [default: the platform config dir, e.g. ~/.config/llmcost/config.toml]'
+            cand --db 'Cache database [default: the platform cache dir, e.g. ~/.cache/llmcost/cache.sqlite]'
+            cand --color 'Colour in tables and the dashboard [default: auto, which honours NO_COLOR]'
+            cand --demo 'Use the built-in sample organization: no keys, no network, your cache untouched'
+            cand -q 'No progress or notes on stderr; errors are still printed'
+            cand --quiet 'No progress or notes on stderr; errors are still printed'
+            cand -v 'Diagnostics on stderr: -v what is fetched and written, -vv every request (keys redacted)'
+            cand --verbose 'Diagnostics on stderr: -v what is fetched and written, -vv every request (keys redacted)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'llmcost;providers;add'= {
+            cand -w 'A name for this account, e.g. the organization''s: edugami'
+            cand --workspace 'A name for this account, e.g. the organization''s: edugami'
+            cand --config 'Config file [default: the platform config dir, e.g. ~/.config/llmcost/config.toml]'
+            cand --db 'Cache database [default: the platform cache dir, e.g. ~/.cache/llmcost/cache.sqlite]'
+            cand --color 'Colour in tables and the dashboard [default: auto, which honours NO_COLOR]'
+            cand --key-stdin 'Read the key from standard input instead of a hidden prompt'
+            cand --no-check 'Store the key without checking it against the provider'
+            cand --demo 'Use the built-in sample organization: no keys, no network, your cache untouched'
+            cand -q 'No progress or notes on stderr; errors are still printed'
+            cand --quiet 'No progress or notes on stderr; errors are still printed'
+            cand -v 'Diagnostics on stderr: -v what is fetched and written, -vv every request (keys redacted)'
+            cand --verbose 'Diagnostics on stderr: -v what is fetched and written, -vv every request (keys redacted)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'llmcost;providers;remove'= {
+            cand -w 'w'
+            cand --workspace 'workspace'
+            cand --config 'Config file [default: the platform config dir, e.g. ~/.config/llmcost/config.toml]'
+            cand --db 'Cache database [default: the platform cache dir, e.g. ~/.cache/llmcost/cache.sqlite]'
+            cand --color 'Colour in tables and the dashboard [default: auto, which honours NO_COLOR]'
+            cand --demo 'Use the built-in sample organization: no keys, no network, your cache untouched'
+            cand -q 'No progress or notes on stderr; errors are still printed'
+            cand --quiet 'No progress or notes on stderr; errors are still printed'
+            cand -v 'Diagnostics on stderr: -v what is fetched and written, -vv every request (keys redacted)'
+            cand --verbose 'Diagnostics on stderr: -v what is fetched and written, -vv every request (keys redacted)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'llmcost;providers;test'= {
+            cand --provider 'Only this provider (repeatable): openai, anthropic, openrouter'
+            cand -w 'Only this workspace (repeatable), e.g. edugami'
+            cand --workspace 'Only this workspace (repeatable), e.g. edugami'
+            cand --config 'Config file [default: the platform config dir, e.g. ~/.config/llmcost/config.toml]'
+            cand --db 'Cache database [default: the platform cache dir, e.g. ~/.cache/llmcost/cache.sqlite]'
+            cand --color 'Colour in tables and the dashboard [default: auto, which honours NO_COLOR]'
+            cand --demo 'Use the built-in sample organization: no keys, no network, your cache untouched'
+            cand -q 'No progress or notes on stderr; errors are still printed'
+            cand --quiet 'No progress or notes on stderr; errors are still printed'
+            cand -v 'Diagnostics on stderr: -v what is fetched and written, -vv every request (keys redacted)'
+            cand --verbose 'Diagnostics on stderr: -v what is fetched and written, -vv every request (keys redacted)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'llmcost;providers;help'= {
+            cand list 'List supported providers and configured workspaces (the default)'
+            cand add 'Add a workspace: read its admin key, check it, store it in the OS keyring'
+            cand remove 'Forget a workspace: delete its key from the keyring and its entry from the config'
+            cand test 'Check each workspace''s key with one cheap authenticated call'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'llmcost;providers;help;list'= {
+        }
+        &'llmcost;providers;help;add'= {
+        }
+        &'llmcost;providers;help;remove'= {
+        }
+        &'llmcost;providers;help;test'= {
+        }
+        &'llmcost;providers;help;help'= {
+        }
+        &'llmcost;projects'= {
+            cand --provider 'Only this provider (repeatable): openai, anthropic, openrouter'
+            cand -w 'Only this workspace (repeatable), e.g. edugami'
+            cand --workspace 'Only this workspace (repeatable), e.g. edugami'
+            cand --month 'This month to date, or a whole month given as YYYY-MM'
+            cand --year 'This year to date, or a whole year given as YYYY'
+            cand --last 'The last N days, today included'
+            cand --since 'From this day (inclusive), to --until or today'
+            cand --until 'Up to this day (inclusive); needs --since'
+            cand --format 'Output format'
+            cand --config 'Config file [default: the platform config dir, e.g. ~/.config/llmcost/config.toml]'
+            cand --db 'Cache database [default: the platform cache dir, e.g. ~/.cache/llmcost/cache.sqlite]'
+            cand --color 'Colour in tables and the dashboard [default: auto, which honours NO_COLOR]'
+            cand --today 'Today so far (UTC; partial)'
+            cand --yesterday 'Yesterday (UTC)'
+            cand --week 'This ISO week (Monday first) to date'
+            cand --refresh 'Refetch the whole period from the providers, even days already cached'
+            cand --offline 'Never touch the network: answer from the cache only'
+            cand --demo 'Use the built-in sample organization: no keys, no network, your cache untouched'
+            cand -q 'No progress or notes on stderr; errors are still printed'
+            cand --quiet 'No progress or notes on stderr; errors are still printed'
+            cand -v 'Diagnostics on stderr: -v what is fetched and written, -vv every request (keys redacted)'
+            cand --verbose 'Diagnostics on stderr: -v what is fetched and written, -vv every request (keys redacted)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'llmcost;costs'= {
+            cand --provider 'Only this provider (repeatable): openai, anthropic, openrouter'
+            cand -w 'Only this workspace (repeatable), e.g. edugami'
+            cand --workspace 'Only this workspace (repeatable), e.g. edugami'
+            cand --project 'Only this project (repeatable): its id (proj_...) or its exact name'
+            cand --model 'Only this model (repeatable), as the table shows it, e.g. gpt-4o-2024-08-06'
+            cand --month 'This month to date, or a whole month given as YYYY-MM'
+            cand --year 'This year to date, or a whole year given as YYYY'
+            cand --last 'The last N days, today included'
+            cand --since 'From this day (inclusive), to --until or today'
+            cand --until 'Up to this day (inclusive); needs --since'
+            cand --by 'Group by a comma list of: provider, workspace, project, model, line_item, day'
+            cand --format 'Output format'
+            cand --config 'Config file [default: the platform config dir, e.g. ~/.config/llmcost/config.toml]'
+            cand --db 'Cache database [default: the platform cache dir, e.g. ~/.cache/llmcost/cache.sqlite]'
+            cand --color 'Colour in tables and the dashboard [default: auto, which honours NO_COLOR]'
+            cand --today 'Today so far (UTC; partial)'
+            cand --yesterday 'Yesterday (UTC)'
+            cand --week 'This ISO week (Monday first) to date'
+            cand --refresh 'Refetch the whole period from the providers, even days already cached'
+            cand --offline 'Never touch the network: answer from the cache only'
+            cand --demo 'Use the built-in sample organization: no keys, no network, your cache untouched'
+            cand -q 'No progress or notes on stderr; errors are still printed'
+            cand --quiet 'No progress or notes on stderr; errors are still printed'
+            cand -v 'Diagnostics on stderr: -v what is fetched and written, -vv every request (keys redacted)'
+            cand --verbose 'Diagnostics on stderr: -v what is fetched and written, -vv every request (keys redacted)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'llmcost;sync'= {
+            cand --provider 'Only this provider (repeatable): openai, anthropic, openrouter'
+            cand -w 'Only this workspace (repeatable), e.g. edugami'
+            cand --workspace 'Only this workspace (repeatable), e.g. edugami'
+            cand --month 'This month to date, or a whole month given as YYYY-MM'
+            cand --year 'This year to date, or a whole year given as YYYY'
+            cand --last 'The last N days, today included'
+            cand --since 'From this day (inclusive), to --until or today'
+            cand --until 'Up to this day (inclusive); needs --since'
+            cand --config 'Config file [default: the platform config dir, e.g. ~/.config/llmcost/config.toml]'
+            cand --db 'Cache database [default: the platform cache dir, e.g. ~/.cache/llmcost/cache.sqlite]'
+            cand --color 'Colour in tables and the dashboard [default: auto, which honours NO_COLOR]'
+            cand --today 'Today so far (UTC; partial)'
+            cand --yesterday 'Yesterday (UTC)'
+            cand --week 'This ISO week (Monday first) to date'
+            cand --refresh 'Refetch every day of the period, even days already cached'
+            cand --demo 'Use the built-in sample organization: no keys, no network, your cache untouched'
+            cand -q 'No progress or notes on stderr; errors are still printed'
+            cand --quiet 'No progress or notes on stderr; errors are still printed'
+            cand -v 'Diagnostics on stderr: -v what is fetched and written, -vv every request (keys redacted)'
+            cand --verbose 'Diagnostics on stderr: -v what is fetched and written, -vv every request (keys redacted)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'llmcost;budgets'= {
+            cand --format 'Output format of the list'
+            cand --config 'Config file [default: the platform config dir, e.g. ~/.config/llmcost/config.toml]'
+            cand --db 'Cache database [default: the platform cache dir, e.g. ~/.cache/llmcost/cache.sqlite]'
+            cand --color 'Colour in tables and the dashboard [default: auto, which honours NO_COLOR]'
+            cand --demo 'Use the built-in sample organization: no keys, no network, your cache untouched'
+            cand -q 'No progress or notes on stderr; errors are still printed'
+            cand --quiet 'No progress or notes on stderr; errors are still printed'
+            cand -v 'Diagnostics on stderr: -v what is fetched and written, -vv every request (keys redacted)'
+            cand --verbose 'Diagnostics on stderr: -v what is fetched and written, -vv every request (keys redacted)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+            cand list 'Every budget and how it stands, from the cache (the default)'
+            cand add 'Add a budget to the config file'
+            cand edit 'Change some fields of a budget'
+            cand remove 'Remove a budget from the config file'
+            cand check 'Sync what the budgets need, evaluate them, and exit 3 when one fails'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'llmcost;budgets;list'= {
+            cand --format 'format'
+            cand --config 'Config file [default: the platform config dir, e.g. ~/.config/llmcost/config.toml]'
+            cand --db 'Cache database [default: the platform cache dir, e.g. ~/.cache/llmcost/cache.sqlite]'
+            cand --color 'Colour in tables and the dashboard [default: auto, which honours NO_COLOR]'
+            cand --demo 'Use the built-in sample organization: no keys, no network, your cache untouched'
+            cand -q 'No progress or notes on stderr; errors are still printed'
+            cand --quiet 'No progress or notes on stderr; errors are still printed'
+            cand -v 'Diagnostics on stderr: -v what is fetched and written, -vv every request (keys redacted)'
+            cand --verbose 'Diagnostics on stderr: -v what is fetched and written, -vv every request (keys redacted)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'llmcost;budgets;add'= {
+            cand --amount 'The limit in US dollars, e.g. 500 or 499.99'
+            cand --period 'day, week (ISO, Monday first), month, quarter or year: UTC calendar periods'
+            cand --start-day 'The day billing cycles start (1-28) for month, quarter and year budgets'
+            cand --provider 'Only this provider''s spend'
+            cand -w 'Only this workspace''s spend'
+            cand --workspace 'Only this workspace''s spend'
+            cand --project 'Only this project''s spend (id or exact name)'
+            cand --model 'Only this model''s spend'
+            cand --warn-at 'Percentages of the amount that raise a warning [default: 50,80,100]'
+            cand --config 'Config file [default: the platform config dir, e.g. ~/.config/llmcost/config.toml]'
+            cand --db 'Cache database [default: the platform cache dir, e.g. ~/.cache/llmcost/cache.sqlite]'
+            cand --color 'Colour in tables and the dashboard [default: auto, which honours NO_COLOR]'
+            cand --force 'With add: replace a budget of the same name'
+            cand --demo 'Use the built-in sample organization: no keys, no network, your cache untouched'
+            cand -q 'No progress or notes on stderr; errors are still printed'
+            cand --quiet 'No progress or notes on stderr; errors are still printed'
+            cand -v 'Diagnostics on stderr: -v what is fetched and written, -vv every request (keys redacted)'
+            cand --verbose 'Diagnostics on stderr: -v what is fetched and written, -vv every request (keys redacted)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'llmcost;budgets;edit'= {
+            cand --amount 'The limit in US dollars, e.g. 500 or 499.99'
+            cand --period 'day, week (ISO, Monday first), month, quarter or year: UTC calendar periods'
+            cand --start-day 'The day billing cycles start (1-28) for month, quarter and year budgets'
+            cand --provider 'Only this provider''s spend'
+            cand -w 'Only this workspace''s spend'
+            cand --workspace 'Only this workspace''s spend'
+            cand --project 'Only this project''s spend (id or exact name)'
+            cand --model 'Only this model''s spend'
+            cand --warn-at 'Percentages of the amount that raise a warning [default: 50,80,100]'
+            cand --config 'Config file [default: the platform config dir, e.g. ~/.config/llmcost/config.toml]'
+            cand --db 'Cache database [default: the platform cache dir, e.g. ~/.cache/llmcost/cache.sqlite]'
+            cand --color 'Colour in tables and the dashboard [default: auto, which honours NO_COLOR]'
+            cand --force 'With add: replace a budget of the same name'
+            cand --demo 'Use the built-in sample organization: no keys, no network, your cache untouched'
+            cand -q 'No progress or notes on stderr; errors are still printed'
+            cand --quiet 'No progress or notes on stderr; errors are still printed'
+            cand -v 'Diagnostics on stderr: -v what is fetched and written, -vv every request (keys redacted)'
+            cand --verbose 'Diagnostics on stderr: -v what is fetched and written, -vv every request (keys redacted)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'llmcost;budgets;remove'= {
+            cand --config 'Config file [default: the platform config dir, e.g. ~/.config/llmcost/config.toml]'
+            cand --db 'Cache database [default: the platform cache dir, e.g. ~/.cache/llmcost/cache.sqlite]'
+            cand --color 'Colour in tables and the dashboard [default: auto, which honours NO_COLOR]'
+            cand --demo 'Use the built-in sample organization: no keys, no network, your cache untouched'
+            cand -q 'No progress or notes on stderr; errors are still printed'
+            cand --quiet 'No progress or notes on stderr; errors are still printed'
+            cand -v 'Diagnostics on stderr: -v what is fetched and written, -vv every request (keys redacted)'
+            cand --verbose 'Diagnostics on stderr: -v what is fetched and written, -vv every request (keys redacted)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'llmcost;budgets;check'= {
+            cand --format 'format'
+            cand --fail-on 'What fails the check (exit 3)'
+            cand --config 'Config file [default: the platform config dir, e.g. ~/.config/llmcost/config.toml]'
+            cand --db 'Cache database [default: the platform cache dir, e.g. ~/.cache/llmcost/cache.sqlite]'
+            cand --color 'Colour in tables and the dashboard [default: auto, which honours NO_COLOR]'
+            cand --offline 'Use the cache as it is: no network'
+            cand --fail-open 'When the check cannot be made (network, key, provider), warn and exit 0 instead of 1'
+            cand --demo 'Use the built-in sample organization: no keys, no network, your cache untouched'
+            cand -q 'No progress or notes on stderr; errors are still printed'
+            cand --quiet 'No progress or notes on stderr; errors are still printed'
+            cand -v 'Diagnostics on stderr: -v what is fetched and written, -vv every request (keys redacted)'
+            cand --verbose 'Diagnostics on stderr: -v what is fetched and written, -vv every request (keys redacted)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'llmcost;budgets;help'= {
+            cand list 'Every budget and how it stands, from the cache (the default)'
+            cand add 'Add a budget to the config file'
+            cand edit 'Change some fields of a budget'
+            cand remove 'Remove a budget from the config file'
+            cand check 'Sync what the budgets need, evaluate them, and exit 3 when one fails'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'llmcost;budgets;help;list'= {
+        }
+        &'llmcost;budgets;help;add'= {
+        }
+        &'llmcost;budgets;help;edit'= {
+        }
+        &'llmcost;budgets;help;remove'= {
+        }
+        &'llmcost;budgets;help;check'= {
+        }
+        &'llmcost;budgets;help;help'= {
+        }
+        &'llmcost;report'= {
+            cand --provider 'Only this provider (repeatable): openai, anthropic, openrouter'
+            cand -w 'Only this workspace (repeatable), e.g. edugami'
+            cand --workspace 'Only this workspace (repeatable), e.g. edugami'
+            cand --project 'Only this project (repeatable): its id or its exact name'
+            cand --month 'This month to date, or a whole month given as YYYY-MM'
+            cand --year 'This year to date, or a whole year given as YYYY'
+            cand --last 'The last N days, today included'
+            cand --since 'From this day (inclusive), to --until or today'
+            cand --until 'Up to this day (inclusive); needs --since'
+            cand --format 'Output format (csv is the tidy per-day table)'
+            cand -o 'Write to FILE (atomically: never half a file) instead of stdout'
+            cand --out 'Write to FILE (atomically: never half a file) instead of stdout'
+            cand --config 'Config file [default: the platform config dir, e.g. ~/.config/llmcost/config.toml]'
+            cand --db 'Cache database [default: the platform cache dir, e.g. ~/.cache/llmcost/cache.sqlite]'
+            cand --color 'Colour in tables and the dashboard [default: auto, which honours NO_COLOR]'
+            cand --today 'Today so far (UTC; partial)'
+            cand --yesterday 'Yesterday (UTC)'
+            cand --week 'This ISO week (Monday first) to date'
+            cand --refresh 'Refetch the whole period from the providers, even days already cached'
+            cand --offline 'Never touch the network: answer from the cache only'
+            cand --demo 'Use the built-in sample organization: no keys, no network, your cache untouched'
+            cand -q 'No progress or notes on stderr; errors are still printed'
+            cand --quiet 'No progress or notes on stderr; errors are still printed'
+            cand -v 'Diagnostics on stderr: -v what is fetched and written, -vv every request (keys redacted)'
+            cand --verbose 'Diagnostics on stderr: -v what is fetched and written, -vv every request (keys redacted)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'llmcost;tui'= {
+            cand --config 'Config file [default: the platform config dir, e.g. ~/.config/llmcost/config.toml]'
+            cand --db 'Cache database [default: the platform cache dir, e.g. ~/.cache/llmcost/cache.sqlite]'
+            cand --color 'Colour in tables and the dashboard [default: auto, which honours NO_COLOR]'
+            cand --offline 'Never touch the network: show the cache as it is'
+            cand --demo 'Use the built-in sample organization: no keys, no network, your cache untouched'
+            cand -q 'No progress or notes on stderr; errors are still printed'
+            cand --quiet 'No progress or notes on stderr; errors are still printed'
+            cand -v 'Diagnostics on stderr: -v what is fetched and written, -vv every request (keys redacted)'
+            cand --verbose 'Diagnostics on stderr: -v what is fetched and written, -vv every request (keys redacted)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'llmcost;doctor'= {
+            cand --config 'Config file [default: the platform config dir, e.g. ~/.config/llmcost/config.toml]'
+            cand --db 'Cache database [default: the platform cache dir, e.g. ~/.cache/llmcost/cache.sqlite]'
+            cand --color 'Colour in tables and the dashboard [default: auto, which honours NO_COLOR]'
+            cand --offline 'Do not call the providers'
+            cand --demo 'Use the built-in sample organization: no keys, no network, your cache untouched'
+            cand -q 'No progress or notes on stderr; errors are still printed'
+            cand --quiet 'No progress or notes on stderr; errors are still printed'
+            cand -v 'Diagnostics on stderr: -v what is fetched and written, -vv every request (keys redacted)'
+            cand --verbose 'Diagnostics on stderr: -v what is fetched and written, -vv every request (keys redacted)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'llmcost;cache'= {
+            cand --config 'Config file [default: the platform config dir, e.g. ~/.config/llmcost/config.toml]'
+            cand --db 'Cache database [default: the platform cache dir, e.g. ~/.cache/llmcost/cache.sqlite]'
+            cand --color 'Colour in tables and the dashboard [default: auto, which honours NO_COLOR]'
+            cand --demo 'Use the built-in sample organization: no keys, no network, your cache untouched'
+            cand -q 'No progress or notes on stderr; errors are still printed'
+            cand --quiet 'No progress or notes on stderr; errors are still printed'
+            cand -v 'Diagnostics on stderr: -v what is fetched and written, -vv every request (keys redacted)'
+            cand --verbose 'Diagnostics on stderr: -v what is fetched and written, -vv every request (keys redacted)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+            cand path 'Print the cache file''s path'
+            cand info 'Size, schema, integrity, and what each workspace has cached'
+            cand clear 'Delete the cache (asks first)'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'llmcost;cache;path'= {
+            cand --config 'Config file [default: the platform config dir, e.g. ~/.config/llmcost/config.toml]'
+            cand --db 'Cache database [default: the platform cache dir, e.g. ~/.cache/llmcost/cache.sqlite]'
+            cand --color 'Colour in tables and the dashboard [default: auto, which honours NO_COLOR]'
+            cand --demo 'Use the built-in sample organization: no keys, no network, your cache untouched'
+            cand -q 'No progress or notes on stderr; errors are still printed'
+            cand --quiet 'No progress or notes on stderr; errors are still printed'
+            cand -v 'Diagnostics on stderr: -v what is fetched and written, -vv every request (keys redacted)'
+            cand --verbose 'Diagnostics on stderr: -v what is fetched and written, -vv every request (keys redacted)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'llmcost;cache;info'= {
+            cand --config 'Config file [default: the platform config dir, e.g. ~/.config/llmcost/config.toml]'
+            cand --db 'Cache database [default: the platform cache dir, e.g. ~/.cache/llmcost/cache.sqlite]'
+            cand --color 'Colour in tables and the dashboard [default: auto, which honours NO_COLOR]'
+            cand --demo 'Use the built-in sample organization: no keys, no network, your cache untouched'
+            cand -q 'No progress or notes on stderr; errors are still printed'
+            cand --quiet 'No progress or notes on stderr; errors are still printed'
+            cand -v 'Diagnostics on stderr: -v what is fetched and written, -vv every request (keys redacted)'
+            cand --verbose 'Diagnostics on stderr: -v what is fetched and written, -vv every request (keys redacted)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'llmcost;cache;clear'= {
+            cand --config 'Config file [default: the platform config dir, e.g. ~/.config/llmcost/config.toml]'
+            cand --db 'Cache database [default: the platform cache dir, e.g. ~/.cache/llmcost/cache.sqlite]'
+            cand --color 'Colour in tables and the dashboard [default: auto, which honours NO_COLOR]'
+            cand --yes 'Do not ask'
+            cand --demo 'Use the built-in sample organization: no keys, no network, your cache untouched'
+            cand -q 'No progress or notes on stderr; errors are still printed'
+            cand --quiet 'No progress or notes on stderr; errors are still printed'
+            cand -v 'Diagnostics on stderr: -v what is fetched and written, -vv every request (keys redacted)'
+            cand --verbose 'Diagnostics on stderr: -v what is fetched and written, -vv every request (keys redacted)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'llmcost;cache;help'= {
+            cand path 'Print the cache file''s path'
+            cand info 'Size, schema, integrity, and what each workspace has cached'
+            cand clear 'Delete the cache (asks first)'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'llmcost;cache;help;path'= {
+        }
+        &'llmcost;cache;help;info'= {
+        }
+        &'llmcost;cache;help;clear'= {
+        }
+        &'llmcost;cache;help;help'= {
+        }
+        &'llmcost;completions'= {
+            cand --config 'Config file [default: the platform config dir, e.g. ~/.config/llmcost/config.toml]'
+            cand --db 'Cache database [default: the platform cache dir, e.g. ~/.cache/llmcost/cache.sqlite]'
+            cand --color 'Colour in tables and the dashboard [default: auto, which honours NO_COLOR]'
+            cand --demo 'Use the built-in sample organization: no keys, no network, your cache untouched'
+            cand -q 'No progress or notes on stderr; errors are still printed'
+            cand --quiet 'No progress or notes on stderr; errors are still printed'
+            cand -v 'Diagnostics on stderr: -v what is fetched and written, -vv every request (keys redacted)'
+            cand --verbose 'Diagnostics on stderr: -v what is fetched and written, -vv every request (keys redacted)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'llmcost;man'= {
+            cand --dir 'Write every page into this directory; without it, print llmcost.1 to stdout'
+            cand --config 'Config file [default: the platform config dir, e.g. ~/.config/llmcost/config.toml]'
+            cand --db 'Cache database [default: the platform cache dir, e.g. ~/.cache/llmcost/cache.sqlite]'
+            cand --color 'Colour in tables and the dashboard [default: auto, which honours NO_COLOR]'
+            cand --demo 'Use the built-in sample organization: no keys, no network, your cache untouched'
+            cand -q 'No progress or notes on stderr; errors are still printed'
+            cand --quiet 'No progress or notes on stderr; errors are still printed'
+            cand -v 'Diagnostics on stderr: -v what is fetched and written, -vv every request (keys redacted)'
+            cand --verbose 'Diagnostics on stderr: -v what is fetched and written, -vv every request (keys redacted)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'llmcost;help'= {
+            cand providers 'Supported providers and configured workspaces; add, remove and test keys'
+            cand projects 'Projects of each workspace, archived ones too, with their spend in a period'
+            cand costs 'Billed spend for a period, grouped by model, project, day, ...'
+            cand sync 'Fetch spend into the cache ahead of time'
+            cand budgets 'Budgets per period and scope, and the CI gate `budgets check`'
+            cand report 'The period''s story: comparison, forecast, breakdowns, movers, anomalies; exports'
+            cand tui 'The interactive dashboard'
+            cand doctor 'Check the setup: config, keyring, keys, cache, and one call per workspace'
+            cand cache 'Where the cache is, what it holds, and clearing it'
+            cand completions 'Print a shell completion script'
+            cand man 'Write man pages (llmcost.1 and one per subcommand)'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'llmcost;help;providers'= {
+            cand list 'List supported providers and configured workspaces (the default)'
+            cand add 'Add a workspace: read its admin key, check it, store it in the OS keyring'
+            cand remove 'Forget a workspace: delete its key from the keyring and its entry from the config'
+            cand test 'Check each workspace''s key with one cheap authenticated call'
+        }
+        &'llmcost;help;providers;list'= {
+        }
+        &'llmcost;help;providers;add'= {
+        }
+        &'llmcost;help;providers;remove'= {
+        }
+        &'llmcost;help;providers;test'= {
+        }
+        &'llmcost;help;projects'= {
+        }
+        &'llmcost;help;costs'= {
+        }
+        &'llmcost;help;sync'= {
+        }
+        &'llmcost;help;budgets'= {
+            cand list 'Every budget and how it stands, from the cache (the default)'
+            cand add 'Add a budget to the config file'
+            cand edit 'Change some fields of a budget'
+            cand remove 'Remove a budget from the config file'
+            cand check 'Sync what the budgets need, evaluate them, and exit 3 when one fails'
+        }
+        &'llmcost;help;budgets;list'= {
+        }
+        &'llmcost;help;budgets;add'= {
+        }
+        &'llmcost;help;budgets;edit'= {
+        }
+        &'llmcost;help;budgets;remove'= {
+        }
+        &'llmcost;help;budgets;check'= {
+        }
+        &'llmcost;help;report'= {
+        }
+        &'llmcost;help;tui'= {
+        }
+        &'llmcost;help;doctor'= {
+        }
+        &'llmcost;help;cache'= {
+            cand path 'Print the cache file''s path'
+            cand info 'Size, schema, integrity, and what each workspace has cached'
+            cand clear 'Delete the cache (asks first)'
+        }
+        &'llmcost;help;cache;path'= {
+        }
+        &'llmcost;help;cache;info'= {
+        }
+        &'llmcost;help;cache;clear'= {
+        }
+        &'llmcost;help;completions'= {
+        }
+        &'llmcost;help;man'= {
+        }
+        &'llmcost;help;help'= {
+        }
+    ]
+    $completions[$command]
+}

@@ -1,0 +1,445 @@
+# Print an optspec for argparse to handle cmd's options that are independent of any subcommand.
+function __fish_llmcost_global_optspecs
+    string join \n config= db= demo q/quiet v/verbose color= h/help V/version
+end
+
+function __fish_llmcost_needs_command
+    # Figure out if the current invocation already has a command.
+    set -l cmd (commandline -opc)
+    set -e cmd[1]
+    argparse -s (__fish_llmcost_global_optspecs) -- $cmd 2>/dev/null
+    or return
+    if set -q argv[1]
+        # Also print the command, so this can be used to figure out what it is.
+        echo $argv[1]
+        return 1
+    end
+    return 0
+end
+
+function __fish_llmcost_using_subcommand
+    set -l cmd (__fish_llmcost_needs_command)
+    test -z "$cmd"
+    and return 1
+    contains -- $cmd[1] $argv
+end
+
+complete -c llmcost -n "__fish_llmcost_needs_command" -l config -d 'Config file [default: the platform config dir, e.g. ~/.config/llmcost/config.toml]' -r -F
+complete -c llmcost -n "__fish_llmcost_needs_command" -l db -d 'Cache database [default: the platform cache dir, e.g. ~/.cache/llmcost/cache.sqlite]' -r -F
+complete -c llmcost -n "__fish_llmcost_needs_command" -l color -d 'Colour in tables and the dashboard [default: auto, which honours NO_COLOR]' -r -f -a "auto\t'When stdout is a terminal and NO_COLOR is not set'
+always\t''
+never\t''"
+complete -c llmcost -n "__fish_llmcost_needs_command" -l demo -d 'Use the built-in sample organization: no keys, no network, your cache untouched'
+complete -c llmcost -n "__fish_llmcost_needs_command" -s q -l quiet -d 'No progress or notes on stderr; errors are still printed'
+complete -c llmcost -n "__fish_llmcost_needs_command" -s v -l verbose -d 'Diagnostics on stderr: -v what is fetched and written, -vv every request (keys redacted)'
+complete -c llmcost -n "__fish_llmcost_needs_command" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c llmcost -n "__fish_llmcost_needs_command" -s V -l version -d 'Print version'
+complete -c llmcost -n "__fish_llmcost_needs_command" -f -a "providers" -d 'Supported providers and configured workspaces; add, remove and test keys'
+complete -c llmcost -n "__fish_llmcost_needs_command" -f -a "projects" -d 'Projects of each workspace, archived ones too, with their spend in a period'
+complete -c llmcost -n "__fish_llmcost_needs_command" -f -a "costs" -d 'Billed spend for a period, grouped by model, project, day, ...'
+complete -c llmcost -n "__fish_llmcost_needs_command" -f -a "sync" -d 'Fetch spend into the cache ahead of time'
+complete -c llmcost -n "__fish_llmcost_needs_command" -f -a "budgets" -d 'Budgets per period and scope, and the CI gate `budgets check`'
+complete -c llmcost -n "__fish_llmcost_needs_command" -f -a "report" -d 'The period\'s story: comparison, forecast, breakdowns, movers, anomalies; exports'
+complete -c llmcost -n "__fish_llmcost_needs_command" -f -a "tui" -d 'The interactive dashboard'
+complete -c llmcost -n "__fish_llmcost_needs_command" -f -a "doctor" -d 'Check the setup: config, keyring, keys, cache, and one call per workspace'
+complete -c llmcost -n "__fish_llmcost_needs_command" -f -a "cache" -d 'Where the cache is, what it holds, and clearing it'
+complete -c llmcost -n "__fish_llmcost_needs_command" -f -a "completions" -d 'Print a shell completion script'
+complete -c llmcost -n "__fish_llmcost_needs_command" -f -a "man" -d 'Write man pages (llmcost.1 and one per subcommand)'
+complete -c llmcost -n "__fish_llmcost_needs_command" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c llmcost -n "__fish_llmcost_using_subcommand providers; and not __fish_seen_subcommand_from list add remove test help" -l format -d 'Output format of the list' -r -f -a "table\t''
+json\t''"
+complete -c llmcost -n "__fish_llmcost_using_subcommand providers; and not __fish_seen_subcommand_from list add remove test help" -l config -d 'Config file [default: the platform config dir, e.g. ~/.config/llmcost/config.toml]' -r -F
+complete -c llmcost -n "__fish_llmcost_using_subcommand providers; and not __fish_seen_subcommand_from list add remove test help" -l db -d 'Cache database [default: the platform cache dir, e.g. ~/.cache/llmcost/cache.sqlite]' -r -F
+complete -c llmcost -n "__fish_llmcost_using_subcommand providers; and not __fish_seen_subcommand_from list add remove test help" -l color -d 'Colour in tables and the dashboard [default: auto, which honours NO_COLOR]' -r -f -a "auto\t'When stdout is a terminal and NO_COLOR is not set'
+always\t''
+never\t''"
+complete -c llmcost -n "__fish_llmcost_using_subcommand providers; and not __fish_seen_subcommand_from list add remove test help" -l demo -d 'Use the built-in sample organization: no keys, no network, your cache untouched'
+complete -c llmcost -n "__fish_llmcost_using_subcommand providers; and not __fish_seen_subcommand_from list add remove test help" -s q -l quiet -d 'No progress or notes on stderr; errors are still printed'
+complete -c llmcost -n "__fish_llmcost_using_subcommand providers; and not __fish_seen_subcommand_from list add remove test help" -s v -l verbose -d 'Diagnostics on stderr: -v what is fetched and written, -vv every request (keys redacted)'
+complete -c llmcost -n "__fish_llmcost_using_subcommand providers; and not __fish_seen_subcommand_from list add remove test help" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c llmcost -n "__fish_llmcost_using_subcommand providers; and not __fish_seen_subcommand_from list add remove test help" -s V -l version -d 'Print version'
+complete -c llmcost -n "__fish_llmcost_using_subcommand providers; and not __fish_seen_subcommand_from list add remove test help" -f -a "list" -d 'List supported providers and configured workspaces (the default)'
+complete -c llmcost -n "__fish_llmcost_using_subcommand providers; and not __fish_seen_subcommand_from list add remove test help" -f -a "add" -d 'Add a workspace: read its admin key, check it, store it in the OS keyring'
+complete -c llmcost -n "__fish_llmcost_using_subcommand providers; and not __fish_seen_subcommand_from list add remove test help" -f -a "remove" -d 'Forget a workspace: delete its key from the keyring and its entry from the config'
+complete -c llmcost -n "__fish_llmcost_using_subcommand providers; and not __fish_seen_subcommand_from list add remove test help" -f -a "test" -d 'Check each workspace\'s key with one cheap authenticated call'
+complete -c llmcost -n "__fish_llmcost_using_subcommand providers; and not __fish_seen_subcommand_from list add remove test help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c llmcost -n "__fish_llmcost_using_subcommand providers; and __fish_seen_subcommand_from list" -l format -r -f -a "table\t''
+json\t''"
+complete -c llmcost -n "__fish_llmcost_using_subcommand providers; and __fish_seen_subcommand_from list" -l config -d 'Config file [default: the platform config dir, e.g. ~/.config/llmcost/config.toml]' -r -F
+complete -c llmcost -n "__fish_llmcost_using_subcommand providers; and __fish_seen_subcommand_from list" -l db -d 'Cache database [default: the platform cache dir, e.g. ~/.cache/llmcost/cache.sqlite]' -r -F
+complete -c llmcost -n "__fish_llmcost_using_subcommand providers; and __fish_seen_subcommand_from list" -l color -d 'Colour in tables and the dashboard [default: auto, which honours NO_COLOR]' -r -f -a "auto\t'When stdout is a terminal and NO_COLOR is not set'
+always\t''
+never\t''"
+complete -c llmcost -n "__fish_llmcost_using_subcommand providers; and __fish_seen_subcommand_from list" -l demo -d 'Use the built-in sample organization: no keys, no network, your cache untouched'
+complete -c llmcost -n "__fish_llmcost_using_subcommand providers; and __fish_seen_subcommand_from list" -s q -l quiet -d 'No progress or notes on stderr; errors are still printed'
+complete -c llmcost -n "__fish_llmcost_using_subcommand providers; and __fish_seen_subcommand_from list" -s v -l verbose -d 'Diagnostics on stderr: -v what is fetched and written, -vv every request (keys redacted)'
+complete -c llmcost -n "__fish_llmcost_using_subcommand providers; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c llmcost -n "__fish_llmcost_using_subcommand providers; and __fish_seen_subcommand_from list" -s V -l version -d 'Print version'
+complete -c llmcost -n "__fish_llmcost_using_subcommand providers; and __fish_seen_subcommand_from add" -s w -l workspace -d 'A name for this account, e.g. the organization\'s: edugami' -r
+complete -c llmcost -n "__fish_llmcost_using_subcommand providers; and __fish_seen_subcommand_from add" -l config -d 'Config file [default: the platform config dir, e.g. ~/.config/llmcost/config.toml]' -r -F
+complete -c llmcost -n "__fish_llmcost_using_subcommand providers; and __fish_seen_subcommand_from add" -l db -d 'Cache database [default: the platform cache dir, e.g. ~/.cache/llmcost/cache.sqlite]' -r -F
+complete -c llmcost -n "__fish_llmcost_using_subcommand providers; and __fish_seen_subcommand_from add" -l color -d 'Colour in tables and the dashboard [default: auto, which honours NO_COLOR]' -r -f -a "auto\t'When stdout is a terminal and NO_COLOR is not set'
+always\t''
+never\t''"
+complete -c llmcost -n "__fish_llmcost_using_subcommand providers; and __fish_seen_subcommand_from add" -l key-stdin -d 'Read the key from standard input instead of a hidden prompt'
+complete -c llmcost -n "__fish_llmcost_using_subcommand providers; and __fish_seen_subcommand_from add" -l no-check -d 'Store the key without checking it against the provider'
+complete -c llmcost -n "__fish_llmcost_using_subcommand providers; and __fish_seen_subcommand_from add" -l demo -d 'Use the built-in sample organization: no keys, no network, your cache untouched'
+complete -c llmcost -n "__fish_llmcost_using_subcommand providers; and __fish_seen_subcommand_from add" -s q -l quiet -d 'No progress or notes on stderr; errors are still printed'
+complete -c llmcost -n "__fish_llmcost_using_subcommand providers; and __fish_seen_subcommand_from add" -s v -l verbose -d 'Diagnostics on stderr: -v what is fetched and written, -vv every request (keys redacted)'
+complete -c llmcost -n "__fish_llmcost_using_subcommand providers; and __fish_seen_subcommand_from add" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c llmcost -n "__fish_llmcost_using_subcommand providers; and __fish_seen_subcommand_from add" -s V -l version -d 'Print version'
+complete -c llmcost -n "__fish_llmcost_using_subcommand providers; and __fish_seen_subcommand_from remove" -s w -l workspace -r
+complete -c llmcost -n "__fish_llmcost_using_subcommand providers; and __fish_seen_subcommand_from remove" -l config -d 'Config file [default: the platform config dir, e.g. ~/.config/llmcost/config.toml]' -r -F
+complete -c llmcost -n "__fish_llmcost_using_subcommand providers; and __fish_seen_subcommand_from remove" -l db -d 'Cache database [default: the platform cache dir, e.g. ~/.cache/llmcost/cache.sqlite]' -r -F
+complete -c llmcost -n "__fish_llmcost_using_subcommand providers; and __fish_seen_subcommand_from remove" -l color -d 'Colour in tables and the dashboard [default: auto, which honours NO_COLOR]' -r -f -a "auto\t'When stdout is a terminal and NO_COLOR is not set'
+always\t''
+never\t''"
+complete -c llmcost -n "__fish_llmcost_using_subcommand providers; and __fish_seen_subcommand_from remove" -l demo -d 'Use the built-in sample organization: no keys, no network, your cache untouched'
+complete -c llmcost -n "__fish_llmcost_using_subcommand providers; and __fish_seen_subcommand_from remove" -s q -l quiet -d 'No progress or notes on stderr; errors are still printed'
+complete -c llmcost -n "__fish_llmcost_using_subcommand providers; and __fish_seen_subcommand_from remove" -s v -l verbose -d 'Diagnostics on stderr: -v what is fetched and written, -vv every request (keys redacted)'
+complete -c llmcost -n "__fish_llmcost_using_subcommand providers; and __fish_seen_subcommand_from remove" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c llmcost -n "__fish_llmcost_using_subcommand providers; and __fish_seen_subcommand_from remove" -s V -l version -d 'Print version'
+complete -c llmcost -n "__fish_llmcost_using_subcommand providers; and __fish_seen_subcommand_from test" -l provider -d 'Only this provider (repeatable): openai, anthropic, openrouter' -r
+complete -c llmcost -n "__fish_llmcost_using_subcommand providers; and __fish_seen_subcommand_from test" -s w -l workspace -d 'Only this workspace (repeatable), e.g. edugami' -r
+complete -c llmcost -n "__fish_llmcost_using_subcommand providers; and __fish_seen_subcommand_from test" -l config -d 'Config file [default: the platform config dir, e.g. ~/.config/llmcost/config.toml]' -r -F
+complete -c llmcost -n "__fish_llmcost_using_subcommand providers; and __fish_seen_subcommand_from test" -l db -d 'Cache database [default: the platform cache dir, e.g. ~/.cache/llmcost/cache.sqlite]' -r -F
+complete -c llmcost -n "__fish_llmcost_using_subcommand providers; and __fish_seen_subcommand_from test" -l color -d 'Colour in tables and the dashboard [default: auto, which honours NO_COLOR]' -r -f -a "auto\t'When stdout is a terminal and NO_COLOR is not set'
+always\t''
+never\t''"
+complete -c llmcost -n "__fish_llmcost_using_subcommand providers; and __fish_seen_subcommand_from test" -l demo -d 'Use the built-in sample organization: no keys, no network, your cache untouched'
+complete -c llmcost -n "__fish_llmcost_using_subcommand providers; and __fish_seen_subcommand_from test" -s q -l quiet -d 'No progress or notes on stderr; errors are still printed'
+complete -c llmcost -n "__fish_llmcost_using_subcommand providers; and __fish_seen_subcommand_from test" -s v -l verbose -d 'Diagnostics on stderr: -v what is fetched and written, -vv every request (keys redacted)'
+complete -c llmcost -n "__fish_llmcost_using_subcommand providers; and __fish_seen_subcommand_from test" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c llmcost -n "__fish_llmcost_using_subcommand providers; and __fish_seen_subcommand_from test" -s V -l version -d 'Print version'
+complete -c llmcost -n "__fish_llmcost_using_subcommand providers; and __fish_seen_subcommand_from help" -f -a "list" -d 'List supported providers and configured workspaces (the default)'
+complete -c llmcost -n "__fish_llmcost_using_subcommand providers; and __fish_seen_subcommand_from help" -f -a "add" -d 'Add a workspace: read its admin key, check it, store it in the OS keyring'
+complete -c llmcost -n "__fish_llmcost_using_subcommand providers; and __fish_seen_subcommand_from help" -f -a "remove" -d 'Forget a workspace: delete its key from the keyring and its entry from the config'
+complete -c llmcost -n "__fish_llmcost_using_subcommand providers; and __fish_seen_subcommand_from help" -f -a "test" -d 'Check each workspace\'s key with one cheap authenticated call'
+complete -c llmcost -n "__fish_llmcost_using_subcommand providers; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c llmcost -n "__fish_llmcost_using_subcommand projects" -l provider -d 'Only this provider (repeatable): openai, anthropic, openrouter' -r
+complete -c llmcost -n "__fish_llmcost_using_subcommand projects" -s w -l workspace -d 'Only this workspace (repeatable), e.g. edugami' -r
+complete -c llmcost -n "__fish_llmcost_using_subcommand projects" -l month -d 'This month to date, or a whole month given as YYYY-MM' -r
+complete -c llmcost -n "__fish_llmcost_using_subcommand projects" -l year -d 'This year to date, or a whole year given as YYYY' -r
+complete -c llmcost -n "__fish_llmcost_using_subcommand projects" -l last -d 'The last N days, today included' -r
+complete -c llmcost -n "__fish_llmcost_using_subcommand projects" -l since -d 'From this day (inclusive), to --until or today' -r
+complete -c llmcost -n "__fish_llmcost_using_subcommand projects" -l until -d 'Up to this day (inclusive); needs --since' -r
+complete -c llmcost -n "__fish_llmcost_using_subcommand projects" -l format -d 'Output format' -r -f -a "table\t'A table for people'
+json\t'Versioned JSON (schema_version 1) for scripts'
+csv\t'CSV with a header row, for spreadsheets'
+markdown\t'Markdown for reports and PR comments'"
+complete -c llmcost -n "__fish_llmcost_using_subcommand projects" -l config -d 'Config file [default: the platform config dir, e.g. ~/.config/llmcost/config.toml]' -r -F
+complete -c llmcost -n "__fish_llmcost_using_subcommand projects" -l db -d 'Cache database [default: the platform cache dir, e.g. ~/.cache/llmcost/cache.sqlite]' -r -F
+complete -c llmcost -n "__fish_llmcost_using_subcommand projects" -l color -d 'Colour in tables and the dashboard [default: auto, which honours NO_COLOR]' -r -f -a "auto\t'When stdout is a terminal and NO_COLOR is not set'
+always\t''
+never\t''"
+complete -c llmcost -n "__fish_llmcost_using_subcommand projects" -l today -d 'Today so far (UTC; partial)'
+complete -c llmcost -n "__fish_llmcost_using_subcommand projects" -l yesterday -d 'Yesterday (UTC)'
+complete -c llmcost -n "__fish_llmcost_using_subcommand projects" -l week -d 'This ISO week (Monday first) to date'
+complete -c llmcost -n "__fish_llmcost_using_subcommand projects" -l refresh -d 'Refetch the whole period from the providers, even days already cached'
+complete -c llmcost -n "__fish_llmcost_using_subcommand projects" -l offline -d 'Never touch the network: answer from the cache only'
+complete -c llmcost -n "__fish_llmcost_using_subcommand projects" -l demo -d 'Use the built-in sample organization: no keys, no network, your cache untouched'
+complete -c llmcost -n "__fish_llmcost_using_subcommand projects" -s q -l quiet -d 'No progress or notes on stderr; errors are still printed'
+complete -c llmcost -n "__fish_llmcost_using_subcommand projects" -s v -l verbose -d 'Diagnostics on stderr: -v what is fetched and written, -vv every request (keys redacted)'
+complete -c llmcost -n "__fish_llmcost_using_subcommand projects" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c llmcost -n "__fish_llmcost_using_subcommand projects" -s V -l version -d 'Print version'
+complete -c llmcost -n "__fish_llmcost_using_subcommand costs" -l provider -d 'Only this provider (repeatable): openai, anthropic, openrouter' -r
+complete -c llmcost -n "__fish_llmcost_using_subcommand costs" -s w -l workspace -d 'Only this workspace (repeatable), e.g. edugami' -r
+complete -c llmcost -n "__fish_llmcost_using_subcommand costs" -l project -d 'Only this project (repeatable): its id (proj_...) or its exact name' -r
+complete -c llmcost -n "__fish_llmcost_using_subcommand costs" -l model -d 'Only this model (repeatable), as the table shows it, e.g. gpt-4o-2024-08-06' -r
+complete -c llmcost -n "__fish_llmcost_using_subcommand costs" -l month -d 'This month to date, or a whole month given as YYYY-MM' -r
+complete -c llmcost -n "__fish_llmcost_using_subcommand costs" -l year -d 'This year to date, or a whole year given as YYYY' -r
+complete -c llmcost -n "__fish_llmcost_using_subcommand costs" -l last -d 'The last N days, today included' -r
+complete -c llmcost -n "__fish_llmcost_using_subcommand costs" -l since -d 'From this day (inclusive), to --until or today' -r
+complete -c llmcost -n "__fish_llmcost_using_subcommand costs" -l until -d 'Up to this day (inclusive); needs --since' -r
+complete -c llmcost -n "__fish_llmcost_using_subcommand costs" -l by -d 'Group by a comma list of: provider, workspace, project, model, line_item, day' -r
+complete -c llmcost -n "__fish_llmcost_using_subcommand costs" -l format -d 'Output format' -r -f -a "table\t'A table for people'
+json\t'Versioned JSON (schema_version 1) for scripts'
+csv\t'CSV with a header row, for spreadsheets'
+markdown\t'Markdown for reports and PR comments'"
+complete -c llmcost -n "__fish_llmcost_using_subcommand costs" -l config -d 'Config file [default: the platform config dir, e.g. ~/.config/llmcost/config.toml]' -r -F
+complete -c llmcost -n "__fish_llmcost_using_subcommand costs" -l db -d 'Cache database [default: the platform cache dir, e.g. ~/.cache/llmcost/cache.sqlite]' -r -F
+complete -c llmcost -n "__fish_llmcost_using_subcommand costs" -l color -d 'Colour in tables and the dashboard [default: auto, which honours NO_COLOR]' -r -f -a "auto\t'When stdout is a terminal and NO_COLOR is not set'
+always\t''
+never\t''"
+complete -c llmcost -n "__fish_llmcost_using_subcommand costs" -l today -d 'Today so far (UTC; partial)'
+complete -c llmcost -n "__fish_llmcost_using_subcommand costs" -l yesterday -d 'Yesterday (UTC)'
+complete -c llmcost -n "__fish_llmcost_using_subcommand costs" -l week -d 'This ISO week (Monday first) to date'
+complete -c llmcost -n "__fish_llmcost_using_subcommand costs" -l refresh -d 'Refetch the whole period from the providers, even days already cached'
+complete -c llmcost -n "__fish_llmcost_using_subcommand costs" -l offline -d 'Never touch the network: answer from the cache only'
+complete -c llmcost -n "__fish_llmcost_using_subcommand costs" -l demo -d 'Use the built-in sample organization: no keys, no network, your cache untouched'
+complete -c llmcost -n "__fish_llmcost_using_subcommand costs" -s q -l quiet -d 'No progress or notes on stderr; errors are still printed'
+complete -c llmcost -n "__fish_llmcost_using_subcommand costs" -s v -l verbose -d 'Diagnostics on stderr: -v what is fetched and written, -vv every request (keys redacted)'
+complete -c llmcost -n "__fish_llmcost_using_subcommand costs" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c llmcost -n "__fish_llmcost_using_subcommand costs" -s V -l version -d 'Print version'
+complete -c llmcost -n "__fish_llmcost_using_subcommand sync" -l provider -d 'Only this provider (repeatable): openai, anthropic, openrouter' -r
+complete -c llmcost -n "__fish_llmcost_using_subcommand sync" -s w -l workspace -d 'Only this workspace (repeatable), e.g. edugami' -r
+complete -c llmcost -n "__fish_llmcost_using_subcommand sync" -l month -d 'This month to date, or a whole month given as YYYY-MM' -r
+complete -c llmcost -n "__fish_llmcost_using_subcommand sync" -l year -d 'This year to date, or a whole year given as YYYY' -r
+complete -c llmcost -n "__fish_llmcost_using_subcommand sync" -l last -d 'The last N days, today included' -r
+complete -c llmcost -n "__fish_llmcost_using_subcommand sync" -l since -d 'From this day (inclusive), to --until or today' -r
+complete -c llmcost -n "__fish_llmcost_using_subcommand sync" -l until -d 'Up to this day (inclusive); needs --since' -r
+complete -c llmcost -n "__fish_llmcost_using_subcommand sync" -l config -d 'Config file [default: the platform config dir, e.g. ~/.config/llmcost/config.toml]' -r -F
+complete -c llmcost -n "__fish_llmcost_using_subcommand sync" -l db -d 'Cache database [default: the platform cache dir, e.g. ~/.cache/llmcost/cache.sqlite]' -r -F
+complete -c llmcost -n "__fish_llmcost_using_subcommand sync" -l color -d 'Colour in tables and the dashboard [default: auto, which honours NO_COLOR]' -r -f -a "auto\t'When stdout is a terminal and NO_COLOR is not set'
+always\t''
+never\t''"
+complete -c llmcost -n "__fish_llmcost_using_subcommand sync" -l today -d 'Today so far (UTC; partial)'
+complete -c llmcost -n "__fish_llmcost_using_subcommand sync" -l yesterday -d 'Yesterday (UTC)'
+complete -c llmcost -n "__fish_llmcost_using_subcommand sync" -l week -d 'This ISO week (Monday first) to date'
+complete -c llmcost -n "__fish_llmcost_using_subcommand sync" -l refresh -d 'Refetch every day of the period, even days already cached'
+complete -c llmcost -n "__fish_llmcost_using_subcommand sync" -l demo -d 'Use the built-in sample organization: no keys, no network, your cache untouched'
+complete -c llmcost -n "__fish_llmcost_using_subcommand sync" -s q -l quiet -d 'No progress or notes on stderr; errors are still printed'
+complete -c llmcost -n "__fish_llmcost_using_subcommand sync" -s v -l verbose -d 'Diagnostics on stderr: -v what is fetched and written, -vv every request (keys redacted)'
+complete -c llmcost -n "__fish_llmcost_using_subcommand sync" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c llmcost -n "__fish_llmcost_using_subcommand sync" -s V -l version -d 'Print version'
+complete -c llmcost -n "__fish_llmcost_using_subcommand budgets; and not __fish_seen_subcommand_from list add edit remove check help" -l format -d 'Output format of the list' -r -f -a "table\t''
+json\t''
+markdown\t''
+github\t'GitHub Actions workflow annotations (and a step summary when GITHUB_STEP_SUMMARY is set)'"
+complete -c llmcost -n "__fish_llmcost_using_subcommand budgets; and not __fish_seen_subcommand_from list add edit remove check help" -l config -d 'Config file [default: the platform config dir, e.g. ~/.config/llmcost/config.toml]' -r -F
+complete -c llmcost -n "__fish_llmcost_using_subcommand budgets; and not __fish_seen_subcommand_from list add edit remove check help" -l db -d 'Cache database [default: the platform cache dir, e.g. ~/.cache/llmcost/cache.sqlite]' -r -F
+complete -c llmcost -n "__fish_llmcost_using_subcommand budgets; and not __fish_seen_subcommand_from list add edit remove check help" -l color -d 'Colour in tables and the dashboard [default: auto, which honours NO_COLOR]' -r -f -a "auto\t'When stdout is a terminal and NO_COLOR is not set'
+always\t''
+never\t''"
+complete -c llmcost -n "__fish_llmcost_using_subcommand budgets; and not __fish_seen_subcommand_from list add edit remove check help" -l demo -d 'Use the built-in sample organization: no keys, no network, your cache untouched'
+complete -c llmcost -n "__fish_llmcost_using_subcommand budgets; and not __fish_seen_subcommand_from list add edit remove check help" -s q -l quiet -d 'No progress or notes on stderr; errors are still printed'
+complete -c llmcost -n "__fish_llmcost_using_subcommand budgets; and not __fish_seen_subcommand_from list add edit remove check help" -s v -l verbose -d 'Diagnostics on stderr: -v what is fetched and written, -vv every request (keys redacted)'
+complete -c llmcost -n "__fish_llmcost_using_subcommand budgets; and not __fish_seen_subcommand_from list add edit remove check help" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c llmcost -n "__fish_llmcost_using_subcommand budgets; and not __fish_seen_subcommand_from list add edit remove check help" -s V -l version -d 'Print version'
+complete -c llmcost -n "__fish_llmcost_using_subcommand budgets; and not __fish_seen_subcommand_from list add edit remove check help" -f -a "list" -d 'Every budget and how it stands, from the cache (the default)'
+complete -c llmcost -n "__fish_llmcost_using_subcommand budgets; and not __fish_seen_subcommand_from list add edit remove check help" -f -a "add" -d 'Add a budget to the config file'
+complete -c llmcost -n "__fish_llmcost_using_subcommand budgets; and not __fish_seen_subcommand_from list add edit remove check help" -f -a "edit" -d 'Change some fields of a budget'
+complete -c llmcost -n "__fish_llmcost_using_subcommand budgets; and not __fish_seen_subcommand_from list add edit remove check help" -f -a "remove" -d 'Remove a budget from the config file'
+complete -c llmcost -n "__fish_llmcost_using_subcommand budgets; and not __fish_seen_subcommand_from list add edit remove check help" -f -a "check" -d 'Sync what the budgets need, evaluate them, and exit 3 when one fails'
+complete -c llmcost -n "__fish_llmcost_using_subcommand budgets; and not __fish_seen_subcommand_from list add edit remove check help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c llmcost -n "__fish_llmcost_using_subcommand budgets; and __fish_seen_subcommand_from list" -l format -r -f -a "table\t''
+json\t''
+markdown\t''
+github\t'GitHub Actions workflow annotations (and a step summary when GITHUB_STEP_SUMMARY is set)'"
+complete -c llmcost -n "__fish_llmcost_using_subcommand budgets; and __fish_seen_subcommand_from list" -l config -d 'Config file [default: the platform config dir, e.g. ~/.config/llmcost/config.toml]' -r -F
+complete -c llmcost -n "__fish_llmcost_using_subcommand budgets; and __fish_seen_subcommand_from list" -l db -d 'Cache database [default: the platform cache dir, e.g. ~/.cache/llmcost/cache.sqlite]' -r -F
+complete -c llmcost -n "__fish_llmcost_using_subcommand budgets; and __fish_seen_subcommand_from list" -l color -d 'Colour in tables and the dashboard [default: auto, which honours NO_COLOR]' -r -f -a "auto\t'When stdout is a terminal and NO_COLOR is not set'
+always\t''
+never\t''"
+complete -c llmcost -n "__fish_llmcost_using_subcommand budgets; and __fish_seen_subcommand_from list" -l demo -d 'Use the built-in sample organization: no keys, no network, your cache untouched'
+complete -c llmcost -n "__fish_llmcost_using_subcommand budgets; and __fish_seen_subcommand_from list" -s q -l quiet -d 'No progress or notes on stderr; errors are still printed'
+complete -c llmcost -n "__fish_llmcost_using_subcommand budgets; and __fish_seen_subcommand_from list" -s v -l verbose -d 'Diagnostics on stderr: -v what is fetched and written, -vv every request (keys redacted)'
+complete -c llmcost -n "__fish_llmcost_using_subcommand budgets; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c llmcost -n "__fish_llmcost_using_subcommand budgets; and __fish_seen_subcommand_from list" -s V -l version -d 'Print version'
+complete -c llmcost -n "__fish_llmcost_using_subcommand budgets; and __fish_seen_subcommand_from add" -l amount -d 'The limit in US dollars, e.g. 500 or 499.99' -r
+complete -c llmcost -n "__fish_llmcost_using_subcommand budgets; and __fish_seen_subcommand_from add" -l period -d 'day, week (ISO, Monday first), month, quarter or year: UTC calendar periods' -r
+complete -c llmcost -n "__fish_llmcost_using_subcommand budgets; and __fish_seen_subcommand_from add" -l start-day -d 'The day billing cycles start (1-28) for month, quarter and year budgets' -r
+complete -c llmcost -n "__fish_llmcost_using_subcommand budgets; and __fish_seen_subcommand_from add" -l provider -d 'Only this provider\'s spend' -r
+complete -c llmcost -n "__fish_llmcost_using_subcommand budgets; and __fish_seen_subcommand_from add" -s w -l workspace -d 'Only this workspace\'s spend' -r
+complete -c llmcost -n "__fish_llmcost_using_subcommand budgets; and __fish_seen_subcommand_from add" -l project -d 'Only this project\'s spend (id or exact name)' -r
+complete -c llmcost -n "__fish_llmcost_using_subcommand budgets; and __fish_seen_subcommand_from add" -l model -d 'Only this model\'s spend' -r
+complete -c llmcost -n "__fish_llmcost_using_subcommand budgets; and __fish_seen_subcommand_from add" -l warn-at -d 'Percentages of the amount that raise a warning [default: 50,80,100]' -r
+complete -c llmcost -n "__fish_llmcost_using_subcommand budgets; and __fish_seen_subcommand_from add" -l config -d 'Config file [default: the platform config dir, e.g. ~/.config/llmcost/config.toml]' -r -F
+complete -c llmcost -n "__fish_llmcost_using_subcommand budgets; and __fish_seen_subcommand_from add" -l db -d 'Cache database [default: the platform cache dir, e.g. ~/.cache/llmcost/cache.sqlite]' -r -F
+complete -c llmcost -n "__fish_llmcost_using_subcommand budgets; and __fish_seen_subcommand_from add" -l color -d 'Colour in tables and the dashboard [default: auto, which honours NO_COLOR]' -r -f -a "auto\t'When stdout is a terminal and NO_COLOR is not set'
+always\t''
+never\t''"
+complete -c llmcost -n "__fish_llmcost_using_subcommand budgets; and __fish_seen_subcommand_from add" -l force -d 'With add: replace a budget of the same name'
+complete -c llmcost -n "__fish_llmcost_using_subcommand budgets; and __fish_seen_subcommand_from add" -l demo -d 'Use the built-in sample organization: no keys, no network, your cache untouched'
+complete -c llmcost -n "__fish_llmcost_using_subcommand budgets; and __fish_seen_subcommand_from add" -s q -l quiet -d 'No progress or notes on stderr; errors are still printed'
+complete -c llmcost -n "__fish_llmcost_using_subcommand budgets; and __fish_seen_subcommand_from add" -s v -l verbose -d 'Diagnostics on stderr: -v what is fetched and written, -vv every request (keys redacted)'
+complete -c llmcost -n "__fish_llmcost_using_subcommand budgets; and __fish_seen_subcommand_from add" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c llmcost -n "__fish_llmcost_using_subcommand budgets; and __fish_seen_subcommand_from add" -s V -l version -d 'Print version'
+complete -c llmcost -n "__fish_llmcost_using_subcommand budgets; and __fish_seen_subcommand_from edit" -l amount -d 'The limit in US dollars, e.g. 500 or 499.99' -r
+complete -c llmcost -n "__fish_llmcost_using_subcommand budgets; and __fish_seen_subcommand_from edit" -l period -d 'day, week (ISO, Monday first), month, quarter or year: UTC calendar periods' -r
+complete -c llmcost -n "__fish_llmcost_using_subcommand budgets; and __fish_seen_subcommand_from edit" -l start-day -d 'The day billing cycles start (1-28) for month, quarter and year budgets' -r
+complete -c llmcost -n "__fish_llmcost_using_subcommand budgets; and __fish_seen_subcommand_from edit" -l provider -d 'Only this provider\'s spend' -r
+complete -c llmcost -n "__fish_llmcost_using_subcommand budgets; and __fish_seen_subcommand_from edit" -s w -l workspace -d 'Only this workspace\'s spend' -r
+complete -c llmcost -n "__fish_llmcost_using_subcommand budgets; and __fish_seen_subcommand_from edit" -l project -d 'Only this project\'s spend (id or exact name)' -r
+complete -c llmcost -n "__fish_llmcost_using_subcommand budgets; and __fish_seen_subcommand_from edit" -l model -d 'Only this model\'s spend' -r
+complete -c llmcost -n "__fish_llmcost_using_subcommand budgets; and __fish_seen_subcommand_from edit" -l warn-at -d 'Percentages of the amount that raise a warning [default: 50,80,100]' -r
+complete -c llmcost -n "__fish_llmcost_using_subcommand budgets; and __fish_seen_subcommand_from edit" -l config -d 'Config file [default: the platform config dir, e.g. ~/.config/llmcost/config.toml]' -r -F
+complete -c llmcost -n "__fish_llmcost_using_subcommand budgets; and __fish_seen_subcommand_from edit" -l db -d 'Cache database [default: the platform cache dir, e.g. ~/.cache/llmcost/cache.sqlite]' -r -F
+complete -c llmcost -n "__fish_llmcost_using_subcommand budgets; and __fish_seen_subcommand_from edit" -l color -d 'Colour in tables and the dashboard [default: auto, which honours NO_COLOR]' -r -f -a "auto\t'When stdout is a terminal and NO_COLOR is not set'
+always\t''
+never\t''"
+complete -c llmcost -n "__fish_llmcost_using_subcommand budgets; and __fish_seen_subcommand_from edit" -l force -d 'With add: replace a budget of the same name'
+complete -c llmcost -n "__fish_llmcost_using_subcommand budgets; and __fish_seen_subcommand_from edit" -l demo -d 'Use the built-in sample organization: no keys, no network, your cache untouched'
+complete -c llmcost -n "__fish_llmcost_using_subcommand budgets; and __fish_seen_subcommand_from edit" -s q -l quiet -d 'No progress or notes on stderr; errors are still printed'
+complete -c llmcost -n "__fish_llmcost_using_subcommand budgets; and __fish_seen_subcommand_from edit" -s v -l verbose -d 'Diagnostics on stderr: -v what is fetched and written, -vv every request (keys redacted)'
+complete -c llmcost -n "__fish_llmcost_using_subcommand budgets; and __fish_seen_subcommand_from edit" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c llmcost -n "__fish_llmcost_using_subcommand budgets; and __fish_seen_subcommand_from edit" -s V -l version -d 'Print version'
+complete -c llmcost -n "__fish_llmcost_using_subcommand budgets; and __fish_seen_subcommand_from remove" -l config -d 'Config file [default: the platform config dir, e.g. ~/.config/llmcost/config.toml]' -r -F
+complete -c llmcost -n "__fish_llmcost_using_subcommand budgets; and __fish_seen_subcommand_from remove" -l db -d 'Cache database [default: the platform cache dir, e.g. ~/.cache/llmcost/cache.sqlite]' -r -F
+complete -c llmcost -n "__fish_llmcost_using_subcommand budgets; and __fish_seen_subcommand_from remove" -l color -d 'Colour in tables and the dashboard [default: auto, which honours NO_COLOR]' -r -f -a "auto\t'When stdout is a terminal and NO_COLOR is not set'
+always\t''
+never\t''"
+complete -c llmcost -n "__fish_llmcost_using_subcommand budgets; and __fish_seen_subcommand_from remove" -l demo -d 'Use the built-in sample organization: no keys, no network, your cache untouched'
+complete -c llmcost -n "__fish_llmcost_using_subcommand budgets; and __fish_seen_subcommand_from remove" -s q -l quiet -d 'No progress or notes on stderr; errors are still printed'
+complete -c llmcost -n "__fish_llmcost_using_subcommand budgets; and __fish_seen_subcommand_from remove" -s v -l verbose -d 'Diagnostics on stderr: -v what is fetched and written, -vv every request (keys redacted)'
+complete -c llmcost -n "__fish_llmcost_using_subcommand budgets; and __fish_seen_subcommand_from remove" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c llmcost -n "__fish_llmcost_using_subcommand budgets; and __fish_seen_subcommand_from remove" -s V -l version -d 'Print version'
+complete -c llmcost -n "__fish_llmcost_using_subcommand budgets; and __fish_seen_subcommand_from check" -l format -r -f -a "table\t''
+json\t''
+markdown\t''
+github\t'GitHub Actions workflow annotations (and a step summary when GITHUB_STEP_SUMMARY is set)'"
+complete -c llmcost -n "__fish_llmcost_using_subcommand budgets; and __fish_seen_subcommand_from check" -l fail-on -d 'What fails the check (exit 3)' -r -f -a "exceeded\t'Spend so far is over a budget'
+forecast\t'Spend, or the forecast to the period\'s end, is over a budget'
+warning\t'Any warning threshold is crossed'"
+complete -c llmcost -n "__fish_llmcost_using_subcommand budgets; and __fish_seen_subcommand_from check" -l config -d 'Config file [default: the platform config dir, e.g. ~/.config/llmcost/config.toml]' -r -F
+complete -c llmcost -n "__fish_llmcost_using_subcommand budgets; and __fish_seen_subcommand_from check" -l db -d 'Cache database [default: the platform cache dir, e.g. ~/.cache/llmcost/cache.sqlite]' -r -F
+complete -c llmcost -n "__fish_llmcost_using_subcommand budgets; and __fish_seen_subcommand_from check" -l color -d 'Colour in tables and the dashboard [default: auto, which honours NO_COLOR]' -r -f -a "auto\t'When stdout is a terminal and NO_COLOR is not set'
+always\t''
+never\t''"
+complete -c llmcost -n "__fish_llmcost_using_subcommand budgets; and __fish_seen_subcommand_from check" -l offline -d 'Use the cache as it is: no network'
+complete -c llmcost -n "__fish_llmcost_using_subcommand budgets; and __fish_seen_subcommand_from check" -l fail-open -d 'When the check cannot be made (network, key, provider), warn and exit 0 instead of 1'
+complete -c llmcost -n "__fish_llmcost_using_subcommand budgets; and __fish_seen_subcommand_from check" -l demo -d 'Use the built-in sample organization: no keys, no network, your cache untouched'
+complete -c llmcost -n "__fish_llmcost_using_subcommand budgets; and __fish_seen_subcommand_from check" -s q -l quiet -d 'No progress or notes on stderr; errors are still printed'
+complete -c llmcost -n "__fish_llmcost_using_subcommand budgets; and __fish_seen_subcommand_from check" -s v -l verbose -d 'Diagnostics on stderr: -v what is fetched and written, -vv every request (keys redacted)'
+complete -c llmcost -n "__fish_llmcost_using_subcommand budgets; and __fish_seen_subcommand_from check" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c llmcost -n "__fish_llmcost_using_subcommand budgets; and __fish_seen_subcommand_from check" -s V -l version -d 'Print version'
+complete -c llmcost -n "__fish_llmcost_using_subcommand budgets; and __fish_seen_subcommand_from help" -f -a "list" -d 'Every budget and how it stands, from the cache (the default)'
+complete -c llmcost -n "__fish_llmcost_using_subcommand budgets; and __fish_seen_subcommand_from help" -f -a "add" -d 'Add a budget to the config file'
+complete -c llmcost -n "__fish_llmcost_using_subcommand budgets; and __fish_seen_subcommand_from help" -f -a "edit" -d 'Change some fields of a budget'
+complete -c llmcost -n "__fish_llmcost_using_subcommand budgets; and __fish_seen_subcommand_from help" -f -a "remove" -d 'Remove a budget from the config file'
+complete -c llmcost -n "__fish_llmcost_using_subcommand budgets; and __fish_seen_subcommand_from help" -f -a "check" -d 'Sync what the budgets need, evaluate them, and exit 3 when one fails'
+complete -c llmcost -n "__fish_llmcost_using_subcommand budgets; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c llmcost -n "__fish_llmcost_using_subcommand report" -l provider -d 'Only this provider (repeatable): openai, anthropic, openrouter' -r
+complete -c llmcost -n "__fish_llmcost_using_subcommand report" -s w -l workspace -d 'Only this workspace (repeatable), e.g. edugami' -r
+complete -c llmcost -n "__fish_llmcost_using_subcommand report" -l project -d 'Only this project (repeatable): its id or its exact name' -r
+complete -c llmcost -n "__fish_llmcost_using_subcommand report" -l month -d 'This month to date, or a whole month given as YYYY-MM' -r
+complete -c llmcost -n "__fish_llmcost_using_subcommand report" -l year -d 'This year to date, or a whole year given as YYYY' -r
+complete -c llmcost -n "__fish_llmcost_using_subcommand report" -l last -d 'The last N days, today included' -r
+complete -c llmcost -n "__fish_llmcost_using_subcommand report" -l since -d 'From this day (inclusive), to --until or today' -r
+complete -c llmcost -n "__fish_llmcost_using_subcommand report" -l until -d 'Up to this day (inclusive); needs --since' -r
+complete -c llmcost -n "__fish_llmcost_using_subcommand report" -l format -d 'Output format (csv is the tidy per-day table)' -r -f -a "table\t'A table for people'
+json\t'Versioned JSON (schema_version 1) for scripts'
+csv\t'CSV with a header row, for spreadsheets'
+markdown\t'Markdown for reports and PR comments'"
+complete -c llmcost -n "__fish_llmcost_using_subcommand report" -s o -l out -d 'Write to FILE (atomically: never half a file) instead of stdout' -r -F
+complete -c llmcost -n "__fish_llmcost_using_subcommand report" -l config -d 'Config file [default: the platform config dir, e.g. ~/.config/llmcost/config.toml]' -r -F
+complete -c llmcost -n "__fish_llmcost_using_subcommand report" -l db -d 'Cache database [default: the platform cache dir, e.g. ~/.cache/llmcost/cache.sqlite]' -r -F
+complete -c llmcost -n "__fish_llmcost_using_subcommand report" -l color -d 'Colour in tables and the dashboard [default: auto, which honours NO_COLOR]' -r -f -a "auto\t'When stdout is a terminal and NO_COLOR is not set'
+always\t''
+never\t''"
+complete -c llmcost -n "__fish_llmcost_using_subcommand report" -l today -d 'Today so far (UTC; partial)'
+complete -c llmcost -n "__fish_llmcost_using_subcommand report" -l yesterday -d 'Yesterday (UTC)'
+complete -c llmcost -n "__fish_llmcost_using_subcommand report" -l week -d 'This ISO week (Monday first) to date'
+complete -c llmcost -n "__fish_llmcost_using_subcommand report" -l refresh -d 'Refetch the whole period from the providers, even days already cached'
+complete -c llmcost -n "__fish_llmcost_using_subcommand report" -l offline -d 'Never touch the network: answer from the cache only'
+complete -c llmcost -n "__fish_llmcost_using_subcommand report" -l demo -d 'Use the built-in sample organization: no keys, no network, your cache untouched'
+complete -c llmcost -n "__fish_llmcost_using_subcommand report" -s q -l quiet -d 'No progress or notes on stderr; errors are still printed'
+complete -c llmcost -n "__fish_llmcost_using_subcommand report" -s v -l verbose -d 'Diagnostics on stderr: -v what is fetched and written, -vv every request (keys redacted)'
+complete -c llmcost -n "__fish_llmcost_using_subcommand report" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c llmcost -n "__fish_llmcost_using_subcommand report" -s V -l version -d 'Print version'
+complete -c llmcost -n "__fish_llmcost_using_subcommand tui" -l config -d 'Config file [default: the platform config dir, e.g. ~/.config/llmcost/config.toml]' -r -F
+complete -c llmcost -n "__fish_llmcost_using_subcommand tui" -l db -d 'Cache database [default: the platform cache dir, e.g. ~/.cache/llmcost/cache.sqlite]' -r -F
+complete -c llmcost -n "__fish_llmcost_using_subcommand tui" -l color -d 'Colour in tables and the dashboard [default: auto, which honours NO_COLOR]' -r -f -a "auto\t'When stdout is a terminal and NO_COLOR is not set'
+always\t''
+never\t''"
+complete -c llmcost -n "__fish_llmcost_using_subcommand tui" -l offline -d 'Never touch the network: show the cache as it is'
+complete -c llmcost -n "__fish_llmcost_using_subcommand tui" -l demo -d 'Use the built-in sample organization: no keys, no network, your cache untouched'
+complete -c llmcost -n "__fish_llmcost_using_subcommand tui" -s q -l quiet -d 'No progress or notes on stderr; errors are still printed'
+complete -c llmcost -n "__fish_llmcost_using_subcommand tui" -s v -l verbose -d 'Diagnostics on stderr: -v what is fetched and written, -vv every request (keys redacted)'
+complete -c llmcost -n "__fish_llmcost_using_subcommand tui" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c llmcost -n "__fish_llmcost_using_subcommand tui" -s V -l version -d 'Print version'
+complete -c llmcost -n "__fish_llmcost_using_subcommand doctor" -l config -d 'Config file [default: the platform config dir, e.g. ~/.config/llmcost/config.toml]' -r -F
+complete -c llmcost -n "__fish_llmcost_using_subcommand doctor" -l db -d 'Cache database [default: the platform cache dir, e.g. ~/.cache/llmcost/cache.sqlite]' -r -F
+complete -c llmcost -n "__fish_llmcost_using_subcommand doctor" -l color -d 'Colour in tables and the dashboard [default: auto, which honours NO_COLOR]' -r -f -a "auto\t'When stdout is a terminal and NO_COLOR is not set'
+always\t''
+never\t''"
+complete -c llmcost -n "__fish_llmcost_using_subcommand doctor" -l offline -d 'Do not call the providers'
+complete -c llmcost -n "__fish_llmcost_using_subcommand doctor" -l demo -d 'Use the built-in sample organization: no keys, no network, your cache untouched'
+complete -c llmcost -n "__fish_llmcost_using_subcommand doctor" -s q -l quiet -d 'No progress or notes on stderr; errors are still printed'
+complete -c llmcost -n "__fish_llmcost_using_subcommand doctor" -s v -l verbose -d 'Diagnostics on stderr: -v what is fetched and written, -vv every request (keys redacted)'
+complete -c llmcost -n "__fish_llmcost_using_subcommand doctor" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c llmcost -n "__fish_llmcost_using_subcommand doctor" -s V -l version -d 'Print version'
+complete -c llmcost -n "__fish_llmcost_using_subcommand cache; and not __fish_seen_subcommand_from path info clear help" -l config -d 'Config file [default: the platform config dir, e.g. ~/.config/llmcost/config.toml]' -r -F
+complete -c llmcost -n "__fish_llmcost_using_subcommand cache; and not __fish_seen_subcommand_from path info clear help" -l db -d 'Cache database [default: the platform cache dir, e.g. ~/.cache/llmcost/cache.sqlite]' -r -F
+complete -c llmcost -n "__fish_llmcost_using_subcommand cache; and not __fish_seen_subcommand_from path info clear help" -l color -d 'Colour in tables and the dashboard [default: auto, which honours NO_COLOR]' -r -f -a "auto\t'When stdout is a terminal and NO_COLOR is not set'
+always\t''
+never\t''"
+complete -c llmcost -n "__fish_llmcost_using_subcommand cache; and not __fish_seen_subcommand_from path info clear help" -l demo -d 'Use the built-in sample organization: no keys, no network, your cache untouched'
+complete -c llmcost -n "__fish_llmcost_using_subcommand cache; and not __fish_seen_subcommand_from path info clear help" -s q -l quiet -d 'No progress or notes on stderr; errors are still printed'
+complete -c llmcost -n "__fish_llmcost_using_subcommand cache; and not __fish_seen_subcommand_from path info clear help" -s v -l verbose -d 'Diagnostics on stderr: -v what is fetched and written, -vv every request (keys redacted)'
+complete -c llmcost -n "__fish_llmcost_using_subcommand cache; and not __fish_seen_subcommand_from path info clear help" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c llmcost -n "__fish_llmcost_using_subcommand cache; and not __fish_seen_subcommand_from path info clear help" -s V -l version -d 'Print version'
+complete -c llmcost -n "__fish_llmcost_using_subcommand cache; and not __fish_seen_subcommand_from path info clear help" -f -a "path" -d 'Print the cache file\'s path'
+complete -c llmcost -n "__fish_llmcost_using_subcommand cache; and not __fish_seen_subcommand_from path info clear help" -f -a "info" -d 'Size, schema, integrity, and what each workspace has cached'
+complete -c llmcost -n "__fish_llmcost_using_subcommand cache; and not __fish_seen_subcommand_from path info clear help" -f -a "clear" -d 'Delete the cache (asks first)'
+complete -c llmcost -n "__fish_llmcost_using_subcommand cache; and not __fish_seen_subcommand_from path info clear help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c llmcost -n "__fish_llmcost_using_subcommand cache; and __fish_seen_subcommand_from path" -l config -d 'Config file [default: the platform config dir, e.g. ~/.config/llmcost/config.toml]' -r -F
+complete -c llmcost -n "__fish_llmcost_using_subcommand cache; and __fish_seen_subcommand_from path" -l db -d 'Cache database [default: the platform cache dir, e.g. ~/.cache/llmcost/cache.sqlite]' -r -F
+complete -c llmcost -n "__fish_llmcost_using_subcommand cache; and __fish_seen_subcommand_from path" -l color -d 'Colour in tables and the dashboard [default: auto, which honours NO_COLOR]' -r -f -a "auto\t'When stdout is a terminal and NO_COLOR is not set'
+always\t''
+never\t''"
+complete -c llmcost -n "__fish_llmcost_using_subcommand cache; and __fish_seen_subcommand_from path" -l demo -d 'Use the built-in sample organization: no keys, no network, your cache untouched'
+complete -c llmcost -n "__fish_llmcost_using_subcommand cache; and __fish_seen_subcommand_from path" -s q -l quiet -d 'No progress or notes on stderr; errors are still printed'
+complete -c llmcost -n "__fish_llmcost_using_subcommand cache; and __fish_seen_subcommand_from path" -s v -l verbose -d 'Diagnostics on stderr: -v what is fetched and written, -vv every request (keys redacted)'
+complete -c llmcost -n "__fish_llmcost_using_subcommand cache; and __fish_seen_subcommand_from path" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c llmcost -n "__fish_llmcost_using_subcommand cache; and __fish_seen_subcommand_from path" -s V -l version -d 'Print version'
+complete -c llmcost -n "__fish_llmcost_using_subcommand cache; and __fish_seen_subcommand_from info" -l config -d 'Config file [default: the platform config dir, e.g. ~/.config/llmcost/config.toml]' -r -F
+complete -c llmcost -n "__fish_llmcost_using_subcommand cache; and __fish_seen_subcommand_from info" -l db -d 'Cache database [default: the platform cache dir, e.g. ~/.cache/llmcost/cache.sqlite]' -r -F
+complete -c llmcost -n "__fish_llmcost_using_subcommand cache; and __fish_seen_subcommand_from info" -l color -d 'Colour in tables and the dashboard [default: auto, which honours NO_COLOR]' -r -f -a "auto\t'When stdout is a terminal and NO_COLOR is not set'
+always\t''
+never\t''"
+complete -c llmcost -n "__fish_llmcost_using_subcommand cache; and __fish_seen_subcommand_from info" -l demo -d 'Use the built-in sample organization: no keys, no network, your cache untouched'
+complete -c llmcost -n "__fish_llmcost_using_subcommand cache; and __fish_seen_subcommand_from info" -s q -l quiet -d 'No progress or notes on stderr; errors are still printed'
+complete -c llmcost -n "__fish_llmcost_using_subcommand cache; and __fish_seen_subcommand_from info" -s v -l verbose -d 'Diagnostics on stderr: -v what is fetched and written, -vv every request (keys redacted)'
+complete -c llmcost -n "__fish_llmcost_using_subcommand cache; and __fish_seen_subcommand_from info" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c llmcost -n "__fish_llmcost_using_subcommand cache; and __fish_seen_subcommand_from info" -s V -l version -d 'Print version'
+complete -c llmcost -n "__fish_llmcost_using_subcommand cache; and __fish_seen_subcommand_from clear" -l config -d 'Config file [default: the platform config dir, e.g. ~/.config/llmcost/config.toml]' -r -F
+complete -c llmcost -n "__fish_llmcost_using_subcommand cache; and __fish_seen_subcommand_from clear" -l db -d 'Cache database [default: the platform cache dir, e.g. ~/.cache/llmcost/cache.sqlite]' -r -F
+complete -c llmcost -n "__fish_llmcost_using_subcommand cache; and __fish_seen_subcommand_from clear" -l color -d 'Colour in tables and the dashboard [default: auto, which honours NO_COLOR]' -r -f -a "auto\t'When stdout is a terminal and NO_COLOR is not set'
+always\t''
+never\t''"
+complete -c llmcost -n "__fish_llmcost_using_subcommand cache; and __fish_seen_subcommand_from clear" -l yes -d 'Do not ask'
+complete -c llmcost -n "__fish_llmcost_using_subcommand cache; and __fish_seen_subcommand_from clear" -l demo -d 'Use the built-in sample organization: no keys, no network, your cache untouched'
+complete -c llmcost -n "__fish_llmcost_using_subcommand cache; and __fish_seen_subcommand_from clear" -s q -l quiet -d 'No progress or notes on stderr; errors are still printed'
+complete -c llmcost -n "__fish_llmcost_using_subcommand cache; and __fish_seen_subcommand_from clear" -s v -l verbose -d 'Diagnostics on stderr: -v what is fetched and written, -vv every request (keys redacted)'
+complete -c llmcost -n "__fish_llmcost_using_subcommand cache; and __fish_seen_subcommand_from clear" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c llmcost -n "__fish_llmcost_using_subcommand cache; and __fish_seen_subcommand_from clear" -s V -l version -d 'Print version'
+complete -c llmcost -n "__fish_llmcost_using_subcommand cache; and __fish_seen_subcommand_from help" -f -a "path" -d 'Print the cache file\'s path'
+complete -c llmcost -n "__fish_llmcost_using_subcommand cache; and __fish_seen_subcommand_from help" -f -a "info" -d 'Size, schema, integrity, and what each workspace has cached'
+complete -c llmcost -n "__fish_llmcost_using_subcommand cache; and __fish_seen_subcommand_from help" -f -a "clear" -d 'Delete the cache (asks first)'
+complete -c llmcost -n "__fish_llmcost_using_subcommand cache; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c llmcost -n "__fish_llmcost_using_subcommand completions" -l config -d 'Config file [default: the platform config dir, e.g. ~/.config/llmcost/config.toml]' -r -F
+complete -c llmcost -n "__fish_llmcost_using_subcommand completions" -l db -d 'Cache database [default: the platform cache dir, e.g. ~/.cache/llmcost/cache.sqlite]' -r -F
+complete -c llmcost -n "__fish_llmcost_using_subcommand completions" -l color -d 'Colour in tables and the dashboard [default: auto, which honours NO_COLOR]' -r -f -a "auto\t'When stdout is a terminal and NO_COLOR is not set'
+always\t''
+never\t''"
+complete -c llmcost -n "__fish_llmcost_using_subcommand completions" -l demo -d 'Use the built-in sample organization: no keys, no network, your cache untouched'
+complete -c llmcost -n "__fish_llmcost_using_subcommand completions" -s q -l quiet -d 'No progress or notes on stderr; errors are still printed'
+complete -c llmcost -n "__fish_llmcost_using_subcommand completions" -s v -l verbose -d 'Diagnostics on stderr: -v what is fetched and written, -vv every request (keys redacted)'
+complete -c llmcost -n "__fish_llmcost_using_subcommand completions" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c llmcost -n "__fish_llmcost_using_subcommand completions" -s V -l version -d 'Print version'
+complete -c llmcost -n "__fish_llmcost_using_subcommand man" -l dir -d 'Write every page into this directory; without it, print llmcost.1 to stdout' -r -F
+complete -c llmcost -n "__fish_llmcost_using_subcommand man" -l config -d 'Config file [default: the platform config dir, e.g. ~/.config/llmcost/config.toml]' -r -F
+complete -c llmcost -n "__fish_llmcost_using_subcommand man" -l db -d 'Cache database [default: the platform cache dir, e.g. ~/.cache/llmcost/cache.sqlite]' -r -F
+complete -c llmcost -n "__fish_llmcost_using_subcommand man" -l color -d 'Colour in tables and the dashboard [default: auto, which honours NO_COLOR]' -r -f -a "auto\t'When stdout is a terminal and NO_COLOR is not set'
+always\t''
+never\t''"
+complete -c llmcost -n "__fish_llmcost_using_subcommand man" -l demo -d 'Use the built-in sample organization: no keys, no network, your cache untouched'
+complete -c llmcost -n "__fish_llmcost_using_subcommand man" -s q -l quiet -d 'No progress or notes on stderr; errors are still printed'
+complete -c llmcost -n "__fish_llmcost_using_subcommand man" -s v -l verbose -d 'Diagnostics on stderr: -v what is fetched and written, -vv every request (keys redacted)'
+complete -c llmcost -n "__fish_llmcost_using_subcommand man" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c llmcost -n "__fish_llmcost_using_subcommand man" -s V -l version -d 'Print version'
+complete -c llmcost -n "__fish_llmcost_using_subcommand help; and not __fish_seen_subcommand_from providers projects costs sync budgets report tui doctor cache completions man help" -f -a "providers" -d 'Supported providers and configured workspaces; add, remove and test keys'
+complete -c llmcost -n "__fish_llmcost_using_subcommand help; and not __fish_seen_subcommand_from providers projects costs sync budgets report tui doctor cache completions man help" -f -a "projects" -d 'Projects of each workspace, archived ones too, with their spend in a period'
+complete -c llmcost -n "__fish_llmcost_using_subcommand help; and not __fish_seen_subcommand_from providers projects costs sync budgets report tui doctor cache completions man help" -f -a "costs" -d 'Billed spend for a period, grouped by model, project, day, ...'
+complete -c llmcost -n "__fish_llmcost_using_subcommand help; and not __fish_seen_subcommand_from providers projects costs sync budgets report tui doctor cache completions man help" -f -a "sync" -d 'Fetch spend into the cache ahead of time'
+complete -c llmcost -n "__fish_llmcost_using_subcommand help; and not __fish_seen_subcommand_from providers projects costs sync budgets report tui doctor cache completions man help" -f -a "budgets" -d 'Budgets per period and scope, and the CI gate `budgets check`'
+complete -c llmcost -n "__fish_llmcost_using_subcommand help; and not __fish_seen_subcommand_from providers projects costs sync budgets report tui doctor cache completions man help" -f -a "report" -d 'The period\'s story: comparison, forecast, breakdowns, movers, anomalies; exports'
+complete -c llmcost -n "__fish_llmcost_using_subcommand help; and not __fish_seen_subcommand_from providers projects costs sync budgets report tui doctor cache completions man help" -f -a "tui" -d 'The interactive dashboard'
+complete -c llmcost -n "__fish_llmcost_using_subcommand help; and not __fish_seen_subcommand_from providers projects costs sync budgets report tui doctor cache completions man help" -f -a "doctor" -d 'Check the setup: config, keyring, keys, cache, and one call per workspace'
+complete -c llmcost -n "__fish_llmcost_using_subcommand help; and not __fish_seen_subcommand_from providers projects costs sync budgets report tui doctor cache completions man help" -f -a "cache" -d 'Where the cache is, what it holds, and clearing it'
+complete -c llmcost -n "__fish_llmcost_using_subcommand help; and not __fish_seen_subcommand_from providers projects costs sync budgets report tui doctor cache completions man help" -f -a "completions" -d 'Print a shell completion script'
+complete -c llmcost -n "__fish_llmcost_using_subcommand help; and not __fish_seen_subcommand_from providers projects costs sync budgets report tui doctor cache completions man help" -f -a "man" -d 'Write man pages (llmcost.1 and one per subcommand)'
+complete -c llmcost -n "__fish_llmcost_using_subcommand help; and not __fish_seen_subcommand_from providers projects costs sync budgets report tui doctor cache completions man help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c llmcost -n "__fish_llmcost_using_subcommand help; and __fish_seen_subcommand_from providers" -f -a "list" -d 'List supported providers and configured workspaces (the default)'
+complete -c llmcost -n "__fish_llmcost_using_subcommand help; and __fish_seen_subcommand_from providers" -f -a "add" -d 'Add a workspace: read its admin key, check it, store it in the OS keyring'
+complete -c llmcost -n "__fish_llmcost_using_subcommand help; and __fish_seen_subcommand_from providers" -f -a "remove" -d 'Forget a workspace: delete its key from the keyring and its entry from the config'
+complete -c llmcost -n "__fish_llmcost_using_subcommand help; and __fish_seen_subcommand_from providers" -f -a "test" -d 'Check each workspace\'s key with one cheap authenticated call'
+complete -c llmcost -n "__fish_llmcost_using_subcommand help; and __fish_seen_subcommand_from budgets" -f -a "list" -d 'Every budget and how it stands, from the cache (the default)'
+complete -c llmcost -n "__fish_llmcost_using_subcommand help; and __fish_seen_subcommand_from budgets" -f -a "add" -d 'Add a budget to the config file'
+complete -c llmcost -n "__fish_llmcost_using_subcommand help; and __fish_seen_subcommand_from budgets" -f -a "edit" -d 'Change some fields of a budget'
+complete -c llmcost -n "__fish_llmcost_using_subcommand help; and __fish_seen_subcommand_from budgets" -f -a "remove" -d 'Remove a budget from the config file'
+complete -c llmcost -n "__fish_llmcost_using_subcommand help; and __fish_seen_subcommand_from budgets" -f -a "check" -d 'Sync what the budgets need, evaluate them, and exit 3 when one fails'
+complete -c llmcost -n "__fish_llmcost_using_subcommand help; and __fish_seen_subcommand_from cache" -f -a "path" -d 'Print the cache file\'s path'
+complete -c llmcost -n "__fish_llmcost_using_subcommand help; and __fish_seen_subcommand_from cache" -f -a "info" -d 'Size, schema, integrity, and what each workspace has cached'
+complete -c llmcost -n "__fish_llmcost_using_subcommand help; and __fish_seen_subcommand_from cache" -f -a "clear" -d 'Delete the cache (asks first)'

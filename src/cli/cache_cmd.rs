@@ -1,0 +1,111 @@
+//! `llmcost cache`: where the cache is, what it holds, and clearing it (with care: it may hold
+//! history a provider no longer serves).
+
+use std::io::{BufRead, IsTerminal, Write};
+
+use clap::{Args, Subcommand};
+
+use super::App;
+use crate::error::{Error, Result};
+
+#[derive(Debug, Args)]
+#[command(after_help = "\
+Examples:
+  llmcost cache path
+  llmcost cache info
+  llmcost cache clear --yes")]
+pub struct CacheArgs {
+    #[command(subcommand)]
+    pub action: CacheAction,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum CacheAction {
+    /// Print the cache file's path
+    Path,
+    /// Size, schema, integrity, and what each workspace has cached
+    Info,
+    /// Delete the cache (asks first)
+    Clear {
+        /// Do not ask
+        #[arg(long)]
+        yes: bool,
+    },
+}
+
+pub fn run(app: &App, args: CacheArgs) -> Result<()> {
+    match args.action {
+        CacheAction::Path => super::write_stdout(|out| writeln!(out, "{}", app.db_path.display())),
+        CacheAction::Info => info(app),
+        CacheAction::Clear { yes } => clear(app, yes),
+    }
+}
+
+fn info(app: &App) -> Result<()> {
+    if !app.db_path.exists() {
+        return super::write_stdout(|out| {
+            writeln!(out, "{}: no cache yet (the first sync creates it)", app.db_path.display())
+        });
+    }
+    let size = std::fs::metadata(&app.db_path).map(|m| m.len()).unwrap_or(0);
+    let stats = app.open_store()?.stats()?;
+    super::write_stdout(|out| {
+        writeln!(out, "Path       {}", app.db_path.display())?;
+        writeln!(out, "Size       {:.1} MB", size as f64 / 1e6)?;
+        writeln!(out, "Schema     {}", stats.schema_version)?;
+        writeln!(out, "Integrity  {}", stats.integrity)?;
+        writeln!(out, "Rows       {} cost, {} usage", stats.cost_rows, stats.usage_rows)?;
+        for a in &stats.accounts {
+            writeln!(
+                out,
+                "{}/{}: {} day(s) {}..{}, {} cost rows, last sync {}",
+                a.provider,
+                a.workspace,
+                a.days,
+                a.oldest.as_deref().unwrap_or("-"),
+                a.newest.as_deref().unwrap_or("-"),
+                a.cost_rows,
+                a.last_sync.as_deref().unwrap_or("never")
+            )?;
+        }
+        Ok(())
+    })
+}
+
+fn clear(app: &App, yes: bool) -> Result<()> {
+    if app.is_demo() {
+        return Err(Error::Usage("the demo's cache is temporary already: run without --demo".into()));
+    }
+    if !app.db_path.exists() {
+        app.note(&format!("{}: nothing to clear", app.db_path.display()));
+        return Ok(());
+    }
+    if !yes {
+        if !std::io::stdin().is_terminal() {
+            return Err(Error::Usage("cache clear deletes history: confirm with --yes".into()));
+        }
+        eprintln!(
+            "This deletes {}.\nOpenRouter serves only the last 30 days: older OpenRouter history in it cannot be fetched again.",
+            app.db_path.display()
+        );
+        eprint!("Type 'yes' to delete it: ");
+        let _ = std::io::stderr().flush();
+        let mut answer = String::new();
+        std::io::stdin().lock().read_line(&mut answer).map_err(|e| Error::Runtime(e.to_string()))?;
+        if answer.trim() != "yes" {
+            app.note("Kept the cache.");
+            return Ok(());
+        }
+    }
+    for suffix in ["", "-wal", "-shm"] {
+        let mut path = app.db_path.clone().into_os_string();
+        path.push(suffix);
+        match std::fs::remove_file(&path) {
+            Ok(()) => {}
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => {}
+            Err(e) => return Err(Error::Storage(format!("cannot delete {}: {e}", path.to_string_lossy()))),
+        }
+    }
+    app.note(&format!("Deleted {}.", app.db_path.display()));
+    Ok(())
+}

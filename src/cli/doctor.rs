@@ -1,0 +1,201 @@
+//! `llmcost doctor`: what is wrong with this setup, and the command that fixes each problem.
+
+use clap::Args;
+
+use super::providers::check_key;
+use super::{App, Cli};
+use crate::error::{Error, Result};
+use crate::providers::http::FailureKind;
+use crate::secrets::{KeyError, env_var_name};
+
+#[derive(Debug, Args)]
+#[command(after_help = "\
+Exits 1 when it finds a problem.
+
+Examples:
+  llmcost doctor
+  llmcost doctor --offline     Skip the calls to the providers")]
+pub struct DoctorArgs {
+    /// Do not call the providers
+    #[arg(long)]
+    pub offline: bool,
+}
+
+/// A finding: fine, worth knowing, or a problem with its fix.
+enum Finding {
+    Ok(String),
+    Note(String),
+    Problem { what: String, fix: String },
+}
+
+struct Report {
+    lines: Vec<String>,
+    problems: usize,
+}
+
+impl Report {
+    fn section(&mut self, title: &str) {
+        self.lines.push(String::new());
+        self.lines.push(title.to_string());
+    }
+
+    fn add(&mut self, f: Finding) {
+        match f {
+            Finding::Ok(t) => self.lines.push(format!("  ✓ {t}")),
+            Finding::Note(t) => self.lines.push(format!("  · {t}")),
+            Finding::Problem { what, fix } => {
+                self.problems += 1;
+                self.lines.push(format!("  ✗ {what}"));
+                self.lines.push(format!("    fix: {fix}"));
+            }
+        }
+    }
+}
+
+pub fn run(cli: &Cli, args: &DoctorArgs) -> Result<()> {
+    let (app, config_error) = App::from_cli_lenient(cli)?;
+    let mut r = Report { lines: vec![format!("llmcost {} doctor", env!("CARGO_PKG_VERSION"))], problems: 0 };
+
+    r.section("Config");
+    let path = app.config_path.display().to_string();
+    if app.is_demo() {
+        r.add(Finding::Note("--demo: the built-in sample organization; your config is not read".into()));
+    } else if let Some(e) = config_error {
+        r.add(Finding::Problem {
+            what: e.to_string(),
+            fix: format!("edit {path} (see the README's Configuration section)"),
+        });
+    } else if !app.config_path.exists() {
+        r.add(Finding::Note(format!("no config file at {path}: fine when keys come from the environment")));
+    } else {
+        r.add(Finding::Ok(format!(
+            "{path}: valid, {} workspace(s), {} budget(s)",
+            app.config.accounts().len(),
+            app.config.budgets.len()
+        )));
+    }
+
+    r.section("Keyring");
+    if app.is_demo() {
+        r.add(Finding::Note("not used by the demo".into()));
+    } else if app.keys.keyring_disabled() {
+        r.add(Finding::Note(
+            "disabled by LLMCOST_NO_KEYRING: keys come from LLMCOST_KEY_<PROVIDER>_<WORKSPACE>".into(),
+        ));
+    } else {
+        match app.keys.keyring_status() {
+            Ok(vendor) => r.add(Finding::Ok(format!("available ({vendor})"))),
+            Err(why) => r.add(Finding::Note(format!(
+                "unavailable ({why}); keys must come from LLMCOST_KEY_<PROVIDER>_<WORKSPACE>"
+            ))),
+        }
+    }
+
+    r.section("Workspaces");
+    let accounts = app.accounts();
+    if accounts.is_empty() {
+        r.add(Finding::Problem {
+            what: "no workspace configured and no LLMCOST_KEY_* variable set".into(),
+            fix: "llmcost providers add openai --workspace NAME (or try: llmcost --demo costs)".into(),
+        });
+    }
+    for account in &accounts {
+        if app.is_demo() {
+            r.add(Finding::Ok(format!("{account}: built-in demo")));
+            continue;
+        }
+        let (key, source) = match app.keys.lookup(account) {
+            Ok(found) => found,
+            Err(KeyError::Missing { .. }) => {
+                r.add(Finding::Problem {
+                    what: format!("{account}: no key"),
+                    fix: format!(
+                        "llmcost providers add {} --workspace {} (or set {})",
+                        account.provider,
+                        account.workspace,
+                        env_var_name(account)
+                    ),
+                });
+                continue;
+            }
+            Err(e) => {
+                r.add(Finding::Problem {
+                    what: format!("{account}: {e}"),
+                    fix: format!("export {}=...", env_var_name(account)),
+                });
+                continue;
+            }
+        };
+        if args.offline {
+            r.add(Finding::Ok(format!("{account}: key {} from {source} (not checked: --offline)", key.hint())));
+            continue;
+        }
+        match check_key(&app, account, &key) {
+            Ok(()) => r.add(Finding::Ok(format!("{account}: key {} from {source}: accepted", key.hint()))),
+            Err((kind, message)) => {
+                let fix = match kind {
+                    FailureKind::InvalidKey | FailureKind::NotAdmin => format!(
+                        "create {} and run: llmcost providers add {} --workspace {}",
+                        account.provider.key_kind(),
+                        account.provider,
+                        account.workspace
+                    ),
+                    FailureKind::Timeout | FailureKind::Unreachable => {
+                        "check the network or a proxy (base_url in the config, LLMCOST_<PROVIDER>_BASE_URL)".into()
+                    }
+                    _ => "try again later; run with -vv to see the request".into(),
+                };
+                r.add(Finding::Problem { what: message, fix });
+            }
+        }
+    }
+
+    r.section("Cache");
+    let db = app.db_path.display().to_string();
+    if !app.db_path.exists() {
+        r.add(Finding::Note(format!("{db}: not created yet (the first sync creates it)")));
+    } else {
+        let size = std::fs::metadata(&app.db_path).map(|m| m.len()).unwrap_or(0);
+        match app.open_store().and_then(|s| s.stats()) {
+            Ok(stats) if stats.integrity == "ok" => {
+                r.add(Finding::Ok(format!(
+                    "{db}: {:.1} MB, schema {}, integrity ok, {} cost rows",
+                    size as f64 / 1e6,
+                    stats.schema_version,
+                    stats.cost_rows
+                )));
+                for a in stats.accounts {
+                    r.add(Finding::Note(format!(
+                        "{}/{}: {} day(s) from {} to {}, last sync {}",
+                        a.provider,
+                        a.workspace,
+                        a.days,
+                        a.oldest.unwrap_or_default(),
+                        a.newest.unwrap_or_default(),
+                        a.last_sync.unwrap_or_default()
+                    )));
+                }
+            }
+            Ok(stats) => r.add(Finding::Problem {
+                what: format!("{db}: integrity check failed: {}", stats.integrity),
+                fix: format!(
+                    "move {db} aside and run 'llmcost sync --year' (OpenRouter history older than 30 days is lost)"
+                ),
+            }),
+            Err(e) => r.add(Finding::Problem {
+                what: e.to_string(),
+                fix: format!("move {db} aside, or point --db / LLMCOST_DB elsewhere"),
+            }),
+        }
+    }
+
+    r.lines.push(String::new());
+    r.lines.push(if r.problems == 0 {
+        "No problems found.".to_string()
+    } else {
+        format!("{} problem(s) found.", r.problems)
+    });
+    let text = r.lines.join("\n") + "\n";
+    super::write_stdout(|out| out.write_all(text.as_bytes()))?;
+    if r.problems == 0 { Ok(()) } else { Err(Error::Provider(format!("doctor found {} problem(s)", r.problems))) }
+}
