@@ -44,6 +44,7 @@ Register-ArgumentCompleter -Native -CommandName 'llmcost' -ScriptBlock {
             [CompletionResult]::new('cache', 'cache', [CompletionResultType]::ParameterValue, 'Where the cache is, what it holds, and clearing it')
             [CompletionResult]::new('completions', 'completions', [CompletionResultType]::ParameterValue, 'Print a shell completion script')
             [CompletionResult]::new('man', 'man', [CompletionResultType]::ParameterValue, 'Write man pages (llmcost.1 and one per subcommand)')
+            [CompletionResult]::new('generate-cache', 'generate-cache', [CompletionResultType]::ParameterValue, 'A large deterministic cache for benchmarks (accounts bench-1.. in --db)')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
@@ -577,6 +578,25 @@ Register-ArgumentCompleter -Native -CommandName 'llmcost' -ScriptBlock {
             [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
             break
         }
+        'llmcost;generate-cache' {
+            [CompletionResult]::new('--accounts', '--accounts', [CompletionResultType]::ParameterName, 'accounts')
+            [CompletionResult]::new('--days', '--days', [CompletionResultType]::ParameterName, 'days')
+            [CompletionResult]::new('--projects', '--projects', [CompletionResultType]::ParameterName, 'projects')
+            [CompletionResult]::new('--line-items', '--line-items', [CompletionResultType]::ParameterName, 'line-items')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file [default: the platform config dir, e.g. ~/.config/llmcost/config.toml]')
+            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'Cache database [default: the platform cache dir, e.g. ~/.cache/llmcost/cache.sqlite]')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'Colour in tables and the dashboard [default: auto, which honours NO_COLOR]')
+            [CompletionResult]::new('--demo', '--demo', [CompletionResultType]::ParameterName, 'Use the built-in sample organization: no keys, no network, your cache untouched')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'No progress or notes on stderr; errors are still printed')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'No progress or notes on stderr; errors are still printed')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Diagnostics on stderr: -v what is fetched and written, -vv every request (keys redacted)')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Diagnostics on stderr: -v what is fetched and written, -vv every request (keys redacted)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
         'llmcost;help' {
             [CompletionResult]::new('providers', 'providers', [CompletionResultType]::ParameterValue, 'Supported providers and configured workspaces; add, remove and test keys')
             [CompletionResult]::new('projects', 'projects', [CompletionResultType]::ParameterValue, 'Projects of each workspace, archived ones too, with their spend in a period')
@@ -589,6 +609,7 @@ Register-ArgumentCompleter -Native -CommandName 'llmcost' -ScriptBlock {
             [CompletionResult]::new('cache', 'cache', [CompletionResultType]::ParameterValue, 'Where the cache is, what it holds, and clearing it')
             [CompletionResult]::new('completions', 'completions', [CompletionResultType]::ParameterValue, 'Print a shell completion script')
             [CompletionResult]::new('man', 'man', [CompletionResultType]::ParameterValue, 'Write man pages (llmcost.1 and one per subcommand)')
+            [CompletionResult]::new('generate-cache', 'generate-cache', [CompletionResultType]::ParameterValue, 'A large deterministic cache for benchmarks (accounts bench-1.. in --db)')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
@@ -671,6 +692,9 @@ Register-ArgumentCompleter -Native -CommandName 'llmcost' -ScriptBlock {
             break
         }
         'llmcost;help;man' {
+            break
+        }
+        'llmcost;help;generate-cache' {
             break
         }
         'llmcost;help;help' {

@@ -31,6 +31,9 @@ _llmcost() {
             llmcost,doctor)
                 cmd="llmcost__subcmd__doctor"
                 ;;
+            llmcost,generate-cache)
+                cmd="llmcost__subcmd__generate__subcmd__cache"
+                ;;
             llmcost,help)
                 cmd="llmcost__subcmd__help"
                 ;;
@@ -127,6 +130,9 @@ _llmcost() {
             llmcost__subcmd__help,doctor)
                 cmd="llmcost__subcmd__help__subcmd__doctor"
                 ;;
+            llmcost__subcmd__help,generate-cache)
+                cmd="llmcost__subcmd__help__subcmd__generate__subcmd__cache"
+                ;;
             llmcost__subcmd__help,help)
                 cmd="llmcost__subcmd__help__subcmd__help"
                 ;;
@@ -221,7 +227,7 @@ _llmcost() {
 
     case "${cmd}" in
         llmcost)
-            opts="-q -v -h -V --config --db --demo --quiet --verbose --color --help --version providers projects costs sync budgets report tui doctor cache completions man help"
+            opts="-q -v -h -V --config --db --demo --quiet --verbose --color --help --version providers projects costs sync budgets report tui doctor cache completions man generate-cache help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -888,8 +894,50 @@ _llmcost() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        llmcost__subcmd__generate__subcmd__cache)
+            opts="-q -v -h -V --accounts --days --projects --line-items --config --db --demo --quiet --verbose --color --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --accounts)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --days)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --projects)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --line-items)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --db)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         llmcost__subcmd__help)
-            opts="providers projects costs sync budgets report tui doctor cache completions man help"
+            opts="providers projects costs sync budgets report tui doctor cache completions man generate-cache help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1071,6 +1119,20 @@ _llmcost() {
             return 0
             ;;
         llmcost__subcmd__help__subcmd__doctor)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        llmcost__subcmd__help__subcmd__generate__subcmd__cache)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )

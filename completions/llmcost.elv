@@ -41,6 +41,7 @@ set edit:completion:arg-completer[llmcost] = {|@words|
             cand cache 'Where the cache is, what it holds, and clearing it'
             cand completions 'Print a shell completion script'
             cand man 'Write man pages (llmcost.1 and one per subcommand)'
+            cand generate-cache 'A large deterministic cache for benchmarks (accounts bench-1.. in --db)'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'llmcost;providers'= {
@@ -532,6 +533,24 @@ set edit:completion:arg-completer[llmcost] = {|@words|
             cand -V 'Print version'
             cand --version 'Print version'
         }
+        &'llmcost;generate-cache'= {
+            cand --accounts 'accounts'
+            cand --days 'days'
+            cand --projects 'projects'
+            cand --line-items 'line-items'
+            cand --config 'Config file [default: the platform config dir, e.g. ~/.config/llmcost/config.toml]'
+            cand --db 'Cache database [default: the platform cache dir, e.g. ~/.cache/llmcost/cache.sqlite]'
+            cand --color 'Colour in tables and the dashboard [default: auto, which honours NO_COLOR]'
+            cand --demo 'Use the built-in sample organization: no keys, no network, your cache untouched'
+            cand -q 'No progress or notes on stderr; errors are still printed'
+            cand --quiet 'No progress or notes on stderr; errors are still printed'
+            cand -v 'Diagnostics on stderr: -v what is fetched and written, -vv every request (keys redacted)'
+            cand --verbose 'Diagnostics on stderr: -v what is fetched and written, -vv every request (keys redacted)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
         &'llmcost;help'= {
             cand providers 'Supported providers and configured workspaces; add, remove and test keys'
             cand projects 'Projects of each workspace, archived ones too, with their spend in a period'
@@ -544,6 +563,7 @@ set edit:completion:arg-completer[llmcost] = {|@words|
             cand cache 'Where the cache is, what it holds, and clearing it'
             cand completions 'Print a shell completion script'
             cand man 'Write man pages (llmcost.1 and one per subcommand)'
+            cand generate-cache 'A large deterministic cache for benchmarks (accounts bench-1.. in --db)'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'llmcost;help;providers'= {
@@ -603,6 +623,8 @@ set edit:completion:arg-completer[llmcost] = {|@words|
         &'llmcost;help;completions'= {
         }
         &'llmcost;help;man'= {
+        }
+        &'llmcost;help;generate-cache'= {
         }
         &'llmcost;help;help'= {
         }

@@ -45,6 +45,7 @@ complete -c llmcost -n "__fish_llmcost_needs_command" -f -a "doctor" -d 'Check t
 complete -c llmcost -n "__fish_llmcost_needs_command" -f -a "cache" -d 'Where the cache is, what it holds, and clearing it'
 complete -c llmcost -n "__fish_llmcost_needs_command" -f -a "completions" -d 'Print a shell completion script'
 complete -c llmcost -n "__fish_llmcost_needs_command" -f -a "man" -d 'Write man pages (llmcost.1 and one per subcommand)'
+complete -c llmcost -n "__fish_llmcost_needs_command" -f -a "generate-cache" -d 'A large deterministic cache for benchmarks (accounts bench-1.. in --db)'
 complete -c llmcost -n "__fish_llmcost_needs_command" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c llmcost -n "__fish_llmcost_using_subcommand providers; and not __fish_seen_subcommand_from list add remove test help" -l format -d 'Output format of the list' -r -f -a "table\t''
 json\t''"
@@ -419,18 +420,33 @@ complete -c llmcost -n "__fish_llmcost_using_subcommand man" -s q -l quiet -d 'N
 complete -c llmcost -n "__fish_llmcost_using_subcommand man" -s v -l verbose -d 'Diagnostics on stderr: -v what is fetched and written, -vv every request (keys redacted)'
 complete -c llmcost -n "__fish_llmcost_using_subcommand man" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c llmcost -n "__fish_llmcost_using_subcommand man" -s V -l version -d 'Print version'
-complete -c llmcost -n "__fish_llmcost_using_subcommand help; and not __fish_seen_subcommand_from providers projects costs sync budgets report tui doctor cache completions man help" -f -a "providers" -d 'Supported providers and configured workspaces; add, remove and test keys'
-complete -c llmcost -n "__fish_llmcost_using_subcommand help; and not __fish_seen_subcommand_from providers projects costs sync budgets report tui doctor cache completions man help" -f -a "projects" -d 'Projects of each workspace, archived ones too, with their spend in a period'
-complete -c llmcost -n "__fish_llmcost_using_subcommand help; and not __fish_seen_subcommand_from providers projects costs sync budgets report tui doctor cache completions man help" -f -a "costs" -d 'Billed spend for a period, grouped by model, project, day, ...'
-complete -c llmcost -n "__fish_llmcost_using_subcommand help; and not __fish_seen_subcommand_from providers projects costs sync budgets report tui doctor cache completions man help" -f -a "sync" -d 'Fetch spend into the cache ahead of time'
-complete -c llmcost -n "__fish_llmcost_using_subcommand help; and not __fish_seen_subcommand_from providers projects costs sync budgets report tui doctor cache completions man help" -f -a "budgets" -d 'Budgets per period and scope, and the CI gate `budgets check`'
-complete -c llmcost -n "__fish_llmcost_using_subcommand help; and not __fish_seen_subcommand_from providers projects costs sync budgets report tui doctor cache completions man help" -f -a "report" -d 'The period\'s story: comparison, forecast, breakdowns, movers, anomalies; exports'
-complete -c llmcost -n "__fish_llmcost_using_subcommand help; and not __fish_seen_subcommand_from providers projects costs sync budgets report tui doctor cache completions man help" -f -a "tui" -d 'The interactive dashboard'
-complete -c llmcost -n "__fish_llmcost_using_subcommand help; and not __fish_seen_subcommand_from providers projects costs sync budgets report tui doctor cache completions man help" -f -a "doctor" -d 'Check the setup: config, keyring, keys, cache, and one call per workspace'
-complete -c llmcost -n "__fish_llmcost_using_subcommand help; and not __fish_seen_subcommand_from providers projects costs sync budgets report tui doctor cache completions man help" -f -a "cache" -d 'Where the cache is, what it holds, and clearing it'
-complete -c llmcost -n "__fish_llmcost_using_subcommand help; and not __fish_seen_subcommand_from providers projects costs sync budgets report tui doctor cache completions man help" -f -a "completions" -d 'Print a shell completion script'
-complete -c llmcost -n "__fish_llmcost_using_subcommand help; and not __fish_seen_subcommand_from providers projects costs sync budgets report tui doctor cache completions man help" -f -a "man" -d 'Write man pages (llmcost.1 and one per subcommand)'
-complete -c llmcost -n "__fish_llmcost_using_subcommand help; and not __fish_seen_subcommand_from providers projects costs sync budgets report tui doctor cache completions man help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c llmcost -n "__fish_llmcost_using_subcommand generate-cache" -l accounts -r
+complete -c llmcost -n "__fish_llmcost_using_subcommand generate-cache" -l days -r
+complete -c llmcost -n "__fish_llmcost_using_subcommand generate-cache" -l projects -r
+complete -c llmcost -n "__fish_llmcost_using_subcommand generate-cache" -l line-items -r
+complete -c llmcost -n "__fish_llmcost_using_subcommand generate-cache" -l config -d 'Config file [default: the platform config dir, e.g. ~/.config/llmcost/config.toml]' -r -F
+complete -c llmcost -n "__fish_llmcost_using_subcommand generate-cache" -l db -d 'Cache database [default: the platform cache dir, e.g. ~/.cache/llmcost/cache.sqlite]' -r -F
+complete -c llmcost -n "__fish_llmcost_using_subcommand generate-cache" -l color -d 'Colour in tables and the dashboard [default: auto, which honours NO_COLOR]' -r -f -a "auto\t'When stdout is a terminal and NO_COLOR is not set'
+always\t''
+never\t''"
+complete -c llmcost -n "__fish_llmcost_using_subcommand generate-cache" -l demo -d 'Use the built-in sample organization: no keys, no network, your cache untouched'
+complete -c llmcost -n "__fish_llmcost_using_subcommand generate-cache" -s q -l quiet -d 'No progress or notes on stderr; errors are still printed'
+complete -c llmcost -n "__fish_llmcost_using_subcommand generate-cache" -s v -l verbose -d 'Diagnostics on stderr: -v what is fetched and written, -vv every request (keys redacted)'
+complete -c llmcost -n "__fish_llmcost_using_subcommand generate-cache" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c llmcost -n "__fish_llmcost_using_subcommand generate-cache" -s V -l version -d 'Print version'
+complete -c llmcost -n "__fish_llmcost_using_subcommand help; and not __fish_seen_subcommand_from providers projects costs sync budgets report tui doctor cache completions man generate-cache help" -f -a "providers" -d 'Supported providers and configured workspaces; add, remove and test keys'
+complete -c llmcost -n "__fish_llmcost_using_subcommand help; and not __fish_seen_subcommand_from providers projects costs sync budgets report tui doctor cache completions man generate-cache help" -f -a "projects" -d 'Projects of each workspace, archived ones too, with their spend in a period'
+complete -c llmcost -n "__fish_llmcost_using_subcommand help; and not __fish_seen_subcommand_from providers projects costs sync budgets report tui doctor cache completions man generate-cache help" -f -a "costs" -d 'Billed spend for a period, grouped by model, project, day, ...'
+complete -c llmcost -n "__fish_llmcost_using_subcommand help; and not __fish_seen_subcommand_from providers projects costs sync budgets report tui doctor cache completions man generate-cache help" -f -a "sync" -d 'Fetch spend into the cache ahead of time'
+complete -c llmcost -n "__fish_llmcost_using_subcommand help; and not __fish_seen_subcommand_from providers projects costs sync budgets report tui doctor cache completions man generate-cache help" -f -a "budgets" -d 'Budgets per period and scope, and the CI gate `budgets check`'
+complete -c llmcost -n "__fish_llmcost_using_subcommand help; and not __fish_seen_subcommand_from providers projects costs sync budgets report tui doctor cache completions man generate-cache help" -f -a "report" -d 'The period\'s story: comparison, forecast, breakdowns, movers, anomalies; exports'
+complete -c llmcost -n "__fish_llmcost_using_subcommand help; and not __fish_seen_subcommand_from providers projects costs sync budgets report tui doctor cache completions man generate-cache help" -f -a "tui" -d 'The interactive dashboard'
+complete -c llmcost -n "__fish_llmcost_using_subcommand help; and not __fish_seen_subcommand_from providers projects costs sync budgets report tui doctor cache completions man generate-cache help" -f -a "doctor" -d 'Check the setup: config, keyring, keys, cache, and one call per workspace'
+complete -c llmcost -n "__fish_llmcost_using_subcommand help; and not __fish_seen_subcommand_from providers projects costs sync budgets report tui doctor cache completions man generate-cache help" -f -a "cache" -d 'Where the cache is, what it holds, and clearing it'
+complete -c llmcost -n "__fish_llmcost_using_subcommand help; and not __fish_seen_subcommand_from providers projects costs sync budgets report tui doctor cache completions man generate-cache help" -f -a "completions" -d 'Print a shell completion script'
+complete -c llmcost -n "__fish_llmcost_using_subcommand help; and not __fish_seen_subcommand_from providers projects costs sync budgets report tui doctor cache completions man generate-cache help" -f -a "man" -d 'Write man pages (llmcost.1 and one per subcommand)'
+complete -c llmcost -n "__fish_llmcost_using_subcommand help; and not __fish_seen_subcommand_from providers projects costs sync budgets report tui doctor cache completions man generate-cache help" -f -a "generate-cache" -d 'A large deterministic cache for benchmarks (accounts bench-1.. in --db)'
+complete -c llmcost -n "__fish_llmcost_using_subcommand help; and not __fish_seen_subcommand_from providers projects costs sync budgets report tui doctor cache completions man generate-cache help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c llmcost -n "__fish_llmcost_using_subcommand help; and __fish_seen_subcommand_from providers" -f -a "list" -d 'List supported providers and configured workspaces (the default)'
 complete -c llmcost -n "__fish_llmcost_using_subcommand help; and __fish_seen_subcommand_from providers" -f -a "add" -d 'Add a workspace: read its admin key, check it, store it in the OS keyring'
 complete -c llmcost -n "__fish_llmcost_using_subcommand help; and __fish_seen_subcommand_from providers" -f -a "remove" -d 'Forget a workspace: delete its key from the keyring and its entry from the config'

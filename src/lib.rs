@@ -25,6 +25,7 @@ pub mod report;
 pub mod secrets;
 pub mod store;
 pub mod sync;
+pub mod synthetic;
 pub mod tui;
 
 pub use cli::run;

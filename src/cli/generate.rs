@@ -45,7 +45,7 @@ pub fn man_pages() -> Vec<(String, Vec<u8>)> {
         let mut bytes = Vec::new();
         clap_mangen::Man::new(page).render(&mut bytes).expect("rendering to memory does not fail");
         out.push((format!("{name}.1"), bytes));
-        for sub in cmd.get_subcommands().filter(|s| s.get_name() != "help") {
+        for sub in cmd.get_subcommands().filter(|s| s.get_name() != "help" && !s.is_hide_set()) {
             walk(sub, &format!("{name}-{}", sub.get_name()), out);
         }
     }

@@ -7,6 +7,7 @@ mod cache_cmd;
 mod costs;
 mod doctor;
 pub mod generate;
+mod generate_cache;
 mod projects;
 mod providers;
 mod report;
@@ -22,7 +23,7 @@ use clap::{Parser, Subcommand};
 
 pub use app::App;
 pub(crate) use budgets::relevant as relevant_budgets;
-pub(crate) use syncing::sync_accounts;
+pub use syncing::sync_accounts;
 
 use crate::error::Error;
 
@@ -113,6 +114,9 @@ pub enum Command {
     Completions(generate::CompletionsArgs),
     /// Write man pages (llmcost.1 and one per subcommand)
     Man(generate::ManArgs),
+    /// A large deterministic cache for benchmarks (accounts bench-1.. in --db)
+    #[command(hide = true)]
+    GenerateCache(generate_cache::GenerateCacheArgs),
 }
 
 /// Runs a parsed command line and returns the process exit code. Errors are printed here.
@@ -145,6 +149,7 @@ fn dispatch(cli: Cli) -> crate::error::Result<()> {
         Command::Report(args) => report::run(&app, args),
         Command::Tui(args) => tui_cmd::run(app, args),
         Command::Cache(args) => cache_cmd::run(&app, args),
+        Command::GenerateCache(args) => generate_cache::run(&app, args),
         Command::Doctor(_) | Command::Completions(_) | Command::Man(_) => {
             unreachable!("handled before the app is built")
         }

@@ -15,7 +15,7 @@ use crate::sync::{self, AccountSync, Freshness};
 
 /// Fetches the stale days of `range` for each account, concurrently, and writes each account in
 /// its own transaction. Returns what happened to each account that needed fetching.
-pub(crate) fn sync_accounts(
+pub fn sync_accounts(
     app: &App,
     store: &mut Store,
     accounts: &[Account],

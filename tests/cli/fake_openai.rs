@@ -6,6 +6,7 @@
 use std::collections::HashMap;
 use std::str::FromStr;
 use std::sync::Arc;
+use std::time::Duration;
 
 use chrono::{DateTime, Days, NaiveDate, NaiveTime};
 use rust_decimal::Decimal;
@@ -273,25 +274,31 @@ impl Respond for Projects {
     }
 }
 
+/// Answers like `R`, after a fixed delay (the sync benchmark's network latency).
+struct Delayed<R>(R, Duration);
+
+impl<R: Respond> Respond for Delayed<R> {
+    fn respond(&self, req: &Request) -> ResponseTemplate {
+        self.0.respond(req).set_delay(self.1)
+    }
+}
+
 impl FakeOpenAi {
     pub async fn start(org: Org) -> FakeOpenAi {
+        FakeOpenAi::start_with_latency(org, Duration::ZERO).await
+    }
+
+    /// Every answer waits `latency` first, like a distant API.
+    pub async fn start_with_latency(org: Org, latency: Duration) -> FakeOpenAi {
         let server = MockServer::start().await;
         let org = Arc::new(org);
-        Mock::given(method("GET"))
-            .and(path("/v1/organization/costs"))
-            .respond_with(Costs(org.clone()))
+        let get = |p: &'static str| Mock::given(method("GET")).and(path(p));
+        get("/v1/organization/costs").respond_with(Delayed(Costs(org.clone()), latency)).mount(&server).await;
+        get("/v1/organization/usage/completions")
+            .respond_with(Delayed(Usage(org.clone()), latency))
             .mount(&server)
             .await;
-        Mock::given(method("GET"))
-            .and(path("/v1/organization/usage/completions"))
-            .respond_with(Usage(org.clone()))
-            .mount(&server)
-            .await;
-        Mock::given(method("GET"))
-            .and(path("/v1/organization/projects"))
-            .respond_with(Projects(org))
-            .mount(&server)
-            .await;
+        get("/v1/organization/projects").respond_with(Delayed(Projects(org), latency)).mount(&server).await;
         FakeOpenAi { server }
     }
 

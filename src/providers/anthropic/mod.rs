@@ -34,6 +34,53 @@ fn line_item(r: &api::CostResult) -> String {
     item
 }
 
+/// Billed cost records (in dollars) from cost-report buckets.
+pub fn cost_records(buckets: Vec<(NaiveDate, Vec<api::CostResult>)>) -> Result<Vec<CostRecord>, String> {
+    let mut merged: BTreeMap<(NaiveDate, Option<String>, String), (String, Money)> = BTreeMap::new();
+    for (day, results) in buckets {
+        for r in results {
+            if let Some(cur) = r.currency.as_deref().filter(|c| !c.eq_ignore_ascii_case("usd")) {
+                return Err(format!("costs in {cur} are not supported yet (only USD)"));
+            }
+            let cents = match &r.amount {
+                serde_json::Value::String(s) => s.clone(),
+                serde_json::Value::Number(n) => n.to_string(),
+                other => return Err(format!("bad amount {other}")),
+            };
+            let dollars = Money::parse_cents(&cents).map_err(|e| format!("bad amount: {e}"))?;
+            let item = line_item(&r);
+            // Web search, code execution and the like have no model: their description is their row.
+            let model = r.model.clone().unwrap_or_else(|| r.description.clone().unwrap_or_else(|| item.clone()));
+            let entry =
+                merged.entry((day, r.workspace_id.filter(|w| !w.is_empty()), item)).or_insert((model, Money::ZERO));
+            entry.1 += dollars;
+        }
+    }
+    Ok(merged
+        .into_iter()
+        .map(|((day, project_id, line_item), (model, amount))| CostRecord { day, project_id, line_item, model, amount })
+        .collect())
+}
+
+/// Each bucket's results with its UTC day.
+pub fn day_buckets<T>(pages: Vec<api::ReportPage<T>>) -> Result<Vec<(NaiveDate, Vec<T>)>, String> {
+    pages
+        .into_iter()
+        .flat_map(|p| p.data)
+        .map(|b| {
+            DateTime::parse_from_rfc3339(&b.starting_at)
+                .map(|t| (t.naive_utc().date(), b.results))
+                .map_err(|_| format!("bad bucket starting_at {:?}", b.starting_at))
+        })
+        .collect()
+}
+
+/// One `cost_report` response body to records (benchmarks and fuzzing use this).
+pub fn parse_cost_report_page(body: &str) -> Result<Vec<CostRecord>, String> {
+    let page: api::ReportPage<api::CostResult> = serde_json::from_str(body).map_err(|e| e.to_string())?;
+    cost_records(day_buckets(vec![page])?)
+}
+
 impl Anthropic {
     pub fn new(http: Http) -> Self {
         Anthropic { http }
@@ -60,14 +107,7 @@ impl Anthropic {
         ];
         q.extend(group_by.map(|g| ("group_by[]", g.to_string())));
         let pages: Vec<api::ReportPage<T>> = self.http.pages(path, &q, "page").await?;
-        let mut out = Vec::new();
-        for bucket in pages.into_iter().flat_map(|p| p.data) {
-            let day = DateTime::parse_from_rfc3339(&bucket.starting_at)
-                .map(|t| t.naive_utc().date())
-                .map_err(|_| self.malformed(path, format!("bad bucket starting_at {:?}", bucket.starting_at)))?;
-            out.push((day, bucket.results));
-        }
-        Ok(out)
+        day_buckets(pages).map_err(|m| self.malformed(path, m))
     }
 
     /// Billed cost per UTC day, workspace and description, in dollars.
@@ -75,37 +115,7 @@ impl Anthropic {
         const PATH: &str = "/v1/organizations/cost_report";
         let buckets: Vec<(NaiveDate, Vec<api::CostResult>)> =
             self.report(PATH, range, ["workspace_id", "description"]).await?;
-        let mut merged: BTreeMap<(NaiveDate, Option<String>, String), (String, Money)> = BTreeMap::new();
-        for (day, results) in buckets {
-            for r in results {
-                if let Some(cur) = r.currency.as_deref().filter(|c| !c.eq_ignore_ascii_case("usd")) {
-                    return Err(self.malformed(PATH, format!("costs in {cur} are not supported yet (only USD)")));
-                }
-                let cents = match &r.amount {
-                    serde_json::Value::String(s) => s.clone(),
-                    serde_json::Value::Number(n) => n.to_string(),
-                    other => return Err(self.malformed(PATH, format!("bad amount {other}"))),
-                };
-                let dollars =
-                    Money::parse_cents(&cents).map_err(|e| self.malformed(PATH, format!("bad amount: {e}")))?;
-                let item = line_item(&r);
-                // Web search, code execution and the like have no model: their description is their row.
-                let model = r.model.clone().unwrap_or_else(|| r.description.clone().unwrap_or_else(|| item.clone()));
-                let entry =
-                    merged.entry((day, r.workspace_id.filter(|w| !w.is_empty()), item)).or_insert((model, Money::ZERO));
-                entry.1 += dollars;
-            }
-        }
-        Ok(merged
-            .into_iter()
-            .map(|((day, project_id, line_item), (model, amount))| CostRecord {
-                day,
-                project_id,
-                line_item,
-                model,
-                amount,
-            })
-            .collect())
+        cost_records(buckets).map_err(|m| self.malformed(PATH, m))
     }
 
     /// Tokens per UTC day, workspace and model. The report has no request counts.

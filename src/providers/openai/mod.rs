@@ -24,6 +24,51 @@ fn day_of(unix: i64) -> Option<NaiveDate> {
     DateTime::from_timestamp(unix, 0).map(|t| t.date_naive())
 }
 
+/// Each bucket's results with its UTC day.
+pub fn day_buckets<T>(pages: Vec<api::BucketPage<T>>) -> Result<Vec<(NaiveDate, Vec<T>)>, String> {
+    pages
+        .into_iter()
+        .flat_map(|p| p.data)
+        .map(|b| {
+            day_of(b.start_time)
+                .map(|d| (d, b.results))
+                .ok_or_else(|| format!("bad bucket start_time {}", b.start_time))
+        })
+        .collect()
+}
+
+/// Billed cost records from cost buckets; several results for the same key are summed.
+pub fn cost_records(buckets: Vec<(NaiveDate, Vec<api::CostResult>)>) -> Result<Vec<CostRecord>, String> {
+    let mut merged: BTreeMap<(NaiveDate, Option<String>, String), Money> = BTreeMap::new();
+    for (day, results) in buckets {
+        for r in results {
+            let amount = r.amount.ok_or("a cost result has no amount")?;
+            if let Some(cur) = amount.currency.as_deref().filter(|c| !c.eq_ignore_ascii_case("usd")) {
+                return Err(format!("costs in {cur} are not supported yet (only USD)"));
+            }
+            let money = money_from_json(&amount.value).map_err(|e| format!("bad amount: {e}"))?;
+            let item = r.line_item.unwrap_or_default();
+            *merged.entry((day, r.project_id.filter(|p| !p.is_empty()), item)).or_default() += money;
+        }
+    }
+    Ok(merged
+        .into_iter()
+        .map(|((day, project_id, line_item), amount)| CostRecord {
+            day,
+            project_id,
+            model: line_item::model_of(&line_item).to_string(),
+            line_item: if line_item.is_empty() { line_item::UNATTRIBUTED.to_string() } else { line_item },
+            amount,
+        })
+        .collect())
+}
+
+/// One `/organization/costs` response body to records (benchmarks and fuzzing use this).
+pub fn parse_costs_page(body: &str) -> Result<Vec<CostRecord>, String> {
+    let page: api::BucketPage<api::CostResult> = serde_json::from_str(body).map_err(|e| e.to_string())?;
+    cost_records(day_buckets(vec![page])?)
+}
+
 impl OpenAi {
     pub fn new(http: Http) -> Self {
         OpenAi { http }
@@ -52,13 +97,7 @@ impl OpenAi {
         let mut q = Self::window(range);
         q.extend(extra.map(|(k, v)| (k, v.to_string())));
         let pages: Vec<api::BucketPage<T>> = self.http.pages(path, &q, "page").await?;
-        let mut out = Vec::new();
-        for bucket in pages.into_iter().flat_map(|p| p.data) {
-            let day = day_of(bucket.start_time)
-                .ok_or_else(|| self.malformed(path, format!("bad bucket start_time {}", bucket.start_time)))?;
-            out.push((day, bucket.results));
-        }
-        Ok(out)
+        day_buckets(pages).map_err(|m| self.malformed(path, m))
     }
 
     /// Billed cost per UTC day, project and line item. Several results for the same key are summed.
@@ -66,31 +105,7 @@ impl OpenAi {
         const PATH: &str = "/organization/costs";
         let extra = [("group_by", "project_id"), ("group_by", "line_item"), ("limit", "180")];
         let buckets: Vec<(NaiveDate, Vec<api::CostResult>)> = self.buckets(PATH, range, extra).await?;
-        let mut merged: BTreeMap<(NaiveDate, Option<String>, String), Money> = BTreeMap::new();
-        for (day, results) in buckets {
-            for r in results {
-                let Some(amount) = r.amount else {
-                    return Err(self.malformed(PATH, "a cost result has no amount".into()));
-                };
-                if let Some(cur) = amount.currency.as_deref().filter(|c| !c.eq_ignore_ascii_case("usd")) {
-                    return Err(self.malformed(PATH, format!("costs in {cur} are not supported yet (only USD)")));
-                }
-                let money =
-                    money_from_json(&amount.value).map_err(|e| self.malformed(PATH, format!("bad amount: {e}")))?;
-                let item = r.line_item.unwrap_or_default();
-                *merged.entry((day, r.project_id.filter(|p| !p.is_empty()), item)).or_default() += money;
-            }
-        }
-        Ok(merged
-            .into_iter()
-            .map(|((day, project_id, line_item), amount)| CostRecord {
-                day,
-                project_id,
-                model: line_item::model_of(&line_item).to_string(),
-                line_item: if line_item.is_empty() { line_item::UNATTRIBUTED.to_string() } else { line_item },
-                amount,
-            })
-            .collect())
+        cost_records(buckets).map_err(|m| self.malformed(PATH, m))
     }
 
     /// Tokens and requests per UTC day, project and model (completions endpoint).

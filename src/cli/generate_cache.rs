@@ -1,0 +1,38 @@
+//! `llmcost generate-cache` (hidden): a large deterministic cache for benchmarks.
+
+use clap::Args;
+
+use super::App;
+use crate::error::{Error, Result};
+use crate::synthetic::{Shape, fill};
+
+#[derive(Debug, Args)]
+pub struct GenerateCacheArgs {
+    #[arg(long, default_value_t = Shape::MILLION.accounts)]
+    pub accounts: usize,
+    #[arg(long, default_value_t = Shape::MILLION.days)]
+    pub days: u64,
+    #[arg(long, default_value_t = Shape::MILLION.projects)]
+    pub projects: usize,
+    #[arg(long, default_value_t = Shape::MILLION.line_items)]
+    pub line_items: usize,
+}
+
+pub fn run(app: &App, args: GenerateCacheArgs) -> Result<()> {
+    if app.is_demo() {
+        return Err(Error::Usage("generate-cache writes --db; run it without --demo".into()));
+    }
+    let shape =
+        Shape { accounts: args.accounts, days: args.days, projects: args.projects, line_items: args.line_items };
+    let started = std::time::Instant::now();
+    let mut store = app.open_store()?;
+    fill(&mut store, shape, app.clock.now())?;
+    app.note(&format!(
+        "Wrote {} cost rows for {} accounts to {} in {:.1}s",
+        shape.cost_rows(),
+        shape.accounts,
+        app.db_path.display(),
+        started.elapsed().as_secs_f64()
+    ));
+    Ok(())
+}

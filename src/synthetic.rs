@@ -1,0 +1,101 @@
+//! Deterministic large caches for benchmarks: accounts x days x projects x line items of
+//! billed cost, with usage per model. The same parameters always give the same file.
+
+use chrono::{Days, NaiveDate};
+use rust_decimal::Decimal;
+
+use crate::domain::{Account, CostRecord, DateRange, Money, ProjectInfo, ProviderKind, UsageRecord, UsageTotals};
+use crate::error::Result;
+use crate::store::{Store, SyncBatch};
+
+/// Models in the synthetic data; each has an input and an output line item.
+const MODELS: [&str; 8] = [
+    "gpt-5.5-2026-04-23",
+    "gpt-4.1-mini-2025-04-14",
+    "gpt-4o-mini-2024-07-18",
+    "o4-mini-2025-04-16",
+    "text-embedding-3-small",
+    "gpt-image-1",
+    "whisper-1",
+    "gpt-realtime-2025-08-28",
+];
+
+#[derive(Clone, Copy, Debug)]
+pub struct Shape {
+    pub accounts: usize,
+    pub days: u64,
+    pub projects: usize,
+    /// Line items per project and day (two per model, at most 16).
+    pub line_items: usize,
+}
+
+impl Shape {
+    /// About a million cost rows: 6 accounts x 3 years x 10 projects x 16 line items.
+    pub const MILLION: Shape = Shape { accounts: 6, days: 1095, projects: 10, line_items: 16 };
+
+    pub fn cost_rows(&self) -> u64 {
+        self.accounts as u64 * self.days * self.projects as u64 * self.line_items as u64
+    }
+}
+
+pub fn accounts(shape: Shape) -> Vec<Account> {
+    (1..=shape.accounts).map(|i| Account::new(ProviderKind::OpenAi, format!("bench-{i}"))).collect()
+}
+
+/// One account's year-or-more of rows, ending on `until`.
+pub fn batch(shape: Shape, account_index: usize, until: NaiveDate) -> SyncBatch {
+    let since = until - Days::new(shape.days - 1);
+    let range = DateRange::new(since, until);
+    let mut costs = Vec::with_capacity(shape.days as usize * shape.projects * shape.line_items);
+    let mut usage = Vec::new();
+    for (d, day) in range.days().enumerate() {
+        for p in 0..shape.projects {
+            let project = Some(format!("proj_{account_index}_{p}"));
+            for item in 0..shape.line_items.min(16) {
+                let model = MODELS[item / 2];
+                let kind = if item % 2 == 0 { "input" } else { "output" };
+                // Micro-dollars from a cheap deterministic mix.
+                let micros =
+                    ((d * 7919 + p * 104_729 + item * 1_299_709 + account_index * 15_485_863) % 9_000_000) + 1_000;
+                costs.push(CostRecord {
+                    day,
+                    project_id: project.clone(),
+                    line_item: format!("{model}, {kind}"),
+                    model: model.to_string(),
+                    amount: Money::from_decimal(Decimal::new(micros as i64, 6)),
+                });
+                if kind == "output" {
+                    let tokens = micros as u64 * 3;
+                    usage.push(UsageRecord {
+                        day,
+                        project_id: project.clone(),
+                        model: model.to_string(),
+                        totals: UsageTotals {
+                            input_tokens: tokens,
+                            cached_input_tokens: tokens / 10,
+                            output_tokens: tokens / 4,
+                            requests: tokens / 2_000 + 1,
+                        },
+                    });
+                }
+            }
+        }
+    }
+    let projects = (0..shape.projects)
+        .map(|p| ProjectInfo {
+            id: format!("proj_{account_index}_{p}"),
+            name: format!("Project {p}"),
+            status: "active".into(),
+        })
+        .collect();
+    SyncBatch { runs: vec![(range, costs, usage)], projects: Some(projects) }
+}
+
+/// Fills `store` with `shape`, every day marked fetched at `now`.
+pub fn fill(store: &mut Store, shape: Shape, now: chrono::DateTime<chrono::Utc>) -> Result<()> {
+    let until = now.date_naive();
+    for (i, account) in accounts(shape).iter().enumerate() {
+        store.write_sync(account, &batch(shape, i + 1, until), now)?;
+    }
+    Ok(())
+}
