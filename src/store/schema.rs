@@ -48,6 +48,9 @@ const MIGRATIONS: &[&str] = &[
         fetched_at TEXT NOT NULL,
         PRIMARY KEY (provider, workspace, id)
     ) WITHOUT ROWID;",
+    // 2: every query seeks on (provider, workspace, day) through the primary key; the day-only
+    // index only slowed writes.
+    "DROP INDEX IF EXISTS cost_buckets_by_day;",
 ];
 
 pub const SCHEMA_VERSION: i64 = MIGRATIONS.len() as i64;

@@ -1,0 +1,57 @@
+#!/usr/bin/env bash
+# Whole commands on a cache of about a million cost rows, timed with hyperfine side by side:
+# llmcost against the sqlite3 shell running the same aggregate on the same file (the floor set by
+# SQLite itself), a year-long grouping, and process start-up; then peak memory.
+#
+#   bash benches/compare.sh            # builds release, makes the cache once, prints the tables
+#   LLMCOST_BENCH_DIR=/tmp/llmcost-bench bash benches/compare.sh   # keep the cache between runs
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+missing=()
+command -v hyperfine >/dev/null || missing+=(hyperfine)
+command -v sqlite3 >/dev/null || missing+=(sqlite3)
+[ -x /usr/bin/time ] || missing+=(time)
+if [ ${#missing[@]} -gt 0 ]; then
+  echo "installing ${missing[*]} (Debian packages)" >&2
+  apt-get update -qq && apt-get install -y -qq "${missing[@]}" >/dev/null
+fi
+
+cargo build --release --locked --quiet
+BIN="$PWD/target/release/llmcost"
+WORK="${LLMCOST_BENCH_DIR:-$(mktemp -d)}"
+mkdir -p "$WORK"
+DB="$WORK/big.sqlite"
+CONFIG="$WORK/config.toml"
+: > "$CONFIG"
+for i in 1 2 3 4 5 6; do printf '[workspaces.openai.bench-%s]\n' "$i" >> "$CONFIG"; done
+export LLMCOST_NOW=2026-11-22T10:00:00Z LLMCOST_NO_KEYRING=1 LLMCOST_CONFIG="$CONFIG" LLMCOST_DB="$DB"
+
+if [ ! -s "$DB" ]; then
+  echo "making the cache (about 1,051,200 cost rows)..." >&2
+  "$BIN" generate-cache
+fi
+echo "cache: $(du -h "$DB" | cut -f1), $(sqlite3 "$DB" 'SELECT count(*) FROM cost_buckets') cost rows" >&2
+
+# The aggregate `costs --month` answers, as SQLite alone runs it (floats, one query).
+SQL="SELECT model, sum(CAST(amount AS REAL)) FROM cost_buckets WHERE day BETWEEN '2026-11-01' AND '2026-11-22' GROUP BY model"
+
+hyperfine --warmup 3 --min-runs 20 --export-markdown "$WORK/hyperfine.md" \
+  -n 'llmcost costs --offline --month --format json' "$BIN costs --offline --month --format json" \
+  -n 'sqlite3 shell, same aggregate' "sqlite3 $DB \"$SQL\"" \
+  -n 'llmcost costs --offline --year --by model,project' "$BIN costs --offline --year --by model,project" \
+  -n 'llmcost --version' "$BIN --version"
+
+echo
+echo "peak memory (maximum resident set size):"
+for args in "costs --offline --month --format json" "costs --offline --year --by model,project" "--version"; do
+  # shellcheck disable=SC2086
+  kb=$(/usr/bin/time -v "$BIN" $args 2>&1 >/dev/null | awk -F': ' '/Maximum resident/ {print $2}')
+  printf '  llmcost %-45s %6.1f MB\n' "$args" "$(echo "$kb / 1024" | bc -l)"
+done
+kb=$(/usr/bin/time -v sqlite3 "$DB" "$SQL" 2>&1 >/dev/null | awk -F': ' '/Maximum resident/ {print $2}')
+printf '  %-53s %6.1f MB\n' "sqlite3 shell, same aggregate" "$(echo "$kb / 1024" | bc -l)"
+echo
+echo "query plan of the month aggregate:"
+sqlite3 "$DB" "EXPLAIN QUERY PLAN $SQL"
+echo "markdown table: $WORK/hyperfine.md"
