@@ -34,9 +34,10 @@ fi
 echo "cache: $(du -h "$DB" | cut -f1), $(sqlite3 "$DB" 'SELECT count(*) FROM cost_buckets') cost rows" >&2
 
 # The aggregate `costs --month` answers, as SQLite alone runs it (floats, one query).
-SQL="SELECT model, sum(CAST(amount AS REAL)) FROM cost_buckets WHERE day BETWEEN '2026-11-01' AND '2026-11-22' GROUP BY model"
+WS="'bench-1','bench-2','bench-3','bench-4','bench-5','bench-6'"
+SQL="SELECT model, sum(CAST(amount AS REAL)) FROM cost_buckets WHERE provider = 'openai' AND workspace IN ($WS) AND day BETWEEN '2026-11-01' AND '2026-11-22' GROUP BY model"
 
-hyperfine --warmup 3 --min-runs 20 --export-markdown "$WORK/hyperfine.md" \
+hyperfine -N --warmup 3 --min-runs 20 --export-markdown "$WORK/hyperfine.md" \
   -n 'llmcost costs --offline --month --format json' "$BIN costs --offline --month --format json" \
   -n 'sqlite3 shell, same aggregate' "sqlite3 $DB \"$SQL\"" \
   -n 'llmcost costs --offline --year --by model,project' "$BIN costs --offline --year --by model,project" \
