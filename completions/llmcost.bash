@@ -227,7 +227,7 @@ _llmcost() {
 
     case "${cmd}" in
         llmcost)
-            opts="-q -v -h -V --config --db --demo --quiet --verbose --color --help --version providers projects costs sync budgets report tui doctor cache completions man generate-cache help"
+            opts="-q -v -h -V --config --db --demo --quiet --timeout --verbose --color --help --version providers projects costs sync budgets report tui doctor cache completions man generate-cache help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -238,6 +238,10 @@ _llmcost() {
                     return 0
                     ;;
                 --db)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --timeout)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -253,7 +257,7 @@ _llmcost() {
             return 0
             ;;
         llmcost__subcmd__budgets)
-            opts="-q -v -h -V --format --config --db --demo --quiet --verbose --color --help --version list add edit remove check help"
+            opts="-q -v -h -V --format --config --db --demo --quiet --timeout --verbose --color --help --version list add edit remove check help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -271,6 +275,10 @@ _llmcost() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --color)
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
                     return 0
@@ -283,7 +291,7 @@ _llmcost() {
             return 0
             ;;
         llmcost__subcmd__budgets__subcmd__add)
-            opts="-w -q -v -h -V --amount --period --start-day --provider --workspace --project --model --warn-at --force --config --db --demo --quiet --verbose --color --help --version"
+            opts="-w -q -v -h -V --amount --period --start-day --provider --workspace --project --model --warn-at --force --config --db --demo --quiet --timeout --verbose --color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -333,6 +341,10 @@ _llmcost() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --color)
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
                     return 0
@@ -345,7 +357,7 @@ _llmcost() {
             return 0
             ;;
         llmcost__subcmd__budgets__subcmd__check)
-            opts="-q -v -h -V --format --offline --fail-on --fail-open --config --db --demo --quiet --verbose --color --help --version"
+            opts="-q -v -h -V --format --offline --fail-on --fail-open --config --db --demo --quiet --timeout --verbose --color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -367,6 +379,10 @@ _llmcost() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --color)
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
                     return 0
@@ -379,7 +395,7 @@ _llmcost() {
             return 0
             ;;
         llmcost__subcmd__budgets__subcmd__edit)
-            opts="-w -q -v -h -V --amount --period --start-day --provider --workspace --project --model --warn-at --force --config --db --demo --quiet --verbose --color --help --version"
+            opts="-w -q -v -h -V --amount --period --start-day --provider --workspace --project --model --warn-at --force --config --db --demo --quiet --timeout --verbose --color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -426,6 +442,10 @@ _llmcost() {
                     return 0
                     ;;
                 --db)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --timeout)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -539,7 +559,7 @@ _llmcost() {
             return 0
             ;;
         llmcost__subcmd__budgets__subcmd__list)
-            opts="-q -v -h -V --format --config --db --demo --quiet --verbose --color --help --version"
+            opts="-q -v -h -V --format --config --db --demo --quiet --timeout --verbose --color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -557,6 +577,10 @@ _llmcost() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --color)
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
                     return 0
@@ -569,7 +593,7 @@ _llmcost() {
             return 0
             ;;
         llmcost__subcmd__budgets__subcmd__remove)
-            opts="-q -v -h -V --config --db --demo --quiet --verbose --color --help --version"
+            opts="-q -v -h -V --config --db --demo --quiet --timeout --verbose --color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -580,6 +604,10 @@ _llmcost() {
                     return 0
                     ;;
                 --db)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --timeout)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -595,7 +623,7 @@ _llmcost() {
             return 0
             ;;
         llmcost__subcmd__cache)
-            opts="-q -v -h -V --config --db --demo --quiet --verbose --color --help --version path info clear help"
+            opts="-q -v -h -V --config --db --demo --quiet --timeout --verbose --color --help --version path info clear help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -606,6 +634,10 @@ _llmcost() {
                     return 0
                     ;;
                 --db)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --timeout)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -621,7 +653,7 @@ _llmcost() {
             return 0
             ;;
         llmcost__subcmd__cache__subcmd__clear)
-            opts="-q -v -h -V --yes --config --db --demo --quiet --verbose --color --help --version"
+            opts="-q -v -h -V --yes --config --db --demo --quiet --timeout --verbose --color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -632,6 +664,10 @@ _llmcost() {
                     return 0
                     ;;
                 --db)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --timeout)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -717,7 +753,7 @@ _llmcost() {
             return 0
             ;;
         llmcost__subcmd__cache__subcmd__info)
-            opts="-q -v -h -V --config --db --demo --quiet --verbose --color --help --version"
+            opts="-q -v -h -V --config --db --demo --quiet --timeout --verbose --color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -728,6 +764,10 @@ _llmcost() {
                     return 0
                     ;;
                 --db)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --timeout)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -743,7 +783,7 @@ _llmcost() {
             return 0
             ;;
         llmcost__subcmd__cache__subcmd__path)
-            opts="-q -v -h -V --config --db --demo --quiet --verbose --color --help --version"
+            opts="-q -v -h -V --config --db --demo --quiet --timeout --verbose --color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -754,6 +794,10 @@ _llmcost() {
                     return 0
                     ;;
                 --db)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --timeout)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -769,7 +813,7 @@ _llmcost() {
             return 0
             ;;
         llmcost__subcmd__completions)
-            opts="-q -v -h -V --config --db --demo --quiet --verbose --color --help --version bash elvish fish powershell zsh"
+            opts="-q -v -h -V --config --db --demo --quiet --timeout --verbose --color --help --version bash elvish fish powershell zsh"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -780,6 +824,10 @@ _llmcost() {
                     return 0
                     ;;
                 --db)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --timeout)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -795,7 +843,7 @@ _llmcost() {
             return 0
             ;;
         llmcost__subcmd__costs)
-            opts="-w -q -v -h -V --provider --workspace --project --model --today --yesterday --week --month --year --last --since --until --by --format --refresh --offline --config --db --demo --quiet --verbose --color --help --version"
+            opts="-w -q -v -h -V --provider --workspace --project --model --today --yesterday --week --month --year --last --since --until --by --format --refresh --offline --config --db --demo --quiet --timeout --verbose --color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -857,6 +905,10 @@ _llmcost() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --color)
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
                     return 0
@@ -869,7 +921,7 @@ _llmcost() {
             return 0
             ;;
         llmcost__subcmd__doctor)
-            opts="-q -v -h -V --offline --config --db --demo --quiet --verbose --color --help --version"
+            opts="-q -v -h -V --offline --config --db --demo --quiet --timeout --verbose --color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -880,6 +932,10 @@ _llmcost() {
                     return 0
                     ;;
                 --db)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --timeout)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -895,7 +951,7 @@ _llmcost() {
             return 0
             ;;
         llmcost__subcmd__generate__subcmd__cache)
-            opts="-q -v -h -V --accounts --days --projects --line-items --config --db --demo --quiet --verbose --color --help --version"
+            opts="-q -v -h -V --accounts --days --projects --line-items --config --db --demo --quiet --timeout --verbose --color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -922,6 +978,10 @@ _llmcost() {
                     return 0
                     ;;
                 --db)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --timeout)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1301,7 +1361,7 @@ _llmcost() {
             return 0
             ;;
         llmcost__subcmd__man)
-            opts="-q -v -h -V --dir --config --db --demo --quiet --verbose --color --help --version"
+            opts="-q -v -h -V --dir --config --db --demo --quiet --timeout --verbose --color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1319,6 +1379,10 @@ _llmcost() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --color)
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
                     return 0
@@ -1331,7 +1395,7 @@ _llmcost() {
             return 0
             ;;
         llmcost__subcmd__projects)
-            opts="-w -q -v -h -V --provider --workspace --today --yesterday --week --month --year --last --since --until --format --refresh --offline --config --db --demo --quiet --verbose --color --help --version"
+            opts="-w -q -v -h -V --provider --workspace --today --yesterday --week --month --year --last --since --until --format --refresh --offline --config --db --demo --quiet --timeout --verbose --color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1381,6 +1445,10 @@ _llmcost() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --color)
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
                     return 0
@@ -1393,7 +1461,7 @@ _llmcost() {
             return 0
             ;;
         llmcost__subcmd__providers)
-            opts="-q -v -h -V --format --config --db --demo --quiet --verbose --color --help --version list add remove test help"
+            opts="-q -v -h -V --format --config --db --demo --quiet --timeout --verbose --color --help --version list add remove test help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1411,6 +1479,10 @@ _llmcost() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --color)
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
                     return 0
@@ -1423,7 +1495,7 @@ _llmcost() {
             return 0
             ;;
         llmcost__subcmd__providers__subcmd__add)
-            opts="-w -q -v -h -V --workspace --key-stdin --no-check --config --db --demo --quiet --verbose --color --help --version"
+            opts="-w -q -v -h -V --workspace --key-stdin --no-check --config --db --demo --quiet --timeout --verbose --color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1442,6 +1514,10 @@ _llmcost() {
                     return 0
                     ;;
                 --db)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --timeout)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1541,7 +1617,7 @@ _llmcost() {
             return 0
             ;;
         llmcost__subcmd__providers__subcmd__list)
-            opts="-q -v -h -V --format --config --db --demo --quiet --verbose --color --help --version"
+            opts="-q -v -h -V --format --config --db --demo --quiet --timeout --verbose --color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1559,6 +1635,10 @@ _llmcost() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --color)
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
                     return 0
@@ -1571,7 +1651,7 @@ _llmcost() {
             return 0
             ;;
         llmcost__subcmd__providers__subcmd__remove)
-            opts="-w -q -v -h -V --workspace --config --db --demo --quiet --verbose --color --help --version"
+            opts="-w -q -v -h -V --workspace --config --db --demo --quiet --timeout --verbose --color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1593,6 +1673,10 @@ _llmcost() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --color)
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
                     return 0
@@ -1605,7 +1689,7 @@ _llmcost() {
             return 0
             ;;
         llmcost__subcmd__providers__subcmd__test)
-            opts="-w -q -v -h -V --provider --workspace --config --db --demo --quiet --verbose --color --help --version"
+            opts="-w -q -v -h -V --provider --workspace --config --db --demo --quiet --timeout --verbose --color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1631,6 +1715,10 @@ _llmcost() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --color)
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
                     return 0
@@ -1643,7 +1731,7 @@ _llmcost() {
             return 0
             ;;
         llmcost__subcmd__report)
-            opts="-w -o -q -v -h -V --provider --workspace --project --today --yesterday --week --month --year --last --since --until --format --out --refresh --offline --config --db --demo --quiet --verbose --color --help --version"
+            opts="-w -o -q -v -h -V --provider --workspace --project --today --yesterday --week --month --year --last --since --until --format --out --refresh --offline --config --db --demo --quiet --timeout --verbose --color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1705,6 +1793,10 @@ _llmcost() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --color)
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
                     return 0
@@ -1717,7 +1809,7 @@ _llmcost() {
             return 0
             ;;
         llmcost__subcmd__sync)
-            opts="-w -q -v -h -V --provider --workspace --today --yesterday --week --month --year --last --since --until --refresh --config --db --demo --quiet --verbose --color --help --version"
+            opts="-w -q -v -h -V --provider --workspace --today --yesterday --week --month --year --last --since --until --refresh --config --db --demo --quiet --timeout --verbose --color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1763,6 +1855,10 @@ _llmcost() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --color)
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
                     return 0
@@ -1775,7 +1871,7 @@ _llmcost() {
             return 0
             ;;
         llmcost__subcmd__tui)
-            opts="-q -v -h -V --offline --config --db --demo --quiet --verbose --color --help --version"
+            opts="-q -v -h -V --offline --config --db --demo --quiet --timeout --verbose --color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1786,6 +1882,10 @@ _llmcost() {
                     return 0
                     ;;
                 --db)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --timeout)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

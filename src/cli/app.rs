@@ -91,6 +91,10 @@ impl App {
             }
             Err(e) => (Config::default(), Some(e)),
         };
+        let mut config = config;
+        if let Some(seconds) = cli.timeout {
+            config.http.timeout_seconds = seconds;
+        }
         let keys = Keys::new(env.clone(), no_keyring);
         Ok((App { config, config_path, db_path, clock, keys, env, demo: None, quiet: cli.quiet }, config_error))
     }

@@ -59,6 +59,11 @@ pub struct Cli {
     #[arg(long, short, global = true)]
     pub quiet: bool,
 
+    /// Give up on a request that has not answered after this many seconds (a timed-out request
+    /// is retried once) [default: the config's http.timeout_seconds, 30]
+    #[arg(long, global = true, value_name = "SECONDS", value_parser = clap::value_parser!(u64).range(1..=3600))]
+    pub timeout: Option<u64>,
+
     /// Diagnostics on stderr: -v what is fetched and written, -vv every request (keys redacted)
     #[arg(long, short = 'v', global = true, action = clap::ArgAction::Count)]
     pub verbose: u8,

@@ -51,4 +51,34 @@ mod tests {
             assert_eq!(model_of(item), model, "{item}");
         }
     }
+
+    mod properties {
+        use proptest::prelude::*;
+
+        use super::super::model_of;
+
+        proptest! {
+            #[test]
+            fn the_model_is_recovered_whatever_the_prefix_and_kind(
+                model in "[a-z0-9][a-z0-9.:/-]{0,30}",
+                prefix in proptest::option::of("[a-z]{1,10}( [a-z]{1,8})?"),
+                modality in proptest::option::of("(audio|image|text)"),
+                kind in "(input|output|cached input|audio)(, long context)?",
+            ) {
+                let head = match modality { Some(m) => format!("{model} {m}"), None => model.clone() };
+                let item = match prefix { Some(p) => format!("{p} | {head}, {kind}"), None => format!("{head}, {kind}") };
+                prop_assert_eq!(model_of(&item), model.as_str());
+            }
+
+            #[test]
+            fn an_item_without_a_kind_is_its_own_row(item in "[A-Za-z][A-Za-z ]{0,30}[A-Za-z]") {
+                prop_assert_eq!(model_of(&item), item.as_str());
+            }
+
+            #[test]
+            fn never_panics_and_never_returns_empty(item in ".{0,60}") {
+                prop_assert!(!model_of(&item).is_empty());
+            }
+        }
+    }
 }

@@ -223,4 +223,48 @@ mod tests {
         assert_eq!(money_from_json(&v[1]).unwrap().exact(), "1.50");
         assert!(money_from_json(&v[2]).is_err());
     }
+
+    mod properties {
+        use proptest::prelude::*;
+
+        use super::*;
+
+        proptest! {
+            #[test]
+            fn decimal_text_round_trips(mantissa in any::<i64>(), scale in 0u32..=12) {
+                let d = Decimal::new(mantissa, scale);
+                let m = Money::parse_dollars(&d.to_string()).unwrap();
+                prop_assert_eq!(m.decimal(), d);
+                prop_assert_eq!(Money::parse_dollars(&m.exact()).unwrap(), m);
+            }
+
+            #[test]
+            fn cents_have_two_decimals_and_stay_within_half_a_cent(mantissa in -10i64.pow(15)..10i64.pow(15), scale in 0u32..=9) {
+                let m = Money::from_decimal(Decimal::new(mantissa, scale));
+                let cents = m.cents();
+                prop_assert_eq!(cents.split_once('.').map(|(_, f)| f.len()), Some(2));
+                let diff = (Money::parse_dollars(&cents).unwrap().decimal() - m.decimal()).abs();
+                prop_assert!(diff <= Decimal::new(5, 3));
+            }
+
+            #[test]
+            fn scientific_and_plain_notation_agree(mantissa in 1i64..1_000_000_000, exp in 0u32..=12) {
+                let plain = Decimal::new(mantissa, exp);
+                let sci = format!("{mantissa}e-{exp}");
+                prop_assert_eq!(Money::parse_dollars(&sci).unwrap().decimal(), plain);
+            }
+
+            #[test]
+            fn parsing_never_panics(text in ".{0,40}") {
+                let _ = Money::parse_dollars(&text);
+                let _ = Money::parse_cents(&text);
+            }
+
+            #[test]
+            fn sums_are_exact(values in proptest::collection::vec(0i64..100_000_000, 0..200)) {
+                let total: Money = values.iter().map(|v| Money::from_decimal(Decimal::new(*v, 6))).sum();
+                prop_assert_eq!(total.decimal(), Decimal::new(values.iter().sum::<i64>(), 6));
+            }
+        }
+    }
 }

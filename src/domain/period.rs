@@ -239,4 +239,50 @@ mod tests {
         assert_eq!(range.days().count(), 4);
         assert!(range.contains(d("2024-02-29")));
     }
+
+    mod properties {
+        use chrono::{Datelike, Days};
+        use proptest::prelude::*;
+
+        use super::*;
+
+        fn day() -> impl Strategy<Value = NaiveDate> {
+            (0u64..40_000).prop_map(|n| NaiveDate::from_ymd_opt(1971, 1, 1).unwrap() + Days::new(n))
+        }
+
+        proptest! {
+            #[test]
+            fn last_n_days_has_n_days_ending_today(today in day(), n in 1u32..2_000) {
+                let r = PeriodSpec::Last(n).resolve(today).unwrap();
+                prop_assert_eq!(r.until, today);
+                prop_assert_eq!(r.len_days(), u64::from(n));
+            }
+
+            #[test]
+            fn a_past_month_is_whole(today in day(), back in 1u32..300) {
+                let first = first_of_month(today) - chrono::Months::new(back);
+                let r = PeriodSpec::Month { year: first.year(), month: first.month() }.resolve(today).unwrap();
+                prop_assert_eq!(r.since.day(), 1);
+                prop_assert_eq!((r.until + Days::new(1)).day(), 1);
+                prop_assert!(r.len_days() >= 28 && r.len_days() <= 31);
+            }
+
+            #[test]
+            fn resolved_periods_never_pass_today(today in day(), since in day(), len in 0u64..500) {
+                let spec = PeriodSpec::Range { since, until: Some(since + Days::new(len)) };
+                match spec.resolve(today) {
+                    Ok(r) => prop_assert!(r.since <= r.until && r.until <= today && r.since == since),
+                    Err(PeriodError::InFuture { .. }) => prop_assert!(since > today),
+                    Err(e) => prop_assert!(false, "unexpected {e}"),
+                }
+            }
+
+            #[test]
+            fn the_week_starts_on_a_monday(today in day()) {
+                let r = PeriodSpec::ThisWeek.resolve(today).unwrap();
+                prop_assert_eq!(r.since.weekday(), chrono::Weekday::Mon);
+                prop_assert!(r.len_days() <= 7);
+            }
+        }
+    }
 }

@@ -81,4 +81,31 @@ mod tests {
         assert_eq!(safe_text("@SUM(A1)"), "'@SUM(A1)");
         assert_eq!(safe_text("gpt-4o"), "gpt-4o");
     }
+
+    mod properties {
+        use proptest::prelude::*;
+
+        use super::super::safe_text;
+
+        proptest! {
+            #[test]
+            fn text_round_trips_through_a_csv_reader_and_never_starts_a_formula(cells in proptest::collection::vec(".{0,20}", 1..6)) {
+                let safe: Vec<String> = cells.iter().map(|c| safe_text(c)).collect();
+                // As in llmcost's CSVs, a header row comes first (a reader strips a byte-order
+                // mark at the very start of a file, which is therefore never a data cell).
+                let mut w = csv::Writer::from_writer(Vec::new());
+                w.write_record((0..safe.len()).map(|i| format!("c{i}"))).unwrap();
+                w.write_record(&safe).unwrap();
+                let bytes = w.into_inner().unwrap();
+                let mut r = csv::ReaderBuilder::new().has_headers(true).from_reader(bytes.as_slice());
+                let back: Vec<String> = r.records().next().unwrap().unwrap().iter().map(String::from).collect();
+                prop_assert_eq!(&back, &safe);
+                for (orig, cell) in cells.iter().zip(&back) {
+                    prop_assert!(!cell.starts_with(['=', '+', '-', '@', '\t', '\r']));
+                    let prefixed = format!("'{}", orig);
+                    prop_assert!(cell == orig || *cell == prefixed);
+                }
+            }
+        }
+    }
 }

@@ -93,6 +93,27 @@ mod tests {
     }
 
     #[test]
+    fn an_older_cache_is_migrated_in_place_keeping_its_rows() {
+        let mut conn = Connection::open_in_memory().unwrap();
+        conn.execute_batch(MIGRATIONS[0]).unwrap();
+        conn.pragma_update(None, "user_version", 1).unwrap();
+        conn.execute(
+            "INSERT INTO cost_buckets VALUES ('openai','edugami','2026-11-01','proj','gpt, input','gpt','1.25','t')",
+            [],
+        )
+        .unwrap();
+        migrate(&mut conn).unwrap();
+        let v: i64 = conn.pragma_query_value(None, "user_version", |r| r.get(0)).unwrap();
+        assert_eq!(v, SCHEMA_VERSION);
+        let amount: String = conn.query_row("SELECT amount FROM cost_buckets", [], |r| r.get(0)).unwrap();
+        assert_eq!(amount, "1.25");
+        let indexes: i64 = conn
+            .query_row("SELECT count(*) FROM sqlite_master WHERE name = 'cost_buckets_by_day'", [], |r| r.get(0))
+            .unwrap();
+        assert_eq!(indexes, 0);
+    }
+
+    #[test]
     fn refuses_a_newer_schema() {
         let mut conn = Connection::open_in_memory().unwrap();
         conn.pragma_update(None, "user_version", SCHEMA_VERSION + 1).unwrap();

@@ -21,6 +21,32 @@ pub struct OpenRouter {
     activity: OnceCell<Vec<(NaiveDate, CostRecord, UsageTotals)>>,
 }
 
+/// Each activity row as a cost record (one per model and upstream provider) and its usage.
+pub fn activity_rows(page: api::Activity) -> Result<Vec<(NaiveDate, CostRecord, UsageTotals)>, String> {
+    let mut out = Vec::with_capacity(page.data.len());
+    for row in page.data {
+        let day = NaiveDate::parse_from_str(&row.date, "%Y-%m-%d").map_err(|_| format!("bad date {:?}", row.date))?;
+        let amount = money_from_json(&row.usage).map_err(|e| format!("bad usage: {e}"))?;
+        let line_item = match &row.provider_name {
+            Some(p) if !p.is_empty() => format!("{} via {p}", row.model),
+            _ => row.model.clone(),
+        };
+        let totals = UsageTotals {
+            input_tokens: row.prompt_tokens,
+            cached_input_tokens: 0,
+            output_tokens: row.completion_tokens,
+            requests: row.requests,
+        };
+        out.push((day, CostRecord { day, project_id: None, line_item, model: row.model, amount }, totals));
+    }
+    Ok(out)
+}
+
+/// One `/activity` response body to rows (fuzzing uses this).
+pub fn parse_activity(body: &str) -> Result<Vec<(NaiveDate, CostRecord, UsageTotals)>, String> {
+    activity_rows(serde_json::from_str(body).map_err(|e| e.to_string())?)
+}
+
 impl OpenRouter {
     pub fn new(http: Http) -> Self {
         OpenRouter { http, activity: OnceCell::new() }
@@ -34,25 +60,7 @@ impl OpenRouter {
         self.activity
             .get_or_try_init(|| async {
                 let page: api::Activity = self.http.get_json(PATH, &[]).await?;
-                let mut out = Vec::with_capacity(page.data.len());
-                for row in page.data {
-                    let day = NaiveDate::parse_from_str(&row.date, "%Y-%m-%d")
-                        .map_err(|_| self.malformed(format!("bad date {:?}", row.date)))?;
-                    let amount = money_from_json(&row.usage).map_err(|e| self.malformed(format!("bad usage: {e}")))?;
-                    let line_item = match &row.provider_name {
-                        Some(p) if !p.is_empty() => format!("{} via {p}", row.model),
-                        _ => row.model.clone(),
-                    };
-                    let totals = UsageTotals {
-                        input_tokens: row.prompt_tokens,
-                        cached_input_tokens: 0,
-                        output_tokens: row.completion_tokens,
-                        requests: row.requests,
-                    };
-                    let cost = CostRecord { day, project_id: None, line_item, model: row.model, amount };
-                    out.push((day, cost, totals));
-                }
-                Ok(out)
+                activity_rows(page).map_err(|m| self.malformed(m))
             })
             .await
     }

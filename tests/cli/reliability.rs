@@ -1,0 +1,213 @@
+//! Faults from providers and from the machine: each ends in success after bounded retries, or
+//! in a clear error with exit code 1 and the cache as it was.
+
+use std::io::{BufRead, BufReader};
+use std::net::TcpListener;
+use std::process::Stdio;
+use std::str::FromStr;
+use std::time::{Duration, Instant};
+
+use chrono::{Days, NaiveDate};
+use rust_decimal::Decimal;
+use wiremock::matchers::{method, path};
+use wiremock::{Mock, ResponseTemplate};
+
+use crate::fake_openai::{FakeOpenAi, Line, Org, sample_org};
+use crate::test_env::{TestEnv, code, json, stderr, stdout};
+
+const KEY: &str = "sk-admin-test-edugami-0000aaaa";
+
+/// A server on 127.0.0.1 that accepts connections and then either holds them silently or
+/// drops them at once. Its thread ends with the test process.
+fn raw_server(hold: bool) -> String {
+    let listener = TcpListener::bind("127.0.0.1:0").unwrap();
+    let addr = listener.local_addr().unwrap();
+    std::thread::spawn(move || {
+        let mut held = Vec::new();
+        for stream in listener.incoming().flatten() {
+            if hold {
+                held.push(stream);
+            } else {
+                drop(stream);
+            }
+        }
+    });
+    format!("http://{addr}/v1")
+}
+
+#[tokio::test]
+async fn a_server_that_never_answers_is_bounded_by_the_timeout() {
+    let env = TestEnv::new().openai("edugami", KEY, &raw_server(true));
+    let started = Instant::now();
+    let out = env.run(&["--timeout", "1", "costs", "--today"]).await;
+    assert_eq!(code(&out), 1, "{}", stderr(&out));
+    let err = stderr(&out);
+    assert!(
+        err.contains("openai/edugami") && err.contains("/organization/costs") && err.contains("timed out"),
+        "{err}"
+    );
+    // One retry of a timed-out request: about 2 s, far below any default.
+    assert!(started.elapsed() < Duration::from_secs(20), "bounded: {:?}", started.elapsed());
+    let bad = env.run(&["--timeout", "0", "costs"]).await;
+    assert_eq!(code(&bad), 2, "{}", stderr(&bad));
+}
+
+#[tokio::test]
+async fn dropped_connections_are_retried_then_reported() {
+    let env = TestEnv::new().openai("edugami", KEY, &raw_server(false));
+    let out = env.run(&["costs", "--today"]).await;
+    assert_eq!(code(&out), 1, "{}", stderr(&out));
+    let err = stderr(&out);
+    assert!(err.contains("openai/edugami: GET /organization/costs") && err.contains("after 4 attempts"), "{err}");
+}
+
+#[tokio::test]
+async fn an_html_page_is_not_json() {
+    let fake = FakeOpenAi::start(sample_org(KEY)).await;
+    Mock::given(method("GET"))
+        .and(path("/v1/organization/costs"))
+        .respond_with(ResponseTemplate::new(200).set_body_raw("<html><body>Maintenance</body></html>", "text/html"))
+        .with_priority(1)
+        .mount(&fake.server)
+        .await;
+    let env = TestEnv::new().openai("edugami", KEY, &fake.base_url());
+    let out = env.run(&["costs", "--today"]).await;
+    assert_eq!(code(&out), 1);
+    assert!(stderr(&out).contains("unexpected response") && stderr(&out).contains("<html>"), "{}", stderr(&out));
+}
+
+#[tokio::test]
+async fn a_damaged_cache_is_reported_and_never_deleted() {
+    let env = TestEnv::new().var("LLMCOST_KEY_OPENAI_EDUGAMI", KEY);
+    let junk = b"SQLite format 2\0 certainly not a database".repeat(100);
+    std::fs::write(&env.db, &junk).unwrap();
+    let out = env.run(&["costs", "--offline"]).await;
+    assert_eq!(code(&out), 1);
+    let err = stderr(&out);
+    assert!(
+        err.contains("damaged or not an llmcost cache") && err.contains("left untouched") && err.contains("--db"),
+        "{err}"
+    );
+    assert_eq!(std::fs::read(&env.db).unwrap(), junk);
+}
+
+#[tokio::test]
+async fn a_cache_from_a_newer_llmcost_is_refused() {
+    let env = TestEnv::new().var("LLMCOST_KEY_OPENAI_EDUGAMI", KEY);
+    let conn = rusqlite::Connection::open(&env.db).unwrap();
+    conn.pragma_update(None, "user_version", 99).unwrap();
+    drop(conn);
+    let out = env.run(&["costs", "--offline"]).await;
+    assert_eq!(code(&out), 1);
+    assert!(stderr(&out).contains("written by a newer llmcost (schema 99"), "{}", stderr(&out));
+}
+
+/// Many rows a day, so writing a long sync takes a while and can be interrupted.
+fn big_org(until: NaiveDate, days: u64) -> Org {
+    let items: Vec<&'static str> =
+        (0..120).map(|i| &*Box::leak(format!("model-{i:03}-2026-01-01, input").into_boxed_str())).collect();
+    let mut lines = Vec::new();
+    for d in 0..days {
+        for item in &items {
+            lines.push(Line {
+                day: until - Days::new(d),
+                project: Some("proj_tutor"),
+                line_item: item,
+                amount: "0.0125",
+            });
+        }
+    }
+    Org { key: KEY.to_string(), lines, projects: vec![("proj_tutor", "Tutor chat", "active")] }
+}
+
+#[tokio::test]
+async fn killed_in_the_middle_of_a_sync_the_cache_recovers() {
+    let today = NaiveDate::from_ymd_opt(2026, 11, 22).unwrap();
+    let org = big_org(today, 400);
+    let expected: Decimal = org.lines.iter().map(|l| l.dollars()).sum();
+    let fake = FakeOpenAi::start(org).await;
+    let env = TestEnv::new().openai("edugami", KEY, &fake.base_url());
+    let since = (today - Days::new(399)).to_string();
+
+    // Start a sync and SIGKILL it as soon as it starts writing.
+    let mut child = env.std_cmd().args(["-v", "sync", "--since", &since]).stderr(Stdio::piped()).spawn().unwrap();
+    let stderr_pipe = child.stderr.take().unwrap();
+    let saw_write = tokio::task::spawn_blocking(move || {
+        let mut lines = BufReader::new(stderr_pipe).lines();
+        let found = lines.any(|l| l.map(|l| l.contains("writing")).unwrap_or(false));
+        child.kill().unwrap();
+        child.wait().unwrap();
+        found
+    })
+    .await
+    .unwrap();
+    assert!(saw_write, "the sync reached its write");
+
+    // The cache opens cleanly, holding either nothing or the whole account; then a sync completes.
+    let after = env.run(&["costs", "--since", &since, "--offline", "--format", "json"]).await;
+    assert_eq!(code(&after), 0, "{}", stderr(&after));
+    let total = Decimal::from_str(json(&after)["total"].as_str().unwrap()).unwrap();
+    assert!(total.is_zero() || total == expected, "all or nothing, got {total}");
+    let out = env.run(&["costs", "--since", &since, "--format", "json"]).await;
+    assert_eq!(code(&out), 0, "{}", stderr(&out));
+    assert_eq!(Decimal::from_str(json(&out)["total"].as_str().unwrap()).unwrap(), expected);
+    let check = env.run(&["cache", "info"]).await;
+    assert!(stdout(&check).contains("Integrity  ok"), "{}", stdout(&check));
+}
+
+#[tokio::test]
+async fn no_output_file_or_log_ever_holds_the_key() {
+    let fake = FakeOpenAi::start(sample_org(KEY)).await;
+    let wrong = "sk-admin-wrong-secret-value-5555";
+    let env = TestEnv::new()
+        .var("LLMCOST_OPENAI_BASE_URL", &fake.base_url())
+        .var("LLMCOST_KEY_OPENAI_EDUGAMI", KEY)
+        .var("LLMCOST_KEY_OPENAI_BROKEN", wrong);
+    env.write_config("[workspaces.openai.edugami]\n");
+    let runs: &[&[&str]] = &[
+        &["-vv", "costs", "--month", "--workspace", "edugami"],
+        &["-vv", "costs", "--month"],
+        &["-vv", "projects", "--workspace", "edugami"],
+        &["-vv", "report", "--workspace", "edugami", "--format", "json"],
+        &["-vv", "sync", "--last", "3"],
+        &["-vv", "providers"],
+        &["-vv", "providers", "list", "--format", "json"],
+        &["-vv", "providers", "test"],
+        &["-vv", "doctor"],
+        &["-vv", "budgets", "add", "team", "--amount", "100", "--period", "month", "--workspace", "edugami"],
+        &["-vv", "budgets", "check", "--format", "github"],
+        &["-vv", "cache", "info"],
+    ];
+    for args in runs {
+        let out = env.run(args).await;
+        for secret in [KEY, wrong, "secret-value", "edugami-0000aaaa"] {
+            assert!(!stdout(&out).contains(secret), "{args:?} printed a key on stdout");
+            assert!(!stderr(&out).contains(secret), "{args:?} printed a key on stderr:\n{}", stderr(&out));
+        }
+    }
+    let requests = fake.server.received_requests().await.unwrap();
+    assert!(!requests.is_empty() && requests.iter().all(|r| !r.url.as_str().contains("sk-admin")), "no key in any URL");
+    for entry in walk(env.dir.path()) {
+        let bytes = std::fs::read(&entry).unwrap();
+        for secret in [KEY, wrong] {
+            assert!(!bytes.windows(secret.len()).any(|w| w == secret.as_bytes()), "{} holds a key", entry.display());
+        }
+    }
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        for file in [&env.config, &env.db] {
+            let mode = std::fs::metadata(file).unwrap().permissions().mode() & 0o777;
+            assert_eq!(mode, 0o600, "{} is readable by its owner only", file.display());
+        }
+    }
+}
+
+fn walk(dir: &std::path::Path) -> Vec<std::path::PathBuf> {
+    let mut out = Vec::new();
+    for entry in std::fs::read_dir(dir).unwrap().flatten() {
+        let p = entry.path();
+        if p.is_dir() { out.extend(walk(&p)) } else { out.push(p) }
+    }
+    out
+}
