@@ -211,3 +211,62 @@ fn walk(dir: &std::path::Path) -> Vec<std::path::PathBuf> {
     }
     out
 }
+
+#[tokio::test]
+async fn the_dashboard_reads_while_budgets_check_syncs() {
+    use llmcost::tui::data::Query;
+    use llmcost::tui::update::{Effect, Msg};
+
+    let fake = FakeOpenAi::start(sample_org(KEY)).await;
+    let env = TestEnv::new().openai("edugami", KEY, &fake.base_url());
+    env.write_config(
+        "[workspaces.openai.edugami]\n\n[[budgets]]\nname = \"team\"\namount = 100000\nperiod = \"year\"\n",
+    );
+    let vars = vec![("LLMCOST_KEY_OPENAI_EDUGAMI".to_string(), KEY.to_string())];
+    let app = llmcost::cli::App {
+        config: llmcost::config::Config::load(&env.config).unwrap(),
+        config_path: env.config.clone(),
+        db_path: env.db.clone(),
+        clock: llmcost::clock::Clock::pinned(
+            chrono::DateTime::parse_from_rfc3339(crate::test_env::NOW).unwrap().into(),
+        ),
+        keys: llmcost::secrets::Keys::new(vars.clone(), true),
+        env: vars,
+        demo: None,
+        quiet: true,
+    };
+    let today = NaiveDate::from_ymd_opt(2026, 11, 22).unwrap();
+    let range = llmcost::domain::DateRange::new(NaiveDate::from_ymd_opt(2026, 1, 1).unwrap(), today);
+    let query = Query {
+        accounts: vec![llmcost::domain::Account::new(llmcost::domain::ProviderKind::OpenAi, "edugami")],
+        project: None,
+        range,
+        period_end: NaiveDate::from_ymd_opt(2026, 12, 31).unwrap(),
+        today,
+    };
+    let mut check =
+        env.std_cmd().args(["budgets", "check", "--format", "json"]).stdout(Stdio::piped()).spawn().unwrap();
+    let load = move |app: &llmcost::cli::App| match llmcost::tui::run_effect(
+        app,
+        Effect::Load { generation: 1, query: query.clone() },
+    ) {
+        Msg::Loaded { result, .. } => result,
+        other => panic!("{other:?}"),
+    };
+    // Loads while the check creates, syncs and writes the cache: none may fail.
+    let loads = tokio::task::spawn_blocking(move || {
+        let mut results = Vec::new();
+        for _ in 0..30 {
+            results.push(load(&app).map(|s| s.total));
+            std::thread::sleep(Duration::from_millis(15));
+        }
+        let status = check.wait().unwrap();
+        (results, status, load(&app).map(|s| s.total))
+    })
+    .await
+    .unwrap();
+    let (results, status, last) = loads;
+    assert!(results.iter().all(Result::is_ok), "no 'database is locked': {results:?}");
+    assert_eq!(status.code(), Some(0));
+    assert_eq!(last.unwrap().decimal(), crate::fake_openai::billed(&sample_org(KEY), "2026-01-01", "2026-11-22"));
+}
