@@ -83,6 +83,31 @@ fn table(header: &[&str], right_from: usize, rows: Vec<Vec<String>>) -> Table {
     t
 }
 
+const ANOMALY_HEADER: [&str; 5] = ["Day (UTC)", "Spend", "Usual", "Driven by model", "Driven by project"];
+
+fn anomaly_rows(r: &Report) -> Vec<Vec<String>> {
+    r.anomalies
+        .iter()
+        .map(|a| {
+            vec![
+                a.day.to_string(),
+                a.cost.display_usd(),
+                a.usual.display_usd(),
+                a.model.clone().unwrap_or_default(),
+                a.project.clone().unwrap_or_default(),
+            ]
+        })
+        .collect()
+}
+
+fn account_rows(r: &Report) -> Vec<Vec<String>> {
+    r.by_account.iter().map(|l| vec![l.name.clone(), l.cost.display_usd(), percent(l.share)]).collect()
+}
+
+fn project_rows(r: &Report) -> Vec<Vec<String>> {
+    r.by_project.iter().map(|l| vec![l.name.clone(), l.owner.clone(), l.cost.display_usd(), percent(l.share)]).collect()
+}
+
 fn model_rows(lines: &[Line]) -> Vec<Vec<String>> {
     lines
         .iter()
@@ -155,14 +180,10 @@ pub fn render_table(r: &Report, accounts: &[Account], out: &mut dyn Write) -> st
     )?;
 
     writeln!(out, "By provider and workspace")?;
-    let rows = r.by_account.iter().map(|l| vec![l.name.clone(), l.cost.display_usd(), percent(l.share)]).collect();
+    let rows = account_rows(r);
     writeln!(out, "{}\n", table(&["Workspace", "Cost (USD)", "Share"], 1, rows))?;
     writeln!(out, "By project (chargeback)")?;
-    let rows = r
-        .by_project
-        .iter()
-        .map(|l| vec![l.name.clone(), l.owner.clone(), l.cost.display_usd(), percent(l.share)])
-        .collect();
+    let rows = project_rows(r);
     writeln!(out, "{}\n", table(&["Project", "Workspace", "Cost (USD)", "Share"], 2, rows))?;
     writeln!(out, "By model")?;
     let header =
@@ -181,20 +202,7 @@ pub fn render_table(r: &Report, accounts: &[Account], out: &mut dyn Write) -> st
         writeln!(out, "Anomalies: none found (rule: {})", anomaly_rule())?;
     } else {
         writeln!(out, "Anomalies ({})", anomaly_rule())?;
-        let rows = r
-            .anomalies
-            .iter()
-            .map(|a| {
-                vec![
-                    a.day.to_string(),
-                    a.cost.display_usd(),
-                    a.usual.display_usd(),
-                    a.model.clone().unwrap_or_default(),
-                    a.project.clone().unwrap_or_default(),
-                ]
-            })
-            .collect();
-        writeln!(out, "{}", table(&["Day (UTC)", "Spend", "Usual", "Driven by model", "Driven by project"], 1, rows))?;
+        writeln!(out, "{}", table(&ANOMALY_HEADER, 1, anomaly_rows(r)))?;
     }
     for b in &r.budgets {
         writeln!(out, "{}", budgets_out::note(b))?;
@@ -235,22 +243,9 @@ pub fn markdown(r: &Report, accounts: &[Account]) -> String {
     s.push_str(&format!("- Daily: `{}`\n\n", sparkline(&values)));
 
     s.push_str("## By provider and workspace\n\n");
-    md_table(
-        &mut s,
-        &["Workspace", "Cost (USD)", "Share"],
-        1,
-        r.by_account.iter().map(|l| vec![l.name.clone(), l.cost.display_usd(), percent(l.share)]).collect(),
-    );
+    md_table(&mut s, &["Workspace", "Cost (USD)", "Share"], 1, account_rows(r));
     s.push_str("## By project (chargeback)\n\n");
-    md_table(
-        &mut s,
-        &["Project", "Workspace", "Cost (USD)", "Share"],
-        2,
-        r.by_project
-            .iter()
-            .map(|l| vec![l.name.clone(), l.owner.clone(), l.cost.display_usd(), percent(l.share)])
-            .collect(),
-    );
+    md_table(&mut s, &["Project", "Workspace", "Cost (USD)", "Share"], 2, project_rows(r));
     s.push_str("## By model\n\n");
     md_table(
         &mut s,
@@ -277,20 +272,7 @@ pub fn markdown(r: &Report, accounts: &[Account]) -> String {
         s.push_str(&format!("None found. Rule: {}.\n\n", anomaly_rule()));
     } else {
         s.push_str(&format!("Rule: {}.\n\n", anomaly_rule()));
-        let rows = r
-            .anomalies
-            .iter()
-            .map(|a| {
-                vec![
-                    a.day.to_string(),
-                    a.cost.display_usd(),
-                    a.usual.display_usd(),
-                    a.model.clone().unwrap_or_default(),
-                    a.project.clone().unwrap_or_default(),
-                ]
-            })
-            .collect();
-        md_table(&mut s, &["Day (UTC)", "Spend", "Usual", "Driven by model", "Driven by project"], 1, rows);
+        md_table(&mut s, &ANOMALY_HEADER, 1, anomaly_rows(r));
     }
     if !r.budgets.is_empty() {
         s.push_str("## Budgets\n\n");

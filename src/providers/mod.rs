@@ -5,9 +5,12 @@ pub mod http;
 pub mod openai;
 pub mod openrouter;
 
+use std::collections::BTreeMap;
+
+use chrono::NaiveDate;
 use reqwest::header::HeaderMap;
 
-use crate::domain::{Account, CostRecord, DateRange, ProjectInfo, ProviderKind, UsageRecord};
+use crate::domain::{Account, CostRecord, DateRange, ProjectInfo, ProviderKind, UsageRecord, UsageTotals};
 use crate::secrets::Secret;
 use http::{Http, ProviderError, RetryPolicy};
 
@@ -81,6 +84,14 @@ impl AnyProvider {
             AnyProvider::OpenRouter(p) => p.check().await,
         }
     }
+}
+
+/// Usage summed per (day, project, model), as records.
+pub(crate) fn usage_records(merged: BTreeMap<(NaiveDate, Option<String>, String), UsageTotals>) -> Vec<UsageRecord> {
+    merged
+        .into_iter()
+        .map(|((day, project_id, model), totals)| UsageRecord { day, project_id, model, totals })
+        .collect()
 }
 
 /// The provider's API base URL: the workspace's `base_url`, else `LLMCOST_<PROVIDER>_BASE_URL`,

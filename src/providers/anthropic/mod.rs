@@ -140,10 +140,7 @@ impl Anthropic {
                 *merged.entry((day, r.workspace_id.filter(|w| !w.is_empty()), model)).or_default() += totals;
             }
         }
-        Ok(merged
-            .into_iter()
-            .map(|((day, project_id, model), totals)| UsageRecord { day, project_id, model, totals })
-            .collect())
+        Ok(super::usage_records(merged))
     }
 
     /// The organization's workspaces, archived ones included.

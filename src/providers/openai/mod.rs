@@ -126,10 +126,7 @@ impl OpenAi {
                 *merged.entry((day, r.project_id.filter(|p| !p.is_empty()), model)).or_default() += totals;
             }
         }
-        Ok(merged
-            .into_iter()
-            .map(|((day, project_id, model), totals)| UsageRecord { day, project_id, model, totals })
-            .collect())
+        Ok(super::usage_records(merged))
     }
 
     /// Every project, archived ones included.
