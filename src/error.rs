@@ -52,7 +52,22 @@ impl Error {
 
 impl From<rusqlite::Error> for Error {
     fn from(e: rusqlite::Error) -> Self {
-        Error::Storage(format!("cache error: {e}"))
+        use rusqlite::ErrorCode;
+        let message = match e.sqlite_error_code() {
+            Some(ErrorCode::DiskFull) => {
+                format!(
+                    "the disk holding the cache is full ({e}): nothing was written, the cache is as it was; free some space and run again"
+                )
+            }
+            Some(ErrorCode::ReadOnly) | Some(ErrorCode::CannotOpen) | Some(ErrorCode::PermissionDenied) => format!(
+                "the cache cannot be written ({e}): nothing was changed; check the file's and its directory's permissions, or use --db PATH"
+            ),
+            Some(ErrorCode::DatabaseBusy) | Some(ErrorCode::DatabaseLocked) => {
+                format!("the cache is busy ({e}): another llmcost is writing it; try again")
+            }
+            _ => format!("cache error: {e}"),
+        };
+        Error::Storage(message)
     }
 }
 

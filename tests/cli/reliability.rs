@@ -270,3 +270,70 @@ async fn the_dashboard_reads_while_budgets_check_syncs() {
     assert_eq!(status.code(), Some(0));
     assert_eq!(last.unwrap().decimal(), crate::fake_openai::billed(&sample_org(KEY), "2026-01-01", "2026-11-22"));
 }
+
+/// Runs a system command; false when this machine does not allow it.
+fn system(cmd: &str, args: &[&str]) -> bool {
+    std::process::Command::new(cmd).args(args).stderr(Stdio::null()).status().map(|s| s.success()).unwrap_or(false)
+}
+
+/// Undoes a system change when the test ends, even if it fails.
+struct Undo(&'static str, Vec<String>);
+
+impl Drop for Undo {
+    fn drop(&mut self) {
+        let args: Vec<&str> = self.1.iter().map(String::as_str).collect();
+        system(self.0, &args);
+    }
+}
+
+fn total(out: &std::process::Output) -> Decimal {
+    Decimal::from_str(json(out)["total"].as_str().unwrap()).unwrap()
+}
+
+#[tokio::test]
+async fn a_read_only_cache_is_a_clear_error_and_stays_as_it_was() {
+    let fake = FakeOpenAi::start(sample_org(KEY)).await;
+    let env = TestEnv::new().openai("edugami", KEY, &fake.base_url());
+    let first = env.run(&["costs", "--month", "--format", "json"]).await;
+    assert_eq!(code(&first), 0, "{}", stderr(&first));
+    let before = std::fs::read(&env.db).unwrap();
+    let db = env.db.to_str().unwrap().to_string();
+    // Root ignores file modes, not the immutable attribute.
+    if !system("chattr", &["+i", &db]) {
+        eprintln!("skipped: chattr +i is not available on this file system");
+        return;
+    }
+    let undo = Undo("chattr", vec!["-i".into(), db]);
+    let out = env.run(&["costs", "--month", "--refresh", "--format", "json"]).await;
+    assert_eq!(code(&out), 1, "{}", stderr(&out));
+    assert!(stderr(&out).contains("the cache cannot be written") && stderr(&out).contains("--db"), "{}", stderr(&out));
+    assert_eq!(total(&out), total(&first), "the answer still comes from the cache");
+    drop(undo);
+    assert_eq!(std::fs::read(&env.db).unwrap(), before, "nothing half-written");
+}
+
+#[tokio::test]
+async fn a_full_disk_is_a_clear_error_and_keeps_what_was_there() {
+    let today = NaiveDate::from_ymd_opt(2026, 11, 22).unwrap();
+    let fake = FakeOpenAi::start(big_org(today, 400)).await;
+    let env = TestEnv::new().openai("edugami", KEY, &fake.base_url());
+    let disk = env.dir.path().join("disk");
+    std::fs::create_dir(&disk).unwrap();
+    let mount_point = disk.to_str().unwrap().to_string();
+    if !system("mount", &["-t", "tmpfs", "-o", "size=2m", "tmpfs", &mount_point]) {
+        eprintln!("skipped: cannot mount a small tmpfs here (needs root)");
+        return;
+    }
+    let _undo = Undo("umount", vec![mount_point]);
+    let env = env.var("LLMCOST_DB", disk.join("cache.sqlite").to_str().unwrap());
+    let small = env.run(&["costs", "--today", "--format", "json"]).await;
+    assert_eq!(code(&small), 0, "{}", stderr(&small));
+    let since = (today - Days::new(399)).to_string();
+    let out = env.run(&["sync", "--since", &since]).await;
+    assert_eq!(code(&out), 1, "{}", stderr(&out));
+    assert!(stderr(&out).contains("the disk holding the cache is full"), "{}", stderr(&out));
+    let after = env.run(&["costs", "--today", "--offline", "--format", "json"]).await;
+    assert_eq!(total(&after), total(&small), "what was cached before is intact");
+    let info = env.run(&["cache", "info"]).await;
+    assert!(stdout(&info).contains("Integrity  ok"), "{}", stdout(&info));
+}
