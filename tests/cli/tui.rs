@@ -8,7 +8,7 @@ use chrono::{DateTime, NaiveDate, Utc};
 use llmcost::demo::Demo;
 use llmcost::domain::{DateRange, ProviderKind};
 use llmcost::store::Store;
-use llmcost::tui::data::{self, Snapshot};
+use llmcost::tui::data;
 use llmcost::tui::model::{Mode, Model, PeriodKind, SortBy};
 use llmcost::tui::update::{Effect, Msg, init, update};
 use llmcost::tui::{event_loop, view};
@@ -64,6 +64,7 @@ fn snapshots_of_each_state_at_two_sizes() {
     let mut loading = model.clone();
     init(&mut loading);
     insta::assert_snapshot!("tui_loading_80x24", draw(&loading, 80, 24));
+    insta::assert_snapshot!("tui_loading_160x48", draw(&loading, 160, 48));
     loaded(&demo, &mut model);
     insta::assert_snapshot!("tui_populated_80x24", draw(&model, 80, 24));
     insta::assert_snapshot!("tui_populated_160x48", draw(&model, 160, 48));
@@ -74,9 +75,13 @@ fn snapshots_of_each_state_at_two_sizes() {
         Msg::Synced { failures: vec!["anthropic/edugami: GET /v1/organizations/cost_report: invalid key".into()] },
     );
     insta::assert_snapshot!("tui_error_80x24", draw(&failed, 80, 24));
+    insta::assert_snapshot!("tui_error_160x48", draw(&failed, 160, 48));
 
+    // A first run: nothing cached yet.
     let mut empty = model.clone();
-    empty.snapshot = Some(Snapshot { models: vec![], projects: vec![], ..model.snapshot.clone().unwrap() });
+    let query = llmcost::tui::update::query(&empty).unwrap();
+    empty.snapshot = Some(data::load(&Store::open_in_memory().unwrap(), &query).unwrap());
+    insta::assert_snapshot!("tui_empty_80x24", draw(&empty, 80, 24));
     insta::assert_snapshot!("tui_empty_160x48", draw(&empty, 160, 48));
 
     let mut help = model.clone();
