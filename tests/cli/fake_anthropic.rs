@@ -128,19 +128,23 @@ fn envelope(days: &[NaiveDate], next: Option<String>, results: impl Fn(NaiveDate
     ResponseTemplate::new(200).set_body_json(json!({"data": data, "has_more": next.is_some(), "next_page": next}))
 }
 
+/// A report request checked, paged and answered with `results` for each day of the page.
+fn report(org: &Org, req: &Request, results: impl Fn(NaiveDate) -> Vec<Value>) -> ResponseTemplate {
+    let q = match checks(org, req) {
+        Ok(q) => q,
+        Err(e) => return e,
+    };
+    match days(&q) {
+        Ok((days, next)) => envelope(&days, next, results),
+        Err(e) => e,
+    }
+}
+
 struct CostReport(Arc<Org>);
 
 impl Respond for CostReport {
     fn respond(&self, req: &Request) -> ResponseTemplate {
-        let q = match checks(&self.0, req) {
-            Ok(q) => q,
-            Err(e) => return e,
-        };
-        let (days, next) = match days(&q) {
-            Ok(d) => d,
-            Err(e) => return e,
-        };
-        envelope(&days, next, |d| {
+        report(&self.0, req, |d| {
             self.0
                 .lines
                 .iter()
@@ -164,15 +168,7 @@ struct Usage(Arc<Org>);
 
 impl Respond for Usage {
     fn respond(&self, req: &Request) -> ResponseTemplate {
-        let q = match checks(&self.0, req) {
-            Ok(q) => q,
-            Err(e) => return e,
-        };
-        let (days, next) = match days(&q) {
-            Ok(d) => d,
-            Err(e) => return e,
-        };
-        envelope(&days, next, |d| {
+        report(&self.0, req, |d| {
             self.0
                 .lines
                 .iter()
