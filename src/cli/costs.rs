@@ -96,8 +96,7 @@ pub(super) fn resolve_projects(store: &Store, accounts: &[Account], wanted: &[St
     if wanted.is_empty() {
         return Ok(Vec::new());
     }
-    let all_time = DateRange::new(chrono::NaiveDate::MIN, chrono::NaiveDate::MAX);
-    let known = store.project_spend(accounts, all_time)?;
+    let known = store.project_spend(accounts, DateRange::all_time())?;
     let mut ids = Vec::new();
     for w in wanted {
         let hits: Vec<&str> = known

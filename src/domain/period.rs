@@ -15,6 +15,15 @@ impl DateRange {
         DateRange { since, until }
     }
 
+    /// Every day the cache can hold. The ends have four-digit years because the cache compares
+    /// days as `YYYY-MM-DD` text (`NaiveDate::MIN` prints as `-262143-01-01`, which sorts wrong).
+    pub fn all_time() -> Self {
+        DateRange::new(
+            NaiveDate::from_ymd_opt(1, 1, 1).expect("year 1 exists"),
+            NaiveDate::from_ymd_opt(9999, 12, 31).expect("year 9999 exists"),
+        )
+    }
+
     pub fn single(day: NaiveDate) -> Self {
         DateRange::new(day, day)
     }
@@ -230,6 +239,14 @@ mod tests {
         assert!(parse_date("yesterday").is_err());
         assert!(parse_year("26").is_err());
         assert_eq!(parse_year("2025"), Ok(2025));
+    }
+
+    #[test]
+    fn all_time_ends_sort_as_text_around_every_day() {
+        let r = DateRange::all_time();
+        let (since, until) = (r.since.format("%Y-%m-%d").to_string(), r.until.format("%Y-%m-%d").to_string());
+        assert_eq!((since.as_str(), until.as_str()), ("0001-01-01", "9999-12-31"));
+        assert!(since.as_str() < "2026-11-22" && "2026-11-22" < until.as_str());
     }
 
     #[test]

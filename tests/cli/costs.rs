@@ -301,3 +301,23 @@ async fn two_processes_can_sync_the_same_cache_at_once() {
     assert_eq!(json(&again)["total"], json(&first)["total"]);
     assert_eq!(fake.total_hits().await, hits, "both syncs left a complete cache");
 }
+
+#[tokio::test]
+async fn a_project_the_provider_no_longer_lists_can_still_be_selected() {
+    let mut org = sample_org(KEY);
+    org.projects.retain(|p| p.0 != "proj_grading"); // deleted: only its costs remain
+    let expected: Decimal = org
+        .lines
+        .iter()
+        .filter(|l| l.project == Some("proj_grading") && l.day >= chrono::NaiveDate::from_ymd_opt(2026, 11, 1).unwrap())
+        .map(|l| l.dollars())
+        .sum();
+    let fake = FakeOpenAi::start(org).await;
+    let env = TestEnv::new().openai("edugami", KEY, &fake.base_url());
+    let out = env.run(&["costs", "--month", "--project", "proj_grading", "--format", "json"]).await;
+    assert_eq!(code(&out), 0, "{}", stderr(&out));
+    assert_eq!(dec(&json(&out)["total"]), expected);
+    let projects = json(&env.run(&["projects", "--format", "json"]).await);
+    let grading = projects["projects"].as_array().unwrap().iter().find(|p| p["id"] == "proj_grading").unwrap().clone();
+    assert_eq!(grading["status"], "unlisted");
+}
