@@ -13,7 +13,7 @@ fn cell(value: &str) -> String {
 
 pub fn costs(view: &CostView, out: &mut dyn Write) -> std::io::Result<()> {
     writeln!(out, "## LLM spend: {}\n", cell(&text::scope(&view.accounts)))?;
-    writeln!(out, "**{}** · {}\n", view.total.display_usd(), text::period(view))?;
+    writeln!(out, "**{}** · {}\n", view.total.display_usd(), text::period(view.range, view.today))?;
     let mut header: Vec<String> = view.group_by.iter().map(|d| dim_title(*d).to_string()).collect();
     let mut align: Vec<&str> = vec!["---"; header.len()];
     header.extend(["Cost (USD)".to_string(), "Share".to_string()]);

@@ -42,15 +42,6 @@ fn change_text(r: &Report) -> String {
     }
 }
 
-fn period_text(r: &Report) -> String {
-    let span = format!("{} to {}", r.range.since, r.range.until);
-    if r.range.contains(r.today) {
-        format!("{span} (UTC days; {} is today, partial)", r.today)
-    } else {
-        format!("{span} (UTC days)")
-    }
-}
-
 fn forecast_text(r: &Report) -> Option<String> {
     let f = r.forecast?;
     Some(format!(
@@ -158,7 +149,7 @@ fn mover_rows(m: &Movers) -> Vec<Vec<String>> {
 
 pub fn render_table(r: &Report, accounts: &[Account], out: &mut dyn Write) -> std::io::Result<()> {
     writeln!(out, "LLM spend report: {}", super::text::scope(accounts))?;
-    writeln!(out, "{}\n", period_text(r))?;
+    writeln!(out, "{}\n", super::text::period(r.range, r.today))?;
     writeln!(out, "Total            {}", r.total.display_usd())?;
     writeln!(
         out,
@@ -227,7 +218,7 @@ fn md_table(out: &mut String, header: &[&str], right_from: usize, rows: Vec<Vec<
 
 pub fn markdown(r: &Report, accounts: &[Account]) -> String {
     let mut s = format!("# LLM spend report: {}\n\n", md_cell(&super::text::scope(accounts)));
-    s.push_str(&format!("{}\n\n", period_text(r)));
+    s.push_str(&format!("{}\n\n", super::text::period(r.range, r.today)));
     s.push_str(&format!("- **Total: {}**\n", r.total.display_usd()));
     s.push_str(&format!(
         "- Previous period ({} to {}): {}, change {}\n",

@@ -50,7 +50,7 @@ pub fn costs(view: &CostView, out: &mut dyn Write) -> std::io::Result<()> {
     if !view.model_filter.is_empty() {
         writeln!(out, "Models: {}", view.model_filter.join(", "))?;
     }
-    writeln!(out, "{}", text::period(view))?;
+    writeln!(out, "{}", text::period(view.range, view.today))?;
     let mut t = new_table();
     let mut header: Vec<String> = view.group_by.iter().map(|d| dim_title(*d).to_string()).collect();
     header.extend(["Cost (USD)".to_string(), "Share".to_string()]);

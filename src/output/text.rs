@@ -1,10 +1,10 @@
 //! Small text helpers shared by the renderers: headings, numbers, scope descriptions.
 
-use chrono::{DateTime, Utc};
+use chrono::{DateTime, NaiveDate, Utc};
 use rust_decimal::Decimal;
 
 use super::CostView;
-use crate::domain::Account;
+use crate::domain::{Account, DateRange};
 
 /// `12,345,678`
 pub fn thousands(n: u64) -> String {
@@ -29,11 +29,10 @@ pub fn scope(accounts: &[Account]) -> String {
 }
 
 /// `2026-11-01 to 2026-11-22 (UTC days; 2026-11-22 is today, partial)`
-pub fn period(view: &CostView) -> String {
-    let r = view.range;
+pub fn period(r: DateRange, today: NaiveDate) -> String {
     let span = if r.since == r.until { r.since.to_string() } else { format!("{} to {}", r.since, r.until) };
-    if view.includes_today() {
-        format!("{span} (UTC days; {} is today, partial)", view.today)
+    if r.contains(today) {
+        format!("{span} (UTC days; {today} is today, partial)")
     } else {
         format!("{span} (UTC days)")
     }
