@@ -26,6 +26,8 @@ pub struct App {
     pub env: Vec<(String, String)>,
     pub demo: Option<Demo>,
     pub quiet: bool,
+    /// `--record DIR`: where syncs write every response body.
+    pub record_dir: Option<PathBuf>,
 }
 
 fn env_flag(env: &[(String, String)], name: &str) -> bool {
@@ -75,6 +77,7 @@ impl App {
                     env: vec![],
                     demo: Some(demo),
                     quiet: cli.quiet,
+                    record_dir: None,
                 },
                 None,
             ));
@@ -96,7 +99,22 @@ impl App {
             config.http.timeout_seconds = seconds;
         }
         let keys = Keys::new(env.clone(), no_keyring);
-        Ok((App { config, config_path, db_path, clock, keys, env, demo: None, quiet: cli.quiet }, config_error))
+        let record_dir = cli.record.clone().filter(|d| !d.as_os_str().is_empty());
+        Ok((
+            App { config, config_path, db_path, clock, keys, env, demo: None, quiet: cli.quiet, record_dir },
+            config_error,
+        ))
+    }
+
+    /// The recorder for `--record DIR`, if asked for; a directory that cannot be made is an error.
+    pub fn recorder(&self) -> Result<Option<crate::providers::record::Recorder>> {
+        self.record_dir
+            .as_deref()
+            .map(|dir| {
+                crate::providers::record::Recorder::new(dir)
+                    .map_err(|e| Error::usage(format!("--record {}: cannot create the directory: {e}", dir.display())))
+            })
+            .transpose()
     }
 
     /// Every known account: the config's, the demo's, and those with a key in the environment.

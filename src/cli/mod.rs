@@ -68,6 +68,11 @@ pub struct Cli {
     #[arg(long, short = 'v', global = true, action = clap::ArgAction::Count)]
     pub verbose: u8,
 
+    /// Save every response body a sync receives in DIR (one file per request; no headers, so no
+    /// keys), to attach to a bug report
+    #[arg(long, global = true, env = "LLMCOST_RECORD_DIR", value_name = "DIR")]
+    pub record: Option<PathBuf>,
+
     /// Colour in tables and the dashboard [default: auto, which honours NO_COLOR]
     #[arg(long, global = true, value_enum, default_value_t = ColorChoice::Auto, value_name = "WHEN")]
     pub color: ColorChoice,

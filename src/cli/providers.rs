@@ -196,6 +196,7 @@ pub(super) fn check_key(app: &App, account: &Account, key: &Secret) -> std::resu
         account: account.clone(),
         key,
         retry: RetryPolicy { max_attempts: 2, ..RetryPolicy::default() },
+        recorder: app.recorder().ok().flatten(),
     });
     let runtime = tokio::runtime::Builder::new_current_thread()
         .enable_all()
@@ -324,6 +325,7 @@ mod tests {
             env: vec![],
             demo: None,
             quiet: true,
+            record_dir: None,
         }
     }
 

@@ -46,6 +46,7 @@ pub fn sync_accounts(
         return Ok(Vec::new());
     }
 
+    let recorder = app.recorder()?;
     let timeout = Duration::from_secs(app.config.http.timeout_seconds.max(1));
     let client = build_client(timeout);
     let progress = app.show_progress().then(MultiProgress::new);
@@ -75,6 +76,7 @@ pub fn sync_accounts(
             account: account.clone(),
             key: &key,
             retry: RetryPolicy::default(),
+            recorder: recorder.clone(),
         });
         let days: u64 = runs.iter().map(DateRange::len_days).sum();
         let bar = progress.as_ref().map(|m| {

@@ -1,6 +1,8 @@
 //! Plain data with no I/O: money, periods, line items, grouping dimensions and records.
 
+pub mod day;
 pub mod dims;
+pub mod lenient;
 pub mod line_item;
 pub mod money;
 pub mod period;

@@ -11,10 +11,116 @@ use rust_decimal::{Decimal, RoundingStrategy};
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct Money(Decimal);
 
-/// A money value that could not be read.
+/// A money value that could not be read, with the text as it was sent.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-#[error("'{0}' is not a decimal amount")]
-pub struct MoneyParseError(pub String);
+#[error("'{text}' {reason}")]
+pub struct MoneyParseError {
+    pub text: String,
+    pub reason: &'static str,
+}
+
+impl MoneyParseError {
+    fn new(text: &str, reason: &'static str) -> Self {
+        // Error messages quote the value; a hostile one is cut short, never echoed whole.
+        let text: String = text.chars().take(60).collect();
+        MoneyParseError { text, reason }
+    }
+}
+
+/// The largest amount llmcost accepts in one record: a quadrillion dollars. Far above any real
+/// bill, and low enough that summing millions of records can never overflow the decimal type.
+pub const MAX_AMOUNT: Decimal = Decimal::from_parts(2764472320, 232830, 0, false, 0); // 10^15
+
+/// Digits the decimal type keeps (28 significant digits, scale at most 28).
+const MAX_DIGITS: i64 = 28;
+
+/// Reads any decimal notation a JSON API may produce: `12`, `-0.5`, `+3.`, `.25`, `1.5E-7`,
+/// `0E-6176` (a Decimal128 zero), `0.000004500000000000000000000000000000000` (39 fractional
+/// digits). More digits than the decimal type holds are rounded half-even to its precision
+/// (28 significant digits or 28 decimal places), which keeps any real amount exact to far below
+/// $0.000001. Never goes through f64. `NaN`, infinities and amounts above [`MAX_AMOUNT`] are
+/// refused.
+pub fn parse_decimal(text: &str) -> Result<Decimal, MoneyParseError> {
+    let t = text.trim();
+    let fail = |reason| MoneyParseError::new(t, reason);
+    let lower = t.to_ascii_lowercase();
+    let unsigned = lower.trim_start_matches(['+', '-']);
+    if ["nan", "snan", "inf", "infinity"].contains(&unsigned) {
+        return Err(fail("is not a finite amount (NaN and infinities are refused)"));
+    }
+    let (negative, body) = match t.as_bytes().first() {
+        Some(b'-') => (true, &t[1..]),
+        Some(b'+') => (false, &t[1..]),
+        _ => (false, t),
+    };
+    let (mantissa, exponent) = match body.find(['e', 'E']) {
+        Some(i) => (&body[..i], Some(&body[i + 1..])),
+        None => (body, None),
+    };
+    let (int_part, frac_part) = mantissa.split_once('.').unwrap_or((mantissa, ""));
+    let all_digits = |s: &str| s.bytes().all(|b| b.is_ascii_digit());
+    if (int_part.is_empty() && frac_part.is_empty()) || !all_digits(int_part) || !all_digits(frac_part) {
+        return Err(fail("is not a decimal amount"));
+    }
+    let mut exp: i64 = match exponent {
+        None => 0,
+        Some(e) => {
+            let digits = e.trim_start_matches(['+', '-']);
+            if digits.is_empty() || !all_digits(digits) || e.len() - digits.len() > 1 {
+                return Err(fail("is not a decimal amount"));
+            }
+            // Exponents beyond 10^12 in either direction are zero or absurd; clamp, never overflow.
+            let magnitude: i64 = digits
+                .trim_start_matches('0')
+                .get(..13)
+                .map_or_else(|| digits.parse().unwrap_or(0), |_| 1_000_000_000_000);
+            if e.starts_with('-') { -magnitude } else { magnitude }
+        }
+    };
+    exp -= frac_part.len() as i64;
+    let joined = format!("{int_part}{frac_part}");
+    let mut digits = joined.trim_start_matches('0');
+    if digits.is_empty() {
+        return Ok(Decimal::ZERO);
+    }
+    while let Some(rest) = digits.strip_suffix('0') {
+        digits = rest;
+        exp += 1;
+    }
+    // value = digits × 10^exp; `magnitude` is how many digits it has before the decimal point.
+    let magnitude = digits.len() as i64 + exp;
+    if magnitude > 16 {
+        return Err(fail("is larger than any amount llmcost accepts (10^15)"));
+    }
+    let scale = (-exp).max(0);
+    let keep_scale = scale.min(MAX_DIGITS).min(MAX_DIGITS - magnitude.max(0));
+    let drop = (scale - keep_scale) as usize;
+    let kept_len = digits.len().saturating_sub(drop);
+    let mut mantissa: i128 =
+        if kept_len == 0 { 0 } else { digits[..kept_len].parse().map_err(|_| fail("is not a decimal amount"))? };
+    if drop > 0 && drop <= digits.len() {
+        let rest = &digits[kept_len..];
+        let first = rest.as_bytes()[0];
+        let round_up = match first.cmp(&b'5') {
+            std::cmp::Ordering::Greater => true,
+            std::cmp::Ordering::Less => false,
+            // Exactly half (the rest has no trailing zeros): to even.
+            std::cmp::Ordering::Equal => rest.len() > 1 || mantissa % 2 == 1,
+        };
+        if round_up {
+            mantissa += 1;
+        }
+    }
+    if exp > 0 {
+        mantissa *= 10i128.pow(exp as u32);
+    }
+    let value = Decimal::try_from_i128_with_scale(if negative { -mantissa } else { mantissa }, keep_scale as u32)
+        .map_err(|_| fail("is larger than any amount llmcost accepts (10^15)"))?;
+    if value.abs() > MAX_AMOUNT {
+        return Err(fail("is larger than any amount llmcost accepts (10^15)"));
+    }
+    Ok(if value.is_zero() { Decimal::ZERO } else { value.normalize() })
+}
 
 impl Money {
     pub const ZERO: Money = Money(Decimal::ZERO);
@@ -27,26 +133,16 @@ impl Money {
         self.0
     }
 
-    /// Parses dollars written as a decimal (`"0.1308"`, `"12"`) or in scientific
-    /// notation (`"1e-05"`, as JSON serialisers print small floats).
+    /// Parses dollars in any notation [`parse_decimal`] reads.
     pub fn parse_dollars(text: &str) -> Result<Self, MoneyParseError> {
-        let text = text.trim();
-        let fail = || MoneyParseError(text.to_string());
-        if text.is_empty() {
-            return Err(fail());
-        }
-        let value = if text.contains(['e', 'E']) {
-            Decimal::from_scientific(text).map_err(|_| fail())?
-        } else {
-            Decimal::from_str(text).map_err(|_| fail())?
-        };
-        Ok(Money(value.normalize()))
+        parse_decimal(text).map(Money)
     }
 
     /// Parses an amount in cents (Anthropic's unit) into dollars, exactly.
     pub fn parse_cents(text: &str) -> Result<Self, MoneyParseError> {
-        let cents = Money::parse_dollars(text)?;
-        Ok(Money((cents.0 / Decimal::ONE_HUNDRED).normalize()))
+        let cents = parse_decimal(text)?;
+        let dollars = cents.checked_div(Decimal::ONE_HUNDRED).unwrap_or(Decimal::ZERO);
+        Ok(Money(if dollars.is_zero() { Decimal::ZERO } else { dollars.normalize() }))
     }
 
     /// The exact value, with at least two decimal places: `"412.80"`, `"0.00032195744715549047"`.
@@ -83,6 +179,11 @@ impl Money {
 
     pub fn is_zero(self) -> bool {
         self.0.is_zero()
+    }
+
+    /// `self + rhs`, or `None` when the sum does not fit (only reachable with hostile input).
+    pub fn checked_add(self, rhs: Money) -> Option<Money> {
+        self.0.checked_add(rhs.0).map(Money)
     }
 }
 
@@ -149,7 +250,8 @@ pub fn money_from_json(value: &serde_json::Value) -> Result<Money, MoneyParseErr
     match value {
         serde_json::Value::Number(n) => Money::parse_dollars(&n.to_string()),
         serde_json::Value::String(s) => Money::parse_dollars(s),
-        other => Err(MoneyParseError(other.to_string())),
+        serde_json::Value::Null => Err(MoneyParseError::new("null", "is not an amount (the field is empty)")),
+        other => Err(MoneyParseError::new(&other.to_string(), "is not a decimal amount")),
     }
 }
 
@@ -173,9 +275,52 @@ mod tests {
 
     #[test]
     fn rejects_non_numbers() {
-        for bad in ["", "abc", "1.2.3", "NaN", "$5"] {
+        for bad in ["", "abc", "1.2.3", "$5", "1e", "1e+-3", "--1", "1 000", ".", "e5", "0x10", "1_000"] {
             assert!(Money::parse_dollars(bad).is_err(), "{bad}");
         }
+    }
+
+    #[test]
+    fn reads_what_real_apis_send() {
+        // OpenAI Costs API, live: a Decimal128 zero and 39 fractional digits.
+        assert_eq!(m("0E-6176"), Money::ZERO);
+        assert_eq!(m("-0E-6176"), Money::ZERO);
+        assert_eq!(m("0.000004500000000000000000000000000000000").exact(), "0.0000045");
+        assert_eq!(m("0.00003420000000000000000000000000000000").exact(), "0.0000342");
+        assert_eq!(m("1.5E-7").exact(), "0.00000015");
+        assert_eq!(m("-2.5e3").exact(), "-2500.00");
+        assert_eq!(m("+3.").exact(), "3.00");
+        assert_eq!(m(".25").exact(), "0.25");
+        assert_eq!(m("1e+2").exact(), "100.00");
+        assert_eq!(m("0.8958740000000000").exact(), "0.895874");
+        assert_eq!(m("5.0E-6").exact(), "0.000005");
+        assert_eq!(m("1E-99999999999999999999").exact(), "0.00");
+    }
+
+    #[test]
+    fn rounds_excess_digits_half_even_to_28_places() {
+        // 29 and more decimal places: rounded half-even at the 28th.
+        assert_eq!(m("0.00000000000000000000000000015").decimal().to_string(), "0.0000000000000000000000000002");
+        assert_eq!(m("0.00000000000000000000000000025").decimal().to_string(), "0.0000000000000000000000000002");
+        assert_eq!(m("0.000000000000000000000000000251").decimal().to_string(), "0.0000000000000000000000000003");
+        assert_eq!(m("0.00000000000000000000000000004"), Money::ZERO);
+        // Long amounts keep 28 significant digits: exact far below a millionth of a dollar.
+        assert_eq!(m("123456789.123456789123456789123456789").exact(), "123456789.1234567891234567891");
+    }
+
+    #[test]
+    fn refuses_non_finite_and_absurd_amounts_with_reasons() {
+        for bad in ["NaN", "nan", "-Infinity", "inf", "+INF", "sNaN"] {
+            let e = Money::parse_dollars(bad).unwrap_err();
+            assert!(e.to_string().contains("not a finite amount"), "{bad}: {e}");
+        }
+        for big in ["1e16", "10000000000000000", "1e400", "-1e20"] {
+            let e = Money::parse_dollars(big).unwrap_err();
+            assert!(e.to_string().contains("larger than"), "{big}: {e}");
+        }
+        assert!(Money::parse_dollars("999999999999999").is_ok());
+        let long = "9".repeat(500);
+        assert!(Money::parse_dollars(&long).unwrap_err().text.len() <= 60, "errors quote a bounded prefix");
     }
 
     #[test]
@@ -231,7 +376,7 @@ mod tests {
 
         proptest! {
             #[test]
-            fn decimal_text_round_trips(mantissa in any::<i64>(), scale in 0u32..=12) {
+            fn decimal_text_round_trips(mantissa in -10i64.pow(15)..=10i64.pow(15), scale in 0u32..=12) {
                 let d = Decimal::new(mantissa, scale);
                 let m = Money::parse_dollars(&d.to_string()).unwrap();
                 prop_assert_eq!(m.decimal(), d);
@@ -258,6 +403,29 @@ mod tests {
             fn parsing_never_panics(text in ".{0,40}") {
                 let _ = Money::parse_dollars(&text);
                 let _ = Money::parse_cents(&text);
+            }
+
+            #[test]
+            fn exponent_forms_agree_with_plain_text(mantissa in -10i64.pow(12)..10i64.pow(12), exp in -40i32..=3) {
+                // m × 10^exp written in scientific notation equals the plain text, to 28 places.
+                let sci = Money::parse_dollars(&format!("{mantissa}E{exp}")).unwrap().decimal();
+                let plain = if exp >= 0 {
+                    format!("{mantissa}{}", "0".repeat(exp as usize))
+                } else {
+                    let digits = mantissa.unsigned_abs().to_string();
+                    let places = (-exp) as usize;
+                    let padded = format!("{}{digits}", "0".repeat((places + 1).saturating_sub(digits.len())));
+                    let (int, frac) = padded.split_at(padded.len() - places);
+                    format!("{}{int}.{frac}", if mantissa < 0 { "-" } else { "" })
+                };
+                prop_assert_eq!(sci, Money::parse_dollars(&plain).unwrap().decimal());
+                let diff = (sci - Money::parse_dollars(&plain).unwrap().decimal()).abs();
+                prop_assert!(diff <= Decimal::new(1, 6));
+            }
+
+            #[test]
+            fn any_text_parses_or_fails_without_panicking(text in "[-+0-9.eE]{0,60}") {
+                let _ = Money::parse_dollars(&text);
             }
 
             #[test]

@@ -149,11 +149,13 @@ impl UsageTotals {
 }
 
 impl std::ops::AddAssign for UsageTotals {
+    /// Saturating: token counts from a hostile response must not panic or wrap (money, which
+    /// matters, is checked instead).
     fn add_assign(&mut self, rhs: Self) {
-        self.input_tokens += rhs.input_tokens;
-        self.cached_input_tokens += rhs.cached_input_tokens;
-        self.output_tokens += rhs.output_tokens;
-        self.requests += rhs.requests;
+        self.input_tokens = self.input_tokens.saturating_add(rhs.input_tokens);
+        self.cached_input_tokens = self.cached_input_tokens.saturating_add(rhs.cached_input_tokens);
+        self.output_tokens = self.output_tokens.saturating_add(rhs.output_tokens);
+        self.requests = self.requests.saturating_add(rhs.requests);
     }
 }
 

@@ -7,7 +7,9 @@ use reqwest::header::{HeaderMap, HeaderValue, RETRY_AFTER};
 use reqwest::{Client, StatusCode};
 use serde::de::DeserializeOwned;
 
+use super::record::Recorder;
 use crate::domain::Account;
+use crate::secrets::Secret;
 
 /// How hard to retry rate limits, server errors and dropped connections.
 #[derive(Clone, Copy, Debug)]
@@ -56,10 +58,32 @@ pub struct ProviderError {
 /// More pages than this for one request means the cursor is going round in circles.
 const MAX_PAGES: usize = 1000;
 
+/// Largest decoded response body llmcost reads; a bigger one (or a gzip bomb) fails the account.
+pub const MAX_BODY_BYTES: usize = 64 * 1024 * 1024;
+
+/// Where a page says the list goes on.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum NextPage {
+    Last,
+    Cursor(String),
+    /// `has_more: true` without a cursor: the list is incomplete, and guessing would lose days.
+    MissingCursor,
+}
+
+impl NextPage {
+    pub fn from_parts(has_more: bool, cursor: Option<String>) -> NextPage {
+        match (has_more, cursor.filter(|c| !c.is_empty())) {
+            (false, _) => NextPage::Last,
+            (true, Some(c)) => NextPage::Cursor(c),
+            (true, None) => NextPage::MissingCursor,
+        }
+    }
+}
+
 /// A page of a cursor-paginated list.
 pub trait CursorPage: DeserializeOwned {
-    /// The cursor of the next page, or `None` on the last one.
-    fn next_cursor(&self) -> Option<String>;
+    /// Where the list goes on after this page.
+    fn next_page(&self) -> NextPage;
 }
 
 /// One account's connection: base URL, auth headers, timeout and retry policy.
@@ -71,6 +95,9 @@ pub struct Http {
     auth: HeaderMap,
     retry: RetryPolicy,
     key_kind: &'static str,
+    /// The key itself, only to mask it in messages that echo it back.
+    secret: Option<String>,
+    recorder: Option<Recorder>,
 }
 
 impl Http {
@@ -86,21 +113,49 @@ impl Http {
         for value in auth.values_mut() {
             value.set_sensitive(true);
         }
-        Http { client, base_url: base_url.trim_end_matches('/').to_string(), account, auth, retry, key_kind }
+        Http {
+            client,
+            base_url: base_url.trim_end_matches('/').to_string(),
+            account,
+            auth,
+            retry,
+            key_kind,
+            secret: None,
+            recorder: None,
+        }
+    }
+
+    /// Masks `key` wherever a provider or proxy echoes it back in an error body.
+    pub fn masking(mut self, key: &Secret) -> Self {
+        self.secret = Some(key.expose().to_string()).filter(|k| k.len() >= 4);
+        self
+    }
+
+    /// Writes every response body to `recorder` (`--record DIR`).
+    pub fn recording(mut self, recorder: Option<Recorder>) -> Self {
+        self.recorder = recorder;
+        self
+    }
+
+    fn mask(&self, text: String) -> String {
+        match &self.secret {
+            Some(key) if text.contains(key.as_str()) => text.replace(key.as_str(), &Secret::new(key.clone()).hint()),
+            _ => text,
+        }
     }
 
     pub fn base_url(&self) -> &str {
         &self.base_url
     }
 
-    /// An error for this account and `path`.
+    /// An error for this account and `path`. A response llmcost cannot read suggests `--record`,
+    /// so the user can attach the payload to a bug report.
     pub fn fail(&self, path: &str, kind: FailureKind, message: impl Into<String>) -> ProviderError {
-        ProviderError {
-            account: self.account.to_string(),
-            endpoint: format!("GET {path}"),
-            kind,
-            message: message.into(),
+        let mut message = self.mask(message.into());
+        if kind == FailureKind::Malformed {
+            message.push_str("; run again with --record DIR to save the responses for a bug report");
         }
+        ProviderError { account: self.account.to_string(), endpoint: format!("GET {path}"), kind, message }
     }
 
     /// GETs `path` with `query`, retrying what is worth retrying, and decodes the JSON body.
@@ -116,6 +171,19 @@ impl Http {
         })
     }
 
+    /// Reads a body up to [`MAX_BODY_BYTES`] decoded bytes, chunk by chunk (gzip is decoded as it
+    /// streams, so a compression bomb stops at the cap instead of filling memory).
+    async fn read_body(response: &mut reqwest::Response) -> Result<Result<String, usize>, reqwest::Error> {
+        let mut body: Vec<u8> = Vec::new();
+        while let Some(chunk) = response.chunk().await? {
+            if body.len() + chunk.len() > MAX_BODY_BYTES {
+                return Ok(Err(body.len() + chunk.len()));
+            }
+            body.extend_from_slice(&chunk);
+        }
+        Ok(Ok(String::from_utf8_lossy(&body).into_owned()))
+    }
+
     async fn get_text(&self, path: &str, query: &[(&str, String)]) -> Result<String, ProviderError> {
         let url = format!("{}{}", self.base_url, path);
         let mut attempt = 0;
@@ -124,7 +192,7 @@ impl Http {
             let last = attempt >= self.retry.max_attempts;
             let started = std::time::Instant::now();
             let sent = self.client.get(&url).headers(self.auth.clone()).query(query).send().await;
-            let response = match sent {
+            let mut response = match sent {
                 Ok(r) => r,
                 Err(e) => {
                     let (kind, what) = if e.is_timeout() {
@@ -149,21 +217,41 @@ impl Http {
                 status.as_u16(),
                 started.elapsed().as_millis()
             );
+            if status.is_redirection() {
+                return Err(self.redirect_error(path, &response));
+            }
             let retry_after = retry_after(response.headers(), Utc::now());
-            let text = match response.text().await {
-                Ok(t) => t,
-                Err(_) if !last => {
+            let query_sent = response.url().query().unwrap_or("").to_string();
+            let text = match Self::read_body(&mut response).await {
+                Ok(Ok(t)) => t,
+                Ok(Err(size)) => {
+                    return Err(self.fail(
+                        path,
+                        FailureKind::Malformed,
+                        format!(
+                            "the response is larger than {} MiB (more than {size} bytes once decoded); refusing to read it",
+                            MAX_BODY_BYTES / (1024 * 1024)
+                        ),
+                    ));
+                }
+                // A body that stalls costs a timeout per attempt: like a silent server, retry it once.
+                Err(e) if !last && !(e.is_timeout() && attempt >= 2) => {
                     tokio::time::sleep(self.backoff(attempt, None)).await;
                     continue;
                 }
                 Err(e) => {
+                    let what = if e.is_timeout() { "timed out reading the response" } else { "connection dropped" };
                     return Err(self.fail(
                         path,
-                        FailureKind::Unreachable,
-                        format!("connection dropped: {}", root_cause(&e)),
+                        if e.is_timeout() { FailureKind::Timeout } else { FailureKind::Unreachable },
+                        format!("{what}: {} (after {attempt} attempts)", root_cause(&e)),
                     ));
                 }
             };
+            if let Some(recorder) = &self.recorder {
+                let provider = self.account.provider.id();
+                recorder.save(&self.account.to_string(), provider, path, &query_sent, status.as_u16(), &text);
+            }
             if status.is_success() {
                 return Ok(text);
             }
@@ -195,18 +283,25 @@ impl Http {
                 q.push((cursor_param, c.clone()));
             }
             let page: P = self.get_json(path, &q).await?;
-            let next = page.next_cursor();
+            let next = page.next_page();
             pages.push(page);
             match next {
-                None => return Ok(pages),
-                Some(next) if !seen.insert(next.clone()) => {
+                NextPage::Last => return Ok(pages),
+                NextPage::MissingCursor => {
+                    return Err(self.fail(
+                        path,
+                        FailureKind::Malformed,
+                        "a page says has_more: true but gives no cursor for the next page, so the list is incomplete",
+                    ));
+                }
+                NextPage::Cursor(next) if !seen.insert(next.clone()) => {
                     return Err(self.fail(
                         path,
                         FailureKind::Malformed,
                         format!("the pagination cursor {next:?} repeated"),
                     ));
                 }
-                Some(next) => cursor = Some(next),
+                NextPage::Cursor(next) => cursor = Some(next),
             }
         }
         Err(self.fail(path, FailureKind::Malformed, format!("more than {MAX_PAGES} pages")))
@@ -215,6 +310,25 @@ impl Http {
     fn backoff(&self, attempt: u32, retry_after: Option<Duration>) -> Duration {
         let exponential = self.retry.base_delay.saturating_mul(1 << (attempt - 1).min(10));
         retry_after.unwrap_or(exponential).min(self.retry.max_delay)
+    }
+
+    /// Billing APIs do not redirect: a redirect is a proxy or a wrong base URL, and following it
+    /// would send the key to whoever answers. Refused for every provider and auth scheme.
+    fn redirect_error(&self, path: &str, response: &reqwest::Response) -> ProviderError {
+        let location = response.headers().get(reqwest::header::LOCATION).and_then(|v| v.to_str().ok()).unwrap_or("");
+        // Name where it pointed, without any query string or user info it carried.
+        let shown = reqwest::Url::parse(location)
+            .map(|u| format!("{}://{}{}", u.scheme(), u.host_str().unwrap_or(""), u.path()))
+            .unwrap_or_else(|_| location.split('?').next().unwrap_or("").chars().take(200).collect());
+        self.fail(
+            path,
+            FailureKind::Rejected(response.status().as_u16()),
+            format!(
+                "the server answered HTTP {} redirecting to {shown:?}; llmcost never follows redirects (the key \
+                 would go with it): check the base URL",
+                response.status().as_u16()
+            ),
+        )
     }
 
     fn status_error(&self, path: &str, status: StatusCode, body: &str, attempts: u32) -> ProviderError {
@@ -271,6 +385,8 @@ pub fn build_client(timeout: Duration) -> Client {
         .timeout(timeout)
         .connect_timeout(timeout.min(Duration::from_secs(10)))
         .user_agent(concat!("llmcost/", env!("CARGO_PKG_VERSION")))
+        // Never follow a redirect: credential headers would go to whoever it names.
+        .redirect(reqwest::redirect::Policy::none())
         .build()
         .expect("the HTTP client's TLS backend initialises")
 }

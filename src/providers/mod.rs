@@ -4,6 +4,7 @@ pub mod anthropic;
 pub mod http;
 pub mod openai;
 pub mod openrouter;
+pub mod record;
 
 use std::collections::BTreeMap;
 
@@ -12,7 +13,7 @@ use reqwest::header::HeaderMap;
 
 use crate::domain::{Account, CostRecord, DateRange, ProjectInfo, ProviderKind, UsageRecord, UsageTotals};
 use crate::secrets::Secret;
-use http::{Http, ProviderError, RetryPolicy};
+use http::{FailureKind, Http, ProviderError, RetryPolicy};
 
 /// Everything needed to talk to one account.
 pub struct Connection<'a> {
@@ -21,6 +22,8 @@ pub struct Connection<'a> {
     pub key: &'a Secret,
     pub base_url: String,
     pub retry: RetryPolicy,
+    /// `--record DIR`: where to write every response body.
+    pub recorder: Option<record::Recorder>,
 }
 
 pub enum AnyProvider {
@@ -50,7 +53,9 @@ impl AnyProvider {
     pub fn connect(c: Connection<'_>) -> Self {
         let provider = c.account.provider;
         let headers = auth_headers(provider, c.key);
-        let http = Http::new(c.client, &c.base_url, c.account, headers, c.retry, provider.key_kind());
+        let http = Http::new(c.client, &c.base_url, c.account, headers, c.retry, provider.key_kind())
+            .masking(c.key)
+            .recording(c.recorder);
         match provider {
             ProviderKind::OpenAi => AnyProvider::OpenAi(openai::OpenAi::new(http)),
             ProviderKind::Anthropic => AnyProvider::Anthropic(anthropic::Anthropic::new(http)),
@@ -58,13 +63,35 @@ impl AnyProvider {
         }
     }
 
-    /// Billed costs and token usage for every day of `range`.
-    pub async fn fetch_days(&self, range: DateRange) -> Result<(Vec<CostRecord>, Vec<UsageRecord>), ProviderError> {
+    fn http(&self) -> &Http {
         match self {
-            AnyProvider::OpenAi(p) => Ok((p.costs(range).await?, p.usage(range).await?)),
-            AnyProvider::Anthropic(p) => Ok((p.costs(range).await?, p.usage(range).await?)),
-            AnyProvider::OpenRouter(p) => Ok((p.costs(range).await?, p.usage(range).await?)),
+            AnyProvider::OpenAi(p) => p.http(),
+            AnyProvider::Anthropic(p) => p.http(),
+            AnyProvider::OpenRouter(p) => p.http(),
         }
+    }
+
+    /// Billed costs and token usage for every day of `range`. A record dated outside the range
+    /// asked for (1970, the year 10000, milliseconds read as seconds) fails the account: dropping
+    /// it would record the asked-for days as fetched with $0, and they would never be fetched again.
+    pub async fn fetch_days(&self, range: DateRange) -> Result<(Vec<CostRecord>, Vec<UsageRecord>), ProviderError> {
+        let (costs, usage) = match self {
+            AnyProvider::OpenAi(p) => (p.costs(range).await?, p.usage(range).await?),
+            AnyProvider::Anthropic(p) => (p.costs(range).await?, p.usage(range).await?),
+            AnyProvider::OpenRouter(p) => (p.costs(range).await?, p.usage(range).await?),
+        };
+        let stray = costs.iter().map(|c| c.day).chain(usage.iter().map(|u| u.day)).find(|d| !range.contains(*d));
+        if let Some(day) = stray {
+            return Err(self.http().fail(
+                "(billing data)",
+                FailureKind::Malformed,
+                format!(
+                    "the provider sent data for {day}, outside the days asked for ({} to {}); nothing was written",
+                    range.since, range.until
+                ),
+            ));
+        }
+        Ok((costs, usage))
     }
 
     /// Projects (Anthropic: workspaces). OpenRouter has none to list.

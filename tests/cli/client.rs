@@ -24,6 +24,7 @@ fn provider(server: &MockServer, key: &Secret) -> AnyProvider {
             base_delay: Duration::from_millis(10),
             max_delay: Duration::from_secs(2),
         },
+        recorder: None,
     })
 }
 
@@ -139,6 +140,7 @@ async fn a_server_that_never_answers_times_out() {
             base_delay: Duration::from_millis(10),
             max_delay: Duration::from_secs(1),
         },
+        recorder: None,
     });
     let err = p.check().await.unwrap_err();
     assert_eq!(err.kind, FailureKind::Timeout);

@@ -2,67 +2,71 @@
 
 use serde::Deserialize;
 
-use crate::providers::http::CursorPage;
+use crate::domain::lenient;
+use crate::providers::http::{CursorPage, NextPage};
 
 /// The envelope of `cost_report` and `usage_report/messages`.
 #[derive(Debug, Deserialize)]
 pub struct ReportPage<T> {
     pub data: Vec<Bucket<T>>,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "lenient::flag")]
     pub has_more: bool,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "lenient::opt_text")]
     pub next_page: Option<String>,
 }
 
 #[derive(Debug, Deserialize)]
 pub struct Bucket<T> {
-    /// RFC 3339, snapped to a UTC day.
-    pub starting_at: String,
-    pub results: Vec<T>,
+    /// RFC 3339, snapped to a UTC day (read tolerantly: any form `day::parse_utc_day` reads).
+    pub starting_at: serde_json::Value,
+    /// `null` is empty.
+    #[serde(default = "Option::default")]
+    pub results: Option<Vec<T>>,
 }
 
 #[derive(Debug, Deserialize)]
 pub struct CostResult {
     /// **Cents**, as a decimal string: `"41280.000000"` is $412.80.
-    pub amount: serde_json::Value,
     #[serde(default)]
+    pub amount: serde_json::Value,
+    #[serde(default, deserialize_with = "lenient::opt_text")]
     pub currency: Option<String>,
     /// `null` is the Default workspace.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "lenient::opt_text")]
     pub workspace_id: Option<String>,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "lenient::opt_text")]
     pub description: Option<String>,
     /// `null` for web search, code execution and other non-model costs.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "lenient::opt_text")]
     pub model: Option<String>,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "lenient::opt_text")]
     pub context_window: Option<String>,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "lenient::opt_text")]
     pub service_tier: Option<String>,
 }
 
 #[derive(Debug, Deserialize)]
 pub struct MessagesUsageResult {
-    #[serde(default)]
+    #[serde(default, deserialize_with = "lenient::count")]
     pub uncached_input_tokens: u64,
     /// Cache writes are nested here; there is no flat `cache_creation_input_tokens`.
     #[serde(default)]
     pub cache_creation: Option<CacheCreation>,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "lenient::count")]
     pub cache_read_input_tokens: u64,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "lenient::count")]
     pub output_tokens: u64,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "lenient::opt_text")]
     pub workspace_id: Option<String>,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "lenient::opt_text")]
     pub model: Option<String>,
 }
 
 #[derive(Debug, Default, Deserialize)]
 pub struct CacheCreation {
-    #[serde(default)]
+    #[serde(default, deserialize_with = "lenient::count")]
     pub ephemeral_1h_input_tokens: u64,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "lenient::count")]
     pub ephemeral_5m_input_tokens: u64,
 }
 
@@ -70,30 +74,30 @@ pub struct CacheCreation {
 #[derive(Debug, Deserialize)]
 pub struct WorkspacePage {
     pub data: Vec<Workspace>,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "lenient::flag")]
     pub has_more: bool,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "lenient::opt_text")]
     pub last_id: Option<String>,
 }
 
 #[derive(Debug, Deserialize)]
 pub struct Workspace {
     pub id: String,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "lenient::opt_text")]
     pub name: Option<String>,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "lenient::opt_text")]
     pub archived_at: Option<String>,
 }
 
 impl<T: serde::de::DeserializeOwned> CursorPage for ReportPage<T> {
-    fn next_cursor(&self) -> Option<String> {
-        self.next_page.clone().filter(|_| self.has_more)
+    fn next_page(&self) -> NextPage {
+        NextPage::from_parts(self.has_more, self.next_page.clone())
     }
 }
 
 impl CursorPage for WorkspacePage {
-    fn next_cursor(&self) -> Option<String> {
+    fn next_page(&self) -> NextPage {
         let last = self.last_id.clone().or_else(|| self.data.last().map(|w| w.id.clone()));
-        last.filter(|_| self.has_more)
+        NextPage::from_parts(self.has_more, last)
     }
 }

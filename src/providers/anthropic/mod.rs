@@ -5,9 +5,10 @@ pub mod api;
 
 use std::collections::BTreeMap;
 
-use chrono::{DateTime, NaiveDate};
+use chrono::NaiveDate;
 
 use super::http::{FailureKind, Http, ProviderError};
+use crate::domain::day::day_from_json;
 use crate::domain::{CostRecord, DateRange, Money, ProjectInfo, UsageRecord, UsageTotals};
 
 pub const DEFAULT_BASE_URL: &str = "https://api.anthropic.com";
@@ -38,22 +39,26 @@ fn line_item(r: &api::CostResult) -> String {
 pub fn cost_records(buckets: Vec<(NaiveDate, Vec<api::CostResult>)>) -> Result<Vec<CostRecord>, String> {
     let mut merged: BTreeMap<(NaiveDate, Option<String>, String), (String, Money)> = BTreeMap::new();
     for (day, results) in buckets {
-        for r in results {
+        for (i, r) in results.into_iter().enumerate() {
+            let at = format!("bucket {day}, results[{i}]");
             if let Some(cur) = r.currency.as_deref().filter(|c| !c.eq_ignore_ascii_case("usd")) {
-                return Err(format!("costs in {cur} are not supported yet (only USD)"));
+                let cur: String = cur.chars().take(12).collect();
+                return Err(format!("{at}.currency: '{cur}' is not supported yet (only USD)"));
             }
             let cents = match &r.amount {
                 serde_json::Value::String(s) => s.clone(),
                 serde_json::Value::Number(n) => n.to_string(),
-                other => return Err(format!("bad amount {other}")),
+                serde_json::Value::Null => return Err(format!("{at}.amount: missing")),
+                _ => return Err(format!("{at}.amount: not a number or a numeric string")),
             };
-            let dollars = Money::parse_cents(&cents).map_err(|e| format!("bad amount: {e}"))?;
+            let dollars = Money::parse_cents(&cents).map_err(|e| format!("{at}.amount: {e}"))?;
             let item = line_item(&r);
             // Web search, code execution and the like have no model: their description is their row.
             let model = r.model.clone().unwrap_or_else(|| r.description.clone().unwrap_or_else(|| item.clone()));
             let entry =
                 merged.entry((day, r.workspace_id.filter(|w| !w.is_empty()), item)).or_insert((model, Money::ZERO));
-            entry.1 += dollars;
+            entry.1 =
+                entry.1.checked_add(dollars).ok_or_else(|| format!("{at}: the day's amounts overflow when summed"))?;
         }
     }
     Ok(merged
@@ -64,15 +69,15 @@ pub fn cost_records(buckets: Vec<(NaiveDate, Vec<api::CostResult>)>) -> Result<V
 
 /// Each bucket's results with its UTC day.
 pub fn day_buckets<T>(pages: Vec<api::ReportPage<T>>) -> Result<Vec<(NaiveDate, Vec<T>)>, String> {
-    pages
-        .into_iter()
-        .flat_map(|p| p.data)
-        .map(|b| {
-            DateTime::parse_from_rfc3339(&b.starting_at)
-                .map(|t| (t.naive_utc().date(), b.results))
-                .map_err(|_| format!("bad bucket starting_at {:?}", b.starting_at))
-        })
-        .collect()
+    let mut out = Vec::new();
+    for (p, page) in pages.into_iter().enumerate() {
+        for (i, b) in page.data.into_iter().enumerate() {
+            let day =
+                day_from_json(&b.starting_at).map_err(|e| format!("page {}, data[{i}].starting_at: {e}", p + 1))?;
+            out.push((day, b.results.unwrap_or_default()));
+        }
+    }
+    Ok(out)
 }
 
 /// One `cost_report` response body to records (benchmarks and fuzzing use this).
@@ -82,6 +87,10 @@ pub fn parse_cost_report_page(body: &str) -> Result<Vec<CostRecord>, String> {
 }
 
 impl Anthropic {
+    pub(crate) fn http(&self) -> &Http {
+        &self.http
+    }
+
     pub fn new(http: Http) -> Self {
         Anthropic { http }
     }
@@ -128,10 +137,11 @@ impl Anthropic {
             for r in results {
                 let writes = r.cache_creation.unwrap_or_default();
                 let totals = UsageTotals {
-                    input_tokens: r.uncached_input_tokens
-                        + r.cache_read_input_tokens
-                        + writes.ephemeral_1h_input_tokens
-                        + writes.ephemeral_5m_input_tokens,
+                    input_tokens: r
+                        .uncached_input_tokens
+                        .saturating_add(r.cache_read_input_tokens)
+                        .saturating_add(writes.ephemeral_1h_input_tokens)
+                        .saturating_add(writes.ephemeral_5m_input_tokens),
                     cached_input_tokens: r.cache_read_input_tokens,
                     output_tokens: r.output_tokens,
                     requests: 0,

@@ -3,57 +3,61 @@
 
 use serde::Deserialize;
 
-use crate::providers::http::CursorPage;
+use crate::domain::lenient;
+use crate::providers::http::{CursorPage, NextPage};
 
 /// The envelope of `/organization/costs` and `/organization/usage/*`.
 #[derive(Debug, Deserialize)]
 pub struct BucketPage<T> {
     pub data: Vec<Bucket<T>>,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "lenient::flag")]
     pub has_more: bool,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "lenient::opt_text")]
     pub next_page: Option<String>,
 }
 
 #[derive(Debug, Deserialize)]
 pub struct Bucket<T> {
-    /// Unix seconds, inclusive.
-    pub start_time: i64,
-    /// The 2024-12 spec called this `result`; the live API says `results`.
-    #[serde(alias = "result")]
-    pub results: Vec<T>,
+    /// Unix seconds, inclusive (a number; read tolerantly, as the live API also adds
+    /// `start_time_iso` with and without an offset, which llmcost ignores).
+    pub start_time: serde_json::Value,
+    /// The 2024-12 spec called this `result`; the live API says `results`. `null` is empty.
+    #[serde(alias = "result", default = "Option::default")]
+    pub results: Option<Vec<T>>,
 }
 
 #[derive(Debug, Deserialize)]
 pub struct CostResult {
     pub amount: Option<Amount>,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "lenient::opt_text")]
     pub line_item: Option<String>,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "lenient::opt_text")]
     pub project_id: Option<String>,
 }
 
 #[derive(Debug, Deserialize)]
 pub struct Amount {
-    /// Dollars: a JSON number per the spec, a numeric string in some responses.
-    pub value: serde_json::Value,
+    /// Dollars: a JSON number per the spec; the live API sends numeric strings such as
+    /// `"0E-6176"` and `"0.000004500000000000000000000000000000000"`.
     #[serde(default)]
+    pub value: serde_json::Value,
+    #[serde(default, deserialize_with = "lenient::opt_text")]
     pub currency: Option<String>,
 }
 
 #[derive(Debug, Deserialize)]
 pub struct CompletionsUsageResult {
-    #[serde(default)]
+    #[serde(default, deserialize_with = "lenient::count")]
     pub input_tokens: u64,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "lenient::count")]
     pub output_tokens: u64,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "lenient::count")]
     pub num_model_requests: u64,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "lenient::opt_count")]
     pub input_cached_tokens: Option<u64>,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "lenient::opt_text")]
     pub project_id: Option<String>,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "lenient::opt_text")]
     pub model: Option<String>,
 }
 
@@ -61,32 +65,32 @@ pub struct CompletionsUsageResult {
 #[derive(Debug, Deserialize)]
 pub struct ProjectPage {
     pub data: Vec<Project>,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "lenient::flag")]
     pub has_more: bool,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "lenient::opt_text")]
     pub last_id: Option<String>,
 }
 
 #[derive(Debug, Deserialize)]
 pub struct Project {
     pub id: String,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "lenient::opt_text")]
     pub name: Option<String>,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "lenient::opt_text")]
     pub status: Option<String>,
     #[serde(default)]
-    pub archived_at: Option<i64>,
+    pub archived_at: Option<serde_json::Value>,
 }
 
 impl<T: serde::de::DeserializeOwned> CursorPage for BucketPage<T> {
-    fn next_cursor(&self) -> Option<String> {
-        self.next_page.clone().filter(|_| self.has_more)
+    fn next_page(&self) -> NextPage {
+        NextPage::from_parts(self.has_more, self.next_page.clone())
     }
 }
 
 impl CursorPage for ProjectPage {
-    fn next_cursor(&self) -> Option<String> {
+    fn next_page(&self) -> NextPage {
         let last = self.last_id.clone().or_else(|| self.data.last().map(|p| p.id.clone()));
-        last.filter(|_| self.has_more)
+        NextPage::from_parts(self.has_more, last)
     }
 }

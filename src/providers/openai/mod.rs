@@ -4,9 +4,10 @@ pub mod api;
 
 use std::collections::BTreeMap;
 
-use chrono::{DateTime, NaiveDate, NaiveTime};
+use chrono::{NaiveDate, NaiveTime};
 
 use super::http::{FailureKind, Http, ProviderError};
+use crate::domain::day::day_from_json;
 use crate::domain::money::money_from_json;
 use crate::domain::{CostRecord, DateRange, Money, ProjectInfo, UsageRecord, UsageTotals, line_item};
 
@@ -20,35 +21,34 @@ fn unix_midnight(day: NaiveDate) -> i64 {
     day.and_time(NaiveTime::MIN).and_utc().timestamp()
 }
 
-fn day_of(unix: i64) -> Option<NaiveDate> {
-    DateTime::from_timestamp(unix, 0).map(|t| t.date_naive())
-}
-
-/// Each bucket's results with its UTC day.
+/// Each bucket's results with its UTC day. A bucket's `start_time` is Unix seconds; errors name
+/// the page, the bucket and the value.
 pub fn day_buckets<T>(pages: Vec<api::BucketPage<T>>) -> Result<Vec<(NaiveDate, Vec<T>)>, String> {
-    pages
-        .into_iter()
-        .flat_map(|p| p.data)
-        .map(|b| {
-            day_of(b.start_time)
-                .map(|d| (d, b.results))
-                .ok_or_else(|| format!("bad bucket start_time {}", b.start_time))
-        })
-        .collect()
+    let mut out = Vec::new();
+    for (p, page) in pages.into_iter().enumerate() {
+        for (i, b) in page.data.into_iter().enumerate() {
+            let day = day_from_json(&b.start_time).map_err(|e| format!("page {}, data[{i}].start_time: {e}", p + 1))?;
+            out.push((day, b.results.unwrap_or_default()));
+        }
+    }
+    Ok(out)
 }
 
 /// Billed cost records from cost buckets; several results for the same key are summed.
 pub fn cost_records(buckets: Vec<(NaiveDate, Vec<api::CostResult>)>) -> Result<Vec<CostRecord>, String> {
     let mut merged: BTreeMap<(NaiveDate, Option<String>, String), Money> = BTreeMap::new();
     for (day, results) in buckets {
-        for r in results {
-            let amount = r.amount.ok_or("a cost result has no amount")?;
+        for (i, r) in results.into_iter().enumerate() {
+            let at = format!("bucket {day}, results[{i}].amount");
+            let amount = r.amount.ok_or_else(|| format!("{at}: missing"))?;
             if let Some(cur) = amount.currency.as_deref().filter(|c| !c.eq_ignore_ascii_case("usd")) {
-                return Err(format!("costs in {cur} are not supported yet (only USD)"));
+                let cur: String = cur.chars().take(12).collect();
+                return Err(format!("{at}.currency: '{cur}' is not supported yet (only USD)"));
             }
-            let money = money_from_json(&amount.value).map_err(|e| format!("bad amount: {e}"))?;
+            let money = money_from_json(&amount.value).map_err(|e| format!("{at}.value: {e}"))?;
             let item = r.line_item.unwrap_or_default();
-            *merged.entry((day, r.project_id.filter(|p| !p.is_empty()), item)).or_default() += money;
+            let entry = merged.entry((day, r.project_id.filter(|p| !p.is_empty()), item)).or_default();
+            *entry = entry.checked_add(money).ok_or_else(|| format!("{at}: the day's amounts overflow when summed"))?;
         }
     }
     Ok(merged
@@ -70,6 +70,10 @@ pub fn parse_costs_page(body: &str) -> Result<Vec<CostRecord>, String> {
 }
 
 impl OpenAi {
+    pub(crate) fn http(&self) -> &Http {
+        &self.http
+    }
+
     pub fn new(http: Http) -> Self {
         OpenAi { http }
     }
@@ -138,7 +142,7 @@ impl OpenAi {
             .flat_map(|p| p.data)
             .map(|p| ProjectInfo {
                 name: p.name.unwrap_or_else(|| p.id.clone()),
-                status: match (p.status, p.archived_at) {
+                status: match (p.status, p.archived_at.filter(|a| !a.is_null())) {
                     (Some(s), _) => s,
                     (None, Some(_)) => "archived".to_string(),
                     (None, None) => "active".to_string(),

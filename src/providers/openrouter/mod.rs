@@ -9,6 +9,7 @@ use chrono::NaiveDate;
 use tokio::sync::OnceCell;
 
 use super::http::{FailureKind, Http, ProviderError};
+use crate::domain::day::day_from_json;
 use crate::domain::money::money_from_json;
 use crate::domain::{CostRecord, DateRange, UsageRecord, UsageTotals};
 
@@ -24,20 +25,25 @@ pub struct OpenRouter {
 /// Each activity row as a cost record (one per model and upstream provider) and its usage.
 pub fn activity_rows(page: api::Activity) -> Result<Vec<(NaiveDate, CostRecord, UsageTotals)>, String> {
     let mut out = Vec::with_capacity(page.data.len());
-    for row in page.data {
-        let day = NaiveDate::parse_from_str(&row.date, "%Y-%m-%d").map_err(|_| format!("bad date {:?}", row.date))?;
-        let amount = money_from_json(&row.usage).map_err(|e| format!("bad usage: {e}"))?;
+    for (i, row) in page.data.into_iter().enumerate() {
+        let day = day_from_json(&row.date).map_err(|e| format!("data[{i}].date: {e}"))?;
+        let amount = money_from_json(&row.usage).map_err(|e| format!("data[{i}].usage: {e}"))?;
+        let model = row
+            .model
+            .filter(|m| !m.is_empty())
+            .or(row.model_permaslug.filter(|m| !m.is_empty()))
+            .unwrap_or_else(|| crate::domain::line_item::UNATTRIBUTED.to_string());
         let line_item = match &row.provider_name {
-            Some(p) if !p.is_empty() => format!("{} via {p}", row.model),
-            _ => row.model.clone(),
+            Some(p) if !p.is_empty() => format!("{model} via {p}"),
+            _ => model.clone(),
         };
         let totals = UsageTotals {
             input_tokens: row.prompt_tokens,
-            cached_input_tokens: 0,
+            cached_input_tokens: row.cached_tokens,
             output_tokens: row.completion_tokens,
             requests: row.requests,
         };
-        out.push((day, CostRecord { day, project_id: None, line_item, model: row.model, amount }, totals));
+        out.push((day, CostRecord { day, project_id: None, line_item, model, amount }, totals));
     }
     Ok(out)
 }
@@ -48,6 +54,10 @@ pub fn parse_activity(body: &str) -> Result<Vec<(NaiveDate, CostRecord, UsageTot
 }
 
 impl OpenRouter {
+    pub(crate) fn http(&self) -> &Http {
+        &self.http
+    }
+
     pub fn new(http: Http) -> Self {
         OpenRouter { http, activity: OnceCell::new() }
     }
@@ -69,10 +79,17 @@ impl OpenRouter {
     pub async fn costs(&self, range: DateRange) -> Result<Vec<CostRecord>, ProviderError> {
         let mut merged: BTreeMap<(NaiveDate, String), CostRecord> = BTreeMap::new();
         for (day, cost, _) in self.activity().await?.iter().filter(|(d, _, _)| range.contains(*d)) {
-            merged
-                .entry((*day, cost.line_item.clone()))
-                .and_modify(|c| c.amount += cost.amount)
-                .or_insert_with(|| cost.clone());
+            match merged.entry((*day, cost.line_item.clone())) {
+                std::collections::btree_map::Entry::Occupied(mut e) => {
+                    let sum = e.get().amount.checked_add(cost.amount).ok_or_else(|| {
+                        self.malformed(format!("{day}, {}: the day's amounts overflow when summed", cost.line_item))
+                    })?;
+                    e.get_mut().amount = sum;
+                }
+                std::collections::btree_map::Entry::Vacant(e) => {
+                    e.insert(cost.clone());
+                }
+            }
         }
         // Free models cost $0 and stay as rows: they were used.
         Ok(merged.into_values().collect())
