@@ -65,6 +65,7 @@ fn app(dir: &std::path::Path, servers: &[(String, String, String)], now: DateTim
         env,
         demo: None,
         quiet: true,
+        record_dir: None,
     }
 }
 

@@ -10,6 +10,7 @@ mod fake_openai;
 mod fake_openrouter;
 mod multi;
 mod providers;
+mod real_responses;
 mod reliability;
 mod report;
 mod ship;
