@@ -77,18 +77,42 @@ impl Config {
     }
 
     pub fn parse(text: &str, path: &Path) -> Result<Config> {
-        let mut config: Config = toml::from_str(text)
-            .map_err(|e| Error::Config(format!("invalid config {}: {}", path.display(), e.to_string().trim_end())))?;
+        let mut config: Config = toml::from_str(text).map_err(|e| {
+            let shown = mask_pasted_keys(text, e.to_string().trim_end());
+            Error::Config(format!("invalid config {}: {shown}", path.display()))
+        })?;
         config.validate(path)?;
         config.budgets = crate::config_budgets::validate_all(&config.raw_budgets, path)?;
         Ok(config)
     }
 
     fn validate(&self, path: &Path) -> Result<()> {
+        // Bounded so date arithmetic on them can never overflow.
+        if self.cache.trailing_days > 366 {
+            return Err(Error::Config(format!(
+                "invalid config {}: [cache] trailing_days = {}: at most 366",
+                path.display(),
+                self.cache.trailing_days
+            )));
+        }
         for (provider, workspaces) in &self.workspaces {
             provider.parse::<ProviderKind>().map_err(|e| {
                 Error::Config(format!("invalid config {}: [workspaces.{provider}]: {e}", path.display()))
             })?;
+            let mut vars: std::collections::BTreeMap<String, &str> = std::collections::BTreeMap::new();
+            for name in workspaces.keys() {
+                let var = crate::secrets::env_var_name(&crate::domain::Account::new(
+                    provider.parse::<ProviderKind>().unwrap_or(ProviderKind::OpenAi),
+                    name,
+                ));
+                if let Some(other) = vars.insert(var.clone(), name) {
+                    return Err(Error::Config(format!(
+                        "invalid config {}: workspaces '{other}' and '{name}' of {provider} would share the key \
+                         variable {var}: rename one",
+                        path.display()
+                    )));
+                }
+            }
             for (name, ws) in workspaces {
                 validate_workspace_name(name).map_err(|e| {
                     Error::Config(format!("invalid config {}: [workspaces.{provider}.{name}]: {e}", path.display()))
@@ -145,12 +169,23 @@ pub fn validate_base_url(url: &str) -> std::result::Result<(), String> {
 
 /// Adds (or keeps) `[workspaces.<provider>.<name>]`, preserving the rest of the file and its comments.
 pub fn add_workspace(path: &Path, account: &Account) -> Result<()> {
-    edit(path, |doc| {
-        let workspaces = table_entry(doc.as_table_mut(), "workspaces");
+    let text = with_workspace(path, account)?;
+    write_atomically(path, text.as_bytes())
+}
+
+/// Whether `add_workspace` would succeed, without writing: checked before a key is stored, so
+/// a config llmcost cannot edit never leaves an orphan key in the keyring.
+pub fn check_add_workspace(path: &Path, account: &Account) -> Result<()> {
+    with_workspace(path, account).map(drop)
+}
+
+fn with_workspace(path: &Path, account: &Account) -> Result<String> {
+    edited_text(path, |doc| {
+        let workspaces = table_entry(doc.as_table_mut(), "workspaces", path)?;
         workspaces.set_implicit(true);
-        let provider = table_entry(workspaces, account.provider.id());
+        let provider = table_entry(workspaces, account.provider.id(), path)?;
         provider.set_implicit(true);
-        table_entry(provider, &account.workspace);
+        table_entry(provider, &account.workspace, path)?;
         Ok(())
     })
 }
@@ -175,15 +210,25 @@ pub fn remove_workspace(path: &Path, account: &Account) -> Result<bool> {
     Ok(removed)
 }
 
-fn table_entry<'a>(table: &'a mut toml_edit::Table, key: &str) -> &'a mut toml_edit::Table {
-    table
-        .entry(key)
-        .or_insert_with(|| toml_edit::Item::Table(toml_edit::Table::new()))
-        .as_table_mut()
-        .expect("config keys used by llmcost are tables")
+fn table_entry<'a>(table: &'a mut toml_edit::Table, key: &str, path: &Path) -> Result<&'a mut toml_edit::Table> {
+    table.entry(key).or_insert_with(|| toml_edit::Item::Table(toml_edit::Table::new())).as_table_mut().ok_or_else(
+        || {
+            Error::Config(format!(
+                "cannot edit {}: '{key}' is written inline (key = {{ ... }}); write it as a [section] so llmcost \
+             can add to it, or edit the file by hand",
+                path.display()
+            ))
+        },
+    )
 }
 
 pub(crate) fn edit(path: &Path, change: impl FnOnce(&mut toml_edit::DocumentMut) -> Result<()>) -> Result<()> {
+    let text = edited_text(path, change)?;
+    write_atomically(path, text.as_bytes())
+}
+
+/// The config's text after `change`, validated, not written.
+fn edited_text(path: &Path, change: impl FnOnce(&mut toml_edit::DocumentMut) -> Result<()>) -> Result<String> {
     let text = match std::fs::read_to_string(path) {
         Ok(t) => t,
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => String::new(),
@@ -199,12 +244,22 @@ pub(crate) fn edit(path: &Path, change: impl FnOnce(&mut toml_edit::DocumentMut)
     let text = doc.to_string();
     // Never write a file that would not load again.
     Config::parse(&text, path)?;
-    write_atomically(path, text.as_bytes())
+    Ok(text)
 }
 
 /// Writes through a temporary file and a rename, owner-only, so a crash never leaves half a file.
+/// A symlinked file (a dotfiles repository) is written through the link: the link's target is
+/// replaced atomically in its own directory, and the link stays a link.
 pub fn write_atomically(path: &Path, bytes: &[u8]) -> Result<()> {
     let fail = |e: std::io::Error| Error::Runtime(format!("cannot write {}: {e}", path.display()));
+    let resolved;
+    let path = match std::fs::symlink_metadata(path) {
+        Ok(meta) if meta.file_type().is_symlink() => {
+            resolved = std::fs::canonicalize(path).map_err(fail)?;
+            resolved.as_path()
+        }
+        _ => path,
+    };
     let dir = parent_dir(path);
     std::fs::create_dir_all(&dir).map_err(fail)?;
     let mut tmp = tempfile::NamedTempFile::new_in(&dir).map_err(fail)?;
@@ -212,6 +267,24 @@ pub fn write_atomically(path: &Path, bytes: &[u8]) -> Result<()> {
     tmp.as_file().sync_all().map_err(fail)?;
     tmp.persist(path).map_err(|e| fail(e.error))?;
     Ok(())
+}
+
+/// TOML errors quote the offending line; a key pasted into the config (`api_key = "sk-..."`)
+/// must not be printed with it. Every quoted value of a `key`/`secret`/`token`-like setting, and
+/// anything that looks like an API key, is replaced by its masked hint.
+fn mask_pasted_keys(text: &str, message: &str) -> String {
+    let mut out = message.to_string();
+    for line in text.lines() {
+        let Some((name, value)) = line.split_once('=') else { continue };
+        let name = name.trim().to_ascii_lowercase();
+        let secret_name = ["key", "secret", "token", "password"].iter().any(|w| name.contains(w));
+        let value = value.trim().trim_matches(['"', '\'', ' ']);
+        let looks_like_key = value.starts_with("sk-") || value.starts_with("xai-") || value.len() >= 32;
+        if value.len() >= 8 && (secret_name || looks_like_key) && out.contains(value) {
+            out = out.replace(value, &crate::secrets::Secret::new(value).hint());
+        }
+    }
+    out
 }
 
 fn parent_dir(path: &Path) -> PathBuf {
@@ -224,6 +297,27 @@ fn parent_dir(path: &Path) -> PathBuf {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_key_pasted_into_a_broken_config_is_not_echoed() {
+        let key = "sk-admin-THISISASECRETKEY0123456789abcdef";
+        let text = format!("[workspaces.openai.edugami]\napi_key = \"{key}\" oops\n");
+        let err = Config::parse(&text, Path::new("c.toml")).unwrap_err().to_string();
+        assert!(!err.contains("THISISASECRET"), "{err}");
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_symlinked_config_stays_a_link() {
+        let dir = tempfile::tempdir().unwrap();
+        let target = dir.path().join("dotfiles-config.toml");
+        std::fs::write(&target, "[cache]\nttl_minutes = 10\n").unwrap();
+        let link = dir.path().join("config.toml");
+        std::os::unix::fs::symlink(&target, &link).unwrap();
+        write_atomically(&link, b"[cache]\nttl_minutes = 20\n").unwrap();
+        assert!(std::fs::symlink_metadata(&link).unwrap().file_type().is_symlink());
+        assert_eq!(std::fs::read_to_string(&target).unwrap(), "[cache]\nttl_minutes = 20\n");
+    }
 
     #[test]
     fn empty_config_has_defaults() {

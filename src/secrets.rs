@@ -24,17 +24,21 @@ impl Secret {
         &self.0
     }
 
-    /// `sk-admin-...4f2a`: enough to tell keys apart, not enough to use one.
+    /// `sk-admin-...4f2a`: enough to tell keys apart, not enough to use one. Counted in
+    /// characters, so a key with a pasted `–` or `€` cannot split a character (and panic).
     pub fn hint(&self) -> String {
-        let key = &self.0;
-        let prefix_end =
-            key.char_indices().filter(|(_, c)| *c == '-').map(|(i, _)| i + 1).take(2).last().unwrap_or(0).min(12);
-        let chars: Vec<char> = key.chars().collect();
+        let chars: Vec<char> = self.0.chars().collect();
         if chars.len() < 12 {
             return "...".to_string();
         }
-        let tail: String = chars[chars.len() - 4..].iter().collect();
-        format!("{}...{}", &key[..prefix_end], tail)
+        // The prefix up to the second `-` (`sk-admin-`), at most 12 characters, ASCII only.
+        let dashes: Vec<usize> =
+            chars.iter().enumerate().filter(|(_, c)| **c == '-').map(|(i, _)| i + 1).take(2).collect();
+        let prefix_len = dashes.last().copied().unwrap_or(0).min(12);
+        let prefix: String = chars[..prefix_len].iter().take_while(|c| c.is_ascii_graphic()).collect();
+        let tail: String =
+            chars[chars.len() - 4..].iter().map(|c| if c.is_ascii_graphic() { *c } else { '?' }).collect();
+        format!("{prefix}...{tail}")
     }
 }
 
@@ -211,6 +215,23 @@ fn platform_store() -> Result<Arc<CredentialStore>, String> {
 #[cfg(not(any(unix, target_os = "windows")))]
 fn platform_store() -> Result<Arc<CredentialStore>, String> {
     Err("no OS keyring is supported on this platform".to_string())
+}
+
+#[cfg(test)]
+mod hint_tests {
+    use super::Secret;
+
+    #[test]
+    fn hints_never_split_characters_or_show_the_key() {
+        for key in ["sk–admin–€€€€€€€€€€€€abcd", "€€€€€€€€€€€€€€€€", "sk-admin-0123456789abcdef", "ключ-ключ-ключ-ключ"]
+        {
+            let hint = Secret::new(key).hint();
+            assert!(hint.len() < 24, "{hint}");
+            let half: String = key.chars().skip(key.chars().count() / 2).collect();
+            assert!(!hint.contains(&half), "{hint}");
+        }
+        assert_eq!(Secret::new("sk-admin-0123456789abcdef").hint(), "sk-admin-...cdef");
+    }
 }
 
 #[cfg(test)]

@@ -31,7 +31,7 @@ impl From<CacheSettings> for Freshness {
 impl Freshness {
     /// A day fetched at or after this moment will not change any more.
     fn settled_at(&self, day: NaiveDate) -> DateTime<Utc> {
-        let settle_day = day + Days::new(1 + u64::from(self.trailing_days));
+        let settle_day = day.checked_add_days(Days::new(1 + u64::from(self.trailing_days))).unwrap_or(NaiveDate::MAX);
         settle_day.and_time(NaiveTime::MIN).and_utc()
     }
 

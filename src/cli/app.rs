@@ -34,6 +34,22 @@ fn env_flag(env: &[(String, String)], name: &str) -> bool {
     env.iter().any(|(k, v)| k == name && matches!(v.trim().to_ascii_lowercase().as_str(), "1" | "true" | "yes" | "on"))
 }
 
+/// The `LLMCOST_*` variables. Others are never read here, so an unrelated variable that is not
+/// UTF-8 changes nothing; one of llmcost's own that is not UTF-8 is refused without echoing it.
+fn llmcost_env() -> Result<Vec<(String, String)>> {
+    let mut env = Vec::new();
+    for (key, value) in std::env::vars_os() {
+        let Some(key) = key.to_str().filter(|k| k.starts_with("LLMCOST_")) else {
+            continue;
+        };
+        let value = value.into_string().map_err(|_| {
+            Error::Config(format!("{key} is not valid UTF-8 text (its value is not shown); set it again"))
+        })?;
+        env.push((key.to_string(), value));
+    }
+    Ok(env)
+}
+
 fn project_dirs() -> Option<ProjectDirs> {
     ProjectDirs::from("", "", "llmcost")
 }
@@ -49,7 +65,7 @@ impl App {
     /// Like `from_cli`, but a config file that cannot be used gives an empty config and the
     /// error beside it, so `doctor` can still look at everything else.
     pub fn from_cli_lenient(cli: &Cli) -> Result<(App, Option<Error>)> {
-        let env: Vec<(String, String)> = std::env::vars().filter(|(k, _)| k.starts_with("LLMCOST_")).collect();
+        let env = llmcost_env()?;
         let get = |name: &str| env.iter().find(|(k, _)| k == name).map(|(_, v)| v.as_str());
         let clock = Clock::from_env(get("LLMCOST_NOW"))?;
         let dirs = project_dirs();
@@ -202,7 +218,13 @@ impl App {
     /// A note on stderr (warnings about incomplete data), unless `--quiet`.
     pub fn note(&self, message: &str) {
         if !self.quiet {
-            eprintln!("{message}");
+            use std::io::Write;
+            // Notes name accounts and projects: escaped like every provider text; a closed
+            // stderr is ignored.
+            let mut stderr = std::io::stderr().lock();
+            for line in message.lines() {
+                let _ = writeln!(stderr, "{}", crate::output::sanitize::terminal(line));
+            }
         }
     }
 

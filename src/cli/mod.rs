@@ -186,9 +186,13 @@ fn init_tracing(verbose: u8) {
     let _ = tracing_subscriber::registry().with(layer).try_init();
 }
 
+/// Errors carry provider text (names, messages): each line is shown with its control and escape
+/// sequences escaped. A closed stderr is not a reason to panic.
 fn report_error(e: &Error) {
+    use std::io::Write;
+    let mut stderr = std::io::stderr().lock();
     for line in e.to_string().lines() {
-        eprintln!("error: {line}");
+        let _ = writeln!(stderr, "error: {}", crate::output::sanitize::terminal(line));
     }
 }
 
@@ -198,6 +202,14 @@ fn write_stdout(render: impl FnOnce(&mut dyn std::io::Write) -> std::io::Result<
     let mut buf = Vec::new();
     render(&mut buf).map_err(|e| Error::Runtime(format!("cannot render output: {e}")))?;
     let mut stdout = std::io::stdout().lock();
+    // A terminal never receives a control sequence llmcost did not make, in any format (a CSV
+    // or JSON written to a file or a pipe keeps its exact text).
+    if stdout.is_terminal() {
+        let text = String::from_utf8_lossy(&buf);
+        if let std::borrow::Cow::Owned(safe) = crate::output::sanitize::rendered(&text, crate::output::color()) {
+            buf = safe.into_bytes();
+        }
+    }
     match stdout.write_all(&buf).and_then(|()| stdout.flush()) {
         Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => {
             Err(Error::Runtime(format!("cannot write output: {e}")))

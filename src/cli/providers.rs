@@ -236,6 +236,8 @@ pub(super) fn add_account(app: &App, account: &Account, key: &Secret, check: boo
             Error::Provider(format!("{message}\nNothing was stored. Use --no-check to store the key anyway."))
         })?;
     }
+    // The config edit is checked first: a config llmcost cannot edit must not leave a stored key.
+    config::check_add_workspace(&app.config_path, account)?;
     app.keys.store_key(account, key).map_err(|e| Error::Runtime(e.to_string()))?;
     config::add_workspace(&app.config_path, account)
 }

@@ -56,13 +56,21 @@ fn period(app: &App, args: &PeriodArgs) -> Result<(DateRange, Option<chrono::Nai
     Ok((args.resolve(today)?, args.calendar_end(today)?))
 }
 
-fn facts(view: &CostView) -> Vec<Fact> {
+/// A cache edited by hand or damaged can hold a day that is not a date: that row is an error
+/// naming it, never a panic.
+fn facts(view: &CostView) -> crate::error::Result<Vec<Fact>> {
     view.rows
         .iter()
         .map(|row| {
             let cell = |i: usize| row.cells[i].value.clone();
-            Fact {
-                day: crate::domain::period::parse_date(&cell(0)).expect("days in the cache are valid"),
+            let day = crate::domain::period::parse_date(&cell(0)).map_err(|_| {
+                crate::error::Error::Storage(format!(
+                    "the cache holds a day that is not a date ({:?}); run 'llmcost cache clear' and sync again",
+                    crate::output::sanitize::terminal(&cell(0))
+                ))
+            })?;
+            Ok(Fact {
+                day,
                 provider: cell(1),
                 workspace: cell(2),
                 project_id: cell(3),
@@ -70,7 +78,7 @@ fn facts(view: &CostView) -> Vec<Fact> {
                 model: cell(4),
                 cost: row.cost,
                 usage: row.usage,
-            }
+            })
         })
         .collect()
 }
@@ -102,7 +110,7 @@ pub fn run(app: &App, args: ReportArgs) -> Result<()> {
         output::render_costs(&current, Format::Csv, &mut bytes).map_err(|e| Error::Runtime(e.to_string()))?;
     } else {
         let window_view = CostView::build(&store, &query(window), today, vec![])?;
-        let mut r = report::build(report::Input { range, today, period_end, facts: facts(&window_view) });
+        let mut r = report::build(report::Input { range, today, period_end, facts: facts(&window_view)? });
         r.budgets = super::budgets::relevant(app, &store, &accounts, &projects, &[]);
         match args.format {
             Format::Table => {

@@ -125,7 +125,7 @@ fn table(rows: &[BudgetRow], today: NaiveDate, out: &mut dyn Write) -> std::io::
                 status,
             ]
             .into_iter()
-            .map(comfy_table::Cell::new)
+            .map(|text| comfy_table::Cell::new(super::sanitize::terminal(&text)))
             .enumerate()
             .map(|(i, c)| if i == 7 && super::color() { c.fg(level_color(s.level)) } else { c })
             .collect::<Vec<_>>(),
@@ -195,8 +195,8 @@ pub fn markdown(rows: &[BudgetRow], today: NaiveDate) -> String {
         };
         s.push_str(&format!(
             "| {} | {} | {} {} to {} | {} | {} | {} | {} | {} |\n",
-            b.name,
-            scope_text(b),
+            super::sanitize::markdown(&b.name),
+            super::sanitize::markdown(&scope_text(b)),
             b.period.name(),
             st.period.since,
             st.period.until,

@@ -6,9 +6,9 @@ use super::CostView;
 use super::projects_view::ProjectsView;
 use super::text::{self, dim_title, percent, thousands};
 
-/// Escapes the characters that would break a Markdown table cell.
+/// Provider text made safe for a Markdown cell (no table breaks, HTML, images or mentions).
 fn cell(value: &str) -> String {
-    value.replace('\\', "\\\\").replace('|', "\\|").replace('\n', " ")
+    super::sanitize::markdown(value)
 }
 
 pub fn costs(view: &CostView, out: &mut dyn Write) -> std::io::Result<()> {
@@ -61,7 +61,7 @@ pub fn projects(view: &ProjectsView, out: &mut dyn Write) -> std::io::Result<()>
             cell(&r.account.to_string()),
             cell(&r.name),
             cell(&r.id),
-            r.status,
+            cell(&r.status),
             r.cost.display_usd()
         )?;
     }

@@ -7,6 +7,7 @@ mod json_out;
 mod markdown;
 pub mod projects_view;
 pub mod report_out;
+pub mod sanitize;
 pub mod table;
 pub mod text;
 

@@ -64,7 +64,7 @@ fn table(header: &[&str], right_from: usize, rows: Vec<Vec<String>>) -> Table {
     let mut t = super::table::new_table();
     t.set_header(super::table::header(header.iter()));
     for row in rows {
-        t.add_row(row);
+        t.add_row(row.iter().map(|c| super::sanitize::terminal(c).into_owned()));
     }
     for i in right_from..header.len() {
         if let Some(c) = t.column_mut(i) {
@@ -202,7 +202,7 @@ pub fn render_table(r: &Report, accounts: &[Account], out: &mut dyn Write) -> st
 }
 
 fn md_cell(s: &str) -> String {
-    s.replace('|', "\\|").replace('\n', " ")
+    super::sanitize::markdown(s)
 }
 
 fn md_table(out: &mut String, header: &[&str], right_from: usize, rows: Vec<Vec<String>>) {

@@ -8,6 +8,11 @@ use super::CostView;
 use super::projects_view::ProjectsView;
 use super::text::{self, dim_title, percent, thousands};
 
+/// Provider text for a table cell or heading (see `sanitize`).
+fn safe(text: &str) -> String {
+    super::sanitize::terminal(text).into_owned()
+}
+
 /// A table in llmcost's style, styled when colour is on.
 pub fn new_table() -> Table {
     let mut t = Table::new();
@@ -43,12 +48,12 @@ fn align_right(t: &mut Table, from: usize) {
 }
 
 pub fn costs(view: &CostView, out: &mut dyn Write) -> std::io::Result<()> {
-    writeln!(out, "Spend for {}", text::scope(&view.accounts))?;
+    writeln!(out, "Spend for {}", safe(&text::scope(&view.accounts)))?;
     if !view.project_filter.is_empty() {
-        writeln!(out, "Projects: {}", view.project_filter.join(", "))?;
+        writeln!(out, "Projects: {}", safe(&view.project_filter.join(", ")))?;
     }
     if !view.model_filter.is_empty() {
-        writeln!(out, "Models: {}", view.model_filter.join(", "))?;
+        writeln!(out, "Models: {}", safe(&view.model_filter.join(", ")))?;
     }
     writeln!(out, "{}", text::period(view.range, view.today))?;
     let mut t = new_table();
@@ -59,7 +64,7 @@ pub fn costs(view: &CostView, out: &mut dyn Write) -> std::io::Result<()> {
     }
     t.set_header(self::header(header));
     for row in &view.rows {
-        let mut cells: Vec<String> = row.cells.iter().map(|c| c.label.clone()).collect();
+        let mut cells: Vec<String> = row.cells.iter().map(|c| safe(&c.label)).collect();
         cells.extend([row.cost.display_usd(), percent(row.share)]);
         if let Some(u) = row.usage {
             let known = u.input_tokens + u.output_tokens + u.requests > 0;
@@ -103,16 +108,16 @@ pub fn costs(view: &CostView, out: &mut dyn Write) -> std::io::Result<()> {
 }
 
 pub fn projects(view: &ProjectsView, out: &mut dyn Write) -> std::io::Result<()> {
-    writeln!(out, "Projects of {}", text::scope(&view.accounts))?;
+    writeln!(out, "Projects of {}", safe(&text::scope(&view.accounts)))?;
     let r = view.range;
     writeln!(out, "Spend {} to {} (UTC days)", r.since, r.until)?;
     let mut t = new_table();
     t.set_header(header(["Workspace", "Project", "ID", "Status", "Cost (USD)"]));
     for row in &view.rows {
         t.add_row(vec![
-            row.account.to_string(),
-            row.name.clone(),
-            if row.id.is_empty() { "-".to_string() } else { row.id.clone() },
+            safe(&row.account.to_string()),
+            safe(&row.name),
+            if row.id.is_empty() { "-".to_string() } else { safe(&row.id) },
             row.status.clone(),
             row.cost.display_usd(),
         ]);

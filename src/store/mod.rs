@@ -54,7 +54,9 @@ impl Store {
     fn prepare(&mut self) -> Result<()> {
         // WAL and a busy timeout let a sync and a read (or two syncs) run at once.
         self.conn.busy_timeout(Duration::from_secs(10))?;
-        if self.path.is_some() {
+        if let Some(path) = &self.path {
+            // Before anything writes (the switch to WAL does): never touch a foreign database.
+            schema::ensure_ours(&self.conn, path)?;
             self.enable_wal()?;
         }
         self.conn.pragma_update(None, "synchronous", "NORMAL")?;

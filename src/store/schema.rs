@@ -55,10 +55,39 @@ const MIGRATIONS: &[&str] = &[
 
 pub const SCHEMA_VERSION: i64 = MIGRATIONS.len() as i64;
 
+/// `PRAGMA application_id` of an llmcost cache: "llmc".
+pub const APPLICATION_ID: i64 = 0x6c6c_6d63;
+
+/// Refuses, without writing, a database that is not an llmcost cache: one with another
+/// application id, or with tables and no id unless they are an older llmcost cache's.
+pub fn ensure_ours(conn: &Connection, path: &std::path::Path) -> Result<()> {
+    let app_id: i64 = conn.pragma_query_value(None, "application_id", |r| r.get(0))?;
+    if app_id == APPLICATION_ID {
+        return Ok(());
+    }
+    let tables: Vec<String> = conn
+        .prepare("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name")?
+        .query_map([], |r| r.get(0))?
+        .collect::<rusqlite::Result<_>>()?;
+    let version: i64 = conn.pragma_query_value(None, "user_version", |r| r.get(0))?;
+    let ours = ["cost_buckets", "projects", "synced_days", "usage_buckets"];
+    let older_llmcost = app_id == 0 && version >= 1 && tables.iter().all(|t| ours.contains(&t.as_str()));
+    if (app_id == 0 && tables.is_empty() && version == 0) || older_llmcost {
+        return Ok(());
+    }
+    Err(Error::Storage(format!(
+        "{} is not an llmcost cache (it is another application's SQLite database); nothing was written: \
+         pass another --db (or LLMCOST_DB)",
+        path.display()
+    )))
+}
+
 pub fn migrate(conn: &mut Connection) -> Result<()> {
     let version =
         |conn: &Connection| -> Result<i64> { Ok(conn.pragma_query_value(None, "user_version", |r| r.get(0))?) };
-    if version(conn)? == SCHEMA_VERSION {
+    let app_id =
+        |conn: &Connection| -> Result<i64> { Ok(conn.pragma_query_value(None, "application_id", |r| r.get(0))?) };
+    if version(conn)? == SCHEMA_VERSION && app_id(conn)? == APPLICATION_ID {
         return Ok(());
     }
     // Take the write lock before reading the version again: two processes opening a new cache
@@ -75,6 +104,7 @@ pub fn migrate(conn: &mut Connection) -> Result<()> {
         tx.execute_batch(sql)?;
     }
     tx.pragma_update(None, "user_version", SCHEMA_VERSION)?;
+    tx.pragma_update(None, "application_id", APPLICATION_ID)?;
     tx.commit()?;
     Ok(())
 }
@@ -111,6 +141,24 @@ mod tests {
             .query_row("SELECT count(*) FROM sqlite_master WHERE name = 'cost_buckets_by_day'", [], |r| r.get(0))
             .unwrap();
         assert_eq!(indexes, 0);
+    }
+
+    #[test]
+    fn foreign_databases_are_refused_and_left_as_they_were() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("other.sqlite");
+        let conn = Connection::open(&path).unwrap();
+        conn.execute_batch("CREATE TABLE notes (id INTEGER PRIMARY KEY, text TEXT)").unwrap();
+        let err = ensure_ours(&conn, &path).unwrap_err().to_string();
+        assert!(err.contains("not an llmcost cache"), "{err}");
+        conn.pragma_update(None, "application_id", 42).unwrap();
+        assert!(ensure_ours(&conn, &path).is_err());
+        // A new file, and our own cache once migrated, are ours.
+        let fresh = Connection::open(dir.path().join("new.sqlite")).unwrap();
+        ensure_ours(&fresh, &path).unwrap();
+        let mut ours = Connection::open(dir.path().join("ours.sqlite")).unwrap();
+        migrate(&mut ours).unwrap();
+        ensure_ours(&ours, &path).unwrap();
     }
 
     #[test]

@@ -9,6 +9,11 @@ use ratatui::widgets::{Bar, BarChart, BarGroup, Block, Borders, Cell, Clear, Par
 use super::model::{Mode, Model, Pane};
 use crate::output::text::percent;
 
+/// Provider and cache text for the dashboard: control and escape sequences shown escaped.
+fn safe(text: &str) -> String {
+    crate::output::sanitize::terminal(text).into_owned()
+}
+
 const SPINNER: [char; 10] = ['⠋', '⠙', '⠹', '⠸', '⠼', '⠴', '⠦', '⠧', '⠇', '⠏'];
 
 /// Below this width the model table drops its token columns.
@@ -113,7 +118,7 @@ fn render_header(model: &Model, theme: &Theme, frame: &mut Frame, area: Rect) {
     let r = model.range();
     let mut spans = vec![
         Span::styled(" llmcost ", theme.accent()),
-        Span::raw(model.scope_label()),
+        Span::raw(safe(&model.scope_label())),
         Span::styled(format!(" · {} {}..{} UTC", model.period.name(), r.since, r.until), theme.dim()),
     ];
     if let Some(at) = model.snapshot.as_ref().and_then(|s| s.updated_at) {
@@ -176,7 +181,7 @@ fn render_cards(model: &Model, theme: &Theme, frame: &mut Frame, area: Rect) {
         Some(b) => card(
             frame,
             budget,
-            &format!("Budget {}", b.budget.name),
+            &format!("Budget {}", safe(&b.budget.name)),
             Line::styled(
                 format!("{:.0}% of {}", b.status.percent, b.budget.amount.display_usd()),
                 theme.level(b.status.level),
@@ -221,8 +226,8 @@ fn render_models(model: &Model, theme: &Theme, frame: &mut Frame, area: Rect) {
         .iter()
         .map(|m| {
             let mut cells = vec![
-                Cell::from(m.model.clone()),
-                Cell::from(m.provider.clone()),
+                Cell::from(safe(&m.model)),
+                Cell::from(safe(&m.provider)),
                 Cell::from(Line::from(m.cost.display_usd()).alignment(Alignment::Right)),
                 Cell::from(Line::from(percent(m.share)).alignment(Alignment::Right)),
             ];
@@ -261,7 +266,7 @@ fn render_projects(model: &Model, theme: &Theme, frame: &mut Frame, area: Rect) 
         .map(|p| {
             let mark = if model.project.as_ref().is_some_and(|(id, _)| *id == p.id) { "● " } else { "" };
             Row::new(vec![
-                Cell::from(format!("{mark}{}", p.name)),
+                Cell::from(format!("{mark}{}", safe(&p.name))),
                 Cell::from(Line::from(p.cost.display_usd()).alignment(Alignment::Right)),
             ])
         })
@@ -316,13 +321,15 @@ fn render_chart(model: &Model, theme: &Theme, frame: &mut Frame, area: Rect) {
 fn render_status(model: &Model, theme: &Theme, frame: &mut Frame, area: Rect) {
     let line = match &model.mode {
         Mode::Filter(text) => {
-            Line::from(vec![Span::styled("Filter models: ", theme.accent()), Span::raw(format!("{text}▏"))])
+            Line::from(vec![Span::styled("Filter models: ", theme.accent()), Span::raw(format!("{}▏", safe(text)))])
         }
         Mode::Range(text) => {
-            let mut spans =
-                vec![Span::styled("Range YYYY-MM-DD..YYYY-MM-DD: ", theme.accent()), Span::raw(format!("{text}▏"))];
+            let mut spans = vec![
+                Span::styled("Range YYYY-MM-DD..YYYY-MM-DD: ", theme.accent()),
+                Span::raw(format!("{}▏", safe(text))),
+            ];
             if let Some(e) = model.status.as_ref().filter(|_| model.error) {
-                spans.push(Span::styled(format!("  {e}"), theme.error()));
+                spans.push(Span::styled(format!("  {}", safe(e)), theme.error()));
             }
             Line::from(spans)
         }
