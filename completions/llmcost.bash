@@ -227,7 +227,7 @@ _llmcost() {
 
     case "${cmd}" in
         llmcost)
-            opts="-q -v -h -V --config --db --demo --quiet --timeout --verbose --color --help --version providers projects costs sync budgets report tui doctor cache completions man generate-cache help"
+            opts="-q -v -h -V --config --db --demo --quiet --timeout --verbose --record --color --help --version providers projects costs sync budgets report tui doctor cache completions man generate-cache help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -245,6 +245,10 @@ _llmcost() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --record)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --color)
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
                     return 0
@@ -257,7 +261,7 @@ _llmcost() {
             return 0
             ;;
         llmcost__subcmd__budgets)
-            opts="-q -v -h -V --format --config --db --demo --quiet --timeout --verbose --color --help --version list add edit remove check help"
+            opts="-q -v -h -V --format --config --db --demo --quiet --timeout --verbose --record --color --help --version list add edit remove check help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -279,6 +283,10 @@ _llmcost() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --record)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --color)
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
                     return 0
@@ -291,7 +299,7 @@ _llmcost() {
             return 0
             ;;
         llmcost__subcmd__budgets__subcmd__add)
-            opts="-w -q -v -h -V --amount --period --start-day --provider --workspace --project --model --warn-at --force --config --db --demo --quiet --timeout --verbose --color --help --version"
+            opts="-w -q -v -h -V --amount --period --start-day --provider --workspace --project --model --warn-at --force --config --db --demo --quiet --timeout --verbose --record --color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -345,6 +353,10 @@ _llmcost() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --record)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --color)
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
                     return 0
@@ -357,7 +369,7 @@ _llmcost() {
             return 0
             ;;
         llmcost__subcmd__budgets__subcmd__check)
-            opts="-q -v -h -V --format --offline --fail-on --fail-open --config --db --demo --quiet --timeout --verbose --color --help --version"
+            opts="-q -v -h -V --format --offline --fail-on --fail-open --config --db --demo --quiet --timeout --verbose --record --color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -383,6 +395,10 @@ _llmcost() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --record)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --color)
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
                     return 0
@@ -395,7 +411,7 @@ _llmcost() {
             return 0
             ;;
         llmcost__subcmd__budgets__subcmd__edit)
-            opts="-w -q -v -h -V --amount --period --start-day --provider --workspace --project --model --warn-at --force --config --db --demo --quiet --timeout --verbose --color --help --version"
+            opts="-w -q -v -h -V --amount --period --start-day --provider --workspace --project --model --warn-at --force --config --db --demo --quiet --timeout --verbose --record --color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -446,6 +462,10 @@ _llmcost() {
                     return 0
                     ;;
                 --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --record)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -559,7 +579,7 @@ _llmcost() {
             return 0
             ;;
         llmcost__subcmd__budgets__subcmd__list)
-            opts="-q -v -h -V --format --config --db --demo --quiet --timeout --verbose --color --help --version"
+            opts="-q -v -h -V --format --config --db --demo --quiet --timeout --verbose --record --color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -581,6 +601,10 @@ _llmcost() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --record)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --color)
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
                     return 0
@@ -593,7 +617,7 @@ _llmcost() {
             return 0
             ;;
         llmcost__subcmd__budgets__subcmd__remove)
-            opts="-q -v -h -V --config --db --demo --quiet --timeout --verbose --color --help --version"
+            opts="-q -v -h -V --config --db --demo --quiet --timeout --verbose --record --color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -611,6 +635,10 @@ _llmcost() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --record)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --color)
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
                     return 0
@@ -623,7 +651,7 @@ _llmcost() {
             return 0
             ;;
         llmcost__subcmd__cache)
-            opts="-q -v -h -V --config --db --demo --quiet --timeout --verbose --color --help --version path info clear help"
+            opts="-q -v -h -V --config --db --demo --quiet --timeout --verbose --record --color --help --version path info clear help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -641,6 +669,10 @@ _llmcost() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --record)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --color)
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
                     return 0
@@ -653,7 +685,7 @@ _llmcost() {
             return 0
             ;;
         llmcost__subcmd__cache__subcmd__clear)
-            opts="-q -v -h -V --yes --config --db --demo --quiet --timeout --verbose --color --help --version"
+            opts="-q -v -h -V --yes --config --db --demo --quiet --timeout --verbose --record --color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -668,6 +700,10 @@ _llmcost() {
                     return 0
                     ;;
                 --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --record)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -753,7 +789,7 @@ _llmcost() {
             return 0
             ;;
         llmcost__subcmd__cache__subcmd__info)
-            opts="-q -v -h -V --config --db --demo --quiet --timeout --verbose --color --help --version"
+            opts="-q -v -h -V --config --db --demo --quiet --timeout --verbose --record --color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -768,6 +804,10 @@ _llmcost() {
                     return 0
                     ;;
                 --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --record)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -783,7 +823,7 @@ _llmcost() {
             return 0
             ;;
         llmcost__subcmd__cache__subcmd__path)
-            opts="-q -v -h -V --config --db --demo --quiet --timeout --verbose --color --help --version"
+            opts="-q -v -h -V --config --db --demo --quiet --timeout --verbose --record --color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -801,6 +841,10 @@ _llmcost() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --record)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --color)
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
                     return 0
@@ -813,7 +857,7 @@ _llmcost() {
             return 0
             ;;
         llmcost__subcmd__completions)
-            opts="-q -v -h -V --config --db --demo --quiet --timeout --verbose --color --help --version bash elvish fish powershell zsh"
+            opts="-q -v -h -V --config --db --demo --quiet --timeout --verbose --record --color --help --version bash elvish fish powershell zsh"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -831,6 +875,10 @@ _llmcost() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --record)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --color)
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
                     return 0
@@ -843,7 +891,7 @@ _llmcost() {
             return 0
             ;;
         llmcost__subcmd__costs)
-            opts="-w -q -v -h -V --provider --workspace --project --model --today --yesterday --week --month --year --last --since --until --by --format --refresh --offline --config --db --demo --quiet --timeout --verbose --color --help --version"
+            opts="-w -q -v -h -V --provider --workspace --project --model --today --yesterday --week --month --year --last --since --until --by --format --refresh --offline --config --db --demo --quiet --timeout --verbose --record --color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -909,6 +957,10 @@ _llmcost() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --record)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --color)
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
                     return 0
@@ -921,7 +973,7 @@ _llmcost() {
             return 0
             ;;
         llmcost__subcmd__doctor)
-            opts="-q -v -h -V --offline --config --db --demo --quiet --timeout --verbose --color --help --version"
+            opts="-q -v -h -V --offline --config --db --demo --quiet --timeout --verbose --record --color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -939,6 +991,10 @@ _llmcost() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --record)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --color)
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
                     return 0
@@ -951,7 +1007,7 @@ _llmcost() {
             return 0
             ;;
         llmcost__subcmd__generate__subcmd__cache)
-            opts="-q -v -h -V --accounts --days --projects --line-items --config --db --demo --quiet --timeout --verbose --color --help --version"
+            opts="-q -v -h -V --accounts --days --projects --line-items --config --db --demo --quiet --timeout --verbose --record --color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -982,6 +1038,10 @@ _llmcost() {
                     return 0
                     ;;
                 --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --record)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1361,7 +1421,7 @@ _llmcost() {
             return 0
             ;;
         llmcost__subcmd__man)
-            opts="-q -v -h -V --dir --config --db --demo --quiet --timeout --verbose --color --help --version"
+            opts="-q -v -h -V --dir --config --db --demo --quiet --timeout --verbose --record --color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1383,6 +1443,10 @@ _llmcost() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --record)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --color)
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
                     return 0
@@ -1395,7 +1459,7 @@ _llmcost() {
             return 0
             ;;
         llmcost__subcmd__projects)
-            opts="-w -q -v -h -V --provider --workspace --today --yesterday --week --month --year --last --since --until --format --refresh --offline --config --db --demo --quiet --timeout --verbose --color --help --version"
+            opts="-w -q -v -h -V --provider --workspace --today --yesterday --week --month --year --last --since --until --format --refresh --offline --config --db --demo --quiet --timeout --verbose --record --color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1449,6 +1513,10 @@ _llmcost() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --record)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --color)
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
                     return 0
@@ -1461,7 +1529,7 @@ _llmcost() {
             return 0
             ;;
         llmcost__subcmd__providers)
-            opts="-q -v -h -V --format --config --db --demo --quiet --timeout --verbose --color --help --version list add remove test help"
+            opts="-q -v -h -V --format --config --db --demo --quiet --timeout --verbose --record --color --help --version list add remove test help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1483,6 +1551,10 @@ _llmcost() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --record)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --color)
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
                     return 0
@@ -1495,7 +1567,7 @@ _llmcost() {
             return 0
             ;;
         llmcost__subcmd__providers__subcmd__add)
-            opts="-w -q -v -h -V --workspace --key-stdin --no-check --config --db --demo --quiet --timeout --verbose --color --help --version"
+            opts="-w -q -v -h -V --workspace --key-stdin --no-check --config --db --demo --quiet --timeout --verbose --record --color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1518,6 +1590,10 @@ _llmcost() {
                     return 0
                     ;;
                 --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --record)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1617,7 +1693,7 @@ _llmcost() {
             return 0
             ;;
         llmcost__subcmd__providers__subcmd__list)
-            opts="-q -v -h -V --format --config --db --demo --quiet --timeout --verbose --color --help --version"
+            opts="-q -v -h -V --format --config --db --demo --quiet --timeout --verbose --record --color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1639,6 +1715,10 @@ _llmcost() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --record)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --color)
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
                     return 0
@@ -1651,7 +1731,7 @@ _llmcost() {
             return 0
             ;;
         llmcost__subcmd__providers__subcmd__remove)
-            opts="-w -q -v -h -V --workspace --config --db --demo --quiet --timeout --verbose --color --help --version"
+            opts="-w -q -v -h -V --workspace --config --db --demo --quiet --timeout --verbose --record --color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1677,6 +1757,10 @@ _llmcost() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --record)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --color)
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
                     return 0
@@ -1689,7 +1773,7 @@ _llmcost() {
             return 0
             ;;
         llmcost__subcmd__providers__subcmd__test)
-            opts="-w -q -v -h -V --provider --workspace --config --db --demo --quiet --timeout --verbose --color --help --version"
+            opts="-w -q -v -h -V --provider --workspace --config --db --demo --quiet --timeout --verbose --record --color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1719,6 +1803,10 @@ _llmcost() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --record)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --color)
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
                     return 0
@@ -1731,7 +1819,7 @@ _llmcost() {
             return 0
             ;;
         llmcost__subcmd__report)
-            opts="-w -o -q -v -h -V --provider --workspace --project --today --yesterday --week --month --year --last --since --until --format --out --refresh --offline --config --db --demo --quiet --timeout --verbose --color --help --version"
+            opts="-w -o -q -v -h -V --provider --workspace --project --today --yesterday --week --month --year --last --since --until --format --out --refresh --offline --config --db --demo --quiet --timeout --verbose --record --color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1797,6 +1885,10 @@ _llmcost() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --record)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --color)
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
                     return 0
@@ -1809,7 +1901,7 @@ _llmcost() {
             return 0
             ;;
         llmcost__subcmd__sync)
-            opts="-w -q -v -h -V --provider --workspace --today --yesterday --week --month --year --last --since --until --refresh --config --db --demo --quiet --timeout --verbose --color --help --version"
+            opts="-w -q -v -h -V --provider --workspace --today --yesterday --week --month --year --last --since --until --refresh --config --db --demo --quiet --timeout --verbose --record --color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1859,6 +1951,10 @@ _llmcost() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --record)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --color)
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
                     return 0
@@ -1871,7 +1967,7 @@ _llmcost() {
             return 0
             ;;
         llmcost__subcmd__tui)
-            opts="-q -v -h -V --offline --config --db --demo --quiet --timeout --verbose --color --help --version"
+            opts="-q -v -h -V --offline --config --db --demo --quiet --timeout --verbose --record --color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1886,6 +1982,10 @@ _llmcost() {
                     return 0
                     ;;
                 --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --record)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

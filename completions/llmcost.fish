@@ -1,6 +1,6 @@
 # Print an optspec for argparse to handle cmd's options that are independent of any subcommand.
 function __fish_llmcost_global_optspecs
-    string join \n config= db= demo q/quiet timeout= v/verbose color= h/help V/version
+    string join \n config= db= demo q/quiet timeout= v/verbose record= color= h/help V/version
 end
 
 function __fish_llmcost_needs_command
@@ -27,6 +27,7 @@ end
 complete -c llmcost -n "__fish_llmcost_needs_command" -l config -d 'Config file [default: the platform config dir, e.g. ~/.config/llmcost/config.toml]' -r -F
 complete -c llmcost -n "__fish_llmcost_needs_command" -l db -d 'Cache database [default: the platform cache dir, e.g. ~/.cache/llmcost/cache.sqlite]' -r -F
 complete -c llmcost -n "__fish_llmcost_needs_command" -l timeout -d 'Give up on a request that has not answered after this many seconds (a timed-out request is retried once) [default: the config\'s http.timeout_seconds, 30]' -r
+complete -c llmcost -n "__fish_llmcost_needs_command" -l record -d 'Save every response body a sync receives in DIR (one file per request; no headers, so no keys), to attach to a bug report' -r -F
 complete -c llmcost -n "__fish_llmcost_needs_command" -l color -d 'Colour in tables and the dashboard [default: auto, which honours NO_COLOR]' -r -f -a "auto\t'When stdout is a terminal and NO_COLOR is not set'
 always\t''
 never\t''"
@@ -53,6 +54,7 @@ json\t''"
 complete -c llmcost -n "__fish_llmcost_using_subcommand providers; and not __fish_seen_subcommand_from list add remove test help" -l config -d 'Config file [default: the platform config dir, e.g. ~/.config/llmcost/config.toml]' -r -F
 complete -c llmcost -n "__fish_llmcost_using_subcommand providers; and not __fish_seen_subcommand_from list add remove test help" -l db -d 'Cache database [default: the platform cache dir, e.g. ~/.cache/llmcost/cache.sqlite]' -r -F
 complete -c llmcost -n "__fish_llmcost_using_subcommand providers; and not __fish_seen_subcommand_from list add remove test help" -l timeout -d 'Give up on a request that has not answered after this many seconds (a timed-out request is retried once) [default: the config\'s http.timeout_seconds, 30]' -r
+complete -c llmcost -n "__fish_llmcost_using_subcommand providers; and not __fish_seen_subcommand_from list add remove test help" -l record -d 'Save every response body a sync receives in DIR (one file per request; no headers, so no keys), to attach to a bug report' -r -F
 complete -c llmcost -n "__fish_llmcost_using_subcommand providers; and not __fish_seen_subcommand_from list add remove test help" -l color -d 'Colour in tables and the dashboard [default: auto, which honours NO_COLOR]' -r -f -a "auto\t'When stdout is a terminal and NO_COLOR is not set'
 always\t''
 never\t''"
@@ -71,6 +73,7 @@ json\t''"
 complete -c llmcost -n "__fish_llmcost_using_subcommand providers; and __fish_seen_subcommand_from list" -l config -d 'Config file [default: the platform config dir, e.g. ~/.config/llmcost/config.toml]' -r -F
 complete -c llmcost -n "__fish_llmcost_using_subcommand providers; and __fish_seen_subcommand_from list" -l db -d 'Cache database [default: the platform cache dir, e.g. ~/.cache/llmcost/cache.sqlite]' -r -F
 complete -c llmcost -n "__fish_llmcost_using_subcommand providers; and __fish_seen_subcommand_from list" -l timeout -d 'Give up on a request that has not answered after this many seconds (a timed-out request is retried once) [default: the config\'s http.timeout_seconds, 30]' -r
+complete -c llmcost -n "__fish_llmcost_using_subcommand providers; and __fish_seen_subcommand_from list" -l record -d 'Save every response body a sync receives in DIR (one file per request; no headers, so no keys), to attach to a bug report' -r -F
 complete -c llmcost -n "__fish_llmcost_using_subcommand providers; and __fish_seen_subcommand_from list" -l color -d 'Colour in tables and the dashboard [default: auto, which honours NO_COLOR]' -r -f -a "auto\t'When stdout is a terminal and NO_COLOR is not set'
 always\t''
 never\t''"
@@ -83,6 +86,7 @@ complete -c llmcost -n "__fish_llmcost_using_subcommand providers; and __fish_se
 complete -c llmcost -n "__fish_llmcost_using_subcommand providers; and __fish_seen_subcommand_from add" -l config -d 'Config file [default: the platform config dir, e.g. ~/.config/llmcost/config.toml]' -r -F
 complete -c llmcost -n "__fish_llmcost_using_subcommand providers; and __fish_seen_subcommand_from add" -l db -d 'Cache database [default: the platform cache dir, e.g. ~/.cache/llmcost/cache.sqlite]' -r -F
 complete -c llmcost -n "__fish_llmcost_using_subcommand providers; and __fish_seen_subcommand_from add" -l timeout -d 'Give up on a request that has not answered after this many seconds (a timed-out request is retried once) [default: the config\'s http.timeout_seconds, 30]' -r
+complete -c llmcost -n "__fish_llmcost_using_subcommand providers; and __fish_seen_subcommand_from add" -l record -d 'Save every response body a sync receives in DIR (one file per request; no headers, so no keys), to attach to a bug report' -r -F
 complete -c llmcost -n "__fish_llmcost_using_subcommand providers; and __fish_seen_subcommand_from add" -l color -d 'Colour in tables and the dashboard [default: auto, which honours NO_COLOR]' -r -f -a "auto\t'When stdout is a terminal and NO_COLOR is not set'
 always\t''
 never\t''"
@@ -97,6 +101,7 @@ complete -c llmcost -n "__fish_llmcost_using_subcommand providers; and __fish_se
 complete -c llmcost -n "__fish_llmcost_using_subcommand providers; and __fish_seen_subcommand_from remove" -l config -d 'Config file [default: the platform config dir, e.g. ~/.config/llmcost/config.toml]' -r -F
 complete -c llmcost -n "__fish_llmcost_using_subcommand providers; and __fish_seen_subcommand_from remove" -l db -d 'Cache database [default: the platform cache dir, e.g. ~/.cache/llmcost/cache.sqlite]' -r -F
 complete -c llmcost -n "__fish_llmcost_using_subcommand providers; and __fish_seen_subcommand_from remove" -l timeout -d 'Give up on a request that has not answered after this many seconds (a timed-out request is retried once) [default: the config\'s http.timeout_seconds, 30]' -r
+complete -c llmcost -n "__fish_llmcost_using_subcommand providers; and __fish_seen_subcommand_from remove" -l record -d 'Save every response body a sync receives in DIR (one file per request; no headers, so no keys), to attach to a bug report' -r -F
 complete -c llmcost -n "__fish_llmcost_using_subcommand providers; and __fish_seen_subcommand_from remove" -l color -d 'Colour in tables and the dashboard [default: auto, which honours NO_COLOR]' -r -f -a "auto\t'When stdout is a terminal and NO_COLOR is not set'
 always\t''
 never\t''"
@@ -110,6 +115,7 @@ complete -c llmcost -n "__fish_llmcost_using_subcommand providers; and __fish_se
 complete -c llmcost -n "__fish_llmcost_using_subcommand providers; and __fish_seen_subcommand_from test" -l config -d 'Config file [default: the platform config dir, e.g. ~/.config/llmcost/config.toml]' -r -F
 complete -c llmcost -n "__fish_llmcost_using_subcommand providers; and __fish_seen_subcommand_from test" -l db -d 'Cache database [default: the platform cache dir, e.g. ~/.cache/llmcost/cache.sqlite]' -r -F
 complete -c llmcost -n "__fish_llmcost_using_subcommand providers; and __fish_seen_subcommand_from test" -l timeout -d 'Give up on a request that has not answered after this many seconds (a timed-out request is retried once) [default: the config\'s http.timeout_seconds, 30]' -r
+complete -c llmcost -n "__fish_llmcost_using_subcommand providers; and __fish_seen_subcommand_from test" -l record -d 'Save every response body a sync receives in DIR (one file per request; no headers, so no keys), to attach to a bug report' -r -F
 complete -c llmcost -n "__fish_llmcost_using_subcommand providers; and __fish_seen_subcommand_from test" -l color -d 'Colour in tables and the dashboard [default: auto, which honours NO_COLOR]' -r -f -a "auto\t'When stdout is a terminal and NO_COLOR is not set'
 always\t''
 never\t''"
@@ -127,7 +133,7 @@ complete -c llmcost -n "__fish_llmcost_using_subcommand projects" -l provider -d
 complete -c llmcost -n "__fish_llmcost_using_subcommand projects" -s w -l workspace -d 'Only this workspace (repeatable), e.g. edugami' -r
 complete -c llmcost -n "__fish_llmcost_using_subcommand projects" -l month -d 'This month to date, or a whole month given as YYYY-MM' -r
 complete -c llmcost -n "__fish_llmcost_using_subcommand projects" -l year -d 'This year to date, or a whole year given as YYYY' -r
-complete -c llmcost -n "__fish_llmcost_using_subcommand projects" -l last -d 'The last N days, today included' -r
+complete -c llmcost -n "__fish_llmcost_using_subcommand projects" -l last -d 'The last N days, today included (at most 36600)' -r
 complete -c llmcost -n "__fish_llmcost_using_subcommand projects" -l since -d 'From this day (inclusive), to --until or today' -r
 complete -c llmcost -n "__fish_llmcost_using_subcommand projects" -l until -d 'Up to this day (inclusive); needs --since' -r
 complete -c llmcost -n "__fish_llmcost_using_subcommand projects" -l format -d 'Output format' -r -f -a "table\t'A table for people'
@@ -137,6 +143,7 @@ markdown\t'Markdown for reports and PR comments'"
 complete -c llmcost -n "__fish_llmcost_using_subcommand projects" -l config -d 'Config file [default: the platform config dir, e.g. ~/.config/llmcost/config.toml]' -r -F
 complete -c llmcost -n "__fish_llmcost_using_subcommand projects" -l db -d 'Cache database [default: the platform cache dir, e.g. ~/.cache/llmcost/cache.sqlite]' -r -F
 complete -c llmcost -n "__fish_llmcost_using_subcommand projects" -l timeout -d 'Give up on a request that has not answered after this many seconds (a timed-out request is retried once) [default: the config\'s http.timeout_seconds, 30]' -r
+complete -c llmcost -n "__fish_llmcost_using_subcommand projects" -l record -d 'Save every response body a sync receives in DIR (one file per request; no headers, so no keys), to attach to a bug report' -r -F
 complete -c llmcost -n "__fish_llmcost_using_subcommand projects" -l color -d 'Colour in tables and the dashboard [default: auto, which honours NO_COLOR]' -r -f -a "auto\t'When stdout is a terminal and NO_COLOR is not set'
 always\t''
 never\t''"
@@ -156,7 +163,7 @@ complete -c llmcost -n "__fish_llmcost_using_subcommand costs" -l project -d 'On
 complete -c llmcost -n "__fish_llmcost_using_subcommand costs" -l model -d 'Only this model (repeatable), as the table shows it, e.g. gpt-4o-2024-08-06' -r
 complete -c llmcost -n "__fish_llmcost_using_subcommand costs" -l month -d 'This month to date, or a whole month given as YYYY-MM' -r
 complete -c llmcost -n "__fish_llmcost_using_subcommand costs" -l year -d 'This year to date, or a whole year given as YYYY' -r
-complete -c llmcost -n "__fish_llmcost_using_subcommand costs" -l last -d 'The last N days, today included' -r
+complete -c llmcost -n "__fish_llmcost_using_subcommand costs" -l last -d 'The last N days, today included (at most 36600)' -r
 complete -c llmcost -n "__fish_llmcost_using_subcommand costs" -l since -d 'From this day (inclusive), to --until or today' -r
 complete -c llmcost -n "__fish_llmcost_using_subcommand costs" -l until -d 'Up to this day (inclusive); needs --since' -r
 complete -c llmcost -n "__fish_llmcost_using_subcommand costs" -l by -d 'Group by a comma list of: provider, workspace, project, model, line_item, day' -r
@@ -167,6 +174,7 @@ markdown\t'Markdown for reports and PR comments'"
 complete -c llmcost -n "__fish_llmcost_using_subcommand costs" -l config -d 'Config file [default: the platform config dir, e.g. ~/.config/llmcost/config.toml]' -r -F
 complete -c llmcost -n "__fish_llmcost_using_subcommand costs" -l db -d 'Cache database [default: the platform cache dir, e.g. ~/.cache/llmcost/cache.sqlite]' -r -F
 complete -c llmcost -n "__fish_llmcost_using_subcommand costs" -l timeout -d 'Give up on a request that has not answered after this many seconds (a timed-out request is retried once) [default: the config\'s http.timeout_seconds, 30]' -r
+complete -c llmcost -n "__fish_llmcost_using_subcommand costs" -l record -d 'Save every response body a sync receives in DIR (one file per request; no headers, so no keys), to attach to a bug report' -r -F
 complete -c llmcost -n "__fish_llmcost_using_subcommand costs" -l color -d 'Colour in tables and the dashboard [default: auto, which honours NO_COLOR]' -r -f -a "auto\t'When stdout is a terminal and NO_COLOR is not set'
 always\t''
 never\t''"
@@ -184,12 +192,13 @@ complete -c llmcost -n "__fish_llmcost_using_subcommand sync" -l provider -d 'On
 complete -c llmcost -n "__fish_llmcost_using_subcommand sync" -s w -l workspace -d 'Only this workspace (repeatable), e.g. edugami' -r
 complete -c llmcost -n "__fish_llmcost_using_subcommand sync" -l month -d 'This month to date, or a whole month given as YYYY-MM' -r
 complete -c llmcost -n "__fish_llmcost_using_subcommand sync" -l year -d 'This year to date, or a whole year given as YYYY' -r
-complete -c llmcost -n "__fish_llmcost_using_subcommand sync" -l last -d 'The last N days, today included' -r
+complete -c llmcost -n "__fish_llmcost_using_subcommand sync" -l last -d 'The last N days, today included (at most 36600)' -r
 complete -c llmcost -n "__fish_llmcost_using_subcommand sync" -l since -d 'From this day (inclusive), to --until or today' -r
 complete -c llmcost -n "__fish_llmcost_using_subcommand sync" -l until -d 'Up to this day (inclusive); needs --since' -r
 complete -c llmcost -n "__fish_llmcost_using_subcommand sync" -l config -d 'Config file [default: the platform config dir, e.g. ~/.config/llmcost/config.toml]' -r -F
 complete -c llmcost -n "__fish_llmcost_using_subcommand sync" -l db -d 'Cache database [default: the platform cache dir, e.g. ~/.cache/llmcost/cache.sqlite]' -r -F
 complete -c llmcost -n "__fish_llmcost_using_subcommand sync" -l timeout -d 'Give up on a request that has not answered after this many seconds (a timed-out request is retried once) [default: the config\'s http.timeout_seconds, 30]' -r
+complete -c llmcost -n "__fish_llmcost_using_subcommand sync" -l record -d 'Save every response body a sync receives in DIR (one file per request; no headers, so no keys), to attach to a bug report' -r -F
 complete -c llmcost -n "__fish_llmcost_using_subcommand sync" -l color -d 'Colour in tables and the dashboard [default: auto, which honours NO_COLOR]' -r -f -a "auto\t'When stdout is a terminal and NO_COLOR is not set'
 always\t''
 never\t''"
@@ -209,6 +218,7 @@ github\t'GitHub Actions workflow annotations (and a step summary when GITHUB_STE
 complete -c llmcost -n "__fish_llmcost_using_subcommand budgets; and not __fish_seen_subcommand_from list add edit remove check help" -l config -d 'Config file [default: the platform config dir, e.g. ~/.config/llmcost/config.toml]' -r -F
 complete -c llmcost -n "__fish_llmcost_using_subcommand budgets; and not __fish_seen_subcommand_from list add edit remove check help" -l db -d 'Cache database [default: the platform cache dir, e.g. ~/.cache/llmcost/cache.sqlite]' -r -F
 complete -c llmcost -n "__fish_llmcost_using_subcommand budgets; and not __fish_seen_subcommand_from list add edit remove check help" -l timeout -d 'Give up on a request that has not answered after this many seconds (a timed-out request is retried once) [default: the config\'s http.timeout_seconds, 30]' -r
+complete -c llmcost -n "__fish_llmcost_using_subcommand budgets; and not __fish_seen_subcommand_from list add edit remove check help" -l record -d 'Save every response body a sync receives in DIR (one file per request; no headers, so no keys), to attach to a bug report' -r -F
 complete -c llmcost -n "__fish_llmcost_using_subcommand budgets; and not __fish_seen_subcommand_from list add edit remove check help" -l color -d 'Colour in tables and the dashboard [default: auto, which honours NO_COLOR]' -r -f -a "auto\t'When stdout is a terminal and NO_COLOR is not set'
 always\t''
 never\t''"
@@ -230,6 +240,7 @@ github\t'GitHub Actions workflow annotations (and a step summary when GITHUB_STE
 complete -c llmcost -n "__fish_llmcost_using_subcommand budgets; and __fish_seen_subcommand_from list" -l config -d 'Config file [default: the platform config dir, e.g. ~/.config/llmcost/config.toml]' -r -F
 complete -c llmcost -n "__fish_llmcost_using_subcommand budgets; and __fish_seen_subcommand_from list" -l db -d 'Cache database [default: the platform cache dir, e.g. ~/.cache/llmcost/cache.sqlite]' -r -F
 complete -c llmcost -n "__fish_llmcost_using_subcommand budgets; and __fish_seen_subcommand_from list" -l timeout -d 'Give up on a request that has not answered after this many seconds (a timed-out request is retried once) [default: the config\'s http.timeout_seconds, 30]' -r
+complete -c llmcost -n "__fish_llmcost_using_subcommand budgets; and __fish_seen_subcommand_from list" -l record -d 'Save every response body a sync receives in DIR (one file per request; no headers, so no keys), to attach to a bug report' -r -F
 complete -c llmcost -n "__fish_llmcost_using_subcommand budgets; and __fish_seen_subcommand_from list" -l color -d 'Colour in tables and the dashboard [default: auto, which honours NO_COLOR]' -r -f -a "auto\t'When stdout is a terminal and NO_COLOR is not set'
 always\t''
 never\t''"
@@ -249,6 +260,7 @@ complete -c llmcost -n "__fish_llmcost_using_subcommand budgets; and __fish_seen
 complete -c llmcost -n "__fish_llmcost_using_subcommand budgets; and __fish_seen_subcommand_from add" -l config -d 'Config file [default: the platform config dir, e.g. ~/.config/llmcost/config.toml]' -r -F
 complete -c llmcost -n "__fish_llmcost_using_subcommand budgets; and __fish_seen_subcommand_from add" -l db -d 'Cache database [default: the platform cache dir, e.g. ~/.cache/llmcost/cache.sqlite]' -r -F
 complete -c llmcost -n "__fish_llmcost_using_subcommand budgets; and __fish_seen_subcommand_from add" -l timeout -d 'Give up on a request that has not answered after this many seconds (a timed-out request is retried once) [default: the config\'s http.timeout_seconds, 30]' -r
+complete -c llmcost -n "__fish_llmcost_using_subcommand budgets; and __fish_seen_subcommand_from add" -l record -d 'Save every response body a sync receives in DIR (one file per request; no headers, so no keys), to attach to a bug report' -r -F
 complete -c llmcost -n "__fish_llmcost_using_subcommand budgets; and __fish_seen_subcommand_from add" -l color -d 'Colour in tables and the dashboard [default: auto, which honours NO_COLOR]' -r -f -a "auto\t'When stdout is a terminal and NO_COLOR is not set'
 always\t''
 never\t''"
@@ -269,6 +281,7 @@ complete -c llmcost -n "__fish_llmcost_using_subcommand budgets; and __fish_seen
 complete -c llmcost -n "__fish_llmcost_using_subcommand budgets; and __fish_seen_subcommand_from edit" -l config -d 'Config file [default: the platform config dir, e.g. ~/.config/llmcost/config.toml]' -r -F
 complete -c llmcost -n "__fish_llmcost_using_subcommand budgets; and __fish_seen_subcommand_from edit" -l db -d 'Cache database [default: the platform cache dir, e.g. ~/.cache/llmcost/cache.sqlite]' -r -F
 complete -c llmcost -n "__fish_llmcost_using_subcommand budgets; and __fish_seen_subcommand_from edit" -l timeout -d 'Give up on a request that has not answered after this many seconds (a timed-out request is retried once) [default: the config\'s http.timeout_seconds, 30]' -r
+complete -c llmcost -n "__fish_llmcost_using_subcommand budgets; and __fish_seen_subcommand_from edit" -l record -d 'Save every response body a sync receives in DIR (one file per request; no headers, so no keys), to attach to a bug report' -r -F
 complete -c llmcost -n "__fish_llmcost_using_subcommand budgets; and __fish_seen_subcommand_from edit" -l color -d 'Colour in tables and the dashboard [default: auto, which honours NO_COLOR]' -r -f -a "auto\t'When stdout is a terminal and NO_COLOR is not set'
 always\t''
 never\t''"
@@ -281,6 +294,7 @@ complete -c llmcost -n "__fish_llmcost_using_subcommand budgets; and __fish_seen
 complete -c llmcost -n "__fish_llmcost_using_subcommand budgets; and __fish_seen_subcommand_from remove" -l config -d 'Config file [default: the platform config dir, e.g. ~/.config/llmcost/config.toml]' -r -F
 complete -c llmcost -n "__fish_llmcost_using_subcommand budgets; and __fish_seen_subcommand_from remove" -l db -d 'Cache database [default: the platform cache dir, e.g. ~/.cache/llmcost/cache.sqlite]' -r -F
 complete -c llmcost -n "__fish_llmcost_using_subcommand budgets; and __fish_seen_subcommand_from remove" -l timeout -d 'Give up on a request that has not answered after this many seconds (a timed-out request is retried once) [default: the config\'s http.timeout_seconds, 30]' -r
+complete -c llmcost -n "__fish_llmcost_using_subcommand budgets; and __fish_seen_subcommand_from remove" -l record -d 'Save every response body a sync receives in DIR (one file per request; no headers, so no keys), to attach to a bug report' -r -F
 complete -c llmcost -n "__fish_llmcost_using_subcommand budgets; and __fish_seen_subcommand_from remove" -l color -d 'Colour in tables and the dashboard [default: auto, which honours NO_COLOR]' -r -f -a "auto\t'When stdout is a terminal and NO_COLOR is not set'
 always\t''
 never\t''"
@@ -299,6 +313,7 @@ warning\t'Any warning threshold is crossed'"
 complete -c llmcost -n "__fish_llmcost_using_subcommand budgets; and __fish_seen_subcommand_from check" -l config -d 'Config file [default: the platform config dir, e.g. ~/.config/llmcost/config.toml]' -r -F
 complete -c llmcost -n "__fish_llmcost_using_subcommand budgets; and __fish_seen_subcommand_from check" -l db -d 'Cache database [default: the platform cache dir, e.g. ~/.cache/llmcost/cache.sqlite]' -r -F
 complete -c llmcost -n "__fish_llmcost_using_subcommand budgets; and __fish_seen_subcommand_from check" -l timeout -d 'Give up on a request that has not answered after this many seconds (a timed-out request is retried once) [default: the config\'s http.timeout_seconds, 30]' -r
+complete -c llmcost -n "__fish_llmcost_using_subcommand budgets; and __fish_seen_subcommand_from check" -l record -d 'Save every response body a sync receives in DIR (one file per request; no headers, so no keys), to attach to a bug report' -r -F
 complete -c llmcost -n "__fish_llmcost_using_subcommand budgets; and __fish_seen_subcommand_from check" -l color -d 'Colour in tables and the dashboard [default: auto, which honours NO_COLOR]' -r -f -a "auto\t'When stdout is a terminal and NO_COLOR is not set'
 always\t''
 never\t''"
@@ -320,7 +335,7 @@ complete -c llmcost -n "__fish_llmcost_using_subcommand report" -s w -l workspac
 complete -c llmcost -n "__fish_llmcost_using_subcommand report" -l project -d 'Only this project (repeatable): its id or its exact name' -r
 complete -c llmcost -n "__fish_llmcost_using_subcommand report" -l month -d 'This month to date, or a whole month given as YYYY-MM' -r
 complete -c llmcost -n "__fish_llmcost_using_subcommand report" -l year -d 'This year to date, or a whole year given as YYYY' -r
-complete -c llmcost -n "__fish_llmcost_using_subcommand report" -l last -d 'The last N days, today included' -r
+complete -c llmcost -n "__fish_llmcost_using_subcommand report" -l last -d 'The last N days, today included (at most 36600)' -r
 complete -c llmcost -n "__fish_llmcost_using_subcommand report" -l since -d 'From this day (inclusive), to --until or today' -r
 complete -c llmcost -n "__fish_llmcost_using_subcommand report" -l until -d 'Up to this day (inclusive); needs --since' -r
 complete -c llmcost -n "__fish_llmcost_using_subcommand report" -l format -d 'Output format (csv is the tidy per-day table)' -r -f -a "table\t'A table for people'
@@ -331,6 +346,7 @@ complete -c llmcost -n "__fish_llmcost_using_subcommand report" -s o -l out -d '
 complete -c llmcost -n "__fish_llmcost_using_subcommand report" -l config -d 'Config file [default: the platform config dir, e.g. ~/.config/llmcost/config.toml]' -r -F
 complete -c llmcost -n "__fish_llmcost_using_subcommand report" -l db -d 'Cache database [default: the platform cache dir, e.g. ~/.cache/llmcost/cache.sqlite]' -r -F
 complete -c llmcost -n "__fish_llmcost_using_subcommand report" -l timeout -d 'Give up on a request that has not answered after this many seconds (a timed-out request is retried once) [default: the config\'s http.timeout_seconds, 30]' -r
+complete -c llmcost -n "__fish_llmcost_using_subcommand report" -l record -d 'Save every response body a sync receives in DIR (one file per request; no headers, so no keys), to attach to a bug report' -r -F
 complete -c llmcost -n "__fish_llmcost_using_subcommand report" -l color -d 'Colour in tables and the dashboard [default: auto, which honours NO_COLOR]' -r -f -a "auto\t'When stdout is a terminal and NO_COLOR is not set'
 always\t''
 never\t''"
@@ -347,6 +363,7 @@ complete -c llmcost -n "__fish_llmcost_using_subcommand report" -s V -l version 
 complete -c llmcost -n "__fish_llmcost_using_subcommand tui" -l config -d 'Config file [default: the platform config dir, e.g. ~/.config/llmcost/config.toml]' -r -F
 complete -c llmcost -n "__fish_llmcost_using_subcommand tui" -l db -d 'Cache database [default: the platform cache dir, e.g. ~/.cache/llmcost/cache.sqlite]' -r -F
 complete -c llmcost -n "__fish_llmcost_using_subcommand tui" -l timeout -d 'Give up on a request that has not answered after this many seconds (a timed-out request is retried once) [default: the config\'s http.timeout_seconds, 30]' -r
+complete -c llmcost -n "__fish_llmcost_using_subcommand tui" -l record -d 'Save every response body a sync receives in DIR (one file per request; no headers, so no keys), to attach to a bug report' -r -F
 complete -c llmcost -n "__fish_llmcost_using_subcommand tui" -l color -d 'Colour in tables and the dashboard [default: auto, which honours NO_COLOR]' -r -f -a "auto\t'When stdout is a terminal and NO_COLOR is not set'
 always\t''
 never\t''"
@@ -359,6 +376,7 @@ complete -c llmcost -n "__fish_llmcost_using_subcommand tui" -s V -l version -d 
 complete -c llmcost -n "__fish_llmcost_using_subcommand doctor" -l config -d 'Config file [default: the platform config dir, e.g. ~/.config/llmcost/config.toml]' -r -F
 complete -c llmcost -n "__fish_llmcost_using_subcommand doctor" -l db -d 'Cache database [default: the platform cache dir, e.g. ~/.cache/llmcost/cache.sqlite]' -r -F
 complete -c llmcost -n "__fish_llmcost_using_subcommand doctor" -l timeout -d 'Give up on a request that has not answered after this many seconds (a timed-out request is retried once) [default: the config\'s http.timeout_seconds, 30]' -r
+complete -c llmcost -n "__fish_llmcost_using_subcommand doctor" -l record -d 'Save every response body a sync receives in DIR (one file per request; no headers, so no keys), to attach to a bug report' -r -F
 complete -c llmcost -n "__fish_llmcost_using_subcommand doctor" -l color -d 'Colour in tables and the dashboard [default: auto, which honours NO_COLOR]' -r -f -a "auto\t'When stdout is a terminal and NO_COLOR is not set'
 always\t''
 never\t''"
@@ -371,6 +389,7 @@ complete -c llmcost -n "__fish_llmcost_using_subcommand doctor" -s V -l version 
 complete -c llmcost -n "__fish_llmcost_using_subcommand cache; and not __fish_seen_subcommand_from path info clear help" -l config -d 'Config file [default: the platform config dir, e.g. ~/.config/llmcost/config.toml]' -r -F
 complete -c llmcost -n "__fish_llmcost_using_subcommand cache; and not __fish_seen_subcommand_from path info clear help" -l db -d 'Cache database [default: the platform cache dir, e.g. ~/.cache/llmcost/cache.sqlite]' -r -F
 complete -c llmcost -n "__fish_llmcost_using_subcommand cache; and not __fish_seen_subcommand_from path info clear help" -l timeout -d 'Give up on a request that has not answered after this many seconds (a timed-out request is retried once) [default: the config\'s http.timeout_seconds, 30]' -r
+complete -c llmcost -n "__fish_llmcost_using_subcommand cache; and not __fish_seen_subcommand_from path info clear help" -l record -d 'Save every response body a sync receives in DIR (one file per request; no headers, so no keys), to attach to a bug report' -r -F
 complete -c llmcost -n "__fish_llmcost_using_subcommand cache; and not __fish_seen_subcommand_from path info clear help" -l color -d 'Colour in tables and the dashboard [default: auto, which honours NO_COLOR]' -r -f -a "auto\t'When stdout is a terminal and NO_COLOR is not set'
 always\t''
 never\t''"
@@ -386,6 +405,7 @@ complete -c llmcost -n "__fish_llmcost_using_subcommand cache; and not __fish_se
 complete -c llmcost -n "__fish_llmcost_using_subcommand cache; and __fish_seen_subcommand_from path" -l config -d 'Config file [default: the platform config dir, e.g. ~/.config/llmcost/config.toml]' -r -F
 complete -c llmcost -n "__fish_llmcost_using_subcommand cache; and __fish_seen_subcommand_from path" -l db -d 'Cache database [default: the platform cache dir, e.g. ~/.cache/llmcost/cache.sqlite]' -r -F
 complete -c llmcost -n "__fish_llmcost_using_subcommand cache; and __fish_seen_subcommand_from path" -l timeout -d 'Give up on a request that has not answered after this many seconds (a timed-out request is retried once) [default: the config\'s http.timeout_seconds, 30]' -r
+complete -c llmcost -n "__fish_llmcost_using_subcommand cache; and __fish_seen_subcommand_from path" -l record -d 'Save every response body a sync receives in DIR (one file per request; no headers, so no keys), to attach to a bug report' -r -F
 complete -c llmcost -n "__fish_llmcost_using_subcommand cache; and __fish_seen_subcommand_from path" -l color -d 'Colour in tables and the dashboard [default: auto, which honours NO_COLOR]' -r -f -a "auto\t'When stdout is a terminal and NO_COLOR is not set'
 always\t''
 never\t''"
@@ -397,6 +417,7 @@ complete -c llmcost -n "__fish_llmcost_using_subcommand cache; and __fish_seen_s
 complete -c llmcost -n "__fish_llmcost_using_subcommand cache; and __fish_seen_subcommand_from info" -l config -d 'Config file [default: the platform config dir, e.g. ~/.config/llmcost/config.toml]' -r -F
 complete -c llmcost -n "__fish_llmcost_using_subcommand cache; and __fish_seen_subcommand_from info" -l db -d 'Cache database [default: the platform cache dir, e.g. ~/.cache/llmcost/cache.sqlite]' -r -F
 complete -c llmcost -n "__fish_llmcost_using_subcommand cache; and __fish_seen_subcommand_from info" -l timeout -d 'Give up on a request that has not answered after this many seconds (a timed-out request is retried once) [default: the config\'s http.timeout_seconds, 30]' -r
+complete -c llmcost -n "__fish_llmcost_using_subcommand cache; and __fish_seen_subcommand_from info" -l record -d 'Save every response body a sync receives in DIR (one file per request; no headers, so no keys), to attach to a bug report' -r -F
 complete -c llmcost -n "__fish_llmcost_using_subcommand cache; and __fish_seen_subcommand_from info" -l color -d 'Colour in tables and the dashboard [default: auto, which honours NO_COLOR]' -r -f -a "auto\t'When stdout is a terminal and NO_COLOR is not set'
 always\t''
 never\t''"
@@ -408,6 +429,7 @@ complete -c llmcost -n "__fish_llmcost_using_subcommand cache; and __fish_seen_s
 complete -c llmcost -n "__fish_llmcost_using_subcommand cache; and __fish_seen_subcommand_from clear" -l config -d 'Config file [default: the platform config dir, e.g. ~/.config/llmcost/config.toml]' -r -F
 complete -c llmcost -n "__fish_llmcost_using_subcommand cache; and __fish_seen_subcommand_from clear" -l db -d 'Cache database [default: the platform cache dir, e.g. ~/.cache/llmcost/cache.sqlite]' -r -F
 complete -c llmcost -n "__fish_llmcost_using_subcommand cache; and __fish_seen_subcommand_from clear" -l timeout -d 'Give up on a request that has not answered after this many seconds (a timed-out request is retried once) [default: the config\'s http.timeout_seconds, 30]' -r
+complete -c llmcost -n "__fish_llmcost_using_subcommand cache; and __fish_seen_subcommand_from clear" -l record -d 'Save every response body a sync receives in DIR (one file per request; no headers, so no keys), to attach to a bug report' -r -F
 complete -c llmcost -n "__fish_llmcost_using_subcommand cache; and __fish_seen_subcommand_from clear" -l color -d 'Colour in tables and the dashboard [default: auto, which honours NO_COLOR]' -r -f -a "auto\t'When stdout is a terminal and NO_COLOR is not set'
 always\t''
 never\t''"
@@ -424,6 +446,7 @@ complete -c llmcost -n "__fish_llmcost_using_subcommand cache; and __fish_seen_s
 complete -c llmcost -n "__fish_llmcost_using_subcommand completions" -l config -d 'Config file [default: the platform config dir, e.g. ~/.config/llmcost/config.toml]' -r -F
 complete -c llmcost -n "__fish_llmcost_using_subcommand completions" -l db -d 'Cache database [default: the platform cache dir, e.g. ~/.cache/llmcost/cache.sqlite]' -r -F
 complete -c llmcost -n "__fish_llmcost_using_subcommand completions" -l timeout -d 'Give up on a request that has not answered after this many seconds (a timed-out request is retried once) [default: the config\'s http.timeout_seconds, 30]' -r
+complete -c llmcost -n "__fish_llmcost_using_subcommand completions" -l record -d 'Save every response body a sync receives in DIR (one file per request; no headers, so no keys), to attach to a bug report' -r -F
 complete -c llmcost -n "__fish_llmcost_using_subcommand completions" -l color -d 'Colour in tables and the dashboard [default: auto, which honours NO_COLOR]' -r -f -a "auto\t'When stdout is a terminal and NO_COLOR is not set'
 always\t''
 never\t''"
@@ -436,6 +459,7 @@ complete -c llmcost -n "__fish_llmcost_using_subcommand man" -l dir -d 'Write ev
 complete -c llmcost -n "__fish_llmcost_using_subcommand man" -l config -d 'Config file [default: the platform config dir, e.g. ~/.config/llmcost/config.toml]' -r -F
 complete -c llmcost -n "__fish_llmcost_using_subcommand man" -l db -d 'Cache database [default: the platform cache dir, e.g. ~/.cache/llmcost/cache.sqlite]' -r -F
 complete -c llmcost -n "__fish_llmcost_using_subcommand man" -l timeout -d 'Give up on a request that has not answered after this many seconds (a timed-out request is retried once) [default: the config\'s http.timeout_seconds, 30]' -r
+complete -c llmcost -n "__fish_llmcost_using_subcommand man" -l record -d 'Save every response body a sync receives in DIR (one file per request; no headers, so no keys), to attach to a bug report' -r -F
 complete -c llmcost -n "__fish_llmcost_using_subcommand man" -l color -d 'Colour in tables and the dashboard [default: auto, which honours NO_COLOR]' -r -f -a "auto\t'When stdout is a terminal and NO_COLOR is not set'
 always\t''
 never\t''"
@@ -451,6 +475,7 @@ complete -c llmcost -n "__fish_llmcost_using_subcommand generate-cache" -l line-
 complete -c llmcost -n "__fish_llmcost_using_subcommand generate-cache" -l config -d 'Config file [default: the platform config dir, e.g. ~/.config/llmcost/config.toml]' -r -F
 complete -c llmcost -n "__fish_llmcost_using_subcommand generate-cache" -l db -d 'Cache database [default: the platform cache dir, e.g. ~/.cache/llmcost/cache.sqlite]' -r -F
 complete -c llmcost -n "__fish_llmcost_using_subcommand generate-cache" -l timeout -d 'Give up on a request that has not answered after this many seconds (a timed-out request is retried once) [default: the config\'s http.timeout_seconds, 30]' -r
+complete -c llmcost -n "__fish_llmcost_using_subcommand generate-cache" -l record -d 'Save every response body a sync receives in DIR (one file per request; no headers, so no keys), to attach to a bug report' -r -F
 complete -c llmcost -n "__fish_llmcost_using_subcommand generate-cache" -l color -d 'Colour in tables and the dashboard [default: auto, which honours NO_COLOR]' -r -f -a "auto\t'When stdout is a terminal and NO_COLOR is not set'
 always\t''
 never\t''"

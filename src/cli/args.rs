@@ -24,8 +24,8 @@ pub struct PeriodArgs {
     /// This year to date, or a whole year given as YYYY
     #[arg(long, group = "period", value_name = "YYYY", num_args = 0..=1, default_missing_value = "", help_heading = "Period (UTC days; default: this month to date)")]
     pub year: Option<String>,
-    /// The last N days, today included (1 to 36600)
-    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u32).range(1..=36_600), help_heading = "Period (UTC days; default: this month to date)")]
+    /// The last N days, today included (at most 36600)
+    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u32).range(0..=36_600), help_heading = "Period (UTC days; default: this month to date)")]
     pub last: Option<u32>,
     /// From this day (inclusive), to --until or today
     #[arg(long, value_name = "YYYY-MM-DD", help_heading = "Period (UTC days; default: this month to date)")]

@@ -352,4 +352,23 @@ mod tests {
         assert!(app.keys.lookup(&account).is_err());
         assert!(Config::load(&app.config_path).unwrap().accounts().is_empty());
     }
+
+    #[test]
+    fn a_config_llmcost_cannot_edit_leaves_no_orphan_key() {
+        let dir = tempfile::tempdir().unwrap();
+        let store: Arc<keyring_core::CredentialStore> = keyring_core::mock::Store::new().unwrap();
+        let app = app(dir.path(), store);
+        std::fs::write(&app.config_path, "workspaces = { openai = { edugami = {} } }\n").unwrap();
+        let account = Account::new(ProviderKind::OpenAi, "memoways");
+        let err = add_account(&app, &account, &Secret::new("sk-admin-secret-value-7777abcd"), false).unwrap_err();
+        assert!(err.to_string().contains("written inline"), "{err}");
+        assert!(app.keys.lookup(&account).is_err(), "no key was stored");
+        // Colliding key variables are refused the same way.
+        std::fs::write(&app.config_path, "[workspaces.openai.\"a.b\"]\n").unwrap();
+        let err =
+            add_account(&app, &Account::new(ProviderKind::OpenAi, "a-b"), &Secret::new("sk-admin-x-0123456789"), false)
+                .unwrap_err();
+        assert!(err.to_string().contains("share the key variable"), "{err}");
+        assert!(app.keys.lookup(&Account::new(ProviderKind::OpenAi, "a-b")).is_err());
+    }
 }

@@ -8,6 +8,7 @@ mod errors;
 mod fake_anthropic;
 mod fake_openai;
 mod fake_openrouter;
+mod hostile;
 mod multi;
 mod providers;
 mod real_responses;
