@@ -235,7 +235,7 @@ impl Http {
                     ));
                 }
                 // A body that stalls costs a timeout per attempt: like a silent server, retry it once.
-                Err(e) if !last && !(e.is_timeout() && attempt >= 2) => {
+                Err(e) if !(last || e.is_timeout() && attempt >= 2) => {
                     tokio::time::sleep(self.backoff(attempt, None)).await;
                     continue;
                 }
