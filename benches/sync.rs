@@ -13,7 +13,7 @@ use std::time::{Duration, Instant};
 
 use chrono::{DateTime, Days, Utc};
 use fake_openai::{FakeOpenAi, Line, Org};
-use llmcost::cli::App;
+use llmcost::app::App;
 use llmcost::clock::Clock;
 use llmcost::config::{Config, WorkspaceConfig};
 use llmcost::domain::{Account, DateRange, ProviderKind};
@@ -94,7 +94,7 @@ fn main() {
     let app_full = app(dir.path(), &servers, now);
     let mut store = Store::open(&app_full.db_path).unwrap();
     let started = Instant::now();
-    let outcomes = llmcost::cli::sync_accounts(&app_full, &mut store, &accounts, range, false).unwrap();
+    let outcomes = llmcost::app::sync::sync_accounts(&app_full, &mut store, &accounts, range, false).unwrap();
     let full = started.elapsed();
     assert!(outcomes.iter().all(|o| o.error.is_none()), "{outcomes:?}");
     let full_requests = requests();
@@ -102,7 +102,7 @@ fn main() {
     // Ten minutes later: only the trailing days are stale.
     let app_incr = app(dir.path(), &servers, now + chrono::Duration::minutes(10));
     let started = Instant::now();
-    llmcost::cli::sync_accounts(&app_incr, &mut store, &accounts, range, false).unwrap();
+    llmcost::app::sync::sync_accounts(&app_incr, &mut store, &accounts, range, false).unwrap();
     let incremental = started.elapsed();
     let incremental_requests = requests() - full_requests;
     let incremental_bound = latency * 4;

@@ -252,7 +252,8 @@ impl Demo {
                     status: if p.archived { "archived" } else { "active" }.to_string(),
                 })
                 .collect();
-            let batch = SyncBatch { runs: vec![(range, costs, usage)], projects: Some(projects) };
+            let batch =
+                SyncBatch { runs: vec![(range, costs, usage)], projects: Some(projects), ..SyncBatch::default() };
             store.write_sync(&account, &batch, now)?;
         }
         Ok(demo)

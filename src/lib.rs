@@ -1,5 +1,6 @@
 //! llmcost: what a team spends on LLM APIs, from the providers' billing APIs, cached in SQLite.
 //!
+//! - `app`: the application layer every front end shares: context, sync, budgets, selection
 //! - `domain`: money, periods, line items, records (no I/O)
 //! - `providers`: HTTP clients for each billing API, behind `AnyProvider`
 //! - `store`: the SQLite cache (the only SQL)
@@ -11,6 +12,7 @@
 //! - `tui`: the ratatui dashboard (model-update-view)
 //! - `demo`: the built-in sample organization
 
+pub mod app;
 pub mod budget;
 pub mod cli;
 pub mod clock;

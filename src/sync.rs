@@ -92,13 +92,30 @@ pub async fn fetch(
         "fetching {}",
         runs.iter().map(|r| format!("{}..{}", r.since, r.until)).collect::<Vec<_>>().join(", ")
     );
-    for range in runs {
-        let (costs, usage) = provider.fetch_days(*range).await?;
-        batch.runs.push((*range, costs, usage));
-    }
-    if with_projects {
-        batch.projects = provider.projects().await?;
-    }
+    // The project list is fetched alongside the days, not after them.
+    let projects = async { if with_projects { provider.projects().await } else { Ok(None) } };
+    let days = async {
+        for range in runs {
+            let fetched = provider.fetch_days(*range).await?;
+            if let Some(reported) = &fetched.days_reported {
+                batch.unreported.extend(range.days().filter(|d| !reported.contains(d)));
+            }
+            let usage = match fetched.usage {
+                Ok(usage) => usage,
+                Err(e) => {
+                    tracing::warn!("{e}");
+                    batch.usage_missing.push(*range);
+                    batch.usage_error.get_or_insert(e.to_string());
+                    Vec::new()
+                }
+            };
+            batch.runs.push((*range, fetched.costs, usage));
+        }
+        Ok::<(), ProviderError>(())
+    };
+    let (days, projects) = tokio::join!(days, projects);
+    days?;
+    batch.projects = projects?;
     Ok(batch)
 }
 
@@ -109,6 +126,8 @@ pub struct AccountSync {
     pub days_fetched: u64,
     pub elapsed: std::time::Duration,
     pub error: Option<String>,
+    /// What the sync could not fetch although it succeeded (usage, unanswered days).
+    pub warnings: Vec<String>,
 }
 
 /// Writes a fetched batch; the store rolls the whole account back on failure.
@@ -123,7 +142,21 @@ pub fn write(
     let rows: usize = batch.runs.iter().map(|(_, c, _)| c.len()).sum();
     tracing::info!("{account}: writing {days_fetched} day(s), {rows} cost row(s)");
     let error = store.write_sync(account, batch, at).err().map(|e| format!("{account}: {e}"));
-    AccountSync { account: account.clone(), days_fetched, elapsed: started.elapsed(), error }
+    let mut warnings = Vec::new();
+    if let Some(e) = &batch.usage_error {
+        warnings.push(format!(
+            "warning: token usage could not be fetched ({e}); costs are complete, token counts of those days are missing or older"
+        ));
+    }
+    if !batch.unreported.is_empty() {
+        let days: Vec<String> = batch.unreported.iter().map(ToString::to_string).collect();
+        warnings.push(format!(
+            "warning: {account}: the provider did not answer for {} ({}); they are left as they were and asked for again next time",
+            if days.len() == 1 { "one day".to_string() } else { format!("{} days", days.len()) },
+            days.join(", ")
+        ));
+    }
+    AccountSync { account: account.clone(), days_fetched, elapsed: started.elapsed(), error, warnings }
 }
 
 #[cfg(test)]

@@ -88,7 +88,7 @@ pub fn batch(shape: Shape, account_index: usize, until: NaiveDate) -> SyncBatch 
             status: "active".into(),
         })
         .collect();
-    SyncBatch { runs: vec![(range, costs, usage)], projects: Some(projects) }
+    SyncBatch { runs: vec![(range, costs, usage)], projects: Some(projects), ..SyncBatch::default() }
 }
 
 /// Fills `store` with `shape`, every day marked fetched at `now`.

@@ -102,8 +102,7 @@ impl PeriodArgs {
 /// Which accounts to look at. Default: every configured workspace.
 #[derive(Debug, Args, Default, Clone)]
 pub struct ScopeArgs {
-    /// Only this provider (repeatable): openai, anthropic, openrouter
-    #[arg(long, value_name = "PROVIDER")]
+    #[arg(long, value_name = "PROVIDER", help = format!("Only this provider (repeatable): {}", crate::providers::registry::ids()))]
     pub provider: Vec<String>,
     /// Only this workspace (repeatable), e.g. edugami
     #[arg(long, short = 'w', value_name = "NAME")]

@@ -3,14 +3,13 @@
 use clap::{Args, Subcommand, ValueEnum};
 
 use super::App;
-use super::args::ScopeArgs;
-use super::syncing::{failures, sync_accounts};
-use crate::budget::{self, Budget, Level, Status};
+use crate::app::budgets::{budget_accounts, evaluate};
+use crate::app::sync::{failures, sync_accounts};
+use crate::budget::{self, Budget, Level};
 use crate::config_budgets::{self, RawBudget};
 use crate::domain::{Account, DateRange};
 use crate::error::{Error, Result};
-use crate::output::budgets_out::{self, BudgetFormat, BudgetRow};
-use crate::store::{CostQuery, Store};
+use crate::output::budgets_out::{self, BudgetFormat};
 
 #[derive(Debug, Args)]
 #[command(
@@ -143,71 +142,6 @@ pub fn run(app: &App, args: BudgetsArgs) -> Result<()> {
 
 fn no_budgets() -> Error {
     Error::Config("no budgets defined: add one with 'llmcost budgets add NAME --amount 500 --period month'".into())
-}
-
-/// The accounts a budget covers.
-fn budget_accounts(app: &App, b: &Budget) -> Result<Vec<Account>> {
-    let scope = ScopeArgs {
-        provider: b.scope.provider.iter().map(|p| p.id().to_string()).collect(),
-        workspace: b.scope.workspace.iter().cloned().collect(),
-    };
-    app.select(&scope).map_err(|e| match e {
-        Error::Usage(m) | Error::Config(m) => Error::Config(format!("budget '{}': {m}", b.name)),
-        other => other,
-    })
-}
-
-/// Evaluates budgets from the cache as it is.
-pub(super) fn evaluate(app: &App, store: &Store, budgets: &[Budget]) -> Result<Vec<BudgetRow>> {
-    let today = app.clock.today();
-    let mut rows = Vec::new();
-    for b in budgets {
-        let accounts = budget_accounts(app, b)?;
-        let projects = match &b.scope.project {
-            Some(p) => super::costs::resolve_projects(store, &accounts, std::slice::from_ref(p))
-                .map_err(|e| Error::Config(format!("budget '{}': {e}", b.name)))?,
-            None => vec![],
-        };
-        let range = budget::needed_days(b, today);
-        let query = CostQuery {
-            accounts: accounts.clone(),
-            projects,
-            models: b.scope.model.iter().cloned().collect(),
-            range,
-            group_by: vec![crate::domain::Dim::Day],
-        };
-        let daily: Vec<_> = store
-            .aggregate_costs(&query)?
-            .into_iter()
-            .filter_map(|(key, cost)| crate::domain::period::parse_date(&key.values[0]).ok().map(|d| (d, cost)))
-            .collect();
-        let status: Status = budget::evaluate(b, &daily, today);
-        rows.push(BudgetRow { budget: b.clone(), status, accounts, projects: query.projects });
-    }
-    Ok(rows)
-}
-
-/// Budgets whose scope lies within what a `costs`, `projects` or `report` view shows.
-pub(crate) fn relevant(
-    app: &App,
-    store: &Store,
-    shown: &[Account],
-    projects: &[String],
-    models: &[String],
-) -> Vec<BudgetRow> {
-    let rows = match evaluate(app, store, &app.config.budgets) {
-        Ok(rows) => rows,
-        Err(e) => {
-            app.note(&format!("warning: budgets not shown: {e}"));
-            return Vec::new();
-        }
-    };
-    rows.into_iter()
-        .filter(|r| r.accounts.iter().all(|a| shown.contains(a)))
-        // A view narrowed to projects (or models) shows only budgets narrowed to them too.
-        .filter(|r| projects.is_empty() || (!r.projects.is_empty() && r.projects.iter().all(|p| projects.contains(p))))
-        .filter(|r| models.is_empty() || r.budget.scope.model.as_ref().is_some_and(|m| models.contains(m)))
-        .collect()
 }
 
 fn list(app: &App, format: BudgetFormat) -> Result<()> {

@@ -85,8 +85,9 @@ fn clear(app: &App, yes: bool) -> Result<()> {
             return Err(Error::Usage("cache clear deletes history: confirm with --yes".into()));
         }
         eprintln!(
-            "This deletes {}.\nOpenRouter serves only the last 30 days: older OpenRouter history in it cannot be fetched again.",
-            app.db_path.display()
+            "This deletes {}.\nHistory older than a provider serves cannot be fetched again ({}).",
+            app.db_path.display(),
+            crate::providers::registry::history_limits().join("; ")
         );
         eprint!("Type 'yes' to delete it: ");
         let _ = std::io::stderr().flush();

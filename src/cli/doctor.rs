@@ -53,7 +53,7 @@ impl Report {
 }
 
 pub fn run(cli: &Cli, args: &DoctorArgs) -> Result<()> {
-    let (app, config_error) = App::from_cli_lenient(cli)?;
+    let (app, config_error) = App::from_options_lenient(&cli.options())?;
     let mut r = Report { lines: vec![format!("llmcost {} doctor", env!("CARGO_PKG_VERSION"))], problems: 0 };
 
     r.section("Config");
@@ -179,7 +179,8 @@ pub fn run(cli: &Cli, args: &DoctorArgs) -> Result<()> {
             Ok(stats) => r.add(Finding::Problem {
                 what: format!("{db}: integrity check failed: {}", stats.integrity),
                 fix: format!(
-                    "move {db} aside and run 'llmcost sync --year' (OpenRouter history older than 30 days is lost)"
+                    "move {db} aside and run 'llmcost sync --year' (history older than a provider serves is lost: {})",
+                    crate::providers::registry::history_limits().join("; ")
                 ),
             }),
             Err(e) => r.add(Finding::Problem {

@@ -1,6 +1,5 @@
 //! The command tree (clap) and dispatch. Each command's args and `run` live in their own file.
 
-mod app;
 mod args;
 mod budgets;
 mod cache_cmd;
@@ -12,7 +11,6 @@ mod projects;
 mod providers;
 mod report;
 mod sync_cmd;
-mod syncing;
 mod tui_cmd;
 
 use std::io::IsTerminal;
@@ -21,9 +19,7 @@ use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
 
-pub use app::App;
-pub(crate) use budgets::relevant as relevant_budgets;
-pub use syncing::sync_accounts;
+pub use crate::app::App;
 
 use crate::error::Error;
 
@@ -89,6 +85,20 @@ pub enum ColorChoice {
     Never,
 }
 
+impl Cli {
+    /// The global flags, as the application layer takes them.
+    pub fn options(&self) -> crate::app::Options {
+        crate::app::Options {
+            config: self.config.clone(),
+            db: self.db.clone(),
+            demo: self.demo,
+            quiet: self.quiet,
+            timeout: self.timeout,
+            record: self.record.clone(),
+        }
+    }
+}
+
 impl ColorChoice {
     /// Whether to colour output written to a stream that is (or is not) a terminal.
     pub fn enabled(self, is_terminal: bool) -> bool {
@@ -150,7 +160,7 @@ pub fn run(cli: Cli) -> ExitCode {
 }
 
 fn dispatch(cli: Cli) -> crate::error::Result<()> {
-    App::from_cli(&cli).and_then(|app| match cli.command {
+    App::from_options(&cli.options()).and_then(|app| match cli.command {
         Command::Providers(args) => providers::run(&app, args),
         Command::Projects(args) => projects::run(&app, args),
         Command::Costs(args) => costs::run(&app, args),

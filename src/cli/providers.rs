@@ -60,7 +60,7 @@ pub enum ProvidersAction {
 
 #[derive(Debug, Args)]
 pub struct AddArgs {
-    /// The provider: openai, anthropic or openrouter
+    #[arg(help = format!("The provider: {}", crate::providers::registry::ids()))]
     pub provider: String,
     /// A name for this account, e.g. the organization's: edugami
     #[arg(long, short = 'w', value_name = "NAME")]
@@ -75,7 +75,7 @@ pub struct AddArgs {
 
 #[derive(Debug, Args)]
 pub struct RemoveArgs {
-    /// The provider: openai, anthropic or openrouter
+    #[arg(help = format!("The provider: {}", crate::providers::registry::ids()))]
     pub provider: String,
     #[arg(long, short = 'w', value_name = "NAME")]
     pub workspace: String,
@@ -129,7 +129,7 @@ fn list(app: &App, format: ListFormat) -> Result<()> {
         }
         ListFormat::Table => {
             writeln!(out, "Supported providers:")?;
-            for p in ProviderKind::ALL {
+            for p in ProviderKind::ALL.iter().copied() {
                 writeln!(out, "  {:<10} {}", p.id(), p.key_kind())?;
             }
             writeln!(out)?;
@@ -274,7 +274,7 @@ fn remove(app: &App, args: RemoveArgs) -> Result<()> {
 }
 
 fn test(app: &App, scope: &ScopeArgs) -> Result<()> {
-    let accounts = app.select(scope)?;
+    let accounts = app.select(&scope.provider, &scope.workspace)?;
     let mut failed = Vec::new();
     let mut lines = Vec::new();
     for account in accounts {

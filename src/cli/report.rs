@@ -88,11 +88,12 @@ const FACT_DIMS: [Dim; 5] = [Dim::Day, Dim::Provider, Dim::Workspace, Dim::Proje
 pub fn run(app: &App, args: ReportArgs) -> Result<()> {
     let (range, period_end) = period(app, &args.period)?;
     let today = app.clock.today();
-    let accounts = app.select(&args.scope)?;
+    let accounts = app.select(&args.scope.provider, &args.scope.workspace)?;
     let mut store: Store = app.open_store()?;
     let window = DateRange::new(report::window_start(range), range.until);
-    let failed = super::costs::refresh(app, &mut store, &accounts, window, args.fresh)?;
-    let projects = super::costs::resolve_projects(&store, &accounts, &args.project)?;
+    let failed =
+        crate::app::projects::refresh(app, &mut store, &accounts, window, args.fresh.offline, args.fresh.refresh)?;
+    let projects = crate::app::projects::resolve_projects(&store, &accounts, &args.project)?;
     let query = |r: DateRange| CostQuery {
         accounts: accounts.clone(),
         projects: projects.clone(),
@@ -111,7 +112,7 @@ pub fn run(app: &App, args: ReportArgs) -> Result<()> {
     } else {
         let window_view = CostView::build(&store, &query(window), today, vec![])?;
         let mut r = report::build(report::Input { range, today, period_end, facts: facts(&window_view)? });
-        r.budgets = super::budgets::relevant(app, &store, &accounts, &projects, &[]);
+        r.budgets = crate::app::budgets::relevant(app, &store, &accounts, &projects, &[]);
         match args.format {
             Format::Table => {
                 report_out::render_table(&r, &accounts, &mut bytes).map_err(|e| Error::Runtime(e.to_string()))?

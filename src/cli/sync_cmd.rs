@@ -4,7 +4,7 @@ use clap::Args;
 
 use super::App;
 use super::args::{PeriodArgs, ScopeArgs};
-use super::syncing::{failures, sync_accounts};
+use crate::app::sync::{failures, sync_accounts};
 use crate::error::{Error, Result};
 
 #[derive(Debug, Args)]
@@ -25,7 +25,7 @@ pub struct SyncArgs {
 
 pub fn run(app: &App, args: SyncArgs) -> Result<()> {
     let range = args.period.resolve(app.clock.today())?;
-    let accounts = app.select(&args.scope)?;
+    let accounts = app.select(&args.scope.provider, &args.scope.workspace)?;
     if app.is_demo() {
         app.note("The demo's data is built in: there is nothing to sync.");
         return Ok(());

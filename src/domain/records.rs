@@ -7,71 +7,37 @@ use chrono::NaiveDate;
 
 use super::Money;
 
-/// A provider llmcost can read billing data from.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub enum ProviderKind {
-    OpenAi,
-    Anthropic,
-    OpenRouter,
-}
+pub use crate::providers::ProviderKind;
 
+/// Shorthands for the facts every provider declares in its folder (`providers::ProviderInfo`).
 impl ProviderKind {
-    pub const ALL: [ProviderKind; 3] = [ProviderKind::OpenAi, ProviderKind::Anthropic, ProviderKind::OpenRouter];
-
     /// The identifier used on the command line, in config and in the cache.
     pub fn id(self) -> &'static str {
-        match self {
-            ProviderKind::OpenAi => "openai",
-            ProviderKind::Anthropic => "anthropic",
-            ProviderKind::OpenRouter => "openrouter",
-        }
+        self.info().id
     }
 
     pub fn display_name(self) -> &'static str {
-        match self {
-            ProviderKind::OpenAi => "OpenAI",
-            ProviderKind::Anthropic => "Anthropic",
-            ProviderKind::OpenRouter => "OpenRouter",
-        }
+        self.info().display
     }
 
     /// What kind of key the billing API needs, for help and error messages.
     pub fn key_kind(self) -> &'static str {
-        match self {
-            ProviderKind::OpenAi => "an OpenAI organization Admin key (sk-admin-...)",
-            ProviderKind::Anthropic => "an Anthropic Admin API key (sk-ant-admin01-...)",
-            ProviderKind::OpenRouter => "an OpenRouter management key (sk-or-v1-...)",
-        }
+        self.info().key_kind
     }
 
     /// The prefix admin keys usually have; a different one earns a warning, not a refusal.
     pub fn key_prefix(self) -> &'static str {
-        match self {
-            ProviderKind::OpenAi => "sk-admin-",
-            ProviderKind::Anthropic => "sk-ant-admin",
-            ProviderKind::OpenRouter => "sk-or-",
-        }
+        self.info().key_prefix
     }
 
     /// How costs outside any project are labelled: each provider has its own name for it.
     pub fn default_project_label(self) -> &'static str {
-        match self {
-            ProviderKind::OpenAi => "Default project",
-            ProviderKind::Anthropic => "Default workspace",
-            ProviderKind::OpenRouter => "All keys",
-        }
+        self.info().default_project_label
     }
 
     /// The days the billing API can serve on `today`: `(oldest, newest)`, `None` for no limit.
-    /// OpenRouter's activity covers only the last 30 completed UTC days, never today.
     pub fn servable_days(self, today: NaiveDate) -> (Option<NaiveDate>, NaiveDate) {
-        match self {
-            ProviderKind::OpenRouter => {
-                let yesterday = today - chrono::Days::new(1);
-                (Some(today - chrono::Days::new(30)), yesterday)
-            }
-            _ => (None, today),
-        }
+        self.info().servable_days(today)
     }
 }
 
@@ -82,14 +48,14 @@ impl fmt::Display for ProviderKind {
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-#[error("unknown provider '{0}': supported providers are: openai, anthropic, openrouter")]
+#[error("unknown provider '{0}': supported providers are: {ids}", ids = crate::providers::registry::ids())]
 pub struct UnknownProvider(pub String);
 
 impl FromStr for ProviderKind {
     type Err = UnknownProvider;
     fn from_str(s: &str) -> Result<Self, Self::Err> {
         let key = s.trim().to_ascii_lowercase();
-        ProviderKind::ALL.into_iter().find(|p| p.id() == key).ok_or_else(|| UnknownProvider(s.trim().to_string()))
+        ProviderKind::ALL.iter().copied().find(|p| p.id() == key).ok_or_else(|| UnknownProvider(s.trim().to_string()))
     }
 }
 

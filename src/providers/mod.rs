@@ -1,19 +1,60 @@
-//! Provider clients behind one enum, so adding a provider is adding a variant.
+//! Provider clients behind one trait and one registry (`registry.rs`): a provider is its folder
+//! (wire types in `api.rs`, `impl Provider` in `mod.rs`, its own auth) plus one registry line.
 
 pub mod anthropic;
 pub mod http;
+pub mod info;
 pub mod openai;
 pub mod openrouter;
 pub mod record;
+pub mod registry;
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
+use std::future::Future;
 
 use chrono::NaiveDate;
 use reqwest::header::HeaderMap;
 
-use crate::domain::{Account, CostRecord, DateRange, ProjectInfo, ProviderKind, UsageRecord, UsageTotals};
+use crate::domain::{Account, CostRecord, DateRange, ProjectInfo, UsageRecord, UsageTotals};
 use crate::secrets::Secret;
 use http::{FailureKind, Http, ProviderError, RetryPolicy};
+pub use info::{History, ProviderInfo};
+pub use registry::{AnyProvider, ProviderKind};
+
+/// What a provider fetched for a range of days.
+#[derive(Debug)]
+pub struct DayBatch {
+    /// Billed costs: the truth, and what a sync needs to succeed.
+    pub costs: Vec<CostRecord>,
+    /// Token usage; a failure here keeps the costs (the sync says usage is missing).
+    pub usage: Result<Vec<UsageRecord>, ProviderError>,
+    /// The days the provider answered for (a bucket, even an empty one). `None` when the provider
+    /// documents absent days as empty (OpenRouter). A day it did not answer for is not recorded as
+    /// fetched, so it is fetched again rather than kept as $0.
+    pub days_reported: Option<BTreeSet<NaiveDate>>,
+}
+
+/// A billing API llmcost can read. Each provider owns its facts, its authentication and its
+/// calls; pagination and wire formats stay inside its folder.
+pub trait Provider: Sized + Send + Sync {
+    const INFO: ProviderInfo;
+
+    /// The provider's own authentication headers for `key` (every value is marked sensitive).
+    fn auth_headers(key: &Secret) -> HeaderMap;
+
+    fn new(http: Http) -> Self;
+
+    fn http(&self) -> &Http;
+
+    /// One cheap authenticated call that needs the admin rights llmcost needs.
+    fn check(&self) -> impl Future<Output = Result<(), ProviderError>> + Send;
+
+    /// The account's projects, archived ones too; `None` for a provider without projects.
+    fn projects(&self) -> impl Future<Output = Result<Option<Vec<ProjectInfo>>, ProviderError>> + Send;
+
+    /// Billed costs (and usage where the API has it) for every day of `range`.
+    fn fetch_days(&self, range: DateRange) -> impl Future<Output = Result<DayBatch, ProviderError>> + Send;
+}
 
 /// Everything needed to talk to one account.
 pub struct Connection<'a> {
@@ -26,62 +67,38 @@ pub struct Connection<'a> {
     pub recorder: Option<record::Recorder>,
 }
 
-pub enum AnyProvider {
-    OpenAi(openai::OpenAi),
-    Anthropic(anthropic::Anthropic),
-    OpenRouter(openrouter::OpenRouter),
-}
-
-/// Each provider's authentication headers.
-fn auth_headers(provider: ProviderKind, key: &Secret) -> HeaderMap {
+/// Builds one authentication header, marked sensitive.
+pub fn sensitive_header(name: &'static str, value: &str) -> HeaderMap {
     let mut headers = HeaderMap::new();
-    let mut set = |name: &'static str, value: &str| {
-        let (n, v) = http::header(name, value);
-        headers.insert(n, v);
-    };
-    match provider {
-        ProviderKind::OpenAi | ProviderKind::OpenRouter => set("authorization", &format!("Bearer {}", key.expose())),
-        ProviderKind::Anthropic => {
-            set("x-api-key", key.expose());
-            set("anthropic-version", anthropic::API_VERSION);
-        }
-    }
+    let (n, v) = http::header(name, value);
+    headers.insert(n, v);
     headers
 }
 
 impl AnyProvider {
     pub fn connect(c: Connection<'_>) -> Self {
-        let provider = c.account.provider;
-        let headers = auth_headers(provider, c.key);
-        let http = Http::new(c.client, &c.base_url, c.account, headers, c.retry, provider.key_kind())
-            .masking(c.key)
-            .recording(c.recorder);
-        match provider {
-            ProviderKind::OpenAi => AnyProvider::OpenAi(openai::OpenAi::new(http)),
-            ProviderKind::Anthropic => AnyProvider::Anthropic(anthropic::Anthropic::new(http)),
-            ProviderKind::OpenRouter => AnyProvider::OpenRouter(openrouter::OpenRouter::new(http)),
-        }
-    }
-
-    fn http(&self) -> &Http {
-        match self {
-            AnyProvider::OpenAi(p) => p.http(),
-            AnyProvider::Anthropic(p) => p.http(),
-            AnyProvider::OpenRouter(p) => p.http(),
-        }
+        let Connection { client, account, key, base_url, retry, recorder } = c;
+        let kind = account.provider;
+        AnyProvider::with_http(
+            kind,
+            |auth| {
+                Http::new(client, &base_url, account, auth, retry, kind.info().key_kind)
+                    .masking(key)
+                    .recording(recorder)
+            },
+            key,
+        )
     }
 
     /// Billed costs and token usage for every day of `range`. A record dated outside the range
     /// asked for (1970, the year 10000, milliseconds read as seconds) fails the account: dropping
     /// it would record the asked-for days as fetched with $0, and they would never be fetched again.
-    pub async fn fetch_days(&self, range: DateRange) -> Result<(Vec<CostRecord>, Vec<UsageRecord>), ProviderError> {
-        let (costs, usage) = match self {
-            AnyProvider::OpenAi(p) => (p.costs(range).await?, p.usage(range).await?),
-            AnyProvider::Anthropic(p) => (p.costs(range).await?, p.usage(range).await?),
-            AnyProvider::OpenRouter(p) => (p.costs(range).await?, p.usage(range).await?),
-        };
-        let stray = costs.iter().map(|c| c.day).chain(usage.iter().map(|u| u.day)).find(|d| !range.contains(*d));
-        if let Some(day) = stray {
+    pub async fn fetch_days(&self, range: DateRange) -> Result<DayBatch, ProviderError> {
+        let batch = self.fetch_batch(range).await?;
+        let usage_days = batch.usage.iter().flatten().map(|u| u.day);
+        let stray = batch.costs.iter().map(|c| c.day).chain(usage_days).find(|d| !range.contains(*d));
+        let reported_stray = batch.days_reported.iter().flatten().find(|d| !range.contains(**d));
+        if let Some(day) = stray.or(reported_stray.copied()) {
             return Err(self.http().fail(
                 "(billing data)",
                 FailureKind::Malformed,
@@ -91,25 +108,7 @@ impl AnyProvider {
                 ),
             ));
         }
-        Ok((costs, usage))
-    }
-
-    /// Projects (Anthropic: workspaces). OpenRouter has none to list.
-    pub async fn projects(&self) -> Result<Option<Vec<ProjectInfo>>, ProviderError> {
-        match self {
-            AnyProvider::OpenAi(p) => p.projects().await.map(Some),
-            AnyProvider::Anthropic(p) => p.projects().await.map(Some),
-            AnyProvider::OpenRouter(_) => Ok(None),
-        }
-    }
-
-    /// One cheap authenticated call that needs the admin (management) rights llmcost needs.
-    pub async fn check(&self) -> Result<(), ProviderError> {
-        match self {
-            AnyProvider::OpenAi(p) => p.check().await,
-            AnyProvider::Anthropic(p) => p.check().await,
-            AnyProvider::OpenRouter(p) => p.check().await,
-        }
+        Ok(batch)
     }
 }
 
@@ -131,9 +130,5 @@ pub fn base_url(provider: ProviderKind, workspace_override: Option<&str>, env: &
     if let Some((_, v)) = env.iter().find(|(k, v)| *k == var && !v.trim().is_empty()) {
         return v.trim().to_string();
     }
-    match provider {
-        ProviderKind::OpenAi => openai::DEFAULT_BASE_URL.to_string(),
-        ProviderKind::Anthropic => anthropic::DEFAULT_BASE_URL.to_string(),
-        ProviderKind::OpenRouter => openrouter::DEFAULT_BASE_URL.to_string(),
-    }
+    provider.info().default_base_url.to_string()
 }

@@ -1,6 +1,8 @@
 //! Writing a sync: everything fetched for one account lands in one transaction, or nothing does.
 
-use chrono::{DateTime, Utc};
+use std::collections::BTreeSet;
+
+use chrono::{DateTime, NaiveDate, Utc};
 
 use super::{Store, day_text, time_text};
 use crate::domain::{Account, CostRecord, DateRange, ProjectInfo, UsageRecord};
@@ -12,6 +14,13 @@ pub struct SyncBatch {
     /// Each fetched range replaces everything the cache held for those days.
     pub runs: Vec<(DateRange, Vec<CostRecord>, Vec<UsageRecord>)>,
     pub projects: Option<Vec<ProjectInfo>>,
+    /// Days of the runs the provider did not answer for: their cached data is kept as it was and
+    /// they are not recorded as fetched, so the next sync asks again.
+    pub unreported: BTreeSet<NaiveDate>,
+    /// Runs whose usage could not be fetched: their cached usage is kept as it was.
+    pub usage_missing: Vec<DateRange>,
+    /// Why usage could not be fetched, for the note that says so.
+    pub usage_error: Option<String>,
 }
 
 impl Store {
@@ -23,18 +32,21 @@ impl Store {
         // IMMEDIATE takes the write lock up front, where the busy timeout applies.
         let tx = self.conn.transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
         for (range, costs, usage) in &batch.runs {
-            let (since, until) = (day_text(range.since), day_text(range.until));
-            for table in ["cost_buckets", "usage_buckets"] {
-                tx.execute(
-                    &format!("DELETE FROM {table} WHERE provider = ?1 AND workspace = ?2 AND day BETWEEN ?3 AND ?4"),
-                    (provider, workspace, &since, &until),
-                )?;
+            let with_usage = !batch.usage_missing.contains(range);
+            let tables: &[&str] = if with_usage { &["cost_buckets", "usage_buckets"] } else { &["cost_buckets"] };
+            for day in range.days().filter(|d| !batch.unreported.contains(d)) {
+                for table in tables {
+                    tx.prepare_cached(&format!(
+                        "DELETE FROM {table} WHERE provider = ?1 AND workspace = ?2 AND day = ?3"
+                    ))?
+                    .execute((provider, workspace, day_text(day)))?;
+                }
             }
             let mut insert_cost = tx.prepare_cached(
                 "INSERT INTO cost_buckets (provider, workspace, day, project_id, line_item, model, amount, fetched_at)
                  VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
             )?;
-            for c in costs.iter().filter(|c| range.contains(c.day)) {
+            for c in costs.iter().filter(|c| range.contains(c.day) && !batch.unreported.contains(&c.day)) {
                 insert_cost.execute((
                     provider,
                     workspace,
@@ -51,7 +63,8 @@ impl Store {
                     input_tokens, cached_input_tokens, output_tokens, requests, fetched_at)
                  VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
             )?;
-            for u in usage.iter().filter(|u| range.contains(u.day)) {
+            for u in usage.iter().filter(|u| with_usage && range.contains(u.day) && !batch.unreported.contains(&u.day))
+            {
                 insert_usage.execute((
                     provider,
                     workspace,
@@ -69,7 +82,7 @@ impl Store {
                 "INSERT INTO synced_days (provider, workspace, day, fetched_at) VALUES (?1, ?2, ?3, ?4)
                  ON CONFLICT (provider, workspace, day) DO UPDATE SET fetched_at = excluded.fetched_at",
             )?;
-            for day in range.days() {
+            for day in range.days().filter(|d| !batch.unreported.contains(d)) {
                 mark.execute((provider, workspace, day_text(day), &at))?;
             }
         }

@@ -21,7 +21,7 @@ use ratatui::backend::Backend;
 use ratatui::crossterm::event::{self, DisableMouseCapture, EnableMouseCapture, Event, KeyEventKind, MouseEventKind};
 use ratatui::crossterm::execute;
 
-use crate::cli::App;
+use crate::app::App;
 use crate::error::{Error, Result};
 use model::Model;
 use update::{Effect, Msg};
@@ -36,7 +36,7 @@ pub fn run(mut app: App, offline: bool) -> Result<()> {
     }
     // Progress bars and notes on stderr would draw over the dashboard.
     app.quiet = true;
-    let accounts = app.select(&Default::default())?;
+    let accounts = app.select(&[], &[])?;
     let color = crate::output::color();
     let online = !offline && !app.is_demo();
     let mut model = Model::new(accounts, app.clock.today(), online, color);
@@ -124,7 +124,7 @@ pub fn run_effect(app: &App, effect: Effect) -> Msg {
                 .and_then(|store| {
                     let mut snapshot = data::load(&store, &query)?;
                     let projects: Vec<String> = query.project.iter().cloned().collect();
-                    snapshot.budgets = crate::cli::relevant_budgets(app, &store, &query.accounts, &projects, &[]);
+                    snapshot.budgets = crate::app::budgets::relevant(app, &store, &query.accounts, &projects, &[]);
                     Ok(snapshot)
                 })
                 .map_err(|e| e.to_string());
@@ -132,7 +132,7 @@ pub fn run_effect(app: &App, effect: Effect) -> Msg {
         }
         Effect::Sync { accounts, range, refresh } => {
             let failures = match app.open_store() {
-                Ok(mut store) => match crate::cli::sync_accounts(app, &mut store, &accounts, range, refresh) {
+                Ok(mut store) => match crate::app::sync::sync_accounts(app, &mut store, &accounts, range, refresh) {
                     Ok(outcomes) => outcomes.into_iter().filter_map(|o| o.error).collect(),
                     Err(e) => vec![e.to_string()],
                 },

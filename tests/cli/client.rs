@@ -54,7 +54,7 @@ async fn parses_a_recorded_costs_page_with_every_quirk() {
         .expect(1)
         .mount(&server)
         .await;
-    let costs = openai(&server, &key).costs(DateRange::new(nov(1), nov(3))).await.unwrap();
+    let costs = openai(&server, &key).costs(DateRange::new(nov(1), nov(3))).await.unwrap().0;
     let total: Money = costs.iter().map(|c| c.amount).sum();
     // 0.13080438340307526 + 0.0031 + 1.5 (string) + 0.00001 (1e-05) + 2 x 0.5 (same key, summed) + 0.25
     assert_eq!(total.exact(), "2.88391438340307526");

@@ -115,9 +115,9 @@ async fn a_failed_sync_keeps_the_cache_as_it_was() {
     let first = env.run(&["costs", "--month", "--format", "json"]).await;
     assert_eq!(code(&first), 0, "{}", stderr(&first));
 
-    // A day later the provider is down: costs succeed but usage keeps failing.
+    // A day later the Costs API is down: the account fails and its cache stays as it was.
     Mock::given(method("GET"))
-        .and(path("/v1/organization/usage/completions"))
+        .and(path("/v1/organization/costs"))
         .respond_with(ResponseTemplate::new(503).set_body_json(serde_json::json!({"error": {"message": "overloaded"}})))
         .with_priority(1)
         .mount(&fake.server)
@@ -126,14 +126,29 @@ async fn a_failed_sync_keeps_the_cache_as_it_was() {
     let out = later.run(&["costs", "--month", "2026-11", "--format", "json"]).await;
     assert_eq!(code(&out), 1, "{}", stderr(&out));
     let err = stderr(&out);
-    assert!(
-        err.contains("openai/edugami") && err.contains("/organization/usage/completions") && err.contains("503"),
-        "{err}"
-    );
+    assert!(err.contains("openai/edugami") && err.contains("/organization/costs") && err.contains("503"), "{err}");
     // The previous answer is still printed from the cache, and the cache still holds it.
     assert_eq!(json(&out)["total"], json(&first)["total"]);
     let offline = later.run(&["costs", "--month", "2026-11", "--offline", "--format", "json"]).await;
     assert_eq!(json(&offline)["total"], json(&first)["total"]);
+}
+
+#[tokio::test]
+async fn a_usage_failure_keeps_the_costs_and_says_so() {
+    let fake = FakeOpenAi::start(sample_org(KEY)).await;
+    Mock::given(method("GET"))
+        .and(path("/v1/organization/usage/completions"))
+        .respond_with(ResponseTemplate::new(503).set_body_json(serde_json::json!({"error": {"message": "overloaded"}})))
+        .with_priority(1)
+        .mount(&fake.server)
+        .await;
+    let env = TestEnv::new().openai("edugami", KEY, &fake.base_url());
+    let out = env.run(&["costs", "--month", "--by", "model", "--format", "json"]).await;
+    assert_eq!(code(&out), 0, "costs are the truth and were fetched: {}", stderr(&out));
+    let err = stderr(&out);
+    assert!(err.contains("token usage could not be fetched") && err.contains("503"), "{err}");
+    let total: rust_decimal::Decimal = json(&out)["total"].as_str().unwrap().parse().unwrap();
+    assert_eq!(total, billed(&sample_org(KEY), "2026-11-01", "2026-11-22"));
 }
 
 #[tokio::test]

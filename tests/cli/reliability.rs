@@ -223,7 +223,7 @@ async fn the_dashboard_reads_while_budgets_check_syncs() {
         "[workspaces.openai.edugami]\n\n[[budgets]]\nname = \"team\"\namount = 100000\nperiod = \"year\"\n",
     );
     let vars = vec![("LLMCOST_KEY_OPENAI_EDUGAMI".to_string(), KEY.to_string())];
-    let app = llmcost::cli::App {
+    let app = llmcost::app::App {
         config: llmcost::config::Config::load(&env.config).unwrap(),
         config_path: env.config.clone(),
         db_path: env.db.clone(),
@@ -247,7 +247,7 @@ async fn the_dashboard_reads_while_budgets_check_syncs() {
     };
     let mut check =
         env.std_cmd().args(["budgets", "check", "--format", "json"]).stdout(Stdio::piped()).spawn().unwrap();
-    let load = move |app: &llmcost::cli::App| match llmcost::tui::run_effect(
+    let load = move |app: &llmcost::app::App| match llmcost::tui::run_effect(
         app,
         Effect::Load { generation: 1, query: query.clone() },
     ) {

@@ -8,11 +8,25 @@ use std::collections::BTreeMap;
 use chrono::NaiveDate;
 
 use super::http::{FailureKind, Http, ProviderError};
+use super::info::{History, ProviderInfo};
+use super::{DayBatch, Provider};
 use crate::domain::day::day_from_json;
 use crate::domain::{CostRecord, DateRange, Money, ProjectInfo, UsageRecord, UsageTotals};
 
 pub const DEFAULT_BASE_URL: &str = "https://api.anthropic.com";
 pub const API_VERSION: &str = "2023-06-01";
+
+const INFO: ProviderInfo = ProviderInfo {
+    id: "anthropic",
+    display: "Anthropic",
+    key_kind: "an Anthropic Admin API key (sk-ant-admin01-...)",
+    key_prefix: "sk-ant-admin",
+    default_base_url: DEFAULT_BASE_URL,
+    default_project_label: "Default workspace",
+    history: History::Unlimited,
+    reports_today: true,
+    counts_requests: false,
+};
 
 pub struct Anthropic {
     http: Http,
@@ -86,15 +100,42 @@ pub fn parse_cost_report_page(body: &str) -> Result<Vec<CostRecord>, String> {
     cost_records(day_buckets(vec![page])?)
 }
 
-impl Anthropic {
-    pub(crate) fn http(&self) -> &Http {
-        &self.http
+impl Provider for Anthropic {
+    const INFO: ProviderInfo = INFO;
+
+    fn auth_headers(key: &crate::secrets::Secret) -> reqwest::header::HeaderMap {
+        let mut headers = super::sensitive_header("x-api-key", key.expose());
+        headers.extend(super::sensitive_header("anthropic-version", API_VERSION));
+        headers
     }
 
-    pub fn new(http: Http) -> Self {
+    fn new(http: Http) -> Self {
         Anthropic { http }
     }
 
+    fn http(&self) -> &Http {
+        &self.http
+    }
+
+    async fn check(&self) -> Result<(), ProviderError> {
+        let _: api::WorkspacePage =
+            self.http.get_json("/v1/organizations/workspaces", &[("limit", "1".to_string())]).await?;
+        Ok(())
+    }
+
+    async fn projects(&self) -> Result<Option<Vec<ProjectInfo>>, ProviderError> {
+        self.workspaces().await.map(Some)
+    }
+
+    /// The cost and usage reports are fetched at once; a usage failure keeps the costs.
+    async fn fetch_days(&self, range: DateRange) -> Result<DayBatch, ProviderError> {
+        let (costs, usage) = tokio::join!(self.costs(range), self.usage(range));
+        let (costs, days) = costs?;
+        Ok(DayBatch { costs, usage, days_reported: Some(days) })
+    }
+}
+
+impl Anthropic {
     fn malformed(&self, path: &str, message: String) -> ProviderError {
         self.http.fail(path, FailureKind::Malformed, message)
     }
@@ -119,12 +160,16 @@ impl Anthropic {
         day_buckets(pages).map_err(|m| self.malformed(path, m))
     }
 
-    /// Billed cost per UTC day, workspace and description, in dollars.
-    pub async fn costs(&self, range: DateRange) -> Result<Vec<CostRecord>, ProviderError> {
+    /// Billed cost per UTC day, workspace and description, in dollars, and the days answered for.
+    pub async fn costs(
+        &self,
+        range: DateRange,
+    ) -> Result<(Vec<CostRecord>, std::collections::BTreeSet<NaiveDate>), ProviderError> {
         const PATH: &str = "/v1/organizations/cost_report";
         let buckets: Vec<(NaiveDate, Vec<api::CostResult>)> =
             self.report(PATH, range, ["workspace_id", "description"]).await?;
-        cost_records(buckets).map_err(|m| self.malformed(PATH, m))
+        let days = buckets.iter().map(|(d, _)| *d).collect();
+        Ok((cost_records(buckets).map_err(|m| self.malformed(PATH, m))?, days))
     }
 
     /// Tokens per UTC day, workspace and model. The report has no request counts.
@@ -154,7 +199,7 @@ impl Anthropic {
     }
 
     /// The organization's workspaces, archived ones included.
-    pub async fn projects(&self) -> Result<Vec<ProjectInfo>, ProviderError> {
+    async fn workspaces(&self) -> Result<Vec<ProjectInfo>, ProviderError> {
         let q = [("limit", "100".to_string()), ("include_archived", "true".to_string())];
         let pages: Vec<api::WorkspacePage> = self.http.pages("/v1/organizations/workspaces", &q, "after_id").await?;
         Ok(pages
@@ -166,11 +211,5 @@ impl Anthropic {
                 id: w.id,
             })
             .collect())
-    }
-
-    pub async fn check(&self) -> Result<(), ProviderError> {
-        let _: api::WorkspacePage =
-            self.http.get_json("/v1/organizations/workspaces", &[("limit", "1".to_string())]).await?;
-        Ok(())
     }
 }

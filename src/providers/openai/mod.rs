@@ -7,11 +7,25 @@ use std::collections::BTreeMap;
 use chrono::{NaiveDate, NaiveTime};
 
 use super::http::{FailureKind, Http, ProviderError};
+use super::info::{History, ProviderInfo};
+use super::{DayBatch, Provider};
 use crate::domain::day::day_from_json;
 use crate::domain::money::money_from_json;
 use crate::domain::{CostRecord, DateRange, Money, ProjectInfo, UsageRecord, UsageTotals, line_item};
 
 pub const DEFAULT_BASE_URL: &str = "https://api.openai.com/v1";
+
+const INFO: ProviderInfo = ProviderInfo {
+    id: "openai",
+    display: "OpenAI",
+    key_kind: "an OpenAI organization Admin key (sk-admin-...)",
+    key_prefix: "sk-admin-",
+    default_base_url: DEFAULT_BASE_URL,
+    default_project_label: "Default project",
+    history: History::Unlimited,
+    reports_today: true,
+    counts_requests: true,
+};
 
 pub struct OpenAi {
     http: Http,
@@ -69,15 +83,39 @@ pub fn parse_costs_page(body: &str) -> Result<Vec<CostRecord>, String> {
     cost_records(day_buckets(vec![page])?)
 }
 
-impl OpenAi {
-    pub(crate) fn http(&self) -> &Http {
-        &self.http
+impl Provider for OpenAi {
+    const INFO: ProviderInfo = INFO;
+
+    fn auth_headers(key: &crate::secrets::Secret) -> reqwest::header::HeaderMap {
+        super::sensitive_header("authorization", &format!("Bearer {}", key.expose()))
     }
 
-    pub fn new(http: Http) -> Self {
+    fn new(http: Http) -> Self {
         OpenAi { http }
     }
 
+    fn http(&self) -> &Http {
+        &self.http
+    }
+
+    async fn check(&self) -> Result<(), ProviderError> {
+        let _: api::ProjectPage = self.http.get_json("/organization/projects", &[("limit", "1".to_string())]).await?;
+        Ok(())
+    }
+
+    async fn projects(&self) -> Result<Option<Vec<ProjectInfo>>, ProviderError> {
+        self.project_list().await.map(Some)
+    }
+
+    /// Costs and usage are fetched at once; a usage failure keeps the costs.
+    async fn fetch_days(&self, range: DateRange) -> Result<DayBatch, ProviderError> {
+        let (costs, usage) = tokio::join!(self.costs(range), self.usage(range));
+        let (costs, days) = costs?;
+        Ok(DayBatch { costs, usage, days_reported: Some(days) })
+    }
+}
+
+impl OpenAi {
     fn malformed(&self, path: &str, message: String) -> ProviderError {
         self.http.fail(path, FailureKind::Malformed, message)
     }
@@ -104,12 +142,17 @@ impl OpenAi {
         day_buckets(pages).map_err(|m| self.malformed(path, m))
     }
 
-    /// Billed cost per UTC day, project and line item. Several results for the same key are summed.
-    pub async fn costs(&self, range: DateRange) -> Result<Vec<CostRecord>, ProviderError> {
+    /// Billed cost per UTC day, project and line item (several results for the same key are
+    /// summed), and the days the API answered for.
+    pub async fn costs(
+        &self,
+        range: DateRange,
+    ) -> Result<(Vec<CostRecord>, std::collections::BTreeSet<NaiveDate>), ProviderError> {
         const PATH: &str = "/organization/costs";
         let extra = [("group_by", "project_id"), ("group_by", "line_item"), ("limit", "180")];
         let buckets: Vec<(NaiveDate, Vec<api::CostResult>)> = self.buckets(PATH, range, extra).await?;
-        cost_records(buckets).map_err(|m| self.malformed(PATH, m))
+        let days = buckets.iter().map(|(d, _)| *d).collect();
+        Ok((cost_records(buckets).map_err(|m| self.malformed(PATH, m))?, days))
     }
 
     /// Tokens and requests per UTC day, project and model (completions endpoint).
@@ -134,7 +177,7 @@ impl OpenAi {
     }
 
     /// Every project, archived ones included.
-    pub async fn projects(&self) -> Result<Vec<ProjectInfo>, ProviderError> {
+    async fn project_list(&self) -> Result<Vec<ProjectInfo>, ProviderError> {
         let q = [("limit", "100".to_string()), ("include_archived", "true".to_string())];
         let pages: Vec<api::ProjectPage> = self.http.pages("/organization/projects", &q, "after").await?;
         Ok(pages
@@ -150,11 +193,5 @@ impl OpenAi {
                 id: p.id,
             })
             .collect())
-    }
-
-    /// One cheap authenticated call: does this key read the organization's admin data?
-    pub async fn check(&self) -> Result<(), ProviderError> {
-        let _: api::ProjectPage = self.http.get_json("/organization/projects", &[("limit", "1".to_string())]).await?;
-        Ok(())
     }
 }

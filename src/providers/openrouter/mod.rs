@@ -9,12 +9,27 @@ use chrono::NaiveDate;
 use tokio::sync::OnceCell;
 
 use super::http::{FailureKind, Http, ProviderError};
+use super::info::{History, ProviderInfo};
+use super::{DayBatch, Provider};
 use crate::domain::day::day_from_json;
 use crate::domain::money::money_from_json;
 use crate::domain::{CostRecord, DateRange, UsageRecord, UsageTotals};
 
 pub const DEFAULT_BASE_URL: &str = "https://openrouter.ai/api/v1";
 const PATH: &str = "/activity";
+
+const INFO: ProviderInfo = ProviderInfo {
+    id: "openrouter",
+    display: "OpenRouter",
+    key_kind: "an OpenRouter management key (sk-or-v1-...)",
+    key_prefix: "sk-or-",
+    default_base_url: DEFAULT_BASE_URL,
+    default_project_label: "All keys",
+    // `/activity` serves the last 30 completed UTC days, never today.
+    history: History::LastDays(30),
+    reports_today: false,
+    counts_requests: true,
+};
 
 pub struct OpenRouter {
     http: Http,
@@ -53,15 +68,40 @@ pub fn parse_activity(body: &str) -> Result<Vec<(NaiveDate, CostRecord, UsageTot
     activity_rows(serde_json::from_str(body).map_err(|e| e.to_string())?)
 }
 
-impl OpenRouter {
-    pub(crate) fn http(&self) -> &Http {
-        &self.http
+impl Provider for OpenRouter {
+    const INFO: ProviderInfo = INFO;
+
+    fn auth_headers(key: &crate::secrets::Secret) -> reqwest::header::HeaderMap {
+        super::sensitive_header("authorization", &format!("Bearer {}", key.expose()))
     }
 
-    pub fn new(http: Http) -> Self {
+    fn new(http: Http) -> Self {
         OpenRouter { http, activity: OnceCell::new() }
     }
 
+    fn http(&self) -> &Http {
+        &self.http
+    }
+
+    /// A management key reads `/credits`; an inference key gets 403.
+    async fn check(&self) -> Result<(), ProviderError> {
+        let _: api::Credits = self.http.get_json("/credits", &[]).await?;
+        Ok(())
+    }
+
+    /// OpenRouter has no projects; its costs show as "All keys".
+    async fn projects(&self) -> Result<Option<Vec<crate::domain::ProjectInfo>>, ProviderError> {
+        Ok(None)
+    }
+
+    /// One `/activity` call serves costs and usage; days without rows had no spend.
+    async fn fetch_days(&self, range: DateRange) -> Result<DayBatch, ProviderError> {
+        let costs = self.costs(range).await?;
+        Ok(DayBatch { costs, usage: self.usage(range).await, days_reported: None })
+    }
+}
+
+impl OpenRouter {
     fn malformed(&self, message: String) -> ProviderError {
         self.http.fail(PATH, FailureKind::Malformed, message)
     }
@@ -104,11 +144,5 @@ impl OpenRouter {
             .into_iter()
             .map(|((day, model), totals)| UsageRecord { day, project_id: None, model, totals })
             .collect())
-    }
-
-    /// A management key reads `/credits`; an inference key gets 403.
-    pub async fn check(&self) -> Result<(), ProviderError> {
-        let _: api::Credits = self.http.get_json("/credits", &[]).await?;
-        Ok(())
     }
 }

@@ -1,4 +1,5 @@
-//! The environment a command runs in: config, cache location, clock, keys, demo mode.
+//! The context every use case runs in: config, cache location, clock, keys, demo mode. Front
+//! ends build it from their own options; nothing here knows about clap or the terminal UI.
 
 use std::collections::BTreeSet;
 use std::io::IsTerminal;
@@ -6,8 +7,6 @@ use std::path::PathBuf;
 
 use directories::ProjectDirs;
 
-use super::Cli;
-use super::args::ScopeArgs;
 use crate::clock::Clock;
 use crate::config::Config;
 use crate::demo::Demo;
@@ -15,6 +14,19 @@ use crate::domain::{Account, ProviderKind};
 use crate::error::{Error, Result};
 use crate::secrets::{self, Keys};
 use crate::store::Store;
+
+/// What a front end decided about where and how to run (the command line's global flags).
+#[derive(Clone, Debug, Default)]
+pub struct Options {
+    pub config: Option<PathBuf>,
+    pub db: Option<PathBuf>,
+    pub demo: bool,
+    pub quiet: bool,
+    /// Seconds; overrides the config's `http.timeout_seconds`.
+    pub timeout: Option<u64>,
+    /// `--record DIR`.
+    pub record: Option<PathBuf>,
+}
 
 pub struct App {
     pub config: Config,
@@ -55,8 +67,8 @@ fn project_dirs() -> Option<ProjectDirs> {
 }
 
 impl App {
-    pub fn from_cli(cli: &Cli) -> Result<App> {
-        match App::from_cli_lenient(cli)? {
+    pub fn from_options(cli: &Options) -> Result<App> {
+        match App::from_options_lenient(cli)? {
             (app, None) => Ok(app),
             (_, Some(config_error)) => Err(config_error),
         }
@@ -64,7 +76,7 @@ impl App {
 
     /// Like `from_cli`, but a config file that cannot be used gives an empty config and the
     /// error beside it, so `doctor` can still look at everything else.
-    pub fn from_cli_lenient(cli: &Cli) -> Result<(App, Option<Error>)> {
+    pub fn from_options_lenient(cli: &Options) -> Result<(App, Option<Error>)> {
         let env = llmcost_env()?;
         let get = |name: &str| env.iter().find(|(k, _)| k == name).map(|(_, v)| v.as_str());
         let clock = Clock::from_env(get("LLMCOST_NOW"))?;
@@ -139,7 +151,7 @@ impl App {
             return demo.accounts();
         }
         let mut all: BTreeSet<Account> = self.config.accounts().into_iter().collect();
-        for provider in ProviderKind::ALL {
+        for provider in ProviderKind::ALL.iter().copied() {
             for ws in secrets::workspaces_in_env(provider, &self.env) {
                 // `LLMCOST_KEY_OPENAI_EDU_GAMI` may belong to a configured `edu-gami`.
                 let configured = all.iter().any(|a| {
@@ -155,9 +167,9 @@ impl App {
     }
 
     /// The accounts a command's `--provider`/`--workspace` select. Unknown names are errors.
-    pub fn select(&self, scope: &ScopeArgs) -> Result<Vec<Account>> {
+    pub fn select(&self, provider_names: &[String], workspace_names: &[String]) -> Result<Vec<Account>> {
         let mut providers = Vec::new();
-        for p in &scope.provider {
+        for p in provider_names {
             providers.push(p.parse::<ProviderKind>().map_err(|e| Error::Usage(e.to_string()))?);
         }
         let all = self.accounts();
@@ -178,11 +190,11 @@ impl App {
                 names[0]
             )));
         }
-        if scope.workspace.is_empty() {
+        if workspace_names.is_empty() {
             return Ok(in_providers);
         }
         let mut chosen = Vec::new();
-        for name in &scope.workspace {
+        for name in workspace_names {
             let matches: Vec<&Account> =
                 in_providers.iter().filter(|a| a.workspace.eq_ignore_ascii_case(name)).collect();
             if matches.is_empty() {

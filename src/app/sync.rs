@@ -1,4 +1,6 @@
-//! Bringing the cache up to date for a set of accounts before a command answers.
+//! Bringing the cache up to date for a set of accounts before a view answers: plans each
+//! account's stale days, fetches accounts concurrently on one runtime, writes each in its own
+//! transaction.
 
 use std::time::{Duration, Instant};
 
@@ -32,10 +34,10 @@ pub fn sync_accounts(
         if plan.unfillable > 0 {
             app.note(&format!(
                 "warning: {account}: {} day(s) before {} were never synced and can no longer be fetched \
-                 ({} keeps only the last 30 days; sync at least monthly)",
+                 ({}; sync at least that often)",
                 plan.unfillable,
                 servable.0.map_or(String::new(), |d| d.to_string()),
-                account.provider.display_name()
+                account.provider.info().history_limit().unwrap_or_default()
             ));
         }
         if !plan.runs.is_empty() {
@@ -65,6 +67,7 @@ pub fn sync_accounts(
                     days_fetched: 0,
                     elapsed: Duration::ZERO,
                     error: Some(e.to_string()),
+                    warnings: Vec::new(),
                 });
                 continue;
             }
@@ -105,7 +108,13 @@ pub fn sync_accounts(
     for (account, result, started, bar) in fetched {
         let outcome = match result {
             Ok(batch) => sync::write(store, &account, &batch, now, started),
-            Err(e) => AccountSync { account, days_fetched: 0, elapsed: started.elapsed(), error: Some(e.to_string()) },
+            Err(e) => AccountSync {
+                account,
+                days_fetched: 0,
+                elapsed: started.elapsed(),
+                error: Some(e.to_string()),
+                warnings: Vec::new(),
+            },
         };
         if let Some(bar) = bar {
             match &outcome.error {
@@ -117,6 +126,9 @@ pub fn sync_accounts(
                 )),
                 Some(_) => bar.finish_with_message(format!("✗ {}: failed", outcome.account)),
             }
+        }
+        for warning in &outcome.warnings {
+            app.note(warning);
         }
         outcomes.push(outcome);
     }

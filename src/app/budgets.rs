@@ -1,0 +1,67 @@
+//! Budget evaluation from the cache: which accounts and projects a budget covers, its status,
+//! and the budgets a view should mention. Used by `costs`, `projects`, `report`, `budgets` and
+//! the dashboard.
+
+use super::App;
+use crate::budget::{self, Budget, Status};
+use crate::domain::Account;
+use crate::error::{Error, Result};
+use crate::output::budgets_out::BudgetRow;
+use crate::store::{CostQuery, Store};
+
+/// The accounts a budget covers.
+pub fn budget_accounts(app: &App, b: &Budget) -> Result<Vec<Account>> {
+    let providers: Vec<String> = b.scope.provider.iter().map(|p| p.id().to_string()).collect();
+    let workspaces: Vec<String> = b.scope.workspace.iter().cloned().collect();
+    app.select(&providers, &workspaces).map_err(|e| match e {
+        Error::Usage(m) | Error::Config(m) => Error::Config(format!("budget '{}': {m}", b.name)),
+        other => other,
+    })
+}
+
+/// Evaluates budgets from the cache as it is.
+pub fn evaluate(app: &App, store: &Store, budgets: &[Budget]) -> Result<Vec<BudgetRow>> {
+    let today = app.clock.today();
+    let mut rows = Vec::new();
+    for b in budgets {
+        let accounts = budget_accounts(app, b)?;
+        let projects = match &b.scope.project {
+            Some(p) => super::projects::resolve_projects(store, &accounts, std::slice::from_ref(p))
+                .map_err(|e| Error::Config(format!("budget '{}': {e}", b.name)))?,
+            None => vec![],
+        };
+        let range = budget::needed_days(b, today);
+        let query = CostQuery {
+            accounts: accounts.clone(),
+            projects,
+            models: b.scope.model.iter().cloned().collect(),
+            range,
+            group_by: vec![crate::domain::Dim::Day],
+        };
+        let daily: Vec<_> = store
+            .aggregate_costs(&query)?
+            .into_iter()
+            .map(|(key, cost)| Ok((super::cached_day(&key.values[0])?, cost)))
+            .collect::<Result<_>>()?;
+        let status: Status = budget::evaluate(b, &daily, today);
+        rows.push(BudgetRow { budget: b.clone(), status, accounts, projects: query.projects });
+    }
+    Ok(rows)
+}
+
+/// Budgets whose scope lies within what a `costs`, `projects` or `report` view shows.
+pub fn relevant(app: &App, store: &Store, shown: &[Account], projects: &[String], models: &[String]) -> Vec<BudgetRow> {
+    let rows = match evaluate(app, store, &app.config.budgets) {
+        Ok(rows) => rows,
+        Err(e) => {
+            app.note(&format!("warning: budgets not shown: {e}"));
+            return Vec::new();
+        }
+    };
+    rows.into_iter()
+        .filter(|r| r.accounts.iter().all(|a| shown.contains(a)))
+        // A view narrowed to projects (or models) shows only budgets narrowed to them too.
+        .filter(|r| projects.is_empty() || (!r.projects.is_empty() && r.projects.iter().all(|p| projects.contains(p))))
+        .filter(|r| models.is_empty() || r.budget.scope.model.as_ref().is_some_and(|m| models.contains(m)))
+        .collect()
+}

@@ -1,0 +1,68 @@
+//! Selecting what a view covers: bringing its days up to date, whether the cache has anything
+//! for it, and turning project names into ids.
+
+use super::App;
+use crate::domain::{Account, DateRange};
+use crate::error::{Error, Result};
+use crate::store::Store;
+
+/// Syncs stale days unless offline (or the demo); returns the failed accounts' messages.
+pub fn refresh(
+    app: &App,
+    store: &mut Store,
+    accounts: &[Account],
+    range: DateRange,
+    offline: bool,
+    refresh: bool,
+) -> Result<Vec<String>> {
+    if offline || app.is_demo() {
+        return Ok(Vec::new());
+    }
+    let outcomes = super::sync::sync_accounts(app, store, accounts, range, refresh)?;
+    Ok(super::sync::failures(&outcomes))
+}
+
+pub fn has_any_data(store: &Store, accounts: &[Account], range: DateRange) -> Result<bool> {
+    for a in accounts {
+        if !store.synced_days(a.provider.id(), &a.workspace, range.since, range.until)?.is_empty() {
+            return Ok(true);
+        }
+    }
+    Ok(false)
+}
+
+/// Turns `--project` names or ids into ids; an unknown project is an error, not an empty answer.
+pub fn resolve_projects(store: &Store, accounts: &[Account], wanted: &[String]) -> Result<Vec<String>> {
+    if wanted.is_empty() {
+        return Ok(Vec::new());
+    }
+    let known = store.project_spend(accounts, DateRange::all_time())?;
+    let mut ids = Vec::new();
+    for w in wanted {
+        let hits: Vec<&str> = known
+            .iter()
+            .filter(|p| !p.info.id.is_empty() && (p.info.id == *w || p.info.name.eq_ignore_ascii_case(w)))
+            .map(|p| p.info.id.as_str())
+            .collect();
+        if hits.is_empty() {
+            let mut names: Vec<String> = known
+                .iter()
+                .filter(|p| !p.info.id.is_empty())
+                .map(|p| {
+                    if p.info.name.is_empty() { p.info.id.clone() } else { format!("{} ({})", p.info.id, p.info.name) }
+                })
+                .collect();
+            names.sort();
+            names.dedup();
+            let list =
+                if names.is_empty() { "none known yet (run 'llmcost sync')".to_string() } else { names.join(", ") };
+            return Err(Error::Usage(format!(
+                "unknown project '{w}' in the selected workspaces; known projects: {list}"
+            )));
+        }
+        ids.extend(hits.into_iter().map(String::from));
+    }
+    ids.sort();
+    ids.dedup();
+    Ok(ids)
+}

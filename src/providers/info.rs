@@ -1,0 +1,56 @@
+//! The facts about a provider, declared once in its folder (`const INFO`) and read by help,
+//! doctor, sync planning and output: nothing else in llmcost special-cases a provider.
+
+use chrono::{Days, NaiveDate};
+
+/// How much history a provider's billing API serves.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum History {
+    /// Any past day.
+    Unlimited,
+    /// Only the last N days before today (OpenRouter: 30): llmcost's cache is the record of
+    /// anything older.
+    LastDays(u32),
+}
+
+/// Facts about one provider.
+#[derive(Clone, Copy, Debug)]
+pub struct ProviderInfo {
+    /// On the command line, in the config, in key variables and in the cache: `openai`.
+    pub id: &'static str,
+    /// For people: `OpenAI`.
+    pub display: &'static str,
+    /// The key the billing API needs, for help and errors: `an OpenAI organization Admin key (sk-admin-...)`.
+    pub key_kind: &'static str,
+    /// The prefix such keys usually have; another one earns a warning, not a refusal.
+    pub key_prefix: &'static str,
+    /// The public API's base URL; `LLMCOST_<ID>_BASE_URL` or a workspace's `base_url` wins.
+    pub default_base_url: &'static str,
+    /// What costs outside any project are called: `Default project`, `Default workspace`.
+    pub default_project_label: &'static str,
+    pub history: History,
+    /// Whether today (partial) is served; OpenRouter serves completed days only.
+    pub reports_today: bool,
+    /// Whether usage counts requests (Anthropic's usage report does not).
+    pub counts_requests: bool,
+}
+
+impl ProviderInfo {
+    /// The days the billing API can serve on `today`: `(oldest, newest)`, `None` for no limit.
+    pub fn servable_days(&self, today: NaiveDate) -> (Option<NaiveDate>, NaiveDate) {
+        let newest = if self.reports_today { today } else { today.checked_sub_days(Days::new(1)).unwrap_or(today) };
+        let oldest = match self.history {
+            History::Unlimited => None,
+            History::LastDays(n) => today.checked_sub_days(Days::new(u64::from(n))),
+        };
+        (oldest, newest)
+    }
+
+    /// `keeps only the last 30 days`, for notes and warnings; `None` when history is unlimited.
+    pub fn history_limit(&self) -> Option<String> {
+        match self.history {
+            History::Unlimited => None,
+            History::LastDays(n) => Some(format!("{} keeps only the last {n} days", self.display)),
+        }
+    }
+}

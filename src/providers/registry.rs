@@ -1,0 +1,87 @@
+//! THE list of providers. One line per provider generates the `ProviderKind` enum, its parsing
+//! and facts, the list in help and errors, and `AnyProvider`'s dispatch. Adding a provider is its
+//! folder (`src/providers/<id>/`, with an `impl Provider`) plus one line below.
+
+use super::Provider;
+use super::info::ProviderInfo;
+
+macro_rules! registry {
+    ($($variant:ident => $module:ident :: $client:ident),+ $(,)?) => {
+        /// A provider llmcost can read billing data from.
+        #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+        pub enum ProviderKind {
+            $($variant),+
+        }
+
+        impl ProviderKind {
+            /// Every provider, in the registry's order.
+            pub const ALL: &'static [ProviderKind] = &[$(ProviderKind::$variant),+];
+
+            /// The provider's facts, declared in its folder.
+            pub fn info(self) -> &'static ProviderInfo {
+                match self {
+                    $(ProviderKind::$variant => &<super::$module::$client as Provider>::INFO),+
+                }
+            }
+        }
+
+        /// A connected client of any provider: static dispatch over the registry.
+        pub enum AnyProvider {
+            $($variant(super::$module::$client)),+
+        }
+
+        impl AnyProvider {
+            pub(super) fn with_http(kind: ProviderKind, http: impl FnOnce(reqwest::header::HeaderMap) -> super::http::Http, key: &crate::secrets::Secret) -> AnyProvider {
+                match kind {
+                    $(ProviderKind::$variant => {
+                        let headers = <super::$module::$client as Provider>::auth_headers(key);
+                        AnyProvider::$variant(<super::$module::$client as Provider>::new(http(headers)))
+                    }),+
+                }
+            }
+
+            pub(super) fn http(&self) -> &super::http::Http {
+                match self {
+                    $(AnyProvider::$variant(p) => <super::$module::$client as Provider>::http(p)),+
+                }
+            }
+
+            pub(super) async fn fetch_batch(&self, range: crate::domain::DateRange) -> Result<super::DayBatch, super::http::ProviderError> {
+                match self {
+                    $(AnyProvider::$variant(p) => <super::$module::$client as Provider>::fetch_days(p, range).await),+
+                }
+            }
+
+            /// Projects (Anthropic: workspaces); `None` for a provider without them.
+            pub async fn projects(&self) -> Result<Option<Vec<crate::domain::ProjectInfo>>, super::http::ProviderError> {
+                match self {
+                    $(AnyProvider::$variant(p) => <super::$module::$client as Provider>::projects(p).await),+
+                }
+            }
+
+            /// One cheap authenticated call that needs the admin rights llmcost needs.
+            pub async fn check(&self) -> Result<(), super::http::ProviderError> {
+                match self {
+                    $(AnyProvider::$variant(p) => <super::$module::$client as Provider>::check(p).await),+
+                }
+            }
+        }
+    };
+}
+
+registry! {
+    OpenAi => openai::OpenAi,
+    Anthropic => anthropic::Anthropic,
+    OpenRouter => openrouter::OpenRouter,
+}
+
+/// `openai, anthropic, openrouter`: for help texts and errors.
+pub fn ids() -> String {
+    ProviderKind::ALL.iter().map(|p| p.info().id).collect::<Vec<_>>().join(", ")
+}
+
+/// `OpenRouter keeps only the last 30 days`, for every provider with limited history: what a
+/// deleted cache loses for good. Empty when every provider serves all history.
+pub fn history_limits() -> Vec<String> {
+    ProviderKind::ALL.iter().filter_map(|p| p.info().history_limit()).collect()
+}
