@@ -240,6 +240,16 @@ impl App {
         }
     }
 
+    /// How requests are retried. `LLMCOST_RETRY_BASE_MS` (undocumented for users, used by the test
+    /// suite) shortens the first backoff; Retry-After is honoured whatever it says.
+    pub fn retry_policy(&self) -> crate::providers::http::RetryPolicy {
+        let mut policy = crate::providers::http::RetryPolicy::default();
+        if let Some(ms) = self.env_value("LLMCOST_RETRY_BASE_MS").and_then(|v| v.trim().parse::<u64>().ok()) {
+            policy.base_delay = std::time::Duration::from_millis(ms.min(60_000));
+        }
+        policy
+    }
+
     pub fn env_value(&self, name: &str) -> Option<&str> {
         self.env.iter().find(|(k, _)| k == name).map(|(_, v)| v.as_str())
     }

@@ -6,6 +6,24 @@ use crate::domain::{Account, DateRange};
 use crate::error::{Error, Result};
 use crate::store::Store;
 
+/// Like [`refresh`], for a view: when every account failed and the cache has nothing for the
+/// period, there is nothing to show, so that is the error (nothing goes to stdout), the same for
+/// every command.
+pub fn refresh_for_view(
+    app: &App,
+    store: &mut Store,
+    accounts: &[Account],
+    range: DateRange,
+    offline: bool,
+    refresh_all: bool,
+) -> Result<Vec<String>> {
+    let failed = refresh(app, store, accounts, range, offline, refresh_all)?;
+    if !failed.is_empty() && failed.len() == accounts.len() && !has_any_data(store, accounts, range)? {
+        return Err(Error::Accounts(failed));
+    }
+    Ok(failed)
+}
+
 /// Syncs stale days unless offline (or the demo); returns the failed accounts' messages.
 pub fn refresh(
     app: &App,

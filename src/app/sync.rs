@@ -10,7 +10,7 @@ use tokio::task::JoinSet;
 use super::App;
 use crate::domain::{Account, DateRange};
 use crate::error::Result;
-use crate::providers::http::{RetryPolicy, build_client};
+use crate::providers::http::build_client;
 use crate::providers::{AnyProvider, Connection, base_url};
 use crate::store::Store;
 use crate::sync::{self, AccountSync, Freshness};
@@ -78,7 +78,7 @@ pub fn sync_accounts(
             base_url: base_url(account.provider, ws.as_deref(), &app.env),
             account: account.clone(),
             key: &key,
-            retry: RetryPolicy::default(),
+            retry: app.retry_policy(),
             recorder: recorder.clone(),
         });
         let days: u64 = runs.iter().map(DateRange::len_days).sum();

@@ -4,7 +4,7 @@ use clap::Args;
 
 use super::App;
 use super::args::{Format, FreshnessArgs, PeriodArgs, ScopeArgs};
-use crate::app::projects::{has_any_data, refresh, resolve_projects};
+use crate::app::projects::{refresh_for_view, resolve_projects};
 use crate::domain::Dim;
 use crate::domain::dims::parse_dims;
 use crate::error::{Error, Result};
@@ -52,10 +52,7 @@ pub fn run(app: &App, args: CostsArgs) -> Result<()> {
         group_by.insert(0, Dim::Provider);
     }
     let mut store = app.open_store()?;
-    let failed = refresh(app, &mut store, &accounts, range, args.fresh.offline, args.fresh.refresh)?;
-    if !failed.is_empty() && failed.len() == accounts.len() && !has_any_data(&store, &accounts, range)? {
-        return Err(Error::Accounts(failed));
-    }
+    let failed = refresh_for_view(app, &mut store, &accounts, range, args.fresh.offline, args.fresh.refresh)?;
     let projects = resolve_projects(&store, &accounts, &args.project)?;
     let query = CostQuery { accounts, projects, models: args.model.clone(), range, group_by };
     let mut view = CostView::build(&store, &query, app.clock.today(), args.project.clone())?;

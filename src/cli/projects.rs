@@ -28,8 +28,14 @@ pub fn run(app: &App, args: ProjectsArgs) -> Result<()> {
     let range = args.period.resolve(app.clock.today())?;
     let accounts = app.select(&args.scope.provider, &args.scope.workspace)?;
     let mut store = app.open_store()?;
-    let failed =
-        crate::app::projects::refresh(app, &mut store, &accounts, range, args.fresh.offline, args.fresh.refresh)?;
+    let failed = crate::app::projects::refresh_for_view(
+        app,
+        &mut store,
+        &accounts,
+        range,
+        args.fresh.offline,
+        args.fresh.refresh,
+    )?;
     let mut view = ProjectsView::build(&store, &accounts, range, app.clock.today())?;
     view.budgets = crate::app::budgets::relevant(app, &store, &accounts, &[], &[]);
     super::write_stdout(|out| output::render_projects(&view, args.format, out))?;

@@ -195,7 +195,7 @@ pub(super) fn check_key(app: &App, account: &Account, key: &Secret) -> std::resu
         base_url: base_url(account.provider, ws.as_deref(), &app.env),
         account: account.clone(),
         key,
-        retry: RetryPolicy { max_attempts: 2, ..RetryPolicy::default() },
+        retry: RetryPolicy { max_attempts: 2, ..app.retry_policy() },
         recorder: app.recorder().ok().flatten(),
     });
     let runtime = tokio::runtime::Builder::new_current_thread()

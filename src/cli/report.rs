@@ -91,8 +91,14 @@ pub fn run(app: &App, args: ReportArgs) -> Result<()> {
     let accounts = app.select(&args.scope.provider, &args.scope.workspace)?;
     let mut store: Store = app.open_store()?;
     let window = DateRange::new(report::window_start(range), range.until);
-    let failed =
-        crate::app::projects::refresh(app, &mut store, &accounts, window, args.fresh.offline, args.fresh.refresh)?;
+    let failed = crate::app::projects::refresh_for_view(
+        app,
+        &mut store,
+        &accounts,
+        window,
+        args.fresh.offline,
+        args.fresh.refresh,
+    )?;
     let projects = crate::app::projects::resolve_projects(&store, &accounts, &args.project)?;
     let query = |r: DateRange| CostQuery {
         accounts: accounts.clone(),

@@ -19,8 +19,13 @@ pub fn percent(share: Decimal) -> String {
 /// `OpenAI: edugami, memoways`
 pub fn scope(accounts: &[Account]) -> String {
     let mut parts: Vec<String> = Vec::new();
-    let mut providers: Vec<_> = accounts.iter().map(|a| a.provider).collect();
-    providers.dedup();
+    // In first-seen order, whatever order the accounts come in.
+    let mut providers: Vec<_> = Vec::new();
+    for a in accounts {
+        if !providers.contains(&a.provider) {
+            providers.push(a.provider);
+        }
+    }
     for p in providers {
         let names: Vec<&str> = accounts.iter().filter(|a| a.provider == p).map(|a| a.workspace.as_str()).collect();
         parts.push(format!("{}: {}", p.display_name(), names.join(", ")));

@@ -131,6 +131,9 @@ pub struct Model {
     pub loading: bool,
     /// A sync is under way.
     pub syncing: bool,
+    /// A sync asked for while one was running: started when it ends (only the latest is kept),
+    /// so two syncs never race and the first to end cannot clear the other's state.
+    pub queued_sync: Option<(Vec<Account>, DateRange, bool)>,
     /// Whether the network may be used (not with --offline or the demo).
     pub online: bool,
     pub pane: Pane,
@@ -163,6 +166,7 @@ impl Model {
             snapshot: None,
             loading: false,
             syncing: false,
+            queued_sync: None,
             online,
             pane: Pane::Models,
             model_row: 0,

@@ -70,6 +70,10 @@ fn start_sync(model: &mut Model, accounts: Vec<Account>, range: DateRange, refre
     if !model.online {
         return None;
     }
+    if model.syncing {
+        model.queued_sync = Some((accounts, range, refresh));
+        return None;
+    }
     model.syncing = true;
     Some(Effect::Sync { accounts, range, refresh })
 }
@@ -304,6 +308,10 @@ pub fn update(model: &mut Model, msg: Msg) -> Vec<Effect> {
         }
         Msg::Synced { failures } => {
             model.syncing = false;
+            let mut effects: Vec<Effect> = Vec::new();
+            if let Some((accounts, range, refresh)) = model.queued_sync.take() {
+                effects.extend(start_sync(model, accounts, range, refresh));
+            }
             match failures.as_slice() {
                 [] => {
                     if model.error {
@@ -318,8 +326,9 @@ pub fn update(model: &mut Model, msg: Msg) -> Vec<Effect> {
             let generation = model.generation + 1;
             model.generation = generation;
             if let Some(q) = query(model) {
-                return vec![Effect::Load { generation, query: q }];
+                effects.push(Effect::Load { generation, query: q });
             }
+            return effects;
         }
         Msg::Exported(result) => match result {
             Ok(path) => set_status(model, format!("Exported to {}", path.display()), false),

@@ -284,7 +284,8 @@ fn render_chart(model: &Model, theme: &Theme, frame: &mut Frame, area: Rect) {
         return;
     };
     let peak = s.daily.iter().map(|(_, m)| *m).max().unwrap_or_default();
-    let title = format!("Daily spend (UTC) · peak {} · today partial", peak.display_usd());
+    let partial = if s.range.contains(model.today) { " · today partial" } else { "" };
+    let title = format!("Daily spend (UTC) · peak {}{partial}", peak.display_usd());
     let inner_width = area.width.saturating_sub(2) as usize;
     // Several days share a bar when the period is wider than the screen (a year, say).
     let per_bar = s.daily.len().div_ceil(inner_width.max(1)).max(1);

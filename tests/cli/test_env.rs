@@ -19,7 +19,9 @@ impl TestEnv {
         let dir = tempfile::tempdir().unwrap();
         let config = dir.path().join("config.toml");
         let db = dir.path().join("cache.sqlite");
-        TestEnv { dir, config, db, vars: vec![("LLMCOST_NOW".into(), NOW.into())] }
+        // Short backoffs: the suite tests that retries happen, not how long the default waits.
+        let vars = vec![("LLMCOST_NOW".into(), NOW.into()), ("LLMCOST_RETRY_BASE_MS".into(), "20".into())];
+        TestEnv { dir, config, db, vars }
     }
 
     pub fn var(mut self, key: &str, value: &str) -> TestEnv {

@@ -107,7 +107,12 @@ fn stepping_periods() {
     let effects = update(&mut model, key('['));
     let Effect::Load { query, .. } = &effects[0] else { panic!("{effects:?}") };
     assert_eq!(query.range, DateRange::new(d("2026-10-01"), d("2026-10-31")));
-    assert!(matches!(effects[1], Effect::Sync { .. }), "a new period syncs its stale days");
+    assert!(
+        effects.len() == 1 && model.queued_sync.is_some(),
+        "a new period syncs its stale days once the opening sync ends"
+    );
+    let effects = update(&mut model, Msg::Synced { failures: vec![] });
+    assert!(matches!(effects.as_slice(), [Effect::Sync { .. }, Effect::Load { .. }]), "{effects:?}");
     update(&mut model, key(']'));
     assert_eq!(model.range(), DateRange::new(d("2026-11-01"), d("2026-11-30")));
     assert!(update(&mut model, key(']')).is_empty());
@@ -211,6 +216,25 @@ fn stale_loads_are_dropped_and_sync_failures_show_in_the_status_line() {
     assert!(!model.syncing && model.error);
     assert_eq!(model.status.as_deref(), Some("openai/edugami: invalid key (and 1 more)"));
     assert!(matches!(effects.as_slice(), [Effect::Load { .. }]), "the cache is shown as it is");
+}
+
+#[test]
+fn one_sync_at_a_time_and_the_latest_request_wins() {
+    let (_demo, mut model) = demo(true);
+    let effects = init(&mut model);
+    assert!(model.syncing && effects.iter().any(|e| matches!(e, Effect::Sync { .. })));
+    // r (refresh), [ and ] (periods) while a sync runs: none starts a second one.
+    for k in ['r', '[', ']', 'r'] {
+        let effects = update(&mut model, key(k));
+        assert!(!effects.iter().any(|e| matches!(e, Effect::Sync { .. })), "{k}: {effects:?}");
+    }
+    assert!(model.syncing, "the running sync is still shown");
+    let effects = update(&mut model, Msg::Synced { failures: vec![] });
+    let syncs: Vec<&Effect> = effects.iter().filter(|e| matches!(e, Effect::Sync { .. })).collect();
+    assert!(matches!(syncs.as_slice(), [Effect::Sync { refresh: true, .. }]), "the last request runs: {effects:?}");
+    assert!(model.syncing);
+    update(&mut model, Msg::Synced { failures: vec![] });
+    assert!(!model.syncing && model.queued_sync.is_none());
 }
 
 #[test]
