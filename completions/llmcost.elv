@@ -124,7 +124,7 @@ set edit:completion:arg-completer[llmcost] = {|@words|
             cand --version 'Print version'
         }
         &'llmcost;providers;test'= {
-            cand --provider 'Only this provider (repeatable): openai, anthropic, openrouter'
+            cand --provider 'Only this provider (repeatable): openai, anthropic, openrouter, xai'
             cand -w 'Only this workspace (repeatable), e.g. edugami'
             cand --workspace 'Only this workspace (repeatable), e.g. edugami'
             cand --config 'Config file [default: the platform config dir, e.g. ~/.config/llmcost/config.toml]'
@@ -160,7 +160,7 @@ set edit:completion:arg-completer[llmcost] = {|@words|
         &'llmcost;providers;help;help'= {
         }
         &'llmcost;projects'= {
-            cand --provider 'Only this provider (repeatable): openai, anthropic, openrouter'
+            cand --provider 'Only this provider (repeatable): openai, anthropic, openrouter, xai'
             cand -w 'Only this workspace (repeatable), e.g. edugami'
             cand --workspace 'Only this workspace (repeatable), e.g. edugami'
             cand --month 'This month to date, or a whole month given as YYYY-MM'
@@ -190,7 +190,7 @@ set edit:completion:arg-completer[llmcost] = {|@words|
             cand --version 'Print version'
         }
         &'llmcost;costs'= {
-            cand --provider 'Only this provider (repeatable): openai, anthropic, openrouter'
+            cand --provider 'Only this provider (repeatable): openai, anthropic, openrouter, xai'
             cand -w 'Only this workspace (repeatable), e.g. edugami'
             cand --workspace 'Only this workspace (repeatable), e.g. edugami'
             cand --project 'Only this project (repeatable): its id (proj_...) or its exact name'
@@ -223,7 +223,7 @@ set edit:completion:arg-completer[llmcost] = {|@words|
             cand --version 'Print version'
         }
         &'llmcost;sync'= {
-            cand --provider 'Only this provider (repeatable): openai, anthropic, openrouter'
+            cand --provider 'Only this provider (repeatable): openai, anthropic, openrouter, xai'
             cand -w 'Only this workspace (repeatable), e.g. edugami'
             cand --workspace 'Only this workspace (repeatable), e.g. edugami'
             cand --month 'This month to date, or a whole month given as YYYY-MM'
@@ -399,7 +399,7 @@ set edit:completion:arg-completer[llmcost] = {|@words|
         &'llmcost;budgets;help;help'= {
         }
         &'llmcost;report'= {
-            cand --provider 'Only this provider (repeatable): openai, anthropic, openrouter'
+            cand --provider 'Only this provider (repeatable): openai, anthropic, openrouter, xai'
             cand -w 'Only this workspace (repeatable), e.g. edugami'
             cand --workspace 'Only this workspace (repeatable), e.g. edugami'
             cand --project 'Only this project (repeatable): its id or its exact name'

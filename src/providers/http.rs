@@ -155,7 +155,9 @@ impl Http {
         if kind == FailureKind::Malformed {
             message.push_str("; run again with --record DIR to save the responses for a bug report");
         }
-        ProviderError { account: self.account.to_string(), endpoint: format!("GET {path}"), kind, message }
+        // `path` may already name its method (`POST /v1/...`) or be no endpoint at all (`(billing data)`).
+        let endpoint = if path.starts_with('/') { format!("GET {path}") } else { path.to_string() };
+        ProviderError { account: self.account.to_string(), endpoint, kind, message }
     }
 
     /// GETs `path` with `query`, retrying what is worth retrying, and decodes the JSON body.
@@ -184,14 +186,47 @@ impl Http {
         Ok(Ok(String::from_utf8_lossy(&body).into_owned()))
     }
 
+    /// POSTs a JSON `body` to `path` (read-only query APIs that take their question as a body,
+    /// such as xAI's usage analytics), with the same retries, and decodes the JSON answer.
+    pub async fn post_json<T: DeserializeOwned>(
+        &self,
+        path: &str,
+        body: &serde_json::Value,
+    ) -> Result<T, ProviderError> {
+        let text = self.send_text(path, &[], Some(body)).await?;
+        serde_json::from_str(&text).map_err(|e| {
+            let shown: String = text.chars().take(120).collect();
+            self.fail(
+                &format!("POST {path}"),
+                FailureKind::Malformed,
+                format!("unexpected response ({e}); body starts: {shown:?}"),
+            )
+        })
+    }
+
     async fn get_text(&self, path: &str, query: &[(&str, String)]) -> Result<String, ProviderError> {
+        self.send_text(path, query, None).await
+    }
+
+    async fn send_text(
+        &self,
+        path: &str,
+        query: &[(&str, String)],
+        body: Option<&serde_json::Value>,
+    ) -> Result<String, ProviderError> {
         let url = format!("{}{}", self.base_url, path);
+        let method = if body.is_some() { "POST" } else { "GET" };
+        let label = if body.is_some() { format!("POST {path}") } else { path.to_string() };
         let mut attempt = 0;
         loop {
             attempt += 1;
             let last = attempt >= self.retry.max_attempts;
             let started = std::time::Instant::now();
-            let sent = self.client.get(&url).headers(self.auth.clone()).query(query).send().await;
+            let request = match body {
+                Some(b) => self.client.post(&url).json(b),
+                None => self.client.get(&url),
+            };
+            let sent = request.headers(self.auth.clone()).query(query).send().await;
             let mut response = match sent {
                 Ok(r) => r,
                 Err(e) => {
@@ -202,7 +237,7 @@ impl Http {
                     };
                     // A server that never answers costs one timeout per attempt: retry it only once.
                     if last || (kind == FailureKind::Timeout && attempt >= 2) {
-                        return Err(self.fail(path, kind, format!("{what} (after {attempt} attempts)")));
+                        return Err(self.fail(&label, kind, format!("{what} (after {attempt} attempts)")));
                     }
                     tokio::time::sleep(self.backoff(attempt, None)).await;
                     continue;
@@ -211,14 +246,14 @@ impl Http {
             let status = response.status();
             // The URL carries the query only: keys travel in (sensitive) headers.
             tracing::debug!(
-                "{}: GET {} -> {} in {} ms (attempt {attempt})",
+                "{}: {method} {} -> {} in {} ms (attempt {attempt})",
                 self.account,
                 response.url(),
                 status.as_u16(),
                 started.elapsed().as_millis()
             );
             if status.is_redirection() {
-                return Err(self.redirect_error(path, &response));
+                return Err(self.redirect_error(&label, &response));
             }
             let retry_after = retry_after(response.headers(), Utc::now());
             let query_sent = response.url().query().unwrap_or("").to_string();
@@ -250,7 +285,7 @@ impl Http {
             };
             if let Some(recorder) = &self.recorder {
                 let provider = self.account.provider.id();
-                recorder.save(&self.account.to_string(), provider, path, &query_sent, status.as_u16(), &text);
+                recorder.save(&self.account.to_string(), provider, method, path, &query_sent, status.as_u16(), &text);
             }
             if status.is_success() {
                 return Ok(text);
@@ -262,7 +297,7 @@ impl Http {
                 tokio::time::sleep(wait).await;
                 continue;
             }
-            return Err(self.status_error(path, status, &text, attempt));
+            return Err(self.status_error(&label, status, &text, attempt));
         }
     }
 

@@ -8,6 +8,7 @@ pub mod openai;
 pub mod openrouter;
 pub mod record;
 pub mod registry;
+pub mod xai;
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::future::Future;

@@ -62,7 +62,8 @@ impl Recorder {
     }
 
     /// Writes one response. A failure to record is a warning, never a failed sync.
-    pub fn save(&self, account: &str, provider: &str, path: &str, query: &str, status: u16, body: &str) {
+    #[allow(clippy::too_many_arguments)]
+    pub fn save(&self, account: &str, provider: &str, method: &str, path: &str, query: &str, status: u16, body: &str) {
         let now = Utc::now();
         let n = self.seq.fetch_add(1, Ordering::Relaxed);
         let slug = |s: &str| -> String {
@@ -78,7 +79,7 @@ impl Recorder {
         let record = RecordedResponse {
             llmcost_record: 1,
             provider: provider.to_string(),
-            method: "GET".to_string(),
+            method: method.to_string(),
             path: path.to_string(),
             query: query.to_string(),
             status,

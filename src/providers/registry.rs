@@ -73,6 +73,7 @@ registry! {
     OpenAi => openai::OpenAi,
     Anthropic => anthropic::Anthropic,
     OpenRouter => openrouter::OpenRouter,
+    Xai => xai::Xai,
 }
 
 /// `openai, anthropic, openrouter`: for help texts and errors.

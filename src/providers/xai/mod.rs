@@ -1,0 +1,243 @@
+//! The xAI (Grok) client: daily spend per model from the Management API's usage analytics, for
+//! the team the management key belongs to. xAI has no projects; usage has no token counts.
+
+pub mod api;
+
+use std::collections::BTreeMap;
+
+use chrono::{Days, NaiveDate};
+use serde_json::{Value, json};
+use tokio::sync::OnceCell;
+
+use super::http::{FailureKind, Http, ProviderError};
+use super::info::{History, ProviderInfo};
+use super::{DayBatch, Provider};
+use crate::domain::day::day_from_json;
+use crate::domain::money::money_from_json;
+use crate::domain::{CostRecord, DateRange, Money, ProjectInfo};
+
+pub const DEFAULT_BASE_URL: &str = "https://management-api.x.ai";
+const VALIDATION: &str = "/auth/management-keys/validation";
+
+const INFO: ProviderInfo = ProviderInfo {
+    id: "xai",
+    display: "xAI",
+    key_kind: "an xAI management key (console.x.ai, Settings, Management Keys; not an inference key)",
+    key_prefix: "xai-",
+    default_base_url: DEFAULT_BASE_URL,
+    default_project_label: "Team",
+    history: History::Unlimited,
+    reports_today: true,
+    counts_requests: false,
+};
+
+pub struct Xai {
+    http: Http,
+    /// The key's team, asked once per process.
+    team: OnceCell<String>,
+}
+
+/// `2026-11-01 00:00:00`: the API's time format (no `T`, no zone; the zone is a separate field).
+fn api_time(day: NaiveDate) -> String {
+    format!("{} 00:00:00", day.format("%Y-%m-%d"))
+}
+
+/// The analytics question for `range`: spend in dollars, per UTC day and model description.
+pub fn usage_request(range: DateRange) -> Value {
+    let end = range.until.checked_add_days(Days::new(1)).unwrap_or(range.until);
+    json!({
+        "analyticsRequest": {
+            "timeRange": { "startTime": api_time(range.since), "endTime": api_time(end), "timezone": "Etc/GMT" },
+            "timeUnit": "TIME_UNIT_DAY",
+            "values": [ { "name": "usd", "aggregation": "AGGREGATION_SUM" } ],
+            "groupBy": ["description"],
+            "filters": []
+        }
+    })
+}
+
+/// A series' label: its group labels (or group values) joined, `(unattributed)` when empty.
+fn label(series: &api::Series) -> String {
+    let parts: Vec<String> = series
+        .group_labels
+        .iter()
+        .chain(series.group.iter())
+        .flatten()
+        .filter_map(|v| match v {
+            Value::String(s) if !s.is_empty() => Some(s.clone()),
+            Value::Number(n) => Some(n.to_string()),
+            _ => None,
+        })
+        .collect();
+    let mut unique = parts;
+    unique.dedup();
+    if unique.is_empty() { crate::domain::line_item::UNATTRIBUTED.to_string() } else { unique.join(" / ") }
+}
+
+/// Cost records (one per day and model) from one usage answer. A zero point is a $0 row: it adds
+/// nothing to a total.
+pub fn cost_records(answer: api::UsageAnswer) -> Result<Vec<CostRecord>, String> {
+    let series = answer.time_series.ok_or("missing field `timeSeries`")?;
+    let mut merged: BTreeMap<(NaiveDate, String), Money> = BTreeMap::new();
+    for (s, one) in series.iter().enumerate() {
+        let model = label(one);
+        for (p, point) in one.data_points.iter().flatten().enumerate() {
+            let at = format!("timeSeries[{s}].dataPoints[{p}]");
+            let day = day_from_json(&point.timestamp).map_err(|e| format!("{at}.timestamp: {e}"))?;
+            let value = point.values.as_ref().and_then(|v| v.first()).unwrap_or(&Value::Null);
+            let dollars = match value {
+                Value::Null => Money::ZERO,
+                v => money_from_json(v).map_err(|e| format!("{at}.values[0]: {e}"))?,
+            };
+            let entry = merged.entry((day, model.clone())).or_default();
+            *entry =
+                entry.checked_add(dollars).ok_or_else(|| format!("{at}: the day's amounts overflow when summed"))?;
+        }
+    }
+    Ok(merged
+        .into_iter()
+        .map(|((day, model), amount)| CostRecord { day, project_id: None, line_item: model.clone(), model, amount })
+        .collect())
+}
+
+impl Provider for Xai {
+    const INFO: ProviderInfo = INFO;
+
+    fn auth_headers(key: &crate::secrets::Secret) -> reqwest::header::HeaderMap {
+        super::sensitive_header("authorization", &format!("Bearer {}", key.expose()))
+    }
+
+    fn new(http: Http) -> Self {
+        Xai { http, team: OnceCell::new() }
+    }
+
+    fn http(&self) -> &Http {
+        &self.http
+    }
+
+    /// A management key validates and names its team; an inference key gets 401 or 403.
+    async fn check(&self) -> Result<(), ProviderError> {
+        self.team().await.map(drop)
+    }
+
+    /// xAI has no projects: a team's spend shows as "Team".
+    async fn projects(&self) -> Result<Option<Vec<ProjectInfo>>, ProviderError> {
+        Ok(None)
+    }
+
+    /// Spend per day and model. Days without a point had no spend.
+    async fn fetch_days(&self, range: DateRange) -> Result<DayBatch, ProviderError> {
+        let team = self.team().await?;
+        let costs = self.usage(&team, range).await?;
+        Ok(DayBatch { costs, usage: Ok(Vec::new()), days_reported: None })
+    }
+}
+
+impl Xai {
+    async fn team(&self) -> Result<String, ProviderError> {
+        self.team
+            .get_or_try_init(|| async {
+                let v: api::KeyValidation = self.http.get_json(VALIDATION, &[]).await?;
+                v.team_id.or(v.scope_id).filter(|t| !t.is_empty()).ok_or_else(|| {
+                    self.http.fail(
+                        VALIDATION,
+                        FailureKind::NotAdmin,
+                        format!("the key names no team: {} is needed", INFO.key_kind),
+                    )
+                })
+            })
+            .await
+            .cloned()
+    }
+
+    /// Asks for `range`; an answer cut at the API's cap (`limitReached`) is never used: the range
+    /// is split in two and each half asked again, down to single days.
+    async fn usage(&self, team: &str, range: DateRange) -> Result<Vec<CostRecord>, ProviderError> {
+        let path = format!("/v1/billing/teams/{}/usage", urlencode(team));
+        let mut pending = vec![range];
+        let mut costs = Vec::new();
+        let mut asked = 0;
+        while let Some(r) = pending.pop() {
+            asked += 1;
+            if asked > 400 {
+                return Err(self.http.fail(
+                    &format!("POST {path}"),
+                    FailureKind::Malformed,
+                    "more than 400 requests for one range",
+                ));
+            }
+            let answer: api::UsageAnswer = self.http.post_json(&path, &usage_request(r)).await?;
+            if answer.limit_reached {
+                if r.since == r.until {
+                    return Err(self.http.fail(
+                        &format!("POST {path}"),
+                        FailureKind::Malformed,
+                        format!("the answer for {} was cut at the API's limit (limitReached) even for one day; not shown as complete", r.since),
+                    ));
+                }
+                let half = (r.len_days() / 2).max(1);
+                let mid = r.since.checked_add_days(Days::new(half - 1)).unwrap_or(r.since);
+                pending.push(DateRange::new(mid.succ_opt().unwrap_or(r.until), r.until));
+                pending.push(DateRange::new(r.since, mid));
+                continue;
+            }
+            let records =
+                cost_records(answer).map_err(|m| self.http.fail(&format!("POST {path}"), FailureKind::Malformed, m))?;
+            costs.extend(records);
+        }
+        Ok(costs)
+    }
+}
+
+/// Team ids are UUIDs; anything else is percent-encoded so it stays one path segment.
+fn urlencode(segment: &str) -> String {
+    segment
+        .bytes()
+        .map(|b| {
+            if b.is_ascii_alphanumeric() || b == b'-' || b == b'_' {
+                (b as char).to_string()
+            } else {
+                format!("%{b:02X}")
+            }
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn d(s: &str) -> NaiveDate {
+        NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap()
+    }
+
+    #[test]
+    fn the_question_uses_the_apis_time_format() {
+        let q = usage_request(DateRange::new(d("2026-11-01"), d("2026-11-07")));
+        let r = &q["analyticsRequest"];
+        assert_eq!(r["timeRange"]["startTime"], "2026-11-01 00:00:00");
+        assert_eq!(r["timeRange"]["endTime"], "2026-11-08 00:00:00");
+        assert_eq!(r["timeRange"]["timezone"], "Etc/GMT");
+        assert_eq!(r["timeUnit"], "TIME_UNIT_DAY");
+        assert_eq!(r["values"][0]["name"], "usd");
+    }
+
+    #[test]
+    fn answers_in_every_shape_sum_exactly() {
+        let body = r#"{"timeSeries":[
+            {"group":["grok-4"],"groupLabels":["grok-4"],"dataPoints":[
+                {"timestamp":"2025-10-01T00:00:00Z","values":[0.75973725]},
+                {"timestamp":"2025-10-02T00:00:00Z","values":["1.5"]},
+                {"timestamp":"2025-10-03T00:00:00Z","values":[0]}]},
+            {"group_labels":["grok-code-fast-1"],"data_points":[
+                {"timestamp":"2025-10-01 00:00:00","values":["2.5E-3"]}]}],
+            "limitReached":false}"#;
+        let answer: api::UsageAnswer = serde_json::from_str(body).unwrap();
+        let records = cost_records(answer).unwrap();
+        let total: Money = records.iter().map(|c| c.amount).sum();
+        assert_eq!(total.exact(), "2.26223725");
+        assert!(records.iter().any(|c| c.model == "grok-code-fast-1" && c.day == d("2025-10-01")));
+        let answer: api::UsageAnswer = serde_json::from_str(r#"{"limitReached":false}"#).unwrap();
+        assert!(cost_records(answer).is_err(), "no timeSeries is an error, not $0");
+    }
+}
