@@ -1,5 +1,5 @@
 //! The built-in sample organization behind `--demo`: three OpenAI organizations, an Anthropic
-//! organization and an OpenRouter account, with projects and over a year of daily spend,
+//! organization, an OpenRouter account and an xAI team, with projects and over a year of daily spend,
 //! deterministic for a given day, held in a temporary cache deleted when the command ends.
 
 use chrono::{DateTime, Datelike, Days, NaiveDate, Utc};
@@ -30,6 +30,8 @@ enum ItemStyle {
     Anthropic(&'static str),
     /// `<model> via <upstream provider>`
     OpenRouter(&'static str),
+    /// The model's description, as xAI's usage analytics groups it.
+    Xai,
 }
 
 impl ModelSpec {
@@ -47,6 +49,7 @@ impl ModelSpec {
                 format!("{display} Usage - {kind} Tokens")
             }
             ItemStyle::OpenRouter(upstream) => format!("{} via {upstream}", self.model),
+            ItemStyle::Xai => self.model.to_string(),
         }
     }
 }
@@ -113,6 +116,10 @@ const OR_DEEPSEEK: ModelSpec = ModelSpec {
     items: &[("usage", 1.0, Some(0.5))],
     style: ItemStyle::OpenRouter("DeepInfra"),
 };
+
+const GROK4: ModelSpec = ModelSpec { model: "grok-4", items: &[("usage", 1.0, None)], style: ItemStyle::Xai };
+const GROK_CODE: ModelSpec =
+    ModelSpec { model: "grok-code-fast-1", items: &[("usage", 1.0, None)], style: ItemStyle::Xai };
 
 struct ProjectSpec {
     id: &'static str,
@@ -219,6 +226,17 @@ const WORKSPACES: &[WorkspaceSpec] = &[
             name: "",
             archived: false,
             spend: &[(&OR_GEMINI, 3.2), (&OR_LLAMA, 1.4), (&OR_DEEPSEEK, 0.9)],
+        }],
+        extras: &[],
+    },
+    WorkspaceSpec {
+        provider: ProviderKind::Xai,
+        name: "memoways",
+        projects: &[ProjectSpec {
+            id: "",
+            name: "",
+            archived: false,
+            spend: &[(&GROK4, 2.4), (&GROK_CODE, 0.7)],
         }],
         extras: &[],
     },

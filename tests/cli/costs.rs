@@ -241,10 +241,15 @@ async fn the_demo_needs_no_key_and_no_network() {
     let rows = doc["rows"].as_array().unwrap();
     let accounts: Vec<String> =
         rows.iter().map(|r| format!("{}/{}", r["provider"], r["workspace"]).replace('"', "")).collect();
-    assert_eq!(rows.len(), 5, "{accounts:?}");
-    for account in
-        ["openai/edugami", "openai/memoways", "openai/storygami", "anthropic/edugami", "openrouter/storygami"]
-    {
+    assert_eq!(rows.len(), 6, "{accounts:?}");
+    for account in [
+        "openai/edugami",
+        "openai/memoways",
+        "openai/storygami",
+        "anthropic/edugami",
+        "openrouter/storygami",
+        "xai/memoways",
+    ] {
         assert!(accounts.contains(&account.to_string()), "{account} in {accounts:?}");
     }
     assert!(dec(&doc["total"]) > Decimal::from(100));
