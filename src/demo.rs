@@ -232,12 +232,7 @@ const WORKSPACES: &[WorkspaceSpec] = &[
     WorkspaceSpec {
         provider: ProviderKind::Xai,
         name: "memoways",
-        projects: &[ProjectSpec {
-            id: "",
-            name: "",
-            archived: false,
-            spend: &[(&GROK4, 2.4), (&GROK_CODE, 0.7)],
-        }],
+        projects: &[ProjectSpec { id: "", name: "", archived: false, spend: &[(&GROK4, 2.4), (&GROK_CODE, 0.7)] }],
         extras: &[],
     },
 ];

@@ -131,7 +131,11 @@ pub fn run(cli: &Cli, args: &DoctorArgs) -> Result<()> {
             continue;
         }
         match check_key(&app, account, &key) {
-            Ok(()) => r.add(Finding::Ok(format!("{account}: key {} from {source}: accepted", key.hint()))),
+            Ok(note) => r.add(Finding::Ok(format!(
+                "{account}: key {} from {source}: accepted{}",
+                key.hint(),
+                note.map(|n| format!(" ({})", crate::output::sanitize::terminal(&n))).unwrap_or_default()
+            ))),
             Err((kind, message)) => {
                 let fix = match kind {
                     FailureKind::InvalidKey | FailureKind::NotAdmin => format!(

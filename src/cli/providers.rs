@@ -185,9 +185,13 @@ fn read_key(account: &Account, from_stdin: bool) -> Result<Secret> {
 }
 
 /// Makes one cheap authenticated call and explains the outcome.
-pub(super) fn check_key(app: &App, account: &Account, key: &Secret) -> std::result::Result<(), (FailureKind, String)> {
+pub(super) fn check_key(
+    app: &App,
+    account: &Account,
+    key: &Secret,
+) -> std::result::Result<Option<String>, (FailureKind, String)> {
     if app.is_demo() {
-        return Ok(());
+        return Ok(None);
     }
     let ws = app.config.workspace(account).and_then(|w| w.base_url.clone());
     let provider = AnyProvider::connect(Connection {
@@ -232,7 +236,7 @@ pub(super) fn add_account(app: &App, account: &Account, key: &Secret, check: boo
         ));
     }
     if check {
-        check_key(app, account, key).map_err(|(_, message)| {
+        check_key(app, account, key).map(drop).map_err(|(_, message)| {
             Error::Provider(format!("{message}\nNothing was stored. Use --no-check to store the key anyway."))
         })?;
     }
@@ -291,7 +295,11 @@ fn test(app: &App, scope: &ScopeArgs) -> Result<()> {
             }
         };
         match check_key(app, &account, &key) {
-            Ok(()) => lines.push(format!("{account}: ok (admin key {} from {source})", key.hint())),
+            Ok(note) => lines.push(format!(
+                "{account}: ok (admin key {} from {source}{})",
+                key.hint(),
+                note.map(|n| format!("; {}", crate::output::sanitize::terminal(&n))).unwrap_or_default()
+            )),
             Err((kind, message)) => {
                 let verdict = match kind {
                     FailureKind::InvalidKey => "invalid key",

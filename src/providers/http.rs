@@ -416,6 +416,8 @@ pub fn retry_after(headers: &HeaderMap, now: DateTime<Utc>) -> Option<Duration> 
 
 /// The shared client: one connection pool, bounded timeouts, a recognisable user agent.
 pub fn build_client(timeout: Duration) -> Client {
+    // rustls on ring (see Cargo.toml); installing twice is harmless, so the error is ignored.
+    let _ = rustls::crypto::ring::default_provider().install_default();
     Client::builder()
         .timeout(timeout)
         .connect_timeout(timeout.min(Duration::from_secs(10)))

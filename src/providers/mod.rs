@@ -47,8 +47,9 @@ pub trait Provider: Sized + Send + Sync {
 
     fn http(&self) -> &Http;
 
-    /// One cheap authenticated call that needs the admin rights llmcost needs.
-    fn check(&self) -> impl Future<Output = Result<(), ProviderError>> + Send;
+    /// One cheap authenticated call that needs the admin rights llmcost needs; `Some` note about
+    /// the account for `providers test` (a prepaid balance, credits left) where the API has one.
+    fn check(&self) -> impl Future<Output = Result<Option<String>, ProviderError>> + Send;
 
     /// The account's projects, archived ones too; `None` for a provider without projects.
     fn projects(&self) -> impl Future<Output = Result<Option<Vec<ProjectInfo>>, ProviderError>> + Send;

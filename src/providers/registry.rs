@@ -59,8 +59,9 @@ macro_rules! registry {
                 }
             }
 
-            /// One cheap authenticated call that needs the admin rights llmcost needs.
-            pub async fn check(&self) -> Result<(), super::http::ProviderError> {
+            /// One cheap authenticated call that needs the admin rights llmcost needs, and a note
+            /// about the account where the API has one.
+            pub async fn check(&self) -> Result<Option<String>, super::http::ProviderError> {
                 match self {
                     $(AnyProvider::$variant(p) => <super::$module::$client as Provider>::check(p).await),+
                 }

@@ -149,6 +149,12 @@ impl FakeXai {
             .respond_with(Usage(team))
             .mount(&server)
             .await;
+        // Prepaid balance: cents, wrapped.
+        Mock::given(method("GET"))
+            .and(path(format!("/v1/billing/teams/{TEAM}/prepaid/balance")))
+            .respond_with(ResponseTemplate::new(200).set_body_json(json!({"total": {"val": "1413"}})))
+            .mount(&server)
+            .await;
         FakeXai { server }
     }
 

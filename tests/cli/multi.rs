@@ -199,6 +199,7 @@ async fn provider_keys_are_checked_with_clear_verdicts() {
     let out = env.run(&["providers", "test"]).await;
     assert_eq!(code(&out), 1);
     let text = stdout(&out);
+    assert!(text.contains("credits left $74.75 of $100.50"), "OpenRouter says the credits left: {text}");
     for line in [
         "anthropic/good: ok",
         "anthropic/workspacekey: not an admin key",

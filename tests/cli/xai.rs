@@ -47,6 +47,11 @@ async fn keys_that_cannot_read_billing_are_named() {
     }
     let out = env(&fake, KEY).run(&["providers", "test", "--provider", "xai"]).await;
     assert_eq!(code(&out), 0, "{}{}", stdout(&out), stderr(&out));
+    assert!(
+        stdout(&out).contains("xai/grok: ok") && stdout(&out).contains("prepaid balance $14.13"),
+        "{}",
+        stdout(&out)
+    );
 }
 
 #[tokio::test]

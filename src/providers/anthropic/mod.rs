@@ -117,10 +117,10 @@ impl Provider for Anthropic {
         &self.http
     }
 
-    async fn check(&self) -> Result<(), ProviderError> {
+    async fn check(&self) -> Result<Option<String>, ProviderError> {
         let _: api::WorkspacePage =
             self.http.get_json("/v1/organizations/workspaces", &[("limit", "1".to_string())]).await?;
-        Ok(())
+        Ok(None)
     }
 
     async fn projects(&self) -> Result<Option<Vec<ProjectInfo>>, ProviderError> {

@@ -98,9 +98,9 @@ impl Provider for OpenAi {
         &self.http
     }
 
-    async fn check(&self) -> Result<(), ProviderError> {
+    async fn check(&self) -> Result<Option<String>, ProviderError> {
         let _: api::ProjectPage = self.http.get_json("/organization/projects", &[("limit", "1".to_string())]).await?;
-        Ok(())
+        Ok(None)
     }
 
     async fn projects(&self) -> Result<Option<Vec<ProjectInfo>>, ProviderError> {

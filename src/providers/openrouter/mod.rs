@@ -13,7 +13,7 @@ use super::info::{History, ProviderInfo};
 use super::{DayBatch, Provider};
 use crate::domain::day::day_from_json;
 use crate::domain::money::money_from_json;
-use crate::domain::{CostRecord, DateRange, UsageRecord, UsageTotals};
+use crate::domain::{CostRecord, DateRange, Money, UsageRecord, UsageTotals};
 
 pub const DEFAULT_BASE_URL: &str = "https://openrouter.ai/api/v1";
 const PATH: &str = "/activity";
@@ -83,10 +83,18 @@ impl Provider for OpenRouter {
         &self.http
     }
 
-    /// A management key reads `/credits`; an inference key gets 403.
-    async fn check(&self) -> Result<(), ProviderError> {
-        let _: api::Credits = self.http.get_json("/credits", &[]).await?;
-        Ok(())
+    /// A management key reads `/credits`; an inference key gets 403. Says the credits left.
+    async fn check(&self) -> Result<Option<String>, ProviderError> {
+        let credits: api::Credits = self.http.get_json("/credits", &[]).await?;
+        let read = |field: &str| credits.data.get(field).and_then(|v| money_from_json(v).ok());
+        Ok(match (read("total_credits"), read("total_usage")) {
+            (Some(total), Some(used)) => Some(format!(
+                "credits left {} of {}",
+                Money::from_decimal(total.decimal() - used.decimal()).display_usd(),
+                total.display_usd()
+            )),
+            _ => None,
+        })
     }
 
     /// OpenRouter has no projects; its costs show as "All keys".

@@ -115,9 +115,18 @@ impl Provider for Xai {
         &self.http
     }
 
-    /// A management key validates and names its team; an inference key gets 401 or 403.
-    async fn check(&self) -> Result<(), ProviderError> {
-        self.team().await.map(drop)
+    /// A management key validates and names its team; an inference key gets 401 or 403. Says the
+    /// prepaid balance where the team has one (a postpaid team's answer is no note, not a failure).
+    async fn check(&self) -> Result<Option<String>, ProviderError> {
+        let team = self.team().await?;
+        let path = format!("/v1/billing/teams/{}/prepaid/balance", urlencode(&team));
+        Ok(match self.http.get_json::<api::PrepaidBalance>(&path, &[]).await {
+            Ok(balance) => prepaid_cents(&balance).map(|m| format!("prepaid balance {}", m.display_usd())),
+            Err(e) => {
+                tracing::info!("no prepaid balance: {e}");
+                None
+            }
+        })
     }
 
     /// xAI has no projects: a team's spend shows as "Team".
@@ -187,6 +196,19 @@ impl Xai {
         }
         Ok(costs)
     }
+}
+
+/// The balance in dollars: cents as a number, a string, or wrapped as `{"val": "1413"}`.
+fn prepaid_cents(balance: &api::PrepaidBalance) -> Option<Money> {
+    [&balance.total, &balance.balance].into_iter().find_map(|v| {
+        let inner = v.get("val").unwrap_or(v);
+        let text = match inner {
+            Value::String(s) => s.clone(),
+            Value::Number(n) => n.to_string(),
+            _ => return None,
+        };
+        Money::parse_cents(&text).ok()
+    })
 }
 
 /// Team ids are UUIDs; anything else is percent-encoded so it stays one path segment.
