@@ -51,7 +51,7 @@ fn app(dir: &std::path::Path, servers: &[(String, String, String)], now: DateTim
     let mut workspaces = BTreeMap::new();
     let mut env = Vec::new();
     for (name, key, url) in servers {
-        workspaces.insert(name.clone(), WorkspaceConfig { base_url: Some(url.clone()) });
+        workspaces.insert(name.clone(), WorkspaceConfig { base_url: Some(url.clone()), ..WorkspaceConfig::default() });
         env.push((format!("LLMCOST_KEY_OPENAI_{}", name.to_uppercase()), key.clone()));
     }
     let mut config = Config::default();

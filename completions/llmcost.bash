@@ -1567,7 +1567,7 @@ _llmcost() {
             return 0
             ;;
         llmcost__subcmd__providers__subcmd__add)
-            opts="-w -q -v -h -V --workspace --key-stdin --no-check --config --db --demo --quiet --timeout --verbose --record --color --help --version"
+            opts="-w -q -v -h -V --workspace --key-stdin --no-check --profile --config --db --demo --quiet --timeout --verbose --record --color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1578,6 +1578,10 @@ _llmcost() {
                     return 0
                     ;;
                 -w)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --profile)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

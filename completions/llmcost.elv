@@ -88,6 +88,7 @@ set edit:completion:arg-completer[llmcost] = {|@words|
         &'llmcost;providers;add'= {
             cand -w 'A name for this account, e.g. the organization''s: edugami'
             cand --workspace 'A name for this account, e.g. the organization''s: edugami'
+            cand --profile 'AWS: the profile whose credentials this workspace uses (in ~/.aws/credentials or ~/.aws/config); without it, the AWS chain (environment, AWS_PROFILE, default)'
             cand --config 'Config file [default: the platform config dir, e.g. ~/.config/llmcost/config.toml]'
             cand --db 'Cache database [default: the platform cache dir, e.g. ~/.cache/llmcost/cache.sqlite]'
             cand --timeout 'Give up on a request that has not answered after this many seconds (a timed-out request is retried once) [default: the config''s http.timeout_seconds, 30]'
@@ -124,7 +125,7 @@ set edit:completion:arg-completer[llmcost] = {|@words|
             cand --version 'Print version'
         }
         &'llmcost;providers;test'= {
-            cand --provider 'Only this provider (repeatable): openai, anthropic, openrouter, xai'
+            cand --provider 'Only this provider (repeatable): openai, anthropic, openrouter, xai, aws'
             cand -w 'Only this workspace (repeatable), e.g. edugami'
             cand --workspace 'Only this workspace (repeatable), e.g. edugami'
             cand --config 'Config file [default: the platform config dir, e.g. ~/.config/llmcost/config.toml]'
@@ -160,7 +161,7 @@ set edit:completion:arg-completer[llmcost] = {|@words|
         &'llmcost;providers;help;help'= {
         }
         &'llmcost;projects'= {
-            cand --provider 'Only this provider (repeatable): openai, anthropic, openrouter, xai'
+            cand --provider 'Only this provider (repeatable): openai, anthropic, openrouter, xai, aws'
             cand -w 'Only this workspace (repeatable), e.g. edugami'
             cand --workspace 'Only this workspace (repeatable), e.g. edugami'
             cand --month 'This month to date, or a whole month given as YYYY-MM'
@@ -190,7 +191,7 @@ set edit:completion:arg-completer[llmcost] = {|@words|
             cand --version 'Print version'
         }
         &'llmcost;costs'= {
-            cand --provider 'Only this provider (repeatable): openai, anthropic, openrouter, xai'
+            cand --provider 'Only this provider (repeatable): openai, anthropic, openrouter, xai, aws'
             cand -w 'Only this workspace (repeatable), e.g. edugami'
             cand --workspace 'Only this workspace (repeatable), e.g. edugami'
             cand --project 'Only this project (repeatable): its id (proj_...) or its exact name'
@@ -223,7 +224,7 @@ set edit:completion:arg-completer[llmcost] = {|@words|
             cand --version 'Print version'
         }
         &'llmcost;sync'= {
-            cand --provider 'Only this provider (repeatable): openai, anthropic, openrouter, xai'
+            cand --provider 'Only this provider (repeatable): openai, anthropic, openrouter, xai, aws'
             cand -w 'Only this workspace (repeatable), e.g. edugami'
             cand --workspace 'Only this workspace (repeatable), e.g. edugami'
             cand --month 'This month to date, or a whole month given as YYYY-MM'
@@ -399,7 +400,7 @@ set edit:completion:arg-completer[llmcost] = {|@words|
         &'llmcost;budgets;help;help'= {
         }
         &'llmcost;report'= {
-            cand --provider 'Only this provider (repeatable): openai, anthropic, openrouter, xai'
+            cand --provider 'Only this provider (repeatable): openai, anthropic, openrouter, xai, aws'
             cand -w 'Only this workspace (repeatable), e.g. edugami'
             cand --workspace 'Only this workspace (repeatable), e.g. edugami'
             cand --project 'Only this project (repeatable): its id or its exact name'

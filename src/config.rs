@@ -44,6 +44,10 @@ impl Default for HttpSettings {
 pub struct WorkspaceConfig {
     /// Overrides the provider's API base URL for this workspace (a proxy, say).
     pub base_url: Option<String>,
+    /// AWS: the profile whose credentials to use (it wins over the `AWS_*` environment).
+    pub profile: Option<String>,
+    /// AWS: a cost-allocation tag whose values are the projects (else the linked accounts).
+    pub project_tag: Option<String>,
 }
 
 #[derive(Clone, Debug, Default, PartialEq, Deserialize)]
@@ -125,6 +129,16 @@ impl Config {
                         ))
                     })?;
                 }
+                let aws = provider.parse::<ProviderKind>().map(|p| p.info().credentials)
+                    == Ok(crate::providers::CredentialSource::AwsChain);
+                for (field, set) in [("profile", ws.profile.is_some()), ("project_tag", ws.project_tag.is_some())] {
+                    if set && !aws {
+                        return Err(Error::Config(format!(
+                            "invalid config {}: [workspaces.{provider}.{name}] {field}: only AWS workspaces have one",
+                            path.display()
+                        )));
+                    }
+                }
             }
         }
         Ok(())
@@ -168,24 +182,27 @@ pub fn validate_base_url(url: &str) -> std::result::Result<(), String> {
 }
 
 /// Adds (or keeps) `[workspaces.<provider>.<name>]`, preserving the rest of the file and its comments.
-pub fn add_workspace(path: &Path, account: &Account) -> Result<()> {
-    let text = with_workspace(path, account)?;
+pub fn add_workspace(path: &Path, account: &Account, profile: Option<&str>) -> Result<()> {
+    let text = with_workspace(path, account, profile)?;
     write_atomically(path, text.as_bytes())
 }
 
 /// Whether `add_workspace` would succeed, without writing: checked before a key is stored, so
 /// a config llmcost cannot edit never leaves an orphan key in the keyring.
-pub fn check_add_workspace(path: &Path, account: &Account) -> Result<()> {
-    with_workspace(path, account).map(drop)
+pub fn check_add_workspace(path: &Path, account: &Account, profile: Option<&str>) -> Result<()> {
+    with_workspace(path, account, profile).map(drop)
 }
 
-fn with_workspace(path: &Path, account: &Account) -> Result<String> {
+fn with_workspace(path: &Path, account: &Account, profile: Option<&str>) -> Result<String> {
     edited_text(path, |doc| {
         let workspaces = table_entry(doc.as_table_mut(), "workspaces", path)?;
         workspaces.set_implicit(true);
         let provider = table_entry(workspaces, account.provider.id(), path)?;
         provider.set_implicit(true);
-        table_entry(provider, &account.workspace, path)?;
+        let ws = table_entry(provider, &account.workspace, path)?;
+        if let Some(p) = profile {
+            ws.insert("profile", toml_edit::value(p));
+        }
         Ok(())
     })
 }
@@ -355,8 +372,8 @@ mod tests {
         let path = dir.path().join("config.toml");
         std::fs::write(&path, "# my settings\n[cache]\nttl_minutes = 10 # short\n").unwrap();
         let acct = Account::new(ProviderKind::OpenAi, "edugami");
-        add_workspace(&path, &acct).unwrap();
-        add_workspace(&path, &acct).unwrap();
+        add_workspace(&path, &acct, None).unwrap();
+        add_workspace(&path, &acct, None).unwrap();
         let text = std::fs::read_to_string(&path).unwrap();
         assert!(text.contains("# my settings") && text.contains("# short"), "{text}");
         assert_eq!(Config::load(&path).unwrap().accounts(), vec![acct.clone()]);

@@ -1,5 +1,5 @@
 //! The built-in sample organization behind `--demo`: three OpenAI organizations, an Anthropic
-//! organization, an OpenRouter account and an xAI team, with projects and over a year of daily spend,
+//! organization, an OpenRouter account, an xAI team and an AWS account billing Bedrock, with projects and over a year of daily spend,
 //! deterministic for a given day, held in a temporary cache deleted when the command ends.
 
 use chrono::{DateTime, Datelike, Days, NaiveDate, Utc};
@@ -32,6 +32,9 @@ enum ItemStyle {
     OpenRouter(&'static str),
     /// The model's description, as xAI's usage analytics groups it.
     Xai,
+    /// A Cost Explorer usage type: Marketplace (`USE1-MP:USE1_InputTokenCount-Units`) or
+    /// first-party (`USE1-Nova-Lite-input-tokens`, the usage type names the model).
+    Aws { marketplace: bool, usage_name: &'static str },
 }
 
 impl ModelSpec {
@@ -50,6 +53,11 @@ impl ModelSpec {
             }
             ItemStyle::OpenRouter(upstream) => format!("{} via {upstream}", self.model),
             ItemStyle::Xai => self.model.to_string(),
+            ItemStyle::Aws { marketplace: true, .. } => match kind {
+                "output" => "USE1-MP:USE1_OutputTokenCount-Units".to_string(),
+                _ => "USE1-MP:USE1_InputTokenCount-Units".to_string(),
+            },
+            ItemStyle::Aws { marketplace: false, usage_name } => format!("USE1-{usage_name}-{kind}-tokens"),
         }
     }
 }
@@ -120,6 +128,17 @@ const OR_DEEPSEEK: ModelSpec = ModelSpec {
 const GROK4: ModelSpec = ModelSpec { model: "grok-4", items: &[("usage", 1.0, None)], style: ItemStyle::Xai };
 const GROK_CODE: ModelSpec =
     ModelSpec { model: "grok-code-fast-1", items: &[("usage", 1.0, None)], style: ItemStyle::Xai };
+
+const BEDROCK_CLAUDE: ModelSpec = ModelSpec {
+    model: "Claude Sonnet 4.5",
+    items: &[("input", 0.4, None), ("output", 0.6, None)],
+    style: ItemStyle::Aws { marketplace: true, usage_name: "" },
+};
+const BEDROCK_NOVA: ModelSpec = ModelSpec {
+    model: "Nova Lite",
+    items: &[("input", 0.5, None), ("output", 0.5, None)],
+    style: ItemStyle::Aws { marketplace: false, usage_name: "Nova-Lite" },
+};
 
 struct ProjectSpec {
     id: &'static str,
@@ -233,6 +252,20 @@ const WORKSPACES: &[WorkspaceSpec] = &[
         provider: ProviderKind::Xai,
         name: "memoways",
         projects: &[ProjectSpec { id: "", name: "", archived: false, spend: &[(&GROK4, 2.4), (&GROK_CODE, 0.7)] }],
+        extras: &[],
+    },
+    WorkspaceSpec {
+        provider: ProviderKind::Aws,
+        name: "prod",
+        projects: &[
+            ProjectSpec {
+                id: "111111111111",
+                name: "edu-prod",
+                archived: false,
+                spend: &[(&BEDROCK_CLAUDE, 6.5), (&BEDROCK_NOVA, 0.8)],
+            },
+            ProjectSpec { id: "222222222222", name: "edu-research", archived: false, spend: &[(&BEDROCK_CLAUDE, 1.9)] },
+        ],
         extras: &[],
     },
 ];

@@ -59,6 +59,8 @@ impl fmt::Display for Secret {
 pub enum KeySource {
     Env(String),
     Keyring,
+    /// Found by the provider's own chain: `AWS profile prod (~/.aws/credentials)`.
+    Ambient(String),
 }
 
 impl fmt::Display for KeySource {
@@ -66,6 +68,7 @@ impl fmt::Display for KeySource {
         match self {
             KeySource::Env(var) => write!(f, "environment ({var})"),
             KeySource::Keyring => f.write_str("keyring"),
+            KeySource::Ambient(source) => f.write_str(source),
         }
     }
 }
@@ -77,6 +80,9 @@ pub enum KeyError {
     Missing { account: String, provider: String, workspace: String, var: String },
     #[error("the OS keyring is unavailable ({reason}); set {var} instead")]
     KeyringUnavailable { reason: String, var: String },
+    /// Credentials a provider resolves itself (the AWS chain) could not be had.
+    #[error("no credentials for {account}: {reason}")]
+    Ambient { account: String, reason: String },
 }
 
 /// `LLMCOST_KEY_OPENAI_EDUGAMI`: upper case, any other character as `_`.

@@ -29,6 +29,15 @@ impl From<CacheSettings> for Freshness {
 }
 
 impl Freshness {
+    /// The config's freshness, widened where the provider revises more days or refreshes less
+    /// often than it assumes (AWS).
+    pub fn for_provider(self, info: &crate::providers::ProviderInfo) -> Freshness {
+        Freshness {
+            trailing_days: self.trailing_days.max(info.revises_days),
+            ttl: self.ttl.max(chrono::Duration::minutes(i64::from(info.min_fresh_minutes))),
+        }
+    }
+
     /// A day fetched at or after this moment will not change any more.
     fn settled_at(&self, day: NaiveDate) -> DateTime<Utc> {
         let settle_day = day.checked_add_days(Days::new(1 + u64::from(self.trailing_days))).unwrap_or(NaiveDate::MAX);
@@ -94,9 +103,13 @@ pub async fn fetch(
     );
     // The project list is fetched alongside the days, not after them.
     let projects = async { if with_projects { provider.projects().await } else { Ok(None) } };
+    let mut learnt: Vec<crate::domain::ProjectInfo> = Vec::new();
     let days = async {
         for range in runs {
             let fetched = provider.fetch_days(*range).await?;
+            if let Some(found) = fetched.projects {
+                learnt.extend(found);
+            }
             if let Some(reported) = &fetched.days_reported {
                 batch.unreported.extend(range.days().filter(|d| !reported.contains(d)));
             }
@@ -116,6 +129,15 @@ pub async fn fetch(
     let (days, projects) = tokio::join!(days, projects);
     days?;
     batch.projects = projects?;
+    if !learnt.is_empty() {
+        // Names learnt with the costs complete (never replace) a project list.
+        let list = batch.projects.get_or_insert_with(Vec::new);
+        for p in learnt {
+            if !list.iter().any(|known| known.id == p.id) {
+                list.push(p);
+            }
+        }
+    }
     Ok(batch)
 }
 

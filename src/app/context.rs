@@ -46,12 +46,24 @@ fn env_flag(env: &[(String, String)], name: &str) -> bool {
     env.iter().any(|(k, v)| k == name && matches!(v.trim().to_ascii_lowercase().as_str(), "1" | "true" | "yes" | "on"))
 }
 
-/// The `LLMCOST_*` variables. Others are never read here, so an unrelated variable that is not
+/// The `LLMCOST_*` variables, and the AWS chain's. Others are never read here, so an unrelated variable that is not
 /// UTF-8 changes nothing; one of llmcost's own that is not UTF-8 is refused without echoing it.
 fn llmcost_env() -> Result<Vec<(String, String)>> {
+    // The AWS chain reads these the way the AWS CLI does.
+    const OTHERS: [&str; 9] = [
+        "AWS_ACCESS_KEY_ID",
+        "AWS_SECRET_ACCESS_KEY",
+        "AWS_SESSION_TOKEN",
+        "AWS_PROFILE",
+        "AWS_SHARED_CREDENTIALS_FILE",
+        "AWS_CONFIG_FILE",
+        "AWS_ENDPOINT_URL",
+        "AWS_ENDPOINT_URL_COST_EXPLORER",
+        "HOME",
+    ];
     let mut env = Vec::new();
     for (key, value) in std::env::vars_os() {
-        let Some(key) = key.to_str().filter(|k| k.starts_with("LLMCOST_")) else {
+        let Some(key) = key.to_str().filter(|k| k.starts_with("LLMCOST_") || OTHERS.contains(k)) else {
             continue;
         };
         let value = value.into_string().map_err(|_| {
@@ -238,6 +250,48 @@ impl App {
                 let _ = writeln!(stderr, "{}", crate::output::sanitize::terminal(line));
             }
         }
+    }
+
+    /// An account's credentials: its API key (environment, then keyring), or what the provider's
+    /// own chain finds (AWS: the workspace's profile, the environment, ~/.aws).
+    pub fn credentials(
+        &self,
+        account: &Account,
+    ) -> std::result::Result<(crate::providers::Credentials, secrets::KeySource), secrets::KeyError> {
+        use crate::providers::{CredentialSource, Credentials};
+        match account.provider.info().credentials {
+            CredentialSource::ApiKey => self.keys.lookup(account).map(|(k, s)| (Credentials::Key(k), s)),
+            CredentialSource::AwsChain => {
+                let profile = self.config.workspace(account).and_then(|w| w.profile.clone());
+                crate::providers::aws::credentials::resolve(profile.as_deref(), &self.env)
+                    .map(|c| {
+                        let source = secrets::KeySource::Ambient(c.source.clone());
+                        (Credentials::Aws(c), source)
+                    })
+                    .map_err(|reason| secrets::KeyError::Ambient { account: account.to_string(), reason })
+            }
+        }
+    }
+
+    /// A client for `account` with `credentials`, on the shared HTTP client.
+    pub fn connect(
+        &self,
+        account: &Account,
+        credentials: &crate::providers::Credentials,
+        client: reqwest::Client,
+        retry: crate::providers::http::RetryPolicy,
+        recorder: Option<crate::providers::record::Recorder>,
+    ) -> crate::providers::AnyProvider {
+        let settings = self.config.workspace(account).cloned().unwrap_or_default();
+        crate::providers::AnyProvider::connect(crate::providers::Connection {
+            client,
+            base_url: crate::providers::base_url(account.provider, settings.base_url.as_deref(), &self.env),
+            account: account.clone(),
+            credentials,
+            retry,
+            recorder,
+            settings,
+        })
     }
 
     /// How requests are retried. `LLMCOST_RETRY_BASE_MS` (undocumented for users, used by the test

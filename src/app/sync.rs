@@ -11,7 +11,6 @@ use super::App;
 use crate::domain::{Account, DateRange};
 use crate::error::Result;
 use crate::providers::http::build_client;
-use crate::providers::{AnyProvider, Connection, base_url};
 use crate::store::Store;
 use crate::sync::{self, AccountSync, Freshness};
 
@@ -25,9 +24,10 @@ pub fn sync_accounts(
     refresh: bool,
 ) -> Result<Vec<AccountSync>> {
     let now = app.clock.now();
-    let freshness = Freshness::from(app.config.cache);
+    let configured = Freshness::from(app.config.cache);
     let mut plans = Vec::new();
     for account in accounts {
+        let freshness = configured.for_provider(account.provider.info());
         let synced = store.synced_days(account.provider.id(), &account.workspace, range.since, range.until)?;
         let servable = account.provider.servable_days(app.clock.today());
         let plan = sync::plan(&synced, range, now, freshness, refresh, servable);
@@ -59,8 +59,8 @@ pub fn sync_accounts(
         .build()
         .map_err(|e| crate::error::Error::Runtime(format!("cannot start the async runtime: {e}")))?;
     for (account, runs) in plans {
-        let key = match app.keys.lookup(&account) {
-            Ok((key, _)) => key,
+        let credentials = match app.credentials(&account) {
+            Ok((credentials, _)) => credentials,
             Err(e) => {
                 outcomes.push(AccountSync {
                     account,
@@ -72,15 +72,7 @@ pub fn sync_accounts(
                 continue;
             }
         };
-        let ws = app.config.workspace(&account).and_then(|w| w.base_url.clone());
-        let provider = AnyProvider::connect(Connection {
-            client: client.clone(),
-            base_url: base_url(account.provider, ws.as_deref(), &app.env),
-            account: account.clone(),
-            key: &key,
-            retry: app.retry_policy(),
-            recorder: recorder.clone(),
-        });
+        let provider = app.connect(&account, &credentials, client.clone(), app.retry_policy(), recorder.clone());
         let days: u64 = runs.iter().map(DateRange::len_days).sum();
         let bar = progress.as_ref().map(|m| {
             let bar = m.add(ProgressBar::new_spinner());

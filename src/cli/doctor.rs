@@ -104,7 +104,7 @@ pub fn run(cli: &Cli, args: &DoctorArgs) -> Result<()> {
             r.add(Finding::Ok(format!("{account}: built-in demo")));
             continue;
         }
-        let (key, source) = match app.keys.lookup(account) {
+        let (key, source) = match app.credentials(account) {
             Ok(found) => found,
             Err(KeyError::Missing { .. }) => {
                 r.add(Finding::Problem {
@@ -114,6 +114,17 @@ pub fn run(cli: &Cli, args: &DoctorArgs) -> Result<()> {
                         account.provider,
                         account.workspace,
                         env_var_name(account)
+                    ),
+                });
+                continue;
+            }
+            Err(e @ KeyError::Ambient { .. }) => {
+                r.add(Finding::Problem {
+                    what: e.to_string(),
+                    fix: format!(
+                        "set profile = \"NAME\" under [workspaces.{}.{}] (aws configure --profile NAME), or export \
+                         AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY",
+                        account.provider, account.workspace
                     ),
                 });
                 continue;

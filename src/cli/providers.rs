@@ -11,8 +11,9 @@ use super::args::ScopeArgs;
 use crate::config;
 use crate::domain::{Account, ProviderKind};
 use crate::error::{Error, Result};
+use crate::providers::Credentials;
 use crate::providers::http::{FailureKind, RetryPolicy, build_client};
-use crate::providers::{AnyProvider, Connection, base_url};
+
 use crate::secrets::{KeyError, Secret, env_var_name};
 
 #[derive(Debug, Args)]
@@ -71,6 +72,10 @@ pub struct AddArgs {
     /// Store the key without checking it against the provider
     #[arg(long)]
     pub no_check: bool,
+    /// AWS: the profile whose credentials this workspace uses (in ~/.aws/credentials or
+    /// ~/.aws/config); without it, the AWS chain (environment, AWS_PROFILE, default)
+    #[arg(long, value_name = "NAME")]
+    pub profile: Option<String>,
 }
 
 #[derive(Debug, Args)]
@@ -98,10 +103,11 @@ fn list(app: &App, format: ListFormat) -> Result<()> {
         let (source, hint) = if app.is_demo() {
             ("built-in demo".to_string(), "-".to_string())
         } else {
-            match app.keys.lookup(&account) {
-                Ok((key, source)) => (source.to_string(), key.hint()),
+            match app.credentials(&account) {
+                Ok((credentials, source)) => (source.to_string(), credentials.hint()),
                 Err(KeyError::Missing { .. }) => ("missing".to_string(), "-".to_string()),
                 Err(KeyError::KeyringUnavailable { .. }) => ("keyring unavailable".to_string(), "-".to_string()),
+                Err(KeyError::Ambient { .. }) => ("no credentials".to_string(), "-".to_string()),
             }
         };
         let last = match &store {
@@ -188,20 +194,18 @@ fn read_key(account: &Account, from_stdin: bool) -> Result<Secret> {
 pub(super) fn check_key(
     app: &App,
     account: &Account,
-    key: &Secret,
+    credentials: &Credentials,
 ) -> std::result::Result<Option<String>, (FailureKind, String)> {
     if app.is_demo() {
         return Ok(None);
     }
-    let ws = app.config.workspace(account).and_then(|w| w.base_url.clone());
-    let provider = AnyProvider::connect(Connection {
-        client: build_client(Duration::from_secs(app.config.http.timeout_seconds.max(1))),
-        base_url: base_url(account.provider, ws.as_deref(), &app.env),
-        account: account.clone(),
-        key,
-        retry: RetryPolicy { max_attempts: 2, ..app.retry_policy() },
-        recorder: app.recorder().ok().flatten(),
-    });
+    let provider = app.connect(
+        account,
+        credentials,
+        build_client(Duration::from_secs(app.config.http.timeout_seconds.max(1))),
+        RetryPolicy { max_attempts: 2, ..app.retry_policy() },
+        app.recorder().ok().flatten(),
+    );
     let runtime = tokio::runtime::Builder::new_current_thread()
         .enable_all()
         .build()
@@ -214,12 +218,45 @@ fn add(app: &App, args: AddArgs) -> Result<()> {
         return Err(Error::Usage("the demo has no keys to add: run without --demo".into()));
     }
     let account = parse_account(&args.provider, &args.workspace)?;
+    if account.provider.info().credentials == crate::providers::CredentialSource::AwsChain {
+        return add_ambient(app, &account, args.profile.as_deref(), !args.no_check);
+    }
+    if args.profile.is_some() {
+        return Err(Error::Usage(format!("--profile is for AWS workspaces; {} uses a key", account.provider)));
+    }
     let key = read_key(&account, args.key_stdin)?;
     add_account(app, &account, &key, !args.no_check)?;
     app.note(&format!(
         "Added {account}: key {} stored in the OS keyring, workspace recorded in {}.\nTry: llmcost costs --workspace {} --month",
         key.hint(),
         app.config_path.display(),
+        account.workspace
+    ));
+    Ok(())
+}
+
+/// A workspace whose credentials the provider's own chain finds (AWS): nothing is stored but the
+/// workspace and its profile; the credentials are checked unless `check` is off.
+fn add_ambient(app: &App, account: &Account, profile: Option<&str>, check: bool) -> Result<()> {
+    config::check_add_workspace(&app.config_path, account, profile)?;
+    if check {
+        let credentials = crate::providers::aws::credentials::resolve(profile, &app.env)
+            .map_err(|e| Error::Config(format!("{account}: {e}")))?;
+        let source = credentials.source.clone();
+        let note = check_key(app, account, &Credentials::Aws(credentials)).map_err(|(_, message)| {
+            Error::Provider(format!("{message}\nNothing was recorded. Use --no-check to record the workspace anyway."))
+        })?;
+        app.note(&format!(
+            "{account}: credentials from {source} accepted{}",
+            note.map(|n| format!(" ({n})")).unwrap_or_default()
+        ));
+    }
+    config::add_workspace(&app.config_path, account, profile)?;
+    app.note(&format!(
+        "Added {account}{}: no secret stored, workspace recorded in {}.\nTry: llmcost costs --provider {} --workspace {} --month",
+        profile.map(|p| format!(" with AWS profile {p}")).unwrap_or_default(),
+        app.config_path.display(),
+        account.provider,
         account.workspace
     ));
     Ok(())
@@ -236,14 +273,14 @@ pub(super) fn add_account(app: &App, account: &Account, key: &Secret, check: boo
         ));
     }
     if check {
-        check_key(app, account, key).map(drop).map_err(|(_, message)| {
+        check_key(app, account, &Credentials::Key(key.clone())).map(drop).map_err(|(_, message)| {
             Error::Provider(format!("{message}\nNothing was stored. Use --no-check to store the key anyway."))
         })?;
     }
     // The config edit is checked first: a config llmcost cannot edit must not leave a stored key.
-    config::check_add_workspace(&app.config_path, account)?;
+    config::check_add_workspace(&app.config_path, account, None)?;
     app.keys.store_key(account, key).map_err(|e| Error::Runtime(e.to_string()))?;
-    config::add_workspace(&app.config_path, account)
+    config::add_workspace(&app.config_path, account, None)
 }
 
 fn remove(app: &App, args: RemoveArgs) -> Result<()> {
@@ -286,7 +323,7 @@ fn test(app: &App, scope: &ScopeArgs) -> Result<()> {
             lines.push(format!("{account}: ok (built-in demo)"));
             continue;
         }
-        let (key, source) = match app.keys.lookup(&account) {
+        let (key, source) = match app.credentials(&account) {
             Ok(found) => found,
             Err(e) => {
                 lines.push(format!("{account}: no key"));

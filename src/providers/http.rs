@@ -58,6 +58,23 @@ pub struct ProviderError {
 /// More pages than this for one request means the cursor is going round in circles.
 const MAX_PAGES: usize = 1000;
 
+/// Signs a request just before it is sent (each attempt anew, so with a fresh time): the
+/// headers to add. For providers that sign rather than send a key (AWS SigV4).
+pub type Signer = std::sync::Arc<dyn Fn(&reqwest::Request) -> Vec<(&'static str, String)> + Send + Sync>;
+
+/// How a provider's own error bodies read, when its status codes do not say enough (AWS throttles
+/// with HTTP 400 and a `__type`).
+pub type ErrorReader = fn(status: u16, body: &str) -> Option<ReadError>;
+
+/// What an `ErrorReader` made of an error response.
+#[derive(Debug, Clone)]
+pub struct ReadError {
+    pub kind: FailureKind,
+    /// Worth trying again after a backoff (throttling).
+    pub retry: bool,
+    pub message: String,
+}
+
 /// Largest decoded response body llmcost reads; a bigger one (or a gzip bomb) fails the account.
 pub const MAX_BODY_BYTES: usize = 64 * 1024 * 1024;
 
@@ -95,9 +112,11 @@ pub struct Http {
     auth: HeaderMap,
     retry: RetryPolicy,
     key_kind: &'static str,
-    /// The key itself, only to mask it in messages that echo it back.
-    secret: Option<String>,
+    /// The secrets themselves, only to mask them in messages that echo them back.
+    secrets: Vec<String>,
     recorder: Option<Recorder>,
+    signer: Option<Signer>,
+    error_reader: Option<ErrorReader>,
 }
 
 impl Http {
@@ -120,14 +139,28 @@ impl Http {
             auth,
             retry,
             key_kind,
-            secret: None,
+            secrets: Vec::new(),
             recorder: None,
+            signer: None,
+            error_reader: None,
         }
     }
 
-    /// Masks `key` wherever a provider or proxy echoes it back in an error body.
-    pub fn masking(mut self, key: &Secret) -> Self {
-        self.secret = Some(key.expose().to_string()).filter(|k| k.len() >= 4);
+    /// Signs every request with `signer` (see [`Signer`]).
+    pub fn signing(mut self, signer: Option<Signer>) -> Self {
+        self.signer = signer;
+        self
+    }
+
+    /// Reads error bodies with the provider's own rules first.
+    pub fn reading_errors(mut self, reader: Option<ErrorReader>) -> Self {
+        self.error_reader = reader;
+        self
+    }
+
+    /// Masks `secrets` wherever a provider or proxy echoes them back in an error body.
+    pub fn masking<'a>(mut self, secrets: impl IntoIterator<Item = &'a Secret>) -> Self {
+        self.secrets.extend(secrets.into_iter().map(|k| k.expose().to_string()).filter(|k| k.len() >= 4));
         self
     }
 
@@ -137,11 +170,13 @@ impl Http {
         self
     }
 
-    fn mask(&self, text: String) -> String {
-        match &self.secret {
-            Some(key) if text.contains(key.as_str()) => text.replace(key.as_str(), &Secret::new(key.clone()).hint()),
-            _ => text,
+    fn mask(&self, mut text: String) -> String {
+        for key in &self.secrets {
+            if text.contains(key.as_str()) {
+                text = text.replace(key.as_str(), &Secret::new(key.clone()).hint());
+            }
         }
+        text
     }
 
     pub fn base_url(&self) -> &str {
@@ -193,7 +228,17 @@ impl Http {
         path: &str,
         body: &serde_json::Value,
     ) -> Result<T, ProviderError> {
-        let text = self.send_text(path, &[], Some(body)).await?;
+        self.post_json_with(path, body, &[]).await
+    }
+
+    /// Like [`Http::post_json`], with extra request headers (an API's operation header).
+    pub async fn post_json_with<T: DeserializeOwned>(
+        &self,
+        path: &str,
+        body: &serde_json::Value,
+        headers: &[(&'static str, &str)],
+    ) -> Result<T, ProviderError> {
+        let text = self.send_text(path, &[], Some((body, headers))).await?;
         serde_json::from_str(&text).map_err(|e| {
             let shown: String = text.chars().take(120).collect();
             self.fail(
@@ -212,7 +257,7 @@ impl Http {
         &self,
         path: &str,
         query: &[(&str, String)],
-        body: Option<&serde_json::Value>,
+        body: Option<(&serde_json::Value, &[(&'static str, &str)])>,
     ) -> Result<String, ProviderError> {
         let url = format!("{}{}", self.base_url, path);
         let method = if body.is_some() { "POST" } else { "GET" };
@@ -222,11 +267,28 @@ impl Http {
             attempt += 1;
             let last = attempt >= self.retry.max_attempts;
             let started = std::time::Instant::now();
-            let request = match body {
-                Some(b) => self.client.post(&url).json(b),
+            let mut request = match body {
+                Some((b, extra)) => {
+                    let mut r = self.client.post(&url).json(b);
+                    for (name, value) in extra {
+                        r = r.header(*name, *value);
+                    }
+                    r
+                }
                 None => self.client.get(&url),
             };
-            let sent = request.headers(self.auth.clone()).query(query).send().await;
+            request = request.headers(self.auth.clone()).query(query);
+            let sent = match (request.build(), &self.signer) {
+                (Ok(mut built), Some(sign)) => {
+                    for (name, value) in sign(&built) {
+                        let (n, v) = header(name, &value);
+                        built.headers_mut().insert(n, v);
+                    }
+                    self.client.execute(built).await
+                }
+                (Ok(built), None) => self.client.execute(built).await,
+                (Err(e), _) => Err(e),
+            };
             let mut response = match sent {
                 Ok(r) => r,
                 Err(e) => {
@@ -289,6 +351,17 @@ impl Http {
             }
             if status.is_success() {
                 return Ok(text);
+            }
+            if let Some(read) = self.error_reader.and_then(|r| r(status.as_u16(), &text)) {
+                if read.retry && !last {
+                    let wait = self.backoff(attempt, retry_after);
+                    tracing::info!("{}: {path} answered {}; retrying in {wait:?}", self.account, status.as_u16());
+                    tokio::time::sleep(wait).await;
+                    continue;
+                }
+                let message =
+                    if read.retry { format!("{} (after {attempt} attempts)", read.message) } else { read.message };
+                return Err(self.fail(&label, read.kind, message));
             }
             let retryable = status == StatusCode::TOO_MANY_REQUESTS || status.is_server_error();
             if retryable && !last {
@@ -392,6 +465,7 @@ fn provider_message(body: &str) -> String {
         .and_then(|v| v.get("error"))
         .and_then(|e| e.get("message").or(Some(e)))
         .and_then(|m| m.as_str())
+        .or_else(|| parsed.as_ref().and_then(|v| v.get("Message").or(v.get("message"))).and_then(|m| m.as_str()))
         .unwrap_or("");
     message.chars().take(200).collect()
 }

@@ -13,6 +13,16 @@ pub enum History {
     LastDays(u32),
 }
 
+/// Where an account's credentials come from.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum CredentialSource {
+    /// An API key in `LLMCOST_KEY_<ID>_<WORKSPACE>` or the OS keyring, added with `providers add`.
+    ApiKey,
+    /// The standard AWS chain (a workspace's `profile`, the environment, `~/.aws`); llmcost
+    /// stores nothing.
+    AwsChain,
+}
+
 /// Facts about one provider.
 #[derive(Clone, Copy, Debug)]
 pub struct ProviderInfo {
@@ -26,6 +36,9 @@ pub struct ProviderInfo {
     pub key_prefix: &'static str,
     /// The public API's base URL; `LLMCOST_<ID>_BASE_URL` or a workspace's `base_url` wins.
     pub default_base_url: &'static str,
+    /// Other variables naming the endpoint, as the provider's own tools read them, in order
+    /// (AWS: `AWS_ENDPOINT_URL_COST_EXPLORER`, `AWS_ENDPOINT_URL`).
+    pub endpoint_env: &'static [&'static str],
     /// What costs outside any project are called: `Default project`, `Default workspace`.
     pub default_project_label: &'static str,
     pub history: History,
@@ -33,6 +46,13 @@ pub struct ProviderInfo {
     pub reports_today: bool,
     /// Whether usage counts requests (Anthropic's usage report does not).
     pub counts_requests: bool,
+    pub credentials: CredentialSource,
+    /// How long a recent day stays fresh at least, whatever the config says: a provider that
+    /// refreshes a few times a day (and bills each request) is not asked every few minutes.
+    pub min_fresh_minutes: u32,
+    /// Days before today that the provider may still revise, when more than the config's
+    /// `trailing_days` (AWS estimates the whole unbilled month).
+    pub revises_days: u32,
 }
 
 impl ProviderInfo {

@@ -2,6 +2,7 @@
 //! (wire types in `api.rs`, `impl Provider` in `mod.rs`, its own auth) plus one registry line.
 
 pub mod anthropic;
+pub mod aws;
 pub mod http;
 pub mod info;
 pub mod openai;
@@ -19,7 +20,7 @@ use reqwest::header::HeaderMap;
 use crate::domain::{Account, CostRecord, DateRange, ProjectInfo, UsageRecord, UsageTotals};
 use crate::secrets::Secret;
 use http::{FailureKind, Http, ProviderError, RetryPolicy};
-pub use info::{History, ProviderInfo};
+pub use info::{CredentialSource, History, ProviderInfo};
 pub use registry::{AnyProvider, ProviderKind};
 
 /// What a provider fetched for a range of days.
@@ -33,6 +34,50 @@ pub struct DayBatch {
     /// documents absent days as empty (OpenRouter). A day it did not answer for is not recorded as
     /// fetched, so it is fetched again rather than kept as $0.
     pub days_reported: Option<BTreeSet<NaiveDate>>,
+    /// Project names learnt with the costs (AWS linked accounts), merged into the project list.
+    pub projects: Option<Vec<ProjectInfo>>,
+}
+
+/// What authenticates an account's requests.
+#[derive(Clone, Debug)]
+pub enum Credentials {
+    /// An API key (keyring or environment).
+    Key(Secret),
+    /// Credentials from the AWS chain, which sign each request.
+    Aws(aws::credentials::AwsCredentials),
+}
+
+impl Credentials {
+    pub fn key(&self) -> Option<&Secret> {
+        match self {
+            Credentials::Key(k) => Some(k),
+            Credentials::Aws(_) => None,
+        }
+    }
+
+    /// Every secret in them, to mask wherever a response echoes one.
+    pub fn secrets(&self) -> Vec<&Secret> {
+        match self {
+            Credentials::Key(k) => vec![k],
+            Credentials::Aws(a) => std::iter::once(&a.secret_access_key).chain(a.session_token.as_ref()).collect(),
+        }
+    }
+
+    /// For people: `sk-admin-...4f2a`, or an AWS access key id (not a secret) as `AKIA...WXYZ`.
+    pub fn hint(&self) -> String {
+        match self {
+            Credentials::Key(k) => k.hint(),
+            Credentials::Aws(a) => Secret::new(a.access_key_id.clone()).hint(),
+        }
+    }
+}
+
+/// `Authorization: Bearer <key>`, the scheme of most key providers.
+pub fn bearer(credentials: &Credentials) -> HeaderMap {
+    match credentials.key() {
+        Some(key) => sensitive_header("authorization", &format!("Bearer {}", key.expose())),
+        None => HeaderMap::new(),
+    }
 }
 
 /// A billing API llmcost can read. Each provider owns its facts, its authentication and its
@@ -40,10 +85,21 @@ pub struct DayBatch {
 pub trait Provider: Sized + Send + Sync {
     const INFO: ProviderInfo;
 
-    /// The provider's own authentication headers for `key` (every value is marked sensitive).
-    fn auth_headers(key: &Secret) -> HeaderMap;
+    /// The provider's own authentication headers (every value is marked sensitive).
+    fn auth_headers(credentials: &Credentials) -> HeaderMap;
 
-    fn new(http: Http) -> Self;
+    /// A signer for providers that sign each request instead of sending a key (AWS SigV4).
+    fn signer(_credentials: &Credentials) -> Option<http::Signer> {
+        None
+    }
+
+    /// How the provider's error bodies read, where status codes do not say enough.
+    fn error_reader() -> Option<http::ErrorReader> {
+        None
+    }
+
+    /// The client, given its HTTP connection and the workspace's settings from the config.
+    fn new(http: Http, settings: &crate::config::WorkspaceConfig) -> Self;
 
     fn http(&self) -> &Http;
 
@@ -62,11 +118,13 @@ pub trait Provider: Sized + Send + Sync {
 pub struct Connection<'a> {
     pub client: reqwest::Client,
     pub account: Account,
-    pub key: &'a Secret,
+    pub credentials: &'a Credentials,
     pub base_url: String,
     pub retry: RetryPolicy,
     /// `--record DIR`: where to write every response body.
     pub recorder: Option<record::Recorder>,
+    /// The workspace's settings from the config (AWS: `project_tag`).
+    pub settings: crate::config::WorkspaceConfig,
 }
 
 /// Builds one authentication header, marked sensitive.
@@ -79,16 +137,19 @@ pub fn sensitive_header(name: &'static str, value: &str) -> HeaderMap {
 
 impl AnyProvider {
     pub fn connect(c: Connection<'_>) -> Self {
-        let Connection { client, account, key, base_url, retry, recorder } = c;
+        let Connection { client, account, credentials, base_url, retry, recorder, settings } = c;
         let kind = account.provider;
         AnyProvider::with_http(
             kind,
-            |auth| {
+            |auth, signer, reader| {
                 Http::new(client, &base_url, account, auth, retry, kind.info().key_kind)
-                    .masking(key)
+                    .masking(credentials.secrets())
                     .recording(recorder)
+                    .signing(signer)
+                    .reading_errors(reader)
             },
-            key,
+            credentials,
+            &settings,
         )
     }
 
@@ -129,8 +190,11 @@ pub fn base_url(provider: ProviderKind, workspace_override: Option<&str>, env: &
         return url.to_string();
     }
     let var = format!("LLMCOST_{}_BASE_URL", provider.id().to_ascii_uppercase());
-    if let Some((_, v)) = env.iter().find(|(k, v)| *k == var && !v.trim().is_empty()) {
-        return v.trim().to_string();
+    let vars = std::iter::once(var.as_str()).chain(provider.info().endpoint_env.iter().copied());
+    for name in vars {
+        if let Some((_, v)) = env.iter().find(|(k, v)| k == name && !v.trim().is_empty()) {
+            return v.trim().to_string();
+        }
     }
     provider.info().default_base_url.to_string()
 }

@@ -31,11 +31,18 @@ macro_rules! registry {
         }
 
         impl AnyProvider {
-            pub(super) fn with_http(kind: ProviderKind, http: impl FnOnce(reqwest::header::HeaderMap) -> super::http::Http, key: &crate::secrets::Secret) -> AnyProvider {
+            pub(super) fn with_http(
+                kind: ProviderKind,
+                http: impl FnOnce(reqwest::header::HeaderMap, Option<super::http::Signer>, Option<super::http::ErrorReader>) -> super::http::Http,
+                credentials: &super::Credentials,
+                settings: &crate::config::WorkspaceConfig,
+            ) -> AnyProvider {
                 match kind {
                     $(ProviderKind::$variant => {
-                        let headers = <super::$module::$client as Provider>::auth_headers(key);
-                        AnyProvider::$variant(<super::$module::$client as Provider>::new(http(headers)))
+                        type P = super::$module::$client;
+                        let headers = <P as Provider>::auth_headers(credentials);
+                        let signer = <P as Provider>::signer(credentials);
+                        AnyProvider::$variant(<P as Provider>::new(http(headers, signer, <P as Provider>::error_reader()), settings))
                     }),+
                 }
             }
@@ -75,6 +82,7 @@ registry! {
     Anthropic => anthropic::Anthropic,
     OpenRouter => openrouter::OpenRouter,
     Xai => xai::Xai,
+    Aws => aws::Bedrock,
 }
 
 /// `openai, anthropic, openrouter`: for help texts and errors.

@@ -17,7 +17,7 @@ fn provider(server: &MockServer, key: &Secret) -> AnyProvider {
     AnyProvider::connect(Connection {
         client: build_client(Duration::from_secs(5)),
         account: Account::new(ProviderKind::OpenAi, "edugami"),
-        key,
+        credentials: &llmcost::providers::Credentials::Key(key.clone()),
         base_url: format!("{}/v1", server.uri()),
         retry: RetryPolicy {
             max_attempts: 3,
@@ -25,6 +25,7 @@ fn provider(server: &MockServer, key: &Secret) -> AnyProvider {
             max_delay: Duration::from_secs(2),
         },
         recorder: None,
+        settings: Default::default(),
     })
 }
 
@@ -133,7 +134,7 @@ async fn a_server_that_never_answers_times_out() {
     let p = AnyProvider::connect(Connection {
         client: build_client(Duration::from_millis(300)),
         account: Account::new(ProviderKind::OpenAi, "edugami"),
-        key: &key,
+        credentials: &llmcost::providers::Credentials::Key(key.clone()),
         base_url: format!("{}/v1", server.uri()),
         retry: RetryPolicy {
             max_attempts: 4,
@@ -141,6 +142,7 @@ async fn a_server_that_never_answers_times_out() {
             max_delay: Duration::from_secs(1),
         },
         recorder: None,
+        settings: Default::default(),
     });
     let err = p.check().await.unwrap_err();
     assert_eq!(err.kind, FailureKind::Timeout);

@@ -1,11 +1,13 @@
 //! End-to-end tests: the real binary against fake providers on 127.0.0.1, with a temporary
 //! config and cache, keys from the environment, and the OS keyring never touched.
 
+mod aws;
 mod budgets;
 mod client;
 mod costs;
 mod errors;
 mod fake_anthropic;
+mod fake_aws;
 mod fake_openai;
 mod fake_openrouter;
 mod fake_xai;

@@ -189,7 +189,9 @@ fn sorting_filtering_and_export() {
     }
     update(&mut model, code(KeyCode::Enter));
     assert_eq!(model.filter, "claude");
-    assert!(model.model_rows().iter().all(|m| m.model.contains("claude")) && !model.model_rows().is_empty());
+    assert!(
+        model.model_rows().iter().all(|m| m.model.to_lowercase().contains("claude")) && !model.model_rows().is_empty()
+    );
 
     let effects = update(&mut model, key('e'));
     let [Effect::Export { path, .. }] = effects.as_slice() else { panic!("{effects:?}") };

@@ -8,7 +8,7 @@ use std::collections::BTreeMap;
 use chrono::NaiveDate;
 
 use super::http::{FailureKind, Http, ProviderError};
-use super::info::{History, ProviderInfo};
+use super::info::{CredentialSource, History, ProviderInfo};
 use super::{DayBatch, Provider};
 use crate::domain::day::day_from_json;
 use crate::domain::{CostRecord, DateRange, Money, ProjectInfo, UsageRecord, UsageTotals};
@@ -22,10 +22,14 @@ const INFO: ProviderInfo = ProviderInfo {
     key_kind: "an Anthropic Admin API key (sk-ant-admin01-...)",
     key_prefix: "sk-ant-admin",
     default_base_url: DEFAULT_BASE_URL,
+    endpoint_env: &[],
     default_project_label: "Default workspace",
     history: History::Unlimited,
     reports_today: true,
     counts_requests: false,
+    credentials: CredentialSource::ApiKey,
+    min_fresh_minutes: 0,
+    revises_days: 0,
 };
 
 pub struct Anthropic {
@@ -103,13 +107,14 @@ pub fn parse_cost_report_page(body: &str) -> Result<Vec<CostRecord>, String> {
 impl Provider for Anthropic {
     const INFO: ProviderInfo = INFO;
 
-    fn auth_headers(key: &crate::secrets::Secret) -> reqwest::header::HeaderMap {
+    fn auth_headers(credentials: &super::Credentials) -> reqwest::header::HeaderMap {
+        let Some(key) = credentials.key() else { return reqwest::header::HeaderMap::new() };
         let mut headers = super::sensitive_header("x-api-key", key.expose());
         headers.extend(super::sensitive_header("anthropic-version", API_VERSION));
         headers
     }
 
-    fn new(http: Http) -> Self {
+    fn new(http: Http, _settings: &crate::config::WorkspaceConfig) -> Self {
         Anthropic { http }
     }
 
@@ -131,7 +136,7 @@ impl Provider for Anthropic {
     async fn fetch_days(&self, range: DateRange) -> Result<DayBatch, ProviderError> {
         let (costs, usage) = tokio::join!(self.costs(range), self.usage(range));
         let (costs, days) = costs?;
-        Ok(DayBatch { costs, usage, days_reported: Some(days) })
+        Ok(DayBatch { costs, usage, days_reported: Some(days), projects: None })
     }
 }
 

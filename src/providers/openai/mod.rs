@@ -7,7 +7,7 @@ use std::collections::BTreeMap;
 use chrono::{NaiveDate, NaiveTime};
 
 use super::http::{FailureKind, Http, ProviderError};
-use super::info::{History, ProviderInfo};
+use super::info::{CredentialSource, History, ProviderInfo};
 use super::{DayBatch, Provider};
 use crate::domain::day::day_from_json;
 use crate::domain::money::money_from_json;
@@ -21,10 +21,14 @@ const INFO: ProviderInfo = ProviderInfo {
     key_kind: "an OpenAI organization Admin key (sk-admin-...)",
     key_prefix: "sk-admin-",
     default_base_url: DEFAULT_BASE_URL,
+    endpoint_env: &[],
     default_project_label: "Default project",
     history: History::Unlimited,
     reports_today: true,
     counts_requests: true,
+    credentials: CredentialSource::ApiKey,
+    min_fresh_minutes: 0,
+    revises_days: 0,
 };
 
 pub struct OpenAi {
@@ -86,11 +90,11 @@ pub fn parse_costs_page(body: &str) -> Result<Vec<CostRecord>, String> {
 impl Provider for OpenAi {
     const INFO: ProviderInfo = INFO;
 
-    fn auth_headers(key: &crate::secrets::Secret) -> reqwest::header::HeaderMap {
-        super::sensitive_header("authorization", &format!("Bearer {}", key.expose()))
+    fn auth_headers(credentials: &super::Credentials) -> reqwest::header::HeaderMap {
+        super::bearer(credentials)
     }
 
-    fn new(http: Http) -> Self {
+    fn new(http: Http, _settings: &crate::config::WorkspaceConfig) -> Self {
         OpenAi { http }
     }
 
@@ -111,7 +115,7 @@ impl Provider for OpenAi {
     async fn fetch_days(&self, range: DateRange) -> Result<DayBatch, ProviderError> {
         let (costs, usage) = tokio::join!(self.costs(range), self.usage(range));
         let (costs, days) = costs?;
-        Ok(DayBatch { costs, usage, days_reported: Some(days) })
+        Ok(DayBatch { costs, usage, days_reported: Some(days), projects: None })
     }
 }
 

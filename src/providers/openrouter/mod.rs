@@ -9,7 +9,7 @@ use chrono::NaiveDate;
 use tokio::sync::OnceCell;
 
 use super::http::{FailureKind, Http, ProviderError};
-use super::info::{History, ProviderInfo};
+use super::info::{CredentialSource, History, ProviderInfo};
 use super::{DayBatch, Provider};
 use crate::domain::day::day_from_json;
 use crate::domain::money::money_from_json;
@@ -24,11 +24,15 @@ const INFO: ProviderInfo = ProviderInfo {
     key_kind: "an OpenRouter management key (sk-or-v1-...)",
     key_prefix: "sk-or-",
     default_base_url: DEFAULT_BASE_URL,
+    endpoint_env: &[],
     default_project_label: "All keys",
     // `/activity` serves the last 30 completed UTC days, never today.
     history: History::LastDays(30),
     reports_today: false,
     counts_requests: true,
+    credentials: CredentialSource::ApiKey,
+    min_fresh_minutes: 0,
+    revises_days: 0,
 };
 
 pub struct OpenRouter {
@@ -71,11 +75,11 @@ pub fn parse_activity(body: &str) -> Result<Vec<(NaiveDate, CostRecord, UsageTot
 impl Provider for OpenRouter {
     const INFO: ProviderInfo = INFO;
 
-    fn auth_headers(key: &crate::secrets::Secret) -> reqwest::header::HeaderMap {
-        super::sensitive_header("authorization", &format!("Bearer {}", key.expose()))
+    fn auth_headers(credentials: &super::Credentials) -> reqwest::header::HeaderMap {
+        super::bearer(credentials)
     }
 
-    fn new(http: Http) -> Self {
+    fn new(http: Http, _settings: &crate::config::WorkspaceConfig) -> Self {
         OpenRouter { http, activity: OnceCell::new() }
     }
 
@@ -105,7 +109,7 @@ impl Provider for OpenRouter {
     /// One `/activity` call serves costs and usage; days without rows had no spend.
     async fn fetch_days(&self, range: DateRange) -> Result<DayBatch, ProviderError> {
         let costs = self.costs(range).await?;
-        Ok(DayBatch { costs, usage: self.usage(range).await, days_reported: None })
+        Ok(DayBatch { costs, usage: self.usage(range).await, days_reported: None, projects: None })
     }
 }
 

@@ -10,7 +10,7 @@ use serde_json::{Value, json};
 use tokio::sync::OnceCell;
 
 use super::http::{FailureKind, Http, ProviderError};
-use super::info::{History, ProviderInfo};
+use super::info::{CredentialSource, History, ProviderInfo};
 use super::{DayBatch, Provider};
 use crate::domain::day::day_from_json;
 use crate::domain::money::money_from_json;
@@ -25,10 +25,14 @@ const INFO: ProviderInfo = ProviderInfo {
     key_kind: "an xAI management key (console.x.ai, Settings, Management Keys; not an inference key)",
     key_prefix: "xai-",
     default_base_url: DEFAULT_BASE_URL,
+    endpoint_env: &[],
     default_project_label: "Team",
     history: History::Unlimited,
     reports_today: true,
     counts_requests: false,
+    credentials: CredentialSource::ApiKey,
+    min_fresh_minutes: 0,
+    revises_days: 0,
 };
 
 pub struct Xai {
@@ -103,11 +107,11 @@ pub fn cost_records(answer: api::UsageAnswer) -> Result<Vec<CostRecord>, String>
 impl Provider for Xai {
     const INFO: ProviderInfo = INFO;
 
-    fn auth_headers(key: &crate::secrets::Secret) -> reqwest::header::HeaderMap {
-        super::sensitive_header("authorization", &format!("Bearer {}", key.expose()))
+    fn auth_headers(credentials: &super::Credentials) -> reqwest::header::HeaderMap {
+        super::bearer(credentials)
     }
 
-    fn new(http: Http) -> Self {
+    fn new(http: Http, _settings: &crate::config::WorkspaceConfig) -> Self {
         Xai { http, team: OnceCell::new() }
     }
 
@@ -138,7 +142,7 @@ impl Provider for Xai {
     async fn fetch_days(&self, range: DateRange) -> Result<DayBatch, ProviderError> {
         let team = self.team().await?;
         let costs = self.usage(&team, range).await?;
-        Ok(DayBatch { costs, usage: Ok(Vec::new()), days_reported: None })
+        Ok(DayBatch { costs, usage: Ok(Vec::new()), days_reported: None, projects: None })
     }
 }
 

@@ -1,0 +1,126 @@
+//! AWS Bedrock end to end against a Cost Explorer fake that verifies SigV4: credentials from the
+//! AWS chain (a workspace profile wins over the environment), Marketplace and first-party models
+//! named cleanly, linked accounts as projects, throttling by `__type`, wrong credentials named.
+
+use rust_decimal::Decimal;
+
+use crate::fake_aws::{ACCESS_KEY, FakeCostExplorer, SECRET_KEY, sample_bill};
+use crate::test_env::{TestEnv, code, json, stderr, stdout};
+
+/// A home with `~/.aws/credentials` holding the fake's key under profile `prod` and a wrong one
+/// under `default`, and the workspace `prod` using that profile.
+fn env(fake: &FakeCostExplorer) -> TestEnv {
+    let env = TestEnv::new().var("AWS_ENDPOINT_URL_COST_EXPLORER", &fake.server.uri());
+    let aws = env.dir.path().join(".aws");
+    std::fs::create_dir_all(&aws).unwrap();
+    std::fs::write(
+        aws.join("credentials"),
+        format!(
+            "[default]\naws_access_key_id = AKIAWRONG0000000000\naws_secret_access_key = nope\n\n[prod]\naws_access_key_id = {ACCESS_KEY}\naws_secret_access_key = {SECRET_KEY}\n"
+        ),
+    )
+    .unwrap();
+    env.write_config("[workspaces.aws.prod]\nprofile = \"prod\"\n");
+    // Environment keys lose to the workspace's explicit profile, as with `aws --profile`.
+    env.var("AWS_ACCESS_KEY_ID", "AKIAENVIRONMENT00000").var("AWS_SECRET_ACCESS_KEY", "wrong-too")
+}
+
+#[tokio::test]
+async fn bedrock_spend_by_model_is_exact_and_named_cleanly() {
+    let fake = FakeCostExplorer::start(sample_bill()).await;
+    let env = env(&fake);
+    let out = env
+        .run(&["costs", "--provider", "aws", "--workspace", "prod", "--month", "--by", "model", "--format", "json"])
+        .await;
+    assert_eq!(code(&out), 0, "{}", stderr(&out));
+    let doc = json(&out);
+    let total: Decimal = doc["total"].as_str().unwrap().parse().unwrap();
+    assert_eq!(total, sample_bill().bedrock("2026-11-01", "2026-11-22"), "Bedrock usage only, Marketplace included");
+    let models: Vec<&str> = doc["rows"].as_array().unwrap().iter().map(|r| r["model"].as_str().unwrap()).collect();
+    for m in ["Claude Sonnet 4.5", "Nova Lite", "Llama 4 Maverick"] {
+        assert!(models.contains(&m), "{m} in {models:?}");
+    }
+    // Linked accounts are the projects, named.
+    let out =
+        env.run(&["costs", "--provider", "aws", "--month", "--by", "project", "--offline", "--format", "json"]).await;
+    let doc = json(&out);
+    let names: Vec<&str> =
+        doc["rows"].as_array().unwrap().iter().map(|r| r["project_name"].as_str().unwrap()).collect();
+    assert!(names.contains(&"edu-prod") && names.contains(&"edu-research"), "{names:?}");
+    // A repeated question costs nothing: AWS days stay fresh for hours.
+    let before = fake.hits.load(std::sync::atomic::Ordering::SeqCst);
+    let again = env.run(&["costs", "--provider", "aws", "--month", "--format", "json"]).await;
+    assert_eq!(code(&again), 0);
+    assert_eq!(fake.hits.load(std::sync::atomic::Ordering::SeqCst), before, "no request, no USD 0.01");
+    let table = env.run(&["costs", "--provider", "aws", "--month", "--by", "model", "--offline"]).await;
+    assert!(stdout(&table).contains("Claude Sonnet 4.5"), "{}", stdout(&table));
+}
+
+#[tokio::test]
+async fn a_cost_allocation_tag_can_be_the_project() {
+    let fake = FakeCostExplorer::start(sample_bill()).await;
+    let env = env(&fake);
+    env.write_config("[workspaces.aws.prod]\nprofile = \"prod\"\nproject_tag = \"team\"\n");
+    let out = env.run(&["costs", "--provider", "aws", "--month", "--by", "project", "--format", "json"]).await;
+    assert_eq!(code(&out), 0, "{}", stderr(&out));
+    let doc = json(&out);
+    let projects: Vec<&str> =
+        doc["rows"].as_array().unwrap().iter().map(|r| r["project"].as_str().unwrap_or("-")).collect();
+    for p in ["tutor", "search", "(untagged)"] {
+        assert!(projects.contains(&p), "{p} in {projects:?}");
+    }
+}
+
+#[tokio::test]
+async fn throttling_is_retried_by_type_and_wrong_credentials_are_named() {
+    let mut bill = sample_bill();
+    bill.throttle_first = 2;
+    let fake = FakeCostExplorer::start(bill).await;
+    let throttled = env(&fake);
+    let out = throttled.run(&["costs", "--provider", "aws", "--today", "--format", "json"]).await;
+    assert_eq!(code(&out), 0, "LimitExceededException (HTTP 400) is retried: {}", stderr(&out));
+
+    // The default profile's key is refused: the message says so and where it came from.
+    let fake = FakeCostExplorer::start(sample_bill()).await;
+    let env = env(&fake);
+    env.write_config("[workspaces.aws.other]\nprofile = \"default\"\n");
+    let out = env.run(&["costs", "--provider", "aws", "--today"]).await;
+    assert_eq!(code(&out), 1);
+    let err = stderr(&out);
+    assert!(err.contains("aws/other") && err.contains("UnrecognizedClientException"), "{err}");
+    assert!(!err.contains("nope") && !err.contains(SECRET_KEY), "{err}");
+    let list = env.run(&["providers"]).await;
+    assert!(stdout(&list).contains("profile default"), "{}", stdout(&list));
+}
+
+#[tokio::test]
+async fn providers_add_records_the_profile_and_stores_no_secret() {
+    let fake = FakeCostExplorer::start(sample_bill()).await;
+    let env = env(&fake);
+    env.write_config("");
+    let out = env.run(&["providers", "add", "aws", "--workspace", "billing", "--profile", "prod"]).await;
+    assert_eq!(code(&out), 0, "{}", stderr(&out));
+    let config = std::fs::read_to_string(&env.config).unwrap();
+    assert!(config.contains("[workspaces.aws.billing]") && config.contains("profile = \"prod\""), "{config}");
+    assert!(!config.contains(SECRET_KEY));
+    let out = env.run(&["providers", "add", "aws", "--workspace", "nope", "--profile", "missing"]).await;
+    assert_eq!(code(&out), 2, "{}", stderr(&out));
+    assert!(stderr(&out).contains("no AWS profile 'missing'"), "{}", stderr(&out));
+    let test = env.run(&["providers", "test", "--provider", "aws"]).await;
+    assert!(stdout(&test).contains("aws/billing: ok"), "{}{}", stdout(&test), stderr(&test));
+}
+
+/// Not part of the suite: serves the fake for the official SDK to talk to (see
+/// `tests/sdk/boto3_cost_explorer.py`, which runs this). Writes the fake's URL to
+/// `$LLMCOST_FAKE_URL_FILE` and serves for `$LLMCOST_FAKE_SECONDS` seconds.
+#[tokio::test]
+#[ignore = "run by tests/sdk/boto3_cost_explorer.py"]
+async fn serve_for_boto3() {
+    let fake = FakeCostExplorer::start(sample_bill()).await;
+    let file = std::env::var("LLMCOST_FAKE_URL_FILE").expect("LLMCOST_FAKE_URL_FILE");
+    std::fs::write(file, fake.server.uri()).unwrap();
+    let secs: u64 = std::env::var("LLMCOST_FAKE_SECONDS").ok().and_then(|s| s.parse().ok()).unwrap_or(60);
+    tokio::time::sleep(std::time::Duration::from_secs(secs)).await;
+    let targets = fake.targets.lock().unwrap().clone();
+    println!("served {} signed request(s): {targets:?}", targets.len());
+}
