@@ -28,6 +28,24 @@ impl From<CacheSettings> for Freshness {
     }
 }
 
+impl AccountSync {
+    /// `3 requests` or, for an API that bills them, `3 requests, USD 0.03`.
+    pub fn requests_text(&self) -> String {
+        let each = self.account.provider.info().request_cost_micro_usd;
+        let plural = if self.requests == 1 { "" } else { "s" };
+        if each == 0 {
+            return format!("{} request{plural}", self.requests);
+        }
+        let cost =
+            rust_decimal::Decimal::from(self.requests * u64::from(each)) / rust_decimal::Decimal::from(1_000_000);
+        format!(
+            "{} request{plural}, {}",
+            self.requests,
+            crate::domain::Money::from_decimal(cost).display_usd().replace('$', "USD ")
+        )
+    }
+}
+
 impl Freshness {
     /// The config's freshness, widened where the provider revises more days or refreshes less
     /// often than it assumes (AWS).
@@ -150,6 +168,8 @@ pub struct AccountSync {
     pub error: Option<String>,
     /// What the sync could not fetch although it succeeded (usage, unanswered days).
     pub warnings: Vec<String>,
+    /// Requests sent, retries included.
+    pub requests: u64,
 }
 
 /// Writes a fetched batch; the store rolls the whole account back on failure.
@@ -178,7 +198,7 @@ pub fn write(
             days.join(", ")
         ));
     }
-    AccountSync { account: account.clone(), days_fetched, elapsed: started.elapsed(), error, warnings }
+    AccountSync { account: account.clone(), days_fetched, elapsed: started.elapsed(), error, warnings, requests: 0 }
 }
 
 #[cfg(test)]

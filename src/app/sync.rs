@@ -68,6 +68,7 @@ pub fn sync_accounts(
                     elapsed: Duration::ZERO,
                     error: Some(e.to_string()),
                     warnings: Vec::new(),
+                    requests: 0,
                 });
                 continue;
             }
@@ -85,7 +86,7 @@ pub fn sync_accounts(
         tasks.spawn_on(
             async move {
                 let result = sync::fetch(&provider, &runs, true).await;
-                (account, result, started, bar)
+                (account, result, started, bar, provider.requests_sent())
             },
             runtime.handle(),
         );
@@ -97,8 +98,8 @@ pub fn sync_accounts(
         }
         done
     });
-    for (account, result, started, bar) in fetched {
-        let outcome = match result {
+    for (account, result, started, bar, requests) in fetched {
+        let mut outcome = match result {
             Ok(batch) => sync::write(store, &account, &batch, now, started),
             Err(e) => AccountSync {
                 account,
@@ -106,6 +107,7 @@ pub fn sync_accounts(
                 elapsed: started.elapsed(),
                 error: Some(e.to_string()),
                 warnings: Vec::new(),
+                requests: 0,
             },
         };
         if let Some(bar) = bar {
@@ -119,6 +121,8 @@ pub fn sync_accounts(
                 Some(_) => bar.finish_with_message(format!("✗ {}: failed", outcome.account)),
             }
         }
+        outcome.requests = requests;
+        tracing::info!("{}: {}", outcome.account, outcome.requests_text());
         for warning in &outcome.warnings {
             app.note(warning);
         }

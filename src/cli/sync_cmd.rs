@@ -35,9 +35,12 @@ pub fn run(app: &App, args: SyncArgs) -> Result<()> {
     for account in &accounts {
         match outcomes.iter().find(|o| &o.account == account) {
             None => app.note(&format!("{account}: up to date ({} to {})", range.since, range.until)),
-            Some(o) if o.error.is_none() => {
-                app.note(&format!("{account}: fetched {} day(s) in {:.1}s", o.days_fetched, o.elapsed.as_secs_f64()))
-            }
+            Some(o) if o.error.is_none() => app.note(&format!(
+                "{account}: fetched {} day(s) in {:.1}s ({})",
+                o.days_fetched,
+                o.elapsed.as_secs_f64(),
+                o.requests_text()
+            )),
             Some(_) => {}
         }
     }

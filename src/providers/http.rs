@@ -117,6 +117,8 @@ pub struct Http {
     recorder: Option<Recorder>,
     signer: Option<Signer>,
     error_reader: Option<ErrorReader>,
+    /// Requests sent (attempts included): some APIs bill each one.
+    sent: std::sync::Arc<std::sync::atomic::AtomicU64>,
 }
 
 impl Http {
@@ -143,7 +145,13 @@ impl Http {
             recorder: None,
             signer: None,
             error_reader: None,
+            sent: Default::default(),
         }
+    }
+
+    /// Requests sent so far, retries included.
+    pub fn requests_sent(&self) -> u64 {
+        self.sent.load(std::sync::atomic::Ordering::Relaxed)
     }
 
     /// Signs every request with `signer` (see [`Signer`]).
@@ -278,6 +286,7 @@ impl Http {
                 None => self.client.get(&url),
             };
             request = request.headers(self.auth.clone()).query(query);
+            self.sent.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
             let sent = match (request.build(), &self.signer) {
                 (Ok(mut built), Some(sign)) => {
                     for (name, value) in sign(&built) {

@@ -53,6 +53,9 @@ pub struct ProviderInfo {
     /// Days before today that the provider may still revise, when more than the config's
     /// `trailing_days` (AWS estimates the whole unbilled month).
     pub revises_days: u32,
+    /// What one request costs, in millionths of a dollar (Cost Explorer: USD 0.01), for `sync`
+    /// and `-v` to say what a sync cost; 0 for free APIs.
+    pub request_cost_micro_usd: u32,
 }
 
 impl ProviderInfo {

@@ -153,6 +153,11 @@ impl AnyProvider {
         )
     }
 
+    /// Requests this client has sent, retries included.
+    pub fn requests_sent(&self) -> u64 {
+        self.http().requests_sent()
+    }
+
     /// Billed costs and token usage for every day of `range`. A record dated outside the range
     /// asked for (1970, the year 10000, milliseconds read as seconds) fails the account: dropping
     /// it would record the asked-for days as fetched with $0, and they would never be fetched again.

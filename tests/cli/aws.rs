@@ -52,6 +52,10 @@ async fn bedrock_spend_by_model_is_exact_and_named_cleanly() {
     let again = env.run(&["costs", "--provider", "aws", "--month", "--format", "json"]).await;
     assert_eq!(code(&again), 0);
     assert_eq!(fake.hits.load(std::sync::atomic::Ordering::SeqCst), before, "no request, no USD 0.01");
+    // `sync` says how many requests it made and what Cost Explorer charges for them.
+    let sync = env.run(&["sync", "--provider", "aws", "--month", "--refresh"]).await;
+    assert_eq!(code(&sync), 0, "{}", stderr(&sync));
+    assert!(stderr(&sync).contains("requests, USD 0."), "{}", stderr(&sync));
     let table = env.run(&["costs", "--provider", "aws", "--month", "--by", "model", "--offline"]).await;
     assert!(stdout(&table).contains("Claude Sonnet 4.5"), "{}", stdout(&table));
 }

@@ -46,6 +46,7 @@ const INFO: ProviderInfo = ProviderInfo {
     min_fresh_minutes: 360,
     // The unbilled month is an estimate until AWS closes it.
     revises_days: 35,
+    request_cost_micro_usd: 10_000,
 };
 
 pub struct Bedrock {

@@ -29,6 +29,7 @@ const INFO: ProviderInfo = ProviderInfo {
     credentials: CredentialSource::ApiKey,
     min_fresh_minutes: 0,
     revises_days: 0,
+    request_cost_micro_usd: 0,
 };
 
 pub struct OpenAi {
