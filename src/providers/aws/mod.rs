@@ -215,9 +215,17 @@ impl Provider for Bedrock {
         let today = Utc::now().date_naive();
         let range = DateRange::new(today.checked_sub_days(Days::new(30)).unwrap_or(today), today);
         let services = self.services(range).await?;
+        let requests = self.http.requests_sent();
+        // USD 0.01 a request.
+        let cost = format!(
+            "{requests} request{}, USD {}.{:02}",
+            if requests == 1 { "" } else { "s" },
+            requests / 100,
+            requests % 100
+        );
         Ok(Some(match services.len() {
-            0 => "Cost Explorer answers; no Bedrock spend in the last 30 days".to_string(),
-            n => format!("Cost Explorer answers; {n} Bedrock service(s) billed in the last 30 days"),
+            0 => format!("Cost Explorer answers; no Bedrock spend in the last 30 days; {cost}"),
+            n => format!("Cost Explorer answers; {n} Bedrock service(s) billed in the last 30 days; {cost}"),
         }))
     }
 
