@@ -42,6 +42,8 @@ Register-ArgumentCompleter -Native -CommandName 'llmcost' -ScriptBlock {
             [CompletionResult]::new('budgets', 'budgets', [CompletionResultType]::ParameterValue, 'Budgets per period and scope, and the CI gate `budgets check`')
             [CompletionResult]::new('report', 'report', [CompletionResultType]::ParameterValue, 'The period''s story: comparison, forecast, breakdowns, movers, anomalies; exports')
             [CompletionResult]::new('tui', 'tui', [CompletionResultType]::ParameterValue, 'The interactive dashboard')
+            [CompletionResult]::new('import', 'import', [CompletionResultType]::ParameterValue, 'Spend of vendors without a billing API (Groq, Mistral...), from a CSV or FOCUS file')
+            [CompletionResult]::new('export', 'export', [CompletionResultType]::ParameterValue, 'The cached spend as a FOCUS 1.2 CSV for FinOps tools')
             [CompletionResult]::new('doctor', 'doctor', [CompletionResultType]::ParameterValue, 'Check the setup: config, keyring, keys, cache, and one call per workspace')
             [CompletionResult]::new('cache', 'cache', [CompletionResultType]::ParameterValue, 'Where the cache is, what it holds, and clearing it')
             [CompletionResult]::new('completions', 'completions', [CompletionResultType]::ParameterValue, 'Print a shell completion script')
@@ -482,6 +484,61 @@ Register-ArgumentCompleter -Native -CommandName 'llmcost' -ScriptBlock {
             [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
             break
         }
+        'llmcost;import' {
+            [CompletionResult]::new('--provider', '--provider', [CompletionResultType]::ParameterName, 'The vendor: any id that is not an API provider (groq, together, mistral, deepseek...)')
+            [CompletionResult]::new('-w', '-w', [CompletionResultType]::ParameterName, 'The account at that vendor, e.g. the team''s')
+            [CompletionResult]::new('--workspace', '--workspace', [CompletionResultType]::ParameterName, 'The account at that vendor, e.g. the team''s')
+            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'The file''s format')
+            [CompletionResult]::new('--service', '--service', [CompletionResultType]::ParameterName, 'FOCUS: keep these ServiceName values instead of ServiceCategory "AI and Machine Learning"')
+            [CompletionResult]::new('--replace', '--replace', [CompletionResultType]::ParameterName, 'What the import replaces')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file [default: the platform config dir, e.g. ~/.config/llmcost/config.toml]')
+            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'Cache database [default: the platform cache dir, e.g. ~/.cache/llmcost/cache.sqlite]')
+            [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Give up on a request that has not answered after this many seconds (a timed-out request is retried once) [default: the config''s http.timeout_seconds, 30]')
+            [CompletionResult]::new('--record', '--record', [CompletionResultType]::ParameterName, 'Save every response body a sync receives in DIR (one file per request; no headers, so no keys), to attach to a bug report')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'Colour in tables and the dashboard [default: auto, which honours NO_COLOR]')
+            [CompletionResult]::new('--demo', '--demo', [CompletionResultType]::ParameterName, 'Use the built-in sample organization: no keys, no network, your cache untouched')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'No progress or notes on stderr; errors are still printed')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'No progress or notes on stderr; errors are still printed')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Diagnostics on stderr: -v what is fetched and written, -vv every request (keys redacted)')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Diagnostics on stderr: -v what is fetched and written, -vv every request (keys redacted)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'llmcost;export' {
+            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'The format')
+            [CompletionResult]::new('--provider', '--provider', [CompletionResultType]::ParameterName, 'Only this provider (repeatable): openai, anthropic, openrouter, xai, aws')
+            [CompletionResult]::new('-w', '-w', [CompletionResultType]::ParameterName, 'Only this workspace (repeatable), e.g. edugami')
+            [CompletionResult]::new('--workspace', '--workspace', [CompletionResultType]::ParameterName, 'Only this workspace (repeatable), e.g. edugami')
+            [CompletionResult]::new('--month', '--month', [CompletionResultType]::ParameterName, 'This month to date, or a whole month given as YYYY-MM')
+            [CompletionResult]::new('--year', '--year', [CompletionResultType]::ParameterName, 'This year to date, or a whole year given as YYYY')
+            [CompletionResult]::new('--last', '--last', [CompletionResultType]::ParameterName, 'The last N days, today included (at most 36600)')
+            [CompletionResult]::new('--since', '--since', [CompletionResultType]::ParameterName, 'From this day (inclusive), to --until or today')
+            [CompletionResult]::new('--until', '--until', [CompletionResultType]::ParameterName, 'Up to this day (inclusive); needs --since')
+            [CompletionResult]::new('--out', '--out', [CompletionResultType]::ParameterName, 'Write to this file (atomically) instead of stdout')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file [default: the platform config dir, e.g. ~/.config/llmcost/config.toml]')
+            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'Cache database [default: the platform cache dir, e.g. ~/.cache/llmcost/cache.sqlite]')
+            [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Give up on a request that has not answered after this many seconds (a timed-out request is retried once) [default: the config''s http.timeout_seconds, 30]')
+            [CompletionResult]::new('--record', '--record', [CompletionResultType]::ParameterName, 'Save every response body a sync receives in DIR (one file per request; no headers, so no keys), to attach to a bug report')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'Colour in tables and the dashboard [default: auto, which honours NO_COLOR]')
+            [CompletionResult]::new('--today', '--today', [CompletionResultType]::ParameterName, 'Today so far (UTC; partial)')
+            [CompletionResult]::new('--yesterday', '--yesterday', [CompletionResultType]::ParameterName, 'Yesterday (UTC)')
+            [CompletionResult]::new('--week', '--week', [CompletionResultType]::ParameterName, 'This ISO week (Monday first) to date')
+            [CompletionResult]::new('--refresh', '--refresh', [CompletionResultType]::ParameterName, 'Refetch the whole period from the providers, even days already cached')
+            [CompletionResult]::new('--offline', '--offline', [CompletionResultType]::ParameterName, 'Never touch the network: answer from the cache only')
+            [CompletionResult]::new('--demo', '--demo', [CompletionResultType]::ParameterName, 'Use the built-in sample organization: no keys, no network, your cache untouched')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'No progress or notes on stderr; errors are still printed')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'No progress or notes on stderr; errors are still printed')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Diagnostics on stderr: -v what is fetched and written, -vv every request (keys redacted)')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Diagnostics on stderr: -v what is fetched and written, -vv every request (keys redacted)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
         'llmcost;doctor' {
             [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file [default: the platform config dir, e.g. ~/.config/llmcost/config.toml]')
             [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'Cache database [default: the platform cache dir, e.g. ~/.cache/llmcost/cache.sqlite]')
@@ -656,6 +713,8 @@ Register-ArgumentCompleter -Native -CommandName 'llmcost' -ScriptBlock {
             [CompletionResult]::new('budgets', 'budgets', [CompletionResultType]::ParameterValue, 'Budgets per period and scope, and the CI gate `budgets check`')
             [CompletionResult]::new('report', 'report', [CompletionResultType]::ParameterValue, 'The period''s story: comparison, forecast, breakdowns, movers, anomalies; exports')
             [CompletionResult]::new('tui', 'tui', [CompletionResultType]::ParameterValue, 'The interactive dashboard')
+            [CompletionResult]::new('import', 'import', [CompletionResultType]::ParameterValue, 'Spend of vendors without a billing API (Groq, Mistral...), from a CSV or FOCUS file')
+            [CompletionResult]::new('export', 'export', [CompletionResultType]::ParameterValue, 'The cached spend as a FOCUS 1.2 CSV for FinOps tools')
             [CompletionResult]::new('doctor', 'doctor', [CompletionResultType]::ParameterValue, 'Check the setup: config, keyring, keys, cache, and one call per workspace')
             [CompletionResult]::new('cache', 'cache', [CompletionResultType]::ParameterValue, 'Where the cache is, what it holds, and clearing it')
             [CompletionResult]::new('completions', 'completions', [CompletionResultType]::ParameterValue, 'Print a shell completion script')
@@ -719,6 +778,12 @@ Register-ArgumentCompleter -Native -CommandName 'llmcost' -ScriptBlock {
             break
         }
         'llmcost;help;tui' {
+            break
+        }
+        'llmcost;help;import' {
+            break
+        }
+        'llmcost;help;export' {
             break
         }
         'llmcost;help;doctor' {

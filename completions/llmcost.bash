@@ -31,11 +31,17 @@ _llmcost() {
             llmcost,doctor)
                 cmd="llmcost__subcmd__doctor"
                 ;;
+            llmcost,export)
+                cmd="llmcost__subcmd__export"
+                ;;
             llmcost,generate-cache)
                 cmd="llmcost__subcmd__generate__subcmd__cache"
                 ;;
             llmcost,help)
                 cmd="llmcost__subcmd__help"
+                ;;
+            llmcost,import)
+                cmd="llmcost__subcmd__import"
                 ;;
             llmcost,man)
                 cmd="llmcost__subcmd__man"
@@ -130,11 +136,17 @@ _llmcost() {
             llmcost__subcmd__help,doctor)
                 cmd="llmcost__subcmd__help__subcmd__doctor"
                 ;;
+            llmcost__subcmd__help,export)
+                cmd="llmcost__subcmd__help__subcmd__export"
+                ;;
             llmcost__subcmd__help,generate-cache)
                 cmd="llmcost__subcmd__help__subcmd__generate__subcmd__cache"
                 ;;
             llmcost__subcmd__help,help)
                 cmd="llmcost__subcmd__help__subcmd__help"
+                ;;
+            llmcost__subcmd__help,import)
+                cmd="llmcost__subcmd__help__subcmd__import"
                 ;;
             llmcost__subcmd__help,man)
                 cmd="llmcost__subcmd__help__subcmd__man"
@@ -227,7 +239,7 @@ _llmcost() {
 
     case "${cmd}" in
         llmcost)
-            opts="-q -v -h -V --config --db --demo --quiet --timeout --verbose --record --color --help --version providers projects costs sync budgets report tui doctor cache completions man generate-cache help"
+            opts="-q -v -h -V --config --db --demo --quiet --timeout --verbose --record --color --help --version providers projects costs sync budgets report tui import export doctor cache completions man generate-cache help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1006,6 +1018,80 @@ _llmcost() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        llmcost__subcmd__export)
+            opts="-w -q -v -h -V --format --provider --workspace --today --yesterday --week --month --year --last --since --until --out --refresh --offline --config --db --demo --quiet --timeout --verbose --record --color --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --format)
+                    COMPREPLY=($(compgen -W "focus" -- "${cur}"))
+                    return 0
+                    ;;
+                --provider)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --workspace)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -w)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --month)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --year)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --last)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --since)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --until)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --out)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --db)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --record)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         llmcost__subcmd__generate__subcmd__cache)
             opts="-q -v -h -V --accounts --days --projects --line-items --config --db --demo --quiet --timeout --verbose --record --color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
@@ -1057,7 +1143,7 @@ _llmcost() {
             return 0
             ;;
         llmcost__subcmd__help)
-            opts="providers projects costs sync budgets report tui doctor cache completions man generate-cache help"
+            opts="providers projects costs sync budgets report tui import export doctor cache completions man generate-cache help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1252,6 +1338,20 @@ _llmcost() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        llmcost__subcmd__help__subcmd__export)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         llmcost__subcmd__help__subcmd__generate__subcmd__cache)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
@@ -1267,6 +1367,20 @@ _llmcost() {
             return 0
             ;;
         llmcost__subcmd__help__subcmd__help)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        llmcost__subcmd__help__subcmd__import)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -1413,6 +1527,64 @@ _llmcost() {
                 return 0
             fi
             case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        llmcost__subcmd__import)
+            opts="-w -q -v -h -V --provider --workspace --format --service --replace --config --db --demo --quiet --timeout --verbose --record --color --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --provider)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --workspace)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -w)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --format)
+                    COMPREPLY=($(compgen -W "csv focus" -- "${cur}"))
+                    return 0
+                    ;;
+                --service)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --replace)
+                    COMPREPLY=($(compgen -W "days all" -- "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --db)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --record)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;

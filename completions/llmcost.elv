@@ -39,6 +39,8 @@ set edit:completion:arg-completer[llmcost] = {|@words|
             cand budgets 'Budgets per period and scope, and the CI gate `budgets check`'
             cand report 'The period''s story: comparison, forecast, breakdowns, movers, anomalies; exports'
             cand tui 'The interactive dashboard'
+            cand import 'Spend of vendors without a billing API (Groq, Mistral...), from a CSV or FOCUS file'
+            cand export 'The cached spend as a FOCUS 1.2 CSV for FinOps tools'
             cand doctor 'Check the setup: config, keyring, keys, cache, and one call per workspace'
             cand cache 'Where the cache is, what it holds, and clearing it'
             cand completions 'Print a shell completion script'
@@ -449,6 +451,59 @@ set edit:completion:arg-completer[llmcost] = {|@words|
             cand -V 'Print version'
             cand --version 'Print version'
         }
+        &'llmcost;import'= {
+            cand --provider 'The vendor: any id that is not an API provider (groq, together, mistral, deepseek...)'
+            cand -w 'The account at that vendor, e.g. the team''s'
+            cand --workspace 'The account at that vendor, e.g. the team''s'
+            cand --format 'The file''s format'
+            cand --service 'FOCUS: keep these ServiceName values instead of ServiceCategory "AI and Machine Learning"'
+            cand --replace 'What the import replaces'
+            cand --config 'Config file [default: the platform config dir, e.g. ~/.config/llmcost/config.toml]'
+            cand --db 'Cache database [default: the platform cache dir, e.g. ~/.cache/llmcost/cache.sqlite]'
+            cand --timeout 'Give up on a request that has not answered after this many seconds (a timed-out request is retried once) [default: the config''s http.timeout_seconds, 30]'
+            cand --record 'Save every response body a sync receives in DIR (one file per request; no headers, so no keys), to attach to a bug report'
+            cand --color 'Colour in tables and the dashboard [default: auto, which honours NO_COLOR]'
+            cand --demo 'Use the built-in sample organization: no keys, no network, your cache untouched'
+            cand -q 'No progress or notes on stderr; errors are still printed'
+            cand --quiet 'No progress or notes on stderr; errors are still printed'
+            cand -v 'Diagnostics on stderr: -v what is fetched and written, -vv every request (keys redacted)'
+            cand --verbose 'Diagnostics on stderr: -v what is fetched and written, -vv every request (keys redacted)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'llmcost;export'= {
+            cand --format 'The format'
+            cand --provider 'Only this provider (repeatable): openai, anthropic, openrouter, xai, aws'
+            cand -w 'Only this workspace (repeatable), e.g. edugami'
+            cand --workspace 'Only this workspace (repeatable), e.g. edugami'
+            cand --month 'This month to date, or a whole month given as YYYY-MM'
+            cand --year 'This year to date, or a whole year given as YYYY'
+            cand --last 'The last N days, today included (at most 36600)'
+            cand --since 'From this day (inclusive), to --until or today'
+            cand --until 'Up to this day (inclusive); needs --since'
+            cand --out 'Write to this file (atomically) instead of stdout'
+            cand --config 'Config file [default: the platform config dir, e.g. ~/.config/llmcost/config.toml]'
+            cand --db 'Cache database [default: the platform cache dir, e.g. ~/.cache/llmcost/cache.sqlite]'
+            cand --timeout 'Give up on a request that has not answered after this many seconds (a timed-out request is retried once) [default: the config''s http.timeout_seconds, 30]'
+            cand --record 'Save every response body a sync receives in DIR (one file per request; no headers, so no keys), to attach to a bug report'
+            cand --color 'Colour in tables and the dashboard [default: auto, which honours NO_COLOR]'
+            cand --today 'Today so far (UTC; partial)'
+            cand --yesterday 'Yesterday (UTC)'
+            cand --week 'This ISO week (Monday first) to date'
+            cand --refresh 'Refetch the whole period from the providers, even days already cached'
+            cand --offline 'Never touch the network: answer from the cache only'
+            cand --demo 'Use the built-in sample organization: no keys, no network, your cache untouched'
+            cand -q 'No progress or notes on stderr; errors are still printed'
+            cand --quiet 'No progress or notes on stderr; errors are still printed'
+            cand -v 'Diagnostics on stderr: -v what is fetched and written, -vv every request (keys redacted)'
+            cand --verbose 'Diagnostics on stderr: -v what is fetched and written, -vv every request (keys redacted)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
         &'llmcost;doctor'= {
             cand --config 'Config file [default: the platform config dir, e.g. ~/.config/llmcost/config.toml]'
             cand --db 'Cache database [default: the platform cache dir, e.g. ~/.cache/llmcost/cache.sqlite]'
@@ -610,6 +665,8 @@ set edit:completion:arg-completer[llmcost] = {|@words|
             cand budgets 'Budgets per period and scope, and the CI gate `budgets check`'
             cand report 'The period''s story: comparison, forecast, breakdowns, movers, anomalies; exports'
             cand tui 'The interactive dashboard'
+            cand import 'Spend of vendors without a billing API (Groq, Mistral...), from a CSV or FOCUS file'
+            cand export 'The cached spend as a FOCUS 1.2 CSV for FinOps tools'
             cand doctor 'Check the setup: config, keyring, keys, cache, and one call per workspace'
             cand cache 'Where the cache is, what it holds, and clearing it'
             cand completions 'Print a shell completion script'
@@ -657,6 +714,10 @@ set edit:completion:arg-completer[llmcost] = {|@words|
         &'llmcost;help;report'= {
         }
         &'llmcost;help;tui'= {
+        }
+        &'llmcost;help;import'= {
+        }
+        &'llmcost;help;export'= {
         }
         &'llmcost;help;doctor'= {
         }

@@ -43,6 +43,8 @@ complete -c llmcost -n "__fish_llmcost_needs_command" -f -a "sync" -d 'Fetch spe
 complete -c llmcost -n "__fish_llmcost_needs_command" -f -a "budgets" -d 'Budgets per period and scope, and the CI gate `budgets check`'
 complete -c llmcost -n "__fish_llmcost_needs_command" -f -a "report" -d 'The period\'s story: comparison, forecast, breakdowns, movers, anomalies; exports'
 complete -c llmcost -n "__fish_llmcost_needs_command" -f -a "tui" -d 'The interactive dashboard'
+complete -c llmcost -n "__fish_llmcost_needs_command" -f -a "import" -d 'Spend of vendors without a billing API (Groq, Mistral...), from a CSV or FOCUS file'
+complete -c llmcost -n "__fish_llmcost_needs_command" -f -a "export" -d 'The cached spend as a FOCUS 1.2 CSV for FinOps tools'
 complete -c llmcost -n "__fish_llmcost_needs_command" -f -a "doctor" -d 'Check the setup: config, keyring, keys, cache, and one call per workspace'
 complete -c llmcost -n "__fish_llmcost_needs_command" -f -a "cache" -d 'Where the cache is, what it holds, and clearing it'
 complete -c llmcost -n "__fish_llmcost_needs_command" -f -a "completions" -d 'Print a shell completion script'
@@ -374,6 +376,51 @@ complete -c llmcost -n "__fish_llmcost_using_subcommand tui" -s q -l quiet -d 'N
 complete -c llmcost -n "__fish_llmcost_using_subcommand tui" -s v -l verbose -d 'Diagnostics on stderr: -v what is fetched and written, -vv every request (keys redacted)'
 complete -c llmcost -n "__fish_llmcost_using_subcommand tui" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c llmcost -n "__fish_llmcost_using_subcommand tui" -s V -l version -d 'Print version'
+complete -c llmcost -n "__fish_llmcost_using_subcommand import" -l provider -d 'The vendor: any id that is not an API provider (groq, together, mistral, deepseek...)' -r
+complete -c llmcost -n "__fish_llmcost_using_subcommand import" -s w -l workspace -d 'The account at that vendor, e.g. the team\'s' -r
+complete -c llmcost -n "__fish_llmcost_using_subcommand import" -l format -d 'The file\'s format' -r -f -a "csv\t'llmcost\'s CSV: date, model, cost, and optional project, currency, tokens, requests'
+focus\t'A FOCUS 1.x CSV (AWS Data Exports, Azure FocusCost, Google\'s FOCUS view); gzip accepted'"
+complete -c llmcost -n "__fish_llmcost_using_subcommand import" -l service -d 'FOCUS: keep these ServiceName values instead of ServiceCategory "AI and Machine Learning"' -r
+complete -c llmcost -n "__fish_llmcost_using_subcommand import" -l replace -d 'What the import replaces' -r -f -a "days\t'The days the file covers (a re-import never double counts)'
+all\t'The workspace\'s whole imported history'"
+complete -c llmcost -n "__fish_llmcost_using_subcommand import" -l config -d 'Config file [default: the platform config dir, e.g. ~/.config/llmcost/config.toml]' -r -F
+complete -c llmcost -n "__fish_llmcost_using_subcommand import" -l db -d 'Cache database [default: the platform cache dir, e.g. ~/.cache/llmcost/cache.sqlite]' -r -F
+complete -c llmcost -n "__fish_llmcost_using_subcommand import" -l timeout -d 'Give up on a request that has not answered after this many seconds (a timed-out request is retried once) [default: the config\'s http.timeout_seconds, 30]' -r
+complete -c llmcost -n "__fish_llmcost_using_subcommand import" -l record -d 'Save every response body a sync receives in DIR (one file per request; no headers, so no keys), to attach to a bug report' -r -F
+complete -c llmcost -n "__fish_llmcost_using_subcommand import" -l color -d 'Colour in tables and the dashboard [default: auto, which honours NO_COLOR]' -r -f -a "auto\t'When stdout is a terminal and NO_COLOR is not set'
+always\t''
+never\t''"
+complete -c llmcost -n "__fish_llmcost_using_subcommand import" -l demo -d 'Use the built-in sample organization: no keys, no network, your cache untouched'
+complete -c llmcost -n "__fish_llmcost_using_subcommand import" -s q -l quiet -d 'No progress or notes on stderr; errors are still printed'
+complete -c llmcost -n "__fish_llmcost_using_subcommand import" -s v -l verbose -d 'Diagnostics on stderr: -v what is fetched and written, -vv every request (keys redacted)'
+complete -c llmcost -n "__fish_llmcost_using_subcommand import" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c llmcost -n "__fish_llmcost_using_subcommand import" -s V -l version -d 'Print version'
+complete -c llmcost -n "__fish_llmcost_using_subcommand export" -l format -d 'The format' -r -f -a "focus\t'FOCUS 1.2 CSV (FinOps Foundation), one row per UTC day x account x project x line item'"
+complete -c llmcost -n "__fish_llmcost_using_subcommand export" -l provider -d 'Only this provider (repeatable): openai, anthropic, openrouter, xai, aws' -r
+complete -c llmcost -n "__fish_llmcost_using_subcommand export" -s w -l workspace -d 'Only this workspace (repeatable), e.g. edugami' -r
+complete -c llmcost -n "__fish_llmcost_using_subcommand export" -l month -d 'This month to date, or a whole month given as YYYY-MM' -r
+complete -c llmcost -n "__fish_llmcost_using_subcommand export" -l year -d 'This year to date, or a whole year given as YYYY' -r
+complete -c llmcost -n "__fish_llmcost_using_subcommand export" -l last -d 'The last N days, today included (at most 36600)' -r
+complete -c llmcost -n "__fish_llmcost_using_subcommand export" -l since -d 'From this day (inclusive), to --until or today' -r
+complete -c llmcost -n "__fish_llmcost_using_subcommand export" -l until -d 'Up to this day (inclusive); needs --since' -r
+complete -c llmcost -n "__fish_llmcost_using_subcommand export" -l out -d 'Write to this file (atomically) instead of stdout' -r -F
+complete -c llmcost -n "__fish_llmcost_using_subcommand export" -l config -d 'Config file [default: the platform config dir, e.g. ~/.config/llmcost/config.toml]' -r -F
+complete -c llmcost -n "__fish_llmcost_using_subcommand export" -l db -d 'Cache database [default: the platform cache dir, e.g. ~/.cache/llmcost/cache.sqlite]' -r -F
+complete -c llmcost -n "__fish_llmcost_using_subcommand export" -l timeout -d 'Give up on a request that has not answered after this many seconds (a timed-out request is retried once) [default: the config\'s http.timeout_seconds, 30]' -r
+complete -c llmcost -n "__fish_llmcost_using_subcommand export" -l record -d 'Save every response body a sync receives in DIR (one file per request; no headers, so no keys), to attach to a bug report' -r -F
+complete -c llmcost -n "__fish_llmcost_using_subcommand export" -l color -d 'Colour in tables and the dashboard [default: auto, which honours NO_COLOR]' -r -f -a "auto\t'When stdout is a terminal and NO_COLOR is not set'
+always\t''
+never\t''"
+complete -c llmcost -n "__fish_llmcost_using_subcommand export" -l today -d 'Today so far (UTC; partial)'
+complete -c llmcost -n "__fish_llmcost_using_subcommand export" -l yesterday -d 'Yesterday (UTC)'
+complete -c llmcost -n "__fish_llmcost_using_subcommand export" -l week -d 'This ISO week (Monday first) to date'
+complete -c llmcost -n "__fish_llmcost_using_subcommand export" -l refresh -d 'Refetch the whole period from the providers, even days already cached'
+complete -c llmcost -n "__fish_llmcost_using_subcommand export" -l offline -d 'Never touch the network: answer from the cache only'
+complete -c llmcost -n "__fish_llmcost_using_subcommand export" -l demo -d 'Use the built-in sample organization: no keys, no network, your cache untouched'
+complete -c llmcost -n "__fish_llmcost_using_subcommand export" -s q -l quiet -d 'No progress or notes on stderr; errors are still printed'
+complete -c llmcost -n "__fish_llmcost_using_subcommand export" -s v -l verbose -d 'Diagnostics on stderr: -v what is fetched and written, -vv every request (keys redacted)'
+complete -c llmcost -n "__fish_llmcost_using_subcommand export" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c llmcost -n "__fish_llmcost_using_subcommand export" -s V -l version -d 'Print version'
 complete -c llmcost -n "__fish_llmcost_using_subcommand doctor" -l config -d 'Config file [default: the platform config dir, e.g. ~/.config/llmcost/config.toml]' -r -F
 complete -c llmcost -n "__fish_llmcost_using_subcommand doctor" -l db -d 'Cache database [default: the platform cache dir, e.g. ~/.cache/llmcost/cache.sqlite]' -r -F
 complete -c llmcost -n "__fish_llmcost_using_subcommand doctor" -l timeout -d 'Give up on a request that has not answered after this many seconds (a timed-out request is retried once) [default: the config\'s http.timeout_seconds, 30]' -r
@@ -485,19 +532,21 @@ complete -c llmcost -n "__fish_llmcost_using_subcommand generate-cache" -s q -l 
 complete -c llmcost -n "__fish_llmcost_using_subcommand generate-cache" -s v -l verbose -d 'Diagnostics on stderr: -v what is fetched and written, -vv every request (keys redacted)'
 complete -c llmcost -n "__fish_llmcost_using_subcommand generate-cache" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c llmcost -n "__fish_llmcost_using_subcommand generate-cache" -s V -l version -d 'Print version'
-complete -c llmcost -n "__fish_llmcost_using_subcommand help; and not __fish_seen_subcommand_from providers projects costs sync budgets report tui doctor cache completions man generate-cache help" -f -a "providers" -d 'Supported providers and configured workspaces; add, remove and test keys'
-complete -c llmcost -n "__fish_llmcost_using_subcommand help; and not __fish_seen_subcommand_from providers projects costs sync budgets report tui doctor cache completions man generate-cache help" -f -a "projects" -d 'Projects of each workspace, archived ones too, with their spend in a period'
-complete -c llmcost -n "__fish_llmcost_using_subcommand help; and not __fish_seen_subcommand_from providers projects costs sync budgets report tui doctor cache completions man generate-cache help" -f -a "costs" -d 'Billed spend for a period, grouped by model, project, day, ...'
-complete -c llmcost -n "__fish_llmcost_using_subcommand help; and not __fish_seen_subcommand_from providers projects costs sync budgets report tui doctor cache completions man generate-cache help" -f -a "sync" -d 'Fetch spend into the cache ahead of time'
-complete -c llmcost -n "__fish_llmcost_using_subcommand help; and not __fish_seen_subcommand_from providers projects costs sync budgets report tui doctor cache completions man generate-cache help" -f -a "budgets" -d 'Budgets per period and scope, and the CI gate `budgets check`'
-complete -c llmcost -n "__fish_llmcost_using_subcommand help; and not __fish_seen_subcommand_from providers projects costs sync budgets report tui doctor cache completions man generate-cache help" -f -a "report" -d 'The period\'s story: comparison, forecast, breakdowns, movers, anomalies; exports'
-complete -c llmcost -n "__fish_llmcost_using_subcommand help; and not __fish_seen_subcommand_from providers projects costs sync budgets report tui doctor cache completions man generate-cache help" -f -a "tui" -d 'The interactive dashboard'
-complete -c llmcost -n "__fish_llmcost_using_subcommand help; and not __fish_seen_subcommand_from providers projects costs sync budgets report tui doctor cache completions man generate-cache help" -f -a "doctor" -d 'Check the setup: config, keyring, keys, cache, and one call per workspace'
-complete -c llmcost -n "__fish_llmcost_using_subcommand help; and not __fish_seen_subcommand_from providers projects costs sync budgets report tui doctor cache completions man generate-cache help" -f -a "cache" -d 'Where the cache is, what it holds, and clearing it'
-complete -c llmcost -n "__fish_llmcost_using_subcommand help; and not __fish_seen_subcommand_from providers projects costs sync budgets report tui doctor cache completions man generate-cache help" -f -a "completions" -d 'Print a shell completion script'
-complete -c llmcost -n "__fish_llmcost_using_subcommand help; and not __fish_seen_subcommand_from providers projects costs sync budgets report tui doctor cache completions man generate-cache help" -f -a "man" -d 'Write man pages (llmcost.1 and one per subcommand)'
-complete -c llmcost -n "__fish_llmcost_using_subcommand help; and not __fish_seen_subcommand_from providers projects costs sync budgets report tui doctor cache completions man generate-cache help" -f -a "generate-cache" -d 'A large deterministic cache for benchmarks (accounts bench-1.. in --db)'
-complete -c llmcost -n "__fish_llmcost_using_subcommand help; and not __fish_seen_subcommand_from providers projects costs sync budgets report tui doctor cache completions man generate-cache help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c llmcost -n "__fish_llmcost_using_subcommand help; and not __fish_seen_subcommand_from providers projects costs sync budgets report tui import export doctor cache completions man generate-cache help" -f -a "providers" -d 'Supported providers and configured workspaces; add, remove and test keys'
+complete -c llmcost -n "__fish_llmcost_using_subcommand help; and not __fish_seen_subcommand_from providers projects costs sync budgets report tui import export doctor cache completions man generate-cache help" -f -a "projects" -d 'Projects of each workspace, archived ones too, with their spend in a period'
+complete -c llmcost -n "__fish_llmcost_using_subcommand help; and not __fish_seen_subcommand_from providers projects costs sync budgets report tui import export doctor cache completions man generate-cache help" -f -a "costs" -d 'Billed spend for a period, grouped by model, project, day, ...'
+complete -c llmcost -n "__fish_llmcost_using_subcommand help; and not __fish_seen_subcommand_from providers projects costs sync budgets report tui import export doctor cache completions man generate-cache help" -f -a "sync" -d 'Fetch spend into the cache ahead of time'
+complete -c llmcost -n "__fish_llmcost_using_subcommand help; and not __fish_seen_subcommand_from providers projects costs sync budgets report tui import export doctor cache completions man generate-cache help" -f -a "budgets" -d 'Budgets per period and scope, and the CI gate `budgets check`'
+complete -c llmcost -n "__fish_llmcost_using_subcommand help; and not __fish_seen_subcommand_from providers projects costs sync budgets report tui import export doctor cache completions man generate-cache help" -f -a "report" -d 'The period\'s story: comparison, forecast, breakdowns, movers, anomalies; exports'
+complete -c llmcost -n "__fish_llmcost_using_subcommand help; and not __fish_seen_subcommand_from providers projects costs sync budgets report tui import export doctor cache completions man generate-cache help" -f -a "tui" -d 'The interactive dashboard'
+complete -c llmcost -n "__fish_llmcost_using_subcommand help; and not __fish_seen_subcommand_from providers projects costs sync budgets report tui import export doctor cache completions man generate-cache help" -f -a "import" -d 'Spend of vendors without a billing API (Groq, Mistral...), from a CSV or FOCUS file'
+complete -c llmcost -n "__fish_llmcost_using_subcommand help; and not __fish_seen_subcommand_from providers projects costs sync budgets report tui import export doctor cache completions man generate-cache help" -f -a "export" -d 'The cached spend as a FOCUS 1.2 CSV for FinOps tools'
+complete -c llmcost -n "__fish_llmcost_using_subcommand help; and not __fish_seen_subcommand_from providers projects costs sync budgets report tui import export doctor cache completions man generate-cache help" -f -a "doctor" -d 'Check the setup: config, keyring, keys, cache, and one call per workspace'
+complete -c llmcost -n "__fish_llmcost_using_subcommand help; and not __fish_seen_subcommand_from providers projects costs sync budgets report tui import export doctor cache completions man generate-cache help" -f -a "cache" -d 'Where the cache is, what it holds, and clearing it'
+complete -c llmcost -n "__fish_llmcost_using_subcommand help; and not __fish_seen_subcommand_from providers projects costs sync budgets report tui import export doctor cache completions man generate-cache help" -f -a "completions" -d 'Print a shell completion script'
+complete -c llmcost -n "__fish_llmcost_using_subcommand help; and not __fish_seen_subcommand_from providers projects costs sync budgets report tui import export doctor cache completions man generate-cache help" -f -a "man" -d 'Write man pages (llmcost.1 and one per subcommand)'
+complete -c llmcost -n "__fish_llmcost_using_subcommand help; and not __fish_seen_subcommand_from providers projects costs sync budgets report tui import export doctor cache completions man generate-cache help" -f -a "generate-cache" -d 'A large deterministic cache for benchmarks (accounts bench-1.. in --db)'
+complete -c llmcost -n "__fish_llmcost_using_subcommand help; and not __fish_seen_subcommand_from providers projects costs sync budgets report tui import export doctor cache completions man generate-cache help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c llmcost -n "__fish_llmcost_using_subcommand help; and __fish_seen_subcommand_from providers" -f -a "list" -d 'List supported providers and configured workspaces (the default)'
 complete -c llmcost -n "__fish_llmcost_using_subcommand help; and __fish_seen_subcommand_from providers" -f -a "add" -d 'Add a workspace: read its admin key, check it, store it in the OS keyring'
 complete -c llmcost -n "__fish_llmcost_using_subcommand help; and __fish_seen_subcommand_from providers" -f -a "remove" -d 'Forget a workspace: delete its key from the keyring and its entry from the config'

@@ -2,6 +2,7 @@
 //!
 //! - `app`: the application layer every front end shares: context, sync, budgets, selection
 //! - `domain`: money, periods, line items, records (no I/O)
+//! - `import`: spend from files (llmcost CSV, FOCUS) and FOCUS export
 //! - `providers`: HTTP clients for each billing API, behind `AnyProvider`
 //! - `store`: the SQLite cache (the only SQL)
 //! - `sync`: which days are stale, fetch, write per account in one transaction
@@ -21,6 +22,7 @@ pub mod config_budgets;
 pub mod demo;
 pub mod domain;
 pub mod error;
+pub mod import;
 pub mod output;
 pub mod providers;
 pub mod report;

@@ -175,16 +175,28 @@ impl App {
                 }
             }
         }
+        // Vendors whose spend was imported from files (`llmcost import`).
+        if self.db_path.exists()
+            && let Ok(store) = Store::open(&self.db_path)
+            && let Ok(imports) = store.imports()
+        {
+            all.extend(imports.into_iter().map(|i| i.account));
+        }
         all.into_iter().collect()
     }
 
     /// The accounts a command's `--provider`/`--workspace` select. Unknown names are errors.
     pub fn select(&self, provider_names: &[String], workspace_names: &[String]) -> Result<Vec<Account>> {
+        let all = self.accounts();
         let mut providers = Vec::new();
         for p in provider_names {
-            providers.push(p.parse::<ProviderKind>().map_err(|e| Error::Usage(e.to_string()))?);
+            // An imported vendor is known once something was imported for it.
+            let imported = all.iter().map(|a| a.provider).find(|k| k.is_imported() && k.id() == p.trim());
+            providers.push(match imported {
+                Some(k) => k,
+                None => p.parse::<ProviderKind>().map_err(|e| Error::Usage(e.to_string()))?,
+            });
         }
-        let all = self.accounts();
         if all.is_empty() {
             return Err(Error::Config(
                 "no workspaces configured: run 'llmcost providers add openai --workspace NAME', \
@@ -270,6 +282,10 @@ impl App {
                     })
                     .map_err(|reason| secrets::KeyError::Ambient { account: account.to_string(), reason })
             }
+            CredentialSource::Imported => Ok((
+                Credentials::Key(secrets::Secret::new("")),
+                secrets::KeySource::Ambient("imported from files".to_string()),
+            )),
         }
     }
 

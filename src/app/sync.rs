@@ -26,7 +26,8 @@ pub fn sync_accounts(
     let now = app.clock.now();
     let configured = Freshness::from(app.config.cache);
     let mut plans = Vec::new();
-    for account in accounts {
+    // Imported spend is never fetched: what was imported is what there is.
+    for account in accounts.iter().filter(|a| !a.provider.is_imported()) {
         let freshness = configured.for_provider(account.provider.info());
         let synced = store.synced_days(account.provider.id(), &account.workspace, range.since, range.until)?;
         let servable = account.provider.servable_days(app.clock.today());

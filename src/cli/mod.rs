@@ -5,8 +5,10 @@ mod budgets;
 mod cache_cmd;
 mod costs;
 mod doctor;
+mod export_cmd;
 pub mod generate;
 mod generate_cache;
+mod import_cmd;
 mod projects;
 mod providers;
 mod report;
@@ -31,6 +33,8 @@ Examples:
   llmcost costs --last 30 --by day,model --format csv > spend.csv
   llmcost report --month --format markdown
   llmcost budgets check --format github
+  llmcost import groq.csv --provider groq --workspace team
+  llmcost export --format focus --month --out focus.csv
   llmcost tui
 
 Days are UTC days. Exit codes: 0 ok, 1 runtime failure, 2 usage or config error, 3 budget exceeded.";
@@ -126,6 +130,10 @@ pub enum Command {
     Report(report::ReportArgs),
     /// The interactive dashboard
     Tui(tui_cmd::TuiArgs),
+    /// Spend of vendors without a billing API (Groq, Mistral...), from a CSV or FOCUS file
+    Import(import_cmd::ImportArgs),
+    /// The cached spend as a FOCUS 1.2 CSV for FinOps tools
+    Export(export_cmd::ExportArgs),
     /// Check the setup: config, keyring, keys, cache, and one call per workspace
     Doctor(doctor::DoctorArgs),
     /// Where the cache is, what it holds, and clearing it
@@ -169,6 +177,8 @@ fn dispatch(cli: Cli) -> crate::error::Result<()> {
         Command::Report(args) => report::run(&app, args),
         Command::Tui(args) => tui_cmd::run(app, args),
         Command::Cache(args) => cache_cmd::run(&app, args),
+        Command::Import(args) => import_cmd::run(&app, args),
+        Command::Export(args) => export_cmd::run(&app, args),
         Command::GenerateCache(args) => generate_cache::run(&app, args),
         Command::Doctor(_) | Command::Completions(_) | Command::Man(_) => {
             unreachable!("handled before the app is built")

@@ -99,9 +99,16 @@ pub fn run(app: &App, args: ProvidersArgs) -> Result<()> {
 fn list(app: &App, format: ListFormat) -> Result<()> {
     let store = if app.db_path.exists() { Some(app.open_store()?) } else { None };
     let mut rows = Vec::new();
+    let imports = match &store {
+        Some(s) => s.imports()?,
+        None => Vec::new(),
+    };
     for account in app.accounts() {
+        let import = imports.iter().find(|i| i.account == account);
         let (source, hint) = if app.is_demo() {
             ("built-in demo".to_string(), "-".to_string())
+        } else if let Some(i) = import {
+            (format!("imported, last file {} on {}", i.file, i.at.format("%Y-%m-%d")), "-".to_string())
         } else {
             match app.credentials(&account) {
                 Ok((credentials, source)) => (source.to_string(), credentials.hint()),

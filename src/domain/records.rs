@@ -13,11 +13,17 @@ pub use crate::providers::ProviderKind;
 impl ProviderKind {
     /// The identifier used on the command line, in config and in the cache.
     pub fn id(self) -> &'static str {
-        self.info().id
+        match self {
+            ProviderKind::Imported(id) => id,
+            _ => self.info().id,
+        }
     }
 
     pub fn display_name(self) -> &'static str {
-        self.info().display
+        match self {
+            ProviderKind::Imported(id) => ProviderKind::imported_name(id),
+            _ => self.info().display,
+        }
     }
 
     /// What kind of key the billing API needs, for help and error messages.

@@ -95,6 +95,10 @@ impl CostView {
             let synced =
                 store.synced_days(account.provider.id(), &account.workspace, query.range.since, query.range.until)?;
             updated_at = updated_at.max(synced.iter().map(|(_, at)| *at).max());
+            // Imported spend has no missing days: what was imported is all there is.
+            if account.provider.is_imported() {
+                continue;
+            }
             let (oldest, newest) = account.provider.servable_days(today);
             if query.range.contains(today) && newest < today && !today_not_reported.contains(&account.provider) {
                 today_not_reported.push(account.provider);
@@ -136,7 +140,7 @@ impl CostView {
 
 /// "Default project", "Default workspace"...: what the provider calls costs outside any project.
 pub fn default_project_label(provider_id: Option<&str>) -> &'static str {
-    provider_id.and_then(|p| p.parse::<ProviderKind>().ok()).unwrap_or(ProviderKind::OpenAi).default_project_label()
+    provider_id.and_then(|p| ProviderKind::from_id(p).ok()).unwrap_or(ProviderKind::OpenAi).default_project_label()
 }
 
 fn label(

@@ -30,6 +30,12 @@ pub fn costs(view: &CostView, out: &mut dyn Write) -> std::io::Result<()> {
                     }
                 }
             }
+            // Imported spend (vendors without a billing API) says so.
+            let provider = obj.get("provider").and_then(|p| p.as_str()).map(str::to_string);
+            if let Some(p) = provider {
+                let imported = crate::domain::ProviderKind::from_id(&p).is_ok_and(|k| k.is_imported());
+                obj.insert("source".into(), Value::String(if imported { "import" } else { "api" }.into()));
+            }
             obj.insert("cost".into(), Value::String(row.cost.exact()));
             obj.insert("share".into(), json!(row.share.round_dp(6).to_string().parse::<f64>().unwrap_or(0.0)));
             if let Some(u) = row.usage {

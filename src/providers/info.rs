@@ -21,6 +21,8 @@ pub enum CredentialSource {
     /// The standard AWS chain (a workspace's `profile`, the environment, `~/.aws`); llmcost
     /// stores nothing.
     AwsChain,
+    /// None: the spend is imported from files (`llmcost import`), never fetched.
+    Imported,
 }
 
 /// Facts about one provider.

@@ -4,6 +4,7 @@
 pub mod anthropic;
 pub mod aws;
 pub mod http;
+pub mod imported;
 pub mod info;
 pub mod openai;
 pub mod openrouter;

@@ -7,27 +7,31 @@ use super::info::ProviderInfo;
 
 macro_rules! registry {
     ($($variant:ident => $module:ident :: $client:ident),+ $(,)?) => {
-        /// A provider llmcost can read billing data from.
+        /// A provider llmcost can read billing data from, or a vendor without a billing API whose
+        /// spend is imported from files (`groq`, `mistral`...; see `ProviderKind::imported`).
         #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
         pub enum ProviderKind {
-            $($variant),+
+            $($variant,)+
+            Imported(&'static str),
         }
 
         impl ProviderKind {
-            /// Every provider, in the registry's order.
+            /// Every API provider, in the registry's order (imported ones are not listed).
             pub const ALL: &'static [ProviderKind] = &[$(ProviderKind::$variant),+];
 
             /// The provider's facts, declared in its folder.
             pub fn info(self) -> &'static ProviderInfo {
                 match self {
-                    $(ProviderKind::$variant => &<super::$module::$client as Provider>::INFO),+
+                    $(ProviderKind::$variant => &<super::$module::$client as Provider>::INFO,)+
+                    ProviderKind::Imported(_) => &<super::imported::Imported as Provider>::INFO,
                 }
             }
         }
 
         /// A connected client of any provider: static dispatch over the registry.
         pub enum AnyProvider {
-            $($variant(super::$module::$client)),+
+            $($variant(super::$module::$client),)+
+            Imported(super::imported::Imported),
         }
 
         impl AnyProvider {
@@ -43,26 +47,33 @@ macro_rules! registry {
                         let headers = <P as Provider>::auth_headers(credentials);
                         let signer = <P as Provider>::signer(credentials);
                         AnyProvider::$variant(<P as Provider>::new(http(headers, signer, <P as Provider>::error_reader()), settings))
-                    }),+
+                    })+
+                    ProviderKind::Imported(_) => {
+                        type P = super::imported::Imported;
+                        AnyProvider::Imported(<P as Provider>::new(http(reqwest::header::HeaderMap::new(), None, None), settings))
+                    }
                 }
             }
 
             pub(super) fn http(&self) -> &super::http::Http {
                 match self {
-                    $(AnyProvider::$variant(p) => <super::$module::$client as Provider>::http(p)),+
+                    $(AnyProvider::$variant(p) => <super::$module::$client as Provider>::http(p),)+
+                    AnyProvider::Imported(p) => <super::imported::Imported as Provider>::http(p),
                 }
             }
 
             pub(super) async fn fetch_batch(&self, range: crate::domain::DateRange) -> Result<super::DayBatch, super::http::ProviderError> {
                 match self {
-                    $(AnyProvider::$variant(p) => <super::$module::$client as Provider>::fetch_days(p, range).await),+
+                    $(AnyProvider::$variant(p) => <super::$module::$client as Provider>::fetch_days(p, range).await,)+
+                    AnyProvider::Imported(p) => <super::imported::Imported as Provider>::fetch_days(p, range).await,
                 }
             }
 
             /// Projects (Anthropic: workspaces); `None` for a provider without them.
             pub async fn projects(&self) -> Result<Option<Vec<crate::domain::ProjectInfo>>, super::http::ProviderError> {
                 match self {
-                    $(AnyProvider::$variant(p) => <super::$module::$client as Provider>::projects(p).await),+
+                    $(AnyProvider::$variant(p) => <super::$module::$client as Provider>::projects(p).await,)+
+                    AnyProvider::Imported(p) => <super::imported::Imported as Provider>::projects(p).await,
                 }
             }
 
@@ -70,7 +81,8 @@ macro_rules! registry {
             /// about the account where the API has one.
             pub async fn check(&self) -> Result<Option<String>, super::http::ProviderError> {
                 match self {
-                    $(AnyProvider::$variant(p) => <super::$module::$client as Provider>::check(p).await),+
+                    $(AnyProvider::$variant(p) => <super::$module::$client as Provider>::check(p).await,)+
+                    AnyProvider::Imported(p) => <super::imported::Imported as Provider>::check(p).await,
                 }
             }
         }

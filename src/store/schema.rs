@@ -51,6 +51,14 @@ const MIGRATIONS: &[&str] = &[
     // 2: every query seeks on (provider, workspace, day) through the primary key; the day-only
     // index only slowed writes.
     "DROP INDEX IF EXISTS cost_buckets_by_day;",
+    // 3: files imported for vendors without a billing API (`llmcost import`).
+    "CREATE TABLE imports (
+        provider    TEXT NOT NULL,
+        workspace   TEXT NOT NULL,
+        file        TEXT NOT NULL,
+        imported_at TEXT NOT NULL,
+        rows        INTEGER NOT NULL
+    );",
 ];
 
 pub const SCHEMA_VERSION: i64 = MIGRATIONS.len() as i64;
@@ -70,7 +78,7 @@ pub fn ensure_ours(conn: &Connection, path: &std::path::Path) -> Result<()> {
         .query_map([], |r| r.get(0))?
         .collect::<rusqlite::Result<_>>()?;
     let version: i64 = conn.pragma_query_value(None, "user_version", |r| r.get(0))?;
-    let ours = ["cost_buckets", "projects", "synced_days", "usage_buckets"];
+    let ours = ["cost_buckets", "imports", "projects", "synced_days", "usage_buckets"];
     let older_llmcost = app_id == 0 && version >= 1 && tables.iter().all(|t| ours.contains(&t.as_str()));
     if (app_id == 0 && tables.is_empty() && version == 0) || older_llmcost {
         return Ok(());

@@ -12,6 +12,7 @@ mod fake_openai;
 mod fake_openrouter;
 mod fake_xai;
 mod hostile;
+mod import;
 mod multi;
 mod providers;
 mod real_responses;

@@ -1,0 +1,67 @@
+//! `llmcost export --format focus`: the cached spend as a FOCUS 1.2 CSV for FinOps tools.
+
+use std::path::PathBuf;
+
+use clap::{Args, ValueEnum};
+
+use super::App;
+use super::args::{FreshnessArgs, PeriodArgs, ScopeArgs};
+use crate::error::{Error, Result};
+use crate::store::CostQuery;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum, Default)]
+pub enum ExportFormat {
+    /// FOCUS 1.2 CSV (FinOps Foundation), one row per UTC day x account x project x line item
+    #[default]
+    Focus,
+}
+
+#[derive(Debug, Args)]
+#[command(after_help = "\
+Examples:
+  llmcost export --format focus --month --out llm-spend-focus.csv
+  llmcost export --format focus --year --provider openai > openai-focus.csv")]
+pub struct ExportArgs {
+    /// The format
+    #[arg(long, value_enum, default_value_t)]
+    pub format: ExportFormat,
+    #[command(flatten)]
+    pub scope: ScopeArgs,
+    #[command(flatten)]
+    pub period: PeriodArgs,
+    /// Write to this file (atomically) instead of stdout
+    #[arg(long, value_name = "FILE")]
+    pub out: Option<PathBuf>,
+    #[command(flatten)]
+    pub fresh: FreshnessArgs,
+}
+
+pub fn run(app: &App, args: ExportArgs) -> Result<()> {
+    let range = args.period.resolve(app.clock.today())?;
+    let accounts = app.select(&args.scope.provider, &args.scope.workspace)?;
+    let mut store = app.open_store()?;
+    let failed = crate::app::projects::refresh_for_view(
+        app,
+        &mut store,
+        &accounts,
+        range,
+        args.fresh.offline,
+        args.fresh.refresh,
+    )?;
+    let query = CostQuery { accounts, projects: vec![], models: vec![], range, group_by: vec![] };
+    let mut bytes = Vec::new();
+    let rows = crate::import::focus_export::write(&store, &query, &mut bytes)?;
+    match &args.out {
+        Some(path) => {
+            crate::config::write_atomically(path, &bytes)?;
+            app.note(&format!(
+                "Wrote {rows} FOCUS 1.2 row(s) to {} ({} to {}, UTC days).",
+                path.display(),
+                range.since,
+                range.until
+            ));
+        }
+        None => super::write_stdout(|out| out.write_all(&bytes))?,
+    }
+    if failed.is_empty() { Ok(()) } else { Err(Error::Accounts(failed)) }
+}

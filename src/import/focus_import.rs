@@ -1,0 +1,87 @@
+//! FOCUS 1.x CSV in (as AWS Data Exports, Azure Cost Management's FocusCost and Google's FOCUS
+//! view write it): only AI services' usage is kept, and FOCUS's columns map to llmcost's:
+//! `ChargePeriodStart` the UTC day, `BilledCost` the cost (`BillingCurrency` USD), the model from
+//! `x_LlmcostModel` (llmcost's own export), `SkuId`, `ChargeDescription` or `ServiceName`, and
+//! the project from `x_LlmcostProjectId`, `SubAccountName` or `ResourceName`.
+
+use super::{Parsed, Sums, columns, row_error};
+use crate::domain::Money;
+use crate::domain::day::parse_utc_day;
+use crate::error::Result;
+
+pub const AI_CATEGORY: &str = "AI and Machine Learning";
+
+pub fn parse(text: &str, file: &str, services: &[String]) -> Result<Parsed> {
+    let mut reader = csv::ReaderBuilder::new().has_headers(true).flexible(true).from_reader(text.as_bytes());
+    let header = reader.headers().map_err(|e| row_error(file, 1, "-", e))?.clone();
+    let cols = columns(&header);
+    for required in ["billedcost", "chargeperiodstart"] {
+        if !cols.contains_key(required) {
+            return Err(row_error(file, 1, required, "this FOCUS column is missing from the header"));
+        }
+    }
+    let mut sums = Sums::default();
+    let mut skipped = 0;
+    for (i, record) in reader.records().enumerate() {
+        let line = i as u64 + 2;
+        let record = record.map_err(|e| row_error(file, line, "-", e))?;
+        let get =
+            |name: &str| cols.get(&name.to_ascii_lowercase()).and_then(|&c| record.get(c)).map(str::trim).unwrap_or("");
+        let service = get("ServiceName");
+        let ai = if services.is_empty() {
+            get("ServiceCategory") == AI_CATEGORY
+        } else {
+            services.iter().any(|s| s == service)
+        };
+        let usage = matches!(get("ChargeCategory"), "" | "Usage");
+        if !ai || !usage {
+            skipped += 1;
+            continue;
+        }
+        let day = parse_utc_day(get("ChargePeriodStart")).map_err(|e| row_error(file, line, "ChargePeriodStart", e))?;
+        let cost = Money::parse_dollars(get("BilledCost")).map_err(|e| row_error(file, line, "BilledCost", e))?;
+        let currency = get("BillingCurrency");
+        if !currency.is_empty() && !currency.eq_ignore_ascii_case("USD") {
+            let shown: String = currency.chars().take(12).collect();
+            return Err(row_error(
+                file,
+                line,
+                "BillingCurrency",
+                format!("'{shown}': only USD amounts can be imported for now"),
+            ));
+        }
+        let first = |names: &[&str]| names.iter().map(|n| get(n)).find(|v| !v.is_empty()).unwrap_or("").to_string();
+        let model = first(&["x_LlmcostModel", "SkuId", "ChargeDescription", "ServiceName"]);
+        if model.is_empty() {
+            return Err(row_error(file, line, "SkuId", "no model: SkuId, ChargeDescription and ServiceName are empty"));
+        }
+        let project = if cols.contains_key("x_llmcostprojectid") {
+            get("x_LlmcostProjectId").to_string()
+        } else {
+            first(&["SubAccountName", "ResourceName"])
+        };
+        sums.add(day, Some(project), model, cost, None).map_err(|m| row_error(file, line, "BilledCost", m))?;
+    }
+    Ok(sums.finish(skipped))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::parse;
+
+    #[test]
+    fn only_ai_usage_is_kept() {
+        let text = "BilledCost,BillingCurrency,ChargeCategory,ChargePeriodStart,ChargePeriodEnd,ServiceCategory,ServiceName,SkuId,SubAccountName\n\
+                    12.5,USD,Usage,2026-11-01T00:00:00Z,2026-11-02T00:00:00Z,AI and Machine Learning,Azure OpenAI,gpt-4o,prod\n\
+                    3,USD,Usage,2026-11-01T00:00:00Z,2026-11-02T00:00:00Z,Compute,Virtual Machines,D2s,prod\n\
+                    -1,USD,Credit,2026-11-01T00:00:00Z,2026-11-02T00:00:00Z,AI and Machine Learning,Azure OpenAI,gpt-4o,prod\n\
+                    0.25,USD,Usage,2026-11-02T00:00:00Z,2026-11-03T00:00:00Z,AI and Machine Learning,Azure OpenAI,gpt-4o,prod\n";
+        let p = parse(text, "focus.csv", &[]).unwrap();
+        assert_eq!((p.rows, p.skipped), (2, 2));
+        let total: crate::domain::Money = p.costs.iter().map(|c| c.amount).sum();
+        assert_eq!(total.exact(), "12.75");
+        assert_eq!(p.costs[0].project_id.as_deref(), Some("prod"));
+        let only_vms = parse(text, "focus.csv", &["Virtual Machines".to_string()]).unwrap();
+        assert_eq!(only_vms.rows, 1);
+    }
+}
