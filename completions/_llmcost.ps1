@@ -44,6 +44,8 @@ Register-ArgumentCompleter -Native -CommandName 'llmcost' -ScriptBlock {
             [CompletionResult]::new('tui', 'tui', [CompletionResultType]::ParameterValue, 'The interactive dashboard')
             [CompletionResult]::new('import', 'import', [CompletionResultType]::ParameterValue, 'Spend of vendors without a billing API (Groq, Mistral...), from a CSV or FOCUS file')
             [CompletionResult]::new('export', 'export', [CompletionResultType]::ParameterValue, 'The cached spend as a FOCUS 1.2 CSV for FinOps tools')
+            [CompletionResult]::new('serve', 'serve', [CompletionResultType]::ParameterValue, 'A Prometheus exporter: /metrics from the cache, syncing in the background')
+            [CompletionResult]::new('metrics', 'metrics', [CompletionResultType]::ParameterValue, 'The Prometheus exposition once, on stdout (for node_exporter''s textfile collector)')
             [CompletionResult]::new('doctor', 'doctor', [CompletionResultType]::ParameterValue, 'Check the setup: config, keyring, keys, cache, and one call per workspace')
             [CompletionResult]::new('cache', 'cache', [CompletionResultType]::ParameterValue, 'Where the cache is, what it holds, and clearing it')
             [CompletionResult]::new('completions', 'completions', [CompletionResultType]::ParameterValue, 'Print a shell completion script')
@@ -539,6 +541,43 @@ Register-ArgumentCompleter -Native -CommandName 'llmcost' -ScriptBlock {
             [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
             break
         }
+        'llmcost;serve' {
+            [CompletionResult]::new('--listen', '--listen', [CompletionResultType]::ParameterName, 'Address and port to listen on; a non-loopback address exposes spend figures to the network')
+            [CompletionResult]::new('--interval', '--interval', [CompletionResultType]::ParameterName, 'How often to sync (e.g. 90s, 30m, 1h, 1d); at least 10s')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file [default: the platform config dir, e.g. ~/.config/llmcost/config.toml]')
+            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'Cache database [default: the platform cache dir, e.g. ~/.cache/llmcost/cache.sqlite]')
+            [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Give up on a request that has not answered after this many seconds (a timed-out request is retried once) [default: the config''s http.timeout_seconds, 30]')
+            [CompletionResult]::new('--record', '--record', [CompletionResultType]::ParameterName, 'Save every response body a sync receives in DIR (one file per request; no headers, so no keys), to attach to a bug report')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'Colour in tables and the dashboard [default: auto, which honours NO_COLOR]')
+            [CompletionResult]::new('--demo', '--demo', [CompletionResultType]::ParameterName, 'Use the built-in sample organization: no keys, no network, your cache untouched')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'No progress or notes on stderr; errors are still printed')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'No progress or notes on stderr; errors are still printed')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Diagnostics on stderr: -v what is fetched and written, -vv every request (keys redacted)')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Diagnostics on stderr: -v what is fetched and written, -vv every request (keys redacted)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'llmcost;metrics' {
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file [default: the platform config dir, e.g. ~/.config/llmcost/config.toml]')
+            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'Cache database [default: the platform cache dir, e.g. ~/.cache/llmcost/cache.sqlite]')
+            [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Give up on a request that has not answered after this many seconds (a timed-out request is retried once) [default: the config''s http.timeout_seconds, 30]')
+            [CompletionResult]::new('--record', '--record', [CompletionResultType]::ParameterName, 'Save every response body a sync receives in DIR (one file per request; no headers, so no keys), to attach to a bug report')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'Colour in tables and the dashboard [default: auto, which honours NO_COLOR]')
+            [CompletionResult]::new('--offline', '--offline', [CompletionResultType]::ParameterName, 'Answer from the cache as it is, without syncing this month first')
+            [CompletionResult]::new('--demo', '--demo', [CompletionResultType]::ParameterName, 'Use the built-in sample organization: no keys, no network, your cache untouched')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'No progress or notes on stderr; errors are still printed')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'No progress or notes on stderr; errors are still printed')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Diagnostics on stderr: -v what is fetched and written, -vv every request (keys redacted)')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Diagnostics on stderr: -v what is fetched and written, -vv every request (keys redacted)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
         'llmcost;doctor' {
             [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file [default: the platform config dir, e.g. ~/.config/llmcost/config.toml]')
             [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'Cache database [default: the platform cache dir, e.g. ~/.cache/llmcost/cache.sqlite]')
@@ -715,6 +754,8 @@ Register-ArgumentCompleter -Native -CommandName 'llmcost' -ScriptBlock {
             [CompletionResult]::new('tui', 'tui', [CompletionResultType]::ParameterValue, 'The interactive dashboard')
             [CompletionResult]::new('import', 'import', [CompletionResultType]::ParameterValue, 'Spend of vendors without a billing API (Groq, Mistral...), from a CSV or FOCUS file')
             [CompletionResult]::new('export', 'export', [CompletionResultType]::ParameterValue, 'The cached spend as a FOCUS 1.2 CSV for FinOps tools')
+            [CompletionResult]::new('serve', 'serve', [CompletionResultType]::ParameterValue, 'A Prometheus exporter: /metrics from the cache, syncing in the background')
+            [CompletionResult]::new('metrics', 'metrics', [CompletionResultType]::ParameterValue, 'The Prometheus exposition once, on stdout (for node_exporter''s textfile collector)')
             [CompletionResult]::new('doctor', 'doctor', [CompletionResultType]::ParameterValue, 'Check the setup: config, keyring, keys, cache, and one call per workspace')
             [CompletionResult]::new('cache', 'cache', [CompletionResultType]::ParameterValue, 'Where the cache is, what it holds, and clearing it')
             [CompletionResult]::new('completions', 'completions', [CompletionResultType]::ParameterValue, 'Print a shell completion script')
@@ -784,6 +825,12 @@ Register-ArgumentCompleter -Native -CommandName 'llmcost' -ScriptBlock {
             break
         }
         'llmcost;help;export' {
+            break
+        }
+        'llmcost;help;serve' {
+            break
+        }
+        'llmcost;help;metrics' {
             break
         }
         'llmcost;help;doctor' {

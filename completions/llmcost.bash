@@ -46,6 +46,9 @@ _llmcost() {
             llmcost,man)
                 cmd="llmcost__subcmd__man"
                 ;;
+            llmcost,metrics)
+                cmd="llmcost__subcmd__metrics"
+                ;;
             llmcost,projects)
                 cmd="llmcost__subcmd__projects"
                 ;;
@@ -54,6 +57,9 @@ _llmcost() {
                 ;;
             llmcost,report)
                 cmd="llmcost__subcmd__report"
+                ;;
+            llmcost,serve)
+                cmd="llmcost__subcmd__serve"
                 ;;
             llmcost,sync)
                 cmd="llmcost__subcmd__sync"
@@ -151,6 +157,9 @@ _llmcost() {
             llmcost__subcmd__help,man)
                 cmd="llmcost__subcmd__help__subcmd__man"
                 ;;
+            llmcost__subcmd__help,metrics)
+                cmd="llmcost__subcmd__help__subcmd__metrics"
+                ;;
             llmcost__subcmd__help,projects)
                 cmd="llmcost__subcmd__help__subcmd__projects"
                 ;;
@@ -159,6 +168,9 @@ _llmcost() {
                 ;;
             llmcost__subcmd__help,report)
                 cmd="llmcost__subcmd__help__subcmd__report"
+                ;;
+            llmcost__subcmd__help,serve)
+                cmd="llmcost__subcmd__help__subcmd__serve"
                 ;;
             llmcost__subcmd__help,sync)
                 cmd="llmcost__subcmd__help__subcmd__sync"
@@ -239,7 +251,7 @@ _llmcost() {
 
     case "${cmd}" in
         llmcost)
-            opts="-q -v -h -V --config --db --demo --quiet --timeout --verbose --record --color --help --version providers projects costs sync budgets report tui import export doctor cache completions man generate-cache help"
+            opts="-q -v -h -V --config --db --demo --quiet --timeout --verbose --record --color --help --version providers projects costs sync budgets report tui import export serve metrics doctor cache completions man generate-cache help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1143,7 +1155,7 @@ _llmcost() {
             return 0
             ;;
         llmcost__subcmd__help)
-            opts="providers projects costs sync budgets report tui import export doctor cache completions man generate-cache help"
+            opts="providers projects costs sync budgets report tui import export serve metrics doctor cache completions man generate-cache help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1408,6 +1420,20 @@ _llmcost() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        llmcost__subcmd__help__subcmd__metrics)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         llmcost__subcmd__help__subcmd__projects)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
@@ -1493,6 +1519,20 @@ _llmcost() {
             return 0
             ;;
         llmcost__subcmd__help__subcmd__report)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        llmcost__subcmd__help__subcmd__serve)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -1603,6 +1643,40 @@ _llmcost() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --db)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --record)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        llmcost__subcmd__metrics)
+            opts="-q -v -h -V --offline --config --db --demo --quiet --timeout --verbose --record --color --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
                 --config)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -2046,6 +2120,48 @@ _llmcost() {
                     return 0
                     ;;
                 -o)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --db)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --record)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        llmcost__subcmd__serve)
+            opts="-q -v -h -V --listen --interval --config --db --demo --quiet --timeout --verbose --record --color --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --listen)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --interval)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

@@ -41,6 +41,8 @@ set edit:completion:arg-completer[llmcost] = {|@words|
             cand tui 'The interactive dashboard'
             cand import 'Spend of vendors without a billing API (Groq, Mistral...), from a CSV or FOCUS file'
             cand export 'The cached spend as a FOCUS 1.2 CSV for FinOps tools'
+            cand serve 'A Prometheus exporter: /metrics from the cache, syncing in the background'
+            cand metrics 'The Prometheus exposition once, on stdout (for node_exporter''s textfile collector)'
             cand doctor 'Check the setup: config, keyring, keys, cache, and one call per workspace'
             cand cache 'Where the cache is, what it holds, and clearing it'
             cand completions 'Print a shell completion script'
@@ -504,6 +506,41 @@ set edit:completion:arg-completer[llmcost] = {|@words|
             cand -V 'Print version'
             cand --version 'Print version'
         }
+        &'llmcost;serve'= {
+            cand --listen 'Address and port to listen on; a non-loopback address exposes spend figures to the network'
+            cand --interval 'How often to sync (e.g. 90s, 30m, 1h, 1d); at least 10s'
+            cand --config 'Config file [default: the platform config dir, e.g. ~/.config/llmcost/config.toml]'
+            cand --db 'Cache database [default: the platform cache dir, e.g. ~/.cache/llmcost/cache.sqlite]'
+            cand --timeout 'Give up on a request that has not answered after this many seconds (a timed-out request is retried once) [default: the config''s http.timeout_seconds, 30]'
+            cand --record 'Save every response body a sync receives in DIR (one file per request; no headers, so no keys), to attach to a bug report'
+            cand --color 'Colour in tables and the dashboard [default: auto, which honours NO_COLOR]'
+            cand --demo 'Use the built-in sample organization: no keys, no network, your cache untouched'
+            cand -q 'No progress or notes on stderr; errors are still printed'
+            cand --quiet 'No progress or notes on stderr; errors are still printed'
+            cand -v 'Diagnostics on stderr: -v what is fetched and written, -vv every request (keys redacted)'
+            cand --verbose 'Diagnostics on stderr: -v what is fetched and written, -vv every request (keys redacted)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'llmcost;metrics'= {
+            cand --config 'Config file [default: the platform config dir, e.g. ~/.config/llmcost/config.toml]'
+            cand --db 'Cache database [default: the platform cache dir, e.g. ~/.cache/llmcost/cache.sqlite]'
+            cand --timeout 'Give up on a request that has not answered after this many seconds (a timed-out request is retried once) [default: the config''s http.timeout_seconds, 30]'
+            cand --record 'Save every response body a sync receives in DIR (one file per request; no headers, so no keys), to attach to a bug report'
+            cand --color 'Colour in tables and the dashboard [default: auto, which honours NO_COLOR]'
+            cand --offline 'Answer from the cache as it is, without syncing this month first'
+            cand --demo 'Use the built-in sample organization: no keys, no network, your cache untouched'
+            cand -q 'No progress or notes on stderr; errors are still printed'
+            cand --quiet 'No progress or notes on stderr; errors are still printed'
+            cand -v 'Diagnostics on stderr: -v what is fetched and written, -vv every request (keys redacted)'
+            cand --verbose 'Diagnostics on stderr: -v what is fetched and written, -vv every request (keys redacted)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
         &'llmcost;doctor'= {
             cand --config 'Config file [default: the platform config dir, e.g. ~/.config/llmcost/config.toml]'
             cand --db 'Cache database [default: the platform cache dir, e.g. ~/.cache/llmcost/cache.sqlite]'
@@ -667,6 +704,8 @@ set edit:completion:arg-completer[llmcost] = {|@words|
             cand tui 'The interactive dashboard'
             cand import 'Spend of vendors without a billing API (Groq, Mistral...), from a CSV or FOCUS file'
             cand export 'The cached spend as a FOCUS 1.2 CSV for FinOps tools'
+            cand serve 'A Prometheus exporter: /metrics from the cache, syncing in the background'
+            cand metrics 'The Prometheus exposition once, on stdout (for node_exporter''s textfile collector)'
             cand doctor 'Check the setup: config, keyring, keys, cache, and one call per workspace'
             cand cache 'Where the cache is, what it holds, and clearing it'
             cand completions 'Print a shell completion script'
@@ -718,6 +757,10 @@ set edit:completion:arg-completer[llmcost] = {|@words|
         &'llmcost;help;import'= {
         }
         &'llmcost;help;export'= {
+        }
+        &'llmcost;help;serve'= {
+        }
+        &'llmcost;help;metrics'= {
         }
         &'llmcost;help;doctor'= {
         }

@@ -11,6 +11,7 @@
 //! - `cli`: clap definitions and one module per command
 //! - `budget`, `report`: pure evaluation of budgets and reports
 //! - `tui`: the ratatui dashboard (model-update-view)
+//! - `serve`: the Prometheus exporter (`serve`, `metrics`)
 //! - `demo`: the built-in sample organization
 
 pub mod app;
@@ -27,6 +28,7 @@ pub mod output;
 pub mod providers;
 pub mod report;
 pub mod secrets;
+pub mod serve;
 pub mod store;
 pub mod sync;
 pub mod synthetic;

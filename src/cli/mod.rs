@@ -12,6 +12,7 @@ mod import_cmd;
 mod projects;
 mod providers;
 mod report;
+mod serve_cmd;
 mod sync_cmd;
 mod tui_cmd;
 
@@ -134,6 +135,10 @@ pub enum Command {
     Import(import_cmd::ImportArgs),
     /// The cached spend as a FOCUS 1.2 CSV for FinOps tools
     Export(export_cmd::ExportArgs),
+    /// A Prometheus exporter: /metrics from the cache, syncing in the background
+    Serve(serve_cmd::ServeArgs),
+    /// The Prometheus exposition once, on stdout (for node_exporter's textfile collector)
+    Metrics(serve_cmd::MetricsArgs),
     /// Check the setup: config, keyring, keys, cache, and one call per workspace
     Doctor(doctor::DoctorArgs),
     /// Where the cache is, what it holds, and clearing it
@@ -179,6 +184,8 @@ fn dispatch(cli: Cli) -> crate::error::Result<()> {
         Command::Cache(args) => cache_cmd::run(&app, args),
         Command::Import(args) => import_cmd::run(&app, args),
         Command::Export(args) => export_cmd::run(&app, args),
+        Command::Serve(args) => serve_cmd::run(app, args),
+        Command::Metrics(args) => serve_cmd::metrics(&app, args),
         Command::GenerateCache(args) => generate_cache::run(&app, args),
         Command::Doctor(_) | Command::Completions(_) | Command::Man(_) => {
             unreachable!("handled before the app is built")

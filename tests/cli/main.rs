@@ -18,6 +18,7 @@ mod providers;
 mod real_responses;
 mod reliability;
 mod report;
+mod serve;
 mod ship;
 mod test_env;
 mod tui;

@@ -1,0 +1,98 @@
+//! `llmcost serve` and `llmcost metrics`: the Prometheus exporter and its one-shot form.
+
+use std::net::SocketAddr;
+use std::time::Duration;
+
+use clap::Args;
+
+use super::App;
+use crate::error::{Error, Result};
+
+#[derive(Debug, Args)]
+#[command(after_help = "\
+Examples:
+  llmcost serve                                   http://127.0.0.1:9464/metrics, syncing hourly
+  llmcost serve --listen 0.0.0.0:9464 --interval 30m
+
+GET /metrics answers from the cache (text format 0.0.4, or OpenMetrics when the scraper's
+Accept asks for it) while a background task syncs this month every interval; GET /healthz
+answers ok. SIGTERM or Ctrl-C stops it cleanly.")]
+pub struct ServeArgs {
+    /// Address and port to listen on; a non-loopback address exposes spend figures to the network
+    #[arg(long, value_name = "ADDR:PORT", default_value = "127.0.0.1:9464")]
+    pub listen: SocketAddr,
+    /// How often to sync (e.g. 90s, 30m, 1h, 1d); at least 10s
+    #[arg(long, value_name = "DURATION", default_value = "1h", value_parser = parse_interval)]
+    pub interval: Duration,
+}
+
+/// `90s`, `30m`, `1h`, `1d`, or plain seconds.
+fn parse_interval(text: &str) -> std::result::Result<Duration, String> {
+    let t = text.trim();
+    let (digits, unit) = t.split_at(t.find(|c: char| !c.is_ascii_digit()).unwrap_or(t.len()));
+    let n: u64 = digits.parse().map_err(|_| format!("'{t}' is not a duration: use e.g. 90s, 30m, 1h, 1d"))?;
+    let secs = match unit {
+        "" | "s" => Some(n),
+        "m" => n.checked_mul(60),
+        "h" => n.checked_mul(3600),
+        "d" => n.checked_mul(86_400),
+        _ => None,
+    }
+    .ok_or_else(|| format!("'{t}' is not a duration: use e.g. 90s, 30m, 1h, 1d"))?;
+    if !(10..=7 * 86_400).contains(&secs) {
+        return Err(format!("'{t}': the interval must be between 10s and 7d"));
+    }
+    Ok(Duration::from_secs(secs))
+}
+
+pub fn run(app: App, args: ServeArgs) -> Result<()> {
+    if !args.listen.ip().is_loopback() {
+        app.note(&format!(
+            "warning: listening on {}: anyone who can reach it reads your LLM spend figures; put it behind a firewall or a proxy with authentication",
+            args.listen
+        ));
+    }
+    crate::serve::serve(app, crate::serve::ServeOptions { listen: args.listen, interval: args.interval })
+}
+
+#[derive(Debug, Args)]
+#[command(after_help = "\
+Examples:
+  llmcost metrics > /var/lib/node_exporter/textfile/llmcost.prom.$$ && mv /var/lib/node_exporter/textfile/llmcost.prom.$$ /var/lib/node_exporter/textfile/llmcost.prom
+  llmcost metrics --offline | promtool check metrics")]
+pub struct MetricsArgs {
+    /// Answer from the cache as it is, without syncing this month first
+    #[arg(long)]
+    pub offline: bool,
+}
+
+pub fn metrics(app: &App, args: MetricsArgs) -> Result<()> {
+    let mut store = app.open_store()?;
+    let today = app.clock.today();
+    let range = crate::domain::DateRange::new(crate::domain::period::first_of_month(today), today);
+    let accounts = app.accounts();
+    let failed = if accounts.is_empty() {
+        Vec::new()
+    } else {
+        crate::app::projects::refresh(app, &mut store, &accounts, range, args.offline, false)?
+    };
+    let text = crate::serve::exposition::render(app, &store, &Default::default(), false)?;
+    super::write_stdout(|out| out.write_all(text.as_bytes()))?;
+    if failed.is_empty() { Ok(()) } else { Err(Error::Accounts(failed)) }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::parse_interval;
+
+    #[test]
+    fn intervals() {
+        assert_eq!(parse_interval("90s").unwrap().as_secs(), 90);
+        assert_eq!(parse_interval("30m").unwrap().as_secs(), 1800);
+        assert_eq!(parse_interval("1h").unwrap().as_secs(), 3600);
+        assert_eq!(parse_interval("120").unwrap().as_secs(), 120);
+        for bad in ["", "1x", "5s", "8d", "h", "99999999999999999999h"] {
+            assert!(parse_interval(bad).is_err(), "{bad}");
+        }
+    }
+}

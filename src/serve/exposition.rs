@@ -1,0 +1,210 @@
+//! The Prometheus exposition of what the cache holds: month-to-date and today's spend per
+//! provider, workspace, project and model, project names, budgets, sync health. Billed spend is
+//! revised and backfilled, so every spend figure is a gauge, never a counter. Text format 0.0.4,
+//! or OpenMetrics 1.0 when asked for.
+
+use std::collections::BTreeMap;
+use std::fmt::Write as _;
+
+use crate::app::App;
+use crate::domain::{Account, DateRange, Dim, Money};
+use crate::error::Result;
+use crate::store::{CostQuery, Store};
+
+/// Sync failures counted by `serve` since it started, per account.
+pub type SyncErrors = BTreeMap<Account, u64>;
+
+/// A label value escaped as the format wants (`\\`, `\"`, `\n`).
+fn escape(value: &str) -> String {
+    value.replace('\\', "\\\\").replace('"', "\\\"").replace('\n', "\\n")
+}
+
+fn labels(pairs: &[(&str, &str)]) -> String {
+    let inner: Vec<String> = pairs.iter().map(|(k, v)| format!("{k}=\"{}\"", escape(v))).collect();
+    format!("{{{}}}", inner.join(","))
+}
+
+/// An exact decimal written as a float literal (Prometheus parses it as a float64).
+fn value(m: Money) -> String {
+    m.decimal().normalize().to_string()
+}
+
+struct Family {
+    name: &'static str,
+    kind: &'static str,
+    help: &'static str,
+    samples: Vec<(String, String)>,
+}
+
+impl Family {
+    fn new(name: &'static str, kind: &'static str, help: &'static str) -> Family {
+        Family { name, kind, help, samples: Vec::new() }
+    }
+
+    fn add(&mut self, labels: String, value: String) {
+        self.samples.push((labels, value));
+    }
+
+    fn write(&self, out: &mut String, openmetrics: bool) {
+        // OpenMetrics names a counter family without `_total`; its samples keep it.
+        let family =
+            if openmetrics && self.kind == "counter" { self.name.trim_end_matches("_total") } else { self.name };
+        let _ = writeln!(out, "# HELP {family} {}", self.help);
+        let _ = writeln!(out, "# TYPE {family} {}", self.kind);
+        for (labels, value) in &self.samples {
+            let _ = writeln!(out, "{}{labels} {value}", self.name);
+        }
+    }
+}
+
+/// The whole exposition, from the cache as it is (it never waits on a provider).
+pub fn render(app: &App, store: &Store, errors: &SyncErrors, openmetrics: bool) -> Result<String> {
+    let today = app.clock.today();
+    let accounts = app.accounts();
+    let month = DateRange::new(crate::domain::period::first_of_month(today), today);
+    let dims = vec![Dim::Provider, Dim::Workspace, Dim::Project, Dim::Model];
+    let mut spend_month = Family::new(
+        "llmcost_spend_month_to_date_usd",
+        "gauge",
+        "Billed spend this calendar month to date (UTC days), in US dollars, as llmcost costs --month shows it.",
+    );
+    let mut spend_today =
+        Family::new("llmcost_spend_today_usd", "gauge", "Billed spend today (UTC, partial), in US dollars.");
+    if !accounts.is_empty() {
+        for (range, family) in [(month, &mut spend_month), (DateRange::single(today), &mut spend_today)] {
+            let q = CostQuery {
+                accounts: accounts.clone(),
+                projects: vec![],
+                models: vec![],
+                range,
+                group_by: dims.clone(),
+            };
+            for (key, cost) in store.aggregate_costs(&q)? {
+                let [provider, workspace, project, model] = key.values.as_slice() else { continue };
+                family.add(
+                    labels(&[("provider", provider), ("workspace", workspace), ("project", project), ("model", model)]),
+                    value(cost),
+                );
+            }
+        }
+    }
+    let mut project_info = Family::new(
+        "llmcost_project_info",
+        "gauge",
+        "A project (OpenAI project, Anthropic workspace, AWS linked account...) and its name; always 1.",
+    );
+    let names: BTreeMap<(String, String, String), String> = store.project_names()?.into_iter().collect();
+    for ((provider, workspace, id), name) in
+        names.iter().filter(|((p, w, _), _)| accounts.iter().any(|a| a.provider.id() == p && &a.workspace == w))
+    {
+        project_info.add(
+            labels(&[("provider", provider), ("workspace", workspace), ("project", id), ("project_name", name)]),
+            "1".into(),
+        );
+    }
+    let mut amount =
+        Family::new("llmcost_budget_amount_usd", "gauge", "A budget's amount for its period, in US dollars.");
+    let mut spent =
+        Family::new("llmcost_budget_spent_usd", "gauge", "Spend so far in the budget's current period, in US dollars.");
+    let mut forecast = Family::new(
+        "llmcost_budget_forecast_usd",
+        "gauge",
+        "Projected spend at the end of the budget's period (the last 7 days' run rate), in US dollars.",
+    );
+    let mut ratio = Family::new(
+        "llmcost_budget_spent_ratio",
+        "gauge",
+        "Spend so far divided by the budget's amount (1 = all of it).",
+    );
+    let mut period_end = Family::new(
+        "llmcost_budget_period_end_timestamp_seconds",
+        "gauge",
+        "When the budget's current period ends (the first second after its last UTC day).",
+    );
+    if !app.config.budgets.is_empty() {
+        for row in crate::app::budgets::evaluate(app, store, &app.config.budgets)? {
+            let (b, s) = (&row.budget, &row.status);
+            let name = b.name.as_str();
+            amount.add(labels(&[("budget", name), ("period", b.period.name())]), value(b.amount));
+            spent.add(labels(&[("budget", name)]), value(s.spent));
+            forecast.add(labels(&[("budget", name)]), value(s.forecast));
+            let r =
+                if b.amount.is_zero() { rust_decimal::Decimal::ZERO } else { s.spent.decimal() / b.amount.decimal() };
+            ratio.add(labels(&[("budget", name)]), r.round_dp(6).normalize().to_string());
+            let end = s
+                .period
+                .until
+                .succ_opt()
+                .unwrap_or(s.period.until)
+                .and_hms_opt(0, 0, 0)
+                .map(|t| t.and_utc().timestamp());
+            period_end.add(labels(&[("budget", name)]), end.unwrap_or(0).to_string());
+        }
+    }
+    let mut last_success = Family::new(
+        "llmcost_sync_last_success_timestamp_seconds",
+        "gauge",
+        "When an account's data was last fetched successfully (Unix seconds).",
+    );
+    let mut sync_errors =
+        Family::new("llmcost_sync_errors_total", "counter", "Failed syncs of an account since this llmcost started.");
+    for a in &accounts {
+        let pw = [("provider", a.provider.id()), ("workspace", a.workspace.as_str())];
+        if let Some(at) = store.last_sync(a.provider.id(), &a.workspace)? {
+            last_success.add(labels(&pw), at.timestamp().to_string());
+        }
+        sync_errors.add(labels(&pw), errors.get(a).copied().unwrap_or(0).to_string());
+    }
+    let mut build = Family::new("llmcost_build_info", "gauge", "The llmcost version serving these metrics; always 1.");
+    build.add(labels(&[("version", env!("CARGO_PKG_VERSION"))]), "1".into());
+
+    let mut out = String::new();
+    for family in [
+        &spend_month,
+        &spend_today,
+        &project_info,
+        &amount,
+        &spent,
+        &forecast,
+        &ratio,
+        &period_end,
+        &last_success,
+        &sync_errors,
+        &build,
+    ] {
+        family.write(&mut out, openmetrics);
+    }
+    if openmetrics {
+        out.push_str("# EOF\n");
+    }
+    Ok(out)
+}
+
+/// Whether a scraper asked for OpenMetrics in its `Accept` header.
+pub fn wants_openmetrics(accept: Option<&str>) -> bool {
+    accept.is_some_and(|a| a.contains("application/openmetrics-text"))
+}
+
+pub const TEXT_CONTENT_TYPE: &str = "text/plain; version=0.0.4; charset=utf-8";
+pub const OPENMETRICS_CONTENT_TYPE: &str = "application/openmetrics-text; version=1.0.0; charset=utf-8";
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn label_values_are_escaped() {
+        assert_eq!(labels(&[("project", "a\"b\\c\nd")]), r#"{project="a\"b\\c\nd"}"#);
+    }
+
+    #[test]
+    fn counters_follow_each_format() {
+        let mut f = Family::new("x_errors_total", "counter", "h");
+        f.add(labels(&[("a", "b")]), "2".into());
+        let (mut text, mut om) = (String::new(), String::new());
+        f.write(&mut text, false);
+        f.write(&mut om, true);
+        assert!(text.contains("# TYPE x_errors_total counter") && text.contains("x_errors_total{a=\"b\"} 2"));
+        assert!(om.contains("# TYPE x_errors counter") && om.contains("x_errors_total{a=\"b\"} 2"));
+    }
+}

@@ -1,0 +1,8 @@
+//! Front end 3: llmcost as a Prometheus exporter. `serve` answers `GET /metrics` from the cache
+//! (never waiting on a provider) while a background task syncs every interval; `metrics` prints
+//! the same exposition once, for the node_exporter textfile collector.
+
+pub mod exposition;
+mod server;
+
+pub use server::{ServeOptions, serve};

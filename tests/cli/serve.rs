@@ -1,0 +1,171 @@
+//! The Prometheus exporter with a real Prometheus (Debian's `prometheus` package; `.ci/run`
+//! installs it): `serve` answers from the cache and syncs in the background, Prometheus scrapes
+//! it and holds the same figures `costs` prints, the shipped alert rules load and fire for an
+//! exceeded budget, `promtool` accepts the exposition and the rules, and SIGTERM stops it.
+
+use std::net::TcpListener;
+use std::process::{Child, Command, Stdio};
+use std::time::{Duration, Instant};
+
+use crate::fake_openai::{FakeOpenAi, sample_org};
+use crate::test_env::{TestEnv, code, json, stderr, stdout};
+
+const KEY: &str = "sk-admin-exporter-0123456789";
+
+/// Whether a tool is here; where CI promises it (`LLMCOST_REQUIRE_PROMETHEUS=1`), its absence fails.
+fn have(tool: &str) -> bool {
+    let found = Command::new(tool).arg("--version").stdout(Stdio::null()).stderr(Stdio::null()).status().is_ok();
+    if !found {
+        assert!(std::env::var_os("LLMCOST_REQUIRE_PROMETHEUS").is_none(), "{tool} must be installed here");
+        eprintln!("skipped: {tool} is not installed (apt-get install prometheus)");
+    }
+    found
+}
+
+fn free_port() -> u16 {
+    TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port()
+}
+
+struct Killed(Child);
+
+impl Drop for Killed {
+    fn drop(&mut self) {
+        let _ = self.0.kill();
+        let _ = self.0.wait();
+    }
+}
+
+async fn get(url: &str) -> Option<String> {
+    let r = llmcost::providers::http::build_client(Duration::from_secs(2)).get(url).send().await.ok()?;
+    r.status().is_success().then_some(())?;
+    r.text().await.ok()
+}
+
+/// Polls `f` until it gives `Some`, for at most `secs`.
+async fn eventually<T, F: std::future::Future<Output = Option<T>>>(secs: u64, mut f: impl FnMut() -> F) -> Option<T> {
+    let until = Instant::now() + Duration::from_secs(secs);
+    while Instant::now() < until {
+        if let Some(v) = f().await {
+            return Some(v);
+        }
+        tokio::time::sleep(Duration::from_millis(250)).await;
+    }
+    None
+}
+
+#[tokio::test]
+async fn the_exposition_and_the_shipped_rules_pass_promtool() {
+    if !have("promtool") {
+        return;
+    }
+    let env = TestEnv::new();
+    let out = env.run(&["--demo", "metrics"]).await;
+    assert_eq!(code(&out), 0, "{}", stderr(&out));
+    let text = stdout(&out);
+    assert!(text.contains("llmcost_spend_month_to_date_usd{provider=\"openai\""), "{text}");
+    let file = env.dir.path().join("llmcost.prom");
+    std::fs::write(&file, &text).unwrap();
+    let check =
+        Command::new("sh").arg("-c").arg(format!("promtool check metrics < {}", file.display())).output().unwrap();
+    assert!(
+        check.status.success(),
+        "{}{}",
+        String::from_utf8_lossy(&check.stdout),
+        String::from_utf8_lossy(&check.stderr)
+    );
+    let rules = concat!(env!("CARGO_MANIFEST_DIR"), "/deploy/prometheus/alerts.yml");
+    let check = Command::new("promtool").args(["check", "rules", rules]).output().unwrap();
+    assert!(check.status.success(), "{}", String::from_utf8_lossy(&check.stdout));
+}
+
+#[tokio::test]
+async fn a_real_prometheus_scrapes_what_costs_prints_and_the_budget_alert_fires() {
+    if !have("prometheus") {
+        return;
+    }
+    let fake = FakeOpenAi::start(sample_org(KEY)).await;
+    // The exporter syncs with the real clock's month: pin nothing, so its "today" is real.
+    let env = TestEnv::new().openai("edugami", KEY, &fake.base_url()).var("LLMCOST_NOW", "");
+    env.write_config("[[budgets]]\nname = \"tiny\"\namount = 1\nperiod = \"month\"\n");
+    let port = free_port();
+    let mut serve_cmd = env.std_cmd();
+    serve_cmd
+        .env_remove("LLMCOST_NOW")
+        .args(["serve", "--listen", &format!("127.0.0.1:{port}"), "--interval", "10s"])
+        .stdout(Stdio::null())
+        .stderr(Stdio::null());
+    let serve = Killed(serve_cmd.spawn().unwrap());
+    let metrics_url = format!("http://127.0.0.1:{port}/metrics");
+    let health = format!("http://127.0.0.1:{port}/healthz");
+    assert!(eventually(20, || get(&health)).await.is_some(), "serve answers");
+    // The first background sync lands in the cache.
+    let exposition =
+        eventually(20, || async { get(&metrics_url).await.filter(|t| t.contains("llmcost_spend_month_to_date_usd{")) })
+            .await
+            .expect("spend series after the first sync");
+    assert!(exposition.contains("llmcost_budget_spent_ratio{budget=\"tiny\"}"), "{exposition}");
+
+    let dir = env.dir.path();
+    let rules = concat!(env!("CARGO_MANIFEST_DIR"), "/deploy/prometheus/alerts.yml");
+    // The shipped rules with `for:` shortened, so the test sees the alert fire in seconds.
+    let quick_rules = dir.join("alerts.yml");
+    std::fs::write(&quick_rules, std::fs::read_to_string(rules).unwrap().replace("for: 5m", "for: 1s")).unwrap();
+    std::fs::write(
+        dir.join("prometheus.yml"),
+        format!(
+            "global:\n  scrape_interval: 1s\n  evaluation_interval: 1s\nrule_files: [\"{}\"]\nscrape_configs:\n  - job_name: llmcost\n    static_configs:\n      - targets: [\"127.0.0.1:{port}\"]\n",
+            quick_rules.display()
+        ),
+    )
+    .unwrap();
+    let prom_port = free_port();
+    let _prometheus = Killed(
+        Command::new("prometheus")
+            .arg(format!("--config.file={}", dir.join("prometheus.yml").display()))
+            .arg(format!("--storage.tsdb.path={}", dir.join("tsdb").display()))
+            .arg(format!("--web.listen-address=127.0.0.1:{prom_port}"))
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .spawn()
+            .unwrap(),
+    );
+    let api = format!("http://127.0.0.1:{prom_port}/api/v1");
+    let query = format!("{api}/query?query=sum(llmcost_spend_month_to_date_usd)");
+    let scraped: f64 = eventually(30, || async {
+        let body = get(&query).await?;
+        let v: serde_json::Value = serde_json::from_str(&body).ok()?;
+        v["data"]["result"][0]["value"][1].as_str()?.parse().ok()
+    })
+    .await
+    .expect("Prometheus scraped the spend");
+    let costs = env
+        .std_cmd()
+        .env_remove("LLMCOST_NOW")
+        .args(["costs", "--month", "--offline", "--format", "json"])
+        .output()
+        .unwrap();
+    let billed: f64 = json(&costs)["total"].as_str().unwrap().parse().unwrap();
+    assert!((scraped - billed).abs() <= 1e-6 * billed.max(1.0), "Prometheus {scraped} vs costs {billed}");
+
+    let firing = eventually(30, || async {
+        let body = get(&format!("{api}/alerts")).await?;
+        body.contains("LLMBudgetExceeded").then_some(body)
+    })
+    .await
+    .expect("the budget alert is pending or firing");
+    assert!(firing.contains("\"budget\":\"tiny\""), "{firing}");
+
+    // SIGTERM stops the exporter cleanly.
+    let mut serve = serve;
+    let pid = serve.0.id().to_string();
+    assert!(Command::new("kill").args(["-TERM", &pid]).status().unwrap().success());
+    let until = Instant::now() + Duration::from_secs(10);
+    let stopped = loop {
+        if let Some(status) = serve.0.try_wait().unwrap() {
+            break status;
+        }
+        assert!(Instant::now() < until, "serve exits on SIGTERM");
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    };
+    assert!(stopped.success(), "{stopped:?}");
+}
