@@ -49,6 +49,9 @@ _llmcost() {
             llmcost,metrics)
                 cmd="llmcost__subcmd__metrics"
                 ;;
+            llmcost,notify)
+                cmd="llmcost__subcmd__notify"
+                ;;
             llmcost,projects)
                 cmd="llmcost__subcmd__projects"
                 ;;
@@ -160,6 +163,9 @@ _llmcost() {
             llmcost__subcmd__help,metrics)
                 cmd="llmcost__subcmd__help__subcmd__metrics"
                 ;;
+            llmcost__subcmd__help,notify)
+                cmd="llmcost__subcmd__help__subcmd__notify"
+                ;;
             llmcost__subcmd__help,projects)
                 cmd="llmcost__subcmd__help__subcmd__projects"
                 ;;
@@ -202,6 +208,9 @@ _llmcost() {
             llmcost__subcmd__help__subcmd__cache,path)
                 cmd="llmcost__subcmd__help__subcmd__cache__subcmd__path"
                 ;;
+            llmcost__subcmd__help__subcmd__notify,test)
+                cmd="llmcost__subcmd__help__subcmd__notify__subcmd__test"
+                ;;
             llmcost__subcmd__help__subcmd__providers,add)
                 cmd="llmcost__subcmd__help__subcmd__providers__subcmd__add"
                 ;;
@@ -213,6 +222,18 @@ _llmcost() {
                 ;;
             llmcost__subcmd__help__subcmd__providers,test)
                 cmd="llmcost__subcmd__help__subcmd__providers__subcmd__test"
+                ;;
+            llmcost__subcmd__notify,help)
+                cmd="llmcost__subcmd__notify__subcmd__help"
+                ;;
+            llmcost__subcmd__notify,test)
+                cmd="llmcost__subcmd__notify__subcmd__test"
+                ;;
+            llmcost__subcmd__notify__subcmd__help,help)
+                cmd="llmcost__subcmd__notify__subcmd__help__subcmd__help"
+                ;;
+            llmcost__subcmd__notify__subcmd__help,test)
+                cmd="llmcost__subcmd__notify__subcmd__help__subcmd__test"
                 ;;
             llmcost__subcmd__providers,add)
                 cmd="llmcost__subcmd__providers__subcmd__add"
@@ -251,7 +272,7 @@ _llmcost() {
 
     case "${cmd}" in
         llmcost)
-            opts="-q -v -h -V --config --db --demo --quiet --timeout --verbose --record --color --help --version providers projects costs sync budgets report tui import export serve metrics doctor cache completions man generate-cache help"
+            opts="-q -v -h -V --config --db --demo --quiet --timeout --verbose --record --color --help --version providers projects costs sync budgets report tui import export notify serve metrics doctor cache completions man generate-cache help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -393,7 +414,7 @@ _llmcost() {
             return 0
             ;;
         llmcost__subcmd__budgets__subcmd__check)
-            opts="-q -v -h -V --format --offline --fail-on --fail-open --config --db --demo --quiet --timeout --verbose --record --color --help --version"
+            opts="-q -v -h -V --format --offline --fail-on --fail-open --notify --dry-run --config --db --demo --quiet --timeout --verbose --record --color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1155,7 +1176,7 @@ _llmcost() {
             return 0
             ;;
         llmcost__subcmd__help)
-            opts="providers projects costs sync budgets report tui import export serve metrics doctor cache completions man generate-cache help"
+            opts="providers projects costs sync budgets report tui import export notify serve metrics doctor cache completions man generate-cache help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1434,6 +1455,34 @@ _llmcost() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        llmcost__subcmd__help__subcmd__notify)
+            opts="test"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        llmcost__subcmd__help__subcmd__notify__subcmd__test)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         llmcost__subcmd__help__subcmd__projects)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
@@ -1677,6 +1726,120 @@ _llmcost() {
                 return 0
             fi
             case "${prev}" in
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --db)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --record)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        llmcost__subcmd__notify)
+            opts="-q -v -h -V --config --db --demo --quiet --timeout --verbose --record --color --help --version test help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --db)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --record)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        llmcost__subcmd__notify__subcmd__help)
+            opts="test help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        llmcost__subcmd__notify__subcmd__help__subcmd__help)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        llmcost__subcmd__notify__subcmd__help__subcmd__test)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        llmcost__subcmd__notify__subcmd__test)
+            opts="-q -v -h -V --channel --config --db --demo --quiet --timeout --verbose --record --color --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --channel)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --config)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0

@@ -41,6 +41,7 @@ set edit:completion:arg-completer[llmcost] = {|@words|
             cand tui 'The interactive dashboard'
             cand import 'Spend of vendors without a billing API (Groq, Mistral...), from a CSV or FOCUS file'
             cand export 'The cached spend as a FOCUS 1.2 CSV for FinOps tools'
+            cand notify 'Budget alert channels: send a test message'
             cand serve 'A Prometheus exporter: /metrics from the cache, syncing in the background'
             cand metrics 'The Prometheus exposition once, on stdout (for node_exporter''s textfile collector)'
             cand doctor 'Check the setup: config, keyring, keys, cache, and one call per workspace'
@@ -373,6 +374,8 @@ set edit:completion:arg-completer[llmcost] = {|@words|
             cand --color 'Colour in tables and the dashboard [default: auto, which honours NO_COLOR]'
             cand --offline 'Use the cache as it is: no network'
             cand --fail-open 'When the check cannot be made (network, key, provider), warn and exit 0 instead of 1'
+            cand --notify 'Send each newly crossed threshold to the [[notify]] channels (once per budget period)'
+            cand --dry-run 'With --notify: show what would be sent, send and record nothing'
             cand --demo 'Use the built-in sample organization: no keys, no network, your cache untouched'
             cand -q 'No progress or notes on stderr; errors are still printed'
             cand --quiet 'No progress or notes on stderr; errors are still printed'
@@ -505,6 +508,49 @@ set edit:completion:arg-completer[llmcost] = {|@words|
             cand --help 'Print help (see more with ''--help'')'
             cand -V 'Print version'
             cand --version 'Print version'
+        }
+        &'llmcost;notify'= {
+            cand --config 'Config file [default: the platform config dir, e.g. ~/.config/llmcost/config.toml]'
+            cand --db 'Cache database [default: the platform cache dir, e.g. ~/.cache/llmcost/cache.sqlite]'
+            cand --timeout 'Give up on a request that has not answered after this many seconds (a timed-out request is retried once) [default: the config''s http.timeout_seconds, 30]'
+            cand --record 'Save every response body a sync receives in DIR (one file per request; no headers, so no keys), to attach to a bug report'
+            cand --color 'Colour in tables and the dashboard [default: auto, which honours NO_COLOR]'
+            cand --demo 'Use the built-in sample organization: no keys, no network, your cache untouched'
+            cand -q 'No progress or notes on stderr; errors are still printed'
+            cand --quiet 'No progress or notes on stderr; errors are still printed'
+            cand -v 'Diagnostics on stderr: -v what is fetched and written, -vv every request (keys redacted)'
+            cand --verbose 'Diagnostics on stderr: -v what is fetched and written, -vv every request (keys redacted)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+            cand test 'Send a test message to each channel (describing the first budget as it stands)'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'llmcost;notify;test'= {
+            cand --channel 'Only this channel'
+            cand --config 'Config file [default: the platform config dir, e.g. ~/.config/llmcost/config.toml]'
+            cand --db 'Cache database [default: the platform cache dir, e.g. ~/.cache/llmcost/cache.sqlite]'
+            cand --timeout 'Give up on a request that has not answered after this many seconds (a timed-out request is retried once) [default: the config''s http.timeout_seconds, 30]'
+            cand --record 'Save every response body a sync receives in DIR (one file per request; no headers, so no keys), to attach to a bug report'
+            cand --color 'Colour in tables and the dashboard [default: auto, which honours NO_COLOR]'
+            cand --demo 'Use the built-in sample organization: no keys, no network, your cache untouched'
+            cand -q 'No progress or notes on stderr; errors are still printed'
+            cand --quiet 'No progress or notes on stderr; errors are still printed'
+            cand -v 'Diagnostics on stderr: -v what is fetched and written, -vv every request (keys redacted)'
+            cand --verbose 'Diagnostics on stderr: -v what is fetched and written, -vv every request (keys redacted)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'llmcost;notify;help'= {
+            cand test 'Send a test message to each channel (describing the first budget as it stands)'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'llmcost;notify;help;test'= {
+        }
+        &'llmcost;notify;help;help'= {
         }
         &'llmcost;serve'= {
             cand --listen 'Address and port to listen on; a non-loopback address exposes spend figures to the network'
@@ -704,6 +750,7 @@ set edit:completion:arg-completer[llmcost] = {|@words|
             cand tui 'The interactive dashboard'
             cand import 'Spend of vendors without a billing API (Groq, Mistral...), from a CSV or FOCUS file'
             cand export 'The cached spend as a FOCUS 1.2 CSV for FinOps tools'
+            cand notify 'Budget alert channels: send a test message'
             cand serve 'A Prometheus exporter: /metrics from the cache, syncing in the background'
             cand metrics 'The Prometheus exposition once, on stdout (for node_exporter''s textfile collector)'
             cand doctor 'Check the setup: config, keyring, keys, cache, and one call per workspace'
@@ -757,6 +804,11 @@ set edit:completion:arg-completer[llmcost] = {|@words|
         &'llmcost;help;import'= {
         }
         &'llmcost;help;export'= {
+        }
+        &'llmcost;help;notify'= {
+            cand test 'Send a test message to each channel (describing the first budget as it stands)'
+        }
+        &'llmcost;help;notify;test'= {
         }
         &'llmcost;help;serve'= {
         }

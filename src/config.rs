@@ -65,6 +65,11 @@ pub struct Config {
     pub raw_budgets: Vec<RawBudget>,
     #[serde(skip)]
     pub budgets: Vec<Budget>,
+    /// `[[notify]]` as written; `channels` holds them validated.
+    #[serde(default, rename = "notify")]
+    pub raw_notify: Vec<crate::notify::channels::RawChannel>,
+    #[serde(skip)]
+    pub channels: Vec<crate::notify::channels::Channel>,
 }
 
 impl Config {
@@ -87,6 +92,8 @@ impl Config {
         })?;
         config.validate(path)?;
         config.budgets = crate::config_budgets::validate_all(&config.raw_budgets, path)?;
+        let names: Vec<String> = config.budgets.iter().map(|b| b.name.clone()).collect();
+        config.channels = crate::notify::channels::validate_all(&config.raw_notify, &names, path)?;
         Ok(config)
     }
 

@@ -12,6 +12,7 @@
 //! - `budget`, `report`: pure evaluation of budgets and reports
 //! - `tui`: the ratatui dashboard (model-update-view)
 //! - `serve`: the Prometheus exporter (`serve`, `metrics`)
+//! - `notify`: budget alerts to Slack, Teams, Discord, PagerDuty and signed webhooks
 //! - `demo`: the built-in sample organization
 
 pub mod app;
@@ -24,6 +25,7 @@ pub mod demo;
 pub mod domain;
 pub mod error;
 pub mod import;
+pub mod notify;
 pub mod output;
 pub mod providers;
 pub mod report;

@@ -127,6 +127,12 @@ pub struct CheckArgs {
     /// When the check cannot be made (network, key, provider), warn and exit 0 instead of 1
     #[arg(long)]
     pub fail_open: bool,
+    /// Send each newly crossed threshold to the [[notify]] channels (once per budget period)
+    #[arg(long)]
+    pub notify: bool,
+    /// With --notify: show what would be sent, send and record nothing
+    #[arg(long, requires = "notify")]
+    pub dry_run: bool,
 }
 
 pub fn run(app: &App, args: BudgetsArgs) -> Result<()> {
@@ -261,7 +267,44 @@ fn check(app: &App, args: CheckArgs) -> Result<()> {
         failures(&sync_accounts(app, &mut store, &accounts, DateRange::new(since, today), false)?)
     };
     let rows = evaluate(app, &store, &budgets)?;
-    super::write_stdout(|out| budgets_out::render(&rows, today, args.format, out))?;
+    let mut channel_failures = Vec::new();
+    let notifications = if args.notify {
+        if app.config.channels.is_empty() {
+            return Err(Error::Config(
+                "no [[notify]] channels in the config: add one (see 'llmcost budgets check --help' and the README)"
+                    .into(),
+            ));
+        }
+        let mut messages = crate::notify::due(&app.config.channels, &rows, &store, app.clock.now())?;
+        if !args.dry_run && !messages.is_empty() {
+            let delay = app.retry_policy().base_delay;
+            crate::notify::send_all(&app.config.channels, &mut messages, &mut store, delay, true)?;
+        }
+        for m in &messages {
+            match &m.outcome {
+                Some(Err(e)) => channel_failures.push(format!(
+                    "notify channel '{}': {} for budget {}: {e}",
+                    m.channel,
+                    m.event.name(),
+                    m.budget
+                )),
+                Some(Ok(())) => app.note(&format!(
+                    "notified '{}': budget {} {}",
+                    m.channel,
+                    m.budget,
+                    match m.event {
+                        crate::notify::payload::Event::Crossed(t) => format!("crossed {t}%"),
+                        _ => m.event.name().to_string(),
+                    }
+                )),
+                None => app.note(&format!("would notify '{}': budget {} ({})", m.channel, m.budget, m.event.name())),
+            }
+        }
+        Some(messages.iter().map(crate::notify::Message::to_json).collect())
+    } else {
+        None
+    };
+    super::write_stdout(|out| budgets_out::render_with(&rows, today, args.format, notifications, out))?;
     if args.format == BudgetFormat::Github {
         let summary = std::env::var_os("GITHUB_STEP_SUMMARY").filter(|p| !p.is_empty());
         budgets_out::append_step_summary(summary.as_deref(), &rows, today)?;
@@ -281,9 +324,15 @@ fn check(app: &App, args: CheckArgs) -> Result<()> {
         .filter(|r| args.fail_on.fails(r.status.level))
         .map(|r| format!("{} ({})", r.budget.name, r.status.level))
         .collect();
-    if failing.is_empty() {
-        Ok(())
-    } else {
-        Err(Error::BudgetExceeded(format!("{} budget(s) failed the check: {}", failing.len(), failing.join(", "))))
+    if !failing.is_empty() {
+        for f in &channel_failures {
+            app.note(&format!("error: {f}"));
+        }
+        return Err(Error::BudgetExceeded(format!(
+            "{} budget(s) failed the check: {}",
+            failing.len(),
+            failing.join(", ")
+        )));
     }
+    if channel_failures.is_empty() { Ok(()) } else { Err(Error::Accounts(channel_failures)) }
 }

@@ -9,6 +9,7 @@ mod export_cmd;
 pub mod generate;
 mod generate_cache;
 mod import_cmd;
+mod notify_cmd;
 mod projects;
 mod providers;
 mod report;
@@ -135,6 +136,8 @@ pub enum Command {
     Import(import_cmd::ImportArgs),
     /// The cached spend as a FOCUS 1.2 CSV for FinOps tools
     Export(export_cmd::ExportArgs),
+    /// Budget alert channels: send a test message
+    Notify(notify_cmd::NotifyArgs),
     /// A Prometheus exporter: /metrics from the cache, syncing in the background
     Serve(serve_cmd::ServeArgs),
     /// The Prometheus exposition once, on stdout (for node_exporter's textfile collector)
@@ -185,6 +188,7 @@ fn dispatch(cli: Cli) -> crate::error::Result<()> {
         Command::Import(args) => import_cmd::run(&app, args),
         Command::Export(args) => export_cmd::run(&app, args),
         Command::Serve(args) => serve_cmd::run(app, args),
+        Command::Notify(args) => notify_cmd::run(&app, args),
         Command::Metrics(args) => serve_cmd::metrics(&app, args),
         Command::GenerateCache(args) => generate_cache::run(&app, args),
         Command::Doctor(_) | Command::Completions(_) | Command::Man(_) => {

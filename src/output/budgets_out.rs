@@ -86,9 +86,20 @@ pub fn sentence(r: &BudgetRow) -> String {
 }
 
 pub fn render(rows: &[BudgetRow], today: NaiveDate, format: BudgetFormat, out: &mut dyn Write) -> std::io::Result<()> {
+    render_with(rows, today, format, None, out)
+}
+
+/// Like [`render`]; with `budgets check --notify`, the JSON also lists the notifications.
+pub fn render_with(
+    rows: &[BudgetRow],
+    today: NaiveDate,
+    format: BudgetFormat,
+    notifications: Option<Vec<Value>>,
+    out: &mut dyn Write,
+) -> std::io::Result<()> {
     match format {
         BudgetFormat::Table => table(rows, today, out),
-        BudgetFormat::Json => json_doc(rows, today, out),
+        BudgetFormat::Json => json_doc(rows, today, notifications, out),
         BudgetFormat::Markdown => out.write_all(markdown(rows, today).as_bytes()),
         BudgetFormat::Github => github(rows, out),
     }
@@ -139,7 +150,12 @@ fn table(rows: &[BudgetRow], today: NaiveDate, out: &mut dyn Write) -> std::io::
     writeln!(out, "{t}")
 }
 
-fn json_doc(rows: &[BudgetRow], today: NaiveDate, out: &mut dyn Write) -> std::io::Result<()> {
+fn json_doc(
+    rows: &[BudgetRow],
+    today: NaiveDate,
+    notifications: Option<Vec<Value>>,
+    out: &mut dyn Write,
+) -> std::io::Result<()> {
     let list: Vec<Value> = rows
         .iter()
         .map(|r| {
@@ -168,7 +184,10 @@ fn json_doc(rows: &[BudgetRow], today: NaiveDate, out: &mut dyn Write) -> std::i
         })
         .collect();
     let worst = rows.iter().map(|r| r.status.level).max().unwrap_or(Level::Ok);
-    let doc = json!({"schema_version": 1, "currency": "USD", "as_of": today.to_string(), "timezone": "UTC", "worst": worst.name(), "budgets": list});
+    let mut doc = json!({"schema_version": 1, "currency": "USD", "as_of": today.to_string(), "timezone": "UTC", "worst": worst.name(), "budgets": list});
+    if let Some(n) = notifications {
+        doc["notifications"] = Value::Array(n);
+    }
     serde_json::to_writer_pretty(&mut *out, &doc)?;
     writeln!(out)
 }

@@ -5,6 +5,7 @@
 
 mod decimal_sum;
 pub mod imports;
+mod notifications;
 mod query;
 mod schema;
 mod stats;

@@ -59,6 +59,19 @@ const MIGRATIONS: &[&str] = &[
         imported_at TEXT NOT NULL,
         rows        INTEGER NOT NULL
     );",
+    // 4: budget alerts sent (or tried), so each is delivered exactly once.
+    "CREATE TABLE notifications (
+        channel      TEXT NOT NULL,
+        budget       TEXT NOT NULL,
+        period_start TEXT NOT NULL,
+        threshold    INTEGER NOT NULL,
+        event        TEXT NOT NULL,     -- trigger | resolve
+        delivered_at TEXT,              -- NULL: the last attempt failed
+        error        TEXT,
+        attempts     INTEGER NOT NULL,
+        updated_at   TEXT NOT NULL,
+        PRIMARY KEY (channel, budget, period_start, threshold, event)
+    ) WITHOUT ROWID;",
 ];
 
 pub const SCHEMA_VERSION: i64 = MIGRATIONS.len() as i64;
@@ -78,7 +91,7 @@ pub fn ensure_ours(conn: &Connection, path: &std::path::Path) -> Result<()> {
         .query_map([], |r| r.get(0))?
         .collect::<rusqlite::Result<_>>()?;
     let version: i64 = conn.pragma_query_value(None, "user_version", |r| r.get(0))?;
-    let ours = ["cost_buckets", "imports", "projects", "synced_days", "usage_buckets"];
+    let ours = ["cost_buckets", "imports", "notifications", "projects", "synced_days", "usage_buckets"];
     let older_llmcost = app_id == 0 && version >= 1 && tables.iter().all(|t| ours.contains(&t.as_str()));
     if (app_id == 0 && tables.is_empty() && version == 0) || older_llmcost {
         return Ok(());

@@ -14,6 +14,7 @@ mod fake_xai;
 mod hostile;
 mod import;
 mod multi;
+mod notify;
 mod providers;
 mod real_responses;
 mod reliability;

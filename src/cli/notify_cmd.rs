@@ -1,0 +1,60 @@
+//! `llmcost notify test`: one test message to each [[notify]] channel, recorded nowhere.
+
+use clap::{Args, Subcommand};
+
+use super::App;
+use crate::error::{Error, Result};
+
+#[derive(Debug, Args)]
+#[command(after_help = "\
+Examples:
+  llmcost notify test                   A test message to every channel
+  llmcost notify test --channel oncall  Only to this one
+
+Channels are [[notify]] entries in the config; budgets check --notify sends the real alerts.")]
+pub struct NotifyArgs {
+    #[command(subcommand)]
+    pub action: NotifyAction,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum NotifyAction {
+    /// Send a test message to each channel (describing the first budget as it stands)
+    Test {
+        /// Only this channel
+        #[arg(long, value_name = "NAME")]
+        channel: Option<String>,
+    },
+}
+
+pub fn run(app: &App, args: NotifyArgs) -> Result<()> {
+    let NotifyAction::Test { channel } = args.action;
+    let mut channels = app.config.channels.clone();
+    if channels.is_empty() {
+        return Err(Error::Config("no [[notify]] channels in the config: add one (see the README, 'Alerts')".into()));
+    }
+    if let Some(name) = &channel {
+        channels.retain(|c| &c.name == name);
+        if channels.is_empty() {
+            let known: Vec<&str> = app.config.channels.iter().map(|c| c.name.as_str()).collect();
+            return Err(Error::Usage(format!("no channel named '{name}': channels are {}", known.join(", "))));
+        }
+    }
+    if app.config.budgets.is_empty() {
+        return Err(Error::Config("a test message describes a budget: add one with 'llmcost budgets add'".into()));
+    }
+    let mut store = app.open_store()?;
+    let rows = crate::app::budgets::evaluate(app, &store, &app.config.budgets[..1])?;
+    let mut messages: Vec<_> =
+        channels.iter().map(|c| crate::notify::test_message(c, &rows[0], app.clock.now())).collect();
+    crate::notify::send_all(&channels, &mut messages, &mut store, app.retry_policy().base_delay, false)?;
+    let mut failed = Vec::new();
+    for m in &messages {
+        match &m.outcome {
+            Some(Ok(())) => app.note(&format!("'{}' ({}): delivered", m.channel, m.kind.name())),
+            Some(Err(e)) => failed.push(format!("notify channel '{}': {e}", m.channel)),
+            None => {}
+        }
+    }
+    if failed.is_empty() { Ok(()) } else { Err(Error::Accounts(failed)) }
+}

@@ -1,0 +1,194 @@
+//! Front end 4: budget alerts to Slack, Teams, Discord, PagerDuty and signed webhooks. Which
+//! messages are due comes from the budgets' status and what the cache records as delivered, so
+//! a repeat run sends nothing, a later run sends only thresholds crossed since, and a message
+//! that failed is tried again by the next run.
+
+pub mod channels;
+pub mod payload;
+mod send;
+
+use std::time::Duration;
+
+use chrono::{DateTime, NaiveDate, Utc};
+use serde_json::{Value, json};
+
+use crate::output::budgets_out::BudgetRow;
+use crate::store::Store;
+use channels::{Channel, Kind};
+use payload::Event;
+
+/// One message due to one channel.
+#[derive(Debug, Clone)]
+pub struct Message {
+    pub channel: String,
+    pub kind: Kind,
+    pub budget: String,
+    pub period_start: NaiveDate,
+    pub event: Event,
+    pub body: Value,
+    /// After sending: delivered, or why not.
+    pub outcome: Option<Result<(), String>>,
+}
+
+impl Message {
+    pub fn threshold(&self) -> i64 {
+        match self.event {
+            Event::Crossed(t) => i64::from(t),
+            _ => 0,
+        }
+    }
+
+    /// For `--format json`: secrets masked (PagerDuty's routing key).
+    pub fn to_json(&self) -> Value {
+        let mut body = self.body.clone();
+        if body.get("routing_key").is_some() {
+            body["routing_key"] = json!("***");
+        }
+        let mut v = json!({
+            "channel": self.channel,
+            "kind": self.kind.name(),
+            "budget": self.budget,
+            "threshold": match self.event { Event::Crossed(t) => Some(t), _ => None },
+            "event": self.event.name(),
+            "body": body,
+        });
+        if let Some(outcome) = &self.outcome {
+            v["delivered"] = json!(outcome.is_ok());
+            v["error"] = outcome.as_ref().err().map_or(Value::Null, |e| json!(e));
+        }
+        v
+    }
+}
+
+/// The messages due now: thresholds newly crossed (or not yet delivered), and PagerDuty
+/// resolves for incidents whose budget is back under its lowest threshold or whose period ended.
+pub fn due(
+    channels: &[Channel],
+    rows: &[BudgetRow],
+    store: &Store,
+    now: DateTime<Utc>,
+) -> crate::error::Result<Vec<Message>> {
+    let mut out = Vec::new();
+    for ch in channels {
+        let routing_key = if ch.kind == Kind::Pagerduty {
+            ch.secret(&ch.routing_key_env, "routing_key_env").ok().flatten()
+        } else {
+            None
+        };
+        for row in rows {
+            let (b, s) = (&row.budget, &row.status);
+            let period_start = s.period.since;
+            let done = store.notifications_delivered(&ch.name, &b.name, period_start)?;
+            for &t in b.warn_at.iter().filter(|t| s.percent >= rust_decimal::Decimal::from(**t)) {
+                if !ch.wants(&b.name, t >= 100) || done.contains(&(i64::from(t), "trigger".to_string())) {
+                    continue;
+                }
+                let id = format!("msg_{}_{}_{}_{t}", b.name, period_start, ch.name);
+                out.push(Message {
+                    channel: ch.name.clone(),
+                    kind: ch.kind,
+                    budget: b.name.clone(),
+                    period_start,
+                    event: Event::Crossed(t),
+                    body: payload::body(ch.kind, row, Event::Crossed(t), routing_key.as_deref(), &id, now),
+                    outcome: None,
+                });
+            }
+            if ch.kind == Kind::Pagerduty {
+                let lowest = b.warn_at.first().copied().unwrap_or(100);
+                let triggered = done.iter().any(|(_, e)| e == "trigger");
+                let resolved = done.iter().any(|(_, e)| e == "resolve");
+                if triggered && !resolved && s.percent < rust_decimal::Decimal::from(lowest) {
+                    out.push(resolve(ch, row, period_start, routing_key.as_deref(), now));
+                }
+                // Incidents of periods that have ended.
+                for old_start in store.unresolved_triggers(&ch.name, &b.name, period_start)? {
+                    let mut old = row.clone();
+                    old.status.period.since = old_start;
+                    out.push(resolve(ch, &old, old_start, routing_key.as_deref(), now));
+                }
+            }
+        }
+    }
+    Ok(out)
+}
+
+fn resolve(
+    ch: &Channel,
+    row: &BudgetRow,
+    period_start: NaiveDate,
+    routing_key: Option<&str>,
+    now: DateTime<Utc>,
+) -> Message {
+    Message {
+        channel: ch.name.clone(),
+        kind: ch.kind,
+        budget: row.budget.name.clone(),
+        period_start,
+        event: Event::Resolved,
+        body: payload::body(ch.kind, row, Event::Resolved, routing_key, "resolve", now),
+        outcome: None,
+    }
+}
+
+/// Sends each message (a failing channel never stops the others) and records the outcomes.
+pub fn send_all(
+    channels: &[Channel],
+    messages: &mut [Message],
+    store: &mut Store,
+    base_delay: Duration,
+    record: bool,
+) -> crate::error::Result<()> {
+    let client = crate::providers::http::build_client(Duration::from_secs(30));
+    let runtime = tokio::runtime::Builder::new_current_thread()
+        .enable_all()
+        .build()
+        .map_err(|e| crate::error::Error::Runtime(format!("cannot start the async runtime: {e}")))?;
+    for m in messages.iter_mut() {
+        let Some(ch) = channels.iter().find(|c| c.name == m.channel) else { continue };
+        let outcome = runtime.block_on(deliver(ch, m, &client, base_delay));
+        if record {
+            store.record_notification(
+                &m.channel,
+                &m.budget,
+                m.period_start,
+                m.threshold(),
+                m.event.name(),
+                outcome.as_ref().err().map(String::as_str),
+                Utc::now(),
+            )?;
+        }
+        m.outcome = Some(outcome);
+    }
+    Ok(())
+}
+
+async fn deliver(ch: &Channel, m: &Message, client: &reqwest::Client, base_delay: Duration) -> Result<(), String> {
+    let url = ch.target()?;
+    if ch.kind == Kind::Pagerduty && ch.secret(&ch.routing_key_env, "routing_key_env")?.is_none() {
+        return Err("no routing key".into());
+    }
+    let body = serde_json::to_vec(&m.body).map_err(|e| e.to_string())?;
+    let mut headers = Vec::new();
+    if ch.kind == Kind::Webhook
+        && let Some(secret) = ch.secret(&ch.secret_env, "secret_env")?
+    {
+        let id = m.body["id"].as_str().unwrap_or("msg").to_string();
+        headers = payload::sign(&secret, &id, Utc::now().timestamp(), &body);
+    }
+    send::post(client, &url, &body, &headers, base_delay).await
+}
+
+/// `llmcost notify test`: one test message per channel, recorded nowhere.
+pub fn test_message(ch: &Channel, row: &BudgetRow, now: DateTime<Utc>) -> Message {
+    let routing_key = ch.secret(&ch.routing_key_env, "routing_key_env").ok().flatten();
+    Message {
+        channel: ch.name.clone(),
+        kind: ch.kind,
+        budget: row.budget.name.clone(),
+        period_start: row.status.period.since,
+        event: Event::Test,
+        body: payload::body(ch.kind, row, Event::Test, routing_key.as_deref(), "msg_test", now),
+        outcome: None,
+    }
+}
