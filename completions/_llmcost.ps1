@@ -224,6 +224,7 @@ Register-ArgumentCompleter -Native -CommandName 'llmcost' -ScriptBlock {
             [CompletionResult]::new('--until', '--until', [CompletionResultType]::ParameterName, 'Up to this day (inclusive); needs --since')
             [CompletionResult]::new('--by', '--by', [CompletionResultType]::ParameterName, 'Group by a comma list of: provider, workspace, project, model, line_item, day')
             [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format')
+            [CompletionResult]::new('--currency', '--currency', [CompletionResultType]::ParameterName, 'Show amounts in this currency (ISO 4217, e.g. EUR, CHF), converting with the ECB''s euro reference rates of each day [default: the config''s [display] currency, else USD]')
             [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file [default: the platform config dir, e.g. ~/.config/llmcost/config.toml]')
             [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'Cache database [default: the platform cache dir, e.g. ~/.cache/llmcost/cache.sqlite]')
             [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Give up on a request that has not answered after this many seconds (a timed-out request is retried once) [default: the config''s http.timeout_seconds, 30]')

@@ -936,7 +936,7 @@ _llmcost() {
             return 0
             ;;
         llmcost__subcmd__costs)
-            opts="-w -q -v -h -V --provider --workspace --project --model --today --yesterday --week --month --year --last --since --until --by --format --refresh --offline --config --db --demo --quiet --timeout --verbose --record --color --help --version"
+            opts="-w -q -v -h -V --provider --workspace --project --model --today --yesterday --week --month --year --last --since --until --by --format --refresh --offline --currency --config --db --demo --quiet --timeout --verbose --record --color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -988,6 +988,10 @@ _llmcost() {
                     ;;
                 --format)
                     COMPREPLY=($(compgen -W "table json csv markdown" -- "${cur}"))
+                    return 0
+                    ;;
+                --currency)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 --config)

@@ -208,6 +208,7 @@ set edit:completion:arg-completer[llmcost] = {|@words|
             cand --until 'Up to this day (inclusive); needs --since'
             cand --by 'Group by a comma list of: provider, workspace, project, model, line_item, day'
             cand --format 'Output format'
+            cand --currency 'Show amounts in this currency (ISO 4217, e.g. EUR, CHF), converting with the ECB''s euro reference rates of each day [default: the config''s [display] currency, else USD]'
             cand --config 'Config file [default: the platform config dir, e.g. ~/.config/llmcost/config.toml]'
             cand --db 'Cache database [default: the platform cache dir, e.g. ~/.cache/llmcost/cache.sqlite]'
             cand --timeout 'Give up on a request that has not answered after this many seconds (a timed-out request is retried once) [default: the config''s http.timeout_seconds, 30]'

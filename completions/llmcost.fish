@@ -177,6 +177,7 @@ complete -c llmcost -n "__fish_llmcost_using_subcommand costs" -l format -d 'Out
 json\t'Versioned JSON (schema_version 1) for scripts'
 csv\t'CSV with a header row, for spreadsheets'
 markdown\t'Markdown for reports and PR comments'"
+complete -c llmcost -n "__fish_llmcost_using_subcommand costs" -l currency -d 'Show amounts in this currency (ISO 4217, e.g. EUR, CHF), converting with the ECB\'s euro reference rates of each day [default: the config\'s [display] currency, else USD]' -r
 complete -c llmcost -n "__fish_llmcost_using_subcommand costs" -l config -d 'Config file [default: the platform config dir, e.g. ~/.config/llmcost/config.toml]' -r -F
 complete -c llmcost -n "__fish_llmcost_using_subcommand costs" -l db -d 'Cache database [default: the platform cache dir, e.g. ~/.cache/llmcost/cache.sqlite]' -r -F
 complete -c llmcost -n "__fish_llmcost_using_subcommand costs" -l timeout -d 'Give up on a request that has not answered after this many seconds (a timed-out request is retried once) [default: the config\'s http.timeout_seconds, 30]' -r

@@ -41,6 +41,13 @@ impl Default for HttpSettings {
 
 #[derive(Clone, Debug, Default, PartialEq, Eq, Deserialize)]
 #[serde(deny_unknown_fields)]
+pub struct DisplaySettings {
+    /// ISO 4217 code amounts are shown in; others are converted with ECB rates.
+    pub currency: Option<String>,
+}
+
+#[derive(Clone, Debug, Default, PartialEq, Eq, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct WorkspaceConfig {
     /// Overrides the provider's API base URL for this workspace (a proxy, say).
     pub base_url: Option<String>,
@@ -55,6 +62,9 @@ pub struct WorkspaceConfig {
 pub struct Config {
     #[serde(default)]
     pub cache: CacheSettings,
+    /// `[display] currency = "CHF"`: the reporting currency (default USD).
+    #[serde(default)]
+    pub display: DisplaySettings,
     #[serde(default)]
     pub http: HttpSettings,
     /// `[workspaces.openai.edugami]`: provider id, then workspace name.
@@ -98,6 +108,10 @@ impl Config {
     }
 
     fn validate(&self, path: &Path) -> Result<()> {
+        if let Some(c) = &self.display.currency {
+            crate::app::fx::reporting_currency(None, Some(c))
+                .map_err(|e| Error::Config(format!("invalid config {}: [display] currency: {e}", path.display())))?;
+        }
         // Bounded so date arithmetic on them can never overflow.
         if self.cache.trailing_days > 366 {
             return Err(Error::Config(format!(

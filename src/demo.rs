@@ -150,6 +150,8 @@ struct ProjectSpec {
 
 struct WorkspaceSpec {
     provider: ProviderKind,
+    /// The currency its invoice is in.
+    currency: crate::domain::Currency,
     name: &'static str,
     projects: &'static [ProjectSpec],
     /// Non-model line items billed to the default project: (item, dollars per day)
@@ -158,6 +160,7 @@ struct WorkspaceSpec {
 
 const WORKSPACES: &[WorkspaceSpec] = &[
     WorkspaceSpec {
+        currency: crate::domain::Currency::USD,
         provider: ProviderKind::OpenAi,
         name: "edugami",
         projects: &[
@@ -179,6 +182,7 @@ const WORKSPACES: &[WorkspaceSpec] = &[
         extras: &[("web search tool calls", 0.9)],
     },
     WorkspaceSpec {
+        currency: crate::domain::Currency::USD,
         provider: ProviderKind::OpenAi,
         name: "memoways",
         projects: &[
@@ -204,6 +208,7 @@ const WORKSPACES: &[WorkspaceSpec] = &[
         extras: &[("Vector storage", 0.35)],
     },
     WorkspaceSpec {
+        currency: crate::domain::Currency::USD,
         provider: ProviderKind::OpenAi,
         name: "storygami",
         projects: &[
@@ -224,6 +229,7 @@ const WORKSPACES: &[WorkspaceSpec] = &[
         extras: &[("web search tool calls", 0.4)],
     },
     WorkspaceSpec {
+        currency: crate::domain::Currency::USD,
         provider: ProviderKind::Anthropic,
         name: "edugami",
         projects: &[
@@ -238,6 +244,7 @@ const WORKSPACES: &[WorkspaceSpec] = &[
         extras: &[("Web Search Usage", 0.6), ("Code Execution Usage", 0.25)],
     },
     WorkspaceSpec {
+        currency: crate::domain::Currency::USD,
         provider: ProviderKind::OpenRouter,
         name: "storygami",
         projects: &[ProjectSpec {
@@ -249,12 +256,14 @@ const WORKSPACES: &[WorkspaceSpec] = &[
         extras: &[],
     },
     WorkspaceSpec {
+        currency: crate::domain::Currency::USD,
         provider: ProviderKind::Xai,
         name: "memoways",
         projects: &[ProjectSpec { id: "", name: "", archived: false, spend: &[(&GROK4, 2.4), (&GROK_CODE, 0.7)] }],
         extras: &[],
     },
     WorkspaceSpec {
+        currency: crate::domain::Currency::USD,
         provider: ProviderKind::Aws,
         name: "prod",
         projects: &[
@@ -430,6 +439,7 @@ fn generate(ws: &WorkspaceSpec, range: DateRange, today: NaiveDate) -> (Vec<Cost
                         model: spec.model.to_string(),
                         line_item,
                         amount,
+                        currency: ws.currency,
                     });
                 }
                 if totals.input_tokens + totals.output_tokens > 0 {
@@ -449,6 +459,7 @@ fn generate(ws: &WorkspaceSpec, range: DateRange, today: NaiveDate) -> (Vec<Cost
                 line_item: item.to_string(),
                 model: item.to_string(),
                 amount,
+                currency: ws.currency,
             });
         }
     }

@@ -2,6 +2,7 @@
 //!
 //! - `app`: the application layer every front end shares: context, sync, budgets, selection
 //! - `domain`: money, periods, line items, records (no I/O)
+//! - `fx`: ECB euro reference rates and exact conversion between currencies
 //! - `import`: spend from files (llmcost CSV, FOCUS) and FOCUS export
 //! - `providers`: HTTP clients for each billing API, behind `AnyProvider`
 //! - `store`: the SQLite cache (the only SQL)
@@ -24,6 +25,7 @@ pub mod config_budgets;
 pub mod demo;
 pub mod domain;
 pub mod error;
+pub mod fx;
 pub mod import;
 pub mod notify;
 pub mod output;

@@ -63,6 +63,7 @@ pub fn batch(shape: Shape, account_index: usize, until: NaiveDate) -> SyncBatch 
                     line_item: format!("{model}, {kind}"),
                     model: model.to_string(),
                     amount: Money::from_decimal(Decimal::new(micros as i64, 6)),
+                    currency: crate::domain::Currency::USD,
                 });
                 if kind == "output" {
                     let tokens = micros as u64 * 3;

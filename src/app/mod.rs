@@ -3,6 +3,7 @@
 
 pub mod budgets;
 mod context;
+pub mod fx;
 pub mod projects;
 pub mod sync;
 

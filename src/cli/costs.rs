@@ -38,6 +38,10 @@ pub struct CostsArgs {
     pub format: Format,
     #[command(flatten)]
     pub fresh: FreshnessArgs,
+    /// Show amounts in this currency (ISO 4217, e.g. EUR, CHF), converting with the ECB's euro
+    /// reference rates of each day [default: the config's [display] currency, else USD]
+    #[arg(long, value_name = "CODE")]
+    pub currency: Option<String>,
 }
 
 pub fn run(app: &App, args: CostsArgs) -> Result<()> {
@@ -55,7 +59,10 @@ pub fn run(app: &App, args: CostsArgs) -> Result<()> {
     let failed = refresh_for_view(app, &mut store, &accounts, range, args.fresh.offline, args.fresh.refresh)?;
     let projects = resolve_projects(&store, &accounts, &args.project)?;
     let query = CostQuery { accounts, projects, models: args.model.clone(), range, group_by };
-    let mut view = CostView::build(&store, &query, app.clock.today(), args.project.clone())?;
+    let currency =
+        crate::app::fx::reporting_currency(args.currency.as_deref(), app.config.display.currency.as_deref())?;
+    let rates = crate::app::fx::rates_for(app, &mut store, &query, currency, args.fresh.offline)?;
+    let mut view = CostView::build_in(&store, &query, app.clock.today(), args.project.clone(), currency, &rates)?;
     view.budgets = crate::app::budgets::relevant(app, &store, &query.accounts, &query.projects, &query.models);
     super::write_stdout(|out| output::render_costs(&view, args.format, out))?;
     if !failed.is_empty() {

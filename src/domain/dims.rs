@@ -11,10 +11,13 @@ pub enum Dim {
     Model,
     LineItem,
     Day,
+    /// The billing currency (amounts in different currencies are never summed unconverted).
+    Currency,
 }
 
 impl Dim {
-    pub const ALL: [Dim; 6] = [Dim::Provider, Dim::Workspace, Dim::Project, Dim::Model, Dim::LineItem, Dim::Day];
+    pub const ALL: [Dim; 7] =
+        [Dim::Provider, Dim::Workspace, Dim::Project, Dim::Model, Dim::LineItem, Dim::Day, Dim::Currency];
 
     pub fn name(self) -> &'static str {
         match self {
@@ -24,12 +27,13 @@ impl Dim {
             Dim::Model => "model",
             Dim::LineItem => "line_item",
             Dim::Day => "day",
+            Dim::Currency => "currency",
         }
     }
 
     /// Whether token and request counts can be attributed to groups of this dimension.
     pub fn carries_usage(self) -> bool {
-        self != Dim::LineItem
+        !matches!(self, Dim::LineItem | Dim::Currency)
     }
 }
 
@@ -41,9 +45,11 @@ impl fmt::Display for Dim {
 
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum DimError {
-    #[error("unknown --by dimension '{0}': use a comma list of provider, workspace, project, model, line_item, day")]
+    #[error(
+        "unknown --by dimension '{0}': use a comma list of provider, workspace, project, model, line_item, day, currency"
+    )]
     Unknown(String),
-    #[error("--by is empty: use a comma list of provider, workspace, project, model, line_item, day")]
+    #[error("--by is empty: use a comma list of provider, workspace, project, model, line_item, day, currency")]
     Empty,
 }
 

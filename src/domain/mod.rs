@@ -1,5 +1,6 @@
 //! Plain data with no I/O: money, periods, line items, grouping dimensions and records.
 
+pub mod currency;
 pub mod day;
 pub mod dims;
 pub mod lenient;
@@ -8,6 +9,7 @@ pub mod money;
 pub mod period;
 pub mod records;
 
+pub use currency::Currency;
 pub use dims::Dim;
 pub use money::Money;
 pub use period::{DateRange, PeriodSpec};

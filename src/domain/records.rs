@@ -93,6 +93,8 @@ pub struct CostRecord {
     pub line_item: String,
     pub model: String,
     pub amount: Money,
+    /// The billing currency of `amount` (ISO 4217; USD for every API provider but clouds).
+    pub currency: super::currency::Currency,
 }
 
 /// Token and request counts for one UTC day, project and model.

@@ -64,7 +64,8 @@ fn first_of_next_month(day: NaiveDate) -> NaiveDate {
 
 /// Writes the FOCUS CSV of `query`'s accounts and period (its grouping is ignored).
 pub fn write(store: &Store, query: &CostQuery, out: &mut dyn Write) -> crate::error::Result<usize> {
-    let dims = vec![Dim::Day, Dim::Provider, Dim::Workspace, Dim::Project, Dim::Model, Dim::LineItem];
+    // Each row in its own billing currency (FOCUS's BillingCurrency), never converted.
+    let dims = vec![Dim::Day, Dim::Provider, Dim::Workspace, Dim::Project, Dim::Model, Dim::LineItem, Dim::Currency];
     let q = CostQuery { group_by: dims, ..query.clone() };
     let rows = store.aggregate_costs(&q)?;
     let names: HashMap<(String, String, String), String> = store.project_names()?;
@@ -73,7 +74,7 @@ pub fn write(store: &Store, query: &CostQuery, out: &mut dyn Write) -> crate::er
     w.write_record(COLUMNS).map_err(io)?;
     let mut written = 0;
     for (key, cost) in rows {
-        let [day, provider, workspace, project, model, line_item] = key.values.as_slice() else { continue };
+        let [day, provider, workspace, project, model, line_item, currency] = key.values.as_slice() else { continue };
         let day = crate::app::cached_day(day)?;
         let kind = ProviderKind::from_id(provider).ok();
         let display = kind.map_or(provider.as_str(), |k| k.display_name());
@@ -91,7 +92,7 @@ pub fn write(store: &Store, query: &CostQuery, out: &mut dyn Write) -> crate::er
             amount.clone(),
             format!("{provider}/{workspace}"),
             workspace.clone(),
-            "USD".into(),
+            currency.clone(),
             at_midnight(first_of_next_month(day)),
             at_midnight(first_of_month(day)),
             "Usage".into(),

@@ -1,6 +1,6 @@
 //! FOCUS 1.x CSV in (as AWS Data Exports, Azure Cost Management's FocusCost and Google's FOCUS
 //! view write it): only AI services' usage is kept, and FOCUS's columns map to llmcost's:
-//! `ChargePeriodStart` the UTC day, `BilledCost` the cost (`BillingCurrency` USD), the model from
+//! `ChargePeriodStart` the UTC day, `BilledCost` the cost in `BillingCurrency`, the model from
 //! `x_LlmcostModel` (llmcost's own export), `SkuId`, `ChargeDescription` or `ServiceName`, and
 //! the project from `x_LlmcostProjectId`, `SubAccountName` or `ResourceName`.
 
@@ -40,16 +40,10 @@ pub fn parse(text: &str, file: &str, services: &[String]) -> Result<Parsed> {
         }
         let day = parse_utc_day(get("ChargePeriodStart")).map_err(|e| row_error(file, line, "ChargePeriodStart", e))?;
         let cost = Money::parse_dollars(get("BilledCost")).map_err(|e| row_error(file, line, "BilledCost", e))?;
-        let currency = get("BillingCurrency");
-        if !currency.is_empty() && !currency.eq_ignore_ascii_case("USD") {
-            let shown: String = currency.chars().take(12).collect();
-            return Err(row_error(
-                file,
-                line,
-                "BillingCurrency",
-                format!("'{shown}': only USD amounts can be imported for now"),
-            ));
-        }
+        let currency = match get("BillingCurrency") {
+            "" => crate::domain::Currency::USD,
+            c => crate::domain::Currency::parse(c).map_err(|e| row_error(file, line, "BillingCurrency", e))?,
+        };
         let first = |names: &[&str]| names.iter().map(|n| get(n)).find(|v| !v.is_empty()).unwrap_or("").to_string();
         let model = first(&["x_LlmcostModel", "SkuId", "ChargeDescription", "ServiceName"]);
         if model.is_empty() {
@@ -60,7 +54,8 @@ pub fn parse(text: &str, file: &str, services: &[String]) -> Result<Parsed> {
         } else {
             first(&["SubAccountName", "ResourceName"])
         };
-        sums.add(day, Some(project), model, cost, None).map_err(|m| row_error(file, line, "BilledCost", m))?;
+        sums.add(day, Some(project), model, cost, currency, None)
+            .map_err(|m| row_error(file, line, "BilledCost", m))?;
     }
     Ok(sums.finish(skipped))
 }

@@ -40,15 +40,10 @@ pub fn parse(text: &str, file: &str, provider: &str, workspace: &str) -> Result<
         }
         let cost_text = get("cost");
         let cost = Money::parse_dollars(cost_text).map_err(|e| row_error(file, line, "cost", e))?;
-        let currency = get("currency");
-        if !currency.is_empty() && !currency.eq_ignore_ascii_case("usd") {
-            return Err(row_error(
-                file,
-                line,
-                "currency",
-                format!("'{}': only USD amounts can be imported for now", short(currency)),
-            ));
-        }
+        let currency = match get("currency") {
+            "" => crate::domain::Currency::USD,
+            c => crate::domain::Currency::parse(c).map_err(|e| row_error(file, line, "currency", e))?,
+        };
         let count = |name: &str| -> Result<u64> {
             let v = get(name);
             if v.is_empty() {
@@ -64,7 +59,7 @@ pub fn parse(text: &str, file: &str, provider: &str, workspace: &str) -> Result<
             requests: count("requests")?,
         };
         let has_usage = ["input_tokens", "output_tokens", "requests"].iter().any(|c| !get(c).is_empty());
-        sums.add(day, Some(get("project").to_string()), model.to_string(), cost, has_usage.then_some(totals))
+        sums.add(day, Some(get("project").to_string()), model.to_string(), cost, currency, has_usage.then_some(totals))
             .map_err(|m| row_error(file, line, "cost", m))?;
     }
     Ok(sums.finish(0))
@@ -102,7 +97,7 @@ mod tests {
             ("date,model,cost\n2026-11-01,x,1\n2026-11-02,x,\"1,5\"\n", "line 3, column cost"),
             ("date,model,cost,requests\n2026-11-01,x,1,-3\n", "line 2, column requests"),
             ("date,model,cost,provider\n2026-11-01,x,1,mistral\n", "line 2, column provider"),
-            ("date,model,cost,currency\n2026-11-01,x,1,EUR\n", "column currency"),
+            ("date,model,cost,currency\n2026-11-01,x,1,EURO\n", "column currency"),
         ] {
             let e = parse(text, "f.csv", "groq", "team").unwrap_err().to_string();
             assert!(e.contains(needle) && e.contains("nothing was imported"), "{text:?}: {e}");

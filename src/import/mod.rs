@@ -12,7 +12,7 @@ use std::path::Path;
 
 use chrono::NaiveDate;
 
-use crate::domain::{CostRecord, Money, UsageRecord, UsageTotals};
+use crate::domain::{CostRecord, Currency, Money, UsageRecord, UsageTotals};
 use crate::error::{Error, Result};
 
 pub use focus_import::parse as parse_focus;
@@ -39,7 +39,7 @@ pub struct Parsed {
 /// Rows of one file, summed as they are read.
 #[derive(Default)]
 pub(crate) struct Sums {
-    costs: BTreeMap<(NaiveDate, Option<String>, String), Money>,
+    costs: BTreeMap<(NaiveDate, Option<String>, String), (Money, Currency)>,
     usage: BTreeMap<(NaiveDate, Option<String>, String), UsageTotals>,
     rows: usize,
 }
@@ -51,11 +51,15 @@ impl Sums {
         project: Option<String>,
         model: String,
         cost: Money,
+        currency: Currency,
         usage: Option<UsageTotals>,
     ) -> std::result::Result<(), String> {
         let key = (day, project.filter(|p| !p.is_empty()), model);
-        let entry = self.costs.entry(key.clone()).or_default();
-        *entry = entry.checked_add(cost).ok_or("the amounts overflow when summed")?;
+        let entry = self.costs.entry(key.clone()).or_insert((Money::ZERO, currency));
+        if entry.1 != currency {
+            return Err(format!("{currency} and {} for the same day, project and model", entry.1));
+        }
+        entry.0 = entry.0.checked_add(cost).ok_or("the amounts overflow when summed")?;
         if let Some(u) = usage {
             *self.usage.entry(key).or_default() += u;
         }
@@ -69,12 +73,13 @@ impl Sums {
             costs: self
                 .costs
                 .into_iter()
-                .map(|((day, project_id, model), amount)| CostRecord {
+                .map(|((day, project_id, model), (amount, currency))| CostRecord {
                     day,
                     project_id,
                     line_item: model.clone(),
                     model,
                     amount,
+                    currency,
                 })
                 .collect(),
             usage: self

@@ -51,6 +51,10 @@ pub struct CostView {
     pub today_not_reported: Vec<ProviderKind>,
     /// Budgets whose scope lies within this view, with their status.
     pub budgets: Vec<BudgetRow>,
+    /// The currency every amount of the view is in.
+    pub currency: crate::domain::Currency,
+    /// The ECB rates used to convert amounts billed in other currencies.
+    pub fx: Vec<crate::fx::FxUse>,
 }
 
 /// Days of one account that the cache lacks.
@@ -63,8 +67,26 @@ pub struct MissingDays {
 }
 
 impl CostView {
+    /// A view in US dollars; amounts billed in another currency need rates (see `build_in`).
     pub fn build(store: &Store, query: &CostQuery, today: NaiveDate, project_filter: Vec<String>) -> Result<CostView> {
-        let costs = store.aggregate_costs(query)?;
+        let rates = store.fx_rates(
+            &store.currencies_in(query)?.into_iter().chain([crate::domain::Currency::USD]).collect(),
+            query.range.since,
+            query.range.until,
+        )?;
+        CostView::build_in(store, query, today, project_filter, crate::domain::Currency::USD, &rates)
+    }
+
+    /// A view in `currency`, converting with `rates` what was billed in others.
+    pub fn build_in(
+        store: &Store,
+        query: &CostQuery,
+        today: NaiveDate,
+        project_filter: Vec<String>,
+        currency: crate::domain::Currency,
+        rates: &crate::fx::Rates,
+    ) -> Result<CostView> {
+        let (costs, fx) = store.aggregate_costs_in(query, currency, rates)?;
         let mut usage = store.aggregate_usage(query)?;
         let usage_shown = query.group_by.iter().all(|d| d.carries_usage());
         let names = if query.group_by.contains(&Dim::Project) { store.project_names()? } else { HashMap::new() };
@@ -124,6 +146,8 @@ impl CostView {
             missing_days,
             today_not_reported,
             budgets: Vec::new(),
+            currency,
+            fx,
         })
     }
 

@@ -28,7 +28,7 @@ pub fn costs(view: &CostView, out: &mut dyn Write) -> std::io::Result<()> {
             header.extend(["project_name".to_string(), "project_workspace".to_string()]);
         }
     }
-    header.push("cost_usd".into());
+    header.push(format!("cost_{}", view.currency.as_str().to_ascii_lowercase()));
     if view.usage_shown {
         header.extend(["input_tokens", "cached_input_tokens", "output_tokens", "requests"].map(String::from));
     }

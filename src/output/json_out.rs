@@ -56,7 +56,8 @@ pub fn costs(view: &CostView, out: &mut dyn Write) -> std::io::Result<()> {
         .collect();
     let doc = json!({
         "schema_version": SCHEMA_VERSION,
-        "currency": "USD",
+        "currency": view.currency.as_str(),
+        "fx": view.fx,
         "period": {
             "since": view.range.since.to_string(),
             "until": view.range.until.to_string(),

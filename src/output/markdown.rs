@@ -13,10 +13,10 @@ fn cell(value: &str) -> String {
 
 pub fn costs(view: &CostView, out: &mut dyn Write) -> std::io::Result<()> {
     writeln!(out, "## LLM spend: {}\n", cell(&text::scope(&view.accounts)))?;
-    writeln!(out, "**{}** · {}\n", view.total.display_usd(), text::period(view.range, view.today))?;
+    writeln!(out, "**{}** · {}\n", view.currency.format(view.total), text::period(view.range, view.today))?;
     let mut header: Vec<String> = view.group_by.iter().map(|d| dim_title(*d).to_string()).collect();
     let mut align: Vec<&str> = vec!["---"; header.len()];
-    header.extend(["Cost (USD)".to_string(), "Share".to_string()]);
+    header.extend([format!("Cost ({})", view.currency), "Share".to_string()]);
     align.extend(["---:", "---:"]);
     if view.usage_shown {
         header.extend(["Input tokens", "Output tokens", "Requests"].map(String::from));
@@ -26,7 +26,7 @@ pub fn costs(view: &CostView, out: &mut dyn Write) -> std::io::Result<()> {
     writeln!(out, "| {} |", align.join(" | "))?;
     for row in &view.rows {
         let mut cells: Vec<String> = row.cells.iter().map(|c| cell(&c.label)).collect();
-        cells.extend([row.cost.display_usd(), percent(row.share)]);
+        cells.extend([view.currency.format(row.cost), percent(row.share)]);
         if let Some(u) = row.usage {
             cells.extend([thousands(u.input_tokens), thousands(u.output_tokens), thousands(u.requests)]);
         }
@@ -34,12 +34,17 @@ pub fn costs(view: &CostView, out: &mut dyn Write) -> std::io::Result<()> {
     }
     let mut total = vec![String::new(); view.group_by.len()];
     total[0] = "**Total**".into();
-    total.extend([format!("**{}**", view.total.display_usd()), "100.0%".into()]);
+    total.extend([format!("**{}**", view.currency.format(view.total)), "100.0%".into()]);
     if view.usage_shown {
         total.extend([String::new(), String::new(), String::new()]);
     }
     writeln!(out, "| {} |", total.join(" | "))?;
     writeln!(out, "\n_{}._", text::updated(view.updated_at))?;
+    if !view.fx.is_empty() {
+        let rates: Vec<String> =
+            view.fx.iter().map(|f| format!("1 {} = {} {} ({})", f.from, f.rate, f.to, f.date)).collect();
+        writeln!(out, "\n_Converted with ECB euro reference rates: {}._", rates.join("; "))?;
+    }
     for note in text::incomplete_notes(view) {
         writeln!(out, "\n> **{note}**")?;
     }

@@ -58,14 +58,14 @@ pub fn costs(view: &CostView, out: &mut dyn Write) -> std::io::Result<()> {
     writeln!(out, "{}", text::period(view.range, view.today))?;
     let mut t = new_table();
     let mut header: Vec<String> = view.group_by.iter().map(|d| dim_title(*d).to_string()).collect();
-    header.extend(["Cost (USD)".to_string(), "Share".to_string()]);
+    header.extend([format!("Cost ({})", view.currency), "Share".to_string()]);
     if view.usage_shown {
         header.extend(["Input tokens", "Cached input", "Output tokens", "Requests"].map(String::from));
     }
     t.set_header(self::header(header));
     for row in &view.rows {
         let mut cells: Vec<String> = row.cells.iter().map(|c| safe(&c.label)).collect();
-        cells.extend([row.cost.display_usd(), percent(row.share)]);
+        cells.extend([view.currency.format(row.cost), percent(row.share)]);
         if let Some(u) = row.usage {
             let known = u.input_tokens + u.output_tokens + u.requests > 0;
             let show = |n: u64| if known { thousands(n) } else { "-".to_string() };
@@ -80,7 +80,8 @@ pub fn costs(view: &CostView, out: &mut dyn Write) -> std::io::Result<()> {
     }
     let mut total: Vec<String> = vec![String::new(); view.group_by.len()];
     total[0] = "Total".to_string();
-    total.extend([view.total.display_usd(), if view.rows.is_empty() { String::new() } else { "100.0%".into() }]);
+    total
+        .extend([view.currency.format(view.total), if view.rows.is_empty() { String::new() } else { "100.0%".into() }]);
     if view.usage_shown {
         let sum = view.rows.iter().filter_map(|r| r.usage).fold(
             Default::default(),
@@ -98,6 +99,11 @@ pub fn costs(view: &CostView, out: &mut dyn Write) -> std::io::Result<()> {
         writeln!(out, "No spend in this period.")?;
     }
     writeln!(out, "{}", text::updated(view.updated_at))?;
+    if !view.fx.is_empty() {
+        let rates: Vec<String> =
+            view.fx.iter().map(|f| format!("1 {} = {} {} ({})", f.from, f.rate, f.to, f.date)).collect();
+        writeln!(out, "Converted with ECB euro reference rates: {}", rates.join("; "))?;
+    }
     for note in text::incomplete_notes(view) {
         writeln!(out, "{note}")?;
     }

@@ -89,5 +89,6 @@ pub fn dim_title(dim: crate::domain::Dim) -> &'static str {
         Dim::Model => "Model",
         Dim::LineItem => "Line item",
         Dim::Day => "Day (UTC)",
+        Dim::Currency => "Currency",
     }
 }

@@ -4,6 +4,7 @@
 //! groups rows and Rust adds the amounts without ever going through a float.
 
 mod decimal_sum;
+mod fx;
 pub mod imports;
 mod notifications;
 mod query;

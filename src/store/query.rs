@@ -49,6 +49,7 @@ fn column(dim: Dim) -> &'static str {
         Dim::Model => "model",
         Dim::LineItem => "line_item",
         Dim::Day => "day",
+        Dim::Currency => "currency",
     }
 }
 
@@ -67,6 +68,10 @@ impl CostQuery {
     /// Shaped for the primary key `(provider, workspace, day, ...)`: one OR branch per provider,
     /// each with its workspaces and the day range, so SQLite seeks straight to the days asked for
     /// instead of reading every row of a provider (10 ms instead of 600 ms on a million rows).
+    pub(crate) fn filter_sql(&self) -> (String, Vec<Value>) {
+        self.filter()
+    }
+
     fn filter(&self) -> (String, Vec<Value>) {
         let mut params = Vec::new();
         let mut branches = Vec::new();
@@ -187,8 +192,17 @@ impl Store {
             group_by: vec![Dim::Project],
         };
         let mut spend: HashMap<(String, String, String), Money> = HashMap::new();
-        for (key, cost) in self.aggregate_costs(&q)? {
-            let (p, w) = key.owner.expect("project grouping carries its owner");
+        // In US dollars: amounts billed in another currency are converted with the cached ECB
+        // rates (and are an error without them), never added 1:1.
+        let usd = crate::domain::Currency::USD;
+        let currencies: std::collections::BTreeSet<_> = self.currencies_in(&q)?.into_iter().chain([usd]).collect();
+        let rates = self.fx_rates(
+            &currencies,
+            range.since.max(chrono::NaiveDate::from_ymd_opt(2000, 1, 1).unwrap_or(range.since)),
+            range.until,
+        )?;
+        for (key, cost) in self.aggregate_costs_in(&q, usd, &rates)?.0 {
+            let Some((p, w)) = key.owner else { continue };
             spend.insert((p, w, key.values[0].clone()), cost);
         }
         let mut out = Vec::new();

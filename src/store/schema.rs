@@ -72,6 +72,15 @@ const MIGRATIONS: &[&str] = &[
         updated_at   TEXT NOT NULL,
         PRIMARY KEY (channel, budget, period_start, threshold, event)
     ) WITHOUT ROWID;",
+    // 5: every amount carries its billing currency (existing ones were all US dollars), and the
+    // ECB's euro reference rates for showing spend in another currency.
+    "ALTER TABLE cost_buckets ADD COLUMN currency TEXT NOT NULL DEFAULT 'USD';
+    CREATE TABLE fx_rates (
+        currency TEXT NOT NULL,   -- ISO 4217
+        day      TEXT NOT NULL,   -- the ECB's publication day
+        rate     TEXT NOT NULL,   -- units of the currency per euro, exact decimal
+        PRIMARY KEY (currency, day)
+    ) WITHOUT ROWID;",
 ];
 
 pub const SCHEMA_VERSION: i64 = MIGRATIONS.len() as i64;
@@ -91,7 +100,7 @@ pub fn ensure_ours(conn: &Connection, path: &std::path::Path) -> Result<()> {
         .query_map([], |r| r.get(0))?
         .collect::<rusqlite::Result<_>>()?;
     let version: i64 = conn.pragma_query_value(None, "user_version", |r| r.get(0))?;
-    let ours = ["cost_buckets", "imports", "notifications", "projects", "synced_days", "usage_buckets"];
+    let ours = ["cost_buckets", "fx_rates", "imports", "notifications", "projects", "synced_days", "usage_buckets"];
     let older_llmcost = app_id == 0 && version >= 1 && tables.iter().all(|t| ours.contains(&t.as_str()));
     if (app_id == 0 && tables.is_empty() && version == 0) || older_llmcost {
         return Ok(());

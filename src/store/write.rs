@@ -43,8 +43,8 @@ impl Store {
                 }
             }
             let mut insert_cost = tx.prepare_cached(
-                "INSERT INTO cost_buckets (provider, workspace, day, project_id, line_item, model, amount, fetched_at)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+                "INSERT INTO cost_buckets (provider, workspace, day, project_id, line_item, model, amount, fetched_at, currency)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
             )?;
             for c in costs.iter().filter(|c| range.contains(c.day) && !batch.unreported.contains(&c.day)) {
                 insert_cost.execute((
@@ -56,6 +56,7 @@ impl Store {
                     &c.model,
                     c.amount.decimal().normalize().to_string(),
                     &at,
+                    c.currency.as_str(),
                 ))?;
             }
             let mut insert_usage = tx.prepare_cached(

@@ -75,6 +75,14 @@ impl Query {
     }
 }
 
+/// Sums in US dollars, other currencies converted with the cached ECB rates (never 1:1).
+fn usd(store: &Store, q: &CostQuery) -> Result<Vec<(crate::store::GroupKey, Money)>> {
+    let usd = crate::domain::Currency::USD;
+    let currencies = store.currencies_in(q)?.into_iter().chain([usd]).collect();
+    let rates = store.fx_rates(&currencies, q.range.since, q.range.until)?;
+    Ok(store.aggregate_costs_in(q, usd, &rates)?.0)
+}
+
 pub fn load(store: &Store, q: &Query) -> Result<Snapshot> {
     let view = CostView::build(store, &q.cost_query(q.range, vec![Dim::Provider, Dim::Model]), q.today, vec![])?;
     let models = view
@@ -93,13 +101,10 @@ pub fn load(store: &Store, q: &Query) -> Result<Snapshot> {
             }
         })
         .collect();
-    let previous: Money = store
-        .aggregate_costs(&q.cost_query(previous_period(q.range), vec![Dim::Provider]))?
-        .into_iter()
-        .map(|(_, m)| m)
-        .sum();
+    let previous: Money =
+        usd(store, &q.cost_query(previous_period(q.range), vec![Dim::Provider]))?.into_iter().map(|(_, m)| m).sum();
     let mut daily: Vec<(NaiveDate, Money)> = q.range.days().map(|d| (d, Money::ZERO)).collect();
-    for (key, cost) in store.aggregate_costs(&q.cost_query(q.range, vec![Dim::Day]))? {
+    for (key, cost) in usd(store, &q.cost_query(q.range, vec![Dim::Day]))? {
         if let Some(slot) = daily.iter_mut().find(|(d, _)| d.format("%Y-%m-%d").to_string() == key.values[0]) {
             slot.1 = cost;
         }

@@ -5,6 +5,7 @@ mod aws;
 mod budgets;
 mod client;
 mod costs;
+mod currency;
 mod errors;
 mod fake_anthropic;
 mod fake_aws;

@@ -11,7 +11,7 @@ use super::http::{FailureKind, Http, ProviderError};
 use super::info::{CredentialSource, History, ProviderInfo};
 use super::{DayBatch, Provider};
 use crate::domain::day::day_from_json;
-use crate::domain::{CostRecord, DateRange, Money, ProjectInfo, UsageRecord, UsageTotals};
+use crate::domain::{CostRecord, Currency, DateRange, Money, ProjectInfo, UsageRecord, UsageTotals};
 
 pub const DEFAULT_BASE_URL: &str = "https://api.anthropic.com";
 pub const API_VERSION: &str = "2023-06-01";
@@ -56,14 +56,16 @@ fn line_item(r: &api::CostResult) -> String {
 
 /// Billed cost records (in dollars) from cost-report buckets.
 pub fn cost_records(buckets: Vec<(NaiveDate, Vec<api::CostResult>)>) -> Result<Vec<CostRecord>, String> {
-    let mut merged: BTreeMap<(NaiveDate, Option<String>, String), (String, Money)> = BTreeMap::new();
+    // (day, workspace, line item) -> (model, amount, currency)
+    type Key = (NaiveDate, Option<String>, String);
+    let mut merged: BTreeMap<Key, (String, Money, Currency)> = BTreeMap::new();
     for (day, results) in buckets {
         for (i, r) in results.into_iter().enumerate() {
             let at = format!("bucket {day}, results[{i}]");
-            if let Some(cur) = r.currency.as_deref().filter(|c| !c.eq_ignore_ascii_case("usd")) {
-                let cur: String = cur.chars().take(12).collect();
-                return Err(format!("{at}.currency: '{cur}' is not supported yet (only USD)"));
-            }
+            let currency = match r.currency.as_deref() {
+                Some(c) => Currency::parse(c).map_err(|e| format!("{at}.currency: {e}"))?,
+                None => Currency::USD,
+            };
             let cents = match &r.amount {
                 serde_json::Value::String(s) => s.clone(),
                 serde_json::Value::Number(n) => n.to_string(),
@@ -74,15 +76,28 @@ pub fn cost_records(buckets: Vec<(NaiveDate, Vec<api::CostResult>)>) -> Result<V
             let item = line_item(&r);
             // Web search, code execution and the like have no model: their description is their row.
             let model = r.model.clone().unwrap_or_else(|| r.description.clone().unwrap_or_else(|| item.clone()));
-            let entry =
-                merged.entry((day, r.workspace_id.filter(|w| !w.is_empty()), item)).or_insert((model, Money::ZERO));
+            let entry = merged.entry((day, r.workspace_id.filter(|w| !w.is_empty()), item)).or_insert((
+                model,
+                Money::ZERO,
+                currency,
+            ));
+            if entry.2 != currency {
+                return Err(format!("{at}.currency: {currency} and {} for the same line item", entry.2));
+            }
             entry.1 =
                 entry.1.checked_add(dollars).ok_or_else(|| format!("{at}: the day's amounts overflow when summed"))?;
         }
     }
     Ok(merged
         .into_iter()
-        .map(|((day, project_id, line_item), (model, amount))| CostRecord { day, project_id, line_item, model, amount })
+        .map(|((day, project_id, line_item), (model, amount, currency))| CostRecord {
+            day,
+            project_id,
+            line_item,
+            model,
+            amount,
+            currency,
+        })
         .collect())
 }
 

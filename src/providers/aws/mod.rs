@@ -21,7 +21,7 @@ use super::info::{CredentialSource, History, ProviderInfo};
 use super::{Credentials, DayBatch, Provider};
 use crate::domain::day::day_from_json;
 use crate::domain::money::money_from_json;
-use crate::domain::{CostRecord, DateRange, Money, ProjectInfo};
+use crate::domain::{CostRecord, Currency, DateRange, Money, ProjectInfo};
 
 pub const DEFAULT_BASE_URL: &str = "https://ce.us-east-1.amazonaws.com";
 const GET_COST_AND_USAGE: &str = "AWSInsightsIndexService.GetCostAndUsage";
@@ -105,7 +105,7 @@ pub fn cost_records(
     pages: &[api::CostAndUsage],
     project_tag: Option<&str>,
 ) -> Result<Vec<CostRecord>, String> {
-    let mut merged: BTreeMap<(NaiveDate, String, String), Money> = BTreeMap::new();
+    let mut merged: BTreeMap<(NaiveDate, String, String), (Money, Currency)> = BTreeMap::new();
     for (p, page) in pages.iter().enumerate() {
         for (t, result) in page.results_by_time.iter().enumerate() {
             let at = format!("page {}, ResultsByTime[{t}]", p + 1);
@@ -116,26 +116,30 @@ pub fn cost_records(
                     return Err(format!("{at}.Keys: expected 2 keys, got {}", group.keys.len()));
                 };
                 let metric = group.metrics.get("UnblendedCost").ok_or_else(|| format!("{at}: no UnblendedCost"))?;
-                if let Some(unit) = metric.unit.as_deref().filter(|u| !u.eq_ignore_ascii_case("USD")) {
-                    let unit: String = unit.chars().take(12).collect();
-                    return Err(format!("{at}.Metrics.UnblendedCost.Unit: '{unit}' is not supported yet (only USD)"));
-                }
+                let currency = match metric.unit.as_deref() {
+                    Some(u) => Currency::parse(u).map_err(|e| format!("{at}.Metrics.UnblendedCost.Unit: {e}"))?,
+                    None => Currency::USD,
+                };
                 let amount =
                     money_from_json(&metric.amount).map_err(|e| format!("{at}.Metrics.UnblendedCost.Amount: {e}"))?;
                 let key = (day, project_of(project, project_tag), usage_type.clone());
-                let entry = merged.entry(key).or_default();
-                *entry = entry.checked_add(amount).ok_or_else(|| format!("{at}: the day's amounts overflow"))?;
+                let entry = merged.entry(key).or_insert((Money::ZERO, currency));
+                if entry.1 != currency {
+                    return Err(format!("{at}: {currency} and {} for the same usage type", entry.1));
+                }
+                entry.0 = entry.0.checked_add(amount).ok_or_else(|| format!("{at}: the day's amounts overflow"))?;
             }
         }
     }
     Ok(merged
         .into_iter()
-        .map(|((day, project, usage_type), amount)| CostRecord {
+        .map(|((day, project, usage_type), (amount, currency))| CostRecord {
             day,
             model: model::name(service, &usage_type),
             project_id: Some(project).filter(|p| !p.is_empty()),
             line_item: usage_type,
             amount,
+            currency,
         })
         .collect())
 }

@@ -11,7 +11,7 @@ use super::info::{CredentialSource, History, ProviderInfo};
 use super::{DayBatch, Provider};
 use crate::domain::day::day_from_json;
 use crate::domain::money::money_from_json;
-use crate::domain::{CostRecord, DateRange, Money, ProjectInfo, UsageRecord, UsageTotals, line_item};
+use crate::domain::{CostRecord, Currency, DateRange, Money, ProjectInfo, UsageRecord, UsageTotals, line_item};
 
 pub const DEFAULT_BASE_URL: &str = "https://api.openai.com/v1";
 
@@ -55,29 +55,35 @@ pub fn day_buckets<T>(pages: Vec<api::BucketPage<T>>) -> Result<Vec<(NaiveDate, 
 
 /// Billed cost records from cost buckets; several results for the same key are summed.
 pub fn cost_records(buckets: Vec<(NaiveDate, Vec<api::CostResult>)>) -> Result<Vec<CostRecord>, String> {
-    let mut merged: BTreeMap<(NaiveDate, Option<String>, String), Money> = BTreeMap::new();
+    let mut merged: BTreeMap<(NaiveDate, Option<String>, String), (Money, Currency)> = BTreeMap::new();
     for (day, results) in buckets {
         for (i, r) in results.into_iter().enumerate() {
             let at = format!("bucket {day}, results[{i}].amount");
             let amount = r.amount.ok_or_else(|| format!("{at}: missing"))?;
-            if let Some(cur) = amount.currency.as_deref().filter(|c| !c.eq_ignore_ascii_case("usd")) {
-                let cur: String = cur.chars().take(12).collect();
-                return Err(format!("{at}.currency: '{cur}' is not supported yet (only USD)"));
-            }
+            let currency = match amount.currency.as_deref() {
+                Some(c) => Currency::parse(c).map_err(|e| format!("{at}.currency: {e}"))?,
+                None => Currency::USD,
+            };
             let money = money_from_json(&amount.value).map_err(|e| format!("{at}.value: {e}"))?;
             let item = r.line_item.unwrap_or_default();
-            let entry = merged.entry((day, r.project_id.filter(|p| !p.is_empty()), item)).or_default();
-            *entry = entry.checked_add(money).ok_or_else(|| format!("{at}: the day's amounts overflow when summed"))?;
+            let entry =
+                merged.entry((day, r.project_id.filter(|p| !p.is_empty()), item)).or_insert((Money::ZERO, currency));
+            if entry.1 != currency {
+                return Err(format!("{at}.currency: {currency} and {} for the same line item", entry.1));
+            }
+            entry.0 =
+                entry.0.checked_add(money).ok_or_else(|| format!("{at}: the day's amounts overflow when summed"))?;
         }
     }
     Ok(merged
         .into_iter()
-        .map(|((day, project_id, line_item), amount)| CostRecord {
+        .map(|((day, project_id, line_item), (amount, currency))| CostRecord {
             day,
             project_id,
             model: line_item::model_of(&line_item).to_string(),
             line_item: if line_item.is_empty() { line_item::UNATTRIBUTED.to_string() } else { line_item },
             amount,
+            currency,
         })
         .collect())
 }

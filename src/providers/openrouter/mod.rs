@@ -63,7 +63,9 @@ pub fn activity_rows(page: api::Activity) -> Result<Vec<(NaiveDate, CostRecord, 
             output_tokens: row.completion_tokens,
             requests: row.requests,
         };
-        out.push((day, CostRecord { day, project_id: None, line_item, model, amount }, totals));
+        let cost =
+            CostRecord { day, project_id: None, line_item, model, amount, currency: crate::domain::Currency::USD };
+        out.push((day, cost, totals));
     }
     Ok(out)
 }

@@ -101,7 +101,14 @@ pub fn cost_records(answer: api::UsageAnswer) -> Result<Vec<CostRecord>, String>
     }
     Ok(merged
         .into_iter()
-        .map(|((day, model), amount)| CostRecord { day, project_id: None, line_item: model.clone(), model, amount })
+        .map(|((day, model), amount)| CostRecord {
+            day,
+            project_id: None,
+            line_item: model.clone(),
+            model,
+            amount,
+            currency: crate::domain::Currency::USD,
+        })
         .collect())
 }
 

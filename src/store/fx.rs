@@ -1,0 +1,114 @@
+//! Currencies in the cache, the ECB rates it keeps, and sums converted to one currency: the
+//! only place amounts of different currencies meet, and always through a dated rate.
+
+use std::collections::{BTreeSet, HashMap};
+
+use chrono::{Days, NaiveDate};
+
+use super::{CostQuery, GroupKey, Store, day_text, parse_day};
+use crate::domain::{Currency, Dim, Money};
+use crate::error::{Error, Result};
+use crate::fx::{FxUse, MAX_GAP_DAYS, Rates};
+
+/// Sums per group in one currency, and the rates used to get there.
+pub type Converted = (Vec<(GroupKey, Money)>, Vec<FxUse>);
+
+impl Store {
+    /// The billing currencies of the costs a query covers.
+    pub fn currencies_in(&self, q: &CostQuery) -> Result<BTreeSet<Currency>> {
+        let (filter, params) = q.filter_sql();
+        let mut stmt = self.conn.prepare(&format!("SELECT DISTINCT currency FROM cost_buckets WHERE {filter}"))?;
+        let rows = stmt.query_map(rusqlite::params_from_iter(params), |r| r.get::<_, String>(0))?;
+        let mut out = BTreeSet::new();
+        for row in rows {
+            let code = row?;
+            out.insert(
+                Currency::parse(&code).map_err(|e| Error::Storage(format!("the cache holds a bad currency: {e}")))?,
+            );
+        }
+        Ok(out)
+    }
+
+    /// The cached ECB rates of `currencies` from a week before `since` to `until`.
+    pub fn fx_rates(&self, currencies: &BTreeSet<Currency>, since: NaiveDate, until: NaiveDate) -> Result<Rates> {
+        let mut rates = Rates::default();
+        let from = day_text(since.checked_sub_days(Days::new(MAX_GAP_DAYS)).unwrap_or(since));
+        let mut stmt =
+            self.conn.prepare_cached("SELECT day, rate FROM fx_rates WHERE currency = ?1 AND day BETWEEN ?2 AND ?3")?;
+        for c in currencies.iter().filter(|c| **c != Currency::EUR) {
+            let rows = stmt.query_map((c.as_str(), &from, day_text(until)), |r| {
+                Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?))
+            })?;
+            for row in rows {
+                let (day, rate) = row?;
+                let rate = rate.parse().map_err(|_| Error::Storage(format!("the cache holds a bad rate '{rate}'")))?;
+                rates.insert(parse_day(&day)?, *c, rate);
+            }
+        }
+        Ok(rates)
+    }
+
+    /// Stores published rates (replacing any of the same currency and day).
+    pub fn save_fx(&mut self, rates: &[crate::fx::ecb::Rate]) -> Result<()> {
+        let tx = self.conn.transaction()?;
+        {
+            let mut insert =
+                tx.prepare_cached("INSERT OR REPLACE INTO fx_rates (currency, day, rate) VALUES (?1, ?2, ?3)")?;
+            for (day, currency, rate) in rates {
+                insert.execute((currency.as_str(), day_text(*day), rate.normalize().to_string()))?;
+            }
+        }
+        tx.commit()?;
+        Ok(())
+    }
+
+    /// Cost per group in `to`: amounts billed in another currency are converted with the rate of
+    /// the day they were incurred. Returns the rates used, for the output to list.
+    pub fn aggregate_costs_in(&self, q: &CostQuery, to: Currency, rates: &Rates) -> Result<Converted> {
+        let currencies = self.currencies_in(q)?;
+        if currencies.iter().all(|c| *c == to) {
+            return Ok((self.aggregate_costs(q)?, Vec::new()));
+        }
+        // Per day and currency, converted, then summed into the groups asked for.
+        let mut dims = q.group_by.clone();
+        for extra in [Dim::Day, Dim::Currency] {
+            if !dims.contains(&extra) {
+                dims.push(extra);
+            }
+        }
+        let (day_at, cur_at) = (
+            dims.iter().position(|d| *d == Dim::Day).unwrap_or(0),
+            dims.iter().position(|d| *d == Dim::Currency).unwrap_or(0),
+        );
+        let detailed = CostQuery { group_by: dims, ..q.clone() };
+        let mut sums: HashMap<GroupKey, Money> = HashMap::new();
+        let mut order: Vec<GroupKey> = Vec::new();
+        let mut used: BTreeSet<FxUse> = BTreeSet::new();
+        for (key, amount) in self.aggregate_costs(&detailed)? {
+            let day = crate::app::cached_day(&key.values[day_at])?;
+            let from =
+                Currency::parse(&key.values[cur_at]).map_err(|e| Error::Storage(format!("the cache holds {e}")))?;
+            let (converted, fx) = rates.convert(amount, from, to, day).map_err(|e| {
+                Error::Provider(format!("{e}: cannot show {from} spend in {to}; run without --offline to fetch rates, or use --currency {from}"))
+            })?;
+            used.extend(fx);
+            let group = GroupKey { values: key.values[..q.group_by.len()].to_vec(), owner: key.owner };
+            match sums.get_mut(&group) {
+                Some(sum) => {
+                    *sum = sum
+                        .checked_add(converted)
+                        .ok_or_else(|| Error::Storage("the converted sum overflows".into()))?
+                }
+                None => {
+                    order.push(group.clone());
+                    sums.insert(group, converted);
+                }
+            }
+        }
+        let rows = order.into_iter().map(|k| {
+            let m = sums.get(&k).copied().unwrap_or_default();
+            (k, m)
+        });
+        Ok((rows.collect(), used.into_iter().collect()))
+    }
+}

@@ -1,0 +1,95 @@
+//! Money in more than one currency: a team paying OpenAI in USD and a vendor in EUR sees one
+//! total in CHF, converted with the ECB's euro reference rates of each day (weekends carry the
+//! Friday rate), the rates listed; nothing is ever summed across currencies unconverted.
+
+use chrono::{Datelike, Days, NaiveDate, Weekday};
+use rust_decimal::Decimal;
+use wiremock::matchers::method;
+use wiremock::{Mock, MockServer, ResponseTemplate};
+
+use crate::fake_openai::{FakeOpenAi, billed, sample_org};
+use crate::test_env::{TestEnv, code, json, stderr, stdout};
+
+const KEY: &str = "sk-admin-currency-0123456789";
+
+/// ECB XML with one rate per business day (USD 1.05, CHF 0.94 per euro), none on weekends.
+fn ecb_xml() -> String {
+    let mut cubes = String::new();
+    let mut d = NaiveDate::from_ymd_opt(2026, 11, 21).unwrap();
+    while d >= NaiveDate::from_ymd_opt(2026, 10, 1).unwrap() {
+        if !matches!(d.weekday(), Weekday::Sat | Weekday::Sun) {
+            cubes.push_str(&format!(
+                "<Cube time='{d}'><Cube currency='USD' rate='1.05'/><Cube currency='CHF' rate='0.94'/><Cube currency='JPY' rate='160.1'/></Cube>\n"
+            ));
+        }
+        d = d - Days::new(1);
+    }
+    format!("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<gesmes:Envelope><Cube>\n{cubes}</Cube></gesmes:Envelope>\n")
+}
+
+#[tokio::test]
+async fn usd_and_eur_spend_shown_as_one_chf_total() {
+    let fake = FakeOpenAi::start(sample_org(KEY)).await;
+    let ecb = MockServer::start().await;
+    Mock::given(method("GET")).respond_with(ResponseTemplate::new(200).set_body_string(ecb_xml())).mount(&ecb).await;
+    let env = TestEnv::new().openai("edugami", KEY, &fake.base_url()).var("LLMCOST_FX_URL", &ecb.uri());
+    let file = env.dir.path().join("mistral.csv");
+    std::fs::write(
+        &file,
+        "date,model,cost,currency\n2026-11-14,mistral-large,100,EUR\n2026-11-17,mistral-large,50.5,EUR\n",
+    )
+    .unwrap();
+    let out = env.run(&["import", file.to_str().unwrap(), "--provider", "mistral", "--workspace", "lab"]).await;
+    assert_eq!(code(&out), 0, "{}", stderr(&out));
+
+    let out = env.run(&["costs", "--month", "--currency", "CHF", "--format", "json"]).await;
+    assert_eq!(code(&out), 0, "{}", stderr(&out));
+    let doc = json(&out);
+    assert_eq!(doc["currency"], "CHF");
+    let total: Decimal = doc["total"].as_str().unwrap().parse().unwrap();
+    let usd: Decimal = billed(&sample_org(KEY), "2026-11-01", "2026-11-22");
+    let (usd_per_eur, chf_per_eur): (Decimal, Decimal) = ("1.05".parse().unwrap(), "0.94".parse().unwrap());
+    let expected = usd / usd_per_eur * chf_per_eur + Decimal::new(1505, 1) * chf_per_eur;
+    assert!((total - expected).abs() < Decimal::new(1, 6), "CHF {total} vs {expected}");
+    let fx = doc["fx"].as_array().unwrap();
+    assert!(fx.iter().any(|f| f["from"] == "USD" && f["to"] == "CHF"), "{fx:?}");
+    assert!(fx.iter().any(|f| f["from"] == "EUR" && f["to"] == "CHF" && f["rate"] == "0.94"), "{fx:?}");
+    // 2026-11-22 is a Sunday: the Friday rate is used, and said.
+    assert!(fx.iter().any(|f| f["date"] == "2026-11-20"), "{fx:?}");
+
+    // --by currency keeps the billing currencies apart; the table names the currency.
+    let by =
+        env.run(&["costs", "--month", "--by", "currency", "--currency", "CHF", "--offline", "--format", "json"]).await;
+    let rows: Vec<String> =
+        json(&by)["rows"].as_array().unwrap().iter().map(|r| r["currency"].as_str().unwrap().to_string()).collect();
+    assert_eq!(rows.len(), 2, "{rows:?}");
+    let table = env.run(&["costs", "--month", "--currency", "CHF", "--offline"]).await;
+    assert!(
+        stdout(&table).contains("Cost (CHF)") && stdout(&table).contains("CHF ") && stdout(&table).contains("ECB"),
+        "{}",
+        stdout(&table)
+    );
+    let csv = env.run(&["costs", "--month", "--currency", "EUR", "--offline", "--format", "csv"]).await;
+    assert!(stdout(&csv).lines().next().unwrap().contains("cost_eur"), "{}", stdout(&csv));
+}
+
+#[tokio::test]
+async fn without_rates_and_offline_nothing_is_summed_one_to_one() {
+    let env = TestEnv::new();
+    let file = env.dir.path().join("mistral.csv");
+    std::fs::write(&file, "date,model,cost,currency\n2026-11-14,mistral-large,100,EUR\n").unwrap();
+    assert_eq!(
+        code(&env.run(&["import", file.to_str().unwrap(), "--provider", "mistral", "--workspace", "lab"]).await),
+        0
+    );
+    let out = env.run(&["costs", "--month", "--offline"]).await;
+    assert_eq!(code(&out), 1, "{}", stdout(&out));
+    let err = stderr(&out);
+    assert!(err.contains("EUR") && err.contains("2026-11-14") && err.contains("ECB"), "{err}");
+    // In its own currency it needs no rate.
+    let out = env.run(&["costs", "--month", "--offline", "--currency", "EUR", "--format", "json"]).await;
+    assert_eq!(code(&out), 0, "{}", stderr(&out));
+    assert_eq!(json(&out)["total"], "100.00");
+    let bad = env.run(&["costs", "--month", "--currency", "XYZ"]).await;
+    assert_eq!(code(&bad), 2);
+}
