@@ -1,5 +1,6 @@
 //! The built-in sample organization behind `--demo`: three OpenAI organizations, an Anthropic
-//! organization, an OpenRouter account, an xAI team and an AWS account billing Bedrock, with projects and over a year of daily spend,
+//! organization, an OpenRouter account, an xAI team, an AWS account billing Bedrock and Mistral
+//! spend imported in euros (with ECB-like rates), with projects and over a year of daily spend,
 //! deterministic for a given day, held in a temporary cache deleted when the command ends.
 
 use chrono::{DateTime, Datelike, Days, NaiveDate, Utc};
@@ -140,6 +141,11 @@ const BEDROCK_NOVA: ModelSpec = ModelSpec {
     style: ItemStyle::Aws { marketplace: false, usage_name: "Nova-Lite" },
 };
 
+const MISTRAL_LARGE: ModelSpec =
+    ModelSpec { model: "mistral-large-latest", items: &[("usage", 1.0, Some(4.0))], style: ItemStyle::Xai };
+const CODESTRAL: ModelSpec =
+    ModelSpec { model: "codestral-latest", items: &[("usage", 1.0, Some(0.6))], style: ItemStyle::Xai };
+
 struct ProjectSpec {
     id: &'static str,
     name: &'static str,
@@ -262,6 +268,19 @@ const WORKSPACES: &[WorkspaceSpec] = &[
         projects: &[ProjectSpec { id: "", name: "", archived: false, spend: &[(&GROK4, 2.4), (&GROK_CODE, 0.7)] }],
         extras: &[],
     },
+    // Mistral bills in euros and has no billing API: its invoices are imported.
+    WorkspaceSpec {
+        currency: crate::domain::Currency::EUR,
+        provider: ProviderKind::Imported("mistral"),
+        name: "lab",
+        projects: &[ProjectSpec {
+            id: "",
+            name: "",
+            archived: false,
+            spend: &[(&MISTRAL_LARGE, 4.2), (&CODESTRAL, 1.1)],
+        }],
+        extras: &[],
+    },
     WorkspaceSpec {
         currency: crate::domain::Currency::USD,
         provider: ProviderKind::Aws,
@@ -278,6 +297,24 @@ const WORKSPACES: &[WorkspaceSpec] = &[
         extras: &[],
     },
 ];
+
+/// ECB-like euro reference rates for the demo's days: business days only, deterministic.
+fn demo_rates(range: DateRange) -> Vec<crate::fx::ecb::Rate> {
+    use crate::domain::Currency;
+    let mut out = Vec::new();
+    for day in range.days().filter(|d| d.weekday().number_from_monday() <= 5) {
+        for (code, base, swing) in [("USD", 1.08, 0.03), ("CHF", 0.94, 0.01), ("GBP", 0.85, 0.01), ("JPY", 162.0, 3.0)]
+        {
+            let value = base + swing * (noise(&["fx", code], day) - 0.5);
+            let places = if code == "JPY" { 2 } else { 4 };
+            let rate = Decimal::from_f64_retain(value).unwrap_or(Decimal::ONE).round_dp(places);
+            if let Ok(c) = Currency::parse(code) {
+                out.push((day, c, rate));
+            }
+        }
+    }
+    out
+}
 
 /// A temporary cache filled with the sample organization.
 pub struct Demo {
@@ -307,10 +344,17 @@ impl Demo {
                     status: if p.archived { "archived" } else { "active" }.to_string(),
                 })
                 .collect();
+            if ws.provider.is_imported() {
+                let days = range.days().collect();
+                let replace = crate::store::imports::Replace::All;
+                store.import_spend(&account, &costs, &usage, &days, replace, "mistral-invoice-export.csv", now)?;
+                continue;
+            }
             let batch =
                 SyncBatch { runs: vec![(range, costs, usage)], projects: Some(projects), ..SyncBatch::default() };
             store.write_sync(&account, &batch, now)?;
         }
+        store.save_fx(&demo_rates(range))?;
         Ok(demo)
     }
 

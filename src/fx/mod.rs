@@ -32,6 +32,36 @@ pub struct FxUse {
     pub date: String,
 }
 
+/// For people: `1 USD = 0.9098 to 0.9302 EUR (22 ECB rates, 2026-11-03 to 2026-11-28)` per pair.
+pub fn summary(used: &[FxUse]) -> String {
+    let mut pairs: BTreeMap<(&str, &str), Vec<&FxUse>> = BTreeMap::new();
+    for u in used {
+        pairs.entry((u.from.as_str(), u.to.as_str())).or_default().push(u);
+    }
+    let parts: Vec<String> = pairs
+        .into_iter()
+        .map(|((from, to), uses)| {
+            let rates: Vec<Decimal> = uses.iter().filter_map(|u| u.rate.parse().ok()).collect();
+            let (lo, hi) =
+                (rates.iter().min().copied().unwrap_or_default(), rates.iter().max().copied().unwrap_or_default());
+            let (first, last) = (uses.iter().map(|u| &u.date).min(), uses.iter().map(|u| &u.date).max());
+            let span = if lo == hi {
+                format!("{}", lo.round_dp(4))
+            } else {
+                format!("{} to {}", lo.round_dp(4), hi.round_dp(4))
+            };
+            match (first, last) {
+                (Some(a), Some(b)) if a != b => {
+                    format!("1 {from} = {span} {to} ({} ECB rates, {a} to {b})", uses.len())
+                }
+                (Some(a), _) => format!("1 {from} = {span} {to} (ECB, {a})"),
+                _ => format!("1 {from} = {span} {to}"),
+            }
+        })
+        .collect();
+    parts.join("; ")
+}
+
 impl Rates {
     pub fn insert(&mut self, day: NaiveDate, currency: Currency, per_euro: Decimal) {
         self.by_currency.entry(currency).or_default().insert(day, per_euro);

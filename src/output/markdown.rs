@@ -41,9 +41,7 @@ pub fn costs(view: &CostView, out: &mut dyn Write) -> std::io::Result<()> {
     writeln!(out, "| {} |", total.join(" | "))?;
     writeln!(out, "\n_{}._", text::updated(view.updated_at))?;
     if !view.fx.is_empty() {
-        let rates: Vec<String> =
-            view.fx.iter().map(|f| format!("1 {} = {} {} ({})", f.from, f.rate, f.to, f.date)).collect();
-        writeln!(out, "\n_Converted with ECB euro reference rates: {}._", rates.join("; "))?;
+        writeln!(out, "\n_Converted at each day's ECB euro reference rate: {}._", crate::fx::summary(&view.fx))?;
     }
     for note in text::incomplete_notes(view) {
         writeln!(out, "\n> **{note}**")?;

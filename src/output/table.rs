@@ -100,9 +100,7 @@ pub fn costs(view: &CostView, out: &mut dyn Write) -> std::io::Result<()> {
     }
     writeln!(out, "{}", text::updated(view.updated_at))?;
     if !view.fx.is_empty() {
-        let rates: Vec<String> =
-            view.fx.iter().map(|f| format!("1 {} = {} {} ({})", f.from, f.rate, f.to, f.date)).collect();
-        writeln!(out, "Converted with ECB euro reference rates: {}", rates.join("; "))?;
+        writeln!(out, "Converted at each day's ECB euro reference rate: {}", crate::fx::summary(&view.fx))?;
     }
     for note in text::incomplete_notes(view) {
         writeln!(out, "{note}")?;

@@ -65,7 +65,9 @@ async fn usd_and_eur_spend_shown_as_one_chf_total() {
     assert_eq!(rows.len(), 2, "{rows:?}");
     let table = env.run(&["costs", "--month", "--currency", "CHF", "--offline"]).await;
     assert!(
-        stdout(&table).contains("Cost (CHF)") && stdout(&table).contains("CHF ") && stdout(&table).contains("ECB"),
+        stdout(&table).contains("Cost (CHF)")
+            && stdout(&table).contains("CHF ")
+            && stdout(&table).contains("ECB euro reference rate"),
         "{}",
         stdout(&table)
     );
@@ -85,7 +87,7 @@ async fn without_rates_and_offline_nothing_is_summed_one_to_one() {
     let out = env.run(&["costs", "--month", "--offline"]).await;
     assert_eq!(code(&out), 1, "{}", stdout(&out));
     let err = stderr(&out);
-    assert!(err.contains("EUR") && err.contains("2026-11-14") && err.contains("ECB"), "{err}");
+    assert!(err.contains("EUR") && err.contains("2026-11-14") && err.contains("ECB euro reference rate"), "{err}");
     // In its own currency it needs no rate.
     let out = env.run(&["costs", "--month", "--offline", "--currency", "EUR", "--format", "json"]).await;
     assert_eq!(code(&out), 0, "{}", stderr(&out));
