@@ -344,7 +344,7 @@ _llmcost() {
             return 0
             ;;
         llmcost__subcmd__budgets__subcmd__add)
-            opts="-w -q -v -h -V --amount --period --start-day --provider --workspace --project --model --warn-at --force --config --db --demo --quiet --timeout --verbose --record --color --help --version"
+            opts="-w -q -v -h -V --amount --period --start-day --provider --workspace --project --model --warn-at --currency --force --config --db --demo --quiet --timeout --verbose --record --color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -383,6 +383,10 @@ _llmcost() {
                     return 0
                     ;;
                 --warn-at)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --currency)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -456,7 +460,7 @@ _llmcost() {
             return 0
             ;;
         llmcost__subcmd__budgets__subcmd__edit)
-            opts="-w -q -v -h -V --amount --period --start-day --provider --workspace --project --model --warn-at --force --config --db --demo --quiet --timeout --verbose --record --color --help --version"
+            opts="-w -q -v -h -V --amount --period --start-day --provider --workspace --project --model --warn-at --currency --force --config --db --demo --quiet --timeout --verbose --record --color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -495,6 +499,10 @@ _llmcost() {
                     return 0
                     ;;
                 --warn-at)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --currency)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -2236,7 +2244,7 @@ _llmcost() {
             return 0
             ;;
         llmcost__subcmd__report)
-            opts="-w -o -q -v -h -V --provider --workspace --project --today --yesterday --week --month --year --last --since --until --format --out --refresh --offline --config --db --demo --quiet --timeout --verbose --record --color --help --version"
+            opts="-w -o -q -v -h -V --provider --workspace --project --today --yesterday --week --month --year --last --since --until --format --out --refresh --offline --currency --config --db --demo --quiet --timeout --verbose --record --color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2287,6 +2295,10 @@ _llmcost() {
                     return 0
                     ;;
                 -o)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --currency)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

@@ -264,6 +264,7 @@ complete -c llmcost -n "__fish_llmcost_using_subcommand budgets; and __fish_seen
 complete -c llmcost -n "__fish_llmcost_using_subcommand budgets; and __fish_seen_subcommand_from add" -l project -d 'Only this project\'s spend (id or exact name)' -r
 complete -c llmcost -n "__fish_llmcost_using_subcommand budgets; and __fish_seen_subcommand_from add" -l model -d 'Only this model\'s spend' -r
 complete -c llmcost -n "__fish_llmcost_using_subcommand budgets; and __fish_seen_subcommand_from add" -l warn-at -d 'Percentages of the amount that raise a warning [default: 50,80,100]' -r
+complete -c llmcost -n "__fish_llmcost_using_subcommand budgets; and __fish_seen_subcommand_from add" -l currency -d 'The currency of the amount (ISO 4217, e.g. EUR) [default: USD]; spend is converted into it' -r
 complete -c llmcost -n "__fish_llmcost_using_subcommand budgets; and __fish_seen_subcommand_from add" -l config -d 'Config file [default: the platform config dir, e.g. ~/.config/llmcost/config.toml]' -r -F
 complete -c llmcost -n "__fish_llmcost_using_subcommand budgets; and __fish_seen_subcommand_from add" -l db -d 'Cache database [default: the platform cache dir, e.g. ~/.cache/llmcost/cache.sqlite]' -r -F
 complete -c llmcost -n "__fish_llmcost_using_subcommand budgets; and __fish_seen_subcommand_from add" -l timeout -d 'Give up on a request that has not answered after this many seconds (a timed-out request is retried once) [default: the config\'s http.timeout_seconds, 30]' -r
@@ -285,6 +286,7 @@ complete -c llmcost -n "__fish_llmcost_using_subcommand budgets; and __fish_seen
 complete -c llmcost -n "__fish_llmcost_using_subcommand budgets; and __fish_seen_subcommand_from edit" -l project -d 'Only this project\'s spend (id or exact name)' -r
 complete -c llmcost -n "__fish_llmcost_using_subcommand budgets; and __fish_seen_subcommand_from edit" -l model -d 'Only this model\'s spend' -r
 complete -c llmcost -n "__fish_llmcost_using_subcommand budgets; and __fish_seen_subcommand_from edit" -l warn-at -d 'Percentages of the amount that raise a warning [default: 50,80,100]' -r
+complete -c llmcost -n "__fish_llmcost_using_subcommand budgets; and __fish_seen_subcommand_from edit" -l currency -d 'The currency of the amount (ISO 4217, e.g. EUR) [default: USD]; spend is converted into it' -r
 complete -c llmcost -n "__fish_llmcost_using_subcommand budgets; and __fish_seen_subcommand_from edit" -l config -d 'Config file [default: the platform config dir, e.g. ~/.config/llmcost/config.toml]' -r -F
 complete -c llmcost -n "__fish_llmcost_using_subcommand budgets; and __fish_seen_subcommand_from edit" -l db -d 'Cache database [default: the platform cache dir, e.g. ~/.cache/llmcost/cache.sqlite]' -r -F
 complete -c llmcost -n "__fish_llmcost_using_subcommand budgets; and __fish_seen_subcommand_from edit" -l timeout -d 'Give up on a request that has not answered after this many seconds (a timed-out request is retried once) [default: the config\'s http.timeout_seconds, 30]' -r
@@ -352,6 +354,7 @@ json\t'Versioned JSON (schema_version 1) for scripts'
 csv\t'CSV with a header row, for spreadsheets'
 markdown\t'Markdown for reports and PR comments'"
 complete -c llmcost -n "__fish_llmcost_using_subcommand report" -s o -l out -d 'Write to FILE (atomically: never half a file) instead of stdout' -r -F
+complete -c llmcost -n "__fish_llmcost_using_subcommand report" -l currency -d 'Show amounts in this currency (ISO 4217), converting with each day\'s ECB rate [default: the config\'s [display] currency, else USD]' -r
 complete -c llmcost -n "__fish_llmcost_using_subcommand report" -l config -d 'Config file [default: the platform config dir, e.g. ~/.config/llmcost/config.toml]' -r -F
 complete -c llmcost -n "__fish_llmcost_using_subcommand report" -l db -d 'Cache database [default: the platform cache dir, e.g. ~/.cache/llmcost/cache.sqlite]' -r -F
 complete -c llmcost -n "__fish_llmcost_using_subcommand report" -l timeout -d 'Give up on a request that has not answered after this many seconds (a timed-out request is retried once) [default: the config\'s http.timeout_seconds, 30]' -r

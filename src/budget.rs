@@ -70,6 +70,8 @@ pub struct Budget {
     pub scope: BudgetScope,
     /// Percent thresholds that raise a warning, ascending.
     pub warn_at: Vec<u32>,
+    /// The currency of `amount`; spend is converted into it (ECB rates).
+    pub currency: crate::domain::Currency,
 }
 
 pub const DEFAULT_WARN_AT: [u32; 3] = [50, 80, 100];
@@ -230,6 +232,7 @@ mod tests {
 
     fn budget(amount: &str, p: BudgetPeriod) -> Budget {
         Budget {
+            currency: crate::domain::Currency::USD,
             name: "b".into(),
             amount: m(amount),
             period: p,

@@ -27,6 +27,8 @@ pub struct RawBudget {
     pub project: Option<String>,
     pub model: Option<String>,
     pub warn_at: Option<Vec<i64>>,
+    /// ISO 4217 code of `amount` (default USD).
+    pub currency: Option<String>,
 }
 
 fn amount_of(value: &toml::Value) -> std::result::Result<Money, String> {
@@ -76,7 +78,12 @@ pub fn validate(raw: &RawBudget) -> std::result::Result<Budget, (String, String)
     };
     warn_at.sort_unstable();
     warn_at.dedup();
+    let currency = match raw.currency.as_deref() {
+        None => crate::domain::Currency::USD,
+        Some(c) => crate::app::fx::reporting_currency(Some(c), None).map_err(|e| field("currency", e.to_string()))?,
+    };
     Ok(Budget {
+        currency,
         name,
         amount,
         period,
@@ -134,9 +141,13 @@ fn to_table(b: &RawBudget) -> toml_edit::Table {
     if let Some(v) = b.start_day.filter(|d| *d != 1) {
         t["start_day"] = toml_edit::value(v);
     }
-    for (key, value) in
-        [("provider", &b.provider), ("workspace", &b.workspace), ("project", &b.project), ("model", &b.model)]
-    {
+    for (key, value) in [
+        ("provider", &b.provider),
+        ("workspace", &b.workspace),
+        ("project", &b.project),
+        ("model", &b.model),
+        ("currency", &b.currency),
+    ] {
         if let Some(v) = value {
             t[key] = toml_edit::value(v.clone());
         }

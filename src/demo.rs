@@ -372,6 +372,7 @@ pub fn budgets() -> Vec<Budget> {
     let budget = |name: &str, amount: i64, period, provider, workspace: Option<&str>, project: Option<&str>| Budget {
         name: name.to_string(),
         amount: Money::from_decimal(Decimal::from(amount)),
+        currency: crate::domain::Currency::USD,
         period,
         start_day: 1,
         scope: BudgetScope {

@@ -38,11 +38,11 @@ pub fn evaluate(app: &App, store: &Store, budgets: &[Budget]) -> Result<Vec<Budg
             range,
             group_by: vec![crate::domain::Dim::Day],
         };
-        // Budgets are in US dollars: other currencies converted with the cached ECB rates.
-        let currencies = store.currencies_in(&query)?.into_iter().chain([crate::domain::Currency::USD]).collect();
+        // Spend in the budget's currency: other currencies converted with the cached ECB rates.
+        let currencies = store.currencies_in(&query)?.into_iter().chain([b.currency]).collect();
         let rates = store.fx_rates(&currencies, range.since, range.until)?;
         let daily: Vec<_> = store
-            .aggregate_costs_in(&query, crate::domain::Currency::USD, &rates)?
+            .aggregate_costs_in(&query, b.currency, &rates)?
             .0
             .into_iter()
             .map(|(key, cost)| Ok((super::cached_day(&key.values[0])?, cost)))

@@ -78,6 +78,9 @@ pub struct BudgetSpec {
     /// Percentages of the amount that raise a warning [default: 50,80,100]
     #[arg(long, value_name = "LIST", value_delimiter = ',')]
     pub warn_at: Option<Vec<i64>>,
+    /// The currency of the amount (ISO 4217, e.g. EUR) [default: USD]; spend is converted into it
+    #[arg(long, value_name = "CODE")]
+    pub currency: Option<String>,
     /// With add: replace a budget of the same name
     #[arg(long)]
     pub force: bool,
@@ -185,6 +188,9 @@ fn raw_from(spec: &BudgetSpec, base: Option<&RawBudget>) -> RawBudget {
     if spec.warn_at.is_some() {
         raw.warn_at = spec.warn_at.clone();
     }
+    if spec.currency.is_some() {
+        raw.currency = spec.currency.clone();
+    }
     raw
 }
 
@@ -266,6 +272,17 @@ fn check(app: &App, args: CheckArgs) -> Result<()> {
     } else {
         failures(&sync_accounts(app, &mut store, &accounts, DateRange::new(since, today), false)?)
     };
+    // Budgets in another currency than their spend need that period's ECB rates.
+    for b in &budgets {
+        let query = crate::store::CostQuery {
+            accounts: budget_accounts(app, b)?,
+            projects: vec![],
+            models: vec![],
+            range: budget::needed_days(b, today),
+            group_by: vec![],
+        };
+        crate::app::fx::rates_for(app, &mut store, &query, b.currency, args.offline)?;
+    }
     let rows = evaluate(app, &store, &budgets)?;
     let mut channel_failures = Vec::new();
     let notifications = if args.notify {

@@ -43,6 +43,10 @@ pub struct ReportArgs {
     pub out: Option<PathBuf>,
     #[command(flatten)]
     pub fresh: FreshnessArgs,
+    /// Show amounts in this currency (ISO 4217), converting with each day's ECB rate
+    /// [default: the config's [display] currency, else USD]
+    #[arg(long, value_name = "CODE")]
+    pub currency: Option<String>,
 }
 
 /// The range to report and the end of its calendar period.
@@ -107,7 +111,10 @@ pub fn run(app: &App, args: ReportArgs) -> Result<()> {
         range: r,
         group_by: FACT_DIMS.to_vec(),
     };
-    let current = CostView::build(&store, &query(range), today, args.project.clone())?;
+    let currency =
+        crate::app::fx::reporting_currency(args.currency.as_deref(), app.config.display.currency.as_deref())?;
+    let rates = crate::app::fx::rates_for(app, &mut store, &query(window), currency, args.fresh.offline)?;
+    let current = CostView::build_in(&store, &query(range), today, args.project.clone(), currency, &rates)?;
     for note in output::text::incomplete_notes(&current) {
         app.note(&note);
     }
@@ -116,8 +123,9 @@ pub fn run(app: &App, args: ReportArgs) -> Result<()> {
     if args.format == Format::Csv {
         output::render_costs(&current, Format::Csv, &mut bytes).map_err(|e| Error::Runtime(e.to_string()))?;
     } else {
-        let window_view = CostView::build(&store, &query(window), today, vec![])?;
+        let window_view = CostView::build_in(&store, &query(window), today, vec![], currency, &rates)?;
         let mut r = report::build(report::Input { range, today, period_end, facts: facts(&window_view)? });
+        r.currency = currency;
         r.budgets = crate::app::budgets::relevant(app, &store, &accounts, &projects, &[]);
         match args.format {
             Format::Table => {

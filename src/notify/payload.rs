@@ -55,14 +55,14 @@ pub fn detail(row: &BudgetRow) -> String {
     let (b, s) = (&row.budget, &row.status);
     format!(
         "{} of {} ({:.1}%) this {} ({} to {}, UTC days), {}; forecast {} by {}. Details: llmcost budgets check {}",
-        s.spent.display_usd(),
-        b.amount.display_usd(),
+        b.currency.format(s.spent),
+        b.currency.format(b.amount),
         s.percent,
         b.period.name(),
         s.period.since,
         s.period.until,
         crate::output::budgets_out::scope_text(b),
-        s.forecast.display_usd(),
+        b.currency.format(s.forecast),
         s.period.until,
         b.name
     )
@@ -104,9 +104,9 @@ pub fn body(
                         { "type": "TextBlock", "size": "Medium", "weight": "Bolder", "text": title, "wrap": true },
                         { "type": "TextBlock", "text": detail, "wrap": true },
                         { "type": "FactSet", "facts": [
-                            { "title": "Spent", "value": s.spent.display_usd() },
-                            { "title": "Budget", "value": b.amount.display_usd() },
-                            { "title": "Forecast", "value": s.forecast.display_usd() },
+                            { "title": "Spent", "value": b.currency.format(s.spent) },
+                            { "title": "Budget", "value": b.currency.format(b.amount) },
+                            { "title": "Forecast", "value": b.currency.format(s.forecast) },
                             { "title": "Period (UTC)", "value": format!("{} to {}", s.period.since, s.period.until) }
                         ]}
                     ]
@@ -152,6 +152,7 @@ fn budget_json(row: &BudgetRow, event: Event) -> Value {
     let (b, s) = (&row.budget, &row.status);
     json!({
         "name": b.name,
+        "currency": b.currency.as_str(),
         "period": b.period.name(),
         "period_start": s.period.since.to_string(),
         "period_end": s.period.until.to_string(),

@@ -68,8 +68,8 @@ pub fn sentence(r: &BudgetRow) -> String {
     let mut text = format!(
         "{}: {} of {} ({}) this {} ({} to {}, UTC), {}",
         b.name,
-        s.spent.display_usd(),
-        b.amount.display_usd(),
+        b.currency.format(s.spent),
+        b.currency.format(b.amount),
         pct(s.percent),
         b.period.name(),
         s.period.since,
@@ -77,7 +77,7 @@ pub fn sentence(r: &BudgetRow) -> String {
         scope_text(b)
     );
     if s.period.until > s.period.since {
-        text.push_str(&format!("; forecast {} by {}", s.forecast.display_usd(), s.period.until));
+        text.push_str(&format!("; forecast {} by {}", b.currency.format(s.forecast), s.period.until));
     }
     if let Some(t) = s.threshold {
         text.push_str(&format!("; crossed {t}%"));
@@ -129,10 +129,10 @@ fn table(rows: &[BudgetRow], today: NaiveDate, out: &mut dyn Write) -> std::io::
                 b.name.clone(),
                 scope_text(b),
                 format!("{} {} to {}", b.period.name(), s.period.since, s.period.until),
-                s.spent.display_usd(),
-                b.amount.display_usd(),
+                b.currency.format(s.spent),
+                b.currency.format(b.amount),
                 pct(s.percent),
-                s.forecast.display_usd(),
+                b.currency.format(s.forecast),
                 status,
             ]
             .into_iter()
@@ -162,6 +162,7 @@ fn json_doc(
             let (b, s) = (&r.budget, &r.status);
             json!({
                 "name": b.name,
+                "currency": b.currency.as_str(),
                 "period": b.period.name(),
                 "start_day": b.start_day,
                 "period_start": s.period.since.to_string(),
@@ -184,7 +185,8 @@ fn json_doc(
         })
         .collect();
     let worst = rows.iter().map(|r| r.status.level).max().unwrap_or(Level::Ok);
-    let mut doc = json!({"schema_version": 1, "currency": "USD", "as_of": today.to_string(), "timezone": "UTC", "worst": worst.name(), "budgets": list});
+    let common = rows.first().map(|r| r.budget.currency).filter(|c| rows.iter().all(|r| r.budget.currency == *c));
+    let mut doc = json!({"schema_version": 1, "currency": common.map_or(Value::Null, |c| Value::String(c.to_string())), "as_of": today.to_string(), "timezone": "UTC", "worst": worst.name(), "budgets": list});
     if let Some(n) = notifications {
         doc["notifications"] = Value::Array(n);
     }
@@ -219,10 +221,10 @@ pub fn markdown(rows: &[BudgetRow], today: NaiveDate) -> String {
             b.period.name(),
             st.period.since,
             st.period.until,
-            st.spent.display_usd(),
-            b.amount.display_usd(),
+            b.currency.format(st.spent),
+            b.currency.format(b.amount),
             pct(st.percent),
-            st.forecast.display_usd(),
+            b.currency.format(st.forecast),
             icon
         ));
     }

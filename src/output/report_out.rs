@@ -13,6 +13,21 @@ use crate::report::{Line, Mover, Movers, Report, anomaly};
 
 const BARS: [char; 8] = ['▁', '▂', '▃', '▄', '▅', '▆', '▇', '█'];
 
+thread_local! {
+    /// The currency of the report being rendered: set by each public renderer from the report.
+    static CURRENCY: std::cell::Cell<crate::domain::Currency> = const { std::cell::Cell::new(crate::domain::Currency::USD) };
+}
+
+/// An amount in the report's currency.
+fn money(m: Money) -> String {
+    CURRENCY.with(|c| c.get().format(m))
+}
+
+fn set_currency(r: &Report) -> String {
+    CURRENCY.with(|c| c.set(r.currency));
+    format!("Cost ({})", r.currency)
+}
+
 /// One character per day, scaled to the period's highest day.
 pub fn sparkline(values: &[Money]) -> String {
     let max = values.iter().copied().max().unwrap_or(Money::ZERO);
@@ -30,7 +45,7 @@ pub fn sparkline(values: &[Money]) -> String {
 }
 
 fn signed(m: Money) -> String {
-    if m > Money::ZERO { format!("+{}", m.display_usd()) } else { m.display_usd() }
+    if m > Money::ZERO { format!("+{}", money(m)) } else { money(m) }
 }
 
 fn change_text(r: &Report) -> String {
@@ -46,9 +61,9 @@ fn forecast_text(r: &Report) -> Option<String> {
     let f = r.forecast?;
     Some(format!(
         "{} by {} (a projection: the last 7 days' run rate of {}/day for the days left)",
-        f.total.display_usd(),
+        money(f.total),
         r.period_end?,
-        f.run_rate.display_usd()
+        money(f.run_rate)
     ))
 }
 
@@ -82,8 +97,8 @@ fn anomaly_rows(r: &Report) -> Vec<Vec<String>> {
         .map(|a| {
             vec![
                 a.day.to_string(),
-                a.cost.display_usd(),
-                a.usual.display_usd(),
+                money(a.cost),
+                money(a.usual),
                 a.model.clone().unwrap_or_default(),
                 a.project.clone().unwrap_or_default(),
             ]
@@ -92,11 +107,11 @@ fn anomaly_rows(r: &Report) -> Vec<Vec<String>> {
 }
 
 fn account_rows(r: &Report) -> Vec<Vec<String>> {
-    r.by_account.iter().map(|l| vec![l.name.clone(), l.cost.display_usd(), percent(l.share)]).collect()
+    r.by_account.iter().map(|l| vec![l.name.clone(), money(l.cost), percent(l.share)]).collect()
 }
 
 fn project_rows(r: &Report) -> Vec<Vec<String>> {
-    r.by_project.iter().map(|l| vec![l.name.clone(), l.owner.clone(), l.cost.display_usd(), percent(l.share)]).collect()
+    r.by_project.iter().map(|l| vec![l.name.clone(), l.owner.clone(), money(l.cost), percent(l.share)]).collect()
 }
 
 fn model_rows(lines: &[Line]) -> Vec<Vec<String>> {
@@ -111,17 +126,8 @@ fn model_rows(lines: &[Line]) -> Vec<Vec<String>> {
                 ),
                 _ => ("-".into(), "-".into(), "-".into()),
             };
-            let per_m = l.cost_per_million().map_or("-".to_string(), |m| m.display_usd());
-            vec![
-                l.name.clone(),
-                l.owner.clone(),
-                l.cost.display_usd(),
-                percent(l.share),
-                input,
-                output,
-                requests,
-                per_m,
-            ]
+            let per_m = l.cost_per_million().map_or("-".to_string(), money);
+            vec![l.name.clone(), l.owner.clone(), money(l.cost), percent(l.share), input, output, requests, per_m]
         })
         .collect()
 }
@@ -134,8 +140,8 @@ fn mover_rows(m: &Movers) -> Vec<Vec<String>> {
                 kind.to_string(),
                 x.name.clone(),
                 x.owner.clone(),
-                x.before.display_usd(),
-                x.now.display_usd(),
+                money(x.before),
+                money(x.now),
                 signed(x.change()),
             ]);
         }
@@ -148,13 +154,14 @@ fn mover_rows(m: &Movers) -> Vec<Vec<String>> {
 }
 
 pub fn render_table(r: &Report, accounts: &[Account], out: &mut dyn Write) -> std::io::Result<()> {
+    let cost_header = set_currency(r);
     writeln!(out, "LLM spend report: {}", super::text::scope(accounts))?;
     writeln!(out, "{}\n", super::text::period(r.range, r.today))?;
-    writeln!(out, "Total            {}", r.total.display_usd())?;
+    writeln!(out, "Total            {}", money(r.total))?;
     writeln!(
         out,
         "Previous period  {} ({} to {}): {}",
-        r.previous_total.display_usd(),
+        money(r.previous_total),
         r.previous.since,
         r.previous.until,
         change_text(r)
@@ -167,18 +174,26 @@ pub fn render_table(r: &Report, accounts: &[Account], out: &mut dyn Write) -> st
         out,
         "Daily            {}  (peak {})\n",
         sparkline(&values),
-        values.iter().max().copied().unwrap_or_default().display_usd()
+        money(values.iter().max().copied().unwrap_or_default())
     )?;
 
     writeln!(out, "By provider and workspace")?;
     let rows = account_rows(r);
-    writeln!(out, "{}\n", table(&["Workspace", "Cost (USD)", "Share"], 1, rows))?;
+    writeln!(out, "{}\n", table(&["Workspace", cost_header.as_str(), "Share"], 1, rows))?;
     writeln!(out, "By project (chargeback)")?;
     let rows = project_rows(r);
-    writeln!(out, "{}\n", table(&["Project", "Workspace", "Cost (USD)", "Share"], 2, rows))?;
+    writeln!(out, "{}\n", table(&["Project", "Workspace", cost_header.as_str(), "Share"], 2, rows))?;
     writeln!(out, "By model")?;
-    let header =
-        ["Model", "Provider", "Cost (USD)", "Share", "Input tokens", "Output tokens", "Requests", "$ / 1M tokens"];
+    let header = [
+        "Model",
+        "Provider",
+        cost_header.as_str(),
+        "Share",
+        "Input tokens",
+        "Output tokens",
+        "Requests",
+        "per 1M tokens",
+    ];
     writeln!(out, "{}\n", table(&header, 2, model_rows(&r.by_model)))?;
     for (what, m) in [("models", &r.model_movers), ("projects", &r.project_movers)] {
         let rows = mover_rows(m);
@@ -217,14 +232,15 @@ fn md_table(out: &mut String, header: &[&str], right_from: usize, rows: Vec<Vec<
 }
 
 pub fn markdown(r: &Report, accounts: &[Account]) -> String {
+    let cost_header = set_currency(r);
     let mut s = format!("# LLM spend report: {}\n\n", md_cell(&super::text::scope(accounts)));
     s.push_str(&format!("{}\n\n", super::text::period(r.range, r.today)));
-    s.push_str(&format!("- **Total: {}**\n", r.total.display_usd()));
+    s.push_str(&format!("- **Total: {}**\n", money(r.total)));
     s.push_str(&format!(
         "- Previous period ({} to {}): {}, change {}\n",
         r.previous.since,
         r.previous.until,
-        r.previous_total.display_usd(),
+        money(r.previous_total),
         change_text(r)
     ));
     if let Some(f) = forecast_text(r) {
@@ -234,13 +250,22 @@ pub fn markdown(r: &Report, accounts: &[Account]) -> String {
     s.push_str(&format!("- Daily: `{}`\n\n", sparkline(&values)));
 
     s.push_str("## By provider and workspace\n\n");
-    md_table(&mut s, &["Workspace", "Cost (USD)", "Share"], 1, account_rows(r));
+    md_table(&mut s, &["Workspace", cost_header.as_str(), "Share"], 1, account_rows(r));
     s.push_str("## By project (chargeback)\n\n");
-    md_table(&mut s, &["Project", "Workspace", "Cost (USD)", "Share"], 2, project_rows(r));
+    md_table(&mut s, &["Project", "Workspace", cost_header.as_str(), "Share"], 2, project_rows(r));
     s.push_str("## By model\n\n");
     md_table(
         &mut s,
-        &["Model", "Provider", "Cost (USD)", "Share", "Input tokens", "Output tokens", "Requests", "$ / 1M tokens"],
+        &[
+            "Model",
+            "Provider",
+            cost_header.as_str(),
+            "Share",
+            "Input tokens",
+            "Output tokens",
+            "Requests",
+            "per 1M tokens",
+        ],
         2,
         model_rows(&r.by_model),
     );
@@ -298,7 +323,7 @@ fn movers_json(m: &Movers) -> Value {
 pub fn json(r: &Report, accounts: &[Account]) -> Value {
     json!({
         "schema_version": 1,
-        "currency": "USD",
+        "currency": r.currency.as_str(),
         "scope": accounts.iter().map(|a| json!({"provider": a.provider.id(), "workspace": a.workspace})).collect::<Vec<_>>(),
         "period": {"since": r.range.since.to_string(), "until": r.range.until.to_string(), "timezone": "UTC",
                    "partial_day": if r.range.contains(r.today) { json!(r.today.to_string()) } else { Value::Null }},

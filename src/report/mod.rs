@@ -83,6 +83,8 @@ pub struct Movers {
 
 #[derive(Clone, Debug)]
 pub struct Report {
+    /// The currency every amount is in.
+    pub currency: crate::domain::Currency,
     pub range: DateRange,
     pub previous: DateRange,
     pub today: NaiveDate,
@@ -221,6 +223,7 @@ pub fn build(input: Input) -> Report {
 
     let account_key = |f: &Fact| (format!("{}/{}", f.provider, f.workspace), f.provider.clone());
     Report {
+        currency: crate::domain::Currency::USD,
         range,
         previous,
         today: input.today,

@@ -95,3 +95,25 @@ async fn without_rates_and_offline_nothing_is_summed_one_to_one() {
     let bad = env.run(&["costs", "--month", "--currency", "XYZ"]).await;
     assert_eq!(code(&bad), 2);
 }
+
+#[tokio::test]
+async fn a_budget_in_euros_and_a_report_in_francs() {
+    let fake = FakeOpenAi::start(sample_org(KEY)).await;
+    let ecb = MockServer::start().await;
+    Mock::given(method("GET")).respond_with(ResponseTemplate::new(200).set_body_string(ecb_xml())).mount(&ecb).await;
+    let env = TestEnv::new().openai("edugami", KEY, &fake.base_url()).var("LLMCOST_FX_URL", &ecb.uri());
+    env.write_config("[[budgets]]\nname = \"eu\"\namount = 1000\ncurrency = \"EUR\"\nperiod = \"month\"\n");
+    let out = env.run(&["budgets", "check", "--format", "json", "--fail-on", "forecast"]).await;
+    let doc = json(&out);
+    let b = &doc["budgets"][0];
+    assert_eq!(b["currency"], "EUR", "{doc}");
+    let spent: Decimal = b["spent"].as_str().unwrap().parse().unwrap();
+    let usd = billed(&sample_org(KEY), "2026-11-01", "2026-11-22");
+    let expected = usd / Decimal::new(105, 2);
+    assert!((spent - expected).abs() < Decimal::new(1, 6), "EUR {spent} vs {expected}");
+    let table = env.run(&["budgets", "check", "--offline"]).await;
+    assert!(stdout(&table).contains("€1,000.00"), "{}", stdout(&table));
+    let report = env.run(&["report", "--month", "--currency", "CHF", "--offline"]).await;
+    assert_eq!(code(&report), 0, "{}", stderr(&report));
+    assert!(stdout(&report).contains("Cost (CHF)") && stdout(&report).contains("CHF "), "{}", stdout(&report));
+}
