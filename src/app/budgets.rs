@@ -39,7 +39,7 @@ pub fn evaluate(app: &App, store: &Store, budgets: &[Budget]) -> Result<Vec<Budg
             group_by: vec![crate::domain::Dim::Day],
         };
         // Spend in the budget's currency: other currencies converted with the cached ECB rates.
-        let currencies = store.currencies_in(&query)?.into_iter().chain([b.currency]).collect();
+        let currencies = store.currencies_seen(&query)?.into_iter().chain([b.currency]).collect();
         let rates = store.fx_rates(&currencies, range.since, range.until)?;
         let daily: Vec<_> = store
             .aggregate_costs_in(&query, b.currency, &rates)?

@@ -13,6 +13,9 @@ use crate::store::{CostQuery, Store};
 
 /// The rates to show `q` in `to`: empty when nothing needs converting.
 pub fn rates_for(app: &App, store: &mut Store, q: &CostQuery, to: Currency, offline: bool) -> Result<Rates> {
+    if store.currencies_seen(q)?.iter().all(|c| *c == to) {
+        return Ok(Rates::default());
+    }
     let mut currencies = store.currencies_in(q)?;
     if currencies.iter().all(|c| *c == to) {
         return Ok(Rates::default());

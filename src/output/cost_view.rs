@@ -70,7 +70,7 @@ impl CostView {
     /// A view in US dollars; amounts billed in another currency need rates (see `build_in`).
     pub fn build(store: &Store, query: &CostQuery, today: NaiveDate, project_filter: Vec<String>) -> Result<CostView> {
         let rates = store.fx_rates(
-            &store.currencies_in(query)?.into_iter().chain([crate::domain::Currency::USD]).collect(),
+            &store.currencies_seen(query)?.into_iter().chain([crate::domain::Currency::USD]).collect(),
             query.range.since,
             query.range.until,
         )?;

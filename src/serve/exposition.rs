@@ -80,7 +80,7 @@ pub fn render(app: &App, store: &Store, errors: &SyncErrors, openmetrics: bool) 
                 group_by: dims.clone(),
             };
             // The metrics are in US dollars: other currencies converted with the cached ECB rates.
-            let currencies = store.currencies_in(&q)?.into_iter().chain([crate::domain::Currency::USD]).collect();
+            let currencies = store.currencies_seen(&q)?.into_iter().chain([crate::domain::Currency::USD]).collect();
             let rates = store.fx_rates(&currencies, range.since, range.until)?;
             for (key, cost) in store.aggregate_costs_in(&q, crate::domain::Currency::USD, &rates)?.0 {
                 let [provider, workspace, project, model] = key.values.as_slice() else { continue };

@@ -14,7 +14,24 @@ use crate::fx::{FxUse, MAX_GAP_DAYS, Rates};
 pub type Converted = (Vec<(GroupKey, Money)>, Vec<FxUse>);
 
 impl Store {
-    /// The billing currencies of the costs a query covers.
+    /// The currencies the query's accounts were ever billed in: one lookup, no scan.
+    pub fn currencies_seen(&self, q: &CostQuery) -> Result<BTreeSet<Currency>> {
+        let mut stmt =
+            self.conn.prepare_cached("SELECT currency FROM currencies_seen WHERE provider = ?1 AND workspace = ?2")?;
+        let mut out = BTreeSet::new();
+        for a in &q.accounts {
+            for code in stmt.query_map((a.provider.id(), &a.workspace), |r| r.get::<_, String>(0))? {
+                let code = code?;
+                out.insert(
+                    Currency::parse(&code)
+                        .map_err(|e| Error::Storage(format!("the cache holds a bad currency: {e}")))?,
+                );
+            }
+        }
+        Ok(out)
+    }
+
+    /// The billing currencies of the costs a query covers (reads them: use `currencies_seen` first).
     pub fn currencies_in(&self, q: &CostQuery) -> Result<BTreeSet<Currency>> {
         let (filter, params) = q.filter_sql();
         let mut stmt = self.conn.prepare(&format!("SELECT DISTINCT currency FROM cost_buckets WHERE {filter}"))?;
@@ -65,8 +82,11 @@ impl Store {
     /// Cost per group in `to`: amounts billed in another currency are converted with the rate of
     /// the day they were incurred. Returns the rates used, for the output to list.
     pub fn aggregate_costs_in(&self, q: &CostQuery, to: Currency, rates: &Rates) -> Result<Converted> {
-        let currencies = self.currencies_in(q)?;
-        if currencies.iter().all(|c| *c == to) {
+        // The usual case, everything billed in the currency shown, costs one lookup.
+        if self.currencies_seen(q)?.iter().all(|c| *c == to) {
+            return Ok((self.aggregate_costs(q)?, Vec::new()));
+        }
+        if self.currencies_in(q)?.iter().all(|c| *c == to) {
             return Ok((self.aggregate_costs(q)?, Vec::new()));
         }
         // Per day and currency, converted, then summed into the groups asked for.

@@ -195,7 +195,7 @@ impl Store {
         // In US dollars: amounts billed in another currency are converted with the cached ECB
         // rates (and are an error without them), never added 1:1.
         let usd = crate::domain::Currency::USD;
-        let currencies: std::collections::BTreeSet<_> = self.currencies_in(&q)?.into_iter().chain([usd]).collect();
+        let currencies: std::collections::BTreeSet<_> = self.currencies_seen(&q)?.into_iter().chain([usd]).collect();
         let rates = self.fx_rates(
             &currencies,
             range.since.max(chrono::NaiveDate::from_ymd_opt(2000, 1, 1).unwrap_or(range.since)),

@@ -80,7 +80,16 @@ const MIGRATIONS: &[&str] = &[
         day      TEXT NOT NULL,   -- the ECB's publication day
         rate     TEXT NOT NULL,   -- units of the currency per euro, exact decimal
         PRIMARY KEY (currency, day)
-    ) WITHOUT ROWID;",
+    ) WITHOUT ROWID;
+    -- Which currencies each account has ever been billed in: lets a view skip every currency
+    -- check with one lookup when all is in the currency shown (the usual case).
+    CREATE TABLE currencies_seen (
+        provider  TEXT NOT NULL,
+        workspace TEXT NOT NULL,
+        currency  TEXT NOT NULL,
+        PRIMARY KEY (provider, workspace, currency)
+    ) WITHOUT ROWID;
+    INSERT OR IGNORE INTO currencies_seen SELECT DISTINCT provider, workspace, currency FROM cost_buckets;",
 ];
 
 pub const SCHEMA_VERSION: i64 = MIGRATIONS.len() as i64;
@@ -100,7 +109,16 @@ pub fn ensure_ours(conn: &Connection, path: &std::path::Path) -> Result<()> {
         .query_map([], |r| r.get(0))?
         .collect::<rusqlite::Result<_>>()?;
     let version: i64 = conn.pragma_query_value(None, "user_version", |r| r.get(0))?;
-    let ours = ["cost_buckets", "fx_rates", "imports", "notifications", "projects", "synced_days", "usage_buckets"];
+    let ours = [
+        "cost_buckets",
+        "currencies_seen",
+        "fx_rates",
+        "imports",
+        "notifications",
+        "projects",
+        "synced_days",
+        "usage_buckets",
+    ];
     let older_llmcost = app_id == 0 && version >= 1 && tables.iter().all(|t| ours.contains(&t.as_str()));
     if (app_id == 0 && tables.is_empty() && version == 0) || older_llmcost {
         return Ok(());

@@ -58,6 +58,10 @@ impl Store {
                     &at,
                     c.currency.as_str(),
                 ))?;
+                tx.prepare_cached(
+                    "INSERT OR IGNORE INTO currencies_seen (provider, workspace, currency) VALUES (?1, ?2, ?3)",
+                )?
+                .execute((provider, workspace, c.currency.as_str()))?;
             }
             let mut insert_usage = tx.prepare_cached(
                 "INSERT INTO usage_buckets (provider, workspace, day, project_id, model,

@@ -78,7 +78,7 @@ impl Query {
 /// Sums in US dollars, other currencies converted with the cached ECB rates (never 1:1).
 fn usd(store: &Store, q: &CostQuery) -> Result<Vec<(crate::store::GroupKey, Money)>> {
     let usd = crate::domain::Currency::USD;
-    let currencies = store.currencies_in(q)?.into_iter().chain([usd]).collect();
+    let currencies = store.currencies_seen(q)?.into_iter().chain([usd]).collect();
     let rates = store.fx_rates(&currencies, q.range.since, q.range.until)?;
     Ok(store.aggregate_costs_in(q, usd, &rates)?.0)
 }
