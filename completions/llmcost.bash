@@ -1732,12 +1732,16 @@ _llmcost() {
             return 0
             ;;
         llmcost__subcmd__metrics)
-            opts="-q -v -h -V --offline --config --db --demo --quiet --timeout --verbose --record --color --help --version"
+            opts="-q -v -h -V --offline --currency --config --db --demo --quiet --timeout --verbose --record --color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
+                --currency)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --config)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -1880,7 +1884,7 @@ _llmcost() {
             return 0
             ;;
         llmcost__subcmd__projects)
-            opts="-w -q -v -h -V --provider --workspace --today --yesterday --week --month --year --last --since --until --format --refresh --offline --config --db --demo --quiet --timeout --verbose --record --color --help --version"
+            opts="-w -q -v -h -V --provider --workspace --today --yesterday --week --month --year --last --since --until --format --refresh --offline --currency --config --db --demo --quiet --timeout --verbose --record --color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1920,6 +1924,10 @@ _llmcost() {
                     ;;
                 --format)
                     COMPREPLY=($(compgen -W "table json csv markdown" -- "${cur}"))
+                    return 0
+                    ;;
+                --currency)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 --config)
@@ -2330,7 +2338,7 @@ _llmcost() {
             return 0
             ;;
         llmcost__subcmd__serve)
-            opts="-q -v -h -V --listen --interval --config --db --demo --quiet --timeout --verbose --record --color --help --version"
+            opts="-q -v -h -V --listen --interval --currency --config --db --demo --quiet --timeout --verbose --record --color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2341,6 +2349,10 @@ _llmcost() {
                     return 0
                     ;;
                 --interval)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --currency)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -2438,12 +2450,16 @@ _llmcost() {
             return 0
             ;;
         llmcost__subcmd__tui)
-            opts="-q -v -h -V --offline --config --db --demo --quiet --timeout --verbose --record --color --help --version"
+            opts="-q -v -h -V --offline --currency --config --db --demo --quiet --timeout --verbose --record --color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
+                --currency)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --config)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0

@@ -175,6 +175,7 @@ set edit:completion:arg-completer[llmcost] = {|@words|
             cand --since 'From this day (inclusive), to --until or today'
             cand --until 'Up to this day (inclusive); needs --since'
             cand --format 'Output format'
+            cand --currency 'Show amounts in this currency (ISO 4217), converting with each day''s ECB rate [default: the config''s [display] currency, else USD]'
             cand --config 'Config file [default: the platform config dir, e.g. ~/.config/llmcost/config.toml]'
             cand --db 'Cache database [default: the platform cache dir, e.g. ~/.cache/llmcost/cache.sqlite]'
             cand --timeout 'Give up on a request that has not answered after this many seconds (a timed-out request is retried once) [default: the config''s http.timeout_seconds, 30]'
@@ -444,6 +445,7 @@ set edit:completion:arg-completer[llmcost] = {|@words|
             cand --version 'Print version'
         }
         &'llmcost;tui'= {
+            cand --currency 'Show amounts in this currency (ISO 4217), converting with each day''s ECB rate (rates are fetched first when needed) [default: the config''s [display] currency, else USD]'
             cand --config 'Config file [default: the platform config dir, e.g. ~/.config/llmcost/config.toml]'
             cand --db 'Cache database [default: the platform cache dir, e.g. ~/.cache/llmcost/cache.sqlite]'
             cand --timeout 'Give up on a request that has not answered after this many seconds (a timed-out request is retried once) [default: the config''s http.timeout_seconds, 30]'
@@ -559,6 +561,7 @@ set edit:completion:arg-completer[llmcost] = {|@words|
         &'llmcost;serve'= {
             cand --listen 'Address and port to listen on; a non-loopback address exposes spend figures to the network'
             cand --interval 'How often to sync (e.g. 90s, 30m, 1h, 1d); at least 10s'
+            cand --currency 'Spend metrics in this currency, named for it (llmcost_spend_month_to_date_chf), converted with the cached ECB rates [default: the config''s [display] currency, else USD]'
             cand --config 'Config file [default: the platform config dir, e.g. ~/.config/llmcost/config.toml]'
             cand --db 'Cache database [default: the platform cache dir, e.g. ~/.cache/llmcost/cache.sqlite]'
             cand --timeout 'Give up on a request that has not answered after this many seconds (a timed-out request is retried once) [default: the config''s http.timeout_seconds, 30]'
@@ -575,6 +578,7 @@ set edit:completion:arg-completer[llmcost] = {|@words|
             cand --version 'Print version'
         }
         &'llmcost;metrics'= {
+            cand --currency 'Spend metrics in this currency (see serve --currency)'
             cand --config 'Config file [default: the platform config dir, e.g. ~/.config/llmcost/config.toml]'
             cand --db 'Cache database [default: the platform cache dir, e.g. ~/.cache/llmcost/cache.sqlite]'
             cand --timeout 'Give up on a request that has not answered after this many seconds (a timed-out request is retried once) [default: the config''s http.timeout_seconds, 30]'

@@ -146,6 +146,7 @@ complete -c llmcost -n "__fish_llmcost_using_subcommand projects" -l format -d '
 json\t'Versioned JSON (schema_version 1) for scripts'
 csv\t'CSV with a header row, for spreadsheets'
 markdown\t'Markdown for reports and PR comments'"
+complete -c llmcost -n "__fish_llmcost_using_subcommand projects" -l currency -d 'Show amounts in this currency (ISO 4217), converting with each day\'s ECB rate [default: the config\'s [display] currency, else USD]' -r
 complete -c llmcost -n "__fish_llmcost_using_subcommand projects" -l config -d 'Config file [default: the platform config dir, e.g. ~/.config/llmcost/config.toml]' -r -F
 complete -c llmcost -n "__fish_llmcost_using_subcommand projects" -l db -d 'Cache database [default: the platform cache dir, e.g. ~/.cache/llmcost/cache.sqlite]' -r -F
 complete -c llmcost -n "__fish_llmcost_using_subcommand projects" -l timeout -d 'Give up on a request that has not answered after this many seconds (a timed-out request is retried once) [default: the config\'s http.timeout_seconds, 30]' -r
@@ -372,6 +373,7 @@ complete -c llmcost -n "__fish_llmcost_using_subcommand report" -s q -l quiet -d
 complete -c llmcost -n "__fish_llmcost_using_subcommand report" -s v -l verbose -d 'Diagnostics on stderr: -v what is fetched and written, -vv every request (keys redacted)'
 complete -c llmcost -n "__fish_llmcost_using_subcommand report" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c llmcost -n "__fish_llmcost_using_subcommand report" -s V -l version -d 'Print version'
+complete -c llmcost -n "__fish_llmcost_using_subcommand tui" -l currency -d 'Show amounts in this currency (ISO 4217), converting with each day\'s ECB rate (rates are fetched first when needed) [default: the config\'s [display] currency, else USD]' -r
 complete -c llmcost -n "__fish_llmcost_using_subcommand tui" -l config -d 'Config file [default: the platform config dir, e.g. ~/.config/llmcost/config.toml]' -r -F
 complete -c llmcost -n "__fish_llmcost_using_subcommand tui" -l db -d 'Cache database [default: the platform cache dir, e.g. ~/.cache/llmcost/cache.sqlite]' -r -F
 complete -c llmcost -n "__fish_llmcost_using_subcommand tui" -l timeout -d 'Give up on a request that has not answered after this many seconds (a timed-out request is retried once) [default: the config\'s http.timeout_seconds, 30]' -r
@@ -461,6 +463,7 @@ complete -c llmcost -n "__fish_llmcost_using_subcommand notify; and __fish_seen_
 complete -c llmcost -n "__fish_llmcost_using_subcommand notify; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c llmcost -n "__fish_llmcost_using_subcommand serve" -l listen -d 'Address and port to listen on; a non-loopback address exposes spend figures to the network' -r
 complete -c llmcost -n "__fish_llmcost_using_subcommand serve" -l interval -d 'How often to sync (e.g. 90s, 30m, 1h, 1d); at least 10s' -r
+complete -c llmcost -n "__fish_llmcost_using_subcommand serve" -l currency -d 'Spend metrics in this currency, named for it (llmcost_spend_month_to_date_chf), converted with the cached ECB rates [default: the config\'s [display] currency, else USD]' -r
 complete -c llmcost -n "__fish_llmcost_using_subcommand serve" -l config -d 'Config file [default: the platform config dir, e.g. ~/.config/llmcost/config.toml]' -r -F
 complete -c llmcost -n "__fish_llmcost_using_subcommand serve" -l db -d 'Cache database [default: the platform cache dir, e.g. ~/.cache/llmcost/cache.sqlite]' -r -F
 complete -c llmcost -n "__fish_llmcost_using_subcommand serve" -l timeout -d 'Give up on a request that has not answered after this many seconds (a timed-out request is retried once) [default: the config\'s http.timeout_seconds, 30]' -r
@@ -473,6 +476,7 @@ complete -c llmcost -n "__fish_llmcost_using_subcommand serve" -s q -l quiet -d 
 complete -c llmcost -n "__fish_llmcost_using_subcommand serve" -s v -l verbose -d 'Diagnostics on stderr: -v what is fetched and written, -vv every request (keys redacted)'
 complete -c llmcost -n "__fish_llmcost_using_subcommand serve" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c llmcost -n "__fish_llmcost_using_subcommand serve" -s V -l version -d 'Print version'
+complete -c llmcost -n "__fish_llmcost_using_subcommand metrics" -l currency -d 'Spend metrics in this currency (see serve --currency)' -r
 complete -c llmcost -n "__fish_llmcost_using_subcommand metrics" -l config -d 'Config file [default: the platform config dir, e.g. ~/.config/llmcost/config.toml]' -r -F
 complete -c llmcost -n "__fish_llmcost_using_subcommand metrics" -l db -d 'Cache database [default: the platform cache dir, e.g. ~/.cache/llmcost/cache.sqlite]' -r -F
 complete -c llmcost -n "__fish_llmcost_using_subcommand metrics" -l timeout -d 'Give up on a request that has not answered after this many seconds (a timed-out request is retried once) [default: the config\'s http.timeout_seconds, 30]' -r

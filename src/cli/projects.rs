@@ -22,6 +22,10 @@ pub struct ProjectsArgs {
     pub format: Format,
     #[command(flatten)]
     pub fresh: FreshnessArgs,
+    /// Show amounts in this currency (ISO 4217), converting with each day's ECB rate
+    /// [default: the config's [display] currency, else USD]
+    #[arg(long, value_name = "CODE")]
+    pub currency: Option<String>,
 }
 
 pub fn run(app: &App, args: ProjectsArgs) -> Result<()> {
@@ -36,7 +40,17 @@ pub fn run(app: &App, args: ProjectsArgs) -> Result<()> {
         args.fresh.offline,
         args.fresh.refresh,
     )?;
-    let mut view = ProjectsView::build(&store, &accounts, range, app.clock.today())?;
+    let currency =
+        crate::app::fx::reporting_currency(args.currency.as_deref(), app.config.display.currency.as_deref())?;
+    let query = crate::store::CostQuery {
+        accounts: accounts.clone(),
+        projects: vec![],
+        models: vec![],
+        range,
+        group_by: vec![],
+    };
+    let rates = crate::app::fx::rates_for(app, &mut store, &query, currency, args.fresh.offline)?;
+    let mut view = ProjectsView::build_in(&store, &accounts, range, app.clock.today(), currency, Some(&rates))?;
     view.budgets = crate::app::budgets::relevant(app, &store, &accounts, &[], &[]);
     super::write_stdout(|out| output::render_projects(&view, args.format, out))?;
     if !failed.is_empty() {

@@ -24,6 +24,10 @@ pub struct ServeArgs {
     /// How often to sync (e.g. 90s, 30m, 1h, 1d); at least 10s
     #[arg(long, value_name = "DURATION", default_value = "1h", value_parser = parse_interval)]
     pub interval: Duration,
+    /// Spend metrics in this currency, named for it (llmcost_spend_month_to_date_chf), converted with
+    /// the cached ECB rates [default: the config's [display] currency, else USD]
+    #[arg(long, value_name = "CODE")]
+    pub currency: Option<String>,
 }
 
 /// `90s`, `30m`, `1h`, `1d`, or plain seconds.
@@ -52,7 +56,9 @@ pub fn run(app: App, args: ServeArgs) -> Result<()> {
             args.listen
         ));
     }
-    crate::serve::serve(app, crate::serve::ServeOptions { listen: args.listen, interval: args.interval })
+    let currency =
+        crate::app::fx::reporting_currency(args.currency.as_deref(), app.config.display.currency.as_deref())?;
+    crate::serve::serve(app, crate::serve::ServeOptions { listen: args.listen, interval: args.interval, currency })
 }
 
 #[derive(Debug, Args)]
@@ -64,6 +70,9 @@ pub struct MetricsArgs {
     /// Answer from the cache as it is, without syncing this month first
     #[arg(long)]
     pub offline: bool,
+    /// Spend metrics in this currency (see serve --currency)
+    #[arg(long, value_name = "CODE")]
+    pub currency: Option<String>,
 }
 
 pub fn metrics(app: &App, args: MetricsArgs) -> Result<()> {
@@ -76,7 +85,19 @@ pub fn metrics(app: &App, args: MetricsArgs) -> Result<()> {
     } else {
         crate::app::projects::refresh(app, &mut store, &accounts, range, args.offline, false)?
     };
-    let text = crate::serve::exposition::render(app, &store, &Default::default(), false)?;
+    let currency =
+        crate::app::fx::reporting_currency(args.currency.as_deref(), app.config.display.currency.as_deref())?;
+    let q = crate::store::CostQuery {
+        accounts: accounts.clone(),
+        projects: vec![],
+        models: vec![],
+        range,
+        group_by: vec![],
+    };
+    if !accounts.is_empty() {
+        crate::app::fx::rates_for(app, &mut store, &q, currency, args.offline)?;
+    }
+    let text = crate::serve::exposition::render(app, &store, &Default::default(), false, currency)?;
     super::write_stdout(|out| out.write_all(text.as_bytes()))?;
     if failed.is_empty() { Ok(()) } else { Err(Error::Accounts(failed)) }
 }

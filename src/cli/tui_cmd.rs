@@ -18,8 +18,28 @@ pub struct TuiArgs {
     /// Never touch the network: show the cache as it is
     #[arg(long)]
     pub offline: bool,
+    /// Show amounts in this currency (ISO 4217), converting with each day's ECB rate (rates are
+    /// fetched first when needed) [default: the config's [display] currency, else USD]
+    #[arg(long, value_name = "CODE")]
+    pub currency: Option<String>,
 }
 
 pub fn run(app: App, args: TuiArgs) -> Result<()> {
-    crate::tui::run(app, args.offline)
+    let currency =
+        crate::app::fx::reporting_currency(args.currency.as_deref(), app.config.display.currency.as_deref())?;
+    if !app.is_demo() {
+        // The dashboard converts with cached rates: fetch this year's now if they are needed.
+        let mut store = app.open_store()?;
+        let today = app.clock.today();
+        let accounts = app.select(&[], &[])?;
+        let range = crate::domain::DateRange::new(
+            crate::domain::period::first_of_month(today).with_month(1).unwrap_or(today),
+            today,
+        );
+        let q = crate::store::CostQuery { accounts, projects: vec![], models: vec![], range, group_by: vec![] };
+        crate::app::fx::rates_for(&app, &mut store, &q, currency, args.offline)?;
+    }
+    crate::tui::run(app, args.offline, currency)
 }
+
+use chrono::Datelike as _;

@@ -55,7 +55,8 @@ pub fn costs(view: &CostView, out: &mut dyn Write) -> std::io::Result<()> {
 
 pub fn projects(view: &ProjectsView, out: &mut dyn Write) -> std::io::Result<()> {
     let mut w = csv::Writer::from_writer(out);
-    w.write_record(["provider", "workspace", "project", "project_name", "status", "cost_usd"]).map_err(to_io)?;
+    let cost = format!("cost_{}", view.currency.as_str().to_ascii_lowercase());
+    w.write_record(["provider", "workspace", "project", "project_name", "status", cost.as_str()]).map_err(to_io)?;
     for r in &view.rows {
         w.write_record([
             r.account.provider.id().to_string(),

@@ -99,7 +99,7 @@ pub fn projects(view: &ProjectsView, out: &mut dyn Write) -> std::io::Result<()>
         .collect();
     let doc = json!({
         "schema_version": SCHEMA_VERSION,
-        "currency": "USD",
+        "currency": view.currency.as_str(),
         "period": {"since": view.range.since.to_string(), "until": view.range.until.to_string(), "timezone": "UTC"},
         "total": view.total.exact(),
         "projects": rows,

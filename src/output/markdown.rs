@@ -55,7 +55,7 @@ pub fn costs(view: &CostView, out: &mut dyn Write) -> std::io::Result<()> {
 pub fn projects(view: &ProjectsView, out: &mut dyn Write) -> std::io::Result<()> {
     writeln!(out, "## Projects: {}\n", cell(&text::scope(&view.accounts)))?;
     writeln!(out, "Spend {} to {} (UTC days)\n", view.range.since, view.range.until)?;
-    writeln!(out, "| Workspace | Project | ID | Status | Cost (USD) |")?;
+    writeln!(out, "| Workspace | Project | ID | Status | Cost ({}) |", view.currency)?;
     writeln!(out, "| --- | --- | --- | --- | ---: |")?;
     for r in &view.rows {
         writeln!(
@@ -65,8 +65,8 @@ pub fn projects(view: &ProjectsView, out: &mut dyn Write) -> std::io::Result<()>
             cell(&r.name),
             cell(&r.id),
             cell(&r.status),
-            r.cost.display_usd()
+            view.currency.format(r.cost)
         )?;
     }
-    writeln!(out, "| **Total** | | | | **{}** |", view.total.display_usd())
+    writeln!(out, "| **Total** | | | | **{}** |", view.currency.format(view.total))
 }

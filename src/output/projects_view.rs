@@ -27,12 +27,26 @@ pub struct ProjectsView {
     pub updated_at: Option<DateTime<Utc>>,
     /// Budgets whose scope lies within this view, with their status.
     pub budgets: Vec<super::budgets_out::BudgetRow>,
+    /// The currency every amount is in.
+    pub currency: crate::domain::Currency,
 }
 
 impl ProjectsView {
     pub fn build(store: &Store, accounts: &[Account], range: DateRange, today: NaiveDate) -> Result<ProjectsView> {
+        ProjectsView::build_in(store, accounts, range, today, crate::domain::Currency::USD, None)
+    }
+
+    /// In `currency`, converting with `rates` (else the cached ECB rates).
+    pub fn build_in(
+        store: &Store,
+        accounts: &[Account],
+        range: DateRange,
+        today: NaiveDate,
+        currency: crate::domain::Currency,
+        rates: Option<&crate::fx::Rates>,
+    ) -> Result<ProjectsView> {
         let mut rows: Vec<ProjectRow> = store
-            .project_spend(accounts, range)?
+            .project_spend_in(accounts, range, currency, rates)?
             .into_iter()
             .map(|p| ProjectRow {
                 status: if p.listed {
@@ -60,6 +74,15 @@ impl ProjectsView {
         for a in accounts {
             updated_at = updated_at.max(store.last_sync(a.provider.id(), &a.workspace)?);
         }
-        Ok(ProjectsView { accounts: accounts.to_vec(), range, today, rows, total, updated_at, budgets: Vec::new() })
+        Ok(ProjectsView {
+            accounts: accounts.to_vec(),
+            range,
+            today,
+            rows,
+            total,
+            updated_at,
+            budgets: Vec::new(),
+            currency,
+        })
     }
 }

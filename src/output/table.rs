@@ -116,17 +116,18 @@ pub fn projects(view: &ProjectsView, out: &mut dyn Write) -> std::io::Result<()>
     let r = view.range;
     writeln!(out, "Spend {} to {} (UTC days)", r.since, r.until)?;
     let mut t = new_table();
-    t.set_header(header(["Workspace", "Project", "ID", "Status", "Cost (USD)"]));
+    let cost = format!("Cost ({})", view.currency);
+    t.set_header(header(["Workspace", "Project", "ID", "Status", cost.as_str()]));
     for row in &view.rows {
         t.add_row(vec![
             safe(&row.account.to_string()),
             safe(&row.name),
             if row.id.is_empty() { "-".to_string() } else { safe(&row.id) },
             row.status.clone(),
-            row.cost.display_usd(),
+            view.currency.format(row.cost),
         ]);
     }
-    t.add_row(vec!["Total".to_string(), String::new(), String::new(), String::new(), view.total.display_usd()]);
+    t.add_row(vec!["Total".to_string(), String::new(), String::new(), String::new(), view.currency.format(view.total)]);
     align_right(&mut t, 4);
     writeln!(out, "{t}")?;
     writeln!(out, "{}", text::updated(view.updated_at))?;

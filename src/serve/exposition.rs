@@ -30,15 +30,15 @@ fn value(m: Money) -> String {
 }
 
 struct Family {
-    name: &'static str,
+    name: String,
     kind: &'static str,
-    help: &'static str,
+    help: String,
     samples: Vec<(String, String)>,
 }
 
 impl Family {
-    fn new(name: &'static str, kind: &'static str, help: &'static str) -> Family {
-        Family { name, kind, help, samples: Vec::new() }
+    fn new(name: impl Into<String>, kind: &'static str, help: impl Into<String>) -> Family {
+        Family { name: name.into(), kind, help: help.into(), samples: Vec::new() }
     }
 
     fn add(&mut self, labels: String, value: String) {
@@ -47,8 +47,11 @@ impl Family {
 
     fn write(&self, out: &mut String, openmetrics: bool) {
         // OpenMetrics names a counter family without `_total`; its samples keep it.
-        let family =
-            if openmetrics && self.kind == "counter" { self.name.trim_end_matches("_total") } else { self.name };
+        let family = if openmetrics && self.kind == "counter" {
+            self.name.trim_end_matches("_total")
+        } else {
+            self.name.as_str()
+        };
         let _ = writeln!(out, "# HELP {family} {}", self.help);
         let _ = writeln!(out, "# TYPE {family} {}", self.kind);
         for (labels, value) in &self.samples {
@@ -58,18 +61,31 @@ impl Family {
 }
 
 /// The whole exposition, from the cache as it is (it never waits on a provider).
-pub fn render(app: &App, store: &Store, errors: &SyncErrors, openmetrics: bool) -> Result<String> {
+/// Metric names carry their unit: `_usd`, or `_chf` with `--currency CHF`.
+pub fn render(
+    app: &App,
+    store: &Store,
+    errors: &SyncErrors,
+    openmetrics: bool,
+    currency: crate::domain::Currency,
+) -> Result<String> {
     let today = app.clock.today();
     let accounts = app.accounts();
     let month = DateRange::new(crate::domain::period::first_of_month(today), today);
     let dims = vec![Dim::Provider, Dim::Workspace, Dim::Project, Dim::Model];
+    let unit = currency.as_str().to_ascii_lowercase();
     let mut spend_month = Family::new(
-        "llmcost_spend_month_to_date_usd",
+        format!("llmcost_spend_month_to_date_{unit}"),
         "gauge",
-        "Billed spend this calendar month to date (UTC days), in US dollars, as llmcost costs --month shows it.",
+        format!(
+            "Billed spend this calendar month to date (UTC days), in {currency}, as llmcost costs --month shows it."
+        ),
     );
-    let mut spend_today =
-        Family::new("llmcost_spend_today_usd", "gauge", "Billed spend today (UTC, partial), in US dollars.");
+    let mut spend_today = Family::new(
+        format!("llmcost_spend_today_{unit}"),
+        "gauge",
+        format!("Billed spend today (UTC, partial), in {currency}."),
+    );
     if !accounts.is_empty() {
         for (range, family) in [(month, &mut spend_month), (DateRange::single(today), &mut spend_today)] {
             let q = CostQuery {
@@ -79,10 +95,10 @@ pub fn render(app: &App, store: &Store, errors: &SyncErrors, openmetrics: bool) 
                 range,
                 group_by: dims.clone(),
             };
-            // The metrics are in US dollars: other currencies converted with the cached ECB rates.
-            let currencies = store.currencies_seen(&q)?.into_iter().chain([crate::domain::Currency::USD]).collect();
+            // In `currency`: other currencies converted with the cached ECB rates.
+            let currencies = store.currencies_seen(&q)?.into_iter().chain([currency]).collect();
             let rates = store.fx_rates(&currencies, range.since, range.until)?;
-            for (key, cost) in store.aggregate_costs_in(&q, crate::domain::Currency::USD, &rates)?.0 {
+            for (key, cost) in store.aggregate_costs_in(&q, currency, &rates)?.0 {
                 let [provider, workspace, project, model] = key.values.as_slice() else { continue };
                 family.add(
                     labels(&[("provider", provider), ("workspace", workspace), ("project", project), ("model", model)]),
@@ -105,15 +121,8 @@ pub fn render(app: &App, store: &Store, errors: &SyncErrors, openmetrics: bool) 
             "1".into(),
         );
     }
-    let mut amount =
-        Family::new("llmcost_budget_amount_usd", "gauge", "A budget's amount for its period, in US dollars.");
-    let mut spent =
-        Family::new("llmcost_budget_spent_usd", "gauge", "Spend so far in the budget's current period, in US dollars.");
-    let mut forecast = Family::new(
-        "llmcost_budget_forecast_usd",
-        "gauge",
-        "Projected spend at the end of the budget's period (the last 7 days' run rate), in US dollars.",
-    );
+    // A budget's money metrics are in its own currency: one family per currency used.
+    let mut money: BTreeMap<String, [Family; 3]> = BTreeMap::new();
     let mut ratio = Family::new(
         "llmcost_budget_spent_ratio",
         "gauge",
@@ -128,6 +137,28 @@ pub fn render(app: &App, store: &Store, errors: &SyncErrors, openmetrics: bool) 
         for row in crate::app::budgets::evaluate(app, store, &app.config.budgets)? {
             let (b, s) = (&row.budget, &row.status);
             let name = b.name.as_str();
+            let (code, u) = (b.currency.to_string(), b.currency.as_str().to_ascii_lowercase());
+            let [amount, spent, forecast] = money.entry(u.clone()).or_insert_with(|| {
+                [
+                    Family::new(
+                        format!("llmcost_budget_amount_{u}"),
+                        "gauge",
+                        format!("A budget's amount for its period, in {code}."),
+                    ),
+                    Family::new(
+                        format!("llmcost_budget_spent_{u}"),
+                        "gauge",
+                        format!("Spend so far in the budget's current period, in {code}."),
+                    ),
+                    Family::new(
+                        format!("llmcost_budget_forecast_{u}"),
+                        "gauge",
+                        format!(
+                            "Projected spend at the end of the budget's period (the last 7 days' run rate), in {code}."
+                        ),
+                    ),
+                ]
+            });
             amount.add(labels(&[("budget", name), ("period", b.period.name())]), value(b.amount));
             spent.add(labels(&[("budget", name)]), value(s.spent));
             forecast.add(labels(&[("budget", name)]), value(s.forecast));
@@ -162,19 +193,15 @@ pub fn render(app: &App, store: &Store, errors: &SyncErrors, openmetrics: bool) 
     build.add(labels(&[("version", env!("CARGO_PKG_VERSION"))]), "1".into());
 
     let mut out = String::new();
-    for family in [
-        &spend_month,
-        &spend_today,
-        &project_info,
-        &amount,
-        &spent,
-        &forecast,
+    let budget_money: Vec<&Family> = money.values().flat_map(|fs| fs.iter()).collect();
+    let families = [&spend_month, &spend_today, &project_info].into_iter().chain(budget_money).chain([
         &ratio,
         &period_end,
         &last_success,
         &sync_errors,
         &build,
-    ] {
+    ]);
+    for family in families {
         family.write(&mut out, openmetrics);
     }
     if openmetrics {

@@ -20,6 +20,8 @@ use crate::error::{Error, Result};
 pub struct ServeOptions {
     pub listen: SocketAddr,
     pub interval: Duration,
+    /// The currency spend metrics are in (and named for).
+    pub currency: crate::domain::Currency,
 }
 
 fn respond(status: StatusCode, content_type: &str, body: String) -> Response<Full<Bytes>> {
@@ -31,7 +33,12 @@ fn respond(status: StatusCode, content_type: &str, body: String) -> Response<Ful
 }
 
 /// One request. Each scrape opens the cache anew (WAL lets it read while a sync writes).
-fn handle(app: &App, errors: &Mutex<SyncErrors>, req: &Request<hyper::body::Incoming>) -> Response<Full<Bytes>> {
+fn handle(
+    app: &App,
+    errors: &Mutex<SyncErrors>,
+    currency: crate::domain::Currency,
+    req: &Request<hyper::body::Incoming>,
+) -> Response<Full<Bytes>> {
     if req.method() != hyper::Method::GET {
         return respond(StatusCode::METHOD_NOT_ALLOWED, "text/plain", "only GET\n".into());
     }
@@ -40,7 +47,7 @@ fn handle(app: &App, errors: &Mutex<SyncErrors>, req: &Request<hyper::body::Inco
             let accept = req.headers().get("accept").and_then(|v| v.to_str().ok());
             let openmetrics = exposition::wants_openmetrics(accept);
             let snapshot = errors.lock().map(|e| e.clone()).unwrap_or_default();
-            match app.open_store().and_then(|store| exposition::render(app, &store, &snapshot, openmetrics)) {
+            match app.open_store().and_then(|store| exposition::render(app, &store, &snapshot, openmetrics, currency)) {
                 Ok(text) => respond(
                     StatusCode::OK,
                     if openmetrics { OPENMETRICS_CONTENT_TYPE } else { TEXT_CONTENT_TYPE },
@@ -60,16 +67,22 @@ fn handle(app: &App, errors: &Mutex<SyncErrors>, req: &Request<hyper::body::Inco
 }
 
 /// Syncs this month (today included) for every account, counting failures per account.
-fn sync_once(app: &App, errors: &Mutex<SyncErrors>) {
+fn sync_once(app: &App, errors: &Mutex<SyncErrors>, currency: crate::domain::Currency) {
     let today = app.clock.today();
     let range = DateRange::new(crate::domain::period::first_of_month(today), today);
     let accounts = app.accounts();
     if accounts.is_empty() || app.is_demo() {
         return;
     }
-    let outcome = app
-        .open_store()
-        .and_then(|mut store| crate::app::sync::sync_accounts(app, &mut store, &accounts, range, false));
+    let outcome = app.open_store().and_then(|mut store| {
+        let outcomes = crate::app::sync::sync_accounts(app, &mut store, &accounts, range, false)?;
+        // Scrapes convert with cached rates only: refresh them here, off the scrape path.
+        let q = crate::store::CostQuery { accounts, projects: vec![], models: vec![], range, group_by: vec![] };
+        if let Err(e) = crate::app::fx::rates_for(app, &mut store, &q, currency, false) {
+            app.note(&format!("exchange rates: {e}"));
+        }
+        Ok(outcomes)
+    });
     match outcome {
         Ok(outcomes) => {
             if let Ok(mut e) = errors.lock() {
@@ -102,10 +115,11 @@ pub fn serve(app: App, options: ServeOptions) -> Result<()> {
         app.note(&format!("llmcost exporter on http://{bound}/metrics; syncing every {}s", options.interval.as_secs()));
         // Syncs run on their own thread: a slow provider never delays a scrape.
         let (sync_app, sync_errors, interval) = (app.clone(), errors.clone(), options.interval);
+        let currency = options.currency;
         let syncer = tokio::spawn(async move {
             loop {
                 let (a, e) = (sync_app.clone(), sync_errors.clone());
-                let _ = tokio::task::spawn_blocking(move || sync_once(&a, &e)).await;
+                let _ = tokio::task::spawn_blocking(move || sync_once(&a, &e, currency)).await;
                 tokio::time::sleep(interval).await;
             }
         });
@@ -121,7 +135,7 @@ pub fn serve(app: App, options: ServeOptions) -> Result<()> {
                         let service = service_fn(move |req| {
                             let (app, errors) = (app.clone(), errors.clone());
                             async move {
-                                let response = tokio::task::spawn_blocking(move || handle(&app, &errors, &req))
+                                let response = tokio::task::spawn_blocking(move || handle(&app, &errors, currency, &req))
                                     .await
                                     .unwrap_or_else(|_| respond(StatusCode::INTERNAL_SERVER_ERROR, "text/plain", "internal error\n".into()));
                                 Ok::<_, Infallible>(response)

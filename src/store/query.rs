@@ -184,6 +184,17 @@ impl Store {
     /// Every project known for the accounts (listed by the provider or seen in costs), with its
     /// spend in the range.
     pub fn project_spend(&self, accounts: &[Account], range: DateRange) -> Result<Vec<ProjectSpend>> {
+        self.project_spend_in(accounts, range, crate::domain::Currency::USD, None)
+    }
+
+    /// Like [`Store::project_spend`], in `currency`, converting with `rates` (else the cached ones).
+    pub fn project_spend_in(
+        &self,
+        accounts: &[Account],
+        range: DateRange,
+        currency: crate::domain::Currency,
+        rates: Option<&crate::fx::Rates>,
+    ) -> Result<Vec<ProjectSpend>> {
         let q = CostQuery {
             accounts: accounts.to_vec(),
             projects: vec![],
@@ -192,16 +203,20 @@ impl Store {
             group_by: vec![Dim::Project],
         };
         let mut spend: HashMap<(String, String, String), Money> = HashMap::new();
-        // In US dollars: amounts billed in another currency are converted with the cached ECB
-        // rates (and are an error without them), never added 1:1.
-        let usd = crate::domain::Currency::USD;
-        let currencies: std::collections::BTreeSet<_> = self.currencies_seen(&q)?.into_iter().chain([usd]).collect();
-        let rates = self.fx_rates(
-            &currencies,
-            range.since.max(chrono::NaiveDate::from_ymd_opt(2000, 1, 1).unwrap_or(range.since)),
-            range.until,
-        )?;
-        for (key, cost) in self.aggregate_costs_in(&q, usd, &rates)?.0 {
+        // In `currency`: amounts billed in another are converted with ECB rates (and are an
+        // error without them), never added 1:1.
+        let cached;
+        let rates = match rates {
+            Some(r) => r,
+            None => {
+                let currencies: std::collections::BTreeSet<_> =
+                    self.currencies_seen(&q)?.into_iter().chain([currency]).collect();
+                let since = range.since.max(chrono::NaiveDate::from_ymd_opt(2000, 1, 1).unwrap_or(range.since));
+                cached = self.fx_rates(&currencies, since, range.until)?;
+                &cached
+            }
+        };
+        for (key, cost) in self.aggregate_costs_in(&q, currency, rates)?.0 {
             let Some((p, w)) = key.owner else { continue };
             spend.insert((p, w, key.values[0].clone()), cost);
         }

@@ -53,6 +53,8 @@ pub struct Snapshot {
 /// The question a load answers.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Query {
+    /// The currency amounts are shown in; others are converted with the cached ECB rates.
+    pub currency: crate::domain::Currency,
     pub accounts: Vec<Account>,
     /// A project id; `None` is all.
     pub project: Option<String>,
@@ -75,16 +77,21 @@ impl Query {
     }
 }
 
-/// Sums in US dollars, other currencies converted with the cached ECB rates (never 1:1).
-fn usd(store: &Store, q: &CostQuery) -> Result<Vec<(crate::store::GroupKey, Money)>> {
-    let usd = crate::domain::Currency::USD;
-    let currencies = store.currencies_seen(q)?.into_iter().chain([usd]).collect();
+/// Sums in `to`, other currencies converted with the cached ECB rates (never 1:1).
+fn sums_in(store: &Store, q: &CostQuery, to: crate::domain::Currency) -> Result<Vec<(crate::store::GroupKey, Money)>> {
+    let currencies = store.currencies_seen(q)?.into_iter().chain([to]).collect();
     let rates = store.fx_rates(&currencies, q.range.since, q.range.until)?;
-    Ok(store.aggregate_costs_in(q, usd, &rates)?.0)
+    Ok(store.aggregate_costs_in(q, to, &rates)?.0)
 }
 
 pub fn load(store: &Store, q: &Query) -> Result<Snapshot> {
-    let view = CostView::build(store, &q.cost_query(q.range, vec![Dim::Provider, Dim::Model]), q.today, vec![])?;
+    let cq = q.cost_query(q.range, vec![Dim::Provider, Dim::Model]);
+    let rates = store.fx_rates(
+        &store.currencies_seen(&cq)?.into_iter().chain([q.currency]).collect(),
+        q.range.since,
+        q.range.until,
+    )?;
+    let view = CostView::build_in(store, &cq, q.today, vec![], q.currency, &rates)?;
     let models = view
         .rows
         .iter()
@@ -101,10 +108,12 @@ pub fn load(store: &Store, q: &Query) -> Result<Snapshot> {
             }
         })
         .collect();
-    let previous: Money =
-        usd(store, &q.cost_query(previous_period(q.range), vec![Dim::Provider]))?.into_iter().map(|(_, m)| m).sum();
+    let previous: Money = sums_in(store, &q.cost_query(previous_period(q.range), vec![Dim::Provider]), q.currency)?
+        .into_iter()
+        .map(|(_, m)| m)
+        .sum();
     let mut daily: Vec<(NaiveDate, Money)> = q.range.days().map(|d| (d, Money::ZERO)).collect();
-    for (key, cost) in usd(store, &q.cost_query(q.range, vec![Dim::Day]))? {
+    for (key, cost) in sums_in(store, &q.cost_query(q.range, vec![Dim::Day]), q.currency)? {
         if let Some(slot) = daily.iter_mut().find(|(d, _)| d.format("%Y-%m-%d").to_string() == key.values[0]) {
             slot.1 = cost;
         }
@@ -112,7 +121,7 @@ pub fn load(store: &Store, q: &Query) -> Result<Snapshot> {
     let forecast = (q.period_end > q.today)
         .then(|| budget::forecast(&daily, DateRange::new(q.range.since, q.period_end), q.today).total);
     let mut projects: Vec<ProjectRow> = store
-        .project_spend(&q.accounts, q.range)?
+        .project_spend_in(&q.accounts, q.range, q.currency, None)?
         .into_iter()
         .filter(|p| !p.info.id.is_empty())
         .map(|p| ProjectRow {
@@ -139,7 +148,13 @@ pub fn load(store: &Store, q: &Query) -> Result<Snapshot> {
 
 /// Writes the current view (by provider and model) as CSV, atomically; returns the path.
 pub fn export(store: &Store, q: &Query, path: PathBuf) -> Result<PathBuf> {
-    let view = CostView::build(store, &q.cost_query(q.range, vec![Dim::Provider, Dim::Model]), q.today, vec![])?;
+    let cq = q.cost_query(q.range, vec![Dim::Provider, Dim::Model]);
+    let rates = store.fx_rates(
+        &store.currencies_seen(&cq)?.into_iter().chain([q.currency]).collect(),
+        q.range.since,
+        q.range.until,
+    )?;
+    let view = CostView::build_in(store, &cq, q.today, vec![], q.currency, &rates)?;
     let mut bytes = Vec::new();
     crate::output::render_costs(&view, Format::Csv, &mut bytes)
         .map_err(|e| crate::error::Error::Runtime(format!("cannot render CSV: {e}")))?;

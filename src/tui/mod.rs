@@ -30,7 +30,7 @@ use update::{Effect, Msg};
 const TICK: Duration = Duration::from_millis(200);
 
 /// Runs the dashboard until the user quits. `offline` keeps it off the network.
-pub fn run(mut app: App, offline: bool) -> Result<()> {
+pub fn run(mut app: App, offline: bool, currency: crate::domain::Currency) -> Result<()> {
     if !std::io::stdout().is_terminal() {
         return Err(Error::Usage("llmcost tui needs a terminal; for scripts use 'costs' or 'report'".into()));
     }
@@ -40,6 +40,7 @@ pub fn run(mut app: App, offline: bool) -> Result<()> {
     let color = crate::output::color();
     let online = !offline && !app.is_demo();
     let mut model = Model::new(accounts, app.clock.today(), online, color);
+    model.currency = currency;
     let app = Arc::new(app);
     let (tx, rx) = channel();
 

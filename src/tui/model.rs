@@ -151,6 +151,8 @@ pub struct Model {
     pub quit: bool,
     /// Bumped on every scope or period change, so stale loads are dropped.
     pub generation: u64,
+    /// The currency amounts are shown in (`tui --currency`).
+    pub currency: crate::domain::Currency,
 }
 
 impl Model {
@@ -167,6 +169,7 @@ impl Model {
             loading: false,
             syncing: false,
             queued_sync: None,
+            currency: crate::domain::Currency::USD,
             online,
             pane: Pane::Models,
             model_row: 0,

@@ -40,6 +40,7 @@ pub enum Effect {
 pub fn query(model: &Model) -> Option<Query> {
     let range = model.visible_range()?;
     Some(Query {
+        currency: model.currency,
         accounts: model.scoped_accounts(),
         project: model.project.as_ref().map(|(id, _)| id.clone()),
         range,

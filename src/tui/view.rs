@@ -150,7 +150,7 @@ fn render_cards(model: &Model, theme: &Theme, frame: &mut Frame, area: Rect) {
         frame,
         total,
         "Total",
-        Line::styled(s.total.display_usd(), theme.accent()),
+        Line::styled(model.currency.format(s.total), theme.accent()),
         Line::styled(partial, theme.dim()),
     );
     let diff = s.total - s.previous_total;
@@ -161,9 +161,11 @@ fn render_cards(model: &Model, theme: &Theme, frame: &mut Frame, area: Rect) {
         frame,
         change,
         "vs previous",
-        Line::raw(format!("{sign}{}", diff.display_usd())),
+        Line::raw(format!("{sign}{}", model.currency.format(diff))),
         Line::styled(
-            pct.map_or("no spend before".into(), |p| format!("{sign}{p:.1}% of {}", s.previous_total.display_usd())),
+            pct.map_or("no spend before".into(), |p| {
+                format!("{sign}{p:.1}% of {}", model.currency.format(s.previous_total))
+            }),
             theme.dim(),
         ),
     );
@@ -172,7 +174,7 @@ fn render_cards(model: &Model, theme: &Theme, frame: &mut Frame, area: Rect) {
             frame,
             forecast,
             "Forecast",
-            Line::raw(f.display_usd()),
+            Line::raw(model.currency.format(f)),
             Line::styled(format!("by {}", model.range().until), theme.dim()),
         ),
         None => card(frame, forecast, "Forecast", Line::styled("period over", theme.dim()), Line::default()),
@@ -183,7 +185,7 @@ fn render_cards(model: &Model, theme: &Theme, frame: &mut Frame, area: Rect) {
             budget,
             &format!("Budget {}", safe(&b.budget.name)),
             Line::styled(
-                format!("{:.0}% of {}", b.status.percent, b.budget.amount.display_usd()),
+                format!("{:.0}% of {}", b.status.percent, b.budget.currency.format(b.budget.amount)),
                 theme.level(b.status.level),
             ),
             Line::styled(b.status.level.name(), theme.level(b.status.level)),
@@ -228,7 +230,7 @@ fn render_models(model: &Model, theme: &Theme, frame: &mut Frame, area: Rect) {
             let mut cells = vec![
                 Cell::from(safe(&m.model)),
                 Cell::from(safe(&m.provider)),
-                Cell::from(Line::from(m.cost.display_usd()).alignment(Alignment::Right)),
+                Cell::from(Line::from(model.currency.format(m.cost)).alignment(Alignment::Right)),
                 Cell::from(Line::from(percent(m.share)).alignment(Alignment::Right)),
             ];
             if wide {
@@ -267,7 +269,7 @@ fn render_projects(model: &Model, theme: &Theme, frame: &mut Frame, area: Rect) 
             let mark = if model.project.as_ref().is_some_and(|(id, _)| *id == p.id) { "● " } else { "" };
             Row::new(vec![
                 Cell::from(format!("{mark}{}", safe(&p.name))),
-                Cell::from(Line::from(p.cost.display_usd()).alignment(Alignment::Right)),
+                Cell::from(Line::from(model.currency.format(p.cost)).alignment(Alignment::Right)),
             ])
         })
         .collect();
@@ -285,7 +287,7 @@ fn render_chart(model: &Model, theme: &Theme, frame: &mut Frame, area: Rect) {
     };
     let peak = s.daily.iter().map(|(_, m)| *m).max().unwrap_or_default();
     let partial = if s.range.contains(model.today) { " · today partial" } else { "" };
-    let title = format!("Daily spend (UTC) · peak {}{partial}", peak.display_usd());
+    let title = format!("Daily spend (UTC) · peak {}{partial}", model.currency.format(peak));
     let inner_width = area.width.saturating_sub(2) as usize;
     // Several days share a bar when the period is wider than the screen (a year, say).
     let per_bar = s.daily.len().div_ceil(inner_width.max(1)).max(1);

@@ -73,6 +73,21 @@ async fn usd_and_eur_spend_shown_as_one_chf_total() {
     );
     let csv = env.run(&["costs", "--month", "--currency", "EUR", "--offline", "--format", "csv"]).await;
     assert!(stdout(&csv).lines().next().unwrap().contains("cost_eur"), "{}", stdout(&csv));
+
+    // Projects and the exporter convert with the same cached rates; metric names carry the unit.
+    let projects = env.run(&["projects", "--currency", "CHF", "--offline", "--format", "json"]).await;
+    assert_eq!(code(&projects), 0, "{}", stderr(&projects));
+    assert_eq!(json(&projects)["currency"], "CHF", "{}", stdout(&projects));
+    let metrics = env.run(&["metrics", "--currency", "CHF"]).await;
+    assert_eq!(code(&metrics), 0, "{}", stderr(&metrics));
+    let text = stdout(&metrics);
+    let month: Decimal = text
+        .lines()
+        .filter(|l| l.starts_with("llmcost_spend_month_to_date_chf{"))
+        .map(|l| l.rsplit(' ').next().unwrap().parse::<Decimal>().unwrap())
+        .sum();
+    assert!((month - total).abs() < Decimal::new(1, 6), "metrics {month} vs costs {total}");
+    assert!(!text.contains("_usd{provider"), "{text}");
 }
 
 #[tokio::test]

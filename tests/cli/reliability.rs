@@ -239,6 +239,7 @@ async fn the_dashboard_reads_while_budgets_check_syncs() {
     let today = NaiveDate::from_ymd_opt(2026, 11, 22).unwrap();
     let range = llmcost::domain::DateRange::new(NaiveDate::from_ymd_opt(2026, 1, 1).unwrap(), today);
     let query = Query {
+        currency: llmcost::domain::Currency::USD,
         accounts: vec![llmcost::domain::Account::new(llmcost::domain::ProviderKind::OpenAi, "edugami")],
         project: None,
         range,
