@@ -55,6 +55,16 @@ pub struct WorkspaceConfig {
     pub profile: Option<String>,
     /// AWS: a cost-allocation tag whose values are the projects (else the linked accounts).
     pub project_tag: Option<String>,
+    /// Azure: the Entra ID tenant of the service principal.
+    pub tenant_id: Option<String>,
+    /// Azure: the service principal's application (client) id.
+    pub client_id: Option<String>,
+    /// Azure: the Cost Management scope, `subscriptions/<id>[/resourceGroups/<rg>]` or a billing account.
+    pub scope: Option<String>,
+    /// Azure: the ServiceName values that are AI spend (default the three names the service has had).
+    pub services: Option<Vec<String>>,
+    /// Azure: `resource` (default) or `resource_group`: what a project is.
+    pub project_by: Option<String>,
 }
 
 #[derive(Clone, Debug, Default, PartialEq, Deserialize)]
@@ -152,12 +162,49 @@ impl Config {
                 }
                 let aws = provider.parse::<ProviderKind>().map(|p| p.info().credentials)
                     == Ok(crate::providers::CredentialSource::AwsChain);
-                for (field, set) in [("profile", ws.profile.is_some()), ("project_tag", ws.project_tag.is_some())] {
-                    if set && !aws {
+                let azure = provider == "azure";
+                let fields = [
+                    ("profile", ws.profile.is_some(), aws),
+                    ("project_tag", ws.project_tag.is_some(), aws),
+                    ("tenant_id", ws.tenant_id.is_some(), azure),
+                    ("client_id", ws.client_id.is_some(), azure),
+                    ("scope", ws.scope.is_some(), azure),
+                    ("services", ws.services.is_some(), azure),
+                    ("project_by", ws.project_by.is_some(), azure),
+                ];
+                for (field, set, allowed) in fields {
+                    if set && !allowed {
+                        let which = if ["profile", "project_tag"].contains(&field) { "AWS" } else { "Azure" };
                         return Err(Error::Config(format!(
-                            "invalid config {}: [workspaces.{provider}.{name}] {field}: only AWS workspaces have one",
+                            "invalid config {}: [workspaces.{provider}.{name}] {field}: only {which} workspaces have one",
                             path.display()
                         )));
+                    }
+                }
+                if azure {
+                    let bad = |field: &str, why: &str| {
+                        Error::Config(format!(
+                            "invalid config {}: [workspaces.azure.{name}] {field}: {why}",
+                            path.display()
+                        ))
+                    };
+                    match ws.scope.as_deref().map(|s| s.trim_matches('/')) {
+                        None | Some("") => {
+                            return Err(bad("scope", "missing; set scope = \"subscriptions/<subscription id>\""));
+                        }
+                        Some(s) => validate_azure_scope(s).map_err(|e| bad("scope", &e))?,
+                    }
+                    if ws.tenant_id.is_some() != ws.client_id.is_some() {
+                        return Err(bad(
+                            "tenant_id",
+                            "tenant_id and client_id go together (or neither, to use az login)",
+                        ));
+                    }
+                    if let Some(by) = ws.project_by.as_deref().filter(|b| !["resource", "resource_group"].contains(b)) {
+                        return Err(bad("project_by", &format!("{by:?} is not resource or resource_group")));
+                    }
+                    if ws.services.as_ref().is_some_and(|s| s.is_empty()) {
+                        return Err(bad("services", "empty: leave it out for the defaults"));
                     }
                 }
             }
@@ -203,26 +250,42 @@ pub fn validate_base_url(url: &str) -> std::result::Result<(), String> {
 }
 
 /// Adds (or keeps) `[workspaces.<provider>.<name>]`, preserving the rest of the file and its comments.
-pub fn add_workspace(path: &Path, account: &Account, profile: Option<&str>) -> Result<()> {
-    let text = with_workspace(path, account, profile)?;
+/// An Azure Cost Management scope llmcost can put in a URL path.
+pub fn validate_azure_scope(scope: &str) -> std::result::Result<(), String> {
+    let scope = scope.trim_matches('/');
+    let known = ["subscriptions/", "providers/Microsoft.Billing/", "providers/Microsoft.Management/"];
+    if !known.iter().any(|k| scope.starts_with(k)) {
+        return Err(
+            "must start with subscriptions/, providers/Microsoft.Billing/ or providers/Microsoft.Management/".into()
+        );
+    }
+    if scope.chars().any(|c| c.is_control() || matches!(c, '?' | '#' | ' ' | '%' | '\\')) || scope.contains("..") {
+        return Err("contains characters a scope cannot have".into());
+    }
+    Ok(())
+}
+
+/// `fields` are the workspace's settings to write (`profile`, Azure's `scope`...).
+pub fn add_workspace(path: &Path, account: &Account, fields: &[(&str, &str)]) -> Result<()> {
+    let text = with_workspace(path, account, fields)?;
     write_atomically(path, text.as_bytes())
 }
 
 /// Whether `add_workspace` would succeed, without writing: checked before a key is stored, so
 /// a config llmcost cannot edit never leaves an orphan key in the keyring.
-pub fn check_add_workspace(path: &Path, account: &Account, profile: Option<&str>) -> Result<()> {
-    with_workspace(path, account, profile).map(drop)
+pub fn check_add_workspace(path: &Path, account: &Account, fields: &[(&str, &str)]) -> Result<()> {
+    with_workspace(path, account, fields).map(drop)
 }
 
-fn with_workspace(path: &Path, account: &Account, profile: Option<&str>) -> Result<String> {
+fn with_workspace(path: &Path, account: &Account, fields: &[(&str, &str)]) -> Result<String> {
     edited_text(path, |doc| {
         let workspaces = table_entry(doc.as_table_mut(), "workspaces", path)?;
         workspaces.set_implicit(true);
         let provider = table_entry(workspaces, account.provider.id(), path)?;
         provider.set_implicit(true);
         let ws = table_entry(provider, &account.workspace, path)?;
-        if let Some(p) = profile {
-            ws.insert("profile", toml_edit::value(p));
+        for (field, value) in fields {
+            ws.insert(field, toml_edit::value(*value));
         }
         Ok(())
     })
@@ -393,8 +456,8 @@ mod tests {
         let path = dir.path().join("config.toml");
         std::fs::write(&path, "# my settings\n[cache]\nttl_minutes = 10 # short\n").unwrap();
         let acct = Account::new(ProviderKind::OpenAi, "edugami");
-        add_workspace(&path, &acct, None).unwrap();
-        add_workspace(&path, &acct, None).unwrap();
+        add_workspace(&path, &acct, &[]).unwrap();
+        add_workspace(&path, &acct, &[]).unwrap();
         let text = std::fs::read_to_string(&path).unwrap();
         assert!(text.contains("# my settings") && text.contains("# short"), "{text}");
         assert_eq!(Config::load(&path).unwrap().accounts(), vec![acct.clone()]);

@@ -46,11 +46,11 @@ fn env_flag(env: &[(String, String)], name: &str) -> bool {
     env.iter().any(|(k, v)| k == name && matches!(v.trim().to_ascii_lowercase().as_str(), "1" | "true" | "yes" | "on"))
 }
 
-/// The `LLMCOST_*` variables, and the AWS chain's. Others are never read here, so an unrelated variable that is not
+/// The `LLMCOST_*` variables, and the AWS chain's and Azure's. Others are never read here, so an unrelated variable that is not
 /// UTF-8 changes nothing; one of llmcost's own that is not UTF-8 is refused without echoing it.
 fn llmcost_env() -> Result<Vec<(String, String)>> {
     // The AWS chain reads these the way the AWS CLI does.
-    const OTHERS: [&str; 9] = [
+    const OTHERS: [&str; 11] = [
         "AWS_ACCESS_KEY_ID",
         "AWS_SECRET_ACCESS_KEY",
         "AWS_SESSION_TOKEN",
@@ -59,6 +59,9 @@ fn llmcost_env() -> Result<Vec<(String, String)>> {
         "AWS_CONFIG_FILE",
         "AWS_ENDPOINT_URL",
         "AWS_ENDPOINT_URL_COST_EXPLORER",
+        // Azure's SDKs read these.
+        "AZURE_CLIENT_SECRET",
+        "AZURE_AUTHORITY_HOST",
         "HOME",
     ];
     let mut env = Vec::new();
@@ -282,10 +285,68 @@ impl App {
                     })
                     .map_err(|reason| secrets::KeyError::Ambient { account: account.to_string(), reason })
             }
+            CredentialSource::AzureLogin => {
+                let settings = self.config.workspace(account).cloned().unwrap_or_default();
+                self.azure_credentials(account, &settings)
+            }
             CredentialSource::Imported => Ok((
                 Credentials::Key(secrets::Secret::new("")),
                 secrets::KeySource::Ambient("imported from files".to_string()),
             )),
+        }
+    }
+
+    /// Azure: the service principal's secret (key variable, keyring, `AZURE_CLIENT_SECRET`) when
+    /// the workspace names a tenant and client, else the Azure CLI's login.
+    pub fn azure_credentials(
+        &self,
+        account: &Account,
+        settings: &crate::config::WorkspaceConfig,
+    ) -> std::result::Result<(crate::providers::Credentials, secrets::KeySource), secrets::KeyError> {
+        use crate::providers::Credentials;
+        use crate::providers::azure::credentials::{AzureCredentials, DEFAULT_AUTHORITY, Grant, cli_token};
+        if let (Some(tenant_id), Some(client_id)) = (&settings.tenant_id, &settings.client_id) {
+            let found = match self.keys.lookup(account) {
+                Ok(found) => Some(found),
+                Err(_) => self
+                    .env_value("AZURE_CLIENT_SECRET")
+                    .filter(|v| !v.trim().is_empty())
+                    .map(|v| (secrets::Secret::new(v), secrets::KeySource::Env("AZURE_CLIENT_SECRET".into()))),
+            };
+            if let Some((secret, source)) = found {
+                let authority = self.env_value("AZURE_AUTHORITY_HOST").unwrap_or(DEFAULT_AUTHORITY).to_string();
+                let grant = Grant::ClientSecret {
+                    tenant_id: tenant_id.clone(),
+                    client_id: client_id.clone(),
+                    secret,
+                    authority,
+                };
+                return Ok((Credentials::Azure(AzureCredentials::new(grant, source.to_string())), source));
+            }
+        }
+        // Tests never reach a developer's real Azure login.
+        if self.env_value("LLMCOST_NO_AZ_CLI").is_some() {
+            return Err(secrets::KeyError::Ambient {
+                account: account.to_string(),
+                reason: format!(
+                    "no client secret ({}, the keyring or AZURE_CLIENT_SECRET) and the Azure CLI is turned off",
+                    secrets::env_var_name(account)
+                ),
+            });
+        }
+        match cli_token() {
+            Ok(token) => {
+                let source = secrets::KeySource::Ambient("Azure CLI login (az account get-access-token)".into());
+                Ok((Credentials::Azure(AzureCredentials::new(Grant::CliToken(token), source.to_string())), source))
+            }
+            Err(why) => Err(secrets::KeyError::Ambient {
+                account: account.to_string(),
+                reason: format!(
+                    "no client secret ({}, the keyring or AZURE_CLIENT_SECRET{}) and {why}",
+                    secrets::env_var_name(account),
+                    if settings.tenant_id.is_none() { "; the workspace has no tenant_id/client_id" } else { "" }
+                ),
+            }),
         }
     }
 
@@ -299,6 +360,19 @@ impl App {
         recorder: Option<crate::providers::record::Recorder>,
     ) -> crate::providers::AnyProvider {
         let settings = self.config.workspace(account).cloned().unwrap_or_default();
+        self.connect_with(account, credentials, client, retry, recorder, settings)
+    }
+
+    /// Like [`App::connect`], with settings not (yet) in the config: `providers add` checks first.
+    pub fn connect_with(
+        &self,
+        account: &Account,
+        credentials: &crate::providers::Credentials,
+        client: reqwest::Client,
+        retry: crate::providers::http::RetryPolicy,
+        recorder: Option<crate::providers::record::Recorder>,
+        settings: crate::config::WorkspaceConfig,
+    ) -> crate::providers::AnyProvider {
         crate::providers::AnyProvider::connect(crate::providers::Connection {
             client,
             base_url: crate::providers::base_url(account.provider, settings.base_url.as_deref(), &self.env),

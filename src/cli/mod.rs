@@ -12,6 +12,7 @@ mod import_cmd;
 mod notify_cmd;
 mod projects;
 mod providers;
+mod providers_azure;
 mod report;
 mod serve_cmd;
 mod sync_cmd;

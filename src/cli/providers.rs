@@ -24,6 +24,10 @@ Examples:
   llmcost providers                                  What is configured, and where each key comes from
   llmcost providers add openai --workspace edugami   Prompts for the admin key, checks it, stores it
   echo \"$KEY\" | llmcost providers add openai --workspace edugami --key-stdin
+  llmcost providers add aws --workspace prod --profile billing
+  llmcost providers add azure --workspace contoso --scope subscriptions/<id> \\
+      --tenant-id <tenant> --client-id <app id>      Prompts for the client secret
+  llmcost providers add azure --workspace dev --scope subscriptions/<id>   Uses your az login
   llmcost providers test                             One cheap authenticated call per workspace
   llmcost providers remove openai --workspace edugami"
 )]
@@ -76,6 +80,17 @@ pub struct AddArgs {
     /// ~/.aws/config); without it, the AWS chain (environment, AWS_PROFILE, default)
     #[arg(long, value_name = "NAME")]
     pub profile: Option<String>,
+    /// Azure: the Entra ID tenant of the service principal (with --client-id; the secret is then
+    /// read like a key). Without both, the Azure CLI's login (az login) is used
+    #[arg(long, value_name = "ID")]
+    pub tenant_id: Option<String>,
+    /// Azure: the service principal's application (client) id
+    #[arg(long, value_name = "ID")]
+    pub client_id: Option<String>,
+    /// Azure: the Cost Management scope: subscriptions/<id>, subscriptions/<id>/resourceGroups/<rg>,
+    /// or providers/Microsoft.Billing/billingAccounts/<id>
+    #[arg(long, value_name = "SCOPE")]
+    pub scope: Option<String>,
 }
 
 #[derive(Debug, Args)]
@@ -173,7 +188,7 @@ fn parse_account(provider: &str, workspace: &str) -> Result<Account> {
     Ok(Account::new(provider, workspace))
 }
 
-fn read_key(account: &Account, from_stdin: bool) -> Result<Secret> {
+pub(super) fn read_key(account: &Account, from_stdin: bool) -> Result<Secret> {
     let key = if from_stdin {
         let mut line = String::new();
         std::io::stdin()
@@ -203,15 +218,26 @@ pub(super) fn check_key(
     account: &Account,
     credentials: &Credentials,
 ) -> std::result::Result<Option<String>, (FailureKind, String)> {
+    check_key_with(app, account, credentials, app.config.workspace(account).cloned().unwrap_or_default())
+}
+
+/// [`check_key`] with workspace settings not yet in the config.
+pub(super) fn check_key_with(
+    app: &App,
+    account: &Account,
+    credentials: &Credentials,
+    settings: crate::config::WorkspaceConfig,
+) -> std::result::Result<Option<String>, (FailureKind, String)> {
     if app.is_demo() {
         return Ok(None);
     }
-    let provider = app.connect(
+    let provider = app.connect_with(
         account,
         credentials,
         build_client(Duration::from_secs(app.config.http.timeout_seconds.max(1))),
         RetryPolicy { max_attempts: 2, ..app.retry_policy() },
         app.recorder().ok().flatten(),
+        settings,
     );
     let runtime = tokio::runtime::Builder::new_current_thread()
         .enable_all()
@@ -227,6 +253,19 @@ fn add(app: &App, args: AddArgs) -> Result<()> {
     let account = parse_account(&args.provider, &args.workspace)?;
     if account.provider.info().credentials == crate::providers::CredentialSource::AwsChain {
         return add_ambient(app, &account, args.profile.as_deref(), !args.no_check);
+    }
+    if account.provider.info().credentials == crate::providers::CredentialSource::AzureLogin {
+        let key = match (&args.tenant_id, &args.client_id) {
+            (Some(_), Some(_)) => Some(read_key(&account, args.key_stdin)?),
+            _ => None,
+        };
+        return super::providers_azure::add(app, &account, &args, key);
+    }
+    if args.tenant_id.is_some() || args.client_id.is_some() || args.scope.is_some() {
+        return Err(Error::Usage(format!(
+            "--tenant-id, --client-id and --scope are for Azure workspaces; {} uses a key",
+            account.provider
+        )));
     }
     if args.profile.is_some() {
         return Err(Error::Usage(format!("--profile is for AWS workspaces; {} uses a key", account.provider)));
@@ -245,7 +284,8 @@ fn add(app: &App, args: AddArgs) -> Result<()> {
 /// A workspace whose credentials the provider's own chain finds (AWS): nothing is stored but the
 /// workspace and its profile; the credentials are checked unless `check` is off.
 fn add_ambient(app: &App, account: &Account, profile: Option<&str>, check: bool) -> Result<()> {
-    config::check_add_workspace(&app.config_path, account, profile)?;
+    let fields: Vec<(&str, &str)> = profile.map(|p| ("profile", p)).into_iter().collect();
+    config::check_add_workspace(&app.config_path, account, &fields)?;
     if check {
         let credentials = crate::providers::aws::credentials::resolve(profile, &app.env)
             .map_err(|e| Error::Config(format!("{account}: {e}")))?;
@@ -258,7 +298,7 @@ fn add_ambient(app: &App, account: &Account, profile: Option<&str>, check: bool)
             note.map(|n| format!(" ({n})")).unwrap_or_default()
         ));
     }
-    config::add_workspace(&app.config_path, account, profile)?;
+    config::add_workspace(&app.config_path, account, &fields)?;
     app.note(&format!(
         "Added {account}{}: no secret stored, workspace recorded in {}.\nTry: llmcost costs --provider {} --workspace {} --month",
         profile.map(|p| format!(" with AWS profile {p}")).unwrap_or_default(),
@@ -285,9 +325,9 @@ pub(super) fn add_account(app: &App, account: &Account, key: &Secret, check: boo
         })?;
     }
     // The config edit is checked first: a config llmcost cannot edit must not leave a stored key.
-    config::check_add_workspace(&app.config_path, account, None)?;
+    config::check_add_workspace(&app.config_path, account, &[])?;
     app.keys.store_key(account, key).map_err(|e| Error::Runtime(e.to_string()))?;
-    config::add_workspace(&app.config_path, account, None)
+    config::add_workspace(&app.config_path, account, &[])
 }
 
 fn remove(app: &App, args: RemoveArgs) -> Result<()> {

@@ -187,6 +187,11 @@ impl Http {
         text
     }
 
+    /// The shared connection pool, for an auth exchange on another origin (Entra ID's token).
+    pub fn client(&self) -> Client {
+        self.client.clone()
+    }
+
     pub fn base_url(&self) -> &str {
         &self.base_url
     }
@@ -247,6 +252,8 @@ impl Http {
         headers: &[(&'static str, &str)],
     ) -> Result<T, ProviderError> {
         let text = self.send_text(path, &[], Some((body, headers))).await?;
+        // An empty answer (HTTP 204) reads as `null`: an `Option` target gets `None`.
+        let text = if text.trim().is_empty() { "null".to_string() } else { text };
         serde_json::from_str(&text).map_err(|e| {
             let shown: String = text.chars().take(120).collect();
             self.fail(
@@ -279,7 +286,8 @@ impl Http {
                 Some((b, extra)) => {
                     let mut r = self.client.post(&url).json(b);
                     for (name, value) in extra {
-                        r = r.header(*name, *value);
+                        let (n, v) = header(name, value);
+                        r = r.header(n, v);
                     }
                     r
                 }
@@ -487,8 +495,21 @@ fn root_cause(e: &(dyn std::error::Error + 'static)) -> String {
     cause.to_string()
 }
 
-/// `Retry-After` as seconds or an HTTP date.
+/// How long to wait: the longest of `Retry-After` (seconds or an HTTP date) and an API's own
+/// `...-retry-after` seconds headers (Azure Cost Management's `x-ms-ratelimit-microsoft.
+/// costmanagement-{qpu,entity,tenant,client}-retry-after`).
 pub fn retry_after(headers: &HeaderMap, now: DateTime<Utc>) -> Option<Duration> {
+    let own = headers
+        .iter()
+        .filter(|(name, _)| name.as_str().starts_with("x-ms-ratelimit") && name.as_str().ends_with("-retry-after"))
+        .filter_map(|(_, v)| v.to_str().ok()?.trim().parse::<u64>().ok())
+        .max()
+        .map(Duration::from_secs);
+    let standard = standard_retry_after(headers, now);
+    standard.max(own)
+}
+
+fn standard_retry_after(headers: &HeaderMap, now: DateTime<Utc>) -> Option<Duration> {
     let value = headers.get(RETRY_AFTER)?.to_str().ok()?.trim();
     if let Ok(secs) = value.parse::<u64>() {
         return Some(Duration::from_secs(secs));
@@ -531,6 +552,18 @@ mod tests {
         assert_eq!(retry_after(&h, now), Some(Duration::from_secs(5)));
         h.insert(RETRY_AFTER, HeaderValue::from_static("soon"));
         assert_eq!(retry_after(&h, now), None);
+    }
+
+    #[test]
+    fn the_longest_of_azures_throttling_headers_wins() {
+        let now = Utc::now();
+        let mut h = HeaderMap::new();
+        h.insert("x-ms-ratelimit-microsoft.costmanagement-qpu-retry-after", HeaderValue::from_static("4"));
+        h.insert("x-ms-ratelimit-microsoft.costmanagement-tenant-retry-after", HeaderValue::from_static("11"));
+        h.insert("x-ms-ratelimit-microsoft.costmanagement-qpu-remaining", HeaderValue::from_static("QueriesPerHour:0"));
+        assert_eq!(retry_after(&h, now), Some(Duration::from_secs(11)));
+        h.insert(RETRY_AFTER, HeaderValue::from_static("20"));
+        assert_eq!(retry_after(&h, now), Some(Duration::from_secs(20)));
     }
 
     #[test]

@@ -21,6 +21,9 @@ pub enum CredentialSource {
     /// The standard AWS chain (a workspace's `profile`, the environment, `~/.aws`); llmcost
     /// stores nothing.
     AwsChain,
+    /// Azure: a service principal's client secret (key variable, keyring, `AZURE_CLIENT_SECRET`)
+    /// or the Azure CLI's login.
+    AzureLogin,
     /// None: the spend is imported from files (`llmcost import`), never fetched.
     Imported,
 }

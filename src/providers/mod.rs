@@ -3,6 +3,7 @@
 
 pub mod anthropic;
 pub mod aws;
+pub mod azure;
 pub mod http;
 pub mod imported;
 pub mod info;
@@ -46,13 +47,15 @@ pub enum Credentials {
     Key(Secret),
     /// Credentials from the AWS chain, which sign each request.
     Aws(aws::credentials::AwsCredentials),
+    /// An Entra ID service principal or Azure CLI login, exchanged for a bearer token.
+    Azure(azure::AzureCredentials),
 }
 
 impl Credentials {
     pub fn key(&self) -> Option<&Secret> {
         match self {
             Credentials::Key(k) => Some(k),
-            Credentials::Aws(_) => None,
+            Credentials::Aws(_) | Credentials::Azure(_) => None,
         }
     }
 
@@ -61,6 +64,7 @@ impl Credentials {
         match self {
             Credentials::Key(k) => vec![k],
             Credentials::Aws(a) => std::iter::once(&a.secret_access_key).chain(a.session_token.as_ref()).collect(),
+            Credentials::Azure(a) => a.secrets(),
         }
     }
 
@@ -69,6 +73,7 @@ impl Credentials {
         match self {
             Credentials::Key(k) => k.hint(),
             Credentials::Aws(a) => Secret::new(a.access_key_id.clone()).hint(),
+            Credentials::Azure(a) => a.hint(),
         }
     }
 }
@@ -100,7 +105,7 @@ pub trait Provider: Sized + Send + Sync {
     }
 
     /// The client, given its HTTP connection and the workspace's settings from the config.
-    fn new(http: Http, settings: &crate::config::WorkspaceConfig) -> Self;
+    fn new(http: Http, settings: &crate::config::WorkspaceConfig, credentials: &Credentials) -> Self;
 
     fn http(&self) -> &Http;
 

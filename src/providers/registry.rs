@@ -46,11 +46,11 @@ macro_rules! registry {
                         type P = super::$module::$client;
                         let headers = <P as Provider>::auth_headers(credentials);
                         let signer = <P as Provider>::signer(credentials);
-                        AnyProvider::$variant(<P as Provider>::new(http(headers, signer, <P as Provider>::error_reader()), settings))
+                        AnyProvider::$variant(<P as Provider>::new(http(headers, signer, <P as Provider>::error_reader()), settings, credentials))
                     })+
                     ProviderKind::Imported(_) => {
                         type P = super::imported::Imported;
-                        AnyProvider::Imported(<P as Provider>::new(http(reqwest::header::HeaderMap::new(), None, None), settings))
+                        AnyProvider::Imported(<P as Provider>::new(http(reqwest::header::HeaderMap::new(), None, None), settings, credentials))
                     }
                 }
             }
@@ -95,6 +95,7 @@ registry! {
     OpenRouter => openrouter::OpenRouter,
     Xai => xai::Xai,
     Aws => aws::Bedrock,
+    Azure => azure::Azure,
 }
 
 /// `openai, anthropic, openrouter`: for help texts and errors.

@@ -2,6 +2,7 @@
 //! config and cache, keys from the environment, and the OS keyring never touched.
 
 mod aws;
+mod azure;
 mod budgets;
 mod client;
 mod costs;
@@ -9,6 +10,7 @@ mod currency;
 mod errors;
 mod fake_anthropic;
 mod fake_aws;
+mod fake_azure;
 mod fake_openai;
 mod fake_openrouter;
 mod fake_xai;

@@ -53,6 +53,10 @@ impl TestEnv {
             }
         }
         cmd.env_remove("RUST_BACKTRACE")
+            .env_remove("AZURE_CLIENT_SECRET")
+            .env_remove("AZURE_AUTHORITY_HOST")
+            // Never a developer's real Azure login.
+            .env("LLMCOST_NO_AZ_CLI", "1")
             .env("HOME", self.dir.path())
             .env("XDG_CONFIG_HOME", self.dir.path().join("xdg-config"))
             .env("XDG_CACHE_HOME", self.dir.path().join("xdg-cache"))

@@ -9,7 +9,7 @@ use chrono::NaiveDate;
 
 use super::http::{FailureKind, Http, ProviderError};
 use super::info::{CredentialSource, History, ProviderInfo};
-use super::{DayBatch, Provider};
+use super::{Credentials, DayBatch, Provider};
 use crate::domain::day::day_from_json;
 use crate::domain::{CostRecord, Currency, DateRange, Money, ProjectInfo, UsageRecord, UsageTotals};
 
@@ -130,7 +130,7 @@ impl Provider for Anthropic {
         headers
     }
 
-    fn new(http: Http, _settings: &crate::config::WorkspaceConfig) -> Self {
+    fn new(http: Http, _settings: &crate::config::WorkspaceConfig, _credentials: &Credentials) -> Self {
         Anthropic { http }
     }
 

@@ -206,7 +206,7 @@ impl Provider for Bedrock {
         Some(read_error)
     }
 
-    fn new(http: Http, settings: &crate::config::WorkspaceConfig) -> Self {
+    fn new(http: Http, settings: &crate::config::WorkspaceConfig, _credentials: &Credentials) -> Self {
         Bedrock { http, project_tag: settings.project_tag.clone() }
     }
 

@@ -106,7 +106,7 @@ impl Provider for Imported {
         reqwest::header::HeaderMap::new()
     }
 
-    fn new(http: Http, _settings: &crate::config::WorkspaceConfig) -> Self {
+    fn new(http: Http, _settings: &crate::config::WorkspaceConfig, _credentials: &Credentials) -> Self {
         Imported { http }
     }
 

@@ -8,7 +8,7 @@ use chrono::{NaiveDate, NaiveTime};
 
 use super::http::{FailureKind, Http, ProviderError};
 use super::info::{CredentialSource, History, ProviderInfo};
-use super::{DayBatch, Provider};
+use super::{Credentials, DayBatch, Provider};
 use crate::domain::day::day_from_json;
 use crate::domain::money::money_from_json;
 use crate::domain::{CostRecord, Currency, DateRange, Money, ProjectInfo, UsageRecord, UsageTotals, line_item};
@@ -101,7 +101,7 @@ impl Provider for OpenAi {
         super::bearer(credentials)
     }
 
-    fn new(http: Http, _settings: &crate::config::WorkspaceConfig) -> Self {
+    fn new(http: Http, _settings: &crate::config::WorkspaceConfig, _credentials: &Credentials) -> Self {
         OpenAi { http }
     }
 

@@ -10,7 +10,7 @@ use tokio::sync::OnceCell;
 
 use super::http::{FailureKind, Http, ProviderError};
 use super::info::{CredentialSource, History, ProviderInfo};
-use super::{DayBatch, Provider};
+use super::{Credentials, DayBatch, Provider};
 use crate::domain::day::day_from_json;
 use crate::domain::money::money_from_json;
 use crate::domain::{CostRecord, DateRange, Money, UsageRecord, UsageTotals};
@@ -82,7 +82,7 @@ impl Provider for OpenRouter {
         super::bearer(credentials)
     }
 
-    fn new(http: Http, _settings: &crate::config::WorkspaceConfig) -> Self {
+    fn new(http: Http, _settings: &crate::config::WorkspaceConfig, _credentials: &Credentials) -> Self {
         OpenRouter { http, activity: OnceCell::new() }
     }
 

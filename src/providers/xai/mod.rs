@@ -11,7 +11,7 @@ use tokio::sync::OnceCell;
 
 use super::http::{FailureKind, Http, ProviderError};
 use super::info::{CredentialSource, History, ProviderInfo};
-use super::{DayBatch, Provider};
+use super::{Credentials, DayBatch, Provider};
 use crate::domain::day::day_from_json;
 use crate::domain::money::money_from_json;
 use crate::domain::{CostRecord, DateRange, Money, ProjectInfo};
@@ -119,7 +119,7 @@ impl Provider for Xai {
         super::bearer(credentials)
     }
 
-    fn new(http: Http, _settings: &crate::config::WorkspaceConfig) -> Self {
+    fn new(http: Http, _settings: &crate::config::WorkspaceConfig, _credentials: &Credentials) -> Self {
         Xai { http, team: OnceCell::new() }
     }
 

@@ -1,0 +1,179 @@
+//! Azure credentials, the way Azure's own tools find them: a service principal's client secret
+//! (`LLMCOST_KEY_AZURE_<NAME>`, the keyring, else `AZURE_CLIENT_SECRET`) exchanged for a token at
+//! Entra ID, else the Azure CLI's login (`az account get-access-token`). Tokens are kept until
+//! shortly before they expire and are sent only to the management endpoint.
+
+use std::sync::{Arc, Mutex};
+use std::time::{Duration, Instant};
+
+use super::api::{TokenError, TokenResponse};
+use crate::providers::http::FailureKind;
+use crate::secrets::Secret;
+
+pub const DEFAULT_AUTHORITY: &str = "https://login.microsoftonline.com";
+pub const MANAGEMENT_SCOPE: &str = "https://management.azure.com/.default";
+/// A token is renewed this long before it expires.
+const RENEW_BEFORE: Duration = Duration::from_secs(300);
+
+/// How the token is obtained.
+#[derive(Clone, Debug)]
+pub enum Grant {
+    /// Client credentials: a service principal's secret.
+    ClientSecret { tenant_id: String, client_id: String, secret: Secret, authority: String },
+    /// A token the Azure CLI handed out (`az login`), used as it is.
+    CliToken(Secret),
+}
+
+/// An Azure workspace's credentials and its cached token (shared by the clones a sync makes).
+#[derive(Clone, Debug)]
+pub struct AzureCredentials {
+    pub grant: Grant,
+    /// Where they came from, for `providers` and `doctor`.
+    pub source: String,
+    token: Arc<Mutex<Option<(Secret, Instant)>>>,
+}
+
+impl AzureCredentials {
+    pub fn new(grant: Grant, source: String) -> Self {
+        let token = match &grant {
+            // The CLI's token lives about an hour; a sync is over long before.
+            Grant::CliToken(t) => Some((t.clone(), Instant::now() + Duration::from_secs(3000))),
+            Grant::ClientSecret { .. } => None,
+        };
+        AzureCredentials { grant, source, token: Arc::new(Mutex::new(token)) }
+    }
+
+    /// The secrets to mask in anything echoed back.
+    pub fn secrets(&self) -> Vec<&Secret> {
+        match &self.grant {
+            Grant::ClientSecret { secret, .. } => vec![secret],
+            Grant::CliToken(t) => vec![t],
+        }
+    }
+
+    /// `client 1111...aaaa` or `Azure CLI login`, for people.
+    pub fn hint(&self) -> String {
+        match &self.grant {
+            Grant::ClientSecret { client_id, .. } => format!("client {}", Secret::new(client_id.clone()).hint()),
+            Grant::CliToken(_) => "Azure CLI login".to_string(),
+        }
+    }
+
+    /// The current token, if one is held and not about to expire.
+    pub fn current(&self) -> Option<Secret> {
+        let held = self.token.lock().ok()?;
+        held.as_ref().filter(|(_, until)| Instant::now() + RENEW_BEFORE < *until).map(|(t, _)| t.clone())
+    }
+
+    /// A valid token: the held one, else a new one from Entra ID (client credentials).
+    pub async fn token(&self, client: &reqwest::Client) -> Result<Secret, (FailureKind, String)> {
+        if let Some(t) = self.current() {
+            return Ok(t);
+        }
+        let Grant::ClientSecret { tenant_id, client_id, secret, authority } = &self.grant else {
+            return Err((
+                FailureKind::InvalidKey,
+                "the Azure CLI token has expired: run the command again (or 'az login')".to_string(),
+            ));
+        };
+        let url = format!("{}/{tenant_id}/oauth2/v2.0/token", authority.trim_end_matches('/'));
+        let form = [
+            ("grant_type", "client_credentials"),
+            ("client_id", client_id.as_str()),
+            ("client_secret", secret.expose()),
+            ("scope", MANAGEMENT_SCOPE),
+        ];
+        let host = reqwest::Url::parse(&url).ok().and_then(|u| u.host_str().map(str::to_string)).unwrap_or_default();
+        let mut attempt = 0;
+        let (status, text) = loop {
+            attempt += 1;
+            let response = client.post(&url).form(&form).send().await.map_err(|e| {
+                let what = if e.is_timeout() { "timed out" } else { "cannot connect" };
+                (FailureKind::Unreachable, format!("Entra ID token endpoint {host}: {what}"))
+            })?;
+            let status = response.status();
+            let wait = crate::providers::http::retry_after(response.headers(), chrono::Utc::now());
+            let text = response.text().await.unwrap_or_default();
+            if (status.as_u16() == 429 || status.is_server_error()) && attempt < 3 {
+                tokio::time::sleep(wait.unwrap_or(Duration::from_millis(500 * attempt)).min(Duration::from_secs(30)))
+                    .await;
+                continue;
+            }
+            break (status, text);
+        };
+        if status.is_redirection() {
+            return Err((
+                FailureKind::Rejected(status.as_u16()),
+                format!("{host} answered with a redirect; not followed"),
+            ));
+        }
+        if !status.is_success() {
+            return Err(token_error(status.as_u16(), &text, tenant_id));
+        }
+        let answer: TokenResponse = serde_json::from_str(&text)
+            .map_err(|_| (FailureKind::Malformed, format!("Entra ID ({host}) answered without an access_token")))?;
+        let token = Secret::new(answer.access_token);
+        let lifetime = Duration::from_secs(answer.expires_in.unwrap_or(3599).min(86_400));
+        if let Ok(mut held) = self.token.lock() {
+            *held = Some((token.clone(), Instant::now() + lifetime));
+        }
+        Ok(token)
+    }
+}
+
+/// Entra ID's error, by its AADSTS code; the description is cut (it carries trace ids, never the secret).
+fn token_error(status: u16, body: &str, tenant_id: &str) -> (FailureKind, String) {
+    let e: TokenError = serde_json::from_str(body).unwrap_or(TokenError {
+        error: String::new(),
+        error_description: String::new(),
+        error_codes: vec![],
+    });
+    let code = e.error_codes.first().copied().unwrap_or(0);
+    let said: String = e.error_description.lines().next().unwrap_or("").chars().take(160).collect();
+    match code {
+        7_000_215 | 7_000_222 => (
+            FailureKind::InvalidKey,
+            format!(
+                "Entra ID refused the client secret (AADSTS{code}: invalid or expired); create a new one with 'az ad sp credential reset' and store it with 'llmcost providers add azure'"
+            ),
+        ),
+        700_016 => (
+            FailureKind::InvalidKey,
+            format!("no application with this client_id in tenant {tenant_id} (AADSTS700016): check client_id"),
+        ),
+        90_002 | 900_023 => {
+            (FailureKind::InvalidKey, format!("tenant {tenant_id} not found (AADSTS{code}): check tenant_id"))
+        }
+        _ if status == 429 => {
+            (FailureKind::RateLimited, "Entra ID throttled the token request; try again later".to_string())
+        }
+        _ => (
+            if status >= 500 { FailureKind::Rejected(status) } else { FailureKind::InvalidKey },
+            format!(
+                "Entra ID refused the token request (HTTP {status}{}{})",
+                if e.error.is_empty() { "" } else { ", " },
+                if said.is_empty() { e.error } else { said }
+            ),
+        ),
+    }
+}
+
+/// The Azure CLI's token for the management endpoint, when `az` is installed and logged in.
+pub fn cli_token() -> Result<Secret, String> {
+    let output = std::process::Command::new("az")
+        .args(["account", "get-access-token", "--resource", "https://management.azure.com/", "--output", "json"])
+        .stdin(std::process::Stdio::null())
+        .output()
+        .map_err(|_| "the Azure CLI (az) is not installed".to_string())?;
+    if !output.status.success() {
+        return Err("the Azure CLI is not logged in (run 'az login')".to_string());
+    }
+    #[derive(serde::Deserialize)]
+    struct CliToken {
+        #[serde(rename = "accessToken")]
+        access_token: String,
+    }
+    let token: CliToken =
+        serde_json::from_slice(&output.stdout).map_err(|_| "the Azure CLI's answer had no accessToken".to_string())?;
+    Ok(Secret::new(token.access_token))
+}
