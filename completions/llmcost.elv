@@ -94,6 +94,9 @@ set edit:completion:arg-completer[llmcost] = {|@words|
             cand -w 'A name for this account, e.g. the organization''s: edugami'
             cand --workspace 'A name for this account, e.g. the organization''s: edugami'
             cand --profile 'AWS: the profile whose credentials this workspace uses (in ~/.aws/credentials or ~/.aws/config); without it, the AWS chain (environment, AWS_PROFILE, default)'
+            cand --tenant-id 'Azure: the Entra ID tenant of the service principal (with --client-id; the secret is then read like a key). Without both, the Azure CLI''s login (az login) is used'
+            cand --client-id 'Azure: the service principal''s application (client) id'
+            cand --scope 'Azure: the Cost Management scope: subscriptions/<id>, subscriptions/<id>/resourceGroups/<rg>, or providers/Microsoft.Billing/billingAccounts/<id>'
             cand --config 'Config file [default: the platform config dir, e.g. ~/.config/llmcost/config.toml]'
             cand --db 'Cache database [default: the platform cache dir, e.g. ~/.cache/llmcost/cache.sqlite]'
             cand --timeout 'Give up on a request that has not answered after this many seconds (a timed-out request is retried once) [default: the config''s http.timeout_seconds, 30]'
@@ -130,7 +133,7 @@ set edit:completion:arg-completer[llmcost] = {|@words|
             cand --version 'Print version'
         }
         &'llmcost;providers;test'= {
-            cand --provider 'Only this provider (repeatable): openai, anthropic, openrouter, xai, aws'
+            cand --provider 'Only this provider (repeatable): openai, anthropic, openrouter, xai, aws, azure'
             cand -w 'Only this workspace (repeatable), e.g. edugami'
             cand --workspace 'Only this workspace (repeatable), e.g. edugami'
             cand --config 'Config file [default: the platform config dir, e.g. ~/.config/llmcost/config.toml]'
@@ -166,7 +169,7 @@ set edit:completion:arg-completer[llmcost] = {|@words|
         &'llmcost;providers;help;help'= {
         }
         &'llmcost;projects'= {
-            cand --provider 'Only this provider (repeatable): openai, anthropic, openrouter, xai, aws'
+            cand --provider 'Only this provider (repeatable): openai, anthropic, openrouter, xai, aws, azure'
             cand -w 'Only this workspace (repeatable), e.g. edugami'
             cand --workspace 'Only this workspace (repeatable), e.g. edugami'
             cand --month 'This month to date, or a whole month given as YYYY-MM'
@@ -197,7 +200,7 @@ set edit:completion:arg-completer[llmcost] = {|@words|
             cand --version 'Print version'
         }
         &'llmcost;costs'= {
-            cand --provider 'Only this provider (repeatable): openai, anthropic, openrouter, xai, aws'
+            cand --provider 'Only this provider (repeatable): openai, anthropic, openrouter, xai, aws, azure'
             cand -w 'Only this workspace (repeatable), e.g. edugami'
             cand --workspace 'Only this workspace (repeatable), e.g. edugami'
             cand --project 'Only this project (repeatable): its id (proj_...) or its exact name'
@@ -231,7 +234,7 @@ set edit:completion:arg-completer[llmcost] = {|@words|
             cand --version 'Print version'
         }
         &'llmcost;sync'= {
-            cand --provider 'Only this provider (repeatable): openai, anthropic, openrouter, xai, aws'
+            cand --provider 'Only this provider (repeatable): openai, anthropic, openrouter, xai, aws, azure'
             cand -w 'Only this workspace (repeatable), e.g. edugami'
             cand --workspace 'Only this workspace (repeatable), e.g. edugami'
             cand --month 'This month to date, or a whole month given as YYYY-MM'
@@ -411,7 +414,7 @@ set edit:completion:arg-completer[llmcost] = {|@words|
         &'llmcost;budgets;help;help'= {
         }
         &'llmcost;report'= {
-            cand --provider 'Only this provider (repeatable): openai, anthropic, openrouter, xai, aws'
+            cand --provider 'Only this provider (repeatable): openai, anthropic, openrouter, xai, aws, azure'
             cand -w 'Only this workspace (repeatable), e.g. edugami'
             cand --workspace 'Only this workspace (repeatable), e.g. edugami'
             cand --project 'Only this project (repeatable): its id or its exact name'
@@ -486,7 +489,7 @@ set edit:completion:arg-completer[llmcost] = {|@words|
         }
         &'llmcost;export'= {
             cand --format 'The format'
-            cand --provider 'Only this provider (repeatable): openai, anthropic, openrouter, xai, aws'
+            cand --provider 'Only this provider (repeatable): openai, anthropic, openrouter, xai, aws, azure'
             cand -w 'Only this workspace (repeatable), e.g. edugami'
             cand --workspace 'Only this workspace (repeatable), e.g. edugami'
             cand --month 'This month to date, or a whole month given as YYYY-MM'

@@ -1,5 +1,6 @@
 //! The built-in sample organization behind `--demo`: three OpenAI organizations, an Anthropic
-//! organization, an OpenRouter account, an xAI team, an AWS account billing Bedrock and Mistral
+//! organization, an OpenRouter account, an xAI team, an AWS account billing Bedrock, an Azure
+//! subscription billing Azure OpenAI in euros and Mistral
 //! spend imported in euros (with ECB-like rates), with projects and over a year of daily spend,
 //! deterministic for a given day, held in a temporary cache deleted when the command ends.
 
@@ -36,6 +37,8 @@ enum ItemStyle {
     /// A Cost Explorer usage type: Marketplace (`USE1-MP:USE1_InputTokenCount-Units`) or
     /// first-party (`USE1-Nova-Lite-input-tokens`, the usage type names the model).
     Aws { marketplace: bool, usage_name: &'static str },
+    /// An Azure meter, parsed: `<model>, <kind> (global)`.
+    Azure,
 }
 
 impl ModelSpec {
@@ -59,6 +62,7 @@ impl ModelSpec {
                 _ => "USE1-MP:USE1_InputTokenCount-Units".to_string(),
             },
             ItemStyle::Aws { marketplace: false, usage_name } => format!("USE1-{usage_name}-{kind}-tokens"),
+            ItemStyle::Azure => format!("{}, {kind} (global)", self.model),
         }
     }
 }
@@ -140,6 +144,14 @@ const BEDROCK_NOVA: ModelSpec = ModelSpec {
     items: &[("input", 0.5, None), ("output", 0.5, None)],
     style: ItemStyle::Aws { marketplace: false, usage_name: "Nova-Lite" },
 };
+
+const AZURE_GPT41: ModelSpec = ModelSpec {
+    model: "gpt-4.1-2025-04-14",
+    items: &[("input", 0.5, None), ("cached input", 0.05, None), ("output", 0.45, None)],
+    style: ItemStyle::Azure,
+};
+const AZURE_R1: ModelSpec =
+    ModelSpec { model: "DeepSeek R1", items: &[("input", 0.3, None), ("output", 0.7, None)], style: ItemStyle::Azure };
 
 const MISTRAL_LARGE: ModelSpec =
     ModelSpec { model: "mistral-large-latest", items: &[("usage", 1.0, Some(4.0))], style: ItemStyle::Xai };
@@ -293,6 +305,22 @@ const WORKSPACES: &[WorkspaceSpec] = &[
                 spend: &[(&BEDROCK_CLAUDE, 6.5), (&BEDROCK_NOVA, 0.8)],
             },
             ProjectSpec { id: "222222222222", name: "edu-research", archived: false, spend: &[(&BEDROCK_CLAUDE, 1.9)] },
+        ],
+        extras: &[],
+    },
+    // Azure bills on the Azure invoice, here in euros; the resources are the projects.
+    WorkspaceSpec {
+        currency: crate::domain::Currency::EUR,
+        provider: ProviderKind::Azure,
+        name: "contoso",
+        projects: &[
+            ProjectSpec { id: "contoso-aoai", name: "contoso-aoai", archived: false, spend: &[(&AZURE_GPT41, 3.1)] },
+            ProjectSpec {
+                id: "research-foundry",
+                name: "research-foundry",
+                archived: false,
+                spend: &[(&AZURE_R1, 1.2)],
+            },
         ],
         extras: &[],
     },

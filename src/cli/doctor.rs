@@ -121,11 +121,20 @@ pub fn run(cli: &Cli, args: &DoctorArgs) -> Result<()> {
             Err(e @ KeyError::Ambient { .. }) => {
                 r.add(Finding::Problem {
                     what: e.to_string(),
-                    fix: format!(
-                        "set profile = \"NAME\" under [workspaces.{}.{}] (aws configure --profile NAME), or export \
-                         AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY",
-                        account.provider, account.workspace
-                    ),
+                    fix: if account.provider.info().credentials == crate::providers::CredentialSource::AzureLogin {
+                        format!(
+                            "llmcost providers add azure --workspace {} --scope ... --tenant-id ... --client-id ... \
+                             (stores the client secret), export {}, or run 'az login'",
+                            account.workspace,
+                            env_var_name(account)
+                        )
+                    } else {
+                        format!(
+                            "set profile = \"NAME\" under [workspaces.{}.{}] (aws configure --profile NAME), or export \
+                             AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY",
+                            account.provider, account.workspace
+                        )
+                    },
                 });
                 continue;
             }

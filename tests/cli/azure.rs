@@ -156,3 +156,20 @@ async fn providers_add_azure_checks_the_scope_before_recording_it() {
     assert_eq!(code(&out), 2, "{}", stderr(&out));
     assert!(stderr(&out).contains("--scope"), "{}", stderr(&out));
 }
+
+/// Serves the fake for `tests/sdk/azure_cost_management.py` (azure-identity and
+/// azure-mgmt-costmanagement against it); by hand only.
+#[tokio::test]
+#[ignore = "run by tests/sdk/azure_cost_management.py"]
+async fn serve_for_azure_sdk() {
+    let fake = FakeAzure::start(sample_bill()).await;
+    let file = std::env::var("LLMCOST_FAKE_URL_FILE").expect("LLMCOST_FAKE_URL_FILE");
+    std::fs::write(file, fake.server.uri()).unwrap();
+    let secs: u64 = std::env::var("LLMCOST_FAKE_SECONDS").ok().and_then(|s| s.parse().ok()).unwrap_or(60);
+    tokio::time::sleep(std::time::Duration::from_secs(secs)).await;
+    println!(
+        "served {} token and {} query request(s)",
+        fake.token_requests.load(Ordering::SeqCst),
+        fake.query_requests.load(Ordering::SeqCst)
+    );
+}
