@@ -325,7 +325,7 @@ impl App {
             }
         }
         // Tests never reach a developer's real Azure login.
-        if self.env_value("LLMCOST_NO_AZ_CLI").is_some() {
+        if env_flag(&self.env, "LLMCOST_NO_AZ_CLI") {
             return Err(secrets::KeyError::Ambient {
                 account: account.to_string(),
                 reason: format!(

@@ -157,6 +157,36 @@ async fn providers_add_azure_checks_the_scope_before_recording_it() {
     assert!(stderr(&out).contains("--scope"), "{}", stderr(&out));
 }
 
+#[tokio::test]
+async fn without_a_secret_the_azure_cli_login_is_used() {
+    use std::os::unix::fs::PermissionsExt;
+    let fake = FakeAzure::start(sample_bill()).await;
+    let env = TestEnv::new().var("LLMCOST_AZURE_BASE_URL", &fake.server.uri()).var("LLMCOST_NO_AZ_CLI", "0");
+    // A stand-in for the Azure CLI that answers as `az account get-access-token` does.
+    let bin = env.dir.path().join("bin");
+    std::fs::create_dir_all(&bin).unwrap();
+    let az = bin.join("az");
+    std::fs::write(
+        &az,
+        format!(
+            "#!/bin/sh\n[ \"$1 $2\" = \"account get-access-token\" ] || exit 2\necho '{{\"accessToken\": \"{}\", \"expiresOn\": \"2026-11-22 11:00:00.000000\", \"subscription\": \"{SUBSCRIPTION}\", \"tenant\": \"{TENANT}\", \"tokenType\": \"Bearer\"}}'\n",
+            crate::fake_azure::TOKEN
+        ),
+    )
+    .unwrap();
+    std::fs::set_permissions(&az, std::fs::Permissions::from_mode(0o755)).unwrap();
+    let path = format!("{}:{}", bin.display(), std::env::var("PATH").unwrap_or_default());
+    let env = env.var("PATH", &path);
+    env.write_config(&format!("[workspaces.azure.dev]\nscope = \"subscriptions/{SUBSCRIPTION}\"\n"));
+    let out = env.run(&["costs", "--provider", "azure", "--month", "--currency", "EUR", "--format", "json"]).await;
+    assert_eq!(code(&out), 0, "{}", stderr(&out));
+    let total: Decimal = json(&out)["total"].as_str().unwrap().parse().unwrap();
+    assert_eq!(total, sample_bill().ai_spend("2026-11-01", "2026-11-22"));
+    assert_eq!(fake.token_requests.load(Ordering::SeqCst), 0, "the CLI's token, no client-credentials grant");
+    let providers = env.run(&["providers"]).await;
+    assert!(stdout(&providers).contains("Azure CLI login"), "{}", stdout(&providers));
+}
+
 /// Serves the fake for `tests/sdk/azure_cost_management.py` (azure-identity and
 /// azure-mgmt-costmanagement against it); by hand only.
 #[tokio::test]
