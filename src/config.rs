@@ -65,6 +65,16 @@ pub struct WorkspaceConfig {
     pub services: Option<Vec<String>>,
     /// Azure: `resource` (default) or `resource_group`: what a project is.
     pub project_by: Option<String>,
+    /// Google: the billing export table, `project.dataset.gcp_billing_export_v1_...`.
+    pub billing_table: Option<String>,
+    /// Google: the project that runs (and pays for) the query; default the table's project.
+    pub job_project: Option<String>,
+    /// Google: a service account key file (else `GOOGLE_APPLICATION_CREDENTIALS`, else gcloud's login).
+    pub credentials: Option<String>,
+    /// Google: the dataset's location (`US`, `EU`, `europe-west6`...).
+    pub location: Option<String>,
+    /// Google: a query returning the same aliases with `@start` and `@end`, instead of the default.
+    pub query_file: Option<String>,
 }
 
 #[derive(Clone, Debug, Default, PartialEq, Deserialize)]
@@ -163,22 +173,64 @@ impl Config {
                 let aws = provider.parse::<ProviderKind>().map(|p| p.info().credentials)
                     == Ok(crate::providers::CredentialSource::AwsChain);
                 let azure = provider == "azure";
+                let gcp = provider == "gcp";
                 let fields = [
                     ("profile", ws.profile.is_some(), aws),
                     ("project_tag", ws.project_tag.is_some(), aws),
                     ("tenant_id", ws.tenant_id.is_some(), azure),
                     ("client_id", ws.client_id.is_some(), azure),
                     ("scope", ws.scope.is_some(), azure),
-                    ("services", ws.services.is_some(), azure),
+                    ("services", ws.services.is_some(), azure || gcp),
+                    ("billing_table", ws.billing_table.is_some(), gcp),
+                    ("job_project", ws.job_project.is_some(), gcp),
+                    ("credentials", ws.credentials.is_some(), gcp),
+                    ("location", ws.location.is_some(), gcp),
+                    ("query_file", ws.query_file.is_some(), gcp),
                     ("project_by", ws.project_by.is_some(), azure),
                 ];
                 for (field, set, allowed) in fields {
                     if set && !allowed {
-                        let which = if ["profile", "project_tag"].contains(&field) { "AWS" } else { "Azure" };
+                        let which = match field {
+                            "profile" | "project_tag" => "AWS",
+                            "services" => "Azure and Google",
+                            "tenant_id" | "client_id" | "scope" | "project_by" => "Azure",
+                            _ => "Google",
+                        };
                         return Err(Error::Config(format!(
                             "invalid config {}: [workspaces.{provider}.{name}] {field}: only {which} workspaces have one",
                             path.display()
                         )));
+                    }
+                }
+                if gcp {
+                    let bad = |field: &str, why: &str| {
+                        Error::Config(format!(
+                            "invalid config {}: [workspaces.gcp.{name}] {field}: {why}",
+                            path.display()
+                        ))
+                    };
+                    match (&ws.billing_table, &ws.query_file) {
+                        (None, None) => {
+                            return Err(bad(
+                                "billing_table",
+                                "missing; set billing_table = \"project.dataset.gcp_billing_export_v1_...\" (or query_file)",
+                            ));
+                        }
+                        (Some(t), _) => {
+                            crate::providers::gcp::query::validate_table(t).map_err(|e| bad("billing_table", &e))?
+                        }
+                        _ => {}
+                    }
+                    if ws.billing_table.is_none() && ws.job_project.is_none() {
+                        return Err(bad("job_project", "needed with query_file and no billing_table"));
+                    }
+                    if let Some(p) = ws.job_project.as_deref().filter(|p| {
+                        p.is_empty() || !p.chars().all(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | ':' | '.'))
+                    }) {
+                        return Err(bad("job_project", &format!("{p:?} is not a project id")));
+                    }
+                    if ws.services.as_ref().is_some_and(|s| s.is_empty()) {
+                        return Err(bad("services", "empty: leave it out for the defaults"));
                     }
                 }
                 if azure {

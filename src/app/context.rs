@@ -50,7 +50,7 @@ fn env_flag(env: &[(String, String)], name: &str) -> bool {
 /// UTF-8 changes nothing; one of llmcost's own that is not UTF-8 is refused without echoing it.
 fn llmcost_env() -> Result<Vec<(String, String)>> {
     // The AWS chain reads these the way the AWS CLI does.
-    const OTHERS: [&str; 11] = [
+    const OTHERS: [&str; 13] = [
         "AWS_ACCESS_KEY_ID",
         "AWS_SECRET_ACCESS_KEY",
         "AWS_SESSION_TOKEN",
@@ -62,6 +62,9 @@ fn llmcost_env() -> Result<Vec<(String, String)>> {
         // Azure's SDKs read these.
         "AZURE_CLIENT_SECRET",
         "AZURE_AUTHORITY_HOST",
+        // Google's client libraries read these.
+        "GOOGLE_APPLICATION_CREDENTIALS",
+        "CLOUDSDK_CONFIG",
         "HOME",
     ];
     let mut env = Vec::new();
@@ -289,6 +292,7 @@ impl App {
                 let settings = self.config.workspace(account).cloned().unwrap_or_default();
                 self.azure_credentials(account, &settings)
             }
+            CredentialSource::GoogleAuth => self.google_credentials(account),
             CredentialSource::Imported => Ok((
                 Credentials::Key(secrets::Secret::new("")),
                 secrets::KeySource::Ambient("imported from files".to_string()),
@@ -348,6 +352,43 @@ impl App {
                 ),
             }),
         }
+    }
+
+    /// Google: an access token as the workspace's key, else the workspace's `credentials` file,
+    /// else `GOOGLE_APPLICATION_CREDENTIALS`, else gcloud's application default credentials.
+    pub fn google_credentials(
+        &self,
+        account: &Account,
+    ) -> std::result::Result<(crate::providers::Credentials, secrets::KeySource), secrets::KeyError> {
+        use crate::providers::Credentials;
+        use crate::providers::gcp::credentials::{GcpAuth, GcpCredentials, load_key_file};
+        if let Ok((token, source)) = self.keys.lookup(account) {
+            let creds = GcpCredentials::new(GcpAuth::Token(token), source.to_string());
+            return Ok((Credentials::Gcp(creds), source));
+        }
+        let fail = |reason: String| secrets::KeyError::Ambient { account: account.to_string(), reason };
+        let settings = self.config.workspace(account).cloned().unwrap_or_default();
+        let adc = self
+            .env_value("CLOUDSDK_CONFIG")
+            .map(std::path::PathBuf::from)
+            .or_else(|| self.env_value("HOME").map(|h| std::path::Path::new(h).join(".config").join("gcloud")))
+            .map(|d| d.join("application_default_credentials.json"));
+        let (path, from) = if let Some(p) = settings.credentials {
+            (std::path::PathBuf::from(p), "the workspace's credentials file")
+        } else if let Some(p) = self.env_value("GOOGLE_APPLICATION_CREDENTIALS").filter(|p| !p.is_empty()) {
+            (std::path::PathBuf::from(p), "GOOGLE_APPLICATION_CREDENTIALS")
+        } else if let Some(p) = adc.filter(|p| p.exists()) {
+            (p, "gcloud application default credentials")
+        } else {
+            return Err(fail(format!(
+                "no access token ({}), no credentials file in the workspace, no GOOGLE_APPLICATION_CREDENTIALS and no \
+                 gcloud login (gcloud auth application-default login)",
+                secrets::env_var_name(account)
+            )));
+        };
+        let auth = load_key_file(&path).map_err(fail)?;
+        let source = secrets::KeySource::Ambient(format!("{from} ({})", path.display()));
+        Ok((Credentials::Gcp(GcpCredentials::new(auth, source.to_string())), source))
     }
 
     /// A client for `account` with `credentials`, on the shared HTTP client.

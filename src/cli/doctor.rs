@@ -121,7 +121,14 @@ pub fn run(cli: &Cli, args: &DoctorArgs) -> Result<()> {
             Err(e @ KeyError::Ambient { .. }) => {
                 r.add(Finding::Problem {
                     what: e.to_string(),
-                    fix: if account.provider.info().credentials == crate::providers::CredentialSource::AzureLogin {
+                    fix: if account.provider.info().credentials == crate::providers::CredentialSource::GoogleAuth {
+                        format!(
+                            "set credentials = \"key.json\" under [workspaces.gcp.{}], export GOOGLE_APPLICATION_CREDENTIALS, \
+                             run 'gcloud auth application-default login', or export {}=$(gcloud auth print-access-token)",
+                            account.workspace,
+                            env_var_name(account)
+                        )
+                    } else if account.provider.info().credentials == crate::providers::CredentialSource::AzureLogin {
                         format!(
                             "llmcost providers add azure --workspace {} --scope ... --tenant-id ... --client-id ... \
                              (stores the client secret), export {}, or run 'az login'",

@@ -13,6 +13,7 @@ mod notify_cmd;
 mod projects;
 mod providers;
 mod providers_azure;
+mod providers_gcp;
 mod report;
 mod serve_cmd;
 mod sync_cmd;

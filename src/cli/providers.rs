@@ -28,6 +28,8 @@ Examples:
   llmcost providers add azure --workspace contoso --scope subscriptions/<id> \\
       --tenant-id <tenant> --client-id <app id>      Prompts for the client secret
   llmcost providers add azure --workspace dev --scope subscriptions/<id>   Uses your az login
+  llmcost providers add gcp --workspace acme --billing-table acme.billing.gcp_billing_export_v1_X \\
+      --credentials ~/keys/llmcost-reader.json
   llmcost providers test                             One cheap authenticated call per workspace
   llmcost providers remove openai --workspace edugami"
 )]
@@ -91,6 +93,18 @@ pub struct AddArgs {
     /// or providers/Microsoft.Billing/billingAccounts/<id>
     #[arg(long, value_name = "SCOPE")]
     pub scope: Option<String>,
+    /// Google: the billing export table, project.dataset.gcp_billing_export_v1_...
+    #[arg(long, value_name = "TABLE")]
+    pub billing_table: Option<String>,
+    /// Google: a service account key file (else GOOGLE_APPLICATION_CREDENTIALS, else your gcloud login)
+    #[arg(long, value_name = "FILE")]
+    pub credentials: Option<String>,
+    /// Google: the project that runs the query (default: the table's)
+    #[arg(long, value_name = "PROJECT")]
+    pub job_project: Option<String>,
+    /// Google: the dataset's location (US, EU, europe-west6...)
+    #[arg(long, value_name = "LOCATION")]
+    pub location: Option<String>,
 }
 
 #[derive(Debug, Args)]
@@ -260,6 +274,16 @@ fn add(app: &App, args: AddArgs) -> Result<()> {
             _ => None,
         };
         return super::providers_azure::add(app, &account, &args, key);
+    }
+    if account.provider.info().credentials == crate::providers::CredentialSource::GoogleAuth {
+        return super::providers_gcp::add(app, &account, &args);
+    }
+    let google = [&args.billing_table, &args.credentials, &args.job_project, &args.location];
+    if google.iter().any(|a| a.is_some()) {
+        return Err(Error::Usage(format!(
+            "--billing-table, --credentials, --job-project and --location are for Google workspaces; {} uses a key",
+            account.provider
+        )));
     }
     if args.tenant_id.is_some() || args.client_id.is_some() || args.scope.is_some() {
         return Err(Error::Usage(format!(

@@ -24,6 +24,8 @@ pub enum CredentialSource {
     /// Azure: a service principal's client secret (key variable, keyring, `AZURE_CLIENT_SECRET`)
     /// or the Azure CLI's login.
     AzureLogin,
+    /// Google: an access token as the key, else a service account key file or gcloud's login.
+    GoogleAuth,
     /// None: the spend is imported from files (`llmcost import`), never fetched.
     Imported,
 }

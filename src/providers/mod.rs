@@ -4,6 +4,7 @@
 pub mod anthropic;
 pub mod aws;
 pub mod azure;
+pub mod gcp;
 pub mod http;
 pub mod imported;
 pub mod info;
@@ -11,6 +12,7 @@ pub mod openai;
 pub mod openrouter;
 pub mod record;
 pub mod registry;
+pub mod token_cache;
 pub mod xai;
 
 use std::collections::{BTreeMap, BTreeSet};
@@ -49,13 +51,15 @@ pub enum Credentials {
     Aws(aws::credentials::AwsCredentials),
     /// An Entra ID service principal or Azure CLI login, exchanged for a bearer token.
     Azure(azure::AzureCredentials),
+    /// A Google access token, service account or gcloud login.
+    Gcp(gcp::GcpCredentials),
 }
 
 impl Credentials {
     pub fn key(&self) -> Option<&Secret> {
         match self {
             Credentials::Key(k) => Some(k),
-            Credentials::Aws(_) | Credentials::Azure(_) => None,
+            Credentials::Aws(_) | Credentials::Azure(_) | Credentials::Gcp(_) => None,
         }
     }
 
@@ -65,6 +69,7 @@ impl Credentials {
             Credentials::Key(k) => vec![k],
             Credentials::Aws(a) => std::iter::once(&a.secret_access_key).chain(a.session_token.as_ref()).collect(),
             Credentials::Azure(a) => a.secrets(),
+            Credentials::Gcp(g) => g.secrets(),
         }
     }
 
@@ -74,6 +79,7 @@ impl Credentials {
             Credentials::Key(k) => k.hint(),
             Credentials::Aws(a) => Secret::new(a.access_key_id.clone()).hint(),
             Credentials::Azure(a) => a.hint(),
+            Credentials::Gcp(g) => g.hint(),
         }
     }
 }

@@ -96,6 +96,7 @@ registry! {
     Xai => xai::Xai,
     Aws => aws::Bedrock,
     Azure => azure::Azure,
+    Gcp => gcp::Gcp,
 }
 
 /// `openai, anthropic, openrouter`: for help texts and errors.

@@ -3,17 +3,15 @@
 //! Entra ID, else the Azure CLI's login (`az account get-access-token`). Tokens are kept until
 //! shortly before they expire and are sent only to the management endpoint.
 
-use std::sync::{Arc, Mutex};
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
 use super::api::{TokenError, TokenResponse};
 use crate::providers::http::FailureKind;
+use crate::providers::token_cache::TokenCache;
 use crate::secrets::Secret;
 
 pub const DEFAULT_AUTHORITY: &str = "https://login.microsoftonline.com";
 pub const MANAGEMENT_SCOPE: &str = "https://management.azure.com/.default";
-/// A token is renewed this long before it expires.
-const RENEW_BEFORE: Duration = Duration::from_secs(300);
 
 /// How the token is obtained.
 #[derive(Clone, Debug)]
@@ -30,17 +28,17 @@ pub struct AzureCredentials {
     pub grant: Grant,
     /// Where they came from, for `providers` and `doctor`.
     pub source: String,
-    token: Arc<Mutex<Option<(Secret, Instant)>>>,
+    token: TokenCache,
 }
 
 impl AzureCredentials {
     pub fn new(grant: Grant, source: String) -> Self {
         let token = match &grant {
             // The CLI's token lives about an hour; a sync is over long before.
-            Grant::CliToken(t) => Some((t.clone(), Instant::now() + Duration::from_secs(3000))),
-            Grant::ClientSecret { .. } => None,
+            Grant::CliToken(t) => TokenCache::holding(t.clone(), Duration::from_secs(3000)),
+            Grant::ClientSecret { .. } => TokenCache::default(),
         };
-        AzureCredentials { grant, source, token: Arc::new(Mutex::new(token)) }
+        AzureCredentials { grant, source, token }
     }
 
     /// The secrets to mask in anything echoed back.
@@ -61,8 +59,7 @@ impl AzureCredentials {
 
     /// The current token, if one is held and not about to expire.
     pub fn current(&self) -> Option<Secret> {
-        let held = self.token.lock().ok()?;
-        held.as_ref().filter(|(_, until)| Instant::now() + RENEW_BEFORE < *until).map(|(t, _)| t.clone())
+        self.token.current()
     }
 
     /// A valid token: the held one, else a new one from Entra ID (client credentials).
@@ -114,9 +111,7 @@ impl AzureCredentials {
             .map_err(|_| (FailureKind::Malformed, format!("Entra ID ({host}) answered without an access_token")))?;
         let token = Secret::new(answer.access_token);
         let lifetime = Duration::from_secs(answer.expires_in.unwrap_or(3599).min(86_400));
-        if let Ok(mut held) = self.token.lock() {
-            *held = Some((token.clone(), Instant::now() + lifetime));
-        }
+        self.token.set(token.clone(), lifetime);
         Ok(token)
     }
 }

@@ -1,0 +1,105 @@
+//! BigQuery REST wire types (`../shared/docs/provider-apis.md` §7): `jobs.query` and
+//! `jobs.getQueryResults` answer alike; every cell, `totalRows` and byte count is a string.
+
+use serde::Deserialize;
+
+use crate::domain::lenient;
+
+#[derive(Debug, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct QueryResponse {
+    #[serde(default)]
+    pub schema: Option<Schema>,
+    pub job_reference: Option<JobReference>,
+    #[serde(default)]
+    pub rows: Vec<Row>,
+    #[serde(default, deserialize_with = "lenient::opt_text")]
+    pub page_token: Option<String>,
+    #[serde(default, deserialize_with = "lenient::flag")]
+    pub job_complete: bool,
+    #[serde(default, deserialize_with = "lenient::opt_count")]
+    pub total_bytes_processed: Option<u64>,
+}
+
+#[derive(Debug, Deserialize)]
+pub struct Schema {
+    #[serde(default)]
+    pub fields: Vec<Field>,
+}
+
+#[derive(Debug, Deserialize)]
+pub struct Field {
+    pub name: String,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct JobReference {
+    pub project_id: String,
+    pub job_id: String,
+    #[serde(default, deserialize_with = "lenient::opt_text")]
+    pub location: Option<String>,
+}
+
+#[derive(Debug, Deserialize)]
+pub struct Row {
+    pub f: Vec<Cell>,
+}
+
+#[derive(Debug, Deserialize)]
+pub struct Cell {
+    /// A string, or null; nested records never appear in the query's flat aliases.
+    #[serde(default)]
+    pub v: serde_json::Value,
+}
+
+/// Google's error body: `{"error": {"code", "message", "errors": [{"reason"}], "status"}}`.
+#[derive(Debug, Deserialize)]
+pub struct ErrorBody {
+    pub error: ErrorDetail,
+}
+
+#[derive(Debug, Deserialize)]
+pub struct ErrorDetail {
+    #[serde(default, deserialize_with = "lenient::opt_text")]
+    pub message: Option<String>,
+    #[serde(default)]
+    pub errors: Vec<ErrorItem>,
+    #[serde(default, deserialize_with = "lenient::opt_text")]
+    pub status: Option<String>,
+}
+
+#[derive(Debug, Deserialize)]
+pub struct ErrorItem {
+    #[serde(default, deserialize_with = "lenient::opt_text")]
+    pub reason: Option<String>,
+}
+
+/// The OAuth token endpoint's answer (service-account JWT or refresh-token grant).
+#[derive(Debug, Deserialize)]
+pub struct TokenResponse {
+    pub access_token: String,
+    #[serde(default, deserialize_with = "lenient::opt_count")]
+    pub expires_in: Option<u64>,
+}
+
+/// A key file: a service account's, or gcloud's application default credentials.
+#[derive(Debug, Deserialize)]
+pub struct KeyFile {
+    #[serde(rename = "type", default)]
+    pub kind: String,
+    #[serde(default)]
+    pub client_email: Option<String>,
+    #[serde(default)]
+    pub private_key: Option<String>,
+    #[serde(default)]
+    pub private_key_id: Option<String>,
+    #[serde(default)]
+    pub token_uri: Option<String>,
+    #[serde(default)]
+    pub client_id: Option<String>,
+    #[serde(default)]
+    pub client_secret: Option<String>,
+    #[serde(default)]
+    pub refresh_token: Option<String>,
+}
