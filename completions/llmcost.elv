@@ -97,6 +97,10 @@ set edit:completion:arg-completer[llmcost] = {|@words|
             cand --tenant-id 'Azure: the Entra ID tenant of the service principal (with --client-id; the secret is then read like a key). Without both, the Azure CLI''s login (az login) is used'
             cand --client-id 'Azure: the service principal''s application (client) id'
             cand --scope 'Azure: the Cost Management scope: subscriptions/<id>, subscriptions/<id>/resourceGroups/<rg>, or providers/Microsoft.Billing/billingAccounts/<id>'
+            cand --billing-table 'Google: the billing export table, project.dataset.gcp_billing_export_v1_...'
+            cand --credentials 'Google: a service account key file (else GOOGLE_APPLICATION_CREDENTIALS, else your gcloud login)'
+            cand --job-project 'Google: the project that runs the query (default: the table''s)'
+            cand --location 'Google: the dataset''s location (US, EU, europe-west6...)'
             cand --config 'Config file [default: the platform config dir, e.g. ~/.config/llmcost/config.toml]'
             cand --db 'Cache database [default: the platform cache dir, e.g. ~/.cache/llmcost/cache.sqlite]'
             cand --timeout 'Give up on a request that has not answered after this many seconds (a timed-out request is retried once) [default: the config''s http.timeout_seconds, 30]'
@@ -133,7 +137,7 @@ set edit:completion:arg-completer[llmcost] = {|@words|
             cand --version 'Print version'
         }
         &'llmcost;providers;test'= {
-            cand --provider 'Only this provider (repeatable): openai, anthropic, openrouter, xai, aws, azure'
+            cand --provider 'Only this provider (repeatable): openai, anthropic, openrouter, xai, aws, azure, gcp'
             cand -w 'Only this workspace (repeatable), e.g. edugami'
             cand --workspace 'Only this workspace (repeatable), e.g. edugami'
             cand --config 'Config file [default: the platform config dir, e.g. ~/.config/llmcost/config.toml]'
@@ -169,7 +173,7 @@ set edit:completion:arg-completer[llmcost] = {|@words|
         &'llmcost;providers;help;help'= {
         }
         &'llmcost;projects'= {
-            cand --provider 'Only this provider (repeatable): openai, anthropic, openrouter, xai, aws, azure'
+            cand --provider 'Only this provider (repeatable): openai, anthropic, openrouter, xai, aws, azure, gcp'
             cand -w 'Only this workspace (repeatable), e.g. edugami'
             cand --workspace 'Only this workspace (repeatable), e.g. edugami'
             cand --month 'This month to date, or a whole month given as YYYY-MM'
@@ -200,7 +204,7 @@ set edit:completion:arg-completer[llmcost] = {|@words|
             cand --version 'Print version'
         }
         &'llmcost;costs'= {
-            cand --provider 'Only this provider (repeatable): openai, anthropic, openrouter, xai, aws, azure'
+            cand --provider 'Only this provider (repeatable): openai, anthropic, openrouter, xai, aws, azure, gcp'
             cand -w 'Only this workspace (repeatable), e.g. edugami'
             cand --workspace 'Only this workspace (repeatable), e.g. edugami'
             cand --project 'Only this project (repeatable): its id (proj_...) or its exact name'
@@ -234,7 +238,7 @@ set edit:completion:arg-completer[llmcost] = {|@words|
             cand --version 'Print version'
         }
         &'llmcost;sync'= {
-            cand --provider 'Only this provider (repeatable): openai, anthropic, openrouter, xai, aws, azure'
+            cand --provider 'Only this provider (repeatable): openai, anthropic, openrouter, xai, aws, azure, gcp'
             cand -w 'Only this workspace (repeatable), e.g. edugami'
             cand --workspace 'Only this workspace (repeatable), e.g. edugami'
             cand --month 'This month to date, or a whole month given as YYYY-MM'
@@ -414,7 +418,7 @@ set edit:completion:arg-completer[llmcost] = {|@words|
         &'llmcost;budgets;help;help'= {
         }
         &'llmcost;report'= {
-            cand --provider 'Only this provider (repeatable): openai, anthropic, openrouter, xai, aws, azure'
+            cand --provider 'Only this provider (repeatable): openai, anthropic, openrouter, xai, aws, azure, gcp'
             cand -w 'Only this workspace (repeatable), e.g. edugami'
             cand --workspace 'Only this workspace (repeatable), e.g. edugami'
             cand --project 'Only this project (repeatable): its id or its exact name'
@@ -489,7 +493,7 @@ set edit:completion:arg-completer[llmcost] = {|@words|
         }
         &'llmcost;export'= {
             cand --format 'The format'
-            cand --provider 'Only this provider (repeatable): openai, anthropic, openrouter, xai, aws, azure'
+            cand --provider 'Only this provider (repeatable): openai, anthropic, openrouter, xai, aws, azure, gcp'
             cand -w 'Only this workspace (repeatable), e.g. edugami'
             cand --workspace 'Only this workspace (repeatable), e.g. edugami'
             cand --month 'This month to date, or a whole month given as YYYY-MM'

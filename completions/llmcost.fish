@@ -92,6 +92,10 @@ complete -c llmcost -n "__fish_llmcost_using_subcommand providers; and __fish_se
 complete -c llmcost -n "__fish_llmcost_using_subcommand providers; and __fish_seen_subcommand_from add" -l tenant-id -d 'Azure: the Entra ID tenant of the service principal (with --client-id; the secret is then read like a key). Without both, the Azure CLI\'s login (az login) is used' -r
 complete -c llmcost -n "__fish_llmcost_using_subcommand providers; and __fish_seen_subcommand_from add" -l client-id -d 'Azure: the service principal\'s application (client) id' -r
 complete -c llmcost -n "__fish_llmcost_using_subcommand providers; and __fish_seen_subcommand_from add" -l scope -d 'Azure: the Cost Management scope: subscriptions/<id>, subscriptions/<id>/resourceGroups/<rg>, or providers/Microsoft.Billing/billingAccounts/<id>' -r
+complete -c llmcost -n "__fish_llmcost_using_subcommand providers; and __fish_seen_subcommand_from add" -l billing-table -d 'Google: the billing export table, project.dataset.gcp_billing_export_v1_...' -r
+complete -c llmcost -n "__fish_llmcost_using_subcommand providers; and __fish_seen_subcommand_from add" -l credentials -d 'Google: a service account key file (else GOOGLE_APPLICATION_CREDENTIALS, else your gcloud login)' -r
+complete -c llmcost -n "__fish_llmcost_using_subcommand providers; and __fish_seen_subcommand_from add" -l job-project -d 'Google: the project that runs the query (default: the table\'s)' -r
+complete -c llmcost -n "__fish_llmcost_using_subcommand providers; and __fish_seen_subcommand_from add" -l location -d 'Google: the dataset\'s location (US, EU, europe-west6...)' -r
 complete -c llmcost -n "__fish_llmcost_using_subcommand providers; and __fish_seen_subcommand_from add" -l config -d 'Config file [default: the platform config dir, e.g. ~/.config/llmcost/config.toml]' -r -F
 complete -c llmcost -n "__fish_llmcost_using_subcommand providers; and __fish_seen_subcommand_from add" -l db -d 'Cache database [default: the platform cache dir, e.g. ~/.cache/llmcost/cache.sqlite]' -r -F
 complete -c llmcost -n "__fish_llmcost_using_subcommand providers; and __fish_seen_subcommand_from add" -l timeout -d 'Give up on a request that has not answered after this many seconds (a timed-out request is retried once) [default: the config\'s http.timeout_seconds, 30]' -r
@@ -119,7 +123,7 @@ complete -c llmcost -n "__fish_llmcost_using_subcommand providers; and __fish_se
 complete -c llmcost -n "__fish_llmcost_using_subcommand providers; and __fish_seen_subcommand_from remove" -s v -l verbose -d 'Diagnostics on stderr: -v what is fetched and written, -vv every request (keys redacted)'
 complete -c llmcost -n "__fish_llmcost_using_subcommand providers; and __fish_seen_subcommand_from remove" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c llmcost -n "__fish_llmcost_using_subcommand providers; and __fish_seen_subcommand_from remove" -s V -l version -d 'Print version'
-complete -c llmcost -n "__fish_llmcost_using_subcommand providers; and __fish_seen_subcommand_from test" -l provider -d 'Only this provider (repeatable): openai, anthropic, openrouter, xai, aws, azure' -r
+complete -c llmcost -n "__fish_llmcost_using_subcommand providers; and __fish_seen_subcommand_from test" -l provider -d 'Only this provider (repeatable): openai, anthropic, openrouter, xai, aws, azure, gcp' -r
 complete -c llmcost -n "__fish_llmcost_using_subcommand providers; and __fish_seen_subcommand_from test" -s w -l workspace -d 'Only this workspace (repeatable), e.g. edugami' -r
 complete -c llmcost -n "__fish_llmcost_using_subcommand providers; and __fish_seen_subcommand_from test" -l config -d 'Config file [default: the platform config dir, e.g. ~/.config/llmcost/config.toml]' -r -F
 complete -c llmcost -n "__fish_llmcost_using_subcommand providers; and __fish_seen_subcommand_from test" -l db -d 'Cache database [default: the platform cache dir, e.g. ~/.cache/llmcost/cache.sqlite]' -r -F
@@ -138,7 +142,7 @@ complete -c llmcost -n "__fish_llmcost_using_subcommand providers; and __fish_se
 complete -c llmcost -n "__fish_llmcost_using_subcommand providers; and __fish_seen_subcommand_from help" -f -a "remove" -d 'Forget a workspace: delete its key from the keyring and its entry from the config'
 complete -c llmcost -n "__fish_llmcost_using_subcommand providers; and __fish_seen_subcommand_from help" -f -a "test" -d 'Check each workspace\'s key with one cheap authenticated call'
 complete -c llmcost -n "__fish_llmcost_using_subcommand providers; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c llmcost -n "__fish_llmcost_using_subcommand projects" -l provider -d 'Only this provider (repeatable): openai, anthropic, openrouter, xai, aws, azure' -r
+complete -c llmcost -n "__fish_llmcost_using_subcommand projects" -l provider -d 'Only this provider (repeatable): openai, anthropic, openrouter, xai, aws, azure, gcp' -r
 complete -c llmcost -n "__fish_llmcost_using_subcommand projects" -s w -l workspace -d 'Only this workspace (repeatable), e.g. edugami' -r
 complete -c llmcost -n "__fish_llmcost_using_subcommand projects" -l month -d 'This month to date, or a whole month given as YYYY-MM' -r
 complete -c llmcost -n "__fish_llmcost_using_subcommand projects" -l year -d 'This year to date, or a whole year given as YYYY' -r
@@ -167,7 +171,7 @@ complete -c llmcost -n "__fish_llmcost_using_subcommand projects" -s q -l quiet 
 complete -c llmcost -n "__fish_llmcost_using_subcommand projects" -s v -l verbose -d 'Diagnostics on stderr: -v what is fetched and written, -vv every request (keys redacted)'
 complete -c llmcost -n "__fish_llmcost_using_subcommand projects" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c llmcost -n "__fish_llmcost_using_subcommand projects" -s V -l version -d 'Print version'
-complete -c llmcost -n "__fish_llmcost_using_subcommand costs" -l provider -d 'Only this provider (repeatable): openai, anthropic, openrouter, xai, aws, azure' -r
+complete -c llmcost -n "__fish_llmcost_using_subcommand costs" -l provider -d 'Only this provider (repeatable): openai, anthropic, openrouter, xai, aws, azure, gcp' -r
 complete -c llmcost -n "__fish_llmcost_using_subcommand costs" -s w -l workspace -d 'Only this workspace (repeatable), e.g. edugami' -r
 complete -c llmcost -n "__fish_llmcost_using_subcommand costs" -l project -d 'Only this project (repeatable): its id (proj_...) or its exact name' -r
 complete -c llmcost -n "__fish_llmcost_using_subcommand costs" -l model -d 'Only this model (repeatable), as the table shows it, e.g. gpt-4o-2024-08-06' -r
@@ -199,7 +203,7 @@ complete -c llmcost -n "__fish_llmcost_using_subcommand costs" -s q -l quiet -d 
 complete -c llmcost -n "__fish_llmcost_using_subcommand costs" -s v -l verbose -d 'Diagnostics on stderr: -v what is fetched and written, -vv every request (keys redacted)'
 complete -c llmcost -n "__fish_llmcost_using_subcommand costs" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c llmcost -n "__fish_llmcost_using_subcommand costs" -s V -l version -d 'Print version'
-complete -c llmcost -n "__fish_llmcost_using_subcommand sync" -l provider -d 'Only this provider (repeatable): openai, anthropic, openrouter, xai, aws, azure' -r
+complete -c llmcost -n "__fish_llmcost_using_subcommand sync" -l provider -d 'Only this provider (repeatable): openai, anthropic, openrouter, xai, aws, azure, gcp' -r
 complete -c llmcost -n "__fish_llmcost_using_subcommand sync" -s w -l workspace -d 'Only this workspace (repeatable), e.g. edugami' -r
 complete -c llmcost -n "__fish_llmcost_using_subcommand sync" -l month -d 'This month to date, or a whole month given as YYYY-MM' -r
 complete -c llmcost -n "__fish_llmcost_using_subcommand sync" -l year -d 'This year to date, or a whole year given as YYYY' -r
@@ -345,7 +349,7 @@ complete -c llmcost -n "__fish_llmcost_using_subcommand budgets; and __fish_seen
 complete -c llmcost -n "__fish_llmcost_using_subcommand budgets; and __fish_seen_subcommand_from help" -f -a "remove" -d 'Remove a budget from the config file'
 complete -c llmcost -n "__fish_llmcost_using_subcommand budgets; and __fish_seen_subcommand_from help" -f -a "check" -d 'Sync what the budgets need, evaluate them, and exit 3 when one fails'
 complete -c llmcost -n "__fish_llmcost_using_subcommand budgets; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c llmcost -n "__fish_llmcost_using_subcommand report" -l provider -d 'Only this provider (repeatable): openai, anthropic, openrouter, xai, aws, azure' -r
+complete -c llmcost -n "__fish_llmcost_using_subcommand report" -l provider -d 'Only this provider (repeatable): openai, anthropic, openrouter, xai, aws, azure, gcp' -r
 complete -c llmcost -n "__fish_llmcost_using_subcommand report" -s w -l workspace -d 'Only this workspace (repeatable), e.g. edugami' -r
 complete -c llmcost -n "__fish_llmcost_using_subcommand report" -l project -d 'Only this project (repeatable): its id or its exact name' -r
 complete -c llmcost -n "__fish_llmcost_using_subcommand report" -l month -d 'This month to date, or a whole month given as YYYY-MM' -r
@@ -410,7 +414,7 @@ complete -c llmcost -n "__fish_llmcost_using_subcommand import" -s v -l verbose 
 complete -c llmcost -n "__fish_llmcost_using_subcommand import" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c llmcost -n "__fish_llmcost_using_subcommand import" -s V -l version -d 'Print version'
 complete -c llmcost -n "__fish_llmcost_using_subcommand export" -l format -d 'The format' -r -f -a "focus\t'FOCUS 1.2 CSV (FinOps Foundation), one row per UTC day x account x project x line item'"
-complete -c llmcost -n "__fish_llmcost_using_subcommand export" -l provider -d 'Only this provider (repeatable): openai, anthropic, openrouter, xai, aws, azure' -r
+complete -c llmcost -n "__fish_llmcost_using_subcommand export" -l provider -d 'Only this provider (repeatable): openai, anthropic, openrouter, xai, aws, azure, gcp' -r
 complete -c llmcost -n "__fish_llmcost_using_subcommand export" -s w -l workspace -d 'Only this workspace (repeatable), e.g. edugami' -r
 complete -c llmcost -n "__fish_llmcost_using_subcommand export" -l month -d 'This month to date, or a whole month given as YYYY-MM' -r
 complete -c llmcost -n "__fish_llmcost_using_subcommand export" -l year -d 'This year to date, or a whole year given as YYYY' -r

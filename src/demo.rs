@@ -1,6 +1,6 @@
 //! The built-in sample organization behind `--demo`: three OpenAI organizations, an Anthropic
 //! organization, an OpenRouter account, an xAI team, an AWS account billing Bedrock, an Azure
-//! subscription billing Azure OpenAI in euros and Mistral
+//! subscription billing Azure OpenAI in euros, a Google Cloud billing export and Mistral
 //! spend imported in euros (with ECB-like rates), with projects and over a year of daily spend,
 //! deterministic for a given day, held in a temporary cache deleted when the command ends.
 
@@ -39,6 +39,8 @@ enum ItemStyle {
     Aws { marketplace: bool, usage_name: &'static str },
     /// An Azure meter, parsed: `<model>, <kind> (global)`.
     Azure,
+    /// A Google SKU, parsed: `<model>, <kind> tokens`.
+    Gcp,
 }
 
 impl ModelSpec {
@@ -63,6 +65,7 @@ impl ModelSpec {
             },
             ItemStyle::Aws { marketplace: false, usage_name } => format!("USE1-{usage_name}-{kind}-tokens"),
             ItemStyle::Azure => format!("{}, {kind} (global)", self.model),
+            ItemStyle::Gcp => format!("{}, {kind} tokens", self.model),
         }
     }
 }
@@ -152,6 +155,17 @@ const AZURE_GPT41: ModelSpec = ModelSpec {
 };
 const AZURE_R1: ModelSpec =
     ModelSpec { model: "DeepSeek R1", items: &[("input", 0.3, None), ("output", 0.7, None)], style: ItemStyle::Azure };
+
+const GEMINI_PRO: ModelSpec = ModelSpec {
+    model: "Gemini 2.5 Pro",
+    items: &[("input", 0.35, None), ("cached input", 0.05, None), ("output", 0.6, None)],
+    style: ItemStyle::Gcp,
+};
+const GEMINI_FLASH: ModelSpec = ModelSpec {
+    model: "Gemini 2.5 Flash",
+    items: &[("input", 0.5, None), ("output", 0.5, None)],
+    style: ItemStyle::Gcp,
+};
 
 const MISTRAL_LARGE: ModelSpec =
     ModelSpec { model: "mistral-large-latest", items: &[("usage", 1.0, Some(4.0))], style: ItemStyle::Xai };
@@ -321,6 +335,22 @@ const WORKSPACES: &[WorkspaceSpec] = &[
                 archived: false,
                 spend: &[(&AZURE_R1, 1.2)],
             },
+        ],
+        extras: &[],
+    },
+    // Gemini and Vertex AI from the Cloud Billing export; Google Cloud projects are the projects.
+    WorkspaceSpec {
+        currency: crate::domain::Currency::USD,
+        provider: ProviderKind::Gcp,
+        name: "acme",
+        projects: &[
+            ProjectSpec {
+                id: "acme-prod",
+                name: "Acme prod",
+                archived: false,
+                spend: &[(&GEMINI_FLASH, 2.2), (&GEMINI_PRO, 1.4)],
+            },
+            ProjectSpec { id: "acme-research", name: "Acme research", archived: false, spend: &[(&GEMINI_PRO, 0.9)] },
         ],
         extras: &[],
     },

@@ -241,7 +241,7 @@ async fn the_demo_needs_no_key_and_no_network() {
     let rows = doc["rows"].as_array().unwrap();
     let accounts: Vec<String> =
         rows.iter().map(|r| format!("{}/{}", r["provider"], r["workspace"]).replace('"', "")).collect();
-    assert_eq!(rows.len(), 9, "{accounts:?}");
+    assert_eq!(rows.len(), 10, "{accounts:?}");
     for account in [
         "openai/edugami",
         "openai/memoways",
@@ -252,6 +252,7 @@ async fn the_demo_needs_no_key_and_no_network() {
         "aws/prod",
         "mistral/lab",
         "azure/contoso",
+        "gcp/acme",
     ] {
         assert!(accounts.contains(&account.to_string()), "{account} in {accounts:?}");
     }

@@ -119,7 +119,11 @@ impl Responder {
             serde_json::from_slice(&URL_SAFE_NO_PAD.decode(p).unwrap_or_default()).unwrap_or(Value::Null)
         };
         let (h, c) = (decode(header), decode(claims));
-        if h["alg"] != "RS256" || c["iss"] != EMAIL || c["aud"] != format!("{}/token", self.base) {
+        // Google accepts its canonical token endpoint as the audience (google-auth always sends
+        // it) or the key file's token_uri (what llmcost sends, per RFC 7523).
+        let audience_ok =
+            c["aud"] == format!("{}/token", self.base) || c["aud"] == "https://oauth2.googleapis.com/token";
+        if h["alg"] != "RS256" || c["iss"] != EMAIL || !audience_ok {
             return invalid("Invalid JWT: wrong alg, issuer or audience.");
         }
         if !c["scope"].as_str().unwrap_or("").contains("https://www.googleapis.com/auth/bigquery.readonly")
@@ -179,6 +183,8 @@ impl Responder {
             .cloned()
             .collect();
         *self.job.lock().unwrap() = rows;
+        // The job runs until the client has asked once (getQueryResults or jobs.get).
+        self.polls.store(0, Ordering::SeqCst);
         // Not done yet: the client must poll getQueryResults, with the job's location.
         ResponseTemplate::new(200).set_body_json(json!({
             "kind": "bigquery#queryResponse",
@@ -262,6 +268,18 @@ impl Respond for Responder {
         match (req.method.as_str(), path.as_str()) {
             ("POST", "/bigquery/v2/projects/acme-billing/queries") => self.insert(req),
             ("GET", "/bigquery/v2/projects/acme-billing/queries/job_Zx9-abc") => self.results(req),
+            // jobs.get: llmcost does not need it, Google's client library asks it while a job runs.
+            ("GET", "/bigquery/v2/projects/acme-billing/jobs/job_Zx9-abc") => {
+                let running = self.polls.fetch_add(1, Ordering::SeqCst) == 0;
+                ResponseTemplate::new(200).set_body_json(json!({
+                    "kind": "bigquery#job",
+                    "id": "acme-billing:EU.job_Zx9-abc",
+                    "jobReference": { "projectId": "acme-billing", "jobId": "job_Zx9-abc", "location": "EU" },
+                    "configuration": { "jobType": "QUERY", "query": { "useLegacySql": false } },
+                    "status": { "state": if running { "RUNNING" } else { "DONE" } },
+                    "statistics": { "query": { "totalBytesProcessed": "73400320", "statementType": "SELECT" } }
+                }))
+            }
             _ => google_error(404, "notFound", "Not found", "NOT_FOUND"),
         }
     }
