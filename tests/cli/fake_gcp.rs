@@ -171,6 +171,16 @@ impl Responder {
         let (Some(start), Some(end)) = (date("start"), date("end")) else {
             return google_error(400, "invalidQuery", "Query parameter 'start' not found", "INVALID_ARGUMENT");
         };
+        for name in ["start", "end", "services"] {
+            if sql.contains(&format!("@{name}")) && param(name).is_null() {
+                return google_error(
+                    400,
+                    "invalidQuery",
+                    &format!("Query parameter '{name}' not found at [1:1]"),
+                    "INVALID_ARGUMENT",
+                );
+            }
+        }
         let services: Vec<String> = param("services")["parameterValue"]["arrayValues"]
             .as_array()
             .map(|vs| vs.iter().filter_map(|v| v["value"].as_str().map(String::from)).collect())
@@ -179,7 +189,15 @@ impl Responder {
             .bill
             .rows
             .iter()
-            .filter(|r| r.day >= start && r.day < end && services.iter().any(|s| s == r.service))
+            // A query without @services filters the services itself (here: the AI ones).
+            .filter(|r| r.day >= start && r.day < end)
+            .filter(|r| {
+                if services.is_empty() {
+                    r.service != "Compute Engine"
+                } else {
+                    services.iter().any(|s| s == r.service)
+                }
+            })
             .cloned()
             .collect();
         *self.job.lock().unwrap() = rows;

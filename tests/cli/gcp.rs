@@ -149,6 +149,35 @@ async fn an_access_token_as_the_key_and_providers_add() {
     assert!(stderr(&out).contains("--billing-table"), "{}", stderr(&out));
 }
 
+#[tokio::test]
+async fn a_query_file_replaces_the_default_query_and_is_named_when_refused() {
+    let fake = FakeGcp::start(sample_bill()).await;
+    let env = TestEnv::new().var("LLMCOST_GCP_BASE_URL", &fake.server.uri()).var("LLMCOST_KEY_GCP_ACME", TOKEN);
+    let file = env.dir.path().join("spend.sql");
+    std::fs::write(
+        &file,
+        format!("SELECT * FROM `{TABLE}` WHERE day >= @start AND day < @end AND service IN ('Vertex AI')"),
+    )
+    .unwrap();
+    env.write_config(&format!(
+        "[workspaces.gcp.acme]\nquery_file = \"{}\"\njob_project = \"acme-billing\"\nlocation = \"EU\"\n",
+        file.display()
+    ));
+    let out = env.run(&["costs", "--provider", "gcp", "--month", "--currency", "CHF", "--format", "json"]).await;
+    assert_eq!(code(&out), 0, "{}", stderr(&out));
+    let total: Decimal = json(&out)["total"].as_str().unwrap().parse().unwrap();
+    assert_eq!(total, sample_bill().ai_spend("2026-11-01", "2026-11-22"));
+    // A query file gets @start and @end only: one using @services is refused, and named.
+    std::fs::write(&file, format!("SELECT * FROM `{TABLE}` WHERE day >= @start AND service IN UNNEST(@services)"))
+        .unwrap();
+    let out = env.run(&["sync", "--provider", "gcp", "--month", "--refresh"]).await;
+    assert_eq!(code(&out), 1, "{}", stderr(&out));
+    assert!(stderr(&out).contains("spend.sql") && stderr(&out).contains("query was refused"), "{}", stderr(&out));
+    env.write_config("[workspaces.gcp.acme]\nquery_file = \"x.sql\"\n");
+    let out = env.run(&["costs", "--provider", "gcp", "--month"]).await;
+    assert_eq!(code(&out), 2, "job_project is needed without billing_table: {}", stderr(&out));
+}
+
 /// Serves the fake for `tests/sdk/google_bigquery.py`; by hand only.
 #[tokio::test]
 #[ignore = "run by tests/sdk/google_bigquery.py"]

@@ -20,7 +20,12 @@ impl TestEnv {
         let config = dir.path().join("config.toml");
         let db = dir.path().join("cache.sqlite");
         // Short backoffs: the suite tests that retries happen, not how long the default waits.
-        let vars = vec![("LLMCOST_NOW".into(), NOW.into()), ("LLMCOST_RETRY_BASE_MS".into(), "20".into())];
+        let vars = vec![
+            ("LLMCOST_NOW".into(), NOW.into()),
+            ("LLMCOST_RETRY_BASE_MS".into(), "20".into()),
+            // Never the real ECB: a test that needs rates serves them.
+            ("LLMCOST_FX_URL".into(), "http://127.0.0.1:9/ecb.xml".into()),
+        ];
         TestEnv { dir, config, db, vars }
     }
 
