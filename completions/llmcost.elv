@@ -34,6 +34,7 @@ set edit:completion:arg-completer[llmcost] = {|@words|
             cand --version 'Print version'
             cand providers 'Supported providers and configured workspaces; add, remove and test keys'
             cand projects 'Projects of each workspace, archived ones too, with their spend in a period'
+            cand teams 'The chargeback by team or cost centre, shared costs split; `teams check` for the rules'
             cand costs 'Billed spend for a period, grouped by model, project, day, ...'
             cand sync 'Fetch spend into the cache ahead of time'
             cand budgets 'Budgets per period and scope, and the CI gate `budgets check`'
@@ -202,6 +203,80 @@ set edit:completion:arg-completer[llmcost] = {|@words|
             cand --help 'Print help (see more with ''--help'')'
             cand -V 'Print version'
             cand --version 'Print version'
+        }
+        &'llmcost;teams'= {
+            cand --provider 'Only this provider (repeatable): openai, anthropic, openrouter, xai, aws, azure, gcp'
+            cand -w 'Only this workspace (repeatable), e.g. edugami'
+            cand --workspace 'Only this workspace (repeatable), e.g. edugami'
+            cand --month 'This month to date, or a whole month given as YYYY-MM'
+            cand --year 'This year to date, or a whole year given as YYYY'
+            cand --last 'The last N days, today included (at most 36600)'
+            cand --since 'From this day (inclusive), to --until or today'
+            cand --until 'Up to this day (inclusive); needs --since'
+            cand --by 'One row per team, or per cost centre'
+            cand --format 'Output format'
+            cand --currency 'Show amounts in this currency (ISO 4217), converting with each day''s ECB rate [default: the config''s [display] currency, else USD]'
+            cand --config 'Config file [default: the platform config dir, e.g. ~/.config/llmcost/config.toml]'
+            cand --db 'Cache database [default: the platform cache dir, e.g. ~/.cache/llmcost/cache.sqlite]'
+            cand --timeout 'Give up on a request that has not answered after this many seconds (a timed-out request is retried once) [default: the config''s http.timeout_seconds, 30]'
+            cand --record 'Save every response body a sync receives in DIR (one file per request; no headers, so no keys), to attach to a bug report'
+            cand --color 'Colour in tables and the dashboard [default: auto, which honours NO_COLOR]'
+            cand --today 'Today so far (UTC; partial)'
+            cand --yesterday 'Yesterday (UTC)'
+            cand --week 'This ISO week (Monday first) to date'
+            cand --refresh 'Refetch the whole period from the providers, even days already cached'
+            cand --offline 'Never touch the network: answer from the cache only'
+            cand --demo 'Use the built-in sample organization: no keys, no network, your cache untouched'
+            cand -q 'No progress or notes on stderr; errors are still printed'
+            cand --quiet 'No progress or notes on stderr; errors are still printed'
+            cand -v 'Diagnostics on stderr: -v what is fetched and written, -vv every request (keys redacted)'
+            cand --verbose 'Diagnostics on stderr: -v what is fetched and written, -vv every request (keys redacted)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+            cand check 'Rules that match nothing in the cache, and spend more than one team''s rules claim'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'llmcost;teams;check'= {
+            cand --provider 'Only this provider (repeatable): openai, anthropic, openrouter, xai, aws, azure, gcp'
+            cand -w 'Only this workspace (repeatable), e.g. edugami'
+            cand --workspace 'Only this workspace (repeatable), e.g. edugami'
+            cand --month 'This month to date, or a whole month given as YYYY-MM'
+            cand --year 'This year to date, or a whole year given as YYYY'
+            cand --last 'The last N days, today included (at most 36600)'
+            cand --since 'From this day (inclusive), to --until or today'
+            cand --until 'Up to this day (inclusive); needs --since'
+            cand --by 'One row per team, or per cost centre'
+            cand --format 'Output format'
+            cand --currency 'Show amounts in this currency (ISO 4217), converting with each day''s ECB rate [default: the config''s [display] currency, else USD]'
+            cand --config 'Config file [default: the platform config dir, e.g. ~/.config/llmcost/config.toml]'
+            cand --db 'Cache database [default: the platform cache dir, e.g. ~/.cache/llmcost/cache.sqlite]'
+            cand --timeout 'Give up on a request that has not answered after this many seconds (a timed-out request is retried once) [default: the config''s http.timeout_seconds, 30]'
+            cand --record 'Save every response body a sync receives in DIR (one file per request; no headers, so no keys), to attach to a bug report'
+            cand --color 'Colour in tables and the dashboard [default: auto, which honours NO_COLOR]'
+            cand --today 'Today so far (UTC; partial)'
+            cand --yesterday 'Yesterday (UTC)'
+            cand --week 'This ISO week (Monday first) to date'
+            cand --refresh 'Refetch the whole period from the providers, even days already cached'
+            cand --offline 'Never touch the network: answer from the cache only'
+            cand --demo 'Use the built-in sample organization: no keys, no network, your cache untouched'
+            cand -q 'No progress or notes on stderr; errors are still printed'
+            cand --quiet 'No progress or notes on stderr; errors are still printed'
+            cand -v 'Diagnostics on stderr: -v what is fetched and written, -vv every request (keys redacted)'
+            cand --verbose 'Diagnostics on stderr: -v what is fetched and written, -vv every request (keys redacted)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'llmcost;teams;help'= {
+            cand check 'Rules that match nothing in the cache, and spend more than one team''s rules claim'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'llmcost;teams;help;check'= {
+        }
+        &'llmcost;teams;help;help'= {
         }
         &'llmcost;costs'= {
             cand --provider 'Only this provider (repeatable): openai, anthropic, openrouter, xai, aws, azure, gcp'
@@ -758,6 +833,7 @@ set edit:completion:arg-completer[llmcost] = {|@words|
         &'llmcost;help'= {
             cand providers 'Supported providers and configured workspaces; add, remove and test keys'
             cand projects 'Projects of each workspace, archived ones too, with their spend in a period'
+            cand teams 'The chargeback by team or cost centre, shared costs split; `teams check` for the rules'
             cand costs 'Billed spend for a period, grouped by model, project, day, ...'
             cand sync 'Fetch spend into the cache ahead of time'
             cand budgets 'Budgets per period and scope, and the CI gate `budgets check`'
@@ -790,6 +866,11 @@ set edit:completion:arg-completer[llmcost] = {|@words|
         &'llmcost;help;providers;test'= {
         }
         &'llmcost;help;projects'= {
+        }
+        &'llmcost;help;teams'= {
+            cand check 'Rules that match nothing in the cache, and spend more than one team''s rules claim'
+        }
+        &'llmcost;help;teams;check'= {
         }
         &'llmcost;help;costs'= {
         }

@@ -100,6 +100,12 @@ pub struct Config {
     pub raw_notify: Vec<crate::notify::channels::RawChannel>,
     #[serde(skip)]
     pub channels: Vec<crate::notify::channels::Channel>,
+    /// `[[teams]]`: who pays for what (see `llmcost teams`).
+    #[serde(default)]
+    pub teams: Vec<crate::teams::Team>,
+    /// `[[shared_costs]]`: scopes split between teams.
+    #[serde(default)]
+    pub shared_costs: Vec<crate::teams::SharedCost>,
 }
 
 impl Config {
@@ -124,6 +130,8 @@ impl Config {
         config.budgets = crate::config_budgets::validate_all(&config.raw_budgets, path)?;
         let names: Vec<String> = config.budgets.iter().map(|b| b.name.clone()).collect();
         config.channels = crate::notify::channels::validate_all(&config.raw_notify, &names, path)?;
+        crate::teams::validate(&config.teams, &config.shared_costs)
+            .map_err(|e| Error::Config(format!("invalid config {}: {e}", path.display())))?;
         Ok(config)
     }
 

@@ -569,6 +569,52 @@ fn generate(ws: &WorkspaceSpec, range: DateRange, today: NaiveDate) -> (Vec<Cost
     (costs, usage)
 }
 
+/// The demo's teams: three teams with cost centres, one shared account split between two of them,
+/// and spend no rule claims (left `(unallocated)` on purpose).
+pub fn teams() -> Vec<crate::teams::Team> {
+    use crate::teams::{Rule, Team};
+    let rule = |provider: Option<&str>, workspace: Option<&str>, project: Option<&str>| Rule {
+        provider: provider.map(String::from),
+        workspace: workspace.map(String::from),
+        project: project.map(String::from),
+        ..Rule::default()
+    };
+    vec![
+        Team {
+            name: "learning".into(),
+            cost_center: Some("CC-100".into()),
+            rules: vec![
+                rule(Some("openai"), Some("edugami"), None),
+                rule(Some("anthropic"), Some("edugami"), Some("Tutor*")),
+                rule(Some("aws"), None, None),
+            ],
+        },
+        Team {
+            name: "research".into(),
+            cost_center: Some("CC-200".into()),
+            rules: vec![rule(Some("anthropic"), Some("edugami"), Some("Research")), rule(Some("gcp"), None, None)],
+        },
+        Team {
+            name: "media".into(),
+            cost_center: Some("CC-300".into()),
+            rules: vec![rule(None, Some("storygami"), None), rule(Some("xai"), None, None)],
+        },
+    ]
+}
+
+/// The memoways OpenAI organization is shared: 60 % learning, 40 % media.
+pub fn shared_costs() -> Vec<crate::teams::SharedCost> {
+    use crate::teams::{Rule, SharedCost, Split, Weight};
+    vec![SharedCost {
+        rule: Rule { provider: Some("openai".into()), workspace: Some("memoways".into()), ..Rule::default() },
+        split: Split::Weights(
+            [("learning".to_string(), Weight(Decimal::from(60))), ("media".to_string(), Weight(Decimal::from(40)))]
+                .into_iter()
+                .collect(),
+        ),
+    }]
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -36,6 +36,7 @@ pub mod serve;
 pub mod store;
 pub mod sync;
 pub mod synthetic;
+pub mod teams;
 pub mod tui;
 
 pub use cli::run;

@@ -115,7 +115,12 @@ impl App {
             let demo = Demo::new(clock.now())?;
             return Ok((
                 App {
-                    config: Config { budgets: crate::demo::budgets(), ..Config::default() },
+                    config: Config {
+                        budgets: crate::demo::budgets(),
+                        teams: crate::demo::teams(),
+                        shared_costs: crate::demo::shared_costs(),
+                        ..Config::default()
+                    },
                     config_path,
                     db_path: demo.db_path().to_path_buf(),
                     clock,

@@ -6,6 +6,7 @@ mod context;
 pub mod fx;
 pub mod projects;
 pub mod sync;
+pub mod teams;
 
 pub use context::{App, Options};
 

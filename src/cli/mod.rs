@@ -17,6 +17,7 @@ mod providers_gcp;
 mod report;
 mod serve_cmd;
 mod sync_cmd;
+mod teams_cmd;
 mod tui_cmd;
 
 use std::io::IsTerminal;
@@ -124,6 +125,8 @@ pub enum Command {
     Providers(providers::ProvidersArgs),
     /// Projects of each workspace, archived ones too, with their spend in a period
     Projects(projects::ProjectsArgs),
+    /// The chargeback by team or cost centre, shared costs split; `teams check` for the rules
+    Teams(teams_cmd::TeamsArgs),
     /// Billed spend for a period, grouped by model, project, day, ...
     Costs(costs::CostsArgs),
     /// Fetch spend into the cache ahead of time
@@ -181,6 +184,7 @@ fn dispatch(cli: Cli) -> crate::error::Result<()> {
     App::from_options(&cli.options()).and_then(|app| match cli.command {
         Command::Providers(args) => providers::run(&app, args),
         Command::Projects(args) => projects::run(&app, args),
+        Command::Teams(args) => teams_cmd::run(&app, args),
         Command::Costs(args) => costs::run(&app, args),
         Command::Sync(args) => sync_cmd::run(&app, args),
         Command::Budgets(args) => budgets::run(&app, args),

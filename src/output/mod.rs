@@ -9,6 +9,7 @@ pub mod projects_view;
 pub mod report_out;
 pub mod sanitize;
 pub mod table;
+pub mod teams_out;
 pub mod text;
 
 pub use cost_view::{CostRow, CostView};

@@ -26,6 +26,7 @@ mod reliability;
 mod report;
 mod serve;
 mod ship;
+mod teams;
 mod test_env;
 mod tui;
 mod xai;

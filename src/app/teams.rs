@@ -1,0 +1,102 @@
+//! The chargeback: a period's spend, converted to one currency, allocated to the config's teams
+//! (`crate::teams`), and the checks `teams check` runs over the rules.
+
+use std::collections::BTreeSet;
+
+use crate::domain::{Account, Currency, DateRange, Dim, Money};
+use crate::error::Result;
+use crate::fx::Rates;
+use crate::store::{CostQuery, Store};
+use crate::teams::allocate::{Allocation, allocate};
+use crate::teams::{Line, SharedCost, Team};
+
+/// The cached spend of `accounts` in `range`, one line per provider, workspace, project, model
+/// and line item, in `currency`.
+pub fn lines(
+    store: &Store,
+    accounts: &[Account],
+    range: DateRange,
+    currency: Currency,
+    rates: &Rates,
+) -> Result<Vec<(Line, Money)>> {
+    let q = CostQuery {
+        accounts: accounts.to_vec(),
+        projects: vec![],
+        models: vec![],
+        range,
+        group_by: vec![Dim::Provider, Dim::Workspace, Dim::Project, Dim::Model, Dim::LineItem],
+    };
+    let names = store.project_names()?;
+    let (rows, _) = store.aggregate_costs_in(&q, currency, rates)?;
+    Ok(rows
+        .into_iter()
+        .filter_map(|(key, cost)| {
+            let [provider, workspace, project, model, line_item] = key.values.as_slice() else { return None };
+            let project_name =
+                names.get(&(provider.clone(), workspace.clone(), project.clone())).cloned().unwrap_or_default();
+            Some((
+                Line {
+                    provider: provider.clone(),
+                    workspace: workspace.clone(),
+                    project_id: project.clone(),
+                    project_name,
+                    model: model.clone(),
+                    line_item: line_item.clone(),
+                },
+                cost,
+            ))
+        })
+        .collect())
+}
+
+/// The allocation of `lines` to the config's teams.
+pub fn chargeback(teams: &[Team], shared: &[SharedCost], lines: &[(Line, Money)]) -> Allocation {
+    allocate(teams, shared, lines)
+}
+
+/// What `teams check` finds: rules that match nothing, and lines more than one team's rules
+/// match (the first team in the file has them).
+#[derive(Debug, Default)]
+pub struct Findings {
+    pub dead: Vec<String>,
+    pub overlaps: Vec<String>,
+}
+
+pub fn check(teams: &[Team], shared: &[SharedCost], lines: &[(Line, Money)]) -> Findings {
+    let mut findings = Findings::default();
+    for team in teams {
+        for rule in &team.rules {
+            if !lines.iter().any(|(l, _)| rule.matches(l)) {
+                findings.dead.push(format!("team {}: {} matches nothing in the cache", team.name, rule.describe()));
+            }
+        }
+    }
+    for (i, s) in shared.iter().enumerate() {
+        if !lines.iter().any(|(l, _)| s.rule.matches(l)) {
+            findings.dead.push(format!("shared cost #{}: {} matches nothing in the cache", i + 1, s.rule.describe()));
+        }
+    }
+    let mut seen = BTreeSet::new();
+    for (line, _) in lines {
+        if shared.iter().any(|s| s.rule.matches(line)) {
+            continue;
+        }
+        let claimants: Vec<&str> =
+            teams.iter().filter(|t| t.rules.iter().any(|r| r.matches(line))).map(|t| t.name.as_str()).collect();
+        if claimants.len() > 1 {
+            let project = if line.project_name.is_empty() { &line.project_id } else { &line.project_name };
+            let what = format!(
+                "{}/{} project {} is claimed by {} (the first, {}, has it)",
+                line.provider,
+                line.workspace,
+                if project.is_empty() { "(default)" } else { project },
+                claimants.join(", "),
+                claimants[0]
+            );
+            if seen.insert(what.clone()) {
+                findings.overlaps.push(what);
+            }
+        }
+    }
+    findings
+}

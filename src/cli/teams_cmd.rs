@@ -1,0 +1,154 @@
+//! `llmcost teams`: the chargeback by team or cost centre from `[[teams]]` and
+//! `[[shared_costs]]`, and `teams check` for rules that overlap or match nothing.
+
+use clap::{Args, Subcommand, ValueEnum};
+
+use super::App;
+use super::args::{Format, FreshnessArgs, PeriodArgs, ScopeArgs};
+use crate::error::{Error, Result};
+use crate::output::teams_out::{ChargebackView, render};
+
+#[derive(Debug, Args)]
+#[command(
+    args_conflicts_with_subcommands = true,
+    after_help = "\
+Examples:
+  llmcost teams                                     This month's spend per team, shared costs split
+  llmcost teams --last-month --by cost-center --format csv > chargeback.csv
+  llmcost teams --year --currency EUR --format markdown
+  llmcost teams check                               Rules that overlap or match nothing in the cache
+
+Teams are described once in the config:
+  [[teams]]
+  name = \"learning\"
+  cost_center = \"CC-100\"
+  match = [ { provider = \"openai\", workspace = \"edugami\", project = \"proj_edu_t*\" } ]
+
+  [[shared_costs]]
+  match = { provider = \"openai\", workspace = \"memoways\" }
+  split = { learning = 60, media = 40 }        # or split = \"proportional\""
+)]
+pub struct TeamsArgs {
+    #[command(subcommand)]
+    pub action: Option<TeamsAction>,
+    #[command(flatten)]
+    pub view: ChargebackArgs,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum TeamsAction {
+    /// Rules that match nothing in the cache, and spend more than one team's rules claim
+    #[command(after_help = "\
+Examples:
+  llmcost teams check
+  llmcost teams check --year     Look at a whole year of cached spend")]
+    Check(ChargebackArgs),
+}
+
+#[derive(Debug, Clone, Copy, Default, ValueEnum)]
+pub enum By {
+    #[default]
+    Team,
+    CostCenter,
+}
+
+#[derive(Debug, Args)]
+pub struct ChargebackArgs {
+    #[command(flatten)]
+    pub scope: ScopeArgs,
+    #[command(flatten)]
+    pub period: PeriodArgs,
+    /// One row per team, or per cost centre
+    #[arg(long, value_enum, default_value_t)]
+    pub by: By,
+    /// Output format
+    #[arg(long, value_enum, default_value_t)]
+    pub format: Format,
+    #[command(flatten)]
+    pub fresh: FreshnessArgs,
+    /// Show amounts in this currency (ISO 4217), converting with each day's ECB rate
+    /// [default: the config's [display] currency, else USD]
+    #[arg(long, value_name = "CODE")]
+    pub currency: Option<String>,
+}
+
+pub fn run(app: &App, args: TeamsArgs) -> Result<()> {
+    if app.config.teams.is_empty() && app.config.shared_costs.is_empty() {
+        return Err(Error::Usage(format!(
+            "no teams defined: add [[teams]] to {} (see llmcost teams --help)",
+            app.config_path.display()
+        )));
+    }
+    match args.action {
+        None => chargeback(app, args.view),
+        Some(TeamsAction::Check(a)) => check(app, a),
+    }
+}
+
+/// A period's lines in one currency, and the accounts that failed to refresh.
+struct Lines {
+    lines: Vec<(crate::teams::Line, crate::domain::Money)>,
+    range: crate::domain::DateRange,
+    currency: crate::domain::Currency,
+    failed: Vec<String>,
+}
+
+/// The period's lines in the reporting currency, after refreshing what is stale.
+fn lines(app: &App, a: &ChargebackArgs) -> Result<Lines> {
+    let range = a.period.resolve(app.clock.today())?;
+    let accounts = app.select(&a.scope.provider, &a.scope.workspace)?;
+    let mut store = app.open_store()?;
+    let failed =
+        crate::app::projects::refresh_for_view(app, &mut store, &accounts, range, a.fresh.offline, a.fresh.refresh)?;
+    let currency = crate::app::fx::reporting_currency(a.currency.as_deref(), app.config.display.currency.as_deref())?;
+    let q = crate::store::CostQuery {
+        accounts: accounts.clone(),
+        projects: vec![],
+        models: vec![],
+        range,
+        group_by: vec![],
+    };
+    let rates = crate::app::fx::rates_for(app, &mut store, &q, currency, a.fresh.offline)?;
+    let lines = crate::app::teams::lines(&store, &accounts, range, currency, &rates)?;
+    Ok(Lines { lines, range, currency, failed })
+}
+
+fn chargeback(app: &App, a: ChargebackArgs) -> Result<()> {
+    let Lines { lines, range, currency, failed } = lines(app, &a)?;
+    let allocation = crate::app::teams::chargeback(&app.config.teams, &app.config.shared_costs, &lines);
+    let view = ChargebackView::build(&app.config.teams, &allocation, range, currency, matches!(a.by, By::CostCenter));
+    super::write_stdout(|out| render(&view, a.format, out))?;
+    if !failed.is_empty() {
+        return Err(Error::Accounts(failed));
+    }
+    Ok(())
+}
+
+fn check(app: &App, a: ChargebackArgs) -> Result<()> {
+    let Lines { lines, range, .. } = lines(app, &a)?;
+    let findings = crate::app::teams::check(&app.config.teams, &app.config.shared_costs, &lines);
+    let mut out = vec![format!(
+        "{} team(s), {} shared cost rule(s), checked against cached spend {} to {} (UTC days)",
+        app.config.teams.len(),
+        app.config.shared_costs.len(),
+        range.since,
+        range.until
+    )];
+    for d in &findings.dead {
+        out.push(format!("dead rule: {d}"));
+    }
+    for o in &findings.overlaps {
+        out.push(format!("overlap: {o}"));
+    }
+    let problems = findings.dead.len() + findings.overlaps.len();
+    if problems == 0 {
+        out.push("ok: every rule matches spend, and no spend is claimed twice".into());
+    }
+    super::write_stdout(|w: &mut dyn std::io::Write| {
+        for line in &out {
+            writeln!(w, "{}", crate::output::sanitize::terminal(line))?;
+        }
+        Ok(())
+    })?;
+    if problems > 0 { Err(Error::Provider(format!("teams check found {problems} problem(s)"))) } else { Ok(()) }
+}

@@ -1,0 +1,193 @@
+//! The chargeback in every format: one row per team (or cost centre), direct spend, shared
+//! parts, total and share; the parts add up to the total shown, which is the bill.
+
+use std::io::Write;
+
+use serde_json::json;
+
+use super::Format;
+use super::sanitize;
+use crate::domain::{Currency, DateRange, Money};
+use crate::teams::allocate::Allocation;
+use crate::teams::{Team, UNALLOCATED};
+
+/// What is charged to whom.
+pub struct ChargebackView {
+    pub range: DateRange,
+    pub currency: Currency,
+    pub by_cost_center: bool,
+    /// `(name, cost centre, direct, shared)`.
+    pub rows: Vec<(String, String, Money, Money)>,
+    pub total: Money,
+    pub notes: Vec<String>,
+}
+
+impl ChargebackView {
+    pub fn build(
+        teams: &[Team],
+        allocation: &Allocation,
+        range: DateRange,
+        currency: Currency,
+        by_cost_center: bool,
+    ) -> Self {
+        let center = |name: &str| {
+            if name == UNALLOCATED {
+                UNALLOCATED.to_string()
+            } else {
+                teams
+                    .iter()
+                    .find(|t| t.name == name)
+                    .and_then(|t| t.cost_center.clone())
+                    .unwrap_or_else(|| "(none)".into())
+            }
+        };
+        let mut rows: Vec<(String, String, Money, Money)> =
+            allocation.teams.iter().map(|(name, s)| (name.clone(), center(name), s.direct, s.shared)).collect();
+        if by_cost_center {
+            let mut merged: Vec<(String, String, Money, Money)> = Vec::new();
+            for (_, cc, d, s) in rows {
+                match merged.iter_mut().find(|r| r.0 == cc) {
+                    Some(r) => {
+                        r.2 += d;
+                        r.3 += s;
+                    }
+                    None => merged.push((cc.clone(), cc, d, s)),
+                }
+            }
+            rows = merged;
+        }
+        ChargebackView {
+            range,
+            currency,
+            by_cost_center,
+            rows,
+            total: allocation.total(),
+            notes: allocation.notes.clone(),
+        }
+    }
+
+    fn share(&self, m: Money) -> String {
+        if self.total == Money::ZERO {
+            return "-".into();
+        }
+        let pct = (m.decimal() * rust_decimal::Decimal::from(100) / self.total.decimal()).round_dp(1);
+        format!("{pct}%")
+    }
+}
+
+pub fn render(view: &ChargebackView, format: Format, out: &mut dyn Write) -> std::io::Result<()> {
+    let who = if view.by_cost_center { "Cost centre" } else { "Team" };
+    let r = view.range;
+    match format {
+        Format::Table => {
+            writeln!(out, "Chargeback by {}, {} to {} (UTC days)", who.to_lowercase(), r.since, r.until)?;
+            let mut t = super::table::new_table();
+            let total_title = format!("Total ({})", view.currency);
+            let mut titles = vec![who, "Direct", "Shared", total_title.as_str(), "Share"];
+            if !view.by_cost_center {
+                titles.insert(1, "Cost centre");
+            }
+            t.set_header(super::table::header(titles));
+            for (name, cc, d, s) in &view.rows {
+                let mut row = vec![
+                    sanitize::terminal(name).into_owned(),
+                    view.currency.format(*d),
+                    view.currency.format(*s),
+                    view.currency.format(*d + *s),
+                    view.share(*d + *s),
+                ];
+                if !view.by_cost_center {
+                    row.insert(1, sanitize::terminal(cc).into_owned());
+                }
+                t.add_row(row);
+            }
+            let mut total = vec![
+                "Total".to_string(),
+                String::new(),
+                String::new(),
+                view.currency.format(view.total),
+                "100%".into(),
+            ];
+            if !view.by_cost_center {
+                total.insert(1, String::new());
+            }
+            t.add_row(total);
+            let first_money = if view.by_cost_center { 1 } else { 2 };
+            for i in first_money..first_money + 4 {
+                if let Some(c) = t.column_mut(i) {
+                    c.set_cell_alignment(comfy_table::CellAlignment::Right);
+                }
+            }
+            writeln!(out, "{t}")?;
+            for n in &view.notes {
+                writeln!(out, "{}", sanitize::terminal(n))?;
+            }
+            Ok(())
+        }
+        Format::Json => {
+            let rows: Vec<_> = view
+                .rows
+                .iter()
+                .map(|(name, cc, d, s)| {
+                    if view.by_cost_center {
+                        json!({ "cost_center": name, "direct": d.exact(), "shared": s.exact(), "total": (*d + *s).exact() })
+                    } else {
+                        json!({ "team": name, "cost_center": cc, "direct": d.exact(), "shared": s.exact(), "total": (*d + *s).exact() })
+                    }
+                })
+                .collect();
+            let doc = json!({
+                "schema_version": super::json_out::SCHEMA_VERSION,
+                "currency": view.currency.as_str(),
+                "period": { "since": r.since.to_string(), "until": r.until.to_string(), "timezone": "UTC" },
+                "by": if view.by_cost_center { "cost_center" } else { "team" },
+                "total": view.total.exact(),
+                "rows": rows,
+                "notes": view.notes,
+            });
+            serde_json::to_writer_pretty(&mut *out, &doc)?;
+            writeln!(out)
+        }
+        Format::Csv => {
+            let mut w = csv::Writer::from_writer(out);
+            let unit = view.currency.as_str().to_ascii_lowercase();
+            let (d, s, t) = (format!("direct_{unit}"), format!("shared_{unit}"), format!("total_{unit}"));
+            let mut head = vec!["period_start", "period_end", "cost_center", d.as_str(), s.as_str(), t.as_str()];
+            if !view.by_cost_center {
+                head.insert(2, "team");
+            }
+            w.write_record(&head).map_err(std::io::Error::other)?;
+            for (name, cc, d, s) in &view.rows {
+                let mut rec = vec![r.since.to_string(), r.until.to_string()];
+                if !view.by_cost_center {
+                    rec.push(super::csv_out::safe_text(name));
+                }
+                rec.extend([super::csv_out::safe_text(cc), d.exact(), s.exact(), (*d + *s).exact()]);
+                w.write_record(&rec).map_err(std::io::Error::other)?;
+            }
+            w.flush()
+        }
+        Format::Markdown => {
+            writeln!(out, "## Chargeback by {}\n", who.to_lowercase())?;
+            writeln!(out, "{} to {} (UTC days)\n", r.since, r.until)?;
+            writeln!(out, "| {who} | Direct | Shared | Total ({}) | Share |", view.currency)?;
+            writeln!(out, "| --- | ---: | ---: | ---: | ---: |")?;
+            for (name, cc, d, s) in &view.rows {
+                let label = if view.by_cost_center || cc == "(none)" || name == UNALLOCATED {
+                    sanitize::markdown(name)
+                } else {
+                    format!("{} ({})", sanitize::markdown(name), sanitize::markdown(cc))
+                };
+                writeln!(
+                    out,
+                    "| {label} | {} | {} | {} | {} |",
+                    view.currency.format(*d),
+                    view.currency.format(*s),
+                    view.currency.format(*d + *s),
+                    view.share(*d + *s)
+                )?;
+            }
+            writeln!(out, "| **Total** | | | **{}** | 100% |", view.currency.format(view.total))
+        }
+    }
+}

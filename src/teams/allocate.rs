@@ -1,0 +1,205 @@
+//! Who pays for what: shared-cost rules first (split by weights, or in proportion to each team's
+//! direct spend), then team rules (the first team in file order that claims a line has it), the
+//! rest `(unallocated)`. Parts are exact decimals and add up to the whole: each split rounds
+//! every share but the largest down to the cent, and the largest takes the remainder.
+
+use std::collections::BTreeMap;
+
+use rust_decimal::{Decimal, RoundingStrategy};
+
+use super::{Line, SharedCost, Split, Team, UNALLOCATED};
+use crate::domain::Money;
+
+/// A team's spend: its direct claims and its parts of shared costs.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct TeamSpend {
+    pub direct: Money,
+    pub shared: Money,
+}
+
+impl TeamSpend {
+    pub fn total(&self) -> Money {
+        self.direct + self.shared
+    }
+}
+
+/// The allocation of a period's spend.
+#[derive(Clone, Debug, Default)]
+pub struct Allocation {
+    /// Every team, in file order, then `(unallocated)` when there is any.
+    pub teams: Vec<(String, TeamSpend)>,
+    /// Shared scopes no team could share (a proportional split while no team has direct spend).
+    pub notes: Vec<String>,
+}
+
+impl Allocation {
+    pub fn total(&self) -> Money {
+        self.teams.iter().map(|(_, s)| s.total()).sum()
+    }
+}
+
+/// Splits `amount` by `weights` (all positive): shares rounded down to the cent, the largest
+/// share (first on ties) takes what rounding left, so the parts add up to `amount` exactly.
+pub fn split(amount: Money, weights: &[(String, Decimal)]) -> Vec<(String, Money)> {
+    let total_weight: Decimal = weights.iter().map(|(_, w)| *w).sum();
+    if weights.is_empty() || total_weight <= Decimal::ZERO {
+        return Vec::new();
+    }
+    let largest = weights
+        .iter()
+        .enumerate()
+        .max_by(|(ia, (_, a)), (ib, (_, b))| a.cmp(b).then(ib.cmp(ia)))
+        .map(|(i, _)| i)
+        .unwrap_or(0);
+    let whole = amount.decimal();
+    let mut parts: Vec<(String, Money)> = weights
+        .iter()
+        .map(|(name, w)| {
+            let share = whole.checked_mul(*w).and_then(|x| x.checked_div(total_weight)).unwrap_or(Decimal::ZERO);
+            let rounded = share.round_dp_with_strategy(2, RoundingStrategy::ToZero);
+            (name.clone(), Money::from_decimal(rounded))
+        })
+        .collect();
+    let others: Decimal = parts.iter().enumerate().filter(|(i, _)| *i != largest).map(|(_, (_, m))| m.decimal()).sum();
+    parts[largest].1 = Money::from_decimal(whole - others);
+    parts
+}
+
+/// Allocates `lines` (each with its cost, all in one currency).
+pub fn allocate(teams: &[Team], shared: &[SharedCost], lines: &[(Line, Money)]) -> Allocation {
+    let mut direct: BTreeMap<&str, Money> = BTreeMap::new();
+    let mut unallocated = Money::ZERO;
+    // Shared scopes first: their lines are set aside per rule.
+    let mut shared_pools: Vec<Money> = vec![Money::ZERO; shared.len()];
+    for (line, cost) in lines {
+        if let Some(i) = shared.iter().position(|s| s.rule.matches(line)) {
+            shared_pools[i] += *cost;
+            continue;
+        }
+        match teams.iter().find(|t| t.rules.iter().any(|r| r.matches(line))) {
+            Some(team) => *direct.entry(team.name.as_str()).or_insert(Money::ZERO) += *cost,
+            None => unallocated += *cost,
+        }
+    }
+    let mut spend: BTreeMap<String, TeamSpend> = teams
+        .iter()
+        .map(|t| {
+            (
+                t.name.clone(),
+                TeamSpend { direct: direct.get(t.name.as_str()).copied().unwrap_or(Money::ZERO), shared: Money::ZERO },
+            )
+        })
+        .collect();
+    let mut notes = Vec::new();
+    for (rule, pool) in shared.iter().zip(shared_pools) {
+        if pool == Money::ZERO {
+            continue;
+        }
+        let weights: Vec<(String, Decimal)> = match &rule.split {
+            Split::Weights(w) => w.iter().map(|(k, v)| (k.clone(), v.0)).collect(),
+            Split::Proportional(_) => teams
+                .iter()
+                .map(|t| (t.name.clone(), spend.get(&t.name).map(|s| s.direct.decimal()).unwrap_or_default()))
+                .filter(|(_, w)| *w > Decimal::ZERO)
+                .collect(),
+        };
+        let parts = split(pool, &weights);
+        if parts.is_empty() {
+            notes.push(format!(
+                "shared costs of {} could not be split in proportion (no team has direct spend): shown as {UNALLOCATED}",
+                rule.rule.describe()
+            ));
+            unallocated += pool;
+            continue;
+        }
+        for (team, part) in parts {
+            if let Some(s) = spend.get_mut(&team) {
+                s.shared += part;
+            }
+        }
+    }
+    let mut out: Vec<(String, TeamSpend)> =
+        teams.iter().map(|t| (t.name.clone(), spend.remove(&t.name).unwrap_or_default())).collect();
+    if unallocated != Money::ZERO {
+        out.push((UNALLOCATED.to_string(), TeamSpend { direct: unallocated, shared: Money::ZERO }));
+    }
+    Allocation { teams: out, notes }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::teams::Rule;
+
+    fn m(s: &str) -> Money {
+        Money::from_decimal(s.parse().unwrap())
+    }
+
+    fn line(provider: &str, workspace: &str, project: &str) -> Line {
+        Line {
+            provider: provider.into(),
+            workspace: workspace.into(),
+            project_id: project.into(),
+            project_name: String::new(),
+            model: "m".into(),
+            line_item: "i".into(),
+        }
+    }
+
+    fn team(name: &str, rules: Vec<Rule>) -> Team {
+        Team { name: name.into(), cost_center: None, rules }
+    }
+
+    #[test]
+    fn splits_round_to_the_cent_and_add_up_exactly() {
+        let parts =
+            split(m("100.00"), &[("a".into(), Decimal::ONE), ("b".into(), Decimal::ONE), ("c".into(), Decimal::ONE)]);
+        let amounts: Vec<String> = parts.iter().map(|(_, p)| p.exact()).collect();
+        assert_eq!(amounts, ["33.34", "33.33", "33.33"], "the remainder goes to the largest (first on ties)");
+        let parts = split(m("10.005"), &[("a".into(), Decimal::from(60)), ("b".into(), Decimal::from(40))]);
+        assert_eq!(parts[1].1.exact(), "4.00");
+        assert_eq!(parts[0].1.exact(), "6.005");
+        let sum: Money = parts.iter().map(|(_, p)| *p).sum();
+        assert_eq!(sum, m("10.005"));
+    }
+
+    #[test]
+    fn first_claim_wins_shared_costs_come_first_and_nothing_is_lost() {
+        let teams = vec![
+            team("learning", vec![Rule { workspace: Some("edugami".into()), ..Rule::default() }]),
+            team("search", vec![Rule { project: Some("proj_edu_s*".into()), ..Rule::default() }]),
+            team("media", vec![Rule { workspace: Some("storygami".into()), ..Rule::default() }]),
+        ];
+        let shared = vec![SharedCost {
+            rule: Rule { workspace: Some("memoways".into()), ..Rule::default() },
+            split: Split::Proportional("proportional".into()),
+        }];
+        let lines = vec![
+            (line("openai", "edugami", "proj_edu_search"), m("30")),
+            (line("openai", "edugami", "proj_edu_tutor"), m("60")),
+            (line("openai", "storygami", ""), m("30")),
+            (line("openai", "memoways", ""), m("10")),
+            (line("xai", "other", ""), m("5.55")),
+        ];
+        let a = allocate(&teams, &shared, &lines);
+        let get = |n: &str| a.teams.iter().find(|(t, _)| t == n).map(|(_, s)| s.clone()).unwrap();
+        assert_eq!(get("learning").direct, m("90"), "learning is first in the file: it claims search's project too");
+        assert_eq!(get("search").total(), Money::ZERO, "a zero-spend team gets no proportional share");
+        assert_eq!(get("learning").shared + get("media").shared, m("10"));
+        assert_eq!(get("learning").shared, m("7.5"));
+        assert_eq!(get(UNALLOCATED).total(), m("5.55"));
+        assert_eq!(a.total(), m("135.55"), "the parts add up to the bill");
+    }
+
+    #[test]
+    fn a_proportional_split_with_no_direct_spend_stays_unallocated_and_says_so() {
+        let teams = vec![team("learning", vec![Rule { workspace: Some("nobody".into()), ..Rule::default() }])];
+        let shared = vec![SharedCost {
+            rule: Rule { provider: Some("openai".into()), ..Rule::default() },
+            split: Split::Proportional("proportional".into()),
+        }];
+        let a = allocate(&teams, &shared, &[(line("openai", "x", ""), m("12.34"))]);
+        assert_eq!(a.total(), m("12.34"));
+        assert_eq!(a.notes.len(), 1);
+    }
+}
