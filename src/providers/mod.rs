@@ -8,6 +8,7 @@ pub mod gcp;
 pub mod http;
 pub mod imported;
 pub mod info;
+pub mod oauth;
 pub mod openai;
 pub mod openrouter;
 pub mod record;

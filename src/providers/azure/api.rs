@@ -39,14 +39,6 @@ pub struct ErrorDetail {
     pub message: Option<String>,
 }
 
-/// The Entra ID token endpoint's answer.
-#[derive(Debug, Deserialize)]
-pub struct TokenResponse {
-    pub access_token: String,
-    #[serde(default, deserialize_with = "lenient::opt_count")]
-    pub expires_in: Option<u64>,
-}
-
 /// The Entra ID token endpoint's error: `{"error", "error_description", "error_codes"}`.
 #[derive(Debug, Deserialize)]
 pub struct TokenError {

@@ -5,8 +5,9 @@
 
 use std::time::Duration;
 
-use super::api::{TokenError, TokenResponse};
+use super::api::TokenError;
 use crate::providers::http::FailureKind;
+use crate::providers::oauth::TokenResponse;
 use crate::providers::token_cache::TokenCache;
 use crate::secrets::Secret;
 
@@ -81,31 +82,10 @@ impl AzureCredentials {
             ("scope", MANAGEMENT_SCOPE),
         ];
         let host = reqwest::Url::parse(&url).ok().and_then(|u| u.host_str().map(str::to_string)).unwrap_or_default();
-        let mut attempt = 0;
-        let (status, text) = loop {
-            attempt += 1;
-            let response = client.post(&url).form(&form).send().await.map_err(|e| {
-                let what = if e.is_timeout() { "timed out" } else { "cannot connect" };
-                (FailureKind::Unreachable, format!("Entra ID token endpoint {host}: {what}"))
-            })?;
-            let status = response.status();
-            let wait = crate::providers::http::retry_after(response.headers(), chrono::Utc::now());
-            let text = response.text().await.unwrap_or_default();
-            if (status.as_u16() == 429 || status.is_server_error()) && attempt < 3 {
-                tokio::time::sleep(wait.unwrap_or(Duration::from_millis(500 * attempt)).min(Duration::from_secs(30)))
-                    .await;
-                continue;
-            }
-            break (status, text);
-        };
-        if status.is_redirection() {
-            return Err((
-                FailureKind::Rejected(status.as_u16()),
-                format!("{host} answered with a redirect; not followed"),
-            ));
-        }
-        if !status.is_success() {
-            return Err(token_error(status.as_u16(), &text, tenant_id));
+        let (status, text) = crate::providers::oauth::post_form(client, &url, &form, "Entra ID token endpoint").await?;
+        let success = (200..300).contains(&status);
+        if !success {
+            return Err(token_error(status, &text, tenant_id));
         }
         let answer: TokenResponse = serde_json::from_str(&text)
             .map_err(|_| (FailureKind::Malformed, format!("Entra ID ({host}) answered without an access_token")))?;

@@ -75,14 +75,6 @@ pub struct ErrorItem {
     pub reason: Option<String>,
 }
 
-/// The OAuth token endpoint's answer (service-account JWT or refresh-token grant).
-#[derive(Debug, Deserialize)]
-pub struct TokenResponse {
-    pub access_token: String,
-    #[serde(default, deserialize_with = "lenient::opt_count")]
-    pub expires_in: Option<u64>,
-}
-
 /// A key file: a service account's, or gcloud's application default credentials.
 #[derive(Debug, Deserialize)]
 pub struct KeyFile {

@@ -11,8 +11,9 @@ use base64::engine::general_purpose::{STANDARD, URL_SAFE_NO_PAD};
 use ring::rand::SystemRandom;
 use ring::signature::{RSA_PKCS1_SHA256, RsaKeyPair};
 
-use super::api::{KeyFile, TokenResponse};
+use super::api::KeyFile;
 use crate::providers::http::FailureKind;
+use crate::providers::oauth::TokenResponse;
 use crate::providers::token_cache::TokenCache;
 use crate::secrets::Secret;
 
@@ -193,26 +194,9 @@ impl GcpCredentials {
         };
         let host =
             reqwest::Url::parse(token_uri).ok().and_then(|u| u.host_str().map(str::to_string)).unwrap_or_default();
-        let mut attempt = 0u64;
-        let (status, text) = loop {
-            attempt += 1;
-            let response = client.post(token_uri).form(&form).send().await.map_err(|e| {
-                (
-                    FailureKind::Unreachable,
-                    format!("token endpoint {host}: {}", if e.is_timeout() { "timed out" } else { "cannot connect" }),
-                )
-            })?;
-            let status = response.status();
-            let wait = crate::providers::http::retry_after(response.headers(), chrono::Utc::now());
-            let text = response.text().await.unwrap_or_default();
-            if (status.as_u16() == 429 || status.is_server_error()) && attempt < 3 {
-                tokio::time::sleep(wait.unwrap_or(Duration::from_millis(500 * attempt)).min(Duration::from_secs(30)))
-                    .await;
-                continue;
-            }
-            break (status, text);
-        };
-        if !status.is_success() {
+        let form: Vec<(&str, &str)> = form.iter().map(|(k, v)| (*k, v.as_str())).collect();
+        let (status, text) = crate::providers::oauth::post_form(client, token_uri, &form, "token endpoint").await?;
+        if !(200..300).contains(&status) {
             #[derive(serde::Deserialize)]
             struct OauthError {
                 #[serde(default)]
@@ -223,14 +207,10 @@ impl GcpCredentials {
             let e: OauthError = serde_json::from_str(&text)
                 .unwrap_or(OauthError { error: String::new(), error_description: String::new() });
             let said: String = format!("{} {}", e.error, e.error_description).trim().chars().take(160).collect();
-            let kind =
-                if status.is_server_error() { FailureKind::Rejected(status.as_u16()) } else { FailureKind::InvalidKey };
+            let kind = if status >= 500 { FailureKind::Rejected(status) } else { FailureKind::InvalidKey };
             return Err((
                 kind,
-                format!(
-                    "{host} refused the credentials (HTTP {}: {said}); check the key file or log in again",
-                    status.as_u16()
-                ),
+                format!("{host} refused the credentials (HTTP {}: {said}); check the key file or log in again", status),
             ));
         }
         let answer: TokenResponse = serde_json::from_str(&text)
