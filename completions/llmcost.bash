@@ -365,7 +365,7 @@ _llmcost() {
             return 0
             ;;
         llmcost__subcmd__budgets__subcmd__add)
-            opts="-w -q -v -h -V --amount --period --start-day --provider --workspace --project --model --warn-at --currency --force --config --db --demo --quiet --timeout --verbose --record --color --help --version"
+            opts="-w -q -v -h -V --amount --period --start-day --provider --workspace --project --model --team --warn-at --currency --force --config --db --demo --quiet --timeout --verbose --record --color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -400,6 +400,10 @@ _llmcost() {
                     return 0
                     ;;
                 --model)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --team)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -481,7 +485,7 @@ _llmcost() {
             return 0
             ;;
         llmcost__subcmd__budgets__subcmd__edit)
-            opts="-w -q -v -h -V --amount --period --start-day --provider --workspace --project --model --warn-at --currency --force --config --db --demo --quiet --timeout --verbose --record --color --help --version"
+            opts="-w -q -v -h -V --amount --period --start-day --provider --workspace --project --model --team --warn-at --currency --force --config --db --demo --quiet --timeout --verbose --record --color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -516,6 +520,10 @@ _llmcost() {
                     return 0
                     ;;
                 --model)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --team)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

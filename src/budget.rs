@@ -57,6 +57,8 @@ pub struct BudgetScope {
     pub workspace: Option<String>,
     pub project: Option<String>,
     pub model: Option<String>,
+    /// A `[[teams]]` name: the team's allocated spend (its direct claims and shared parts).
+    pub team: Option<String>,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]

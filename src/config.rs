@@ -132,6 +132,15 @@ impl Config {
         config.channels = crate::notify::channels::validate_all(&config.raw_notify, &names, path)?;
         crate::teams::validate(&config.teams, &config.shared_costs)
             .map_err(|e| Error::Config(format!("invalid config {}: {e}", path.display())))?;
+        for b in &config.budgets {
+            if let Some(team) = b.scope.team.as_deref().filter(|t| !config.teams.iter().any(|x| x.name == *t)) {
+                return Err(Error::Config(format!(
+                    "invalid config {}: budget '{}': team: '{team}' is not one of the [[teams]]",
+                    path.display(),
+                    b.name
+                )));
+            }
+        }
         Ok(config)
     }
 

@@ -26,6 +26,8 @@ pub struct RawBudget {
     pub workspace: Option<String>,
     pub project: Option<String>,
     pub model: Option<String>,
+    /// A `[[teams]]` name (not with project or model).
+    pub team: Option<String>,
     pub warn_at: Option<Vec<i64>>,
     /// ISO 4217 code of `amount` (default USD).
     pub currency: Option<String>,
@@ -55,6 +57,12 @@ pub fn validate(raw: &RawBudget) -> std::result::Result<Budget, (String, String)
     let amount = amount_of(amount).map_err(|m| field("amount", m))?;
     let period = raw.period.as_deref().ok_or_else(|| field("period", "is missing".into()))?;
     let period = BudgetPeriod::from_str(period).map_err(|m| field("period", m))?;
+    if raw.team.is_some() && (raw.project.is_some() || raw.model.is_some()) {
+        return Err(field(
+            "team",
+            "a team budget covers the team's whole allocation: leave project and model out".into(),
+        ));
+    }
     let start_day = raw.start_day.unwrap_or(1);
     if !(1..=28).contains(&start_day) {
         return Err(field("start_day", format!("{start_day} must be from 1 to 28")));
@@ -93,6 +101,7 @@ pub fn validate(raw: &RawBudget) -> std::result::Result<Budget, (String, String)
             workspace: raw.workspace.clone().filter(|w| !w.is_empty()),
             project: raw.project.clone().filter(|p| !p.is_empty()),
             model: raw.model.clone().filter(|m| !m.is_empty()),
+            team: raw.team.clone().filter(|t| !t.is_empty()),
         },
         warn_at,
     })
@@ -146,6 +155,7 @@ fn to_table(b: &RawBudget) -> toml_edit::Table {
         ("workspace", &b.workspace),
         ("project", &b.project),
         ("model", &b.model),
+        ("team", &b.team),
         ("currency", &b.currency),
     ] {
         if let Some(v) = value {

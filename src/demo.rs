@@ -434,6 +434,7 @@ pub fn budgets() -> Vec<Budget> {
         period,
         start_day: 1,
         scope: BudgetScope {
+            team: None,
             provider,
             workspace: workspace.map(String::from),
             project: project.map(String::from),

@@ -41,6 +41,14 @@ pub fn evaluate(app: &App, store: &Store, budgets: &[Budget]) -> Result<Vec<Budg
         // Spend in the budget's currency: other currencies converted with the cached ECB rates.
         let currencies = store.currencies_seen(&query)?.into_iter().chain([b.currency]).collect();
         let rates = store.fx_rates(&currencies, range.since, range.until)?;
+        if let Some(team) = &b.scope.team {
+            let period = budget::current_period(b.period, b.start_day, today);
+            let period = crate::domain::DateRange::new(period.since, today.min(period.until));
+            let daily = super::teams::team_daily(app, store, &accounts, range, period, b.currency, &rates, team)?;
+            let status: Status = budget::evaluate(b, &daily, today);
+            rows.push(BudgetRow { budget: b.clone(), status, accounts, projects: vec![] });
+            continue;
+        }
         let daily: Vec<_> = store
             .aggregate_costs_in(&query, b.currency, &rates)?
             .0

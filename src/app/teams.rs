@@ -49,6 +49,59 @@ pub fn lines(
         .collect())
 }
 
+/// A team's spend per UTC day, for team budgets and their forecasts: each day allocated on its
+/// own, then the days of `period` (to today) set to add up to the period's allocation, so a
+/// team budget's spend is to the cent what `llmcost teams` charges the team for that period.
+#[allow(clippy::too_many_arguments)]
+pub fn team_daily(
+    app: &super::App,
+    store: &Store,
+    accounts: &[Account],
+    range: DateRange,
+    period: DateRange,
+    currency: Currency,
+    rates: &Rates,
+    team: &str,
+) -> Result<Vec<(chrono::NaiveDate, Money)>> {
+    let q = CostQuery {
+        accounts: accounts.to_vec(),
+        projects: vec![],
+        models: vec![],
+        range,
+        group_by: vec![Dim::Day, Dim::Provider, Dim::Workspace, Dim::Project, Dim::Model, Dim::LineItem],
+    };
+    let names = store.project_names()?;
+    let (rows, _) = store.aggregate_costs_in(&q, currency, rates)?;
+    let mut by_day: std::collections::BTreeMap<chrono::NaiveDate, Vec<(Line, Money)>> = Default::default();
+    for (key, cost) in rows {
+        let [day, provider, workspace, project, model, line_item] = key.values.as_slice() else { continue };
+        let project_name =
+            names.get(&(provider.clone(), workspace.clone(), project.clone())).cloned().unwrap_or_default();
+        let line = Line {
+            provider: provider.clone(),
+            workspace: workspace.clone(),
+            project_id: project.clone(),
+            project_name,
+            model: model.clone(),
+            line_item: line_item.clone(),
+        };
+        by_day.entry(super::cached_day(day)?).or_default().push((line, cost));
+    }
+    let team_total = |lines: &[(Line, Money)]| {
+        let a = allocate(&app.config.teams, &app.config.shared_costs, lines);
+        a.teams.iter().find(|(t, _)| t == team).map(|(_, s)| s.total()).unwrap_or(Money::ZERO)
+    };
+    let in_period: Vec<(Line, Money)> =
+        by_day.iter().filter(|(d, _)| period.contains(**d)).flat_map(|(_, l)| l.iter().cloned()).collect();
+    let mut daily: Vec<(chrono::NaiveDate, Money)> = by_day.iter().map(|(d, l)| (*d, team_total(l))).collect();
+    // Per-day cent rounding differs from the period's by a few cents: the last day takes it.
+    let days_sum: Money = daily.iter().filter(|(d, _)| period.contains(*d)).map(|(_, m)| *m).sum();
+    if let Some(last) = daily.iter_mut().rev().find(|(d, _)| period.contains(*d)) {
+        last.1 += team_total(&in_period) - days_sum;
+    }
+    Ok(daily)
+}
+
 /// The allocation of `lines` to the config's teams.
 pub fn chargeback(teams: &[Team], shared: &[SharedCost], lines: &[(Line, Money)]) -> Allocation {
     allocate(teams, shared, lines)

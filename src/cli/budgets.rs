@@ -75,6 +75,9 @@ pub struct BudgetSpec {
     /// Only this model's spend
     #[arg(long, value_name = "MODEL")]
     pub model: Option<String>,
+    /// Only this team's allocated spend (a [[teams]] name; see llmcost teams)
+    #[arg(long, value_name = "TEAM")]
+    pub team: Option<String>,
     /// Percentages of the amount that raise a warning [default: 50,80,100]
     #[arg(long, value_name = "LIST", value_delimiter = ',')]
     pub warn_at: Option<Vec<i64>>,
@@ -182,6 +185,7 @@ fn raw_from(spec: &BudgetSpec, base: Option<&RawBudget>) -> RawBudget {
     set(&mut raw.workspace, &spec.workspace);
     set(&mut raw.project, &spec.project);
     set(&mut raw.model, &spec.model);
+    set(&mut raw.team, &spec.team);
     if spec.start_day.is_some() {
         raw.start_day = spec.start_day;
     }

@@ -37,6 +37,7 @@ pub fn scope_text(b: &Budget) -> String {
         s.workspace.clone().map(|w| format!("workspace {w}")),
         s.project.clone().map(|p| format!("project {p}")),
         s.model.clone().map(|m| format!("model {m}")),
+        s.team.clone().map(|t| format!("team {t}")),
     ]
     .into_iter()
     .flatten()
@@ -172,6 +173,7 @@ fn json_doc(
                     "workspace": b.scope.workspace,
                     "project": b.scope.project,
                     "model": b.scope.model,
+                    "team": b.scope.team,
                 },
                 "amount": b.amount.exact(),
                 "spent": s.spent.exact(),

@@ -56,6 +56,24 @@ split = { tutoring = 1, grading = 2 }
     assert!(text.starts_with("period_start,period_end,cost_center,direct_usd,shared_usd,total_usd"), "{text}");
     assert!(text.contains("CC-100") && text.contains("CC-200"), "{text}");
 
+    // A budget on a team: its allocated spend (direct and shared), the same figure as the chargeback's.
+    let config = std::fs::read_to_string(&env.config).unwrap();
+    env.write_config(&format!(
+        "{config}\n[[budgets]]\nname = \"tutoring-monthly\"\namount = 1\nperiod = \"month\"\nteam = \"tutoring\"\n"
+    ));
+    let budgets = env.run(&["budgets", "check", "--offline", "--format", "json"]).await;
+    assert_eq!(code(&budgets), 3, "{}", stderr(&budgets));
+    let spent: Decimal = json(&budgets)["budgets"][0]["spent"].as_str().unwrap().parse().unwrap();
+    let tutoring_total: Decimal = tutoring["total"].as_str().unwrap().parse().unwrap();
+    assert_eq!(spent, tutoring_total, "day-by-day allocation adds up to the period's (fixed weights)");
+    env.write_config(&format!(
+        "{config}\n[[budgets]]\nname = \"x\"\namount = 1\nperiod = \"month\"\nteam = \"nobody\"\n"
+    ));
+    let bad = env.run(&["budgets", "check", "--offline"]).await;
+    assert_eq!(code(&bad), 2);
+    assert!(stderr(&bad).contains("'nobody' is not one of the [[teams]]"), "{}", stderr(&bad));
+    env.write_config(&config);
+
     // "Tutor chat" (grading's second rule) is claimed first by tutoring: an overlap.
     let check = env.run(&["teams", "check", "--offline"]).await;
     assert_eq!(code(&check), 1, "{}", stdout(&check));
