@@ -4,6 +4,7 @@
 pub mod budgets;
 mod context;
 pub mod fx;
+pub mod models;
 pub mod projects;
 pub mod sync;
 pub mod teams;

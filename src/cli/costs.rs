@@ -58,7 +58,8 @@ pub fn run(app: &App, args: CostsArgs) -> Result<()> {
     let mut store = app.open_store()?;
     let failed = refresh_for_view(app, &mut store, &accounts, range, args.fresh.offline, args.fresh.refresh)?;
     let projects = resolve_projects(&store, &accounts, &args.project)?;
-    let query = CostQuery { accounts, projects, models: args.model.clone(), range, group_by };
+    let models = crate::app::models::resolve_models(&store, &accounts, &args.model)?;
+    let query = CostQuery { accounts, projects, models, range, group_by };
     let currency =
         crate::app::fx::reporting_currency(args.currency.as_deref(), app.config.display.currency.as_deref())?;
     let rates = crate::app::fx::rates_for(app, &mut store, &query, currency, args.fresh.offline)?;

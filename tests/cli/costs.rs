@@ -330,3 +330,18 @@ async fn a_project_the_provider_no_longer_lists_can_still_be_selected() {
     let grading = projects["projects"].as_array().unwrap().iter().find(|p| p["id"] == "proj_grading").unwrap().clone();
     assert_eq!(grading["status"], "unlisted");
 }
+
+#[tokio::test]
+async fn models_are_found_by_prefix_and_typos_are_named() {
+    let env = TestEnv::new();
+    let out = env.run(&["--demo", "costs", "--month", "--model", "gpt-5.5", "--format", "json"]).await;
+    assert_eq!(code(&out), 0, "{}", stderr(&out));
+    let doc = json(&out);
+    assert!(dec(&doc["total"]) > Decimal::ZERO, "a unique prefix finds the model");
+    let typo = env.run(&["--demo", "costs", "--month", "--model", "gpt-5.6"]).await;
+    assert_eq!(code(&typo), 2);
+    assert!(stderr(&typo).contains("did you mean gpt-5.5-2026-04-23"), "{}", stderr(&typo));
+    let ambiguous = env.run(&["--demo", "costs", "--month", "--model", "gpt"]).await;
+    assert_eq!(code(&ambiguous), 2);
+    assert!(stderr(&ambiguous).contains("ambiguous"), "{}", stderr(&ambiguous));
+}
