@@ -295,6 +295,12 @@ fn add(app: &App, args: AddArgs) -> Result<()> {
         return Err(Error::Usage(format!("--profile is for AWS workspaces; {} uses a key", account.provider)));
     }
     let key = read_key(&account, args.key_stdin)?;
+    if let Some((prefix, what)) = account.provider.info().wrong_keys.iter().find(|(p, _)| key.expose().starts_with(p)) {
+        return Err(Error::Usage(format!(
+            "this key ({prefix}...) is {what}: billing needs {}. Nothing was stored.",
+            account.provider.info().key_kind
+        )));
+    }
     add_account(app, &account, &key, !args.no_check)?;
     app.note(&format!(
         "Added {account}: key {} stored in the OS keyring, workspace recorded in {}.\nTry: llmcost costs --workspace {} --month",

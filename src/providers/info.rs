@@ -63,6 +63,9 @@ pub struct ProviderInfo {
     /// What one request costs, in millionths of a dollar (Cost Explorer: USD 0.01), for `sync`
     /// and `-v` to say what a sync cost; 0 for free APIs.
     pub request_cost_micro_usd: u32,
+    /// Key prefixes that prove a key cannot read billing, with what they are and where the right
+    /// key is made: refused by `providers add` before any network call.
+    pub wrong_keys: &'static [(&'static str, &'static str)],
 }
 
 impl ProviderInfo {

@@ -100,3 +100,29 @@ async fn help_and_version_work() {
         assert!(stdout(&out).contains("Examples:"), "{cmd}");
     }
 }
+
+#[tokio::test]
+async fn a_key_that_cannot_read_billing_is_refused_before_any_call() {
+    // The base URL is a dead port: a check call would fail differently (exit 1).
+    let env = TestEnv::new()
+        .var("LLMCOST_OPENAI_BASE_URL", "http://127.0.0.1:9/v1")
+        .var("LLMCOST_ANTHROPIC_BASE_URL", "http://127.0.0.1:9");
+    let out = env
+        .run_with_stdin(
+            &["providers", "add", "openai", "--workspace", "edugami", "--key-stdin"],
+            "sk-proj-abc123456789\n",
+        )
+        .await;
+    assert_eq!(code(&out), 2, "{}", stderr(&out));
+    assert!(stderr(&out).contains("project API key") && stderr(&out).contains("Admin keys"), "{}", stderr(&out));
+    assert!(!stderr(&out).contains("abc123456789"), "the key is not echoed: {}", stderr(&out));
+    let out = env
+        .run_with_stdin(
+            &["providers", "add", "anthropic", "--workspace", "edugami", "--key-stdin"],
+            "sk-ant-api03-xyz987654321\n",
+        )
+        .await;
+    assert_eq!(code(&out), 2, "{}", stderr(&out));
+    assert!(stderr(&out).contains("workspace API key"), "{}", stderr(&out));
+    assert!(!env.config.exists() || !std::fs::read_to_string(&env.config).unwrap().contains("edugami"));
+}

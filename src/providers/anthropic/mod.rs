@@ -31,6 +31,10 @@ const INFO: ProviderInfo = ProviderInfo {
     min_fresh_minutes: 0,
     revises_days: 0,
     request_cost_micro_usd: 0,
+    wrong_keys: &[(
+        "sk-ant-api03-",
+        "a workspace API key; create an Admin key at console.anthropic.com, Settings, Admin keys",
+    )],
 };
 
 pub struct Anthropic {

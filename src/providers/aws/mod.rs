@@ -47,6 +47,7 @@ const INFO: ProviderInfo = ProviderInfo {
     // The unbilled month is an estimate until AWS closes it.
     revises_days: 35,
     request_cost_micro_usd: 10_000,
+    wrong_keys: &[],
 };
 
 pub struct Bedrock {

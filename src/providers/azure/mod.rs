@@ -42,6 +42,7 @@ const INFO: ProviderInfo = ProviderInfo {
     // Data lags 8-72 hours.
     revises_days: 5,
     request_cost_micro_usd: 0,
+    wrong_keys: &[],
 };
 
 pub struct Azure {

@@ -42,6 +42,7 @@ const INFO: ProviderInfo = ProviderInfo {
     min_fresh_minutes: 120,
     revises_days: 5,
     request_cost_micro_usd: 0,
+    wrong_keys: &[],
 };
 
 pub struct Gcp {

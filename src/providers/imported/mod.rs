@@ -25,6 +25,7 @@ const INFO: ProviderInfo = ProviderInfo {
     min_fresh_minutes: 0,
     revises_days: 0,
     request_cost_micro_usd: 0,
+    wrong_keys: &[],
 };
 
 /// Known vendors' names for people; others show their id.

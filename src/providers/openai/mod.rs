@@ -30,6 +30,16 @@ const INFO: ProviderInfo = ProviderInfo {
     min_fresh_minutes: 0,
     revises_days: 0,
     request_cost_micro_usd: 0,
+    wrong_keys: &[
+        (
+            "sk-proj-",
+            "a project API key; create an Admin key at platform.openai.com, Settings, Organization, Admin keys",
+        ),
+        (
+            "sk-svcacct-",
+            "a service account key; create an Admin key at platform.openai.com, Settings, Organization, Admin keys",
+        ),
+    ],
 };
 
 pub struct OpenAi {

@@ -34,6 +34,7 @@ const INFO: ProviderInfo = ProviderInfo {
     min_fresh_minutes: 0,
     revises_days: 0,
     request_cost_micro_usd: 0,
+    wrong_keys: &[],
 };
 
 pub struct Xai {
