@@ -340,6 +340,26 @@ fn check(app: &App, args: CheckArgs) -> Result<()> {
         }
         app.note("warning: --fail-open: budgets were evaluated from the cache as it was");
     }
+    // A budget whose spend was never fetched for its period is not "ok": it is unknown.
+    let mut no_data = Vec::new();
+    for r in &rows {
+        for account in r.accounts.iter().filter(|a| !a.provider.is_imported()) {
+            let (_, newest) = account.provider.servable_days(today);
+            let until = newest.min(r.status.period.until);
+            if until < r.status.period.since {
+                continue;
+            }
+            let fetched = store.synced_days(account.provider.id(), &account.workspace, r.status.period.since, until)?;
+            if fetched.is_empty() && !app.is_demo() {
+                no_data.push(format!(
+                    "budget {}: no data for {account} from {} to {until} (never fetched): run 'llmcost sync'{}",
+                    r.budget.name,
+                    r.status.period.since,
+                    if args.offline { " or drop --offline" } else { "" }
+                ));
+            }
+        }
+    }
     let failing: Vec<String> = rows
         .iter()
         .filter(|r| args.fail_on.fails(r.status.level))
@@ -354,6 +374,15 @@ fn check(app: &App, args: CheckArgs) -> Result<()> {
             failing.len(),
             failing.join(", ")
         )));
+    }
+    if !no_data.is_empty() {
+        if args.fail_open {
+            for n in &no_data {
+                app.note(&format!("warning: {n}"));
+            }
+        } else {
+            return Err(Error::Accounts(no_data.into_iter().chain(channel_failures).collect()));
+        }
     }
     if channel_failures.is_empty() { Ok(()) } else { Err(Error::Accounts(channel_failures)) }
 }

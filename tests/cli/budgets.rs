@@ -89,8 +89,15 @@ async fn could_not_check_is_exit_1_unless_fail_open() {
     let out = env.run(&["budgets", "check", "--fail-open"]).await;
     assert_eq!(code(&out), 0, "{}", stderr(&out));
     assert!(stderr(&out).contains("warning: could not check"), "{}", stderr(&out));
-    // Offline never reaches out: the (empty) cache is evaluated as it is.
-    assert_eq!(code(&env.run(&["budgets", "check", "--offline"]).await), 0);
+    // Offline never reaches out; a budget whose period was never fetched is unknown, not ok.
+    let out = env.run(&["budgets", "check", "--offline"]).await;
+    assert_eq!(code(&out), 1, "{}", stdout(&out));
+    assert!(
+        stderr(&out).contains("no data for openai/edugami") && stderr(&out).contains("drop --offline"),
+        "{}",
+        stderr(&out)
+    );
+    assert_eq!(code(&env.run(&["budgets", "check", "--offline", "--fail-open"]).await), 0);
 }
 
 #[tokio::test]
