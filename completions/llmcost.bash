@@ -973,7 +973,7 @@ _llmcost() {
             return 0
             ;;
         llmcost__subcmd__costs)
-            opts="-w -q -v -h -V --provider --workspace --project --model --today --yesterday --week --month --year --last --since --until --by --format --refresh --offline --currency --config --db --demo --quiet --timeout --verbose --record --color --help --version"
+            opts="-w -q -v -h -V --provider --workspace --project --model --today --yesterday --week --last-week --last-month --this-quarter --last-quarter --month --year --last --since --until --by --format --refresh --offline --currency --config --db --demo --quiet --timeout --verbose --record --color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1093,7 +1093,7 @@ _llmcost() {
             return 0
             ;;
         llmcost__subcmd__export)
-            opts="-w -q -v -h -V --format --provider --workspace --today --yesterday --week --month --year --last --since --until --out --refresh --offline --config --db --demo --quiet --timeout --verbose --record --color --help --version"
+            opts="-w -q -v -h -V --format --provider --workspace --today --yesterday --week --last-week --last-month --this-quarter --last-quarter --month --year --last --since --until --out --refresh --offline --config --db --demo --quiet --timeout --verbose --record --color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1941,7 +1941,7 @@ _llmcost() {
             return 0
             ;;
         llmcost__subcmd__projects)
-            opts="-w -q -v -h -V --provider --workspace --today --yesterday --week --month --year --last --since --until --format --refresh --offline --currency --config --db --demo --quiet --timeout --verbose --record --color --help --version"
+            opts="-w -q -v -h -V --provider --workspace --today --yesterday --week --last-week --last-month --this-quarter --last-quarter --month --year --last --since --until --format --refresh --offline --currency --config --db --demo --quiet --timeout --verbose --record --color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2337,7 +2337,7 @@ _llmcost() {
             return 0
             ;;
         llmcost__subcmd__report)
-            opts="-w -o -q -v -h -V --provider --workspace --project --today --yesterday --week --month --year --last --since --until --format --out --refresh --offline --currency --config --db --demo --quiet --timeout --verbose --record --color --help --version"
+            opts="-w -o -q -v -h -V --provider --workspace --project --today --yesterday --week --last-week --last-month --this-quarter --last-quarter --month --year --last --since --until --format --out --refresh --offline --currency --config --db --demo --quiet --timeout --verbose --record --color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2469,7 +2469,7 @@ _llmcost() {
             return 0
             ;;
         llmcost__subcmd__sync)
-            opts="-w -q -v -h -V --provider --workspace --today --yesterday --week --month --year --last --since --until --refresh --config --db --demo --quiet --timeout --verbose --record --color --help --version"
+            opts="-w -q -v -h -V --provider --workspace --today --yesterday --week --last-week --last-month --this-quarter --last-quarter --month --year --last --since --until --refresh --config --db --demo --quiet --timeout --verbose --record --color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2535,7 +2535,7 @@ _llmcost() {
             return 0
             ;;
         llmcost__subcmd__teams)
-            opts="-w -q -v -h -V --provider --workspace --today --yesterday --week --month --year --last --since --until --by --format --refresh --offline --currency --config --db --demo --quiet --timeout --verbose --record --color --help --version check help"
+            opts="-w -q -v -h -V --provider --workspace --today --yesterday --week --last-week --last-month --this-quarter --last-quarter --month --year --last --since --until --by --format --refresh --offline --currency --config --db --demo --quiet --timeout --verbose --record --color --help --version check help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2613,7 +2613,7 @@ _llmcost() {
             return 0
             ;;
         llmcost__subcmd__teams__subcmd__check)
-            opts="-w -q -v -h -V --provider --workspace --today --yesterday --week --month --year --last --since --until --by --format --refresh --offline --currency --config --db --demo --quiet --timeout --verbose --record --color --help --version"
+            opts="-w -q -v -h -V --provider --workspace --today --yesterday --week --last-week --last-month --this-quarter --last-quarter --month --year --last --since --until --by --format --refresh --offline --currency --config --db --demo --quiet --timeout --verbose --record --color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0

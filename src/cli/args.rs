@@ -18,6 +18,18 @@ pub struct PeriodArgs {
     /// This ISO week (Monday first) to date
     #[arg(long, group = "period", help_heading = "Period (UTC days; default: this month to date)")]
     pub week: bool,
+    /// The whole previous ISO week (Monday to Sunday)
+    #[arg(long, group = "period", help_heading = "Period (UTC days; default: this month to date)")]
+    pub last_week: bool,
+    /// The whole previous calendar month
+    #[arg(long, group = "period", help_heading = "Period (UTC days; default: this month to date)")]
+    pub last_month: bool,
+    /// This calendar quarter to date
+    #[arg(long, group = "period", help_heading = "Period (UTC days; default: this month to date)")]
+    pub this_quarter: bool,
+    /// The whole previous calendar quarter
+    #[arg(long, group = "period", help_heading = "Period (UTC days; default: this month to date)")]
+    pub last_quarter: bool,
     /// This month to date, or a whole month given as YYYY-MM
     #[arg(long, group = "period", value_name = "YYYY-MM", num_args = 0..=1, default_missing_value = "", help_heading = "Period (UTC days; default: this month to date)")]
     pub month: Option<String>,
@@ -51,6 +63,10 @@ impl PeriodArgs {
         self.today
             || self.yesterday
             || self.week
+            || self.last_week
+            || self.last_month
+            || self.this_quarter
+            || self.last_quarter
             || self.month.is_some()
             || self.year.is_some()
             || self.last.is_some()
@@ -67,6 +83,10 @@ impl PeriodArgs {
                 Some(today + chrono::Days::new(6 - u64::from(today.weekday().num_days_from_monday())))
             }
             PeriodSpec::ThisYear => chrono::NaiveDate::from_ymd_opt(today.year(), 12, 31),
+            PeriodSpec::ThisQuarter => {
+                let start = period::quarter_start(today);
+                start.checked_add_months(chrono::Months::new(3)).map(|d| d - chrono::Days::new(1))
+            }
             PeriodSpec::Month { year, month } => {
                 chrono::NaiveDate::from_ymd_opt(year, month, 1).map(period::last_of_month)
             }
@@ -83,6 +103,14 @@ impl PeriodArgs {
             PeriodSpec::Yesterday
         } else if self.week {
             PeriodSpec::ThisWeek
+        } else if self.last_week {
+            PeriodSpec::LastWeek
+        } else if self.last_month {
+            PeriodSpec::LastMonth
+        } else if self.this_quarter {
+            PeriodSpec::ThisQuarter
+        } else if self.last_quarter {
+            PeriodSpec::LastQuarter
         } else if let Some(m) = &self.month {
             if m.is_empty() { PeriodSpec::ThisMonth } else { period::parse_month(m).map_err(usage)? }
         } else if let Some(y) = &self.year {

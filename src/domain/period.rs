@@ -52,6 +52,14 @@ pub enum PeriodSpec {
     Yesterday,
     /// ISO week (Monday first) to date.
     ThisWeek,
+    /// The whole previous ISO week, Monday to Sunday.
+    LastWeek,
+    /// The whole previous calendar month.
+    LastMonth,
+    /// This calendar quarter to date.
+    ThisQuarter,
+    /// The whole previous calendar quarter.
+    LastQuarter,
     Month {
         year: i32,
         month: u32,
@@ -96,6 +104,20 @@ impl PeriodSpec {
             PeriodSpec::ThisWeek => {
                 let back = today.weekday().num_days_from_monday() as u64;
                 (today - Days::new(back), today)
+            }
+            PeriodSpec::LastWeek => {
+                let monday = today - Days::new(today.weekday().num_days_from_monday() as u64);
+                let start = monday - Days::new(7);
+                (start, start + Days::new(6))
+            }
+            PeriodSpec::LastMonth => {
+                let end = first_of_month(today) - Days::new(1);
+                (first_of_month(end), end)
+            }
+            PeriodSpec::ThisQuarter => (quarter_start(today), today),
+            PeriodSpec::LastQuarter => {
+                let end = quarter_start(today) - Days::new(1);
+                (quarter_start(end), end)
             }
             PeriodSpec::Month { year, month } => {
                 let first = NaiveDate::from_ymd_opt(year, month, 1)
@@ -163,6 +185,12 @@ pub fn first_of_month(day: NaiveDate) -> NaiveDate {
     day.with_day(1).expect("day 1 exists")
 }
 
+/// The first day of `day`'s calendar quarter.
+pub fn quarter_start(day: NaiveDate) -> NaiveDate {
+    let month = (day.month0() / 3) * 3 + 1;
+    NaiveDate::from_ymd_opt(day.year(), month, 1).unwrap_or(day)
+}
+
 pub fn last_of_month(day: NaiveDate) -> NaiveDate {
     first_of_month(day) + Months::new(1) - Days::new(1)
 }
@@ -174,6 +202,22 @@ fn year_start(year: i32) -> Option<NaiveDate> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn previous_weeks_months_and_quarters_are_whole() {
+        let d = |s: &str| NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap();
+        let r = |spec: PeriodSpec, today: &str| {
+            let r = spec.resolve(d(today)).unwrap();
+            (r.since.to_string(), r.until.to_string())
+        };
+        assert_eq!(r(PeriodSpec::LastWeek, "2026-11-22"), ("2026-11-09".into(), "2026-11-15".into()));
+        assert_eq!(r(PeriodSpec::LastWeek, "2026-11-23"), ("2026-11-16".into(), "2026-11-22".into()));
+        assert_eq!(r(PeriodSpec::LastMonth, "2026-03-31"), ("2026-02-01".into(), "2026-02-28".into()));
+        assert_eq!(r(PeriodSpec::LastMonth, "2026-01-05"), ("2025-12-01".into(), "2025-12-31".into()));
+        assert_eq!(r(PeriodSpec::ThisQuarter, "2026-11-22"), ("2026-10-01".into(), "2026-11-22".into()));
+        assert_eq!(r(PeriodSpec::LastQuarter, "2026-01-10"), ("2025-10-01".into(), "2025-12-31".into()));
+        assert_eq!(r(PeriodSpec::LastQuarter, "2026-04-01"), ("2026-01-01".into(), "2026-03-31".into()));
+    }
 
     fn d(s: &str) -> NaiveDate {
         parse_date(s).unwrap()
