@@ -33,15 +33,23 @@ pub struct BudgetsArgs {
 #[derive(Debug, Subcommand)]
 pub enum BudgetsAction {
     /// Every budget and how it stands, from the cache (the default)
+    #[command(after_help = "Examples:\n  llmcost budgets list\n  llmcost budgets list --format json")]
     List {
         #[arg(long, value_enum, default_value_t = BudgetFormat::Table)]
         format: BudgetFormat,
     },
     /// Add a budget to the config file
+    #[command(
+        after_help = "Examples:\n  llmcost budgets add team-monthly --amount 4000 --period month\n  llmcost budgets add edugami --amount 499.99 --period month --provider openai --workspace edugami --warn-at 50,80,100\n  llmcost budgets add research-eur --amount 300 --currency EUR --period quarter --team research"
+    )]
     Add(BudgetSpec),
     /// Change some fields of a budget
+    #[command(
+        after_help = "Examples:\n  llmcost budgets edit team-monthly --amount 5000\n  llmcost budgets edit edugami --warn-at 80,100"
+    )]
     Edit(BudgetSpec),
     /// Remove a budget from the config file
+    #[command(after_help = "Examples:\n  llmcost budgets remove team-monthly")]
     Remove {
         /// The budget's name
         name: String,

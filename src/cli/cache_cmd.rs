@@ -22,10 +22,15 @@ pub struct CacheArgs {
 #[derive(Debug, Subcommand)]
 pub enum CacheAction {
     /// Print the cache file's path
+    #[command(after_help = "Examples:\n  llmcost cache path\n  sqlite3 \"$(llmcost cache path)\" .tables")]
     Path,
     /// Size, schema, integrity, and what each workspace has cached
+    #[command(after_help = "Examples:\n  llmcost cache info")]
     Info,
     /// Delete the cache (asks first)
+    #[command(
+        after_help = "Examples:\n  llmcost cache clear\n  llmcost cache clear --yes      Without a terminal (--yes is required there)"
+    )]
     Clear {
         /// Do not ask
         #[arg(long)]

@@ -20,6 +20,7 @@ pub struct NotifyArgs {
 #[derive(Debug, Subcommand)]
 pub enum NotifyAction {
     /// Send a test message to each channel (describing the first budget as it stands)
+    #[command(after_help = "Examples:\n  llmcost notify test\n  llmcost notify test --channel slack-finance")]
     Test {
         /// Only this channel
         #[arg(long, value_name = "NAME")]

@@ -50,15 +50,27 @@ pub enum ListFormat {
 #[derive(Debug, Subcommand)]
 pub enum ProvidersAction {
     /// List supported providers and configured workspaces (the default)
+    #[command(
+        after_help = "Examples:\n  llmcost providers list\n  llmcost providers list --format json | jq '.workspaces[].key_source'"
+    )]
     List {
         #[arg(long, value_enum, default_value_t = ListFormat::Table)]
         format: ListFormat,
     },
     /// Add a workspace: read its admin key, check it, store it in the OS keyring
+    #[command(
+        after_help = "Examples:\n  llmcost providers add openai --workspace edugami        Prompts for the admin key (hidden)\n  echo \"$KEY\" | llmcost providers add anthropic --workspace edugami --key-stdin\n  llmcost providers add aws --workspace prod --profile billing\n  llmcost providers add azure --workspace contoso --scope subscriptions/<id> --tenant-id <t> --client-id <c>\n  llmcost providers add gcp --workspace acme --billing-table acme.billing.gcp_billing_export_v1_X --credentials key.json"
+    )]
     Add(AddArgs),
     /// Forget a workspace: delete its key from the keyring and its entry from the config
+    #[command(
+        after_help = "Examples:\n  llmcost providers remove openai --workspace edugami     Its cached spend stays in the cache"
+    )]
     Remove(RemoveArgs),
     /// Check each workspace's key with one cheap authenticated call
+    #[command(
+        after_help = "Examples:\n  llmcost providers test\n  llmcost providers test --provider openai --workspace edugami"
+    )]
     Test {
         #[command(flatten)]
         scope: ScopeArgs,

@@ -180,3 +180,25 @@ async fn cache_path_info_and_a_careful_clear() {
     assert_eq!(code(&cleared), 0, "{}", stderr(&cleared));
     assert!(!env.db.exists());
 }
+
+/// Every command a person can run has examples in its `--help`.
+#[test]
+fn every_leaf_command_has_examples() {
+    use clap::CommandFactory;
+    fn walk(cmd: &clap::Command, path: String, missing: &mut Vec<String>) {
+        let subs: Vec<&clap::Command> = cmd.get_subcommands().filter(|c| c.get_name() != "help").collect();
+        let has = cmd.get_after_help().is_some_and(|h| h.to_string().contains("Examples:"));
+        if !has && !cmd.is_hide_set() {
+            missing.push(path.clone());
+        }
+        for sub in subs {
+            walk(sub, format!("{path} {}", sub.get_name()), missing);
+        }
+    }
+    let mut missing = Vec::new();
+    let root = llmcost::cli::Cli::command();
+    for sub in root.get_subcommands().filter(|c| c.get_name() != "help") {
+        walk(sub, format!("llmcost {}", sub.get_name()), &mut missing);
+    }
+    assert!(missing.is_empty(), "no Examples: in --help of: {missing:?}");
+}
