@@ -61,59 +61,13 @@ impl Store {
                 }
             }
         }
-        {
-            let mut insert = tx.prepare_cached(
-                "INSERT INTO cost_buckets (provider, workspace, day, project_id, line_item, model, amount, fetched_at, currency)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
-            )?;
-            for c in costs {
-                insert.execute((
-                    provider,
-                    workspace,
-                    day_text(c.day),
-                    c.project_id.as_deref().unwrap_or(""),
-                    &c.line_item,
-                    &c.model,
-                    c.amount.decimal().normalize().to_string(),
-                    &at,
-                    c.currency.as_str(),
-                ))?;
-                tx.prepare_cached(
-                    "INSERT OR IGNORE INTO currencies_seen (provider, workspace, currency) VALUES (?1, ?2, ?3)",
-                )?
-                .execute((provider, workspace, c.currency.as_str()))?;
-            }
-            let mut insert = tx.prepare_cached(
-                "INSERT INTO usage_buckets (provider, workspace, day, project_id, model,
-                    input_tokens, cached_input_tokens, output_tokens, requests, fetched_at)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
-            )?;
-            for u in usage {
-                insert.execute((
-                    provider,
-                    workspace,
-                    day_text(u.day),
-                    u.project_id.as_deref().unwrap_or(""),
-                    &u.model,
-                    u.totals.input_tokens.min(i64::MAX as u64) as i64,
-                    u.totals.cached_input_tokens.min(i64::MAX as u64) as i64,
-                    u.totals.output_tokens.min(i64::MAX as u64) as i64,
-                    u.totals.requests.min(i64::MAX as u64) as i64,
-                    &at,
-                ))?;
-            }
-            let mut mark = tx.prepare_cached(
-                "INSERT INTO synced_days (provider, workspace, day, fetched_at) VALUES (?1, ?2, ?3, ?4)
-                 ON CONFLICT (provider, workspace, day) DO UPDATE SET fetched_at = excluded.fetched_at",
-            )?;
-            for day in days {
-                mark.execute((provider, workspace, day_text(*day), &at))?;
-            }
-            tx.execute(
-                "INSERT INTO imports (provider, workspace, file, imported_at, rows) VALUES (?1, ?2, ?3, ?4, ?5)",
-                (provider, workspace, file, &at, costs.len() as i64),
-            )?;
-        }
+        super::write::insert_costs(&tx, provider, workspace, costs.iter(), &at)?;
+        super::write::insert_usage(&tx, provider, workspace, usage.iter(), &at)?;
+        super::write::mark_fetched(&tx, provider, workspace, days.iter().copied(), &at)?;
+        tx.execute(
+            "INSERT INTO imports (provider, workspace, file, imported_at, rows) VALUES (?1, ?2, ?3, ?4, ?5)",
+            (provider, workspace, file, &at, costs.len() as i64),
+        )?;
         tx.commit()?;
         Ok(())
     }

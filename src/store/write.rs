@@ -42,54 +42,10 @@ impl Store {
                     .execute((provider, workspace, day_text(day)))?;
                 }
             }
-            let mut insert_cost = tx.prepare_cached(
-                "INSERT INTO cost_buckets (provider, workspace, day, project_id, line_item, model, amount, fetched_at, currency)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
-            )?;
-            for c in costs.iter().filter(|c| range.contains(c.day) && !batch.unreported.contains(&c.day)) {
-                insert_cost.execute((
-                    provider,
-                    workspace,
-                    day_text(c.day),
-                    c.project_id.as_deref().unwrap_or(""),
-                    &c.line_item,
-                    &c.model,
-                    c.amount.decimal().normalize().to_string(),
-                    &at,
-                    c.currency.as_str(),
-                ))?;
-                tx.prepare_cached(
-                    "INSERT OR IGNORE INTO currencies_seen (provider, workspace, currency) VALUES (?1, ?2, ?3)",
-                )?
-                .execute((provider, workspace, c.currency.as_str()))?;
-            }
-            let mut insert_usage = tx.prepare_cached(
-                "INSERT INTO usage_buckets (provider, workspace, day, project_id, model,
-                    input_tokens, cached_input_tokens, output_tokens, requests, fetched_at)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
-            )?;
-            for u in usage.iter().filter(|u| with_usage && range.contains(u.day) && !batch.unreported.contains(&u.day))
-            {
-                insert_usage.execute((
-                    provider,
-                    workspace,
-                    day_text(u.day),
-                    u.project_id.as_deref().unwrap_or(""),
-                    &u.model,
-                    u.totals.input_tokens as i64,
-                    u.totals.cached_input_tokens as i64,
-                    u.totals.output_tokens as i64,
-                    u.totals.requests as i64,
-                    &at,
-                ))?;
-            }
-            let mut mark = tx.prepare_cached(
-                "INSERT INTO synced_days (provider, workspace, day, fetched_at) VALUES (?1, ?2, ?3, ?4)
-                 ON CONFLICT (provider, workspace, day) DO UPDATE SET fetched_at = excluded.fetched_at",
-            )?;
-            for day in range.days().filter(|d| !batch.unreported.contains(d)) {
-                mark.execute((provider, workspace, day_text(day), &at))?;
-            }
+            let reported = |day: NaiveDate| range.contains(day) && !batch.unreported.contains(&day);
+            insert_costs(&tx, provider, workspace, costs.iter().filter(|c| reported(c.day)), &at)?;
+            insert_usage(&tx, provider, workspace, usage.iter().filter(|u| with_usage && reported(u.day)), &at)?;
+            mark_fetched(&tx, provider, workspace, range.days().filter(|d| !batch.unreported.contains(d)), &at)?;
         }
         if let Some(projects) = &batch.projects {
             tx.execute("DELETE FROM projects WHERE provider = ?1 AND workspace = ?2", (provider, workspace))?;
@@ -104,4 +60,88 @@ impl Store {
         tx.commit()?;
         Ok(())
     }
+}
+
+/// Inserts cost rows (amounts as exact decimal text) and records each currency seen once.
+pub(super) fn insert_costs<'a>(
+    tx: &rusqlite::Transaction<'_>,
+    provider: &str,
+    workspace: &str,
+    costs: impl Iterator<Item = &'a CostRecord>,
+    at: &str,
+) -> Result<()> {
+    let mut insert = tx.prepare_cached(
+        "INSERT INTO cost_buckets (provider, workspace, day, project_id, line_item, model, amount, fetched_at, currency)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+    )?;
+    let mut currencies = BTreeSet::new();
+    for c in costs {
+        insert.execute((
+            provider,
+            workspace,
+            day_text(c.day),
+            c.project_id.as_deref().unwrap_or(""),
+            &c.line_item,
+            &c.model,
+            c.amount.decimal().normalize().to_string(),
+            at,
+            c.currency.as_str(),
+        ))?;
+        currencies.insert(c.currency);
+    }
+    let mut seen =
+        tx.prepare_cached("INSERT OR IGNORE INTO currencies_seen (provider, workspace, currency) VALUES (?1, ?2, ?3)")?;
+    for currency in currencies {
+        seen.execute((provider, workspace, currency.as_str()))?;
+    }
+    Ok(())
+}
+
+/// Inserts usage rows; counts beyond SQLite's integer range are stored at its maximum.
+pub(super) fn insert_usage<'a>(
+    tx: &rusqlite::Transaction<'_>,
+    provider: &str,
+    workspace: &str,
+    usage: impl Iterator<Item = &'a UsageRecord>,
+    at: &str,
+) -> Result<()> {
+    let mut insert = tx.prepare_cached(
+        "INSERT INTO usage_buckets (provider, workspace, day, project_id, model,
+            input_tokens, cached_input_tokens, output_tokens, requests, fetched_at)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
+    )?;
+    let count = |n: u64| n.min(i64::MAX as u64) as i64;
+    for u in usage {
+        insert.execute((
+            provider,
+            workspace,
+            day_text(u.day),
+            u.project_id.as_deref().unwrap_or(""),
+            &u.model,
+            count(u.totals.input_tokens),
+            count(u.totals.cached_input_tokens),
+            count(u.totals.output_tokens),
+            count(u.totals.requests),
+            at,
+        ))?;
+    }
+    Ok(())
+}
+
+/// Records `days` as fetched at `at`.
+pub(super) fn mark_fetched(
+    tx: &rusqlite::Transaction<'_>,
+    provider: &str,
+    workspace: &str,
+    days: impl Iterator<Item = NaiveDate>,
+    at: &str,
+) -> Result<()> {
+    let mut mark = tx.prepare_cached(
+        "INSERT INTO synced_days (provider, workspace, day, fetched_at) VALUES (?1, ?2, ?3, ?4)
+         ON CONFLICT (provider, workspace, day) DO UPDATE SET fetched_at = excluded.fetched_at",
+    )?;
+    for day in days {
+        mark.execute((provider, workspace, day_text(day), at))?;
+    }
+    Ok(())
 }
