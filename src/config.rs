@@ -187,94 +187,41 @@ impl Config {
                         ))
                     })?;
                 }
-                let aws = provider.parse::<ProviderKind>().map(|p| p.info().credentials)
-                    == Ok(crate::providers::CredentialSource::AwsChain);
-                let azure = provider == "azure";
-                let gcp = provider == "gcp";
-                let fields = [
-                    ("profile", ws.profile.is_some(), aws),
-                    ("project_tag", ws.project_tag.is_some(), aws),
-                    ("tenant_id", ws.tenant_id.is_some(), azure),
-                    ("client_id", ws.client_id.is_some(), azure),
-                    ("scope", ws.scope.is_some(), azure),
-                    ("services", ws.services.is_some(), azure || gcp),
-                    ("billing_table", ws.billing_table.is_some(), gcp),
-                    ("job_project", ws.job_project.is_some(), gcp),
-                    ("credentials", ws.credentials.is_some(), gcp),
-                    ("location", ws.location.is_some(), gcp),
-                    ("query_file", ws.query_file.is_some(), gcp),
-                    ("project_by", ws.project_by.is_some(), azure),
+                let info = provider.parse::<ProviderKind>().map(|p| p.info()).ok();
+                let set = [
+                    ("profile", ws.profile.is_some()),
+                    ("project_tag", ws.project_tag.is_some()),
+                    ("tenant_id", ws.tenant_id.is_some()),
+                    ("client_id", ws.client_id.is_some()),
+                    ("scope", ws.scope.is_some()),
+                    ("services", ws.services.is_some()),
+                    ("billing_table", ws.billing_table.is_some()),
+                    ("job_project", ws.job_project.is_some()),
+                    ("credentials", ws.credentials.is_some()),
+                    ("location", ws.location.is_some()),
+                    ("query_file", ws.query_file.is_some()),
+                    ("project_by", ws.project_by.is_some()),
                 ];
-                for (field, set, allowed) in fields {
-                    if set && !allowed {
-                        let which = match field {
-                            "profile" | "project_tag" => "AWS",
-                            "services" => "Azure and Google",
-                            "tenant_id" | "client_id" | "scope" | "project_by" => "Azure",
-                            _ => "Google",
-                        };
-                        return Err(Error::Config(format!(
-                            "invalid config {}: [workspaces.{provider}.{name}] {field}: only {which} workspaces have one",
-                            path.display()
-                        )));
+                let bad = |field: &str, why: &str| {
+                    Error::Config(format!(
+                        "invalid config {}: [workspaces.{provider}.{name}] {field}: {why}",
+                        path.display()
+                    ))
+                };
+                // Which keys a workspace may have is each provider's own fact (`ProviderInfo::settings`).
+                for (field, _) in set.iter().filter(|(_, s)| *s) {
+                    if !info.is_some_and(|i| i.settings.contains(field)) {
+                        let owners: Vec<&str> = ProviderKind::ALL
+                            .iter()
+                            .map(|p| p.info())
+                            .filter(|i| i.settings.contains(field))
+                            .map(|i| i.display)
+                            .collect();
+                        return Err(bad(field, &format!("only {} workspaces have one", owners.join(" and "))));
                     }
                 }
-                if gcp {
-                    let bad = |field: &str, why: &str| {
-                        Error::Config(format!(
-                            "invalid config {}: [workspaces.gcp.{name}] {field}: {why}",
-                            path.display()
-                        ))
-                    };
-                    match (&ws.billing_table, &ws.query_file) {
-                        (None, None) => {
-                            return Err(bad(
-                                "billing_table",
-                                "missing; set billing_table = \"project.dataset.gcp_billing_export_v1_...\" (or query_file)",
-                            ));
-                        }
-                        (Some(t), _) => {
-                            crate::providers::gcp::query::validate_table(t).map_err(|e| bad("billing_table", &e))?
-                        }
-                        _ => {}
-                    }
-                    if ws.billing_table.is_none() && ws.job_project.is_none() {
-                        return Err(bad("job_project", "needed with query_file and no billing_table"));
-                    }
-                    if let Some(p) = ws.job_project.as_deref().filter(|p| {
-                        p.is_empty() || !p.chars().all(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | ':' | '.'))
-                    }) {
-                        return Err(bad("job_project", &format!("{p:?} is not a project id")));
-                    }
-                    if ws.services.as_ref().is_some_and(|s| s.is_empty()) {
-                        return Err(bad("services", "empty: leave it out for the defaults"));
-                    }
-                }
-                if azure {
-                    let bad = |field: &str, why: &str| {
-                        Error::Config(format!(
-                            "invalid config {}: [workspaces.azure.{name}] {field}: {why}",
-                            path.display()
-                        ))
-                    };
-                    match ws.scope.as_deref().map(|s| s.trim_matches('/')) {
-                        None | Some("") => {
-                            return Err(bad("scope", "missing; set scope = \"subscriptions/<subscription id>\""));
-                        }
-                        Some(s) => validate_azure_scope(s).map_err(|e| bad("scope", &e))?,
-                    }
-                    if ws.tenant_id.is_some() != ws.client_id.is_some() {
-                        return Err(bad(
-                            "tenant_id",
-                            "tenant_id and client_id go together (or neither, to use az login)",
-                        ));
-                    }
-                    if let Some(by) = ws.project_by.as_deref().filter(|b| !["resource", "resource_group"].contains(b)) {
-                        return Err(bad("project_by", &format!("{by:?} is not resource or resource_group")));
-                    }
-                    if ws.services.as_ref().is_some_and(|s| s.is_empty()) {
-                        return Err(bad("services", "empty: leave it out for the defaults"));
-                    }
+                if let Some(info) = info {
+                    (info.check_settings)(ws).map_err(|(field, why)| bad(field, &why))?;
                 }
             }
         }
@@ -319,21 +266,6 @@ pub fn validate_base_url(url: &str) -> std::result::Result<(), String> {
 }
 
 /// Adds (or keeps) `[workspaces.<provider>.<name>]`, preserving the rest of the file and its comments.
-/// An Azure Cost Management scope llmcost can put in a URL path.
-pub fn validate_azure_scope(scope: &str) -> std::result::Result<(), String> {
-    let scope = scope.trim_matches('/');
-    let known = ["subscriptions/", "providers/Microsoft.Billing/", "providers/Microsoft.Management/"];
-    if !known.iter().any(|k| scope.starts_with(k)) {
-        return Err(
-            "must start with subscriptions/, providers/Microsoft.Billing/ or providers/Microsoft.Management/".into()
-        );
-    }
-    if scope.chars().any(|c| c.is_control() || matches!(c, '?' | '#' | ' ' | '%' | '\\')) || scope.contains("..") {
-        return Err("contains characters a scope cannot have".into());
-    }
-    Ok(())
-}
-
 /// `fields` are the workspace's settings to write (`profile`, Azure's `scope`...).
 pub fn add_workspace(path: &Path, account: &Account, fields: &[(&str, &str)]) -> Result<()> {
     let text = with_workspace(path, account, fields)?;

@@ -121,27 +121,12 @@ pub fn run(cli: &Cli, args: &DoctorArgs) -> Result<()> {
             Err(e @ KeyError::Ambient { .. }) => {
                 r.add(Finding::Problem {
                     what: e.to_string(),
-                    fix: if account.provider.info().credentials == crate::providers::CredentialSource::GoogleAuth {
-                        format!(
-                            "set credentials = \"key.json\" under [workspaces.gcp.{}], export GOOGLE_APPLICATION_CREDENTIALS, \
-                             run 'gcloud auth application-default login', or export {}=$(gcloud auth print-access-token)",
-                            account.workspace,
-                            env_var_name(account)
-                        )
-                    } else if account.provider.info().credentials == crate::providers::CredentialSource::AzureLogin {
-                        format!(
-                            "llmcost providers add azure --workspace {} --scope ... --tenant-id ... --client-id ... \
-                             (stores the client secret), export {}, or run 'az login'",
-                            account.workspace,
-                            env_var_name(account)
-                        )
-                    } else {
-                        format!(
-                            "set profile = \"NAME\" under [workspaces.{}.{}] (aws configure --profile NAME), or export \
-                             AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY",
-                            account.provider, account.workspace
-                        )
-                    },
+                    fix: account
+                        .provider
+                        .info()
+                        .credentials_fix
+                        .replace("{workspace}", &account.workspace)
+                        .replace("{var}", &env_var_name(account)),
                 });
                 continue;
             }

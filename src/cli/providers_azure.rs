@@ -38,7 +38,7 @@ pub fn add(app: &App, account: &Account, args: &AddArgs, secret: Option<Secret>)
     };
     // The edit (and the scope) is checked before the check call and before a secret is stored.
     config::check_add_workspace(&app.config_path, account, &fields)?;
-    config::validate_azure_scope(scope).map_err(|e| Error::Usage(format!("--scope: {e}")))?;
+    crate::providers::azure::settings::validate_scope(scope).map_err(|e| Error::Usage(format!("--scope: {e}")))?;
     if !args.no_check {
         let grant = match (&secret, &args.tenant_id, &args.client_id) {
             (Some(secret), Some(tenant_id), Some(client_id)) => Grant::ClientSecret {

@@ -66,6 +66,19 @@ pub struct ProviderInfo {
     /// Key prefixes that prove a key cannot read billing, with what they are and where the right
     /// key is made: refused by `providers add` before any network call.
     pub wrong_keys: &'static [(&'static str, &'static str)],
+    /// The `[workspaces.<id>.NAME]` keys this provider reads besides `base_url` (AWS: `profile`,
+    /// `project_tag`); any other is a config error.
+    pub settings: &'static [&'static str],
+    /// Checks a workspace's settings as the config is loaded: `Err((key, why))`.
+    pub check_settings: fn(&crate::config::WorkspaceConfig) -> Result<(), (&'static str, String)>,
+    /// What `doctor` suggests when the credentials cannot be found; `{workspace}` and `{var}`
+    /// (the key variable) are filled in. Empty for key providers (doctor says `providers add`).
+    pub credentials_fix: &'static str,
+}
+
+/// `check_settings` of a provider without settings of its own.
+pub fn no_settings(_: &crate::config::WorkspaceConfig) -> Result<(), (&'static str, String)> {
+    Ok(())
 }
 
 impl ProviderInfo {

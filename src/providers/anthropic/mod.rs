@@ -35,6 +35,9 @@ const INFO: ProviderInfo = ProviderInfo {
         "sk-ant-api03-",
         "a workspace API key; create an Admin key at console.anthropic.com, Settings, Admin keys",
     )],
+    settings: &[],
+    check_settings: super::info::no_settings,
+    credentials_fix: "",
 };
 
 pub struct Anthropic {

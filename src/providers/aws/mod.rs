@@ -48,6 +48,9 @@ const INFO: ProviderInfo = ProviderInfo {
     revises_days: 35,
     request_cost_micro_usd: 10_000,
     wrong_keys: &[],
+    settings: &["profile", "project_tag"],
+    check_settings: super::info::no_settings,
+    credentials_fix: "set profile = \"NAME\" under [workspaces.aws.{workspace}] (aws configure --profile NAME), or export AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY",
 };
 
 pub struct Bedrock {

@@ -7,6 +7,7 @@ pub mod api;
 pub mod credentials;
 pub mod meter;
 pub mod rows;
+pub mod settings;
 
 use std::sync::Arc;
 
@@ -43,6 +44,9 @@ const INFO: ProviderInfo = ProviderInfo {
     revises_days: 5,
     request_cost_micro_usd: 0,
     wrong_keys: &[],
+    settings: &["tenant_id", "client_id", "scope", "services", "project_by"],
+    check_settings: settings::check,
+    credentials_fix: "llmcost providers add azure --workspace {workspace} --scope ... --tenant-id ... --client-id ... (stores the client secret), export {var}, or run 'az login'",
 };
 
 pub struct Azure {

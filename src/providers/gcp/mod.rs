@@ -7,6 +7,7 @@ pub mod api;
 pub mod credentials;
 pub mod query;
 pub mod rows;
+pub mod settings;
 pub mod sku;
 
 use std::sync::Arc;
@@ -43,6 +44,9 @@ const INFO: ProviderInfo = ProviderInfo {
     revises_days: 5,
     request_cost_micro_usd: 0,
     wrong_keys: &[],
+    settings: &["billing_table", "job_project", "credentials", "location", "services", "query_file"],
+    check_settings: settings::check,
+    credentials_fix: "set credentials = \"key.json\" under [workspaces.gcp.{workspace}], export GOOGLE_APPLICATION_CREDENTIALS, run 'gcloud auth application-default login', or export {var}=$(gcloud auth print-access-token)",
 };
 
 pub struct Gcp {

@@ -26,6 +26,9 @@ const INFO: ProviderInfo = ProviderInfo {
     revises_days: 0,
     request_cost_micro_usd: 0,
     wrong_keys: &[],
+    settings: &[],
+    check_settings: super::info::no_settings,
+    credentials_fix: "",
 };
 
 /// Known vendors' names for people; others show their id.

@@ -40,6 +40,9 @@ const INFO: ProviderInfo = ProviderInfo {
             "a service account key; create an Admin key at platform.openai.com, Settings, Organization, Admin keys",
         ),
     ],
+    settings: &[],
+    check_settings: super::info::no_settings,
+    credentials_fix: "",
 };
 
 pub struct OpenAi {
