@@ -154,7 +154,7 @@ complete -c llmcost -n "__fish_llmcost_using_subcommand projects" -l format -d '
 json\t'Versioned JSON (schema_version 1) for scripts'
 csv\t'CSV with a header row, for spreadsheets'
 markdown\t'Markdown for reports and PR comments'"
-complete -c llmcost -n "__fish_llmcost_using_subcommand projects" -l currency -d 'Show amounts in this currency (ISO 4217), converting with each day\'s ECB rate [default: the config\'s [display] currency, else USD]' -r
+complete -c llmcost -n "__fish_llmcost_using_subcommand projects" -l currency -d 'Show amounts in this currency (ISO 4217, e.g. EUR, CHF), converting with the ECB\'s euro reference rates of each day [default: the config\'s [display] currency, else USD]' -r
 complete -c llmcost -n "__fish_llmcost_using_subcommand projects" -l config -d 'Config file [default: the platform config dir, e.g. ~/.config/llmcost/config.toml]' -r -F
 complete -c llmcost -n "__fish_llmcost_using_subcommand projects" -l db -d 'Cache database [default: the platform cache dir, e.g. ~/.cache/llmcost/cache.sqlite]' -r -F
 complete -c llmcost -n "__fish_llmcost_using_subcommand projects" -l timeout -d 'Give up on a request that has not answered after this many seconds (a timed-out request is retried once) [default: the config\'s http.timeout_seconds, 30]' -r
@@ -189,7 +189,7 @@ complete -c llmcost -n "__fish_llmcost_using_subcommand teams; and not __fish_se
 json\t'Versioned JSON (schema_version 1) for scripts'
 csv\t'CSV with a header row, for spreadsheets'
 markdown\t'Markdown for reports and PR comments'"
-complete -c llmcost -n "__fish_llmcost_using_subcommand teams; and not __fish_seen_subcommand_from check help" -l currency -d 'Show amounts in this currency (ISO 4217), converting with each day\'s ECB rate [default: the config\'s [display] currency, else USD]' -r
+complete -c llmcost -n "__fish_llmcost_using_subcommand teams; and not __fish_seen_subcommand_from check help" -l currency -d 'Show amounts in this currency (ISO 4217, e.g. EUR, CHF), converting with the ECB\'s euro reference rates of each day [default: the config\'s [display] currency, else USD]' -r
 complete -c llmcost -n "__fish_llmcost_using_subcommand teams; and not __fish_seen_subcommand_from check help" -l config -d 'Config file [default: the platform config dir, e.g. ~/.config/llmcost/config.toml]' -r -F
 complete -c llmcost -n "__fish_llmcost_using_subcommand teams; and not __fish_seen_subcommand_from check help" -l db -d 'Cache database [default: the platform cache dir, e.g. ~/.cache/llmcost/cache.sqlite]' -r -F
 complete -c llmcost -n "__fish_llmcost_using_subcommand teams; and not __fish_seen_subcommand_from check help" -l timeout -d 'Give up on a request that has not answered after this many seconds (a timed-out request is retried once) [default: the config\'s http.timeout_seconds, 30]' -r
@@ -226,7 +226,7 @@ complete -c llmcost -n "__fish_llmcost_using_subcommand teams; and __fish_seen_s
 json\t'Versioned JSON (schema_version 1) for scripts'
 csv\t'CSV with a header row, for spreadsheets'
 markdown\t'Markdown for reports and PR comments'"
-complete -c llmcost -n "__fish_llmcost_using_subcommand teams; and __fish_seen_subcommand_from check" -l currency -d 'Show amounts in this currency (ISO 4217), converting with each day\'s ECB rate [default: the config\'s [display] currency, else USD]' -r
+complete -c llmcost -n "__fish_llmcost_using_subcommand teams; and __fish_seen_subcommand_from check" -l currency -d 'Show amounts in this currency (ISO 4217, e.g. EUR, CHF), converting with the ECB\'s euro reference rates of each day [default: the config\'s [display] currency, else USD]' -r
 complete -c llmcost -n "__fish_llmcost_using_subcommand teams; and __fish_seen_subcommand_from check" -l config -d 'Config file [default: the platform config dir, e.g. ~/.config/llmcost/config.toml]' -r -F
 complete -c llmcost -n "__fish_llmcost_using_subcommand teams; and __fish_seen_subcommand_from check" -l db -d 'Cache database [default: the platform cache dir, e.g. ~/.cache/llmcost/cache.sqlite]' -r -F
 complete -c llmcost -n "__fish_llmcost_using_subcommand teams; and __fish_seen_subcommand_from check" -l timeout -d 'Give up on a request that has not answered after this many seconds (a timed-out request is retried once) [default: the config\'s http.timeout_seconds, 30]' -r
@@ -451,7 +451,7 @@ json\t'Versioned JSON (schema_version 1) for scripts'
 csv\t'CSV with a header row, for spreadsheets'
 markdown\t'Markdown for reports and PR comments'"
 complete -c llmcost -n "__fish_llmcost_using_subcommand report" -s o -l out -d 'Write to FILE (atomically: never half a file) instead of stdout' -r -F
-complete -c llmcost -n "__fish_llmcost_using_subcommand report" -l currency -d 'Show amounts in this currency (ISO 4217), converting with each day\'s ECB rate [default: the config\'s [display] currency, else USD]' -r
+complete -c llmcost -n "__fish_llmcost_using_subcommand report" -l currency -d 'Show amounts in this currency (ISO 4217, e.g. EUR, CHF), converting with the ECB\'s euro reference rates of each day [default: the config\'s [display] currency, else USD]' -r
 complete -c llmcost -n "__fish_llmcost_using_subcommand report" -l config -d 'Config file [default: the platform config dir, e.g. ~/.config/llmcost/config.toml]' -r -F
 complete -c llmcost -n "__fish_llmcost_using_subcommand report" -l db -d 'Cache database [default: the platform cache dir, e.g. ~/.cache/llmcost/cache.sqlite]' -r -F
 complete -c llmcost -n "__fish_llmcost_using_subcommand report" -l timeout -d 'Give up on a request that has not answered after this many seconds (a timed-out request is retried once) [default: the config\'s http.timeout_seconds, 30]' -r

@@ -149,3 +149,19 @@ pub struct FreshnessArgs {
 }
 
 pub use crate::output::Format;
+
+/// `--currency CODE`: the reporting currency of a view.
+#[derive(Debug, Args, Default, Clone)]
+pub struct CurrencyArgs {
+    /// Show amounts in this currency (ISO 4217, e.g. EUR, CHF), converting with the ECB's euro
+    /// reference rates of each day [default: the config's [display] currency, else USD]
+    #[arg(long, value_name = "CODE")]
+    pub currency: Option<String>,
+}
+
+impl CurrencyArgs {
+    /// The flag, else the config's `[display] currency`, else USD.
+    pub fn resolve(&self, app: &super::App) -> Result<crate::domain::Currency> {
+        crate::app::fx::reporting_currency(self.currency.as_deref(), app.config.display.currency.as_deref())
+    }
+}

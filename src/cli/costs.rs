@@ -3,7 +3,7 @@
 use clap::Args;
 
 use super::App;
-use super::args::{Format, FreshnessArgs, PeriodArgs, ScopeArgs};
+use super::args::{CurrencyArgs, Format, FreshnessArgs, PeriodArgs, ScopeArgs};
 use crate::app::projects::{refresh_for_view, resolve_projects};
 use crate::domain::Dim;
 use crate::domain::dims::parse_dims;
@@ -38,10 +38,8 @@ pub struct CostsArgs {
     pub format: Format,
     #[command(flatten)]
     pub fresh: FreshnessArgs,
-    /// Show amounts in this currency (ISO 4217, e.g. EUR, CHF), converting with the ECB's euro
-    /// reference rates of each day [default: the config's [display] currency, else USD]
-    #[arg(long, value_name = "CODE")]
-    pub currency: Option<String>,
+    #[command(flatten)]
+    pub currency: CurrencyArgs,
 }
 
 pub fn run(app: &App, args: CostsArgs) -> Result<()> {
@@ -60,8 +58,7 @@ pub fn run(app: &App, args: CostsArgs) -> Result<()> {
     let projects = resolve_projects(&store, &accounts, &args.project)?;
     let models = crate::app::models::resolve_models(&store, &accounts, &args.model)?;
     let query = CostQuery { accounts, projects, models, range, group_by };
-    let currency =
-        crate::app::fx::reporting_currency(args.currency.as_deref(), app.config.display.currency.as_deref())?;
+    let currency = args.currency.resolve(app)?;
     let rates = crate::app::fx::rates_for(app, &mut store, &query, currency, args.fresh.offline)?;
     let mut view = CostView::build_in(&store, &query, app.clock.today(), args.project.clone(), currency, &rates)?;
     view.budgets = crate::app::budgets::relevant(app, &store, &query.accounts, &query.projects, &query.models);

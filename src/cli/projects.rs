@@ -3,7 +3,7 @@
 use clap::Args;
 
 use super::App;
-use super::args::{Format, FreshnessArgs, PeriodArgs, ScopeArgs};
+use super::args::{CurrencyArgs, Format, FreshnessArgs, PeriodArgs, ScopeArgs};
 use crate::error::{Error, Result};
 use crate::output::{self, projects_view::ProjectsView};
 
@@ -22,10 +22,8 @@ pub struct ProjectsArgs {
     pub format: Format,
     #[command(flatten)]
     pub fresh: FreshnessArgs,
-    /// Show amounts in this currency (ISO 4217), converting with each day's ECB rate
-    /// [default: the config's [display] currency, else USD]
-    #[arg(long, value_name = "CODE")]
-    pub currency: Option<String>,
+    #[command(flatten)]
+    pub currency: CurrencyArgs,
 }
 
 pub fn run(app: &App, args: ProjectsArgs) -> Result<()> {
@@ -40,8 +38,7 @@ pub fn run(app: &App, args: ProjectsArgs) -> Result<()> {
         args.fresh.offline,
         args.fresh.refresh,
     )?;
-    let currency =
-        crate::app::fx::reporting_currency(args.currency.as_deref(), app.config.display.currency.as_deref())?;
+    let currency = args.currency.resolve(app)?;
     let query = crate::store::CostQuery {
         accounts: accounts.clone(),
         projects: vec![],

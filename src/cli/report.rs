@@ -6,7 +6,7 @@ use chrono::{Datelike, Days};
 use clap::Args;
 
 use super::App;
-use super::args::{Format, FreshnessArgs, PeriodArgs, ScopeArgs};
+use super::args::{CurrencyArgs, Format, FreshnessArgs, PeriodArgs, ScopeArgs};
 use crate::domain::period::{first_of_month, last_of_month};
 use crate::domain::{DateRange, Dim};
 use crate::error::{Error, Result};
@@ -43,10 +43,8 @@ pub struct ReportArgs {
     pub out: Option<PathBuf>,
     #[command(flatten)]
     pub fresh: FreshnessArgs,
-    /// Show amounts in this currency (ISO 4217), converting with each day's ECB rate
-    /// [default: the config's [display] currency, else USD]
-    #[arg(long, value_name = "CODE")]
-    pub currency: Option<String>,
+    #[command(flatten)]
+    pub currency: CurrencyArgs,
 }
 
 /// The range to report and the end of its calendar period.
@@ -111,8 +109,7 @@ pub fn run(app: &App, args: ReportArgs) -> Result<()> {
         range: r,
         group_by: FACT_DIMS.to_vec(),
     };
-    let currency =
-        crate::app::fx::reporting_currency(args.currency.as_deref(), app.config.display.currency.as_deref())?;
+    let currency = args.currency.resolve(app)?;
     let rates = crate::app::fx::rates_for(app, &mut store, &query(window), currency, args.fresh.offline)?;
     let current = CostView::build_in(&store, &query(range), today, args.project.clone(), currency, &rates)?;
     for note in output::text::incomplete_notes(&current) {

@@ -4,7 +4,7 @@
 use clap::{Args, Subcommand, ValueEnum};
 
 use super::App;
-use super::args::{Format, FreshnessArgs, PeriodArgs, ScopeArgs};
+use super::args::{CurrencyArgs, Format, FreshnessArgs, PeriodArgs, ScopeArgs};
 use crate::error::{Error, Result};
 use crate::output::teams_out::{ChargebackView, render};
 
@@ -66,10 +66,8 @@ pub struct ChargebackArgs {
     pub format: Format,
     #[command(flatten)]
     pub fresh: FreshnessArgs,
-    /// Show amounts in this currency (ISO 4217), converting with each day's ECB rate
-    /// [default: the config's [display] currency, else USD]
-    #[arg(long, value_name = "CODE")]
-    pub currency: Option<String>,
+    #[command(flatten)]
+    pub currency: CurrencyArgs,
 }
 
 pub fn run(app: &App, args: TeamsArgs) -> Result<()> {
@@ -100,7 +98,7 @@ fn lines(app: &App, a: &ChargebackArgs) -> Result<Lines> {
     let mut store = app.open_store()?;
     let failed =
         crate::app::projects::refresh_for_view(app, &mut store, &accounts, range, a.fresh.offline, a.fresh.refresh)?;
-    let currency = crate::app::fx::reporting_currency(a.currency.as_deref(), app.config.display.currency.as_deref())?;
+    let currency = a.currency.resolve(app)?;
     let q = crate::store::CostQuery {
         accounts: accounts.clone(),
         projects: vec![],
