@@ -1,13 +1,13 @@
 //! The chargeback: a period's spend, converted to one currency, allocated to the config's teams
 //! (`crate::teams`), and the checks `teams check` runs over the rules.
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeSet, HashMap};
 
 use crate::domain::{Account, Currency, DateRange, Dim, Money};
 use crate::error::Result;
 use crate::fx::Rates;
 use crate::store::{CostQuery, Store};
-use crate::teams::allocate::{Allocation, allocate};
+use crate::teams::allocate::allocate;
 use crate::teams::{Line, SharedCost, Team};
 
 /// The cached spend of `accounts` in `range`, one line per provider, workspace, project, model
@@ -28,25 +28,21 @@ pub fn lines(
     };
     let names = store.project_names()?;
     let (rows, _) = store.aggregate_costs_in(&q, currency, rates)?;
-    Ok(rows
-        .into_iter()
-        .filter_map(|(key, cost)| {
-            let [provider, workspace, project, model, line_item] = key.values.as_slice() else { return None };
-            let project_name =
-                names.get(&(provider.clone(), workspace.clone(), project.clone())).cloned().unwrap_or_default();
-            Some((
-                Line {
-                    provider: provider.clone(),
-                    workspace: workspace.clone(),
-                    project_id: project.clone(),
-                    project_name,
-                    model: model.clone(),
-                    line_item: line_item.clone(),
-                },
-                cost,
-            ))
-        })
-        .collect())
+    Ok(rows.into_iter().filter_map(|(key, cost)| Some((line(&key.values, &names)?, cost))).collect())
+}
+
+/// A line from a group key's `provider, workspace, project, model, line_item`, with the
+/// project's name where the cache knows it.
+fn line(values: &[String], names: &HashMap<(String, String, String), String>) -> Option<Line> {
+    let [provider, workspace, project, model, line_item] = values else { return None };
+    Some(Line {
+        provider: provider.clone(),
+        workspace: workspace.clone(),
+        project_id: project.clone(),
+        project_name: names.get(&(provider.clone(), workspace.clone(), project.clone())).cloned().unwrap_or_default(),
+        model: model.clone(),
+        line_item: line_item.clone(),
+    })
 }
 
 /// A team's spend per UTC day, for team budgets and their forecasts: each day allocated on its
@@ -74,17 +70,8 @@ pub fn team_daily(
     let (rows, _) = store.aggregate_costs_in(&q, currency, rates)?;
     let mut by_day: std::collections::BTreeMap<chrono::NaiveDate, Vec<(Line, Money)>> = Default::default();
     for (key, cost) in rows {
-        let [day, provider, workspace, project, model, line_item] = key.values.as_slice() else { continue };
-        let project_name =
-            names.get(&(provider.clone(), workspace.clone(), project.clone())).cloned().unwrap_or_default();
-        let line = Line {
-            provider: provider.clone(),
-            workspace: workspace.clone(),
-            project_id: project.clone(),
-            project_name,
-            model: model.clone(),
-            line_item: line_item.clone(),
-        };
+        let Some((day, rest)) = key.values.split_first() else { continue };
+        let Some(line) = line(rest, &names) else { continue };
         by_day.entry(super::cached_day(day)?).or_default().push((line, cost));
     }
     let team_total = |lines: &[(Line, Money)]| {
@@ -100,11 +87,6 @@ pub fn team_daily(
         last.1 += team_total(&in_period) - days_sum;
     }
     Ok(daily)
-}
-
-/// The allocation of `lines` to the config's teams.
-pub fn chargeback(teams: &[Team], shared: &[SharedCost], lines: &[(Line, Money)]) -> Allocation {
-    allocate(teams, shared, lines)
 }
 
 /// What `teams check` finds: rules that match nothing, and lines more than one team's rules

@@ -113,7 +113,7 @@ fn lines(app: &App, a: &ChargebackArgs) -> Result<Lines> {
 
 fn chargeback(app: &App, a: ChargebackArgs) -> Result<()> {
     let Lines { lines, range, currency, failed } = lines(app, &a)?;
-    let allocation = crate::app::teams::chargeback(&app.config.teams, &app.config.shared_costs, &lines);
+    let allocation = crate::teams::allocate::allocate(&app.config.teams, &app.config.shared_costs, &lines);
     let view = ChargebackView::build(&app.config.teams, &allocation, range, currency, matches!(a.by, By::CostCenter));
     super::write_stdout(|out| render(&view, a.format, out))?;
     if !failed.is_empty() {
