@@ -32,3 +32,14 @@ impl TokenCache {
         }
     }
 }
+
+impl TokenCache {
+    /// Signs each request with `Authorization: Bearer <token>`, the token held when it is sent
+    /// (the provider fetches one before its first request).
+    pub fn bearer_signer(&self) -> super::http::Signer {
+        let cache = self.clone();
+        std::sync::Arc::new(move |_request: &reqwest::Request| {
+            cache.current().map(|t| vec![("authorization", format!("Bearer {}", t.expose()))]).unwrap_or_default()
+        })
+    }
+}

@@ -63,6 +63,11 @@ impl AzureCredentials {
         self.token.current()
     }
 
+    /// The token cache, shared with the request signer.
+    pub fn token_cache(&self) -> &TokenCache {
+        &self.token
+    }
+
     /// A valid token: the held one, else a new one from Entra ID (client credentials).
     pub async fn token(&self, client: &reqwest::Client) -> Result<Secret, (FailureKind, String)> {
         if let Some(t) = self.current() {

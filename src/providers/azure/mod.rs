@@ -9,8 +9,6 @@ pub mod meter;
 pub mod rows;
 pub mod settings;
 
-use std::sync::Arc;
-
 use chrono::{Days, Utc};
 use serde_json::{Value, json};
 
@@ -119,10 +117,8 @@ impl Provider for Azure {
 
     /// `Authorization: Bearer <token>` with the token held at the time of sending.
     fn signer(credentials: &Credentials) -> Option<Signer> {
-        let Credentials::Azure(creds) = credentials.clone() else { return None };
-        Some(Arc::new(move |_request: &reqwest::Request| {
-            creds.current().map(|t| vec![("authorization", format!("Bearer {}", t.expose()))]).unwrap_or_default()
-        }))
+        let Credentials::Azure(creds) = credentials else { return None };
+        Some(creds.token_cache().bearer_signer())
     }
 
     fn error_reader() -> Option<ErrorReader> {

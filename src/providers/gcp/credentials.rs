@@ -164,6 +164,11 @@ impl GcpCredentials {
         self.token.current()
     }
 
+    /// The token cache, shared with the request signer.
+    pub fn token_cache(&self) -> &TokenCache {
+        &self.token
+    }
+
     /// A valid access token: the held one, else a new one from the key file's token URI.
     pub async fn access_token(&self, client: &reqwest::Client) -> Result<Secret, (FailureKind, String)> {
         if let Some(t) = self.current() {

@@ -10,8 +10,6 @@ pub mod rows;
 pub mod settings;
 pub mod sku;
 
-use std::sync::Arc;
-
 use chrono::{Days, Utc};
 
 use super::http::{ErrorReader, FailureKind, Http, ProviderError, ReadError, Signer};
@@ -104,10 +102,8 @@ impl Provider for Gcp {
 
     /// `Authorization: Bearer <token>` with the token held when the request is sent.
     fn signer(credentials: &Credentials) -> Option<Signer> {
-        let Credentials::Gcp(creds) = credentials.clone() else { return None };
-        Some(Arc::new(move |_request: &reqwest::Request| {
-            creds.current().map(|t| vec![("authorization", format!("Bearer {}", t.expose()))]).unwrap_or_default()
-        }))
+        let Credentials::Gcp(creds) = credentials else { return None };
+        Some(creds.token_cache().bearer_signer())
     }
 
     fn error_reader() -> Option<ErrorReader> {
