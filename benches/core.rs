@@ -163,6 +163,7 @@ fn tui_frame(c: &mut Criterion) {
         models,
         projects: vec![],
         budgets: vec![],
+        teams: vec![],
         updated_at: Some(now()),
         missing_days: 0,
     });

@@ -973,7 +973,7 @@ _llmcost() {
             return 0
             ;;
         llmcost__subcmd__costs)
-            opts="-w -q -v -h -V --provider --workspace --project --model --today --yesterday --week --last-week --last-month --this-quarter --last-quarter --month --year --last --since --until --by --format --refresh --offline --currency --config --db --demo --quiet --timeout --verbose --record --color --help --version"
+            opts="-w -q -v -h -V --provider --workspace --project --model --team --today --yesterday --week --last-week --last-month --this-quarter --last-quarter --month --year --last --since --until --by --format --refresh --offline --currency --config --db --demo --quiet --timeout --verbose --record --color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -996,6 +996,10 @@ _llmcost() {
                     return 0
                     ;;
                 --model)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --team)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -2337,7 +2341,7 @@ _llmcost() {
             return 0
             ;;
         llmcost__subcmd__report)
-            opts="-w -o -q -v -h -V --provider --workspace --project --today --yesterday --week --last-week --last-month --this-quarter --last-quarter --month --year --last --since --until --format --out --refresh --offline --currency --config --db --demo --quiet --timeout --verbose --record --color --help --version"
+            opts="-w -o -q -v -h -V --provider --workspace --project --team --today --yesterday --week --last-week --last-month --this-quarter --last-quarter --month --year --last --since --until --format --out --refresh --offline --currency --config --db --demo --quiet --timeout --verbose --record --color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2356,6 +2360,10 @@ _llmcost() {
                     return 0
                     ;;
                 --project)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --team)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

@@ -254,12 +254,13 @@ complete -c llmcost -n "__fish_llmcost_using_subcommand costs" -l provider -d 'O
 complete -c llmcost -n "__fish_llmcost_using_subcommand costs" -s w -l workspace -d 'Only this workspace (repeatable), e.g. edugami' -r
 complete -c llmcost -n "__fish_llmcost_using_subcommand costs" -l project -d 'Only this project (repeatable): its id (proj_...) or its exact name' -r
 complete -c llmcost -n "__fish_llmcost_using_subcommand costs" -l model -d 'Only this model (repeatable), as the table shows it, e.g. gpt-4o-2024-08-06' -r
+complete -c llmcost -n "__fish_llmcost_using_subcommand costs" -l team -d 'Only this team\'s spend, as the config\'s [[teams]] allocate it ("(unallocated)" for what no team claims)' -r
 complete -c llmcost -n "__fish_llmcost_using_subcommand costs" -l month -d 'This month to date, or a whole month given as YYYY-MM' -r
 complete -c llmcost -n "__fish_llmcost_using_subcommand costs" -l year -d 'This year to date, or a whole year given as YYYY' -r
 complete -c llmcost -n "__fish_llmcost_using_subcommand costs" -l last -d 'The last N days, today included (at most 36600)' -r
 complete -c llmcost -n "__fish_llmcost_using_subcommand costs" -l since -d 'From this day (inclusive), to --until or today' -r
 complete -c llmcost -n "__fish_llmcost_using_subcommand costs" -l until -d 'Up to this day (inclusive); needs --since' -r
-complete -c llmcost -n "__fish_llmcost_using_subcommand costs" -l by -d 'Group by a comma list of: provider, workspace, project, model, line_item, day' -r
+complete -c llmcost -n "__fish_llmcost_using_subcommand costs" -l by -d 'Group by a comma list of: provider, workspace, project, model, line_item, day, currency, team, cost_center (team and cost_center allocate spend by the config\'s [[teams]])' -r
 complete -c llmcost -n "__fish_llmcost_using_subcommand costs" -l format -d 'Output format' -r -f -a "table\t'A table for people'
 json\t'Versioned JSON (schema_version 1) for scripts'
 csv\t'CSV with a header row, for spreadsheets'
@@ -441,6 +442,7 @@ complete -c llmcost -n "__fish_llmcost_using_subcommand budgets; and __fish_seen
 complete -c llmcost -n "__fish_llmcost_using_subcommand report" -l provider -d 'Only this provider (repeatable): openai, anthropic, openrouter, xai, aws, azure, gcp' -r
 complete -c llmcost -n "__fish_llmcost_using_subcommand report" -s w -l workspace -d 'Only this workspace (repeatable), e.g. edugami' -r
 complete -c llmcost -n "__fish_llmcost_using_subcommand report" -l project -d 'Only this project (repeatable): its id or its exact name' -r
+complete -c llmcost -n "__fish_llmcost_using_subcommand report" -l team -d 'Only this team\'s spend, as the config\'s [[teams]] allocate it ("(unallocated)" for what no team claims)' -r
 complete -c llmcost -n "__fish_llmcost_using_subcommand report" -l month -d 'This month to date, or a whole month given as YYYY-MM' -r
 complete -c llmcost -n "__fish_llmcost_using_subcommand report" -l year -d 'This year to date, or a whole year given as YYYY' -r
 complete -c llmcost -n "__fish_llmcost_using_subcommand report" -l last -d 'The last N days, today included (at most 36600)' -r

@@ -61,7 +61,7 @@ pub fn resolve_models(store: &Store, accounts: &[Account], wanted: &[String]) ->
 }
 
 /// Up to three known names closest to `typed` (edit distance at most a third of its length).
-fn nearest(typed: &str, known: &[String]) -> Vec<String> {
+pub(crate) fn nearest(typed: &str, known: &[String]) -> Vec<String> {
     let typed = typed.to_ascii_lowercase();
     let limit = (typed.chars().count() / 3).max(2);
     let mut scored: Vec<(usize, &String)> = known

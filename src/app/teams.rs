@@ -135,3 +135,41 @@ pub fn check(teams: &[Team], shared: &[SharedCost], lines: &[(Line, Money)]) -> 
     }
     findings
 }
+
+/// The team scope of a view: `only` checked against the config's teams (exact, then any case,
+/// else "did you mean"), and none at all when neither `only` nor a team dimension asks for one.
+pub fn scope<'a>(
+    teams: &'a [Team],
+    shared: &'a [SharedCost],
+    only: Option<&'a str>,
+    dims: &[Dim],
+) -> Result<Option<crate::output::allocated_rows::TeamScope<'a>>> {
+    if only.is_none() && !dims.iter().any(|d| d.is_allocated()) {
+        return Ok(None);
+    }
+    if teams.is_empty() {
+        return Err(crate::error::Error::Usage(
+            "no [[teams]] in the config: --team, --by team and --by cost_center need them \
+             (see 'Teams and cost centres' in the README, or try them with --demo)"
+                .into(),
+        ));
+    }
+    let only = match only {
+        None => None,
+        Some(name) if name == crate::teams::UNALLOCATED || teams.iter().any(|t| t.name == name) => Some(name),
+        Some(name) => match teams.iter().find(|t| t.name.eq_ignore_ascii_case(name)) {
+            Some(t) => Some(t.name.as_str()),
+            None => {
+                let known: Vec<String> = teams.iter().map(|t| t.name.clone()).collect();
+                let near = super::models::nearest(name, &known);
+                return Err(crate::error::Error::Usage(format!(
+                    "unknown team '{}'{}; the config's teams are: {}",
+                    crate::output::sanitize::terminal(name),
+                    if near.is_empty() { String::new() } else { format!(" (did you mean {}?)", near.join(", ")) },
+                    known.join(", ")
+                )));
+            }
+        },
+    };
+    Ok(Some(crate::output::allocated_rows::TeamScope { teams, shared, only }))
+}

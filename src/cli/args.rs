@@ -165,3 +165,25 @@ impl CurrencyArgs {
         crate::app::fx::reporting_currency(self.currency.as_deref(), app.config.display.currency.as_deref())
     }
 }
+
+/// `--team NAME`: keep one team's allocated spend (its direct claims and its parts of shared
+/// costs).
+#[derive(Debug, Args, Default, Clone)]
+pub struct TeamArgs {
+    /// Only this team's spend, as the config's [[teams]] allocate it ("(unallocated)" for
+    /// what no team claims)
+    #[arg(long, value_name = "NAME")]
+    pub team: Option<String>,
+}
+
+impl TeamArgs {
+    /// The team scope a view needs: when `--team` is given or `dims` group by team or cost
+    /// centre. Unknown team names and teams without a config are usage errors.
+    pub fn resolve<'a>(
+        &'a self,
+        app: &'a super::App,
+        dims: &[crate::domain::Dim],
+    ) -> Result<Option<crate::output::allocated_rows::TeamScope<'a>>> {
+        crate::app::teams::scope(&app.config.teams, &app.config.shared_costs, self.team.as_deref(), dims)
+    }
+}

@@ -3,7 +3,7 @@
 use clap::Args;
 
 use super::App;
-use super::args::{CurrencyArgs, Format, FreshnessArgs, PeriodArgs, ScopeArgs};
+use super::args::{CurrencyArgs, Format, FreshnessArgs, PeriodArgs, ScopeArgs, TeamArgs};
 use crate::app::projects::{refresh_for_view, resolve_projects};
 use crate::domain::Dim;
 use crate::domain::dims::parse_dims;
@@ -18,6 +18,8 @@ Examples:
   llmcost costs --provider openai --workspace edugami --month 2026-10
   llmcost costs --last 7 --by day,model                  A week, day by day
   llmcost costs --year --by workspace,project --format csv > projects.csv
+  llmcost costs --last-month --by team,cost_center        A chargeback by the config's teams
+  llmcost costs --team search --by model                  One team's spend, shared parts included
   llmcost costs --since 2026-01-01 --until 2026-03-31 --format json --offline")]
 pub struct CostsArgs {
     #[command(flatten)]
@@ -29,8 +31,11 @@ pub struct CostsArgs {
     #[arg(long, value_name = "MODEL")]
     pub model: Vec<String>,
     #[command(flatten)]
+    pub team: TeamArgs,
+    #[command(flatten)]
     pub period: PeriodArgs,
-    /// Group by a comma list of: provider, workspace, project, model, line_item, day
+    /// Group by a comma list of: provider, workspace, project, model, line_item, day, currency,
+    /// team, cost_center (team and cost_center allocate spend by the config's [[teams]])
     #[arg(long, value_name = "DIMS", default_value = "model")]
     pub by: String,
     /// Output format
@@ -49,10 +54,12 @@ pub fn run(app: &App, args: CostsArgs) -> Result<()> {
     // Workspaces, projects, models and line items belong to a provider: say which when the view
     // mixes providers, so openai/edugami and anthropic/edugami stay two rows.
     let mixed = accounts.iter().any(|a| a.provider != accounts[0].provider);
-    let provider_specific = group_by.iter().any(|d| !matches!(d, Dim::Day | Dim::Provider));
+    let provider_specific =
+        group_by.iter().any(|d| !matches!(d, Dim::Day | Dim::Provider | Dim::Currency | Dim::Team | Dim::CostCenter));
     if mixed && provider_specific && !group_by.contains(&Dim::Provider) {
         group_by.insert(0, Dim::Provider);
     }
+    let teams = args.team.resolve(app, &group_by)?;
     let mut store = app.open_store()?;
     let failed = refresh_for_view(app, &mut store, &accounts, range, args.fresh.offline, args.fresh.refresh)?;
     let projects = resolve_projects(&store, &accounts, &args.project)?;
@@ -60,8 +67,16 @@ pub fn run(app: &App, args: CostsArgs) -> Result<()> {
     let query = CostQuery { accounts, projects, models, range, group_by };
     let currency = args.currency.resolve(app)?;
     let rates = crate::app::fx::rates_for(app, &mut store, &query, currency, args.fresh.offline)?;
-    let mut view = CostView::build_in(&store, &query, app.clock.today(), args.project.clone(), currency, &rates)?;
+    let mut view =
+        CostView::build_with_teams(&store, &query, app.clock.today(), args.project.clone(), currency, &rates, teams)?;
+    for note in &view.allocation_notes {
+        app.note(note);
+    }
     view.budgets = crate::app::budgets::relevant(app, &store, &query.accounts, &query.projects, &query.models);
+    if let Some(team) = &view.team {
+        // A team's view mentions only that team's budgets.
+        view.budgets.retain(|b| b.budget.scope.team.as_ref() == Some(team));
+    }
     super::write_stdout(|out| output::render_costs(&view, args.format, out))?;
     if !failed.is_empty() {
         return Err(Error::Accounts(failed));

@@ -6,7 +6,7 @@ use chrono::{Datelike, Days};
 use clap::Args;
 
 use super::App;
-use super::args::{CurrencyArgs, Format, FreshnessArgs, PeriodArgs, ScopeArgs};
+use super::args::{CurrencyArgs, Format, FreshnessArgs, PeriodArgs, ScopeArgs, TeamArgs};
 use crate::domain::period::{first_of_month, last_of_month};
 use crate::domain::{DateRange, Dim};
 use crate::error::{Error, Result};
@@ -26,13 +26,18 @@ Examples:
   llmcost report                                        This month so far (or last month, early on)
   llmcost report --month 2026-10 --format markdown      October's review, ready for an email
   llmcost report --last 90 --format csv --out spend.csv One row per day x provider x workspace x project x model
-  llmcost report --workspace edugami --format json")]
+  llmcost report --workspace edugami --format json
+  llmcost report --last-month --team learning           One team's month (shared parts included)
+
+With [[teams]] in the config, the report ends with the chargeback by team and cost centre.")]
 pub struct ReportArgs {
     #[command(flatten)]
     pub scope: ScopeArgs,
     /// Only this project (repeatable): its id or its exact name
     #[arg(long, value_name = "ID")]
     pub project: Vec<String>,
+    #[command(flatten)]
+    pub team: TeamArgs,
     #[command(flatten)]
     pub period: PeriodArgs,
     /// Output format (csv is the tidy per-day table)
@@ -91,6 +96,7 @@ pub fn run(app: &App, args: ReportArgs) -> Result<()> {
     let (range, period_end) = period(app, &args.period)?;
     let today = app.clock.today();
     let accounts = app.select(&args.scope.provider, &args.scope.workspace)?;
+    let teams = args.team.resolve(app, &[])?;
     let mut store: Store = app.open_store()?;
     let window = DateRange::new(report::window_start(range), range.until);
     let failed = crate::app::projects::refresh_for_view(
@@ -111,7 +117,11 @@ pub fn run(app: &App, args: ReportArgs) -> Result<()> {
     };
     let currency = args.currency.resolve(app)?;
     let rates = crate::app::fx::rates_for(app, &mut store, &query(window), currency, args.fresh.offline)?;
-    let current = CostView::build_in(&store, &query(range), today, args.project.clone(), currency, &rates)?;
+    let current =
+        CostView::build_with_teams(&store, &query(range), today, args.project.clone(), currency, &rates, teams)?;
+    for note in &current.allocation_notes {
+        app.note(note);
+    }
     for note in output::text::incomplete_notes(&current) {
         app.note(&note);
     }
@@ -120,10 +130,37 @@ pub fn run(app: &App, args: ReportArgs) -> Result<()> {
     if args.format == Format::Csv {
         output::render_costs(&current, Format::Csv, &mut bytes).map_err(|e| Error::Runtime(e.to_string()))?;
     } else {
-        let window_view = CostView::build_in(&store, &query(window), today, vec![], currency, &rates)?;
-        let mut r = report::build(report::Input { range, today, period_end, facts: facts(&window_view)? });
+        let mut all_facts = match teams {
+            // Shared costs are split in each period's own proportions: the window before the
+            // period on its own, so the period's figures are the team's chargeback.
+            Some(_) => {
+                let before = DateRange::new(window.since, range.since - Days::new(1));
+                let before =
+                    CostView::build_with_teams(&store, &query(before), today, vec![], currency, &rates, teams)?;
+                let mut f = facts(&before)?;
+                f.extend(facts(&current)?);
+                f
+            }
+            None => facts(&CostView::build_in(&store, &query(window), today, vec![], currency, &rates)?)?,
+        };
+        all_facts.retain(|f| !f.cost.is_zero());
+        let mut r = report::build(report::Input { range, today, period_end, facts: all_facts });
         r.currency = currency;
         r.budgets = crate::app::budgets::relevant(app, &store, &accounts, &projects, &[]);
+        r.team = current.team.clone();
+        if let Some(team) = &r.team {
+            r.budgets.retain(|b| b.budget.scope.team.as_ref() == Some(team));
+        } else if !app.config.teams.is_empty() && projects.is_empty() {
+            let lines = crate::app::teams::lines(&store, &accounts, range, currency, &rates)?;
+            let allocation = crate::teams::allocate::allocate(&app.config.teams, &app.config.shared_costs, &lines);
+            r.chargeback = Some(crate::output::teams_out::ChargebackView::build(
+                &app.config.teams,
+                &allocation,
+                range,
+                currency,
+                false,
+            ));
+        }
         match args.format {
             Format::Table => {
                 report_out::render_table(&r, &accounts, &mut bytes).map_err(|e| Error::Runtime(e.to_string()))?

@@ -13,11 +13,24 @@ pub enum Dim {
     Day,
     /// The billing currency (amounts in different currencies are never summed unconverted).
     Currency,
+    /// The config's `[[teams]]`: spend allocated by their rules and `[[shared_costs]]`.
+    Team,
+    /// The `cost_center` of the team that spend is allocated to.
+    CostCenter,
 }
 
 impl Dim {
-    pub const ALL: [Dim; 7] =
-        [Dim::Provider, Dim::Workspace, Dim::Project, Dim::Model, Dim::LineItem, Dim::Day, Dim::Currency];
+    pub const ALL: [Dim; 9] = [
+        Dim::Provider,
+        Dim::Workspace,
+        Dim::Project,
+        Dim::Model,
+        Dim::LineItem,
+        Dim::Day,
+        Dim::Currency,
+        Dim::Team,
+        Dim::CostCenter,
+    ];
 
     pub fn name(self) -> &'static str {
         match self {
@@ -28,12 +41,20 @@ impl Dim {
             Dim::LineItem => "line_item",
             Dim::Day => "day",
             Dim::Currency => "currency",
+            Dim::Team => "team",
+            Dim::CostCenter => "cost_center",
         }
     }
 
-    /// Whether token and request counts can be attributed to groups of this dimension.
+    /// Whether token and request counts can be attributed to groups of this dimension (a team's
+    /// part of a shared account is money only).
     pub fn carries_usage(self) -> bool {
-        !matches!(self, Dim::LineItem | Dim::Currency)
+        !matches!(self, Dim::LineItem | Dim::Currency | Dim::Team | Dim::CostCenter)
+    }
+
+    /// Whether the dimension comes from the config's teams rather than from the cache.
+    pub fn is_allocated(self) -> bool {
+        matches!(self, Dim::Team | Dim::CostCenter)
     }
 }
 
@@ -46,10 +67,12 @@ impl fmt::Display for Dim {
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum DimError {
     #[error(
-        "unknown --by dimension '{0}': use a comma list of provider, workspace, project, model, line_item, day, currency"
+        "unknown --by dimension '{0}': use a comma list of provider, workspace, project, model, line_item, day, currency, team, cost_center"
     )]
     Unknown(String),
-    #[error("--by is empty: use a comma list of provider, workspace, project, model, line_item, day, currency")]
+    #[error(
+        "--by is empty: use a comma list of provider, workspace, project, model, line_item, day, currency, team, cost_center"
+    )]
     Empty,
 }
 
@@ -60,7 +83,10 @@ impl FromStr for Dim {
         Dim::ALL
             .into_iter()
             .find(|d| {
-                d.name() == key || (key == "date" && *d == Dim::Day) || (key == "lineitem" && *d == Dim::LineItem)
+                d.name() == key
+                    || (key == "date" && *d == Dim::Day)
+                    || (key == "lineitem" && *d == Dim::LineItem)
+                    || (key == "costcenter" && *d == Dim::CostCenter)
             })
             .ok_or_else(|| DimError::Unknown(s.trim().to_string()))
     }

@@ -5,6 +5,7 @@ use std::collections::{HashMap, HashSet};
 use chrono::{DateTime, NaiveDate, Utc};
 use rust_decimal::Decimal;
 
+use super::allocated_rows::TeamScope;
 use super::budgets_out::BudgetRow;
 use crate::domain::{Account, DateRange, Dim, Money, ProviderKind, UsageTotals};
 use crate::error::Result;
@@ -55,6 +56,10 @@ pub struct CostView {
     pub currency: crate::domain::Currency,
     /// The ECB rates used to convert amounts billed in other currencies.
     pub fx: Vec<crate::fx::FxUse>,
+    /// `--team`: the one team whose allocated spend the view shows.
+    pub team: Option<String>,
+    /// Shared costs that could not be split between teams (shown as unallocated).
+    pub allocation_notes: Vec<String>,
 }
 
 /// Days of one account that the cache lacks.
@@ -86,28 +91,60 @@ impl CostView {
         currency: crate::domain::Currency,
         rates: &crate::fx::Rates,
     ) -> Result<CostView> {
-        let (costs, fx) = store.aggregate_costs_in(query, currency, rates)?;
-        let mut usage = store.aggregate_usage(query)?;
-        let usage_shown = query.group_by.iter().all(|d| d.carries_usage());
+        CostView::build_with_teams(store, query, today, project_filter, currency, rates, None)
+    }
+
+    /// [`CostView::build_in`], allocating spend to teams when `teams` is given: needed for
+    /// `--by team`/`cost_center` and `--team` (token counts are then not shown: a team's part of
+    /// a shared account is money only).
+    pub fn build_with_teams(
+        store: &Store,
+        query: &CostQuery,
+        today: NaiveDate,
+        project_filter: Vec<String>,
+        currency: crate::domain::Currency,
+        rates: &crate::fx::Rates,
+        teams: Option<TeamScope<'_>>,
+    ) -> Result<CostView> {
         let names = if query.group_by.contains(&Dim::Project) { store.project_names()? } else { HashMap::new() };
-        let total: Money = costs.iter().map(|(_, m)| *m).sum();
-        let mut rows: Vec<CostRow> = costs
-            .into_iter()
-            .map(|(key, cost)| {
-                let row_usage = if usage_shown { Some(usage.remove(&key).unwrap_or_default()) } else { None };
-                let GroupKey { values, owner } = key;
-                let cells = query
-                    .group_by
-                    .iter()
-                    .zip(values)
-                    .map(|(dim, value)| {
-                        let label = label(*dim, &value, owner.as_ref(), &names, today);
-                        Cell { dim: *dim, value, label }
+        let (mut rows, fx, usage_shown, notes) = match teams {
+            Some(scope) => {
+                let (mut rows, fx, notes) = super::allocated_rows::rows(store, query, currency, rates, scope)?;
+                for row in &mut rows {
+                    for cell in row.cells.iter_mut().filter(|c| !c.dim.is_allocated()) {
+                        cell.label = label(cell.dim, &cell.value, row.owner.as_ref(), &names, today);
+                    }
+                }
+                (rows, fx, false, notes)
+            }
+            None => {
+                let (costs, fx) = store.aggregate_costs_in(query, currency, rates)?;
+                let mut usage = store.aggregate_usage(query)?;
+                let usage_shown = query.group_by.iter().all(|d| d.carries_usage());
+                let rows = costs
+                    .into_iter()
+                    .map(|(key, cost)| {
+                        let row_usage = if usage_shown { Some(usage.remove(&key).unwrap_or_default()) } else { None };
+                        let GroupKey { values, owner } = key;
+                        let cells = query
+                            .group_by
+                            .iter()
+                            .zip(values)
+                            .map(|(dim, value)| {
+                                let label = label(*dim, &value, owner.as_ref(), &names, today);
+                                Cell { dim: *dim, value, label }
+                            })
+                            .collect();
+                        CostRow { cells, owner, share: Decimal::ZERO, cost, usage: row_usage }
                     })
                     .collect();
-                CostRow { cells, owner, share: cost.share_of(total), cost, usage: row_usage }
-            })
-            .collect();
+                (rows, fx, usage_shown, Vec::new())
+            }
+        };
+        let total: Money = rows.iter().map(|r| r.cost).sum();
+        for row in &mut rows {
+            row.share = row.cost.share_of(total);
+        }
         sort_rows(&mut rows, &query.group_by);
 
         let mut updated_at = None;
@@ -148,6 +185,8 @@ impl CostView {
             budgets: Vec::new(),
             currency,
             fx,
+            team: teams.and_then(|t| t.only.map(str::to_string)),
+            allocation_notes: notes,
         })
     }
 

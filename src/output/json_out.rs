@@ -68,6 +68,7 @@ pub fn costs(view: &CostView, out: &mut dyn Write) -> std::io::Result<()> {
             "workspaces": view.accounts.iter().map(|a| json!({"provider": a.provider.id(), "workspace": a.workspace})).collect::<Vec<_>>(),
             "projects": view.project_filter,
             "models": view.model_filter,
+            "team": view.team,
         },
         "group_by": view.group_by.iter().map(|d| d.name()).collect::<Vec<_>>(),
         "total": view.total.exact(),

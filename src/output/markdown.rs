@@ -13,6 +13,9 @@ fn cell(value: &str) -> String {
 
 pub fn costs(view: &CostView, out: &mut dyn Write) -> std::io::Result<()> {
     writeln!(out, "## LLM spend: {}\n", cell(&text::scope(&view.accounts)))?;
+    if let Some(team) = &view.team {
+        writeln!(out, "Team: **{}** (its direct spend and its parts of shared costs)\n", cell(team))?;
+    }
     writeln!(out, "**{}** · {}\n", view.currency.format(view.total), text::period(view.range, view.today))?;
     let mut header: Vec<String> = view.group_by.iter().map(|d| dim_title(*d).to_string()).collect();
     let mut align: Vec<&str> = vec!["---"; header.len()];

@@ -1,5 +1,6 @@
 //! Shaping query results into views, and rendering them as table, JSON, CSV or Markdown.
 
+pub mod allocated_rows;
 pub mod budgets_out;
 pub mod cost_view;
 mod csv_out;

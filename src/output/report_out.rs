@@ -155,7 +155,10 @@ fn mover_rows(m: &Movers) -> Vec<Vec<String>> {
 
 pub fn render_table(r: &Report, accounts: &[Account], out: &mut dyn Write) -> std::io::Result<()> {
     let cost_header = set_currency(r);
-    writeln!(out, "LLM spend report: {}", super::text::scope(accounts))?;
+    writeln!(out, "LLM spend report: {}", super::sanitize::terminal(&super::text::scope(accounts)))?;
+    if let Some(team) = &r.team {
+        writeln!(out, "Team: {} (its direct spend and its parts of shared costs)", super::sanitize::terminal(team))?;
+    }
     writeln!(out, "{}\n", super::text::period(r.range, r.today))?;
     writeln!(out, "Total            {}", money(r.total))?;
     writeln!(
@@ -210,6 +213,10 @@ pub fn render_table(r: &Report, accounts: &[Account], out: &mut dyn Write) -> st
         writeln!(out, "Anomalies ({})", anomaly_rule())?;
         writeln!(out, "{}", table(&ANOMALY_HEADER, 1, anomaly_rows(r)))?;
     }
+    if let Some(c) = &r.chargeback {
+        writeln!(out)?;
+        super::teams_out::render(c, super::Format::Table, out)?;
+    }
     for b in &r.budgets {
         writeln!(out, "{}", budgets_out::note(b))?;
     }
@@ -234,6 +241,9 @@ fn md_table(out: &mut String, header: &[&str], right_from: usize, rows: Vec<Vec<
 pub fn markdown(r: &Report, accounts: &[Account]) -> String {
     let cost_header = set_currency(r);
     let mut s = format!("# LLM spend report: {}\n\n", md_cell(&super::text::scope(accounts)));
+    if let Some(team) = &r.team {
+        s.push_str(&format!("Team: **{}** (its direct spend and its parts of shared costs)\n\n", md_cell(team)));
+    }
     s.push_str(&format!("{}\n\n", super::text::period(r.range, r.today)));
     s.push_str(&format!("- **Total: {}**\n", money(r.total)));
     s.push_str(&format!(
@@ -290,6 +300,13 @@ pub fn markdown(r: &Report, accounts: &[Account]) -> String {
         s.push_str(&format!("Rule: {}.\n\n", anomaly_rule()));
         md_table(&mut s, &ANOMALY_HEADER, 1, anomaly_rows(r));
     }
+    if let Some(c) = &r.chargeback {
+        let mut bytes = Vec::new();
+        if super::teams_out::render(c, super::Format::Markdown, &mut bytes).is_ok() {
+            s.push_str(&String::from_utf8_lossy(&bytes));
+            s.push('\n');
+        }
+    }
     if !r.budgets.is_empty() {
         s.push_str("## Budgets\n\n");
         for b in &r.budgets {
@@ -341,6 +358,8 @@ pub fn json(r: &Report, accounts: &[Account]) -> Value {
         "anomalies": r.anomalies.iter().map(|a| json!({"day": a.day.to_string(), "cost": a.cost.exact(), "usual": a.usual.exact(), "model": a.model, "project": a.project})).collect::<Vec<_>>(),
         "anomaly_rule": anomaly_rule(),
         "budgets": r.budgets.iter().map(budgets_out::brief_json).collect::<Vec<_>>(),
+        "team": r.team,
+        "chargeback": r.chargeback.as_ref().map(super::teams_out::json_value),
     })
 }
 

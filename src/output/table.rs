@@ -55,6 +55,9 @@ pub fn costs(view: &CostView, out: &mut dyn Write) -> std::io::Result<()> {
     if !view.model_filter.is_empty() {
         writeln!(out, "Models: {}", safe(&view.model_filter.join(", ")))?;
     }
+    if let Some(team) = &view.team {
+        writeln!(out, "Team: {} (its direct spend and its parts of shared costs)", safe(team))?;
+    }
     writeln!(out, "{}", text::period(view.range, view.today))?;
     let mut t = new_table();
     let mut header: Vec<String> = view.group_by.iter().map(|d| dim_title(*d).to_string()).collect();

@@ -12,6 +12,7 @@ use crate::teams::allocate::Allocation;
 use crate::teams::{Team, UNALLOCATED};
 
 /// What is charged to whom.
+#[derive(Clone, Debug)]
 pub struct ChargebackView {
     pub range: DateRange,
     pub currency: Currency,
@@ -38,7 +39,7 @@ impl ChargebackView {
                     .iter()
                     .find(|t| t.name == name)
                     .and_then(|t| t.cost_center.clone())
-                    .unwrap_or_else(|| "(none)".into())
+                    .unwrap_or_else(|| super::allocated_rows::NO_COST_CENTER.into())
             }
         };
         let mut rows: Vec<(String, String, Money, Money)> =
@@ -73,6 +74,31 @@ impl ChargebackView {
         let pct = (m.decimal() * rust_decimal::Decimal::from(100) / self.total.decimal()).round_dp(1);
         format!("{pct}%")
     }
+}
+
+/// The chargeback as versioned JSON (also the `chargeback` member of `report --format json`).
+pub fn json_value(view: &ChargebackView) -> serde_json::Value {
+    let r = view.range;
+    let rows: Vec<_> = view
+        .rows
+        .iter()
+        .map(|(name, cc, d, s)| {
+            if view.by_cost_center {
+                json!({ "cost_center": name, "direct": d.exact(), "shared": s.exact(), "total": (*d + *s).exact() })
+            } else {
+                json!({ "team": name, "cost_center": cc, "direct": d.exact(), "shared": s.exact(), "total": (*d + *s).exact() })
+            }
+        })
+        .collect();
+    json!({
+        "schema_version": super::json_out::SCHEMA_VERSION,
+        "currency": view.currency.as_str(),
+        "period": { "since": r.since.to_string(), "until": r.until.to_string(), "timezone": "UTC" },
+        "by": if view.by_cost_center { "cost_center" } else { "team" },
+        "total": view.total.exact(),
+        "rows": rows,
+        "notes": view.notes,
+    })
 }
 
 pub fn render(view: &ChargebackView, format: Format, out: &mut dyn Write) -> std::io::Result<()> {
@@ -125,27 +151,7 @@ pub fn render(view: &ChargebackView, format: Format, out: &mut dyn Write) -> std
             Ok(())
         }
         Format::Json => {
-            let rows: Vec<_> = view
-                .rows
-                .iter()
-                .map(|(name, cc, d, s)| {
-                    if view.by_cost_center {
-                        json!({ "cost_center": name, "direct": d.exact(), "shared": s.exact(), "total": (*d + *s).exact() })
-                    } else {
-                        json!({ "team": name, "cost_center": cc, "direct": d.exact(), "shared": s.exact(), "total": (*d + *s).exact() })
-                    }
-                })
-                .collect();
-            let doc = json!({
-                "schema_version": super::json_out::SCHEMA_VERSION,
-                "currency": view.currency.as_str(),
-                "period": { "since": r.since.to_string(), "until": r.until.to_string(), "timezone": "UTC" },
-                "by": if view.by_cost_center { "cost_center" } else { "team" },
-                "total": view.total.exact(),
-                "rows": rows,
-                "notes": view.notes,
-            });
-            serde_json::to_writer_pretty(&mut *out, &doc)?;
+            serde_json::to_writer_pretty(&mut *out, &json_value(view))?;
             writeln!(out)
         }
         Format::Csv => {
@@ -173,7 +179,8 @@ pub fn render(view: &ChargebackView, format: Format, out: &mut dyn Write) -> std
             writeln!(out, "| {who} | Direct | Shared | Total ({}) | Share |", view.currency)?;
             writeln!(out, "| --- | ---: | ---: | ---: | ---: |")?;
             for (name, cc, d, s) in &view.rows {
-                let label = if view.by_cost_center || cc == "(none)" || name == UNALLOCATED {
+                let label = if view.by_cost_center || cc == super::allocated_rows::NO_COST_CENTER || name == UNALLOCATED
+                {
                     sanitize::markdown(name)
                 } else {
                     format!("{} ({})", sanitize::markdown(name), sanitize::markdown(cc))

@@ -90,5 +90,7 @@ pub fn dim_title(dim: crate::domain::Dim) -> &'static str {
         Dim::LineItem => "Line item",
         Dim::Day => "Day (UTC)",
         Dim::Currency => "Currency",
+        Dim::Team => "Team",
+        Dim::CostCenter => "Cost centre",
     }
 }

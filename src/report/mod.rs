@@ -101,6 +101,11 @@ pub struct Report {
     pub daily: Vec<(NaiveDate, Money)>,
     pub anomalies: Vec<Anomaly>,
     pub budgets: Vec<BudgetRow>,
+    /// The period's spend by the config's teams, when it has any (and the report is not one
+    /// team's).
+    pub chargeback: Option<crate::output::teams_out::ChargebackView>,
+    /// `--team`: the one team the report is about.
+    pub team: Option<String>,
 }
 
 impl Report {
@@ -239,6 +244,8 @@ pub fn build(input: Input) -> Report {
         daily,
         anomalies: anomaly::find(range, input.today, &all_days, &by_model_day, &by_project_day),
         budgets: Vec::new(),
+        chargeback: None,
+        team: None,
     }
 }
 

@@ -41,6 +41,18 @@ impl Allocation {
 /// Splits `amount` by `weights` (all positive): shares rounded down to the cent, the largest
 /// share (first on ties) takes what rounding left, so the parts add up to `amount` exactly.
 pub fn split(amount: Money, weights: &[(String, Decimal)]) -> Vec<(String, Money)> {
+    split_to(amount, weights, CENTS)
+}
+
+/// Decimal places of a period's split: cents, what an invoice shows.
+const CENTS: u32 = 2;
+/// Decimal places of a split within one group of a larger view (a day, a model): far below the
+/// cent, so a team's parts over many groups add up to its share of the whole to the cent,
+/// instead of gaining up to a cent of remainder in every group.
+const GROUP_PLACES: u32 = 10;
+
+/// [`split`] with shares rounded down to `places` decimal places.
+fn split_to(amount: Money, weights: &[(String, Decimal)], places: u32) -> Vec<(String, Money)> {
     let total_weight: Decimal = weights.iter().map(|(_, w)| *w).sum();
     if weights.is_empty() || total_weight <= Decimal::ZERO {
         return Vec::new();
@@ -56,7 +68,7 @@ pub fn split(amount: Money, weights: &[(String, Decimal)]) -> Vec<(String, Money
         .iter()
         .map(|(name, w)| {
             let share = whole.checked_mul(*w).and_then(|x| x.checked_div(total_weight)).unwrap_or(Decimal::ZERO);
-            let rounded = share.round_dp_with_strategy(2, RoundingStrategy::ToZero);
+            let rounded = share.round_dp_with_strategy(places, RoundingStrategy::ToZero);
             (name.clone(), Money::from_decimal(rounded))
         })
         .collect();
@@ -67,6 +79,58 @@ pub fn split(amount: Money, weights: &[(String, Decimal)]) -> Vec<(String, Money
 
 /// Allocates `lines` (each with its cost, all in one currency).
 pub fn allocate(teams: &[Team], shared: &[SharedCost], lines: &[(Line, Money)]) -> Allocation {
+    allocate_with_basis(teams, shared, lines, None, CENTS)
+}
+
+/// Each team's direct spend over `lines`: the basis of proportional splits.
+pub fn direct_spend(teams: &[Team], shared: &[SharedCost], lines: &[(Line, Money)]) -> BTreeMap<String, Money> {
+    allocate_with_basis(teams, shared, lines, None, CENTS)
+        .teams
+        .into_iter()
+        .filter(|(name, _)| name != UNALLOCATED)
+        .map(|(name, s)| (name, s.direct))
+        .collect()
+}
+
+/// Allocates a group of lines (one model, one day...) of a larger view: proportional splits use
+/// `basis`, the teams' direct spend over the whole view, so a shared account is split in the
+/// same proportions in every group, and each group's parts still add up to the group exactly.
+/// Shares are kept to 10 decimal places, so a team's parts over all groups are its share of the
+/// whole to the cent.
+pub fn allocate_groups<G: Ord + Clone>(
+    teams: &[Team],
+    shared: &[SharedCost],
+    lines: &[(G, Line, Money)],
+) -> (Vec<(G, String, Money)>, Vec<String>) {
+    let all: Vec<(Line, Money)> = lines.iter().map(|(_, l, m)| (l.clone(), *m)).collect();
+    let basis = direct_spend(teams, shared, &all);
+    let mut groups: BTreeMap<G, Vec<(Line, Money)>> = BTreeMap::new();
+    for (g, line, cost) in lines {
+        groups.entry(g.clone()).or_default().push((line.clone(), *cost));
+    }
+    let mut out = Vec::new();
+    let mut notes: Vec<String> = Vec::new();
+    for (g, group) in groups {
+        let a = allocate_with_basis(teams, shared, &group, Some(&basis), GROUP_PLACES);
+        for note in a.notes {
+            if !notes.contains(&note) {
+                notes.push(note);
+            }
+        }
+        out.extend(a.teams.into_iter().filter(|(_, s)| !s.total().is_zero()).map(|(t, s)| (g.clone(), t, s.total())));
+    }
+    (out, notes)
+}
+
+/// [`allocate`], with proportional splits by `basis` when given (else by `lines`' own direct
+/// spend).
+fn allocate_with_basis(
+    teams: &[Team],
+    shared: &[SharedCost],
+    lines: &[(Line, Money)],
+    basis: Option<&BTreeMap<String, Money>>,
+    places: u32,
+) -> Allocation {
     let mut direct: BTreeMap<&str, Money> = BTreeMap::new();
     let mut unallocated = Money::ZERO;
     // Shared scopes first: their lines are set aside per rule.
@@ -99,11 +163,17 @@ pub fn allocate(teams: &[Team], shared: &[SharedCost], lines: &[(Line, Money)]) 
             Split::Weights(w) => w.iter().map(|(k, v)| (k.clone(), v.0)).collect(),
             Split::Proportional(_) => teams
                 .iter()
-                .map(|t| (t.name.clone(), spend.get(&t.name).map(|s| s.direct.decimal()).unwrap_or_default()))
+                .map(|t| {
+                    let weight = match basis {
+                        Some(b) => b.get(&t.name).map(|m| m.decimal()),
+                        None => spend.get(&t.name).map(|s| s.direct.decimal()),
+                    };
+                    (t.name.clone(), weight.unwrap_or_default())
+                })
                 .filter(|(_, w)| *w > Decimal::ZERO)
                 .collect(),
         };
-        let parts = split(pool, &weights);
+        let parts = split_to(pool, &weights, places);
         if parts.is_empty() {
             notes.push(format!(
                 "shared costs of {} could not be split in proportion (no team has direct spend): shown as {UNALLOCATED}",
@@ -189,6 +259,34 @@ mod tests {
         assert_eq!(get("learning").shared, m("7.5"));
         assert_eq!(get(UNALLOCATED).total(), m("5.55"));
         assert_eq!(a.total(), m("135.55"), "the parts add up to the bill");
+    }
+
+    #[test]
+    fn groups_split_shared_costs_in_the_whole_view_s_proportions_and_add_up() {
+        let teams = vec![
+            team("a", vec![Rule { workspace: Some("wa".into()), ..Rule::default() }]),
+            team("b", vec![Rule { workspace: Some("wb".into()), ..Rule::default() }]),
+        ];
+        let shared = vec![SharedCost {
+            rule: Rule { workspace: Some("shared".into()), ..Rule::default() },
+            split: Split::Proportional("proportional".into()),
+        }];
+        // Day 1: only a spends directly; over both days a and b spend 3:1.
+        let lines = vec![
+            (1, line("openai", "wa", ""), m("30")),
+            (1, line("openai", "shared", ""), m("10")),
+            (2, line("openai", "wb", ""), m("10")),
+            (2, line("openai", "shared", ""), m("1.01")),
+        ];
+        let (parts, notes) = allocate_groups(&teams, &shared, &lines);
+        assert!(notes.is_empty());
+        let get = |g: i32, t: &str| parts.iter().find(|(pg, pt, _)| *pg == g && pt == t).map(|(_, _, m)| *m);
+        assert_eq!(get(1, "a"), Some(m("37.50")), "day 1's shared 10 split 3:1, not all to a");
+        assert_eq!(get(1, "b"), Some(m("2.50")));
+        assert_eq!(get(2, "a"), Some(m("0.7575")), "within a group, shares are not rounded to the cent");
+        assert_eq!(get(2, "b"), Some(m("10.2525")));
+        let total: Money = parts.iter().map(|(_, _, m)| *m).sum();
+        assert_eq!(total, m("51.01"), "the parts add up to the bill");
     }
 
     #[test]

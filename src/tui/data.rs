@@ -32,6 +32,14 @@ pub struct ProjectRow {
     pub cost: Money,
 }
 
+/// A team's allocated spend in the period (direct claims and parts of shared costs).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct TeamRow {
+    pub name: String,
+    pub cost_center: Option<String>,
+    pub cost: Money,
+}
+
 /// Everything one screen shows.
 #[derive(Clone, Debug)]
 pub struct Snapshot {
@@ -45,6 +53,8 @@ pub struct Snapshot {
     pub models: Vec<ModelRow>,
     pub projects: Vec<ProjectRow>,
     pub budgets: Vec<BudgetRow>,
+    /// The config's teams and what they spent in the scope shown (empty without `[[teams]]`).
+    pub teams: Vec<TeamRow>,
     pub updated_at: Option<DateTime<Utc>>,
     /// Days of the period never fetched, over all accounts.
     pub missing_days: u64,
@@ -141,9 +151,45 @@ pub fn load(store: &Store, q: &Query) -> Result<Snapshot> {
         models,
         projects,
         budgets: Vec::new(),
+        teams: Vec::new(),
         updated_at: view.updated_at,
         missing_days: view.missing_days.iter().map(|m| m.days).sum(),
     })
+}
+
+/// The scope's spend allocated to `teams` (largest first, unallocated last), as `llmcost teams`
+/// computes it.
+pub fn teams(
+    store: &Store,
+    q: &Query,
+    teams: &[crate::teams::Team],
+    shared: &[crate::teams::SharedCost],
+) -> Result<Vec<TeamRow>> {
+    if teams.is_empty() {
+        return Ok(Vec::new());
+    }
+    let cq = q.cost_query(q.range, vec![]);
+    let rates = store.fx_rates(
+        &store.currencies_seen(&cq)?.into_iter().chain([q.currency]).collect(),
+        q.range.since,
+        q.range.until,
+    )?;
+    let mut lines = crate::app::teams::lines(store, &q.accounts, q.range, q.currency, &rates)?;
+    if let Some(project) = &q.project {
+        lines.retain(|(l, _)| l.project_id == *project);
+    }
+    let allocation = crate::teams::allocate::allocate(teams, shared, &lines);
+    let mut rows: Vec<TeamRow> = allocation
+        .teams
+        .into_iter()
+        .map(|(name, spend)| TeamRow {
+            cost_center: teams.iter().find(|t| t.name == name).and_then(|t| t.cost_center.clone()),
+            name,
+            cost: spend.total(),
+        })
+        .collect();
+    rows.sort_by_key(|r| (r.name == crate::teams::UNALLOCATED, std::cmp::Reverse(r.cost)));
+    Ok(rows)
 }
 
 /// Writes the current view (by provider and model) as CSV, atomically; returns the path.

@@ -126,6 +126,7 @@ pub fn run_effect(app: &App, effect: Effect) -> Msg {
                     let mut snapshot = data::load(&store, &query)?;
                     let projects: Vec<String> = query.project.iter().cloned().collect();
                     snapshot.budgets = crate::app::budgets::relevant(app, &store, &query.accounts, &projects, &[]);
+                    snapshot.teams = data::teams(&store, &query, &app.config.teams, &app.config.shared_costs)?;
                     Ok(snapshot)
                 })
                 .map_err(|e| e.to_string());

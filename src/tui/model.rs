@@ -69,6 +69,8 @@ pub fn step(kind: PeriodKind, anchor: NaiveDate, dir: i32) -> (PeriodKind, Naive
 pub enum Pane {
     Models,
     Projects,
+    /// Shown in the projects' place, when the config has `[[teams]]`.
+    Teams,
 }
 
 /// What the keyboard is typing into.
@@ -139,6 +141,7 @@ pub struct Model {
     pub pane: Pane,
     pub model_row: usize,
     pub project_row: usize,
+    pub team_row: usize,
     pub sort: SortBy,
     pub descending: bool,
     pub filter: String,
@@ -174,6 +177,7 @@ impl Model {
             pane: Pane::Models,
             model_row: 0,
             project_row: 0,
+            team_row: 0,
             sort: SortBy::Cost,
             descending: true,
             filter: String::new(),
@@ -185,6 +189,22 @@ impl Model {
             quit: false,
             generation: 0,
         }
+    }
+
+    /// Whether the teams pane can be shown (the config has teams).
+    pub fn has_teams(&self) -> bool {
+        self.snapshot.as_ref().is_some_and(|s| !s.teams.is_empty())
+    }
+
+    /// The pane after (`forward`) or before this one: models, projects, then teams if any.
+    pub fn next_pane(&self, forward: bool) -> Pane {
+        let mut panes = vec![Pane::Models, Pane::Projects];
+        if self.has_teams() {
+            panes.push(Pane::Teams);
+        }
+        let i = panes.iter().position(|p| *p == self.pane).unwrap_or(0);
+        let n = panes.len();
+        panes[if forward { (i + 1) % n } else { (i + n - 1) % n }]
     }
 
     /// The accounts in scope.

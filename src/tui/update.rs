@@ -122,10 +122,12 @@ fn move_selection(model: &mut Model, down: bool) {
     let len = match model.pane {
         Pane::Models => model.model_rows().len(),
         Pane::Projects => model.snapshot.as_ref().map_or(0, |s| s.projects.len()),
+        Pane::Teams => model.snapshot.as_ref().map_or(0, |s| s.teams.len()),
     };
     let row = match model.pane {
         Pane::Models => &mut model.model_row,
         Pane::Projects => &mut model.project_row,
+        Pane::Teams => &mut model.team_row,
     };
     if down {
         *row = (*row + 1).min(len.saturating_sub(1));
@@ -148,13 +150,14 @@ fn normal_key(model: &mut Model, key: KeyEvent) -> Vec<Effect> {
         KeyCode::Char('c') if key.modifiers.contains(KeyModifiers::CONTROL) => model.quit = true,
         KeyCode::Char('q') | KeyCode::Esc => model.quit = true,
         KeyCode::Char('?') => model.mode = Mode::Help,
-        KeyCode::Tab | KeyCode::BackTab => {
-            model.pane = if model.pane == Pane::Models { Pane::Projects } else { Pane::Models };
-        }
+        KeyCode::Tab => model.pane = model.next_pane(true),
+        KeyCode::BackTab => model.pane = model.next_pane(false),
         KeyCode::Down | KeyCode::Char('j') => move_selection(model, true),
         KeyCode::Up | KeyCode::Char('k') => move_selection(model, false),
-        KeyCode::Left | KeyCode::Char('h') => model.pane = Pane::Models,
-        KeyCode::Right | KeyCode::Char('l') => model.pane = Pane::Projects,
+        KeyCode::Left | KeyCode::Char('h') if model.pane != Pane::Models => model.pane = model.next_pane(false),
+        KeyCode::Right | KeyCode::Char('l') if model.pane != Pane::Teams && model.next_pane(true) != Pane::Models => {
+            model.pane = model.next_pane(true)
+        }
         KeyCode::Enter if model.pane == Pane::Projects => {
             let picked = model
                 .snapshot

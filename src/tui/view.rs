@@ -20,7 +20,7 @@ const SPINNER: [char; 10] = ['⠋', '⠙', '⠹', '⠸', '⠼', '⠴', '⠦', '�
 const WIDE: u16 = 110;
 
 pub const HELP: &[(&str, &str)] = &[
-    ("tab / shift-tab", "switch between models and projects"),
+    ("tab / shift-tab", "switch between models, projects and teams"),
     ("↑ ↓  j k", "move the selection (mouse wheel too)"),
     ("enter", "in projects: narrow to it (again: all projects)"),
     ("p", "next provider (all, then each)"),
@@ -106,7 +106,11 @@ pub fn render(model: &Model, frame: &mut Frame) {
         Layout::horizontal([Constraint::Min(30), Constraint::Length(if middle.width >= WIDE { 36 } else { 26 })])
             .areas(middle);
     render_models(model, &theme, frame, models);
-    render_projects(model, &theme, frame, projects);
+    if model.pane == Pane::Teams {
+        render_teams(model, &theme, frame, projects);
+    } else {
+        render_projects(model, &theme, frame, projects);
+    }
     render_chart(model, &theme, frame, chart);
     render_status(model, &theme, frame, status);
     if model.mode == Mode::Help {
@@ -277,6 +281,34 @@ fn render_projects(model: &Model, theme: &Theme, frame: &mut Frame, area: Rect) 
         .block(block)
         .row_highlight_style(if model.pane == Pane::Projects { theme.selected() } else { Style::default() });
     let mut state = TableState::default().with_selected(Some(model.project_row.min(projects.len() - 1)));
+    frame.render_stateful_widget(table, area, &mut state);
+}
+
+/// The teams pane: each team's allocated spend in the scope shown, as `llmcost teams` has it.
+fn render_teams(model: &Model, theme: &Theme, frame: &mut Frame, area: Rect) {
+    let teams = model.snapshot.as_ref().map(|s| s.teams.as_slice()).unwrap_or_default();
+    let block = pane_block(format!("Teams ({})", teams.len()), true, theme);
+    if teams.is_empty() {
+        frame.render_widget(Paragraph::new("No teams").alignment(Alignment::Center).block(block), area);
+        return;
+    }
+    let body: Vec<Row> = teams
+        .iter()
+        .map(|t| {
+            let name = match &t.cost_center {
+                Some(cc) => format!("{} · {}", safe(&t.name), safe(cc)),
+                None => safe(&t.name),
+            };
+            Row::new(vec![
+                Cell::from(name),
+                Cell::from(Line::from(model.currency.format(t.cost)).alignment(Alignment::Right)),
+            ])
+        })
+        .collect();
+    let table = Table::new(body, [Constraint::Min(10), Constraint::Length(11)])
+        .block(block)
+        .row_highlight_style(theme.selected());
+    let mut state = TableState::default().with_selected(Some(model.team_row.min(teams.len() - 1)));
     frame.render_stateful_widget(table, area, &mut state);
 }
 

@@ -94,3 +94,84 @@ async fn bad_team_config_is_named() {
     assert_eq!(code(&out), 2);
     assert!(stderr(&out).contains("no teams defined"), "{}", stderr(&out));
 }
+
+/// `costs --by team` and `--team` against the fake: every grouping's parts add up to the bill,
+/// one team's view equals its chargeback line, and unknown teams are usage errors.
+#[tokio::test]
+async fn costs_and_report_by_team_add_up_to_the_bill() {
+    let fake = FakeOpenAi::start(sample_org(KEY)).await;
+    let env = TestEnv::new().openai("edugami", KEY, &fake.base_url());
+    env.write_config(
+        r#"[workspaces.openai.edugami]
+
+[[teams]]
+name = "tutoring"
+cost_center = "CC-100"
+match = [ { project = "proj_tut*" } ]
+
+[[teams]]
+name = "archive"
+match = [ { project = "Old pilot" } ]
+
+[[shared_costs]]
+match = { project = "proj_grading" }
+split = "proportional"
+"#,
+    );
+    let plain = env.run(&["costs", "--month", "--format", "json"]).await;
+    assert_eq!(code(&plain), 0, "{}", stderr(&plain));
+    let bill: Decimal = json(&plain)["total"].as_str().unwrap().parse().unwrap();
+    let sum = |doc: &serde_json::Value| -> Decimal {
+        doc["rows"].as_array().unwrap().iter().map(|r| r["cost"].as_str().unwrap().parse::<Decimal>().unwrap()).sum()
+    };
+    for by in ["team", "cost_center", "team,day", "model,team", "team,project"] {
+        let out = env.run(&["costs", "--offline", "--by", by, "--format", "json"]).await;
+        assert_eq!(code(&out), 0, "--by {by}: {}", stderr(&out));
+        let doc = json(&out);
+        assert_eq!(doc["total"].as_str().unwrap().parse::<Decimal>().unwrap(), bill, "--by {by}");
+        assert_eq!(sum(&doc), bill, "--by {by}: the rows add up to the bill");
+    }
+    let by_team = json(&env.run(&["costs", "--offline", "--by", "team,cost_center", "--format", "json"]).await);
+    let rows = by_team["rows"].as_array().unwrap();
+    let row = |t: &str| rows.iter().find(|r| r["team"] == t).unwrap_or_else(|| panic!("{t} in {rows:?}"));
+    assert_eq!(row("tutoring")["cost_center"], "CC-100");
+    assert_eq!(row("archive")["cost_center"], "(none)");
+    assert_eq!(row("(unallocated)")["cost_center"], "(unallocated)");
+
+    let chargeback = json(&env.run(&["teams", "--offline", "--format", "json"]).await);
+    let charged = |t: &str| -> Decimal {
+        let rows = chargeback["rows"].as_array().unwrap();
+        rows.iter().find(|r| r["team"] == t).unwrap()["total"].as_str().unwrap().parse().unwrap()
+    };
+    for team in ["tutoring", "archive"] {
+        let out = env.run(&["costs", "--offline", "--team", team, "--by", "model", "--format", "json"]).await;
+        assert_eq!(code(&out), 0, "{}", stderr(&out));
+        let doc = json(&out);
+        assert_eq!(doc["scope"]["team"], team);
+        let total: Decimal = doc["total"].as_str().unwrap().parse().unwrap();
+        assert!((total - charged(team)).abs() <= Decimal::new(1, 2), "{team}: {total} vs {}", charged(team));
+        assert!(doc["rows"][0].get("input_tokens").is_none(), "a team's part of shared spend has no token counts");
+    }
+
+    // The report: one team's month, and the chargeback section for everyone.
+    let report =
+        env.run(&["report", "--offline", "--month", "2026-11", "--team", "tutoring", "--format", "json"]).await;
+    assert_eq!(code(&report), 0, "{}", stderr(&report));
+    let doc = json(&report);
+    assert_eq!(doc["team"], "tutoring");
+    let total: Decimal = doc["total"].as_str().unwrap().parse().unwrap();
+    assert!((total - charged("tutoring")).abs() <= Decimal::new(1, 2), "{total} vs {}", charged("tutoring"));
+    assert!(doc["chargeback"].is_null(), "one team's report has no chargeback of the others");
+    let all = json(&env.run(&["report", "--offline", "--month", "2026-11", "--format", "json"]).await);
+    assert_eq!(all["chargeback"]["total"], all["total"], "the chargeback section is the bill");
+    let md = stdout(&env.run(&["report", "--offline", "--month", "2026-11", "--format", "markdown"]).await);
+    assert!(md.contains("## Chargeback by team"), "{md}");
+
+    let typo = env.run(&["costs", "--offline", "--team", "tutorin"]).await;
+    assert_eq!(code(&typo), 2);
+    assert!(stderr(&typo).contains("unknown team 'tutorin' (did you mean tutoring?)"), "{}", stderr(&typo));
+    let env2 = TestEnv::new().openai("edugami", KEY, &fake.base_url());
+    let none = env2.run(&["costs", "--offline", "--by", "team"]).await;
+    assert_eq!(code(&none), 2);
+    assert!(stderr(&none).contains("no [[teams]] in the config"), "{}", stderr(&none));
+}

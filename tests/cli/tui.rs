@@ -274,3 +274,23 @@ fn a_slow_sync_does_not_block_keys_or_drawing() {
     assert!(screen.contains("syncing") && screen.contains("Total"), "{screen}");
     release.send(()).unwrap();
 }
+
+#[test]
+fn the_teams_pane_shows_the_chargeback_of_the_scope() {
+    let (demo, mut model) = demo(false);
+    let effects = init(&mut model);
+    let Effect::Load { generation, query } = &effects[0] else { panic!("not a load") };
+    let store = Store::open(&demo.db_path()).unwrap();
+    let mut snapshot = data::load(&store, query).unwrap();
+    snapshot.teams = data::teams(&store, query, &llmcost::demo::teams(), &llmcost::demo::shared_costs()).unwrap();
+    let total: llmcost::domain::Money = snapshot.teams.iter().map(|t| t.cost).sum();
+    assert_eq!(total, snapshot.total, "the teams' parts add up to the scope's total");
+    assert_eq!(snapshot.teams.last().unwrap().name, "(unallocated)", "unallocated spend is shown, last");
+    update(&mut model, Msg::Loaded { generation: *generation, result: Ok(snapshot) });
+    update(&mut model, code(KeyCode::Tab));
+    update(&mut model, code(KeyCode::Tab));
+    let screen = draw(&model, 120, 40);
+    assert!(screen.contains("Teams (4)") && screen.contains("learning · CC-100"), "{screen}");
+    update(&mut model, code(KeyCode::Tab));
+    assert!(draw(&model, 120, 40).contains("Projects"), "tab cycles back through models");
+}

@@ -1,0 +1,95 @@
+//! Cost rows grouped by team or cost centre (`--by team`, `--team NAME`): the cache's lines,
+//! allocated by the config's `[[teams]]` and `[[shared_costs]]` within each group of the other
+//! dimensions. Shared accounts are split in the whole view's proportions, and each group's parts
+//! add up exactly to the group, so the view's total is the bill.
+
+use std::collections::{BTreeMap, HashMap};
+
+use super::cost_view::{Cell, CostRow};
+use crate::domain::{Currency, Dim, Money};
+use crate::error::Result;
+use crate::fx::{FxUse, Rates};
+use crate::store::{CostQuery, GroupKey, Store};
+use crate::teams::allocate::allocate_groups;
+use crate::teams::{Line, SharedCost, Team, UNALLOCATED};
+
+/// The teams a view allocates spend to, and the one team it keeps (`--team`), if any.
+#[derive(Clone, Copy, Debug)]
+pub struct TeamScope<'a> {
+    pub teams: &'a [Team],
+    pub shared: &'a [SharedCost],
+    pub only: Option<&'a str>,
+}
+
+/// The cost centre of spend no team's `cost_center` names.
+pub const NO_COST_CENTER: &str = "(none)";
+
+/// What a rule looks at, in the order `Line` holds it.
+const LINE_DIMS: [Dim; 5] = [Dim::Provider, Dim::Workspace, Dim::Project, Dim::Model, Dim::LineItem];
+
+/// The allocated rows (unsorted, without shares), the rates used, and notes about shared costs
+/// that could not be split.
+pub fn rows(
+    store: &Store,
+    query: &CostQuery,
+    currency: Currency,
+    rates: &Rates,
+    scope: TeamScope<'_>,
+) -> Result<(Vec<CostRow>, Vec<FxUse>, Vec<String>)> {
+    let other: Vec<Dim> = query.group_by.iter().copied().filter(|d| !d.is_allocated()).collect();
+    let mut base = other.clone();
+    base.extend(LINE_DIMS.iter().filter(|d| !other.contains(d)));
+    let base_query = CostQuery { group_by: base.clone(), ..query.clone() };
+    let (costs, fx) = store.aggregate_costs_in(&base_query, currency, rates)?;
+    let names = store.project_names()?;
+    let at = |dim: Dim| base.iter().position(|d| *d == dim).unwrap_or(0);
+    let mut lines: Vec<(GroupKey, Line, Money)> = Vec::with_capacity(costs.len());
+    for (key, cost) in costs {
+        let v = |dim: Dim| key.values.get(at(dim)).cloned().unwrap_or_default();
+        let (provider, workspace, project_id) = (v(Dim::Provider), v(Dim::Workspace), v(Dim::Project));
+        let project_name =
+            names.get(&(provider.clone(), workspace.clone(), project_id.clone())).cloned().unwrap_or_default();
+        let owner = other.contains(&Dim::Project).then(|| (provider.clone(), workspace.clone()));
+        let group = GroupKey { values: key.values[..other.len()].to_vec(), owner };
+        let line =
+            Line { provider, workspace, project_id, project_name, model: v(Dim::Model), line_item: v(Dim::LineItem) };
+        lines.push((group, line, cost));
+    }
+    let (parts, notes) = allocate_groups(scope.teams, scope.shared, &lines);
+    let cost_centers: HashMap<&str, &str> =
+        scope.teams.iter().map(|t| (t.name.as_str(), t.cost_center.as_deref().unwrap_or(NO_COST_CENTER))).collect();
+    let mut summed: BTreeMap<(Vec<String>, GroupKey), Money> = BTreeMap::new();
+    for (group, team, cost) in parts {
+        if scope.only.is_some_and(|only| only != team) {
+            continue;
+        }
+        let allocated: Vec<String> = query
+            .group_by
+            .iter()
+            .filter(|d| d.is_allocated())
+            .map(|d| match d {
+                Dim::CostCenter if team == UNALLOCATED => UNALLOCATED.to_string(),
+                Dim::CostCenter => cost_centers.get(team.as_str()).copied().unwrap_or(NO_COST_CENTER).to_string(),
+                _ => team.clone(),
+            })
+            .collect();
+        *summed.entry((allocated, group)).or_insert(Money::ZERO) += cost;
+    }
+    let rows = summed
+        .into_iter()
+        .map(|((allocated, group), cost)| {
+            let mut allocated = allocated.into_iter();
+            let mut others = group.values.into_iter();
+            let cells = query
+                .group_by
+                .iter()
+                .map(|dim| {
+                    let value = if dim.is_allocated() { allocated.next() } else { others.next() }.unwrap_or_default();
+                    Cell { dim: *dim, label: value.clone(), value }
+                })
+                .collect();
+            CostRow { cells, owner: group.owner, cost, share: Default::default(), usage: None }
+        })
+        .collect();
+    Ok((rows, fx, notes))
+}
