@@ -40,6 +40,9 @@ set edit:completion:arg-completer[llmcost] = {|@words|
             cand budgets 'Budgets per period and scope, and the CI gate `budgets check`'
             cand report 'The period''s story: comparison, forecast, breakdowns, movers, anomalies; exports'
             cand tui 'The interactive dashboard'
+            cand optimize 'Where money could be saved: prompt caching, batch, model choice, waste (estimates)'
+            cand reconcile 'The bill against the price list, model by model, with the likely reason for differences'
+            cand prices 'The list prices bills are compared with; `prices update` refreshes them'
             cand import 'Spend of vendors without a billing API (Groq, Mistral...), from a CSV or FOCUS file'
             cand export 'The cached spend as a FOCUS 1.2 CSV for FinOps tools'
             cand notify 'Budget alert channels: send a test message'
@@ -572,6 +575,121 @@ set edit:completion:arg-completer[llmcost] = {|@words|
             cand -V 'Print version'
             cand --version 'Print version'
         }
+        &'llmcost;optimize'= {
+            cand --provider 'Only this provider (repeatable): openai, anthropic, openrouter, xai, aws, azure, gcp'
+            cand -w 'Only this workspace (repeatable), e.g. edugami'
+            cand --workspace 'Only this workspace (repeatable), e.g. edugami'
+            cand --month 'This month to date, or a whole month given as YYYY-MM'
+            cand --year 'This year to date, or a whole year given as YYYY'
+            cand --last 'The last N days, today included (at most 36600)'
+            cand --since 'From this day (inclusive), to --until or today'
+            cand --until 'Up to this day (inclusive); needs --since'
+            cand --format 'Output format'
+            cand --config 'Config file [default: the platform config dir, e.g. ~/.config/llmcost/config.toml]'
+            cand --db 'Cache database [default: the platform cache dir, e.g. ~/.cache/llmcost/cache.sqlite]'
+            cand --timeout 'Give up on a request that has not answered after this many seconds (a timed-out request is retried once) [default: the config''s http.timeout_seconds, 30]'
+            cand --record 'Save every response body a sync receives in DIR (one file per request; no headers, so no keys), to attach to a bug report'
+            cand --color 'Colour in tables and the dashboard [default: auto, which honours NO_COLOR]'
+            cand --today 'Today so far (UTC; partial)'
+            cand --yesterday 'Yesterday (UTC)'
+            cand --week 'This ISO week (Monday first) to date'
+            cand --last-week 'The whole previous ISO week (Monday to Sunday)'
+            cand --last-month 'The whole previous calendar month'
+            cand --this-quarter 'This calendar quarter to date'
+            cand --last-quarter 'The whole previous calendar quarter'
+            cand --refresh 'Refetch the whole period from the providers, even days already cached'
+            cand --offline 'Never touch the network: answer from the cache only'
+            cand --demo 'Use the built-in sample organization: no keys, no network, your cache untouched'
+            cand -q 'No progress or notes on stderr; errors are still printed'
+            cand --quiet 'No progress or notes on stderr; errors are still printed'
+            cand -v 'Diagnostics on stderr: -v what is fetched and written, -vv every request (keys redacted)'
+            cand --verbose 'Diagnostics on stderr: -v what is fetched and written, -vv every request (keys redacted)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'llmcost;reconcile'= {
+            cand --provider 'Only this provider (repeatable): openai, anthropic, openrouter, xai, aws, azure, gcp'
+            cand -w 'Only this workspace (repeatable), e.g. edugami'
+            cand --workspace 'Only this workspace (repeatable), e.g. edugami'
+            cand --month 'This month to date, or a whole month given as YYYY-MM'
+            cand --year 'This year to date, or a whole year given as YYYY'
+            cand --last 'The last N days, today included (at most 36600)'
+            cand --since 'From this day (inclusive), to --until or today'
+            cand --until 'Up to this day (inclusive); needs --since'
+            cand --tolerance 'Flag rows whose billed cost is off the list-price cost by more than this, e.g. 2% or 0.5'
+            cand --format 'Output format'
+            cand --config 'Config file [default: the platform config dir, e.g. ~/.config/llmcost/config.toml]'
+            cand --db 'Cache database [default: the platform cache dir, e.g. ~/.cache/llmcost/cache.sqlite]'
+            cand --timeout 'Give up on a request that has not answered after this many seconds (a timed-out request is retried once) [default: the config''s http.timeout_seconds, 30]'
+            cand --record 'Save every response body a sync receives in DIR (one file per request; no headers, so no keys), to attach to a bug report'
+            cand --color 'Colour in tables and the dashboard [default: auto, which honours NO_COLOR]'
+            cand --today 'Today so far (UTC; partial)'
+            cand --yesterday 'Yesterday (UTC)'
+            cand --week 'This ISO week (Monday first) to date'
+            cand --last-week 'The whole previous ISO week (Monday to Sunday)'
+            cand --last-month 'The whole previous calendar month'
+            cand --this-quarter 'This calendar quarter to date'
+            cand --last-quarter 'The whole previous calendar quarter'
+            cand --refresh 'Refetch the whole period from the providers, even days already cached'
+            cand --offline 'Never touch the network: answer from the cache only'
+            cand --demo 'Use the built-in sample organization: no keys, no network, your cache untouched'
+            cand -q 'No progress or notes on stderr; errors are still printed'
+            cand --quiet 'No progress or notes on stderr; errors are still printed'
+            cand -v 'Diagnostics on stderr: -v what is fetched and written, -vv every request (keys redacted)'
+            cand --verbose 'Diagnostics on stderr: -v what is fetched and written, -vv every request (keys redacted)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'llmcost;prices'= {
+            cand --provider 'Only this provider (repeatable)'
+            cand --format 'Output format'
+            cand --config 'Config file [default: the platform config dir, e.g. ~/.config/llmcost/config.toml]'
+            cand --db 'Cache database [default: the platform cache dir, e.g. ~/.cache/llmcost/cache.sqlite]'
+            cand --timeout 'Give up on a request that has not answered after this many seconds (a timed-out request is retried once) [default: the config''s http.timeout_seconds, 30]'
+            cand --record 'Save every response body a sync receives in DIR (one file per request; no headers, so no keys), to attach to a bug report'
+            cand --color 'Colour in tables and the dashboard [default: auto, which honours NO_COLOR]'
+            cand --all 'Every model of the table, not only those in the cache'
+            cand --demo 'Use the built-in sample organization: no keys, no network, your cache untouched'
+            cand -q 'No progress or notes on stderr; errors are still printed'
+            cand --quiet 'No progress or notes on stderr; errors are still printed'
+            cand -v 'Diagnostics on stderr: -v what is fetched and written, -vv every request (keys redacted)'
+            cand --verbose 'Diagnostics on stderr: -v what is fetched and written, -vv every request (keys redacted)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+            cand update 'Replace the cached price table with a newer genai-prices data.json'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'llmcost;prices;update'= {
+            cand --from 'A genai-prices data.json (or an llmcost table): a file or an http(s) URL [default: genai-prices'' main branch on GitHub]'
+            cand --config 'Config file [default: the platform config dir, e.g. ~/.config/llmcost/config.toml]'
+            cand --db 'Cache database [default: the platform cache dir, e.g. ~/.cache/llmcost/cache.sqlite]'
+            cand --timeout 'Give up on a request that has not answered after this many seconds (a timed-out request is retried once) [default: the config''s http.timeout_seconds, 30]'
+            cand --record 'Save every response body a sync receives in DIR (one file per request; no headers, so no keys), to attach to a bug report'
+            cand --color 'Colour in tables and the dashboard [default: auto, which honours NO_COLOR]'
+            cand --demo 'Use the built-in sample organization: no keys, no network, your cache untouched'
+            cand -q 'No progress or notes on stderr; errors are still printed'
+            cand --quiet 'No progress or notes on stderr; errors are still printed'
+            cand -v 'Diagnostics on stderr: -v what is fetched and written, -vv every request (keys redacted)'
+            cand --verbose 'Diagnostics on stderr: -v what is fetched and written, -vv every request (keys redacted)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'llmcost;prices;help'= {
+            cand update 'Replace the cached price table with a newer genai-prices data.json'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'llmcost;prices;help;update'= {
+        }
+        &'llmcost;prices;help;help'= {
+        }
         &'llmcost;import'= {
             cand --provider 'The vendor: any id that is not an API provider (groq, together, mistral, deepseek...)'
             cand -w 'The account at that vendor, e.g. the team''s'
@@ -871,6 +989,9 @@ set edit:completion:arg-completer[llmcost] = {|@words|
             cand budgets 'Budgets per period and scope, and the CI gate `budgets check`'
             cand report 'The period''s story: comparison, forecast, breakdowns, movers, anomalies; exports'
             cand tui 'The interactive dashboard'
+            cand optimize 'Where money could be saved: prompt caching, batch, model choice, waste (estimates)'
+            cand reconcile 'The bill against the price list, model by model, with the likely reason for differences'
+            cand prices 'The list prices bills are compared with; `prices update` refreshes them'
             cand import 'Spend of vendors without a billing API (Groq, Mistral...), from a CSV or FOCUS file'
             cand export 'The cached spend as a FOCUS 1.2 CSV for FinOps tools'
             cand notify 'Budget alert channels: send a test message'
@@ -928,6 +1049,15 @@ set edit:completion:arg-completer[llmcost] = {|@words|
         &'llmcost;help;report'= {
         }
         &'llmcost;help;tui'= {
+        }
+        &'llmcost;help;optimize'= {
+        }
+        &'llmcost;help;reconcile'= {
+        }
+        &'llmcost;help;prices'= {
+            cand update 'Replace the cached price table with a newer genai-prices data.json'
+        }
+        &'llmcost;help;prices;update'= {
         }
         &'llmcost;help;import'= {
         }

@@ -44,6 +44,9 @@ complete -c llmcost -n "__fish_llmcost_needs_command" -f -a "sync" -d 'Fetch spe
 complete -c llmcost -n "__fish_llmcost_needs_command" -f -a "budgets" -d 'Budgets per period and scope, and the CI gate `budgets check`'
 complete -c llmcost -n "__fish_llmcost_needs_command" -f -a "report" -d 'The period\'s story: comparison, forecast, breakdowns, movers, anomalies; exports'
 complete -c llmcost -n "__fish_llmcost_needs_command" -f -a "tui" -d 'The interactive dashboard'
+complete -c llmcost -n "__fish_llmcost_needs_command" -f -a "optimize" -d 'Where money could be saved: prompt caching, batch, model choice, waste (estimates)'
+complete -c llmcost -n "__fish_llmcost_needs_command" -f -a "reconcile" -d 'The bill against the price list, model by model, with the likely reason for differences'
+complete -c llmcost -n "__fish_llmcost_needs_command" -f -a "prices" -d 'The list prices bills are compared with; `prices update` refreshes them'
 complete -c llmcost -n "__fish_llmcost_needs_command" -f -a "import" -d 'Spend of vendors without a billing API (Groq, Mistral...), from a CSV or FOCUS file'
 complete -c llmcost -n "__fish_llmcost_needs_command" -f -a "export" -d 'The cached spend as a FOCUS 1.2 CSV for FinOps tools'
 complete -c llmcost -n "__fish_llmcost_needs_command" -f -a "notify" -d 'Budget alert channels: send a test message'
@@ -489,6 +492,106 @@ complete -c llmcost -n "__fish_llmcost_using_subcommand tui" -s q -l quiet -d 'N
 complete -c llmcost -n "__fish_llmcost_using_subcommand tui" -s v -l verbose -d 'Diagnostics on stderr: -v what is fetched and written, -vv every request (keys redacted)'
 complete -c llmcost -n "__fish_llmcost_using_subcommand tui" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c llmcost -n "__fish_llmcost_using_subcommand tui" -s V -l version -d 'Print version'
+complete -c llmcost -n "__fish_llmcost_using_subcommand optimize" -l provider -d 'Only this provider (repeatable): openai, anthropic, openrouter, xai, aws, azure, gcp' -r
+complete -c llmcost -n "__fish_llmcost_using_subcommand optimize" -s w -l workspace -d 'Only this workspace (repeatable), e.g. edugami' -r
+complete -c llmcost -n "__fish_llmcost_using_subcommand optimize" -l month -d 'This month to date, or a whole month given as YYYY-MM' -r
+complete -c llmcost -n "__fish_llmcost_using_subcommand optimize" -l year -d 'This year to date, or a whole year given as YYYY' -r
+complete -c llmcost -n "__fish_llmcost_using_subcommand optimize" -l last -d 'The last N days, today included (at most 36600)' -r
+complete -c llmcost -n "__fish_llmcost_using_subcommand optimize" -l since -d 'From this day (inclusive), to --until or today' -r
+complete -c llmcost -n "__fish_llmcost_using_subcommand optimize" -l until -d 'Up to this day (inclusive); needs --since' -r
+complete -c llmcost -n "__fish_llmcost_using_subcommand optimize" -l format -d 'Output format' -r -f -a "table\t'A table for people'
+json\t'Versioned JSON (schema_version 1) for scripts'
+csv\t'CSV with a header row, for spreadsheets'
+markdown\t'Markdown for reports and PR comments'"
+complete -c llmcost -n "__fish_llmcost_using_subcommand optimize" -l config -d 'Config file [default: the platform config dir, e.g. ~/.config/llmcost/config.toml]' -r -F
+complete -c llmcost -n "__fish_llmcost_using_subcommand optimize" -l db -d 'Cache database [default: the platform cache dir, e.g. ~/.cache/llmcost/cache.sqlite]' -r -F
+complete -c llmcost -n "__fish_llmcost_using_subcommand optimize" -l timeout -d 'Give up on a request that has not answered after this many seconds (a timed-out request is retried once) [default: the config\'s http.timeout_seconds, 30]' -r
+complete -c llmcost -n "__fish_llmcost_using_subcommand optimize" -l record -d 'Save every response body a sync receives in DIR (one file per request; no headers, so no keys), to attach to a bug report' -r -F
+complete -c llmcost -n "__fish_llmcost_using_subcommand optimize" -l color -d 'Colour in tables and the dashboard [default: auto, which honours NO_COLOR]' -r -f -a "auto\t'When stdout is a terminal and NO_COLOR is not set'
+always\t''
+never\t''"
+complete -c llmcost -n "__fish_llmcost_using_subcommand optimize" -l today -d 'Today so far (UTC; partial)'
+complete -c llmcost -n "__fish_llmcost_using_subcommand optimize" -l yesterday -d 'Yesterday (UTC)'
+complete -c llmcost -n "__fish_llmcost_using_subcommand optimize" -l week -d 'This ISO week (Monday first) to date'
+complete -c llmcost -n "__fish_llmcost_using_subcommand optimize" -l last-week -d 'The whole previous ISO week (Monday to Sunday)'
+complete -c llmcost -n "__fish_llmcost_using_subcommand optimize" -l last-month -d 'The whole previous calendar month'
+complete -c llmcost -n "__fish_llmcost_using_subcommand optimize" -l this-quarter -d 'This calendar quarter to date'
+complete -c llmcost -n "__fish_llmcost_using_subcommand optimize" -l last-quarter -d 'The whole previous calendar quarter'
+complete -c llmcost -n "__fish_llmcost_using_subcommand optimize" -l refresh -d 'Refetch the whole period from the providers, even days already cached'
+complete -c llmcost -n "__fish_llmcost_using_subcommand optimize" -l offline -d 'Never touch the network: answer from the cache only'
+complete -c llmcost -n "__fish_llmcost_using_subcommand optimize" -l demo -d 'Use the built-in sample organization: no keys, no network, your cache untouched'
+complete -c llmcost -n "__fish_llmcost_using_subcommand optimize" -s q -l quiet -d 'No progress or notes on stderr; errors are still printed'
+complete -c llmcost -n "__fish_llmcost_using_subcommand optimize" -s v -l verbose -d 'Diagnostics on stderr: -v what is fetched and written, -vv every request (keys redacted)'
+complete -c llmcost -n "__fish_llmcost_using_subcommand optimize" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c llmcost -n "__fish_llmcost_using_subcommand optimize" -s V -l version -d 'Print version'
+complete -c llmcost -n "__fish_llmcost_using_subcommand reconcile" -l provider -d 'Only this provider (repeatable): openai, anthropic, openrouter, xai, aws, azure, gcp' -r
+complete -c llmcost -n "__fish_llmcost_using_subcommand reconcile" -s w -l workspace -d 'Only this workspace (repeatable), e.g. edugami' -r
+complete -c llmcost -n "__fish_llmcost_using_subcommand reconcile" -l month -d 'This month to date, or a whole month given as YYYY-MM' -r
+complete -c llmcost -n "__fish_llmcost_using_subcommand reconcile" -l year -d 'This year to date, or a whole year given as YYYY' -r
+complete -c llmcost -n "__fish_llmcost_using_subcommand reconcile" -l last -d 'The last N days, today included (at most 36600)' -r
+complete -c llmcost -n "__fish_llmcost_using_subcommand reconcile" -l since -d 'From this day (inclusive), to --until or today' -r
+complete -c llmcost -n "__fish_llmcost_using_subcommand reconcile" -l until -d 'Up to this day (inclusive); needs --since' -r
+complete -c llmcost -n "__fish_llmcost_using_subcommand reconcile" -l tolerance -d 'Flag rows whose billed cost is off the list-price cost by more than this, e.g. 2% or 0.5' -r
+complete -c llmcost -n "__fish_llmcost_using_subcommand reconcile" -l format -d 'Output format' -r -f -a "table\t'A table for people'
+json\t'Versioned JSON (schema_version 1) for scripts'
+csv\t'CSV with a header row, for spreadsheets'
+markdown\t'Markdown for reports and PR comments'"
+complete -c llmcost -n "__fish_llmcost_using_subcommand reconcile" -l config -d 'Config file [default: the platform config dir, e.g. ~/.config/llmcost/config.toml]' -r -F
+complete -c llmcost -n "__fish_llmcost_using_subcommand reconcile" -l db -d 'Cache database [default: the platform cache dir, e.g. ~/.cache/llmcost/cache.sqlite]' -r -F
+complete -c llmcost -n "__fish_llmcost_using_subcommand reconcile" -l timeout -d 'Give up on a request that has not answered after this many seconds (a timed-out request is retried once) [default: the config\'s http.timeout_seconds, 30]' -r
+complete -c llmcost -n "__fish_llmcost_using_subcommand reconcile" -l record -d 'Save every response body a sync receives in DIR (one file per request; no headers, so no keys), to attach to a bug report' -r -F
+complete -c llmcost -n "__fish_llmcost_using_subcommand reconcile" -l color -d 'Colour in tables and the dashboard [default: auto, which honours NO_COLOR]' -r -f -a "auto\t'When stdout is a terminal and NO_COLOR is not set'
+always\t''
+never\t''"
+complete -c llmcost -n "__fish_llmcost_using_subcommand reconcile" -l today -d 'Today so far (UTC; partial)'
+complete -c llmcost -n "__fish_llmcost_using_subcommand reconcile" -l yesterday -d 'Yesterday (UTC)'
+complete -c llmcost -n "__fish_llmcost_using_subcommand reconcile" -l week -d 'This ISO week (Monday first) to date'
+complete -c llmcost -n "__fish_llmcost_using_subcommand reconcile" -l last-week -d 'The whole previous ISO week (Monday to Sunday)'
+complete -c llmcost -n "__fish_llmcost_using_subcommand reconcile" -l last-month -d 'The whole previous calendar month'
+complete -c llmcost -n "__fish_llmcost_using_subcommand reconcile" -l this-quarter -d 'This calendar quarter to date'
+complete -c llmcost -n "__fish_llmcost_using_subcommand reconcile" -l last-quarter -d 'The whole previous calendar quarter'
+complete -c llmcost -n "__fish_llmcost_using_subcommand reconcile" -l refresh -d 'Refetch the whole period from the providers, even days already cached'
+complete -c llmcost -n "__fish_llmcost_using_subcommand reconcile" -l offline -d 'Never touch the network: answer from the cache only'
+complete -c llmcost -n "__fish_llmcost_using_subcommand reconcile" -l demo -d 'Use the built-in sample organization: no keys, no network, your cache untouched'
+complete -c llmcost -n "__fish_llmcost_using_subcommand reconcile" -s q -l quiet -d 'No progress or notes on stderr; errors are still printed'
+complete -c llmcost -n "__fish_llmcost_using_subcommand reconcile" -s v -l verbose -d 'Diagnostics on stderr: -v what is fetched and written, -vv every request (keys redacted)'
+complete -c llmcost -n "__fish_llmcost_using_subcommand reconcile" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c llmcost -n "__fish_llmcost_using_subcommand reconcile" -s V -l version -d 'Print version'
+complete -c llmcost -n "__fish_llmcost_using_subcommand prices; and not __fish_seen_subcommand_from update help" -l provider -d 'Only this provider (repeatable)' -r
+complete -c llmcost -n "__fish_llmcost_using_subcommand prices; and not __fish_seen_subcommand_from update help" -l format -d 'Output format' -r -f -a "table\t'A table for people'
+json\t'Versioned JSON (schema_version 1) for scripts'
+csv\t'CSV with a header row, for spreadsheets'
+markdown\t'Markdown for reports and PR comments'"
+complete -c llmcost -n "__fish_llmcost_using_subcommand prices; and not __fish_seen_subcommand_from update help" -l config -d 'Config file [default: the platform config dir, e.g. ~/.config/llmcost/config.toml]' -r -F
+complete -c llmcost -n "__fish_llmcost_using_subcommand prices; and not __fish_seen_subcommand_from update help" -l db -d 'Cache database [default: the platform cache dir, e.g. ~/.cache/llmcost/cache.sqlite]' -r -F
+complete -c llmcost -n "__fish_llmcost_using_subcommand prices; and not __fish_seen_subcommand_from update help" -l timeout -d 'Give up on a request that has not answered after this many seconds (a timed-out request is retried once) [default: the config\'s http.timeout_seconds, 30]' -r
+complete -c llmcost -n "__fish_llmcost_using_subcommand prices; and not __fish_seen_subcommand_from update help" -l record -d 'Save every response body a sync receives in DIR (one file per request; no headers, so no keys), to attach to a bug report' -r -F
+complete -c llmcost -n "__fish_llmcost_using_subcommand prices; and not __fish_seen_subcommand_from update help" -l color -d 'Colour in tables and the dashboard [default: auto, which honours NO_COLOR]' -r -f -a "auto\t'When stdout is a terminal and NO_COLOR is not set'
+always\t''
+never\t''"
+complete -c llmcost -n "__fish_llmcost_using_subcommand prices; and not __fish_seen_subcommand_from update help" -l all -d 'Every model of the table, not only those in the cache'
+complete -c llmcost -n "__fish_llmcost_using_subcommand prices; and not __fish_seen_subcommand_from update help" -l demo -d 'Use the built-in sample organization: no keys, no network, your cache untouched'
+complete -c llmcost -n "__fish_llmcost_using_subcommand prices; and not __fish_seen_subcommand_from update help" -s q -l quiet -d 'No progress or notes on stderr; errors are still printed'
+complete -c llmcost -n "__fish_llmcost_using_subcommand prices; and not __fish_seen_subcommand_from update help" -s v -l verbose -d 'Diagnostics on stderr: -v what is fetched and written, -vv every request (keys redacted)'
+complete -c llmcost -n "__fish_llmcost_using_subcommand prices; and not __fish_seen_subcommand_from update help" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c llmcost -n "__fish_llmcost_using_subcommand prices; and not __fish_seen_subcommand_from update help" -s V -l version -d 'Print version'
+complete -c llmcost -n "__fish_llmcost_using_subcommand prices; and not __fish_seen_subcommand_from update help" -f -a "update" -d 'Replace the cached price table with a newer genai-prices data.json'
+complete -c llmcost -n "__fish_llmcost_using_subcommand prices; and not __fish_seen_subcommand_from update help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c llmcost -n "__fish_llmcost_using_subcommand prices; and __fish_seen_subcommand_from update" -l from -d 'A genai-prices data.json (or an llmcost table): a file or an http(s) URL [default: genai-prices\' main branch on GitHub]' -r
+complete -c llmcost -n "__fish_llmcost_using_subcommand prices; and __fish_seen_subcommand_from update" -l config -d 'Config file [default: the platform config dir, e.g. ~/.config/llmcost/config.toml]' -r -F
+complete -c llmcost -n "__fish_llmcost_using_subcommand prices; and __fish_seen_subcommand_from update" -l db -d 'Cache database [default: the platform cache dir, e.g. ~/.cache/llmcost/cache.sqlite]' -r -F
+complete -c llmcost -n "__fish_llmcost_using_subcommand prices; and __fish_seen_subcommand_from update" -l timeout -d 'Give up on a request that has not answered after this many seconds (a timed-out request is retried once) [default: the config\'s http.timeout_seconds, 30]' -r
+complete -c llmcost -n "__fish_llmcost_using_subcommand prices; and __fish_seen_subcommand_from update" -l record -d 'Save every response body a sync receives in DIR (one file per request; no headers, so no keys), to attach to a bug report' -r -F
+complete -c llmcost -n "__fish_llmcost_using_subcommand prices; and __fish_seen_subcommand_from update" -l color -d 'Colour in tables and the dashboard [default: auto, which honours NO_COLOR]' -r -f -a "auto\t'When stdout is a terminal and NO_COLOR is not set'
+always\t''
+never\t''"
+complete -c llmcost -n "__fish_llmcost_using_subcommand prices; and __fish_seen_subcommand_from update" -l demo -d 'Use the built-in sample organization: no keys, no network, your cache untouched'
+complete -c llmcost -n "__fish_llmcost_using_subcommand prices; and __fish_seen_subcommand_from update" -s q -l quiet -d 'No progress or notes on stderr; errors are still printed'
+complete -c llmcost -n "__fish_llmcost_using_subcommand prices; and __fish_seen_subcommand_from update" -s v -l verbose -d 'Diagnostics on stderr: -v what is fetched and written, -vv every request (keys redacted)'
+complete -c llmcost -n "__fish_llmcost_using_subcommand prices; and __fish_seen_subcommand_from update" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c llmcost -n "__fish_llmcost_using_subcommand prices; and __fish_seen_subcommand_from update" -s V -l version -d 'Print version'
+complete -c llmcost -n "__fish_llmcost_using_subcommand prices; and __fish_seen_subcommand_from help" -f -a "update" -d 'Replace the cached price table with a newer genai-prices data.json'
+complete -c llmcost -n "__fish_llmcost_using_subcommand prices; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c llmcost -n "__fish_llmcost_using_subcommand import" -l provider -d 'The vendor: any id that is not an API provider (groq, together, mistral, deepseek...)' -r
 complete -c llmcost -n "__fish_llmcost_using_subcommand import" -s w -l workspace -d 'The account at that vendor, e.g. the team\'s' -r
 complete -c llmcost -n "__fish_llmcost_using_subcommand import" -l format -d 'The file\'s format' -r -f -a "csv\t'llmcost\'s CSV: date, model, cost, and optional project, currency, tokens, requests'
@@ -707,25 +810,28 @@ complete -c llmcost -n "__fish_llmcost_using_subcommand generate-cache" -s q -l 
 complete -c llmcost -n "__fish_llmcost_using_subcommand generate-cache" -s v -l verbose -d 'Diagnostics on stderr: -v what is fetched and written, -vv every request (keys redacted)'
 complete -c llmcost -n "__fish_llmcost_using_subcommand generate-cache" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c llmcost -n "__fish_llmcost_using_subcommand generate-cache" -s V -l version -d 'Print version'
-complete -c llmcost -n "__fish_llmcost_using_subcommand help; and not __fish_seen_subcommand_from providers projects teams costs sync budgets report tui import export notify serve metrics doctor cache completions man generate-cache help" -f -a "providers" -d 'Supported providers and configured workspaces; add, remove and test keys'
-complete -c llmcost -n "__fish_llmcost_using_subcommand help; and not __fish_seen_subcommand_from providers projects teams costs sync budgets report tui import export notify serve metrics doctor cache completions man generate-cache help" -f -a "projects" -d 'Projects of each workspace, archived ones too, with their spend in a period'
-complete -c llmcost -n "__fish_llmcost_using_subcommand help; and not __fish_seen_subcommand_from providers projects teams costs sync budgets report tui import export notify serve metrics doctor cache completions man generate-cache help" -f -a "teams" -d 'The chargeback by team or cost centre, shared costs split; `teams check` for the rules'
-complete -c llmcost -n "__fish_llmcost_using_subcommand help; and not __fish_seen_subcommand_from providers projects teams costs sync budgets report tui import export notify serve metrics doctor cache completions man generate-cache help" -f -a "costs" -d 'Billed spend for a period, grouped by model, project, day, ...'
-complete -c llmcost -n "__fish_llmcost_using_subcommand help; and not __fish_seen_subcommand_from providers projects teams costs sync budgets report tui import export notify serve metrics doctor cache completions man generate-cache help" -f -a "sync" -d 'Fetch spend into the cache ahead of time'
-complete -c llmcost -n "__fish_llmcost_using_subcommand help; and not __fish_seen_subcommand_from providers projects teams costs sync budgets report tui import export notify serve metrics doctor cache completions man generate-cache help" -f -a "budgets" -d 'Budgets per period and scope, and the CI gate `budgets check`'
-complete -c llmcost -n "__fish_llmcost_using_subcommand help; and not __fish_seen_subcommand_from providers projects teams costs sync budgets report tui import export notify serve metrics doctor cache completions man generate-cache help" -f -a "report" -d 'The period\'s story: comparison, forecast, breakdowns, movers, anomalies; exports'
-complete -c llmcost -n "__fish_llmcost_using_subcommand help; and not __fish_seen_subcommand_from providers projects teams costs sync budgets report tui import export notify serve metrics doctor cache completions man generate-cache help" -f -a "tui" -d 'The interactive dashboard'
-complete -c llmcost -n "__fish_llmcost_using_subcommand help; and not __fish_seen_subcommand_from providers projects teams costs sync budgets report tui import export notify serve metrics doctor cache completions man generate-cache help" -f -a "import" -d 'Spend of vendors without a billing API (Groq, Mistral...), from a CSV or FOCUS file'
-complete -c llmcost -n "__fish_llmcost_using_subcommand help; and not __fish_seen_subcommand_from providers projects teams costs sync budgets report tui import export notify serve metrics doctor cache completions man generate-cache help" -f -a "export" -d 'The cached spend as a FOCUS 1.2 CSV for FinOps tools'
-complete -c llmcost -n "__fish_llmcost_using_subcommand help; and not __fish_seen_subcommand_from providers projects teams costs sync budgets report tui import export notify serve metrics doctor cache completions man generate-cache help" -f -a "notify" -d 'Budget alert channels: send a test message'
-complete -c llmcost -n "__fish_llmcost_using_subcommand help; and not __fish_seen_subcommand_from providers projects teams costs sync budgets report tui import export notify serve metrics doctor cache completions man generate-cache help" -f -a "serve" -d 'A Prometheus exporter: /metrics from the cache, syncing in the background'
-complete -c llmcost -n "__fish_llmcost_using_subcommand help; and not __fish_seen_subcommand_from providers projects teams costs sync budgets report tui import export notify serve metrics doctor cache completions man generate-cache help" -f -a "metrics" -d 'The Prometheus exposition once, on stdout (for node_exporter\'s textfile collector)'
-complete -c llmcost -n "__fish_llmcost_using_subcommand help; and not __fish_seen_subcommand_from providers projects teams costs sync budgets report tui import export notify serve metrics doctor cache completions man generate-cache help" -f -a "doctor" -d 'Check the setup: config, keyring, keys, cache, and one call per workspace'
-complete -c llmcost -n "__fish_llmcost_using_subcommand help; and not __fish_seen_subcommand_from providers projects teams costs sync budgets report tui import export notify serve metrics doctor cache completions man generate-cache help" -f -a "cache" -d 'Where the cache is, what it holds, and clearing it'
-complete -c llmcost -n "__fish_llmcost_using_subcommand help; and not __fish_seen_subcommand_from providers projects teams costs sync budgets report tui import export notify serve metrics doctor cache completions man generate-cache help" -f -a "completions" -d 'Print a shell completion script'
-complete -c llmcost -n "__fish_llmcost_using_subcommand help; and not __fish_seen_subcommand_from providers projects teams costs sync budgets report tui import export notify serve metrics doctor cache completions man generate-cache help" -f -a "man" -d 'Write man pages (llmcost.1 and one per subcommand)'
-complete -c llmcost -n "__fish_llmcost_using_subcommand help; and not __fish_seen_subcommand_from providers projects teams costs sync budgets report tui import export notify serve metrics doctor cache completions man generate-cache help" -f -a "generate-cache" -d 'A large deterministic cache for benchmarks (accounts bench-1.. in --db)'
-complete -c llmcost -n "__fish_llmcost_using_subcommand help; and not __fish_seen_subcommand_from providers projects teams costs sync budgets report tui import export notify serve metrics doctor cache completions man generate-cache help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c llmcost -n "__fish_llmcost_using_subcommand help; and not __fish_seen_subcommand_from providers projects teams costs sync budgets report tui optimize reconcile prices import export notify serve metrics doctor cache completions man generate-cache help" -f -a "providers" -d 'Supported providers and configured workspaces; add, remove and test keys'
+complete -c llmcost -n "__fish_llmcost_using_subcommand help; and not __fish_seen_subcommand_from providers projects teams costs sync budgets report tui optimize reconcile prices import export notify serve metrics doctor cache completions man generate-cache help" -f -a "projects" -d 'Projects of each workspace, archived ones too, with their spend in a period'
+complete -c llmcost -n "__fish_llmcost_using_subcommand help; and not __fish_seen_subcommand_from providers projects teams costs sync budgets report tui optimize reconcile prices import export notify serve metrics doctor cache completions man generate-cache help" -f -a "teams" -d 'The chargeback by team or cost centre, shared costs split; `teams check` for the rules'
+complete -c llmcost -n "__fish_llmcost_using_subcommand help; and not __fish_seen_subcommand_from providers projects teams costs sync budgets report tui optimize reconcile prices import export notify serve metrics doctor cache completions man generate-cache help" -f -a "costs" -d 'Billed spend for a period, grouped by model, project, day, ...'
+complete -c llmcost -n "__fish_llmcost_using_subcommand help; and not __fish_seen_subcommand_from providers projects teams costs sync budgets report tui optimize reconcile prices import export notify serve metrics doctor cache completions man generate-cache help" -f -a "sync" -d 'Fetch spend into the cache ahead of time'
+complete -c llmcost -n "__fish_llmcost_using_subcommand help; and not __fish_seen_subcommand_from providers projects teams costs sync budgets report tui optimize reconcile prices import export notify serve metrics doctor cache completions man generate-cache help" -f -a "budgets" -d 'Budgets per period and scope, and the CI gate `budgets check`'
+complete -c llmcost -n "__fish_llmcost_using_subcommand help; and not __fish_seen_subcommand_from providers projects teams costs sync budgets report tui optimize reconcile prices import export notify serve metrics doctor cache completions man generate-cache help" -f -a "report" -d 'The period\'s story: comparison, forecast, breakdowns, movers, anomalies; exports'
+complete -c llmcost -n "__fish_llmcost_using_subcommand help; and not __fish_seen_subcommand_from providers projects teams costs sync budgets report tui optimize reconcile prices import export notify serve metrics doctor cache completions man generate-cache help" -f -a "tui" -d 'The interactive dashboard'
+complete -c llmcost -n "__fish_llmcost_using_subcommand help; and not __fish_seen_subcommand_from providers projects teams costs sync budgets report tui optimize reconcile prices import export notify serve metrics doctor cache completions man generate-cache help" -f -a "optimize" -d 'Where money could be saved: prompt caching, batch, model choice, waste (estimates)'
+complete -c llmcost -n "__fish_llmcost_using_subcommand help; and not __fish_seen_subcommand_from providers projects teams costs sync budgets report tui optimize reconcile prices import export notify serve metrics doctor cache completions man generate-cache help" -f -a "reconcile" -d 'The bill against the price list, model by model, with the likely reason for differences'
+complete -c llmcost -n "__fish_llmcost_using_subcommand help; and not __fish_seen_subcommand_from providers projects teams costs sync budgets report tui optimize reconcile prices import export notify serve metrics doctor cache completions man generate-cache help" -f -a "prices" -d 'The list prices bills are compared with; `prices update` refreshes them'
+complete -c llmcost -n "__fish_llmcost_using_subcommand help; and not __fish_seen_subcommand_from providers projects teams costs sync budgets report tui optimize reconcile prices import export notify serve metrics doctor cache completions man generate-cache help" -f -a "import" -d 'Spend of vendors without a billing API (Groq, Mistral...), from a CSV or FOCUS file'
+complete -c llmcost -n "__fish_llmcost_using_subcommand help; and not __fish_seen_subcommand_from providers projects teams costs sync budgets report tui optimize reconcile prices import export notify serve metrics doctor cache completions man generate-cache help" -f -a "export" -d 'The cached spend as a FOCUS 1.2 CSV for FinOps tools'
+complete -c llmcost -n "__fish_llmcost_using_subcommand help; and not __fish_seen_subcommand_from providers projects teams costs sync budgets report tui optimize reconcile prices import export notify serve metrics doctor cache completions man generate-cache help" -f -a "notify" -d 'Budget alert channels: send a test message'
+complete -c llmcost -n "__fish_llmcost_using_subcommand help; and not __fish_seen_subcommand_from providers projects teams costs sync budgets report tui optimize reconcile prices import export notify serve metrics doctor cache completions man generate-cache help" -f -a "serve" -d 'A Prometheus exporter: /metrics from the cache, syncing in the background'
+complete -c llmcost -n "__fish_llmcost_using_subcommand help; and not __fish_seen_subcommand_from providers projects teams costs sync budgets report tui optimize reconcile prices import export notify serve metrics doctor cache completions man generate-cache help" -f -a "metrics" -d 'The Prometheus exposition once, on stdout (for node_exporter\'s textfile collector)'
+complete -c llmcost -n "__fish_llmcost_using_subcommand help; and not __fish_seen_subcommand_from providers projects teams costs sync budgets report tui optimize reconcile prices import export notify serve metrics doctor cache completions man generate-cache help" -f -a "doctor" -d 'Check the setup: config, keyring, keys, cache, and one call per workspace'
+complete -c llmcost -n "__fish_llmcost_using_subcommand help; and not __fish_seen_subcommand_from providers projects teams costs sync budgets report tui optimize reconcile prices import export notify serve metrics doctor cache completions man generate-cache help" -f -a "cache" -d 'Where the cache is, what it holds, and clearing it'
+complete -c llmcost -n "__fish_llmcost_using_subcommand help; and not __fish_seen_subcommand_from providers projects teams costs sync budgets report tui optimize reconcile prices import export notify serve metrics doctor cache completions man generate-cache help" -f -a "completions" -d 'Print a shell completion script'
+complete -c llmcost -n "__fish_llmcost_using_subcommand help; and not __fish_seen_subcommand_from providers projects teams costs sync budgets report tui optimize reconcile prices import export notify serve metrics doctor cache completions man generate-cache help" -f -a "man" -d 'Write man pages (llmcost.1 and one per subcommand)'
+complete -c llmcost -n "__fish_llmcost_using_subcommand help; and not __fish_seen_subcommand_from providers projects teams costs sync budgets report tui optimize reconcile prices import export notify serve metrics doctor cache completions man generate-cache help" -f -a "generate-cache" -d 'A large deterministic cache for benchmarks (accounts bench-1.. in --db)'
+complete -c llmcost -n "__fish_llmcost_using_subcommand help; and not __fish_seen_subcommand_from providers projects teams costs sync budgets report tui optimize reconcile prices import export notify serve metrics doctor cache completions man generate-cache help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c llmcost -n "__fish_llmcost_using_subcommand help; and __fish_seen_subcommand_from providers" -f -a "list" -d 'List supported providers and configured workspaces (the default)'
 complete -c llmcost -n "__fish_llmcost_using_subcommand help; and __fish_seen_subcommand_from providers" -f -a "add" -d 'Add a workspace: read its admin key, check it, store it in the OS keyring'
 complete -c llmcost -n "__fish_llmcost_using_subcommand help; and __fish_seen_subcommand_from providers" -f -a "remove" -d 'Forget a workspace: delete its key from the keyring and its entry from the config'
@@ -736,6 +842,7 @@ complete -c llmcost -n "__fish_llmcost_using_subcommand help; and __fish_seen_su
 complete -c llmcost -n "__fish_llmcost_using_subcommand help; and __fish_seen_subcommand_from budgets" -f -a "edit" -d 'Change some fields of a budget'
 complete -c llmcost -n "__fish_llmcost_using_subcommand help; and __fish_seen_subcommand_from budgets" -f -a "remove" -d 'Remove a budget from the config file'
 complete -c llmcost -n "__fish_llmcost_using_subcommand help; and __fish_seen_subcommand_from budgets" -f -a "check" -d 'Sync what the budgets need, evaluate them, and exit 3 when one fails'
+complete -c llmcost -n "__fish_llmcost_using_subcommand help; and __fish_seen_subcommand_from prices" -f -a "update" -d 'Replace the cached price table with a newer genai-prices data.json'
 complete -c llmcost -n "__fish_llmcost_using_subcommand help; and __fish_seen_subcommand_from notify" -f -a "test" -d 'Send a test message to each channel (describing the first budget as it stands)'
 complete -c llmcost -n "__fish_llmcost_using_subcommand help; and __fish_seen_subcommand_from cache" -f -a "path" -d 'Print the cache file\'s path'
 complete -c llmcost -n "__fish_llmcost_using_subcommand help; and __fish_seen_subcommand_from cache" -f -a "info" -d 'Size, schema, integrity, and what each workspace has cached'

@@ -106,6 +106,19 @@ pub struct Config {
     /// `[[shared_costs]]`: scopes split between teams.
     #[serde(default)]
     pub shared_costs: Vec<crate::teams::SharedCost>,
+    /// `[optimize]`: what `llmcost optimize` may assume.
+    #[serde(default)]
+    pub optimize: OptimizeSettings,
+}
+
+/// `[optimize]`.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct OptimizeSettings {
+    /// Projects (ids or names, `*` globs) whose traffic can wait for a batch API: named by
+    /// the user, since daily spend cannot prove a workload is not interactive.
+    #[serde(default)]
+    pub batchable: Vec<String>,
 }
 
 impl Config {

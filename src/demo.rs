@@ -72,7 +72,7 @@ impl ModelSpec {
 
 const GPT55: ModelSpec = ModelSpec {
     model: "gpt-5.5-2026-04-23",
-    items: &[("input", 0.45, Some(1.25)), ("cached input", 0.03, Some(0.125)), ("output", 0.52, Some(10.0))],
+    items: &[("input", 0.45, Some(5.0)), ("cached input", 0.03, Some(0.5)), ("output", 0.52, Some(30.0))],
     style: ItemStyle::OpenAi(None),
 };
 const GPT41_MINI: ModelSpec = ModelSpec {

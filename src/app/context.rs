@@ -119,6 +119,7 @@ impl App {
                         budgets: crate::demo::budgets(),
                         teams: crate::demo::teams(),
                         shared_costs: crate::demo::shared_costs(),
+                        optimize: crate::config::OptimizeSettings { batchable: vec!["Summaries".into()] },
                         ..Config::default()
                     },
                     config_path,

@@ -1,8 +1,6 @@
 //! Getting the ECB rates a view needs: from the cache, else fetched once (unless offline). Caching
 //! spend never needs rates; only showing it in another currency does.
 
-use std::time::Duration;
-
 use chrono::Days;
 
 use super::App;
@@ -46,23 +44,9 @@ pub fn rates_for(app: &App, store: &mut Store, q: &CostQuery, to: Currency, offl
 }
 
 fn fetch(url: &str, timeout_seconds: u64) -> Result<Vec<ecb::Rate>> {
+    let text = super::download::get_text(url, timeout_seconds, "the ECB rates", 32 << 20)?;
     let host = reqwest::Url::parse(url).ok().and_then(|u| u.host_str().map(str::to_string)).unwrap_or_default();
-    let fail = |why: String| Error::Provider(format!("cannot fetch the ECB rates from {host}: {why}"));
-    let client = crate::providers::http::build_client(Duration::from_secs(timeout_seconds.max(1)));
-    let runtime =
-        tokio::runtime::Builder::new_current_thread().enable_all().build().map_err(|e| fail(e.to_string()))?;
-    let text = runtime.block_on(async {
-        let response = client
-            .get(url)
-            .send()
-            .await
-            .map_err(|e| fail(if e.is_timeout() { "timed out".into() } else { "cannot connect".into() }))?;
-        if !response.status().is_success() {
-            return Err(fail(format!("HTTP {}", response.status().as_u16())));
-        }
-        response.text().await.map_err(|_| fail("the answer broke off".into()))
-    })?;
-    ecb::parse(&text).map_err(fail)
+    ecb::parse(&text).map_err(|why| Error::Provider(format!("cannot fetch the ECB rates from {host}: {why}")))
 }
 
 /// The reporting currency: `--currency`, else the config's `[display] currency`, else USD.

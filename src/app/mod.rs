@@ -3,9 +3,12 @@
 
 pub mod budgets;
 mod context;
+pub mod download;
 pub mod fx;
 pub mod models;
+pub mod prices;
 pub mod projects;
+pub mod savings;
 pub mod sync;
 pub mod teams;
 

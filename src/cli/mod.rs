@@ -10,10 +10,13 @@ pub mod generate;
 mod generate_cache;
 mod import_cmd;
 mod notify_cmd;
+mod optimize_cmd;
+mod prices_cmd;
 mod projects;
 mod providers;
 mod providers_azure;
 mod providers_gcp;
+mod reconcile_cmd;
 mod report;
 mod serve_cmd;
 mod sync_cmd;
@@ -137,6 +140,12 @@ pub enum Command {
     Report(report::ReportArgs),
     /// The interactive dashboard
     Tui(tui_cmd::TuiArgs),
+    /// Where money could be saved: prompt caching, batch, model choice, waste (estimates)
+    Optimize(optimize_cmd::OptimizeArgs),
+    /// The bill against the price list, model by model, with the likely reason for differences
+    Reconcile(reconcile_cmd::ReconcileArgs),
+    /// The list prices bills are compared with; `prices update` refreshes them
+    Prices(prices_cmd::PricesArgs),
     /// Spend of vendors without a billing API (Groq, Mistral...), from a CSV or FOCUS file
     Import(import_cmd::ImportArgs),
     /// The cached spend as a FOCUS 1.2 CSV for FinOps tools
@@ -190,6 +199,9 @@ fn dispatch(cli: Cli) -> crate::error::Result<()> {
         Command::Budgets(args) => budgets::run(&app, args),
         Command::Report(args) => report::run(&app, args),
         Command::Tui(args) => tui_cmd::run(app, args),
+        Command::Optimize(args) => optimize_cmd::run(&app, args),
+        Command::Reconcile(args) => reconcile_cmd::run(&app, args),
+        Command::Prices(args) => prices_cmd::run(&app, args),
         Command::Cache(args) => cache_cmd::run(&app, args),
         Command::Import(args) => import_cmd::run(&app, args),
         Command::Export(args) => export_cmd::run(&app, args),
@@ -231,6 +243,20 @@ fn report_error(e: &Error) {
     for line in e.to_string().lines() {
         let _ = writeln!(stderr, "error: {}", crate::output::sanitize::terminal(line));
     }
+}
+
+/// The width to lay text out in: the terminal's, else 100 columns (piped output is not cut).
+fn terminal_width() -> usize {
+    if std::io::stdout().is_terminal() {
+        ratatui::crossterm::terminal::size().map(|(w, _)| usize::from(w)).unwrap_or(100).clamp(40, 200)
+    } else {
+        100
+    }
+}
+
+/// Accounts that could not be refreshed make a command fail (exit 1) after it answered.
+fn accounts_result(failed: Vec<String>) -> crate::error::Result<()> {
+    if failed.is_empty() { Ok(()) } else { Err(Error::Accounts(failed)) }
 }
 
 /// Renders into memory, then writes stdout in one go; a closed pipe (`| head`) is not an error.

@@ -148,6 +148,18 @@ pub fn run(app: &App, args: ReportArgs) -> Result<()> {
         r.currency = currency;
         r.budgets = crate::app::budgets::relevant(app, &store, &accounts, &projects, &[]);
         r.team = current.team.clone();
+        if r.team.is_none() && projects.is_empty() {
+            let lines = crate::app::savings::lines(app, &mut store, &accounts, range, args.fresh.offline)?;
+            let prices = crate::app::prices::load(app);
+            let input = crate::savings::Input {
+                range,
+                today,
+                lines,
+                prices: &prices,
+                batchable: &app.config.optimize.batchable,
+            };
+            r.savings = crate::savings::optimize(&input).into_iter().take(report::TOP_SAVINGS).collect();
+        }
         if let Some(team) = &r.team {
             r.budgets.retain(|b| b.budget.scope.team.as_ref() == Some(team));
         } else if !app.config.teams.is_empty() && projects.is_empty() {

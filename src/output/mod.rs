@@ -3,12 +3,13 @@
 pub mod allocated_rows;
 pub mod budgets_out;
 pub mod cost_view;
-mod csv_out;
+pub(crate) mod csv_out;
 mod json_out;
 mod markdown;
 pub mod projects_view;
 pub mod report_out;
 pub mod sanitize;
+pub mod savings_out;
 pub mod table;
 pub mod teams_out;
 pub mod text;

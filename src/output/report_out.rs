@@ -213,6 +213,19 @@ pub fn render_table(r: &Report, accounts: &[Account], out: &mut dyn Write) -> st
         writeln!(out, "Anomalies ({})", anomaly_rule())?;
         writeln!(out, "{}", table(&ANOMALY_HEADER, 1, anomaly_rows(r)))?;
     }
+    if !r.savings.is_empty() {
+        writeln!(out, "\nSavings (estimates per 30 days at list prices; all of them: llmcost optimize)")?;
+        for f in &r.savings {
+            writeln!(
+                out,
+                "  {:>11}  {} · {}: {}",
+                format!("~{}", crate::domain::Currency::USD.format(f.monthly_saving)),
+                f.kind.name(),
+                super::sanitize::terminal(&super::savings_out::place(f)),
+                super::sanitize::terminal(&f.evidence)
+            )?;
+        }
+    }
     if let Some(c) = &r.chargeback {
         writeln!(out)?;
         super::teams_out::render(c, super::Format::Table, out)?;
@@ -300,6 +313,19 @@ pub fn markdown(r: &Report, accounts: &[Account]) -> String {
         s.push_str(&format!("Rule: {}.\n\n", anomaly_rule()));
         md_table(&mut s, &ANOMALY_HEADER, 1, anomaly_rows(r));
     }
+    if !r.savings.is_empty() {
+        s.push_str("## Savings\n\n_Estimates per 30 days at list prices; all of them: `llmcost optimize`._\n\n");
+        for f in &r.savings {
+            s.push_str(&format!(
+                "- **~{}** {} · {}: {}\n",
+                crate::domain::Currency::USD.format(f.monthly_saving),
+                f.kind.name(),
+                md_cell(&super::savings_out::place(f)),
+                md_cell(&f.evidence)
+            ));
+        }
+        s.push('\n');
+    }
     if let Some(c) = &r.chargeback {
         let mut bytes = Vec::new();
         if super::teams_out::render(c, super::Format::Markdown, &mut bytes).is_ok() {
@@ -359,6 +385,7 @@ pub fn json(r: &Report, accounts: &[Account]) -> Value {
         "anomaly_rule": anomaly_rule(),
         "budgets": r.budgets.iter().map(budgets_out::brief_json).collect::<Vec<_>>(),
         "team": r.team,
+        "savings": r.savings.iter().map(super::savings_out::finding_json).collect::<Vec<_>>(),
         "chargeback": r.chargeback.as_ref().map(super::teams_out::json_value),
     })
 }

@@ -74,6 +74,12 @@ pub struct ProviderInfo {
     /// What `doctor` suggests when the credentials cannot be found; `{workspace}` and `{var}`
     /// (the key variable) are filled in. Empty for key providers (doctor says `providers add`).
     pub credentials_fix: &'static str,
+    /// The provider's list in the price table (`llmcost prices`): genai-prices' id (`x-ai`,
+    /// `google`); `None` when list prices do not apply.
+    pub price_list: Option<&'static str>,
+    /// The documented discount of the provider's batch API, in percent (0: none known), for
+    /// `llmcost optimize`.
+    pub batch_discount_percent: u8,
 }
 
 /// `check_settings` of a provider without settings of its own.

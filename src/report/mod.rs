@@ -106,6 +106,8 @@ pub struct Report {
     pub chargeback: Option<crate::output::teams_out::ChargebackView>,
     /// `--team`: the one team the report is about.
     pub team: Option<String>,
+    /// The largest savings `llmcost optimize` finds (top `TOP_SAVINGS`), estimates.
+    pub savings: Vec<crate::savings::Finding>,
 }
 
 impl Report {
@@ -119,6 +121,9 @@ impl Report {
             .then(|| self.change().decimal() / self.previous_total.decimal() * Decimal::ONE_HUNDRED)
     }
 }
+
+/// How many savings findings a report lists (`llmcost optimize` has them all).
+pub const TOP_SAVINGS: usize = 3;
 
 /// How many movers of each kind a report lists.
 pub const TOP_MOVERS: usize = 5;
@@ -246,6 +251,7 @@ pub fn build(input: Input) -> Report {
         budgets: Vec::new(),
         chargeback: None,
         team: None,
+        savings: Vec::new(),
     }
 }
 

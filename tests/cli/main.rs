@@ -24,6 +24,7 @@ mod providers;
 mod real_responses;
 mod reliability;
 mod report;
+mod savings;
 mod serve;
 mod ship;
 mod teams;

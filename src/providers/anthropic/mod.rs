@@ -38,6 +38,9 @@ const INFO: ProviderInfo = ProviderInfo {
     settings: &[],
     check_settings: super::info::no_settings,
     credentials_fix: "",
+    price_list: Some("anthropic"),
+    // Message Batches API: 50% of standard prices (docs.anthropic.com/en/docs/build-with-claude/batch-processing).
+    batch_discount_percent: 50,
 };
 
 pub struct Anthropic {

@@ -51,6 +51,9 @@ const INFO: ProviderInfo = ProviderInfo {
     settings: &["profile", "project_tag"],
     check_settings: super::info::no_settings,
     credentials_fix: "set profile = \"NAME\" under [workspaces.aws.{workspace}] (aws configure --profile NAME), or export AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY",
+    price_list: Some("aws"),
+    // Bedrock batch inference: 50% of on-demand prices for supported models (aws.amazon.com/bedrock/pricing).
+    batch_discount_percent: 50,
 };
 
 pub struct Bedrock {

@@ -45,6 +45,9 @@ const INFO: ProviderInfo = ProviderInfo {
     settings: &["tenant_id", "client_id", "scope", "services", "project_by"],
     check_settings: settings::check,
     credentials_fix: "llmcost providers add azure --workspace {workspace} --scope ... --tenant-id ... --client-id ... (stores the client secret), export {var}, or run 'az login'",
+    price_list: Some("azure"),
+    // Azure OpenAI Global Batch: 50% less than Global Standard (learn.microsoft.com/azure/ai-services/openai/how-to/batch).
+    batch_discount_percent: 50,
 };
 
 pub struct Azure {

@@ -45,6 +45,9 @@ const INFO: ProviderInfo = ProviderInfo {
     settings: &["billing_table", "job_project", "credentials", "location", "services", "query_file"],
     check_settings: settings::check,
     credentials_fix: "set credentials = \"key.json\" under [workspaces.gcp.{workspace}], export GOOGLE_APPLICATION_CREDENTIALS, run 'gcloud auth application-default login', or export {var}=$(gcloud auth print-access-token)",
+    price_list: Some("google"),
+    // Vertex AI batch prediction for Gemini: 50% discount (cloud.google.com/vertex-ai/generative-ai/pricing).
+    batch_discount_percent: 50,
 };
 
 pub struct Gcp {

@@ -29,6 +29,9 @@ const INFO: ProviderInfo = ProviderInfo {
     settings: &[],
     check_settings: super::info::no_settings,
     credentials_fix: "",
+    price_list: None,
+    // Imported vendors: their price list is their own id (ProviderKind::price_list); batch discounts vary.
+    batch_discount_percent: 0,
 };
 
 /// Known vendors' names for people; others show their id.
@@ -90,6 +93,15 @@ impl ProviderKind {
 
     pub fn is_imported(self) -> bool {
         matches!(self, ProviderKind::Imported(_))
+    }
+
+    /// The provider's list in the price table: the registry's, or an imported vendor's own id
+    /// (`groq`, `mistral`, `deepseek`, `together`).
+    pub fn price_list(self) -> Option<&'static str> {
+        match self {
+            ProviderKind::Imported(id) => Some(id),
+            other => other.info().price_list,
+        }
     }
 
     /// For people: `Groq`, `Together AI`, or the id.

@@ -43,6 +43,9 @@ const INFO: ProviderInfo = ProviderInfo {
     settings: &[],
     check_settings: super::info::no_settings,
     credentials_fix: "",
+    price_list: Some("openai"),
+    // Batch API: 50% off inputs and outputs (platform.openai.com/docs/guides/batch).
+    batch_discount_percent: 50,
 };
 
 pub struct OpenAi {

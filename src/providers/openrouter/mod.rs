@@ -38,6 +38,9 @@ const INFO: ProviderInfo = ProviderInfo {
     settings: &[],
     check_settings: super::info::no_settings,
     credentials_fix: "",
+    price_list: Some("openrouter"),
+    // No batch API.
+    batch_discount_percent: 0,
 };
 
 pub struct OpenRouter {

@@ -38,6 +38,9 @@ const INFO: ProviderInfo = ProviderInfo {
     settings: &[],
     check_settings: super::info::no_settings,
     credentials_fix: "",
+    price_list: Some("x-ai"),
+    // No batch discount llmcost can rely on.
+    batch_discount_percent: 0,
 };
 
 pub struct Xai {

@@ -1,0 +1,33 @@
+//! One plain GET for public data files (ECB rates, the price table): no credentials, a timeout,
+//! a size cap, and errors that name the host and the reason, never the body.
+
+use std::time::Duration;
+
+use crate::error::{Error, Result};
+
+/// The text at `url`, at most `max_bytes` long; `what` names it in errors ("the ECB rates").
+pub fn get_text(url: &str, timeout_seconds: u64, what: &str, max_bytes: usize) -> Result<String> {
+    let host = reqwest::Url::parse(url).ok().and_then(|u| u.host_str().map(str::to_string)).unwrap_or_default();
+    let fail = |why: String| Error::Provider(format!("cannot fetch {what} from {host}: {why}"));
+    let client = crate::providers::http::build_client(Duration::from_secs(timeout_seconds.max(1)));
+    let runtime =
+        tokio::runtime::Builder::new_current_thread().enable_all().build().map_err(|e| fail(e.to_string()))?;
+    runtime.block_on(async {
+        let mut response = client
+            .get(url)
+            .send()
+            .await
+            .map_err(|e| fail(if e.is_timeout() { "timed out".into() } else { "cannot connect".into() }))?;
+        if !response.status().is_success() {
+            return Err(fail(format!("HTTP {}", response.status().as_u16())));
+        }
+        let mut body = Vec::new();
+        while let Some(chunk) = response.chunk().await.map_err(|_| fail("the answer broke off".into()))? {
+            if body.len() + chunk.len() > max_bytes {
+                return Err(fail(format!("the answer is larger than {} MiB", max_bytes >> 20)));
+            }
+            body.extend_from_slice(&chunk);
+        }
+        String::from_utf8(body).map_err(|_| fail("the answer is not UTF-8 text".into()))
+    })
+}

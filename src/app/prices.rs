@@ -1,0 +1,66 @@
+//! The price table in use: the copy `llmcost prices update` cached next to the cache file, else
+//! the one built in. Updating reads a genai-prices `data.json` (or an llmcost table) from a file
+//! or a URL, checks it whole, and replaces the cached copy atomically.
+
+use std::path::PathBuf;
+
+use super::App;
+use crate::error::{Error, Result};
+use crate::prices::{DEFAULT_URL, PriceTable, Source};
+
+/// Where `prices update` keeps its copy: next to the cache file.
+pub fn cached_path(app: &App) -> PathBuf {
+    app.db_path.with_file_name("prices.json")
+}
+
+/// The cached table if there is a readable one (a damaged one is named, and the built-in used).
+pub fn load(app: &App) -> PriceTable {
+    let path = cached_path(app);
+    let Ok(text) = std::fs::read_to_string(&path) else { return PriceTable::built_in() };
+    match PriceTable::parse(&text, || Source {
+        name: "cached".into(),
+        url: path.display().to_string(),
+        commit: None,
+        date: String::new(),
+        license: String::new(),
+    }) {
+        Ok((table, _)) => table,
+        Err(e) => {
+            app.note(&format!(
+                "warning: the cached price table {} cannot be read ({e}); using the built-in one (run 'llmcost prices update')",
+                path.display()
+            ));
+            PriceTable::built_in()
+        }
+    }
+}
+
+/// Reads a table from `from` (a file, or an http(s) URL; default genai-prices on GitHub),
+/// stores it and returns it with the path written.
+pub fn update(app: &App, from: Option<&str>) -> Result<(PriceTable, PathBuf)> {
+    let from = from.unwrap_or(DEFAULT_URL);
+    let is_url = from.starts_with("http://") || from.starts_with("https://");
+    let text = if is_url {
+        if app.is_demo() {
+            return Err(Error::Usage("the demo never uses the network: give --from FILE".into()));
+        }
+        app.note(&format!("fetching the price table from {from}"));
+        super::download::get_text(from, app.config.http.timeout_seconds, "the price table", 64 << 20)?
+    } else {
+        std::fs::read_to_string(from).map_err(|e| Error::Usage(format!("cannot read the price table {from}: {e}")))?
+    };
+    let source = || Source {
+        name: "pydantic/genai-prices".into(),
+        url: from.to_string(),
+        commit: None,
+        date: app.clock.today().to_string(),
+        license: "MIT, Copyright (c) Pydantic Services Inc.".into(),
+    };
+    let (table, file) = PriceTable::parse(&text, source).map_err(|e| {
+        Error::Provider(format!("{from} is not a usable price table: {e}; the cached table is unchanged"))
+    })?;
+    let path = cached_path(app);
+    let bytes = serde_json::to_vec(&file).map_err(|e| Error::Runtime(format!("cannot write the price table: {e}")))?;
+    crate::config::write_atomically(&path, &bytes)?;
+    Ok((table, path))
+}

@@ -1,0 +1,146 @@
+//! The facts `optimize`, `reconcile` and the report's savings section need, read from the cache
+//! in US dollars (list prices are in dollars): spend per day, project and model from the anomaly
+//! window's start, batch line items, and token counts per day.
+
+use std::collections::{BTreeMap, HashMap};
+
+use chrono::Days;
+
+use super::App;
+use crate::domain::{Account, Currency, DateRange, Dim, Money, ProviderKind, UsageTotals};
+use crate::error::Result;
+use crate::savings::ModelLine;
+use crate::store::{CostQuery, Store};
+
+type Key = (String, String, String, String); // provider, workspace, project, model
+
+/// The period's model lines of `accounts`, converting other currencies to USD with ECB rates.
+pub fn lines(
+    app: &App,
+    store: &mut Store,
+    accounts: &[Account],
+    range: DateRange,
+    offline: bool,
+) -> Result<Vec<ModelLine>> {
+    let window = DateRange::new(range.since - Days::new(crate::report::anomaly::WINDOW), range.until);
+    let query = |range: DateRange, group_by: Vec<Dim>| CostQuery {
+        accounts: accounts.to_vec(),
+        projects: vec![],
+        models: vec![],
+        range,
+        group_by,
+    };
+    let daily_dims = vec![Dim::Day, Dim::Provider, Dim::Workspace, Dim::Project, Dim::Model];
+    let rates = super::fx::rates_for(app, store, &query(window, daily_dims.clone()), Currency::USD, offline)?;
+    let names = store.project_names()?;
+    let mut lines: BTreeMap<Key, ModelLine> = BTreeMap::new();
+    for (key, cost) in store.aggregate_costs_in(&query(window, daily_dims.clone()), Currency::USD, &rates)?.0 {
+        let Some((day, rest)) = key.values.split_first() else { continue };
+        let day = super::cached_day(day)?;
+        if let Some(line) = entry(&mut lines, &names, rest) {
+            line.daily.push((day, cost));
+            if range.contains(day) {
+                line.billed += cost;
+            }
+        }
+    }
+    let item_dims = vec![Dim::Provider, Dim::Workspace, Dim::Project, Dim::Model, Dim::LineItem];
+    for (key, cost) in store.aggregate_costs_in(&query(range, item_dims), Currency::USD, &rates)?.0 {
+        let [rest @ .., item] = key.values.as_slice() else { continue };
+        // OpenAI names batch spend `batch | <model>, <kind>`; other providers say "batch" too.
+        if item.to_ascii_lowercase().contains("batch")
+            && let Some(line) = entry(&mut lines, &names, rest)
+        {
+            line.batch_billed += cost;
+        }
+    }
+    let usage: HashMap<_, UsageTotals> = store.aggregate_usage(&query(range, daily_dims))?;
+    for (key, totals) in usage {
+        let Some((day, rest)) = key.values.split_first() else { continue };
+        let day = super::cached_day(day)?;
+        if let Some(line) = entry(&mut lines, &names, rest) {
+            line.usage.push((day, totals));
+        }
+    }
+    Ok(lines.into_values().collect())
+}
+
+/// The line of `provider, workspace, project, model` (created empty), or `None` for a provider
+/// id this build does not know.
+fn entry<'a>(
+    lines: &'a mut BTreeMap<Key, ModelLine>,
+    names: &HashMap<(String, String, String), String>,
+    v: &[String],
+) -> Option<&'a mut ModelLine> {
+    let [provider, workspace, project, model] = v else { return None };
+    let kind = ProviderKind::from_id(provider).ok()?;
+    let key = (provider.clone(), workspace.clone(), project.clone(), model.clone());
+    Some(lines.entry(key).or_insert_with(|| ModelLine {
+        provider: kind,
+        workspace: workspace.clone(),
+        project_id: project.clone(),
+        project_name: names.get(&(provider.clone(), workspace.clone(), project.clone())).cloned().unwrap_or_default(),
+        model: model.clone(),
+        billed: Money::ZERO,
+        batch_billed: Money::ZERO,
+        usage: Vec::new(),
+        daily: Vec::new(),
+    }))
+}
+
+/// Refreshes what is stale, then reads the facts and the price table: what every savings use
+/// case starts from. Returns the accounts that failed to refresh too.
+fn prepare(
+    app: &App,
+    accounts: &[Account],
+    range: DateRange,
+    offline: bool,
+    refresh: bool,
+) -> Result<(Vec<ModelLine>, crate::prices::PriceTable, Vec<String>)> {
+    let mut store = app.open_store()?;
+    let window = DateRange::new(range.since - Days::new(crate::report::anomaly::WINDOW), range.until);
+    let failed = super::projects::refresh_for_view(app, &mut store, accounts, window, offline, refresh)?;
+    let lines = lines(app, &mut store, accounts, range, offline)?;
+    Ok((lines, super::prices::load(app), failed))
+}
+
+/// `llmcost optimize`: every finding, largest saving first.
+pub fn findings(
+    app: &App,
+    accounts: &[Account],
+    range: DateRange,
+    offline: bool,
+    refresh: bool,
+) -> Result<(Vec<crate::savings::Finding>, crate::prices::PriceTable, Vec<String>)> {
+    let (lines, prices, failed) = prepare(app, accounts, range, offline, refresh)?;
+    let input = crate::savings::Input {
+        range,
+        today: app.clock.today(),
+        lines,
+        prices: &prices,
+        batchable: &app.config.optimize.batchable,
+    };
+    let found = crate::savings::optimize(&input);
+    Ok((found, prices, failed))
+}
+
+/// `llmcost reconcile`: one row per provider, workspace and model.
+pub fn reconcile(
+    app: &App,
+    accounts: &[Account],
+    range: DateRange,
+    tolerance: rust_decimal::Decimal,
+    offline: bool,
+    refresh: bool,
+) -> Result<(Vec<crate::savings::reconcile::Row>, crate::prices::PriceTable, Vec<String>)> {
+    let (lines, prices, failed) = prepare(app, accounts, range, offline, refresh)?;
+    let input = crate::savings::Input {
+        range,
+        today: app.clock.today(),
+        lines,
+        prices: &prices,
+        batchable: &app.config.optimize.batchable,
+    };
+    let rows = crate::savings::reconcile::reconcile(&input, tolerance);
+    Ok((rows, prices, failed))
+}

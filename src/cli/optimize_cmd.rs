@@ -1,0 +1,46 @@
+//! `llmcost optimize`: where the money could be saved, each finding with its evidence, an
+//! estimated saving per 30 days and how it was estimated.
+
+use clap::Args;
+
+use super::App;
+use super::args::{Format, FreshnessArgs, PeriodArgs, ScopeArgs};
+use crate::error::Result;
+use crate::output::savings_out::{OptimizeView, render_optimize};
+
+#[derive(Debug, Args)]
+#[command(after_help = "\
+Findings (every saving is an estimate per 30 days at list prices; billed figures stay the truth):
+  caching       much input, little of it read from the prompt cache: priced at 50% cached
+  batch         projects named in [optimize] batchable, or as steady on weekends as on weekdays,
+                at the provider's documented batch discount
+  model_choice  a premium model with a cheaper sibling, at the current token mix (a what-if)
+  waste         retired or deprecated model versions; projects whose daily spend jumped
+
+Examples:
+  llmcost --demo optimize                          The demo's findings of each kind
+  llmcost optimize --last-month
+  llmcost optimize --provider openai --format json
+  llmcost optimize --month --format markdown >> review.md")]
+pub struct OptimizeArgs {
+    #[command(flatten)]
+    pub scope: ScopeArgs,
+    #[command(flatten)]
+    pub period: PeriodArgs,
+    /// Output format
+    #[arg(long, value_enum, default_value_t)]
+    pub format: Format,
+    #[command(flatten)]
+    pub fresh: FreshnessArgs,
+}
+
+pub fn run(app: &App, args: OptimizeArgs) -> Result<()> {
+    let range = args.period.resolve(app.clock.today())?;
+    let accounts = app.select(&args.scope.provider, &args.scope.workspace)?;
+    let (findings, prices, failed) =
+        crate::app::savings::findings(app, &accounts, range, args.fresh.offline, args.fresh.refresh)?;
+    let view = OptimizeView { range, findings, prices: prices.source };
+    let width = super::terminal_width();
+    super::write_stdout(|out| render_optimize(&view, args.format, width, out))?;
+    super::accounts_result(failed)
+}

@@ -1,0 +1,236 @@
+//! `llmcost prices`: the list prices llmcost compares bills with (for the models in the cache,
+//! or the whole table), and `prices update` to refresh the cached copy.
+
+use clap::{Args, Subcommand};
+use serde_json::json;
+
+use super::App;
+use super::args::Format;
+use crate::domain::{DateRange, Dim, ProviderKind};
+use crate::error::{Error, Result};
+use crate::prices::{PriceTable, Rates};
+
+#[derive(Debug, Args)]
+#[command(
+    args_conflicts_with_subcommands = true,
+    after_help = "\
+List prices are USD per 1M tokens, from pydantic's genai-prices (historic prices with their
+start dates). A model the table does not know is shown as missing, never priced at 0.
+
+Examples:
+  llmcost --demo prices                      Prices of the models in the cache
+  llmcost prices --all --provider anthropic  Anthropic's whole list
+  llmcost prices update                      Fetch the newest genai-prices table
+  llmcost prices update --from data.json     ... or read a downloaded one"
+)]
+pub struct PricesArgs {
+    #[command(subcommand)]
+    pub action: Option<PricesAction>,
+    /// Only this provider (repeatable)
+    #[arg(long, value_name = "PROVIDER")]
+    pub provider: Vec<String>,
+    /// Every model of the table, not only those in the cache
+    #[arg(long)]
+    pub all: bool,
+    /// Output format
+    #[arg(long, value_enum, default_value_t)]
+    pub format: Format,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum PricesAction {
+    /// Replace the cached price table with a newer genai-prices data.json
+    #[command(after_help = "\
+Examples:
+  llmcost prices update
+  llmcost prices update --from ~/Downloads/data.json
+  llmcost prices update --from https://raw.githubusercontent.com/pydantic/genai-prices/main/prices/data.json")]
+    Update {
+        /// A genai-prices data.json (or an llmcost table): a file or an http(s) URL
+        /// [default: genai-prices' main branch on GitHub]
+        #[arg(long, value_name = "FILE|URL")]
+        from: Option<String>,
+    },
+}
+
+pub fn run(app: &App, args: PricesArgs) -> Result<()> {
+    if let Some(PricesAction::Update { from }) = args.action {
+        let (table, path) = crate::app::prices::update(app, from.as_deref())?;
+        app.note(&format!("Wrote {} ({} models)", path.display(), table.model_count()));
+        return super::write_stdout(|out| {
+            writeln!(out, "Price table updated: {} models from {}", table.model_count(), table.source.url)
+        });
+    }
+    let table = crate::app::prices::load(app);
+    let providers: Vec<ProviderKind> = args
+        .provider
+        .iter()
+        .map(|p| ProviderKind::from_id(p).map_err(|e| Error::Usage(e.to_string())))
+        .collect::<Result<_>>()?;
+    let rows =
+        if args.all { all_rows(&table, &providers, app.clock.today()) } else { cached_rows(app, &table, &providers)? };
+    super::write_stdout(|out| render(&table, &rows, args.format, out))
+}
+
+/// One line of the listing: `(provider, model, price entry id, rates)`; no entry is missing.
+type PriceRow = (String, String, Option<String>, Option<Rates>, bool);
+
+fn all_rows(table: &PriceTable, only: &[ProviderKind], today: chrono::NaiveDate) -> Vec<PriceRow> {
+    let lists: Vec<&str> = only.iter().filter_map(|p| p.price_list()).collect();
+    table
+        .providers
+        .iter()
+        .filter(|(id, _)| lists.is_empty() || lists.contains(&id.as_str()))
+        .flat_map(|(id, models)| {
+            models.iter().map(move |m| (id.clone(), m.id.clone(), Some(m.id.clone()), m.on(today), m.deprecated))
+        })
+        .collect()
+}
+
+fn cached_rows(app: &App, table: &PriceTable, only: &[ProviderKind]) -> Result<Vec<PriceRow>> {
+    let store = app.open_store()?;
+    let accounts: Vec<_> =
+        app.accounts().into_iter().filter(|a| only.is_empty() || only.contains(&a.provider)).collect();
+    let q = crate::store::CostQuery {
+        accounts,
+        projects: vec![],
+        models: vec![],
+        range: DateRange::all_time(),
+        group_by: vec![Dim::Provider, Dim::Model],
+    };
+    let today = app.clock.today();
+    let mut rows: Vec<PriceRow> = store
+        .aggregate_usage(&q)?
+        .into_keys()
+        .filter_map(|key| {
+            let [provider, model] = key.values.as_slice() else { return None };
+            let kind = ProviderKind::from_id(provider).ok()?;
+            let entry = kind.price_list().and_then(|list| table.find(list, model));
+            Some((
+                provider.clone(),
+                model.clone(),
+                entry.map(|e| e.id.clone()),
+                entry.and_then(|e| e.on(today)),
+                entry.is_some_and(|e| e.deprecated),
+            ))
+        })
+        .collect();
+    rows.sort_by(|a, b| (&a.0, &a.1).cmp(&(&b.0, &b.1)));
+    Ok(rows)
+}
+
+fn price(p: Option<rust_decimal::Decimal>) -> String {
+    p.map_or_else(|| "-".into(), |d| format!("${}", d.normalize()))
+}
+
+fn render(table: &PriceTable, rows: &[PriceRow], format: Format, out: &mut dyn std::io::Write) -> std::io::Result<()> {
+    let s = &table.source;
+    match format {
+        Format::Json => {
+            let rows: Vec<_> = rows
+                .iter()
+                .map(|(provider, model, entry, r, deprecated)| {
+                    let p = |f: fn(&Rates) -> Option<rust_decimal::Decimal>| {
+                        r.as_ref().and_then(f).map(|d| d.normalize().to_string())
+                    };
+                    json!({
+                        "provider": provider, "model": model, "price_entry": entry,
+                        "input_per_mtok": p(|r| r.input), "cached_input_per_mtok": p(|r| r.cache_read),
+                        "cache_write_per_mtok": p(|r| r.cache_write), "output_per_mtok": p(|r| r.output),
+                        "long_context_tiers": r.map(|r| r.tiered), "deprecated": deprecated, "missing": entry.is_none(),
+                    })
+                })
+                .collect();
+            let doc = json!({"schema_version": crate::output::savings_out::SCHEMA_VERSION, "currency": "USD", "source": s, "models": rows});
+            serde_json::to_writer_pretty(&mut *out, &doc)?;
+            writeln!(out)
+        }
+        Format::Csv => {
+            let mut w = csv::Writer::from_writer(out);
+            w.write_record([
+                "provider",
+                "model",
+                "price_entry",
+                "input_per_mtok_usd",
+                "cached_input_per_mtok_usd",
+                "cache_write_per_mtok_usd",
+                "output_per_mtok_usd",
+                "missing",
+            ])
+            .map_err(std::io::Error::other)?;
+            for (provider, model, entry, r, _) in rows {
+                let p = |f: fn(&Rates) -> Option<rust_decimal::Decimal>| {
+                    r.as_ref().and_then(f).map(|d| d.normalize().to_string()).unwrap_or_default()
+                };
+                w.write_record([
+                    provider.clone(),
+                    crate::output::csv_out::safe_text(model),
+                    entry.clone().unwrap_or_default(),
+                    p(|r| r.input),
+                    p(|r| r.cache_read),
+                    p(|r| r.cache_write),
+                    p(|r| r.output),
+                    entry.is_none().to_string(),
+                ])
+                .map_err(std::io::Error::other)?;
+            }
+            w.flush()
+        }
+        Format::Table | Format::Markdown => {
+            let title = format!(
+                "List prices, USD per 1M tokens: {} ({}{}), {} models",
+                s.name,
+                if s.date.is_empty() { String::new() } else { format!("{}, ", s.date) },
+                s.license,
+                table.model_count()
+            );
+            let head = ["Provider", "Model", "Price entry", "Input", "Cached input", "Cache write", "Output"];
+            let body: Vec<Vec<String>> = rows
+                .iter()
+                .map(|(provider, model, entry, r, deprecated)| {
+                    let mut name = entry.clone().unwrap_or_else(|| "missing: not priced".into());
+                    if *deprecated {
+                        name.push_str(" (deprecated)");
+                    }
+                    if r.is_some_and(|r| r.tiered) {
+                        name.push_str(" (long-context tiers)");
+                    }
+                    vec![
+                        provider.clone(),
+                        model.clone(),
+                        name,
+                        price(r.and_then(|r| r.input)),
+                        price(r.and_then(|r| r.cache_read)),
+                        price(r.and_then(|r| r.cache_write)),
+                        price(r.and_then(|r| r.output)),
+                    ]
+                })
+                .collect();
+            if format == Format::Markdown {
+                writeln!(out, "## {}\n", crate::output::sanitize::markdown(&title))?;
+                writeln!(out, "| {} |", head.join(" | "))?;
+                writeln!(out, "| --- | --- | --- | ---: | ---: | ---: | ---: |")?;
+                for row in body {
+                    let cells: Vec<String> = row.iter().map(|c| crate::output::sanitize::markdown(c)).collect();
+                    writeln!(out, "| {} |", cells.join(" | "))?;
+                }
+                return Ok(());
+            }
+            writeln!(out, "{title}")?;
+            if rows.is_empty() {
+                return writeln!(out, "No models with token counts in the cache: run llmcost sync, or see --all");
+            }
+            let mut t = crate::output::table::new_table();
+            t.set_header(crate::output::table::header(head));
+            for row in body {
+                t.add_row(row.iter().map(|c| crate::output::sanitize::terminal(c).into_owned()).collect::<Vec<_>>());
+            }
+            for i in 3..7 {
+                if let Some(c) = t.column_mut(i) {
+                    c.set_cell_alignment(comfy_table::CellAlignment::Right);
+                }
+            }
+            writeln!(out, "{t}")
+        }
+    }
+}

@@ -1,0 +1,315 @@
+//! `optimize` findings and `reconcile` rows in every format. Savings are labelled estimates;
+//! money is an exact decimal string in JSON and CSV.
+
+use std::io::Write;
+
+use rust_decimal::Decimal;
+use serde_json::{Value, json};
+
+pub use super::json_out::SCHEMA_VERSION;
+
+use super::Format;
+use super::csv_out::safe_text;
+use super::sanitize::{markdown as md, terminal};
+use crate::domain::{Currency, DateRange, Money};
+use crate::prices::Source;
+use crate::savings::Finding;
+use crate::savings::reconcile::Row;
+
+const USD: Currency = Currency::USD;
+
+/// What `optimize` found in a period.
+pub struct OptimizeView {
+    pub range: DateRange,
+    pub findings: Vec<Finding>,
+    pub prices: Source,
+}
+
+/// What `reconcile` found in a period.
+pub struct ReconcileView {
+    pub range: DateRange,
+    pub rows: Vec<Row>,
+    pub tolerance_percent: Decimal,
+    pub prices: Source,
+}
+
+fn period_json(r: DateRange) -> Value {
+    json!({"since": r.since.to_string(), "until": r.until.to_string(), "timezone": "UTC"})
+}
+
+fn source_text(s: &Source) -> String {
+    if s.date.is_empty() { s.name.clone() } else { format!("{} of {}", s.name, s.date) }
+}
+
+/// `openai/edugami · Tutor chat · gpt-4o`
+pub fn place(f: &Finding) -> String {
+    let mut parts = vec![format!("{}/{}", f.provider.id(), f.workspace)];
+    parts.extend(f.project.clone());
+    parts.extend(f.model.clone());
+    parts.join(" · ")
+}
+
+pub fn finding_json(f: &Finding) -> Value {
+    json!({
+        "kind": f.kind.name(),
+        "provider": f.provider.id(),
+        "workspace": f.workspace,
+        "project": f.project,
+        "model": f.model,
+        "monthly_saving_usd": f.monthly_saving.exact(),
+        "method": f.method,
+        "evidence": f.evidence,
+    })
+}
+
+/// Words of `text` in lines of at most `width` characters, each after `indent`.
+fn wrap(text: &str, width: usize, indent: &str) -> String {
+    let mut lines: Vec<String> = Vec::new();
+    let mut line = String::new();
+    for word in text.split_whitespace() {
+        if !line.is_empty() && line.chars().count() + 1 + word.chars().count() > width.saturating_sub(indent.len()) {
+            lines.push(std::mem::take(&mut line));
+        }
+        if !line.is_empty() {
+            line.push(' ');
+        }
+        line.push_str(word);
+    }
+    lines.push(line);
+    lines.iter().map(|l| format!("{indent}{l}")).collect::<Vec<_>>().join("\n")
+}
+
+pub fn render_optimize(v: &OptimizeView, format: Format, width: usize, out: &mut dyn Write) -> std::io::Result<()> {
+    match format {
+        Format::Json => {
+            let doc = json!({
+                "schema_version": super::json_out::SCHEMA_VERSION,
+                "period": period_json(v.range),
+                "currency": "USD",
+                "estimate": true,
+                "prices": v.prices,
+                "findings": v.findings.iter().map(finding_json).collect::<Vec<_>>(),
+            });
+            serde_json::to_writer_pretty(&mut *out, &doc)?;
+            writeln!(out)
+        }
+        Format::Csv => {
+            let mut w = csv::Writer::from_writer(out);
+            let head =
+                ["kind", "provider", "workspace", "project", "model", "monthly_saving_usd", "method", "evidence"];
+            w.write_record(head).map_err(std::io::Error::other)?;
+            for f in &v.findings {
+                w.write_record([
+                    f.kind.name().to_string(),
+                    f.provider.id().to_string(),
+                    safe_text(&f.workspace),
+                    safe_text(f.project.as_deref().unwrap_or("")),
+                    safe_text(f.model.as_deref().unwrap_or("")),
+                    f.monthly_saving.exact(),
+                    safe_text(&f.method),
+                    safe_text(&f.evidence),
+                ])
+                .map_err(std::io::Error::other)?;
+            }
+            w.flush()
+        }
+        Format::Markdown => {
+            writeln!(out, "## Savings estimates, {} to {} (UTC days)\n", v.range.since, v.range.until)?;
+            writeln!(
+                out,
+                "_Estimates per 30 days at list prices ({}); the billed figures stay the truth._\n",
+                md(&source_text(&v.prices))
+            )?;
+            if v.findings.is_empty() {
+                return writeln!(out, "No savings found.");
+            }
+            writeln!(out, "| Kind | Where | Saving / 30 days (est.) | Evidence | Method |")?;
+            writeln!(out, "| --- | --- | ---: | --- | --- |")?;
+            for f in &v.findings {
+                writeln!(
+                    out,
+                    "| {} | {} | ~{} | {} | {} |",
+                    f.kind.name(),
+                    md(&place(f)),
+                    USD.format(f.monthly_saving),
+                    md(&f.evidence),
+                    md(&f.method)
+                )?;
+            }
+            writeln!(out, "\n_Findings overlap (a model can both cache more and move): their savings do not add up._")
+        }
+        Format::Table => {
+            writeln!(out, "Savings estimates, {} to {} (UTC days)", v.range.since, v.range.until)?;
+            writeln!(
+                out,
+                "{}",
+                wrap(
+                    &format!(
+                        "Estimates per 30 days at list prices ({}); the billed figures stay the truth.",
+                        source_text(&v.prices)
+                    ),
+                    width,
+                    ""
+                )
+            )?;
+            if v.findings.is_empty() {
+                return writeln!(out, "\nNo savings found.");
+            }
+            for (i, f) in v.findings.iter().enumerate() {
+                writeln!(out)?;
+                let saving = format!("~{} / 30 days", USD.format(f.monthly_saving));
+                let head = format!("{:>2}. {} · {}", i + 1, f.kind.name(), terminal(&place(f)));
+                let gap = width.saturating_sub(head.chars().count() + saving.chars().count()).max(2);
+                writeln!(out, "{head}{}{saving}", " ".repeat(gap))?;
+                writeln!(out, "{}", wrap(&terminal(&f.evidence), width, "    "))?;
+                writeln!(out, "{}", wrap(&terminal(&f.method), width, "    "))?;
+            }
+            writeln!(out, "\nFindings overlap (a model can both cache more and move): their savings do not add up.")
+        }
+    }
+}
+
+fn opt_money(m: Option<Money>) -> String {
+    m.map_or_else(|| "-".to_string(), |m| USD.format(m))
+}
+
+fn opt_percent(p: Option<Decimal>) -> String {
+    p.map_or_else(|| "-".to_string(), |p| format!("{}{p}%", if p > Decimal::ZERO { "+" } else { "" }))
+}
+
+pub fn render_reconcile(v: &ReconcileView, format: Format, out: &mut dyn Write) -> std::io::Result<()> {
+    let billed: Money = v.rows.iter().map(|r| r.billed).sum();
+    let flagged = v.rows.iter().filter(|r| r.flagged).count();
+    match format {
+        Format::Json => {
+            let rows: Vec<Value> = v
+                .rows
+                .iter()
+                .map(|r| {
+                    json!({
+                        "provider": r.provider.id(),
+                        "workspace": r.workspace,
+                        "model": r.model,
+                        "billed": r.billed.exact(),
+                        "list_price_cost": r.list_price_cost.map(Money::exact),
+                        "difference": r.difference.map(Money::exact),
+                        "percent": r.percent.map(|p| p.to_string()),
+                        "reason": r.reason,
+                        "flagged": r.flagged,
+                    })
+                })
+                .collect();
+            let doc = json!({
+                "schema_version": super::json_out::SCHEMA_VERSION,
+                "period": period_json(v.range),
+                "currency": "USD",
+                "tolerance_percent": v.tolerance_percent.to_string(),
+                "prices": v.prices,
+                "billed": billed.exact(),
+                "flagged": flagged,
+                "rows": rows,
+            });
+            serde_json::to_writer_pretty(&mut *out, &doc)?;
+            writeln!(out)
+        }
+        Format::Csv => {
+            let mut w = csv::Writer::from_writer(out);
+            let head = [
+                "provider",
+                "workspace",
+                "model",
+                "billed_usd",
+                "list_price_cost_usd",
+                "difference_usd",
+                "percent",
+                "flagged",
+                "reason",
+            ];
+            w.write_record(head).map_err(std::io::Error::other)?;
+            for r in &v.rows {
+                w.write_record([
+                    r.provider.id().to_string(),
+                    safe_text(&r.workspace),
+                    safe_text(&r.model),
+                    r.billed.exact(),
+                    r.list_price_cost.map(Money::exact).unwrap_or_default(),
+                    r.difference.map(Money::exact).unwrap_or_default(),
+                    r.percent.map(|p| p.to_string()).unwrap_or_default(),
+                    r.flagged.to_string(),
+                    safe_text(&r.reason),
+                ])
+                .map_err(std::io::Error::other)?;
+            }
+            w.flush()
+        }
+        Format::Markdown => {
+            writeln!(out, "## Bill against list prices, {} to {} (UTC days)\n", v.range.since, v.range.until)?;
+            writeln!(
+                out,
+                "_List prices: {}. Flagged (⚠): off by more than {}%._\n",
+                md(&source_text(&v.prices)),
+                v.tolerance_percent
+            )?;
+            writeln!(out, "| Model | Workspace | Billed | At list price | Difference | | Likely reason |")?;
+            writeln!(out, "| --- | --- | ---: | ---: | ---: | --- | --- |")?;
+            for r in &v.rows {
+                writeln!(
+                    out,
+                    "| {} | {} | {} | {} | {} | {} | {} |",
+                    md(&r.model),
+                    md(&format!("{}/{}", r.provider.id(), r.workspace)),
+                    USD.format(r.billed),
+                    opt_money(r.list_price_cost),
+                    match r.difference {
+                        Some(d) => format!("{} {}", USD.format(d), opt_percent(r.percent)),
+                        None => "-".into(),
+                    },
+                    if r.flagged { "⚠" } else { "" },
+                    md(&r.reason)
+                )?;
+            }
+            writeln!(out, "| **Total billed** | | **{}** | | | | |", USD.format(billed))
+        }
+        Format::Table => {
+            writeln!(out, "Bill against list prices, {} to {} (UTC days)", v.range.since, v.range.until)?;
+            writeln!(
+                out,
+                "List prices: {}; amounts in USD; flagged: off by more than {}%",
+                source_text(&v.prices),
+                v.tolerance_percent
+            )?;
+            let mut t = super::table::new_table();
+            t.set_header(super::table::header([
+                "Model",
+                "Workspace",
+                "Billed",
+                "At list",
+                "Difference",
+                "",
+                "Likely reason",
+            ]));
+            for r in &v.rows {
+                t.add_row(vec![
+                    terminal(&r.model).into_owned(),
+                    terminal(&format!("{}/{}", r.provider.id(), r.workspace)).into_owned(),
+                    USD.format(r.billed),
+                    opt_money(r.list_price_cost),
+                    match r.difference {
+                        Some(d) => format!("{} {}", USD.format(d), opt_percent(r.percent)),
+                        None => "-".into(),
+                    },
+                    if r.flagged { "!".into() } else { String::new() },
+                    terminal(&r.reason).into_owned(),
+                ]);
+            }
+            t.add_row(vec!["Total billed".to_string(), String::new(), USD.format(billed)]);
+            for i in 2..5 {
+                if let Some(c) = t.column_mut(i) {
+                    c.set_cell_alignment(comfy_table::CellAlignment::Right);
+                }
+            }
+            writeln!(out, "{t}")?;
+            writeln!(out, "{flagged} of {} row(s) flagged", v.rows.len())
+        }
+    }
+}
