@@ -2696,7 +2696,7 @@ _llmcost() {
             return 0
             ;;
         llmcost__subcmd__report)
-            opts="-w -o -q -v -h -V --provider --workspace --project --team --today --yesterday --week --last-week --last-month --this-quarter --last-quarter --month --year --last --since --until --format --out --refresh --offline --currency --config --db --demo --quiet --timeout --verbose --record --color --help --version"
+            opts="-w -o -q -v -h -V --provider --workspace --project --team --today --yesterday --week --last-week --last-month --this-quarter --last-quarter --month --year --last --since --until --format --out --refresh --offline --currency --by --config --db --demo --quiet --timeout --verbose --record --color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2756,6 +2756,10 @@ _llmcost() {
                     ;;
                 --currency)
                     COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --by)
+                    COMPREPLY=($(compgen -W "day week month" -- "${cur}"))
                     return 0
                     ;;
                 --config)

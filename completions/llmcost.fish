@@ -263,7 +263,7 @@ complete -c llmcost -n "__fish_llmcost_using_subcommand costs" -l year -d 'This 
 complete -c llmcost -n "__fish_llmcost_using_subcommand costs" -l last -d 'The last N days, today included (at most 36600)' -r
 complete -c llmcost -n "__fish_llmcost_using_subcommand costs" -l since -d 'From this day (inclusive), to --until or today' -r
 complete -c llmcost -n "__fish_llmcost_using_subcommand costs" -l until -d 'Up to this day (inclusive); needs --since' -r
-complete -c llmcost -n "__fish_llmcost_using_subcommand costs" -l by -d 'Group by a comma list of: provider, workspace, project, model, line_item, day, currency, team, cost_center (team and cost_center allocate spend by the config\'s [[teams]])' -r
+complete -c llmcost -n "__fish_llmcost_using_subcommand costs" -l by -d 'Group by a comma list of: provider, workspace, project, model, line_item, day, week (ISO), month, currency, team, cost_center (team and cost_center allocate spend by the config\'s [[teams]])' -r
 complete -c llmcost -n "__fish_llmcost_using_subcommand costs" -l format -d 'Output format' -r -f -a "table\t'A table for people'
 json\t'Versioned JSON (schema_version 1) for scripts'
 csv\t'CSV with a header row, for spreadsheets'
@@ -457,6 +457,9 @@ csv\t'CSV with a header row, for spreadsheets'
 markdown\t'Markdown for reports and PR comments'"
 complete -c llmcost -n "__fish_llmcost_using_subcommand report" -s o -l out -d 'Write to FILE (atomically: never half a file) instead of stdout' -r -F
 complete -c llmcost -n "__fish_llmcost_using_subcommand report" -l currency -d 'Show amounts in this currency (ISO 4217, e.g. EUR, CHF), converting with the ECB\'s euro reference rates of each day [default: the config\'s [display] currency, else USD]' -r
+complete -c llmcost -n "__fish_llmcost_using_subcommand report" -l by -d 'Time buckets of the CSV\'s rows and of a "By week"/"By month" section: day, week (ISO), month' -r -f -a "day\t''
+week\t''
+month\t''"
 complete -c llmcost -n "__fish_llmcost_using_subcommand report" -l config -d 'Config file [default: the platform config dir, e.g. ~/.config/llmcost/config.toml]' -r -F
 complete -c llmcost -n "__fish_llmcost_using_subcommand report" -l db -d 'Cache database [default: the platform cache dir, e.g. ~/.cache/llmcost/cache.sqlite]' -r -F
 complete -c llmcost -n "__fish_llmcost_using_subcommand report" -l timeout -d 'Give up on a request that has not answered after this many seconds (a timed-out request is retried once) [default: the config\'s http.timeout_seconds, 30]' -r

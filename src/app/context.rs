@@ -26,6 +26,9 @@ pub struct Options {
     pub timeout: Option<u64>,
     /// `--record DIR`.
     pub record: Option<PathBuf>,
+    /// The command may create the config file (`providers add`, `budgets add`): a `--config`
+    /// path that does not exist yet is where it goes, not a mistake.
+    pub creates_config: bool,
 }
 
 pub struct App {
@@ -133,6 +136,14 @@ impl App {
                 },
                 None,
             ));
+        }
+        // A file named explicitly (--config, LLMCOST_CONFIG) that is not there is a typo, not
+        // an empty config: "no budgets defined" would hide it.
+        if cli.config.is_some() && !cli.creates_config && !config_path.exists() {
+            return Err(Error::Usage(format!(
+                "config file not found: {} (check --config or LLMCOST_CONFIG; 'llmcost providers add' creates one)",
+                config_path.display()
+            )));
         }
         let (config, config_error) = match Config::load(&config_path) {
             Ok(config) => {

@@ -17,6 +17,7 @@ Examples:
   llmcost costs --month                                  This month to date, by model
   llmcost costs --provider openai --workspace edugami --month 2026-10
   llmcost costs --last 7 --by day,model                  A week, day by day
+  llmcost costs --year --by month                        Month by month (--by week: ISO weeks)
   llmcost costs --year --by workspace,project --format csv > projects.csv
   llmcost costs --last-month --by team,cost_center        A chargeback by the config's teams
   llmcost costs --team search --by model                  One team's spend, shared parts included
@@ -34,8 +35,9 @@ pub struct CostsArgs {
     pub team: TeamArgs,
     #[command(flatten)]
     pub period: PeriodArgs,
-    /// Group by a comma list of: provider, workspace, project, model, line_item, day, currency,
-    /// team, cost_center (team and cost_center allocate spend by the config's [[teams]])
+    /// Group by a comma list of: provider, workspace, project, model, line_item, day, week (ISO),
+    /// month, currency, team, cost_center (team and cost_center allocate spend by the config's
+    /// [[teams]])
     #[arg(long, value_name = "DIMS", default_value = "model")]
     pub by: String,
     /// Output format
@@ -54,8 +56,9 @@ pub fn run(app: &App, args: CostsArgs) -> Result<()> {
     // Workspaces, projects, models and line items belong to a provider: say which when the view
     // mixes providers, so openai/edugami and anthropic/edugami stay two rows.
     let mixed = accounts.iter().any(|a| a.provider != accounts[0].provider);
-    let provider_specific =
-        group_by.iter().any(|d| !matches!(d, Dim::Day | Dim::Provider | Dim::Currency | Dim::Team | Dim::CostCenter));
+    let provider_specific = group_by
+        .iter()
+        .any(|d| !(d.is_time() || matches!(d, Dim::Provider | Dim::Currency | Dim::Team | Dim::CostCenter)));
     if mixed && provider_specific && !group_by.contains(&Dim::Provider) {
         group_by.insert(0, Dim::Provider);
     }

@@ -107,6 +107,11 @@ impl Cli {
             quiet: self.quiet,
             timeout: self.timeout,
             record: self.record.clone(),
+            creates_config: matches!(
+                &self.command,
+                Command::Providers(providers::ProvidersArgs { action: Some(providers::ProvidersAction::Add(_)), .. })
+                    | Command::Budgets(budgets::BudgetsArgs { action: Some(budgets::BudgetsAction::Add(_)), .. })
+            ),
         }
     }
 }

@@ -27,6 +27,7 @@ Examples:
   llmcost report --month 2026-10 --format markdown      October's review, ready for an email
   llmcost report --last 90 --format csv --out spend.csv One row per day x provider x workspace x project x model
   llmcost report --workspace edugami --format json
+  llmcost report --year --by month --format csv         One row per month x provider x workspace x project x model
   llmcost report --last-month --team learning           One team's month (shared parts included)
 
 With [[teams]] in the config, the report ends with the chargeback by team and cost centre.")]
@@ -50,6 +51,27 @@ pub struct ReportArgs {
     pub fresh: FreshnessArgs,
     #[command(flatten)]
     pub currency: CurrencyArgs,
+    /// Time buckets of the CSV's rows and of a "By week"/"By month" section: day, week (ISO), month
+    #[arg(long, value_enum, default_value_t = Bucket::Day)]
+    pub by: Bucket,
+}
+
+/// `report --by`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum Bucket {
+    Day,
+    Week,
+    Month,
+}
+
+impl Bucket {
+    fn dim(self) -> Dim {
+        match self {
+            Bucket::Day => Dim::Day,
+            Bucket::Week => Dim::Week,
+            Bucket::Month => Dim::Month,
+        }
+    }
 }
 
 /// The range to report and the end of its calendar period.
@@ -128,7 +150,15 @@ pub fn run(app: &App, args: ReportArgs) -> Result<()> {
 
     let mut bytes = Vec::new();
     if args.format == Format::Csv {
-        output::render_costs(&current, Format::Csv, &mut bytes).map_err(|e| Error::Runtime(e.to_string()))?;
+        let csv_view = match args.by {
+            Bucket::Day => current,
+            other => {
+                let mut q = query(range);
+                q.group_by[0] = other.dim();
+                CostView::build_with_teams(&store, &q, today, args.project.clone(), currency, &rates, teams)?
+            }
+        };
+        output::render_costs(&csv_view, Format::Csv, &mut bytes).map_err(|e| Error::Runtime(e.to_string()))?;
     } else {
         let mut all_facts = match teams {
             // Shared costs are split in each period's own proportions: the window before the
@@ -148,6 +178,9 @@ pub fn run(app: &App, args: ReportArgs) -> Result<()> {
         r.currency = currency;
         r.budgets = crate::app::budgets::relevant(app, &store, &accounts, &projects, &[]);
         r.team = current.team.clone();
+        if args.by != Bucket::Day {
+            r.by_period = report::buckets(&r.daily, args.by == Bucket::Week);
+        }
         if r.team.is_none() && projects.is_empty() {
             let lines = crate::app::savings::lines(app, &mut store, &accounts, range, args.fresh.offline)?;
             let prices = crate::app::prices::load(app);

@@ -11,6 +11,10 @@ pub enum Dim {
     Model,
     LineItem,
     Day,
+    /// The ISO week (Monday first) the day is in: `2026-W48`.
+    Week,
+    /// The calendar month: `2026-11`.
+    Month,
     /// The billing currency (amounts in different currencies are never summed unconverted).
     Currency,
     /// The config's `[[teams]]`: spend allocated by their rules and `[[shared_costs]]`.
@@ -20,13 +24,15 @@ pub enum Dim {
 }
 
 impl Dim {
-    pub const ALL: [Dim; 9] = [
+    pub const ALL: [Dim; 11] = [
         Dim::Provider,
         Dim::Workspace,
         Dim::Project,
         Dim::Model,
         Dim::LineItem,
         Dim::Day,
+        Dim::Week,
+        Dim::Month,
         Dim::Currency,
         Dim::Team,
         Dim::CostCenter,
@@ -40,6 +46,8 @@ impl Dim {
             Dim::Model => "model",
             Dim::LineItem => "line_item",
             Dim::Day => "day",
+            Dim::Week => "week",
+            Dim::Month => "month",
             Dim::Currency => "currency",
             Dim::Team => "team",
             Dim::CostCenter => "cost_center",
@@ -50,6 +58,11 @@ impl Dim {
     /// part of a shared account is money only).
     pub fn carries_usage(self) -> bool {
         !matches!(self, Dim::LineItem | Dim::Currency | Dim::Team | Dim::CostCenter)
+    }
+
+    /// Whether the dimension is a span of time (rows sort by it, oldest first).
+    pub fn is_time(self) -> bool {
+        matches!(self, Dim::Day | Dim::Week | Dim::Month)
     }
 
     /// Whether the dimension comes from the config's teams rather than from the cache.
@@ -67,11 +80,11 @@ impl fmt::Display for Dim {
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum DimError {
     #[error(
-        "unknown --by dimension '{0}': use a comma list of provider, workspace, project, model, line_item, day, currency, team, cost_center"
+        "unknown --by dimension '{0}': use a comma list of provider, workspace, project, model, line_item, day, week, month, currency, team, cost_center"
     )]
     Unknown(String),
     #[error(
-        "--by is empty: use a comma list of provider, workspace, project, model, line_item, day, currency, team, cost_center"
+        "--by is empty: use a comma list of provider, workspace, project, model, line_item, day, week, month, currency, team, cost_center"
     )]
     Empty,
 }

@@ -83,6 +83,10 @@ pub enum PeriodError {
     Reversed { since: NaiveDate, until: NaiveDate },
     #[error("--last needs at least 1 day")]
     ZeroDays,
+    #[error(
+        "the period starts on {0}, before 2000: no LLM bill is that old (a date needs a four-digit year, e.g. 2026-11-01)"
+    )]
+    TooEarly(NaiveDate),
     #[error("'{0}' is not a valid month: use YYYY-MM, e.g. 2026-03")]
     BadMonth(String),
     #[error("'{0}' is not a valid year: use YYYY, e.g. 2026")]
@@ -147,9 +151,16 @@ impl PeriodSpec {
         if since > today {
             return Err(PeriodError::InFuture { since, today });
         }
+        if since.year() < EARLIEST_YEAR {
+            return Err(PeriodError::TooEarly(since));
+        }
         Ok(DateRange::new(since, until.min(today)))
     }
 }
+
+/// Periods start in this year or later: `--since 26-11-01` is a typo for 2026, not the year 26
+/// (a sync of it would record 730,000 days).
+pub const EARLIEST_YEAR: i32 = 2000;
 
 /// Parses `YYYY-MM`.
 pub fn parse_month(text: &str) -> Result<PeriodSpec, PeriodError> {
@@ -273,6 +284,10 @@ mod tests {
         assert!(matches!(parse_month("2026-12").unwrap().resolve(today), Err(PeriodError::InFuture { .. })));
         let reversed = PeriodSpec::Range { since: d("2026-11-10"), until: Some(d("2026-11-01")) };
         assert!(matches!(reversed.resolve(today), Err(PeriodError::Reversed { .. })));
+        let typo = PeriodSpec::Range { since: d("0026-11-01"), until: None };
+        assert_eq!(typo.resolve(today), Err(PeriodError::TooEarly(d("0026-11-01"))), "--since 26-11-01");
+        assert!(PeriodSpec::Last(36_600).resolve(today).is_err(), "--last is bounded by 2000 too");
+        assert!(PeriodSpec::Year(2000).resolve(today).is_ok());
     }
 
     #[test]
@@ -308,7 +323,8 @@ mod tests {
         use super::*;
 
         fn day() -> impl Strategy<Value = NaiveDate> {
-            (0u64..40_000).prop_map(|n| NaiveDate::from_ymd_opt(1971, 1, 1).unwrap() + Days::new(n))
+            // From 2026: 300 months or 2,000 days back stay after 2000 (EARLIEST_YEAR).
+            (0u64..40_000).prop_map(|n| NaiveDate::from_ymd_opt(2026, 1, 1).unwrap() + Days::new(n))
         }
 
         proptest! {

@@ -112,7 +112,7 @@ impl CostView {
                 let (mut rows, fx, notes) = super::allocated_rows::rows(store, query, currency, rates, scope)?;
                 for row in &mut rows {
                     for cell in row.cells.iter_mut().filter(|c| !c.dim.is_allocated()) {
-                        cell.label = label(cell.dim, &cell.value, row.owner.as_ref(), &names, today);
+                        cell.label = label(cell.dim, &cell.value, row.owner.as_ref(), &names, today, query.range);
                     }
                 }
                 (rows, fx, false, notes)
@@ -131,7 +131,7 @@ impl CostView {
                             .iter()
                             .zip(values)
                             .map(|(dim, value)| {
-                                let label = label(*dim, &value, owner.as_ref(), &names, today);
+                                let label = label(*dim, &value, owner.as_ref(), &names, today, query.range);
                                 Cell { dim: *dim, value, label }
                             })
                             .collect();
@@ -145,6 +145,7 @@ impl CostView {
         for row in &mut rows {
             row.share = row.cost.share_of(total);
         }
+
         sort_rows(&mut rows, &query.group_by);
 
         let mut updated_at = None;
@@ -190,6 +191,19 @@ impl CostView {
         })
     }
 
+    /// A cell as a person reads it: every workspace has a "Default project", so it names its
+    /// workspace unless a workspace column does.
+    pub fn shown(&self, row: &CostRow, cell: &Cell) -> String {
+        match &row.owner {
+            Some((_, workspace))
+                if cell.dim == Dim::Project && cell.value.is_empty() && !self.group_by.contains(&Dim::Workspace) =>
+            {
+                format!("{} ({workspace})", cell.label)
+            }
+            _ => cell.label.clone(),
+        }
+    }
+
     /// Whether the period includes today, whose spend is still growing.
     pub fn includes_today(&self) -> bool {
         self.range.contains(self.today)
@@ -212,6 +226,7 @@ fn label(
     owner: Option<&(String, String)>,
     names: &HashMap<(String, String, String), String>,
     today: NaiveDate,
+    range: DateRange,
 ) -> String {
     match dim {
         Dim::Project if value.is_empty() => default_project_label(owner.map(|(p, _)| p.as_str())).to_string(),
@@ -220,13 +235,37 @@ fn label(
             .cloned()
             .unwrap_or_else(|| value.to_string()),
         Dim::Day if value == today.format("%Y-%m-%d").to_string() => format!("{value} (partial)"),
+        // A week or month cut by the period's ends, or still running, is not a whole one.
+        Dim::Week | Dim::Month => match span(dim, value) {
+            Some(s) if s.since < range.since || s.until > range.until.min(today) || s.contains(today) => {
+                format!("{value} (partial)")
+            }
+            _ => value.to_string(),
+        },
         _ => value.to_string(),
     }
 }
 
-/// By day (oldest first) when days are grouped, then by cost, largest first; ties by label.
+/// The days of a `--by week` (`2026-W48`) or `--by month` (`2026-11`) value.
+fn span(dim: Dim, value: &str) -> Option<DateRange> {
+    match dim {
+        Dim::Week => {
+            let (year, week) = value.split_once("-W")?;
+            let monday = NaiveDate::from_isoywd_opt(year.parse().ok()?, week.parse().ok()?, chrono::Weekday::Mon)?;
+            Some(DateRange::new(monday, monday + chrono::Days::new(6)))
+        }
+        Dim::Month => {
+            let first = NaiveDate::parse_from_str(&format!("{value}-01"), "%Y-%m-%d").ok()?;
+            Some(DateRange::new(first, crate::domain::period::last_of_month(first)))
+        }
+        _ => None,
+    }
+}
+
+/// By time (oldest first) when days, weeks or months are grouped, then by cost, largest first;
+/// ties by label.
 fn sort_rows(rows: &mut [CostRow], dims: &[Dim]) {
-    let day_index = dims.iter().position(|d| *d == Dim::Day);
+    let day_index = dims.iter().position(|d| d.is_time());
     rows.sort_by(|a, b| {
         let by_day = match day_index {
             Some(i) => a.cells[i].value.cmp(&b.cells[i].value),

@@ -4,7 +4,7 @@ use std::io::Write;
 
 use super::CostView;
 use super::projects_view::ProjectsView;
-use super::text::{self, dim_title, percent, thousands};
+use super::text::{self, dim_title, thousands};
 
 /// Provider text made safe for a Markdown cell (no table breaks, HTML, images or mentions).
 fn cell(value: &str) -> String {
@@ -27,17 +27,28 @@ pub fn costs(view: &CostView, out: &mut dyn Write) -> std::io::Result<()> {
     }
     writeln!(out, "| {} |", header.join(" | "))?;
     writeln!(out, "| {} |", align.join(" | "))?;
-    for row in &view.rows {
-        let mut cells: Vec<String> = row.cells.iter().map(|c| cell(&c.label)).collect();
-        cells.extend([view.currency.format(row.cost), percent(row.share)]);
+    let shares = text::percents(&view.rows.iter().map(|r| r.share).collect::<Vec<_>>());
+    for (row, share) in view.rows.iter().zip(shares) {
+        let mut cells: Vec<String> = row.cells.iter().map(|c| cell(&view.shown(row, c))).collect();
+        cells.extend([view.currency.format(row.cost), share]);
         if let Some(u) = row.usage {
-            cells.extend([thousands(u.input_tokens), thousands(u.output_tokens), thousands(u.requests)]);
+            // As the table: "-" where a row has no token counts, or the provider counts no requests.
+            let known = u.input_tokens + u.output_tokens + u.requests > 0;
+            let show = |n: u64| if known { thousands(n) } else { "-".to_string() };
+            cells.extend([
+                show(u.input_tokens),
+                show(u.output_tokens),
+                if u.requests_known() { show(u.requests) } else { "-".to_string() },
+            ]);
         }
         writeln!(out, "| {} |", cells.join(" | "))?;
     }
     let mut total = vec![String::new(); view.group_by.len()];
     total[0] = "**Total**".into();
-    total.extend([format!("**{}**", view.currency.format(view.total)), "100.0%".into()]);
+    total.extend([
+        format!("**{}**", view.currency.format(view.total)),
+        if view.rows.is_empty() { "-".into() } else { "100.0%".into() },
+    ]);
     if view.usage_shown {
         total.extend([String::new(), String::new(), String::new()]);
     }

@@ -7,7 +7,7 @@ use comfy_table::{CellAlignment, Table};
 use serde_json::{Value, json};
 
 use super::budgets_out;
-use super::text::{percent, thousands};
+use super::text::thousands;
 use crate::domain::{Account, Money};
 use crate::report::{Line, Mover, Movers, Report, anomaly};
 
@@ -107,17 +107,43 @@ fn anomaly_rows(r: &Report) -> Vec<Vec<String>> {
 }
 
 fn account_rows(r: &Report) -> Vec<Vec<String>> {
-    r.by_account.iter().map(|l| vec![l.name.clone(), money(l.cost), percent(l.share)]).collect()
+    let shares = shares(&r.by_account);
+    r.by_account.iter().zip(shares).map(|(l, share)| vec![l.name.clone(), money(l.cost), share]).collect()
 }
 
 fn project_rows(r: &Report) -> Vec<Vec<String>> {
-    r.by_project.iter().map(|l| vec![l.name.clone(), l.owner.clone(), money(l.cost), percent(l.share)]).collect()
+    let shares = shares(&r.by_project);
+    r.by_project
+        .iter()
+        .zip(shares)
+        .map(|(l, share)| vec![l.name.clone(), l.owner.clone(), money(l.cost), share])
+        .collect()
+}
+
+/// `week` or `month`, for `report --by`.
+fn period_word(r: &Report) -> &'static str {
+    if r.by_period.first().is_some_and(|(k, _)| k.contains("-W")) { "week" } else { "month" }
+}
+
+fn period_title(r: &Report) -> &'static str {
+    if period_word(r) == "week" { "Week (ISO, UTC)" } else { "Month (UTC)" }
+}
+
+fn period_rows(r: &Report) -> Vec<Vec<String>> {
+    let shares = super::text::percents(&r.by_period.iter().map(|(_, m)| m.share_of(r.total)).collect::<Vec<_>>());
+    r.by_period.iter().zip(shares).map(|((k, m), share)| vec![k.clone(), money(*m), share]).collect()
+}
+
+/// Each line's share as a percentage, adding up to 100.0%.
+fn shares(lines: &[Line]) -> Vec<String> {
+    super::text::percents(&lines.iter().map(|l| l.share).collect::<Vec<_>>())
 }
 
 fn model_rows(lines: &[Line]) -> Vec<Vec<String>> {
     lines
         .iter()
-        .map(|l| {
+        .zip(shares(lines))
+        .map(|(l, share)| {
             let (input, output, requests) = match l.usage {
                 Some(u) if u.input_tokens + u.output_tokens > 0 => (
                     thousands(u.input_tokens),
@@ -127,7 +153,7 @@ fn model_rows(lines: &[Line]) -> Vec<Vec<String>> {
                 _ => ("-".into(), "-".into(), "-".into()),
             };
             let per_m = l.cost_per_million().map_or("-".to_string(), money);
-            vec![l.name.clone(), l.owner.clone(), money(l.cost), percent(l.share), input, output, requests, per_m]
+            vec![l.name.clone(), l.owner.clone(), money(l.cost), share, input, output, requests, per_m]
         })
         .collect()
 }
@@ -180,6 +206,11 @@ pub fn render_table(r: &Report, accounts: &[Account], out: &mut dyn Write) -> st
         money(values.iter().max().copied().unwrap_or_default())
     )?;
 
+    if !r.by_period.is_empty() {
+        writeln!(out, "By {}", period_word(r))?;
+        let rows = period_rows(r);
+        writeln!(out, "{}\n", table(&[period_title(r), cost_header.as_str(), "Share"], 1, rows))?;
+    }
     writeln!(out, "By provider and workspace")?;
     let rows = account_rows(r);
     writeln!(out, "{}\n", table(&["Workspace", cost_header.as_str(), "Share"], 1, rows))?;
@@ -272,6 +303,10 @@ pub fn markdown(r: &Report, accounts: &[Account]) -> String {
     let values: Vec<Money> = r.daily.iter().map(|(_, m)| *m).collect();
     s.push_str(&format!("- Daily: `{}`\n\n", sparkline(&values)));
 
+    if !r.by_period.is_empty() {
+        s.push_str(&format!("## By {}\n\n", period_word(r)));
+        md_table(&mut s, &[period_title(r), cost_header.as_str(), "Share"], 1, period_rows(r));
+    }
     s.push_str("## By provider and workspace\n\n");
     md_table(&mut s, &["Workspace", cost_header.as_str(), "Share"], 1, account_rows(r));
     s.push_str("## By project (chargeback)\n\n");
@@ -385,6 +420,7 @@ pub fn json(r: &Report, accounts: &[Account]) -> Value {
         "anomaly_rule": anomaly_rule(),
         "budgets": r.budgets.iter().map(budgets_out::brief_json).collect::<Vec<_>>(),
         "team": r.team,
+        "by_period": r.by_period.iter().map(|(k, m)| json!({"period": k, "cost": m.exact()})).collect::<Vec<_>>(),
         "savings": r.savings.iter().map(super::savings_out::finding_json).collect::<Vec<_>>(),
         "chargeback": r.chargeback.as_ref().map(super::teams_out::json_value),
     })

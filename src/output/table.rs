@@ -6,7 +6,7 @@ use comfy_table::{CellAlignment, ContentArrangement, Table, presets};
 
 use super::CostView;
 use super::projects_view::ProjectsView;
-use super::text::{self, dim_title, percent, thousands};
+use super::text::{self, dim_title, thousands};
 
 /// Provider text for a table cell or heading (see `sanitize`).
 fn safe(text: &str) -> String {
@@ -66,9 +66,10 @@ pub fn costs(view: &CostView, out: &mut dyn Write) -> std::io::Result<()> {
         header.extend(["Input tokens", "Cached input", "Output tokens", "Requests"].map(String::from));
     }
     t.set_header(self::header(header));
-    for row in &view.rows {
-        let mut cells: Vec<String> = row.cells.iter().map(|c| safe(&c.label)).collect();
-        cells.extend([view.currency.format(row.cost), percent(row.share)]);
+    let shares = text::percents(&view.rows.iter().map(|r| r.share).collect::<Vec<_>>());
+    for (row, share) in view.rows.iter().zip(shares) {
+        let mut cells: Vec<String> = row.cells.iter().map(|c| safe(&view.shown(row, c))).collect();
+        cells.extend([view.currency.format(row.cost), share]);
         if let Some(u) = row.usage {
             let known = u.input_tokens + u.output_tokens + u.requests > 0;
             let show = |n: u64| if known { thousands(n) } else { "-".to_string() };
@@ -83,8 +84,7 @@ pub fn costs(view: &CostView, out: &mut dyn Write) -> std::io::Result<()> {
     }
     let mut total: Vec<String> = vec![String::new(); view.group_by.len()];
     total[0] = "Total".to_string();
-    total
-        .extend([view.currency.format(view.total), if view.rows.is_empty() { String::new() } else { "100.0%".into() }]);
+    total.extend([view.currency.format(view.total), if view.rows.is_empty() { "-".into() } else { "100.0%".into() }]);
     if view.usage_shown {
         let sum = view.rows.iter().filter_map(|r| r.usage).fold(
             Default::default(),
@@ -98,10 +98,16 @@ pub fn costs(view: &CostView, out: &mut dyn Write) -> std::io::Result<()> {
     t.add_row(total);
     align_right(&mut t, view.group_by.len());
     writeln!(out, "{t}")?;
-    if view.rows.is_empty() {
-        writeln!(out, "No spend in this period.")?;
+    match (view.rows.is_empty(), view.updated_at.is_some(), view.complete()) {
+        // Nothing was ever fetched: that is not "no spend".
+        (true, false, false) => writeln!(out, "No data for this period: run 'llmcost sync' (or drop --offline).")?,
+        (true, _, true) => writeln!(out, "No spend in this period.")?,
+        (true, true, false) => writeln!(out, "No spend in the days fetched.")?,
+        (false, ..) => {}
     }
-    writeln!(out, "{}", text::updated(view.updated_at))?;
+    if view.updated_at.is_some() || !view.rows.is_empty() {
+        writeln!(out, "{}", text::updated(view.updated_at))?;
+    }
     if !view.fx.is_empty() {
         writeln!(out, "Converted at each day's ECB euro reference rate: {}", crate::fx::summary(&view.fx))?;
     }

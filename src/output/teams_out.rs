@@ -67,12 +67,13 @@ impl ChargebackView {
         }
     }
 
-    fn share(&self, m: Money) -> String {
+    /// Each row's share, adding up to 100.0% ("-" for all when nothing was spent).
+    fn shares(&self) -> Vec<String> {
         if self.total == Money::ZERO {
-            return "-".into();
+            return vec!["-".into(); self.rows.len()];
         }
-        let pct = (m.decimal() * rust_decimal::Decimal::from(100) / self.total.decimal()).round_dp(1);
-        format!("{pct}%")
+        let shares: Vec<_> = self.rows.iter().map(|(_, _, d, s)| (*d + *s).share_of(self.total)).collect();
+        super::text::percents(&shares)
     }
 }
 
@@ -114,13 +115,13 @@ pub fn render(view: &ChargebackView, format: Format, out: &mut dyn Write) -> std
                 titles.insert(1, "Cost centre");
             }
             t.set_header(super::table::header(titles));
-            for (name, cc, d, s) in &view.rows {
+            for ((name, cc, d, s), share) in view.rows.iter().zip(view.shares()) {
                 let mut row = vec![
                     sanitize::terminal(name).into_owned(),
                     view.currency.format(*d),
                     view.currency.format(*s),
                     view.currency.format(*d + *s),
-                    view.share(*d + *s),
+                    share,
                 ];
                 if !view.by_cost_center {
                     row.insert(1, sanitize::terminal(cc).into_owned());
@@ -132,7 +133,7 @@ pub fn render(view: &ChargebackView, format: Format, out: &mut dyn Write) -> std
                 String::new(),
                 String::new(),
                 view.currency.format(view.total),
-                "100%".into(),
+                if view.total == Money::ZERO { "-".into() } else { "100.0%".into() },
             ];
             if !view.by_cost_center {
                 total.insert(1, String::new());
@@ -178,7 +179,7 @@ pub fn render(view: &ChargebackView, format: Format, out: &mut dyn Write) -> std
             writeln!(out, "{} to {} (UTC days)\n", r.since, r.until)?;
             writeln!(out, "| {who} | Direct | Shared | Total ({}) | Share |", view.currency)?;
             writeln!(out, "| --- | ---: | ---: | ---: | ---: |")?;
-            for (name, cc, d, s) in &view.rows {
+            for ((name, cc, d, s), share) in view.rows.iter().zip(view.shares()) {
                 let label = if view.by_cost_center || cc == super::allocated_rows::NO_COST_CENTER || name == UNALLOCATED
                 {
                     sanitize::markdown(name)
@@ -191,10 +192,11 @@ pub fn render(view: &ChargebackView, format: Format, out: &mut dyn Write) -> std
                     view.currency.format(*d),
                     view.currency.format(*s),
                     view.currency.format(*d + *s),
-                    view.share(*d + *s)
+                    share
                 )?;
             }
-            writeln!(out, "| **Total** | | | **{}** | 100% |", view.currency.format(view.total))
+            let total_share = if view.total == Money::ZERO { "-" } else { "100.0%" };
+            writeln!(out, "| **Total** | | | **{}** | {total_share} |", view.currency.format(view.total))
         }
     }
 }

@@ -16,6 +16,29 @@ pub fn percent(share: Decimal) -> String {
     format!("{:.1}%", share * Decimal::ONE_HUNDRED)
 }
 
+/// Shares as percentages to a tenth that add up to exactly 100.0% (largest remainder: each is
+/// rounded down, and the tenths left go to the largest remainders, first rows on ties). With a
+/// negative share (credits) there is no such rounding, and each is rounded on its own.
+pub fn percents(shares: &[Decimal]) -> Vec<String> {
+    let tenths: Vec<Decimal> = shares.iter().map(|s| *s * Decimal::from(1000)).collect();
+    let sum: Decimal = tenths.iter().sum();
+    if shares.is_empty()
+        || tenths.iter().any(|t| t.is_sign_negative())
+        || (sum - Decimal::from(1000)).abs() > Decimal::ONE
+    {
+        return shares.iter().map(|s| percent(*s)).collect();
+    }
+    let mut floors: Vec<Decimal> = tenths.iter().map(|t| t.floor()).collect();
+    let left = Decimal::from(1000) - floors.iter().sum::<Decimal>();
+    let mut order: Vec<usize> = (0..tenths.len()).collect();
+    order.sort_by(|a, b| (tenths[*b] - floors[*b]).cmp(&(tenths[*a] - floors[*a])).then(a.cmp(b)));
+    let n = left.round().to_string().parse::<usize>().unwrap_or(0);
+    for i in order.into_iter().take(n) {
+        floors[i] += Decimal::ONE;
+    }
+    floors.iter().map(|t| format!("{:.1}%", *t / Decimal::TEN)).collect()
+}
+
 /// `OpenAI: edugami, memoways`
 pub fn scope(accounts: &[Account]) -> String {
     let mut parts: Vec<String> = Vec::new();
@@ -89,8 +112,28 @@ pub fn dim_title(dim: crate::domain::Dim) -> &'static str {
         Dim::Model => "Model",
         Dim::LineItem => "Line item",
         Dim::Day => "Day (UTC)",
+        Dim::Week => "Week (ISO, UTC)",
+        Dim::Month => "Month (UTC)",
         Dim::Currency => "Currency",
         Dim::Team => "Team",
         Dim::CostCenter => "Cost centre",
+    }
+}
+
+#[cfg(test)]
+mod share_tests {
+    use super::percents;
+    use rust_decimal::Decimal;
+
+    #[test]
+    fn shares_add_up_to_a_hundred() {
+        let third = Decimal::ONE / Decimal::from(3);
+        assert_eq!(percents(&[third, third, third]), ["33.4%", "33.3%", "33.3%"]);
+        let s: Vec<Decimal> = ["0.5765", "0.3075", "0.0622", "0.0538"].iter().map(|x| x.parse().unwrap()).collect();
+        let shown = percents(&s);
+        let sum: Decimal = shown.iter().map(|p| p.trim_end_matches('%').parse::<Decimal>().unwrap()).sum();
+        assert_eq!(sum, Decimal::from(100), "{shown:?}");
+        assert_eq!(percents(&["1.2".parse().unwrap(), "-0.2".parse().unwrap()]), ["120.0%", "-20.0%"]);
+        assert!(percents(&[]).is_empty());
     }
 }

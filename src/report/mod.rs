@@ -106,6 +106,9 @@ pub struct Report {
     pub chargeback: Option<crate::output::teams_out::ChargebackView>,
     /// `--team`: the one team the report is about.
     pub team: Option<String>,
+    /// `--by week|month`: the period's spend per ISO week or calendar month (`2026-W48`,
+    /// `2026-11`), oldest first.
+    pub by_period: Vec<(String, Money)>,
     /// The largest savings `llmcost optimize` finds (top `TOP_SAVINGS`), estimates.
     pub savings: Vec<crate::savings::Finding>,
 }
@@ -128,10 +131,38 @@ pub const TOP_SAVINGS: usize = 3;
 /// How many movers of each kind a report lists.
 pub const TOP_MOVERS: usize = 5;
 
-/// The N days just before `range`.
+/// The period `range` is compared with: for whole calendar months (a month, a quarter, a
+/// year) the same number of whole months before it (October for November, all of 2025 for
+/// 2026); otherwise the N days just before it.
 pub fn previous_period(range: DateRange) -> DateRange {
+    use chrono::Datelike;
+    let whole_months = range.since.day() == 1 && range.until == crate::domain::period::last_of_month(range.until);
+    if whole_months {
+        let months = (range.until.year() - range.since.year()) * 12 + range.until.month() as i32
+            - range.since.month() as i32
+            + 1;
+        if let Some(start) = range.since.checked_sub_months(chrono::Months::new(months.max(1) as u32)) {
+            return DateRange::new(start, range.since - Days::new(1));
+        }
+    }
     let n = range.len_days();
     DateRange::new(range.since - Days::new(n), range.since - Days::new(1))
+}
+
+/// Daily spend summed per ISO week (`weeks`) or calendar month, oldest first.
+pub fn buckets(daily: &[(NaiveDate, Money)], weeks: bool) -> Vec<(String, Money)> {
+    use chrono::Datelike;
+    let mut out: BTreeMap<String, Money> = BTreeMap::new();
+    for (day, cost) in daily {
+        let key = if weeks {
+            let w = day.iso_week();
+            format!("{}-W{:02}", w.year(), w.week())
+        } else {
+            day.format("%Y-%m").to_string()
+        };
+        *out.entry(key).or_insert(Money::ZERO) += *cost;
+    }
+    out.into_iter().collect()
 }
 
 /// The first day `build` needs facts from.
@@ -252,6 +283,7 @@ pub fn build(input: Input) -> Report {
         chargeback: None,
         team: None,
         savings: Vec::new(),
+        by_period: Vec::new(),
     }
 }
 
@@ -301,6 +333,15 @@ mod tests {
         assert_eq!(r.previous_total, Money::from_decimal(Decimal::from(50)));
         assert_eq!(r.change_percent(), Some(Decimal::from(50)));
         assert_eq!(r.daily.len(), 10, "every day, $0 included");
+    }
+
+    #[test]
+    fn whole_months_compare_with_whole_months() {
+        let p = |a: &str, b: &str| previous_period(DateRange::new(d(a), d(b)));
+        assert_eq!(p("2026-03-01", "2026-03-31"), DateRange::new(d("2026-02-01"), d("2026-02-28")));
+        assert_eq!(p("2026-10-01", "2026-12-31"), DateRange::new(d("2026-07-01"), d("2026-09-30")), "a quarter");
+        assert_eq!(p("2026-01-01", "2026-12-31"), DateRange::new(d("2025-01-01"), d("2025-12-31")), "a year");
+        assert_eq!(p("2026-11-01", "2026-11-22"), DateRange::new(d("2026-10-10"), d("2026-10-31")), "to date: N days");
     }
 
     #[test]

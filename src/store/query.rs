@@ -49,6 +49,9 @@ fn column(dim: Dim) -> &'static str {
         Dim::Model => "model",
         Dim::LineItem => "line_item",
         Dim::Day => "day",
+        // ISO 8601 week-year and week (SQLite 3.46+), and the month, from the UTC day.
+        Dim::Week => "strftime('%G-W%V', day)",
+        Dim::Month => "substr(day, 1, 7)",
         Dim::Currency => "currency",
         // Not in the cache: views allocate them (`CostView::build_in` with teams) from the
         // columns above; a query that names them anyway groups everything under "".

@@ -184,3 +184,16 @@ async fn an_unreachable_provider_is_exit_1() {
     assert_eq!(code(&out), 1);
     assert!(stderr(&out).contains("cannot reach http://127.0.0.1:9/v1"), "{}", stderr(&out));
 }
+
+#[tokio::test]
+async fn an_explicit_config_that_does_not_exist_is_named() {
+    let env = TestEnv::new();
+    std::fs::remove_file(&env.config).unwrap();
+    for args in [&["budgets", "check", "--offline"][..], &["costs", "--offline"][..]] {
+        let out = env.run(args).await;
+        assert_eq!(code(&out), 2, "{args:?}");
+        assert!(stderr(&out).contains("config file not found:"), "{}", stderr(&out));
+    }
+    // The demo never reads it.
+    assert_eq!(code(&env.run(&["--demo", "costs"]).await), 0);
+}

@@ -52,6 +52,8 @@ async fn test_says_ok_invalid_or_not_admin() {
 async fn add_checks_the_key_and_stores_nothing_on_failure() {
     let fake = FakeOpenAi::start(sample_org(KEY)).await;
     let env = TestEnv::new().var("LLMCOST_OPENAI_BASE_URL", &fake.base_url());
+    // `providers add` creates the config it is pointed at.
+    std::fs::remove_file(&env.config).unwrap();
 
     let out = env
         .run_with_stdin(
@@ -83,6 +85,7 @@ async fn add_checks_the_key_and_stores_nothing_on_failure() {
     let out =
         env.run_with_stdin(&["providers", "add", "openai", "--workspace", "bad name", "--key-stdin"], "k\n").await;
     assert_eq!(code(&out), 2);
+    env.write_config("");
     let out = env.run(&["providers", "remove", "openai", "--workspace", "ghost"]).await;
     assert_eq!(code(&out), 2);
     assert!(stderr(&out).contains("unknown workspace 'ghost'"), "{}", stderr(&out));

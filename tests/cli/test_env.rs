@@ -19,6 +19,8 @@ impl TestEnv {
         let dir = tempfile::tempdir().unwrap();
         let config = dir.path().join("config.toml");
         let db = dir.path().join("cache.sqlite");
+        // --config names this file: an explicit config that does not exist is an error.
+        std::fs::write(&config, "").unwrap();
         // Short backoffs: the suite tests that retries happen, not how long the default waits.
         let vars = vec![
             ("LLMCOST_NOW".into(), NOW.into()),
