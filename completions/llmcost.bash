@@ -326,7 +326,7 @@ _llmcost() {
 
     case "${cmd}" in
         llmcost)
-            opts="-q -v -h -V --config --db --demo --quiet --timeout --verbose --record --color --help --version providers projects teams costs sync budgets report tui optimize reconcile prices import export notify serve metrics doctor cache completions man generate-cache help"
+            opts="-q -v -h -V --config --db --demo --quiet --timeout --verbose --record --wide --color --help --version providers projects teams costs sync budgets report tui optimize reconcile prices import export notify serve metrics doctor cache completions man generate-cache help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -360,7 +360,7 @@ _llmcost() {
             return 0
             ;;
         llmcost__subcmd__budgets)
-            opts="-q -v -h -V --format --config --db --demo --quiet --timeout --verbose --record --color --help --version list add edit remove check help"
+            opts="-q -v -h -V --format --config --db --demo --quiet --timeout --verbose --record --wide --color --help --version list add edit remove check help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -398,7 +398,7 @@ _llmcost() {
             return 0
             ;;
         llmcost__subcmd__budgets__subcmd__add)
-            opts="-w -q -v -h -V --amount --period --start-day --provider --workspace --project --model --team --warn-at --currency --force --config --db --demo --quiet --timeout --verbose --record --color --help --version"
+            opts="-w -q -v -h -V --amount --period --start-day --provider --workspace --project --model --team --warn-at --currency --force --config --db --demo --quiet --timeout --verbose --record --wide --color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -476,7 +476,7 @@ _llmcost() {
             return 0
             ;;
         llmcost__subcmd__budgets__subcmd__check)
-            opts="-q -v -h -V --format --offline --fail-on --fail-open --notify --dry-run --config --db --demo --quiet --timeout --verbose --record --color --help --version"
+            opts="-q -v -h -V --format --offline --fail-on --fail-open --notify --dry-run --config --db --demo --quiet --timeout --verbose --record --wide --color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -518,7 +518,7 @@ _llmcost() {
             return 0
             ;;
         llmcost__subcmd__budgets__subcmd__edit)
-            opts="-w -q -v -h -V --amount --period --start-day --provider --workspace --project --model --team --warn-at --currency --force --config --db --demo --quiet --timeout --verbose --record --color --help --version"
+            opts="-w -q -v -h -V --amount --period --start-day --provider --workspace --project --model --team --warn-at --currency --force --config --db --demo --quiet --timeout --verbose --record --wide --color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -694,7 +694,7 @@ _llmcost() {
             return 0
             ;;
         llmcost__subcmd__budgets__subcmd__list)
-            opts="-q -v -h -V --format --config --db --demo --quiet --timeout --verbose --record --color --help --version"
+            opts="-q -v -h -V --format --config --db --demo --quiet --timeout --verbose --record --wide --color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -732,7 +732,7 @@ _llmcost() {
             return 0
             ;;
         llmcost__subcmd__budgets__subcmd__remove)
-            opts="-q -v -h -V --config --db --demo --quiet --timeout --verbose --record --color --help --version"
+            opts="-q -v -h -V --config --db --demo --quiet --timeout --verbose --record --wide --color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -766,7 +766,7 @@ _llmcost() {
             return 0
             ;;
         llmcost__subcmd__cache)
-            opts="-q -v -h -V --config --db --demo --quiet --timeout --verbose --record --color --help --version path info clear help"
+            opts="-q -v -h -V --config --db --demo --quiet --timeout --verbose --record --wide --color --help --version path info clear help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -800,7 +800,7 @@ _llmcost() {
             return 0
             ;;
         llmcost__subcmd__cache__subcmd__clear)
-            opts="-q -v -h -V --yes --config --db --demo --quiet --timeout --verbose --record --color --help --version"
+            opts="-q -v -h -V --yes --config --db --demo --quiet --timeout --verbose --record --wide --color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -904,7 +904,7 @@ _llmcost() {
             return 0
             ;;
         llmcost__subcmd__cache__subcmd__info)
-            opts="-q -v -h -V --config --db --demo --quiet --timeout --verbose --record --color --help --version"
+            opts="-q -v -h -V --config --db --demo --quiet --timeout --verbose --record --wide --color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -938,7 +938,7 @@ _llmcost() {
             return 0
             ;;
         llmcost__subcmd__cache__subcmd__path)
-            opts="-q -v -h -V --config --db --demo --quiet --timeout --verbose --record --color --help --version"
+            opts="-q -v -h -V --config --db --demo --quiet --timeout --verbose --record --wide --color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -972,7 +972,7 @@ _llmcost() {
             return 0
             ;;
         llmcost__subcmd__completions)
-            opts="-q -v -h -V --config --db --demo --quiet --timeout --verbose --record --color --help --version bash elvish fish powershell zsh"
+            opts="-q -v -h -V --config --db --demo --quiet --timeout --verbose --record --wide --color --help --version bash elvish fish powershell zsh"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1006,7 +1006,7 @@ _llmcost() {
             return 0
             ;;
         llmcost__subcmd__costs)
-            opts="-w -q -v -h -V --provider --workspace --project --model --team --today --yesterday --week --last-week --last-month --this-quarter --last-quarter --month --year --last --since --until --by --format --refresh --offline --currency --config --db --demo --quiet --timeout --verbose --record --color --help --version"
+            opts="-w -q -v -h -V --provider --workspace --project --model --team --today --yesterday --week --last-week --last-month --this-quarter --last-quarter --month --year --last --since --until --by --format --refresh --offline --currency --config --db --demo --quiet --timeout --verbose --record --wide --color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1096,7 +1096,7 @@ _llmcost() {
             return 0
             ;;
         llmcost__subcmd__doctor)
-            opts="-q -v -h -V --offline --config --db --demo --quiet --timeout --verbose --record --color --help --version"
+            opts="-q -v -h -V --offline --config --db --demo --quiet --timeout --verbose --record --wide --color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1130,7 +1130,7 @@ _llmcost() {
             return 0
             ;;
         llmcost__subcmd__export)
-            opts="-w -q -v -h -V --format --provider --workspace --today --yesterday --week --last-week --last-month --this-quarter --last-quarter --month --year --last --since --until --out --refresh --offline --config --db --demo --quiet --timeout --verbose --record --color --help --version"
+            opts="-w -q -v -h -V --format --provider --workspace --today --yesterday --week --last-week --last-month --this-quarter --last-quarter --month --year --last --since --until --out --refresh --offline --config --db --demo --quiet --timeout --verbose --record --wide --color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1204,7 +1204,7 @@ _llmcost() {
             return 0
             ;;
         llmcost__subcmd__generate__subcmd__cache)
-            opts="-q -v -h -V --accounts --days --projects --line-items --config --db --demo --quiet --timeout --verbose --record --color --help --version"
+            opts="-q -v -h -V --accounts --days --projects --line-items --config --db --demo --quiet --timeout --verbose --record --wide --color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1786,7 +1786,7 @@ _llmcost() {
             return 0
             ;;
         llmcost__subcmd__import)
-            opts="-w -q -v -h -V --provider --workspace --format --service --replace --config --db --demo --quiet --timeout --verbose --record --color --help --version"
+            opts="-w -q -v -h -V --provider --workspace --format --service --replace --config --db --demo --quiet --timeout --verbose --record --wide --color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1844,7 +1844,7 @@ _llmcost() {
             return 0
             ;;
         llmcost__subcmd__man)
-            opts="-q -v -h -V --dir --config --db --demo --quiet --timeout --verbose --record --color --help --version"
+            opts="-q -v -h -V --dir --config --db --demo --quiet --timeout --verbose --record --wide --color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1882,7 +1882,7 @@ _llmcost() {
             return 0
             ;;
         llmcost__subcmd__metrics)
-            opts="-q -v -h -V --offline --currency --config --db --demo --quiet --timeout --verbose --record --color --help --version"
+            opts="-q -v -h -V --offline --currency --config --db --demo --quiet --timeout --verbose --record --wide --color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1920,7 +1920,7 @@ _llmcost() {
             return 0
             ;;
         llmcost__subcmd__notify)
-            opts="-q -v -h -V --config --db --demo --quiet --timeout --verbose --record --color --help --version test help"
+            opts="-q -v -h -V --config --db --demo --quiet --timeout --verbose --record --wide --color --help --version test help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1996,7 +1996,7 @@ _llmcost() {
             return 0
             ;;
         llmcost__subcmd__notify__subcmd__test)
-            opts="-q -v -h -V --channel --config --db --demo --quiet --timeout --verbose --record --color --help --version"
+            opts="-q -v -h -V --channel --config --db --demo --quiet --timeout --verbose --record --wide --color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2034,7 +2034,7 @@ _llmcost() {
             return 0
             ;;
         llmcost__subcmd__optimize)
-            opts="-w -q -v -h -V --provider --workspace --today --yesterday --week --last-week --last-month --this-quarter --last-quarter --month --year --last --since --until --format --refresh --offline --config --db --demo --quiet --timeout --verbose --record --color --help --version"
+            opts="-w -q -v -h -V --provider --workspace --today --yesterday --week --last-week --last-month --this-quarter --last-quarter --month --year --last --since --until --format --refresh --offline --config --db --demo --quiet --timeout --verbose --record --wide --color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2104,7 +2104,7 @@ _llmcost() {
             return 0
             ;;
         llmcost__subcmd__prices)
-            opts="-q -v -h -V --provider --all --format --config --db --demo --quiet --timeout --verbose --record --color --help --version update help"
+            opts="-q -v -h -V --provider --all --format --config --db --demo --quiet --timeout --verbose --record --wide --color --help --version update help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2188,7 +2188,7 @@ _llmcost() {
             return 0
             ;;
         llmcost__subcmd__prices__subcmd__update)
-            opts="-q -v -h -V --from --config --db --demo --quiet --timeout --verbose --record --color --help --version"
+            opts="-q -v -h -V --from --config --db --demo --quiet --timeout --verbose --record --wide --color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2226,7 +2226,7 @@ _llmcost() {
             return 0
             ;;
         llmcost__subcmd__projects)
-            opts="-w -q -v -h -V --provider --workspace --today --yesterday --week --last-week --last-month --this-quarter --last-quarter --month --year --last --since --until --format --refresh --offline --currency --config --db --demo --quiet --timeout --verbose --record --color --help --version"
+            opts="-w -q -v -h -V --provider --workspace --today --yesterday --week --last-week --last-month --this-quarter --last-quarter --month --year --last --since --until --format --refresh --offline --currency --config --db --demo --quiet --timeout --verbose --record --wide --color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2300,7 +2300,7 @@ _llmcost() {
             return 0
             ;;
         llmcost__subcmd__providers)
-            opts="-q -v -h -V --format --config --db --demo --quiet --timeout --verbose --record --color --help --version list add remove test help"
+            opts="-q -v -h -V --format --config --db --demo --quiet --timeout --verbose --record --wide --color --help --version list add remove test help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2338,7 +2338,7 @@ _llmcost() {
             return 0
             ;;
         llmcost__subcmd__providers__subcmd__add)
-            opts="-w -q -v -h -V --workspace --key-stdin --no-check --profile --tenant-id --client-id --scope --billing-table --credentials --job-project --location --config --db --demo --quiet --timeout --verbose --record --color --help --version"
+            opts="-w -q -v -h -V --workspace --key-stdin --no-check --profile --tenant-id --client-id --scope --billing-table --credentials --job-project --location --config --db --demo --quiet --timeout --verbose --record --wide --color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2496,7 +2496,7 @@ _llmcost() {
             return 0
             ;;
         llmcost__subcmd__providers__subcmd__list)
-            opts="-q -v -h -V --format --config --db --demo --quiet --timeout --verbose --record --color --help --version"
+            opts="-q -v -h -V --format --config --db --demo --quiet --timeout --verbose --record --wide --color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2534,7 +2534,7 @@ _llmcost() {
             return 0
             ;;
         llmcost__subcmd__providers__subcmd__remove)
-            opts="-w -q -v -h -V --workspace --config --db --demo --quiet --timeout --verbose --record --color --help --version"
+            opts="-w -q -v -h -V --workspace --config --db --demo --quiet --timeout --verbose --record --wide --color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2576,7 +2576,7 @@ _llmcost() {
             return 0
             ;;
         llmcost__subcmd__providers__subcmd__test)
-            opts="-w -q -v -h -V --provider --workspace --config --db --demo --quiet --timeout --verbose --record --color --help --version"
+            opts="-w -q -v -h -V --provider --workspace --config --db --demo --quiet --timeout --verbose --record --wide --color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2622,7 +2622,7 @@ _llmcost() {
             return 0
             ;;
         llmcost__subcmd__reconcile)
-            opts="-w -q -v -h -V --provider --workspace --today --yesterday --week --last-week --last-month --this-quarter --last-quarter --month --year --last --since --until --tolerance --format --refresh --offline --config --db --demo --quiet --timeout --verbose --record --color --help --version"
+            opts="-w -q -v -h -V --provider --workspace --today --yesterday --week --last-week --last-month --this-quarter --last-quarter --month --year --last --since --until --tolerance --format --refresh --offline --config --db --demo --quiet --timeout --verbose --record --wide --color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2696,7 +2696,7 @@ _llmcost() {
             return 0
             ;;
         llmcost__subcmd__report)
-            opts="-w -o -q -v -h -V --provider --workspace --project --team --today --yesterday --week --last-week --last-month --this-quarter --last-quarter --month --year --last --since --until --format --out --refresh --offline --currency --by --config --db --demo --quiet --timeout --verbose --record --color --help --version"
+            opts="-w -o -q -v -h -V --provider --workspace --project --team --today --yesterday --week --last-week --last-month --this-quarter --last-quarter --month --year --last --since --until --format --out --refresh --offline --currency --by --config --db --demo --quiet --timeout --verbose --record --wide --color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2790,7 +2790,7 @@ _llmcost() {
             return 0
             ;;
         llmcost__subcmd__serve)
-            opts="-q -v -h -V --listen --interval --currency --config --db --demo --quiet --timeout --verbose --record --color --help --version"
+            opts="-q -v -h -V --listen --interval --currency --config --db --demo --quiet --timeout --verbose --record --wide --color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2836,7 +2836,7 @@ _llmcost() {
             return 0
             ;;
         llmcost__subcmd__sync)
-            opts="-w -q -v -h -V --provider --workspace --today --yesterday --week --last-week --last-month --this-quarter --last-quarter --month --year --last --since --until --refresh --config --db --demo --quiet --timeout --verbose --record --color --help --version"
+            opts="-w -q -v -h -V --provider --workspace --today --yesterday --week --last-week --last-month --this-quarter --last-quarter --month --year --last --since --until --refresh --config --db --demo --quiet --timeout --verbose --record --wide --color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2902,7 +2902,7 @@ _llmcost() {
             return 0
             ;;
         llmcost__subcmd__teams)
-            opts="-w -q -v -h -V --provider --workspace --today --yesterday --week --last-week --last-month --this-quarter --last-quarter --month --year --last --since --until --by --format --refresh --offline --currency --config --db --demo --quiet --timeout --verbose --record --color --help --version check help"
+            opts="-w -q -v -h -V --provider --workspace --today --yesterday --week --last-week --last-month --this-quarter --last-quarter --month --year --last --since --until --by --format --refresh --offline --currency --config --db --demo --quiet --timeout --verbose --record --wide --color --help --version check help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2980,7 +2980,7 @@ _llmcost() {
             return 0
             ;;
         llmcost__subcmd__teams__subcmd__check)
-            opts="-w -q -v -h -V --provider --workspace --today --yesterday --week --last-week --last-month --this-quarter --last-quarter --month --year --last --since --until --by --format --refresh --offline --currency --config --db --demo --quiet --timeout --verbose --record --color --help --version"
+            opts="-w -q -v -h -V --provider --workspace --today --yesterday --week --last-week --last-month --this-quarter --last-quarter --month --year --last --since --until --by --format --refresh --offline --currency --config --db --demo --quiet --timeout --verbose --record --wide --color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3100,7 +3100,7 @@ _llmcost() {
             return 0
             ;;
         llmcost__subcmd__tui)
-            opts="-q -v -h -V --offline --currency --config --db --demo --quiet --timeout --verbose --record --color --help --version"
+            opts="-q -v -h -V --offline --currency --config --db --demo --quiet --timeout --verbose --record --wide --color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0

@@ -1,6 +1,6 @@
 # Print an optspec for argparse to handle cmd's options that are independent of any subcommand.
 function __fish_llmcost_global_optspecs
-    string join \n config= db= demo q/quiet timeout= v/verbose record= color= h/help V/version
+    string join \n config= db= demo q/quiet timeout= v/verbose record= wide color= h/help V/version
 end
 
 function __fish_llmcost_needs_command
@@ -34,6 +34,7 @@ never\t''"
 complete -c llmcost -n "__fish_llmcost_needs_command" -l demo -d 'Use the built-in sample organization: no keys, no network, your cache untouched'
 complete -c llmcost -n "__fish_llmcost_needs_command" -s q -l quiet -d 'No progress or notes on stderr; errors are still printed'
 complete -c llmcost -n "__fish_llmcost_needs_command" -s v -l verbose -d 'Diagnostics on stderr: -v what is fetched and written, -vv every request (keys redacted)'
+complete -c llmcost -n "__fish_llmcost_needs_command" -l wide -d 'Tables show every column at full width even past the terminal\'s edge (piped output always does)'
 complete -c llmcost -n "__fish_llmcost_needs_command" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c llmcost -n "__fish_llmcost_needs_command" -s V -l version -d 'Print version'
 complete -c llmcost -n "__fish_llmcost_needs_command" -f -a "providers" -d 'Supported providers and configured workspaces; add, remove and test keys'
@@ -70,6 +71,7 @@ never\t''"
 complete -c llmcost -n "__fish_llmcost_using_subcommand providers; and not __fish_seen_subcommand_from list add remove test help" -l demo -d 'Use the built-in sample organization: no keys, no network, your cache untouched'
 complete -c llmcost -n "__fish_llmcost_using_subcommand providers; and not __fish_seen_subcommand_from list add remove test help" -s q -l quiet -d 'No progress or notes on stderr; errors are still printed'
 complete -c llmcost -n "__fish_llmcost_using_subcommand providers; and not __fish_seen_subcommand_from list add remove test help" -s v -l verbose -d 'Diagnostics on stderr: -v what is fetched and written, -vv every request (keys redacted)'
+complete -c llmcost -n "__fish_llmcost_using_subcommand providers; and not __fish_seen_subcommand_from list add remove test help" -l wide -d 'Tables show every column at full width even past the terminal\'s edge (piped output always does)'
 complete -c llmcost -n "__fish_llmcost_using_subcommand providers; and not __fish_seen_subcommand_from list add remove test help" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c llmcost -n "__fish_llmcost_using_subcommand providers; and not __fish_seen_subcommand_from list add remove test help" -s V -l version -d 'Print version'
 complete -c llmcost -n "__fish_llmcost_using_subcommand providers; and not __fish_seen_subcommand_from list add remove test help" -f -a "list" -d 'List supported providers and configured workspaces (the default)'
@@ -89,6 +91,7 @@ never\t''"
 complete -c llmcost -n "__fish_llmcost_using_subcommand providers; and __fish_seen_subcommand_from list" -l demo -d 'Use the built-in sample organization: no keys, no network, your cache untouched'
 complete -c llmcost -n "__fish_llmcost_using_subcommand providers; and __fish_seen_subcommand_from list" -s q -l quiet -d 'No progress or notes on stderr; errors are still printed'
 complete -c llmcost -n "__fish_llmcost_using_subcommand providers; and __fish_seen_subcommand_from list" -s v -l verbose -d 'Diagnostics on stderr: -v what is fetched and written, -vv every request (keys redacted)'
+complete -c llmcost -n "__fish_llmcost_using_subcommand providers; and __fish_seen_subcommand_from list" -l wide -d 'Tables show every column at full width even past the terminal\'s edge (piped output always does)'
 complete -c llmcost -n "__fish_llmcost_using_subcommand providers; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c llmcost -n "__fish_llmcost_using_subcommand providers; and __fish_seen_subcommand_from list" -s V -l version -d 'Print version'
 complete -c llmcost -n "__fish_llmcost_using_subcommand providers; and __fish_seen_subcommand_from add" -s w -l workspace -d 'A name for this account, e.g. the organization\'s: edugami' -r
@@ -112,6 +115,7 @@ complete -c llmcost -n "__fish_llmcost_using_subcommand providers; and __fish_se
 complete -c llmcost -n "__fish_llmcost_using_subcommand providers; and __fish_seen_subcommand_from add" -l demo -d 'Use the built-in sample organization: no keys, no network, your cache untouched'
 complete -c llmcost -n "__fish_llmcost_using_subcommand providers; and __fish_seen_subcommand_from add" -s q -l quiet -d 'No progress or notes on stderr; errors are still printed'
 complete -c llmcost -n "__fish_llmcost_using_subcommand providers; and __fish_seen_subcommand_from add" -s v -l verbose -d 'Diagnostics on stderr: -v what is fetched and written, -vv every request (keys redacted)'
+complete -c llmcost -n "__fish_llmcost_using_subcommand providers; and __fish_seen_subcommand_from add" -l wide -d 'Tables show every column at full width even past the terminal\'s edge (piped output always does)'
 complete -c llmcost -n "__fish_llmcost_using_subcommand providers; and __fish_seen_subcommand_from add" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c llmcost -n "__fish_llmcost_using_subcommand providers; and __fish_seen_subcommand_from add" -s V -l version -d 'Print version'
 complete -c llmcost -n "__fish_llmcost_using_subcommand providers; and __fish_seen_subcommand_from remove" -s w -l workspace -r
@@ -125,6 +129,7 @@ never\t''"
 complete -c llmcost -n "__fish_llmcost_using_subcommand providers; and __fish_seen_subcommand_from remove" -l demo -d 'Use the built-in sample organization: no keys, no network, your cache untouched'
 complete -c llmcost -n "__fish_llmcost_using_subcommand providers; and __fish_seen_subcommand_from remove" -s q -l quiet -d 'No progress or notes on stderr; errors are still printed'
 complete -c llmcost -n "__fish_llmcost_using_subcommand providers; and __fish_seen_subcommand_from remove" -s v -l verbose -d 'Diagnostics on stderr: -v what is fetched and written, -vv every request (keys redacted)'
+complete -c llmcost -n "__fish_llmcost_using_subcommand providers; and __fish_seen_subcommand_from remove" -l wide -d 'Tables show every column at full width even past the terminal\'s edge (piped output always does)'
 complete -c llmcost -n "__fish_llmcost_using_subcommand providers; and __fish_seen_subcommand_from remove" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c llmcost -n "__fish_llmcost_using_subcommand providers; and __fish_seen_subcommand_from remove" -s V -l version -d 'Print version'
 complete -c llmcost -n "__fish_llmcost_using_subcommand providers; and __fish_seen_subcommand_from test" -l provider -d 'Only this provider (repeatable): openai, anthropic, openrouter, xai, aws, azure, gcp' -r
@@ -139,6 +144,7 @@ never\t''"
 complete -c llmcost -n "__fish_llmcost_using_subcommand providers; and __fish_seen_subcommand_from test" -l demo -d 'Use the built-in sample organization: no keys, no network, your cache untouched'
 complete -c llmcost -n "__fish_llmcost_using_subcommand providers; and __fish_seen_subcommand_from test" -s q -l quiet -d 'No progress or notes on stderr; errors are still printed'
 complete -c llmcost -n "__fish_llmcost_using_subcommand providers; and __fish_seen_subcommand_from test" -s v -l verbose -d 'Diagnostics on stderr: -v what is fetched and written, -vv every request (keys redacted)'
+complete -c llmcost -n "__fish_llmcost_using_subcommand providers; and __fish_seen_subcommand_from test" -l wide -d 'Tables show every column at full width even past the terminal\'s edge (piped output always does)'
 complete -c llmcost -n "__fish_llmcost_using_subcommand providers; and __fish_seen_subcommand_from test" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c llmcost -n "__fish_llmcost_using_subcommand providers; and __fish_seen_subcommand_from test" -s V -l version -d 'Print version'
 complete -c llmcost -n "__fish_llmcost_using_subcommand providers; and __fish_seen_subcommand_from help" -f -a "list" -d 'List supported providers and configured workspaces (the default)'
@@ -177,6 +183,7 @@ complete -c llmcost -n "__fish_llmcost_using_subcommand projects" -l offline -d 
 complete -c llmcost -n "__fish_llmcost_using_subcommand projects" -l demo -d 'Use the built-in sample organization: no keys, no network, your cache untouched'
 complete -c llmcost -n "__fish_llmcost_using_subcommand projects" -s q -l quiet -d 'No progress or notes on stderr; errors are still printed'
 complete -c llmcost -n "__fish_llmcost_using_subcommand projects" -s v -l verbose -d 'Diagnostics on stderr: -v what is fetched and written, -vv every request (keys redacted)'
+complete -c llmcost -n "__fish_llmcost_using_subcommand projects" -l wide -d 'Tables show every column at full width even past the terminal\'s edge (piped output always does)'
 complete -c llmcost -n "__fish_llmcost_using_subcommand projects" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c llmcost -n "__fish_llmcost_using_subcommand projects" -s V -l version -d 'Print version'
 complete -c llmcost -n "__fish_llmcost_using_subcommand teams; and not __fish_seen_subcommand_from check help" -l provider -d 'Only this provider (repeatable): openai, anthropic, openrouter, xai, aws, azure, gcp' -r
@@ -212,6 +219,7 @@ complete -c llmcost -n "__fish_llmcost_using_subcommand teams; and not __fish_se
 complete -c llmcost -n "__fish_llmcost_using_subcommand teams; and not __fish_seen_subcommand_from check help" -l demo -d 'Use the built-in sample organization: no keys, no network, your cache untouched'
 complete -c llmcost -n "__fish_llmcost_using_subcommand teams; and not __fish_seen_subcommand_from check help" -s q -l quiet -d 'No progress or notes on stderr; errors are still printed'
 complete -c llmcost -n "__fish_llmcost_using_subcommand teams; and not __fish_seen_subcommand_from check help" -s v -l verbose -d 'Diagnostics on stderr: -v what is fetched and written, -vv every request (keys redacted)'
+complete -c llmcost -n "__fish_llmcost_using_subcommand teams; and not __fish_seen_subcommand_from check help" -l wide -d 'Tables show every column at full width even past the terminal\'s edge (piped output always does)'
 complete -c llmcost -n "__fish_llmcost_using_subcommand teams; and not __fish_seen_subcommand_from check help" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c llmcost -n "__fish_llmcost_using_subcommand teams; and not __fish_seen_subcommand_from check help" -s V -l version -d 'Print version'
 complete -c llmcost -n "__fish_llmcost_using_subcommand teams; and not __fish_seen_subcommand_from check help" -f -a "check" -d 'Rules that match nothing in the cache, and spend more than one team\'s rules claim'
@@ -249,6 +257,7 @@ complete -c llmcost -n "__fish_llmcost_using_subcommand teams; and __fish_seen_s
 complete -c llmcost -n "__fish_llmcost_using_subcommand teams; and __fish_seen_subcommand_from check" -l demo -d 'Use the built-in sample organization: no keys, no network, your cache untouched'
 complete -c llmcost -n "__fish_llmcost_using_subcommand teams; and __fish_seen_subcommand_from check" -s q -l quiet -d 'No progress or notes on stderr; errors are still printed'
 complete -c llmcost -n "__fish_llmcost_using_subcommand teams; and __fish_seen_subcommand_from check" -s v -l verbose -d 'Diagnostics on stderr: -v what is fetched and written, -vv every request (keys redacted)'
+complete -c llmcost -n "__fish_llmcost_using_subcommand teams; and __fish_seen_subcommand_from check" -l wide -d 'Tables show every column at full width even past the terminal\'s edge (piped output always does)'
 complete -c llmcost -n "__fish_llmcost_using_subcommand teams; and __fish_seen_subcommand_from check" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c llmcost -n "__fish_llmcost_using_subcommand teams; and __fish_seen_subcommand_from check" -s V -l version -d 'Print version'
 complete -c llmcost -n "__fish_llmcost_using_subcommand teams; and __fish_seen_subcommand_from help" -f -a "check" -d 'Rules that match nothing in the cache, and spend more than one team\'s rules claim'
@@ -288,6 +297,7 @@ complete -c llmcost -n "__fish_llmcost_using_subcommand costs" -l offline -d 'Ne
 complete -c llmcost -n "__fish_llmcost_using_subcommand costs" -l demo -d 'Use the built-in sample organization: no keys, no network, your cache untouched'
 complete -c llmcost -n "__fish_llmcost_using_subcommand costs" -s q -l quiet -d 'No progress or notes on stderr; errors are still printed'
 complete -c llmcost -n "__fish_llmcost_using_subcommand costs" -s v -l verbose -d 'Diagnostics on stderr: -v what is fetched and written, -vv every request (keys redacted)'
+complete -c llmcost -n "__fish_llmcost_using_subcommand costs" -l wide -d 'Tables show every column at full width even past the terminal\'s edge (piped output always does)'
 complete -c llmcost -n "__fish_llmcost_using_subcommand costs" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c llmcost -n "__fish_llmcost_using_subcommand costs" -s V -l version -d 'Print version'
 complete -c llmcost -n "__fish_llmcost_using_subcommand sync" -l provider -d 'Only this provider (repeatable): openai, anthropic, openrouter, xai, aws, azure, gcp' -r
@@ -315,6 +325,7 @@ complete -c llmcost -n "__fish_llmcost_using_subcommand sync" -l refresh -d 'Ref
 complete -c llmcost -n "__fish_llmcost_using_subcommand sync" -l demo -d 'Use the built-in sample organization: no keys, no network, your cache untouched'
 complete -c llmcost -n "__fish_llmcost_using_subcommand sync" -s q -l quiet -d 'No progress or notes on stderr; errors are still printed'
 complete -c llmcost -n "__fish_llmcost_using_subcommand sync" -s v -l verbose -d 'Diagnostics on stderr: -v what is fetched and written, -vv every request (keys redacted)'
+complete -c llmcost -n "__fish_llmcost_using_subcommand sync" -l wide -d 'Tables show every column at full width even past the terminal\'s edge (piped output always does)'
 complete -c llmcost -n "__fish_llmcost_using_subcommand sync" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c llmcost -n "__fish_llmcost_using_subcommand sync" -s V -l version -d 'Print version'
 complete -c llmcost -n "__fish_llmcost_using_subcommand budgets; and not __fish_seen_subcommand_from list add edit remove check help" -l format -d 'Output format of the list' -r -f -a "table\t''
@@ -331,6 +342,7 @@ never\t''"
 complete -c llmcost -n "__fish_llmcost_using_subcommand budgets; and not __fish_seen_subcommand_from list add edit remove check help" -l demo -d 'Use the built-in sample organization: no keys, no network, your cache untouched'
 complete -c llmcost -n "__fish_llmcost_using_subcommand budgets; and not __fish_seen_subcommand_from list add edit remove check help" -s q -l quiet -d 'No progress or notes on stderr; errors are still printed'
 complete -c llmcost -n "__fish_llmcost_using_subcommand budgets; and not __fish_seen_subcommand_from list add edit remove check help" -s v -l verbose -d 'Diagnostics on stderr: -v what is fetched and written, -vv every request (keys redacted)'
+complete -c llmcost -n "__fish_llmcost_using_subcommand budgets; and not __fish_seen_subcommand_from list add edit remove check help" -l wide -d 'Tables show every column at full width even past the terminal\'s edge (piped output always does)'
 complete -c llmcost -n "__fish_llmcost_using_subcommand budgets; and not __fish_seen_subcommand_from list add edit remove check help" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c llmcost -n "__fish_llmcost_using_subcommand budgets; and not __fish_seen_subcommand_from list add edit remove check help" -s V -l version -d 'Print version'
 complete -c llmcost -n "__fish_llmcost_using_subcommand budgets; and not __fish_seen_subcommand_from list add edit remove check help" -f -a "list" -d 'Every budget and how it stands, from the cache (the default)'
@@ -353,6 +365,7 @@ never\t''"
 complete -c llmcost -n "__fish_llmcost_using_subcommand budgets; and __fish_seen_subcommand_from list" -l demo -d 'Use the built-in sample organization: no keys, no network, your cache untouched'
 complete -c llmcost -n "__fish_llmcost_using_subcommand budgets; and __fish_seen_subcommand_from list" -s q -l quiet -d 'No progress or notes on stderr; errors are still printed'
 complete -c llmcost -n "__fish_llmcost_using_subcommand budgets; and __fish_seen_subcommand_from list" -s v -l verbose -d 'Diagnostics on stderr: -v what is fetched and written, -vv every request (keys redacted)'
+complete -c llmcost -n "__fish_llmcost_using_subcommand budgets; and __fish_seen_subcommand_from list" -l wide -d 'Tables show every column at full width even past the terminal\'s edge (piped output always does)'
 complete -c llmcost -n "__fish_llmcost_using_subcommand budgets; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c llmcost -n "__fish_llmcost_using_subcommand budgets; and __fish_seen_subcommand_from list" -s V -l version -d 'Print version'
 complete -c llmcost -n "__fish_llmcost_using_subcommand budgets; and __fish_seen_subcommand_from add" -l amount -d 'The limit in US dollars, e.g. 500 or 499.99' -r
@@ -376,6 +389,7 @@ complete -c llmcost -n "__fish_llmcost_using_subcommand budgets; and __fish_seen
 complete -c llmcost -n "__fish_llmcost_using_subcommand budgets; and __fish_seen_subcommand_from add" -l demo -d 'Use the built-in sample organization: no keys, no network, your cache untouched'
 complete -c llmcost -n "__fish_llmcost_using_subcommand budgets; and __fish_seen_subcommand_from add" -s q -l quiet -d 'No progress or notes on stderr; errors are still printed'
 complete -c llmcost -n "__fish_llmcost_using_subcommand budgets; and __fish_seen_subcommand_from add" -s v -l verbose -d 'Diagnostics on stderr: -v what is fetched and written, -vv every request (keys redacted)'
+complete -c llmcost -n "__fish_llmcost_using_subcommand budgets; and __fish_seen_subcommand_from add" -l wide -d 'Tables show every column at full width even past the terminal\'s edge (piped output always does)'
 complete -c llmcost -n "__fish_llmcost_using_subcommand budgets; and __fish_seen_subcommand_from add" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c llmcost -n "__fish_llmcost_using_subcommand budgets; and __fish_seen_subcommand_from add" -s V -l version -d 'Print version'
 complete -c llmcost -n "__fish_llmcost_using_subcommand budgets; and __fish_seen_subcommand_from edit" -l amount -d 'The limit in US dollars, e.g. 500 or 499.99' -r
@@ -399,6 +413,7 @@ complete -c llmcost -n "__fish_llmcost_using_subcommand budgets; and __fish_seen
 complete -c llmcost -n "__fish_llmcost_using_subcommand budgets; and __fish_seen_subcommand_from edit" -l demo -d 'Use the built-in sample organization: no keys, no network, your cache untouched'
 complete -c llmcost -n "__fish_llmcost_using_subcommand budgets; and __fish_seen_subcommand_from edit" -s q -l quiet -d 'No progress or notes on stderr; errors are still printed'
 complete -c llmcost -n "__fish_llmcost_using_subcommand budgets; and __fish_seen_subcommand_from edit" -s v -l verbose -d 'Diagnostics on stderr: -v what is fetched and written, -vv every request (keys redacted)'
+complete -c llmcost -n "__fish_llmcost_using_subcommand budgets; and __fish_seen_subcommand_from edit" -l wide -d 'Tables show every column at full width even past the terminal\'s edge (piped output always does)'
 complete -c llmcost -n "__fish_llmcost_using_subcommand budgets; and __fish_seen_subcommand_from edit" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c llmcost -n "__fish_llmcost_using_subcommand budgets; and __fish_seen_subcommand_from edit" -s V -l version -d 'Print version'
 complete -c llmcost -n "__fish_llmcost_using_subcommand budgets; and __fish_seen_subcommand_from remove" -l config -d 'Config file [default: the platform config dir, e.g. ~/.config/llmcost/config.toml]' -r -F
@@ -411,6 +426,7 @@ never\t''"
 complete -c llmcost -n "__fish_llmcost_using_subcommand budgets; and __fish_seen_subcommand_from remove" -l demo -d 'Use the built-in sample organization: no keys, no network, your cache untouched'
 complete -c llmcost -n "__fish_llmcost_using_subcommand budgets; and __fish_seen_subcommand_from remove" -s q -l quiet -d 'No progress or notes on stderr; errors are still printed'
 complete -c llmcost -n "__fish_llmcost_using_subcommand budgets; and __fish_seen_subcommand_from remove" -s v -l verbose -d 'Diagnostics on stderr: -v what is fetched and written, -vv every request (keys redacted)'
+complete -c llmcost -n "__fish_llmcost_using_subcommand budgets; and __fish_seen_subcommand_from remove" -l wide -d 'Tables show every column at full width even past the terminal\'s edge (piped output always does)'
 complete -c llmcost -n "__fish_llmcost_using_subcommand budgets; and __fish_seen_subcommand_from remove" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c llmcost -n "__fish_llmcost_using_subcommand budgets; and __fish_seen_subcommand_from remove" -s V -l version -d 'Print version'
 complete -c llmcost -n "__fish_llmcost_using_subcommand budgets; and __fish_seen_subcommand_from check" -l format -r -f -a "table\t''
@@ -434,6 +450,7 @@ complete -c llmcost -n "__fish_llmcost_using_subcommand budgets; and __fish_seen
 complete -c llmcost -n "__fish_llmcost_using_subcommand budgets; and __fish_seen_subcommand_from check" -l demo -d 'Use the built-in sample organization: no keys, no network, your cache untouched'
 complete -c llmcost -n "__fish_llmcost_using_subcommand budgets; and __fish_seen_subcommand_from check" -s q -l quiet -d 'No progress or notes on stderr; errors are still printed'
 complete -c llmcost -n "__fish_llmcost_using_subcommand budgets; and __fish_seen_subcommand_from check" -s v -l verbose -d 'Diagnostics on stderr: -v what is fetched and written, -vv every request (keys redacted)'
+complete -c llmcost -n "__fish_llmcost_using_subcommand budgets; and __fish_seen_subcommand_from check" -l wide -d 'Tables show every column at full width even past the terminal\'s edge (piped output always does)'
 complete -c llmcost -n "__fish_llmcost_using_subcommand budgets; and __fish_seen_subcommand_from check" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c llmcost -n "__fish_llmcost_using_subcommand budgets; and __fish_seen_subcommand_from check" -s V -l version -d 'Print version'
 complete -c llmcost -n "__fish_llmcost_using_subcommand budgets; and __fish_seen_subcommand_from help" -f -a "list" -d 'Every budget and how it stands, from the cache (the default)'
@@ -479,6 +496,7 @@ complete -c llmcost -n "__fish_llmcost_using_subcommand report" -l offline -d 'N
 complete -c llmcost -n "__fish_llmcost_using_subcommand report" -l demo -d 'Use the built-in sample organization: no keys, no network, your cache untouched'
 complete -c llmcost -n "__fish_llmcost_using_subcommand report" -s q -l quiet -d 'No progress or notes on stderr; errors are still printed'
 complete -c llmcost -n "__fish_llmcost_using_subcommand report" -s v -l verbose -d 'Diagnostics on stderr: -v what is fetched and written, -vv every request (keys redacted)'
+complete -c llmcost -n "__fish_llmcost_using_subcommand report" -l wide -d 'Tables show every column at full width even past the terminal\'s edge (piped output always does)'
 complete -c llmcost -n "__fish_llmcost_using_subcommand report" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c llmcost -n "__fish_llmcost_using_subcommand report" -s V -l version -d 'Print version'
 complete -c llmcost -n "__fish_llmcost_using_subcommand tui" -l currency -d 'Show amounts in this currency (ISO 4217), converting with each day\'s ECB rate (rates are fetched first when needed) [default: the config\'s [display] currency, else USD]' -r
@@ -493,6 +511,7 @@ complete -c llmcost -n "__fish_llmcost_using_subcommand tui" -l offline -d 'Neve
 complete -c llmcost -n "__fish_llmcost_using_subcommand tui" -l demo -d 'Use the built-in sample organization: no keys, no network, your cache untouched'
 complete -c llmcost -n "__fish_llmcost_using_subcommand tui" -s q -l quiet -d 'No progress or notes on stderr; errors are still printed'
 complete -c llmcost -n "__fish_llmcost_using_subcommand tui" -s v -l verbose -d 'Diagnostics on stderr: -v what is fetched and written, -vv every request (keys redacted)'
+complete -c llmcost -n "__fish_llmcost_using_subcommand tui" -l wide -d 'Tables show every column at full width even past the terminal\'s edge (piped output always does)'
 complete -c llmcost -n "__fish_llmcost_using_subcommand tui" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c llmcost -n "__fish_llmcost_using_subcommand tui" -s V -l version -d 'Print version'
 complete -c llmcost -n "__fish_llmcost_using_subcommand optimize" -l provider -d 'Only this provider (repeatable): openai, anthropic, openrouter, xai, aws, azure, gcp' -r
@@ -525,6 +544,7 @@ complete -c llmcost -n "__fish_llmcost_using_subcommand optimize" -l offline -d 
 complete -c llmcost -n "__fish_llmcost_using_subcommand optimize" -l demo -d 'Use the built-in sample organization: no keys, no network, your cache untouched'
 complete -c llmcost -n "__fish_llmcost_using_subcommand optimize" -s q -l quiet -d 'No progress or notes on stderr; errors are still printed'
 complete -c llmcost -n "__fish_llmcost_using_subcommand optimize" -s v -l verbose -d 'Diagnostics on stderr: -v what is fetched and written, -vv every request (keys redacted)'
+complete -c llmcost -n "__fish_llmcost_using_subcommand optimize" -l wide -d 'Tables show every column at full width even past the terminal\'s edge (piped output always does)'
 complete -c llmcost -n "__fish_llmcost_using_subcommand optimize" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c llmcost -n "__fish_llmcost_using_subcommand optimize" -s V -l version -d 'Print version'
 complete -c llmcost -n "__fish_llmcost_using_subcommand reconcile" -l provider -d 'Only this provider (repeatable): openai, anthropic, openrouter, xai, aws, azure, gcp' -r
@@ -558,6 +578,7 @@ complete -c llmcost -n "__fish_llmcost_using_subcommand reconcile" -l offline -d
 complete -c llmcost -n "__fish_llmcost_using_subcommand reconcile" -l demo -d 'Use the built-in sample organization: no keys, no network, your cache untouched'
 complete -c llmcost -n "__fish_llmcost_using_subcommand reconcile" -s q -l quiet -d 'No progress or notes on stderr; errors are still printed'
 complete -c llmcost -n "__fish_llmcost_using_subcommand reconcile" -s v -l verbose -d 'Diagnostics on stderr: -v what is fetched and written, -vv every request (keys redacted)'
+complete -c llmcost -n "__fish_llmcost_using_subcommand reconcile" -l wide -d 'Tables show every column at full width even past the terminal\'s edge (piped output always does)'
 complete -c llmcost -n "__fish_llmcost_using_subcommand reconcile" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c llmcost -n "__fish_llmcost_using_subcommand reconcile" -s V -l version -d 'Print version'
 complete -c llmcost -n "__fish_llmcost_using_subcommand prices; and not __fish_seen_subcommand_from update help" -l provider -d 'Only this provider (repeatable)' -r
@@ -576,6 +597,7 @@ complete -c llmcost -n "__fish_llmcost_using_subcommand prices; and not __fish_s
 complete -c llmcost -n "__fish_llmcost_using_subcommand prices; and not __fish_seen_subcommand_from update help" -l demo -d 'Use the built-in sample organization: no keys, no network, your cache untouched'
 complete -c llmcost -n "__fish_llmcost_using_subcommand prices; and not __fish_seen_subcommand_from update help" -s q -l quiet -d 'No progress or notes on stderr; errors are still printed'
 complete -c llmcost -n "__fish_llmcost_using_subcommand prices; and not __fish_seen_subcommand_from update help" -s v -l verbose -d 'Diagnostics on stderr: -v what is fetched and written, -vv every request (keys redacted)'
+complete -c llmcost -n "__fish_llmcost_using_subcommand prices; and not __fish_seen_subcommand_from update help" -l wide -d 'Tables show every column at full width even past the terminal\'s edge (piped output always does)'
 complete -c llmcost -n "__fish_llmcost_using_subcommand prices; and not __fish_seen_subcommand_from update help" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c llmcost -n "__fish_llmcost_using_subcommand prices; and not __fish_seen_subcommand_from update help" -s V -l version -d 'Print version'
 complete -c llmcost -n "__fish_llmcost_using_subcommand prices; and not __fish_seen_subcommand_from update help" -f -a "update" -d 'Replace the cached price table with a newer genai-prices data.json'
@@ -591,6 +613,7 @@ never\t''"
 complete -c llmcost -n "__fish_llmcost_using_subcommand prices; and __fish_seen_subcommand_from update" -l demo -d 'Use the built-in sample organization: no keys, no network, your cache untouched'
 complete -c llmcost -n "__fish_llmcost_using_subcommand prices; and __fish_seen_subcommand_from update" -s q -l quiet -d 'No progress or notes on stderr; errors are still printed'
 complete -c llmcost -n "__fish_llmcost_using_subcommand prices; and __fish_seen_subcommand_from update" -s v -l verbose -d 'Diagnostics on stderr: -v what is fetched and written, -vv every request (keys redacted)'
+complete -c llmcost -n "__fish_llmcost_using_subcommand prices; and __fish_seen_subcommand_from update" -l wide -d 'Tables show every column at full width even past the terminal\'s edge (piped output always does)'
 complete -c llmcost -n "__fish_llmcost_using_subcommand prices; and __fish_seen_subcommand_from update" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c llmcost -n "__fish_llmcost_using_subcommand prices; and __fish_seen_subcommand_from update" -s V -l version -d 'Print version'
 complete -c llmcost -n "__fish_llmcost_using_subcommand prices; and __fish_seen_subcommand_from help" -f -a "update" -d 'Replace the cached price table with a newer genai-prices data.json'
@@ -612,6 +635,7 @@ never\t''"
 complete -c llmcost -n "__fish_llmcost_using_subcommand import" -l demo -d 'Use the built-in sample organization: no keys, no network, your cache untouched'
 complete -c llmcost -n "__fish_llmcost_using_subcommand import" -s q -l quiet -d 'No progress or notes on stderr; errors are still printed'
 complete -c llmcost -n "__fish_llmcost_using_subcommand import" -s v -l verbose -d 'Diagnostics on stderr: -v what is fetched and written, -vv every request (keys redacted)'
+complete -c llmcost -n "__fish_llmcost_using_subcommand import" -l wide -d 'Tables show every column at full width even past the terminal\'s edge (piped output always does)'
 complete -c llmcost -n "__fish_llmcost_using_subcommand import" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c llmcost -n "__fish_llmcost_using_subcommand import" -s V -l version -d 'Print version'
 complete -c llmcost -n "__fish_llmcost_using_subcommand export" -l format -d 'The format' -r -f -a "focus\t'FOCUS 1.2 CSV (FinOps Foundation), one row per UTC day x account x project x line item'"
@@ -642,6 +666,7 @@ complete -c llmcost -n "__fish_llmcost_using_subcommand export" -l offline -d 'N
 complete -c llmcost -n "__fish_llmcost_using_subcommand export" -l demo -d 'Use the built-in sample organization: no keys, no network, your cache untouched'
 complete -c llmcost -n "__fish_llmcost_using_subcommand export" -s q -l quiet -d 'No progress or notes on stderr; errors are still printed'
 complete -c llmcost -n "__fish_llmcost_using_subcommand export" -s v -l verbose -d 'Diagnostics on stderr: -v what is fetched and written, -vv every request (keys redacted)'
+complete -c llmcost -n "__fish_llmcost_using_subcommand export" -l wide -d 'Tables show every column at full width even past the terminal\'s edge (piped output always does)'
 complete -c llmcost -n "__fish_llmcost_using_subcommand export" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c llmcost -n "__fish_llmcost_using_subcommand export" -s V -l version -d 'Print version'
 complete -c llmcost -n "__fish_llmcost_using_subcommand notify; and not __fish_seen_subcommand_from test help" -l config -d 'Config file [default: the platform config dir, e.g. ~/.config/llmcost/config.toml]' -r -F
@@ -654,6 +679,7 @@ never\t''"
 complete -c llmcost -n "__fish_llmcost_using_subcommand notify; and not __fish_seen_subcommand_from test help" -l demo -d 'Use the built-in sample organization: no keys, no network, your cache untouched'
 complete -c llmcost -n "__fish_llmcost_using_subcommand notify; and not __fish_seen_subcommand_from test help" -s q -l quiet -d 'No progress or notes on stderr; errors are still printed'
 complete -c llmcost -n "__fish_llmcost_using_subcommand notify; and not __fish_seen_subcommand_from test help" -s v -l verbose -d 'Diagnostics on stderr: -v what is fetched and written, -vv every request (keys redacted)'
+complete -c llmcost -n "__fish_llmcost_using_subcommand notify; and not __fish_seen_subcommand_from test help" -l wide -d 'Tables show every column at full width even past the terminal\'s edge (piped output always does)'
 complete -c llmcost -n "__fish_llmcost_using_subcommand notify; and not __fish_seen_subcommand_from test help" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c llmcost -n "__fish_llmcost_using_subcommand notify; and not __fish_seen_subcommand_from test help" -s V -l version -d 'Print version'
 complete -c llmcost -n "__fish_llmcost_using_subcommand notify; and not __fish_seen_subcommand_from test help" -f -a "test" -d 'Send a test message to each channel (describing the first budget as it stands)'
@@ -669,6 +695,7 @@ never\t''"
 complete -c llmcost -n "__fish_llmcost_using_subcommand notify; and __fish_seen_subcommand_from test" -l demo -d 'Use the built-in sample organization: no keys, no network, your cache untouched'
 complete -c llmcost -n "__fish_llmcost_using_subcommand notify; and __fish_seen_subcommand_from test" -s q -l quiet -d 'No progress or notes on stderr; errors are still printed'
 complete -c llmcost -n "__fish_llmcost_using_subcommand notify; and __fish_seen_subcommand_from test" -s v -l verbose -d 'Diagnostics on stderr: -v what is fetched and written, -vv every request (keys redacted)'
+complete -c llmcost -n "__fish_llmcost_using_subcommand notify; and __fish_seen_subcommand_from test" -l wide -d 'Tables show every column at full width even past the terminal\'s edge (piped output always does)'
 complete -c llmcost -n "__fish_llmcost_using_subcommand notify; and __fish_seen_subcommand_from test" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c llmcost -n "__fish_llmcost_using_subcommand notify; and __fish_seen_subcommand_from test" -s V -l version -d 'Print version'
 complete -c llmcost -n "__fish_llmcost_using_subcommand notify; and __fish_seen_subcommand_from help" -f -a "test" -d 'Send a test message to each channel (describing the first budget as it stands)'
@@ -686,6 +713,7 @@ never\t''"
 complete -c llmcost -n "__fish_llmcost_using_subcommand serve" -l demo -d 'Use the built-in sample organization: no keys, no network, your cache untouched'
 complete -c llmcost -n "__fish_llmcost_using_subcommand serve" -s q -l quiet -d 'No progress or notes on stderr; errors are still printed'
 complete -c llmcost -n "__fish_llmcost_using_subcommand serve" -s v -l verbose -d 'Diagnostics on stderr: -v what is fetched and written, -vv every request (keys redacted)'
+complete -c llmcost -n "__fish_llmcost_using_subcommand serve" -l wide -d 'Tables show every column at full width even past the terminal\'s edge (piped output always does)'
 complete -c llmcost -n "__fish_llmcost_using_subcommand serve" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c llmcost -n "__fish_llmcost_using_subcommand serve" -s V -l version -d 'Print version'
 complete -c llmcost -n "__fish_llmcost_using_subcommand metrics" -l currency -d 'Spend metrics in this currency (see serve --currency)' -r
@@ -700,6 +728,7 @@ complete -c llmcost -n "__fish_llmcost_using_subcommand metrics" -l offline -d '
 complete -c llmcost -n "__fish_llmcost_using_subcommand metrics" -l demo -d 'Use the built-in sample organization: no keys, no network, your cache untouched'
 complete -c llmcost -n "__fish_llmcost_using_subcommand metrics" -s q -l quiet -d 'No progress or notes on stderr; errors are still printed'
 complete -c llmcost -n "__fish_llmcost_using_subcommand metrics" -s v -l verbose -d 'Diagnostics on stderr: -v what is fetched and written, -vv every request (keys redacted)'
+complete -c llmcost -n "__fish_llmcost_using_subcommand metrics" -l wide -d 'Tables show every column at full width even past the terminal\'s edge (piped output always does)'
 complete -c llmcost -n "__fish_llmcost_using_subcommand metrics" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c llmcost -n "__fish_llmcost_using_subcommand metrics" -s V -l version -d 'Print version'
 complete -c llmcost -n "__fish_llmcost_using_subcommand doctor" -l config -d 'Config file [default: the platform config dir, e.g. ~/.config/llmcost/config.toml]' -r -F
@@ -713,6 +742,7 @@ complete -c llmcost -n "__fish_llmcost_using_subcommand doctor" -l offline -d 'D
 complete -c llmcost -n "__fish_llmcost_using_subcommand doctor" -l demo -d 'Use the built-in sample organization: no keys, no network, your cache untouched'
 complete -c llmcost -n "__fish_llmcost_using_subcommand doctor" -s q -l quiet -d 'No progress or notes on stderr; errors are still printed'
 complete -c llmcost -n "__fish_llmcost_using_subcommand doctor" -s v -l verbose -d 'Diagnostics on stderr: -v what is fetched and written, -vv every request (keys redacted)'
+complete -c llmcost -n "__fish_llmcost_using_subcommand doctor" -l wide -d 'Tables show every column at full width even past the terminal\'s edge (piped output always does)'
 complete -c llmcost -n "__fish_llmcost_using_subcommand doctor" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c llmcost -n "__fish_llmcost_using_subcommand doctor" -s V -l version -d 'Print version'
 complete -c llmcost -n "__fish_llmcost_using_subcommand cache; and not __fish_seen_subcommand_from path info clear help" -l config -d 'Config file [default: the platform config dir, e.g. ~/.config/llmcost/config.toml]' -r -F
@@ -725,6 +755,7 @@ never\t''"
 complete -c llmcost -n "__fish_llmcost_using_subcommand cache; and not __fish_seen_subcommand_from path info clear help" -l demo -d 'Use the built-in sample organization: no keys, no network, your cache untouched'
 complete -c llmcost -n "__fish_llmcost_using_subcommand cache; and not __fish_seen_subcommand_from path info clear help" -s q -l quiet -d 'No progress or notes on stderr; errors are still printed'
 complete -c llmcost -n "__fish_llmcost_using_subcommand cache; and not __fish_seen_subcommand_from path info clear help" -s v -l verbose -d 'Diagnostics on stderr: -v what is fetched and written, -vv every request (keys redacted)'
+complete -c llmcost -n "__fish_llmcost_using_subcommand cache; and not __fish_seen_subcommand_from path info clear help" -l wide -d 'Tables show every column at full width even past the terminal\'s edge (piped output always does)'
 complete -c llmcost -n "__fish_llmcost_using_subcommand cache; and not __fish_seen_subcommand_from path info clear help" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c llmcost -n "__fish_llmcost_using_subcommand cache; and not __fish_seen_subcommand_from path info clear help" -s V -l version -d 'Print version'
 complete -c llmcost -n "__fish_llmcost_using_subcommand cache; and not __fish_seen_subcommand_from path info clear help" -f -a "path" -d 'Print the cache file\'s path'
@@ -741,6 +772,7 @@ never\t''"
 complete -c llmcost -n "__fish_llmcost_using_subcommand cache; and __fish_seen_subcommand_from path" -l demo -d 'Use the built-in sample organization: no keys, no network, your cache untouched'
 complete -c llmcost -n "__fish_llmcost_using_subcommand cache; and __fish_seen_subcommand_from path" -s q -l quiet -d 'No progress or notes on stderr; errors are still printed'
 complete -c llmcost -n "__fish_llmcost_using_subcommand cache; and __fish_seen_subcommand_from path" -s v -l verbose -d 'Diagnostics on stderr: -v what is fetched and written, -vv every request (keys redacted)'
+complete -c llmcost -n "__fish_llmcost_using_subcommand cache; and __fish_seen_subcommand_from path" -l wide -d 'Tables show every column at full width even past the terminal\'s edge (piped output always does)'
 complete -c llmcost -n "__fish_llmcost_using_subcommand cache; and __fish_seen_subcommand_from path" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c llmcost -n "__fish_llmcost_using_subcommand cache; and __fish_seen_subcommand_from path" -s V -l version -d 'Print version'
 complete -c llmcost -n "__fish_llmcost_using_subcommand cache; and __fish_seen_subcommand_from info" -l config -d 'Config file [default: the platform config dir, e.g. ~/.config/llmcost/config.toml]' -r -F
@@ -753,6 +785,7 @@ never\t''"
 complete -c llmcost -n "__fish_llmcost_using_subcommand cache; and __fish_seen_subcommand_from info" -l demo -d 'Use the built-in sample organization: no keys, no network, your cache untouched'
 complete -c llmcost -n "__fish_llmcost_using_subcommand cache; and __fish_seen_subcommand_from info" -s q -l quiet -d 'No progress or notes on stderr; errors are still printed'
 complete -c llmcost -n "__fish_llmcost_using_subcommand cache; and __fish_seen_subcommand_from info" -s v -l verbose -d 'Diagnostics on stderr: -v what is fetched and written, -vv every request (keys redacted)'
+complete -c llmcost -n "__fish_llmcost_using_subcommand cache; and __fish_seen_subcommand_from info" -l wide -d 'Tables show every column at full width even past the terminal\'s edge (piped output always does)'
 complete -c llmcost -n "__fish_llmcost_using_subcommand cache; and __fish_seen_subcommand_from info" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c llmcost -n "__fish_llmcost_using_subcommand cache; and __fish_seen_subcommand_from info" -s V -l version -d 'Print version'
 complete -c llmcost -n "__fish_llmcost_using_subcommand cache; and __fish_seen_subcommand_from clear" -l config -d 'Config file [default: the platform config dir, e.g. ~/.config/llmcost/config.toml]' -r -F
@@ -766,6 +799,7 @@ complete -c llmcost -n "__fish_llmcost_using_subcommand cache; and __fish_seen_s
 complete -c llmcost -n "__fish_llmcost_using_subcommand cache; and __fish_seen_subcommand_from clear" -l demo -d 'Use the built-in sample organization: no keys, no network, your cache untouched'
 complete -c llmcost -n "__fish_llmcost_using_subcommand cache; and __fish_seen_subcommand_from clear" -s q -l quiet -d 'No progress or notes on stderr; errors are still printed'
 complete -c llmcost -n "__fish_llmcost_using_subcommand cache; and __fish_seen_subcommand_from clear" -s v -l verbose -d 'Diagnostics on stderr: -v what is fetched and written, -vv every request (keys redacted)'
+complete -c llmcost -n "__fish_llmcost_using_subcommand cache; and __fish_seen_subcommand_from clear" -l wide -d 'Tables show every column at full width even past the terminal\'s edge (piped output always does)'
 complete -c llmcost -n "__fish_llmcost_using_subcommand cache; and __fish_seen_subcommand_from clear" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c llmcost -n "__fish_llmcost_using_subcommand cache; and __fish_seen_subcommand_from clear" -s V -l version -d 'Print version'
 complete -c llmcost -n "__fish_llmcost_using_subcommand cache; and __fish_seen_subcommand_from help" -f -a "path" -d 'Print the cache file\'s path'
@@ -782,6 +816,7 @@ never\t''"
 complete -c llmcost -n "__fish_llmcost_using_subcommand completions" -l demo -d 'Use the built-in sample organization: no keys, no network, your cache untouched'
 complete -c llmcost -n "__fish_llmcost_using_subcommand completions" -s q -l quiet -d 'No progress or notes on stderr; errors are still printed'
 complete -c llmcost -n "__fish_llmcost_using_subcommand completions" -s v -l verbose -d 'Diagnostics on stderr: -v what is fetched and written, -vv every request (keys redacted)'
+complete -c llmcost -n "__fish_llmcost_using_subcommand completions" -l wide -d 'Tables show every column at full width even past the terminal\'s edge (piped output always does)'
 complete -c llmcost -n "__fish_llmcost_using_subcommand completions" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c llmcost -n "__fish_llmcost_using_subcommand completions" -s V -l version -d 'Print version'
 complete -c llmcost -n "__fish_llmcost_using_subcommand man" -l dir -d 'Write every page into this directory; without it, print llmcost.1 to stdout' -r -F
@@ -795,6 +830,7 @@ never\t''"
 complete -c llmcost -n "__fish_llmcost_using_subcommand man" -l demo -d 'Use the built-in sample organization: no keys, no network, your cache untouched'
 complete -c llmcost -n "__fish_llmcost_using_subcommand man" -s q -l quiet -d 'No progress or notes on stderr; errors are still printed'
 complete -c llmcost -n "__fish_llmcost_using_subcommand man" -s v -l verbose -d 'Diagnostics on stderr: -v what is fetched and written, -vv every request (keys redacted)'
+complete -c llmcost -n "__fish_llmcost_using_subcommand man" -l wide -d 'Tables show every column at full width even past the terminal\'s edge (piped output always does)'
 complete -c llmcost -n "__fish_llmcost_using_subcommand man" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c llmcost -n "__fish_llmcost_using_subcommand man" -s V -l version -d 'Print version'
 complete -c llmcost -n "__fish_llmcost_using_subcommand generate-cache" -l accounts -r
@@ -811,6 +847,7 @@ never\t''"
 complete -c llmcost -n "__fish_llmcost_using_subcommand generate-cache" -l demo -d 'Use the built-in sample organization: no keys, no network, your cache untouched'
 complete -c llmcost -n "__fish_llmcost_using_subcommand generate-cache" -s q -l quiet -d 'No progress or notes on stderr; errors are still printed'
 complete -c llmcost -n "__fish_llmcost_using_subcommand generate-cache" -s v -l verbose -d 'Diagnostics on stderr: -v what is fetched and written, -vv every request (keys redacted)'
+complete -c llmcost -n "__fish_llmcost_using_subcommand generate-cache" -l wide -d 'Tables show every column at full width even past the terminal\'s edge (piped output always does)'
 complete -c llmcost -n "__fish_llmcost_using_subcommand generate-cache" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c llmcost -n "__fish_llmcost_using_subcommand generate-cache" -s V -l version -d 'Print version'
 complete -c llmcost -n "__fish_llmcost_using_subcommand help; and not __fish_seen_subcommand_from providers projects teams costs sync budgets report tui optimize reconcile prices import export notify serve metrics doctor cache completions man generate-cache help" -f -a "providers" -d 'Supported providers and configured workspaces; add, remove and test keys'

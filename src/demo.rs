@@ -412,7 +412,9 @@ impl Demo {
                 SyncBatch { runs: vec![(range, costs, usage)], projects: Some(projects), ..SyncBatch::default() };
             store.write_sync(&account, &batch, now)?;
         }
-        store.save_fx(&demo_rates(range))?;
+        // From a week before the first day: a conversion looks back up to 7 days for the last
+        // business day's rate, and the demo's first day may be a weekend.
+        store.save_fx(&demo_rates(DateRange::new(range.since - Days::new(7), range.until)))?;
         Ok(demo)
     }
 

@@ -81,6 +81,11 @@ pub struct Cli {
     #[arg(long, global = true, env = "LLMCOST_RECORD_DIR", value_name = "DIR")]
     pub record: Option<PathBuf>,
 
+    /// Tables show every column at full width even past the terminal's edge (piped output always
+    /// does)
+    #[arg(long, global = true)]
+    pub wide: bool,
+
     /// Colour in tables and the dashboard [default: auto, which honours NO_COLOR]
     #[arg(long, global = true, value_enum, default_value_t = ColorChoice::Auto, value_name = "WHEN")]
     pub color: ColorChoice,
@@ -178,6 +183,15 @@ pub enum Command {
 pub fn run(cli: Cli) -> ExitCode {
     init_tracing(cli.verbose);
     crate::output::set_color(cli.color.enabled(std::io::stdout().is_terminal()));
+    crate::output::set_quiet(cli.quiet);
+    // Tables fit a terminal; piped output, and --wide, stay complete. LLMCOST_TABLE_WIDTH fits
+    // them to a width wherever they go (for snapshots of what a terminal shows).
+    let forced = std::env::var("LLMCOST_TABLE_WIDTH").ok().and_then(|w| w.trim().parse::<usize>().ok());
+    let width = match forced {
+        Some(w) => Some(w.clamp(40, 1000)),
+        None => (!cli.wide && std::io::stdout().is_terminal()).then(terminal_width),
+    };
+    crate::output::fit::set_width(width);
     // Cheap commands touch nothing: no config, no cache, no keyring, no network.
     let result = match &cli.command {
         Command::Completions(args) => generate::completions(args),
@@ -250,10 +264,17 @@ fn report_error(e: &Error) {
     }
 }
 
-/// The width to lay text out in: the terminal's, else 100 columns (piped output is not cut).
+/// The width to lay text out in: the terminal's (`COLUMNS` when it cannot be asked), else 100
+/// columns (piped output is not cut).
 fn terminal_width() -> usize {
+    let columns = || std::env::var("COLUMNS").ok().and_then(|c| c.trim().parse::<usize>().ok());
     if std::io::stdout().is_terminal() {
-        ratatui::crossterm::terminal::size().map(|(w, _)| usize::from(w)).unwrap_or(100).clamp(40, 200)
+        ratatui::crossterm::terminal::size()
+            .map(|(w, _)| usize::from(w))
+            .ok()
+            .or_else(columns)
+            .unwrap_or(80)
+            .clamp(40, 500)
     } else {
         100
     }

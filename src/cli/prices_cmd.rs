@@ -216,20 +216,12 @@ fn render(table: &PriceTable, rows: &[PriceRow], format: Format, out: &mut dyn s
                 }
                 return Ok(());
             }
-            writeln!(out, "{title}")?;
+            writeln!(out, "{}", crate::output::text::prose(&title))?;
             if rows.is_empty() {
                 return writeln!(out, "No models with token counts in the cache: run llmcost sync, or see --all");
             }
-            let mut t = crate::output::table::new_table();
-            t.set_header(crate::output::table::header(head));
-            for row in body {
-                t.add_row(row.iter().map(|c| crate::output::sanitize::terminal(c).into_owned()).collect::<Vec<_>>());
-            }
-            for i in 3..7 {
-                if let Some(c) = t.column_mut(i) {
-                    c.set_cell_alignment(comfy_table::CellAlignment::Right);
-                }
-            }
+            // Narrow: cache-write and cached-input prices go first, then names are cut.
+            let t = crate::output::table::fitted(&head, body, &[2, 1], &[5, 4], &[3, 4, 5, 6]);
             writeln!(out, "{t}")
         }
     }

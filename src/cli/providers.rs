@@ -184,24 +184,28 @@ fn list(app: &App, format: ListFormat) -> Result<()> {
         ListFormat::Table => {
             writeln!(out, "Supported providers:")?;
             for p in ProviderKind::ALL.iter().copied() {
-                writeln!(out, "  {:<10} {}", p.id(), p.key_kind())?;
+                let line = format!("  {:<10} {}", p.id(), p.key_kind());
+                writeln!(out, "{}", crate::output::text::hanging(&line, 13))?;
             }
             writeln!(out)?;
             if rows.is_empty() {
                 writeln!(out, "No workspaces yet. Add one with 'llmcost providers add openai --workspace NAME',")?;
                 return writeln!(out, "or set LLMCOST_KEY_OPENAI_<NAME>. Try the demo: 'llmcost --demo costs'.");
             }
-            let mut t = crate::output::table::new_table();
-            t.set_header(crate::output::table::header(["Provider", "Workspace", "Key from", "Key", "Last sync (UTC)"]));
-            for (a, source, hint, last) in &rows {
-                t.add_row(vec![
-                    a.provider.id().to_string(),
-                    a.workspace.clone(),
-                    source.clone(),
-                    hint.clone(),
-                    last.map_or("never".to_string(), |t| t.format("%Y-%m-%d %H:%M").to_string()),
-                ]);
-            }
+            let body: Vec<Vec<String>> = rows
+                .iter()
+                .map(|(a, source, hint, last)| {
+                    vec![
+                        a.provider.id().to_string(),
+                        a.workspace.clone(),
+                        source.clone(),
+                        hint.clone(),
+                        last.map_or("never".to_string(), |t| t.format("%Y-%m-%d %H:%M").to_string()),
+                    ]
+                })
+                .collect();
+            let header = ["Provider", "Workspace", "Key from", "Key", "Last sync (UTC)"];
+            let t = crate::output::table::fitted(&header, body, &[2, 3, 1], &[3], &[]);
             writeln!(out, "{t}")
         }
     })

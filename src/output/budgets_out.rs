@@ -3,7 +3,6 @@
 use std::io::Write;
 
 use chrono::NaiveDate;
-use comfy_table::CellAlignment;
 use rust_decimal::Decimal;
 use serde_json::{Value, json};
 
@@ -55,6 +54,24 @@ pub fn note(r: &BudgetRow) -> String {
 }
 
 /// The budget as JSON inside `costs` and `projects` output.
+/// `Budgets: 2 exceeded, 1 warning, 2 ok (llmcost budgets)`: one line for a terminal.
+pub fn summary(rows: &[BudgetRow]) -> String {
+    let count = |level: Level| rows.iter().filter(|r| r.status.level == level).count();
+    let mut parts = Vec::new();
+    for (level, word) in [
+        (Level::Exceeded, "exceeded"),
+        (Level::ForecastExceeded, "forecast to exceed"),
+        (Level::Warning, "warning"),
+        (Level::Ok, "ok"),
+    ] {
+        let n = count(level);
+        if n > 0 {
+            parts.push(format!("{n} {word}"));
+        }
+    }
+    format!("Budgets: {} (details: llmcost budgets)", parts.join(", "))
+}
+
 pub fn brief_json(r: &BudgetRow) -> Value {
     json!({
         "name": r.budget.name, "level": r.status.level.name(), "amount": r.budget.amount.exact(),
@@ -107,25 +124,17 @@ pub fn render_with(
 }
 
 fn table(rows: &[BudgetRow], today: NaiveDate, out: &mut dyn Write) -> std::io::Result<()> {
-    writeln!(out, "Budgets on {today} (UTC days; the forecast projects the last 7 days' run rate)")?;
-    let mut t = super::table::new_table();
-    t.set_header(super::table::header([
-        "Budget",
-        "Scope",
-        "Period (UTC)",
-        "Spent",
-        "Budget",
-        "Used",
-        "Forecast",
-        "Status",
-    ]));
-    for r in rows {
-        let (b, s) = (&r.budget, &r.status);
-        let status = match (s.level, s.threshold) {
-            (Level::Warning, Some(th)) => format!("warning ({th}%)"),
-            (level, _) => level.name().to_string(),
-        };
-        t.add_row(
+    let heading = format!("Budgets on {today} (UTC days; the forecast projects the last 7 days' run rate)");
+    writeln!(out, "{}", super::text::prose(&heading))?;
+    let header = ["Budget", "Scope", "Period (UTC)", "Spent", "Budget", "Used", "Forecast", "Status"];
+    let body: Vec<Vec<String>> = rows
+        .iter()
+        .map(|r| {
+            let (b, s) = (&r.budget, &r.status);
+            let status = match (s.level, s.threshold) {
+                (Level::Warning, Some(th)) => format!("warning ({th}%)"),
+                (level, _) => level.name().to_string(),
+            };
             vec![
                 b.name.clone(),
                 scope_text(b),
@@ -136,18 +145,12 @@ fn table(rows: &[BudgetRow], today: NaiveDate, out: &mut dyn Write) -> std::io::
                 b.currency.format(s.forecast),
                 status,
             ]
-            .into_iter()
-            .map(|text| comfy_table::Cell::new(super::sanitize::terminal(&text)))
-            .enumerate()
-            .map(|(i, c)| if i == 7 && super::color() { c.fg(level_color(s.level)) } else { c })
-            .collect::<Vec<_>>(),
-        );
-    }
-    for i in 3..7 {
-        if let Some(c) = t.column_mut(i) {
-            c.set_cell_alignment(CellAlignment::Right);
-        }
-    }
+        })
+        .collect();
+    // On a narrow terminal: the forecast, then the period's dates go first; names are cut.
+    let levels: Vec<Level> = rows.iter().map(|r| r.status.level).collect();
+    let colour = |row: usize, col: usize| (col == 7).then(|| levels.get(row).map(|l| level_color(*l))).flatten();
+    let t = super::table::fitted_styled(&header, body, &[1, 0, 2], &[6, 2], &[3, 4, 5, 6], &colour);
     writeln!(out, "{t}")
 }
 

@@ -4,6 +4,7 @@ pub mod allocated_rows;
 pub mod budgets_out;
 pub mod cost_view;
 pub(crate) mod csv_out;
+pub mod fit;
 mod json_out;
 mod markdown;
 pub mod projects_view;
@@ -20,6 +21,16 @@ use std::io::Write;
 use std::sync::atomic::{AtomicBool, Ordering};
 
 static COLOR: AtomicBool = AtomicBool::new(false);
+static QUIET: AtomicBool = AtomicBool::new(false);
+
+/// `-q`: summaries meant for a person at a terminal are left out.
+pub fn set_quiet(quiet: bool) {
+    QUIET.store(quiet, Ordering::Relaxed);
+}
+
+pub fn quiet() -> bool {
+    QUIET.load(Ordering::Relaxed)
+}
 
 /// Whether renderers may colour their output (decided once from `--color` and `NO_COLOR`).
 pub fn set_color(enabled: bool) {

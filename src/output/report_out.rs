@@ -3,7 +3,7 @@
 
 use std::io::Write;
 
-use comfy_table::{CellAlignment, Table};
+use comfy_table::Table;
 use serde_json::{Value, json};
 
 use super::budgets_out;
@@ -75,18 +75,14 @@ fn anomaly_rule() -> String {
     )
 }
 
+/// A report table: text columns before `right_from` (cut with an ellipsis on a narrow terminal),
+/// numbers after it; past the first two numbers, the last columns go first when it is narrow.
 fn table(header: &[&str], right_from: usize, rows: Vec<Vec<String>>) -> Table {
-    let mut t = super::table::new_table();
-    t.set_header(super::table::header(header.iter()));
-    for row in rows {
-        t.add_row(row.iter().map(|c| super::sanitize::terminal(c).into_owned()));
-    }
-    for i in right_from..header.len() {
-        if let Some(c) = t.column_mut(i) {
-            c.set_cell_alignment(CellAlignment::Right);
-        }
-    }
-    t
+    // Owners (a workspace) before names.
+    let cuttable: Vec<usize> = (0..right_from).rev().collect();
+    let right: Vec<usize> = (right_from..header.len()).collect();
+    let droppable: Vec<usize> = (right_from + 2..header.len()).rev().collect();
+    super::table::fitted(header, rows, &cuttable, &droppable, &right)
 }
 
 const ANOMALY_HEADER: [&str; 5] = ["Day (UTC)", "Spend", "Usual", "Driven by model", "Driven by project"];
@@ -181,30 +177,35 @@ fn mover_rows(m: &Movers) -> Vec<Vec<String>> {
 
 pub fn render_table(r: &Report, accounts: &[Account], out: &mut dyn Write) -> std::io::Result<()> {
     let cost_header = set_currency(r);
-    writeln!(out, "LLM spend report: {}", super::sanitize::terminal(&super::text::scope(accounts)))?;
+    let heading = format!("LLM spend report: {}", super::sanitize::terminal(&super::text::scope(accounts)));
+    writeln!(out, "{}", super::text::prose(&heading))?;
     if let Some(team) = &r.team {
         writeln!(out, "Team: {} (its direct spend and its parts of shared costs)", super::sanitize::terminal(team))?;
     }
     writeln!(out, "{}\n", super::text::period(r.range, r.today))?;
     writeln!(out, "Total            {}", money(r.total))?;
-    writeln!(
-        out,
+    let previous = format!(
         "Previous period  {} ({} to {}): {}",
         money(r.previous_total),
         r.previous.since,
         r.previous.until,
         change_text(r)
-    )?;
+    );
+    writeln!(out, "{}", super::text::hanging(&previous, 17))?;
     if let Some(f) = forecast_text(r) {
-        writeln!(out, "Forecast         {f}")?;
+        writeln!(out, "{}", super::text::hanging(&format!("Forecast         {f}"), 17))?;
     }
     let values: Vec<Money> = r.daily.iter().map(|(_, m)| *m).collect();
-    writeln!(
-        out,
-        "Daily            {}  (peak {})\n",
-        sparkline(&values),
-        money(values.iter().max().copied().unwrap_or_default())
-    )?;
+    let peak = money(values.iter().max().copied().unwrap_or_default());
+    // On a terminal, several days share a bar when the period is longer than the line.
+    let room = super::fit::width().map(|w| w.saturating_sub(17 + 4 + 6 + peak.len()).max(10));
+    let bars: Vec<Money> = match room {
+        Some(room) if values.len() > room => {
+            values.chunks(values.len().div_ceil(room)).map(|c| c.iter().copied().sum()).collect()
+        }
+        _ => values.clone(),
+    };
+    writeln!(out, "Daily            {}  (peak {peak})\n", sparkline(&bars))?;
 
     if !r.by_period.is_empty() {
         writeln!(out, "By {}", period_word(r))?;
@@ -239,32 +240,30 @@ pub fn render_table(r: &Report, accounts: &[Account], out: &mut dyn Write) -> st
         }
     }
     if r.anomalies.is_empty() {
-        writeln!(out, "Anomalies: none found (rule: {})", anomaly_rule())?;
+        writeln!(out, "{}", super::text::prose(&format!("Anomalies: none found (rule: {})", anomaly_rule())))?;
     } else {
-        writeln!(out, "Anomalies ({})", anomaly_rule())?;
+        writeln!(out, "{}", super::text::prose(&format!("Anomalies ({})", anomaly_rule())))?;
         writeln!(out, "{}", table(&ANOMALY_HEADER, 1, anomaly_rows(r)))?;
     }
     if !r.savings.is_empty() {
-        writeln!(out, "\nSavings (estimates per 30 days at list prices; all of them: llmcost optimize)")?;
+        let title = "\nSavings (estimates per 30 days at list prices; all of them: llmcost optimize)";
+        writeln!(out, "{}", super::text::prose(title))?;
         for f in &r.savings {
-            writeln!(
-                out,
+            let line = format!(
                 "  {:>11}  {} · {}: {}",
                 format!("~{}", crate::domain::Currency::USD.format(f.monthly_saving)),
                 f.kind.name(),
                 super::sanitize::terminal(&super::savings_out::place(f)),
                 super::sanitize::terminal(&f.evidence)
-            )?;
+            );
+            writeln!(out, "{}", super::text::hanging(&line, 15))?;
         }
     }
     if let Some(c) = &r.chargeback {
         writeln!(out)?;
         super::teams_out::render(c, super::Format::Table, out)?;
     }
-    for b in &r.budgets {
-        writeln!(out, "{}", budgets_out::note(b))?;
-    }
-    Ok(())
+    super::table::budget_notes(&r.budgets, out)
 }
 
 fn md_cell(s: &str) -> String {

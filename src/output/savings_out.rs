@@ -11,6 +11,7 @@ pub use super::json_out::SCHEMA_VERSION;
 use super::Format;
 use super::csv_out::safe_text;
 use super::sanitize::{markdown as md, terminal};
+use super::text::wrap;
 use crate::domain::{Currency, DateRange, Money};
 use crate::prices::Source;
 use crate::savings::Finding;
@@ -60,23 +61,6 @@ pub fn finding_json(f: &Finding) -> Value {
         "method": f.method,
         "evidence": f.evidence,
     })
-}
-
-/// Words of `text` in lines of at most `width` characters, each after `indent`.
-fn wrap(text: &str, width: usize, indent: &str) -> String {
-    let mut lines: Vec<String> = Vec::new();
-    let mut line = String::new();
-    for word in text.split_whitespace() {
-        if !line.is_empty() && line.chars().count() + 1 + word.chars().count() > width.saturating_sub(indent.len()) {
-            lines.push(std::mem::take(&mut line));
-        }
-        if !line.is_empty() {
-            line.push(' ');
-        }
-        line.push_str(word);
-    }
-    lines.push(line);
-    lines.iter().map(|l| format!("{indent}{l}")).collect::<Vec<_>>().join("\n")
 }
 
 pub fn render_optimize(v: &OptimizeView, format: Format, width: usize, out: &mut dyn Write) -> std::io::Result<()> {
@@ -159,12 +143,17 @@ pub fn render_optimize(v: &OptimizeView, format: Format, width: usize, out: &mut
                 writeln!(out)?;
                 let saving = format!("~{} / 30 days", USD.format(f.monthly_saving));
                 let head = format!("{:>2}. {} · {}", i + 1, f.kind.name(), terminal(&place(f)));
-                let gap = width.saturating_sub(head.chars().count() + saving.chars().count()).max(2);
-                writeln!(out, "{head}{}{saving}", " ".repeat(gap))?;
+                let used = head.chars().count() + saving.chars().count();
+                if used + 2 <= width {
+                    writeln!(out, "{head}{}{saving}", " ".repeat(width - used))?;
+                } else {
+                    writeln!(out, "{head}\n    {saving}")?;
+                }
                 writeln!(out, "{}", wrap(&terminal(&f.evidence), width, "    "))?;
                 writeln!(out, "{}", wrap(&terminal(&f.method), width, "    "))?;
             }
-            writeln!(out, "\nFindings overlap (a model can both cache more and move): their savings do not add up.")
+            let note = "Findings overlap (a model can both cache more and move): their savings do not add up.";
+            writeln!(out, "\n{}", super::text::prose(note))
         }
     }
 }
@@ -272,42 +261,34 @@ pub fn render_reconcile(v: &ReconcileView, format: Format, out: &mut dyn Write) 
         }
         Format::Table => {
             writeln!(out, "Bill against list prices, {} to {} (UTC days)", v.range.since, v.range.until)?;
-            writeln!(
-                out,
+            let note = format!(
                 "List prices: {}; amounts in USD; flagged: off by more than {}%",
                 source_text(&v.prices),
                 v.tolerance_percent
-            )?;
-            let mut t = super::table::new_table();
-            t.set_header(super::table::header([
-                "Model",
-                "Workspace",
-                "Billed",
-                "At list",
-                "Difference",
-                "",
-                "Likely reason",
-            ]));
-            for r in &v.rows {
-                t.add_row(vec![
-                    terminal(&r.model).into_owned(),
-                    terminal(&format!("{}/{}", r.provider.id(), r.workspace)).into_owned(),
-                    USD.format(r.billed),
-                    opt_money(r.list_price_cost),
-                    match r.difference {
-                        Some(d) => format!("{} {}", USD.format(d), opt_percent(r.percent)),
-                        None => "-".into(),
-                    },
-                    if r.flagged { "!".into() } else { String::new() },
-                    terminal(&r.reason).into_owned(),
-                ]);
-            }
-            t.add_row(vec!["Total billed".to_string(), String::new(), USD.format(billed)]);
-            for i in 2..5 {
-                if let Some(c) = t.column_mut(i) {
-                    c.set_cell_alignment(comfy_table::CellAlignment::Right);
-                }
-            }
+            );
+            writeln!(out, "{}", super::text::prose(&note))?;
+            let mut rows: Vec<Vec<String>> = v
+                .rows
+                .iter()
+                .map(|r| {
+                    vec![
+                        r.model.clone(),
+                        format!("{}/{}", r.provider.id(), r.workspace),
+                        USD.format(r.billed),
+                        opt_money(r.list_price_cost),
+                        match r.difference {
+                            Some(d) => format!("{} {}", USD.format(d), opt_percent(r.percent)),
+                            None => "-".into(),
+                        },
+                        if r.flagged { "!".into() } else { String::new() },
+                        r.reason.clone(),
+                    ]
+                })
+                .collect();
+            rows.push(vec!["Total billed".to_string(), String::new(), USD.format(billed)]);
+            let header = ["Model", "Workspace", "Billed", "At list", "Difference", "", "Likely reason"];
+            // Narrow: reasons are cut first (--wide or --format csv has them whole).
+            let t = super::table::fitted(&header, rows, &[6, 1, 0], &[3], &[2, 3, 4]);
             writeln!(out, "{t}")?;
             writeln!(out, "{flagged} of {} row(s) flagged", v.rows.len())
         }

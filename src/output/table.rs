@@ -23,6 +23,56 @@ pub fn new_table() -> Table {
     t
 }
 
+/// A table of text cells fitted to the terminal (see `fit`): `cuttable` columns may be cut with
+/// an ellipsis, `droppable` ones dropped in that order, `right` ones (numbers) are right-aligned
+/// and never cut. Cells are escaped for the terminal.
+pub fn fitted(
+    header: &[&str],
+    rows: Vec<Vec<String>>,
+    cuttable: &[usize],
+    droppable: &[usize],
+    right: &[usize],
+) -> Table {
+    fitted_styled(header, rows, cuttable, droppable, right, &|_, _| None)
+}
+
+/// [`fitted`], colouring the cell of row `r` and (original) column `c` with `colour(r, c)` when
+/// colour is on.
+pub fn fitted_styled(
+    header: &[&str],
+    rows: Vec<Vec<String>>,
+    cuttable: &[usize],
+    droppable: &[usize],
+    right: &[usize],
+    colour: &dyn Fn(usize, usize) -> Option<comfy_table::Color>,
+) -> Table {
+    let mut header: Vec<String> = header.iter().map(|h| h.to_string()).collect();
+    let mut rows: Vec<Vec<String>> = rows.into_iter().map(|r| r.iter().map(|c| safe(c)).collect()).collect();
+    let dropped = match super::fit::width() {
+        Some(w) => super::fit::fit(&mut header, &mut rows, &super::fit::Plan { cuttable, droppable }, w),
+        None => Vec::new(),
+    };
+    let kept: Vec<usize> = (0..header.len() + dropped.len()).filter(|c| !dropped.contains(c)).collect();
+    let mut t = new_table();
+    t.set_header(self::header(header));
+    for (r, row) in rows.into_iter().enumerate() {
+        t.add_row(row.into_iter().zip(&kept).map(|(text, col)| {
+            let cell = comfy_table::Cell::new(text);
+            match colour(r, *col) {
+                Some(c) if super::color() => cell.fg(c),
+                _ => cell,
+            }
+        }));
+    }
+    for &col in right.iter().filter(|c| !dropped.contains(c)) {
+        let at = col - dropped.iter().filter(|d| **d < col).count();
+        if let Some(c) = t.column_mut(at) {
+            c.set_cell_alignment(CellAlignment::Right);
+        }
+    }
+    t
+}
+
 /// Header cells, bold and coloured when colour is on.
 pub fn header<S: ToString>(titles: impl IntoIterator<Item = S>) -> Vec<comfy_table::Cell> {
     titles
@@ -48,7 +98,7 @@ fn align_right(t: &mut Table, from: usize) {
 }
 
 pub fn costs(view: &CostView, out: &mut dyn Write) -> std::io::Result<()> {
-    writeln!(out, "Spend for {}", safe(&text::scope(&view.accounts)))?;
+    writeln!(out, "{}", text::prose(&format!("Spend for {}", safe(&text::scope(&view.accounts)))))?;
     if !view.project_filter.is_empty() {
         writeln!(out, "Projects: {}", safe(&view.project_filter.join(", ")))?;
     }
@@ -59,44 +109,31 @@ pub fn costs(view: &CostView, out: &mut dyn Write) -> std::io::Result<()> {
         writeln!(out, "Team: {} (its direct spend and its parts of shared costs)", safe(team))?;
     }
     writeln!(out, "{}", text::period(view.range, view.today))?;
-    let mut t = new_table();
-    let mut header: Vec<String> = view.group_by.iter().map(|d| dim_title(*d).to_string()).collect();
-    header.extend([format!("Cost ({})", view.currency), "Share".to_string()]);
-    if view.usage_shown {
-        header.extend(["Input tokens", "Cached input", "Output tokens", "Requests"].map(String::from));
-    }
-    t.set_header(self::header(header));
-    let shares = text::percents(&view.rows.iter().map(|r| r.share).collect::<Vec<_>>());
-    for (row, share) in view.rows.iter().zip(shares) {
-        let mut cells: Vec<String> = row.cells.iter().map(|c| safe(&view.shown(row, c))).collect();
-        cells.extend([view.currency.format(row.cost), share]);
-        if let Some(u) = row.usage {
-            let known = u.input_tokens + u.output_tokens + u.requests > 0;
-            let show = |n: u64| if known { thousands(n) } else { "-".to_string() };
-            cells.extend([
-                show(u.input_tokens),
-                show(u.cached_input_tokens),
-                show(u.output_tokens),
-                if u.requests_known() { show(u.requests) } else { "-".to_string() },
-            ]);
+    let fixed = view.group_by.len();
+    let (mut header, mut rows) = cost_cells(view, false);
+    let width = super::fit::width();
+    if let Some(w) = width {
+        // Too wide for the terminal: token counts as 932M first, then fewer columns, then
+        // shorter names.
+        if super::fit::table_width(&header, &rows) > w && view.usage_shown {
+            (header, rows) = cost_cells(view, true);
         }
-        t.add_row(cells);
+        // Requests, cached input, output tokens, input tokens, then the share.
+        let droppable: Vec<usize> = if view.usage_shown {
+            vec![fixed + 5, fixed + 3, fixed + 4, fixed + 2, fixed + 1]
+        } else {
+            vec![fixed + 1]
+        };
+        // The last grouping column (a model, a project) is cut first, the provider last.
+        let cuttable: Vec<usize> = (0..fixed).rev().collect();
+        super::fit::fit(&mut header, &mut rows, &super::fit::Plan { cuttable: &cuttable, droppable: &droppable }, w);
     }
-    let mut total: Vec<String> = vec![String::new(); view.group_by.len()];
-    total[0] = "Total".to_string();
-    total.extend([view.currency.format(view.total), if view.rows.is_empty() { "-".into() } else { "100.0%".into() }]);
-    if view.usage_shown {
-        let sum = view.rows.iter().filter_map(|r| r.usage).fold(
-            Default::default(),
-            |mut acc: crate::domain::UsageTotals, u| {
-                acc += u;
-                acc
-            },
-        );
-        total.extend([sum.input_tokens, sum.cached_input_tokens, sum.output_tokens, sum.requests].map(thousands));
+    let mut t = new_table();
+    t.set_header(self::header(header));
+    for row in rows {
+        t.add_row(row);
     }
-    t.add_row(total);
-    align_right(&mut t, view.group_by.len());
+    align_right(&mut t, fixed);
     writeln!(out, "{t}")?;
     match (view.rows.is_empty(), view.updated_at.is_some(), view.complete()) {
         // Nothing was ever fetched: that is not "no spend".
@@ -109,39 +146,104 @@ pub fn costs(view: &CostView, out: &mut dyn Write) -> std::io::Result<()> {
         writeln!(out, "{}", text::updated(view.updated_at))?;
     }
     if !view.fx.is_empty() {
-        writeln!(out, "Converted at each day's ECB euro reference rate: {}", crate::fx::summary(&view.fx))?;
+        let line = format!("Converted at each day's ECB euro reference rate: {}", crate::fx::summary(&view.fx));
+        writeln!(out, "{}", text::prose(&line))?;
     }
     for note in text::incomplete_notes(view) {
-        writeln!(out, "{note}")?;
+        writeln!(out, "{}", text::prose(&note))?;
     }
-    for b in &view.budgets {
-        writeln!(out, "{}", super::budgets_out::note(b))?;
+    budget_notes(&view.budgets, out)
+}
+
+/// Budgets a view covers: a line each when piped (complete), one summary line on a terminal
+/// (`llmcost budgets` has the rest), nothing with `-q`.
+pub fn budget_notes(budgets: &[super::budgets_out::BudgetRow], out: &mut dyn Write) -> std::io::Result<()> {
+    if budgets.is_empty() {
+        return Ok(());
     }
-    Ok(())
+    if super::fit::width().is_none() {
+        for b in budgets {
+            writeln!(out, "{}", super::budgets_out::note(b))?;
+        }
+        return Ok(());
+    }
+    if super::quiet() {
+        return Ok(());
+    }
+    writeln!(out, "{}", super::budgets_out::summary(budgets))
+}
+
+/// The cells of the costs table: header, rows, then the total row. `compact` writes token
+/// counts as `932M`.
+fn cost_cells(view: &CostView, compact: bool) -> (Vec<String>, Vec<Vec<String>>) {
+    let count = |n: u64| if compact { text::compact_count(n) } else { thousands(n) };
+    let mut header: Vec<String> = view.group_by.iter().map(|d| dim_title(*d).to_string()).collect();
+    header.extend([format!("Cost ({})", view.currency), "Share".to_string()]);
+    if view.usage_shown {
+        let titles = if compact {
+            ["Input", "Cached", "Output", "Requests"]
+        } else {
+            ["Input tokens", "Cached input", "Output tokens", "Requests"]
+        };
+        header.extend(titles.map(String::from));
+    }
+    let mut rows = Vec::new();
+    let shares = text::percents(&view.rows.iter().map(|r| r.share).collect::<Vec<_>>());
+    for (row, share) in view.rows.iter().zip(shares) {
+        let mut cells: Vec<String> = row.cells.iter().map(|c| safe(&view.shown(row, c))).collect();
+        cells.extend([view.currency.format(row.cost), share]);
+        if let Some(u) = row.usage {
+            let known = u.input_tokens + u.output_tokens + u.requests > 0;
+            let show = |n: u64| if known { count(n) } else { "-".to_string() };
+            cells.extend([
+                show(u.input_tokens),
+                show(u.cached_input_tokens),
+                show(u.output_tokens),
+                if u.requests_known() { show(u.requests) } else { "-".to_string() },
+            ]);
+        }
+        rows.push(cells);
+    }
+    let mut total: Vec<String> = vec![String::new(); view.group_by.len()];
+    total[0] = "Total".to_string();
+    total.extend([view.currency.format(view.total), if view.rows.is_empty() { "-".into() } else { "100.0%".into() }]);
+    if view.usage_shown {
+        let sum = view.rows.iter().filter_map(|r| r.usage).fold(
+            Default::default(),
+            |mut acc: crate::domain::UsageTotals, u| {
+                acc += u;
+                acc
+            },
+        );
+        total.extend([sum.input_tokens, sum.cached_input_tokens, sum.output_tokens, sum.requests].map(count));
+    }
+    rows.push(total);
+    (header, rows)
 }
 
 pub fn projects(view: &ProjectsView, out: &mut dyn Write) -> std::io::Result<()> {
-    writeln!(out, "Projects of {}", safe(&text::scope(&view.accounts)))?;
+    writeln!(out, "{}", text::prose(&format!("Projects of {}", safe(&text::scope(&view.accounts)))))?;
     let r = view.range;
     writeln!(out, "Spend {} to {} (UTC days)", r.since, r.until)?;
-    let mut t = new_table();
     let cost = format!("Cost ({})", view.currency);
-    t.set_header(header(["Workspace", "Project", "ID", "Status", cost.as_str()]));
-    for row in &view.rows {
-        t.add_row(vec![
-            safe(&row.account.to_string()),
-            safe(&row.name),
-            if row.id.is_empty() { "-".to_string() } else { safe(&row.id) },
-            row.status.clone(),
-            view.currency.format(row.cost),
-        ]);
-    }
-    t.add_row(vec!["Total".to_string(), String::new(), String::new(), String::new(), view.currency.format(view.total)]);
-    align_right(&mut t, 4);
+    let mut rows: Vec<Vec<String>> = view
+        .rows
+        .iter()
+        .map(|row| {
+            vec![
+                row.account.to_string(),
+                row.name.clone(),
+                if row.id.is_empty() { "-".to_string() } else { row.id.clone() },
+                row.status.clone(),
+                view.currency.format(row.cost),
+            ]
+        })
+        .collect();
+    rows.push(vec!["Total".to_string(), String::new(), String::new(), String::new(), view.currency.format(view.total)]);
+    // Narrow: the status, then the id go first; then ids, names and workspaces are cut.
+    let t = fitted(&["Workspace", "Project", "ID", "Status", cost.as_str()], rows, &[2, 1, 0], &[3, 2], &[4]);
     writeln!(out, "{t}")?;
     writeln!(out, "{}", text::updated(view.updated_at))?;
-    for b in &view.budgets {
-        writeln!(out, "{}", super::budgets_out::note(b))?;
-    }
+    budget_notes(&view.budgets, out)?;
     Ok(())
 }

@@ -108,25 +108,24 @@ pub fn render(view: &ChargebackView, format: Format, out: &mut dyn Write) -> std
     match format {
         Format::Table => {
             writeln!(out, "Chargeback by {}, {} to {} (UTC days)", who.to_lowercase(), r.since, r.until)?;
-            let mut t = super::table::new_table();
             let total_title = format!("Total ({})", view.currency);
             let mut titles = vec![who, "Direct", "Shared", total_title.as_str(), "Share"];
             if !view.by_cost_center {
                 titles.insert(1, "Cost centre");
             }
-            t.set_header(super::table::header(titles));
+            let mut rows: Vec<Vec<String>> = Vec::new();
             for ((name, cc, d, s), share) in view.rows.iter().zip(view.shares()) {
                 let mut row = vec![
-                    sanitize::terminal(name).into_owned(),
+                    name.clone(),
                     view.currency.format(*d),
                     view.currency.format(*s),
                     view.currency.format(*d + *s),
                     share,
                 ];
                 if !view.by_cost_center {
-                    row.insert(1, sanitize::terminal(cc).into_owned());
+                    row.insert(1, cc.clone());
                 }
-                t.add_row(row);
+                rows.push(row);
             }
             let mut total = vec![
                 "Total".to_string(),
@@ -138,13 +137,12 @@ pub fn render(view: &ChargebackView, format: Format, out: &mut dyn Write) -> std
             if !view.by_cost_center {
                 total.insert(1, String::new());
             }
-            t.add_row(total);
+            rows.push(total);
             let first_money = if view.by_cost_center { 1 } else { 2 };
-            for i in first_money..first_money + 4 {
-                if let Some(c) = t.column_mut(i) {
-                    c.set_cell_alignment(comfy_table::CellAlignment::Right);
-                }
-            }
+            let right: Vec<usize> = (first_money..first_money + 4).collect();
+            // Narrow: direct and shared go first (the total stays), then names are cut.
+            let names: Vec<usize> = (0..first_money).rev().collect();
+            let t = super::table::fitted(&titles, rows, &names, &[first_money + 1, first_money], &right);
             writeln!(out, "{t}")?;
             for n in &view.notes {
                 writeln!(out, "{}", sanitize::terminal(n))?;

@@ -16,6 +16,61 @@ pub fn percent(share: Decimal) -> String {
     format!("{:.1}%", share * Decimal::ONE_HUNDRED)
 }
 
+/// Words of `text` in lines of at most `width` characters, each after `indent`.
+pub fn wrap(text: &str, width: usize, indent: &str) -> String {
+    let mut lines: Vec<String> = Vec::new();
+    let mut line = String::new();
+    for word in text.split_whitespace() {
+        if !line.is_empty() && line.chars().count() + 1 + word.chars().count() > width.saturating_sub(indent.len()) {
+            lines.push(std::mem::take(&mut line));
+        }
+        if !line.is_empty() {
+            line.push(' ');
+        }
+        line.push_str(word);
+    }
+    lines.push(line);
+    lines.iter().map(|l| format!("{indent}{l}")).collect::<Vec<_>>().join("\n")
+}
+
+/// A line of prose for the terminal: wrapped at word boundaries to the table width when there is
+/// one, else as it is.
+pub fn prose(text: &str) -> String {
+    hanging(text, 0)
+}
+
+/// [`prose`] whose continuation lines are indented by `indent` spaces (under a label).
+pub fn hanging(text: &str, indent: usize) -> String {
+    match super::fit::width() {
+        Some(w) => {
+            let pad = " ".repeat(indent);
+            let wrapped = wrap(text, w.saturating_sub(indent) + indent, "");
+            // Lines after the first are re-wrapped to leave room for the indent.
+            let mut lines = wrapped.lines();
+            let first = lines.next().unwrap_or_default().to_string();
+            let rest: Vec<&str> = lines.collect();
+            if rest.is_empty() {
+                return first;
+            }
+            let tail = wrap(&rest.join(" "), w, &pad);
+            format!("{first}\n{tail}")
+        }
+        None => text.to_string(),
+    }
+}
+
+/// A count for a narrow column: `932M`, `12.4M`, `870k`, `2.2B`.
+pub fn compact_count(n: u64) -> String {
+    match n {
+        n if n >= 10_000_000_000 => format!("{}B", n / 1_000_000_000),
+        n if n >= 1_000_000_000 => format!("{:.1}B", n as f64 / 1e9),
+        n if n >= 10_000_000 => format!("{}M", n / 1_000_000),
+        n if n >= 1_000_000 => format!("{:.1}M", n as f64 / 1e6),
+        n if n >= 10_000 => format!("{}k", n / 1_000),
+        n => thousands(n),
+    }
+}
+
 /// Shares as percentages to a tenth that add up to exactly 100.0% (largest remainder: each is
 /// rounded down, and the tenths left go to the largest remainders, first rows on ties). With a
 /// negative share (credits) there is no such rounding, and each is rounded on its own.

@@ -172,14 +172,7 @@ pub fn list_cost(entry: &ModelPrices, usage: &[(NaiveDate, UsageTotals)]) -> Opt
 
 /// `932M`, `12.4M`, `870k` tokens.
 pub fn tokens(n: u64) -> String {
-    match n {
-        n if n >= 10_000_000_000 => format!("{}B", n / 1_000_000_000),
-        n if n >= 1_000_000_000 => format!("{:.1}B", n as f64 / 1e9),
-        n if n >= 10_000_000 => format!("{}M", n / 1_000_000),
-        n if n >= 1_000_000 => format!("{:.1}M", n as f64 / 1e6),
-        n if n >= 1_000 => format!("{}k", n / 1_000),
-        n => n.to_string(),
-    }
+    crate::output::text::compact_count(n)
 }
 
 /// `$0.50` per 1M tokens.

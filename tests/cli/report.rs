@@ -132,3 +132,40 @@ async fn report_totals_match_the_bill() {
     assert_eq!(daily, dec(&doc["total"]));
     assert_eq!(doc["daily"].as_array().unwrap().len(), 22);
 }
+
+/// What a newcomer sees in an 80- and a 120-column terminal: no table wider than the window,
+/// no amount split, and one line for the budgets.
+#[tokio::test]
+async fn tables_fit_80_and_120_columns() {
+    for width in ["80", "120"] {
+        let env = TestEnv::new().var("LLMCOST_TABLE_WIDTH", width);
+        for (name, args) in [
+            ("costs", &["--demo", "costs"][..]),
+            ("costs_by_project", &["--demo", "costs", "--by", "project,model"][..]),
+            ("budgets", &["--demo", "budgets"][..]),
+            ("report", &["--demo", "report"][..]),
+        ] {
+            let out = env.run(args).await;
+            assert_eq!(code(&out), 0, "{}", stderr(&out));
+            let text = stdout(&out);
+            let limit: usize = width.parse().unwrap();
+            for line in text.lines() {
+                assert!(line.chars().count() <= limit, "{name} at {width}: {line:?}");
+            }
+            if name == "costs" {
+                assert!(
+                    text.contains("Budgets: 1 exceeded, 1 forecast to exceed, 3 ok (details: llmcost budgets)"),
+                    "{text}"
+                );
+                assert!(!text.contains("Budget team-monthly"), "one line for the budgets on a terminal");
+            }
+            insta::assert_snapshot!(format!("fit_{name}_{width}"), text);
+        }
+    }
+    // Piped, nothing is fitted: every column and every budget line.
+    let env = TestEnv::new();
+    let text = stdout(&env.run(&["--demo", "costs"]).await);
+    assert!(text.contains("Cached input") && text.contains("Budget team-monthly"), "{text}");
+    let quiet = stdout(&TestEnv::new().var("LLMCOST_TABLE_WIDTH", "80").run(&["--demo", "-q", "costs"]).await);
+    assert!(!quiet.contains("Budgets:"), "-q hides the budget summary");
+}
