@@ -379,6 +379,28 @@ pub struct Demo {
     dir: tempfile::TempDir,
 }
 
+/// The exit code of the first stop signal, or `None` if none can be listened for.
+async fn stop_signal() -> Option<i32> {
+    #[cfg(unix)]
+    {
+        use tokio::signal::unix::{SignalKind, signal};
+        let (mut term, mut hup, mut int) = (
+            signal(SignalKind::terminate()).ok()?,
+            signal(SignalKind::hangup()).ok()?,
+            signal(SignalKind::interrupt()).ok()?,
+        );
+        tokio::select! {
+            _ = term.recv() => Some(143),
+            _ = hup.recv() => Some(129),
+            _ = int.recv() => Some(130),
+        }
+    }
+    #[cfg(not(unix))]
+    {
+        tokio::signal::ctrl_c().await.ok().map(|_| 130)
+    }
+}
+
 impl Demo {
     pub fn new(now: DateTime<Utc>) -> Result<Demo> {
         let today = now.date_naive();
@@ -416,6 +438,23 @@ impl Demo {
         // business day's rate, and the demo's first day may be a weekend.
         store.save_fx(&demo_rates(DateRange::new(range.since - Days::new(7), range.until)))?;
         Ok(demo)
+    }
+
+    /// Removes the demo's temporary directory when the process is told to stop (SIGINT, SIGTERM,
+    /// SIGHUP: a closed terminal), which would otherwise end it before `Drop` runs. The
+    /// dashboard's terminal is restored first. Exits with 128 + the signal's number.
+    pub fn clean_up_on_signal(&self) {
+        let dir = self.dir.path().to_path_buf();
+        std::thread::spawn(move || {
+            let Ok(runtime) = tokio::runtime::Builder::new_current_thread().enable_all().build() else { return };
+            let code = runtime.block_on(stop_signal());
+            let Some(code) = code else { return };
+            if crate::tui::ACTIVE.load(std::sync::atomic::Ordering::SeqCst) {
+                crate::tui::restore_terminal();
+            }
+            let _ = std::fs::remove_dir_all(&dir);
+            std::process::exit(code);
+        });
     }
 
     pub fn db_path(&self) -> std::path::PathBuf {

@@ -116,6 +116,7 @@ impl App {
         if cli.demo {
             // The demo never reads the user's config, cache or keys.
             let demo = Demo::new(clock.now())?;
+            demo.clean_up_on_signal();
             return Ok((
                 App {
                     config: Config {

@@ -52,42 +52,42 @@ Days are UTC days. Exit codes: 0 ok, 1 runtime failure, 2 usage or config error,
 #[command(name = "llmcost", version, about, after_help = AFTER_HELP, propagate_version = true)]
 pub struct Cli {
     /// Config file [default: the platform config dir, e.g. ~/.config/llmcost/config.toml]
-    #[arg(long, global = true, env = "LLMCOST_CONFIG", value_name = "PATH")]
+    #[arg(long, global = true, help_heading = "Global options", env = "LLMCOST_CONFIG", value_name = "PATH")]
     pub config: Option<PathBuf>,
 
     /// Cache database [default: the platform cache dir, e.g. ~/.cache/llmcost/cache.sqlite]
-    #[arg(long, global = true, env = "LLMCOST_DB", value_name = "PATH")]
+    #[arg(long, global = true, help_heading = "Global options", env = "LLMCOST_DB", value_name = "PATH")]
     pub db: Option<PathBuf>,
 
     /// Use the built-in sample organization: no keys, no network, your cache untouched
-    #[arg(long, global = true)]
+    #[arg(long, global = true, help_heading = "Global options")]
     pub demo: bool,
 
     /// No progress or notes on stderr; errors are still printed
-    #[arg(long, short, global = true)]
+    #[arg(long, short, global = true, help_heading = "Global options")]
     pub quiet: bool,
 
     /// Give up on a request that has not answered after this many seconds (a timed-out request
     /// is retried once) [default: the config's http.timeout_seconds, 30]
-    #[arg(long, global = true, value_name = "SECONDS", value_parser = clap::value_parser!(u64).range(1..=3600))]
+    #[arg(long, global = true, help_heading = "Global options", value_name = "SECONDS", value_parser = clap::value_parser!(u64).range(1..=3600))]
     pub timeout: Option<u64>,
 
     /// Diagnostics on stderr: -v what is fetched and written, -vv every request (keys redacted)
-    #[arg(long, short = 'v', global = true, action = clap::ArgAction::Count)]
+    #[arg(long, short = 'v', global = true, help_heading = "Global options", action = clap::ArgAction::Count)]
     pub verbose: u8,
 
     /// Save every response body a sync receives in DIR (one file per request; no headers, so no
     /// keys), to attach to a bug report
-    #[arg(long, global = true, env = "LLMCOST_RECORD_DIR", value_name = "DIR")]
+    #[arg(long, global = true, help_heading = "Global options", env = "LLMCOST_RECORD_DIR", value_name = "DIR")]
     pub record: Option<PathBuf>,
 
     /// Tables show every column at full width even past the terminal's edge (piped output always
     /// does)
-    #[arg(long, global = true)]
+    #[arg(long, global = true, help_heading = "Global options")]
     pub wide: bool,
 
     /// Colour in tables and the dashboard [default: auto, which honours NO_COLOR]
-    #[arg(long, global = true, value_enum, default_value_t = ColorChoice::Auto, value_name = "WHEN")]
+    #[arg(long, global = true, help_heading = "Global options", value_enum, default_value_t = ColorChoice::Auto, value_name = "WHEN")]
     pub color: ColorChoice,
 
     #[command(subcommand)]

@@ -192,18 +192,45 @@ pub fn teams(
     Ok(rows)
 }
 
-/// Writes the current view (by provider and model) as CSV, atomically; returns the path.
-pub fn export(store: &Store, q: &Query, path: PathBuf) -> Result<PathBuf> {
+/// Writes the current view (by provider and model, the models `filter` matches) as CSV, after a
+/// comment line naming the scope, period and filter; returns the path written. An existing file
+/// is never overwritten: `-2`, `-3`... is added to the name.
+pub fn export(store: &Store, q: &Query, filter: &str, path: PathBuf) -> Result<PathBuf> {
     let cq = q.cost_query(q.range, vec![Dim::Provider, Dim::Model]);
     let rates = store.fx_rates(
         &store.currencies_seen(&cq)?.into_iter().chain([q.currency]).collect(),
         q.range.since,
         q.range.until,
     )?;
-    let view = CostView::build_in(store, &cq, q.today, vec![], q.currency, &rates)?;
-    let mut bytes = Vec::new();
+    let mut view = CostView::build_in(store, &cq, q.today, vec![], q.currency, &rates)?;
+    let needle = filter.to_lowercase();
+    if !needle.is_empty() {
+        view.rows.retain(|r| r.cells.get(1).is_some_and(|c| c.value.to_lowercase().contains(&needle)));
+        view.total = view.rows.iter().map(|r| r.cost).sum();
+    }
+    let scope: Vec<String> = q.accounts.iter().map(|a| format!("{}/{}", a.provider.id(), a.workspace)).collect();
+    let mut bytes = format!(
+        "# llmcost export: {}{}; {} to {} (UTC days){}\n",
+        scope.join(" "),
+        q.project.as_ref().map(|p| format!(", project {p}")).unwrap_or_default(),
+        q.range.since,
+        q.range.until,
+        if filter.is_empty() { String::new() } else { format!("; models matching \"{filter}\"") }
+    )
+    .into_bytes();
     crate::output::render_costs(&view, Format::Csv, &mut bytes)
         .map_err(|e| crate::error::Error::Runtime(format!("cannot render CSV: {e}")))?;
+    let path = free_path(path);
     crate::config::write_atomically(&path, &bytes)?;
     Ok(path)
+}
+
+/// `path`, or `name-2.csv`, `name-3.csv`... when it exists.
+fn free_path(path: PathBuf) -> PathBuf {
+    if !path.exists() {
+        return path;
+    }
+    let stem = path.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default();
+    let ext = path.extension().map(|e| format!(".{}", e.to_string_lossy())).unwrap_or_default();
+    (2..).map(|n| path.with_file_name(format!("{stem}-{n}{ext}"))).find(|p| !p.exists()).unwrap_or(path)
 }

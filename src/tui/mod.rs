@@ -26,6 +26,16 @@ use crate::error::{Error, Result};
 use model::Model;
 use update::{Effect, Msg};
 
+/// Whether the dashboard owns the terminal (raw mode, alternate screen), for a signal handler
+/// that must give it back before the process ends.
+pub static ACTIVE: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(false);
+
+/// Leaves raw mode, the alternate screen and mouse capture.
+pub fn restore_terminal() {
+    let _ = execute!(std::io::stdout(), DisableMouseCapture);
+    ratatui::restore();
+}
+
 /// How often the spinner moves when nothing else happens.
 const TICK: Duration = Duration::from_millis(200);
 
@@ -46,6 +56,7 @@ pub fn run(mut app: App, offline: bool, currency: crate::domain::Currency) -> Re
 
     let mut terminal = ratatui::try_init().map_err(|e| Error::Runtime(format!("cannot start the terminal UI: {e}")))?;
     let _ = execute!(std::io::stdout(), EnableMouseCapture);
+    ACTIVE.store(true, std::sync::atomic::Ordering::SeqCst);
     let previous_hook = std::panic::take_hook();
     std::panic::set_hook(Box::new(move |info| {
         let _ = execute!(std::io::stdout(), DisableMouseCapture);
@@ -58,8 +69,8 @@ pub fn run(mut app: App, offline: bool, currency: crate::domain::Currency) -> Re
         runner(effect);
     }
     let result = event_loop(&mut terminal, &mut model, &rx, &runner);
-    let _ = execute!(std::io::stdout(), DisableMouseCapture);
-    ratatui::restore();
+    ACTIVE.store(false, std::sync::atomic::Ordering::SeqCst);
+    restore_terminal();
     result
 }
 
@@ -142,9 +153,11 @@ pub fn run_effect(app: &App, effect: Effect) -> Msg {
             };
             Msg::Synced { failures }
         }
-        Effect::Export { query, path } => {
-            let result =
-                app.open_store().and_then(|store| data::export(&store, &query, path)).map_err(|e| e.to_string());
+        Effect::Export { query, path, filter } => {
+            let result = app
+                .open_store()
+                .and_then(|store| data::export(&store, &query, &filter, path))
+                .map_err(|e| e.to_string());
             Msg::Exported(result)
         }
     }

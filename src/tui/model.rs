@@ -227,12 +227,26 @@ impl Model {
         (r.since <= self.today).then(|| DateRange::new(r.since, r.until.min(self.today)))
     }
 
-    /// `OpenAI > edugami > Tutor chat`, each part "all" when not narrowed
+    /// The scope shown, whole: `openai/edugami › Tutor chat`, `OpenAI (3 workspaces)`, or
+    /// `all providers (9 workspaces)`. A workspace is always named with its provider: two
+    /// providers can each have an `edugami`.
     pub fn scope_label(&self) -> String {
-        let provider = self.provider.map_or("all".to_string(), |p| p.display_name().to_string());
-        let workspace = self.workspace.as_ref().map_or("all".to_string(), |w| w.workspace.clone());
-        let project = self.project.as_ref().map_or("all".to_string(), |(_, name)| name.clone());
-        format!("{provider} > {workspace} > {project}")
+        let accounts = self.scoped_accounts();
+        let mut label = match (&self.workspace, self.provider) {
+            (Some(w), _) => format!("{}/{}", w.provider.id(), w.workspace),
+            (None, Some(p)) => match accounts.as_slice() {
+                [one] => format!("{}/{}", one.provider.id(), one.workspace),
+                many => format!("{} ({} workspaces)", p.display_name(), many.len()),
+            },
+            (None, None) => match accounts.as_slice() {
+                [one] => format!("{}/{}", one.provider.id(), one.workspace),
+                many => format!("all providers ({} workspaces)", many.len()),
+            },
+        };
+        if let Some((_, name)) = &self.project {
+            label.push_str(&format!(" › {name}"));
+        }
+        label
     }
 
     /// Model rows after the name filter, in sort order.

@@ -31,9 +31,22 @@ pub enum Msg {
 
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Effect {
-    Load { generation: u64, query: Query },
-    Sync { accounts: Vec<Account>, range: DateRange, refresh: bool },
-    Export { query: Query, path: PathBuf },
+    Load {
+        generation: u64,
+        query: Query,
+    },
+    Sync {
+        accounts: Vec<Account>,
+        range: DateRange,
+        refresh: bool,
+    },
+    /// Writes the models shown (`filter` applied) to a new file named after `path` (a number
+    /// is added rather than overwrite a file).
+    Export {
+        query: Query,
+        path: PathBuf,
+        filter: String,
+    },
 }
 
 /// The query for what the model shows now, if the period has started.
@@ -136,18 +149,38 @@ fn move_selection(model: &mut Model, down: bool) {
     }
 }
 
-fn export_path(model: &Model, range: DateRange) -> PathBuf {
-    let scope = match (&model.workspace, model.provider) {
+/// `llmcost-openai-edugami-tutor-chat-2026-11-01-2026-11-30-filter-gpt.csv`: the scope, the
+/// period and the filter, in characters every file system takes.
+pub fn export_path(model: &Model, range: DateRange) -> PathBuf {
+    let mut parts = vec![match (&model.workspace, model.provider) {
         (Some(w), _) => format!("{}-{}", w.provider, w.workspace),
         (None, Some(p)) => p.id().to_string(),
         (None, None) => "all".to_string(),
-    };
-    PathBuf::from(format!("llmcost-{scope}-{}-{}.csv", range.since, range.until))
+    }];
+    if let Some((_, name)) = &model.project {
+        parts.push(name.clone());
+    }
+    parts.push(format!("{}-{}", range.since, range.until));
+    if !model.filter.is_empty() {
+        parts.push(format!("filter-{}", model.filter));
+    }
+    let slug: String = parts
+        .join("-")
+        .chars()
+        .map(|c| if c.is_ascii_alphanumeric() || c == '.' { c.to_ascii_lowercase() } else { '-' })
+        .collect();
+    let slug = slug.split('-').filter(|p| !p.is_empty()).collect::<Vec<_>>().join("-");
+    PathBuf::from(format!("llmcost-{}.csv", slug.chars().take(120).collect::<String>()))
 }
 
 fn normal_key(model: &mut Model, key: KeyEvent) -> Vec<Effect> {
     match key.code {
         KeyCode::Char('c') if key.modifiers.contains(KeyModifiers::CONTROL) => model.quit = true,
+        // Esc undoes a filter first, then quits; q always quits.
+        KeyCode::Esc if !model.filter.is_empty() => {
+            model.filter.clear();
+            model.model_row = 0;
+        }
         KeyCode::Char('q') | KeyCode::Esc => model.quit = true,
         KeyCode::Char('?') => model.mode = Mode::Help,
         KeyCode::Tab => model.pane = model.next_pane(true),
@@ -234,7 +267,7 @@ fn normal_key(model: &mut Model, key: KeyEvent) -> Vec<Effect> {
         KeyCode::Char('e') => {
             if let Some(q) = query(model) {
                 let path = export_path(model, q.range);
-                return vec![Effect::Export { query: q, path }];
+                return vec![Effect::Export { query: q, path, filter: model.filter.clone() }];
             }
         }
         _ => {}
@@ -303,6 +336,13 @@ pub fn update(model: &mut Model, msg: Msg) -> Vec<Effect> {
             model.loading = false;
             match result {
                 Ok(snapshot) => {
+                    // The projects pane keeps the narrowed project selected, so a second enter
+                    // on it clears the narrowing.
+                    if let Some((id, _)) = &model.project
+                        && let Some(i) = snapshot.projects.iter().position(|p| &p.id == id)
+                    {
+                        model.project_row = i;
+                    }
                     model.snapshot = Some(snapshot);
                     let rows = model.model_rows().len();
                     model.model_row = model.model_row.min(rows.saturating_sub(1));

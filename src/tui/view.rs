@@ -33,7 +33,8 @@ pub const HELP: &[(&str, &str)] = &[
     ("r", "refresh: refetch the period from providers"),
     ("e", "export this view to CSV"),
     ("?", "this help"),
-    ("q  esc  ctrl-c", "quit"),
+    ("esc", "clear the model filter; with none, quit"),
+    ("q  ctrl-c", "quit"),
 ];
 
 struct Theme {
@@ -92,19 +93,25 @@ fn compact(n: u64) -> String {
 
 pub fn render(model: &Model, frame: &mut Frame) {
     let theme = Theme { color: model.color };
+    // A taller window gives the chart a quarter of it; the rest goes to the tables.
+    let chart_height = (frame.area().height / 4).max(7);
     let [header, cards, middle, chart, status] = Layout::vertical([
         Constraint::Length(1),
         Constraint::Length(4),
         Constraint::Min(6),
-        Constraint::Length(7),
+        Constraint::Length(chart_height),
         Constraint::Length(1),
     ])
     .areas(frame.area());
     render_header(model, &theme, frame, header);
     render_cards(model, &theme, frame, cards);
-    let [models, projects] =
-        Layout::horizontal([Constraint::Min(30), Constraint::Length(if middle.width >= WIDE { 36 } else { 26 })])
-            .areas(middle);
+    // Wider windows give the side pane room for longer names.
+    let side = match middle.width {
+        w if w >= 180 => 48,
+        w if w >= WIDE => 36,
+        _ => 26,
+    };
+    let [models, projects] = Layout::horizontal([Constraint::Min(30), Constraint::Length(side)]).areas(middle);
     render_models(model, &theme, frame, models);
     if model.pane == Pane::Teams {
         render_teams(model, &theme, frame, projects);
@@ -120,25 +127,45 @@ pub fn render(model: &Model, frame: &mut Frame) {
 
 fn render_header(model: &Model, theme: &Theme, frame: &mut Frame, area: Rect) {
     let r = model.range();
-    let mut spans = vec![
-        Span::styled(" llmcost ", theme.accent()),
-        Span::raw(safe(&model.scope_label())),
-        Span::styled(format!(" · {} {}..{} UTC", model.period.name(), r.since, r.until), theme.dim()),
-    ];
-    if let Some(at) = model.snapshot.as_ref().and_then(|s| s.updated_at) {
+    let scope = safe(&model.scope_label());
+    let mut period = format!(" · {} {}..{} UTC", model.period.name(), r.since, r.until);
+    let mut updated = model.snapshot.as_ref().and_then(|s| s.updated_at).map(|at| {
         let when = if at.date_naive() == model.today { at.format("%H:%M") } else { at.format("%Y-%m-%d %H:%M") };
-        spans.push(Span::styled(format!(" · updated {when}"), theme.dim()));
-    }
-    if model.syncing || model.loading {
+        format!(" · updated {when}")
+    });
+    let busy = (model.syncing || model.loading).then(|| {
         let what = if model.syncing { "syncing" } else { "loading" };
-        spans.push(Span::styled(format!(" {} {what}", SPINNER[(model.tick % 10) as usize]), theme.accent()));
+        format!(" {} {what}", SPINNER[(model.tick % 10) as usize])
+    });
+    // The scope always shows whole; the update time, then the period's dates give way first.
+    let width = usize::from(area.width);
+    let len = |p: &str, u: &Option<String>| {
+        9 + scope.chars().count()
+            + p.chars().count()
+            + u.as_ref().map_or(0, |u| u.chars().count())
+            + busy.as_ref().map_or(0, |b| b.chars().count())
+    };
+    if len(&period, &updated) > width {
+        updated = None;
+    }
+    if len(&period, &updated) > width {
+        period = format!(" · {}", model.period.name());
+    }
+    let mut spans =
+        vec![Span::styled(" llmcost ", theme.accent()), Span::raw(scope), Span::styled(period, theme.dim())];
+    if let Some(u) = updated {
+        spans.push(Span::styled(u, theme.dim()));
+    }
+    if let Some(b) = busy {
+        spans.push(Span::styled(b, theme.accent()));
     }
     frame.render_widget(Paragraph::new(Line::from(spans)), area);
 }
 
 fn card(frame: &mut Frame, area: Rect, title: &str, value: Line<'_>, note: Line<'_>) {
     let block = Block::default().borders(Borders::ALL).title(title.to_string());
-    frame.render_widget(Paragraph::new(vec![value, note]).block(block), area);
+    // A long value wraps onto the note's line rather than being cut.
+    frame.render_widget(Paragraph::new(vec![value, note]).wrap(Wrap { trim: true }).block(block), area);
 }
 
 fn render_cards(model: &Model, theme: &Theme, frame: &mut Frame, area: Rect) {
@@ -181,21 +208,46 @@ fn render_cards(model: &Model, theme: &Theme, frame: &mut Frame, area: Rect) {
             Line::raw(model.currency.format(f)),
             Line::styled(format!("by {}", model.range().until), theme.dim()),
         ),
-        None => card(frame, forecast, "Forecast", Line::styled("period over", theme.dim()), Line::default()),
+        None => {
+            // "Period over" only once it is: a period ending today is still running.
+            let end = model.range().until;
+            let (text, note) = if end < model.today {
+                ("period over".to_string(), format!("ended {end}"))
+            } else {
+                ("ends today".to_string(), "no days left to project".to_string())
+            };
+            card(frame, forecast, "Forecast", Line::styled(text, theme.dim()), Line::styled(note, theme.dim()))
+        }
     }
-    match s.budgets.first() {
+    match exact_budget(model, &s.budgets) {
         Some(b) => card(
             frame,
             budget,
-            &format!("Budget {}", safe(&b.budget.name)),
+            &format!("Budget {} · {}", safe(&b.budget.name), b.budget.period.name()),
             Line::styled(
                 format!("{:.0}% of {}", b.status.percent, b.budget.currency.format(b.budget.amount)),
                 theme.level(b.status.level),
             ),
             Line::styled(b.status.level.name(), theme.level(b.status.level)),
         ),
-        None => card(frame, budget, "Budget", Line::styled("none for this scope", theme.dim()), Line::default()),
+        None => card(frame, budget, "Budget", Line::styled("no budget for this scope", theme.dim()), Line::default()),
     }
+}
+
+/// The budget that covers exactly the scope shown (the same accounts, the same project, no
+/// model or team of its own), if any: a budget over more or less would mislead the card.
+fn exact_budget<'a>(
+    model: &Model,
+    budgets: &'a [crate::output::budgets_out::BudgetRow],
+) -> Option<&'a crate::output::budgets_out::BudgetRow> {
+    let mut shown = model.scoped_accounts();
+    shown.sort();
+    let project: Vec<String> = model.project.iter().map(|(id, _)| id.clone()).collect();
+    budgets.iter().find(|b| {
+        let mut covered = b.accounts.clone();
+        covered.sort();
+        covered == shown && b.projects == project && b.budget.scope.model.is_none() && b.budget.scope.team.is_none()
+    })
 }
 
 fn pane_block<'a>(title: String, focused: bool, theme: &Theme) -> Block<'a> {
@@ -206,9 +258,11 @@ fn pane_block<'a>(title: String, focused: bool, theme: &Theme) -> Block<'a> {
 fn render_models(model: &Model, theme: &Theme, frame: &mut Frame, area: Rect) {
     let rows = model.model_rows();
     let arrow = if model.descending { "↓" } else { "↑" };
-    let mut title = format!("Models · sort {} {arrow}", model.sort.name());
+    let all = model.snapshot.as_ref().map_or(0, |s| s.models.len());
+    let count = if model.filter.is_empty() { format!("{all}") } else { format!("{} of {all}", rows.len()) };
+    let mut title = format!("Models ({count}) · sort {} {arrow}", model.sort.name());
     if !model.filter.is_empty() {
-        title.push_str(&format!(" · filter \"{}\"", model.filter));
+        title.push_str(&format!(" · filter \"{}\" (esc clears)", safe(&model.filter)));
     }
     let block = pane_block(title, model.pane == Pane::Models, theme);
     let Some(snapshot) = &model.snapshot else {
@@ -228,11 +282,15 @@ fn render_models(model: &Model, theme: &Theme, frame: &mut Frame, area: Rect) {
         header.extend(["Input", "Output", "Requests"]);
         widths.extend([Constraint::Length(8), Constraint::Length(8), Constraint::Length(8)]);
     }
+    // The name column gets what the others leave (borders and spacing included), and names
+    // longer than that end in an ellipsis rather than being cut mid-word silently.
+    let fixed: u16 = if wide { 10 + 11 + 6 + 8 * 3 + 6 } else { 10 + 11 + 6 + 3 };
+    let name_width = usize::from(area.width.saturating_sub(2 + fixed + 1)).max(8);
     let body: Vec<Row> = rows
         .iter()
         .map(|m| {
             let mut cells = vec![
-                Cell::from(safe(&m.model)),
+                Cell::from(crate::output::fit::cut(&safe(&m.model), name_width)),
                 Cell::from(safe(&m.provider)),
                 Cell::from(Line::from(model.currency.format(m.cost)).alignment(Alignment::Right)),
                 Cell::from(Line::from(percent(m.share)).alignment(Alignment::Right)),
@@ -261,8 +319,9 @@ fn render_models(model: &Model, theme: &Theme, frame: &mut Frame, area: Rect) {
 }
 
 fn render_projects(model: &Model, theme: &Theme, frame: &mut Frame, area: Rect) {
-    let block = pane_block("Projects (enter)".to_string(), model.pane == Pane::Projects, theme);
     let projects = model.snapshot.as_ref().map(|s| s.projects.as_slice()).unwrap_or_default();
+    let block = pane_block(format!("Projects ({}) · enter", projects.len()), model.pane == Pane::Projects, theme);
+    let name_width = usize::from(area.width.saturating_sub(2 + 11 + 1)).max(6);
     if projects.is_empty() {
         frame.render_widget(Paragraph::new("No projects").alignment(Alignment::Center).block(block), area);
         return;
@@ -272,7 +331,7 @@ fn render_projects(model: &Model, theme: &Theme, frame: &mut Frame, area: Rect) 
         .map(|p| {
             let mark = if model.project.as_ref().is_some_and(|(id, _)| *id == p.id) { "● " } else { "" };
             Row::new(vec![
-                Cell::from(format!("{mark}{}", safe(&p.name))),
+                Cell::from(crate::output::fit::cut(&format!("{mark}{}", safe(&p.name)), name_width)),
                 Cell::from(Line::from(model.currency.format(p.cost)).alignment(Alignment::Right)),
             ])
         })
@@ -299,6 +358,7 @@ fn render_teams(model: &Model, theme: &Theme, frame: &mut Frame, area: Rect) {
                 Some(cc) => format!("{} · {}", safe(&t.name), safe(cc)),
                 None => safe(&t.name),
             };
+            let name = crate::output::fit::cut(&name, usize::from(area.width.saturating_sub(2 + 11 + 1)).max(6));
             Row::new(vec![
                 Cell::from(name),
                 Cell::from(Line::from(model.currency.format(t.cost)).alignment(Alignment::Right)),
@@ -318,14 +378,20 @@ fn render_chart(model: &Model, theme: &Theme, frame: &mut Frame, area: Rect) {
         return;
     };
     let peak = s.daily.iter().map(|(_, m)| *m).max().unwrap_or_default();
-    let partial = if s.range.contains(model.today) { " · today partial" } else { "" };
-    let title = format!("Daily spend (UTC) · peak {}{partial}", model.currency.format(peak));
     let inner_width = area.width.saturating_sub(2) as usize;
     // Several days share a bar when the period is wider than the screen (a year, say).
     let per_bar = s.daily.len().div_ceil(inner_width.max(1)).max(1);
-    let buckets: Vec<(bool, u64)> = s
-        .daily
-        .chunks(per_bar)
+    let unit = if per_bar == 1 { "Daily spend".to_string() } else { format!("Spend per {per_bar} days") };
+    // "today partial" only when today's bar is on screen.
+    let partial = if s.daily.iter().any(|(d, _)| *d == model.today) { " · today partial" } else { "" };
+    let title = format!("{unit} (UTC) · top of scale {}{partial}", model.currency.format(peak));
+    let block = Block::default().borders(Borders::ALL).title(title);
+    let inner = block.inner(area);
+    frame.render_widget(block, area);
+    let [bars_area, axis] = Layout::vertical([Constraint::Min(1), Constraint::Length(1)]).areas(inner);
+    let chunks: Vec<&[(chrono::NaiveDate, crate::domain::Money)]> = s.daily.chunks(per_bar).collect();
+    let buckets: Vec<(bool, u64)> = chunks
+        .iter()
         .map(|chunk| {
             let cents: u64 =
                 chunk.iter().map(|(_, m)| m.cents().replace('.', "").parse::<i64>().unwrap_or(0).max(0) as u64).sum();
@@ -345,12 +411,40 @@ fn render_chart(model: &Model, theme: &Theme, frame: &mut Frame, area: Rect) {
             })
         })
         .collect();
-    let chart = BarChart::default()
-        .block(Block::default().borders(Borders::ALL).title(title))
-        .data(BarGroup::default().bars(&bars))
-        .bar_width(width)
-        .bar_gap(gap as u16);
-    frame.render_widget(chart, area);
+    let chart = BarChart::default().data(BarGroup::default().bars(&bars)).bar_width(width).bar_gap(gap as u16);
+    frame.render_widget(chart, bars_area);
+    let step = usize::from(width) + gap;
+    let used = (n * step).saturating_sub(gap).min(usize::from(axis.width));
+    frame.render_widget(Paragraph::new(Line::styled(x_axis(&chunks, used), theme.dim())), axis);
+}
+
+/// Dates under the bars: the first, the middle and the last bucket's first day (`11-01`, or
+/// `2026-11` when bars span weeks), spread over `width` columns.
+fn x_axis(chunks: &[&[(chrono::NaiveDate, crate::domain::Money)]], width: usize) -> String {
+    let (Some(first), Some(last)) = (chunks.first(), chunks.last()) else { return String::new() };
+    // Bars of a week or more: the year matters.
+    let long = first.len() >= 7;
+    let label = |chunk: &[(chrono::NaiveDate, crate::domain::Money)]| {
+        chunk.first().map_or(String::new(), |(d, _)| d.format(if long { "%Y-%m-%d" } else { "%m-%d" }).to_string())
+    };
+    let (a, c) = (label(first), label(last));
+    let b = label(chunks[chunks.len() / 2]);
+    let mut line = vec![' '; width.max(a.len() + b.len() + c.len() + 2)];
+    let mut put = |at: usize, text: &str| {
+        for (i, ch) in text.chars().enumerate() {
+            if let Some(slot) = line.get_mut(at + i) {
+                *slot = ch;
+            }
+        }
+    };
+    put(0, &a);
+    if chunks.len() > 2 && width >= a.len() + b.len() + c.len() + 4 {
+        put((width / 2).saturating_sub(b.len() / 2), &b);
+    }
+    if chunks.len() > 1 {
+        put(width.saturating_sub(c.len()), &c);
+    }
+    line.into_iter().collect::<String>().trim_end().to_string()
 }
 
 fn render_status(model: &Model, theme: &Theme, frame: &mut Frame, area: Rect) {
@@ -372,17 +466,39 @@ fn render_status(model: &Model, theme: &Theme, frame: &mut Frame, area: Rect) {
             Some(text) => Line::styled(text.clone(), if model.error { theme.error() } else { theme.accent() }),
             None => {
                 let missing = model.snapshot.as_ref().map_or(0, |s| s.missing_days);
-                let mut hint = String::from(
-                    "? help · tab pane · p/w/o scope · t period · [ ] step · s sort · / filter · r refresh · e export · q quit",
-                );
-                if missing > 0 {
-                    hint = format!("{missing} day(s) not fetched yet · {hint}");
-                }
-                Line::styled(hint, theme.dim())
+                Line::styled(footer(missing, usize::from(area.width)), theme.dim())
             }
         },
     };
     frame.render_widget(Paragraph::new(line), area);
+}
+
+/// The key hints that fit in `width`, most useful first (`? help` always stays).
+pub fn footer(missing_days: u64, width: usize) -> String {
+    const HINTS: [&str; 10] = [
+        "? help",
+        "q quit",
+        "tab pane",
+        "t period",
+        "[ ] step",
+        "p/w/o scope",
+        "/ filter",
+        "s sort",
+        "e export",
+        "r refresh",
+    ];
+    let mut parts: Vec<String> = Vec::new();
+    if missing_days > 0 {
+        parts.push(format!("{missing_days} day(s) not fetched yet"));
+    }
+    for hint in HINTS {
+        let candidate = if parts.is_empty() { hint.to_string() } else { format!("{} · {hint}", parts.join(" · ")) };
+        if candidate.chars().count() > width && !parts.is_empty() {
+            break;
+        }
+        parts.push(hint.to_string());
+    }
+    parts.join(" · ")
 }
 
 fn render_help(theme: &Theme, frame: &mut Frame) {

@@ -169,3 +169,30 @@ async fn a_real_prometheus_scrapes_what_costs_prints_and_the_budget_alert_fires(
     };
     assert!(stopped.success(), "{stopped:?}");
 }
+
+/// The demo's temporary cache is removed when the process is stopped by a signal (a closed
+/// terminal sends SIGHUP), not only on a normal exit.
+#[cfg(unix)]
+#[tokio::test]
+async fn the_demo_cleans_up_its_temporary_cache_on_sighup_and_sigterm() {
+    for signal in ["-HUP", "-TERM"] {
+        let env = crate::test_env::TestEnv::new();
+        let tmp = env.dir.path().join("tmp");
+        std::fs::create_dir_all(&tmp).unwrap();
+        let port = free_port();
+        let mut cmd = env.std_cmd();
+        cmd.env("TMPDIR", &tmp)
+            .args(["--demo", "serve", "--listen", &format!("127.0.0.1:{port}")])
+            .stdout(std::process::Stdio::null())
+            .stderr(std::process::Stdio::null());
+        let child = Killed(cmd.spawn().unwrap());
+        let url = format!("http://127.0.0.1:{port}/metrics");
+        assert!(eventually(30, || get(&url)).await.is_some(), "the demo exporter did not start");
+        let demo_dirs = || std::fs::read_dir(&tmp).unwrap().count();
+        assert_eq!(demo_dirs(), 1, "the demo's cache is a temporary directory");
+        let status = std::process::Command::new("kill").args([signal, &child.0.id().to_string()]).status().unwrap();
+        assert!(status.success());
+        let gone = eventually(10, || async { (demo_dirs() == 0).then_some(()) }).await;
+        assert!(gone.is_some(), "{signal}: the demo's temporary directory is still there");
+    }
+}

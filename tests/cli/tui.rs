@@ -59,7 +59,7 @@ fn draw(model: &Model, w: u16, h: u16) -> String {
 }
 
 #[test]
-fn snapshots_of_each_state_at_two_sizes() {
+fn snapshots_of_each_state_at_three_sizes() {
     let (demo, mut model) = demo(false);
     let mut loading = model.clone();
     init(&mut loading);
@@ -68,6 +68,15 @@ fn snapshots_of_each_state_at_two_sizes() {
     loaded(&demo, &mut model);
     insta::assert_snapshot!("tui_populated_80x24", draw(&model, 80, 24));
     insta::assert_snapshot!("tui_populated_160x48", draw(&model, 160, 48));
+    insta::assert_snapshot!("tui_populated_120x40", draw(&model, 120, 40));
+    insta::assert_snapshot!("tui_populated_200x60", draw(&model, 200, 60));
+    // Every line of every size fits, and the chart has dates under it.
+    for (w, h) in [(80u16, 24u16), (120, 40), (200, 60)] {
+        let screen = draw(&model, w, h);
+        assert!(screen.contains("11-01") && screen.contains("11-22"), "{screen}");
+        assert!(screen.contains("all providers (10 workspaces)"), "the header names the whole scope: {screen}");
+        assert!(screen.contains("Models (27)"), "pane titles count rows: {screen}");
+    }
 
     let mut failed = model.clone();
     update(
@@ -166,7 +175,12 @@ fn narrowing_the_scope() {
     assert_eq!(query.project.as_deref(), Some(picked.as_str()));
     let msg = load(&demo, &effects[0]);
     update(&mut model, msg);
-    assert!(model.scope_label().starts_with("OpenAI > memoways > "), "{}", model.scope_label());
+    assert!(model.scope_label().starts_with("openai/memoways › "), "{}", model.scope_label());
+    // The selection stays on the narrowed project: a second enter clears the narrowing.
+    let effects = update(&mut model, code(KeyCode::Enter));
+    assert!(model.project.is_none(), "{:?}", model.project);
+    let Effect::Load { query, .. } = &effects[0] else { panic!("{effects:?}") };
+    assert!(query.project.is_none());
 }
 
 #[test]
@@ -193,11 +207,29 @@ fn sorting_filtering_and_export() {
         model.model_rows().iter().all(|m| m.model.to_lowercase().contains("claude")) && !model.model_rows().is_empty()
     );
 
+    assert!(draw(&model, 120, 40).contains("of 27"), "a filtered pane says how many rows of how many");
+
     let effects = update(&mut model, key('e'));
-    let [Effect::Export { path, .. }] = effects.as_slice() else { panic!("{effects:?}") };
-    assert_eq!(path, &PathBuf::from("llmcost-all-2026-11-01-2026-11-22.csv"));
+    let [Effect::Export { path, query, filter }] = effects.as_slice() else { panic!("{effects:?}") };
+    assert_eq!(path, &PathBuf::from("llmcost-all-2026-11-01-2026-11-22-filter-claude.csv"), "scope, period, filter");
+    // Written where asked, never over an existing file, with a comment row naming what it holds.
+    let dir = tempfile::tempdir().unwrap();
+    let store = Store::open(&demo.db_path()).unwrap();
+    let first = data::export(&store, query, filter, dir.path().join(path)).unwrap();
+    let second = data::export(&store, query, filter, dir.path().join(path)).unwrap();
+    assert_ne!(first, second, "the second export does not overwrite the first");
+    assert!(second.to_string_lossy().ends_with("-filter-claude-2.csv"), "{second:?}");
+    let text = std::fs::read_to_string(&first).unwrap();
+    assert!(
+        text.starts_with("# llmcost export: ") && text.lines().next().unwrap().contains("models matching \"claude\"")
+    );
+    assert!(text.lines().skip(2).all(|l| l.to_lowercase().contains("claude")), "only the models shown: {text}");
     update(&mut model, Msg::Exported(Ok(path.clone())));
-    assert_eq!(model.status.as_deref(), Some("Exported to llmcost-all-2026-11-01-2026-11-22.csv"));
+    assert!(model.status.as_deref().unwrap().starts_with("Exported to llmcost-all-"));
+
+    // Esc clears the filter first, and quits only then.
+    update(&mut model, code(KeyCode::Esc));
+    assert!(model.filter.is_empty() && !model.quit);
 
     // The demo is offline: refresh says so instead of syncing.
     assert!(update(&mut model, key('r')).is_empty());
