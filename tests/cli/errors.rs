@@ -197,3 +197,20 @@ async fn an_explicit_config_that_does_not_exist_is_named() {
     // The demo never reads it.
     assert_eq!(code(&env.run(&["--demo", "costs"]).await), 0);
 }
+
+#[tokio::test]
+async fn answers_without_data_say_so() {
+    let env = TestEnv::new().openai("edugami", KEY, "http://127.0.0.1:9/v1");
+    let out = env.run(&["costs", "--offline"]).await;
+    assert_eq!(code(&out), 0, "{}", stderr(&out));
+    let text = stdout(&out);
+    assert!(text.contains("No data for this period: run 'llmcost sync'"), "{text}");
+    assert!(!text.contains("No spend"), "never fetched is not 'no spend': {text}");
+
+    // A two-digit year is a typo, not the year 26 (a sync of it would record 730,000 days).
+    let out = env.run(&["costs", "--offline", "--since", "26-11-01"]).await;
+    assert_eq!(code(&out), 2);
+    assert!(stderr(&out).contains("before 2000"), "{}", stderr(&out));
+    let out = env.run(&["sync", "--since", "0026-11-01"]).await;
+    assert_eq!(code(&out), 2, "{}", stderr(&out));
+}
