@@ -7,7 +7,7 @@
 use std::fmt;
 use std::str::FromStr;
 
-use chrono::{Datelike, Days, Months, NaiveDate};
+use chrono::{Days, NaiveDate};
 use rust_decimal::Decimal;
 
 use crate::domain::{DateRange, Money, ProviderKind};
@@ -119,44 +119,15 @@ pub struct Status {
     pub level: Level,
 }
 
-fn clamp_day(year: i32, month: u32, day: u32) -> NaiveDate {
-    let first = NaiveDate::from_ymd_opt(year, month, 1).expect("valid month");
-    let last = (first + Months::new(1) - Days::new(1)).day();
-    NaiveDate::from_ymd_opt(year, month, day.min(last)).expect("clamped day exists")
-}
-
 /// The period containing `today`.
 pub fn current_period(period: BudgetPeriod, start_day: u32, today: NaiveDate) -> DateRange {
-    // Cycles of `months` months, anchored on January.
-    let cycle = |months: u32| -> DateRange {
-        // The latest cycle start on or before today, among starts every `months` months.
-        let mut year = today.year();
-        let mut month = today.month();
-        loop {
-            let aligned = (month - 1).is_multiple_of(months);
-            let start = clamp_day(year, month, start_day);
-            if aligned && start <= today {
-                let next = start.with_day(1).expect("day 1") + Months::new(months);
-                let next_start = clamp_day(next.year(), next.month(), start_day);
-                return DateRange::new(start, next_start - Days::new(1));
-            }
-            if month == 1 {
-                month = 12;
-                year -= 1;
-            } else {
-                month -= 1;
-            }
-        }
-    };
+    use crate::domain::calendar;
     match period {
         BudgetPeriod::Day => DateRange::single(today),
-        BudgetPeriod::Week => {
-            let start = today - Days::new(u64::from(today.weekday().num_days_from_monday()));
-            DateRange::new(start, start + Days::new(6))
-        }
-        BudgetPeriod::Month => cycle(1),
-        BudgetPeriod::Quarter => cycle(3),
-        BudgetPeriod::Year => cycle(12),
+        BudgetPeriod::Week => calendar::week_of(today),
+        BudgetPeriod::Month => calendar::cycle_of(1, start_day, today),
+        BudgetPeriod::Quarter => calendar::cycle_of(3, start_day, today),
+        BudgetPeriod::Year => calendar::cycle_of(12, start_day, today),
     }
 }
 

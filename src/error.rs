@@ -17,6 +17,9 @@ pub enum Error {
     /// The local cache could not be read or written (exit 1).
     #[error("{0}")]
     Storage(String),
+    /// The cache file is damaged, or not an SQLite database at all (exit 1): it is left as it is.
+    #[error("{0}")]
+    CacheDamaged(String),
     /// The keyring or another part of the machine failed (exit 1).
     #[error("{0}")]
     Runtime(String),
@@ -64,6 +67,10 @@ impl From<rusqlite::Error> for Error {
             ),
             Some(ErrorCode::DatabaseBusy) | Some(ErrorCode::DatabaseLocked) => {
                 format!("the cache is busy ({e}): another llmcost is writing it; try again")
+            }
+            // Classified by SQLite's code, not by its message's text.
+            Some(ErrorCode::NotADatabase) | Some(ErrorCode::DatabaseCorrupt) => {
+                return Error::CacheDamaged(e.to_string());
             }
             _ => format!("cache error: {e}"),
         };

@@ -76,19 +76,14 @@ impl PeriodArgs {
     /// The last day of the calendar period asked for (`--month`, `--week`, `--year` and the
     /// default), which may be after today; `None` for ranges that simply end.
     pub fn calendar_end(&self, today: chrono::NaiveDate) -> Result<Option<chrono::NaiveDate>> {
-        use chrono::Datelike;
+        use crate::domain::calendar;
         Ok(match self.spec()? {
-            PeriodSpec::ThisMonth => Some(period::last_of_month(today)),
-            PeriodSpec::ThisWeek => {
-                Some(today + chrono::Days::new(6 - u64::from(today.weekday().num_days_from_monday())))
-            }
-            PeriodSpec::ThisYear => chrono::NaiveDate::from_ymd_opt(today.year(), 12, 31),
-            PeriodSpec::ThisQuarter => {
-                let start = period::quarter_start(today);
-                start.checked_add_months(chrono::Months::new(3)).map(|d| d - chrono::Days::new(1))
-            }
+            PeriodSpec::ThisMonth => Some(calendar::month_of(today).until),
+            PeriodSpec::ThisWeek => Some(calendar::week_of(today).until),
+            PeriodSpec::ThisYear => Some(calendar::year_of(today).until),
+            PeriodSpec::ThisQuarter => Some(calendar::quarter_of(today).until),
             PeriodSpec::Month { year, month } => {
-                chrono::NaiveDate::from_ymd_opt(year, month, 1).map(period::last_of_month)
+                chrono::NaiveDate::from_ymd_opt(year, month, 1).map(|d| calendar::month_of(d).until)
             }
             PeriodSpec::Year(y) => chrono::NaiveDate::from_ymd_opt(y, 12, 31),
             _ => None,

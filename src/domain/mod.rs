@@ -1,5 +1,6 @@
 //! Plain data with no I/O: money, periods, line items, grouping dimensions and records.
 
+pub mod calendar;
 pub mod currency;
 pub mod day;
 pub mod dims;

@@ -1,6 +1,8 @@
 //! Periods of whole UTC days: what `--month`, `--last 7` or `--since` mean on a given day.
 
-use chrono::{Datelike, Days, Months, NaiveDate};
+use chrono::{Datelike, Days, NaiveDate};
+
+use super::calendar;
 
 /// An inclusive range of UTC days.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -105,14 +107,10 @@ impl PeriodSpec {
                 let y = today - Days::new(1);
                 (y, y)
             }
-            PeriodSpec::ThisWeek => {
-                let back = today.weekday().num_days_from_monday() as u64;
-                (today - Days::new(back), today)
-            }
+            PeriodSpec::ThisWeek => (calendar::week_of(today).since, today),
             PeriodSpec::LastWeek => {
-                let monday = today - Days::new(today.weekday().num_days_from_monday() as u64);
-                let start = monday - Days::new(7);
-                (start, start + Days::new(6))
+                let last = calendar::week_of(today - Days::new(7));
+                (last.since, last.until)
             }
             PeriodSpec::LastMonth => {
                 let end = first_of_month(today) - Days::new(1);
@@ -192,19 +190,7 @@ pub fn parse_date(text: &str) -> Result<NaiveDate, PeriodError> {
     NaiveDate::parse_from_str(text.trim(), "%Y-%m-%d").map_err(|_| PeriodError::BadDate(text.to_string()))
 }
 
-pub fn first_of_month(day: NaiveDate) -> NaiveDate {
-    day.with_day(1).expect("day 1 exists")
-}
-
-/// The first day of `day`'s calendar quarter.
-pub fn quarter_start(day: NaiveDate) -> NaiveDate {
-    let month = (day.month0() / 3) * 3 + 1;
-    NaiveDate::from_ymd_opt(day.year(), month, 1).unwrap_or(day)
-}
-
-pub fn last_of_month(day: NaiveDate) -> NaiveDate {
-    first_of_month(day) + Months::new(1) - Days::new(1)
-}
+pub use super::calendar::{first_of_month, last_of_month, quarter_start};
 
 fn year_start(year: i32) -> Option<NaiveDate> {
     if (1970..=9999).contains(&year) { NaiveDate::from_ymd_opt(year, 1, 1) } else { None }

@@ -131,22 +131,9 @@ pub const TOP_SAVINGS: usize = 3;
 /// How many movers of each kind a report lists.
 pub const TOP_MOVERS: usize = 5;
 
-/// The period `range` is compared with: for whole calendar months (a month, a quarter, a
-/// year) the same number of whole months before it (October for November, all of 2025 for
-/// 2026); otherwise the N days just before it.
+/// The period `range` is compared with (see `calendar::previous`).
 pub fn previous_period(range: DateRange) -> DateRange {
-    use chrono::Datelike;
-    let whole_months = range.since.day() == 1 && range.until == crate::domain::period::last_of_month(range.until);
-    if whole_months {
-        let months = (range.until.year() - range.since.year()) * 12 + range.until.month() as i32
-            - range.since.month() as i32
-            + 1;
-        if let Some(start) = range.since.checked_sub_months(chrono::Months::new(months.max(1) as u32)) {
-            return DateRange::new(start, range.since - Days::new(1));
-        }
-    }
-    let n = range.len_days();
-    DateRange::new(range.since - Days::new(n), range.since - Days::new(1))
+    crate::domain::calendar::previous(range)
 }
 
 /// Daily spend summed per ISO week (`weeks`) or calendar month, oldest first.

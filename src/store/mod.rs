@@ -90,12 +90,10 @@ impl Store {
     fn explain(&self, e: Error) -> Error {
         let where_ = self.path.as_ref().map(|p| p.display().to_string()).unwrap_or_default();
         match e {
-            Error::Storage(msg) if msg.contains("not a database") || msg.contains("malformed") => {
-                Error::Storage(format!(
-                    "the cache {where_} is damaged or not an llmcost cache ({msg}); it was left untouched: \
+            Error::CacheDamaged(msg) => Error::CacheDamaged(format!(
+                "the cache {where_} is damaged or not an llmcost cache ({msg}); it was left untouched: \
                  move it aside (its history may not be fetchable again) or use --db PATH"
-                ))
-            }
+            )),
             other => other,
         }
     }

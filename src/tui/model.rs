@@ -1,9 +1,8 @@
 //! The dashboard's state. Only `update` changes it; `view` only reads it.
 
-use chrono::{Datelike, Days, Months, NaiveDate};
+use chrono::{Days, Months, NaiveDate};
 
 use super::data::Snapshot;
-use crate::domain::period::{first_of_month, last_of_month};
 use crate::domain::{Account, DateRange, ProviderKind};
 
 /// Which period is shown.
@@ -29,19 +28,11 @@ impl PeriodKind {
 
 /// The whole period containing `anchor` (it may end after today).
 pub fn period_range(kind: PeriodKind, anchor: NaiveDate) -> DateRange {
+    use crate::domain::calendar;
     match kind {
-        PeriodKind::Week => {
-            let start = anchor - Days::new(u64::from(anchor.weekday().num_days_from_monday()));
-            DateRange::new(start, start + Days::new(6))
-        }
-        PeriodKind::Month => DateRange::new(first_of_month(anchor), last_of_month(anchor)),
-        PeriodKind::Year => {
-            let y = anchor.year();
-            DateRange::new(
-                NaiveDate::from_ymd_opt(y, 1, 1).expect("Jan 1"),
-                NaiveDate::from_ymd_opt(y, 12, 31).expect("Dec 31"),
-            )
-        }
+        PeriodKind::Week => calendar::week_of(anchor),
+        PeriodKind::Month => calendar::month_of(anchor),
+        PeriodKind::Year => calendar::year_of(anchor),
         PeriodKind::Custom(r) => r,
     }
 }
