@@ -37,10 +37,17 @@ echo "cache: $(du -h "$DB" | cut -f1), $(sqlite3 "$DB" 'SELECT count(*) FROM cos
 WS="'bench-1','bench-2','bench-3','bench-4','bench-5','bench-6'"
 SQL="SELECT model, sum(CAST(amount AS REAL)) FROM cost_buckets WHERE provider = 'openai' AND workspace IN ($WS) AND day BETWEEN '2026-11-01' AND '2026-11-22' GROUP BY model"
 
+# The aggregate `costs --year --by model,project` answers, as SQLite alone runs it.
+YEAR_SQL="SELECT model, project_id, provider, workspace, sum(CAST(amount AS REAL)) FROM cost_buckets WHERE provider = 'openai' AND workspace IN ($WS) AND day BETWEEN '2026-01-01' AND '2026-11-22' GROUP BY model, project_id, provider, workspace"
+YEAR_DAY_SQL="SELECT day, sum(CAST(amount AS REAL)) FROM cost_buckets WHERE provider = 'openai' AND workspace IN ($WS) AND day BETWEEN '2026-01-01' AND '2026-11-22' GROUP BY day"
+
 hyperfine -N --warmup 3 --min-runs 20 --export-markdown "$WORK/hyperfine.md" \
   -n 'llmcost costs --offline --month --format json' "$BIN costs --offline --month --format json" \
   -n 'sqlite3 shell, same aggregate' "sqlite3 $DB \"$SQL\"" \
   -n 'llmcost costs --offline --year --by model,project' "$BIN costs --offline --year --by model,project" \
+  -n 'sqlite3 shell, the year by model and project' "sqlite3 $DB \"$YEAR_SQL\"" \
+  -n 'llmcost costs --offline --year --by day' "$BIN costs --offline --year --by day" \
+  -n 'sqlite3 shell, the year by day' "sqlite3 $DB \"$YEAR_DAY_SQL\"" \
   -n 'llmcost --version' "$BIN --version"
 
 echo

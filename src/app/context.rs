@@ -288,125 +288,26 @@ impl App {
         }
     }
 
-    /// An account's credentials: its API key (environment, then keyring), or what the provider's
-    /// own chain finds (AWS: the workspace's profile, the environment, ~/.aws).
+    /// An account's credentials, found the way its provider finds them (`ProviderInfo`'s
+    /// `resolve_credentials`): a key from the environment or the keyring, or the provider's own
+    /// chain (AWS profiles, the Azure login, Google service accounts) with the workspace's settings.
     pub fn credentials(
         &self,
         account: &Account,
     ) -> std::result::Result<(crate::providers::Credentials, secrets::KeySource), secrets::KeyError> {
-        use crate::providers::{CredentialSource, Credentials};
-        match account.provider.info().credentials {
-            CredentialSource::ApiKey => self.keys.lookup(account).map(|(k, s)| (Credentials::Key(k), s)),
-            CredentialSource::AwsChain => {
-                let profile = self.config.workspace(account).and_then(|w| w.profile.clone());
-                crate::providers::aws::credentials::resolve(profile.as_deref(), &self.env)
-                    .map(|c| {
-                        let source = secrets::KeySource::Ambient(c.source.clone());
-                        (Credentials::Aws(c), source)
-                    })
-                    .map_err(|reason| secrets::KeyError::Ambient { account: account.to_string(), reason })
-            }
-            CredentialSource::AzureLogin => {
-                let settings = self.config.workspace(account).cloned().unwrap_or_default();
-                self.azure_credentials(account, &settings)
-            }
-            CredentialSource::GoogleAuth => self.google_credentials(account),
-            CredentialSource::Imported => Ok((
-                Credentials::Key(secrets::Secret::new("")),
-                secrets::KeySource::Ambient("imported from files".to_string()),
-            )),
-        }
+        let settings = self.config.workspace(account).cloned().unwrap_or_default();
+        self.credentials_with(account, &settings)
     }
 
-    /// Azure: the service principal's secret (key variable, keyring, `AZURE_CLIENT_SECRET`) when
-    /// the workspace names a tenant and client, else the Azure CLI's login.
-    pub fn azure_credentials(
+    /// [`App::credentials`] with the workspace's settings given (a workspace being added).
+    pub fn credentials_with(
         &self,
         account: &Account,
         settings: &crate::config::WorkspaceConfig,
     ) -> std::result::Result<(crate::providers::Credentials, secrets::KeySource), secrets::KeyError> {
-        use crate::providers::Credentials;
-        use crate::providers::azure::credentials::{AzureCredentials, DEFAULT_AUTHORITY, Grant, cli_token};
-        if let (Some(tenant_id), Some(client_id)) = (&settings.tenant_id, &settings.client_id) {
-            let found = match self.keys.lookup(account) {
-                Ok(found) => Some(found),
-                Err(_) => self
-                    .env_value("AZURE_CLIENT_SECRET")
-                    .filter(|v| !v.trim().is_empty())
-                    .map(|v| (secrets::Secret::new(v), secrets::KeySource::Env("AZURE_CLIENT_SECRET".into()))),
-            };
-            if let Some((secret, source)) = found {
-                let authority = self.env_value("AZURE_AUTHORITY_HOST").unwrap_or(DEFAULT_AUTHORITY).to_string();
-                let grant = Grant::ClientSecret {
-                    tenant_id: tenant_id.clone(),
-                    client_id: client_id.clone(),
-                    secret,
-                    authority,
-                };
-                return Ok((Credentials::Azure(AzureCredentials::new(grant, source.to_string())), source));
-            }
-        }
-        // Tests never reach a developer's real Azure login.
-        if env_flag(&self.env, "LLMCOST_NO_AZ_CLI") {
-            return Err(secrets::KeyError::Ambient {
-                account: account.to_string(),
-                reason: format!(
-                    "no client secret ({}, the keyring or AZURE_CLIENT_SECRET) and the Azure CLI is turned off",
-                    secrets::env_var_name(account)
-                ),
-            });
-        }
-        match cli_token() {
-            Ok(token) => {
-                let source = secrets::KeySource::Ambient("Azure CLI login (az account get-access-token)".into());
-                Ok((Credentials::Azure(AzureCredentials::new(Grant::CliToken(token), source.to_string())), source))
-            }
-            Err(why) => Err(secrets::KeyError::Ambient {
-                account: account.to_string(),
-                reason: format!(
-                    "no client secret ({}, the keyring or AZURE_CLIENT_SECRET{}) and {why}",
-                    secrets::env_var_name(account),
-                    if settings.tenant_id.is_none() { "; the workspace has no tenant_id/client_id" } else { "" }
-                ),
-            }),
-        }
-    }
-
-    /// Google: an access token as the workspace's key, else the workspace's `credentials` file,
-    /// else `GOOGLE_APPLICATION_CREDENTIALS`, else gcloud's application default credentials.
-    pub fn google_credentials(
-        &self,
-        account: &Account,
-    ) -> std::result::Result<(crate::providers::Credentials, secrets::KeySource), secrets::KeyError> {
-        use crate::providers::Credentials;
-        use crate::providers::gcp::credentials::{GcpAuth, GcpCredentials, load_key_file};
-        if let Ok((token, source)) = self.keys.lookup(account) {
-            let creds = GcpCredentials::new(GcpAuth::Token(token), source.to_string());
-            return Ok((Credentials::Gcp(creds), source));
-        }
-        let fail = |reason: String| secrets::KeyError::Ambient { account: account.to_string(), reason };
-        let settings = self.config.workspace(account).cloned().unwrap_or_default();
-        let adc = self
-            .env_value("CLOUDSDK_CONFIG")
-            .map(std::path::PathBuf::from)
-            .or_else(|| self.env_value("HOME").map(|h| std::path::Path::new(h).join(".config").join("gcloud")))
-            .map(|d| d.join("application_default_credentials.json"));
-        let (path, from) = if let Some(p) = settings.credentials {
-            (std::path::PathBuf::from(p), "the workspace's credentials file")
-        } else if let Some(p) = self.env_value("GOOGLE_APPLICATION_CREDENTIALS").filter(|p| !p.is_empty()) {
-            (std::path::PathBuf::from(p), "GOOGLE_APPLICATION_CREDENTIALS")
-        } else if let Some(p) = adc.filter(|p| p.exists()) {
-            (p, "gcloud application default credentials")
-        } else {
-            return Err(fail(format!(
-                "no access token ({}), no credentials file in the workspace, no GOOGLE_APPLICATION_CREDENTIALS and no \
-                 gcloud login (gcloud auth application-default login)",
-                secrets::env_var_name(account)
-            )));
-        };
-        let auth = load_key_file(&path).map_err(fail)?;
-        let source = secrets::KeySource::Ambient(format!("{from} ({})", path.display()));
-        Ok((Credentials::Gcp(GcpCredentials::new(auth, source.to_string())), source))
+        let ctx =
+            crate::providers::credentials::CredentialContext { account, settings, keys: &self.keys, env: &self.env };
+        (account.provider.info().resolve_credentials)(&ctx)
     }
 
     /// A client for `account` with `credentials`, on the shared HTTP client.

@@ -53,7 +53,9 @@ pub fn add(app: &App, account: &Account, args: &AddArgs) -> Result<()> {
                     .map_err(|e| Error::Config(format!("{account}: {e}")))?;
                 Credentials::Gcp(crate::providers::gcp::GcpCredentials::new(auth, path.clone()))
             }
-            None => app.google_credentials(account).map(|(c, _)| c).map_err(|e| Error::Config(e.to_string()))?,
+            None => {
+                app.credentials_with(account, &settings).map(|(c, _)| c).map_err(|e| Error::Config(e.to_string()))?
+            }
         };
         let note = check_key_with(app, account, &credentials, settings).map_err(|(_, message)| {
             Error::Provider(format!("{message}\nNothing was recorded. Use --no-check to record the workspace anyway."))

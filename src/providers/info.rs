@@ -54,6 +54,9 @@ pub struct ProviderInfo {
     /// Whether usage counts requests (Anthropic's usage report does not).
     pub counts_requests: bool,
     pub credentials: CredentialSource,
+    /// Finds the account's credentials (`credentials::api_key` for key providers; AWS, Azure and
+    /// Google their own chains).
+    pub resolve_credentials: fn(&super::credentials::CredentialContext<'_>) -> super::credentials::Resolved,
     /// How long a recent day stays fresh at least, whatever the config says: a provider that
     /// refreshes a few times a day (and bills each request) is not asked every few minutes.
     pub min_fresh_minutes: u32,

@@ -4,6 +4,7 @@
 pub mod anthropic;
 pub mod aws;
 pub mod azure;
+pub mod credentials;
 pub mod gcp;
 pub mod http;
 pub mod imported;

@@ -188,6 +188,18 @@ fn split_command(command: &str) -> Vec<String> {
     words
 }
 
+/// The AWS chain for an account: its workspace's `profile`, else the environment, else `~/.aws`.
+pub fn from_context(
+    ctx: &crate::providers::credentials::CredentialContext<'_>,
+) -> crate::providers::credentials::Resolved {
+    resolve(ctx.settings.profile.as_deref(), ctx.env)
+        .map(|c| {
+            let source = crate::secrets::KeySource::Ambient(c.source.clone());
+            (crate::providers::Credentials::Aws(c), source)
+        })
+        .map_err(|reason| ctx.not_found(reason))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -42,6 +42,7 @@ const INFO: ProviderInfo = ProviderInfo {
     reports_today: true,
     counts_requests: false,
     credentials: CredentialSource::AwsChain,
+    resolve_credentials: credentials::from_context,
     // Cost Explorer refreshes a few times a day and bills every request.
     min_fresh_minutes: 360,
     // The unbilled month is an estimate until AWS closes it.

@@ -157,3 +157,46 @@ pub fn cli_token() -> Result<Secret, String> {
         serde_json::from_slice(&output.stdout).map_err(|_| "the Azure CLI's answer had no accessToken".to_string())?;
     Ok(Secret::new(token.access_token))
 }
+
+/// Azure: the service principal's secret (key variable, keyring, `AZURE_CLIENT_SECRET`) when
+/// the workspace names a tenant and client, else the Azure CLI's login (never with
+/// `LLMCOST_NO_AZ_CLI`, which the tests set so they cannot reach a developer's real login).
+pub fn from_context(
+    ctx: &crate::providers::credentials::CredentialContext<'_>,
+) -> crate::providers::credentials::Resolved {
+    use crate::providers::Credentials;
+    use crate::secrets::{KeySource, Secret, env_var_name};
+    let settings = ctx.settings;
+    if let (Some(tenant_id), Some(client_id)) = (&settings.tenant_id, &settings.client_id) {
+        let found = match ctx.key() {
+            Ok(found) => Some(found),
+            Err(_) => ctx
+                .env_value("AZURE_CLIENT_SECRET")
+                .filter(|v| !v.trim().is_empty())
+                .map(|v| (Secret::new(v), KeySource::Env("AZURE_CLIENT_SECRET".into()))),
+        };
+        if let Some((secret, source)) = found {
+            let authority = ctx.env_value("AZURE_AUTHORITY_HOST").unwrap_or(DEFAULT_AUTHORITY).to_string();
+            let grant =
+                Grant::ClientSecret { tenant_id: tenant_id.clone(), client_id: client_id.clone(), secret, authority };
+            return Ok((Credentials::Azure(AzureCredentials::new(grant, source.to_string())), source));
+        }
+    }
+    if ctx.env_flag("LLMCOST_NO_AZ_CLI") {
+        return Err(ctx.not_found(format!(
+            "no client secret ({}, the keyring or AZURE_CLIENT_SECRET) and the Azure CLI is turned off",
+            env_var_name(ctx.account)
+        )));
+    }
+    match cli_token() {
+        Ok(token) => {
+            let source = KeySource::Ambient("Azure CLI login (az account get-access-token)".into());
+            Ok((Credentials::Azure(AzureCredentials::new(Grant::CliToken(token), source.to_string())), source))
+        }
+        Err(why) => Err(ctx.not_found(format!(
+            "no client secret ({}, the keyring or AZURE_CLIENT_SECRET{}) and {why}",
+            env_var_name(ctx.account),
+            if settings.tenant_id.is_none() { "; the workspace has no tenant_id/client_id" } else { "" }
+        ))),
+    }
+}

@@ -36,6 +36,7 @@ const INFO: ProviderInfo = ProviderInfo {
     reports_today: true,
     counts_requests: false,
     credentials: CredentialSource::AzureLogin,
+    resolve_credentials: credentials::from_context,
     // Cost Management's query budget is tight and tenant-wide; its data refreshes a few times a day.
     min_fresh_minutes: 120,
     // Data lags 8-72 hours.

@@ -225,3 +225,36 @@ impl GcpCredentials {
         Ok(token)
     }
 }
+
+/// Google: an access token as the workspace's key, else the workspace's `credentials` file, else
+/// `GOOGLE_APPLICATION_CREDENTIALS`, else gcloud's application default credentials.
+pub fn from_context(
+    ctx: &crate::providers::credentials::CredentialContext<'_>,
+) -> crate::providers::credentials::Resolved {
+    use crate::providers::Credentials;
+    use crate::secrets::{KeySource, env_var_name};
+    if let Ok((token, source)) = ctx.key() {
+        return Ok((Credentials::Gcp(GcpCredentials::new(GcpAuth::Token(token), source.to_string())), source));
+    }
+    let adc = ctx
+        .env_value("CLOUDSDK_CONFIG")
+        .map(std::path::PathBuf::from)
+        .or_else(|| ctx.env_value("HOME").map(|h| std::path::Path::new(h).join(".config").join("gcloud")))
+        .map(|d| d.join("application_default_credentials.json"));
+    let (path, from) = if let Some(p) = &ctx.settings.credentials {
+        (std::path::PathBuf::from(p), "the workspace's credentials file")
+    } else if let Some(p) = ctx.env_value("GOOGLE_APPLICATION_CREDENTIALS").filter(|p| !p.is_empty()) {
+        (std::path::PathBuf::from(p), "GOOGLE_APPLICATION_CREDENTIALS")
+    } else if let Some(p) = adc.filter(|p| p.exists()) {
+        (p, "gcloud application default credentials")
+    } else {
+        return Err(ctx.not_found(format!(
+            "no access token ({}), no credentials file in the workspace, no GOOGLE_APPLICATION_CREDENTIALS and no \
+             gcloud login (gcloud auth application-default login)",
+            env_var_name(ctx.account)
+        )));
+    };
+    let auth = load_key_file(&path).map_err(|e| ctx.not_found(e))?;
+    let source = KeySource::Ambient(format!("{from} ({})", path.display()));
+    Ok((Credentials::Gcp(GcpCredentials::new(auth, source.to_string())), source))
+}

@@ -37,6 +37,7 @@ const INFO: ProviderInfo = ProviderInfo {
     reports_today: true,
     counts_requests: false,
     credentials: CredentialSource::GoogleAuth,
+    resolve_credentials: credentials::from_context,
     // The export is updated several times a day; each query scans (and bills) bytes.
     min_fresh_minutes: 120,
     revises_days: 5,

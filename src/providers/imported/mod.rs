@@ -22,6 +22,7 @@ const INFO: ProviderInfo = ProviderInfo {
     reports_today: true,
     counts_requests: true,
     credentials: CredentialSource::Imported,
+    resolve_credentials: super::credentials::none_needed,
     min_fresh_minutes: 0,
     revises_days: 0,
     request_cost_micro_usd: 0,

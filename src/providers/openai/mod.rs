@@ -27,6 +27,7 @@ const INFO: ProviderInfo = ProviderInfo {
     reports_today: true,
     counts_requests: true,
     credentials: CredentialSource::ApiKey,
+    resolve_credentials: super::credentials::api_key,
     min_fresh_minutes: 0,
     revises_days: 0,
     request_cost_micro_usd: 0,
