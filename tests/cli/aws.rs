@@ -121,10 +121,7 @@ async fn providers_add_records_the_profile_and_stores_no_secret() {
 #[ignore = "run by tests/sdk/boto3_cost_explorer.py"]
 async fn serve_for_boto3() {
     let fake = FakeCostExplorer::start(sample_bill()).await;
-    let file = std::env::var("LLMCOST_FAKE_URL_FILE").expect("LLMCOST_FAKE_URL_FILE");
-    std::fs::write(file, fake.server.uri()).unwrap();
-    let secs: u64 = std::env::var("LLMCOST_FAKE_SECONDS").ok().and_then(|s| s.parse().ok()).unwrap_or(60);
-    tokio::time::sleep(std::time::Duration::from_secs(secs)).await;
+    crate::test_env::serve_for_sdk(&fake.server.uri()).await;
     let targets = fake.targets.lock().unwrap().clone();
     println!("served {} signed request(s): {targets:?}", targets.len());
 }

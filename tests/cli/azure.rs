@@ -193,10 +193,7 @@ async fn without_a_secret_the_azure_cli_login_is_used() {
 #[ignore = "run by tests/sdk/azure_cost_management.py"]
 async fn serve_for_azure_sdk() {
     let fake = FakeAzure::start(sample_bill()).await;
-    let file = std::env::var("LLMCOST_FAKE_URL_FILE").expect("LLMCOST_FAKE_URL_FILE");
-    std::fs::write(file, fake.server.uri()).unwrap();
-    let secs: u64 = std::env::var("LLMCOST_FAKE_SECONDS").ok().and_then(|s| s.parse().ok()).unwrap_or(60);
-    tokio::time::sleep(std::time::Duration::from_secs(secs)).await;
+    crate::test_env::serve_for_sdk(&fake.server.uri()).await;
     println!(
         "served {} token and {} query request(s)",
         fake.token_requests.load(Ordering::SeqCst),

@@ -183,10 +183,7 @@ async fn a_query_file_replaces_the_default_query_and_is_named_when_refused() {
 #[ignore = "run by tests/sdk/google_bigquery.py"]
 async fn serve_for_google_sdk() {
     let fake = FakeGcp::start(sample_bill()).await;
-    let file = std::env::var("LLMCOST_FAKE_URL_FILE").expect("LLMCOST_FAKE_URL_FILE");
-    std::fs::write(file, fake.server.uri()).unwrap();
-    let secs: u64 = std::env::var("LLMCOST_FAKE_SECONDS").ok().and_then(|s| s.parse().ok()).unwrap_or(60);
-    tokio::time::sleep(std::time::Duration::from_secs(secs)).await;
+    crate::test_env::serve_for_sdk(&fake.server.uri()).await;
     println!(
         "served {} token request(s), {} poll(s)",
         fake.token_requests.load(Ordering::SeqCst),

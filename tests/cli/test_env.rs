@@ -105,3 +105,12 @@ pub fn code(o: &Output) -> i32 {
 pub fn json(o: &Output) -> serde_json::Value {
     serde_json::from_slice(&o.stdout).unwrap_or_else(|e| panic!("not JSON ({e}): {}\n{}", stdout(o), stderr(o)))
 }
+
+/// For the SDK scripts in `tests/sdk/`: writes a fake's URL to `$LLMCOST_FAKE_URL_FILE`, then
+/// keeps it serving for `$LLMCOST_FAKE_SECONDS` seconds (default 60).
+pub async fn serve_for_sdk(uri: &str) {
+    let file = std::env::var("LLMCOST_FAKE_URL_FILE").expect("LLMCOST_FAKE_URL_FILE");
+    std::fs::write(file, uri).unwrap();
+    let secs: u64 = std::env::var("LLMCOST_FAKE_SECONDS").ok().and_then(|s| s.parse().ok()).unwrap_or(60);
+    tokio::time::sleep(std::time::Duration::from_secs(secs)).await;
+}
