@@ -88,31 +88,36 @@ fn entry<'a>(
     }))
 }
 
-/// Refreshes what is stale, then reads the facts and the price table: what every savings use
-/// case starts from. Returns the accounts that failed to refresh too.
-fn prepare(
+/// Refreshes what is stale, reads the facts and the price table, and runs `analyse` on them:
+/// what every savings use case does. Returns its answer, the price table's source, and the
+/// accounts that failed to refresh.
+pub fn analyse<T>(
     app: &App,
     accounts: &[Account],
     range: DateRange,
     offline: bool,
     refresh: bool,
-) -> Result<(Vec<ModelLine>, crate::prices::PriceTable, Vec<String>)> {
+    analyse: impl FnOnce(&crate::savings::Input<'_>) -> T,
+) -> Result<(T, crate::prices::Source, Vec<String>)> {
     let mut store = app.open_store()?;
     let window = DateRange::new(range.since - Days::new(crate::report::anomaly::WINDOW), range.until);
     let failed = super::projects::refresh_for_view(app, &mut store, accounts, window, offline, refresh)?;
-    let lines = lines(app, &mut store, accounts, range, offline)?;
-    Ok((lines, super::prices::load(app), failed))
+    let (answer, source) = analyse_cached(app, &mut store, accounts, range, offline, analyse)?;
+    Ok((answer, source, failed))
 }
 
-/// `llmcost optimize`: every finding, largest saving first.
-pub fn findings(
+/// [`analyse`] on the cache as it is (the report has refreshed it already); with the price
+/// table's source.
+pub fn analyse_cached<T>(
     app: &App,
+    store: &mut Store,
     accounts: &[Account],
     range: DateRange,
     offline: bool,
-    refresh: bool,
-) -> Result<(Vec<crate::savings::Finding>, crate::prices::PriceTable, Vec<String>)> {
-    let (lines, prices, failed) = prepare(app, accounts, range, offline, refresh)?;
+    analyse: impl FnOnce(&crate::savings::Input<'_>) -> T,
+) -> Result<(T, crate::prices::Source)> {
+    let lines = lines(app, store, accounts, range, offline)?;
+    let prices = super::prices::load(app);
     let input = crate::savings::Input {
         range,
         today: app.clock.today(),
@@ -120,27 +125,5 @@ pub fn findings(
         prices: &prices,
         batchable: &app.config.optimize.batchable,
     };
-    let found = crate::savings::optimize(&input);
-    Ok((found, prices, failed))
-}
-
-/// `llmcost reconcile`: one row per provider, workspace and model.
-pub fn reconcile(
-    app: &App,
-    accounts: &[Account],
-    range: DateRange,
-    tolerance: rust_decimal::Decimal,
-    offline: bool,
-    refresh: bool,
-) -> Result<(Vec<crate::savings::reconcile::Row>, crate::prices::PriceTable, Vec<String>)> {
-    let (lines, prices, failed) = prepare(app, accounts, range, offline, refresh)?;
-    let input = crate::savings::Input {
-        range,
-        today: app.clock.today(),
-        lines,
-        prices: &prices,
-        batchable: &app.config.optimize.batchable,
-    };
-    let rows = crate::savings::reconcile::reconcile(&input, tolerance);
-    Ok((rows, prices, failed))
+    Ok((analyse(&input), prices.source.clone()))
 }

@@ -37,9 +37,15 @@ pub struct OptimizeArgs {
 pub fn run(app: &App, args: OptimizeArgs) -> Result<()> {
     let range = args.period.resolve(app.clock.today())?;
     let accounts = app.select(&args.scope.provider, &args.scope.workspace)?;
-    let (findings, prices, failed) =
-        crate::app::savings::findings(app, &accounts, range, args.fresh.offline, args.fresh.refresh)?;
-    let view = OptimizeView { range, findings, prices: prices.source };
+    let (findings, prices, failed) = crate::app::savings::analyse(
+        app,
+        &accounts,
+        range,
+        args.fresh.offline,
+        args.fresh.refresh,
+        crate::savings::optimize,
+    )?;
+    let view = OptimizeView { range, findings, prices };
     let width = super::terminal_width();
     super::write_stdout(|out| render_optimize(&view, args.format, width, out))?;
     super::accounts_result(failed)

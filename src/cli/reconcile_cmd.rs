@@ -52,8 +52,10 @@ pub fn run(app: &App, args: ReconcileArgs) -> Result<()> {
     let range = args.period.resolve(app.clock.today())?;
     let accounts = app.select(&args.scope.provider, &args.scope.workspace)?;
     let (rows, prices, failed) =
-        crate::app::savings::reconcile(app, &accounts, range, tolerance, args.fresh.offline, args.fresh.refresh)?;
-    let view = ReconcileView { range, rows, tolerance_percent: tolerance, prices: prices.source };
+        crate::app::savings::analyse(app, &accounts, range, args.fresh.offline, args.fresh.refresh, |input| {
+            crate::savings::reconcile::reconcile(input, tolerance)
+        })?;
+    let view = ReconcileView { range, rows, tolerance_percent: tolerance, prices };
     super::write_stdout(|out| render_reconcile(&view, args.format, out))?;
     super::accounts_result(failed)
 }

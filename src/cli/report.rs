@@ -182,16 +182,11 @@ pub fn run(app: &App, args: ReportArgs) -> Result<()> {
             r.by_period = report::buckets(&r.daily, args.by == Bucket::Week);
         }
         if r.team.is_none() && projects.is_empty() {
-            let lines = crate::app::savings::lines(app, &mut store, &accounts, range, args.fresh.offline)?;
-            let prices = crate::app::prices::load(app);
-            let input = crate::savings::Input {
-                range,
-                today,
-                lines,
-                prices: &prices,
-                batchable: &app.config.optimize.batchable,
-            };
-            r.savings = crate::savings::optimize(&input).into_iter().take(report::TOP_SAVINGS).collect();
+            r.savings =
+                crate::app::savings::analyse_cached(app, &mut store, &accounts, range, args.fresh.offline, |input| {
+                    crate::savings::optimize(input).into_iter().take(report::TOP_SAVINGS).collect()
+                })?
+                .0;
         }
         if let Some(team) = &r.team {
             r.budgets.retain(|b| b.budget.scope.team.as_ref() == Some(team));

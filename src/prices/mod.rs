@@ -156,11 +156,16 @@ impl PriceTable {
         Ok((PriceTable { source: file.source.clone(), providers }, file))
     }
 
-    /// The table that ships with llmcost.
+    /// The table that ships with llmcost (parsed once per process).
     pub fn built_in() -> PriceTable {
-        PriceTable::parse(BUILT_IN, built_in_source)
-            .map(|(t, _)| t)
-            .unwrap_or_else(|_| PriceTable { source: built_in_source(), providers: Vec::new() })
+        static TABLE: std::sync::OnceLock<PriceTable> = std::sync::OnceLock::new();
+        TABLE
+            .get_or_init(|| {
+                PriceTable::parse(BUILT_IN, built_in_source)
+                    .map(|(t, _)| t)
+                    .unwrap_or_else(|_| PriceTable { source: built_in_source(), providers: Vec::new() })
+            })
+            .clone()
     }
 
     /// The entry for `model` in price list `list` (first match in the source's order), trying
