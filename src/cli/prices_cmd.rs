@@ -67,6 +67,16 @@ pub fn run(app: &App, args: PricesArgs) -> Result<()> {
         .iter()
         .map(|p| ProviderKind::from_id(p).map_err(|e| Error::Usage(e.to_string())))
         .collect::<Result<_>>()?;
+    for p in &providers {
+        if !table.providers.iter().any(|(id, _)| Some(id.as_str()) == p.price_list()) {
+            let lists: Vec<&str> = table.providers.iter().map(|(id, _)| id.as_str()).collect();
+            return Err(Error::Usage(format!(
+                "no price list for '{}': the table has {}",
+                crate::output::sanitize::terminal(p.id()),
+                lists.join(", ")
+            )));
+        }
+    }
     let rows =
         if args.all { all_rows(&table, &providers, app.clock.today()) } else { cached_rows(app, &table, &providers)? };
     super::write_stdout(|out| render(&table, &rows, args.format, out))

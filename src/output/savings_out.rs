@@ -57,7 +57,8 @@ pub fn finding_json(f: &Finding) -> Value {
         "workspace": f.workspace,
         "project": f.project,
         "model": f.model,
-        "monthly_saving_usd": f.monthly_saving.exact(),
+        // An estimate: to the cent.
+        "monthly_saving_usd": f.monthly_saving.cents(),
         "method": f.method,
         "evidence": f.evidence,
     })
@@ -89,7 +90,7 @@ pub fn render_optimize(v: &OptimizeView, format: Format, width: usize, out: &mut
                     safe_text(&f.workspace),
                     safe_text(f.project.as_deref().unwrap_or("")),
                     safe_text(f.model.as_deref().unwrap_or("")),
-                    f.monthly_saving.exact(),
+                    f.monthly_saving.cents(),
                     safe_text(&f.method),
                     safe_text(&f.evidence),
                 ])
