@@ -56,26 +56,53 @@ pub fn resolve_projects(store: &Store, accounts: &[Account], wanted: &[String]) 
     }
     let known = store.project_spend(accounts, DateRange::all_time())?;
     let mut ids = Vec::new();
+    let listed: Vec<&crate::store::ProjectSpend> = known.iter().filter(|p| !p.info.id.is_empty()).collect();
     for w in wanted {
-        let hits: Vec<&str> = known
+        // An id or a name, exactly (names in any case); else an unambiguous prefix of a name.
+        let mut hits: Vec<&str> = listed
             .iter()
-            .filter(|p| !p.info.id.is_empty() && (p.info.id == *w || p.info.name.eq_ignore_ascii_case(w)))
+            .filter(|p| p.info.id == *w || p.info.name.eq_ignore_ascii_case(w))
             .map(|p| p.info.id.as_str())
             .collect();
         if hits.is_empty() {
-            let mut names: Vec<String> = known
+            let lower = w.to_lowercase();
+            let prefixed: Vec<&&crate::store::ProjectSpend> =
+                listed.iter().filter(|p| !w.is_empty() && p.info.name.to_lowercase().starts_with(&lower)).collect();
+            let mut names: Vec<&str> = prefixed.iter().map(|p| p.info.name.as_str()).collect();
+            names.sort_unstable();
+            names.dedup();
+            match names.as_slice() {
+                [_] => hits = prefixed.iter().map(|p| p.info.id.as_str()).collect(),
+                [] => {}
+                many => {
+                    return Err(Error::Usage(format!(
+                        "project '{w}' is ambiguous: it starts {} ({}); give more of the name, or its id",
+                        many.len(),
+                        many.join(", ")
+                    )));
+                }
+            }
+        }
+        if hits.is_empty() {
+            let mut names: Vec<String> = listed
                 .iter()
-                .filter(|p| !p.info.id.is_empty())
                 .map(|p| {
                     if p.info.name.is_empty() { p.info.id.clone() } else { format!("{} ({})", p.info.id, p.info.name) }
                 })
                 .collect();
             names.sort();
             names.dedup();
+            let candidates: Vec<String> = listed
+                .iter()
+                .flat_map(|p| [p.info.id.clone(), p.info.name.clone()])
+                .filter(|n| !n.is_empty())
+                .collect();
+            let near = super::models::nearest(w, &candidates);
             let list =
                 if names.is_empty() { "none known yet (run 'llmcost sync')".to_string() } else { names.join(", ") };
             return Err(Error::Usage(format!(
-                "unknown project '{w}' in the selected workspaces; known projects: {list}"
+                "unknown project '{w}' in the selected workspaces{}; known projects: {list}",
+                if near.is_empty() { String::new() } else { format!(" (did you mean {}?)", near.join(", ")) }
             )));
         }
         ids.extend(hits.into_iter().map(String::from));

@@ -344,4 +344,15 @@ async fn models_are_found_by_prefix_and_typos_are_named() {
     let ambiguous = env.run(&["--demo", "costs", "--month", "--model", "gpt"]).await;
     assert_eq!(code(&ambiguous), 2);
     assert!(stderr(&ambiguous).contains("ambiguous"), "{}", stderr(&ambiguous));
+
+    // Projects the same way: a name's unambiguous prefix, a typo named, an ambiguity refused.
+    let out = env.run(&["--demo", "costs", "--month", "--project", "essay", "--format", "json"]).await;
+    assert_eq!(code(&out), 0, "{}", stderr(&out));
+    assert!(dec(&json(&out)["total"]) > Decimal::ZERO);
+    let typo = env.run(&["--demo", "costs", "--month", "--project", "Tutr chat"]).await;
+    assert_eq!(code(&typo), 2);
+    assert!(stderr(&typo).contains("(did you mean Tutor chat?)"), "{}", stderr(&typo));
+    let ambiguous = env.run(&["--demo", "costs", "--month", "--project", "tutor"]).await;
+    assert_eq!(code(&ambiguous), 2);
+    assert!(stderr(&ambiguous).contains("is ambiguous"), "{}", stderr(&ambiguous));
 }
