@@ -129,6 +129,16 @@ fn cached_rows(app: &App, table: &PriceTable, only: &[ProviderKind]) -> Result<V
     Ok(rows)
 }
 
+/// `(provider id, percent)` of every provider with a documented batch discount.
+fn batch_discounts() -> Vec<(&'static str, u8)> {
+    ProviderKind::ALL.iter().map(|p| (p.id(), p.info().batch_discount_percent)).filter(|(_, d)| *d > 0).collect()
+}
+
+fn batch_line() -> String {
+    let parts: Vec<String> = batch_discounts().iter().map(|(p, d)| format!("{p} {d}%")).collect();
+    format!("Batch API discounts (on input and output): {}", parts.join(", "))
+}
+
 fn price(p: Option<rust_decimal::Decimal>) -> String {
     p.map_or_else(|| "-".into(), |d| format!("${}", d.normalize()))
 }
@@ -151,7 +161,9 @@ fn render(table: &PriceTable, rows: &[PriceRow], format: Format, out: &mut dyn s
                     })
                 })
                 .collect();
-            let doc = json!({"schema_version": crate::output::savings_out::SCHEMA_VERSION, "currency": "USD", "source": s, "models": rows});
+            let batch: serde_json::Map<String, serde_json::Value> =
+                batch_discounts().into_iter().map(|(p, d)| (p.to_string(), json!(d))).collect();
+            let doc = json!({"schema_version": crate::output::savings_out::SCHEMA_VERSION, "currency": "USD", "source": s, "batch_discount_percent": batch, "models": rows});
             serde_json::to_writer_pretty(&mut *out, &doc)?;
             writeln!(out)
         }
@@ -224,7 +236,7 @@ fn render(table: &PriceTable, rows: &[PriceRow], format: Format, out: &mut dyn s
                     let cells: Vec<String> = row.iter().map(|c| crate::output::sanitize::markdown(c)).collect();
                     writeln!(out, "| {} |", cells.join(" | "))?;
                 }
-                return Ok(());
+                return writeln!(out, "\n{}", batch_line());
             }
             writeln!(out, "{}", crate::output::text::prose(&title))?;
             if rows.is_empty() {
@@ -232,7 +244,8 @@ fn render(table: &PriceTable, rows: &[PriceRow], format: Format, out: &mut dyn s
             }
             // Narrow: cache-write and cached-input prices go first, then names are cut.
             let t = crate::output::table::fitted(&head, body, &[2, 1], &[5, 4], &[3, 4, 5, 6]);
-            writeln!(out, "{t}")
+            writeln!(out, "{t}")?;
+            writeln!(out, "{}", crate::output::text::prose(&batch_line()))
         }
     }
 }
