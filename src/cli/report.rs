@@ -91,20 +91,14 @@ fn facts(view: &CostView) -> crate::error::Result<Vec<Fact>> {
     view.rows
         .iter()
         .map(|row| {
-            let cell = |i: usize| row.cells[i].value.clone();
-            let day = crate::domain::period::parse_date(&cell(0)).map_err(|_| {
-                crate::error::Error::Storage(format!(
-                    "the cache holds a day that is not a date ({:?}); run 'llmcost cache clear' and sync again",
-                    crate::output::sanitize::terminal(&cell(0))
-                ))
-            })?;
+            let day = crate::app::cached_day(row.value(Dim::Day))?;
             Ok(Fact {
                 day,
-                provider: cell(1),
-                workspace: cell(2),
-                project_id: cell(3),
-                project_name: row.cells[3].label.clone(),
-                model: cell(4),
+                provider: row.value(Dim::Provider).to_string(),
+                workspace: row.value(Dim::Workspace).to_string(),
+                project_id: row.value(Dim::Project).to_string(),
+                project_name: row.cell(Dim::Project).map(|c| c.label.clone()).unwrap_or_default(),
+                model: row.value(Dim::Model).to_string(),
                 cost: row.cost,
                 usage: row.usage,
             })

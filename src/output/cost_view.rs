@@ -31,6 +31,18 @@ pub struct CostRow {
     pub usage: Option<UsageTotals>,
 }
 
+impl CostRow {
+    /// The cell of grouping dimension `dim`, if the view groups by it.
+    pub fn cell(&self, dim: Dim) -> Option<&Cell> {
+        self.cells.iter().find(|c| c.dim == dim)
+    }
+
+    /// The raw value of `dim` (`""` when the view does not group by it).
+    pub fn value(&self, dim: Dim) -> &str {
+        self.cell(dim).map_or("", |c| c.value.as_str())
+    }
+}
+
 #[derive(Clone, Debug)]
 pub struct CostView {
     pub accounts: Vec<Account>,

@@ -108,8 +108,8 @@ pub fn load(store: &Store, q: &Query) -> Result<Snapshot> {
         .map(|r| {
             let u = r.usage.unwrap_or_default();
             ModelRow {
-                provider: r.cells[0].value.clone(),
-                model: r.cells[1].value.clone(),
+                provider: r.value(Dim::Provider).to_string(),
+                model: r.value(Dim::Model).to_string(),
                 cost: r.cost,
                 share: r.share,
                 input_tokens: u.input_tokens,
@@ -205,7 +205,7 @@ pub fn export(store: &Store, q: &Query, filter: &str, path: PathBuf) -> Result<P
     let mut view = CostView::build_in(store, &cq, q.today, vec![], q.currency, &rates)?;
     let needle = filter.to_lowercase();
     if !needle.is_empty() {
-        view.rows.retain(|r| r.cells.get(1).is_some_and(|c| c.value.to_lowercase().contains(&needle)));
+        view.rows.retain(|r| r.value(Dim::Model).to_lowercase().contains(&needle));
         view.total = view.rows.iter().map(|r| r.cost).sum();
     }
     let scope: Vec<String> = q.accounts.iter().map(|a| format!("{}/{}", a.provider.id(), a.workspace)).collect();
