@@ -45,7 +45,8 @@ pub fn run(app: &App, args: OptimizeArgs) -> Result<()> {
         args.fresh.refresh,
         crate::savings::optimize,
     )?;
-    let view = OptimizeView { range, findings, prices };
+    let no_data = !crate::app::projects::has_any_data(&app.open_store()?, &accounts, range)?;
+    let view = OptimizeView { range, no_data, findings, prices };
     let width = super::terminal_width();
     super::write_stdout(|out| render_optimize(&view, args.format, width, out))?;
     super::accounts_result(failed)

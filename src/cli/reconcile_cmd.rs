@@ -55,7 +55,8 @@ pub fn run(app: &App, args: ReconcileArgs) -> Result<()> {
         crate::app::savings::analyse(app, &accounts, range, args.fresh.offline, args.fresh.refresh, |input| {
             crate::savings::reconcile::reconcile(input, tolerance)
         })?;
-    let view = ReconcileView { range, rows, tolerance_percent: tolerance, prices };
+    let no_data = !crate::app::projects::has_any_data(&app.open_store()?, &accounts, range)?;
+    let view = ReconcileView { range, no_data, rows, tolerance_percent: tolerance, prices };
     super::write_stdout(|out| render_reconcile(&view, args.format, out))?;
     super::accounts_result(failed)
 }

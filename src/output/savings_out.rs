@@ -22,6 +22,8 @@ const USD: Currency = Currency::USD;
 /// What `optimize` found in a period.
 pub struct OptimizeView {
     pub range: DateRange,
+    /// No day of the period was ever fetched: nothing to look at (not "nothing to save").
+    pub no_data: bool,
     pub findings: Vec<Finding>,
     pub prices: Source,
 }
@@ -29,6 +31,8 @@ pub struct OptimizeView {
 /// What `reconcile` found in a period.
 pub struct ReconcileView {
     pub range: DateRange,
+    /// No day of the period was ever fetched.
+    pub no_data: bool,
     pub rows: Vec<Row>,
     pub tolerance_percent: Decimal,
     pub prices: Source,
@@ -72,6 +76,7 @@ pub fn render_optimize(v: &OptimizeView, format: Format, width: usize, out: &mut
                 "period": period_json(v.range),
                 "currency": "USD",
                 "estimate": true,
+                "no_data": v.no_data,
                 "prices": v.prices,
                 "findings": v.findings.iter().map(finding_json).collect::<Vec<_>>(),
             });
@@ -106,7 +111,7 @@ pub fn render_optimize(v: &OptimizeView, format: Format, width: usize, out: &mut
                 md(&source_text(&v.prices))
             )?;
             if v.findings.is_empty() {
-                return writeln!(out, "No savings found.");
+                return writeln!(out, "{}", nothing_found(v.no_data));
             }
             writeln!(out, "| Kind | Where | Saving / 30 days (est.) | Evidence | Method |")?;
             writeln!(out, "| --- | --- | ---: | --- | --- |")?;
@@ -138,7 +143,7 @@ pub fn render_optimize(v: &OptimizeView, format: Format, width: usize, out: &mut
                 )
             )?;
             if v.findings.is_empty() {
-                return writeln!(out, "\nNo savings found.");
+                return writeln!(out, "\n{}", nothing_found(v.no_data));
             }
             for (i, f) in v.findings.iter().enumerate() {
                 writeln!(out)?;
@@ -157,6 +162,11 @@ pub fn render_optimize(v: &OptimizeView, format: Format, width: usize, out: &mut
             writeln!(out, "\n{}", super::text::prose(note))
         }
     }
+}
+
+/// Why there are no findings: no data is not "nothing to save".
+fn nothing_found(no_data: bool) -> &'static str {
+    if no_data { "No data for this period: run 'llmcost sync' (or drop --offline)." } else { "No savings found." }
 }
 
 fn opt_money(m: Option<Money>) -> String {
@@ -194,6 +204,7 @@ pub fn render_reconcile(v: &ReconcileView, format: Format, out: &mut dyn Write) 
                 "period": period_json(v.range),
                 "currency": "USD",
                 "tolerance_percent": v.tolerance_percent.to_string(),
+                "no_data": v.no_data,
                 "prices": v.prices,
                 "billed": billed.exact(),
                 "flagged": flagged,
@@ -291,6 +302,9 @@ pub fn render_reconcile(v: &ReconcileView, format: Format, out: &mut dyn Write) 
             // Narrow: reasons are cut first (--wide or --format csv has them whole).
             let t = super::table::fitted(&header, rows, &[6, 1, 0], &[3], &[2, 3, 4]);
             writeln!(out, "{t}")?;
+            if v.no_data {
+                return writeln!(out, "No data for this period: run 'llmcost sync' (or drop --offline).");
+            }
             writeln!(out, "{flagged} of {} row(s) flagged", v.rows.len())
         }
     }

@@ -213,4 +213,13 @@ async fn answers_without_data_say_so() {
     assert!(stderr(&out).contains("before 2000"), "{}", stderr(&out));
     let out = env.run(&["sync", "--since", "0026-11-01"]).await;
     assert_eq!(code(&out), 2, "{}", stderr(&out));
+
+    // Nothing to look at is not "nothing to save".
+    for cmd in ["optimize", "reconcile"] {
+        let out = env.run(&[cmd, "--offline"]).await;
+        assert_eq!(code(&out), 0, "{}", stderr(&out));
+        assert!(stdout(&out).contains("No data for this period"), "{cmd}: {}", stdout(&out));
+        let doc = json(&env.run(&[cmd, "--offline", "--format", "json"]).await);
+        assert_eq!(doc["no_data"], true, "{cmd}");
+    }
 }
