@@ -529,7 +529,7 @@ Register-ArgumentCompleter -Native -CommandName 'llmcost' -ScriptBlock {
             [CompletionResult]::new('--record', '--record', [CompletionResultType]::ParameterName, 'Save every response body a sync receives in DIR (one file per request; no headers, so no keys), to attach to a bug report')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'Colour in tables and the dashboard [default: auto, which honours NO_COLOR]')
             [CompletionResult]::new('--offline', '--offline', [CompletionResultType]::ParameterName, 'Use the cache as it is: no network')
-            [CompletionResult]::new('--fail-open', '--fail-open', [CompletionResultType]::ParameterName, 'When the check cannot be made (network, key, provider), warn and exit 0 instead of 1')
+            [CompletionResult]::new('--fail-open', '--fail-open', [CompletionResultType]::ParameterName, 'When the check cannot be made because of an outage (network, timeout, a provider''s 5xx or throttling), warn and exit 0 instead of 1; a wrong or missing key still fails')
             [CompletionResult]::new('--notify', '--notify', [CompletionResultType]::ParameterName, 'Send each newly crossed threshold to the [[notify]] channels (once per budget period)')
             [CompletionResult]::new('--dry-run', '--dry-run', [CompletionResultType]::ParameterName, 'With --notify: show what would be sent, send and record nothing')
             [CompletionResult]::new('--demo', '--demo', [CompletionResultType]::ParameterName, 'Use the built-in sample organization: no keys, no network, your cache untouched')

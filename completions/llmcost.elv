@@ -501,7 +501,7 @@ set edit:completion:arg-completer[llmcost] = {|@words|
             cand --record 'Save every response body a sync receives in DIR (one file per request; no headers, so no keys), to attach to a bug report'
             cand --color 'Colour in tables and the dashboard [default: auto, which honours NO_COLOR]'
             cand --offline 'Use the cache as it is: no network'
-            cand --fail-open 'When the check cannot be made (network, key, provider), warn and exit 0 instead of 1'
+            cand --fail-open 'When the check cannot be made because of an outage (network, timeout, a provider''s 5xx or throttling), warn and exit 0 instead of 1; a wrong or missing key still fails'
             cand --notify 'Send each newly crossed threshold to the [[notify]] channels (once per budget period)'
             cand --dry-run 'With --notify: show what would be sent, send and record nothing'
             cand --demo 'Use the built-in sample organization: no keys, no network, your cache untouched'

@@ -444,7 +444,7 @@ complete -c llmcost -n "__fish_llmcost_using_subcommand budgets; and __fish_seen
 always\t''
 never\t''"
 complete -c llmcost -n "__fish_llmcost_using_subcommand budgets; and __fish_seen_subcommand_from check" -l offline -d 'Use the cache as it is: no network'
-complete -c llmcost -n "__fish_llmcost_using_subcommand budgets; and __fish_seen_subcommand_from check" -l fail-open -d 'When the check cannot be made (network, key, provider), warn and exit 0 instead of 1'
+complete -c llmcost -n "__fish_llmcost_using_subcommand budgets; and __fish_seen_subcommand_from check" -l fail-open -d 'When the check cannot be made because of an outage (network, timeout, a provider\'s 5xx or throttling), warn and exit 0 instead of 1; a wrong or missing key still fails'
 complete -c llmcost -n "__fish_llmcost_using_subcommand budgets; and __fish_seen_subcommand_from check" -l notify -d 'Send each newly crossed threshold to the [[notify]] channels (once per budget period)'
 complete -c llmcost -n "__fish_llmcost_using_subcommand budgets; and __fish_seen_subcommand_from check" -l dry-run -d 'With --notify: show what would be sent, send and record nothing'
 complete -c llmcost -n "__fish_llmcost_using_subcommand budgets; and __fish_seen_subcommand_from check" -l demo -d 'Use the built-in sample organization: no keys, no network, your cache untouched'

@@ -28,6 +28,36 @@ impl From<CacheSettings> for Freshness {
     }
 }
 
+/// Why an account's sync failed, by what the user can do about it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum SyncFailure {
+    /// No credentials could be found: a setup problem.
+    NoCredentials,
+    /// The provider's answer, by kind.
+    Provider(crate::providers::http::FailureKind),
+    /// The cache could not be written.
+    Storage,
+}
+
+impl SyncFailure {
+    /// Failures that say nothing about the setup and may pass on their own (the network, a
+    /// provider's outage or throttling, an answer llmcost cannot read yet): `--fail-open` lets
+    /// only these through. A wrong key, missing rights or a refused request still fail.
+    pub fn is_transient(&self) -> bool {
+        use crate::providers::http::FailureKind;
+        matches!(
+            self,
+            SyncFailure::Provider(
+                FailureKind::Timeout
+                    | FailureKind::Unreachable
+                    | FailureKind::RateLimited
+                    | FailureKind::Server(_)
+                    | FailureKind::Malformed
+            )
+        )
+    }
+}
+
 impl AccountSync {
     /// `3 requests` or, for an API that bills them, `3 requests, USD 0.03`.
     pub fn requests_text(&self) -> String {
@@ -166,6 +196,8 @@ pub struct AccountSync {
     pub days_fetched: u64,
     pub elapsed: std::time::Duration,
     pub error: Option<String>,
+    /// What kind of failure `error` is, for callers that branch on it (`--fail-open`).
+    pub failure: Option<SyncFailure>,
     /// What the sync could not fetch although it succeeded (usage, unanswered days).
     pub warnings: Vec<String>,
     /// Requests sent, retries included.
@@ -184,6 +216,7 @@ pub fn write(
     let rows: usize = batch.runs.iter().map(|(_, c, _)| c.len()).sum();
     tracing::info!("{account}: writing {days_fetched} day(s), {rows} cost row(s)");
     let error = store.write_sync(account, batch, at).err().map(|e| format!("{account}: {e}"));
+    let failure = error.as_ref().map(|_| SyncFailure::Storage);
     let mut warnings = Vec::new();
     if let Some(e) = &batch.usage_error {
         warnings.push(format!(
@@ -198,7 +231,15 @@ pub fn write(
             days.join(", ")
         ));
     }
-    AccountSync { account: account.clone(), days_fetched, elapsed: started.elapsed(), error, warnings, requests: 0 }
+    AccountSync {
+        account: account.clone(),
+        days_fetched,
+        elapsed: started.elapsed(),
+        error,
+        failure,
+        warnings,
+        requests: 0,
+    }
 }
 
 #[cfg(test)]

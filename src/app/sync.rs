@@ -68,6 +68,7 @@ pub fn sync_accounts(
                     days_fetched: 0,
                     elapsed: Duration::ZERO,
                     error: Some(e.to_string()),
+                    failure: Some(crate::sync::SyncFailure::NoCredentials),
                     warnings: Vec::new(),
                     requests: 0,
                 });
@@ -106,6 +107,7 @@ pub fn sync_accounts(
                 account,
                 days_fetched: 0,
                 elapsed: started.elapsed(),
+                failure: Some(crate::sync::SyncFailure::Provider(e.kind.clone())),
                 error: Some(e.to_string()),
                 warnings: Vec::new(),
                 requests: 0,
@@ -136,4 +138,14 @@ pub fn sync_accounts(
 /// The error lines of failed accounts.
 pub fn failures(outcomes: &[AccountSync]) -> Vec<String> {
     outcomes.iter().filter_map(|o| o.error.clone()).collect()
+}
+
+/// The failures `--fail-open` may let through (`SyncFailure::is_transient`), and the others.
+pub fn split_transient(outcomes: &[AccountSync]) -> (Vec<String>, Vec<String>) {
+    let (transient, other): (Vec<&AccountSync>, Vec<&AccountSync>) = outcomes
+        .iter()
+        .filter(|o| o.error.is_some())
+        .partition(|o| o.failure.as_ref().is_some_and(crate::sync::SyncFailure::is_transient));
+    let messages = |v: Vec<&AccountSync>| v.into_iter().filter_map(|o| o.error.clone()).collect();
+    (messages(transient), messages(other))
 }

@@ -138,7 +138,8 @@ pub struct CheckArgs {
     /// What fails the check (exit 3)
     #[arg(long, value_enum, default_value_t = FailOn::Exceeded)]
     pub fail_on: FailOn,
-    /// When the check cannot be made (network, key, provider), warn and exit 0 instead of 1
+    /// When the check cannot be made because of an outage (network, timeout, a provider's 5xx or
+    /// throttling), warn and exit 0 instead of 1; a wrong or missing key still fails
     #[arg(long)]
     pub fail_open: bool,
     /// Send each newly crossed threshold to the [[notify]] channels (once per budget period)
@@ -279,11 +280,14 @@ fn check(app: &App, args: CheckArgs) -> Result<()> {
         }
         since = since.min(budget::needed_days(b, today).since);
     }
-    let failed = if args.offline || app.is_demo() {
+    let outcomes = if args.offline || app.is_demo() {
         Vec::new()
     } else {
-        failures(&sync_accounts(app, &mut store, &accounts, DateRange::new(since, today), false)?)
+        sync_accounts(app, &mut store, &accounts, DateRange::new(since, today), false)?
     };
+    let failed = failures(&outcomes);
+    // --fail-open lets the network, outages and throttling through, never a broken setup.
+    let (_, setup_failures) = crate::app::sync::split_transient(&outcomes);
     // Budgets in another currency than their spend need that period's ECB rates.
     for b in &budgets {
         let query = crate::store::CostQuery {
@@ -342,6 +346,10 @@ fn check(app: &App, args: CheckArgs) -> Result<()> {
     if !failed.is_empty() {
         if !args.fail_open {
             return Err(Error::Accounts(failed));
+        }
+        if !setup_failures.is_empty() {
+            app.note("--fail-open does not cover these: they are setup problems, not outages");
+            return Err(Error::Accounts(setup_failures));
         }
         for f in &failed {
             app.note(&format!("warning: could not check: {f}"));

@@ -98,6 +98,14 @@ async fn could_not_check_is_exit_1_unless_fail_open() {
         stderr(&out)
     );
     assert_eq!(code(&env.run(&["budgets", "check", "--offline", "--fail-open"]).await), 0);
+
+    // A wrong key is a setup problem, not an outage: --fail-open does not let it through.
+    let fake = FakeOpenAi::start(sample_org(KEY)).await;
+    let wrong = TestEnv::new().openai("edugami", "sk-admin-wrong-key-000000", &fake.base_url());
+    wrong.write_config(&budget_file("100", ""));
+    let out = wrong.run(&["budgets", "check", "--fail-open"]).await;
+    assert_eq!(code(&out), 1, "{}", stderr(&out));
+    assert!(stderr(&out).contains("setup problems, not outages"), "{}", stderr(&out));
 }
 
 #[tokio::test]
