@@ -167,7 +167,7 @@ fn list(app: &App, format: ListFormat) -> Result<()> {
     super::write_stdout(|out| match format {
         ListFormat::Json => {
             let doc = json!({
-                "schema_version": 1,
+                "schema_version": crate::output::json_out::SCHEMA_VERSION,
                 "providers": ProviderKind::ALL.iter().map(|p| json!({"id": p.id(), "name": p.display_name(), "key": p.key_kind()})).collect::<Vec<_>>(),
                 "workspaces": rows.iter().map(|(a, source, hint, last)| json!({
                     "provider": a.provider.id(),

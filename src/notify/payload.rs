@@ -138,7 +138,7 @@ pub fn body(
             v
         }
         Kind::Webhook => json!({
-            "schema_version": 1,
+            "schema_version": crate::output::json_out::SCHEMA_VERSION,
             "id": id,
             "type": match event { Event::Resolved => "budget.resolved", Event::Test => "test", Event::Crossed(_) => "budget.threshold_crossed" },
             "created_at": now.to_rfc3339_opts(chrono::SecondsFormat::Secs, true),

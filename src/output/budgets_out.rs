@@ -191,7 +191,7 @@ fn json_doc(
         .collect();
     let worst = rows.iter().map(|r| r.status.level).max().unwrap_or(Level::Ok);
     let common = rows.first().map(|r| r.budget.currency).filter(|c| rows.iter().all(|r| r.budget.currency == *c));
-    let mut doc = json!({"schema_version": 1, "currency": common.map_or(Value::Null, |c| Value::String(c.to_string())), "as_of": today.to_string(), "timezone": "UTC", "worst": worst.name(), "budgets": list});
+    let mut doc = json!({"schema_version": super::json_out::SCHEMA_VERSION, "currency": common.map_or(Value::Null, |c| Value::String(c.to_string())), "as_of": today.to_string(), "timezone": "UTC", "worst": worst.name(), "budgets": list});
     if let Some(n) = notifications {
         doc["notifications"] = Value::Array(n);
     }

@@ -5,7 +5,7 @@ pub mod budgets_out;
 pub mod cost_view;
 pub(crate) mod csv_out;
 pub mod fit;
-mod json_out;
+pub(crate) mod json_out;
 mod markdown;
 pub mod projects_view;
 pub mod report_out;

@@ -399,7 +399,7 @@ fn movers_json(m: &Movers) -> Value {
 
 pub fn json(r: &Report, accounts: &[Account]) -> Value {
     json!({
-        "schema_version": 1,
+        "schema_version": crate::output::json_out::SCHEMA_VERSION,
         "currency": r.currency.as_str(),
         "scope": accounts.iter().map(|a| json!({"provider": a.provider.id(), "workspace": a.workspace})).collect::<Vec<_>>(),
         "period": {"since": r.range.since.to_string(), "until": r.range.until.to_string(), "timezone": "UTC",
