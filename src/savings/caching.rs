@@ -29,13 +29,15 @@ pub fn find(input: &Input<'_>) -> Vec<Finding> {
         if cached_price >= price || u.input_tokens == 0 || monthly_input < Decimal::from(MIN_MONTHLY_INPUT) {
             continue;
         }
-        let cached_percent = u.cached_input_tokens * 100 / u.input_tokens;
+        // In u128: counts summed over a year can be near u64's limit.
+        let cached_percent = (u128::from(u.cached_input_tokens) * 100 / u128::from(u.input_tokens)) as u64;
         if cached_percent >= LOW_PERCENT {
             continue;
         }
-        let target = u.input_tokens * TARGET_PERCENT / 100;
+        let target = (u128::from(u.input_tokens) * u128::from(TARGET_PERCENT) / 100) as u64;
         let more = target.saturating_sub(u.cached_input_tokens);
-        let saving = Decimal::from(more) * (price - cached_price) / Decimal::from(1_000_000);
+        let Some(saving) = Decimal::from(more).checked_mul(price - cached_price) else { continue };
+        let saving = saving / Decimal::from(1_000_000);
         out.push(Finding {
             kind: Kind::Caching,
             provider,

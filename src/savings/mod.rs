@@ -44,7 +44,7 @@ impl ModelLine {
     }
 
     pub fn has_tokens(&self) -> bool {
-        self.usage.iter().any(|(_, u)| u.input_tokens + u.output_tokens > 0)
+        self.usage.iter().any(|(_, u)| u.input_tokens.saturating_add(u.output_tokens) > 0)
     }
 
     /// `Tutor chat` or the project id, or the provider's default-project label.
@@ -85,7 +85,7 @@ impl Input<'_> {
     /// Scales a period's amount to 30 days.
     pub fn monthly(&self, amount: Decimal) -> Money {
         let days = Decimal::from(self.range.len_days().max(1));
-        Money::from_decimal(amount * Decimal::from(30) / days)
+        Money::from_decimal(amount.checked_mul(Decimal::from(30)).map_or(Decimal::MAX, |a| a / days))
     }
 
     pub fn price_entry(&self, line: &ModelLine) -> Option<&ModelPrices> {
@@ -148,12 +148,12 @@ pub fn token_cost(rates: &Rates, u: &UsageTotals) -> Option<Decimal> {
     let uncached = u.input_tokens - cached;
     let cache_price = rates.cache_read.unwrap_or(input);
     let output = if u.output_tokens > 0 { rates.output? } else { Decimal::ZERO };
-    Some(
-        (Decimal::from(uncached) * input
-            + Decimal::from(cached) * cache_price
-            + Decimal::from(u.output_tokens) * output)
-            / million,
-    )
+    // Checked: a price table or a usage report with absurd figures gives no estimate, not a panic.
+    let part = |tokens: u64, price: Decimal| Decimal::from(tokens).checked_mul(price);
+    part(uncached, input)?
+        .checked_add(part(cached, cache_price)?)?
+        .checked_add(part(u.output_tokens, output)?)?
+        .checked_div(million)
 }
 
 /// What a line's tokens cost at the list prices of each day; `None` without tokens or prices.
@@ -161,10 +161,10 @@ pub fn list_cost(entry: &ModelPrices, usage: &[(NaiveDate, UsageTotals)]) -> Opt
     let mut sum = Decimal::ZERO;
     let mut any = false;
     for (day, u) in usage {
-        if u.input_tokens + u.output_tokens == 0 {
+        if u.input_tokens.saturating_add(u.output_tokens) == 0 {
             continue;
         }
-        sum += token_cost(&entry.on(*day)?, u)?;
+        sum = sum.checked_add(token_cost(&entry.on(*day)?, u)?)?;
         any = true;
     }
     any.then_some(sum)
@@ -206,6 +206,32 @@ pub(crate) mod tests {
         }
     }
 
+    proptest::proptest! {
+        /// Whatever a provider reports (counts up to u64's limit, any bill), no estimate panics.
+        #[test]
+        fn no_input_makes_an_estimate_panic(
+            input in proptest::num::u64::ANY,
+            cached in proptest::num::u64::ANY,
+            output in proptest::num::u64::ANY,
+            billed in -1_000_000_000_000i64..1_000_000_000_000,
+            days in 1u64..400,
+        ) {
+            let table = PriceTable::built_in();
+            let mut l = line(ProviderKind::OpenAi, "gpt-4o-mini-2024-07-18", "A", "0", Some(usage(input, cached, output)));
+            l.billed = Money::from_decimal(Decimal::new(billed, 2));
+            l.daily = vec![(d("2026-11-10"), l.billed)];
+            let input = Input {
+                range: DateRange::new(d("2026-11-01"), d("2026-11-01") + chrono::Days::new(days - 1)),
+                today: d("2027-12-31"),
+                lines: vec![l.clone(), l],
+                prices: &table,
+                batchable: &["*".to_string()],
+            };
+            let _ = optimize(&input);
+            let _ = reconcile::reconcile(&input, Decimal::from(2));
+        }
+    }
+
     #[test]
     fn token_cost_prices_cached_input_at_the_cache_price_and_never_guesses() {
         let r = Rates {
@@ -219,6 +245,8 @@ pub(crate) mod tests {
         let no_output = Rates { output: None, ..r };
         assert_eq!(token_cost(&no_output, &usage(1, 0, 1)), None, "a missing price is missing, not 0");
         assert_eq!(token_cost(&no_output, &usage(1_000_000, 0, 0)), Some(Decimal::from(2)));
+        let absurd = Rates { input: Some(Decimal::MAX), ..r };
+        assert_eq!(token_cost(&absurd, &usage(u64::MAX, 0, 0)), None, "an overflow is no estimate, not a panic");
         assert_eq!(tokens(932_000_000), "932M");
         assert_eq!(tokens(2_244_281_263), "2.2B");
     }

@@ -35,7 +35,9 @@ pub fn find(input: &Input<'_>) -> Vec<Finding> {
         // The price ratio applied to what was billed: a negotiated or batch discount on the
         // premium model is assumed to carry over, and the saving never exceeds the spend.
         let billed: crate::domain::Money = lines.iter().map(|l| l.billed).sum();
-        let saving = input.monthly(billed.decimal() * (Decimal::ONE - then / now));
+        let Some(ratio) = then.checked_div(now) else { continue };
+        let Some(saved) = billed.decimal().checked_mul(Decimal::ONE - ratio) else { continue };
+        let saving = input.monthly(saved);
         if saving.decimal() < MIN_MONTHLY {
             continue;
         }
@@ -49,7 +51,7 @@ pub fn find(input: &Input<'_>) -> Vec<Finding> {
             method: format!(
                 "what-if: the billed spend scaled by what the same tokens cost on {cheaper_id} instead of {} at list prices ({}% less), per 30 days; test quality first",
                 entry.id,
-                ((Decimal::ONE - then / now) * Decimal::ONE_HUNDRED).round_dp(0)
+                ((Decimal::ONE - ratio) * Decimal::ONE_HUNDRED).round_dp(0)
             ),
             evidence: format!(
                 "billed {} in the period; its tokens cost {} at list price, {} on {cheaper_id}",

@@ -39,10 +39,11 @@ pub fn reconcile(input: &Input<'_>, tolerance_percent: Decimal) -> Vec<Row> {
             let has_tokens = lines.iter().any(|l| l.has_tokens());
             let entry = input.price_entry(lines[0]);
             let list = entry.and_then(|e| list_cost(e, &usage)).map(Money::from_decimal);
-            let difference = list.map(|l| billed - l);
+            let difference = list.and_then(|l| billed.decimal().checked_sub(l.decimal())).map(Money::from_decimal);
             let percent = list
                 .filter(|l| !l.is_zero())
-                .and_then(|l| difference.map(|d| (d.decimal() * Decimal::ONE_HUNDRED / l.decimal()).round_dp(1)));
+                .and_then(|l| difference?.decimal().checked_mul(Decimal::ONE_HUNDRED)?.checked_div(l.decimal()))
+                .map(|p| p.round_dp(1));
             let flagged = percent.is_some_and(|p| p.abs() > tolerance_percent);
             let reason = match (entry, list, percent) {
                 _ if provider.price_list().is_none() => "no list prices apply to this provider".to_string(),
