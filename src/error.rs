@@ -20,6 +20,13 @@ pub enum Error {
     /// The cache file is damaged, or not an SQLite database at all (exit 1): it is left as it is.
     #[error("{0}")]
     CacheDamaged(String),
+    /// SQLite refused a read or a write (exit 1): what to do, with SQLite's error as the source.
+    #[error("{message}")]
+    Cache {
+        message: String,
+        #[source]
+        source: rusqlite::Error,
+    },
     /// The keyring or another part of the machine failed (exit 1).
     #[error("{0}")]
     Runtime(String),
@@ -74,8 +81,30 @@ impl From<rusqlite::Error> for Error {
             }
             _ => format!("cache error: {e}"),
         };
-        Error::Storage(message)
+        Error::Cache { message, source: e }
     }
 }
 
 pub type Result<T, E = Error> = std::result::Result<T, E>;
+
+#[cfg(test)]
+mod tests {
+    use std::error::Error as _;
+
+    use super::*;
+
+    #[test]
+    fn sqlite_errors_keep_their_source_and_map_to_exit_1() {
+        let conn = rusqlite::Connection::open_in_memory().unwrap();
+        let e: Error = conn.execute("SELECT * FROM nowhere", []).unwrap_err().into();
+        assert!(matches!(e, Error::Cache { .. }), "{e:?}");
+        assert!(e.source().is_some_and(|s| s.to_string().contains("no such table")));
+        assert_eq!(e.exit_code(), ExitCode::from(exit::FAILURE));
+        let damaged: Error = rusqlite::Error::SqliteFailure(
+            rusqlite::ffi::Error::new(rusqlite::ffi::SQLITE_NOTADB),
+            Some("file is not a database".into()),
+        )
+        .into();
+        assert!(matches!(damaged, Error::CacheDamaged(_)), "classified by code: {damaged:?}");
+    }
+}
