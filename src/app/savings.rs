@@ -15,7 +15,7 @@ use crate::store::{CostQuery, Store};
 type Key = (String, String, String, String); // provider, workspace, project, model
 
 /// The period's model lines of `accounts`, converting other currencies to USD with ECB rates.
-pub fn lines(
+fn lines(
     app: &App,
     store: &mut Store,
     accounts: &[Account],
@@ -88,9 +88,19 @@ fn entry<'a>(
     }))
 }
 
+/// What a savings use case found, and what it was found from.
+pub struct Analysis<T> {
+    pub answer: T,
+    /// Where the price table came from.
+    pub prices: crate::prices::Source,
+    /// Accounts that could not be refreshed.
+    pub failed: Vec<String>,
+    /// No day of the period was ever fetched: nothing was looked at.
+    pub no_data: bool,
+}
+
 /// Refreshes what is stale, reads the facts and the price table, and runs `analyse` on them:
-/// what every savings use case does. Returns its answer, the price table's source, and the
-/// accounts that failed to refresh.
+/// what every savings use case does.
 pub fn analyse<T>(
     app: &App,
     accounts: &[Account],
@@ -98,12 +108,13 @@ pub fn analyse<T>(
     offline: bool,
     refresh: bool,
     analyse: impl FnOnce(&crate::savings::Input<'_>) -> T,
-) -> Result<(T, crate::prices::Source, Vec<String>)> {
+) -> Result<Analysis<T>> {
     let mut store = app.open_store()?;
     let window = DateRange::new(range.since - Days::new(crate::report::anomaly::WINDOW), range.until);
     let failed = super::projects::refresh_for_view(app, &mut store, accounts, window, offline, refresh)?;
-    let (answer, source) = analyse_cached(app, &mut store, accounts, range, offline, analyse)?;
-    Ok((answer, source, failed))
+    let (answer, prices) = analyse_cached(app, &mut store, accounts, range, offline, analyse)?;
+    let no_data = !super::projects::has_any_data(&store, accounts, range)?;
+    Ok(Analysis { answer, prices, failed, no_data })
 }
 
 /// [`analyse`] on the cache as it is (the report has refreshed it already); with the price

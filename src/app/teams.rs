@@ -31,18 +31,9 @@ pub fn lines(
     Ok(rows.into_iter().filter_map(|(key, cost)| Some((line(&key.values, &names)?, cost))).collect())
 }
 
-/// A line from a group key's `provider, workspace, project, model, line_item`, with the
-/// project's name where the cache knows it.
+/// A line from a group key's `provider, workspace, project, model, line_item`.
 fn line(values: &[String], names: &HashMap<(String, String, String), String>) -> Option<Line> {
-    let [provider, workspace, project, model, line_item] = values else { return None };
-    Some(Line {
-        provider: provider.clone(),
-        workspace: workspace.clone(),
-        project_id: project.clone(),
-        project_name: names.get(&(provider.clone(), workspace.clone(), project.clone())).cloned().unwrap_or_default(),
-        model: model.clone(),
-        line_item: line_item.clone(),
-    })
+    Some(Line::from_key(values.to_vec().try_into().ok()?, names))
 }
 
 /// A team's spend per UTC day, for team budgets and their forecasts: each day allocated on its

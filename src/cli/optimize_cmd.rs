@@ -37,7 +37,7 @@ pub struct OptimizeArgs {
 pub fn run(app: &App, args: OptimizeArgs) -> Result<()> {
     let range = args.period.resolve(app.clock.today())?;
     let accounts = app.select(&args.scope.provider, &args.scope.workspace)?;
-    let (findings, prices, failed) = crate::app::savings::analyse(
+    let found = crate::app::savings::analyse(
         app,
         &accounts,
         range,
@@ -45,9 +45,8 @@ pub fn run(app: &App, args: OptimizeArgs) -> Result<()> {
         args.fresh.refresh,
         crate::savings::optimize,
     )?;
-    let no_data = !crate::app::projects::has_any_data(&app.open_store()?, &accounts, range)?;
-    let view = OptimizeView { range, no_data, findings, prices };
+    let view = OptimizeView { range, no_data: found.no_data, findings: found.answer, prices: found.prices };
     let width = super::terminal_width();
     super::write_stdout(|out| render_optimize(&view, args.format, width, out))?;
-    super::accounts_result(failed)
+    super::accounts_result(found.failed)
 }

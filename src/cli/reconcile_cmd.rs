@@ -51,14 +51,18 @@ pub fn run(app: &App, args: ReconcileArgs) -> Result<()> {
     let tolerance = parse_tolerance(&args.tolerance)?;
     let range = args.period.resolve(app.clock.today())?;
     let accounts = app.select(&args.scope.provider, &args.scope.workspace)?;
-    let (rows, prices, failed) =
-        crate::app::savings::analyse(app, &accounts, range, args.fresh.offline, args.fresh.refresh, |input| {
-            crate::savings::reconcile::reconcile(input, tolerance)
-        })?;
-    let no_data = !crate::app::projects::has_any_data(&app.open_store()?, &accounts, range)?;
-    let view = ReconcileView { range, no_data, rows, tolerance_percent: tolerance, prices };
+    let found = crate::app::savings::analyse(app, &accounts, range, args.fresh.offline, args.fresh.refresh, |input| {
+        crate::savings::reconcile::reconcile(input, tolerance)
+    })?;
+    let view = ReconcileView {
+        range,
+        no_data: found.no_data,
+        rows: found.answer,
+        tolerance_percent: tolerance,
+        prices: found.prices,
+    };
     super::write_stdout(|out| render_reconcile(&view, args.format, out))?;
-    super::accounts_result(failed)
+    super::accounts_result(found.failed)
 }
 
 #[cfg(test)]

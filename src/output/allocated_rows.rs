@@ -3,7 +3,7 @@
 //! dimensions. Shared accounts are split in the whole view's proportions, and each group's parts
 //! add up exactly to the group, so the view's total is the bill.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::BTreeMap;
 
 use super::cost_view::{Cell, CostRow};
 use crate::domain::{Currency, Dim, Money};
@@ -11,7 +11,7 @@ use crate::error::Result;
 use crate::fx::{FxUse, Rates};
 use crate::store::{CostQuery, GroupKey, Store};
 use crate::teams::allocate::allocate_groups;
-use crate::teams::{Line, SharedCost, Team, UNALLOCATED};
+use crate::teams::{Line, SharedCost, Team, cost_center_of};
 
 /// The teams a view allocates spend to, and the one team it keeps (`--team`), if any.
 #[derive(Clone, Copy, Debug)]
@@ -20,9 +20,6 @@ pub struct TeamScope<'a> {
     pub shared: &'a [SharedCost],
     pub only: Option<&'a str>,
 }
-
-/// The cost centre of spend no team's `cost_center` names.
-pub const NO_COST_CENTER: &str = "(none)";
 
 /// What a rule looks at, in the order `Line` holds it.
 const LINE_DIMS: [Dim; 5] = [Dim::Provider, Dim::Workspace, Dim::Project, Dim::Model, Dim::LineItem];
@@ -45,19 +42,12 @@ pub fn rows(
     let at = |dim: Dim| base.iter().position(|d| *d == dim).unwrap_or(0);
     let mut lines: Vec<(GroupKey, Line, Money)> = Vec::with_capacity(costs.len());
     for (key, cost) in costs {
-        let v = |dim: Dim| key.values.get(at(dim)).cloned().unwrap_or_default();
-        let (provider, workspace, project_id) = (v(Dim::Provider), v(Dim::Workspace), v(Dim::Project));
-        let project_name =
-            names.get(&(provider.clone(), workspace.clone(), project_id.clone())).cloned().unwrap_or_default();
-        let owner = other.contains(&Dim::Project).then(|| (provider.clone(), workspace.clone()));
+        let line = Line::from_key(LINE_DIMS.map(|dim| key.values.get(at(dim)).cloned().unwrap_or_default()), &names);
+        let owner = other.contains(&Dim::Project).then(|| (line.provider.clone(), line.workspace.clone()));
         let group = GroupKey { values: key.values[..other.len()].to_vec(), owner };
-        let line =
-            Line { provider, workspace, project_id, project_name, model: v(Dim::Model), line_item: v(Dim::LineItem) };
         lines.push((group, line, cost));
     }
     let (parts, notes) = allocate_groups(scope.teams, scope.shared, &lines);
-    let cost_centers: HashMap<&str, &str> =
-        scope.teams.iter().map(|t| (t.name.as_str(), t.cost_center.as_deref().unwrap_or(NO_COST_CENTER))).collect();
     let mut summed: BTreeMap<(Vec<String>, GroupKey), Money> = BTreeMap::new();
     for (group, team, cost) in parts {
         if scope.only.is_some_and(|only| only != team) {
@@ -68,8 +58,7 @@ pub fn rows(
             .iter()
             .filter(|d| d.is_allocated())
             .map(|d| match d {
-                Dim::CostCenter if team == UNALLOCATED => UNALLOCATED.to_string(),
-                Dim::CostCenter => cost_centers.get(team.as_str()).copied().unwrap_or(NO_COST_CENTER).to_string(),
+                Dim::CostCenter => cost_center_of(scope.teams, &team).to_string(),
                 _ => team.clone(),
             })
             .collect();

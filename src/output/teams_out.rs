@@ -31,17 +31,7 @@ impl ChargebackView {
         currency: Currency,
         by_cost_center: bool,
     ) -> Self {
-        let center = |name: &str| {
-            if name == UNALLOCATED {
-                UNALLOCATED.to_string()
-            } else {
-                teams
-                    .iter()
-                    .find(|t| t.name == name)
-                    .and_then(|t| t.cost_center.clone())
-                    .unwrap_or_else(|| super::allocated_rows::NO_COST_CENTER.into())
-            }
-        };
+        let center = |name: &str| crate::teams::cost_center_of(teams, name).to_string();
         let mut rows: Vec<(String, String, Money, Money)> =
             allocation.teams.iter().map(|(name, s)| (name.clone(), center(name), s.direct, s.shared)).collect();
         if by_cost_center {
@@ -178,8 +168,7 @@ pub fn render(view: &ChargebackView, format: Format, out: &mut dyn Write) -> std
             writeln!(out, "| {who} | Direct | Shared | Total ({}) | Share |", view.currency)?;
             writeln!(out, "| --- | ---: | ---: | ---: | ---: |")?;
             for ((name, cc, d, s), share) in view.rows.iter().zip(view.shares()) {
-                let label = if view.by_cost_center || cc == super::allocated_rows::NO_COST_CENTER || name == UNALLOCATED
-                {
+                let label = if view.by_cost_center || cc == crate::teams::NO_COST_CENTER || name == UNALLOCATED {
                     sanitize::markdown(name)
                 } else {
                     format!("{} ({})", sanitize::markdown(name), sanitize::markdown(cc))

@@ -13,6 +13,18 @@ use serde::Deserialize;
 /// The label of spend no team claims.
 pub const UNALLOCATED: &str = "(unallocated)";
 
+/// The cost centre of a team whose `cost_center` is not set.
+pub const NO_COST_CENTER: &str = "(none)";
+
+/// The cost centre spend allocated to `team` is charged to: the team's, `(none)` when it names
+/// none, `(unallocated)` for spend no team claims.
+pub fn cost_center_of<'a>(teams: &'a [Team], team: &str) -> &'a str {
+    if team == UNALLOCATED {
+        return UNALLOCATED;
+    }
+    teams.iter().find(|t| t.name == team).and_then(|t| t.cost_center.as_deref()).unwrap_or(NO_COST_CENTER)
+}
+
 /// One `match` entry: a conjunction; an absent field matches anything.
 #[derive(Clone, Debug, Default, PartialEq, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -88,6 +100,17 @@ pub struct Line {
     pub project_name: String,
     pub model: String,
     pub line_item: String,
+}
+
+impl Line {
+    /// A line from a cached group's `provider, workspace, project, model, line_item`, with the
+    /// project's name where the cache knows it (`names` by provider, workspace and id).
+    pub fn from_key(values: [String; 5], names: &std::collections::HashMap<(String, String, String), String>) -> Line {
+        let [provider, workspace, project_id, model, line_item] = values;
+        let project_name =
+            names.get(&(provider.clone(), workspace.clone(), project_id.clone())).cloned().unwrap_or_default();
+        Line { provider, workspace, project_id, project_name, model, line_item }
+    }
 }
 
 impl Rule {

@@ -87,21 +87,25 @@ impl Query {
     }
 }
 
-/// Sums in `to`, other currencies converted with the cached ECB rates (never 1:1).
-fn sums_in(store: &Store, q: &CostQuery, to: crate::domain::Currency) -> Result<Vec<(crate::store::GroupKey, Money)>> {
+/// The cached ECB rates that convert what `q` covers into `to` (never 1:1).
+fn cached_rates(store: &Store, q: &CostQuery, to: crate::domain::Currency) -> Result<crate::fx::Rates> {
     let currencies = store.currencies_seen(q)?.into_iter().chain([to]).collect();
-    let rates = store.fx_rates(&currencies, q.range.since, q.range.until)?;
-    Ok(store.aggregate_costs_in(q, to, &rates)?.0)
+    store.fx_rates(&currencies, q.range.since, q.range.until)
+}
+
+/// Sums in `to`, other currencies converted with the cached ECB rates.
+fn sums_in(store: &Store, q: &CostQuery, to: crate::domain::Currency) -> Result<Vec<(crate::store::GroupKey, Money)>> {
+    Ok(store.aggregate_costs_in(q, to, &cached_rates(store, q, to)?)?.0)
+}
+
+/// The period's spend by provider and model: the model table, and what `e` exports.
+fn models_view(store: &Store, q: &Query) -> Result<CostView> {
+    let cq = q.cost_query(q.range, vec![Dim::Provider, Dim::Model]);
+    CostView::build_in(store, &cq, q.today, vec![], q.currency, &cached_rates(store, &cq, q.currency)?)
 }
 
 pub fn load(store: &Store, q: &Query) -> Result<Snapshot> {
-    let cq = q.cost_query(q.range, vec![Dim::Provider, Dim::Model]);
-    let rates = store.fx_rates(
-        &store.currencies_seen(&cq)?.into_iter().chain([q.currency]).collect(),
-        q.range.since,
-        q.range.until,
-    )?;
-    let view = CostView::build_in(store, &cq, q.today, vec![], q.currency, &rates)?;
+    let view = models_view(store, q)?;
     let models = view
         .rows
         .iter()
@@ -168,12 +172,7 @@ pub fn teams(
     if teams.is_empty() {
         return Ok(Vec::new());
     }
-    let cq = q.cost_query(q.range, vec![]);
-    let rates = store.fx_rates(
-        &store.currencies_seen(&cq)?.into_iter().chain([q.currency]).collect(),
-        q.range.since,
-        q.range.until,
-    )?;
+    let rates = cached_rates(store, &q.cost_query(q.range, vec![]), q.currency)?;
     let mut lines = crate::app::teams::lines(store, &q.accounts, q.range, q.currency, &rates)?;
     if let Some(project) = &q.project {
         lines.retain(|(l, _)| l.project_id == *project);
@@ -196,13 +195,7 @@ pub fn teams(
 /// comment line naming the scope, period and filter; returns the path written. An existing file
 /// is never overwritten: `-2`, `-3`... is added to the name.
 pub fn export(store: &Store, q: &Query, filter: &str, path: PathBuf) -> Result<PathBuf> {
-    let cq = q.cost_query(q.range, vec![Dim::Provider, Dim::Model]);
-    let rates = store.fx_rates(
-        &store.currencies_seen(&cq)?.into_iter().chain([q.currency]).collect(),
-        q.range.since,
-        q.range.until,
-    )?;
-    let mut view = CostView::build_in(store, &cq, q.today, vec![], q.currency, &rates)?;
+    let mut view = models_view(store, q)?;
     let needle = filter.to_lowercase();
     if !needle.is_empty() {
         view.rows.retain(|r| r.value(Dim::Model).to_lowercase().contains(&needle));
