@@ -9,6 +9,7 @@ the OpenID discovery document MSAL reads first (llmcost does not use it). Run on
     python3 tests/sdk/azure_cost_management.py
 """
 import http.client, http.server, json, os, ssl, subprocess, sys, tempfile, threading, time, urllib.parse
+import fake_server  # tests/sdk/fake_server.py, beside this script
 from decimal import Decimal
 
 from azure.identity import ClientSecretCredential
@@ -21,16 +22,8 @@ CLIENT = "11111111-2222-3333-4444-555555555555"
 SECRET = "azSecret~0123456789abcdefghijklmnopqrstu"
 SCOPE = "subscriptions/00000000-0000-0000-0000-000000000000"
 
-url_file = tempfile.mktemp()
-env = dict(os.environ, LLMCOST_FAKE_URL_FILE=url_file, LLMCOST_FAKE_SECONDS="60")
-server = subprocess.Popen(
-    ["cargo", "test", "--quiet", "--test", "cli", "azure::serve_for_azure_sdk", "--", "--ignored", "--nocapture"],
-    env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
-for _ in range(600):
-    if os.path.exists(url_file) and open(url_file).read():
-        break
-    time.sleep(0.5)
-fake = urllib.parse.urlparse(open(url_file).read())
+server, url = fake_server.start("azure::serve_for_azure_sdk", 60)
+fake = urllib.parse.urlparse(url)
 
 tmp = tempfile.mkdtemp()
 cert, key = os.path.join(tmp, "cert.pem"), os.path.join(tmp, "key.pem")

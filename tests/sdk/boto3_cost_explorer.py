@@ -6,22 +6,14 @@ Explorer does. Run once by hand (not in CI: it needs pip):
     pip install boto3
     python3 tests/sdk/boto3_cost_explorer.py
 """
-import os, subprocess, sys, tempfile, time
+import sys
+import fake_server  # tests/sdk/fake_server.py, beside this script
 from decimal import Decimal
 
 import boto3
 from botocore.config import Config
 
-url_file = tempfile.mktemp()
-env = dict(os.environ, LLMCOST_FAKE_URL_FILE=url_file, LLMCOST_FAKE_SECONDS="40")
-server = subprocess.Popen(
-    ["cargo", "test", "--quiet", "--test", "cli", "aws::serve_for_boto3", "--", "--ignored", "--nocapture"],
-    env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
-for _ in range(600):
-    if os.path.exists(url_file) and open(url_file).read():
-        break
-    time.sleep(0.5)
-url = open(url_file).read()
+server, url = fake_server.start("aws::serve_for_boto3", 40)
 
 def client(key, secret):
     return boto3.client("ce", region_name="us-east-1", endpoint_url=url, aws_access_key_id=key,

@@ -7,7 +7,8 @@ location) while the job runs, and pages. Run once by hand:
     pip install google-auth google-cloud-bigquery
     python3 tests/sdk/google_bigquery.py
 """
-import json, os, subprocess, sys, tempfile, time
+import json, os, sys
+import fake_server  # tests/sdk/fake_server.py, beside this script
 from datetime import date
 from decimal import Decimal
 
@@ -18,16 +19,7 @@ from google.oauth2 import service_account
 TABLE = "acme-billing.billing_export.gcp_billing_export_v1_01A2B3_C4D5E6_F7A8B9"
 here = os.path.dirname(os.path.abspath(__file__))
 
-url_file = tempfile.mktemp()
-env = dict(os.environ, LLMCOST_FAKE_URL_FILE=url_file, LLMCOST_FAKE_SECONDS="60")
-server = subprocess.Popen(
-    ["cargo", "test", "--quiet", "--test", "cli", "gcp::serve_for_google_sdk", "--", "--ignored", "--nocapture"],
-    env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
-for _ in range(600):
-    if os.path.exists(url_file) and open(url_file).read():
-        break
-    time.sleep(0.5)
-url = open(url_file).read()
+server, url = fake_server.start("gcp::serve_for_google_sdk", 60)
 
 info = json.load(open(os.path.join(here, "..", "fixtures", "gcp", "service-account.json")))
 info["token_uri"] = url + "/token"
