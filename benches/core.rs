@@ -4,6 +4,11 @@
 //! `cargo bench --bench core` measures with a cache of about a million cost rows;
 //! `cargo test --benches` runs each once on small data, as CI does, so they keep compiling.
 
+// A benchmark or a test stops at its first surprise: unwrapping is how it says so. Its casts are
+// of small figures it chose itself.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+#![allow(clippy::cast_possible_truncation, clippy::cast_possible_wrap, clippy::cast_sign_loss)]
+
 use std::hint::black_box;
 
 use chrono::{DateTime, Days, NaiveDate, Utc};
@@ -78,10 +83,10 @@ fn parsing(c: &mut Criterion) {
     let openai = openai_page();
     let anthropic = anthropic_page();
     c.bench_function("parse OpenAI costs page (180 buckets)", |b| {
-        b.iter(|| llmcost::providers::openai::parse_costs_page(black_box(&openai)).unwrap())
+        b.iter(|| llmcost::providers::openai::parse_costs_page(black_box(&openai)).unwrap());
     });
     c.bench_function("parse Anthropic cost report (31 buckets)", |b| {
-        b.iter(|| llmcost::providers::anthropic::parse_cost_report_page(black_box(&anthropic)).unwrap())
+        b.iter(|| llmcost::providers::anthropic::parse_cost_report_page(black_box(&anthropic)).unwrap());
     });
 }
 
@@ -104,7 +109,7 @@ fn upsert(c: &mut Criterion) {
                 dir
             },
             BatchSize::PerIteration,
-        )
+        );
     });
     group.finish();
 }
@@ -133,7 +138,7 @@ fn aggregate(c: &mut Criterion) {
         ("year by day", query(year, vec![Dim::Day])),
     ] {
         group.bench_function(name, |b| {
-            b.iter(|| llmcost::output::CostView::build(&store, black_box(&q), today, vec![]).unwrap())
+            b.iter(|| llmcost::output::CostView::build(&store, black_box(&q), today, vec![]).unwrap());
         });
     }
     group.finish();
@@ -171,7 +176,7 @@ fn tui_frame(c: &mut Criterion) {
     c.bench_function("draw one dashboard frame (200 models, 160x48)", |b| {
         b.iter(|| {
             terminal.draw(|f| llmcost::tui::view::render(black_box(&model), f)).unwrap();
-        })
+        });
     });
 }
 

@@ -4,6 +4,11 @@
 //!
 //! `cargo bench --bench sync` uses 100 ms per request; `cargo test --benches` a quick smoke run.
 
+// A benchmark or a test stops at its first surprise: unwrapping is how it says so. Its casts are
+// of small figures it chose itself.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+#![allow(clippy::cast_possible_truncation, clippy::cast_possible_wrap, clippy::cast_sign_loss)]
+
 #[allow(dead_code)]
 #[path = "../tests/cli/fake_openai.rs"]
 mod fake_openai;

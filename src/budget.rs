@@ -13,7 +13,7 @@ use rust_decimal::Decimal;
 use crate::domain::{DateRange, Money, ProviderKind};
 
 /// Days the run rate is averaged over.
-pub const RUN_RATE_DAYS: u64 = 7;
+pub(crate) const RUN_RATE_DAYS: u64 = 7;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum BudgetPeriod {
@@ -76,7 +76,7 @@ pub struct Budget {
     pub currency: crate::domain::Currency,
 }
 
-pub const DEFAULT_WARN_AT: [u32; 3] = [50, 80, 100];
+pub(crate) const DEFAULT_WARN_AT: [u32; 3] = [50, 80, 100];
 
 /// How a budget stands, from best to worst.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
@@ -120,7 +120,7 @@ pub struct Status {
 }
 
 /// The period containing `today`.
-pub fn current_period(period: BudgetPeriod, start_day: u32, today: NaiveDate) -> DateRange {
+pub(crate) fn current_period(period: BudgetPeriod, start_day: u32, today: NaiveDate) -> DateRange {
     use crate::domain::calendar;
     match period {
         BudgetPeriod::Day => DateRange::single(today),
@@ -132,20 +132,20 @@ pub fn current_period(period: BudgetPeriod, start_day: u32, today: NaiveDate) ->
 }
 
 /// The days `evaluate` needs spend for: the period so far and the run-rate window.
-pub fn needed_days(budget: &Budget, today: NaiveDate) -> DateRange {
+pub(crate) fn needed_days(budget: &Budget, today: NaiveDate) -> DateRange {
     let period = current_period(budget.period, budget.start_day, today);
     DateRange::new(period.since.min(today - Days::new(RUN_RATE_DAYS)), today)
 }
 
 /// A projection of a period's spend, and the daily run rate it assumes.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub struct Forecast {
+pub(crate) struct Forecast {
     pub total: Money,
     pub run_rate: Money,
 }
 
 /// Spend before today + max(today so far, run rate) + run rate for each day left after today.
-pub fn forecast(daily: &[(NaiveDate, Money)], period: DateRange, today: NaiveDate) -> Forecast {
+pub(crate) fn forecast(daily: &[(NaiveDate, Money)], period: DateRange, today: NaiveDate) -> Forecast {
     let sum = |from: NaiveDate, to: NaiveDate| -> Money {
         daily.iter().filter(|(d, _)| *d >= from && *d <= to).map(|(_, m)| *m).sum()
     };
@@ -161,7 +161,7 @@ pub fn forecast(daily: &[(NaiveDate, Money)], period: DateRange, today: NaiveDat
 }
 
 /// Evaluates a budget on `today` from daily spend in its scope (days without spend may be absent).
-pub fn evaluate(budget: &Budget, daily: &[(NaiveDate, Money)], today: NaiveDate) -> Status {
+pub(crate) fn evaluate(budget: &Budget, daily: &[(NaiveDate, Money)], today: NaiveDate) -> Status {
     let period = current_period(budget.period, budget.start_day, today);
     let sum = |from: NaiveDate, to: NaiveDate| -> Money {
         daily.iter().filter(|(d, _)| *d >= from && *d <= to).map(|(_, m)| *m).sum()

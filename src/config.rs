@@ -200,7 +200,7 @@ impl Config {
                         ))
                     })?;
                 }
-                let info = provider.parse::<ProviderKind>().map(|p| p.info()).ok();
+                let info = provider.parse::<ProviderKind>().map(super::providers::registry::ProviderKind::info).ok();
                 let set = [
                     ("profile", ws.profile.is_some()),
                     ("project_tag", ws.project_tag.is_some()),

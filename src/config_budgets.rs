@@ -48,7 +48,7 @@ fn amount_of(value: &toml::Value) -> std::result::Result<Money, String> {
 }
 
 /// Validates one entry; the error says which field is wrong.
-pub fn validate(raw: &RawBudget) -> std::result::Result<Budget, (String, String)> {
+pub(crate) fn validate(raw: &RawBudget) -> std::result::Result<Budget, (String, String)> {
     let field = |f: &str, m: String| (f.to_string(), m);
     let name = raw.name.clone().filter(|n| !n.trim().is_empty()).ok_or_else(|| field("name", "is missing".into()))?;
     config::validate_workspace_name(&name)
@@ -95,7 +95,7 @@ pub fn validate(raw: &RawBudget) -> std::result::Result<Budget, (String, String)
         name,
         amount,
         period,
-        start_day: start_day as u32,
+        start_day: u32::try_from(start_day).unwrap_or(1),
         scope: BudgetScope {
             provider,
             workspace: raw.workspace.clone().filter(|w| !w.is_empty()),
@@ -108,7 +108,7 @@ pub fn validate(raw: &RawBudget) -> std::result::Result<Budget, (String, String)
 }
 
 /// Validates every entry; errors name the file, the entry and the field.
-pub fn validate_all(raw: &[RawBudget], path: &Path) -> Result<Vec<Budget>> {
+pub(crate) fn validate_all(raw: &[RawBudget], path: &Path) -> Result<Vec<Budget>> {
     let mut names = HashSet::new();
     let mut out = Vec::new();
     for (i, entry) in raw.iter().enumerate() {
@@ -173,7 +173,7 @@ fn to_table(b: &RawBudget) -> toml_edit::Table {
 }
 
 /// Writes `budget` into the file: appended, or replacing the entry of the same name.
-pub fn save(path: &Path, budget: &RawBudget, replace: bool) -> Result<()> {
+pub(crate) fn save(path: &Path, budget: &RawBudget, replace: bool) -> Result<()> {
     let name = budget.name.clone().unwrap_or_default();
     config::edit(path, |doc| {
         let item = doc.entry("budgets").or_insert(toml_edit::Item::ArrayOfTables(Default::default()));
@@ -189,7 +189,9 @@ pub fn save(path: &Path, budget: &RawBudget, replace: bool) -> Result<()> {
                 "budget '{name}' already exists: change it with 'llmcost budgets edit {name}' or add --force"
             ))),
             (Some(i), true) => {
-                *array.get_mut(i).expect("index found") = to_table(budget);
+                if let Some(slot) = array.get_mut(i) {
+                    *slot = to_table(budget);
+                }
                 Ok(())
             }
             (None, _) => {
@@ -201,7 +203,7 @@ pub fn save(path: &Path, budget: &RawBudget, replace: bool) -> Result<()> {
 }
 
 /// Removes the budget named `name`; `Ok(false)` if there was none.
-pub fn remove(path: &Path, name: &str) -> Result<bool> {
+pub(crate) fn remove(path: &Path, name: &str) -> Result<bool> {
     let mut removed = false;
     config::edit(path, |doc| {
         if let Some(array) = doc.get_mut("budgets").and_then(|b| b.as_array_of_tables_mut()) {
@@ -215,7 +217,7 @@ pub fn remove(path: &Path, name: &str) -> Result<bool> {
 }
 
 /// The raw entry of `name`, for `budgets edit`.
-pub fn find_raw<'a>(config: &'a Config, name: &str) -> Option<&'a RawBudget> {
+pub(crate) fn find_raw<'a>(config: &'a Config, name: &str) -> Option<&'a RawBudget> {
     config.raw_budgets.iter().find(|b| b.name.as_deref() == Some(name))
 }
 

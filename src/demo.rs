@@ -501,7 +501,7 @@ pub fn budgets() -> Vec<Budget> {
 
 /// splitmix64: a stable pseudo-random number for a (workspace, project, model, day) tuple.
 fn noise(parts: &[&str], day: NaiveDate) -> f64 {
-    let mut h: u64 = 0x9E37_79B9_7F4A_7C15 ^ day.num_days_from_ce() as u64;
+    let mut h: u64 = 0x9E37_79B9_7F4A_7C15 ^ u64::from(day.num_days_from_ce().unsigned_abs());
     for part in parts {
         for b in part.bytes() {
             h = (h ^ u64::from(b)).wrapping_mul(0x100_0000_01B3);
@@ -514,6 +514,7 @@ fn noise(parts: &[&str], day: NaiveDate) -> f64 {
 }
 
 /// Dollars as an exact decimal with micro-dollar precision (the generator's only float use).
+#[allow(clippy::cast_possible_truncation, reason = "the generator's small dollar figures; `as` saturates")]
 fn dollars(value: f64) -> Money {
     Money::from_decimal(Decimal::new((value * 1_000_000.0).round() as i64, 6))
 }
@@ -563,6 +564,11 @@ fn generate(ws: &WorkspaceSpec, range: DateRange, today: NaiveDate) -> (Vec<Cost
                     let amount = dollars(model_spend * share);
                     let line_item = spec.line_item(kind);
                     if let Some(price) = per_million {
+                        #[allow(
+                            clippy::cast_possible_truncation,
+                            clippy::cast_sign_loss,
+                            reason = "positive demo figures; `as` saturates"
+                        )]
                         let tokens = (model_spend * share / price * 1_000_000.0) as u64;
                         match *kind {
                             "output" => totals.output_tokens += tokens,

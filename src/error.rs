@@ -39,11 +39,11 @@ pub enum Error {
 }
 
 /// Exit codes, documented in the README.
-pub mod exit {
-    pub const OK: u8 = 0;
-    pub const FAILURE: u8 = 1;
-    pub const USAGE: u8 = 2;
-    pub const BUDGET_EXCEEDED: u8 = 3;
+pub(crate) mod exit {
+    pub(crate) const OK: u8 = 0;
+    pub(crate) const FAILURE: u8 = 1;
+    pub(crate) const USAGE: u8 = 2;
+    pub(crate) const BUDGET_EXCEEDED: u8 = 3;
 }
 
 impl Error {
@@ -69,14 +69,14 @@ impl From<rusqlite::Error> for Error {
                     "the disk holding the cache is full ({e}): nothing was written, the cache is as it was; free some space and run again"
                 )
             }
-            Some(ErrorCode::ReadOnly) | Some(ErrorCode::CannotOpen) | Some(ErrorCode::PermissionDenied) => format!(
+            Some(ErrorCode::ReadOnly | ErrorCode::CannotOpen | ErrorCode::PermissionDenied) => format!(
                 "the cache cannot be written ({e}): nothing was changed; check the file's and its directory's permissions, or use --db PATH"
             ),
-            Some(ErrorCode::DatabaseBusy) | Some(ErrorCode::DatabaseLocked) => {
+            Some(ErrorCode::DatabaseBusy | ErrorCode::DatabaseLocked) => {
                 format!("the cache is busy ({e}): another llmcost is writing it; try again")
             }
             // Classified by SQLite's code, not by its message's text.
-            Some(ErrorCode::NotADatabase) | Some(ErrorCode::DatabaseCorrupt) => {
+            Some(ErrorCode::NotADatabase | ErrorCode::DatabaseCorrupt) => {
                 return Error::CacheDamaged(e.to_string());
             }
             _ => format!("cache error: {e}"),
@@ -85,7 +85,7 @@ impl From<rusqlite::Error> for Error {
     }
 }
 
-pub type Result<T, E = Error> = std::result::Result<T, E>;
+pub(crate) type Result<T, E = Error> = std::result::Result<T, E>;
 
 #[cfg(test)]
 mod tests {

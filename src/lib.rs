@@ -17,28 +17,28 @@
 //! - `demo`: the built-in sample organization
 
 pub mod app;
-pub mod budget;
+pub(crate) mod budget;
 pub mod cli;
 pub mod clock;
 pub mod config;
-pub mod config_budgets;
+pub(crate) mod config_budgets;
 pub mod demo;
 pub mod domain;
 pub mod error;
-pub mod fx;
-pub mod import;
-pub mod notify;
+pub(crate) mod fx;
+pub(crate) mod import;
+pub(crate) mod notify;
 pub mod output;
-pub mod prices;
+pub(crate) mod prices;
 pub mod providers;
-pub mod report;
-pub mod savings;
+pub(crate) mod report;
+pub(crate) mod savings;
 pub mod secrets;
-pub mod serve;
+pub(crate) mod serve;
 pub mod store;
-pub mod sync;
+pub(crate) mod sync;
 pub mod synthetic;
-pub mod teams;
+pub(crate) mod teams;
 pub mod tui;
 
 pub use cli::run;

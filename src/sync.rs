@@ -17,7 +17,7 @@ use crate::store::{Store, SyncBatch};
 
 /// When cached days count as fresh.
 #[derive(Clone, Copy, Debug)]
-pub struct Freshness {
+pub(crate) struct Freshness {
     pub trailing_days: u32,
     pub ttl: chrono::Duration,
 }
@@ -79,7 +79,7 @@ impl AccountSync {
 impl Freshness {
     /// The config's freshness, widened where the provider revises more days or refreshes less
     /// often than it assumes (AWS).
-    pub fn for_provider(self, info: &crate::providers::ProviderInfo) -> Freshness {
+    pub(crate) fn for_provider(self, info: &crate::providers::ProviderInfo) -> Freshness {
         Freshness {
             trailing_days: self.trailing_days.max(info.revises_days),
             ttl: self.ttl.max(chrono::Duration::minutes(i64::from(info.min_fresh_minutes))),
@@ -92,21 +92,21 @@ impl Freshness {
         settle_day.and_time(NaiveTime::MIN).and_utc()
     }
 
-    pub fn is_fresh(&self, day: NaiveDate, fetched_at: DateTime<Utc>, now: DateTime<Utc>) -> bool {
+    pub(crate) fn is_fresh(&self, day: NaiveDate, fetched_at: DateTime<Utc>, now: DateTime<Utc>) -> bool {
         fetched_at >= self.settled_at(day) || now - fetched_at < self.ttl
     }
 }
 
 /// The days of `range` to fetch, as contiguous runs, and the missing days no fetch can bring back.
 #[derive(Debug, PartialEq, Eq)]
-pub struct Plan {
+pub(crate) struct Plan {
     pub runs: Vec<DateRange>,
     /// Never-fetched days older than the provider still serves (OpenRouter keeps 30 days).
     pub unfillable: u64,
 }
 
 /// Plans one account's sync. `servable` is `(oldest, newest)` day the provider's API can serve.
-pub fn plan(
+pub(crate) fn plan(
     synced: &[(NaiveDate, DateTime<Utc>)],
     range: DateRange,
     now: DateTime<Utc>,
@@ -139,7 +139,7 @@ pub fn plan(
 }
 
 /// Fetches every run (costs and usage) and, if asked, the project list of one account.
-pub async fn fetch(
+pub(crate) async fn fetch(
     provider: &AnyProvider,
     runs: &[DateRange],
     with_projects: bool,
@@ -205,7 +205,7 @@ pub struct AccountSync {
 }
 
 /// Writes a fetched batch; the store rolls the whole account back on failure.
-pub fn write(
+pub(crate) fn write(
     store: &mut Store,
     account: &Account,
     batch: &SyncBatch,

@@ -46,7 +46,7 @@ pub fn accounts(shape: Shape) -> Vec<Account> {
 pub fn batch(shape: Shape, account_index: usize, until: NaiveDate) -> SyncBatch {
     let since = until - Days::new(shape.days - 1);
     let range = DateRange::new(since, until);
-    let mut costs = Vec::with_capacity(shape.days as usize * shape.projects * shape.line_items);
+    let mut costs = Vec::with_capacity(usize::try_from(shape.days).unwrap_or(0) * shape.projects * shape.line_items);
     let mut usage = Vec::new();
     for (d, day) in range.days().enumerate() {
         for p in 0..shape.projects {
@@ -62,7 +62,7 @@ pub fn batch(shape: Shape, account_index: usize, until: NaiveDate) -> SyncBatch 
                     project_id: project.clone(),
                     line_item: format!("{model}, {kind}"),
                     model: model.to_string(),
-                    amount: Money::from_decimal(Decimal::new(micros as i64, 6)),
+                    amount: Money::from_decimal(Decimal::new(i64::try_from(micros).unwrap_or(i64::MAX), 6)),
                     currency: crate::domain::Currency::USD,
                 });
                 if kind == "output" {

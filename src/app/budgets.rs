@@ -10,7 +10,7 @@ use crate::output::budgets_out::BudgetRow;
 use crate::store::{CostQuery, Store};
 
 /// The accounts a budget covers.
-pub fn budget_accounts(app: &App, b: &Budget) -> Result<Vec<Account>> {
+pub(crate) fn budget_accounts(app: &App, b: &Budget) -> Result<Vec<Account>> {
     let providers: Vec<String> = b.scope.provider.iter().map(|p| p.id().to_string()).collect();
     let workspaces: Vec<String> = b.scope.workspace.iter().cloned().collect();
     app.select(&providers, &workspaces).map_err(|e| match e {
@@ -20,7 +20,7 @@ pub fn budget_accounts(app: &App, b: &Budget) -> Result<Vec<Account>> {
 }
 
 /// Evaluates budgets from the cache as it is.
-pub fn evaluate(app: &App, store: &Store, budgets: &[Budget]) -> Result<Vec<BudgetRow>> {
+pub(crate) fn evaluate(app: &App, store: &Store, budgets: &[Budget]) -> Result<Vec<BudgetRow>> {
     let today = app.clock.today();
     let mut rows = Vec::new();
     for b in budgets {
@@ -62,7 +62,13 @@ pub fn evaluate(app: &App, store: &Store, budgets: &[Budget]) -> Result<Vec<Budg
 }
 
 /// Budgets whose scope lies within what a `costs`, `projects` or `report` view shows.
-pub fn relevant(app: &App, store: &Store, shown: &[Account], projects: &[String], models: &[String]) -> Vec<BudgetRow> {
+pub(crate) fn relevant(
+    app: &App,
+    store: &Store,
+    shown: &[Account],
+    projects: &[String],
+    models: &[String],
+) -> Vec<BudgetRow> {
     let rows = match evaluate(app, store, &app.config.budgets) {
         Ok(rows) => rows,
         Err(e) => {

@@ -127,7 +127,7 @@ impl App {
                         ..Config::default()
                     },
                     config_path,
-                    db_path: demo.db_path().to_path_buf(),
+                    db_path: demo.db_path().clone(),
                     clock,
                     keys: Keys::new(vec![], true),
                     env: vec![],
@@ -246,7 +246,7 @@ impl App {
             let matches: Vec<&Account> =
                 in_providers.iter().filter(|a| a.workspace.eq_ignore_ascii_case(name)).collect();
             if matches.is_empty() {
-                let known: Vec<String> = in_providers.iter().map(|a| a.to_string()).collect();
+                let known: Vec<String> = in_providers.iter().map(std::string::ToString::to_string).collect();
                 let provider = providers.first().map_or("openai", |p| p.id());
                 return Err(Error::Usage(format!(
                     "unknown workspace '{name}': known workspaces are {}; add it with 'llmcost providers add {provider} --workspace {name}'",

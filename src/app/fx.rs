@@ -10,7 +10,7 @@ use crate::fx::{Rates, ecb};
 use crate::store::{CostQuery, Store};
 
 /// The rates to show `q` in `to`: empty when nothing needs converting.
-pub fn rates_for(app: &App, store: &mut Store, q: &CostQuery, to: Currency, offline: bool) -> Result<Rates> {
+pub(crate) fn rates_for(app: &App, store: &mut Store, q: &CostQuery, to: Currency, offline: bool) -> Result<Rates> {
     if store.currencies_seen(q)?.iter().all(|c| *c == to) {
         return Ok(Rates::default());
     }
@@ -30,10 +30,13 @@ pub fn rates_for(app: &App, store: &mut Store, q: &CostQuery, to: Currency, offl
     if !missing || offline || app.is_demo() {
         return Ok(rates);
     }
-    let url = app.env_value("LLMCOST_FX_URL").map(str::to_string).unwrap_or_else(|| {
-        let recent = today.checked_sub_days(Days::new(85)).is_some_and(|d| since >= d);
-        if recent { ecb::DAILY_90_URL } else { ecb::HISTORY_URL }.to_string()
-    });
+    let url = app.env_value("LLMCOST_FX_URL").map_or_else(
+        || {
+            let recent = today.checked_sub_days(Days::new(85)).is_some_and(|d| since >= d);
+            if recent { ecb::DAILY_90_URL } else { ecb::HISTORY_URL }.to_string()
+        },
+        str::to_string,
+    );
     app.note(&format!(
         "fetching ECB euro reference rates for {}",
         currencies.iter().map(Currency::as_str).collect::<Vec<_>>().join(", ")
@@ -50,7 +53,7 @@ fn fetch(url: &str, timeout_seconds: u64) -> Result<Vec<ecb::Rate>> {
 }
 
 /// The reporting currency: `--currency`, else the config's `[display] currency`, else USD.
-pub fn reporting_currency(flag: Option<&str>, config: Option<&str>) -> Result<Currency> {
+pub(crate) fn reporting_currency(flag: Option<&str>, config: Option<&str>) -> Result<Currency> {
     let Some(code) = flag.or(config) else { return Ok(Currency::USD) };
     let c = Currency::parse(code).map_err(Error::Usage)?;
     if known(c) {
@@ -63,7 +66,7 @@ pub fn reporting_currency(flag: Option<&str>, config: Option<&str>) -> Result<Cu
 }
 
 /// The set of currencies llmcost can show (the ECB publishes these against the euro).
-pub fn known(c: Currency) -> bool {
+pub(crate) fn known(c: Currency) -> bool {
     const ECB: [&str; 31] = [
         "EUR", "USD", "JPY", "BGN", "CZK", "DKK", "GBP", "HUF", "PLN", "RON", "SEK", "CHF", "ISK", "NOK", "TRY", "AUD",
         "BRL", "CAD", "CNY", "HKD", "IDR", "ILS", "INR", "KRW", "MXN", "MYR", "NZD", "PHP", "SGD", "THB", "ZAR",

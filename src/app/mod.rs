@@ -1,16 +1,16 @@
 //! The application layer: the context a use case runs in, and the use cases every front end
 //! (commands, dashboard) shares. Nothing here imports a front end.
 
-pub mod budgets;
+pub(crate) mod budgets;
 mod context;
-pub mod download;
-pub mod fx;
-pub mod models;
-pub mod prices;
-pub mod projects;
-pub mod savings;
+pub(crate) mod download;
+pub(crate) mod fx;
+pub(crate) mod models;
+pub(crate) mod prices;
+pub(crate) mod projects;
+pub(crate) mod savings;
 pub mod sync;
-pub mod teams;
+pub(crate) mod teams;
 
 pub use context::{App, Options};
 

@@ -7,7 +7,7 @@ use crate::error::{Error, Result};
 use crate::store::{CostQuery, Store};
 
 /// The cached model names `wanted` stands for, in the selected accounts.
-pub fn resolve_models(store: &Store, accounts: &[Account], wanted: &[String]) -> Result<Vec<String>> {
+pub(crate) fn resolve_models(store: &Store, accounts: &[Account], wanted: &[String]) -> Result<Vec<String>> {
     if wanted.is_empty() {
         return Ok(Vec::new());
     }

@@ -9,12 +9,12 @@ use crate::error::{Error, Result};
 use crate::prices::{DEFAULT_URL, PriceTable, Source};
 
 /// Where `prices update` keeps its copy: next to the cache file.
-pub fn cached_path(app: &App) -> PathBuf {
+pub(crate) fn cached_path(app: &App) -> PathBuf {
     app.db_path.with_file_name("prices.json")
 }
 
 /// The cached table if there is a readable one (a damaged one is named, and the built-in used).
-pub fn load(app: &App) -> PriceTable {
+pub(crate) fn load(app: &App) -> PriceTable {
     let path = cached_path(app);
     let Ok(text) = std::fs::read_to_string(&path) else { return PriceTable::built_in() };
     match PriceTable::parse(&text, || Source {
@@ -37,7 +37,7 @@ pub fn load(app: &App) -> PriceTable {
 
 /// Reads a table from `from` (a file, or an http(s) URL; default genai-prices on GitHub),
 /// stores it and returns it with the path written.
-pub fn update(app: &App, from: Option<&str>) -> Result<(PriceTable, PathBuf)> {
+pub(crate) fn update(app: &App, from: Option<&str>) -> Result<(PriceTable, PathBuf)> {
     let from = from.unwrap_or(DEFAULT_URL);
     let is_url = from.starts_with("http://") || from.starts_with("https://");
     let text = if is_url {

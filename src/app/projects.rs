@@ -9,7 +9,7 @@ use crate::store::Store;
 /// Like [`refresh`], for a view: when every account failed and the cache has nothing for the
 /// period, there is nothing to show, so that is the error (nothing goes to stdout), the same for
 /// every command.
-pub fn refresh_for_view(
+pub(crate) fn refresh_for_view(
     app: &App,
     store: &mut Store,
     accounts: &[Account],
@@ -25,7 +25,7 @@ pub fn refresh_for_view(
 }
 
 /// Syncs stale days unless offline (or the demo); returns the failed accounts' messages.
-pub fn refresh(
+pub(crate) fn refresh(
     app: &App,
     store: &mut Store,
     accounts: &[Account],
@@ -40,7 +40,7 @@ pub fn refresh(
     Ok(super::sync::failures(&outcomes))
 }
 
-pub fn has_any_data(store: &Store, accounts: &[Account], range: DateRange) -> Result<bool> {
+pub(crate) fn has_any_data(store: &Store, accounts: &[Account], range: DateRange) -> Result<bool> {
     for a in accounts {
         if !store.synced_days(a.provider.id(), &a.workspace, range.since, range.until)?.is_empty() {
             return Ok(true);
@@ -50,7 +50,7 @@ pub fn has_any_data(store: &Store, accounts: &[Account], range: DateRange) -> Re
 }
 
 /// Turns `--project` names or ids into ids; an unknown project is an error, not an empty answer.
-pub fn resolve_projects(store: &Store, accounts: &[Account], wanted: &[String]) -> Result<Vec<String>> {
+pub(crate) fn resolve_projects(store: &Store, accounts: &[Account], wanted: &[String]) -> Result<Vec<String>> {
     if wanted.is_empty() {
         return Ok(Vec::new());
     }

@@ -89,7 +89,7 @@ fn entry<'a>(
 }
 
 /// What a savings use case found, and what it was found from.
-pub struct Analysis<T> {
+pub(crate) struct Analysis<T> {
     pub answer: T,
     /// Where the price table came from.
     pub prices: crate::prices::Source,
@@ -101,7 +101,7 @@ pub struct Analysis<T> {
 
 /// Refreshes what is stale, reads the facts and the price table, and runs `analyse` on them:
 /// what every savings use case does.
-pub fn analyse<T>(
+pub(crate) fn analyse<T>(
     app: &App,
     accounts: &[Account],
     range: DateRange,
@@ -119,7 +119,7 @@ pub fn analyse<T>(
 
 /// [`analyse`] on the cache as it is (the report has refreshed it already); with the price
 /// table's source.
-pub fn analyse_cached<T>(
+pub(crate) fn analyse_cached<T>(
     app: &App,
     store: &mut Store,
     accounts: &[Account],

@@ -51,7 +51,7 @@ pub fn sync_accounts(
 
     let recorder = app.recorder()?;
     let timeout = Duration::from_secs(app.config.http.timeout_seconds.max(1));
-    let client = build_client(timeout);
+    let client = build_client(timeout)?;
     let progress = app.show_progress().then(MultiProgress::new);
     let mut outcomes = Vec::new();
     let mut tasks = JoinSet::new();
@@ -79,7 +79,10 @@ pub fn sync_accounts(
         let days: u64 = runs.iter().map(DateRange::len_days).sum();
         let bar = progress.as_ref().map(|m| {
             let bar = m.add(ProgressBar::new_spinner());
-            bar.set_style(ProgressStyle::with_template("{spinner} {msg} {elapsed}").expect("valid template"));
+            bar.set_style(
+                ProgressStyle::with_template("{spinner} {msg} {elapsed}")
+                    .unwrap_or_else(|_| ProgressStyle::default_spinner()),
+            );
             bar.set_message(format!("{account}: fetching {days} day(s)"));
             bar.enable_steady_tick(Duration::from_millis(120));
             bar
@@ -96,7 +99,12 @@ pub fn sync_accounts(
     let fetched = runtime.block_on(async {
         let mut done = Vec::new();
         while let Some(joined) = tasks.join_next().await {
-            done.push(joined.expect("sync tasks do not panic"));
+            match joined {
+                Ok(outcome) => done.push(outcome),
+                // A task only ends without an outcome if it panicked (nothing cancels them): carry
+                // the panic on, to the hook that prints no data.
+                Err(e) => std::panic::resume_unwind(e.into_panic()),
+            }
         }
         done
     });

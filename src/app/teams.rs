@@ -12,7 +12,7 @@ use crate::teams::{Line, SharedCost, Team};
 
 /// The cached spend of `accounts` in `range`, one line per provider, workspace, project, model
 /// and line item, in `currency`.
-pub fn lines(
+pub(crate) fn lines(
     store: &Store,
     accounts: &[Account],
     range: DateRange,
@@ -40,7 +40,7 @@ fn line(values: &[String], names: &HashMap<(String, String, String), String>) ->
 /// own, then the days of `period` (to today) set to add up to the period's allocation, so a
 /// team budget's spend is to the cent what `llmcost teams` charges the team for that period.
 #[allow(clippy::too_many_arguments)]
-pub fn team_daily(
+pub(crate) fn team_daily(
     app: &super::App,
     store: &Store,
     accounts: &[Account],
@@ -67,7 +67,7 @@ pub fn team_daily(
     }
     let team_total = |lines: &[(Line, Money)]| {
         let a = allocate(&app.config.teams, &app.config.shared_costs, lines);
-        a.teams.iter().find(|(t, _)| t == team).map(|(_, s)| s.total()).unwrap_or(Money::ZERO)
+        a.teams.iter().find(|(t, _)| t == team).map_or(Money::ZERO, |(_, s)| s.total())
     };
     let in_period: Vec<(Line, Money)> =
         by_day.iter().filter(|(d, _)| period.contains(**d)).flat_map(|(_, l)| l.iter().cloned()).collect();
@@ -83,12 +83,12 @@ pub fn team_daily(
 /// What `teams check` finds: rules that match nothing, and lines more than one team's rules
 /// match (the first team in the file has them).
 #[derive(Debug, Default)]
-pub struct Findings {
+pub(crate) struct Findings {
     pub dead: Vec<String>,
     pub overlaps: Vec<String>,
 }
 
-pub fn check(teams: &[Team], shared: &[SharedCost], lines: &[(Line, Money)]) -> Findings {
+pub(crate) fn check(teams: &[Team], shared: &[SharedCost], lines: &[(Line, Money)]) -> Findings {
     let mut findings = Findings::default();
     for team in teams {
         for rule in &team.rules {
@@ -129,7 +129,7 @@ pub fn check(teams: &[Team], shared: &[SharedCost], lines: &[(Line, Money)]) -> 
 
 /// The team scope of a view: `only` checked against the config's teams (exact, then any case,
 /// else "did you mean"), and none at all when neither `only` nor a team dimension asks for one.
-pub fn scope<'a>(
+pub(crate) fn scope<'a>(
     teams: &'a [Team],
     shared: &'a [SharedCost],
     only: Option<&'a str>,
@@ -148,9 +148,10 @@ pub fn scope<'a>(
     let only = match only {
         None => None,
         Some(name) if name == crate::teams::UNALLOCATED || teams.iter().any(|t| t.name == name) => Some(name),
-        Some(name) => match teams.iter().find(|t| t.name.eq_ignore_ascii_case(name)) {
-            Some(t) => Some(t.name.as_str()),
-            None => {
+        Some(name) => {
+            if let Some(t) = teams.iter().find(|t| t.name.eq_ignore_ascii_case(name)) {
+                Some(t.name.as_str())
+            } else {
                 let known: Vec<String> = teams.iter().map(|t| t.name.clone()).collect();
                 let near = super::models::nearest(name, &known);
                 return Err(crate::error::Error::Usage(format!(
@@ -160,7 +161,7 @@ pub fn scope<'a>(
                     known.join(", ")
                 )));
             }
-        },
+        }
     };
     Ok(Some(crate::output::allocated_rows::TeamScope { teams, shared, only }))
 }

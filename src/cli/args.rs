@@ -143,7 +143,7 @@ pub struct FreshnessArgs {
     pub offline: bool,
 }
 
-pub use crate::output::Format;
+pub(super) use crate::output::Format;
 
 /// `--currency CODE`: the reporting currency of a view.
 #[derive(Debug, Args, Default, Clone)]

@@ -150,7 +150,7 @@ pub struct CheckArgs {
     pub dry_run: bool,
 }
 
-pub fn run(app: &App, args: BudgetsArgs) -> Result<()> {
+pub(super) fn run(app: &App, args: BudgetsArgs) -> Result<()> {
     match args.action {
         None => list(app, args.format),
         Some(BudgetsAction::List { format }) => list(app, format),

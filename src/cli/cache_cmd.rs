@@ -38,7 +38,7 @@ pub enum CacheAction {
     },
 }
 
-pub fn run(app: &App, args: CacheArgs) -> Result<()> {
+pub(super) fn run(app: &App, args: CacheArgs) -> Result<()> {
     match args.action {
         CacheAction::Path => super::write_stdout(|out| writeln!(out, "{}", app.db_path.display())),
         CacheAction::Info => info(app),
@@ -52,7 +52,7 @@ fn info(app: &App) -> Result<()> {
             writeln!(out, "{}: no cache yet (the first sync creates it)", app.db_path.display())
         });
     }
-    let size = std::fs::metadata(&app.db_path).map(|m| m.len()).unwrap_or(0);
+    let size = std::fs::metadata(&app.db_path).map_or(0, |m| m.len());
     let stats = app.open_store()?.stats()?;
     super::write_stdout(|out| {
         writeln!(out, "Path       {}", app.db_path.display())?;

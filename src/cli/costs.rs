@@ -49,7 +49,7 @@ pub struct CostsArgs {
     pub currency: CurrencyArgs,
 }
 
-pub fn run(app: &App, args: CostsArgs) -> Result<()> {
+pub(super) fn run(app: &App, args: CostsArgs) -> Result<()> {
     let range = args.period.resolve(app.clock.today())?;
     let mut group_by = parse_dims(&args.by).map_err(|e| Error::Usage(e.to_string()))?;
     let accounts = app.select(&args.scope.provider, &args.scope.workspace)?;

@@ -52,7 +52,7 @@ impl Report {
     }
 }
 
-pub fn run(cli: &Cli, args: &DoctorArgs) -> Result<()> {
+pub(super) fn run(cli: &Cli, args: &DoctorArgs) -> Result<()> {
     let (app, config_error) = App::from_options_lenient(&cli.options())?;
     let mut r = Report { lines: vec![format!("llmcost {} doctor", env!("CARGO_PKG_VERSION"))], problems: 0 };
 
@@ -171,7 +171,7 @@ pub fn run(cli: &Cli, args: &DoctorArgs) -> Result<()> {
     if !app.db_path.exists() {
         r.add(Finding::Note(format!("{db}: not created yet (the first sync creates it)")));
     } else {
-        let size = std::fs::metadata(&app.db_path).map(|m| m.len()).unwrap_or(0);
+        let size = std::fs::metadata(&app.db_path).map_or(0, |m| m.len());
         match app.open_store().and_then(|s| s.stats()) {
             Ok(stats) if stats.integrity == "ok" => {
                 r.add(Finding::Ok(format!(

@@ -36,7 +36,7 @@ pub struct ExportArgs {
     pub fresh: FreshnessArgs,
 }
 
-pub fn run(app: &App, args: ExportArgs) -> Result<()> {
+pub(super) fn run(app: &App, args: ExportArgs) -> Result<()> {
     let range = args.period.resolve(app.clock.today())?;
     let accounts = app.select(&args.scope.provider, &args.scope.workspace)?;
     let mut store = app.open_store()?;

@@ -39,21 +39,22 @@ pub fn completion_script(shell: Shell) -> Vec<u8> {
 }
 
 /// Every man page: `llmcost.1`, then `llmcost-<subcommand>[-<subcommand>].1`.
-pub fn man_pages() -> Vec<(String, Vec<u8>)> {
-    fn walk(cmd: &clap::Command, name: &str, out: &mut Vec<(String, Vec<u8>)>) {
+pub fn man_pages() -> Result<Vec<(String, Vec<u8>)>> {
+    fn walk(cmd: &clap::Command, name: &str, out: &mut Vec<(String, Vec<u8>)>) -> std::io::Result<()> {
         let page = cmd.clone().name(name.to_string());
         let mut bytes = Vec::new();
-        clap_mangen::Man::new(page).render(&mut bytes).expect("rendering to memory does not fail");
+        clap_mangen::Man::new(page).render(&mut bytes)?;
         out.push((format!("{name}.1"), bytes));
         for sub in cmd.get_subcommands().filter(|s| s.get_name() != "help" && !s.is_hide_set()) {
-            walk(sub, &format!("{name}-{}", sub.get_name()), out);
+            walk(sub, &format!("{name}-{}", sub.get_name()), out)?;
         }
+        Ok(())
     }
     let mut cmd = Cli::command();
     cmd.build();
     let mut out = Vec::new();
-    walk(&cmd, "llmcost", &mut out);
-    out
+    walk(&cmd, "llmcost", &mut out).map_err(|e| Error::Runtime(format!("cannot render the man pages: {e}")))?;
+    Ok(out)
 }
 
 pub fn completions(args: &CompletionsArgs) -> Result<()> {
@@ -61,9 +62,10 @@ pub fn completions(args: &CompletionsArgs) -> Result<()> {
 }
 
 pub fn man(args: &ManArgs) -> Result<()> {
-    let pages = man_pages();
+    let pages = man_pages()?;
     match &args.dir {
-        None => super::write_stdout(|out| out.write_all(&pages[0].1)),
+        // The first page is llmcost.1 itself.
+        None => super::write_stdout(|out| pages.first().map_or(Ok(()), |(_, page)| out.write_all(page))),
         Some(dir) => {
             for (name, bytes) in &pages {
                 crate::config::write_atomically(&dir.join(name), bytes)?;
@@ -99,7 +101,7 @@ pub fn write_all(root: &Path) -> Result<()> {
     let man_dir = root.join("man");
     std::fs::create_dir_all(&man_dir)
         .map_err(|e| Error::Runtime(format!("cannot create {}: {e}", man_dir.display())))?;
-    for (name, bytes) in man_pages() {
+    for (name, bytes) in man_pages()? {
         crate::config::write_atomically(&man_dir.join(name), &bytes)?;
     }
     Ok(())

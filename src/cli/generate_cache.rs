@@ -18,7 +18,7 @@ pub struct GenerateCacheArgs {
     pub line_items: usize,
 }
 
-pub fn run(app: &App, args: GenerateCacheArgs) -> Result<()> {
+pub(super) fn run(app: &App, args: GenerateCacheArgs) -> Result<()> {
     if app.is_demo() {
         return Err(Error::Usage("generate-cache writes --db; run it without --demo".into()));
     }

@@ -56,7 +56,7 @@ pub struct ImportArgs {
     pub replace: ReplaceWhat,
 }
 
-pub fn run(app: &App, args: ImportArgs) -> Result<()> {
+pub(super) fn run(app: &App, args: ImportArgs) -> Result<()> {
     if app.is_demo() {
         return Err(Error::Usage("the demo's data is built in: run import without --demo".into()));
     }

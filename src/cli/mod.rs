@@ -200,7 +200,7 @@ pub fn run(cli: Cli) -> ExitCode {
         _ => dispatch(cli),
     };
     match result {
-        Ok(()) => ExitCode::SUCCESS,
+        Ok(()) => ExitCode::from(crate::error::exit::OK),
         Err(e) => {
             report_error(&e);
             e.exit_code()

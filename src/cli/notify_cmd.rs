@@ -28,7 +28,7 @@ pub enum NotifyAction {
     },
 }
 
-pub fn run(app: &App, args: NotifyArgs) -> Result<()> {
+pub(super) fn run(app: &App, args: NotifyArgs) -> Result<()> {
     let NotifyAction::Test { channel } = args.action;
     let mut channels = app.config.channels.clone();
     if channels.is_empty() {

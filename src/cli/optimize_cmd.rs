@@ -34,7 +34,7 @@ pub struct OptimizeArgs {
     pub fresh: FreshnessArgs,
 }
 
-pub fn run(app: &App, args: OptimizeArgs) -> Result<()> {
+pub(super) fn run(app: &App, args: OptimizeArgs) -> Result<()> {
     let range = args.period.resolve(app.clock.today())?;
     let accounts = app.select(&args.scope.provider, &args.scope.workspace)?;
     let found = crate::app::savings::analyse(

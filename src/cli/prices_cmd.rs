@@ -53,7 +53,7 @@ Examples:
     },
 }
 
-pub fn run(app: &App, args: PricesArgs) -> Result<()> {
+pub(super) fn run(app: &App, args: PricesArgs) -> Result<()> {
     if let Some(PricesAction::Update { from }) = args.action {
         let (table, path) = crate::app::prices::update(app, from.as_deref())?;
         app.note(&format!("Wrote {} ({} models)", path.display(), table.model_count()));
@@ -65,7 +65,7 @@ pub fn run(app: &App, args: PricesArgs) -> Result<()> {
     let providers: Vec<ProviderKind> = args
         .provider
         .iter()
-        .map(|p| ProviderKind::from_id(p).map_err(|e| Error::Usage(e.to_string())))
+        .map(|p| ProviderKind::from_id(p).map_err(|e| Error::Usage(e.clone())))
         .collect::<Result<_>>()?;
     for p in &providers {
         if !table.providers.iter().any(|(id, _)| Some(id.as_str()) == p.price_list()) {

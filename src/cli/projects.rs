@@ -26,7 +26,7 @@ pub struct ProjectsArgs {
     pub currency: CurrencyArgs,
 }
 
-pub fn run(app: &App, args: ProjectsArgs) -> Result<()> {
+pub(super) fn run(app: &App, args: ProjectsArgs) -> Result<()> {
     let range = args.period.resolve(app.clock.today())?;
     let accounts = app.select(&args.scope.provider, &args.scope.workspace)?;
     let mut store = app.open_store()?;

@@ -127,7 +127,7 @@ pub struct RemoveArgs {
     pub workspace: String,
 }
 
-pub fn run(app: &App, args: ProvidersArgs) -> Result<()> {
+pub(super) fn run(app: &App, args: ProvidersArgs) -> Result<()> {
     match args.action {
         None => list(app, args.format),
         Some(ProvidersAction::List { format }) => list(app, format),
@@ -264,7 +264,8 @@ pub(super) fn check_key_with(
     let provider = app.connect_with(
         account,
         credentials,
-        build_client(Duration::from_secs(app.config.http.timeout_seconds.max(1))),
+        build_client(Duration::from_secs(app.config.http.timeout_seconds.max(1)))
+            .map_err(|e| (FailureKind::Unreachable, e.to_string()))?,
         RetryPolicy { max_attempts: 2, ..app.retry_policy() },
         app.recorder().ok().flatten(),
         settings,

@@ -12,7 +12,7 @@ use crate::secrets::Secret;
 
 use super::providers::{AddArgs, check_key_with};
 
-pub fn add(app: &App, account: &Account, args: &AddArgs, secret: Option<Secret>) -> Result<()> {
+pub(super) fn add(app: &App, account: &Account, args: &AddArgs, secret: Option<Secret>) -> Result<()> {
     if args.profile.is_some() {
         return Err(Error::Usage("--profile is for AWS workspaces; Azure uses --tenant-id and --client-id".into()));
     }

@@ -10,7 +10,7 @@ use crate::providers::Credentials;
 
 use super::providers::{AddArgs, check_key_with};
 
-pub fn add(app: &App, account: &Account, args: &AddArgs) -> Result<()> {
+pub(super) fn add(app: &App, account: &Account, args: &AddArgs) -> Result<()> {
     if args.profile.is_some() || args.tenant_id.is_some() || args.client_id.is_some() || args.scope.is_some() {
         return Err(Error::Usage(
             "--profile, --tenant-id, --client-id and --scope are for AWS and Azure; Google uses --billing-table and --credentials"
@@ -27,7 +27,7 @@ pub fn add(app: &App, account: &Account, args: &AddArgs) -> Result<()> {
     let credentials_path = args
         .credentials
         .as_deref()
-        .map(|p| std::fs::canonicalize(p).map(|c| c.display().to_string()).unwrap_or_else(|_| p.to_string()));
+        .map(|p| std::fs::canonicalize(p).map_or_else(|_| p.to_string(), |c| c.display().to_string()));
     let mut fields: Vec<(&str, &str)> = vec![("billing_table", table)];
     for (name, value) in [
         ("credentials", credentials_path.as_deref()),

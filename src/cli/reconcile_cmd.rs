@@ -37,7 +37,7 @@ pub struct ReconcileArgs {
 }
 
 /// `2%`, `2`, `0.5 %`: a percentage between 0 and 100.
-pub fn parse_tolerance(text: &str) -> Result<Decimal> {
+pub(super) fn parse_tolerance(text: &str) -> Result<Decimal> {
     let bad = || Error::Usage(format!("--tolerance {text:?} is not a percentage: use e.g. 2% or 0.5"));
     let number = text.trim().trim_end_matches('%').trim();
     let value: Decimal = number.parse().map_err(|_| bad())?;
@@ -47,7 +47,7 @@ pub fn parse_tolerance(text: &str) -> Result<Decimal> {
     Ok(value.normalize())
 }
 
-pub fn run(app: &App, args: ReconcileArgs) -> Result<()> {
+pub(super) fn run(app: &App, args: ReconcileArgs) -> Result<()> {
     let tolerance = parse_tolerance(&args.tolerance)?;
     let range = args.period.resolve(app.clock.today())?;
     let accounts = app.select(&args.scope.provider, &args.scope.workspace)?;

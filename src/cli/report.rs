@@ -108,7 +108,7 @@ fn facts(view: &CostView) -> crate::error::Result<Vec<Fact>> {
 
 const FACT_DIMS: [Dim; 5] = [Dim::Day, Dim::Provider, Dim::Workspace, Dim::Project, Dim::Model];
 
-pub fn run(app: &App, args: ReportArgs) -> Result<()> {
+pub(super) fn run(app: &App, args: ReportArgs) -> Result<()> {
     let (range, period_end) = period(app, &args.period)?;
     let today = app.clock.today();
     let accounts = app.select(&args.scope.provider, &args.scope.workspace)?;
@@ -197,11 +197,12 @@ pub fn run(app: &App, args: ReportArgs) -> Result<()> {
         }
         match args.format {
             Format::Table => {
-                report_out::render_table(&r, &accounts, &mut bytes).map_err(|e| Error::Runtime(e.to_string()))?
+                report_out::render_table(&r, &accounts, &mut bytes).map_err(|e| Error::Runtime(e.to_string()))?;
             }
             Format::Markdown => bytes = report_out::markdown(&r, &accounts).into_bytes(),
             Format::Json => {
-                bytes = serde_json::to_vec_pretty(&report_out::json(&r, &accounts)).expect("JSON values serialise");
+                bytes = serde_json::to_vec_pretty(&report_out::json(&r, &accounts))
+                    .map_err(|e| Error::Runtime(format!("cannot write the report as JSON: {e}")))?;
                 bytes.push(b'\n');
             }
             Format::Csv => unreachable!("handled above"),

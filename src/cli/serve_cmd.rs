@@ -49,7 +49,7 @@ fn parse_interval(text: &str) -> std::result::Result<Duration, String> {
     Ok(Duration::from_secs(secs))
 }
 
-pub fn run(app: App, args: ServeArgs) -> Result<()> {
+pub(super) fn run(app: App, args: ServeArgs) -> Result<()> {
     if !args.listen.ip().is_loopback() {
         app.note(&format!(
             "warning: listening on {}: anyone who can reach it reads your LLM spend figures; put it behind a firewall or a proxy with authentication",
@@ -75,7 +75,7 @@ pub struct MetricsArgs {
     pub currency: Option<String>,
 }
 
-pub fn metrics(app: &App, args: MetricsArgs) -> Result<()> {
+pub(super) fn metrics(app: &App, args: MetricsArgs) -> Result<()> {
     let mut store = app.open_store()?;
     let today = app.clock.today();
     let range = crate::domain::DateRange::new(crate::domain::period::first_of_month(today), today);

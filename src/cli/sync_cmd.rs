@@ -23,7 +23,7 @@ pub struct SyncArgs {
     pub refresh: bool,
 }
 
-pub fn run(app: &App, args: SyncArgs) -> Result<()> {
+pub(super) fn run(app: &App, args: SyncArgs) -> Result<()> {
     let range = args.period.resolve(app.clock.today())?;
     let accounts = app.select(&args.scope.provider, &args.scope.workspace)?;
     if app.is_demo() {

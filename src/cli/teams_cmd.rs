@@ -70,7 +70,7 @@ pub struct ChargebackArgs {
     pub currency: CurrencyArgs,
 }
 
-pub fn run(app: &App, args: TeamsArgs) -> Result<()> {
+pub(super) fn run(app: &App, args: TeamsArgs) -> Result<()> {
     if app.config.teams.is_empty() && app.config.shared_costs.is_empty() {
         return Err(Error::Usage(format!(
             "no teams defined: add [[teams]] to {} (see llmcost teams --help)",

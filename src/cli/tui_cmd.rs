@@ -24,7 +24,7 @@ pub struct TuiArgs {
     pub currency: Option<String>,
 }
 
-pub fn run(app: App, args: TuiArgs) -> Result<()> {
+pub(super) fn run(app: App, args: TuiArgs) -> Result<()> {
     let currency =
         crate::app::fx::reporting_currency(args.currency.as_deref(), app.config.display.currency.as_deref())?;
     if !app.is_demo() {

@@ -8,40 +8,40 @@ use chrono::{Datelike, Days, Months, NaiveDate};
 use super::DateRange;
 
 /// The first day of `day`'s month.
-pub fn first_of_month(day: NaiveDate) -> NaiveDate {
+pub(crate) fn first_of_month(day: NaiveDate) -> NaiveDate {
     day.with_day(1).unwrap_or(day)
 }
 
 /// The last day of `day`'s month.
-pub fn last_of_month(day: NaiveDate) -> NaiveDate {
+pub(crate) fn last_of_month(day: NaiveDate) -> NaiveDate {
     first_of_month(day).checked_add_months(Months::new(1)).and_then(|d| d.checked_sub_days(Days::new(1))).unwrap_or(day)
 }
 
 /// The first day of `day`'s calendar quarter.
-pub fn quarter_start(day: NaiveDate) -> NaiveDate {
+pub(crate) fn quarter_start(day: NaiveDate) -> NaiveDate {
     let month = (day.month0() / 3) * 3 + 1;
     NaiveDate::from_ymd_opt(day.year(), month, 1).unwrap_or(day)
 }
 
 /// The ISO week (Monday to Sunday) containing `day`.
-pub fn week_of(day: NaiveDate) -> DateRange {
+pub(crate) fn week_of(day: NaiveDate) -> DateRange {
     let monday = day - Days::new(u64::from(day.weekday().num_days_from_monday()));
     DateRange::new(monday, monday + Days::new(6))
 }
 
 /// The calendar month containing `day`.
-pub fn month_of(day: NaiveDate) -> DateRange {
+pub(crate) fn month_of(day: NaiveDate) -> DateRange {
     DateRange::new(first_of_month(day), last_of_month(day))
 }
 
 /// The calendar quarter containing `day`.
-pub fn quarter_of(day: NaiveDate) -> DateRange {
+pub(crate) fn quarter_of(day: NaiveDate) -> DateRange {
     let start = quarter_start(day);
     DateRange::new(start, last_of_month(start + Months::new(2)))
 }
 
 /// The calendar year containing `day`.
-pub fn year_of(day: NaiveDate) -> DateRange {
+pub(crate) fn year_of(day: NaiveDate) -> DateRange {
     let start = NaiveDate::from_ymd_opt(day.year(), 1, 1).unwrap_or(day);
     let end = NaiveDate::from_ymd_opt(day.year(), 12, 31).unwrap_or(day);
     DateRange::new(start, end)
@@ -49,14 +49,14 @@ pub fn year_of(day: NaiveDate) -> DateRange {
 
 /// Day `day` of `year`-`month`, or the month's last day when it is shorter (a cycle starting
 /// on the 31st starts on 30 April).
-pub fn clamp_day(year: i32, month: u32, day: u32) -> Option<NaiveDate> {
+pub(crate) fn clamp_day(year: i32, month: u32, day: u32) -> Option<NaiveDate> {
     let first = NaiveDate::from_ymd_opt(year, month, 1)?;
     NaiveDate::from_ymd_opt(year, month, day.clamp(1, last_of_month(first).day()))
 }
 
 /// The billing cycle of `months` months (1, 3, 12: aligned on January) starting on day
 /// `start_day` of its first month, that contains `day`.
-pub fn cycle_of(months: u32, start_day: u32, day: NaiveDate) -> DateRange {
+pub(crate) fn cycle_of(months: u32, start_day: u32, day: NaiveDate) -> DateRange {
     let months = months.clamp(1, 12);
     let start_of = |d: NaiveDate| clamp_day(d.year(), d.month(), start_day).unwrap_or(d);
     // The aligned month on or before `day`, stepping back a cycle when its start is later.
@@ -75,13 +75,14 @@ pub fn cycle_of(months: u32, start_day: u32, day: NaiveDate) -> DateRange {
 
 /// The period `range` is compared with: for whole calendar months (a month, a quarter, a year)
 /// the same number of whole months just before; otherwise the same number of days just before.
-pub fn previous(range: DateRange) -> DateRange {
+pub(crate) fn previous(range: DateRange) -> DateRange {
     let whole_months = range.since.day() == 1 && range.until == last_of_month(range.until);
     if whole_months {
-        let months = (range.until.year() - range.since.year()) * 12 + range.until.month() as i32
-            - range.since.month() as i32
+        // Whole months, since <= until: at least 1.
+        let months = (range.until.year() - range.since.year()) * 12 + range.until.month0().cast_signed()
+            - range.since.month0().cast_signed()
             + 1;
-        if let Some(start) = range.since.checked_sub_months(Months::new(months.max(1) as u32)) {
+        if let Some(start) = range.since.checked_sub_months(Months::new(months.max(1).unsigned_abs())) {
             return DateRange::new(start, range.since - Days::new(1));
         }
     }

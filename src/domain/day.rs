@@ -62,14 +62,14 @@ pub fn parse_utc_day(text: &str) -> Result<NaiveDate, DayParseError> {
 }
 
 /// The UTC day of a Unix time in seconds.
-pub fn day_of_unix(secs: i64) -> Result<NaiveDate, DayParseError> {
+pub(crate) fn day_of_unix(secs: i64) -> Result<NaiveDate, DayParseError> {
     let text = secs.to_string();
     let at = DateTime::from_timestamp(secs, 0).ok_or_else(|| DayParseError::new(&text, "is out of range"))?;
     plausible(at.date_naive(), &text)
 }
 
 /// A JSON time that may be a number (Unix seconds) or a string in any form [`parse_utc_day`] reads.
-pub fn day_from_json(value: &serde_json::Value) -> Result<NaiveDate, DayParseError> {
+pub(crate) fn day_from_json(value: &serde_json::Value) -> Result<NaiveDate, DayParseError> {
     match value {
         serde_json::Value::String(s) => parse_utc_day(s),
         serde_json::Value::Number(n) => match n.as_i64() {
@@ -140,7 +140,7 @@ mod tests {
 
             #[test]
             fn every_form_of_a_day_gives_that_day(days in 0i64..80_000, secs in 0u32..86_400) {
-                let day = d("1970-01-01") + chrono::Days::new(days as u64);
+                let day = d("1970-01-01") + chrono::Days::new(days.unsigned_abs());
                 let h = secs / 3600; let m = (secs / 60) % 60; let s = secs % 60;
                 let plain = day.format("%Y-%m-%d").to_string();
                 prop_assert_eq!(parse_utc_day(&plain), Ok(day));

@@ -106,7 +106,7 @@ impl FromStr for Dim {
 }
 
 /// Parses a comma list, keeping the user's order and dropping repeats.
-pub fn parse_dims(text: &str) -> Result<Vec<Dim>, DimError> {
+pub(crate) fn parse_dims(text: &str) -> Result<Vec<Dim>, DimError> {
     let mut dims = Vec::new();
     for part in text.split(',').filter(|p| !p.trim().is_empty()) {
         let dim: Dim = part.parse()?;

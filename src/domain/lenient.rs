@@ -4,13 +4,13 @@
 use serde::{Deserialize, Deserializer};
 
 /// A non-negative count: `123`, `"123"`, `123.0`, `null` or absent (0).
-pub fn count<'de, D: Deserializer<'de>>(d: D) -> Result<u64, D::Error> {
+pub(crate) fn count<'de, D: Deserializer<'de>>(d: D) -> Result<u64, D::Error> {
     let value = Option::<serde_json::Value>::deserialize(d)?;
     count_from_json(value.as_ref().unwrap_or(&serde_json::Value::Null)).map_err(serde::de::Error::custom)
 }
 
 /// An optional count: like [`count`], with `null` or absent as `None`.
-pub fn opt_count<'de, D: Deserializer<'de>>(d: D) -> Result<Option<u64>, D::Error> {
+pub(crate) fn opt_count<'de, D: Deserializer<'de>>(d: D) -> Result<Option<u64>, D::Error> {
     match Option::<serde_json::Value>::deserialize(d)? {
         None | Some(serde_json::Value::Null) => Ok(None),
         Some(v) => count_from_json(&v).map(Some).map_err(serde::de::Error::custom),
@@ -18,7 +18,7 @@ pub fn opt_count<'de, D: Deserializer<'de>>(d: D) -> Result<Option<u64>, D::Erro
 }
 
 /// An optional label that may come as a string or a number (ids), `null` or absent.
-pub fn opt_text<'de, D: Deserializer<'de>>(d: D) -> Result<Option<String>, D::Error> {
+pub(crate) fn opt_text<'de, D: Deserializer<'de>>(d: D) -> Result<Option<String>, D::Error> {
     match Option::<serde_json::Value>::deserialize(d)? {
         None | Some(serde_json::Value::Null) => Ok(None),
         Some(serde_json::Value::String(s)) => Ok(Some(s)),
@@ -29,7 +29,7 @@ pub fn opt_text<'de, D: Deserializer<'de>>(d: D) -> Result<Option<String>, D::Er
 }
 
 /// A flag: `true`/`false`, `"true"`/`"false"`, `1`/`0`, `null` or absent (false).
-pub fn flag<'de, D: Deserializer<'de>>(d: D) -> Result<bool, D::Error> {
+pub(crate) fn flag<'de, D: Deserializer<'de>>(d: D) -> Result<bool, D::Error> {
     match Option::<serde_json::Value>::deserialize(d)? {
         None | Some(serde_json::Value::Null) => Ok(false),
         Some(serde_json::Value::Bool(b)) => Ok(b),

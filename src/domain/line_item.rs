@@ -7,10 +7,10 @@
 //! so per-model rows always add up to the billed total.
 
 /// The label used when the provider did not say which line item a cost was for.
-pub const UNATTRIBUTED: &str = "(unattributed)";
+pub(crate) const UNATTRIBUTED: &str = "(unattributed)";
 
 /// The model (or non-model item) a line item's cost belongs to.
-pub fn model_of(line_item: &str) -> &str {
+pub(crate) fn model_of(line_item: &str) -> &str {
     let item = line_item.trim();
     if item.is_empty() {
         return UNATTRIBUTED;

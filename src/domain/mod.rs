@@ -1,14 +1,14 @@
 //! Plain data with no I/O: money, periods, line items, grouping dimensions and records.
 
-pub mod calendar;
-pub mod currency;
+pub(crate) mod calendar;
+pub(crate) mod currency;
 pub mod day;
-pub mod dims;
-pub mod lenient;
-pub mod line_item;
+pub(crate) mod dims;
+pub(crate) mod lenient;
+pub(crate) mod line_item;
 pub mod money;
-pub mod period;
-pub mod records;
+pub(crate) mod period;
+pub(crate) mod records;
 
 pub use currency::Currency;
 pub use dims::Dim;

@@ -29,7 +29,7 @@ impl MoneyParseError {
 
 /// The largest amount llmcost accepts in one record: a quadrillion dollars. Far above any real
 /// bill, and low enough that summing millions of records can never overflow the decimal type.
-pub const MAX_AMOUNT: Decimal = Decimal::from_parts(2764472320, 232830, 0, false, 0); // 10^15
+pub(crate) const MAX_AMOUNT: Decimal = Decimal::from_parts(2764472320, 232830, 0, false, 0); // 10^15
 
 /// Digits the decimal type keeps (28 significant digits, scale at most 28).
 const MAX_DIGITS: i64 = 28;
@@ -77,7 +77,8 @@ pub fn parse_decimal(text: &str) -> Result<Decimal, MoneyParseError> {
             if e.starts_with('-') { -magnitude } else { magnitude }
         }
     };
-    exp -= frac_part.len() as i64;
+    // Lengths of text held in memory fit in i64.
+    exp -= i64::try_from(frac_part.len()).map_err(|_| fail("is not a decimal amount"))?;
     let joined = format!("{int_part}{frac_part}");
     let mut digits = joined.trim_start_matches('0');
     if digits.is_empty() {
@@ -88,13 +89,14 @@ pub fn parse_decimal(text: &str) -> Result<Decimal, MoneyParseError> {
         exp += 1;
     }
     // value = digits × 10^exp; `magnitude` is how many digits it has before the decimal point.
-    let magnitude = digits.len() as i64 + exp;
+    let magnitude = i64::try_from(digits.len()).map_err(|_| fail("is not a decimal amount"))?.saturating_add(exp);
     if magnitude > 16 {
         return Err(fail("is larger than any amount llmcost accepts (10^15)"));
     }
     let scale = (-exp).max(0);
     let keep_scale = scale.min(MAX_DIGITS).min(MAX_DIGITS - magnitude.max(0));
-    let drop = (scale - keep_scale) as usize;
+    // Beyond usize every digit is dropped, which rounds the amount to zero: right for 1e-(huge).
+    let drop = usize::try_from(scale - keep_scale).unwrap_or(usize::MAX);
     let kept_len = digits.len().saturating_sub(drop);
     let mut mantissa: i128 =
         if kept_len == 0 { 0 } else { digits[..kept_len].parse().map_err(|_| fail("is not a decimal amount"))? };
@@ -111,11 +113,15 @@ pub fn parse_decimal(text: &str) -> Result<Decimal, MoneyParseError> {
             mantissa += 1;
         }
     }
+    let too_large = || fail("is larger than any amount llmcost accepts (10^15)");
     if exp > 0 {
-        mantissa *= 10i128.pow(exp as u32);
+        // exp <= 16 here (magnitude was checked), so the power fits.
+        let power = u32::try_from(exp).ok().and_then(|e| 10i128.checked_pow(e)).ok_or_else(too_large)?;
+        mantissa = mantissa.checked_mul(power).ok_or_else(too_large)?;
     }
-    let value = Decimal::try_from_i128_with_scale(if negative { -mantissa } else { mantissa }, keep_scale as u32)
-        .map_err(|_| fail("is larger than any amount llmcost accepts (10^15)"))?;
+    let scale = u32::try_from(keep_scale).map_err(|_| too_large())?;
+    let value = Decimal::try_from_i128_with_scale(if negative { -mantissa } else { mantissa }, scale)
+        .map_err(|_| too_large())?;
     if value.abs() > MAX_AMOUNT {
         return Err(fail("is larger than any amount llmcost accepts (10^15)"));
     }
@@ -233,7 +239,7 @@ impl<'a> Sum<&'a Money> for Money {
 }
 
 /// `1234567` as `1,234,567`: digits only, no sign.
-pub fn group_thousands(digits: &str) -> String {
+pub(crate) fn group_thousands(digits: &str) -> String {
     let mut out = String::with_capacity(digits.len() + digits.len() / 3);
     for (i, ch) in digits.chars().enumerate() {
         if i > 0 && (digits.len() - i).is_multiple_of(3) {
@@ -246,7 +252,7 @@ pub fn group_thousands(digits: &str) -> String {
 
 /// Reads a JSON money value that may be a number or a numeric string, keeping every digit
 /// the provider sent (serde_json's `arbitrary_precision` keeps numbers as text).
-pub fn money_from_json(value: &serde_json::Value) -> Result<Money, MoneyParseError> {
+pub(crate) fn money_from_json(value: &serde_json::Value) -> Result<Money, MoneyParseError> {
     match value {
         serde_json::Value::Number(n) => Money::parse_dollars(&n.to_string()),
         serde_json::Value::String(s) => Money::parse_dollars(s),
@@ -410,10 +416,10 @@ mod tests {
                 // m × 10^exp written in scientific notation equals the plain text, to 28 places.
                 let sci = Money::parse_dollars(&format!("{mantissa}E{exp}")).unwrap().decimal();
                 let plain = if exp >= 0 {
-                    format!("{mantissa}{}", "0".repeat(exp as usize))
+                    format!("{mantissa}{}", "0".repeat(exp.unsigned_abs() as usize))
                 } else {
                     let digits = mantissa.unsigned_abs().to_string();
-                    let places = (-exp) as usize;
+                    let places = exp.unsigned_abs() as usize;
                     let padded = format!("{}{digits}", "0".repeat((places + 1).saturating_sub(digits.len())));
                     let (int, frac) = padded.split_at(padded.len() - places);
                     format!("{}{int}.{frac}", if mantissa < 0 { "-" } else { "" })

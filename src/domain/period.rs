@@ -20,10 +20,16 @@ impl DateRange {
     /// Every day the cache can hold. The ends have four-digit years because the cache compares
     /// days as `YYYY-MM-DD` text (`NaiveDate::MIN` prints as `-262143-01-01`, which sorts wrong).
     pub fn all_time() -> Self {
-        DateRange::new(
-            NaiveDate::from_ymd_opt(1, 1, 1).expect("year 1 exists"),
-            NaiveDate::from_ymd_opt(9999, 12, 31).expect("year 9999 exists"),
-        )
+        // Checked when compiling: both days exist.
+        const FIRST: NaiveDate = match NaiveDate::from_ymd_opt(1, 1, 1) {
+            Some(day) => day,
+            None => panic!("year 1 exists"),
+        };
+        const LAST: NaiveDate = match NaiveDate::from_ymd_opt(9999, 12, 31) {
+            Some(day) => day,
+            None => panic!("year 9999 exists"),
+        };
+        DateRange::new(FIRST, LAST)
     }
 
     pub fn single(day: NaiveDate) -> Self {
@@ -31,7 +37,7 @@ impl DateRange {
     }
 
     pub fn len_days(&self) -> u64 {
-        (self.until - self.since).num_days() as u64 + 1
+        (self.until - self.since).num_days().unsigned_abs() + 1
     }
 
     pub fn contains(&self, day: NaiveDate) -> bool {
@@ -126,10 +132,13 @@ impl PeriodSpec {
                     .ok_or_else(|| PeriodError::BadMonth(format!("{year}-{month:02}")))?;
                 (first, last_of_month(first))
             }
-            PeriodSpec::ThisYear => (year_start(today.year()).expect("valid year"), today),
+            PeriodSpec::ThisYear => {
+                (year_start(today.year()).ok_or_else(|| PeriodError::BadYear(today.year().to_string()))?, today)
+            }
             PeriodSpec::Year(year) => {
                 let start = year_start(year).ok_or_else(|| PeriodError::BadYear(year.to_string()))?;
-                let end = NaiveDate::from_ymd_opt(year, 12, 31).expect("valid year");
+                let end =
+                    NaiveDate::from_ymd_opt(year, 12, 31).ok_or_else(|| PeriodError::BadYear(year.to_string()))?;
                 (start, end)
             }
             PeriodSpec::Last(n) => {
@@ -158,10 +167,10 @@ impl PeriodSpec {
 
 /// Periods start in this year or later: `--since 26-11-01` is a typo for 2026, not the year 26
 /// (a sync of it would record 730,000 days).
-pub const EARLIEST_YEAR: i32 = 2000;
+pub(crate) const EARLIEST_YEAR: i32 = 2000;
 
 /// Parses `YYYY-MM`.
-pub fn parse_month(text: &str) -> Result<PeriodSpec, PeriodError> {
+pub(crate) fn parse_month(text: &str) -> Result<PeriodSpec, PeriodError> {
     let bad = || PeriodError::BadMonth(text.to_string());
     let (y, m) = text.trim().split_once('-').ok_or_else(bad)?;
     if y.len() != 4 || m.len() != 2 {
@@ -174,7 +183,7 @@ pub fn parse_month(text: &str) -> Result<PeriodSpec, PeriodError> {
 }
 
 /// Parses `YYYY`.
-pub fn parse_year(text: &str) -> Result<i32, PeriodError> {
+pub(crate) fn parse_year(text: &str) -> Result<i32, PeriodError> {
     let bad = || PeriodError::BadYear(text.to_string());
     let t = text.trim();
     if t.len() != 4 {
@@ -186,11 +195,11 @@ pub fn parse_year(text: &str) -> Result<i32, PeriodError> {
 }
 
 /// Parses `YYYY-MM-DD`.
-pub fn parse_date(text: &str) -> Result<NaiveDate, PeriodError> {
+pub(crate) fn parse_date(text: &str) -> Result<NaiveDate, PeriodError> {
     NaiveDate::parse_from_str(text.trim(), "%Y-%m-%d").map_err(|_| PeriodError::BadDate(text.to_string()))
 }
 
-pub use super::calendar::{first_of_month, last_of_month, quarter_start};
+pub(crate) use super::calendar::{first_of_month, last_of_month, quarter_start};
 
 fn year_start(year: i32) -> Option<NaiveDate> {
     if (1970..=9999).contains(&year) { NaiveDate::from_ymd_opt(year, 1, 1) } else { None }

@@ -8,12 +8,12 @@ use rust_decimal::Decimal;
 use crate::domain::currency::Currency;
 
 /// One published rate: units of the currency per euro.
-pub type Rate = (NaiveDate, Currency, Decimal);
+pub(crate) type Rate = (NaiveDate, Currency, Decimal);
 
-pub const DAILY_90_URL: &str = "https://www.ecb.europa.eu/stats/eurofxref/eurofxref-hist-90d.xml";
-pub const HISTORY_URL: &str = "https://www.ecb.europa.eu/stats/eurofxref/eurofxref-hist.xml";
+pub(crate) const DAILY_90_URL: &str = "https://www.ecb.europa.eu/stats/eurofxref/eurofxref-hist-90d.xml";
+pub(crate) const HISTORY_URL: &str = "https://www.ecb.europa.eu/stats/eurofxref/eurofxref-hist.xml";
 
-pub fn parse(text: &str) -> Result<Vec<Rate>, String> {
+pub(crate) fn parse(text: &str) -> Result<Vec<Rate>, String> {
     let t = text.trim_start_matches('\u{feff}').trim_start();
     let rates = if t.starts_with('<') { parse_xml(t)? } else { parse_csv(t)? };
     if rates.is_empty() {

@@ -3,7 +3,7 @@
 //! rates through the euro, exact decimal arithmetic. Rates are fetched only when a view shows
 //! spend in another currency than it was billed in; caching spend never needs them.
 
-pub mod ecb;
+pub(crate) mod ecb;
 
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -15,7 +15,7 @@ use crate::domain::Money;
 use crate::domain::currency::Currency;
 
 /// The ECB does not publish on weekends and TARGET holidays: a rate this old still counts.
-pub const MAX_GAP_DAYS: u64 = 7;
+pub(crate) const MAX_GAP_DAYS: u64 = 7;
 
 /// Units of each currency per euro, by day.
 #[derive(Clone, Debug, Default)]
@@ -33,7 +33,7 @@ pub struct FxUse {
 }
 
 /// For people: `1 USD = 0.9098 to 0.9302 EUR (22 ECB rates, 2026-11-03 to 2026-11-28)` per pair.
-pub fn summary(used: &[FxUse]) -> String {
+pub(crate) fn summary(used: &[FxUse]) -> String {
     let mut pairs: BTreeMap<(&str, &str), Vec<&FxUse>> = BTreeMap::new();
     for u in used {
         pairs.entry((u.from.as_str(), u.to.as_str())).or_default().push(u);

@@ -14,7 +14,7 @@ use crate::domain::{Dim, Money, ProviderKind};
 use crate::store::{CostQuery, Store};
 
 /// The columns written, in order: FOCUS 1.2's, then llmcost's own.
-pub const COLUMNS: [&str; 32] = [
+pub(crate) const COLUMNS: [&str; 32] = [
     "BilledCost",
     "BillingAccountId",
     "BillingAccountName",
@@ -63,7 +63,7 @@ fn first_of_next_month(day: NaiveDate) -> NaiveDate {
 }
 
 /// Writes the FOCUS CSV of `query`'s accounts and period (its grouping is ignored).
-pub fn write(store: &Store, query: &CostQuery, out: &mut dyn Write) -> crate::error::Result<usize> {
+pub(crate) fn write(store: &Store, query: &CostQuery, out: &mut dyn Write) -> crate::error::Result<usize> {
     // Each row in its own billing currency (FOCUS's BillingCurrency), never converted.
     let dims = vec![Dim::Day, Dim::Provider, Dim::Workspace, Dim::Project, Dim::Model, Dim::LineItem, Dim::Currency];
     let q = CostQuery { group_by: dims, ..query.clone() };

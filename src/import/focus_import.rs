@@ -9,9 +9,9 @@ use crate::domain::Money;
 use crate::domain::day::parse_utc_day;
 use crate::error::Result;
 
-pub const AI_CATEGORY: &str = "AI and Machine Learning";
+pub(super) const AI_CATEGORY: &str = "AI and Machine Learning";
 
-pub fn parse(text: &str, file: &str, services: &[String]) -> Result<Parsed> {
+pub(crate) fn parse(text: &str, file: &str, services: &[String]) -> Result<Parsed> {
     let mut reader = csv::ReaderBuilder::new().has_headers(true).flexible(true).from_reader(text.as_bytes());
     let header = reader.headers().map_err(|e| row_error(file, 1, "-", e))?.clone();
     let cols = columns(&header);
@@ -25,8 +25,7 @@ pub fn parse(text: &str, file: &str, services: &[String]) -> Result<Parsed> {
     for (i, record) in reader.records().enumerate() {
         let line = i as u64 + 2;
         let record = record.map_err(|e| row_error(file, line, "-", e))?;
-        let get =
-            |name: &str| cols.get(&name.to_ascii_lowercase()).and_then(|&c| record.get(c)).map(str::trim).unwrap_or("");
+        let get = |name: &str| cols.get(&name.to_ascii_lowercase()).and_then(|&c| record.get(c)).map_or("", str::trim);
         let service = get("ServiceName");
         let ai = if services.is_empty() {
             get("ServiceCategory") == AI_CATEGORY

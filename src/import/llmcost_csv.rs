@@ -7,7 +7,7 @@ use super::{Parsed, Sums, columns, row_error};
 use crate::domain::{Money, UsageTotals};
 use crate::error::Result;
 
-pub fn parse(text: &str, file: &str, provider: &str, workspace: &str) -> Result<Parsed> {
+pub(crate) fn parse(text: &str, file: &str, provider: &str, workspace: &str) -> Result<Parsed> {
     let mut reader = csv::ReaderBuilder::new().has_headers(true).flexible(true).from_reader(text.as_bytes());
     let header = reader.headers().map_err(|e| row_error(file, 1, "-", e))?.clone();
     let cols = columns(&header);
@@ -20,7 +20,7 @@ pub fn parse(text: &str, file: &str, provider: &str, workspace: &str) -> Result<
     for (i, record) in reader.records().enumerate() {
         let line = i as u64 + 2;
         let record = record.map_err(|e| row_error(file, line, "-", e))?;
-        let get = |name: &str| cols.get(name).and_then(|&c| record.get(c)).map(str::trim).unwrap_or("");
+        let get = |name: &str| cols.get(name).and_then(|&c| record.get(c)).map_or("", str::trim);
         if record.iter().all(|f| f.trim().is_empty()) {
             continue;
         }

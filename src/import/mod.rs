@@ -2,7 +2,7 @@
 //! (`read`), and llmcost's spend out as FOCUS 1.2 (`focus_export`). Parsing is all or nothing:
 //! a malformed row names the file, line and column, and nothing of the file is imported.
 
-pub mod focus_export;
+pub(crate) mod focus_export;
 mod focus_import;
 mod llmcost_csv;
 
@@ -15,17 +15,17 @@ use chrono::NaiveDate;
 use crate::domain::{CostRecord, Currency, Money, UsageRecord, UsageTotals};
 use crate::error::{Error, Result};
 
-pub use focus_import::parse as parse_focus;
+pub(crate) use focus_import::parse as parse_focus;
 
 /// FOCUS's `ServiceCategory` for AI services.
-pub fn focus_import_category() -> &'static str {
+pub(crate) fn focus_import_category() -> &'static str {
     focus_import::AI_CATEGORY
 }
-pub use llmcost_csv::parse as parse_csv;
+pub(crate) use llmcost_csv::parse as parse_csv;
 
 /// What a file holds, summed per (day, project, model).
 #[derive(Debug, Default)]
-pub struct Parsed {
+pub(crate) struct Parsed {
     pub costs: Vec<CostRecord>,
     pub usage: Vec<UsageRecord>,
     /// The days the file covers: what a re-import replaces.
@@ -95,7 +95,7 @@ impl Sums {
 }
 
 /// A file's text: gzip is decompressed (by its magic bytes), a UTF-8 BOM dropped.
-pub fn read_text(path: &Path) -> Result<String> {
+pub(crate) fn read_text(path: &Path) -> Result<String> {
     let shown = path.display();
     let bytes = std::fs::read(path).map_err(|e| Error::Usage(format!("cannot read {shown}: {e}")))?;
     let bytes = if bytes.starts_with(&[0x1f, 0x8b]) {

@@ -66,7 +66,7 @@ pub struct Channel {
     pub secret_env: Option<String>,
 }
 
-pub const PAGERDUTY_URL: &str = "https://events.pagerduty.com/v2/enqueue";
+pub(crate) const PAGERDUTY_URL: &str = "https://events.pagerduty.com/v2/enqueue";
 
 impl Channel {
     /// Where to POST: the configured URL, the variable it names, or (PagerDuty) the Events API.
@@ -98,7 +98,7 @@ impl Channel {
 }
 
 /// Validates every entry; errors name the file, the entry and the field.
-pub fn validate_all(raw: &[RawChannel], budgets: &[String], path: &Path) -> Result<Vec<Channel>> {
+pub(crate) fn validate_all(raw: &[RawChannel], budgets: &[String], path: &Path) -> Result<Vec<Channel>> {
     let mut out = Vec::new();
     let mut names = BTreeSet::new();
     for (i, r) in raw.iter().enumerate() {
@@ -130,22 +130,19 @@ pub fn validate_all(raw: &[RawChannel], budgets: &[String], path: &Path) -> Resu
         if r.url.is_some() && r.url_env.is_some() {
             return Err(at("url", "give url or url_env, not both".into()));
         }
-        match kind {
-            Kind::Pagerduty => {
-                if r.routing_key_env.is_none() {
-                    return Err(at(
-                        "routing_key_env",
-                        "missing: the variable holding the integration's routing key".into(),
-                    ));
-                }
+        if kind == Kind::Pagerduty {
+            if r.routing_key_env.is_none() {
+                return Err(at(
+                    "routing_key_env",
+                    "missing: the variable holding the integration's routing key".into(),
+                ));
             }
-            _ => {
-                if r.url.is_none() && r.url_env.is_none() {
-                    return Err(at("url", "missing: give url, or url_env naming a variable that holds it".into()));
-                }
-                if r.routing_key_env.is_some() {
-                    return Err(at("routing_key_env", "only pagerduty channels have one".into()));
-                }
+        } else {
+            if r.url.is_none() && r.url_env.is_none() {
+                return Err(at("url", "missing: give url, or url_env naming a variable that holds it".into()));
+            }
+            if r.routing_key_env.is_some() {
+                return Err(at("routing_key_env", "only pagerduty channels have one".into()));
             }
         }
         if r.secret_env.is_some() && kind != Kind::Webhook {

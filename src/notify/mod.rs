@@ -3,8 +3,8 @@
 //! a repeat run sends nothing, a later run sends only thresholds crossed since, and a message
 //! that failed is tried again by the next run.
 
-pub mod channels;
-pub mod payload;
+pub(crate) mod channels;
+pub(crate) mod payload;
 mod send;
 
 use std::time::Duration;
@@ -19,7 +19,7 @@ use payload::Event;
 
 /// One message due to one channel.
 #[derive(Debug, Clone)]
-pub struct Message {
+pub(crate) struct Message {
     pub channel: String,
     pub kind: Kind,
     pub budget: String,
@@ -31,7 +31,7 @@ pub struct Message {
 }
 
 impl Message {
-    pub fn threshold(&self) -> i64 {
+    pub(crate) fn threshold(&self) -> i64 {
         match self.event {
             Event::Crossed(t) => i64::from(t),
             _ => 0,
@@ -39,7 +39,7 @@ impl Message {
     }
 
     /// For `--format json`: secrets masked (PagerDuty's routing key).
-    pub fn to_json(&self) -> Value {
+    pub(crate) fn to_json(&self) -> Value {
         let mut body = self.body.clone();
         if body.get("routing_key").is_some() {
             body["routing_key"] = json!("***");
@@ -62,7 +62,7 @@ impl Message {
 
 /// The messages due now: thresholds newly crossed (or not yet delivered), and PagerDuty
 /// resolves for incidents whose budget is back under its lowest threshold or whose period ended.
-pub fn due(
+pub(crate) fn due(
     channels: &[Channel],
     rows: &[BudgetRow],
     store: &Store,
@@ -132,14 +132,14 @@ fn resolve(
 }
 
 /// Sends each message (a failing channel never stops the others) and records the outcomes.
-pub fn send_all(
+pub(crate) fn send_all(
     channels: &[Channel],
     messages: &mut [Message],
     store: &mut Store,
     base_delay: Duration,
     record: bool,
 ) -> crate::error::Result<()> {
-    let client = crate::providers::http::build_client(Duration::from_secs(30));
+    let client = crate::providers::http::build_client(Duration::from_secs(30))?;
     let runtime = tokio::runtime::Builder::new_current_thread()
         .enable_all()
         .build()
@@ -180,7 +180,7 @@ async fn deliver(ch: &Channel, m: &Message, client: &reqwest::Client, base_delay
 }
 
 /// `llmcost notify test`: one test message per channel, recorded nowhere.
-pub fn test_message(ch: &Channel, row: &BudgetRow, now: DateTime<Utc>) -> Message {
+pub(crate) fn test_message(ch: &Channel, row: &BudgetRow, now: DateTime<Utc>) -> Message {
     let routing_key = ch.secret(&ch.routing_key_env, "routing_key_env").ok().flatten();
     Message {
         channel: ch.name.clone(),

@@ -12,7 +12,7 @@ use crate::output::budgets_out::BudgetRow;
 
 /// What happened to a budget that a channel is told about.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Event {
+pub(crate) enum Event {
     /// Spend passed `threshold` percent of the budget.
     Crossed(u32),
     /// Spend is back under the lowest threshold, or the period ended (PagerDuty resolves).
@@ -22,7 +22,7 @@ pub enum Event {
 }
 
 impl Event {
-    pub fn name(self) -> &'static str {
+    pub(crate) fn name(self) -> &'static str {
         match self {
             Event::Crossed(_) => "trigger",
             Event::Resolved => "resolve",
@@ -41,7 +41,7 @@ fn cut(text: &str, max: usize) -> String {
 }
 
 /// One line for people: what, how much, the scope and period, the forecast, what to run.
-pub fn title(row: &BudgetRow, event: Event) -> String {
+pub(crate) fn title(row: &BudgetRow, event: Event) -> String {
     let name = &row.budget.name;
     match event {
         Event::Crossed(t) if t >= 100 => format!("LLM budget {name} exceeded ({t}%)"),
@@ -51,7 +51,7 @@ pub fn title(row: &BudgetRow, event: Event) -> String {
     }
 }
 
-pub fn detail(row: &BudgetRow) -> String {
+pub(crate) fn detail(row: &BudgetRow) -> String {
     let (b, s) = (&row.budget, &row.status);
     format!(
         "{} of {} ({:.1}%) this {} ({} to {}, UTC days), {}; forecast {} by {}. Details: llmcost budgets check {}",
@@ -68,12 +68,12 @@ pub fn detail(row: &BudgetRow) -> String {
     )
 }
 
-pub fn dedup_key(row: &BudgetRow) -> String {
+pub(crate) fn dedup_key(row: &BudgetRow) -> String {
     format!("llmcost/{}/{}", row.budget.name, row.status.period.since)
 }
 
 /// The JSON body for `kind`. PagerDuty needs its routing key.
-pub fn body(
+pub(crate) fn body(
     kind: Kind,
     row: &BudgetRow,
     event: Event,
@@ -168,7 +168,7 @@ fn budget_json(row: &BudgetRow, event: Event) -> Value {
 
 /// Standard Webhooks headers: `webhook-id`, `webhook-timestamp`, and `webhook-signature` as
 /// `v1,<base64 HMAC-SHA256 of "id.timestamp.body">`; a `whsec_` secret is base64-decoded.
-pub fn sign(secret: &str, id: &str, timestamp: i64, body: &[u8]) -> Vec<(&'static str, String)> {
+pub(crate) fn sign(secret: &str, id: &str, timestamp: i64, body: &[u8]) -> Vec<(&'static str, String)> {
     let engine = base64::engine::general_purpose::STANDARD;
     let key = match secret.strip_prefix("whsec_").map(|s| engine.decode(s)) {
         Some(Ok(bytes)) => bytes,

@@ -10,7 +10,7 @@ const MAX_RETRIES: u32 = 2;
 const MAX_WAIT: Duration = Duration::from_secs(60);
 
 /// POSTs `body` with `headers`; `Err` says why, without the URL.
-pub async fn post(
+pub(super) async fn post(
     client: &Client,
     url: &str,
     body: &[u8],
@@ -49,7 +49,7 @@ pub async fn post(
                 // Discord says how long in the body, in seconds (a float).
                 let body_wait = serde_json::from_str::<serde_json::Value>(&text)
                     .ok()
-                    .and_then(|v| v.get("retry_after").and_then(|r| r.as_f64()));
+                    .and_then(|v| v.get("retry_after").and_then(serde_json::Value::as_f64));
                 let said: String = crate::output::sanitize::terminal(&text).chars().take(200).collect();
                 let why = format!(
                     "HTTP {}{}",

@@ -26,7 +26,7 @@ const LINE_DIMS: [Dim; 5] = [Dim::Provider, Dim::Workspace, Dim::Project, Dim::M
 
 /// The allocated rows (unsorted, without shares), the rates used, and notes about shared costs
 /// that could not be split.
-pub fn rows(
+pub(crate) fn rows(
     store: &Store,
     query: &CostQuery,
     currency: Currency,

@@ -29,7 +29,7 @@ pub enum BudgetFormat {
     Github,
 }
 
-pub fn scope_text(b: &Budget) -> String {
+pub(crate) fn scope_text(b: &Budget) -> String {
     let s = &b.scope;
     let parts: Vec<String> = [
         s.provider.map(|p| p.id().to_string()),
@@ -45,17 +45,17 @@ pub fn scope_text(b: &Budget) -> String {
 }
 
 fn pct(p: Decimal) -> String {
-    format!("{:.1}%", p)
+    format!("{p:.1}%")
 }
 
 /// One line for `costs` and `projects`: `Budget team: $412.80 of $500.00 (82.6%) ... [warning]`.
-pub fn note(r: &BudgetRow) -> String {
+pub(crate) fn note(r: &BudgetRow) -> String {
     format!("Budget {} [{}]", sentence(r), r.status.level)
 }
 
 /// The budget as JSON inside `costs` and `projects` output.
 /// `Budgets: 2 exceeded, 1 warning, 2 ok (llmcost budgets)`: one line for a terminal.
-pub fn summary(rows: &[BudgetRow]) -> String {
+pub(crate) fn summary(rows: &[BudgetRow]) -> String {
     let count = |level: Level| rows.iter().filter(|r| r.status.level == level).count();
     let mut parts = Vec::new();
     for (level, word) in [
@@ -72,7 +72,7 @@ pub fn summary(rows: &[BudgetRow]) -> String {
     format!("Budgets: {} (details: llmcost budgets)", parts.join(", "))
 }
 
-pub fn brief_json(r: &BudgetRow) -> Value {
+pub(crate) fn brief_json(r: &BudgetRow) -> Value {
     json!({
         "name": r.budget.name, "level": r.status.level.name(), "amount": r.budget.amount.exact(),
         "spent": r.status.spent.exact(), "forecast": r.status.forecast.cents(),
@@ -81,7 +81,7 @@ pub fn brief_json(r: &BudgetRow) -> Value {
 }
 
 /// `$412.80 of $500.00 (82.6%)`, the sentence every format uses.
-pub fn sentence(r: &BudgetRow) -> String {
+pub(crate) fn sentence(r: &BudgetRow) -> String {
     let (b, s) = (&r.budget, &r.status);
     let mut text = format!(
         "{}: {} of {} ({}) this {} ({} to {}, UTC), {}",
@@ -103,12 +103,17 @@ pub fn sentence(r: &BudgetRow) -> String {
     text
 }
 
-pub fn render(rows: &[BudgetRow], today: NaiveDate, format: BudgetFormat, out: &mut dyn Write) -> std::io::Result<()> {
+pub(crate) fn render(
+    rows: &[BudgetRow],
+    today: NaiveDate,
+    format: BudgetFormat,
+    out: &mut dyn Write,
+) -> std::io::Result<()> {
     render_with(rows, today, format, None, out)
 }
 
 /// Like [`render`]; with `budgets check --notify`, the JSON also lists the notifications.
-pub fn render_with(
+pub(crate) fn render_with(
     rows: &[BudgetRow],
     today: NaiveDate,
     format: BudgetFormat,
@@ -172,7 +177,7 @@ fn json_doc(
                 "period_start": s.period.since.to_string(),
                 "period_end": s.period.until.to_string(),
                 "scope": {
-                    "provider": b.scope.provider.map(|p| p.id()),
+                    "provider": b.scope.provider.map(super::super::providers::registry::ProviderKind::id),
                     "workspace": b.scope.workspace,
                     "project": b.scope.project,
                     "model": b.scope.model,
@@ -207,7 +212,7 @@ fn level_color(level: Level) -> comfy_table::Color {
     }
 }
 
-pub fn markdown(rows: &[BudgetRow], today: NaiveDate) -> String {
+pub(crate) fn markdown(rows: &[BudgetRow], today: NaiveDate) -> String {
     let mut s = format!("## LLM budgets on {today} (UTC)\n\n");
     s.push_str("| Budget | Scope | Period | Spent | Budget | Used | Forecast | Status |\n");
     s.push_str("| --- | --- | --- | ---: | ---: | ---: | ---: | --- |\n");
@@ -260,7 +265,7 @@ fn github(rows: &[BudgetRow], out: &mut dyn Write) -> std::io::Result<()> {
 }
 
 /// Appends the Markdown summary to `$GITHUB_STEP_SUMMARY`, when it is set.
-pub fn append_step_summary(path: Option<&std::ffi::OsStr>, rows: &[BudgetRow], today: NaiveDate) -> Result<()> {
+pub(crate) fn append_step_summary(path: Option<&std::ffi::OsStr>, rows: &[BudgetRow], today: NaiveDate) -> Result<()> {
     let Some(path) = path else {
         return Ok(());
     };

@@ -119,39 +119,36 @@ impl CostView {
         teams: Option<TeamScope<'_>>,
     ) -> Result<CostView> {
         let names = if query.group_by.contains(&Dim::Project) { store.project_names()? } else { HashMap::new() };
-        let (mut rows, fx, usage_shown, notes) = match teams {
-            Some(scope) => {
-                let (mut rows, fx, notes) = super::allocated_rows::rows(store, query, currency, rates, scope)?;
-                for row in &mut rows {
-                    for cell in row.cells.iter_mut().filter(|c| !c.dim.is_allocated()) {
-                        cell.label = label(cell.dim, &cell.value, row.owner.as_ref(), &names, today, query.range);
-                    }
+        let (mut rows, fx, usage_shown, notes) = if let Some(scope) = teams {
+            let (mut rows, fx, notes) = super::allocated_rows::rows(store, query, currency, rates, scope)?;
+            for row in &mut rows {
+                for cell in row.cells.iter_mut().filter(|c| !c.dim.is_allocated()) {
+                    cell.label = label(cell.dim, &cell.value, row.owner.as_ref(), &names, today, query.range);
                 }
-                (rows, fx, false, notes)
             }
-            None => {
-                let (costs, fx) = store.aggregate_costs_in(query, currency, rates)?;
-                let mut usage = store.aggregate_usage(query)?;
-                let usage_shown = query.group_by.iter().all(|d| d.carries_usage());
-                let rows = costs
-                    .into_iter()
-                    .map(|(key, cost)| {
-                        let row_usage = if usage_shown { Some(usage.remove(&key).unwrap_or_default()) } else { None };
-                        let GroupKey { values, owner } = key;
-                        let cells = query
-                            .group_by
-                            .iter()
-                            .zip(values)
-                            .map(|(dim, value)| {
-                                let label = label(*dim, &value, owner.as_ref(), &names, today, query.range);
-                                Cell { dim: *dim, value, label }
-                            })
-                            .collect();
-                        CostRow { cells, owner, share: Decimal::ZERO, cost, usage: row_usage }
-                    })
-                    .collect();
-                (rows, fx, usage_shown, Vec::new())
-            }
+            (rows, fx, false, notes)
+        } else {
+            let (costs, fx) = store.aggregate_costs_in(query, currency, rates)?;
+            let mut usage = store.aggregate_usage(query)?;
+            let usage_shown = query.group_by.iter().all(|d| d.carries_usage());
+            let rows = costs
+                .into_iter()
+                .map(|(key, cost)| {
+                    let row_usage = if usage_shown { Some(usage.remove(&key).unwrap_or_default()) } else { None };
+                    let GroupKey { values, owner } = key;
+                    let cells = query
+                        .group_by
+                        .iter()
+                        .zip(values)
+                        .map(|(dim, value)| {
+                            let label = label(*dim, &value, owner.as_ref(), &names, today, query.range);
+                            Cell { dim: *dim, value, label }
+                        })
+                        .collect();
+                    CostRow { cells, owner, share: Decimal::ZERO, cost, usage: row_usage }
+                })
+                .collect();
+            (rows, fx, usage_shown, Vec::new())
         };
         let total: Money = rows.iter().map(|r| r.cost).sum();
         for row in &mut rows {
@@ -228,7 +225,7 @@ impl CostView {
 }
 
 /// "Default project", "Default workspace"...: what the provider calls costs outside any project.
-pub fn default_project_label(provider_id: Option<&str>) -> &'static str {
+pub(crate) fn default_project_label(provider_id: Option<&str>) -> &'static str {
     provider_id.and_then(|p| ProviderKind::from_id(p).ok()).unwrap_or(ProviderKind::OpenAi).default_project_label()
 }
 

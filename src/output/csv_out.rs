@@ -8,7 +8,7 @@ use super::projects_view::ProjectsView;
 use crate::domain::Dim;
 
 /// Prefixes text a spreadsheet would run as a formula (`=`, `+`, `-`, `@`, tab, CR) with `'`.
-pub fn safe_text(value: &str) -> String {
+pub(crate) fn safe_text(value: &str) -> String {
     match value.chars().next() {
         Some('=' | '+' | '-' | '@' | '\t' | '\r') => format!("'{value}"),
         _ => value.to_string(),
@@ -19,7 +19,7 @@ fn to_io(e: csv::Error) -> std::io::Error {
     std::io::Error::other(e)
 }
 
-pub fn costs(view: &CostView, out: &mut dyn Write) -> std::io::Result<()> {
+pub(crate) fn costs(view: &CostView, out: &mut dyn Write) -> std::io::Result<()> {
     let mut w = csv::Writer::from_writer(out);
     let mut header: Vec<String> = Vec::new();
     for d in &view.group_by {
@@ -53,7 +53,7 @@ pub fn costs(view: &CostView, out: &mut dyn Write) -> std::io::Result<()> {
     w.flush()
 }
 
-pub fn projects(view: &ProjectsView, out: &mut dyn Write) -> std::io::Result<()> {
+pub(crate) fn projects(view: &ProjectsView, out: &mut dyn Write) -> std::io::Result<()> {
     let mut w = csv::Writer::from_writer(out);
     let cost = format!("cost_{}", view.currency.as_str().to_ascii_lowercase());
     w.write_record(["provider", "workspace", "project", "project_name", "status", cost.as_str()]).map_err(to_io)?;
@@ -103,7 +103,7 @@ mod tests {
                 prop_assert_eq!(&back, &safe);
                 for (orig, cell) in cells.iter().zip(&back) {
                     prop_assert!(!cell.starts_with(['=', '+', '-', '@', '\t', '\r']));
-                    let prefixed = format!("'{}", orig);
+                    let prefixed = format!("'{orig}");
                     prop_assert!(cell == orig || *cell == prefixed);
                 }
             }

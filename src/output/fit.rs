@@ -10,11 +10,11 @@ use unicode_width::UnicodeWidthStr;
 static WIDTH: AtomicUsize = AtomicUsize::new(0);
 
 /// The width tables must fit in, or `None` for no limit.
-pub fn set_width(width: Option<usize>) {
+pub(crate) fn set_width(width: Option<usize>) {
     WIDTH.store(width.unwrap_or(0), Ordering::Relaxed);
 }
 
-pub fn width() -> Option<usize> {
+pub(crate) fn width() -> Option<usize> {
     match WIDTH.load(Ordering::Relaxed) {
         0 => None,
         w => Some(w),
@@ -25,13 +25,13 @@ pub fn width() -> Option<usize> {
 const MIN_CUT: usize = 10;
 
 /// Columns the fitting may cut (names) and drop (in this order, least important first).
-pub struct Plan<'a> {
+pub(crate) struct Plan<'a> {
     pub cuttable: &'a [usize],
     pub droppable: &'a [usize],
 }
 
 /// The width of a table in llmcost's style (`│ a ┆ b │`): each column plus 3, plus 1.
-pub fn table_width(header: &[String], rows: &[Vec<String>]) -> usize {
+pub(crate) fn table_width(header: &[String], rows: &[Vec<String>]) -> usize {
     let n = header.len();
     (0..n).map(|i| column_width(header, rows, i)).sum::<usize>() + 3 * n + 1
 }
@@ -47,7 +47,7 @@ fn column_width(header: &[String], rows: &[Vec<String>], i: usize) -> usize {
 }
 
 /// `text` cut to `max` columns with an ellipsis.
-pub fn cut(text: &str, max: usize) -> String {
+pub(crate) fn cut(text: &str, max: usize) -> String {
     if text.width() <= max {
         return text.to_string();
     }
@@ -65,7 +65,7 @@ pub fn cut(text: &str, max: usize) -> String {
 /// Fits `header` and `rows` into `width`: drops columns in `plan.droppable` order while too
 /// wide, then narrows the cuttable columns in the plan's order (the first as far as it goes, down
 /// to 10 characters or its title, then the next). Returns the indices of the columns dropped (into the original layout).
-pub fn fit(header: &mut Vec<String>, rows: &mut [Vec<String>], plan: &Plan<'_>, width: usize) -> Vec<usize> {
+pub(crate) fn fit(header: &mut Vec<String>, rows: &mut [Vec<String>], plan: &Plan<'_>, width: usize) -> Vec<usize> {
     let mut dropped: Vec<usize> = Vec::new();
     for &col in plan.droppable {
         if table_width(header, rows) <= width {
@@ -117,7 +117,7 @@ mod tests {
     use super::*;
 
     fn strings(v: &[&str]) -> Vec<String> {
-        v.iter().map(|s| s.to_string()).collect()
+        v.iter().map(std::string::ToString::to_string).collect()
     }
 
     #[test]

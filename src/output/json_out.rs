@@ -8,13 +8,13 @@ use super::CostView;
 use super::projects_view::ProjectsView;
 use crate::domain::Dim;
 
-pub const SCHEMA_VERSION: u32 = 1;
+pub(crate) const SCHEMA_VERSION: u32 = 1;
 
 fn dim_value(dim: Dim, value: &str) -> Value {
     if dim == Dim::Project && value.is_empty() { Value::Null } else { Value::String(value.to_string()) }
 }
 
-pub fn costs(view: &CostView, out: &mut dyn Write) -> std::io::Result<()> {
+pub(crate) fn costs(view: &CostView, out: &mut dyn Write) -> std::io::Result<()> {
     let rows: Vec<Value> = view
         .rows
         .iter()
@@ -33,7 +33,8 @@ pub fn costs(view: &CostView, out: &mut dyn Write) -> std::io::Result<()> {
             // Imported spend (vendors without a billing API) says so.
             let provider = obj.get("provider").and_then(|p| p.as_str()).map(str::to_string);
             if let Some(p) = provider {
-                let imported = crate::domain::ProviderKind::from_id(&p).is_ok_and(|k| k.is_imported());
+                let imported = crate::domain::ProviderKind::from_id(&p)
+                    .is_ok_and(super::super::providers::registry::ProviderKind::is_imported);
                 obj.insert("source".into(), Value::String(if imported { "import" } else { "api" }.into()));
             }
             obj.insert("cost".into(), Value::String(row.cost.exact()));
@@ -83,7 +84,7 @@ pub fn costs(view: &CostView, out: &mut dyn Write) -> std::io::Result<()> {
     writeln!(out)
 }
 
-pub fn projects(view: &ProjectsView, out: &mut dyn Write) -> std::io::Result<()> {
+pub(crate) fn projects(view: &ProjectsView, out: &mut dyn Write) -> std::io::Result<()> {
     let rows: Vec<Value> = view
         .rows
         .iter()

@@ -11,7 +11,7 @@ fn cell(value: &str) -> String {
     super::sanitize::markdown(value)
 }
 
-pub fn costs(view: &CostView, out: &mut dyn Write) -> std::io::Result<()> {
+pub(super) fn costs(view: &CostView, out: &mut dyn Write) -> std::io::Result<()> {
     writeln!(out, "## LLM spend: {}\n", cell(&text::scope(&view.accounts)))?;
     if let Some(team) = &view.team {
         writeln!(out, "Team: **{}** (its direct spend and its parts of shared costs)\n", cell(team))?;
@@ -66,7 +66,7 @@ pub fn costs(view: &CostView, out: &mut dyn Write) -> std::io::Result<()> {
     Ok(())
 }
 
-pub fn projects(view: &ProjectsView, out: &mut dyn Write) -> std::io::Result<()> {
+pub(super) fn projects(view: &ProjectsView, out: &mut dyn Write) -> std::io::Result<()> {
     writeln!(out, "## Projects: {}\n", cell(&text::scope(&view.accounts)))?;
     writeln!(out, "Spend {} to {} (UTC days)\n", view.range.since, view.range.until)?;
     writeln!(out, "| Workspace | Project | ID | Status | Cost ({}) |", view.currency)?;

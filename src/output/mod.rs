@@ -1,19 +1,19 @@
 //! Shaping query results into views, and rendering them as table, JSON, CSV or Markdown.
 
-pub mod allocated_rows;
-pub mod budgets_out;
-pub mod cost_view;
+pub(crate) mod allocated_rows;
+pub(crate) mod budgets_out;
+pub(crate) mod cost_view;
 pub(crate) mod csv_out;
-pub mod fit;
+pub(crate) mod fit;
 pub(crate) mod json_out;
 mod markdown;
-pub mod projects_view;
-pub mod report_out;
+pub(crate) mod projects_view;
+pub(crate) mod report_out;
 pub mod sanitize;
-pub mod savings_out;
-pub mod table;
-pub mod teams_out;
-pub mod text;
+pub(crate) mod savings_out;
+pub(crate) mod table;
+pub(crate) mod teams_out;
+pub(crate) mod text;
 
 pub use cost_view::{CostRow, CostView};
 

@@ -29,7 +29,7 @@ fn set_currency(r: &Report) -> String {
 }
 
 /// One character per day, scaled to the period's highest day.
-pub fn sparkline(values: &[Money]) -> String {
+pub(crate) fn sparkline(values: &[Money]) -> String {
     let max = values.iter().copied().max().unwrap_or(Money::ZERO);
     values
         .iter()
@@ -175,7 +175,7 @@ fn mover_rows(m: &Movers) -> Vec<Vec<String>> {
     rows
 }
 
-pub fn render_table(r: &Report, accounts: &[Account], out: &mut dyn Write) -> std::io::Result<()> {
+pub(crate) fn render_table(r: &Report, accounts: &[Account], out: &mut dyn Write) -> std::io::Result<()> {
     let cost_header = set_currency(r);
     let heading = format!("LLM spend report: {}", super::sanitize::terminal(&super::text::scope(accounts)));
     writeln!(out, "{}", super::text::prose(&heading))?;
@@ -281,7 +281,7 @@ fn md_table(out: &mut String, header: &[&str], right_from: usize, rows: Vec<Vec<
     out.push('\n');
 }
 
-pub fn markdown(r: &Report, accounts: &[Account]) -> String {
+pub(crate) fn markdown(r: &Report, accounts: &[Account]) -> String {
     let cost_header = set_currency(r);
     let mut s = format!("# LLM spend report: {}\n\n", md_cell(&super::text::scope(accounts)));
     if let Some(team) = &r.team {
@@ -397,7 +397,7 @@ fn movers_json(m: &Movers) -> Value {
     json!({"rising": list(&m.rising), "falling": list(&m.falling), "appeared": list(&m.appeared), "disappeared": list(&m.disappeared)})
 }
 
-pub fn json(r: &Report, accounts: &[Account]) -> Value {
+pub(crate) fn json(r: &Report, accounts: &[Account]) -> Value {
     json!({
         "schema_version": crate::output::json_out::SCHEMA_VERSION,
         "currency": r.currency.as_str(),

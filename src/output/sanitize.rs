@@ -98,7 +98,7 @@ fn sgr_len(s: &str) -> usize {
     }
     for (i, &c) in b.iter().enumerate().skip(2).take(32) {
         match c {
-            b'0'..=b'9' | b';' => continue,
+            b'0'..=b'9' | b';' => {}
             b'm' => return i + 1,
             _ => return 0,
         }

@@ -6,7 +6,7 @@ use std::io::Write;
 use rust_decimal::Decimal;
 use serde_json::{Value, json};
 
-pub use super::json_out::SCHEMA_VERSION;
+pub(crate) use super::json_out::SCHEMA_VERSION;
 
 use super::Format;
 use super::csv_out::safe_text;
@@ -20,7 +20,7 @@ use crate::savings::reconcile::Row;
 const USD: Currency = Currency::USD;
 
 /// What `optimize` found in a period.
-pub struct OptimizeView {
+pub(crate) struct OptimizeView {
     pub range: DateRange,
     /// No day of the period was ever fetched: nothing to look at (not "nothing to save").
     pub no_data: bool,
@@ -29,7 +29,7 @@ pub struct OptimizeView {
 }
 
 /// What `reconcile` found in a period.
-pub struct ReconcileView {
+pub(crate) struct ReconcileView {
     pub range: DateRange,
     /// No day of the period was ever fetched.
     pub no_data: bool,
@@ -47,14 +47,14 @@ fn source_text(s: &Source) -> String {
 }
 
 /// `openai/edugami · Tutor chat · gpt-4o`
-pub fn place(f: &Finding) -> String {
+pub(crate) fn place(f: &Finding) -> String {
     let mut parts = vec![format!("{}/{}", f.provider.id(), f.workspace)];
     parts.extend(f.project.clone());
     parts.extend(f.model.clone());
     parts.join(" · ")
 }
 
-pub fn finding_json(f: &Finding) -> Value {
+pub(crate) fn finding_json(f: &Finding) -> Value {
     json!({
         "kind": f.kind.name(),
         "provider": f.provider.id(),
@@ -68,7 +68,12 @@ pub fn finding_json(f: &Finding) -> Value {
     })
 }
 
-pub fn render_optimize(v: &OptimizeView, format: Format, width: usize, out: &mut dyn Write) -> std::io::Result<()> {
+pub(crate) fn render_optimize(
+    v: &OptimizeView,
+    format: Format,
+    width: usize,
+    out: &mut dyn Write,
+) -> std::io::Result<()> {
     match format {
         Format::Json => {
             let doc = json!({
@@ -177,7 +182,7 @@ fn opt_percent(p: Option<Decimal>) -> String {
     p.map_or_else(|| "-".to_string(), |p| format!("{}{p}%", if p > Decimal::ZERO { "+" } else { "" }))
 }
 
-pub fn render_reconcile(v: &ReconcileView, format: Format, out: &mut dyn Write) -> std::io::Result<()> {
+pub(crate) fn render_reconcile(v: &ReconcileView, format: Format, out: &mut dyn Write) -> std::io::Result<()> {
     let billed: Money = v.rows.iter().map(|r| r.billed).sum();
     let flagged = v.rows.iter().filter(|r| r.flagged).count();
     match format {

@@ -14,7 +14,7 @@ fn safe(text: &str) -> String {
 }
 
 /// A table in llmcost's style, styled when colour is on.
-pub fn new_table() -> Table {
+pub(crate) fn new_table() -> Table {
     let mut t = Table::new();
     t.load_style(presets::UTF8_FULL_CONDENSED).set_content_arrangement(ContentArrangement::Dynamic);
     if super::color() {
@@ -26,7 +26,7 @@ pub fn new_table() -> Table {
 /// A table of text cells fitted to the terminal (see `fit`): `cuttable` columns may be cut with
 /// an ellipsis, `droppable` ones dropped in that order, `right` ones (numbers) are right-aligned
 /// and never cut. Cells are escaped for the terminal.
-pub fn fitted(
+pub(crate) fn fitted(
     header: &[&str],
     rows: Vec<Vec<String>>,
     cuttable: &[usize],
@@ -38,7 +38,7 @@ pub fn fitted(
 
 /// [`fitted`], colouring the cell of row `r` and (original) column `c` with `colour(r, c)` when
 /// colour is on.
-pub fn fitted_styled(
+pub(crate) fn fitted_styled(
     header: &[&str],
     rows: Vec<Vec<String>>,
     cuttable: &[usize],
@@ -46,7 +46,7 @@ pub fn fitted_styled(
     right: &[usize],
     colour: &dyn Fn(usize, usize) -> Option<comfy_table::Color>,
 ) -> Table {
-    let mut header: Vec<String> = header.iter().map(|h| h.to_string()).collect();
+    let mut header: Vec<String> = header.iter().map(std::string::ToString::to_string).collect();
     let mut rows: Vec<Vec<String>> = rows.into_iter().map(|r| r.iter().map(|c| safe(c)).collect()).collect();
     let dropped = match super::fit::width() {
         Some(w) => super::fit::fit(&mut header, &mut rows, &super::fit::Plan { cuttable, droppable }, w),
@@ -74,7 +74,7 @@ pub fn fitted_styled(
 }
 
 /// Header cells, bold and coloured when colour is on.
-pub fn header<S: ToString>(titles: impl IntoIterator<Item = S>) -> Vec<comfy_table::Cell> {
+pub(crate) fn header<S: ToString>(titles: impl IntoIterator<Item = S>) -> Vec<comfy_table::Cell> {
     titles
         .into_iter()
         .map(|t| {
@@ -97,7 +97,7 @@ fn align_right(t: &mut Table, from: usize) {
     }
 }
 
-pub fn costs(view: &CostView, out: &mut dyn Write) -> std::io::Result<()> {
+pub(crate) fn costs(view: &CostView, out: &mut dyn Write) -> std::io::Result<()> {
     writeln!(out, "{}", text::prose(&format!("Spend for {}", safe(&text::scope(&view.accounts)))))?;
     if !view.project_filter.is_empty() {
         writeln!(out, "Projects: {}", safe(&view.project_filter.join(", ")))?;
@@ -157,7 +157,7 @@ pub fn costs(view: &CostView, out: &mut dyn Write) -> std::io::Result<()> {
 
 /// Budgets a view covers: a line each when piped (complete), one summary line on a terminal
 /// (`llmcost budgets` has the rest), nothing with `-q`.
-pub fn budget_notes(budgets: &[super::budgets_out::BudgetRow], out: &mut dyn Write) -> std::io::Result<()> {
+pub(crate) fn budget_notes(budgets: &[super::budgets_out::BudgetRow], out: &mut dyn Write) -> std::io::Result<()> {
     if budgets.is_empty() {
         return Ok(());
     }
@@ -221,7 +221,7 @@ fn cost_cells(view: &CostView, compact: bool) -> (Vec<String>, Vec<Vec<String>>)
     (header, rows)
 }
 
-pub fn projects(view: &ProjectsView, out: &mut dyn Write) -> std::io::Result<()> {
+pub(crate) fn projects(view: &ProjectsView, out: &mut dyn Write) -> std::io::Result<()> {
     writeln!(out, "{}", text::prose(&format!("Projects of {}", safe(&text::scope(&view.accounts)))))?;
     let r = view.range;
     writeln!(out, "Spend {} to {} (UTC days)", r.since, r.until)?;

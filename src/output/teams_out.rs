@@ -13,7 +13,7 @@ use crate::teams::{Team, UNALLOCATED};
 
 /// What is charged to whom.
 #[derive(Clone, Debug)]
-pub struct ChargebackView {
+pub(crate) struct ChargebackView {
     pub range: DateRange,
     pub currency: Currency,
     pub by_cost_center: bool,
@@ -24,7 +24,7 @@ pub struct ChargebackView {
 }
 
 impl ChargebackView {
-    pub fn build(
+    pub(crate) fn build(
         teams: &[Team],
         allocation: &Allocation,
         range: DateRange,
@@ -68,7 +68,7 @@ impl ChargebackView {
 }
 
 /// The chargeback as versioned JSON (also the `chargeback` member of `report --format json`).
-pub fn json_value(view: &ChargebackView) -> serde_json::Value {
+pub(crate) fn json_value(view: &ChargebackView) -> serde_json::Value {
     let r = view.range;
     let rows: Vec<_> = view
         .rows
@@ -92,7 +92,7 @@ pub fn json_value(view: &ChargebackView) -> serde_json::Value {
     })
 }
 
-pub fn render(view: &ChargebackView, format: Format, out: &mut dyn Write) -> std::io::Result<()> {
+pub(crate) fn render(view: &ChargebackView, format: Format, out: &mut dyn Write) -> std::io::Result<()> {
     let who = if view.by_cost_center { "Cost centre" } else { "Team" };
     let r = view.range;
     match format {

@@ -7,17 +7,17 @@ use super::CostView;
 use crate::domain::{Account, DateRange};
 
 /// `12,345,678`
-pub fn thousands(n: u64) -> String {
+pub(crate) fn thousands(n: u64) -> String {
     crate::domain::money::group_thousands(&n.to_string())
 }
 
 /// `42.1%`
-pub fn percent(share: Decimal) -> String {
+pub(crate) fn percent(share: Decimal) -> String {
     format!("{:.1}%", share * Decimal::ONE_HUNDRED)
 }
 
 /// Words of `text` in lines of at most `width` characters, each after `indent`.
-pub fn wrap(text: &str, width: usize, indent: &str) -> String {
+pub(crate) fn wrap(text: &str, width: usize, indent: &str) -> String {
     let mut lines: Vec<String> = Vec::new();
     let mut line = String::new();
     for word in text.split_whitespace() {
@@ -35,12 +35,12 @@ pub fn wrap(text: &str, width: usize, indent: &str) -> String {
 
 /// A line of prose for the terminal: wrapped at word boundaries to the table width when there is
 /// one, else as it is.
-pub fn prose(text: &str) -> String {
+pub(crate) fn prose(text: &str) -> String {
     hanging(text, 0)
 }
 
 /// [`prose`] whose continuation lines are indented by `indent` spaces (under a label).
-pub fn hanging(text: &str, indent: usize) -> String {
+pub(crate) fn hanging(text: &str, indent: usize) -> String {
     match super::fit::width() {
         Some(w) => {
             let pad = " ".repeat(indent);
@@ -60,7 +60,7 @@ pub fn hanging(text: &str, indent: usize) -> String {
 }
 
 /// A count for a narrow column: `932M`, `12.4M`, `870k`, `2.2B`.
-pub fn compact_count(n: u64) -> String {
+pub(crate) fn compact_count(n: u64) -> String {
     match n {
         n if n >= 10_000_000_000 => format!("{}B", n / 1_000_000_000),
         n if n >= 1_000_000_000 => format!("{:.1}B", n as f64 / 1e9),
@@ -74,16 +74,16 @@ pub fn compact_count(n: u64) -> String {
 /// Shares as percentages to a tenth that add up to exactly 100.0% (largest remainder: each is
 /// rounded down, and the tenths left go to the largest remainders, first rows on ties). With a
 /// negative share (credits) there is no such rounding, and each is rounded on its own.
-pub fn percents(shares: &[Decimal]) -> Vec<String> {
+pub(crate) fn percents(shares: &[Decimal]) -> Vec<String> {
     let tenths: Vec<Decimal> = shares.iter().map(|s| *s * Decimal::from(1000)).collect();
     let sum: Decimal = tenths.iter().sum();
     if shares.is_empty()
-        || tenths.iter().any(|t| t.is_sign_negative())
+        || tenths.iter().any(rust_decimal::Decimal::is_sign_negative)
         || (sum - Decimal::from(1000)).abs() > Decimal::ONE
     {
         return shares.iter().map(|s| percent(*s)).collect();
     }
-    let mut floors: Vec<Decimal> = tenths.iter().map(|t| t.floor()).collect();
+    let mut floors: Vec<Decimal> = tenths.iter().map(rust_decimal::Decimal::floor).collect();
     let left = Decimal::from(1000) - floors.iter().sum::<Decimal>();
     let mut order: Vec<usize> = (0..tenths.len()).collect();
     order.sort_by(|a, b| (tenths[*b] - floors[*b]).cmp(&(tenths[*a] - floors[*a])).then(a.cmp(b)));
@@ -95,7 +95,7 @@ pub fn percents(shares: &[Decimal]) -> Vec<String> {
 }
 
 /// `OpenAI: edugami, memoways`
-pub fn scope(accounts: &[Account]) -> String {
+pub(crate) fn scope(accounts: &[Account]) -> String {
     let mut parts: Vec<String> = Vec::new();
     // In first-seen order, whatever order the accounts come in.
     let mut providers: Vec<_> = Vec::new();
@@ -112,7 +112,7 @@ pub fn scope(accounts: &[Account]) -> String {
 }
 
 /// `2026-11-01 to 2026-11-22 (UTC days; 2026-11-22 is today, partial)`
-pub fn period(r: DateRange, today: NaiveDate) -> String {
+pub(crate) fn period(r: DateRange, today: NaiveDate) -> String {
     let span = if r.since == r.until { r.since.to_string() } else { format!("{} to {}", r.since, r.until) };
     if r.contains(today) {
         format!("{span} (UTC days; {today} is today, partial)")
@@ -121,7 +121,7 @@ pub fn period(r: DateRange, today: NaiveDate) -> String {
     }
 }
 
-pub fn updated(at: Option<DateTime<Utc>>) -> String {
+pub(crate) fn updated(at: Option<DateTime<Utc>>) -> String {
     match at {
         Some(at) => format!("Data updated {} UTC", at.format("%Y-%m-%d %H:%M")),
         None => "No data fetched for this period yet".to_string(),
@@ -129,7 +129,7 @@ pub fn updated(at: Option<DateTime<Utc>>) -> String {
 }
 
 /// Lines warning that the view lacks days, or that a provider never reports today.
-pub fn incomplete_notes(view: &CostView) -> Vec<String> {
+pub(crate) fn incomplete_notes(view: &CostView) -> Vec<String> {
     let mut notes: Vec<String> = view
         .missing_days
         .iter()
@@ -158,7 +158,7 @@ pub fn incomplete_notes(view: &CostView) -> Vec<String> {
 }
 
 /// What a column of grouping values is called for people.
-pub fn dim_title(dim: crate::domain::Dim) -> &'static str {
+pub(crate) fn dim_title(dim: crate::domain::Dim) -> &'static str {
     use crate::domain::Dim;
     match dim {
         Dim::Provider => "Provider",

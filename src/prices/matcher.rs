@@ -4,7 +4,7 @@
 use serde_json::Value;
 
 #[derive(Clone, Debug)]
-pub enum Matcher {
+pub(crate) enum Matcher {
     Equals(String),
     StartsWith(String),
     EndsWith(String),
@@ -16,7 +16,7 @@ pub enum Matcher {
 
 impl Matcher {
     /// Reads a rule; an unknown kind or a bad regex is an error naming it.
-    pub fn from_json(value: &Value) -> Result<Matcher, String> {
+    pub(crate) fn from_json(value: &Value) -> Result<Matcher, String> {
         let Value::Object(map) = value else { return Err(format!("a match rule is not an object: {value}")) };
         let [(kind, arg)] = map.iter().collect::<Vec<_>>()[..] else {
             return Err("a match rule has more than one kind".into());
@@ -41,7 +41,7 @@ impl Matcher {
         })
     }
 
-    pub fn matches(&self, name: &str) -> bool {
+    pub(crate) fn matches(&self, name: &str) -> bool {
         match self {
             Matcher::Equals(s) => name == s,
             Matcher::StartsWith(s) => name.starts_with(s.as_str()),

@@ -3,7 +3,7 @@
 //! in `data/prices.json`; `llmcost prices update` caches a newer one. A model the table does not
 //! know is *missing*, never priced at 0.
 
-pub mod matcher;
+pub(crate) mod matcher;
 
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
@@ -13,13 +13,13 @@ use serde_json::Value;
 use matcher::Matcher;
 
 /// The table that ships with llmcost.
-pub const BUILT_IN: &str = include_str!("../../data/prices.json");
+pub(crate) const BUILT_IN: &str = include_str!("../../data/prices.json");
 /// The file format this module writes and reads (`format` in the file).
-pub const FORMAT: &str = "llmcost-prices/1";
+pub(crate) const FORMAT: &str = "llmcost-prices/1";
 /// Where `prices update` fetches from by default.
-pub const DEFAULT_URL: &str = "https://raw.githubusercontent.com/pydantic/genai-prices/main/prices/data.json";
+pub(crate) const DEFAULT_URL: &str = "https://raw.githubusercontent.com/pydantic/genai-prices/main/prices/data.json";
 /// The price lists kept from a genai-prices file: the providers llmcost reads or imports.
-pub const KEPT_PROVIDERS: [&str; 15] = [
+pub(crate) const KEPT_PROVIDERS: [&str; 15] = [
     "anthropic",
     "aws",
     "azure",
@@ -39,7 +39,7 @@ pub const KEPT_PROVIDERS: [&str; 15] = [
 
 /// Where a table came from.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-pub struct Source {
+pub(crate) struct Source {
     pub name: String,
     /// The file or URL it was read from.
     pub url: String,
@@ -51,21 +51,21 @@ pub struct Source {
 
 /// The file as stored: prices and matches kept as the source wrote them.
 #[derive(Clone, Debug, Serialize, Deserialize)]
-pub struct TableFile {
+pub(crate) struct TableFile {
     pub format: String,
     pub source: Source,
     pub providers: Vec<ProviderFile>,
 }
 
 #[derive(Clone, Debug, Serialize, Deserialize)]
-pub struct ProviderFile {
+pub(crate) struct ProviderFile {
     pub id: String,
     pub name: String,
     pub models: Vec<ModelFile>,
 }
 
 #[derive(Clone, Debug, Serialize, Deserialize)]
-pub struct ModelFile {
+pub(crate) struct ModelFile {
     pub id: String,
     #[serde(rename = "match")]
     pub matcher: Value,
@@ -76,7 +76,7 @@ pub struct ModelFile {
 
 /// List prices in USD per million tokens; `None` where the model has no such price.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
-pub struct Rates {
+pub(crate) struct Rates {
     pub input: Option<Decimal>,
     pub cache_read: Option<Decimal>,
     pub cache_write: Option<Decimal>,
@@ -88,7 +88,7 @@ pub struct Rates {
 
 /// A model's prices over time.
 #[derive(Clone, Debug)]
-pub struct ModelPrices {
+pub(crate) struct ModelPrices {
     pub id: String,
     pub matcher: Matcher,
     /// `(from, rates)`, oldest first; `None` is "since always".
@@ -98,19 +98,19 @@ pub struct ModelPrices {
 
 impl ModelPrices {
     /// The rates in force on `day`.
-    pub fn on(&self, day: NaiveDate) -> Option<Rates> {
+    pub(crate) fn on(&self, day: NaiveDate) -> Option<Rates> {
         self.history.iter().rev().find(|(from, _)| from.is_none_or(|f| f <= day)).map(|(_, r)| *r)
     }
 
     /// Whether the price changed inside `[since, until]`.
-    pub fn changed_within(&self, since: NaiveDate, until: NaiveDate) -> bool {
+    pub(crate) fn changed_within(&self, since: NaiveDate, until: NaiveDate) -> bool {
         self.history.iter().any(|(from, _)| from.is_some_and(|f| f > since && f <= until))
     }
 }
 
 /// A loaded table.
 #[derive(Clone, Debug)]
-pub struct PriceTable {
+pub(crate) struct PriceTable {
     pub source: Source,
     /// `(price list id, models in the source's order)`.
     pub providers: Vec<(String, Vec<ModelPrices>)>,
@@ -119,7 +119,7 @@ pub struct PriceTable {
 impl PriceTable {
     /// Reads a table in llmcost's format, or a genai-prices `data.json` (a list of providers),
     /// which is converted: `source` names where it came from.
-    pub fn parse(text: &str, source_if_raw: impl FnOnce() -> Source) -> Result<(PriceTable, TableFile), String> {
+    pub(crate) fn parse(text: &str, source_if_raw: impl FnOnce() -> Source) -> Result<(PriceTable, TableFile), String> {
         let value: Value = serde_json::from_str(text).map_err(|e| format!("not JSON: {e}"))?;
         let file = match value {
             Value::Array(_) => {
@@ -157,26 +157,25 @@ impl PriceTable {
     }
 
     /// The table that ships with llmcost (parsed once per process).
-    pub fn built_in() -> PriceTable {
+    pub(crate) fn built_in() -> PriceTable {
         static TABLE: std::sync::OnceLock<PriceTable> = std::sync::OnceLock::new();
         TABLE
             .get_or_init(|| {
                 PriceTable::parse(BUILT_IN, built_in_source)
-                    .map(|(t, _)| t)
-                    .unwrap_or_else(|_| PriceTable { source: built_in_source(), providers: Vec::new() })
+                    .map_or_else(|_| PriceTable { source: built_in_source(), providers: Vec::new() }, |(t, _)| t)
             })
             .clone()
     }
 
     /// The entry for `model` in price list `list` (first match in the source's order), trying
     /// the name as the cache has it, then as an API id (`Gemini 2.5 Pro` → `gemini-2.5-pro`).
-    pub fn find(&self, list: &str, model: &str) -> Option<&ModelPrices> {
+    pub(crate) fn find(&self, list: &str, model: &str) -> Option<&ModelPrices> {
         let models = &self.providers.iter().find(|(id, _)| id == list)?.1;
         let api_id = model.trim().to_lowercase().replace(' ', "-");
         [model, api_id.as_str()].into_iter().find_map(|name| models.iter().find(|m| m.matcher.matches(name)))
     }
 
-    pub fn model_count(&self) -> usize {
+    pub(crate) fn model_count(&self) -> usize {
         self.providers.iter().map(|(_, m)| m.len()).sum()
     }
 }

@@ -8,7 +8,7 @@ use crate::domain::Account;
 use crate::secrets::{KeyError, KeySource, Keys, Secret};
 
 /// A provider's credentials and where they came from, or why none were found.
-pub type Resolved = Result<(Credentials, KeySource), KeyError>;
+pub(crate) type Resolved = Result<(Credentials, KeySource), KeyError>;
 
 pub struct CredentialContext<'a> {
     pub account: &'a Account,
@@ -41,11 +41,11 @@ impl CredentialContext<'_> {
 }
 
 /// An API key from the account's variable or the keyring (OpenAI, Anthropic, OpenRouter, xAI).
-pub fn api_key(ctx: &CredentialContext<'_>) -> Resolved {
+pub(crate) fn api_key(ctx: &CredentialContext<'_>) -> Resolved {
     ctx.key().map(|(k, s)| (Credentials::Key(k), s))
 }
 
 /// Imported spend needs none.
-pub fn none_needed(_: &CredentialContext<'_>) -> Resolved {
+pub(crate) fn none_needed(_: &CredentialContext<'_>) -> Resolved {
     Ok((Credentials::Key(Secret::new("")), KeySource::Ambient("imported from files".to_string())))
 }

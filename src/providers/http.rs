@@ -442,9 +442,10 @@ impl Http {
     fn redirect_error(&self, path: &str, response: &reqwest::Response) -> ProviderError {
         let location = response.headers().get(reqwest::header::LOCATION).and_then(|v| v.to_str().ok()).unwrap_or("");
         // Name where it pointed, without any query string or user info it carried.
-        let shown = reqwest::Url::parse(location)
-            .map(|u| format!("{}://{}{}", u.scheme(), u.host_str().unwrap_or(""), u.path()))
-            .unwrap_or_else(|_| location.split('?').next().unwrap_or("").chars().take(200).collect());
+        let shown = reqwest::Url::parse(location).map_or_else(
+            |_| location.split('?').next().unwrap_or("").chars().take(200).collect(),
+            |u| format!("{}://{}{}", u.scheme(), u.host_str().unwrap_or(""), u.path()),
+        );
         self.fail(
             path,
             FailureKind::Rejected(response.status().as_u16()),
@@ -519,7 +520,7 @@ fn standard_retry_after(headers: &HeaderMap, now: DateTime<Utc>) -> Option<Durat
 }
 
 /// The shared client: one connection pool, bounded timeouts, a recognisable user agent.
-pub fn build_client(timeout: Duration) -> Client {
+pub fn build_client(timeout: Duration) -> crate::error::Result<Client> {
     // rustls on ring (see Cargo.toml); installing twice is harmless, so the error is ignored.
     let _ = rustls::crypto::ring::default_provider().install_default();
     Client::builder()
@@ -529,7 +530,9 @@ pub fn build_client(timeout: Duration) -> Client {
         // Never follow a redirect: credential headers would go to whoever it names.
         .redirect(reqwest::redirect::Policy::none())
         .build()
-        .expect("the HTTP client's TLS backend initialises")
+        .map_err(|e| {
+            crate::error::Error::Runtime(format!("cannot set up HTTPS ({e}): check the system's certificate store"))
+        })
 }
 
 pub fn header(name: &'static str, value: &str) -> (reqwest::header::HeaderName, HeaderValue) {

@@ -86,7 +86,7 @@ pub struct ProviderInfo {
 }
 
 /// `check_settings` of a provider without settings of its own.
-pub fn no_settings(_: &crate::config::WorkspaceConfig) -> Result<(), (&'static str, String)> {
+pub(crate) fn no_settings(_: &crate::config::WorkspaceConfig) -> Result<(), (&'static str, String)> {
     Ok(())
 }
 

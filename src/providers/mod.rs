@@ -2,20 +2,20 @@
 //! (wire types in `api.rs`, `impl Provider` in `mod.rs`, its own auth) plus one registry line.
 
 pub mod anthropic;
-pub mod aws;
-pub mod azure;
-pub mod credentials;
-pub mod gcp;
+pub(crate) mod aws;
+pub(crate) mod azure;
+pub(crate) mod credentials;
+pub(crate) mod gcp;
 pub mod http;
-pub mod imported;
-pub mod info;
-pub mod oauth;
+pub(crate) mod imported;
+pub(crate) mod info;
+pub(crate) mod oauth;
 pub mod openai;
 pub mod openrouter;
-pub mod record;
-pub mod registry;
-pub mod token_cache;
-pub mod xai;
+pub(crate) mod record;
+pub(crate) mod registry;
+pub(crate) mod token_cache;
+pub(crate) mod xai;
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::future::Future;

@@ -15,7 +15,7 @@ const ATTEMPTS: u64 = 3;
 
 /// A token endpoint's success answer.
 #[derive(Debug, Deserialize)]
-pub struct TokenResponse {
+pub(crate) struct TokenResponse {
     pub access_token: String,
     #[serde(default, deserialize_with = "lenient::opt_count")]
     pub expires_in: Option<u64>,
@@ -23,7 +23,7 @@ pub struct TokenResponse {
 
 /// POSTs `form` to `url` (`what` names the endpoint in errors): `(status, body)` of the last
 /// answer, which the caller reads (each identity provider words its errors its own way).
-pub async fn post_form(
+pub(crate) async fn post_form(
     client: &reqwest::Client,
     url: &str,
     form: &[(&str, &str)],

@@ -14,7 +14,7 @@ use serde::{Deserialize, Serialize};
 
 /// The file format of a recorded response (and of a fixture in `tests/fixtures/real/`).
 #[derive(Debug, Serialize, Deserialize)]
-pub struct RecordedResponse {
+pub(crate) struct RecordedResponse {
     /// Format version of this file.
     pub llmcost_record: u32,
     pub provider: String,
@@ -30,16 +30,6 @@ pub struct RecordedResponse {
     pub received_at: String,
     /// The body: a string holds the exact bytes received; a fixture may give JSON for readability.
     pub body: serde_json::Value,
-}
-
-impl RecordedResponse {
-    /// The body as text, exactly as it is to be served.
-    pub fn body_text(&self) -> String {
-        match &self.body {
-            serde_json::Value::String(s) => s.clone(),
-            other => other.to_string(),
-        }
-    }
 }
 
 /// Where recorded responses go. Cheap to clone; one per sync.

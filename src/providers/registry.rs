@@ -100,12 +100,12 @@ registry! {
 }
 
 /// `openai, anthropic, openrouter`: for help texts and errors.
-pub fn ids() -> String {
+pub(crate) fn ids() -> String {
     ProviderKind::ALL.iter().map(|p| p.info().id).collect::<Vec<_>>().join(", ")
 }
 
 /// `OpenRouter keeps only the last 30 days`, for every provider with limited history: what a
 /// deleted cache loses for good. Empty when every provider serves all history.
-pub fn history_limits() -> Vec<String> {
+pub(crate) fn history_limits() -> Vec<String> {
     ProviderKind::ALL.iter().filter_map(|p| p.info().history_limit()).collect()
 }

@@ -12,14 +12,14 @@ use rust_decimal::Decimal;
 
 use crate::domain::{DateRange, Money};
 
-pub const WINDOW: u64 = 14;
-pub const K: Decimal = Decimal::from_parts(35, 0, 0, false, 1); // 3.5
+pub(crate) const WINDOW: u64 = 14;
+pub(crate) const K: Decimal = Decimal::from_parts(35, 0, 0, false, 1); // 3.5
 const MAD_SCALE: Decimal = Decimal::from_parts(14826, 0, 0, false, 4); // 1.4826
 const MIN_RATIO: Decimal = Decimal::from_parts(15, 0, 0, false, 1); // 1.5
 const MIN_JUMP: Decimal = Decimal::ONE;
 
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Anomaly {
+pub(crate) struct Anomaly {
     pub day: NaiveDate,
     pub cost: Money,
     /// The trailing median it is compared with.
@@ -29,7 +29,7 @@ pub struct Anomaly {
     pub project: Option<String>,
 }
 
-pub fn median(values: &mut [Decimal]) -> Decimal {
+pub(crate) fn median(values: &mut [Decimal]) -> Decimal {
     if values.is_empty() {
         return Decimal::ZERO;
     }
@@ -44,7 +44,7 @@ fn trailing(series: &HashMap<NaiveDate, Decimal>, day: NaiveDate) -> Vec<Decimal
 }
 
 /// Whether `value` is far above `history` by the rule above; returns the usual (median) level.
-pub fn is_spike(value: Decimal, history: &[Decimal]) -> Option<Decimal> {
+pub(crate) fn is_spike(value: Decimal, history: &[Decimal]) -> Option<Decimal> {
     let mut h = history.to_vec();
     let med = median(&mut h);
     let mut deviations: Vec<Decimal> = history.iter().map(|v| (*v - med).abs()).collect();
@@ -55,7 +55,7 @@ pub fn is_spike(value: Decimal, history: &[Decimal]) -> Option<Decimal> {
 
 /// Finds spikes among the complete days of `range` (before `today`). `daily` is total spend
 /// per day; `by_model` and `by_project` the same per model and per project, for naming drivers.
-pub fn find(
+pub(crate) fn find(
     range: DateRange,
     today: NaiveDate,
     daily: &HashMap<NaiveDate, Decimal>,

@@ -1,7 +1,7 @@
 //! `report` shaping, pure: from per-day facts to totals, comparisons, forecast, breakdowns,
 //! movers, the daily series and anomalies. Rendering lives in `output::report_out`.
 
-pub mod anomaly;
+pub(crate) mod anomaly;
 
 use std::collections::{BTreeMap, HashMap};
 
@@ -11,11 +11,11 @@ use rust_decimal::Decimal;
 use crate::budget;
 use crate::domain::{DateRange, Money, UsageTotals};
 use crate::output::budgets_out::BudgetRow;
-pub use anomaly::Anomaly;
+pub(crate) use anomaly::Anomaly;
 
 /// Spend of one day, provider, workspace, project and model.
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Fact {
+pub(crate) struct Fact {
     pub day: NaiveDate,
     pub provider: String,
     pub workspace: String,
@@ -28,7 +28,7 @@ pub struct Fact {
 }
 
 /// What `build` needs: facts covering the previous period and the anomaly window too.
-pub struct Input {
+pub(crate) struct Input {
     pub range: DateRange,
     pub today: NaiveDate,
     /// The end of the calendar period being reported, when it is not over yet (for a forecast).
@@ -37,7 +37,7 @@ pub struct Input {
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Line {
+pub(crate) struct Line {
     /// `provider/workspace`, a project name, a model...
     pub name: String,
     /// The owning `provider/workspace` (projects and models).
@@ -49,7 +49,7 @@ pub struct Line {
 
 impl Line {
     /// Dollars per million tokens, where tokens are known.
-    pub fn cost_per_million(&self) -> Option<Money> {
+    pub(crate) fn cost_per_million(&self) -> Option<Money> {
         let u = self.usage?;
         let tokens = u.input_tokens + u.output_tokens;
         (tokens > 0)
@@ -58,7 +58,7 @@ impl Line {
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Mover {
+pub(crate) struct Mover {
     pub name: String,
     pub owner: String,
     pub now: Money,
@@ -66,13 +66,13 @@ pub struct Mover {
 }
 
 impl Mover {
-    pub fn change(&self) -> Money {
+    pub(crate) fn change(&self) -> Money {
         self.now - self.before
     }
 }
 
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
-pub struct Movers {
+pub(crate) struct Movers {
     pub rising: Vec<Mover>,
     pub falling: Vec<Mover>,
     /// Spent now, nothing in the previous period.
@@ -82,7 +82,7 @@ pub struct Movers {
 }
 
 #[derive(Clone, Debug)]
-pub struct Report {
+pub(crate) struct Report {
     /// The currency every amount is in.
     pub currency: crate::domain::Currency,
     pub range: DateRange,
@@ -114,30 +114,30 @@ pub struct Report {
 }
 
 impl Report {
-    pub fn change(&self) -> Money {
+    pub(crate) fn change(&self) -> Money {
         self.total - self.previous_total
     }
 
     /// Change against the previous period in percent; `None` when it spent nothing.
-    pub fn change_percent(&self) -> Option<Decimal> {
+    pub(crate) fn change_percent(&self) -> Option<Decimal> {
         (!self.previous_total.is_zero())
             .then(|| self.change().decimal() / self.previous_total.decimal() * Decimal::ONE_HUNDRED)
     }
 }
 
 /// How many savings findings a report lists (`llmcost optimize` has them all).
-pub const TOP_SAVINGS: usize = 3;
+pub(crate) const TOP_SAVINGS: usize = 3;
 
 /// How many movers of each kind a report lists.
-pub const TOP_MOVERS: usize = 5;
+pub(crate) const TOP_MOVERS: usize = 5;
 
 /// The period `range` is compared with (see `calendar::previous`).
-pub fn previous_period(range: DateRange) -> DateRange {
+pub(crate) fn previous_period(range: DateRange) -> DateRange {
     crate::domain::calendar::previous(range)
 }
 
 /// Daily spend summed per ISO week (`weeks`) or calendar month, oldest first.
-pub fn buckets(daily: &[(NaiveDate, Money)], weeks: bool) -> Vec<(String, Money)> {
+pub(crate) fn buckets(daily: &[(NaiveDate, Money)], weeks: bool) -> Vec<(String, Money)> {
     use chrono::Datelike;
     let mut out: BTreeMap<String, Money> = BTreeMap::new();
     for (day, cost) in daily {
@@ -153,7 +153,7 @@ pub fn buckets(daily: &[(NaiveDate, Money)], weeks: bool) -> Vec<(String, Money)
 }
 
 /// The first day `build` needs facts from.
-pub fn window_start(range: DateRange) -> NaiveDate {
+pub(crate) fn window_start(range: DateRange) -> NaiveDate {
     previous_period(range).since.min(range.since - Days::new(anomaly::WINDOW))
 }
 
@@ -222,7 +222,7 @@ fn model_key(f: &Fact) -> Key {
     (f.model.clone(), f.provider.clone())
 }
 
-pub fn build(input: Input) -> Report {
+pub(crate) fn build(input: Input) -> Report {
     let range = input.range;
     let previous = previous_period(range);
     let current: Vec<&Fact> = input.facts.iter().filter(|f| range.contains(f.day)).collect();

@@ -18,7 +18,7 @@ const MAX_VARIATION: f64 = 0.15;
 /// Weekend days spend at least this share of a weekday: nobody sits at a chat on Sunday.
 const MIN_WEEKEND_RATIO: f64 = 0.85;
 
-pub fn find(input: &Input<'_>) -> Vec<Finding> {
+pub(crate) fn find(input: &Input<'_>) -> Vec<Finding> {
     let mut projects: BTreeMap<(crate::domain::ProviderKind, String, String), Vec<&ModelLine>> = BTreeMap::new();
     for line in &input.lines {
         projects.entry((line.provider, line.workspace.clone(), line.project_id.clone())).or_default().push(line);

@@ -6,13 +6,13 @@ use rust_decimal::Decimal;
 use super::{Finding, Input, Kind, per_million, tokens};
 
 /// The cached share the estimate assumes is reachable (stable system prompts and tool lists).
-pub const TARGET_PERCENT: u64 = 50;
+pub(crate) const TARGET_PERCENT: u64 = 50;
 /// Below this share of cached input, caching is worth a look.
 const LOW_PERCENT: u64 = 20;
 /// Input volume (per 30 days) below which a finding is not worth the reader's time.
 const MIN_MONTHLY_INPUT: u64 = 10_000_000;
 
-pub fn find(input: &Input<'_>) -> Vec<Finding> {
+pub(crate) fn find(input: &Input<'_>) -> Vec<Finding> {
     let mut out = Vec::new();
     for ((provider, workspace, model), lines) in super::by_model(&input.lines) {
         if !lines.iter().any(|l| l.has_tokens()) {
@@ -30,11 +30,13 @@ pub fn find(input: &Input<'_>) -> Vec<Finding> {
             continue;
         }
         // In u128: counts summed over a year can be near u64's limit.
-        let cached_percent = (u128::from(u.cached_input_tokens) * 100 / u128::from(u.input_tokens)) as u64;
+        let cached_percent =
+            u64::try_from(u128::from(u.cached_input_tokens) * 100 / u128::from(u.input_tokens)).unwrap_or(u64::MAX);
         if cached_percent >= LOW_PERCENT {
             continue;
         }
-        let target = (u128::from(u.input_tokens) * u128::from(TARGET_PERCENT) / 100) as u64;
+        // At most input_tokens, so it fits.
+        let target = u64::try_from(u128::from(u.input_tokens) * u128::from(TARGET_PERCENT) / 100).unwrap_or(u64::MAX);
         let more = target.saturating_sub(u.cached_input_tokens);
         let Some(saving) = Decimal::from(more).checked_mul(price - cached_price) else { continue };
         let saving = saving / Decimal::from(1_000_000);

@@ -3,7 +3,7 @@
 //! retirement, with the page that says so. Ids are the price table's (genai-prices) model ids.
 
 /// `(price list, premium model, cheaper sibling)`: same provider, same API, a smaller tier.
-pub const SIBLINGS: &[(&str, &str, &str)] = &[
+pub(crate) const SIBLINGS: &[(&str, &str, &str)] = &[
     ("openai", "gpt-5.5-pro", "gpt-5.5"),
     ("openai", "gpt-5.5", "gpt-5.4-mini"),
     ("openai", "gpt-5.4", "gpt-5.4-mini"),
@@ -25,7 +25,7 @@ pub const SIBLINGS: &[(&str, &str, &str)] = &[
 ];
 
 /// A model version its provider retires.
-pub struct Retirement {
+pub(crate) struct Retirement {
     pub list: &'static str,
     /// Model names starting with this are the retired version.
     pub prefix: &'static str,
@@ -35,7 +35,7 @@ pub struct Retirement {
     pub source: &'static str,
 }
 
-pub const RETIREMENTS: &[Retirement] = &[
+pub(crate) const RETIREMENTS: &[Retirement] = &[
     Retirement {
         list: "openai",
         prefix: "gpt-4.5-preview",
@@ -88,11 +88,11 @@ pub const RETIREMENTS: &[Retirement] = &[
 ];
 
 /// The cheaper sibling of price-table model `id` in `list`.
-pub fn sibling(list: &str, id: &str) -> Option<&'static str> {
+pub(crate) fn sibling(list: &str, id: &str) -> Option<&'static str> {
     SIBLINGS.iter().find(|(l, premium, _)| *l == list && *premium == id).map(|(_, _, cheaper)| *cheaper)
 }
 
 /// The retirement that covers `model` in `list`.
-pub fn retirement(list: &str, model: &str) -> Option<&'static Retirement> {
+pub(crate) fn retirement(list: &str, model: &str) -> Option<&'static Retirement> {
     RETIREMENTS.iter().find(|r| r.list == list && model.starts_with(r.prefix))
 }

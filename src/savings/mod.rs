@@ -2,12 +2,12 @@
 //! (`llmcost reconcile`), pure: from the cached facts of a period and a price table to findings
 //! and rows. Every saving is an estimate with its method; billed figures stay the truth.
 
-pub mod batch;
-pub mod caching;
-pub mod catalog;
-pub mod model_choice;
-pub mod reconcile;
-pub mod waste;
+pub(crate) mod batch;
+pub(crate) mod caching;
+pub(crate) mod catalog;
+pub(crate) mod model_choice;
+pub(crate) mod reconcile;
+pub(crate) mod waste;
 
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
@@ -17,7 +17,7 @@ use crate::prices::{ModelPrices, PriceTable, Rates};
 
 /// One project's spend on one model over the period (and the days before it, for jumps), in USD.
 #[derive(Clone, Debug)]
-pub struct ModelLine {
+pub(crate) struct ModelLine {
     pub provider: ProviderKind,
     pub workspace: String,
     /// `""` for the default project.
@@ -35,7 +35,7 @@ pub struct ModelLine {
 }
 
 impl ModelLine {
-    pub fn usage_total(&self) -> UsageTotals {
+    pub(crate) fn usage_total(&self) -> UsageTotals {
         let mut sum = UsageTotals::default();
         for (_, u) in &self.usage {
             sum += *u;
@@ -43,12 +43,12 @@ impl ModelLine {
         sum
     }
 
-    pub fn has_tokens(&self) -> bool {
+    pub(crate) fn has_tokens(&self) -> bool {
         self.usage.iter().any(|(_, u)| u.input_tokens.saturating_add(u.output_tokens) > 0)
     }
 
     /// `Tutor chat` or the project id, or the provider's default-project label.
-    pub fn project_label(&self) -> String {
+    pub(crate) fn project_label(&self) -> String {
         if !self.project_name.is_empty() {
             self.project_name.clone()
         } else if !self.project_id.is_empty() {
@@ -61,9 +61,9 @@ impl ModelLine {
 
 /// Lines of the same provider, workspace and model (all projects): what model-level findings
 /// and reconciliation rows are about.
-pub type ModelKey = (ProviderKind, String, String);
+pub(crate) type ModelKey = (ProviderKind, String, String);
 
-pub fn by_model(lines: &[ModelLine]) -> std::collections::BTreeMap<ModelKey, Vec<&ModelLine>> {
+pub(crate) fn by_model(lines: &[ModelLine]) -> std::collections::BTreeMap<ModelKey, Vec<&ModelLine>> {
     let mut out: std::collections::BTreeMap<ModelKey, Vec<&ModelLine>> = Default::default();
     for line in lines {
         out.entry((line.provider, line.workspace.clone(), line.model.clone())).or_default().push(line);
@@ -72,7 +72,7 @@ pub fn by_model(lines: &[ModelLine]) -> std::collections::BTreeMap<ModelKey, Vec
 }
 
 /// What the estimates look at.
-pub struct Input<'a> {
+pub(crate) struct Input<'a> {
     pub range: DateRange,
     pub today: NaiveDate,
     pub lines: Vec<ModelLine>,
@@ -83,18 +83,18 @@ pub struct Input<'a> {
 
 impl Input<'_> {
     /// Scales a period's amount to 30 days.
-    pub fn monthly(&self, amount: Decimal) -> Money {
+    pub(crate) fn monthly(&self, amount: Decimal) -> Money {
         let days = Decimal::from(self.range.len_days().max(1));
         Money::from_decimal(amount.checked_mul(Decimal::from(30)).map_or(Decimal::MAX, |a| a / days))
     }
 
-    pub fn price_entry(&self, line: &ModelLine) -> Option<&ModelPrices> {
+    pub(crate) fn price_entry(&self, line: &ModelLine) -> Option<&ModelPrices> {
         self.prices.find(line.provider.price_list()?, &line.model)
     }
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
-pub enum Kind {
+pub(crate) enum Kind {
     Caching,
     Batch,
     ModelChoice,
@@ -102,7 +102,7 @@ pub enum Kind {
 }
 
 impl Kind {
-    pub fn name(self) -> &'static str {
+    pub(crate) fn name(self) -> &'static str {
         match self {
             Kind::Caching => "caching",
             Kind::Batch => "batch",
@@ -114,7 +114,7 @@ impl Kind {
 
 /// One way to save, with its evidence and how the saving was estimated.
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Finding {
+pub(crate) struct Finding {
     pub kind: Kind,
     pub provider: ProviderKind,
     pub workspace: String,
@@ -128,7 +128,7 @@ pub struct Finding {
 }
 
 /// Every finding, largest saving first.
-pub fn optimize(input: &Input<'_>) -> Vec<Finding> {
+pub(crate) fn optimize(input: &Input<'_>) -> Vec<Finding> {
     let mut out = Vec::new();
     out.extend(caching::find(input));
     out.extend(batch::find(input));
@@ -141,7 +141,7 @@ pub fn optimize(input: &Input<'_>) -> Vec<Finding> {
 /// What `usage` costs at `rates` in USD: uncached input at the input price, cached input at the
 /// cache-read price (else the input price), output at the output price. `None` when a needed
 /// price is missing: never priced at 0.
-pub fn token_cost(rates: &Rates, u: &UsageTotals) -> Option<Decimal> {
+pub(crate) fn token_cost(rates: &Rates, u: &UsageTotals) -> Option<Decimal> {
     let million = Decimal::from(1_000_000);
     let input = rates.input?;
     let cached = u.cached_input_tokens.min(u.input_tokens);
@@ -157,7 +157,7 @@ pub fn token_cost(rates: &Rates, u: &UsageTotals) -> Option<Decimal> {
 }
 
 /// What a line's tokens cost at the list prices of each day; `None` without tokens or prices.
-pub fn list_cost(entry: &ModelPrices, usage: &[(NaiveDate, UsageTotals)]) -> Option<Decimal> {
+pub(crate) fn list_cost(entry: &ModelPrices, usage: &[(NaiveDate, UsageTotals)]) -> Option<Decimal> {
     let mut sum = Decimal::ZERO;
     let mut any = false;
     for (day, u) in usage {
@@ -171,12 +171,12 @@ pub fn list_cost(entry: &ModelPrices, usage: &[(NaiveDate, UsageTotals)]) -> Opt
 }
 
 /// `932M`, `12.4M`, `870k` tokens.
-pub fn tokens(n: u64) -> String {
+pub(crate) fn tokens(n: u64) -> String {
     crate::output::text::compact_count(n)
 }
 
 /// `$0.50` per 1M tokens.
-pub fn per_million(d: Decimal) -> String {
+pub(crate) fn per_million(d: Decimal) -> String {
     format!("${}", d.normalize())
 }
 
@@ -184,15 +184,21 @@ pub fn per_million(d: Decimal) -> String {
 pub(crate) mod tests {
     use super::*;
 
-    pub fn d(s: &str) -> NaiveDate {
+    pub(crate) fn d(s: &str) -> NaiveDate {
         NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap()
     }
 
-    pub fn usage(input: u64, cached: u64, output: u64) -> UsageTotals {
+    pub(crate) fn usage(input: u64, cached: u64, output: u64) -> UsageTotals {
         UsageTotals { input_tokens: input, cached_input_tokens: cached, output_tokens: output, requests: 0 }
     }
 
-    pub fn line(provider: ProviderKind, model: &str, project: &str, billed: &str, u: Option<UsageTotals>) -> ModelLine {
+    pub(crate) fn line(
+        provider: ProviderKind,
+        model: &str,
+        project: &str,
+        billed: &str,
+        u: Option<UsageTotals>,
+    ) -> ModelLine {
         ModelLine {
             provider,
             workspace: "w".into(),

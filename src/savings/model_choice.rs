@@ -9,7 +9,7 @@ use super::{Finding, Input, Kind, catalog, list_cost};
 /// Savings below this (per 30 days) are not worth a reader's time.
 const MIN_MONTHLY: Decimal = Decimal::ONE;
 
-pub fn find(input: &Input<'_>) -> Vec<Finding> {
+pub(crate) fn find(input: &Input<'_>) -> Vec<Finding> {
     let mut out = Vec::new();
     for ((provider, workspace, model), lines) in super::by_model(&input.lines) {
         if !lines.iter().any(|l| l.has_tokens()) {

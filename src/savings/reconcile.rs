@@ -8,7 +8,7 @@ use super::{Input, list_cost};
 use crate::domain::{Money, ProviderKind};
 
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Row {
+pub(crate) struct Row {
     pub provider: ProviderKind,
     pub workspace: String,
     pub model: String,
@@ -24,7 +24,7 @@ pub struct Row {
 }
 
 /// One row per provider, workspace and model; the largest billed first.
-pub fn reconcile(input: &Input<'_>, tolerance_percent: Decimal) -> Vec<Row> {
+pub(crate) fn reconcile(input: &Input<'_>, tolerance_percent: Decimal) -> Vec<Row> {
     let by_model = super::by_model(&input.lines);
     // Accounts whose usage reports tokens at all: a model without them there is a line item
     // without tokens; elsewhere the provider reports none.

@@ -9,7 +9,7 @@ use rust_decimal::Decimal;
 use super::{Finding, Input, Kind, catalog, list_cost};
 use crate::domain::{Currency, Money};
 
-pub fn find(input: &Input<'_>) -> Vec<Finding> {
+pub(crate) fn find(input: &Input<'_>) -> Vec<Finding> {
     let mut out = retired(input);
     out.extend(jumps(input));
     out

@@ -12,7 +12,7 @@ use crate::error::Result;
 use crate::store::{CostQuery, Store};
 
 /// Sync failures counted by `serve` since it started, per account.
-pub type SyncErrors = BTreeMap<Account, u64>;
+pub(crate) type SyncErrors = BTreeMap<Account, u64>;
 
 /// A label value escaped as the format wants (`\\`, `\"`, `\n`).
 fn escape(value: &str) -> String {
@@ -62,7 +62,7 @@ impl Family {
 
 /// The whole exposition, from the cache as it is (it never waits on a provider).
 /// Metric names carry their unit: `_usd`, or `_chf` with `--currency CHF`.
-pub fn render(
+pub(crate) fn render(
     app: &App,
     store: &Store,
     errors: &SyncErrors,
@@ -211,12 +211,12 @@ pub fn render(
 }
 
 /// Whether a scraper asked for OpenMetrics in its `Accept` header.
-pub fn wants_openmetrics(accept: Option<&str>) -> bool {
+pub(crate) fn wants_openmetrics(accept: Option<&str>) -> bool {
     accept.is_some_and(|a| a.contains("application/openmetrics-text"))
 }
 
-pub const TEXT_CONTENT_TYPE: &str = "text/plain; version=0.0.4; charset=utf-8";
-pub const OPENMETRICS_CONTENT_TYPE: &str = "application/openmetrics-text; version=1.0.0; charset=utf-8";
+pub(crate) const TEXT_CONTENT_TYPE: &str = "text/plain; version=0.0.4; charset=utf-8";
+pub(crate) const OPENMETRICS_CONTENT_TYPE: &str = "application/openmetrics-text; version=1.0.0; charset=utf-8";
 
 #[cfg(test)]
 mod tests {

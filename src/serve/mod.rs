@@ -2,7 +2,7 @@
 //! (never waiting on a provider) while a background task syncs every interval; `metrics` prints
 //! the same exposition once, for the node_exporter textfile collector.
 
-pub mod exposition;
+pub(crate) mod exposition;
 mod server;
 
-pub use server::{ServeOptions, serve};
+pub(crate) use server::{ServeOptions, serve};

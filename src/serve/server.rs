@@ -17,7 +17,7 @@ use crate::app::App;
 use crate::domain::DateRange;
 use crate::error::{Error, Result};
 
-pub struct ServeOptions {
+pub(crate) struct ServeOptions {
     pub listen: SocketAddr,
     pub interval: Duration,
     /// The currency spend metrics are in (and named for).
@@ -99,7 +99,7 @@ fn sync_once(app: &App, errors: &Mutex<SyncErrors>, currency: crate::domain::Cur
 }
 
 /// Serves until SIGTERM or Ctrl-C.
-pub fn serve(app: App, options: ServeOptions) -> Result<()> {
+pub(crate) fn serve(app: App, options: ServeOptions) -> Result<()> {
     let runtime = tokio::runtime::Builder::new_multi_thread()
         .worker_threads(2)
         .enable_all()

@@ -28,7 +28,7 @@ impl Aggregate<Decimal, String> for DecimalSum {
     }
 }
 
-pub fn register(conn: &Connection) -> rusqlite::Result<()> {
+pub(super) fn register(conn: &Connection) -> rusqlite::Result<()> {
     conn.create_aggregate_function(
         "dec_sum",
         1,

@@ -11,7 +11,7 @@ use crate::error::{Error, Result};
 use crate::fx::{FxUse, MAX_GAP_DAYS, Rates};
 
 /// Sums per group in one currency, and the rates used to get there.
-pub type Converted = (Vec<(GroupKey, Money)>, Vec<FxUse>);
+pub(super) type Converted = (Vec<(GroupKey, Money)>, Vec<FxUse>);
 
 impl Store {
     /// The currencies the query's accounts were ever billed in: one lookup, no scan.
@@ -113,16 +113,12 @@ impl Store {
             })?;
             used.extend(fx);
             let group = GroupKey { values: key.values[..q.group_by.len()].to_vec(), owner: key.owner };
-            match sums.get_mut(&group) {
-                Some(sum) => {
-                    *sum = sum
-                        .checked_add(converted)
-                        .ok_or_else(|| Error::Storage("the converted sum overflows".into()))?
-                }
-                None => {
-                    order.push(group.clone());
-                    sums.insert(group, converted);
-                }
+            if let Some(sum) = sums.get_mut(&group) {
+                *sum =
+                    sum.checked_add(converted).ok_or_else(|| Error::Storage("the converted sum overflows".into()))?;
+            } else {
+                order.push(group.clone());
+                sums.insert(group, converted);
             }
         }
         let rows = order.into_iter().map(|k| {

@@ -66,7 +66,7 @@ impl Store {
         super::write::mark_fetched(&tx, provider, workspace, days.iter().copied(), &at)?;
         tx.execute(
             "INSERT INTO imports (provider, workspace, file, imported_at, rows) VALUES (?1, ?2, ?3, ?4, ?5)",
-            (provider, workspace, file, &at, costs.len() as i64),
+            (provider, workspace, file, &at, i64::try_from(costs.len()).unwrap_or(i64::MAX)),
         )?;
         tx.commit()?;
         Ok(())

@@ -5,7 +5,7 @@
 
 mod decimal_sum;
 mod fx;
-pub mod imports;
+pub(crate) mod imports;
 mod notifications;
 mod query;
 mod schema;

@@ -41,6 +41,12 @@ pub struct ProjectSpend {
     pub listed: bool,
 }
 
+/// A summed count as the cache holds it: NULL (no rows) is 0, and so is a negative sum, which
+/// only a hand-edited cache can hold.
+fn stored_count(sum: Option<i64>) -> u64 {
+    sum.and_then(|n| u64::try_from(n).ok()).unwrap_or(0)
+}
+
 fn column(dim: Dim) -> &'static str {
     match dim {
         Dim::Provider => "provider",
@@ -170,10 +176,10 @@ impl Store {
         let rows = stmt.query_map(rusqlite::params_from_iter(params), |r| {
             let count: i64 = r.get(c + 4)?;
             let totals = UsageTotals {
-                input_tokens: r.get::<_, Option<i64>>(c)?.unwrap_or(0) as u64,
-                cached_input_tokens: r.get::<_, Option<i64>>(c + 1)?.unwrap_or(0) as u64,
-                output_tokens: r.get::<_, Option<i64>>(c + 2)?.unwrap_or(0) as u64,
-                requests: r.get::<_, Option<i64>>(c + 3)?.unwrap_or(0) as u64,
+                input_tokens: stored_count(r.get(c)?),
+                cached_input_tokens: stored_count(r.get(c + 1)?),
+                output_tokens: stored_count(r.get(c + 2)?),
+                requests: stored_count(r.get(c + 3)?),
             };
             Ok((split_key(r, n, with_owner)?, totals, count))
         })?;
@@ -212,15 +218,14 @@ impl Store {
         // In `currency`: amounts billed in another are converted with ECB rates (and are an
         // error without them), never added 1:1.
         let cached;
-        let rates = match rates {
-            Some(r) => r,
-            None => {
-                let currencies: std::collections::BTreeSet<_> =
-                    self.currencies_seen(&q)?.into_iter().chain([currency]).collect();
-                let since = range.since.max(chrono::NaiveDate::from_ymd_opt(2000, 1, 1).unwrap_or(range.since));
-                cached = self.fx_rates(&currencies, since, range.until)?;
-                &cached
-            }
+        let rates = if let Some(r) = rates {
+            r
+        } else {
+            let currencies: std::collections::BTreeSet<_> =
+                self.currencies_seen(&q)?.into_iter().chain([currency]).collect();
+            let since = range.since.max(chrono::NaiveDate::from_ymd_opt(2000, 1, 1).unwrap_or(range.since));
+            cached = self.fx_rates(&currencies, since, range.until)?;
+            &cached
         };
         for (key, cost) in self.aggregate_costs_in(&q, currency, rates)?.0 {
             let Some((p, w)) = key.owner else { continue };

@@ -92,14 +92,15 @@ const MIGRATIONS: &[&str] = &[
     INSERT OR IGNORE INTO currencies_seen SELECT DISTINCT provider, workspace, currency FROM cost_buckets;",
 ];
 
+#[allow(clippy::cast_possible_wrap, reason = "a handful of migrations")]
 pub const SCHEMA_VERSION: i64 = MIGRATIONS.len() as i64;
 
 /// `PRAGMA application_id` of an llmcost cache: "llmc".
-pub const APPLICATION_ID: i64 = 0x6c6c_6d63;
+pub(super) const APPLICATION_ID: i64 = 0x6c6c_6d63;
 
 /// Refuses, without writing, a database that is not an llmcost cache: one with another
 /// application id, or with tables and no id unless they are an older llmcost cache's.
-pub fn ensure_ours(conn: &Connection, path: &std::path::Path) -> Result<()> {
+pub(super) fn ensure_ours(conn: &Connection, path: &std::path::Path) -> Result<()> {
     let app_id: i64 = conn.pragma_query_value(None, "application_id", |r| r.get(0))?;
     if app_id == APPLICATION_ID {
         return Ok(());
@@ -130,7 +131,7 @@ pub fn ensure_ours(conn: &Connection, path: &std::path::Path) -> Result<()> {
     )))
 }
 
-pub fn migrate(conn: &mut Connection) -> Result<()> {
+pub(super) fn migrate(conn: &mut Connection) -> Result<()> {
     let version =
         |conn: &Connection| -> Result<i64> { Ok(conn.pragma_query_value(None, "user_version", |r| r.get(0))?) };
     let app_id =
@@ -148,7 +149,8 @@ pub fn migrate(conn: &mut Connection) -> Result<()> {
              upgrade llmcost or use another --db"
         )));
     }
-    for sql in MIGRATIONS.iter().skip(current as usize) {
+    // `current` is 0..=SCHEMA_VERSION here (a newer cache was refused above).
+    for sql in MIGRATIONS.iter().skip(usize::try_from(current).unwrap_or(0)) {
         tx.execute_batch(sql)?;
     }
     tx.pragma_update(None, "user_version", SCHEMA_VERSION)?;

@@ -29,7 +29,10 @@ impl Store {
         let schema_version: i64 = self.conn.pragma_query_value(None, "user_version", |r| r.get(0))?;
         let integrity: String = self.conn.query_row("PRAGMA quick_check", [], |r| r.get(0))?;
         let count = |table: &str| -> Result<u64> {
-            Ok(self.conn.query_row(&format!("SELECT count(*) FROM {table}"), [], |r| r.get::<_, i64>(0))? as u64)
+            Ok(self
+                .conn
+                .query_row(&format!("SELECT count(*) FROM {table}"), [], |r| r.get::<_, i64>(0))?
+                .unsigned_abs())
         };
         let mut stmt = self.conn.prepare(
             "SELECT s.provider, s.workspace, count(*), min(s.day), max(s.day), max(s.fetched_at),
@@ -41,11 +44,11 @@ impl Store {
                 Ok(AccountStats {
                     provider: r.get(0)?,
                     workspace: r.get(1)?,
-                    days: r.get::<_, i64>(2)? as u64,
+                    days: r.get::<_, i64>(2)?.unsigned_abs(),
                     oldest: r.get(3)?,
                     newest: r.get(4)?,
                     last_sync: r.get(5)?,
-                    cost_rows: r.get::<_, i64>(6)? as u64,
+                    cost_rows: r.get::<_, i64>(6)?.unsigned_abs(),
                 })
             })?
             .collect::<rusqlite::Result<Vec<_>>>()?;

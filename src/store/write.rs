@@ -110,7 +110,8 @@ pub(super) fn insert_usage<'a>(
             input_tokens, cached_input_tokens, output_tokens, requests, fetched_at)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
     )?;
-    let count = |n: u64| n.min(i64::MAX as u64) as i64;
+    // SQLite integers are i64: larger counts are stored as its largest.
+    let count = |n: u64| i64::try_from(n).unwrap_or(i64::MAX);
     for u in usage {
         insert.execute((
             provider,

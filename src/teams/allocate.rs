@@ -12,20 +12,20 @@ use crate::domain::Money;
 
 /// A team's spend: its direct claims and its parts of shared costs.
 #[derive(Clone, Debug, Default, PartialEq)]
-pub struct TeamSpend {
+pub(crate) struct TeamSpend {
     pub direct: Money,
     pub shared: Money,
 }
 
 impl TeamSpend {
-    pub fn total(&self) -> Money {
+    pub(crate) fn total(&self) -> Money {
         self.direct + self.shared
     }
 }
 
 /// The allocation of a period's spend.
 #[derive(Clone, Debug, Default)]
-pub struct Allocation {
+pub(crate) struct Allocation {
     /// Every team, in file order, then `(unallocated)` when there is any.
     pub teams: Vec<(String, TeamSpend)>,
     /// Shared scopes no team could share (a proportional split while no team has direct spend).
@@ -33,15 +33,9 @@ pub struct Allocation {
 }
 
 impl Allocation {
-    pub fn total(&self) -> Money {
+    pub(crate) fn total(&self) -> Money {
         self.teams.iter().map(|(_, s)| s.total()).sum()
     }
-}
-
-/// Splits `amount` by `weights` (all positive): shares rounded down to the cent, the largest
-/// share (first on ties) takes what rounding left, so the parts add up to `amount` exactly.
-pub fn split(amount: Money, weights: &[(String, Decimal)]) -> Vec<(String, Money)> {
-    split_to(amount, weights, CENTS)
 }
 
 /// Decimal places of a period's split: cents, what an invoice shows.
@@ -51,18 +45,16 @@ const CENTS: u32 = 2;
 /// instead of gaining up to a cent of remainder in every group.
 const GROUP_PLACES: u32 = 10;
 
-/// [`split`] with shares rounded down to `places` decimal places.
+/// Splits `amount` by `weights` (all positive): shares rounded down to `places` decimal places,
+/// the largest share (first on ties) takes what rounding left, so the parts add up to `amount`
+/// exactly.
 fn split_to(amount: Money, weights: &[(String, Decimal)], places: u32) -> Vec<(String, Money)> {
     let total_weight: Decimal = weights.iter().map(|(_, w)| *w).sum();
     if weights.is_empty() || total_weight <= Decimal::ZERO {
         return Vec::new();
     }
-    let largest = weights
-        .iter()
-        .enumerate()
-        .max_by(|(ia, (_, a)), (ib, (_, b))| a.cmp(b).then(ib.cmp(ia)))
-        .map(|(i, _)| i)
-        .unwrap_or(0);
+    let largest =
+        weights.iter().enumerate().max_by(|(ia, (_, a)), (ib, (_, b))| a.cmp(b).then(ib.cmp(ia))).map_or(0, |(i, _)| i);
     let whole = amount.decimal();
     let mut parts: Vec<(String, Money)> = weights
         .iter()
@@ -78,12 +70,12 @@ fn split_to(amount: Money, weights: &[(String, Decimal)], places: u32) -> Vec<(S
 }
 
 /// Allocates `lines` (each with its cost, all in one currency).
-pub fn allocate(teams: &[Team], shared: &[SharedCost], lines: &[(Line, Money)]) -> Allocation {
+pub(crate) fn allocate(teams: &[Team], shared: &[SharedCost], lines: &[(Line, Money)]) -> Allocation {
     allocate_with_basis(teams, shared, lines, None, CENTS)
 }
 
 /// Each team's direct spend over `lines`: the basis of proportional splits.
-pub fn direct_spend(teams: &[Team], shared: &[SharedCost], lines: &[(Line, Money)]) -> BTreeMap<String, Money> {
+pub(crate) fn direct_spend(teams: &[Team], shared: &[SharedCost], lines: &[(Line, Money)]) -> BTreeMap<String, Money> {
     allocate_with_basis(teams, shared, lines, None, CENTS)
         .teams
         .into_iter()
@@ -97,7 +89,7 @@ pub fn direct_spend(teams: &[Team], shared: &[SharedCost], lines: &[(Line, Money
 /// same proportions in every group, and each group's parts still add up to the group exactly.
 /// Shares are kept to 10 decimal places, so a team's parts over all groups are its share of the
 /// whole to the cent.
-pub fn allocate_groups<G: Ord + Clone>(
+pub(crate) fn allocate_groups<G: Ord + Clone>(
     teams: &[Team],
     shared: &[SharedCost],
     lines: &[(G, Line, Money)],
@@ -222,11 +214,14 @@ mod tests {
 
     #[test]
     fn splits_round_to_the_cent_and_add_up_exactly() {
-        let parts =
-            split(m("100.00"), &[("a".into(), Decimal::ONE), ("b".into(), Decimal::ONE), ("c".into(), Decimal::ONE)]);
+        let parts = split_to(
+            m("100.00"),
+            &[("a".into(), Decimal::ONE), ("b".into(), Decimal::ONE), ("c".into(), Decimal::ONE)],
+            CENTS,
+        );
         let amounts: Vec<String> = parts.iter().map(|(_, p)| p.exact()).collect();
         assert_eq!(amounts, ["33.34", "33.33", "33.33"], "the remainder goes to the largest (first on ties)");
-        let parts = split(m("10.005"), &[("a".into(), Decimal::from(60)), ("b".into(), Decimal::from(40))]);
+        let parts = split_to(m("10.005"), &[("a".into(), Decimal::from(60)), ("b".into(), Decimal::from(40))], CENTS);
         assert_eq!(parts[1].1.exact(), "4.00");
         assert_eq!(parts[0].1.exact(), "6.005");
         let sum: Money = parts.iter().map(|(_, p)| *p).sum();

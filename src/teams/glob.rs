@@ -2,7 +2,7 @@
 //! project named with `?` or `[` is matched literally.
 
 /// Whether `text` matches `pattern`, where `*` stands for any run of characters (none included).
-pub fn matches(pattern: &str, text: &str) -> bool {
+pub(crate) fn matches(pattern: &str, text: &str) -> bool {
     let parts: Vec<&str> = pattern.split('*').collect();
     if parts.len() == 1 {
         return pattern == text;

@@ -2,8 +2,8 @@
 //! `[[shared_costs]]` split shared accounts between teams, and every part adds up exactly to the
 //! bill (`allocate`). Unclaimed spend is `(unallocated)`, never hidden.
 
-pub mod allocate;
-pub mod glob;
+pub(crate) mod allocate;
+pub(crate) mod glob;
 
 use std::collections::BTreeMap;
 
@@ -11,14 +11,14 @@ use rust_decimal::Decimal;
 use serde::Deserialize;
 
 /// The label of spend no team claims.
-pub const UNALLOCATED: &str = "(unallocated)";
+pub(crate) const UNALLOCATED: &str = "(unallocated)";
 
 /// The cost centre of a team whose `cost_center` is not set.
-pub const NO_COST_CENTER: &str = "(none)";
+pub(crate) const NO_COST_CENTER: &str = "(none)";
 
 /// The cost centre spend allocated to `team` is charged to: the team's, `(none)` when it names
 /// none, `(unallocated)` for spend no team claims.
-pub fn cost_center_of<'a>(teams: &'a [Team], team: &str) -> &'a str {
+pub(crate) fn cost_center_of<'a>(teams: &'a [Team], team: &str) -> &'a str {
     if team == UNALLOCATED {
         return UNALLOCATED;
     }
@@ -144,7 +144,7 @@ impl Rule {
 
 /// Checks teams and shared costs as a config is loaded: names unique and not the unallocated
 /// label, every rule naming something, splits naming known teams with positive weights.
-pub fn validate(teams: &[Team], shared: &[SharedCost]) -> Result<(), String> {
+pub(crate) fn validate(teams: &[Team], shared: &[SharedCost]) -> Result<(), String> {
     let mut seen = std::collections::BTreeSet::new();
     for (i, t) in teams.iter().enumerate() {
         let name = t.name.trim();

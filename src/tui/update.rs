@@ -189,7 +189,7 @@ fn normal_key(model: &mut Model, key: KeyEvent) -> Vec<Effect> {
         KeyCode::Up | KeyCode::Char('k') => move_selection(model, false),
         KeyCode::Left | KeyCode::Char('h') if model.pane != Pane::Models => model.pane = model.next_pane(false),
         KeyCode::Right | KeyCode::Char('l') if model.pane != Pane::Teams && model.next_pane(true) != Pane::Models => {
-            model.pane = model.next_pane(true)
+            model.pane = model.next_pane(true);
         }
         KeyCode::Enter if model.pane == Pane::Projects => {
             let picked = model
@@ -237,7 +237,7 @@ fn normal_key(model: &mut Model, key: KeyEvent) -> Vec<Effect> {
             model.anchor = model.today;
             return reload(model, true);
         }
-        KeyCode::Char('[') | KeyCode::Char(']') => {
+        KeyCode::Char('[' | ']') => {
             let dir = if key.code == KeyCode::Char('[') { -1 } else { 1 };
             let (period, anchor) = step(model.period, model.anchor, dir);
             if super::model::period_range(period, anchor).since > model.today {

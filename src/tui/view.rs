@@ -200,24 +200,23 @@ fn render_cards(model: &Model, theme: &Theme, frame: &mut Frame, area: Rect) {
             theme.dim(),
         ),
     );
-    match s.forecast {
-        Some(f) => card(
+    if let Some(f) = s.forecast {
+        card(
             frame,
             forecast,
             "Forecast",
             Line::raw(model.currency.format(f)),
             Line::styled(format!("by {}", model.range().until), theme.dim()),
-        ),
-        None => {
-            // "Period over" only once it is: a period ending today is still running.
-            let end = model.range().until;
-            let (text, note) = if end < model.today {
-                ("period over".to_string(), format!("ended {end}"))
-            } else {
-                ("ends today".to_string(), "no days left to project".to_string())
-            };
-            card(frame, forecast, "Forecast", Line::styled(text, theme.dim()), Line::styled(note, theme.dim()))
-        }
+        );
+    } else {
+        // "Period over" only once it is: a period ending today is still running.
+        let end = model.range().until;
+        let (text, note) = if end < model.today {
+            ("period over".to_string(), format!("ended {end}"))
+        } else {
+            ("ends today".to_string(), "no days left to project".to_string())
+        };
+        card(frame, forecast, "Forecast", Line::styled(text, theme.dim()), Line::styled(note, theme.dim()));
     }
     match exact_budget(model, &s.budgets) {
         Some(b) => card(
@@ -393,14 +392,13 @@ fn render_chart(model: &Model, theme: &Theme, frame: &mut Frame, area: Rect) {
     let buckets: Vec<(bool, u64)> = chunks
         .iter()
         .map(|chunk| {
-            let cents: u64 =
-                chunk.iter().map(|(_, m)| m.cents().replace('.', "").parse::<i64>().unwrap_or(0).max(0) as u64).sum();
+            let cents: u64 = chunk.iter().map(|(_, m)| m.cents().replace('.', "").parse::<u64>().unwrap_or(0)).sum();
             (chunk.iter().any(|(d, _)| *d == model.today), cents)
         })
         .collect();
     let n = buckets.len().max(1);
     let gap = if inner_width >= n * 2 { 1 } else { 0 };
-    let width = ((inner_width.saturating_sub(gap * n)) / n).clamp(1, 6) as u16;
+    let width = u16::try_from(((inner_width.saturating_sub(gap * n)) / n).clamp(1, 6)).unwrap_or(1);
     let bars: Vec<Bar> = buckets
         .iter()
         .map(|(is_today, cents)| {
@@ -411,7 +409,7 @@ fn render_chart(model: &Model, theme: &Theme, frame: &mut Frame, area: Rect) {
             })
         })
         .collect();
-    let chart = BarChart::default().data(BarGroup::default().bars(&bars)).bar_width(width).bar_gap(gap as u16);
+    let chart = BarChart::default().data(BarGroup::default().bars(&bars)).bar_width(width).bar_gap(u16::from(gap == 1));
     frame.render_widget(chart, bars_area);
     let step = usize::from(width) + gap;
     let used = (n * step).saturating_sub(gap).min(usize::from(axis.width));
@@ -462,13 +460,14 @@ fn render_status(model: &Model, theme: &Theme, frame: &mut Frame, area: Rect) {
             }
             Line::from(spans)
         }
-        _ => match &model.status {
-            Some(text) => Line::styled(text.clone(), if model.error { theme.error() } else { theme.accent() }),
-            None => {
+        _ => {
+            if let Some(text) = &model.status {
+                Line::styled(text.clone(), if model.error { theme.error() } else { theme.accent() })
+            } else {
                 let missing = model.snapshot.as_ref().map_or(0, |s| s.missing_days);
                 Line::styled(footer(missing, usize::from(area.width)), theme.dim())
             }
-        },
+        }
     };
     frame.render_widget(Paragraph::new(line), area);
 }
@@ -504,7 +503,7 @@ pub fn footer(missing_days: u64, width: usize) -> String {
 fn render_help(theme: &Theme, frame: &mut Frame) {
     let area = frame.area();
     let width = area.width.min(68);
-    let height = (HELP.len() as u16 + 4).min(area.height);
+    let height = u16::try_from(HELP.len() + 4).unwrap_or(u16::MAX).min(area.height);
     let popup = Rect { x: area.x + (area.width - width) / 2, y: area.y + (area.height - height) / 2, width, height };
     let lines: Vec<Line> = HELP
         .iter()

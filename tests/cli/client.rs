@@ -15,7 +15,7 @@ fn fixture(name: &str) -> String {
 
 fn provider(server: &MockServer, key: &Secret) -> AnyProvider {
     AnyProvider::connect(Connection {
-        client: build_client(Duration::from_secs(5)),
+        client: build_client(Duration::from_secs(5)).unwrap(),
         account: Account::new(ProviderKind::OpenAi, "edugami"),
         credentials: &llmcost::providers::Credentials::Key(key.clone()),
         base_url: format!("{}/v1", server.uri()),
@@ -132,7 +132,7 @@ async fn a_server_that_never_answers_times_out() {
         .mount(&server)
         .await;
     let p = AnyProvider::connect(Connection {
-        client: build_client(Duration::from_millis(300)),
+        client: build_client(Duration::from_millis(300)).unwrap(),
         account: Account::new(ProviderKind::OpenAi, "edugami"),
         credentials: &llmcost::providers::Credentials::Key(key.clone()),
         base_url: format!("{}/v1", server.uri()),

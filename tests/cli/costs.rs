@@ -173,7 +173,7 @@ async fn grouping_by_project_and_day_and_filtering_projects() {
         .lines
         .iter()
         .filter(|l| l.project == Some("proj_tutor") && l.day >= chrono::NaiveDate::from_ymd_opt(2026, 11, 13).unwrap())
-        .map(|l| l.dollars())
+        .map(super::fake_openai::Line::dollars)
         .sum();
     assert_eq!(dec(&json(&by_id)["total"]), tutor_total);
 
@@ -319,7 +319,7 @@ async fn a_project_the_provider_no_longer_lists_can_still_be_selected() {
         .lines
         .iter()
         .filter(|l| l.project == Some("proj_grading") && l.day >= chrono::NaiveDate::from_ymd_opt(2026, 11, 1).unwrap())
-        .map(|l| l.dollars())
+        .map(super::fake_openai::Line::dollars)
         .sum();
     let fake = FakeOpenAi::start(org).await;
     let env = TestEnv::new().openai("edugami", KEY, &fake.base_url());

@@ -17,14 +17,14 @@ use wiremock::matchers::{method, path};
 use wiremock::{Mock, MockServer, Request, Respond, ResponseTemplate};
 
 /// (day, workspace, description, model, cents as sent)
-pub type Line = (NaiveDate, Option<&'static str>, &'static str, Option<&'static str>, &'static str);
+pub(crate) type Line = (NaiveDate, Option<&'static str>, &'static str, Option<&'static str>, &'static str);
 
-pub struct Org {
+pub(crate) struct Org {
     pub key: String,
     pub lines: Vec<Line>,
 }
 
-pub fn sample_org(key: &str) -> Org {
+pub(crate) fn sample_org(key: &str) -> Org {
     let rows: [(Option<&str>, &str, Option<&str>, &str); 5] = [
         (
             Some("wrkspc_tutor"),
@@ -54,7 +54,7 @@ pub fn sample_org(key: &str) -> Org {
 }
 
 /// What the organization was billed, in dollars.
-pub fn billed(org: &Org, since: &str, until: &str) -> Decimal {
+pub(crate) fn billed(org: &Org, since: &str, until: &str) -> Decimal {
     let d = |s: &str| NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap();
     let (s, u) = (d(since), d(until));
     let cents: Decimal =
@@ -216,12 +216,12 @@ impl Respond for Workspaces {
     }
 }
 
-pub struct FakeAnthropic {
+pub(crate) struct FakeAnthropic {
     pub server: MockServer,
 }
 
 impl FakeAnthropic {
-    pub async fn start(org: Org) -> FakeAnthropic {
+    pub(crate) async fn start(org: Org) -> FakeAnthropic {
         let server = MockServer::start().await;
         let org = Arc::new(org);
         let get = |p: &'static str| Mock::given(method("GET")).and(path(p));
@@ -231,11 +231,11 @@ impl FakeAnthropic {
         FakeAnthropic { server }
     }
 
-    pub fn base_url(&self) -> String {
+    pub(crate) fn base_url(&self) -> String {
         self.server.uri()
     }
 
-    pub async fn hits(&self, p: &str) -> usize {
+    pub(crate) async fn hits(&self, p: &str) -> usize {
         self.server.received_requests().await.unwrap_or_default().iter().filter(|r| r.url.path() == p).count()
     }
 }

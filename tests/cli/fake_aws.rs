@@ -15,12 +15,12 @@ use serde_json::{Value, json};
 use wiremock::matchers::method;
 use wiremock::{Mock, MockServer, Request, Respond, ResponseTemplate};
 
-pub const ACCESS_KEY: &str = "AKIAFAKE0000EXAMPLE1";
-pub const SECRET_KEY: &str = "fakeSecretKey/0123456789abcdefghijklmnopq";
+pub(crate) const ACCESS_KEY: &str = "AKIAFAKE0000EXAMPLE1";
+pub(crate) const SECRET_KEY: &str = "fakeSecretKey/0123456789abcdefghijklmnopq";
 
 /// One line of the bill.
 #[derive(Clone)]
-pub struct Row {
+pub(crate) struct Row {
     pub day: NaiveDate,
     pub service: &'static str,
     pub account: &'static str,
@@ -30,7 +30,7 @@ pub struct Row {
     pub tag: &'static str,
 }
 
-pub struct Bill {
+pub(crate) struct Bill {
     pub rows: Vec<Row>,
     /// Groups per page (pages end inside days).
     pub page_size: usize,
@@ -42,7 +42,7 @@ fn row(day: NaiveDate, service: &'static str, account: &'static str, usage: &'st
     Row { day, service, account, usage_type: usage, amount, record_type: "Usage", tag: "" }
 }
 
-pub fn sample_bill() -> Bill {
+pub(crate) fn sample_bill() -> Bill {
     let mut rows = Vec::new();
     let mut day = NaiveDate::from_ymd_opt(2026, 10, 1).unwrap();
     while day <= NaiveDate::from_ymd_opt(2026, 11, 30).unwrap() {
@@ -84,7 +84,7 @@ pub fn sample_bill() -> Bill {
 
 impl Bill {
     /// Bedrock usage billed in [since, until], as Cost Explorer totals it.
-    pub fn bedrock(&self, since: &str, until: &str) -> Decimal {
+    pub(crate) fn bedrock(&self, since: &str, until: &str) -> Decimal {
         let (s, u) = (day(since), day(until));
         self.rows
             .iter()
@@ -115,7 +115,7 @@ fn hmac_sha256(key: &[u8], data: &[u8]) -> Vec<u8> {
 }
 
 /// Verifies a SigV4 `Authorization` header the way AWS does; `Err` is the AWS error to answer.
-pub fn verify_sigv4(req: &Request) -> Result<(), (&'static str, String)> {
+pub(crate) fn verify_sigv4(req: &Request) -> Result<(), (&'static str, String)> {
     let header = |n: &str| req.headers.get(n).and_then(|v| v.to_str().ok()).map(str::to_string);
     let auth = header("authorization")
         .ok_or(("MissingAuthenticationTokenException", "Missing Authentication Token".into()))?;
@@ -325,14 +325,14 @@ impl CostExplorer {
 
 use chrono::Datelike;
 
-pub struct FakeCostExplorer {
+pub(crate) struct FakeCostExplorer {
     pub server: MockServer,
     pub hits: Arc<AtomicUsize>,
     pub targets: Arc<Mutex<Vec<String>>>,
 }
 
 impl FakeCostExplorer {
-    pub async fn start(bill: Bill) -> FakeCostExplorer {
+    pub(crate) async fn start(bill: Bill) -> FakeCostExplorer {
         let server = MockServer::start().await;
         let hits = Arc::new(AtomicUsize::new(0));
         let targets = Arc::new(Mutex::new(Vec::new()));

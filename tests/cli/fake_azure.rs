@@ -14,15 +14,15 @@ use serde_json::Value;
 use wiremock::matchers::method;
 use wiremock::{Mock, MockServer, Request, Respond, ResponseTemplate};
 
-pub const TENANT: &str = "72f988bf-86f1-41af-91ab-2d7cd011db47";
-pub const CLIENT: &str = "11111111-2222-3333-4444-555555555555";
-pub const SECRET: &str = "azSecret~0123456789abcdefghijklmnopqrstu";
-pub const TOKEN: &str = "eyJ0eXAiOiJKV1QiLCJhbGciOiJSUzI1NiJ9.fake-management-token.sig";
-pub const SUBSCRIPTION: &str = "00000000-0000-0000-0000-000000000000";
+pub(crate) const TENANT: &str = "72f988bf-86f1-41af-91ab-2d7cd011db47";
+pub(crate) const CLIENT: &str = "11111111-2222-3333-4444-555555555555";
+pub(crate) const SECRET: &str = "azSecret~0123456789abcdefghijklmnopqrstu";
+pub(crate) const TOKEN: &str = "eyJ0eXAiOiJKV1QiLCJhbGciOiJSUzI1NiJ9.fake-management-token.sig";
+pub(crate) const SUBSCRIPTION: &str = "00000000-0000-0000-0000-000000000000";
 
 /// One row of the bill.
 #[derive(Clone)]
-pub struct Row {
+pub(crate) struct Row {
     pub day: NaiveDate,
     pub service: &'static str,
     pub resource: &'static str,
@@ -31,7 +31,7 @@ pub struct Row {
     pub currency: &'static str,
 }
 
-pub struct Bill {
+pub(crate) struct Bill {
     pub rows: Vec<Row>,
     pub page_size: usize,
     pub throttle_first: usize,
@@ -40,7 +40,7 @@ pub struct Bill {
 const AOAI: &str = "/subscriptions/00000000-0000-0000-0000-000000000000/resourcegroups/rg-ai/providers/microsoft.cognitiveservices/accounts/contoso-aoai";
 const FOUNDRY: &str = "/subscriptions/00000000-0000-0000-0000-000000000000/resourcegroups/rg-research/providers/microsoft.cognitiveservices/accounts/research-foundry";
 
-pub fn sample_bill() -> Bill {
+pub(crate) fn sample_bill() -> Bill {
     let mut rows = Vec::new();
     let mut day = NaiveDate::from_ymd_opt(2026, 10, 1).unwrap();
     let r = |day, service, resource, meter, cost| Row { day, service, resource, meter, cost, currency: "EUR" };
@@ -59,7 +59,7 @@ pub fn sample_bill() -> Bill {
 
 impl Bill {
     /// What the AI services cost from `since` to `until` (inclusive).
-    pub fn ai_spend(&self, since: &str, until: &str) -> Decimal {
+    pub(crate) fn ai_spend(&self, since: &str, until: &str) -> Decimal {
         let (s, u): (NaiveDate, NaiveDate) = (since.parse().unwrap(), until.parse().unwrap());
         self.rows
             .iter()
@@ -69,7 +69,7 @@ impl Bill {
     }
 }
 
-pub struct FakeAzure {
+pub(crate) struct FakeAzure {
     pub server: MockServer,
     pub token_requests: Arc<AtomicUsize>,
     pub query_requests: Arc<AtomicUsize>,
@@ -91,7 +91,7 @@ impl Responder {
         self.token_requests.fetch_add(1, Ordering::SeqCst);
         let url = reqwest::Url::parse(&format!("http://form/?{}", String::from_utf8_lossy(&req.body))).unwrap();
         let form: Vec<(String, String)> = url.query_pairs().into_owned().collect();
-        let get = |k: &str| form.iter().find(|(n, _)| n == k).map(|(_, v)| v.as_str()).unwrap_or("");
+        let get = |k: &str| form.iter().find(|(n, _)| n == k).map_or("", |(_, v)| v.as_str());
         let content_type = req.headers.get("content-type").and_then(|v| v.to_str().ok()).unwrap_or("");
         if !content_type.starts_with("application/x-www-form-urlencoded")
             || get("grant_type") != "client_credentials"
@@ -207,7 +207,7 @@ impl Respond for Responder {
 }
 
 impl FakeAzure {
-    pub async fn start(bill: Bill) -> FakeAzure {
+    pub(crate) async fn start(bill: Bill) -> FakeAzure {
         let server = MockServer::start().await;
         let token_requests = Arc::new(AtomicUsize::new(0));
         let query_requests = Arc::new(AtomicUsize::new(0));

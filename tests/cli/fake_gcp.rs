@@ -16,12 +16,12 @@ use rust_decimal::Decimal;
 use serde_json::{Value, json};
 use wiremock::{Mock, MockServer, Request, Respond, ResponseTemplate};
 
-pub const EMAIL: &str = "llmcost-reader@acme-billing.iam.gserviceaccount.com";
-pub const TOKEN: &str = "ya29.fake-bigquery-token";
-pub const TABLE: &str = "acme-billing.billing_export.gcp_billing_export_v1_01A2B3_C4D5E6_F7A8B9";
+pub(crate) const EMAIL: &str = "llmcost-reader@acme-billing.iam.gserviceaccount.com";
+pub(crate) const TOKEN: &str = "ya29.fake-bigquery-token";
+pub(crate) const TABLE: &str = "acme-billing.billing_export.gcp_billing_export_v1_01A2B3_C4D5E6_F7A8B9";
 
 #[derive(Clone)]
-pub struct Row {
+pub(crate) struct Row {
     pub day: NaiveDate,
     pub project: &'static str,
     pub service: &'static str,
@@ -30,12 +30,12 @@ pub struct Row {
     pub credits: &'static str,
 }
 
-pub struct Bill {
+pub(crate) struct Bill {
     pub rows: Vec<Row>,
     pub page_size: usize,
 }
 
-pub fn sample_bill() -> Bill {
+pub(crate) fn sample_bill() -> Bill {
     let mut rows = Vec::new();
     let mut day = NaiveDate::from_ymd_opt(2026, 10, 1).unwrap();
     let r = |day, project, service, sku, cost, credits| Row { day, project, service, sku, cost, credits };
@@ -59,7 +59,7 @@ pub fn sample_bill() -> Bill {
 
 impl Bill {
     /// Net AI spend (cost + credits) from `since` to `until` inclusive.
-    pub fn ai_spend(&self, since: &str, until: &str) -> Decimal {
+    pub(crate) fn ai_spend(&self, since: &str, until: &str) -> Decimal {
         let (s, u): (NaiveDate, NaiveDate) = (since.parse().unwrap(), until.parse().unwrap());
         let dec = |t: &str| Decimal::from_scientific(t).or_else(|_| t.parse()).unwrap();
         self.rows
@@ -70,7 +70,7 @@ impl Bill {
     }
 }
 
-pub struct FakeGcp {
+pub(crate) struct FakeGcp {
     pub server: MockServer,
     pub token_requests: Arc<AtomicUsize>,
     pub polls: Arc<AtomicUsize>,
@@ -304,7 +304,7 @@ impl Respond for Responder {
 }
 
 impl FakeGcp {
-    pub async fn start(bill: Bill) -> FakeGcp {
+    pub(crate) async fn start(bill: Bill) -> FakeGcp {
         let server = MockServer::start().await;
         let token_requests = Arc::new(AtomicUsize::new(0));
         let polls = Arc::new(AtomicUsize::new(0));
@@ -326,7 +326,7 @@ impl FakeGcp {
     }
 
     /// The test service account's key file, with its token URI on this fake.
-    pub fn key_file(&self, dir: &std::path::Path) -> std::path::PathBuf {
+    pub(crate) fn key_file(&self, dir: &std::path::Path) -> std::path::PathBuf {
         let text =
             std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/gcp/service-account.json"))
                 .unwrap();

@@ -16,7 +16,7 @@ use wiremock::{Mock, MockServer, Request, Respond, ResponseTemplate};
 
 /// One billed line: a day, an optional project, a line item and the amount as the wire text.
 #[derive(Clone, Debug)]
-pub struct Line {
+pub(crate) struct Line {
     pub day: NaiveDate,
     pub project: Option<&'static str>,
     pub line_item: &'static str,
@@ -25,19 +25,19 @@ pub struct Line {
 }
 
 impl Line {
-    pub fn dollars(&self) -> Decimal {
+    pub(crate) fn dollars(&self) -> Decimal {
         let text = self.amount.trim_matches('"');
         Decimal::from_str(text).or_else(|_| Decimal::from_scientific(text)).unwrap()
     }
 }
 
-pub struct Org {
+pub(crate) struct Org {
     pub key: String,
     pub lines: Vec<Line>,
     pub projects: Vec<(&'static str, &'static str, &'static str)>,
 }
 
-pub struct FakeOpenAi {
+pub(crate) struct FakeOpenAi {
     pub server: MockServer,
 }
 
@@ -54,7 +54,7 @@ fn from_unix(t: i64) -> NaiveDate {
 }
 
 /// A realistic month and a half of spend for one organization, quirks included.
-pub fn sample_org(key: &str) -> Org {
+pub(crate) fn sample_org(key: &str) -> Org {
     let mut lines = Vec::new();
     let items: [(&str, Option<&str>, &str); 8] = [
         ("gpt-4o-2024-08-06, input", Some("proj_tutor"), "0.13080438340307526"),
@@ -284,12 +284,12 @@ impl<R: Respond> Respond for Delayed<R> {
 }
 
 impl FakeOpenAi {
-    pub async fn start(org: Org) -> FakeOpenAi {
+    pub(crate) async fn start(org: Org) -> FakeOpenAi {
         FakeOpenAi::start_with_latency(org, Duration::ZERO).await
     }
 
     /// Every answer waits `latency` first, like a distant API.
-    pub async fn start_with_latency(org: Org, latency: Duration) -> FakeOpenAi {
+    pub(crate) async fn start_with_latency(org: Org, latency: Duration) -> FakeOpenAi {
         let server = MockServer::start().await;
         let org = Arc::new(org);
         let get = |p: &'static str| Mock::given(method("GET")).and(path(p));
@@ -302,22 +302,22 @@ impl FakeOpenAi {
         FakeOpenAi { server }
     }
 
-    pub fn base_url(&self) -> String {
+    pub(crate) fn base_url(&self) -> String {
         format!("{}/v1", self.server.uri())
     }
 
     /// Requests received so far for a path.
-    pub async fn hits(&self, p: &str) -> usize {
+    pub(crate) async fn hits(&self, p: &str) -> usize {
         self.server.received_requests().await.unwrap_or_default().iter().filter(|r| r.url.path() == p).count()
     }
 
-    pub async fn total_hits(&self) -> usize {
+    pub(crate) async fn total_hits(&self) -> usize {
         self.server.received_requests().await.unwrap_or_default().len()
     }
 }
 
 /// The provider's billed total for a period: the sum of the fixture's amounts, exactly.
-pub fn billed(org: &Org, since: &str, until: &str) -> Decimal {
+pub(crate) fn billed(org: &Org, since: &str, until: &str) -> Decimal {
     let (s, u) = (day(since), day(until));
     org.lines.iter().filter(|l| l.day >= s && l.day <= u).map(Line::dollars).sum()
 }

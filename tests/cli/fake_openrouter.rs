@@ -12,9 +12,9 @@ use wiremock::matchers::{method, path};
 use wiremock::{Mock, MockServer, Request, Respond, ResponseTemplate};
 
 /// (day, model, upstream provider, usage dollars as sent)
-pub type Row = (NaiveDate, &'static str, &'static str, &'static str);
+pub(crate) type Row = (NaiveDate, &'static str, &'static str, &'static str);
 
-pub struct Account {
+pub(crate) struct Account {
     pub key: String,
     /// The fake's "today" (UTC): activity covers the 30 days before it.
     pub today: NaiveDate,
@@ -23,7 +23,7 @@ pub struct Account {
 
 /// Upstream history from September to December 2026; which of it is served depends on `today`.
 /// Values depend on the date alone, so two fakes with different "todays" agree on every day.
-pub fn sample_account(key: &str, today: NaiveDate) -> Account {
+pub(crate) fn sample_account(key: &str, today: NaiveDate) -> Account {
     let mut rows = Vec::new();
     let mut day = NaiveDate::from_ymd_opt(2026, 9, 1).unwrap();
     while day <= NaiveDate::from_ymd_opt(2026, 12, 31).unwrap() {
@@ -42,12 +42,12 @@ pub fn sample_account(key: &str, today: NaiveDate) -> Account {
 }
 
 impl Account {
-    pub fn servable(&self, day: NaiveDate) -> bool {
+    pub(crate) fn servable(&self, day: NaiveDate) -> bool {
         day < self.today && day >= self.today - Days::new(30)
     }
 
     /// The billed total of [since, until], whether or not the API still serves it.
-    pub fn billed(&self, since: NaiveDate, until: NaiveDate) -> Decimal {
+    pub(crate) fn billed(&self, since: NaiveDate, until: NaiveDate) -> Decimal {
         self.rows.iter().filter(|r| r.0 >= since && r.0 <= until).map(|r| Decimal::from_str(r.3).unwrap()).sum()
     }
 }
@@ -118,12 +118,12 @@ impl Respond for Credits {
     }
 }
 
-pub struct FakeOpenRouter {
+pub(crate) struct FakeOpenRouter {
     pub server: MockServer,
 }
 
 impl FakeOpenRouter {
-    pub async fn start(account: Account) -> FakeOpenRouter {
+    pub(crate) async fn start(account: Account) -> FakeOpenRouter {
         let server = MockServer::start().await;
         let account = Arc::new(account);
         Mock::given(method("GET"))
@@ -135,11 +135,11 @@ impl FakeOpenRouter {
         FakeOpenRouter { server }
     }
 
-    pub fn base_url(&self) -> String {
+    pub(crate) fn base_url(&self) -> String {
         format!("{}/api/v1", self.server.uri())
     }
 
-    pub async fn hits(&self) -> usize {
+    pub(crate) async fn hits(&self) -> usize {
         self.server.received_requests().await.unwrap_or_default().len()
     }
 }

@@ -12,19 +12,19 @@ use serde_json::{Value, json};
 use wiremock::matchers::{method, path, path_regex};
 use wiremock::{Mock, MockServer, Request, Respond, ResponseTemplate};
 
-pub const TEAM: &str = "0f1e2d3c-4b5a-6978-8695-a4b3c2d1e0f9";
+pub(crate) const TEAM: &str = "0f1e2d3c-4b5a-6978-8695-a4b3c2d1e0f9";
 
 /// (day, model description, dollars as sent: a number or a string)
-pub type Point = (NaiveDate, &'static str, Value);
+pub(crate) type Point = (NaiveDate, &'static str, Value);
 
-pub struct Team {
+pub(crate) struct Team {
     pub key: String,
     pub points: Vec<Point>,
     /// More days than this in one question gets `limitReached: true` and a cut answer.
     pub max_days: i64,
 }
 
-pub fn sample_team(key: &str) -> Team {
+pub(crate) fn sample_team(key: &str) -> Team {
     let mut points = Vec::new();
     let mut day = NaiveDate::from_ymd_opt(2026, 10, 1).unwrap();
     while day <= NaiveDate::from_ymd_opt(2026, 11, 30).unwrap() {
@@ -38,7 +38,7 @@ pub fn sample_team(key: &str) -> Team {
 }
 
 impl Team {
-    pub fn billed(&self, since: &str, until: &str) -> Decimal {
+    pub(crate) fn billed(&self, since: &str, until: &str) -> Decimal {
         let (s, u) = (day(since), day(until));
         self.points
             .iter()
@@ -131,12 +131,12 @@ impl Respond for Usage {
     }
 }
 
-pub struct FakeXai {
+pub(crate) struct FakeXai {
     pub server: MockServer,
 }
 
 impl FakeXai {
-    pub async fn start(team: Team) -> FakeXai {
+    pub(crate) async fn start(team: Team) -> FakeXai {
         let server = MockServer::start().await;
         let team = Arc::new(team);
         Mock::given(method("GET"))
@@ -158,7 +158,7 @@ impl FakeXai {
         FakeXai { server }
     }
 
-    pub async fn usage_requests(&self) -> usize {
+    pub(crate) async fn usage_requests(&self) -> usize {
         self.server.received_requests().await.unwrap().iter().filter(|r| r.url.path().ends_with("/usage")).count()
     }
 }

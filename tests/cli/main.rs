@@ -1,6 +1,11 @@
 //! End-to-end tests: the real binary against fake providers on 127.0.0.1, with a temporary
 //! config and cache, keys from the environment, and the OS keyring never touched.
 
+// A benchmark or a test stops at its first surprise: unwrapping is how it says so. Its casts are
+// of small figures it chose itself.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+#![allow(clippy::cast_possible_truncation, clippy::cast_possible_wrap, clippy::cast_sign_loss)]
+
 mod aws;
 mod azure;
 mod budgets;

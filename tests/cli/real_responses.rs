@@ -134,7 +134,7 @@ fn fixtures() -> Vec<Fixture> {
 }
 
 /// The other endpoints a sync calls, answering empty and valid.
-pub async fn serve_empty_siblings(server: &MockServer, provider: &str) {
+pub(crate) async fn serve_empty_siblings(server: &MockServer, provider: &str) {
     let empty: &[(&str, &str)] = match provider {
         "openai" => &[
             ("/organization/usage/completions", r#"{"object":"page","data":[],"has_more":false,"next_page":null}"#),

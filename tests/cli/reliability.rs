@@ -124,7 +124,7 @@ fn big_org(until: NaiveDate, days: u64) -> Org {
 async fn killed_in_the_middle_of_a_sync_the_cache_recovers() {
     let today = NaiveDate::from_ymd_opt(2026, 11, 22).unwrap();
     let org = big_org(today, 400);
-    let expected: Decimal = org.lines.iter().map(|l| l.dollars()).sum();
+    let expected: Decimal = org.lines.iter().map(super::fake_openai::Line::dollars).sum();
     let fake = FakeOpenAi::start(org).await;
     let env = TestEnv::new().openai("edugami", KEY, &fake.base_url());
     let since = (today - Days::new(399)).to_string();
@@ -134,7 +134,7 @@ async fn killed_in_the_middle_of_a_sync_the_cache_recovers() {
     let stderr_pipe = child.stderr.take().unwrap();
     let saw_write = tokio::task::spawn_blocking(move || {
         let mut lines = BufReader::new(stderr_pipe).lines();
-        let found = lines.any(|l| l.map(|l| l.contains("writing")).unwrap_or(false));
+        let found = lines.any(|l| l.is_ok_and(|l| l.contains("writing")));
         child.kill().unwrap();
         child.wait().unwrap();
         found
@@ -275,7 +275,7 @@ async fn the_dashboard_reads_while_budgets_check_syncs() {
 
 /// Runs a system command; false when this machine does not allow it.
 fn system(cmd: &str, args: &[&str]) -> bool {
-    std::process::Command::new(cmd).args(args).stderr(Stdio::null()).status().map(|s| s.success()).unwrap_or(false)
+    std::process::Command::new(cmd).args(args).stderr(Stdio::null()).status().is_ok_and(|s| s.success())
 }
 
 /// Undoes a system change when the test ends, even if it fails.

@@ -96,7 +96,7 @@ async fn out_is_written_atomically() {
     assert!(dir.is_dir() && std::fs::read_dir(&dir).unwrap().next().is_none());
     let leftovers: Vec<_> = std::fs::read_dir(env.dir.path())
         .unwrap()
-        .filter_map(|e| e.ok())
+        .filter_map(std::result::Result::ok)
         .filter(|e| e.file_name().to_string_lossy().starts_with(".tmp"))
         .collect();
     assert!(leftovers.is_empty(), "no temporary file left: {leftovers:?}");

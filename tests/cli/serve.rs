@@ -36,7 +36,7 @@ impl Drop for Killed {
 }
 
 async fn get(url: &str) -> Option<String> {
-    let r = llmcost::providers::http::build_client(Duration::from_secs(2)).get(url).send().await.ok()?;
+    let r = llmcost::providers::http::build_client(Duration::from_secs(2)).ok()?.get(url).send().await.ok()?;
     r.status().is_success().then_some(())?;
     r.text().await.ok()
 }

@@ -5,9 +5,9 @@ use std::process::Output;
 
 use assert_cmd::Command;
 
-pub const NOW: &str = "2026-11-22T10:00:00Z";
+pub(crate) const NOW: &str = "2026-11-22T10:00:00Z";
 
-pub struct TestEnv {
+pub(crate) struct TestEnv {
     pub dir: tempfile::TempDir,
     pub config: PathBuf,
     pub db: PathBuf,
@@ -15,7 +15,7 @@ pub struct TestEnv {
 }
 
 impl TestEnv {
-    pub fn new() -> TestEnv {
+    pub(crate) fn new() -> TestEnv {
         let dir = tempfile::tempdir().unwrap();
         let config = dir.path().join("config.toml");
         let db = dir.path().join("cache.sqlite");
@@ -31,28 +31,28 @@ impl TestEnv {
         TestEnv { dir, config, db, vars }
     }
 
-    pub fn var(mut self, key: &str, value: &str) -> TestEnv {
+    pub(crate) fn var(mut self, key: &str, value: &str) -> TestEnv {
         self.vars.retain(|(k, _)| k != key);
         self.vars.push((key.into(), value.into()));
         self
     }
 
     /// One workspace whose key is in the environment, served by `base_url`.
-    pub fn openai(self, workspace: &str, key: &str, base_url: &str) -> TestEnv {
+    pub(crate) fn openai(self, workspace: &str, key: &str, base_url: &str) -> TestEnv {
         let var = format!("LLMCOST_KEY_OPENAI_{}", workspace.to_uppercase());
         self.var(&var, key).var("LLMCOST_OPENAI_BASE_URL", base_url)
     }
 
-    pub fn write_config(&self, text: &str) {
+    pub(crate) fn write_config(&self, text: &str) {
         std::fs::write(&self.config, text).unwrap();
     }
 
-    pub fn cmd(&self) -> Command {
+    pub(crate) fn cmd(&self) -> Command {
         Command::from_std(self.std_cmd())
     }
 
     /// The same environment on a plain `std::process::Command` (for streaming its output).
-    pub fn std_cmd(&self) -> std::process::Command {
+    pub(crate) fn std_cmd(&self) -> std::process::Command {
         let mut cmd = std::process::Command::new(env!("CARGO_BIN_EXE_llmcost"));
         for (k, _) in std::env::vars() {
             if k.starts_with("LLMCOST_") || k.starts_with("XDG_") {
@@ -77,38 +77,38 @@ impl TestEnv {
     }
 
     /// Runs llmcost off the async test thread, so the fake server keeps answering.
-    pub async fn run(&self, args: &[&str]) -> Output {
+    pub(crate) async fn run(&self, args: &[&str]) -> Output {
         let mut cmd = self.cmd();
         cmd.args(args);
         tokio::task::spawn_blocking(move || cmd.output().unwrap()).await.unwrap()
     }
 
-    pub async fn run_with_stdin(&self, args: &[&str], stdin: &str) -> Output {
+    pub(crate) async fn run_with_stdin(&self, args: &[&str], stdin: &str) -> Output {
         let mut cmd = self.cmd();
         cmd.args(args).write_stdin(stdin.to_string());
         tokio::task::spawn_blocking(move || cmd.output().unwrap()).await.unwrap()
     }
 }
 
-pub fn stdout(o: &Output) -> String {
+pub(crate) fn stdout(o: &Output) -> String {
     String::from_utf8_lossy(&o.stdout).into_owned()
 }
 
-pub fn stderr(o: &Output) -> String {
+pub(crate) fn stderr(o: &Output) -> String {
     String::from_utf8_lossy(&o.stderr).into_owned()
 }
 
-pub fn code(o: &Output) -> i32 {
+pub(crate) fn code(o: &Output) -> i32 {
     o.status.code().unwrap_or(-1)
 }
 
-pub fn json(o: &Output) -> serde_json::Value {
+pub(crate) fn json(o: &Output) -> serde_json::Value {
     serde_json::from_slice(&o.stdout).unwrap_or_else(|e| panic!("not JSON ({e}): {}\n{}", stdout(o), stderr(o)))
 }
 
 /// For the SDK scripts in `tests/sdk/`: writes a fake's URL to `$LLMCOST_FAKE_URL_FILE`, then
 /// keeps it serving for `$LLMCOST_FAKE_SECONDS` seconds (default 60).
-pub async fn serve_for_sdk(uri: &str) {
+pub(crate) async fn serve_for_sdk(uri: &str) {
     let file = std::env::var("LLMCOST_FAKE_URL_FILE").expect("LLMCOST_FAKE_URL_FILE");
     std::fs::write(file, uri).unwrap();
     let secs: u64 = std::env::var("LLMCOST_FAKE_SECONDS").ok().and_then(|s| s.parse().ok()).unwrap_or(60);

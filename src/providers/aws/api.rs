@@ -7,7 +7,7 @@ use crate::domain::lenient;
 
 /// `GetDimensionValues`.
 #[derive(Debug, Deserialize)]
-pub struct DimensionValues {
+pub(crate) struct DimensionValues {
     #[serde(rename = "DimensionValues")]
     pub values: Vec<DimensionValue>,
     #[serde(default, rename = "NextPageToken", deserialize_with = "lenient::opt_text")]
@@ -15,7 +15,7 @@ pub struct DimensionValues {
 }
 
 #[derive(Debug, Deserialize)]
-pub struct DimensionValue {
+pub(crate) struct DimensionValue {
     #[serde(rename = "Value")]
     pub value: String,
     #[serde(default, rename = "Attributes")]
@@ -24,7 +24,7 @@ pub struct DimensionValue {
 
 /// `GetCostAndUsage`.
 #[derive(Debug, Deserialize)]
-pub struct CostAndUsage {
+pub(crate) struct CostAndUsage {
     #[serde(rename = "ResultsByTime")]
     pub results_by_time: Vec<ResultByTime>,
     #[serde(default, rename = "DimensionValueAttributes")]
@@ -34,24 +34,21 @@ pub struct CostAndUsage {
 }
 
 #[derive(Debug, Deserialize)]
-pub struct ResultByTime {
+pub(crate) struct ResultByTime {
     #[serde(rename = "TimePeriod")]
     pub time_period: TimePeriod,
     #[serde(default, rename = "Groups")]
     pub groups: Vec<Group>,
-    /// The unbilled month is an estimate until AWS closes it.
-    #[serde(default, rename = "Estimated", deserialize_with = "lenient::flag")]
-    pub estimated: bool,
 }
 
 #[derive(Debug, Deserialize)]
-pub struct TimePeriod {
+pub(crate) struct TimePeriod {
     #[serde(rename = "Start")]
     pub start: serde_json::Value,
 }
 
 #[derive(Debug, Deserialize)]
-pub struct Group {
+pub(crate) struct Group {
     #[serde(rename = "Keys")]
     pub keys: Vec<String>,
     #[serde(rename = "Metrics")]
@@ -59,7 +56,7 @@ pub struct Group {
 }
 
 #[derive(Debug, Deserialize)]
-pub struct Metric {
+pub(crate) struct Metric {
     #[serde(rename = "Amount")]
     pub amount: serde_json::Value,
     #[serde(default, rename = "Unit", deserialize_with = "lenient::opt_text")]
@@ -68,7 +65,7 @@ pub struct Metric {
 
 /// An error body; service errors say `Message`, front-door errors `message`.
 #[derive(Debug, Deserialize)]
-pub struct ErrorBody {
+pub(crate) struct ErrorBody {
     #[serde(default, rename = "__type")]
     pub kind: Option<String>,
     #[serde(default, alias = "message", rename = "Message")]
@@ -77,7 +74,7 @@ pub struct ErrorBody {
 
 impl ErrorBody {
     /// `LimitExceededException` from `com.amazon.ce#LimitExceededException`.
-    pub fn name(&self) -> &str {
+    pub(crate) fn name(&self) -> &str {
         self.kind.as_deref().map_or("", |k| k.rsplit('#').next().unwrap_or(k))
     }
 }

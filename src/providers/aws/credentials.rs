@@ -56,7 +56,7 @@ fn ini(text: &str) -> BTreeMap<String, BTreeMap<String, String>> {
 }
 
 /// Resolves credentials for a workspace whose config names `profile` (or none).
-pub fn resolve(profile: Option<&str>, vars: &[(String, String)]) -> Result<AwsCredentials, String> {
+pub(crate) fn resolve(profile: Option<&str>, vars: &[(String, String)]) -> Result<AwsCredentials, String> {
     if profile.is_none()
         && let (Some(id), Some(secret)) = (env(vars, "AWS_ACCESS_KEY_ID"), env(vars, "AWS_SECRET_ACCESS_KEY"))
     {
@@ -189,7 +189,7 @@ fn split_command(command: &str) -> Vec<String> {
 }
 
 /// The AWS chain for an account: its workspace's `profile`, else the environment, else `~/.aws`.
-pub fn from_context(
+pub(crate) fn from_context(
     ctx: &crate::providers::credentials::CredentialContext<'_>,
 ) -> crate::providers::credentials::Resolved {
     resolve(ctx.settings.profile.as_deref(), ctx.env)

@@ -5,10 +5,10 @@
 //! (or a cost-allocation tag) and usage type. Every request costs USD 0.01, so a sync asks only
 //! for stale days and AWS days stay fresh for hours.
 
-pub mod api;
-pub mod credentials;
-pub mod model;
-pub mod sigv4;
+pub(crate) mod api;
+pub(crate) mod credentials;
+pub(crate) mod model;
+pub(crate) mod sigv4;
 
 use std::collections::BTreeMap;
 use std::sync::Arc;
@@ -23,7 +23,7 @@ use crate::domain::day::day_from_json;
 use crate::domain::money::money_from_json;
 use crate::domain::{CostRecord, Currency, DateRange, Money, ProjectInfo};
 
-pub const DEFAULT_BASE_URL: &str = "https://ce.us-east-1.amazonaws.com";
+pub(crate) const DEFAULT_BASE_URL: &str = "https://ce.us-east-1.amazonaws.com";
 const GET_COST_AND_USAGE: &str = "AWSInsightsIndexService.GetCostAndUsage";
 const GET_DIMENSION_VALUES: &str = "AWSInsightsIndexService.GetDimensionValues";
 /// Pages of one question before llmcost stops (each costs USD 0.01).
@@ -69,12 +69,12 @@ fn time_period(range: DateRange) -> Value {
 }
 
 /// Whether a SERVICE value is Bedrock spend: first-party, or a Marketplace model sold through it.
-pub fn is_bedrock(service: &str) -> bool {
+pub(crate) fn is_bedrock(service: &str) -> bool {
     service == "Amazon Bedrock" || service.ends_with(" (Amazon Bedrock Edition)")
 }
 
 /// The question for one service's daily cost by project and usage type.
-pub fn cost_request(range: DateRange, service: &str, project_tag: Option<&str>, token: Option<&str>) -> Value {
+pub(crate) fn cost_request(range: DateRange, service: &str, project_tag: Option<&str>, token: Option<&str>) -> Value {
     let project = match project_tag {
         Some(tag) => json!({ "Type": "TAG", "Key": tag }),
         None => json!({ "Type": "DIMENSION", "Key": "LINKED_ACCOUNT" }),
@@ -108,7 +108,7 @@ fn project_of(key: &str, project_tag: Option<&str>) -> String {
 
 /// Cost records of one service's answer pages, summed per (day, project, usage type): a page
 /// may end inside a day, so pages add up, they never replace.
-pub fn cost_records(
+pub(crate) fn cost_records(
     service: &str,
     pages: &[api::CostAndUsage],
     project_tag: Option<&str>,

@@ -9,7 +9,7 @@ const KIND_MARKERS: [&str; 9] =
     ["-input", "-output", "-cache", "-batch", "-image", "-images", "-provisioned", "-model-units", "-customization"];
 
 /// The model a line item belongs to.
-pub fn name(service: &str, usage_type: &str) -> String {
+pub(crate) fn name(service: &str, usage_type: &str) -> String {
     if let Some(model) = service.strip_suffix(MARKETPLACE) {
         return model.trim().to_string();
     }

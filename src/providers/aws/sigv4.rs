@@ -7,8 +7,8 @@ use ring::{digest, hmac};
 
 use super::credentials::AwsCredentials;
 
-pub const REGION: &str = "us-east-1";
-pub const SERVICE: &str = "ce";
+pub(crate) const REGION: &str = "us-east-1";
+pub(crate) const SERVICE: &str = "ce";
 
 fn hex(bytes: &[u8]) -> String {
     bytes.iter().map(|b| format!("{b:02x}")).collect()
@@ -25,7 +25,7 @@ fn hmac(key: &[u8], data: &str) -> Vec<u8> {
 /// The headers to add to a POST of `body` to `host` (with its port when not the default) at
 /// `path` and `query`, carrying `target`: `x-amz-date`, `x-amz-security-token` for session
 /// credentials, and `authorization`.
-pub fn sign(
+pub(crate) fn sign(
     creds: &AwsCredentials,
     host: &str,
     path: &str,

@@ -7,12 +7,12 @@ use crate::domain::lenient;
 
 /// `POST {scope}/providers/Microsoft.CostManagement/query`.
 #[derive(Debug, Deserialize)]
-pub struct QueryResult {
+pub(crate) struct QueryResult {
     pub properties: Properties,
 }
 
 #[derive(Debug, Deserialize)]
-pub struct Properties {
+pub(crate) struct Properties {
     #[serde(default, rename = "nextLink", deserialize_with = "lenient::opt_text")]
     pub next_link: Option<String>,
     pub columns: Vec<Column>,
@@ -21,18 +21,18 @@ pub struct Properties {
 }
 
 #[derive(Debug, Deserialize)]
-pub struct Column {
+pub(crate) struct Column {
     pub name: String,
 }
 
 /// ARM's error body: `{"error": {"code", "message"}}`.
 #[derive(Debug, Deserialize)]
-pub struct ErrorBody {
+pub(crate) struct ErrorBody {
     pub error: ErrorDetail,
 }
 
 #[derive(Debug, Deserialize)]
-pub struct ErrorDetail {
+pub(crate) struct ErrorDetail {
     #[serde(default, deserialize_with = "lenient::opt_text")]
     pub code: Option<String>,
     #[serde(default, deserialize_with = "lenient::opt_text")]
@@ -41,7 +41,7 @@ pub struct ErrorDetail {
 
 /// The Entra ID token endpoint's error: `{"error", "error_description", "error_codes"}`.
 #[derive(Debug, Deserialize)]
-pub struct TokenError {
+pub(crate) struct TokenError {
     #[serde(default)]
     pub error: String,
     #[serde(default)]

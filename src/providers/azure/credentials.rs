@@ -11,8 +11,8 @@ use crate::providers::oauth::TokenResponse;
 use crate::providers::token_cache::TokenCache;
 use crate::secrets::Secret;
 
-pub const DEFAULT_AUTHORITY: &str = "https://login.microsoftonline.com";
-pub const MANAGEMENT_SCOPE: &str = "https://management.azure.com/.default";
+pub(crate) const DEFAULT_AUTHORITY: &str = "https://login.microsoftonline.com";
+pub(crate) const MANAGEMENT_SCOPE: &str = "https://management.azure.com/.default";
 
 /// How the token is obtained.
 #[derive(Clone, Debug)]
@@ -139,7 +139,7 @@ fn token_error(status: u16, body: &str, tenant_id: &str) -> (FailureKind, String
 }
 
 /// The Azure CLI's token for the management endpoint, when `az` is installed and logged in.
-pub fn cli_token() -> Result<Secret, String> {
+pub(crate) fn cli_token() -> Result<Secret, String> {
     let output = std::process::Command::new("az")
         .args(["account", "get-access-token", "--resource", "https://management.azure.com/", "--output", "json"])
         .stdin(std::process::Stdio::null())
@@ -161,7 +161,7 @@ pub fn cli_token() -> Result<Secret, String> {
 /// Azure: the service principal's secret (key variable, keyring, `AZURE_CLIENT_SECRET`) when
 /// the workspace names a tenant and client, else the Azure CLI's login (never with
 /// `LLMCOST_NO_AZ_CLI`, which the tests set so they cannot reach a developer's real login).
-pub fn from_context(
+pub(crate) fn from_context(
     ctx: &crate::providers::credentials::CredentialContext<'_>,
 ) -> crate::providers::credentials::Resolved {
     use crate::providers::Credentials;

@@ -40,7 +40,7 @@ fn known_name(model: &str) -> Option<&'static str> {
 
 /// `(model, line item)`; the raw meter for both when no meter word is found (a meter that is not
 /// per-token, such as a fine-tuning hosting hour, stays as Azure names it).
-pub fn parse(meter: &str) -> (String, String) {
+pub(crate) fn parse(meter: &str) -> (String, String) {
     let tokens: Vec<&str> = meter.split([' ', '-', '_']).filter(|t| !t.is_empty()).collect();
     let mut model: Vec<String> = Vec::new();
     let (mut direction, mut cached, mut batch, mut deployment) = (None, false, false, None);

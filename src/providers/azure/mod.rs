@@ -3,11 +3,11 @@
 //! AI services on a scope, grouped by resource and meter; rows are read by column name, money
 //! in each row's billing currency, `nextLink` pages POSTed with the same body.
 
-pub mod api;
-pub mod credentials;
-pub mod meter;
-pub mod rows;
-pub mod settings;
+pub(crate) mod api;
+pub(crate) mod credentials;
+pub(crate) mod meter;
+pub(crate) mod rows;
+pub(crate) mod settings;
 
 use chrono::{Days, Utc};
 use serde_json::{Value, json};
@@ -16,12 +16,12 @@ use super::http::{ErrorReader, FailureKind, Http, ProviderError, ReadError, Sign
 use super::info::{CredentialSource, History, ProviderInfo};
 use super::{Credentials, DayBatch, Provider};
 use crate::domain::DateRange;
-pub use credentials::AzureCredentials;
+pub(crate) use credentials::AzureCredentials;
 
-pub const DEFAULT_BASE_URL: &str = "https://management.azure.com";
-pub const API_VERSION: &str = "2023-03-01";
+pub(crate) const DEFAULT_BASE_URL: &str = "https://management.azure.com";
+pub(crate) const API_VERSION: &str = "2023-03-01";
 /// The names the service has carried; a workspace's `services` replaces them.
-pub const DEFAULT_SERVICES: [&str; 3] = ["Cognitive Services", "Azure OpenAI", "Foundry Models"];
+pub(crate) const DEFAULT_SERVICES: [&str; 3] = ["Cognitive Services", "Azure OpenAI", "Foundry Models"];
 const MAX_PAGES: usize = 500;
 
 const INFO: ProviderInfo = ProviderInfo {
@@ -60,7 +60,7 @@ pub struct Azure {
 }
 
 /// The question for `range`: daily actual cost, by meter and resource, of the AI services.
-pub fn query_body(range: DateRange, services: &[String], cost_column: &str) -> Value {
+pub(crate) fn query_body(range: DateRange, services: &[String], cost_column: &str) -> Value {
     json!({
         "type": "ActualCost",
         "timeframe": "Custom",
@@ -130,8 +130,10 @@ impl Provider for Azure {
     }
 
     fn new(http: Http, settings: &crate::config::WorkspaceConfig, credentials: &Credentials) -> Self {
-        let services =
-            settings.services.clone().unwrap_or_else(|| DEFAULT_SERVICES.iter().map(|s| s.to_string()).collect());
+        let services = settings
+            .services
+            .clone()
+            .unwrap_or_else(|| DEFAULT_SERVICES.iter().map(std::string::ToString::to_string).collect());
         Azure {
             http,
             credentials: match credentials {
@@ -252,7 +254,7 @@ impl Azure {
 
 /// The path and query of `link` when it is on the same origin as `base` (a token must never go
 /// elsewhere); `None` otherwise.
-pub fn same_origin_path(base: &str, link: &str) -> Option<String> {
+pub(crate) fn same_origin_path(base: &str, link: &str) -> Option<String> {
     let (b, l) = (reqwest::Url::parse(base).ok()?, reqwest::Url::parse(link).ok()?);
     if b.origin() != l.origin() {
         return None;

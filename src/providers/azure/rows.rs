@@ -13,7 +13,7 @@ use crate::domain::money::money_from_json;
 use crate::domain::{CostRecord, Currency, Money};
 
 /// Rows gathered across pages.
-pub struct Rows {
+pub(crate) struct Rows {
     by_resource_group: bool,
     merged: BTreeMap<(NaiveDate, String, String), (Money, Currency)>,
 }
@@ -58,7 +58,7 @@ fn usage_date(v: &Value) -> Result<NaiveDate, String> {
 
 /// The project a resource id names: the resource (lower-cased, as Cost Management returns it),
 /// or its resource group.
-pub fn project(resource_id: &str, by_resource_group: bool) -> String {
+pub(crate) fn project(resource_id: &str, by_resource_group: bool) -> String {
     let parts: Vec<&str> = resource_id.split('/').filter(|p| !p.is_empty()).collect();
     let found = if by_resource_group {
         parts.iter().position(|p| p.eq_ignore_ascii_case("resourcegroups")).and_then(|i| parts.get(i + 1)).copied()
@@ -77,11 +77,11 @@ fn text(v: Option<&Value>) -> String {
 }
 
 impl Rows {
-    pub fn new(by_resource_group: bool) -> Self {
+    pub(crate) fn new(by_resource_group: bool) -> Self {
         Rows { by_resource_group, merged: BTreeMap::new() }
     }
 
-    pub fn add(&mut self, props: &Properties, page: usize) -> Result<(), String> {
+    pub(crate) fn add(&mut self, props: &Properties, page: usize) -> Result<(), String> {
         if props.rows.is_empty() {
             return Ok(());
         }
@@ -107,7 +107,7 @@ impl Rows {
 
     /// One record per (day, project, model, line item): meters of different styles that name
     /// the same thing add up (the cache keys a day's line items, which must not repeat).
-    pub fn finish(self) -> Vec<CostRecord> {
+    pub(crate) fn finish(self) -> Vec<CostRecord> {
         let mut out: BTreeMap<(NaiveDate, String, String, String), (Money, Currency)> = BTreeMap::new();
         for ((day, project, meter_name), (amount, currency)) in self.merged {
             let (model, item) = meter::parse(&meter_name);

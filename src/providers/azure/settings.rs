@@ -3,7 +3,7 @@
 use crate::config::WorkspaceConfig;
 
 /// An Azure Cost Management scope llmcost can put in a URL path.
-pub fn validate_scope(scope: &str) -> Result<(), String> {
+pub(crate) fn validate_scope(scope: &str) -> Result<(), String> {
     let scope = scope.trim_matches('/');
     let known = ["subscriptions/", "providers/Microsoft.Billing/", "providers/Microsoft.Management/"];
     if !known.iter().any(|k| scope.starts_with(k)) {
@@ -17,7 +17,7 @@ pub fn validate_scope(scope: &str) -> Result<(), String> {
     Ok(())
 }
 
-pub fn check(ws: &WorkspaceConfig) -> Result<(), (&'static str, String)> {
+pub(crate) fn check(ws: &WorkspaceConfig) -> Result<(), (&'static str, String)> {
     match ws.scope.as_deref().map(|s| s.trim_matches('/')) {
         None | Some("") => return Err(("scope", "missing; set scope = \"subscriptions/<subscription id>\"".into())),
         Some(s) => validate_scope(s).map_err(|e| ("scope", e))?,
@@ -28,7 +28,7 @@ pub fn check(ws: &WorkspaceConfig) -> Result<(), (&'static str, String)> {
     if let Some(by) = ws.project_by.as_deref().filter(|b| !["resource", "resource_group"].contains(b)) {
         return Err(("project_by", format!("{by:?} is not resource or resource_group")));
     }
-    if ws.services.as_ref().is_some_and(|s| s.is_empty()) {
+    if ws.services.as_ref().is_some_and(std::vec::Vec::is_empty) {
         return Err(("services", "empty: leave it out for the defaults".into()));
     }
     Ok(())

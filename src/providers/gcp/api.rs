@@ -7,7 +7,7 @@ use crate::domain::lenient;
 
 #[derive(Debug, Deserialize)]
 #[serde(rename_all = "camelCase")]
-pub struct QueryResponse {
+pub(crate) struct QueryResponse {
     #[serde(default)]
     pub schema: Option<Schema>,
     pub job_reference: Option<JobReference>,
@@ -22,19 +22,19 @@ pub struct QueryResponse {
 }
 
 #[derive(Debug, Deserialize)]
-pub struct Schema {
+pub(crate) struct Schema {
     #[serde(default)]
     pub fields: Vec<Field>,
 }
 
 #[derive(Debug, Deserialize)]
-pub struct Field {
+pub(crate) struct Field {
     pub name: String,
 }
 
 #[derive(Debug, Deserialize)]
 #[serde(rename_all = "camelCase")]
-pub struct JobReference {
+pub(crate) struct JobReference {
     pub project_id: String,
     pub job_id: String,
     #[serde(default, deserialize_with = "lenient::opt_text")]
@@ -42,12 +42,12 @@ pub struct JobReference {
 }
 
 #[derive(Debug, Deserialize)]
-pub struct Row {
+pub(crate) struct Row {
     pub f: Vec<Cell>,
 }
 
 #[derive(Debug, Deserialize)]
-pub struct Cell {
+pub(crate) struct Cell {
     /// A string, or null; nested records never appear in the query's flat aliases.
     #[serde(default)]
     pub v: serde_json::Value,
@@ -55,12 +55,12 @@ pub struct Cell {
 
 /// Google's error body: `{"error": {"code", "message", "errors": [{"reason"}], "status"}}`.
 #[derive(Debug, Deserialize)]
-pub struct ErrorBody {
+pub(crate) struct ErrorBody {
     pub error: ErrorDetail,
 }
 
 #[derive(Debug, Deserialize)]
-pub struct ErrorDetail {
+pub(crate) struct ErrorDetail {
     #[serde(default, deserialize_with = "lenient::opt_text")]
     pub message: Option<String>,
     #[serde(default)]
@@ -70,14 +70,14 @@ pub struct ErrorDetail {
 }
 
 #[derive(Debug, Deserialize)]
-pub struct ErrorItem {
+pub(crate) struct ErrorItem {
     #[serde(default, deserialize_with = "lenient::opt_text")]
     pub reason: Option<String>,
 }
 
 /// A key file: a service account's, or gcloud's application default credentials.
 #[derive(Debug, Deserialize)]
-pub struct KeyFile {
+pub(crate) struct KeyFile {
     #[serde(rename = "type", default)]
     pub kind: String,
     #[serde(default)]

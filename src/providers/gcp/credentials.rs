@@ -17,7 +17,7 @@ use crate::providers::oauth::TokenResponse;
 use crate::providers::token_cache::TokenCache;
 use crate::secrets::Secret;
 
-pub const SCOPE: &str = "https://www.googleapis.com/auth/bigquery.readonly";
+pub(crate) const SCOPE: &str = "https://www.googleapis.com/auth/bigquery.readonly";
 const DEFAULT_TOKEN_URI: &str = "https://oauth2.googleapis.com/token";
 
 #[derive(Clone, Debug)]
@@ -57,7 +57,7 @@ fn token_uri_allowed(uri: &str) -> bool {
 
 /// Reads a key file: a service account's or an authorized user's. The path is named in errors,
 /// never the contents.
-pub fn load_key_file(path: &std::path::Path) -> Result<GcpAuth, String> {
+pub(crate) fn load_key_file(path: &std::path::Path) -> Result<GcpAuth, String> {
     let shown = path.display();
     let text = std::fs::read_to_string(path).map_err(|e| format!("cannot read the Google key file {shown}: {e}"))?;
     let file: KeyFile =
@@ -113,7 +113,7 @@ fn pkcs8_der(pem: &Secret) -> Result<Vec<u8>, String> {
 }
 
 /// The signed assertion of the JWT bearer grant (RFC 7523), valid for an hour from `now`.
-pub fn assertion(
+pub(crate) fn assertion(
     email: &str,
     key_id: Option<&str>,
     private_key: &Secret,
@@ -215,7 +215,7 @@ impl GcpCredentials {
             let kind = if status >= 500 { FailureKind::Rejected(status) } else { FailureKind::InvalidKey };
             return Err((
                 kind,
-                format!("{host} refused the credentials (HTTP {}: {said}); check the key file or log in again", status),
+                format!("{host} refused the credentials (HTTP {status}: {said}); check the key file or log in again"),
             ));
         }
         let answer: TokenResponse = serde_json::from_str(&text)
@@ -228,7 +228,7 @@ impl GcpCredentials {
 
 /// Google: an access token as the workspace's key, else the workspace's `credentials` file, else
 /// `GOOGLE_APPLICATION_CREDENTIALS`, else gcloud's application default credentials.
-pub fn from_context(
+pub(crate) fn from_context(
     ctx: &crate::providers::credentials::CredentialContext<'_>,
 ) -> crate::providers::credentials::Resolved {
     use crate::providers::Credentials;

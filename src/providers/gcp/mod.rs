@@ -3,12 +3,12 @@
 //! Cloud Billing, and the export is the only per-day, per-SKU source. One parameterised query
 //! per sync range (`jobs.query`), polled while the job runs and paged with `pageToken`.
 
-pub mod api;
-pub mod credentials;
-pub mod query;
-pub mod rows;
-pub mod settings;
-pub mod sku;
+pub(crate) mod api;
+pub(crate) mod credentials;
+pub(crate) mod query;
+pub(crate) mod rows;
+pub(crate) mod settings;
+pub(crate) mod sku;
 
 use chrono::{Days, Utc};
 
@@ -16,11 +16,11 @@ use super::http::{ErrorReader, FailureKind, Http, ProviderError, ReadError, Sign
 use super::info::{CredentialSource, History, ProviderInfo};
 use super::{Credentials, DayBatch, Provider};
 use crate::domain::DateRange;
-pub use credentials::GcpCredentials;
+pub(crate) use credentials::GcpCredentials;
 
-pub const DEFAULT_BASE_URL: &str = "https://bigquery.googleapis.com";
+pub(crate) const DEFAULT_BASE_URL: &str = "https://bigquery.googleapis.com";
 /// The service descriptions that are Gemini / Vertex AI spend; a workspace's `services` replaces them.
-pub const DEFAULT_SERVICES: [&str; 3] = ["Vertex AI", "Gemini API", "Generative Language API"];
+pub(crate) const DEFAULT_SERVICES: [&str; 3] = ["Vertex AI", "Gemini API", "Generative Language API"];
 const MAX_PAGES: usize = 1000;
 /// Polls of a running job before llmcost gives up (each waits up to 20 s server-side).
 const MAX_POLLS: usize = 30;
@@ -130,7 +130,7 @@ impl Provider for Gcp {
             services: settings
                 .services
                 .clone()
-                .unwrap_or_else(|| DEFAULT_SERVICES.iter().map(|s| s.to_string()).collect()),
+                .unwrap_or_else(|| DEFAULT_SERVICES.iter().map(std::string::ToString::to_string).collect()),
             query_file: settings.query_file.clone().map(std::path::PathBuf::from),
         }
     }
@@ -169,20 +169,18 @@ impl Provider for Gcp {
 
 impl Gcp {
     fn sql(&self) -> Result<(String, bool), ProviderError> {
-        match &self.query_file {
-            Some(path) => std::fs::read_to_string(path).map(|q| (q, false)).map_err(|e| {
+        if let Some(path) = &self.query_file {
+            std::fs::read_to_string(path).map(|q| (q, false)).map_err(|e| {
                 self.http.fail(
                     "(query_file)",
                     FailureKind::Rejected(400),
                     format!("cannot read query_file {}: {e}", path.display()),
                 )
-            }),
-            None => {
-                query::validate_table(&self.table).map_err(|e| {
-                    self.http.fail("(config)", FailureKind::Rejected(400), format!("billing_table {e}"))
-                })?;
-                Ok((query::default_sql(&self.table), true))
-            }
+            })
+        } else {
+            query::validate_table(&self.table)
+                .map_err(|e| self.http.fail("(config)", FailureKind::Rejected(400), format!("billing_table {e}")))?;
+            Ok((query::default_sql(&self.table), true))
         }
     }
 

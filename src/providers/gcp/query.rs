@@ -12,7 +12,7 @@ use crate::domain::DateRange;
 /// - `cost` is FLOAT64: summed as NUMERIC, so the answer is decimal text, not `5.0E-6`;
 /// - the partition column is filtered (the export is partitioned by export time, which is never
 ///   before the usage), and every `cost_type` counts (tax, adjustments, rounding: it is the bill).
-pub fn default_sql(table: &str) -> String {
+pub(crate) fn default_sql(table: &str) -> String {
     format!(
         "SELECT FORMAT_DATE('%F', DATE(usage_start_time)) AS day,
   project.id AS project_id,
@@ -39,7 +39,7 @@ fn date_param(name: &str, day: NaiveDate) -> Value {
 
 /// The `jobs.query` body: `@start` inclusive, `@end` exclusive (DATEs); `@services` only for
 /// the default query (a user's query file takes the two dates).
-pub fn request(sql: &str, range: DateRange, services: Option<&[String]>, location: Option<&str>) -> Value {
+pub(crate) fn request(sql: &str, range: DateRange, services: Option<&[String]>, location: Option<&str>) -> Value {
     let end = range.until.checked_add_days(Days::new(1)).unwrap_or(range.until);
     let mut params = vec![date_param("start", range.since), date_param("end", end)];
     if let Some(services) = services {
@@ -65,7 +65,7 @@ pub fn request(sql: &str, range: DateRange, services: Option<&[String]>, locatio
 
 /// `project.dataset.table`, each part of the characters BigQuery allows (so it can sit in
 /// backquotes without escaping).
-pub fn validate_table(table: &str) -> Result<(), String> {
+pub(crate) fn validate_table(table: &str) -> Result<(), String> {
     let parts: Vec<&str> = table.split('.').collect();
     let ok = parts.len() == 3
         && parts.iter().all(|p| !p.is_empty() && p.chars().all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '-'));

@@ -13,13 +13,13 @@ use crate::domain::money::money_from_json;
 use crate::domain::{CostRecord, Currency, Money, ProjectInfo};
 
 #[derive(Default)]
-pub struct Rows {
+pub(crate) struct Rows {
     merged: BTreeMap<(NaiveDate, String, String, String), (Money, Currency)>,
     names: BTreeMap<String, String>,
 }
 
 impl Rows {
-    pub fn add(&mut self, page: &QueryResponse, number: usize) -> Result<(), String> {
+    pub(crate) fn add(&mut self, page: &QueryResponse, number: usize) -> Result<(), String> {
         if page.rows.is_empty() {
             return Ok(());
         }
@@ -68,7 +68,7 @@ impl Rows {
     }
 
     /// The records and the project names learnt with them.
-    pub fn finish(self) -> (Vec<CostRecord>, Vec<ProjectInfo>) {
+    pub(crate) fn finish(self) -> (Vec<CostRecord>, Vec<ProjectInfo>) {
         let costs = self
             .merged
             .into_iter()

@@ -2,7 +2,7 @@
 
 use crate::config::WorkspaceConfig;
 
-pub fn check(ws: &WorkspaceConfig) -> Result<(), (&'static str, String)> {
+pub(crate) fn check(ws: &WorkspaceConfig) -> Result<(), (&'static str, String)> {
     match (&ws.billing_table, &ws.query_file) {
         (None, None) => {
             return Err((
@@ -23,7 +23,7 @@ pub fn check(ws: &WorkspaceConfig) -> Result<(), (&'static str, String)> {
     {
         return Err(("job_project", format!("{p:?} is not a project id")));
     }
-    if ws.services.as_ref().is_some_and(|s| s.is_empty()) {
+    if ws.services.as_ref().is_some_and(std::vec::Vec::is_empty) {
         return Err(("services", "empty: leave it out for the defaults".into()));
     }
     Ok(())

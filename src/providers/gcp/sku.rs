@@ -23,7 +23,7 @@ const USAGE_WORDS: [&str; 16] = [
 ];
 
 /// `(model, line item)`.
-pub fn parse(sku: &str) -> (String, String) {
+pub(crate) fn parse(sku: &str) -> (String, String) {
     let words: Vec<&str> = sku.split_whitespace().collect();
     let first_usage = words.iter().position(|w| {
         let w = w.trim_matches(|c: char| !c.is_alphanumeric()).to_ascii_lowercase();

@@ -80,14 +80,13 @@ impl ProviderKind {
             ));
         }
         // A poisoned lock only means another thread panicked mid-insert; the set is still valid.
-        let mut ids = IDS.lock().unwrap_or_else(|e| e.into_inner());
-        let interned: &'static str = match ids.get(id) {
-            Some(known) => known,
-            None => {
-                let leaked: &'static str = Box::leak(id.to_string().into_boxed_str());
-                ids.insert(leaked);
-                leaked
-            }
+        let mut ids = IDS.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
+        let interned: &'static str = if let Some(known) = ids.get(id) {
+            known
+        } else {
+            let leaked: &'static str = Box::leak(id.to_string().into_boxed_str());
+            ids.insert(leaked);
+            leaked
         };
         Ok(ProviderKind::Imported(interned))
     }

@@ -6,12 +6,12 @@ use crate::domain::lenient;
 
 /// `GET /activity`: every row of the last 30 completed UTC days, no pagination.
 #[derive(Debug, Deserialize)]
-pub struct Activity {
+pub(crate) struct Activity {
     pub data: Vec<ActivityRow>,
 }
 
 #[derive(Debug, Deserialize)]
-pub struct ActivityRow {
+pub(crate) struct ActivityRow {
     /// The UTC day: documented as `YYYY-MM-DD`, sent live as `"2026-08-23 00:00:00"`.
     #[serde(default)]
     pub date: serde_json::Value,
@@ -38,6 +38,6 @@ pub struct ActivityRow {
 
 /// `GET /credits`: needs a management key, so it doubles as the key check.
 #[derive(Debug, Deserialize)]
-pub struct Credits {
+pub(crate) struct Credits {
     pub data: serde_json::Value,
 }

@@ -1,7 +1,7 @@
 //! The OpenRouter client. `/activity` serves spend per day and model for the last 30 completed
 //! UTC days only, so llmcost's cache is the record of anything older, and today is never in it.
 
-pub mod api;
+pub(crate) mod api;
 
 use std::collections::BTreeMap;
 
@@ -15,7 +15,7 @@ use crate::domain::day::day_from_json;
 use crate::domain::money::money_from_json;
 use crate::domain::{CostRecord, DateRange, Money, UsageRecord, UsageTotals};
 
-pub const DEFAULT_BASE_URL: &str = "https://openrouter.ai/api/v1";
+pub(crate) const DEFAULT_BASE_URL: &str = "https://openrouter.ai/api/v1";
 const PATH: &str = "/activity";
 
 const INFO: ProviderInfo = ProviderInfo {
@@ -51,7 +51,7 @@ pub struct OpenRouter {
 }
 
 /// Each activity row as a cost record (one per model and upstream provider) and its usage.
-pub fn activity_rows(page: api::Activity) -> Result<Vec<(NaiveDate, CostRecord, UsageTotals)>, String> {
+pub(crate) fn activity_rows(page: api::Activity) -> Result<Vec<(NaiveDate, CostRecord, UsageTotals)>, String> {
     let mut out = Vec::with_capacity(page.data.len());
     for (i, row) in page.data.into_iter().enumerate() {
         let day = day_from_json(&row.date).map_err(|e| format!("data[{i}].date: {e}"))?;

@@ -8,7 +8,7 @@ use crate::domain::lenient;
 
 /// `GET /auth/management-keys/validation`.
 #[derive(Debug, Deserialize)]
-pub struct KeyValidation {
+pub(crate) struct KeyValidation {
     #[serde(default, alias = "team_id", rename = "teamId", deserialize_with = "lenient::opt_text")]
     pub team_id: Option<String>,
     /// The team a team-scoped key belongs to, when `teamId` is absent.
@@ -18,7 +18,7 @@ pub struct KeyValidation {
 
 /// `POST /v1/billing/teams/{team}/usage`.
 #[derive(Debug, Deserialize)]
-pub struct UsageAnswer {
+pub(crate) struct UsageAnswer {
     #[serde(alias = "time_series", rename = "timeSeries")]
     pub time_series: Option<Vec<Series>>,
     /// The answer was cut at the API's cardinality cap: ask again for fewer days.
@@ -27,7 +27,7 @@ pub struct UsageAnswer {
 }
 
 #[derive(Debug, Deserialize)]
-pub struct Series {
+pub(crate) struct Series {
     #[serde(default, alias = "group_labels", rename = "groupLabels")]
     pub group_labels: Option<Vec<serde_json::Value>>,
     #[serde(default)]
@@ -37,7 +37,7 @@ pub struct Series {
 }
 
 #[derive(Debug, Deserialize)]
-pub struct DataPoint {
+pub(crate) struct DataPoint {
     #[serde(default)]
     pub timestamp: serde_json::Value,
     /// One value per requested aggregation: `usd` summed, in dollars.
@@ -47,7 +47,7 @@ pub struct DataPoint {
 
 /// `GET /v1/billing/teams/{team}/prepaid/balance`: cents, often wrapped as `{"val": "1413"}`.
 #[derive(Debug, Deserialize)]
-pub struct PrepaidBalance {
+pub(crate) struct PrepaidBalance {
     #[serde(default)]
     pub total: serde_json::Value,
     #[serde(default)]

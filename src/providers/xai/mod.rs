@@ -1,7 +1,7 @@
 //! The xAI (Grok) client: daily spend per model from the Management API's usage analytics, for
 //! the team the management key belongs to. xAI has no projects; usage has no token counts.
 
-pub mod api;
+pub(crate) mod api;
 
 use std::collections::BTreeMap;
 
@@ -16,7 +16,7 @@ use crate::domain::day::day_from_json;
 use crate::domain::money::money_from_json;
 use crate::domain::{CostRecord, DateRange, Money, ProjectInfo};
 
-pub const DEFAULT_BASE_URL: &str = "https://management-api.x.ai";
+pub(crate) const DEFAULT_BASE_URL: &str = "https://management-api.x.ai";
 const VALIDATION: &str = "/auth/management-keys/validation";
 
 const INFO: ProviderInfo = ProviderInfo {
@@ -56,7 +56,7 @@ fn api_time(day: NaiveDate) -> String {
 }
 
 /// The analytics question for `range`: spend in dollars, per UTC day and model description.
-pub fn usage_request(range: DateRange) -> Value {
+pub(crate) fn usage_request(range: DateRange) -> Value {
     let end = range.until.checked_add_days(Days::new(1)).unwrap_or(range.until);
     json!({
         "analyticsRequest": {
@@ -89,7 +89,7 @@ fn label(series: &api::Series) -> String {
 
 /// Cost records (one per day and model) from one usage answer. A zero point is a $0 row: it adds
 /// nothing to a total.
-pub fn cost_records(answer: api::UsageAnswer) -> Result<Vec<CostRecord>, String> {
+pub(crate) fn cost_records(answer: api::UsageAnswer) -> Result<Vec<CostRecord>, String> {
     let series = answer.time_series.ok_or("missing field `timeSeries`")?;
     let mut merged: BTreeMap<(NaiveDate, String), Money> = BTreeMap::new();
     for (s, one) in series.iter().enumerate() {
