@@ -53,8 +53,8 @@ pub(crate) fn evaluate(app: &App, store: &Store, budgets: &[Budget]) -> Result<V
             .aggregate_costs_in(&query, b.currency, &rates)?
             .0
             .into_iter()
-            .map(|(key, cost)| Ok((super::cached_day(&key.values[0])?, cost)))
-            .collect::<Result<_>>()?;
+            .filter_map(|(key, cost)| Some((key.values.first()?.day()?, cost)))
+            .collect();
         let status: Status = budget::evaluate(b, &daily, today);
         rows.push(BudgetRow { budget: b.clone(), status, accounts, projects: query.projects });
     }

@@ -19,7 +19,7 @@ pub(crate) fn resolve_models(store: &Store, accounts: &[Account], wanted: &[Stri
         group_by: vec![Dim::Model],
     };
     let mut known: Vec<String> =
-        store.aggregate_costs(&q)?.into_iter().filter_map(|(k, _)| k.values.into_iter().next()).collect();
+        store.aggregate_costs(&q)?.into_iter().filter_map(|(k, _)| k.values.first().map(ToString::to_string)).collect();
     known.sort();
     known.dedup();
     if known.is_empty() {

@@ -7,10 +7,10 @@ use std::collections::{BTreeMap, HashMap};
 use chrono::Days;
 
 use super::App;
-use crate::domain::{Account, Currency, DateRange, Dim, Money, ProviderKind, UsageTotals};
+use crate::domain::{Account, Currency, DateRange, Dim, Money, UsageTotals};
 use crate::error::Result;
 use crate::savings::ModelLine;
-use crate::store::{CostQuery, Store};
+use crate::store::{CostQuery, KeyValue, Store};
 
 type Key = (String, String, String, String); // provider, workspace, project, model
 
@@ -35,8 +35,8 @@ fn lines(
     let names = store.project_names()?;
     let mut lines: BTreeMap<Key, ModelLine> = BTreeMap::new();
     for (key, cost) in store.aggregate_costs_in(&query(window, daily_dims.clone()), Currency::USD, &rates)?.0 {
-        let Some((day, rest)) = key.values.split_first() else { continue };
-        let day = super::cached_day(day)?;
+        let Some((KeyValue::Day(day), rest)) = key.values.split_first() else { continue };
+        let day = *day;
         if let Some(line) = entry(&mut lines, &names, rest) {
             line.daily.push((day, cost));
             if range.contains(day) {
@@ -46,7 +46,7 @@ fn lines(
     }
     let item_dims = vec![Dim::Provider, Dim::Workspace, Dim::Project, Dim::Model, Dim::LineItem];
     for (key, cost) in store.aggregate_costs_in(&query(range, item_dims), Currency::USD, &rates)?.0 {
-        let [rest @ .., item] = key.values.as_slice() else { continue };
+        let [rest @ .., KeyValue::Text(item)] = key.values.as_slice() else { continue };
         // OpenAI names batch spend `batch | <model>, <kind>`; other providers say "batch" too.
         if item.to_ascii_lowercase().contains("batch")
             && let Some(line) = entry(&mut lines, &names, rest)
@@ -56,8 +56,8 @@ fn lines(
     }
     let usage: HashMap<_, UsageTotals> = store.aggregate_usage(&query(range, daily_dims))?;
     for (key, totals) in usage {
-        let Some((day, rest)) = key.values.split_first() else { continue };
-        let day = super::cached_day(day)?;
+        let Some((KeyValue::Day(day), rest)) = key.values.split_first() else { continue };
+        let day = *day;
         if let Some(line) = entry(&mut lines, &names, rest) {
             line.usage.push((day, totals));
         }
@@ -65,15 +65,17 @@ fn lines(
     Ok(lines.into_values().collect())
 }
 
-/// The line of `provider, workspace, project, model` (created empty), or `None` for a provider
-/// id this build does not know.
+/// The line of `provider, workspace, project, model` (created empty).
 fn entry<'a>(
     lines: &'a mut BTreeMap<Key, ModelLine>,
     names: &HashMap<(String, String, String), String>,
-    v: &[String],
+    v: &[KeyValue],
 ) -> Option<&'a mut ModelLine> {
-    let [provider, workspace, project, model] = v else { return None };
-    let kind = ProviderKind::from_id(provider).ok()?;
+    let [KeyValue::Provider(kind), KeyValue::Text(workspace), KeyValue::Text(project), KeyValue::Text(model)] = v
+    else {
+        return None;
+    };
+    let (kind, provider) = (*kind, kind.id().to_string());
     let key = (provider.clone(), workspace.clone(), project.clone(), model.clone());
     Some(lines.entry(key).or_insert_with(|| ModelLine {
         provider: kind,

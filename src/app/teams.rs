@@ -6,7 +6,7 @@ use std::collections::{BTreeSet, HashMap};
 use crate::domain::{Account, Currency, DateRange, Dim, Money};
 use crate::error::Result;
 use crate::fx::Rates;
-use crate::store::{CostQuery, Store};
+use crate::store::{CostQuery, KeyValue, Store};
 use crate::teams::allocate::allocate;
 use crate::teams::{Line, SharedCost, Team};
 
@@ -32,8 +32,9 @@ pub(crate) fn lines(
 }
 
 /// A line from a group key's `provider, workspace, project, model, line_item`.
-fn line(values: &[String], names: &HashMap<(String, String, String), String>) -> Option<Line> {
-    Some(Line::from_key(values.to_vec().try_into().ok()?, names))
+fn line(values: &[KeyValue], names: &HashMap<(String, String, String), String>) -> Option<Line> {
+    let [provider, workspace, project, model, line_item] = values else { return None };
+    Some(Line::from_key([provider, workspace, project, model, line_item].map(ToString::to_string), names))
 }
 
 /// A team's spend per UTC day, for team budgets and their forecasts: each day allocated on its
@@ -61,9 +62,9 @@ pub(crate) fn team_daily(
     let (rows, _) = store.aggregate_costs_in(&q, currency, rates)?;
     let mut by_day: std::collections::BTreeMap<chrono::NaiveDate, Vec<(Line, Money)>> = Default::default();
     for (key, cost) in rows {
-        let Some((day, rest)) = key.values.split_first() else { continue };
+        let Some((KeyValue::Day(day), rest)) = key.values.split_first() else { continue };
         let Some(line) = line(rest, &names) else { continue };
-        by_day.entry(super::cached_day(day)?).or_default().push((line, cost));
+        by_day.entry(*day).or_default().push((line, cost));
     }
     let team_total = |lines: &[(Line, Money)]| {
         let a = allocate(&app.config.teams, &app.config.shared_costs, lines);

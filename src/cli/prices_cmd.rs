@@ -9,6 +9,7 @@ use super::args::Format;
 use crate::domain::{DateRange, Dim, ProviderKind};
 use crate::error::{Error, Result};
 use crate::prices::{PriceTable, Rates};
+use crate::store::KeyValue;
 
 #[derive(Debug, Args)]
 #[command(
@@ -113,11 +114,10 @@ fn cached_rows(app: &App, table: &PriceTable, only: &[ProviderKind]) -> Result<V
         .aggregate_usage(&q)?
         .into_keys()
         .filter_map(|key| {
-            let [provider, model] = key.values.as_slice() else { return None };
-            let kind = ProviderKind::from_id(provider).ok()?;
+            let [KeyValue::Provider(kind), KeyValue::Text(model)] = key.values.as_slice() else { return None };
             let entry = kind.price_list().and_then(|list| table.find(list, model));
             Some((
-                provider.clone(),
+                kind.id().to_string(),
                 model.clone(),
                 entry.map(|e| e.id.clone()),
                 entry.and_then(|e| e.on(today)),

@@ -85,14 +85,14 @@ fn period(app: &App, args: &PeriodArgs) -> Result<(DateRange, Option<chrono::Nai
     Ok((args.resolve(today)?, args.calendar_end(today)?))
 }
 
-/// A cache edited by hand or damaged can hold a day that is not a date: that row is an error
-/// naming it, never a panic.
-fn facts(view: &CostView) -> crate::error::Result<Vec<Fact>> {
+/// The view's rows as facts (the view groups by `FACT_DIMS`, so every row has its day: the
+/// cache's text was read into a date, or was an error naming the fix, when it was queried).
+fn facts(view: &CostView) -> Vec<Fact> {
     view.rows
         .iter()
-        .map(|row| {
-            let day = crate::app::cached_day(row.value(Dim::Day))?;
-            Ok(Fact {
+        .filter_map(|row| {
+            let day = row.cell(Dim::Day)?.key.day()?;
+            Some(Fact {
                 day,
                 provider: row.value(Dim::Provider).to_string(),
                 workspace: row.value(Dim::Workspace).to_string(),
@@ -161,11 +161,11 @@ pub(super) fn run(app: &App, args: ReportArgs) -> Result<()> {
                 let before = DateRange::new(window.since, range.since - Days::new(1));
                 let before =
                     CostView::build_with_teams(&store, &query(before), today, vec![], currency, &rates, teams)?;
-                let mut f = facts(&before)?;
-                f.extend(facts(&current)?);
+                let mut f = facts(&before);
+                f.extend(facts(&current));
                 f
             }
-            None => facts(&CostView::build_in(&store, &query(window), today, vec![], currency, &rates)?)?,
+            None => facts(&CostView::build_in(&store, &query(window), today, vec![], currency, &rates)?),
         };
         all_facts.retain(|f| !f.cost.is_zero());
         let mut r = report::build(report::Input { range, today, period_end, facts: all_facts });

@@ -4,6 +4,7 @@ pub(crate) mod calendar;
 pub(crate) mod currency;
 pub mod day;
 pub(crate) mod dims;
+pub(crate) mod key_value;
 pub(crate) mod lenient;
 pub(crate) mod line_item;
 pub mod money;
@@ -12,6 +13,7 @@ pub(crate) mod records;
 
 pub use currency::Currency;
 pub use dims::Dim;
+pub use key_value::KeyValue;
 pub use money::Money;
 pub use period::{DateRange, PeriodSpec};
 pub use records::{Account, CostRecord, ProjectInfo, ProviderKind, UsageRecord, UsageTotals};

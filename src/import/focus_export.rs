@@ -10,8 +10,8 @@ use std::io::Write;
 
 use chrono::{Datelike, Days, NaiveDate};
 
-use crate::domain::{Dim, Money, ProviderKind};
-use crate::store::{CostQuery, Store};
+use crate::domain::{Dim, Money};
+use crate::store::{CostQuery, KeyValue, Store};
 
 /// The columns written, in order: FOCUS 1.2's, then llmcost's own.
 pub(crate) const COLUMNS: [&str; 32] = [
@@ -74,12 +74,22 @@ pub(crate) fn write(store: &Store, query: &CostQuery, out: &mut dyn Write) -> cr
     w.write_record(COLUMNS).map_err(io)?;
     let mut written = 0;
     for (key, cost) in rows {
-        let [day, provider, workspace, project, model, line_item, currency] = key.values.as_slice() else { continue };
-        let day = crate::app::cached_day(day)?;
-        let kind = ProviderKind::from_id(provider).ok();
-        let display = kind.map_or(provider.as_str(), |k| k.display_name());
+        let [
+            KeyValue::Day(day),
+            KeyValue::Provider(kind),
+            KeyValue::Text(workspace),
+            KeyValue::Text(project),
+            KeyValue::Text(model),
+            KeyValue::Text(line_item),
+            KeyValue::Currency(currency),
+        ] = key.values.as_slice()
+        else {
+            continue;
+        };
+        let (day, provider, currency) = (*day, kind.id().to_string(), currency.as_str().to_string());
+        let display = kind.display_name();
         let project_name = if project.is_empty() {
-            kind.map_or("Default project", |k| k.default_project_label()).to_string()
+            kind.default_project_label().to_string()
         } else {
             names
                 .get(&(provider.clone(), workspace.clone(), project.clone()))

@@ -5,11 +5,11 @@
 
 use std::collections::BTreeMap;
 
-use super::cost_view::{Cell, CostRow};
-use crate::domain::{Currency, Dim, Money};
+use super::cost_view::{Cell, CostRow, Labels};
+use crate::domain::{Account, Currency, Dim, Money};
 use crate::error::Result;
 use crate::fx::{FxUse, Rates};
-use crate::store::{CostQuery, GroupKey, Store};
+use crate::store::{CostQuery, GroupKey, KeyValue, Store};
 use crate::teams::allocate::allocate_groups;
 use crate::teams::{Line, SharedCost, Team, cost_center_of};
 
@@ -32,6 +32,7 @@ pub(crate) fn rows(
     currency: Currency,
     rates: &Rates,
     scope: TeamScope<'_>,
+    labels: &Labels,
 ) -> Result<(Vec<CostRow>, Vec<FxUse>, Vec<String>)> {
     let other: Vec<Dim> = query.group_by.iter().copied().filter(|d| !d.is_allocated()).collect();
     let mut base = other.clone();
@@ -39,12 +40,17 @@ pub(crate) fn rows(
     let base_query = CostQuery { group_by: base.clone(), ..query.clone() };
     let (costs, fx) = store.aggregate_costs_in(&base_query, currency, rates)?;
     let names = store.project_names()?;
-    let at = |dim: Dim| base.iter().position(|d| *d == dim).unwrap_or(0);
     let mut lines: Vec<(GroupKey, Line, Money)> = Vec::with_capacity(costs.len());
     for (key, cost) in costs {
-        let line = Line::from_key(LINE_DIMS.map(|dim| key.values.get(at(dim)).cloned().unwrap_or_default()), &names);
-        let owner = other.contains(&Dim::Project).then(|| (line.provider.clone(), line.workspace.clone()));
-        let group = GroupKey { values: key.values[..other.len()].to_vec(), owner };
+        let text = |dim: Dim| key.value(&base, dim).map(ToString::to_string).unwrap_or_default();
+        let line = Line::from_key(LINE_DIMS.map(text), &names);
+        let owner = match key.value(&base, Dim::Provider) {
+            Some(KeyValue::Provider(provider)) if other.contains(&Dim::Project) => {
+                Some(Account { provider: *provider, workspace: line.workspace.clone() })
+            }
+            _ => None,
+        };
+        let group = GroupKey { values: key.values.into_iter().take(other.len()).collect(), owner };
         lines.push((group, line, cost));
     }
     let (parts, notes) = allocate_groups(scope.teams, scope.shared, &lines);
@@ -73,8 +79,13 @@ pub(crate) fn rows(
                 .group_by
                 .iter()
                 .map(|dim| {
-                    let value = if dim.is_allocated() { allocated.next() } else { others.next() }.unwrap_or_default();
-                    Cell { dim: *dim, label: value.clone(), value }
+                    if dim.is_allocated() {
+                        let value = allocated.next().unwrap_or_default();
+                        Cell { dim: *dim, key: KeyValue::Text(value.clone()), label: value.clone(), value }
+                    } else {
+                        let value = others.next().unwrap_or(KeyValue::Text(String::new()));
+                        labels.cell(*dim, &value, group.owner.as_ref())
+                    }
                 })
                 .collect();
             CostRow { cells, owner: group.owner, cost, share: Default::default(), usage: None }

@@ -9,13 +9,16 @@ use super::allocated_rows::TeamScope;
 use super::budgets_out::BudgetRow;
 use crate::domain::{Account, DateRange, Dim, Money, ProviderKind, UsageTotals};
 use crate::error::Result;
-use crate::store::{CostQuery, GroupKey, Store};
+use crate::store::{CostQuery, GroupKey, KeyValue, Store};
 
 /// One grouping value: what the cache holds, and what a person reads.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Cell {
     pub dim: Dim,
-    /// The raw value: a project id (`""` for the default project), a day, a model...
+    /// The typed value: a day as a date, a provider as the enum...
+    pub key: KeyValue,
+    /// The value as the machine formats write it: a project id (`""` for the default project),
+    /// `2026-11-30`, a model...
     pub value: String,
     /// For people: a project's name, a day marked partial.
     pub label: String,
@@ -24,8 +27,8 @@ pub struct Cell {
 #[derive(Clone, Debug)]
 pub struct CostRow {
     pub cells: Vec<Cell>,
-    /// `(provider, workspace)` owning the project, when projects are grouped.
-    pub owner: Option<(String, String)>,
+    /// The account owning the project, when projects are grouped.
+    pub owner: Option<Account>,
     pub cost: Money,
     pub share: Decimal,
     pub usage: Option<UsageTotals>,
@@ -119,13 +122,9 @@ impl CostView {
         teams: Option<TeamScope<'_>>,
     ) -> Result<CostView> {
         let names = if query.group_by.contains(&Dim::Project) { store.project_names()? } else { HashMap::new() };
+        let labels = Labels { names, today, range: query.range };
         let (mut rows, fx, usage_shown, notes) = if let Some(scope) = teams {
-            let (mut rows, fx, notes) = super::allocated_rows::rows(store, query, currency, rates, scope)?;
-            for row in &mut rows {
-                for cell in row.cells.iter_mut().filter(|c| !c.dim.is_allocated()) {
-                    cell.label = label(cell.dim, &cell.value, row.owner.as_ref(), &names, today, query.range);
-                }
-            }
+            let (rows, fx, notes) = super::allocated_rows::rows(store, query, currency, rates, scope, &labels)?;
             (rows, fx, false, notes)
         } else {
             let (costs, fx) = store.aggregate_costs_in(query, currency, rates)?;
@@ -140,10 +139,7 @@ impl CostView {
                         .group_by
                         .iter()
                         .zip(values)
-                        .map(|(dim, value)| {
-                            let label = label(*dim, &value, owner.as_ref(), &names, today, query.range);
-                            Cell { dim: *dim, value, label }
-                        })
+                        .map(|(dim, value)| labels.cell(*dim, &value, owner.as_ref()))
                         .collect();
                     CostRow { cells, owner, share: Decimal::ZERO, cost, usage: row_usage }
                 })
@@ -204,10 +200,10 @@ impl CostView {
     /// workspace unless a workspace column does.
     pub fn shown(&self, row: &CostRow, cell: &Cell) -> String {
         match &row.owner {
-            Some((_, workspace))
+            Some(owner)
                 if cell.dim == Dim::Project && cell.value.is_empty() && !self.group_by.contains(&Dim::Workspace) =>
             {
-                format!("{} ({workspace})", cell.label)
+                format!("{} ({})", cell.label, owner.workspace)
             }
             _ => cell.label.clone(),
         }
@@ -224,47 +220,52 @@ impl CostView {
     }
 }
 
-/// "Default project", "Default workspace"...: what the provider calls costs outside any project.
-pub(crate) fn default_project_label(provider_id: Option<&str>) -> &'static str {
-    provider_id.and_then(|p| ProviderKind::from_id(p).ok()).unwrap_or(ProviderKind::OpenAi).default_project_label()
-}
-
-fn label(
-    dim: Dim,
-    value: &str,
-    owner: Option<&(String, String)>,
-    names: &HashMap<(String, String, String), String>,
+/// What a cell's label needs: project names, today (partial days) and the view's period.
+pub(crate) struct Labels {
+    names: HashMap<(String, String, String), String>,
     today: NaiveDate,
     range: DateRange,
-) -> String {
-    match dim {
-        Dim::Project if value.is_empty() => default_project_label(owner.map(|(p, _)| p.as_str())).to_string(),
-        Dim::Project => owner
-            .and_then(|(p, w)| names.get(&(p.clone(), w.clone(), value.to_string())))
-            .cloned()
-            .unwrap_or_else(|| value.to_string()),
-        Dim::Day if value == today.format("%Y-%m-%d").to_string() => format!("{value} (partial)"),
-        // A week or month cut by the period's ends, or still running, is not a whole one.
-        Dim::Week | Dim::Month => match span(dim, value) {
-            Some(s) if s.since < range.since || s.until > range.until.min(today) || s.contains(today) => {
-                format!("{value} (partial)")
+}
+
+impl Labels {
+    /// A cell for a typed group value: its text for the machine formats, its label for people.
+    pub(crate) fn cell(&self, dim: Dim, value: &KeyValue, owner: Option<&Account>) -> Cell {
+        let text = value.to_string();
+        let label = match (dim, value) {
+            (Dim::Project, _) if text.is_empty() => {
+                owner.map_or(ProviderKind::OpenAi, |o| o.provider).default_project_label().to_string()
             }
-            _ => value.to_string(),
-        },
-        _ => value.to_string(),
+            (Dim::Project, _) => owner
+                .and_then(|o| self.names.get(&(o.provider.id().to_string(), o.workspace.clone(), text.clone())))
+                .cloned()
+                .unwrap_or_else(|| text.clone()),
+            (_, KeyValue::Day(day)) if *day == self.today => format!("{text} (partial)"),
+            // A week or month cut by the period's ends, or still running, is not a whole one.
+            (_, KeyValue::Week { .. } | KeyValue::Month { .. }) => match span(value) {
+                Some(s)
+                    if s.since < self.range.since
+                        || s.until > self.range.until.min(self.today)
+                        || s.contains(self.today) =>
+                {
+                    format!("{text} (partial)")
+                }
+                _ => text.clone(),
+            },
+            _ => text.clone(),
+        };
+        Cell { dim, key: value.clone(), value: text, label }
     }
 }
 
 /// The days of a `--by week` (`2026-W48`) or `--by month` (`2026-11`) value.
-fn span(dim: Dim, value: &str) -> Option<DateRange> {
-    match dim {
-        Dim::Week => {
-            let (year, week) = value.split_once("-W")?;
-            let monday = NaiveDate::from_isoywd_opt(year.parse().ok()?, week.parse().ok()?, chrono::Weekday::Mon)?;
+fn span(value: &KeyValue) -> Option<DateRange> {
+    match *value {
+        KeyValue::Week { year, week } => {
+            let monday = NaiveDate::from_isoywd_opt(year, week, chrono::Weekday::Mon)?;
             Some(DateRange::new(monday, monday + chrono::Days::new(6)))
         }
-        Dim::Month => {
-            let first = NaiveDate::parse_from_str(&format!("{value}-01"), "%Y-%m-%d").ok()?;
+        KeyValue::Month { year, month } => {
+            let first = NaiveDate::from_ymd_opt(year, month, 1)?;
             Some(DateRange::new(first, crate::domain::period::last_of_month(first)))
         }
         _ => None,

@@ -39,7 +39,7 @@ pub(crate) fn costs(view: &CostView, out: &mut dyn Write) -> std::io::Result<()>
             rec.push(safe_text(&cell.value));
             if cell.dim == Dim::Project {
                 rec.push(safe_text(&cell.label));
-                rec.push(safe_text(&row.owner.as_ref().map(|(_, w)| w.clone()).unwrap_or_default()));
+                rec.push(safe_text(&row.owner.as_ref().map(|o| o.workspace.clone()).unwrap_or_default()));
             }
         }
         rec.push(row.cost.exact());

@@ -24,9 +24,9 @@ pub(crate) fn costs(view: &CostView, out: &mut dyn Write) -> std::io::Result<()>
                 obj.insert(cell.dim.name().to_string(), dim_value(cell.dim, &cell.value));
                 if cell.dim == Dim::Project {
                     obj.insert("project_name".into(), Value::String(cell.label.clone()));
-                    if let Some((provider, workspace)) = &row.owner {
-                        obj.entry("provider").or_insert_with(|| Value::String(provider.clone()));
-                        obj.entry("workspace").or_insert_with(|| Value::String(workspace.clone()));
+                    if let Some(owner) = &row.owner {
+                        obj.entry("provider").or_insert_with(|| Value::String(owner.provider.id().to_string()));
+                        obj.entry("workspace").or_insert_with(|| Value::String(owner.workspace.clone()));
                     }
                 }
             }

@@ -8,7 +8,7 @@ use serde_json::{Value, json};
 
 use super::budgets_out;
 use super::text::thousands;
-use crate::domain::{Account, Money};
+use crate::domain::{Account, KeyValue, Money};
 use crate::report::{Line, Mover, Movers, Report, anomaly};
 
 const BARS: [char; 8] = ['▁', '▂', '▃', '▄', '▅', '▆', '▇', '█'];
@@ -118,7 +118,7 @@ fn project_rows(r: &Report) -> Vec<Vec<String>> {
 
 /// `week` or `month`, for `report --by`.
 fn period_word(r: &Report) -> &'static str {
-    if r.by_period.first().is_some_and(|(k, _)| k.contains("-W")) { "week" } else { "month" }
+    if r.by_period.first().is_some_and(|(k, _)| matches!(k, KeyValue::Week { .. })) { "week" } else { "month" }
 }
 
 fn period_title(r: &Report) -> &'static str {
@@ -127,7 +127,7 @@ fn period_title(r: &Report) -> &'static str {
 
 fn period_rows(r: &Report) -> Vec<Vec<String>> {
     let shares = super::text::percents(&r.by_period.iter().map(|(_, m)| m.share_of(r.total)).collect::<Vec<_>>());
-    r.by_period.iter().zip(shares).map(|((k, m), share)| vec![k.clone(), money(*m), share]).collect()
+    r.by_period.iter().zip(shares).map(|((k, m), share)| vec![k.to_string(), money(*m), share]).collect()
 }
 
 /// Each line's share as a percentage, adding up to 100.0%.
@@ -419,7 +419,7 @@ pub(crate) fn json(r: &Report, accounts: &[Account]) -> Value {
         "anomaly_rule": anomaly_rule(),
         "budgets": r.budgets.iter().map(budgets_out::brief_json).collect::<Vec<_>>(),
         "team": r.team,
-        "by_period": r.by_period.iter().map(|(k, m)| json!({"period": k, "cost": m.exact()})).collect::<Vec<_>>(),
+        "by_period": r.by_period.iter().map(|(k, m)| json!({"period": k.to_string(), "cost": m.exact()})).collect::<Vec<_>>(),
         "savings": r.savings.iter().map(super::savings_out::finding_json).collect::<Vec<_>>(),
         "chargeback": r.chargeback.as_ref().map(super::teams_out::json_value),
     })

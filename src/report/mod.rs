@@ -9,7 +9,7 @@ use chrono::{Days, NaiveDate};
 use rust_decimal::Decimal;
 
 use crate::budget;
-use crate::domain::{DateRange, Money, UsageTotals};
+use crate::domain::{DateRange, KeyValue, Money, UsageTotals};
 use crate::output::budgets_out::BudgetRow;
 pub(crate) use anomaly::Anomaly;
 
@@ -108,7 +108,7 @@ pub(crate) struct Report {
     pub team: Option<String>,
     /// `--by week|month`: the period's spend per ISO week or calendar month (`2026-W48`,
     /// `2026-11`), oldest first.
-    pub by_period: Vec<(String, Money)>,
+    pub by_period: Vec<(KeyValue, Money)>,
     /// The largest savings `llmcost optimize` finds (top `TOP_SAVINGS`), estimates.
     pub savings: Vec<crate::savings::Finding>,
 }
@@ -137,15 +137,15 @@ pub(crate) fn previous_period(range: DateRange) -> DateRange {
 }
 
 /// Daily spend summed per ISO week (`weeks`) or calendar month, oldest first.
-pub(crate) fn buckets(daily: &[(NaiveDate, Money)], weeks: bool) -> Vec<(String, Money)> {
+pub(crate) fn buckets(daily: &[(NaiveDate, Money)], weeks: bool) -> Vec<(KeyValue, Money)> {
     use chrono::Datelike;
-    let mut out: BTreeMap<String, Money> = BTreeMap::new();
+    let mut out: BTreeMap<KeyValue, Money> = BTreeMap::new();
     for (day, cost) in daily {
         let key = if weeks {
             let w = day.iso_week();
-            format!("{}-W{:02}", w.year(), w.week())
+            KeyValue::Week { year: w.year(), week: w.week() }
         } else {
-            day.format("%Y-%m").to_string()
+            KeyValue::Month { year: day.year(), month: day.month() }
         };
         *out.entry(key).or_insert(Money::ZERO) += *cost;
     }

@@ -100,8 +100,15 @@ pub(crate) fn render(
             let rates = store.fx_rates(&currencies, range.since, range.until)?;
             for (key, cost) in store.aggregate_costs_in(&q, currency, &rates)?.0 {
                 let [provider, workspace, project, model] = key.values.as_slice() else { continue };
+                let [provider, workspace, project, model] =
+                    [provider, workspace, project, model].map(ToString::to_string);
                 family.add(
-                    labels(&[("provider", provider), ("workspace", workspace), ("project", project), ("model", model)]),
+                    labels(&[
+                        ("provider", &provider),
+                        ("workspace", &workspace),
+                        ("project", &project),
+                        ("model", &model),
+                    ]),
                     value(cost),
                 );
             }

@@ -5,7 +5,7 @@ use std::collections::{BTreeSet, HashMap};
 
 use chrono::{Days, NaiveDate};
 
-use super::{CostQuery, GroupKey, Store, day_text, parse_day};
+use super::{CostQuery, GroupKey, KeyValue, Store, day_text, parse_day};
 use crate::domain::{Currency, Dim, Money};
 use crate::error::{Error, Result};
 use crate::fx::{FxUse, MAX_GAP_DAYS, Rates};
@@ -105,14 +105,17 @@ impl Store {
         let mut order: Vec<GroupKey> = Vec::new();
         let mut used: BTreeSet<FxUse> = BTreeSet::new();
         for (key, amount) in self.aggregate_costs(&detailed)? {
-            let day = crate::app::cached_day(&key.values[day_at])?;
-            let from =
-                Currency::parse(&key.values[cur_at]).map_err(|e| Error::Storage(format!("the cache holds {e}")))?;
+            // Both are in the key: the detailed query groups by them.
+            let (Some(day), Some(from)) =
+                (key.values.get(day_at).and_then(KeyValue::day), key.values.get(cur_at).and_then(KeyValue::currency))
+            else {
+                continue;
+            };
             let (converted, fx) = rates.convert(amount, from, to, day).map_err(|e| {
                 Error::Provider(format!("{e}: cannot show {from} spend in {to}; run without --offline to fetch rates, or use --currency {from}"))
             })?;
             used.extend(fx);
-            let group = GroupKey { values: key.values[..q.group_by.len()].to_vec(), owner: key.owner };
+            let group = GroupKey { values: key.values.into_iter().take(q.group_by.len()).collect(), owner: key.owner };
             if let Some(sum) = sums.get_mut(&group) {
                 *sum =
                     sum.checked_add(converted).ok_or_else(|| Error::Storage("the converted sum overflows".into()))?;

@@ -6,6 +6,7 @@
 mod decimal_sum;
 mod fx;
 pub(crate) mod imports;
+mod key;
 mod notifications;
 mod query;
 mod schema;
@@ -18,7 +19,9 @@ use std::time::Duration;
 use chrono::{DateTime, NaiveDate, SecondsFormat, Utc};
 use rusqlite::Connection;
 
-pub use query::{CostQuery, GroupKey, ProjectSpend};
+pub use crate::domain::KeyValue;
+pub use key::GroupKey;
+pub use query::{CostQuery, ProjectSpend};
 pub use schema::SCHEMA_VERSION;
 pub use stats::{AccountStats, CacheStats};
 pub use write::SyncBatch;

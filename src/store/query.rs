@@ -5,7 +5,9 @@ use std::str::FromStr;
 
 use rusqlite::types::Value;
 
+use super::key::GroupKey;
 use super::{Store, day_text};
+use crate::domain::KeyValue;
 use crate::domain::{Account, DateRange, Dim, Money, ProjectInfo, UsageTotals};
 use crate::error::{Error, Result};
 
@@ -19,16 +21,6 @@ pub struct CostQuery {
     pub models: Vec<String>,
     pub range: DateRange,
     pub group_by: Vec<Dim>,
-}
-
-/// The values of a row's grouping columns, in `CostQuery::group_by` order. When projects are
-/// grouped, the owning provider and workspace are always part of the key, so two accounts'
-/// default projects never merge.
-#[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub struct GroupKey {
-    pub values: Vec<String>,
-    /// `(provider, workspace)` owning the project, when `Dim::Project` is grouped.
-    pub owner: Option<(String, String)>,
 }
 
 /// A project of an account and what it cost in a period.
@@ -115,12 +107,28 @@ impl CostQuery {
     }
 }
 
-fn split_key(row: &rusqlite::Row<'_>, n: usize, with_owner: bool) -> rusqlite::Result<GroupKey> {
+/// A row's grouping columns as the cache holds them: the values, then the owner's provider and
+/// workspace when projects are grouped.
+type RawKey = (Vec<Option<String>>, Option<(String, String)>);
+
+fn raw_key(row: &rusqlite::Row<'_>, n: usize, with_owner: bool) -> rusqlite::Result<RawKey> {
     let mut values = Vec::with_capacity(n);
     for i in 0..n {
-        values.push(row.get::<_, String>(i)?);
+        values.push(row.get::<_, Option<String>>(i)?);
     }
     let owner = if with_owner { Some((row.get(n)?, row.get(n + 1)?)) } else { None };
+    Ok((values, owner))
+}
+
+/// Reads a raw key into typed values, outside SQLite's row callback so a damaged value is
+/// llmcost's error (naming the fix), not a conversion failure.
+fn typed_key(group_by: &[Dim], (values, owner): RawKey) -> Result<GroupKey> {
+    let values =
+        group_by.iter().zip(values).map(|(dim, text)| super::key::read_column(*dim, text)).collect::<Result<_>>()?;
+    let owner = match owner {
+        Some((provider, workspace)) => Some(Account { provider: super::key::read_provider(&provider)?, workspace }),
+        None => None,
+    };
     Ok(GroupKey { values, owner })
 }
 
@@ -143,13 +151,13 @@ impl Store {
         let mut stmt = self.conn.prepare(&sql)?;
         let n = q.group_by.len();
         let rows = stmt.query_map(rusqlite::params_from_iter(params), |r| {
-            Ok((split_key(r, n, with_owner)?, r.get::<_, String>(cols.len())?))
+            Ok((raw_key(r, n, with_owner)?, r.get::<_, String>(cols.len())?))
         })?;
         let mut out = Vec::new();
         for row in rows {
             let (key, sum) = row?;
             let money = Money::from_str(&sum).map_err(|e| Error::Storage(format!("cache holds {e}")))?;
-            out.push((key, money));
+            out.push((typed_key(&q.group_by, key)?, money));
         }
         // With no grouping SQLite returns one row even when nothing matched.
         if q.group_by.is_empty() {
@@ -181,13 +189,13 @@ impl Store {
                 output_tokens: stored_count(r.get(c + 2)?),
                 requests: stored_count(r.get(c + 3)?),
             };
-            Ok((split_key(r, n, with_owner)?, totals, count))
+            Ok((raw_key(r, n, with_owner)?, totals, count))
         })?;
         let mut out = HashMap::new();
         for row in rows {
             let (key, totals, count) = row?;
             if count > 0 {
-                out.insert(key, totals);
+                out.insert(typed_key(&q.group_by, key)?, totals);
             }
         }
         Ok(out)
@@ -214,7 +222,7 @@ impl Store {
             range,
             group_by: vec![Dim::Project],
         };
-        let mut spend: HashMap<(String, String, String), Money> = HashMap::new();
+        let mut spend: HashMap<(Account, String), Money> = HashMap::new();
         // In `currency`: amounts billed in another are converted with ECB rates (and are an
         // error without them), never added 1:1.
         let cached;
@@ -228,8 +236,8 @@ impl Store {
             &cached
         };
         for (key, cost) in self.aggregate_costs_in(&q, currency, rates)?.0 {
-            let Some((p, w)) = key.owner else { continue };
-            spend.insert((p, w, key.values[0].clone()), cost);
+            let (Some(owner), Some(KeyValue::Text(id))) = (key.owner, key.values.into_iter().next()) else { continue };
+            spend.insert((owner, id), cost);
         }
         let mut out = Vec::new();
         for account in accounts {
@@ -241,19 +249,14 @@ impl Store {
             })?;
             for info in listed {
                 let info = info?;
-                let key = (account.provider.id().to_string(), account.workspace.clone(), info.id.clone());
-                let cost = spend.remove(&key).unwrap_or(Money::ZERO);
+                let cost = spend.remove(&(account.clone(), info.id.clone())).unwrap_or(Money::ZERO);
                 out.push(ProjectSpend { account: account.clone(), info, cost, listed: true });
             }
         }
         // Costs for projects the provider no longer lists, and for the default project.
-        for ((provider, workspace, id), cost) in spend {
-            let Some(account) = accounts.iter().find(|a| a.provider.id() == provider && a.workspace == workspace)
-            else {
-                continue;
-            };
+        for ((account, id), cost) in spend {
             let info = ProjectInfo { name: String::new(), status: String::new(), id };
-            out.push(ProjectSpend { account: account.clone(), info, cost, listed: false });
+            out.push(ProjectSpend { account, info, cost, listed: false });
         }
         Ok(out)
     }

@@ -128,7 +128,8 @@ pub fn load(store: &Store, q: &Query) -> Result<Snapshot> {
         .sum();
     let mut daily: Vec<(NaiveDate, Money)> = q.range.days().map(|d| (d, Money::ZERO)).collect();
     for (key, cost) in sums_in(store, &q.cost_query(q.range, vec![Dim::Day]), q.currency)? {
-        if let Some(slot) = daily.iter_mut().find(|(d, _)| d.format("%Y-%m-%d").to_string() == key.values[0]) {
+        let day = key.values.first().and_then(crate::store::KeyValue::day);
+        if let Some(slot) = daily.iter_mut().find(|(d, _)| Some(*d) == day) {
             slot.1 = cost;
         }
     }

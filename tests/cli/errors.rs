@@ -223,3 +223,33 @@ async fn answers_without_data_say_so() {
         assert_eq!(doc["no_data"], true, "{cmd}");
     }
 }
+
+#[tokio::test]
+async fn a_day_that_is_not_a_date_in_the_cache_is_one_clear_error_everywhere() {
+    let fake = FakeOpenAi::start(sample_org(KEY)).await;
+    let env = TestEnv::new().openai("edugami", KEY, &fake.base_url());
+    let out = env.run(&["costs", "--month"]).await;
+    assert_eq!(code(&out), 0, "{}", stderr(&out));
+    // A hand edit: one day's cost rows get a day that is no date, with an escape sequence.
+    let conn = rusqlite::Connection::open(&env.db).unwrap();
+    let changed = conn
+        .execute("UPDATE cost_buckets SET day = '2026-11-1x' || char(27) || '[2J' WHERE day = (SELECT max(day) FROM cost_buckets)", [])
+        .unwrap();
+    assert!(changed >= 1);
+    drop(conn);
+    let cache_before = std::fs::read(&env.db).unwrap();
+    for args in [
+        &["costs", "--offline", "--since", "2026-11-01", "--by", "day"][..],
+        &["costs", "--offline", "--since", "2026-11-01", "--by", "week", "--format", "json"],
+        &["report", "--offline", "--since", "2026-11-01"],
+        &["export", "--offline", "--since", "2026-11-01", "--format", "focus"],
+    ] {
+        let out = env.run(args).await;
+        let err = stderr(&out);
+        assert_eq!(code(&out), 1, "{args:?}: not a panic (101) and not a silent success: {err}");
+        assert!(stdout(&out).is_empty(), "{args:?}: nothing half-written: {}", stdout(&out));
+        assert!(err.contains("day that is not a date") && err.contains("move the cache aside"), "{args:?}: {err}");
+        assert!(!err.contains('\u{1b}'), "{args:?}: the cache's text is shown escaped: {err}");
+    }
+    assert_eq!(std::fs::read(&env.db).unwrap(), cache_before, "reading never changes the cache");
+}
