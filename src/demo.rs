@@ -407,7 +407,7 @@ impl Demo {
         let dir = tempfile::Builder::new()
             .prefix("llmcost-demo-")
             .tempdir()
-            .map_err(|e| Error::Runtime(format!("cannot create the demo's temporary cache: {e}")))?;
+            .map_err(|e| Error::io("cannot create the demo's temporary cache", e))?;
         let demo = Demo { dir };
         let mut store = Store::open(&demo.db_path())?;
         let range = DateRange::new(today - Days::new(HISTORY_DAYS - 1), today);

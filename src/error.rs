@@ -11,9 +11,38 @@ pub enum Error {
     /// A config file that cannot be read or is invalid (exit 2).
     #[error("{0}")]
     Config(String),
-    /// No key, a rejected key, a provider or network failure (exit 1).
+    /// A provider's API failed a call (exit 1), typed by kind: the doctor and the commands
+    /// branch on [`FailureKind`](crate::providers::http::FailureKind), never on the message.
+    #[error(transparent)]
+    Provider(#[from] crate::providers::http::ProviderError),
+    /// No key could be had: missing, or the keyring unavailable (exit 1).
+    #[error(transparent)]
+    Key(#[from] crate::secrets::KeyError),
+    /// `providers add` checked the credentials and the provider refused them (exit 1): nothing
+    /// was stored, and `advice` says how to store them anyway.
+    #[error("{source}\n{advice}")]
+    NotAdded {
+        #[source]
+        source: Box<Error>,
+        advice: &'static str,
+    },
+    /// A download (ECB rates, a price table) failed or was not usable (exit 1).
     #[error("{0}")]
-    Provider(String),
+    Fetch(String),
+    /// Spend in a currency with no ECB rate for its day (exit 1).
+    #[error("{0}")]
+    NoRate(String),
+    /// A check (`doctor`, `teams check`) found problems, each listed above (exit 1).
+    #[error("{what} found {count} problem(s)")]
+    Problems { what: &'static str, count: usize },
+    /// The machine failed: a file, the terminal, stdin, the async runtime (exit 1), with the
+    /// OS error as the source.
+    #[error("{context}: {source}")]
+    Io {
+        context: String,
+        #[source]
+        source: std::io::Error,
+    },
     /// The local cache could not be read or written (exit 1).
     #[error("{0}")]
     Storage(String),
@@ -27,7 +56,7 @@ pub enum Error {
         #[source]
         source: rusqlite::Error,
     },
-    /// The keyring or another part of the machine failed (exit 1).
+    /// Another part of the machine failed: the keyring, TLS setup, an encoder (exit 1).
     #[error("{0}")]
     Runtime(String),
     /// A budget failed `budgets check` (exit 3).
@@ -57,6 +86,29 @@ impl Error {
 
     pub fn usage(msg: impl Into<String>) -> Self {
         Error::Usage(msg.into())
+    }
+
+    /// An I/O failure, with what was being done.
+    pub fn io(context: impl Into<String>, source: std::io::Error) -> Self {
+        Error::Io { context: context.into(), source }
+    }
+
+    /// This failure as the reason a credentials check stopped `providers add`: a refusal by the
+    /// provider gets `advice` (how to store them anyway); a failure of the machine stays as it is.
+    pub fn not_added(self, advice: &'static str) -> Self {
+        match self {
+            Error::Provider(_) => Error::NotAdded { source: Box::new(self), advice },
+            other => other,
+        }
+    }
+
+    /// The provider's verdict when a call failed, if it was a provider call.
+    pub fn failure_kind(&self) -> Option<&crate::providers::http::FailureKind> {
+        match self {
+            Error::Provider(e) => Some(&e.kind),
+            Error::NotAdded { source, .. } => source.failure_kind(),
+            _ => None,
+        }
     }
 }
 
@@ -106,5 +158,32 @@ mod tests {
         )
         .into();
         assert!(matches!(damaged, Error::CacheDamaged(_)), "classified by code: {damaged:?}");
+    }
+
+    #[test]
+    fn kinds_are_typed_and_keep_their_sources() {
+        use crate::providers::http::{FailureKind, ProviderError};
+        let refused = ProviderError {
+            account: "openai/edugami".into(),
+            endpoint: "/v1/organization/costs".into(),
+            kind: FailureKind::InvalidKey,
+            message: "invalid key".into(),
+        };
+        let e: Error = refused.clone().into();
+        assert_eq!(e.failure_kind(), Some(&FailureKind::InvalidKey));
+        assert_eq!(e.exit_code(), ExitCode::from(exit::FAILURE));
+        let not_added = e.not_added("Nothing was stored.");
+        assert_eq!(not_added.failure_kind(), Some(&FailureKind::InvalidKey), "the kind survives the advice");
+        assert_eq!(not_added.to_string(), format!("{refused}\nNothing was stored."));
+        assert!(not_added.source().is_some());
+        // A machine failure is not the provider's refusal: no advice to skip the check.
+        let io = Error::io("cannot start the async runtime", std::io::Error::other("no threads"));
+        assert!(matches!(io.not_added("x"), Error::Io { .. }));
+        let io = Error::io("cannot write output", std::io::Error::other("disk"));
+        assert_eq!(io.to_string(), "cannot write output: disk");
+        assert!(io.source().is_some_and(|s| s.to_string() == "disk"));
+        assert_eq!(Error::Problems { what: "doctor", count: 2 }.to_string(), "doctor found 2 problem(s)");
+        assert_eq!(Error::Config("x".into()).exit_code(), ExitCode::from(exit::USAGE));
+        assert_eq!(Error::BudgetExceeded("x".into()).exit_code(), ExitCode::from(exit::BUDGET_EXCEEDED));
     }
 }

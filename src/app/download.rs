@@ -8,7 +8,7 @@ use crate::error::{Error, Result};
 /// The text at `url`, at most `max_bytes` long; `what` names it in errors ("the ECB rates").
 pub(crate) fn get_text(url: &str, timeout_seconds: u64, what: &str, max_bytes: usize) -> Result<String> {
     let host = reqwest::Url::parse(url).ok().and_then(|u| u.host_str().map(str::to_string)).unwrap_or_default();
-    let fail = |why: String| Error::Provider(format!("cannot fetch {what} from {host}: {why}"));
+    let fail = |why: String| Error::Fetch(format!("cannot fetch {what} from {host}: {why}"));
     let client = crate::providers::http::build_client(Duration::from_secs(timeout_seconds.max(1)))?;
     let runtime =
         tokio::runtime::Builder::new_current_thread().enable_all().build().map_err(|e| fail(e.to_string()))?;

@@ -49,7 +49,7 @@ pub(crate) fn rates_for(app: &App, store: &mut Store, q: &CostQuery, to: Currenc
 fn fetch(url: &str, timeout_seconds: u64) -> Result<Vec<ecb::Rate>> {
     let text = super::download::get_text(url, timeout_seconds, "the ECB rates", 32 << 20)?;
     let host = reqwest::Url::parse(url).ok().and_then(|u| u.host_str().map(str::to_string)).unwrap_or_default();
-    ecb::parse(&text).map_err(|why| Error::Provider(format!("cannot fetch the ECB rates from {host}: {why}")))
+    ecb::parse(&text).map_err(|why| Error::Fetch(format!("cannot fetch the ECB rates from {host}: {why}")))
 }
 
 /// The reporting currency: `--currency`, else the config's `[display] currency`, else USD.

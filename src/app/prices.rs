@@ -56,9 +56,8 @@ pub(crate) fn update(app: &App, from: Option<&str>) -> Result<(PriceTable, PathB
         date: app.clock.today().to_string(),
         license: "MIT, Copyright (c) Pydantic Services Inc.".into(),
     };
-    let (table, file) = PriceTable::parse(&text, source).map_err(|e| {
-        Error::Provider(format!("{from} is not a usable price table: {e}; the cached table is unchanged"))
-    })?;
+    let (table, file) = PriceTable::parse(&text, source)
+        .map_err(|e| Error::Fetch(format!("{from} is not a usable price table: {e}; the cached table is unchanged")))?;
     let path = cached_path(app);
     let bytes = serde_json::to_vec(&file).map_err(|e| Error::Runtime(format!("cannot write the price table: {e}")))?;
     crate::config::write_atomically(&path, &bytes)?;

@@ -58,7 +58,7 @@ pub fn sync_accounts(
     let runtime = tokio::runtime::Builder::new_current_thread()
         .enable_all()
         .build()
-        .map_err(|e| crate::error::Error::Runtime(format!("cannot start the async runtime: {e}")))?;
+        .map_err(|e| crate::error::Error::io("cannot start the async runtime", e))?;
     for (account, runs) in plans {
         let credentials = match app.credentials(&account) {
             Ok((credentials, _)) => credentials,

@@ -97,7 +97,7 @@ fn clear(app: &App, yes: bool) -> Result<()> {
         eprint!("Type 'yes' to delete it: ");
         let _ = std::io::stderr().flush();
         let mut answer = String::new();
-        std::io::stdin().lock().read_line(&mut answer).map_err(|e| Error::Runtime(e.to_string()))?;
+        std::io::stdin().lock().read_line(&mut answer).map_err(|e| Error::io("cannot read the answer", e))?;
         if answer.trim() != "yes" {
             app.note("Kept the cache.");
             return Ok(());
@@ -109,7 +109,7 @@ fn clear(app: &App, yes: bool) -> Result<()> {
         match std::fs::remove_file(&path) {
             Ok(()) => {}
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => {}
-            Err(e) => return Err(Error::Storage(format!("cannot delete {}: {e}", path.to_string_lossy()))),
+            Err(e) => return Err(Error::io(format!("cannot delete {}", path.to_string_lossy()), e)),
         }
     }
     app.note(&format!("Deleted {}.", app.db_path.display()));

@@ -148,20 +148,20 @@ pub(super) fn run(cli: &Cli, args: &DoctorArgs) -> Result<()> {
                 key.hint(),
                 note.map(|n| format!(" ({})", crate::output::sanitize::terminal(&n))).unwrap_or_default()
             ))),
-            Err((kind, message)) => {
-                let fix = match kind {
-                    FailureKind::InvalidKey | FailureKind::NotAdmin => format!(
+            Err(e) => {
+                let fix = match e.failure_kind() {
+                    Some(FailureKind::InvalidKey | FailureKind::NotAdmin) => format!(
                         "create {} and run: llmcost providers add {} --workspace {}",
                         account.provider.key_kind(),
                         account.provider,
                         account.workspace
                     ),
-                    FailureKind::Timeout | FailureKind::Unreachable => {
+                    Some(FailureKind::Timeout | FailureKind::Unreachable) => {
                         "check the network or a proxy (base_url in the config, LLMCOST_<PROVIDER>_BASE_URL)".into()
                     }
                     _ => "try again later; run with -vv to see the request".into(),
                 };
-                r.add(Finding::Problem { what: message, fix });
+                r.add(Finding::Problem { what: e.to_string(), fix });
             }
         }
     }
@@ -214,5 +214,5 @@ pub(super) fn run(cli: &Cli, args: &DoctorArgs) -> Result<()> {
     });
     let text = r.lines.join("\n") + "\n";
     super::write_stdout(|out| out.write_all(text.as_bytes()))?;
-    if r.problems == 0 { Ok(()) } else { Err(Error::Provider(format!("doctor found {} problem(s)", r.problems))) }
+    if r.problems == 0 { Ok(()) } else { Err(Error::Problems { what: "doctor", count: r.problems }) }
 }

@@ -53,7 +53,7 @@ pub fn man_pages() -> Result<Vec<(String, Vec<u8>)>> {
     let mut cmd = Cli::command();
     cmd.build();
     let mut out = Vec::new();
-    walk(&cmd, "llmcost", &mut out).map_err(|e| Error::Runtime(format!("cannot render the man pages: {e}")))?;
+    walk(&cmd, "llmcost", &mut out).map_err(|e| Error::io("cannot render the man pages", e))?;
     Ok(out)
 }
 
@@ -99,8 +99,7 @@ pub fn write_all(root: &Path) -> Result<()> {
         )?;
     }
     let man_dir = root.join("man");
-    std::fs::create_dir_all(&man_dir)
-        .map_err(|e| Error::Runtime(format!("cannot create {}: {e}", man_dir.display())))?;
+    std::fs::create_dir_all(&man_dir).map_err(|e| Error::io(format!("cannot create {}", man_dir.display()), e))?;
     for (name, bytes) in man_pages()? {
         crate::config::write_atomically(&man_dir.join(name), &bytes)?;
     }

@@ -289,7 +289,7 @@ fn accounts_result(failed: Vec<String>) -> crate::error::Result<()> {
 fn write_stdout(render: impl FnOnce(&mut dyn std::io::Write) -> std::io::Result<()>) -> crate::error::Result<()> {
     use std::io::Write;
     let mut buf = Vec::new();
-    render(&mut buf).map_err(|e| Error::Runtime(format!("cannot render output: {e}")))?;
+    render(&mut buf).map_err(|e| Error::io("cannot render output", e))?;
     let mut stdout = std::io::stdout().lock();
     // A terminal never receives a control sequence llmcost did not make, in any format (a CSV
     // or JSON written to a file or a pipe keeps its exact text).
@@ -300,9 +300,7 @@ fn write_stdout(render: impl FnOnce(&mut dyn std::io::Write) -> std::io::Result<
         }
     }
     match stdout.write_all(&buf).and_then(|()| stdout.flush()) {
-        Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => {
-            Err(Error::Runtime(format!("cannot write output: {e}")))
-        }
+        Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => Err(Error::io("cannot write output", e)),
         _ => Ok(()),
     }
 }

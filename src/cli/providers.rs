@@ -12,6 +12,10 @@ use crate::config;
 use crate::domain::{Account, ProviderKind};
 use crate::error::{Error, Result};
 use crate::providers::Credentials;
+
+/// What `providers add` says when the provider refused the credentials it checked.
+pub(super) const STORE_ANYWAY: &str = "Nothing was stored. Use --no-check to store the key anyway.";
+pub(super) const RECORD_ANYWAY: &str = "Nothing was recorded. Use --no-check to record the workspace anyway.";
 use crate::providers::http::{FailureKind, RetryPolicy, build_client};
 
 use crate::secrets::{KeyError, Secret, env_var_name};
@@ -221,17 +225,14 @@ fn parse_account(provider: &str, workspace: &str) -> Result<Account> {
 pub(super) fn read_key(account: &Account, from_stdin: bool) -> Result<Secret> {
     let key = if from_stdin {
         let mut line = String::new();
-        std::io::stdin()
-            .lock()
-            .read_line(&mut line)
-            .map_err(|e| Error::Runtime(format!("cannot read the key from stdin: {e}")))?;
+        std::io::stdin().lock().read_line(&mut line).map_err(|e| Error::io("cannot read the key from stdin", e))?;
         line
     } else if std::io::stdin().is_terminal() {
         rpassword::prompt_password(format!(
             "{} admin key for {account} (input hidden): ",
             account.provider.display_name()
         ))
-        .map_err(|e| Error::Runtime(format!("cannot read the key: {e}")))?
+        .map_err(|e| Error::io("cannot read the key", e))?
     } else {
         return Err(Error::Usage("no terminal to prompt for the key: pipe it in with --key-stdin".into()));
     };
@@ -243,11 +244,7 @@ pub(super) fn read_key(account: &Account, from_stdin: bool) -> Result<Secret> {
 }
 
 /// Makes one cheap authenticated call and explains the outcome.
-pub(super) fn check_key(
-    app: &App,
-    account: &Account,
-    credentials: &Credentials,
-) -> std::result::Result<Option<String>, (FailureKind, String)> {
+pub(super) fn check_key(app: &App, account: &Account, credentials: &Credentials) -> Result<Option<String>> {
     check_key_with(app, account, credentials, app.config.workspace(account).cloned().unwrap_or_default())
 }
 
@@ -257,15 +254,14 @@ pub(super) fn check_key_with(
     account: &Account,
     credentials: &Credentials,
     settings: crate::config::WorkspaceConfig,
-) -> std::result::Result<Option<String>, (FailureKind, String)> {
+) -> Result<Option<String>> {
     if app.is_demo() {
         return Ok(None);
     }
     let provider = app.connect_with(
         account,
         credentials,
-        build_client(Duration::from_secs(app.config.http.timeout_seconds.max(1)))
-            .map_err(|e| (FailureKind::Unreachable, e.to_string()))?,
+        build_client(Duration::from_secs(app.config.http.timeout_seconds.max(1)))?,
         RetryPolicy { max_attempts: 2, ..app.retry_policy() },
         app.recorder().ok().flatten(),
         settings,
@@ -273,8 +269,8 @@ pub(super) fn check_key_with(
     let runtime = tokio::runtime::Builder::new_current_thread()
         .enable_all()
         .build()
-        .map_err(|e| (FailureKind::Unreachable, e.to_string()))?;
-    runtime.block_on(provider.check()).map_err(|e| (e.kind.clone(), e.to_string()))
+        .map_err(|e| Error::io("cannot start the async runtime", e))?;
+    Ok(runtime.block_on(provider.check())?)
 }
 
 fn add(app: &App, args: AddArgs) -> Result<()> {
@@ -337,9 +333,7 @@ fn add_ambient(app: &App, account: &Account, profile: Option<&str>, check: bool)
         let credentials = crate::providers::aws::credentials::resolve(profile, &app.env)
             .map_err(|e| Error::Config(format!("{account}: {e}")))?;
         let source = credentials.source.clone();
-        let note = check_key(app, account, &Credentials::Aws(credentials)).map_err(|(_, message)| {
-            Error::Provider(format!("{message}\nNothing was recorded. Use --no-check to record the workspace anyway."))
-        })?;
+        let note = check_key(app, account, &Credentials::Aws(credentials)).map_err(|e| e.not_added(RECORD_ANYWAY))?;
         app.note(&format!(
             "{account}: credentials from {source} accepted{}",
             note.map(|n| format!(" ({n})")).unwrap_or_default()
@@ -367,13 +361,11 @@ pub(super) fn add_account(app: &App, account: &Account, key: &Secret, check: boo
         ));
     }
     if check {
-        check_key(app, account, &Credentials::Key(key.clone())).map(drop).map_err(|(_, message)| {
-            Error::Provider(format!("{message}\nNothing was stored. Use --no-check to store the key anyway."))
-        })?;
+        check_key(app, account, &Credentials::Key(key.clone())).map_err(|e| e.not_added(STORE_ANYWAY))?;
     }
     // The config edit is checked first: a config llmcost cannot edit must not leave a stored key.
     config::check_add_workspace(&app.config_path, account, &[])?;
-    app.keys.store_key(account, key).map_err(|e| Error::Runtime(e.to_string()))?;
+    app.keys.store_key(account, key)?;
     config::add_workspace(&app.config_path, account, &[])
 }
 
@@ -431,15 +423,15 @@ fn test(app: &App, scope: &ScopeArgs) -> Result<()> {
                 key.hint(),
                 note.map(|n| format!("; {}", crate::output::sanitize::terminal(&n))).unwrap_or_default()
             )),
-            Err((kind, message)) => {
-                let verdict = match kind {
-                    FailureKind::InvalidKey => "invalid key",
-                    FailureKind::NotAdmin => "not an admin key",
-                    FailureKind::Timeout | FailureKind::Unreachable => "unreachable",
+            Err(e) => {
+                let verdict = match e.failure_kind() {
+                    Some(FailureKind::InvalidKey) => "invalid key",
+                    Some(FailureKind::NotAdmin) => "not an admin key",
+                    Some(FailureKind::Timeout | FailureKind::Unreachable) => "unreachable",
                     _ => "failed",
                 };
                 lines.push(format!("{account}: {verdict} (key {} from {source})", key.hint()));
-                failed.push(message);
+                failed.push(e.to_string());
             }
         }
     }

@@ -50,15 +50,14 @@ pub(super) fn add(app: &App, account: &Account, args: &AddArgs, secret: Option<S
             _ => Grant::CliToken(cli_token().map_err(|e| Error::Config(format!("{account}: {e}")))?),
         };
         let credentials = Credentials::Azure(AzureCredentials::new(grant, String::new()));
-        let note = check_key_with(app, account, &credentials, settings).map_err(|(_, message)| {
-            Error::Provider(format!("{message}\nNothing was stored. Use --no-check to store it anyway."))
-        })?;
+        let note = check_key_with(app, account, &credentials, settings)
+            .map_err(|e| e.not_added("Nothing was stored. Use --no-check to store it anyway."))?;
         if let Some(note) = note {
             app.note(&format!("{account}: {note}"));
         }
     }
     if let Some(secret) = &secret {
-        app.keys.store_key(account, secret).map_err(|e| Error::Runtime(e.to_string()))?;
+        app.keys.store_key(account, secret)?;
     }
     config::add_workspace(&app.config_path, account, &fields)?;
     app.note(&format!(

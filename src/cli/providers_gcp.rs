@@ -57,9 +57,8 @@ pub(super) fn add(app: &App, account: &Account, args: &AddArgs) -> Result<()> {
                 app.credentials_with(account, &settings).map(|(c, _)| c).map_err(|e| Error::Config(e.to_string()))?
             }
         };
-        let note = check_key_with(app, account, &credentials, settings).map_err(|(_, message)| {
-            Error::Provider(format!("{message}\nNothing was recorded. Use --no-check to record the workspace anyway."))
-        })?;
+        let note = check_key_with(app, account, &credentials, settings)
+            .map_err(|e| e.not_added(super::providers::RECORD_ANYWAY))?;
         if let Some(note) = note {
             app.note(&format!("{account}: {note}"));
         }

@@ -148,5 +148,5 @@ fn check(app: &App, a: ChargebackArgs) -> Result<()> {
         }
         Ok(())
     })?;
-    if problems > 0 { Err(Error::Provider(format!("teams check found {problems} problem(s)"))) } else { Ok(()) }
+    if problems > 0 { Err(Error::Problems { what: "teams check", count: problems }) } else { Ok(()) }
 }

@@ -143,7 +143,7 @@ pub(crate) fn send_all(
     let runtime = tokio::runtime::Builder::new_current_thread()
         .enable_all()
         .build()
-        .map_err(|e| crate::error::Error::Runtime(format!("cannot start the async runtime: {e}")))?;
+        .map_err(|e| crate::error::Error::io("cannot start the async runtime", e))?;
     for m in messages.iter_mut() {
         let Some(ch) = channels.iter().find(|c| c.name == m.channel) else { continue };
         let outcome = runtime.block_on(deliver(ch, m, &client, base_delay));

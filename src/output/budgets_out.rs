@@ -269,7 +269,7 @@ pub(crate) fn append_step_summary(path: Option<&std::ffi::OsStr>, rows: &[Budget
     let Some(path) = path else {
         return Ok(());
     };
-    let fail = |e: std::io::Error| Error::Runtime(format!("cannot append to GITHUB_STEP_SUMMARY: {e}"));
+    let fail = |e: std::io::Error| Error::io("cannot append to GITHUB_STEP_SUMMARY", e);
     let mut file = std::fs::OpenOptions::new().create(true).append(true).open(path).map_err(fail)?;
     file.write_all(markdown(rows, today).as_bytes()).map_err(fail)
 }

@@ -104,14 +104,14 @@ pub(crate) fn serve(app: App, options: ServeOptions) -> Result<()> {
         .worker_threads(2)
         .enable_all()
         .build()
-        .map_err(|e| Error::Runtime(format!("cannot start the async runtime: {e}")))?;
+        .map_err(|e| Error::io("cannot start the async runtime", e))?;
     let app = Arc::new(app);
     let errors: Arc<Mutex<SyncErrors>> = Arc::default();
     runtime.block_on(async move {
         let listener = tokio::net::TcpListener::bind(options.listen).await.map_err(|e| {
             Error::Usage(format!("cannot listen on {}: {e} (is another process using the port?)", options.listen))
         })?;
-        let bound = listener.local_addr().map_err(|e| Error::Runtime(e.to_string()))?;
+        let bound = listener.local_addr().map_err(|e| Error::io("cannot read the address listened on", e))?;
         app.note(&format!("llmcost exporter on http://{bound}/metrics; syncing every {}s", options.interval.as_secs()));
         // Syncs run on their own thread: a slow provider never delays a scrape.
         let (sync_app, sync_errors, interval) = (app.clone(), errors.clone(), options.interval);

@@ -112,7 +112,7 @@ impl Store {
                 continue;
             };
             let (converted, fx) = rates.convert(amount, from, to, day).map_err(|e| {
-                Error::Provider(format!("{e}: cannot show {from} spend in {to}; run without --offline to fetch rates, or use --currency {from}"))
+                Error::NoRate(format!("{e}: cannot show {from} spend in {to}; run without --offline to fetch rates, or use --currency {from}"))
             })?;
             used.extend(fx);
             let group = GroupKey { values: key.values.into_iter().take(q.group_by.len()).collect(), owner: key.owner };

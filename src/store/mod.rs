@@ -159,7 +159,7 @@ fn parse_time(text: &str) -> Result<DateTime<Utc>> {
 
 /// Creates the cache file readable by its owner only, before SQLite opens it.
 fn create_private_file(path: &Path) -> Result<()> {
-    let fail = |e: std::io::Error| Error::Storage(format!("cannot create the cache {}: {e}", path.display()));
+    let fail = |e: std::io::Error| Error::io(format!("cannot create the cache {}", path.display()), e);
     if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
         std::fs::create_dir_all(dir).map_err(fail)?;
     }

@@ -54,7 +54,7 @@ pub fn run(mut app: App, offline: bool, currency: crate::domain::Currency) -> Re
     let app = Arc::new(app);
     let (tx, rx) = channel();
 
-    let mut terminal = ratatui::try_init().map_err(|e| Error::Runtime(format!("cannot start the terminal UI: {e}")))?;
+    let mut terminal = ratatui::try_init().map_err(|e| Error::io("cannot start the terminal UI", e))?;
     let _ = execute!(std::io::stdout(), EnableMouseCapture);
     ACTIVE.store(true, std::sync::atomic::Ordering::SeqCst);
     let previous_hook = std::panic::take_hook();
