@@ -11,5 +11,6 @@ pub(crate) mod projects;
 pub(crate) mod savings;
 pub mod sync;
 pub(crate) mod teams;
+pub(crate) mod workspaces;
 
 pub use context::{App, Options};

@@ -2,7 +2,6 @@
 
 use clap::Args;
 
-use super::providers::check_key;
 use super::{App, Cli};
 use crate::error::{Error, Result};
 use crate::providers::http::FailureKind;
@@ -142,7 +141,7 @@ pub(super) fn run(cli: &Cli, args: &DoctorArgs) -> Result<()> {
             r.add(Finding::Ok(format!("{account}: key {} from {source} (not checked: --offline)", key.hint())));
             continue;
         }
-        match check_key(&app, account, &key) {
+        match crate::app::workspaces::check(&app, account, &key) {
             Ok(note) => r.add(Finding::Ok(format!(
                 "{account}: key {} from {source}: accepted{}",
                 key.hint(),

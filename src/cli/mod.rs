@@ -14,8 +14,6 @@ mod optimize_cmd;
 mod prices_cmd;
 mod projects;
 mod providers;
-mod providers_azure;
-mod providers_gcp;
 mod reconcile_cmd;
 mod report;
 mod serve_cmd;

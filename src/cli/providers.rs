@@ -1,22 +1,18 @@
 //! `llmcost providers`: what is supported and configured; add, remove and test admin keys.
 
 use std::io::{BufRead, IsTerminal};
-use std::time::Duration;
 
 use clap::{Args, Subcommand};
 use serde_json::json;
 
 use super::App;
 use super::args::ScopeArgs;
+use crate::app::workspaces::NewWorkspace;
 use crate::config;
 use crate::domain::{Account, ProviderKind};
 use crate::error::{Error, Result};
-use crate::providers::Credentials;
 
-/// What `providers add` says when the provider refused the credentials it checked.
-pub(super) const STORE_ANYWAY: &str = "Nothing was stored. Use --no-check to store the key anyway.";
-pub(super) const RECORD_ANYWAY: &str = "Nothing was recorded. Use --no-check to record the workspace anyway.";
-use crate::providers::http::{FailureKind, RetryPolicy, build_client};
+use crate::providers::http::FailureKind;
 
 use crate::secrets::{KeyError, Secret, env_var_name};
 
@@ -243,130 +239,26 @@ pub(super) fn read_key(account: &Account, from_stdin: bool) -> Result<Secret> {
     Ok(key)
 }
 
-/// Makes one cheap authenticated call and explains the outcome.
-pub(super) fn check_key(app: &App, account: &Account, credentials: &Credentials) -> Result<Option<String>> {
-    check_key_with(app, account, credentials, app.config.workspace(account).cloned().unwrap_or_default())
-}
-
-/// [`check_key`] with workspace settings not yet in the config.
-pub(super) fn check_key_with(
-    app: &App,
-    account: &Account,
-    credentials: &Credentials,
-    settings: crate::config::WorkspaceConfig,
-) -> Result<Option<String>> {
-    if app.is_demo() {
-        return Ok(None);
-    }
-    let provider = app.connect_with(
-        account,
-        credentials,
-        build_client(Duration::from_secs(app.config.http.timeout_seconds.max(1)))?,
-        RetryPolicy { max_attempts: 2, ..app.retry_policy() },
-        app.recorder().ok().flatten(),
-        settings,
-    );
-    let runtime = tokio::runtime::Builder::new_current_thread()
-        .enable_all()
-        .build()
-        .map_err(|e| Error::io("cannot start the async runtime", e))?;
-    Ok(runtime.block_on(provider.check())?)
-}
-
 fn add(app: &App, args: AddArgs) -> Result<()> {
     if app.is_demo() {
         return Err(Error::Usage("the demo has no keys to add: run without --demo".into()));
     }
     let account = parse_account(&args.provider, &args.workspace)?;
-    if account.provider.info().credentials == crate::providers::CredentialSource::AwsChain {
-        return add_ambient(app, &account, args.profile.as_deref(), !args.no_check);
-    }
-    if account.provider.info().credentials == crate::providers::CredentialSource::AzureLogin {
-        let key = match (&args.tenant_id, &args.client_id) {
-            (Some(_), Some(_)) => Some(read_key(&account, args.key_stdin)?),
-            _ => None,
-        };
-        return super::providers_azure::add(app, &account, &args, key);
-    }
-    if account.provider.info().credentials == crate::providers::CredentialSource::GoogleAuth {
-        return super::providers_gcp::add(app, &account, &args);
-    }
-    let google = [&args.billing_table, &args.credentials, &args.job_project, &args.location];
-    if google.iter().any(|a| a.is_some()) {
-        return Err(Error::Usage(format!(
-            "--billing-table, --credentials, --job-project and --location are for Google workspaces; {} uses a key",
-            account.provider
-        )));
-    }
-    if args.tenant_id.is_some() || args.client_id.is_some() || args.scope.is_some() {
-        return Err(Error::Usage(format!(
-            "--tenant-id, --client-id and --scope are for Azure workspaces; {} uses a key",
-            account.provider
-        )));
-    }
-    if args.profile.is_some() {
-        return Err(Error::Usage(format!("--profile is for AWS workspaces; {} uses a key", account.provider)));
-    }
-    let key = read_key(&account, args.key_stdin)?;
-    if let Some((prefix, what)) = account.provider.info().wrong_keys.iter().find(|(p, _)| key.expose().starts_with(p)) {
-        return Err(Error::Usage(format!(
-            "this key ({prefix}...) is {what}: billing needs {}. Nothing was stored.",
-            account.provider.info().key_kind
-        )));
-    }
-    add_account(app, &account, &key, !args.no_check)?;
-    app.note(&format!(
-        "Added {account}: key {} stored in the OS keyring, workspace recorded in {}.\nTry: llmcost costs --workspace {} --month",
-        key.hint(),
-        app.config_path.display(),
-        account.workspace
-    ));
+    let given = [
+        ("profile", &args.profile),
+        ("tenant_id", &args.tenant_id),
+        ("client_id", &args.client_id),
+        ("scope", &args.scope),
+        ("billing_table", &args.billing_table),
+        ("credentials", &args.credentials),
+        ("job_project", &args.job_project),
+        ("location", &args.location),
+    ];
+    let settings = given.into_iter().filter_map(|(key, value)| Some((key, value.clone()?))).collect();
+    let new = NewWorkspace { account: account.clone(), settings, check: !args.no_check };
+    let done = crate::app::workspaces::add(app, new, || read_key(&account, args.key_stdin))?;
+    app.note(&done);
     Ok(())
-}
-
-/// A workspace whose credentials the provider's own chain finds (AWS): nothing is stored but the
-/// workspace and its profile; the credentials are checked unless `check` is off.
-fn add_ambient(app: &App, account: &Account, profile: Option<&str>, check: bool) -> Result<()> {
-    let fields: Vec<(&str, &str)> = profile.map(|p| ("profile", p)).into_iter().collect();
-    config::check_add_workspace(&app.config_path, account, &fields)?;
-    if check {
-        let credentials = crate::providers::aws::credentials::resolve(profile, &app.env)
-            .map_err(|e| Error::Config(format!("{account}: {e}")))?;
-        let source = credentials.source.clone();
-        let note = check_key(app, account, &Credentials::Aws(credentials)).map_err(|e| e.not_added(RECORD_ANYWAY))?;
-        app.note(&format!(
-            "{account}: credentials from {source} accepted{}",
-            note.map(|n| format!(" ({n})")).unwrap_or_default()
-        ));
-    }
-    config::add_workspace(&app.config_path, account, &fields)?;
-    app.note(&format!(
-        "Added {account}{}: no secret stored, workspace recorded in {}.\nTry: llmcost costs --provider {} --workspace {} --month",
-        profile.map(|p| format!(" with AWS profile {p}")).unwrap_or_default(),
-        app.config_path.display(),
-        account.provider,
-        account.workspace
-    ));
-    Ok(())
-}
-
-/// Checks, stores and records a key. Nothing is written unless every step succeeds.
-pub(super) fn add_account(app: &App, account: &Account, key: &Secret, check: bool) -> Result<()> {
-    let provider = account.provider;
-    if !key.expose().starts_with(provider.key_prefix()) {
-        app.note(&format!(
-            "warning: this key ({}) does not look like {}; keys for applications cannot read billing",
-            key.hint(),
-            provider.key_kind()
-        ));
-    }
-    if check {
-        check_key(app, account, &Credentials::Key(key.clone())).map_err(|e| e.not_added(STORE_ANYWAY))?;
-    }
-    // The config edit is checked first: a config llmcost cannot edit must not leave a stored key.
-    config::check_add_workspace(&app.config_path, account, &[])?;
-    app.keys.store_key(account, key)?;
-    config::add_workspace(&app.config_path, account, &[])
 }
 
 fn remove(app: &App, args: RemoveArgs) -> Result<()> {
@@ -417,7 +309,7 @@ fn test(app: &App, scope: &ScopeArgs) -> Result<()> {
                 continue;
             }
         };
-        match check_key(app, &account, &key) {
+        match crate::app::workspaces::check(app, &account, &key) {
             Ok(note) => lines.push(format!(
                 "{account}: ok (admin key {} from {source}{})",
                 key.hint(),
@@ -462,6 +354,23 @@ mod tests {
         }
     }
 
+    /// `providers add openai --no-check` with `key` as the typed-in key.
+    fn add_key(app: &App, account: &Account, key: &Secret) -> Result<String> {
+        let new = NewWorkspace { account: account.clone(), settings: vec![], check: false };
+        crate::app::workspaces::add(app, new, || Ok(key.clone()))
+    }
+
+    #[test]
+    fn every_setting_add_takes_is_a_flag_of_providers_add() {
+        use clap::CommandFactory;
+        let cli = crate::cli::Cli::command();
+        let add = cli.find_subcommand("providers").and_then(|p| p.find_subcommand("add")).unwrap();
+        for key in crate::app::workspaces::ADD_FLAGS {
+            let flag = key.replace('_', "-");
+            assert!(add.get_arguments().any(|a| a.get_long() == Some(flag.as_str())), "--{flag}");
+        }
+    }
+
     #[test]
     fn add_stores_the_key_in_the_keyring_and_only_the_name_in_the_config() {
         let dir = tempfile::tempdir().unwrap();
@@ -469,7 +378,7 @@ mod tests {
         let app = app(dir.path(), store.clone());
         let account = Account::new(ProviderKind::OpenAi, "edugami");
         let key = Secret::new("sk-admin-secret-value-7777abcd");
-        add_account(&app, &account, &key, false).unwrap();
+        add_key(&app, &account, &key).unwrap();
 
         let config = std::fs::read_to_string(&app.config_path).unwrap();
         assert!(config.contains("[workspaces.openai.edugami]"), "{config}");
@@ -491,14 +400,13 @@ mod tests {
         let app = app(dir.path(), store);
         std::fs::write(&app.config_path, "workspaces = { openai = { edugami = {} } }\n").unwrap();
         let account = Account::new(ProviderKind::OpenAi, "memoways");
-        let err = add_account(&app, &account, &Secret::new("sk-admin-secret-value-7777abcd"), false).unwrap_err();
+        let err = add_key(&app, &account, &Secret::new("sk-admin-secret-value-7777abcd")).unwrap_err();
         assert!(err.to_string().contains("written inline"), "{err}");
         assert!(app.keys.lookup(&account).is_err(), "no key was stored");
         // Colliding key variables are refused the same way.
         std::fs::write(&app.config_path, "[workspaces.openai.\"a.b\"]\n").unwrap();
-        let err =
-            add_account(&app, &Account::new(ProviderKind::OpenAi, "a-b"), &Secret::new("sk-admin-x-0123456789"), false)
-                .unwrap_err();
+        let err = add_key(&app, &Account::new(ProviderKind::OpenAi, "a-b"), &Secret::new("sk-admin-x-0123456789"))
+            .unwrap_err();
         assert!(err.to_string().contains("share the key variable"), "{err}");
         assert!(app.keys.lookup(&Account::new(ProviderKind::OpenAi, "a-b")).is_err());
     }

@@ -30,6 +30,29 @@ pub enum CredentialSource {
     Imported,
 }
 
+impl CredentialSource {
+    /// Whether `providers add` asks for a secret: always for an API key; for Azure when a
+    /// service principal is named; never for the AWS chain or Google (a key file stays where it is).
+    pub(crate) fn reads_secret(self, settings: &crate::config::WorkspaceConfig) -> bool {
+        match self {
+            CredentialSource::ApiKey => true,
+            CredentialSource::AzureLogin => settings.tenant_id.is_some() && settings.client_id.is_some(),
+            CredentialSource::AwsChain | CredentialSource::GoogleAuth | CredentialSource::Imported => false,
+        }
+    }
+
+    /// Where the credentials come from when nothing is stored.
+    pub(crate) fn without_secret(self) -> &'static str {
+        match self {
+            CredentialSource::ApiKey => "the key variable is used",
+            CredentialSource::AwsChain => "the AWS credential chain is used",
+            CredentialSource::AzureLogin => "your az login is used",
+            CredentialSource::GoogleAuth => "the key file, GOOGLE_APPLICATION_CREDENTIALS or gcloud's login is used",
+            CredentialSource::Imported => "spend is imported from files",
+        }
+    }
+}
+
 /// Facts about one provider.
 #[derive(Clone, Copy, Debug)]
 pub struct ProviderInfo {
