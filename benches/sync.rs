@@ -71,6 +71,7 @@ fn app(dir: &std::path::Path, servers: &[(String, String, String)], now: DateTim
         demo: None,
         quiet: true,
         record_dir: None,
+        network: Default::default(),
     }
 }
 

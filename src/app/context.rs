@@ -43,6 +43,41 @@ pub struct App {
     pub quiet: bool,
     /// `--record DIR`: where syncs write every response body.
     pub record_dir: Option<PathBuf>,
+    /// The process's async runtime and HTTP client, made on first use and shared by every sync
+    /// and check after it (the dashboard's refreshes reuse its connections).
+    pub network: Network,
+}
+
+/// One async runtime and one HTTP client (one connection pool), made when first needed.
+#[derive(Default)]
+pub struct Network(std::sync::OnceLock<(tokio::runtime::Runtime, reqwest::Client)>);
+
+impl Network {
+    /// The runtime and the client, with `timeout` on each request if they are made now.
+    pub(crate) fn get(&self, timeout: std::time::Duration) -> Result<(&tokio::runtime::Runtime, &reqwest::Client)> {
+        if let Some((runtime, client)) = self.0.get() {
+            return Ok((runtime, client));
+        }
+        let client = crate::providers::http::build_client(timeout)?;
+        let runtime = tokio::runtime::Builder::new_current_thread()
+            .enable_all()
+            .build()
+            .map_err(|e| Error::io("cannot start the async runtime", e))?;
+        // Another thread may have made them meanwhile: theirs are kept, these dropped.
+        let (runtime, client) = self.0.get_or_init(|| (runtime, client));
+        Ok((runtime, client))
+    }
+}
+
+impl Drop for Network {
+    /// The exporter's last reference to the app can go inside its own async runtime, where
+    /// dropping a runtime the usual way (waiting for its tasks) would panic: this one is told to
+    /// stop and left to finish in the background.
+    fn drop(&mut self) {
+        if let Some((runtime, _)) = self.0.take() {
+            runtime.shutdown_background();
+        }
+    }
 }
 
 fn env_flag(env: &[(String, String)], name: &str) -> bool {
@@ -134,6 +169,7 @@ impl App {
                     demo: Some(demo),
                     quiet: cli.quiet,
                     record_dir: None,
+                    network: Network::default(),
                 },
                 None,
             ));
@@ -165,7 +201,18 @@ impl App {
         let keys = Keys::new(env.clone(), no_keyring);
         let record_dir = cli.record.clone().filter(|d| !d.as_os_str().is_empty());
         Ok((
-            App { config, config_path, db_path, clock, keys, env, demo: None, quiet: cli.quiet, record_dir },
+            App {
+                config,
+                config_path,
+                db_path,
+                clock,
+                keys,
+                env,
+                demo: None,
+                quiet: cli.quiet,
+                record_dir,
+                network: Network::default(),
+            },
             config_error,
         ))
     }

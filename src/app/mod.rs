@@ -13,4 +13,4 @@ pub mod sync;
 pub(crate) mod teams;
 pub(crate) mod workspaces;
 
-pub use context::{App, Options};
+pub use context::{App, Network, Options};

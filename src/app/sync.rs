@@ -10,7 +10,6 @@ use tokio::task::JoinSet;
 use super::App;
 use crate::domain::{Account, DateRange};
 use crate::error::Result;
-use crate::providers::http::build_client;
 use crate::store::Store;
 use crate::sync::{self, AccountSync, Freshness};
 
@@ -51,14 +50,10 @@ pub fn sync_accounts(
 
     let recorder = app.recorder()?;
     let timeout = Duration::from_secs(app.config.http.timeout_seconds.max(1));
-    let client = build_client(timeout)?;
+    let (runtime, client) = app.network.get(timeout)?;
     let progress = app.show_progress().then(MultiProgress::new);
     let mut outcomes = Vec::new();
     let mut tasks = JoinSet::new();
-    let runtime = tokio::runtime::Builder::new_current_thread()
-        .enable_all()
-        .build()
-        .map_err(|e| crate::error::Error::io("cannot start the async runtime", e))?;
     for (account, runs) in plans {
         let credentials = match app.credentials(&account) {
             Ok((credentials, _)) => credentials,

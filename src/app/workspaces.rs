@@ -11,7 +11,7 @@ use crate::domain::Account;
 use crate::error::{Error, Result};
 use crate::providers::Credentials;
 use crate::providers::credentials::CredentialContext;
-use crate::providers::http::{RetryPolicy, build_client};
+use crate::providers::http::RetryPolicy;
 use crate::secrets::{Keys, Secret, env_var_name};
 
 /// A workspace to add: its account, the settings given on the command line (`--scope`,
@@ -179,17 +179,14 @@ fn check_with(
     if app.is_demo() {
         return Ok(None);
     }
+    let (runtime, client) = app.network.get(Duration::from_secs(app.config.http.timeout_seconds.max(1)))?;
     let provider = app.connect_with(
         account,
         credentials,
-        build_client(Duration::from_secs(app.config.http.timeout_seconds.max(1)))?,
+        client.clone(),
         RetryPolicy { max_attempts: 2, ..app.retry_policy() },
         app.recorder().ok().flatten(),
         settings,
     );
-    let runtime = tokio::runtime::Builder::new_current_thread()
-        .enable_all()
-        .build()
-        .map_err(|e| Error::io("cannot start the async runtime", e))?;
     Ok(runtime.block_on(provider.check())?)
 }

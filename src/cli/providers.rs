@@ -351,6 +351,7 @@ mod tests {
             demo: None,
             quiet: true,
             record_dir: None,
+            network: Default::default(),
         }
     }
 

@@ -235,6 +235,7 @@ async fn the_dashboard_reads_while_budgets_check_syncs() {
         demo: None,
         quiet: true,
         record_dir: None,
+        network: Default::default(),
     };
     let today = NaiveDate::from_ymd_opt(2026, 11, 22).unwrap();
     let range = llmcost::domain::DateRange::new(NaiveDate::from_ymd_opt(2026, 1, 1).unwrap(), today);
