@@ -201,9 +201,8 @@ pub(super) fn run(app: &App, args: ReportArgs) -> Result<()> {
             }
             Format::Markdown => bytes = report_out::markdown(&r, &accounts).into_bytes(),
             Format::Json => {
-                bytes = serde_json::to_vec_pretty(&report_out::json(&r, &accounts))
-                    .map_err(|e| Error::Runtime(format!("cannot write the report as JSON: {e}")))?;
-                bytes.push(b'\n');
+                crate::output::json_out::write_doc(&report_out::json(&r, &accounts), &mut bytes)
+                    .map_err(|e| Error::io("cannot write the report as JSON", e))?;
             }
             Format::Csv => unreachable!("handled above"),
         }

@@ -72,14 +72,6 @@ pub(crate) fn summary(rows: &[BudgetRow]) -> String {
     format!("Budgets: {} (details: llmcost budgets)", parts.join(", "))
 }
 
-pub(crate) fn brief_json(r: &BudgetRow) -> Value {
-    json!({
-        "name": r.budget.name, "level": r.status.level.name(), "amount": r.budget.amount.exact(),
-        "spent": r.status.spent.exact(), "forecast": r.status.forecast.cents(),
-        "period_start": r.status.period.since.to_string(), "period_end": r.status.period.until.to_string(),
-    })
-}
-
 /// `$412.80 of $500.00 (82.6%)`, the sentence every format uses.
 pub(crate) fn sentence(r: &BudgetRow) -> String {
     let (b, s) = (&r.budget, &r.status);

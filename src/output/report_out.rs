@@ -1,12 +1,14 @@
 //! The report as a terminal table, Markdown (a monthly review, a PR comment, a step summary)
 //! or versioned JSON. CSV is the tidy fact table, rendered by `csv_out`.
 
+use std::collections::BTreeMap;
 use std::io::Write;
 
 use comfy_table::Table;
-use serde_json::{Value, json};
+use serde::Serialize;
+use serde_json::Value;
 
-use super::budgets_out;
+use super::{budgets_out, json_out};
 use super::text::thousands;
 use crate::domain::{Account, KeyValue, Money};
 use crate::report::{Line, Mover, Movers, Report, anomaly};
@@ -377,52 +379,194 @@ pub(crate) fn markdown(r: &Report, accounts: &[Account]) -> String {
     s
 }
 
-fn line_json(l: &Line, name_key: &str, owner_key: &str) -> Value {
-    let mut v = json!({name_key: l.name, owner_key: l.owner, "cost": l.cost.exact(), "share": l.share.round_dp(6).to_string().parse::<f64>().unwrap_or(0.0)});
-    if let Some(u) = l.usage {
-        v["input_tokens"] = json!(u.input_tokens);
-        v["output_tokens"] = json!(u.output_tokens);
-        v["requests"] = if u.requests_known() { json!(u.requests) } else { Value::Null };
-        v["cost_per_million_tokens"] = l.cost_per_million().map_or(Value::Null, |m| json!(m.cents()));
+/// A line of `by_account` (`workspace`, `provider`), `by_project` (`project`, `workspace`) or
+/// `by_model` (`model`, `provider`): its name and owner under those keys, then its money.
+#[derive(Serialize)]
+struct LineDoc<'a> {
+    #[serde(flatten)]
+    names: BTreeMap<&'static str, &'a str>,
+    cost: String,
+    share: f64,
+    #[serde(flatten)]
+    usage: Option<LineUsageDoc>,
+}
+
+#[derive(Serialize)]
+struct LineUsageDoc {
+    input_tokens: u64,
+    output_tokens: u64,
+    requests: Option<u64>,
+    cost_per_million_tokens: Option<String>,
+}
+
+fn line_doc<'a>(l: &'a Line, name_key: &'static str, owner_key: &'static str) -> LineDoc<'a> {
+    LineDoc {
+        names: BTreeMap::from([(name_key, l.name.as_str()), (owner_key, l.owner.as_str())]),
+        cost: l.cost.exact(),
+        share: json_out::share_number(l.share),
+        usage: l.usage.map(|u| LineUsageDoc {
+            input_tokens: u.input_tokens,
+            output_tokens: u.output_tokens,
+            requests: u.requests_known().then_some(u.requests),
+            cost_per_million_tokens: l.cost_per_million().map(Money::cents),
+        }),
     }
-    v
 }
 
-fn movers_json(m: &Movers) -> Value {
-    let list = |v: &[Mover]| -> Vec<Value> {
-        v.iter()
-            .map(|x| json!({"name": x.name, "owner": x.owner, "before": x.before.exact(), "now": x.now.exact(), "change": x.change().exact()}))
-            .collect()
-    };
-    json!({"rising": list(&m.rising), "falling": list(&m.falling), "appeared": list(&m.appeared), "disappeared": list(&m.disappeared)})
+#[derive(Serialize)]
+struct MoverDoc<'a> {
+    name: &'a str,
+    owner: &'a str,
+    before: String,
+    now: String,
+    change: String,
 }
 
-pub(crate) fn json(r: &Report, accounts: &[Account]) -> Value {
-    json!({
-        "schema_version": crate::output::json_out::SCHEMA_VERSION,
-        "currency": r.currency.as_str(),
-        "scope": accounts.iter().map(|a| json!({"provider": a.provider.id(), "workspace": a.workspace})).collect::<Vec<_>>(),
-        "period": {"since": r.range.since.to_string(), "until": r.range.until.to_string(), "timezone": "UTC",
-                   "partial_day": if r.range.contains(r.today) { json!(r.today.to_string()) } else { Value::Null }},
-        "previous_period": {"since": r.previous.since.to_string(), "until": r.previous.until.to_string()},
-        "total": r.total.exact(),
-        "previous_total": r.previous_total.exact(),
-        "change": r.change().exact(),
-        "change_percent": r.change_percent().map(|p| p.round_dp(2).to_string().parse::<f64>().unwrap_or(0.0)),
-        "forecast": r.forecast.map(|f| json!({"total": f.total.cents(), "run_rate": f.run_rate.cents(), "period_end": r.period_end.map(|d| d.to_string())})),
-        "by_account": r.by_account.iter().map(|l| line_json(l, "workspace", "provider")).collect::<Vec<_>>(),
-        "by_project": r.by_project.iter().map(|l| line_json(l, "project", "workspace")).collect::<Vec<_>>(),
-        "by_model": r.by_model.iter().map(|l| line_json(l, "model", "provider")).collect::<Vec<_>>(),
-        "movers": {"models": movers_json(&r.model_movers), "projects": movers_json(&r.project_movers)},
-        "daily": r.daily.iter().map(|(d, m)| json!({"day": d.to_string(), "cost": m.exact()})).collect::<Vec<_>>(),
-        "anomalies": r.anomalies.iter().map(|a| json!({"day": a.day.to_string(), "cost": a.cost.exact(), "usual": a.usual.exact(), "model": a.model, "project": a.project})).collect::<Vec<_>>(),
-        "anomaly_rule": anomaly_rule(),
-        "budgets": r.budgets.iter().map(budgets_out::brief_json).collect::<Vec<_>>(),
-        "team": r.team,
-        "by_period": r.by_period.iter().map(|(k, m)| json!({"period": k.to_string(), "cost": m.exact()})).collect::<Vec<_>>(),
-        "savings": r.savings.iter().map(super::savings_out::finding_json).collect::<Vec<_>>(),
-        "chargeback": r.chargeback.as_ref().map(super::teams_out::json_value),
-    })
+#[derive(Serialize)]
+struct MoversDoc<'a> {
+    rising: Vec<MoverDoc<'a>>,
+    falling: Vec<MoverDoc<'a>>,
+    appeared: Vec<MoverDoc<'a>>,
+    disappeared: Vec<MoverDoc<'a>>,
+}
+
+fn mover_docs(v: &[Mover]) -> Vec<MoverDoc<'_>> {
+    v.iter()
+        .map(|x| MoverDoc {
+            name: &x.name,
+            owner: &x.owner,
+            before: x.before.exact(),
+            now: x.now.exact(),
+            change: x.change().exact(),
+        })
+        .collect()
+}
+
+fn movers_doc(m: &Movers) -> MoversDoc<'_> {
+    let list = mover_docs;
+    MoversDoc {
+        rising: list(&m.rising),
+        falling: list(&m.falling),
+        appeared: list(&m.appeared),
+        disappeared: list(&m.disappeared),
+    }
+}
+
+#[derive(Serialize)]
+struct AccountDoc<'a> {
+    provider: &'static str,
+    workspace: &'a str,
+}
+
+#[derive(Serialize)]
+struct RangeDoc {
+    since: String,
+    until: String,
+}
+
+#[derive(Serialize)]
+struct ForecastDoc {
+    total: String,
+    run_rate: String,
+    period_end: Option<String>,
+}
+
+#[derive(Serialize)]
+struct MoverGroupsDoc<'a> {
+    models: MoversDoc<'a>,
+    projects: MoversDoc<'a>,
+}
+
+#[derive(Serialize)]
+struct DayDoc {
+    day: String,
+    cost: String,
+}
+
+#[derive(Serialize)]
+struct AnomalyDoc<'a> {
+    day: String,
+    cost: String,
+    usual: String,
+    model: &'a Option<String>,
+    project: &'a Option<String>,
+}
+
+#[derive(Serialize)]
+struct PeriodCostDoc {
+    period: String,
+    cost: String,
+}
+
+/// `report --format json`.
+#[derive(Serialize)]
+pub(crate) struct ReportDoc<'a> {
+    schema_version: u32,
+    currency: &'a str,
+    scope: Vec<AccountDoc<'a>>,
+    period: json_out::PeriodDoc,
+    previous_period: RangeDoc,
+    total: String,
+    previous_total: String,
+    change: String,
+    change_percent: Option<f64>,
+    forecast: Option<ForecastDoc>,
+    by_account: Vec<LineDoc<'a>>,
+    by_project: Vec<LineDoc<'a>>,
+    by_model: Vec<LineDoc<'a>>,
+    movers: MoverGroupsDoc<'a>,
+    daily: Vec<DayDoc>,
+    anomalies: Vec<AnomalyDoc<'a>>,
+    anomaly_rule: String,
+    budgets: Vec<json_out::BudgetBrief<'a>>,
+    team: &'a Option<String>,
+    by_period: Vec<PeriodCostDoc>,
+    savings: Vec<Value>,
+    chargeback: Option<Value>,
+}
+
+pub(crate) fn json<'a>(r: &'a Report, accounts: &'a [Account]) -> ReportDoc<'a> {
+    ReportDoc {
+        schema_version: json_out::SCHEMA_VERSION,
+        currency: r.currency.as_str(),
+        scope: accounts.iter().map(|a| AccountDoc { provider: a.provider.id(), workspace: &a.workspace }).collect(),
+        period: json_out::PeriodDoc {
+            partial_day: Some(r.range.contains(r.today).then(|| r.today.to_string())),
+            ..json_out::PeriodDoc::of(r.range)
+        },
+        previous_period: RangeDoc { since: r.previous.since.to_string(), until: r.previous.until.to_string() },
+        total: r.total.exact(),
+        previous_total: r.previous_total.exact(),
+        change: r.change().exact(),
+        change_percent: r.change_percent().map(|p| p.round_dp(2).to_string().parse::<f64>().unwrap_or(0.0)),
+        forecast: r.forecast.map(|f| ForecastDoc {
+            total: f.total.cents(),
+            run_rate: f.run_rate.cents(),
+            period_end: r.period_end.map(|d| d.to_string()),
+        }),
+        by_account: r.by_account.iter().map(|l| line_doc(l, "workspace", "provider")).collect(),
+        by_project: r.by_project.iter().map(|l| line_doc(l, "project", "workspace")).collect(),
+        by_model: r.by_model.iter().map(|l| line_doc(l, "model", "provider")).collect(),
+        movers: MoverGroupsDoc { models: movers_doc(&r.model_movers), projects: movers_doc(&r.project_movers) },
+        daily: r.daily.iter().map(|(d, m)| DayDoc { day: d.to_string(), cost: m.exact() }).collect(),
+        anomalies: r
+            .anomalies
+            .iter()
+            .map(|a| AnomalyDoc {
+                day: a.day.to_string(),
+                cost: a.cost.exact(),
+                usual: a.usual.exact(),
+                model: &a.model,
+                project: &a.project,
+            })
+            .collect(),
+        anomaly_rule: anomaly_rule(),
+        budgets: r.budgets.iter().map(json_out::BudgetBrief::of).collect(),
+        team: &r.team,
+        by_period: r.by_period.iter().map(|(k, m)| PeriodCostDoc { period: k.to_string(), cost: m.exact() }).collect(),
+        savings: r.savings.iter().map(super::savings_out::finding_json).collect(),
+        chargeback: r.chargeback.as_ref().map(super::teams_out::json_value),
+    }
 }
 
 #[cfg(test)]
