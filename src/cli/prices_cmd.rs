@@ -2,7 +2,6 @@
 //! or the whole table), and `prices update` to refresh the cached copy.
 
 use clap::{Args, Subcommand};
-use serde_json::json;
 
 use super::App;
 use super::args::Format;
@@ -139,6 +138,33 @@ fn batch_line() -> String {
     format!("Batch API discounts (on input and output): {}", parts.join(", "))
 }
 
+/// `prices --format json`.
+#[derive(serde::Serialize)]
+struct PricesDoc<'a> {
+    schema_version: u32,
+    currency: &'static str,
+    source: &'a crate::prices::Source,
+    /// Each provider's documented batch discount, in percent (providers without one are left out).
+    batch_discount_percent: std::collections::BTreeMap<&'static str, u8>,
+    models: Vec<PriceDoc<'a>>,
+}
+
+/// A model: its list prices per million tokens (`null` where the price list has none), or
+/// `missing` when the price table does not know it.
+#[derive(serde::Serialize)]
+struct PriceDoc<'a> {
+    provider: &'a str,
+    model: &'a str,
+    price_entry: Option<&'a str>,
+    input_per_mtok: Option<String>,
+    cached_input_per_mtok: Option<String>,
+    cache_write_per_mtok: Option<String>,
+    output_per_mtok: Option<String>,
+    long_context_tiers: Option<bool>,
+    deprecated: bool,
+    missing: bool,
+}
+
 fn price(p: Option<rust_decimal::Decimal>) -> String {
     p.map_or_else(|| "-".into(), |d| format!("${}", d.normalize()))
 }
@@ -147,25 +173,34 @@ fn render(table: &PriceTable, rows: &[PriceRow], format: Format, out: &mut dyn s
     let s = &table.source;
     match format {
         Format::Json => {
-            let rows: Vec<_> = rows
+            let models = rows
                 .iter()
                 .map(|(provider, model, entry, r, deprecated)| {
                     let p = |f: fn(&Rates) -> Option<rust_decimal::Decimal>| {
                         r.as_ref().and_then(f).map(|d| d.normalize().to_string())
                     };
-                    json!({
-                        "provider": provider, "model": model, "price_entry": entry,
-                        "input_per_mtok": p(|r| r.input), "cached_input_per_mtok": p(|r| r.cache_read),
-                        "cache_write_per_mtok": p(|r| r.cache_write), "output_per_mtok": p(|r| r.output),
-                        "long_context_tiers": r.map(|r| r.tiered), "deprecated": deprecated, "missing": entry.is_none(),
-                    })
+                    PriceDoc {
+                        provider,
+                        model,
+                        price_entry: entry.as_deref(),
+                        input_per_mtok: p(|r| r.input),
+                        cached_input_per_mtok: p(|r| r.cache_read),
+                        cache_write_per_mtok: p(|r| r.cache_write),
+                        output_per_mtok: p(|r| r.output),
+                        long_context_tiers: r.map(|r| r.tiered),
+                        deprecated: *deprecated,
+                        missing: entry.is_none(),
+                    }
                 })
                 .collect();
-            let batch: serde_json::Map<String, serde_json::Value> =
-                batch_discounts().into_iter().map(|(p, d)| (p.to_string(), json!(d))).collect();
-            let doc = json!({"schema_version": crate::output::savings_out::SCHEMA_VERSION, "currency": "USD", "source": s, "batch_discount_percent": batch, "models": rows});
-            serde_json::to_writer_pretty(&mut *out, &doc)?;
-            writeln!(out)
+            let doc = PricesDoc {
+                schema_version: crate::output::json_out::SCHEMA_VERSION,
+                currency: "USD",
+                source: s,
+                batch_discount_percent: batch_discounts().into_iter().collect(),
+                models,
+            };
+            crate::output::json_out::write_doc(&doc, out)
         }
         Format::Csv => {
             let mut w = csv::Writer::from_writer(out);

@@ -3,7 +3,6 @@
 use std::io::{BufRead, IsTerminal};
 
 use clap::{Args, Subcommand};
-use serde_json::json;
 
 use super::App;
 use super::args::ScopeArgs;
@@ -166,20 +165,25 @@ fn list(app: &App, format: ListFormat) -> Result<()> {
     }
     super::write_stdout(|out| match format {
         ListFormat::Json => {
-            let doc = json!({
-                "schema_version": crate::output::json_out::SCHEMA_VERSION,
-                "providers": ProviderKind::ALL.iter().map(|p| json!({"id": p.id(), "name": p.display_name(), "key": p.key_kind()})).collect::<Vec<_>>(),
-                "workspaces": rows.iter().map(|(a, source, hint, last)| json!({
-                    "provider": a.provider.id(),
-                    "workspace": a.workspace,
-                    "key_source": source,
-                    "key_hint": hint,
-                    "env_var": env_var_name(a),
-                    "last_sync": last.map(|t| t.to_rfc3339_opts(chrono::SecondsFormat::Secs, true)),
-                })).collect::<Vec<_>>(),
-            });
-            serde_json::to_writer_pretty(&mut *out, &doc)?;
-            writeln!(out)
+            let doc = ProvidersDoc {
+                schema_version: crate::output::json_out::SCHEMA_VERSION,
+                providers: ProviderKind::ALL
+                    .iter()
+                    .map(|p| ProviderDoc { id: p.id(), name: p.display_name(), key: p.key_kind() })
+                    .collect(),
+                workspaces: rows
+                    .iter()
+                    .map(|(a, source, hint, last)| WorkspaceDoc {
+                        provider: a.provider.id(),
+                        workspace: &a.workspace,
+                        key_source: source,
+                        key_hint: hint,
+                        env_var: env_var_name(a),
+                        last_sync: last.map(crate::output::json_out::rfc3339),
+                    })
+                    .collect(),
+            };
+            crate::output::json_out::write_doc(&doc, out)
         }
         ListFormat::Table => {
             writeln!(out, "Supported providers:")?;
@@ -209,6 +213,32 @@ fn list(app: &App, format: ListFormat) -> Result<()> {
             writeln!(out, "{t}")
         }
     })
+}
+
+/// `providers --format json`.
+#[derive(serde::Serialize)]
+struct ProvidersDoc<'a> {
+    schema_version: u32,
+    providers: Vec<ProviderDoc>,
+    workspaces: Vec<WorkspaceDoc<'a>>,
+}
+
+#[derive(serde::Serialize)]
+struct ProviderDoc {
+    id: &'static str,
+    name: &'static str,
+    key: &'static str,
+}
+
+/// A configured workspace: where its key comes from (never the key; a hint of it).
+#[derive(serde::Serialize)]
+struct WorkspaceDoc<'a> {
+    provider: &'static str,
+    workspace: &'a str,
+    key_source: &'a str,
+    key_hint: &'a str,
+    env_var: String,
+    last_sync: Option<String>,
 }
 
 fn parse_account(provider: &str, workspace: &str) -> Result<Account> {

@@ -4,7 +4,8 @@ use std::io::Write;
 
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
-use serde_json::{Value, json};
+use serde::Serialize;
+use serde_json::Value;
 
 use crate::budget::{Budget, Level, Status};
 use crate::domain::Account;
@@ -157,43 +158,89 @@ fn json_doc(
     notifications: Option<Vec<Value>>,
     out: &mut dyn Write,
 ) -> std::io::Result<()> {
-    let list: Vec<Value> = rows
+    let budgets = rows
         .iter()
         .map(|r| {
             let (b, s) = (&r.budget, &r.status);
-            json!({
-                "name": b.name,
-                "currency": b.currency.as_str(),
-                "period": b.period.name(),
-                "start_day": b.start_day,
-                "period_start": s.period.since.to_string(),
-                "period_end": s.period.until.to_string(),
-                "scope": {
-                    "provider": b.scope.provider.map(super::super::providers::registry::ProviderKind::id),
-                    "workspace": b.scope.workspace,
-                    "project": b.scope.project,
-                    "model": b.scope.model,
-                    "team": b.scope.team,
+            BudgetDoc {
+                name: &b.name,
+                currency: b.currency.as_str(),
+                period: b.period.name(),
+                start_day: b.start_day,
+                period_start: s.period.since.to_string(),
+                period_end: s.period.until.to_string(),
+                scope: ScopeDoc {
+                    provider: b.scope.provider.map(crate::domain::ProviderKind::id),
+                    workspace: &b.scope.workspace,
+                    project: &b.scope.project,
+                    model: &b.scope.model,
+                    team: &b.scope.team,
                 },
-                "amount": b.amount.exact(),
-                "spent": s.spent.exact(),
-                "percent": s.percent.round_dp(2).to_string().parse::<f64>().unwrap_or(0.0),
-                "forecast": s.forecast.cents(),
-                "run_rate": s.run_rate.cents(),
-                "warn_at": b.warn_at,
-                "threshold": s.threshold,
-                "level": s.level.name(),
-            })
+                amount: b.amount.exact(),
+                spent: s.spent.exact(),
+                percent: s.percent.round_dp(2).to_string().parse::<f64>().unwrap_or(0.0),
+                forecast: s.forecast.cents(),
+                run_rate: s.run_rate.cents(),
+                warn_at: &b.warn_at,
+                threshold: s.threshold,
+                level: s.level.name(),
+            }
         })
         .collect();
     let worst = rows.iter().map(|r| r.status.level).max().unwrap_or(Level::Ok);
     let common = rows.first().map(|r| r.budget.currency).filter(|c| rows.iter().all(|r| r.budget.currency == *c));
-    let mut doc = json!({"schema_version": super::json_out::SCHEMA_VERSION, "currency": common.map_or(Value::Null, |c| Value::String(c.to_string())), "as_of": today.to_string(), "timezone": "UTC", "worst": worst.name(), "budgets": list});
-    if let Some(n) = notifications {
-        doc["notifications"] = Value::Array(n);
-    }
-    serde_json::to_writer_pretty(&mut *out, &doc)?;
-    writeln!(out)
+    let doc = BudgetsDoc {
+        schema_version: super::json_out::SCHEMA_VERSION,
+        currency: common.map(|c| c.to_string()),
+        as_of: today.to_string(),
+        timezone: "UTC",
+        worst: worst.name(),
+        budgets,
+        notifications,
+    };
+    super::json_out::write_doc(&doc, out)
+}
+
+/// `budgets --format json` (and `budgets check`, with the notifications it sent).
+#[derive(Serialize)]
+struct BudgetsDoc<'a> {
+    schema_version: u32,
+    /// The budgets' currency when they share one.
+    currency: Option<String>,
+    as_of: String,
+    timezone: &'static str,
+    worst: &'static str,
+    budgets: Vec<BudgetDoc<'a>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    notifications: Option<Vec<Value>>,
+}
+
+#[derive(Serialize)]
+struct BudgetDoc<'a> {
+    name: &'a str,
+    currency: &'a str,
+    period: &'static str,
+    start_day: u32,
+    period_start: String,
+    period_end: String,
+    scope: ScopeDoc<'a>,
+    amount: String,
+    spent: String,
+    percent: f64,
+    forecast: String,
+    run_rate: String,
+    warn_at: &'a [u32],
+    threshold: Option<u32>,
+    level: &'static str,
+}
+
+#[derive(Serialize)]
+struct ScopeDoc<'a> {
+    provider: Option<&'static str>,
+    workspace: &'a Option<String>,
+    project: &'a Option<String>,
+    model: &'a Option<String>,
+    team: &'a Option<String>,
 }
 
 fn level_color(level: Level) -> comfy_table::Color {

@@ -153,7 +153,11 @@ fn cost_row(row: &super::cost_view::CostRow) -> CostRowDoc {
         }
     }
     let source = dims.get("provider").and_then(|p| p.as_deref()).map(|p| {
-        if crate::domain::ProviderKind::from_id(p).is_ok_and(crate::domain::ProviderKind::is_imported) { "import" } else { "api" }
+        if crate::domain::ProviderKind::from_id(p).is_ok_and(crate::domain::ProviderKind::is_imported) {
+            "import"
+        } else {
+            "api"
+        }
     });
     CostRowDoc {
         dims,

@@ -6,10 +6,9 @@ use std::io::Write;
 
 use comfy_table::Table;
 use serde::Serialize;
-use serde_json::Value;
 
-use super::{budgets_out, json_out};
 use super::text::thousands;
+use super::{budgets_out, json_out};
 use crate::domain::{Account, KeyValue, Money};
 use crate::report::{Line, Mover, Movers, Report, anomaly};
 
@@ -521,8 +520,8 @@ pub(crate) struct ReportDoc<'a> {
     budgets: Vec<json_out::BudgetBrief<'a>>,
     team: &'a Option<String>,
     by_period: Vec<PeriodCostDoc>,
-    savings: Vec<Value>,
-    chargeback: Option<Value>,
+    savings: Vec<super::savings_out::FindingDoc<'a>>,
+    chargeback: Option<super::teams_out::ChargebackDoc<'a>>,
 }
 
 pub(crate) fn json<'a>(r: &'a Report, accounts: &'a [Account]) -> ReportDoc<'a> {
@@ -564,8 +563,8 @@ pub(crate) fn json<'a>(r: &'a Report, accounts: &'a [Account]) -> ReportDoc<'a> 
         budgets: r.budgets.iter().map(json_out::BudgetBrief::of).collect(),
         team: &r.team,
         by_period: r.by_period.iter().map(|(k, m)| PeriodCostDoc { period: k.to_string(), cost: m.exact() }).collect(),
-        savings: r.savings.iter().map(super::savings_out::finding_json).collect(),
-        chargeback: r.chargeback.as_ref().map(super::teams_out::json_value),
+        savings: r.savings.iter().map(super::savings_out::finding_doc).collect(),
+        chargeback: r.chargeback.as_ref().map(super::teams_out::json_doc),
     }
 }
 

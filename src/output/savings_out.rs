@@ -4,9 +4,7 @@
 use std::io::Write;
 
 use rust_decimal::Decimal;
-use serde_json::{Value, json};
-
-pub(crate) use super::json_out::SCHEMA_VERSION;
+use serde::Serialize;
 
 use super::Format;
 use super::csv_out::safe_text;
@@ -38,10 +36,6 @@ pub(crate) struct ReconcileView {
     pub prices: Source,
 }
 
-fn period_json(r: DateRange) -> Value {
-    json!({"since": r.since.to_string(), "until": r.until.to_string(), "timezone": "UTC"})
-}
-
 fn source_text(s: &Source) -> String {
     if s.date.is_empty() { s.name.clone() } else { format!("{} of {}", s.name, s.date) }
 }
@@ -54,18 +48,71 @@ pub(crate) fn place(f: &Finding) -> String {
     parts.join(" · ")
 }
 
-pub(crate) fn finding_json(f: &Finding) -> Value {
-    json!({
-        "kind": f.kind.name(),
-        "provider": f.provider.id(),
-        "workspace": f.workspace,
-        "project": f.project,
-        "model": f.model,
-        // An estimate: to the cent.
-        "monthly_saving_usd": f.monthly_saving.cents(),
-        "method": f.method,
-        "evidence": f.evidence,
-    })
+/// A finding of `optimize` (and of the report's Savings section).
+#[derive(Serialize)]
+pub(crate) struct FindingDoc<'a> {
+    kind: &'static str,
+    provider: &'static str,
+    workspace: &'a str,
+    project: &'a Option<String>,
+    model: &'a Option<String>,
+    /// An estimate: to the cent.
+    monthly_saving_usd: String,
+    method: &'a str,
+    evidence: &'a str,
+}
+
+pub(crate) fn finding_doc(f: &Finding) -> FindingDoc<'_> {
+    FindingDoc {
+        kind: f.kind.name(),
+        provider: f.provider.id(),
+        workspace: &f.workspace,
+        project: &f.project,
+        model: &f.model,
+        monthly_saving_usd: f.monthly_saving.cents(),
+        method: &f.method,
+        evidence: &f.evidence,
+    }
+}
+
+/// `optimize --format json`.
+#[derive(Serialize)]
+struct OptimizeDoc<'a> {
+    schema_version: u32,
+    period: super::json_out::PeriodDoc,
+    currency: &'static str,
+    /// Every figure is an estimate.
+    estimate: bool,
+    no_data: bool,
+    prices: &'a Source,
+    findings: Vec<FindingDoc<'a>>,
+}
+
+/// `reconcile --format json`.
+#[derive(Serialize)]
+struct ReconcileDoc<'a> {
+    schema_version: u32,
+    period: super::json_out::PeriodDoc,
+    currency: &'static str,
+    tolerance_percent: String,
+    no_data: bool,
+    prices: &'a Source,
+    billed: String,
+    flagged: usize,
+    rows: Vec<ReconcileRowDoc<'a>>,
+}
+
+#[derive(Serialize)]
+struct ReconcileRowDoc<'a> {
+    provider: &'static str,
+    workspace: &'a str,
+    model: &'a str,
+    billed: String,
+    list_price_cost: Option<String>,
+    difference: Option<String>,
+    percent: Option<String>,
+    reason: &'a str,
+    flagged: bool,
 }
 
 pub(crate) fn render_optimize(
@@ -76,17 +123,16 @@ pub(crate) fn render_optimize(
 ) -> std::io::Result<()> {
     match format {
         Format::Json => {
-            let doc = json!({
-                "schema_version": super::json_out::SCHEMA_VERSION,
-                "period": period_json(v.range),
-                "currency": "USD",
-                "estimate": true,
-                "no_data": v.no_data,
-                "prices": v.prices,
-                "findings": v.findings.iter().map(finding_json).collect::<Vec<_>>(),
-            });
-            serde_json::to_writer_pretty(&mut *out, &doc)?;
-            writeln!(out)
+            let doc = OptimizeDoc {
+                schema_version: super::json_out::SCHEMA_VERSION,
+                period: super::json_out::PeriodDoc::of(v.range),
+                currency: "USD",
+                estimate: true,
+                no_data: v.no_data,
+                prices: &v.prices,
+                findings: v.findings.iter().map(finding_doc).collect(),
+            };
+            super::json_out::write_doc(&doc, out)
         }
         Format::Csv => {
             let mut w = csv::Writer::from_writer(out);
@@ -187,36 +233,33 @@ pub(crate) fn render_reconcile(v: &ReconcileView, format: Format, out: &mut dyn 
     let flagged = v.rows.iter().filter(|r| r.flagged).count();
     match format {
         Format::Json => {
-            let rows: Vec<Value> = v
+            let rows = v
                 .rows
                 .iter()
-                .map(|r| {
-                    json!({
-                        "provider": r.provider.id(),
-                        "workspace": r.workspace,
-                        "model": r.model,
-                        "billed": r.billed.exact(),
-                        "list_price_cost": r.list_price_cost.map(Money::exact),
-                        "difference": r.difference.map(Money::exact),
-                        "percent": r.percent.map(|p| p.to_string()),
-                        "reason": r.reason,
-                        "flagged": r.flagged,
-                    })
+                .map(|r| ReconcileRowDoc {
+                    provider: r.provider.id(),
+                    workspace: &r.workspace,
+                    model: &r.model,
+                    billed: r.billed.exact(),
+                    list_price_cost: r.list_price_cost.map(Money::exact),
+                    difference: r.difference.map(Money::exact),
+                    percent: r.percent.map(|p| p.to_string()),
+                    reason: &r.reason,
+                    flagged: r.flagged,
                 })
                 .collect();
-            let doc = json!({
-                "schema_version": super::json_out::SCHEMA_VERSION,
-                "period": period_json(v.range),
-                "currency": "USD",
-                "tolerance_percent": v.tolerance_percent.to_string(),
-                "no_data": v.no_data,
-                "prices": v.prices,
-                "billed": billed.exact(),
-                "flagged": flagged,
-                "rows": rows,
-            });
-            serde_json::to_writer_pretty(&mut *out, &doc)?;
-            writeln!(out)
+            let doc = ReconcileDoc {
+                schema_version: super::json_out::SCHEMA_VERSION,
+                period: super::json_out::PeriodDoc::of(v.range),
+                currency: "USD",
+                tolerance_percent: v.tolerance_percent.to_string(),
+                no_data: v.no_data,
+                prices: &v.prices,
+                billed: billed.exact(),
+                flagged,
+                rows,
+            };
+            super::json_out::write_doc(&doc, out)
         }
         Format::Csv => {
             let mut w = csv::Writer::from_writer(out);

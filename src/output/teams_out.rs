@@ -3,7 +3,7 @@
 
 use std::io::Write;
 
-use serde_json::json;
+use serde::Serialize;
 
 use super::Format;
 use super::sanitize;
@@ -67,29 +67,49 @@ impl ChargebackView {
     }
 }
 
-/// The chargeback as versioned JSON (also the `chargeback` member of `report --format json`).
-pub(crate) fn json_value(view: &ChargebackView) -> serde_json::Value {
-    let r = view.range;
-    let rows: Vec<_> = view
+/// `teams --format json`, and the `chargeback` member of `report --format json`.
+#[derive(Serialize)]
+pub(crate) struct ChargebackDoc<'a> {
+    schema_version: u32,
+    currency: &'a str,
+    period: super::json_out::PeriodDoc,
+    /// `team` or `cost_center`: what the rows are.
+    by: &'static str,
+    total: String,
+    rows: Vec<ChargebackRowDoc<'a>>,
+    notes: &'a [String],
+}
+
+/// A team (with its cost centre) or a cost centre: its direct spend, its share of shared spend.
+#[derive(Serialize)]
+struct ChargebackRowDoc<'a> {
+    #[serde(skip_serializing_if = "Option::is_none")]
+    team: Option<&'a str>,
+    cost_center: &'a str,
+    direct: String,
+    shared: String,
+    total: String,
+}
+
+pub(crate) fn json_doc(view: &ChargebackView) -> ChargebackDoc<'_> {
+    let rows = view
         .rows
         .iter()
         .map(|(name, cc, d, s)| {
-            if view.by_cost_center {
-                json!({ "cost_center": name, "direct": d.exact(), "shared": s.exact(), "total": (*d + *s).exact() })
-            } else {
-                json!({ "team": name, "cost_center": cc, "direct": d.exact(), "shared": s.exact(), "total": (*d + *s).exact() })
-            }
+            let (team, cost_center) =
+                if view.by_cost_center { (None, name.as_str()) } else { (Some(name.as_str()), cc.as_str()) };
+            ChargebackRowDoc { team, cost_center, direct: d.exact(), shared: s.exact(), total: (*d + *s).exact() }
         })
         .collect();
-    json!({
-        "schema_version": super::json_out::SCHEMA_VERSION,
-        "currency": view.currency.as_str(),
-        "period": { "since": r.since.to_string(), "until": r.until.to_string(), "timezone": "UTC" },
-        "by": if view.by_cost_center { "cost_center" } else { "team" },
-        "total": view.total.exact(),
-        "rows": rows,
-        "notes": view.notes,
-    })
+    ChargebackDoc {
+        schema_version: super::json_out::SCHEMA_VERSION,
+        currency: view.currency.as_str(),
+        period: super::json_out::PeriodDoc::of(view.range),
+        by: if view.by_cost_center { "cost_center" } else { "team" },
+        total: view.total.exact(),
+        rows,
+        notes: &view.notes,
+    }
 }
 
 pub(crate) fn render(view: &ChargebackView, format: Format, out: &mut dyn Write) -> std::io::Result<()> {
@@ -139,10 +159,7 @@ pub(crate) fn render(view: &ChargebackView, format: Format, out: &mut dyn Write)
             }
             Ok(())
         }
-        Format::Json => {
-            serde_json::to_writer_pretty(&mut *out, &json_value(view))?;
-            writeln!(out)
-        }
+        Format::Json => super::json_out::write_doc(&json_doc(view), out),
         Format::Csv => {
             let mut w = csv::Writer::from_writer(out);
             let unit = view.currency.as_str().to_ascii_lowercase();
