@@ -46,35 +46,40 @@ pub struct DisplaySettings {
     pub currency: Option<String>,
 }
 
-#[derive(Clone, Debug, Default, PartialEq, Eq, Deserialize)]
-#[serde(deny_unknown_fields)]
+/// One `[workspaces.<provider>.<name>]` table.
+#[derive(Clone, Debug, Default, PartialEq, Deserialize)]
 pub struct WorkspaceConfig {
     /// Overrides the provider's API base URL for this workspace (a proxy, say).
     pub base_url: Option<String>,
-    /// AWS: the profile whose credentials to use (it wins over the `AWS_*` environment).
-    pub profile: Option<String>,
-    /// AWS: a cost-allocation tag whose values are the projects (else the linked accounts).
-    pub project_tag: Option<String>,
-    /// Azure: the Entra ID tenant of the service principal.
-    pub tenant_id: Option<String>,
-    /// Azure: the service principal's application (client) id.
-    pub client_id: Option<String>,
-    /// Azure: the Cost Management scope, `subscriptions/<id>[/resourceGroups/<rg>]` or a billing account.
-    pub scope: Option<String>,
-    /// Azure: the ServiceName values that are AI spend (default the three names the service has had).
-    pub services: Option<Vec<String>>,
-    /// Azure: `resource` (default) or `resource_group`: what a project is.
-    pub project_by: Option<String>,
-    /// Google: the billing export table, `project.dataset.gcp_billing_export_v1_...`.
-    pub billing_table: Option<String>,
-    /// Google: the project that runs (and pays for) the query; default the table's project.
-    pub job_project: Option<String>,
-    /// Google: a service account key file (else `GOOGLE_APPLICATION_CREDENTIALS`, else gcloud's login).
-    pub credentials: Option<String>,
-    /// Google: the dataset's location (`US`, `EU`, `europe-west6`...).
-    pub location: Option<String>,
-    /// Google: a query returning the same aliases with `@start` and `@end`, instead of the default.
-    pub query_file: Option<String>,
+    /// Everything else: the provider's own settings (AWS's `profile`, Azure's `scope`...), read
+    /// by its folder into its own struct; which keys a provider takes is its `ProviderInfo::settings`.
+    #[serde(flatten)]
+    pub settings: toml::Table,
+}
+
+impl WorkspaceConfig {
+    /// The provider's settings as its own struct (`deny_unknown_fields`, so a key it does not
+    /// read is an error, not ignored).
+    pub fn provider_settings<T: serde::de::DeserializeOwned>(&self) -> Result<T, String> {
+        let read = |table: toml::Table| T::deserialize(toml::Value::Table(table));
+        read(self.settings.clone()).map_err(|e: toml::de::Error| {
+            // serde names the expected type, not the key: find the key whose value alone fails.
+            let culprit = self
+                .settings
+                .iter()
+                .find(|(k, v)| read(toml::Table::from_iter([((*k).clone(), (*v).clone())])).is_err());
+            match culprit {
+                Some((key, _)) => format!("{key}: {}", e.message()),
+                None => e.message().to_string(),
+            }
+        })
+    }
+
+    /// A workspace with these settings (`providers add`'s flags), as the config will hold it.
+    pub fn with_settings<'a>(settings: impl IntoIterator<Item = (&'a str, &'a str)>) -> WorkspaceConfig {
+        let settings = settings.into_iter().map(|(k, v)| (k.to_string(), toml::Value::String(v.to_string()))).collect();
+        WorkspaceConfig { base_url: None, settings }
+    }
 }
 
 #[derive(Clone, Debug, Default, PartialEq, Deserialize)]
@@ -201,36 +206,31 @@ impl Config {
                     })?;
                 }
                 let info = provider.parse::<ProviderKind>().map(super::providers::registry::ProviderKind::info).ok();
-                let set = [
-                    ("profile", ws.profile.is_some()),
-                    ("project_tag", ws.project_tag.is_some()),
-                    ("tenant_id", ws.tenant_id.is_some()),
-                    ("client_id", ws.client_id.is_some()),
-                    ("scope", ws.scope.is_some()),
-                    ("services", ws.services.is_some()),
-                    ("billing_table", ws.billing_table.is_some()),
-                    ("job_project", ws.job_project.is_some()),
-                    ("credentials", ws.credentials.is_some()),
-                    ("location", ws.location.is_some()),
-                    ("query_file", ws.query_file.is_some()),
-                    ("project_by", ws.project_by.is_some()),
-                ];
+                // `field` is empty when `why` names it already.
                 let bad = |field: &str, why: &str| {
+                    let field = if field.is_empty() { String::new() } else { format!("{field}: ") };
                     Error::Config(format!(
-                        "invalid config {}: [workspaces.{provider}.{name}] {field}: {why}",
+                        "invalid config {}: [workspaces.{provider}.{name}] {field}{why}",
                         path.display()
                     ))
                 };
                 // Which keys a workspace may have is each provider's own fact (`ProviderInfo::settings`).
-                for (field, _) in set.iter().filter(|(_, s)| *s) {
-                    if !info.is_some_and(|i| i.settings.contains(field)) {
+                for field in ws.settings.keys().map(String::as_str) {
+                    if !info.is_some_and(|i| i.settings.contains(&field)) {
                         let owners: Vec<&str> = ProviderKind::ALL
                             .iter()
                             .map(|p| p.info())
-                            .filter(|i| i.settings.contains(field))
+                            .filter(|i| i.settings.contains(&field))
                             .map(|i| i.display)
                             .collect();
-                        return Err(bad(field, &format!("only {} workspaces have one", owners.join(" and "))));
+                        return Err(bad(
+                            field,
+                            &if owners.is_empty() {
+                                "no workspace has one (base_url and the provider's settings only)".to_string()
+                            } else {
+                                format!("only {} workspaces have one", owners.join(" and "))
+                            },
+                        ));
                     }
                 }
                 if let Some(info) = info {
@@ -440,6 +440,31 @@ mod tests {
         assert_eq!(c.cache, CacheSettings { trailing_days: 3, ttl_minutes: 5 });
         assert_eq!(c.http.timeout_seconds, 30);
         assert!(c.accounts().is_empty());
+    }
+
+    #[test]
+    fn each_provider_reads_its_own_settings_and_names_a_bad_one() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("c.toml");
+        let load = |text: &str| {
+            std::fs::write(&path, text).unwrap();
+            Config::load(&path)
+        };
+        let ok = load("[workspaces.aws.p]\nprofile = \"prod\"\n[workspaces.azure.a]\nscope = \"subscriptions/x\"\nservices = [\"Foundry Models\"]\n").unwrap();
+        let aws = ok.workspace(&Account::new(ProviderKind::Aws, "p")).unwrap();
+        assert_eq!(aws.settings.get("profile").and_then(toml::Value::as_str), Some("prod"));
+        for (text, needle) in [
+            (
+                "[workspaces.aws.p]\nprofile = 5\n",
+                "[workspaces.aws.p] profile: invalid type: integer `5`, expected a string",
+            ),
+            ("[workspaces.aws.p]\nprofil = \"x\"\n", "[workspaces.aws.p] profil: no workspace has one"),
+            ("[workspaces.openai.p]\nscope = \"x\"\n", "scope: only Azure OpenAI workspaces have one"),
+            ("[workspaces.azure.a]\nscope = \"subscriptions/x\"\nservices = \"one\"\n", "services: invalid type"),
+        ] {
+            let err = load(text).unwrap_err().to_string();
+            assert!(err.contains(needle), "{text}: {err}");
+        }
     }
 
     #[test]

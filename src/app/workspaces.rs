@@ -32,8 +32,9 @@ pub(crate) fn add(app: &App, new: NewWorkspace, read_secret: impl FnOnce() -> Re
     let NewWorkspace { account, settings, check } = new;
     let info = account.provider.info();
     let settings = settings_for(&account, settings)?;
-    let workspace = workspace_config(&settings)?;
-    (info.check_settings)(&workspace).map_err(|(key, why)| Error::Usage(format!("--{}: {why}", flag(key))))?;
+    let workspace = WorkspaceConfig::with_settings(settings.iter().map(|(k, v)| (*k, v.as_str())));
+    (info.check_settings)(&workspace)
+        .map_err(|(key, why)| Error::Usage(if key.is_empty() { why } else { format!("--{}: {why}", flag(key)) }))?;
     let fields: Vec<(&str, &str)> = settings.iter().map(|(k, v)| (*k, v.as_str())).collect();
     // The config edit is checked before the secret is asked for, the check call made, or
     // anything stored: a config llmcost cannot edit must not leave a stored key behind.
@@ -114,13 +115,6 @@ pub(crate) const ADD_FLAGS: [&str; 8] =
 
 fn flag(key: &str) -> String {
     key.replace('_', "-")
-}
-
-/// The settings as the config will hold them, read the way the config is read.
-fn workspace_config(settings: &[(&'static str, String)]) -> Result<WorkspaceConfig> {
-    let table: toml::Table = settings.iter().map(|(k, v)| ((*k).to_string(), toml::Value::String(v.clone()))).collect();
-    serde::Deserialize::deserialize(toml::Value::Table(table))
-        .map_err(|e: toml::de::Error| Error::Usage(format!("cannot use these settings: {e}")))
 }
 
 /// Key prefixes that prove a key cannot read billing are refused before any network call.

@@ -36,7 +36,9 @@ impl CredentialSource {
     pub(crate) fn reads_secret(self, settings: &crate::config::WorkspaceConfig) -> bool {
         match self {
             CredentialSource::ApiKey => true,
-            CredentialSource::AzureLogin => settings.tenant_id.is_some() && settings.client_id.is_some(),
+            CredentialSource::AzureLogin => {
+                settings.settings.contains_key("tenant_id") && settings.settings.contains_key("client_id")
+            }
             CredentialSource::AwsChain | CredentialSource::GoogleAuth | CredentialSource::Imported => false,
         }
     }
@@ -95,7 +97,8 @@ pub struct ProviderInfo {
     /// The `[workspaces.<id>.NAME]` keys this provider reads besides `base_url` (AWS: `profile`,
     /// `project_tag`); any other is a config error.
     pub settings: &'static [&'static str],
-    /// Checks a workspace's settings as the config is loaded: `Err((key, why))`.
+    /// Checks a workspace's settings as the config is loaded: `Err((key, why))` (the key empty
+    /// when `why` names it: a value of the wrong type).
     pub check_settings: fn(&crate::config::WorkspaceConfig) -> Result<(), (&'static str, String)>,
     /// What `doctor` suggests when the credentials cannot be found; `{workspace}` and `{var}`
     /// (the key variable) are filled in. Empty for key providers (doctor says `providers add`).

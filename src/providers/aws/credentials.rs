@@ -192,7 +192,7 @@ fn split_command(command: &str) -> Vec<String> {
 pub(crate) fn from_context(
     ctx: &crate::providers::credentials::CredentialContext<'_>,
 ) -> crate::providers::credentials::Resolved {
-    resolve(ctx.settings.profile.as_deref(), ctx.env)
+    resolve(super::settings::AwsSettings::of(ctx.settings).profile.as_deref(), ctx.env)
         .map(|c| {
             let source = crate::secrets::KeySource::Ambient(c.source.clone());
             (crate::providers::Credentials::Aws(c), source)

@@ -8,6 +8,7 @@
 pub(crate) mod api;
 pub(crate) mod credentials;
 pub(crate) mod model;
+pub(crate) mod settings;
 pub(crate) mod sigv4;
 
 use std::collections::BTreeMap;
@@ -50,7 +51,7 @@ const INFO: ProviderInfo = ProviderInfo {
     request_cost_micro_usd: 10_000,
     wrong_keys: &[],
     settings: &["profile", "project_tag"],
-    check_settings: super::info::no_settings,
+    check_settings: settings::check,
     credentials_fix: "set profile = \"NAME\" under [workspaces.aws.{workspace}] (aws configure --profile NAME), or export AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY",
     price_list: Some("aws"),
     // Bedrock batch inference: 50% of on-demand prices for supported models (aws.amazon.com/bedrock/pricing).
@@ -215,7 +216,7 @@ impl Provider for Bedrock {
     }
 
     fn new(http: Http, settings: &crate::config::WorkspaceConfig, _credentials: &Credentials) -> Self {
-        Bedrock { http, project_tag: settings.project_tag.clone() }
+        Bedrock { http, project_tag: settings::AwsSettings::of(settings).project_tag }
     }
 
     fn http(&self) -> &Http {

@@ -166,7 +166,7 @@ pub(crate) fn from_context(
 ) -> crate::providers::credentials::Resolved {
     use crate::providers::Credentials;
     use crate::secrets::{KeySource, Secret, env_var_name};
-    let settings = ctx.settings;
+    let settings = super::settings::AzureSettings::of(ctx.settings);
     if let (Some(tenant_id), Some(client_id)) = (&settings.tenant_id, &settings.client_id) {
         let found = match ctx.key() {
             Ok(found) => Some(found),

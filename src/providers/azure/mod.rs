@@ -130,6 +130,7 @@ impl Provider for Azure {
     }
 
     fn new(http: Http, settings: &crate::config::WorkspaceConfig, credentials: &Credentials) -> Self {
+        let settings = settings::AzureSettings::of(settings);
         let services = settings
             .services
             .clone()

@@ -1,6 +1,31 @@
 //! The `[workspaces.azure.NAME]` settings, checked as the config is loaded.
 
+use serde::Deserialize;
+
 use crate::config::WorkspaceConfig;
+
+#[derive(Clone, Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct AzureSettings {
+    /// The Entra ID tenant of the service principal.
+    pub tenant_id: Option<String>,
+    /// The service principal's application (client) id.
+    pub client_id: Option<String>,
+    /// The Cost Management scope, `subscriptions/<id>[/resourceGroups/<rg>]` or a billing account.
+    pub scope: Option<String>,
+    /// The ServiceName values that are AI spend (default the three names the service has had).
+    pub services: Option<Vec<String>>,
+    /// `resource` (default) or `resource_group`: what a project is.
+    pub project_by: Option<String>,
+}
+
+impl AzureSettings {
+    /// The workspace's settings; checked when the config was loaded, so defaults only for a
+    /// workspace being added.
+    pub(crate) fn of(ws: &WorkspaceConfig) -> AzureSettings {
+        ws.provider_settings().unwrap_or_default()
+    }
+}
 
 /// An Azure Cost Management scope llmcost can put in a URL path.
 pub(crate) fn validate_scope(scope: &str) -> Result<(), String> {
@@ -18,6 +43,7 @@ pub(crate) fn validate_scope(scope: &str) -> Result<(), String> {
 }
 
 pub(crate) fn check(ws: &WorkspaceConfig) -> Result<(), (&'static str, String)> {
+    let ws: AzureSettings = ws.provider_settings().map_err(|e| ("", e))?;
     match ws.scope.as_deref().map(|s| s.trim_matches('/')) {
         None | Some("") => return Err(("scope", "missing; set scope = \"subscriptions/<subscription id>\"".into())),
         Some(s) => validate_scope(s).map_err(|e| ("scope", e))?,

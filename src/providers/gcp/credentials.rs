@@ -241,7 +241,8 @@ pub(crate) fn from_context(
         .map(std::path::PathBuf::from)
         .or_else(|| ctx.env_value("HOME").map(|h| std::path::Path::new(h).join(".config").join("gcloud")))
         .map(|d| d.join("application_default_credentials.json"));
-    let (path, from) = if let Some(p) = &ctx.settings.credentials {
+    let settings = super::settings::GcpSettings::of(ctx.settings);
+    let (path, from) = if let Some(p) = &settings.credentials {
         (std::path::PathBuf::from(p), "the workspace's credentials file")
     } else if let Some(p) = ctx.env_value("GOOGLE_APPLICATION_CREDENTIALS").filter(|p| !p.is_empty()) {
         (std::path::PathBuf::from(p), "GOOGLE_APPLICATION_CREDENTIALS")

@@ -115,6 +115,7 @@ impl Provider for Gcp {
     }
 
     fn new(http: Http, settings: &crate::config::WorkspaceConfig, credentials: &Credentials) -> Self {
+        let settings = settings::GcpSettings::of(settings);
         let table = settings.billing_table.clone().unwrap_or_default();
         let job_project =
             settings.job_project.clone().unwrap_or_else(|| table.split('.').next().unwrap_or_default().to_string());

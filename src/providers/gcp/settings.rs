@@ -1,8 +1,36 @@
 //! The `[workspaces.gcp.NAME]` settings, checked as the config is loaded.
 
+use serde::Deserialize;
+
 use crate::config::WorkspaceConfig;
 
+#[derive(Clone, Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct GcpSettings {
+    /// The billing export table, `project.dataset.gcp_billing_export_v1_...`.
+    pub billing_table: Option<String>,
+    /// The project that runs (and pays for) the query; default the table's project.
+    pub job_project: Option<String>,
+    /// A service account key file (else `GOOGLE_APPLICATION_CREDENTIALS`, else gcloud's login).
+    pub credentials: Option<String>,
+    /// The dataset's location (`US`, `EU`, `europe-west6`...).
+    pub location: Option<String>,
+    /// The service descriptions that are AI spend (default Vertex AI and the Gemini API).
+    pub services: Option<Vec<String>>,
+    /// A query returning the same aliases with `@start` and `@end`, instead of the default.
+    pub query_file: Option<String>,
+}
+
+impl GcpSettings {
+    /// The workspace's settings; checked when the config was loaded, so defaults only for a
+    /// workspace being added.
+    pub(crate) fn of(ws: &WorkspaceConfig) -> GcpSettings {
+        ws.provider_settings().unwrap_or_default()
+    }
+}
+
 pub(crate) fn check(ws: &WorkspaceConfig) -> Result<(), (&'static str, String)> {
+    let ws: GcpSettings = ws.provider_settings().map_err(|e| ("", e))?;
     match (&ws.billing_table, &ws.query_file) {
         (None, None) => {
             return Err((
