@@ -7,7 +7,7 @@ use crate::domain::{Account, Currency, DateRange, Dim, Money};
 use crate::error::Result;
 use crate::fx::Rates;
 use crate::store::{CostQuery, KeyValue, Store};
-use crate::teams::allocate::allocate;
+use crate::teams::allocate::{allocate, allocate_groups};
 use crate::teams::{Line, SharedCost, Team};
 
 /// The cached spend of `accounts` in `range`, one line per provider, workspace, project, model
@@ -37,9 +37,12 @@ fn line(values: &[KeyValue], names: &HashMap<(String, String, String), String>) 
     Some(Line::from_key([provider, workspace, project, model, line_item].map(ToString::to_string), names))
 }
 
-/// A team's spend per UTC day, for team budgets and their forecasts: each day allocated on its
-/// own, then the days of `period` (to today) set to add up to the period's allocation, so a
-/// team budget's spend is to the cent what `llmcost teams` charges the team for that period.
+/// A team's spend per UTC day, for team budgets and their forecasts. The days of `period` are
+/// allocated as `costs --by team,day` allocates that period (shared accounts split in the
+/// period's proportions within each day), so a budget's days are that command's rows; the days
+/// before it (history for the run rate) are allocated in their own proportions. The last day
+/// of the period takes the sub-cent remainder, so the period adds up to the cent to what
+/// `llmcost teams` charges the team for it.
 #[allow(clippy::too_many_arguments)]
 pub(crate) fn team_daily(
     app: &super::App,
@@ -60,25 +63,35 @@ pub(crate) fn team_daily(
     };
     let names = store.project_names()?;
     let (rows, _) = store.aggregate_costs_in(&q, currency, rates)?;
-    let mut by_day: std::collections::BTreeMap<chrono::NaiveDate, Vec<(Line, Money)>> = Default::default();
+    let (mut in_period, mut before) = (Vec::new(), Vec::new());
     for (key, cost) in rows {
         let Some((KeyValue::Day(day), rest)) = key.values.split_first() else { continue };
         let Some(line) = line(rest, &names) else { continue };
-        by_day.entry(*day).or_default().push((line, cost));
+        if period.contains(*day) { &mut in_period } else { &mut before }.push((*day, line, cost));
     }
-    let team_total = |lines: &[(Line, Money)]| {
-        let a = allocate(&app.config.teams, &app.config.shared_costs, lines);
-        a.teams.iter().find(|(t, _)| t == team).map_or(Money::ZERO, |(_, s)| s.total())
-    };
-    let in_period: Vec<(Line, Money)> =
-        by_day.iter().filter(|(d, _)| period.contains(**d)).flat_map(|(_, l)| l.iter().cloned()).collect();
-    let mut daily: Vec<(chrono::NaiveDate, Money)> = by_day.iter().map(|(d, l)| (*d, team_total(l))).collect();
-    // Per-day cent rounding differs from the period's by a few cents: the last day takes it.
-    let days_sum: Money = daily.iter().filter(|(d, _)| period.contains(*d)).map(|(_, m)| *m).sum();
-    if let Some(last) = daily.iter_mut().rev().find(|(d, _)| period.contains(*d)) {
-        last.1 += team_total(&in_period) - days_sum;
+    let (teams, shared) = (&app.config.teams, &app.config.shared_costs);
+    let mut daily: std::collections::BTreeMap<chrono::NaiveDate, Money> = std::collections::BTreeMap::new();
+    for lines in [&before, &in_period] {
+        for (day, _, _) in lines.iter() {
+            daily.entry(*day).or_insert(Money::ZERO);
+        }
+        for (day, t, cost) in allocate_groups(teams, shared, lines).0 {
+            if t == team {
+                *daily.entry(day).or_insert(Money::ZERO) += cost;
+            }
+        }
     }
-    Ok(daily)
+    let period_lines: Vec<(Line, Money)> = in_period.into_iter().map(|(_, l, m)| (l, m)).collect();
+    let charged = allocate(teams, shared, &period_lines)
+        .teams
+        .iter()
+        .find(|(t, _)| t == team)
+        .map_or(Money::ZERO, |(_, s)| s.total());
+    let days_sum: Money = daily.iter().filter(|(d, _)| period.contains(**d)).map(|(_, m)| *m).sum();
+    if let Some((_, last)) = daily.iter_mut().rev().find(|(d, _)| period.contains(**d)) {
+        *last += charged - days_sum;
+    }
+    Ok(daily.into_iter().collect())
 }
 
 /// What `teams check` finds: rules that match nothing, and lines more than one team's rules

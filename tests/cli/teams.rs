@@ -153,6 +153,21 @@ split = "proportional"
         assert!(doc["rows"][0].get("input_tokens").is_none(), "a team's part of shared spend has no token counts");
     }
 
+    // A team budget with a proportional shared split: its days are `costs --by day --team`'s
+    // rows (the period's proportions in each day), its total the chargeback to the cent.
+    let config = std::fs::read_to_string(&env.config).unwrap();
+    env.write_config(&format!(
+        "{config}\n[[budgets]]\nname = \"tutoring\"\namount = 100000\nperiod = \"month\"\nteam = \"tutoring\"\n"
+    ));
+    let budgets = json(&env.run(&["budgets", "check", "--offline", "--format", "json"]).await);
+    let spent: Decimal = budgets["budgets"][0]["spent"].as_str().unwrap().parse().unwrap();
+    assert_eq!(spent, charged("tutoring"), "proportional shares, day by day, add up to the period's");
+    let by_day = json(
+        &env.run(&["costs", "--offline", "--month", "--team", "tutoring", "--by", "day", "--format", "json"]).await,
+    );
+    assert!((sum(&by_day) - spent).abs() <= Decimal::new(1, 2), "{} vs {spent}", sum(&by_day));
+    env.write_config(&config);
+
     // The report: one team's month, and the chargeback section for everyone.
     let report =
         env.run(&["report", "--offline", "--month", "2026-11", "--team", "tutoring", "--format", "json"]).await;
