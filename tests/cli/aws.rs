@@ -5,7 +5,7 @@
 use rust_decimal::Decimal;
 
 use crate::fake_aws::{ACCESS_KEY, FakeCostExplorer, SECRET_KEY, sample_bill};
-use crate::test_env::{TestEnv, code, json, stderr, stdout};
+use crate::test_env::{TestEnv, code, expect_code, json, stderr, stdout};
 
 /// A home with `~/.aws/credentials` holding the fake's key under profile `prod` and a wrong one
 /// under `default`, and the workspace `prod` using that profile.
@@ -32,7 +32,7 @@ async fn bedrock_spend_by_model_is_exact_and_named_cleanly() {
     let out = env
         .run(&["costs", "--provider", "aws", "--workspace", "prod", "--month", "--by", "model", "--format", "json"])
         .await;
-    assert_eq!(code(&out), 0, "{}", stderr(&out));
+    expect_code(&out, 0);
     let doc = json(&out);
     let total: Decimal = doc["total"].as_str().unwrap().parse().unwrap();
     assert_eq!(total, sample_bill().bedrock("2026-11-01", "2026-11-22"), "Bedrock usage only, Marketplace included");
@@ -50,11 +50,11 @@ async fn bedrock_spend_by_model_is_exact_and_named_cleanly() {
     // A repeated question costs nothing: AWS days stay fresh for hours.
     let before = fake.hits.load(std::sync::atomic::Ordering::SeqCst);
     let again = env.run(&["costs", "--provider", "aws", "--month", "--format", "json"]).await;
-    assert_eq!(code(&again), 0);
+    expect_code(&again, 0);
     assert_eq!(fake.hits.load(std::sync::atomic::Ordering::SeqCst), before, "no request, no USD 0.01");
     // `sync` says how many requests it made and what Cost Explorer charges for them.
     let sync = env.run(&["sync", "--provider", "aws", "--month", "--refresh"]).await;
-    assert_eq!(code(&sync), 0, "{}", stderr(&sync));
+    expect_code(&sync, 0);
     assert!(stderr(&sync).contains("requests, USD 0."), "{}", stderr(&sync));
     let table = env.run(&["costs", "--provider", "aws", "--month", "--by", "model", "--offline"]).await;
     assert!(stdout(&table).contains("Claude Sonnet 4.5"), "{}", stdout(&table));
@@ -66,7 +66,7 @@ async fn a_cost_allocation_tag_can_be_the_project() {
     let env = env(&fake);
     env.write_config("[workspaces.aws.prod]\nprofile = \"prod\"\nproject_tag = \"team\"\n");
     let out = env.run(&["costs", "--provider", "aws", "--month", "--by", "project", "--format", "json"]).await;
-    assert_eq!(code(&out), 0, "{}", stderr(&out));
+    expect_code(&out, 0);
     let doc = json(&out);
     let projects: Vec<&str> =
         doc["rows"].as_array().unwrap().iter().map(|r| r["project"].as_str().unwrap_or("-")).collect();
@@ -89,7 +89,7 @@ async fn throttling_is_retried_by_type_and_wrong_credentials_are_named() {
     let env = env(&fake);
     env.write_config("[workspaces.aws.other]\nprofile = \"default\"\n");
     let out = env.run(&["costs", "--provider", "aws", "--today"]).await;
-    assert_eq!(code(&out), 1);
+    expect_code(&out, 1);
     let err = stderr(&out);
     assert!(err.contains("aws/other") && err.contains("UnrecognizedClientException"), "{err}");
     assert!(!err.contains("nope") && !err.contains(SECRET_KEY), "{err}");
@@ -103,12 +103,12 @@ async fn providers_add_records_the_profile_and_stores_no_secret() {
     let env = env(&fake);
     env.write_config("");
     let out = env.run(&["providers", "add", "aws", "--workspace", "billing", "--profile", "prod"]).await;
-    assert_eq!(code(&out), 0, "{}", stderr(&out));
+    expect_code(&out, 0);
     let config = std::fs::read_to_string(&env.config).unwrap();
     assert!(config.contains("[workspaces.aws.billing]") && config.contains("profile = \"prod\""), "{config}");
     assert!(!config.contains(SECRET_KEY));
     let out = env.run(&["providers", "add", "aws", "--workspace", "nope", "--profile", "missing"]).await;
-    assert_eq!(code(&out), 2, "{}", stderr(&out));
+    expect_code(&out, 2);
     assert!(stderr(&out).contains("no AWS profile 'missing'"), "{}", stderr(&out));
     let test = env.run(&["providers", "test", "--provider", "aws"]).await;
     assert!(stdout(&test).contains("aws/billing: ok"), "{}{}", stdout(&test), stderr(&test));

@@ -8,7 +8,7 @@ use std::sync::atomic::Ordering;
 use rust_decimal::Decimal;
 
 use crate::fake_azure::{Bill, CLIENT, FakeAzure, SECRET, SUBSCRIPTION, TENANT, sample_bill};
-use crate::test_env::{TestEnv, code, json, stderr, stdout};
+use crate::test_env::{TestEnv, code, expect_code, json, stderr, stdout};
 
 fn env(fake: &FakeAzure, secret: &str, scope: &str) -> TestEnv {
     let env = TestEnv::new()
@@ -28,7 +28,7 @@ async fn azure_ai_spend_is_exact_in_euros_and_named_by_model() {
     let out = env
         .run(&["costs", "--provider", "azure", "--month", "--by", "model", "--currency", "EUR", "--format", "json"])
         .await;
-    assert_eq!(code(&out), 0, "{}", stderr(&out));
+    expect_code(&out, 0);
     let doc = json(&out);
     assert_eq!(doc["currency"], "EUR");
     let total: Decimal = doc["total"].as_str().unwrap().parse().unwrap();
@@ -58,7 +58,7 @@ async fn azure_ai_spend_is_exact_in_euros_and_named_by_model() {
             "csv",
         ])
         .await;
-    assert_eq!(code(&out), 0, "{}", stderr(&out));
+    expect_code(&out, 0);
     let csv = stdout(&out);
     assert!(
         csv.contains("contoso-aoai")
@@ -69,7 +69,7 @@ async fn azure_ai_spend_is_exact_in_euros_and_named_by_model() {
     // A repeated question is answered from the cache.
     let before = fake.query_requests.load(Ordering::SeqCst);
     let again = env.run(&["costs", "--provider", "azure", "--month", "--currency", "EUR"]).await;
-    assert_eq!(code(&again), 0, "{}", stderr(&again));
+    expect_code(&again, 0);
     assert_eq!(fake.query_requests.load(Ordering::SeqCst), before);
 }
 
@@ -85,7 +85,7 @@ async fn a_wrong_secret_and_a_missing_role_are_named_without_the_secret() {
 
     let env2 = env_forbidden(&fake);
     let out = env2.run(&["sync", "--provider", "azure", "--month"]).await;
-    assert_eq!(code(&out), 1);
+    expect_code(&out, 1);
     assert!(stderr(&out).contains("Cost Management Reader"), "{}", stderr(&out));
     assert!(!stderr(&out).contains(crate::fake_azure::TOKEN), "{}", stderr(&out));
 }
@@ -99,12 +99,12 @@ async fn no_spend_is_204_and_a_bad_scope_is_a_config_error() {
     let fake = FakeAzure::start(Bill { rows: vec![], ..sample_bill() }).await;
     let env = env(&fake, SECRET, &format!("subscriptions/{SUBSCRIPTION}"));
     let out = env.run(&["costs", "--provider", "azure", "--month", "--format", "json"]).await;
-    assert_eq!(code(&out), 0, "{}", stderr(&out));
+    expect_code(&out, 0);
     assert_eq!(json(&out)["total"], "0.00");
 
     env.write_config("[workspaces.azure.contoso]\nscope = \"https://evil.example/x\"\n");
     let out = env.run(&["costs", "--provider", "azure", "--month"]).await;
-    assert_eq!(code(&out), 2, "{}", stderr(&out));
+    expect_code(&out, 2);
     assert!(stderr(&out).contains("scope"), "{}", stderr(&out));
     // A service principal without a secret anywhere, and no az CLI: named, with the fixes.
     env.write_config(&format!(
@@ -145,7 +145,7 @@ async fn providers_add_azure_checks_the_scope_before_recording_it() {
             &format!("{SECRET}\n"),
         )
         .await;
-    assert_eq!(code(&out), 1, "{}", stderr(&out));
+    expect_code(&out, 1);
     assert!(
         stderr(&out).contains("Cost Management Reader") && stderr(&out).contains("Nothing was stored"),
         "{}",
@@ -153,7 +153,7 @@ async fn providers_add_azure_checks_the_scope_before_recording_it() {
     );
     assert!(!env.config.exists() || !std::fs::read_to_string(&env.config).unwrap().contains("contoso"));
     let out = env.run(&["providers", "add", "azure", "--workspace", "contoso"]).await;
-    assert_eq!(code(&out), 2, "{}", stderr(&out));
+    expect_code(&out, 2);
     assert!(stderr(&out).contains("--scope"), "{}", stderr(&out));
 }
 
@@ -179,7 +179,7 @@ async fn without_a_secret_the_azure_cli_login_is_used() {
     let env = env.var("PATH", &path);
     env.write_config(&format!("[workspaces.azure.dev]\nscope = \"subscriptions/{SUBSCRIPTION}\"\n"));
     let out = env.run(&["costs", "--provider", "azure", "--month", "--currency", "EUR", "--format", "json"]).await;
-    assert_eq!(code(&out), 0, "{}", stderr(&out));
+    expect_code(&out, 0);
     let total: Decimal = json(&out)["total"].as_str().unwrap().parse().unwrap();
     assert_eq!(total, sample_bill().ai_spend("2026-11-01", "2026-11-22"));
     assert_eq!(fake.token_requests.load(Ordering::SeqCst), 0, "the CLI's token, no client-credentials grant");

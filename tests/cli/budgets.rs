@@ -5,7 +5,7 @@ use std::str::FromStr;
 use rust_decimal::Decimal;
 
 use crate::fake_openai::{FakeOpenAi, billed, sample_org};
-use crate::test_env::{TestEnv, code, json, stderr, stdout};
+use crate::test_env::{TestEnv, code, expect_code, json, stderr, stdout};
 
 const KEY: &str = "sk-admin-test-edugami-0000aaaa";
 
@@ -30,7 +30,7 @@ async fn within_budget_passes_and_over_budget_exits_3() {
     let spent = month_to_date();
     let (_fake, env) = setup(spent * Decimal::from(3)).await;
     let out = env.run(&["budgets", "check", "--format", "json"]).await;
-    assert_eq!(code(&out), 0, "{}", stderr(&out));
+    expect_code(&out, 0);
     let doc = json(&out);
     let team = &doc["budgets"][0];
     assert_eq!(team["level"], "ok");
@@ -40,7 +40,7 @@ async fn within_budget_passes_and_over_budget_exits_3() {
 
     env.write_config(&budget_file(&(spent / Decimal::from(2)).round_dp(2).to_string(), ""));
     let out = env.run(&["budgets", "check"]).await;
-    assert_eq!(code(&out), 3, "{}", stderr(&out));
+    expect_code(&out, 3);
     assert!(stdout(&out).contains("exceeded"), "{}", stdout(&out));
     assert!(stderr(&out).contains("1 budget(s) failed the check: team (exceeded)"), "{}", stderr(&out));
 }
@@ -50,14 +50,14 @@ async fn fail_on_forecast_and_warning() {
     // Just above what was spent: within budget, but the forecast is over it.
     let (_fake, env) = setup(month_to_date() + Decimal::new(1, 2)).await;
     let out = env.run(&["budgets", "check", "--format", "json"]).await;
-    assert_eq!(code(&out), 0, "{}", stderr(&out));
+    expect_code(&out, 0);
     assert_eq!(json(&out)["budgets"][0]["level"], "forecast-exceeded");
     assert_eq!(code(&env.run(&["budgets", "check", "--fail-on", "forecast"]).await), 3);
     assert_eq!(code(&env.run(&["budgets", "check", "--fail-on", "warning"]).await), 3);
 
     env.write_config(&budget_file(&(month_to_date() * Decimal::from(100)).to_string(), "warn_at = [1]"));
     let out = env.run(&["budgets", "check", "--fail-on", "warning", "--format", "json"]).await;
-    assert_eq!(code(&out), 3);
+    expect_code(&out, 3);
     assert_eq!(json(&out)["budgets"][0]["level"], "warning");
     assert_eq!(json(&out)["budgets"][0]["threshold"], 1);
 }
@@ -70,7 +70,7 @@ async fn github_format_annotates_and_writes_the_step_summary() {
     let mut cmd = env.cmd();
     cmd.args(["budgets", "check", "--format", "github"]).env("GITHUB_STEP_SUMMARY", &summary);
     let out = tokio::task::spawn_blocking(move || cmd.output().unwrap()).await.unwrap();
-    assert_eq!(code(&out), 3, "{}", stderr(&out));
+    expect_code(&out, 3);
     let text = stdout(&out);
     assert!(text.starts_with("::error title=Budget exceeded%3A team::team: $"), "{text}");
     assert!(text.contains("of $1.00"), "{text}");
@@ -84,10 +84,10 @@ async fn could_not_check_is_exit_1_unless_fail_open() {
     let env = TestEnv::new().openai("edugami", KEY, "http://127.0.0.1:9/v1");
     env.write_config(&budget_file("100", ""));
     let out = env.run(&["budgets", "check"]).await;
-    assert_eq!(code(&out), 1, "{}", stderr(&out));
+    expect_code(&out, 1);
     assert!(stderr(&out).contains("cannot reach"), "{}", stderr(&out));
     let out = env.run(&["budgets", "check", "--fail-open"]).await;
-    assert_eq!(code(&out), 0, "{}", stderr(&out));
+    expect_code(&out, 0);
     assert!(stderr(&out).contains("warning: could not check"), "{}", stderr(&out));
     // Offline never reaches out; a budget whose period was never fetched is unknown, not ok.
     let out = env.run(&["budgets", "check", "--offline"]).await;
@@ -104,7 +104,7 @@ async fn could_not_check_is_exit_1_unless_fail_open() {
     let wrong = TestEnv::new().openai("edugami", "sk-admin-wrong-key-000000", &fake.base_url());
     wrong.write_config(&budget_file("100", ""));
     let out = wrong.run(&["budgets", "check", "--fail-open"]).await;
-    assert_eq!(code(&out), 1, "{}", stderr(&out));
+    expect_code(&out, 1);
     assert!(stderr(&out).contains("setup problems, not outages"), "{}", stderr(&out));
 }
 
@@ -113,7 +113,7 @@ async fn bad_budget_files_are_exit_2_naming_entry_and_field() {
     let env = TestEnv::new().var("LLMCOST_KEY_OPENAI_EDUGAMI", KEY);
     env.write_config("[[budgets]]\nname = \"ok\"\namount = 5\nperiod = \"month\"\n\n[[budgets]]\nname = \"team\"\namount = -5\nperiod = \"month\"\n");
     let out = env.run(&["budgets", "check"]).await;
-    assert_eq!(code(&out), 2);
+    expect_code(&out, 2);
     let err = stderr(&out);
     assert!(
         err.contains("config.toml") && err.contains("budget 'team' (entry 2): amount: -5 must be more than 0"),
@@ -122,12 +122,12 @@ async fn bad_budget_files_are_exit_2_naming_entry_and_field() {
 
     env.write_config("[[budgets]]\nname = \"team\"\namount = 5\nperiod = \"month\"\nworkspace = \"ghost\"\n");
     let out = env.run(&["budgets", "check"]).await;
-    assert_eq!(code(&out), 2);
+    expect_code(&out, 2);
     assert!(stderr(&out).contains("budget 'team': unknown workspace 'ghost'"), "{}", stderr(&out));
 
     env.write_config("");
     let out = env.run(&["budgets", "check"]).await;
-    assert_eq!(code(&out), 2);
+    expect_code(&out, 2);
     assert!(stderr(&out).contains("no budgets defined"), "{}", stderr(&out));
 }
 
@@ -151,12 +151,12 @@ async fn add_edit_list_remove() {
             "75,90",
         ])
         .await;
-    assert_eq!(code(&add), 0, "{}", stderr(&add));
+    expect_code(&add, 0);
     let again = env.run(&["budgets", "add", "edu", "--amount", "1", "--period", "month"]).await;
-    assert_eq!(code(&again), 2);
+    expect_code(&again, 2);
     assert!(stderr(&again).contains("already exists"), "{}", stderr(&again));
     let edit = env.run(&["budgets", "edit", "edu", "--amount", "300"]).await;
-    assert_eq!(code(&edit), 0, "{}", stderr(&edit));
+    expect_code(&edit, 0);
     let text = std::fs::read_to_string(&env.config).unwrap();
     assert!(
         text.contains("name = \"edu\"") && text.contains("amount = 300") && text.contains("start_day = 15"),
@@ -171,7 +171,7 @@ async fn add_edit_list_remove() {
     assert_eq!(edu["warn_at"], serde_json::json!([75, 90]));
 
     let bad = env.run(&["budgets", "add", "x", "--amount", "ten", "--period", "month"]).await;
-    assert_eq!(code(&bad), 2);
+    expect_code(&bad, 2);
     assert!(stderr(&bad).contains("--amount"), "{}", stderr(&bad));
     let typo = env.run(&["budgets", "add", "x", "--amount", "10", "--period", "month", "--workspace", "edugamy"]).await;
     assert_eq!(code(&typo), 2, "a typo fails now, not in CI");
@@ -188,7 +188,7 @@ async fn add_edit_list_remove() {
 async fn the_demo_has_an_exceeded_and_a_forecast_budget() {
     let env = TestEnv::new();
     let out = env.run(&["--demo", "budgets", "check", "--format", "json"]).await;
-    assert_eq!(code(&out), 3, "{}", stderr(&out));
+    expect_code(&out, 3);
     let doc = json(&out);
     let levels: Vec<&str> = doc["budgets"].as_array().unwrap().iter().map(|b| b["level"].as_str().unwrap()).collect();
     assert!(levels.contains(&"exceeded") && levels.contains(&"forecast-exceeded"), "{levels:?}");

@@ -5,7 +5,7 @@ use std::str::FromStr;
 use rust_decimal::Decimal;
 
 use crate::fake_openai::{FakeOpenAi, billed, sample_org};
-use crate::test_env::{TestEnv, code, json, stderr, stdout};
+use crate::test_env::{TestEnv, code, expect_code, json, stderr, stdout};
 
 const KEY: &str = "sk-admin-test-edugami-0000aaaa";
 
@@ -26,7 +26,7 @@ async fn month_total_matches_the_bill_in_every_format() {
 
     let out =
         env.run(&["costs", "--provider", "openai", "--workspace", "edugami", "--month", "--format", "json"]).await;
-    assert_eq!(code(&out), 0, "{}", stderr(&out));
+    expect_code(&out, 0);
     let doc = json(&out);
     assert_eq!(doc["schema_version"], 1);
     assert_eq!(doc["currency"], "USD");
@@ -54,7 +54,7 @@ async fn month_total_matches_the_bill_in_every_format() {
     assert!(gpt4o["input_tokens"].as_u64().unwrap() > 0);
 
     let table = env.run(&["costs", "--workspace", "edugami", "--month"]).await;
-    assert_eq!(code(&table), 0);
+    expect_code(&table, 0);
     let text = stdout(&table);
     let cents = expected.round_dp_with_strategy(2, rust_decimal::RoundingStrategy::MidpointAwayFromZero);
     assert!(text.contains(&format!("${cents}")) || text.contains(&format!("${}", group(cents))), "{text}");
@@ -93,16 +93,16 @@ fn group(d: Decimal) -> String {
 async fn a_repeated_question_is_answered_from_the_cache() {
     let (fake, env) = setup().await;
     let first = env.run(&["costs", "--month", "--format", "json"]).await;
-    assert_eq!(code(&first), 0, "{}", stderr(&first));
+    expect_code(&first, 0);
     let after_first = fake.total_hits().await;
     assert!(after_first >= 3, "costs, usage and projects were fetched");
     let second = env.run(&["costs", "--month", "--format", "json"]).await;
-    assert_eq!(code(&second), 0);
+    expect_code(&second, 0);
     assert_eq!(fake.total_hits().await, after_first, "no request on the second run");
     assert_eq!(json(&first)["total"], json(&second)["total"]);
     // A narrower question inside the cached period needs nothing either.
     let week = env.run(&["costs", "--since", "2026-11-03", "--until", "2026-11-09"]).await;
-    assert_eq!(code(&week), 0);
+    expect_code(&week, 0);
     assert_eq!(fake.total_hits().await, after_first);
 }
 
@@ -113,7 +113,7 @@ async fn only_stale_trailing_days_are_refetched_after_the_ttl() {
     let costs_before = fake.hits("/v1/organization/costs").await;
     let later = env.var("LLMCOST_NOW", "2026-11-22T10:06:00Z");
     let out = later.run(&["costs", "--month", "--format", "json"]).await;
-    assert_eq!(code(&out), 0, "{}", stderr(&out));
+    expect_code(&out, 0);
     assert_eq!(fake.hits("/v1/organization/costs").await, costs_before + 1);
     let requests = fake.server.received_requests().await.unwrap();
     let last = requests.iter().rev().find(|r| r.url.path() == "/v1/organization/costs").unwrap();
@@ -133,7 +133,7 @@ async fn refresh_refetches_and_offline_never_touches_the_network() {
 
     let cold = TestEnv::new().openai("edugami", KEY, "http://127.0.0.1:9/v1");
     let out = cold.run(&["costs", "--month", "--offline", "--format", "json"]).await;
-    assert_eq!(code(&out), 0, "{}", stderr(&out));
+    expect_code(&out, 0);
     let doc = json(&out);
     assert_eq!(doc["complete"], false);
     assert_eq!(doc["missing_days"][0]["days"], 22);
@@ -150,7 +150,7 @@ async fn grouping_by_project_and_day_and_filtering_projects() {
     let (_fake, env) = setup().await;
     let org = sample_org(KEY);
     let out = env.run(&["costs", "--last", "10", "--by", "project,day", "--format", "json"]).await;
-    assert_eq!(code(&out), 0, "{}", stderr(&out));
+    expect_code(&out, 0);
     let doc = json(&out);
     assert_eq!(doc["group_by"], serde_json::json!(["project", "day"]));
     let rows = doc["rows"].as_array().unwrap();
@@ -178,7 +178,7 @@ async fn grouping_by_project_and_day_and_filtering_projects() {
     assert_eq!(dec(&json(&by_id)["total"]), tutor_total);
 
     let unknown = env.run(&["costs", "--project", "proj_nope"]).await;
-    assert_eq!(code(&unknown), 2);
+    expect_code(&unknown, 2);
     assert!(
         stderr(&unknown).contains("unknown project 'proj_nope'") && stderr(&unknown).contains("proj_tutor"),
         "{}",
@@ -202,7 +202,7 @@ async fn several_organizations_add_up_and_pages_are_followed() {
         memo.base_url()
     ));
     let out = env.run(&["costs", "--year", "--by", "workspace", "--format", "json"]).await;
-    assert_eq!(code(&out), 0, "{}", stderr(&out));
+    expect_code(&out, 0);
     let doc = json(&out);
     let one = billed(&sample_org(KEY), "2026-01-01", "2026-11-22");
     assert_eq!(dec(&doc["total"]), one + one);
@@ -220,7 +220,7 @@ async fn several_organizations_add_up_and_pages_are_followed() {
 async fn projects_lists_archived_ones_with_their_spend() {
     let (_fake, env) = setup().await;
     let out = env.run(&["projects", "--month", "--format", "json"]).await;
-    assert_eq!(code(&out), 0, "{}", stderr(&out));
+    expect_code(&out, 0);
     let doc = json(&out);
     let projects = doc["projects"].as_array().unwrap();
     let archived = projects.iter().find(|p| p["id"] == "proj_archived").unwrap();
@@ -236,7 +236,7 @@ async fn projects_lists_archived_ones_with_their_spend() {
 async fn the_demo_needs_no_key_and_no_network() {
     let env = TestEnv::new().var("LLMCOST_OPENAI_BASE_URL", "http://127.0.0.1:9/v1");
     let out = env.run(&["--demo", "costs", "--month", "--by", "workspace", "--format", "json"]).await;
-    assert_eq!(code(&out), 0, "{}", stderr(&out));
+    expect_code(&out, 0);
     let doc = json(&out);
     let rows = doc["rows"].as_array().unwrap();
     let accounts: Vec<String> =
@@ -302,8 +302,8 @@ async fn two_processes_can_sync_the_same_cache_at_once() {
         tokio::task::spawn_blocking(move || b.output().unwrap())
     );
     let (first, second) = (first.unwrap(), second.unwrap());
-    assert_eq!(code(&first), 0, "{}", stderr(&first));
-    assert_eq!(code(&second), 0, "{}", stderr(&second));
+    expect_code(&first, 0);
+    expect_code(&second, 0);
     assert_eq!(dec(&json(&first)["total"]), billed(&sample_org(KEY), "2026-01-01", "2026-11-22"));
     let hits = fake.total_hits().await;
     let again = env.run(&["costs", "--year", "--format", "json"]).await;
@@ -324,7 +324,7 @@ async fn a_project_the_provider_no_longer_lists_can_still_be_selected() {
     let fake = FakeOpenAi::start(org).await;
     let env = TestEnv::new().openai("edugami", KEY, &fake.base_url());
     let out = env.run(&["costs", "--month", "--project", "proj_grading", "--format", "json"]).await;
-    assert_eq!(code(&out), 0, "{}", stderr(&out));
+    expect_code(&out, 0);
     assert_eq!(dec(&json(&out)["total"]), expected);
     let projects = json(&env.run(&["projects", "--format", "json"]).await);
     let grading = projects["projects"].as_array().unwrap().iter().find(|p| p["id"] == "proj_grading").unwrap().clone();
@@ -335,24 +335,24 @@ async fn a_project_the_provider_no_longer_lists_can_still_be_selected() {
 async fn models_are_found_by_prefix_and_typos_are_named() {
     let env = TestEnv::new();
     let out = env.run(&["--demo", "costs", "--month", "--model", "gpt-5.5", "--format", "json"]).await;
-    assert_eq!(code(&out), 0, "{}", stderr(&out));
+    expect_code(&out, 0);
     let doc = json(&out);
     assert!(dec(&doc["total"]) > Decimal::ZERO, "a unique prefix finds the model");
     let typo = env.run(&["--demo", "costs", "--month", "--model", "gpt-5.6"]).await;
-    assert_eq!(code(&typo), 2);
+    expect_code(&typo, 2);
     assert!(stderr(&typo).contains("did you mean gpt-5.5-2026-04-23"), "{}", stderr(&typo));
     let ambiguous = env.run(&["--demo", "costs", "--month", "--model", "gpt"]).await;
-    assert_eq!(code(&ambiguous), 2);
+    expect_code(&ambiguous, 2);
     assert!(stderr(&ambiguous).contains("ambiguous"), "{}", stderr(&ambiguous));
 
     // Projects the same way: a name's unambiguous prefix, a typo named, an ambiguity refused.
     let out = env.run(&["--demo", "costs", "--month", "--project", "essay", "--format", "json"]).await;
-    assert_eq!(code(&out), 0, "{}", stderr(&out));
+    expect_code(&out, 0);
     assert!(dec(&json(&out)["total"]) > Decimal::ZERO);
     let typo = env.run(&["--demo", "costs", "--month", "--project", "Tutr chat"]).await;
-    assert_eq!(code(&typo), 2);
+    expect_code(&typo, 2);
     assert!(stderr(&typo).contains("(did you mean Tutor chat?)"), "{}", stderr(&typo));
     let ambiguous = env.run(&["--demo", "costs", "--month", "--project", "tutor"]).await;
-    assert_eq!(code(&ambiguous), 2);
+    expect_code(&ambiguous, 2);
     assert!(stderr(&ambiguous).contains("is ambiguous"), "{}", stderr(&ambiguous));
 }

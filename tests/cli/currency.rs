@@ -8,7 +8,7 @@ use wiremock::matchers::method;
 use wiremock::{Mock, MockServer, ResponseTemplate};
 
 use crate::fake_openai::{FakeOpenAi, billed, sample_org};
-use crate::test_env::{TestEnv, code, json, stderr, stdout};
+use crate::test_env::{TestEnv, code, expect_code, json, stderr, stdout};
 
 const KEY: &str = "sk-admin-currency-0123456789";
 
@@ -40,10 +40,10 @@ async fn usd_and_eur_spend_shown_as_one_chf_total() {
     )
     .unwrap();
     let out = env.run(&["import", file.to_str().unwrap(), "--provider", "mistral", "--workspace", "lab"]).await;
-    assert_eq!(code(&out), 0, "{}", stderr(&out));
+    expect_code(&out, 0);
 
     let out = env.run(&["costs", "--month", "--currency", "CHF", "--format", "json"]).await;
-    assert_eq!(code(&out), 0, "{}", stderr(&out));
+    expect_code(&out, 0);
     let doc = json(&out);
     assert_eq!(doc["currency"], "CHF");
     let total: Decimal = doc["total"].as_str().unwrap().parse().unwrap();
@@ -76,10 +76,10 @@ async fn usd_and_eur_spend_shown_as_one_chf_total() {
 
     // Projects and the exporter convert with the same cached rates; metric names carry the unit.
     let projects = env.run(&["projects", "--currency", "CHF", "--offline", "--format", "json"]).await;
-    assert_eq!(code(&projects), 0, "{}", stderr(&projects));
+    expect_code(&projects, 0);
     assert_eq!(json(&projects)["currency"], "CHF", "{}", stdout(&projects));
     let metrics = env.run(&["metrics", "--currency", "CHF"]).await;
-    assert_eq!(code(&metrics), 0, "{}", stderr(&metrics));
+    expect_code(&metrics, 0);
     let text = stdout(&metrics);
     let month: Decimal = text
         .lines()
@@ -105,10 +105,10 @@ async fn without_rates_and_offline_nothing_is_summed_one_to_one() {
     assert!(err.contains("EUR") && err.contains("2026-11-14") && err.contains("ECB euro reference rate"), "{err}");
     // In its own currency it needs no rate.
     let out = env.run(&["costs", "--month", "--offline", "--currency", "EUR", "--format", "json"]).await;
-    assert_eq!(code(&out), 0, "{}", stderr(&out));
+    expect_code(&out, 0);
     assert_eq!(json(&out)["total"], "100.00");
     let bad = env.run(&["costs", "--month", "--currency", "XYZ"]).await;
-    assert_eq!(code(&bad), 2);
+    expect_code(&bad, 2);
 }
 
 #[tokio::test]
@@ -129,6 +129,6 @@ async fn a_budget_in_euros_and_a_report_in_francs() {
     let table = env.run(&["budgets", "check", "--offline"]).await;
     assert!(stdout(&table).contains("€1,000.00"), "{}", stdout(&table));
     let report = env.run(&["report", "--month", "--currency", "CHF", "--offline"]).await;
-    assert_eq!(code(&report), 0, "{}", stderr(&report));
+    expect_code(&report, 0);
     assert!(stdout(&report).contains("Cost (CHF)") && stdout(&report).contains("CHF "), "{}", stdout(&report));
 }

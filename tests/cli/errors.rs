@@ -4,7 +4,7 @@ use wiremock::matchers::{method, path};
 use wiremock::{Mock, ResponseTemplate};
 
 use crate::fake_openai::{FakeOpenAi, billed, sample_org};
-use crate::test_env::{TestEnv, code, json, stderr, stdout};
+use crate::test_env::{TestEnv, code, expect_code, json, stderr, stdout};
 
 const KEY: &str = "sk-admin-test-edugami-0000aaaa";
 
@@ -14,7 +14,7 @@ async fn a_wrong_key_is_exit_1_and_never_printed() {
     let wrong = "sk-admin-wrong-key-9999zzzz";
     let env = TestEnv::new().openai("edugami", wrong, &fake.base_url());
     let out = env.run(&["costs", "--month"]).await;
-    assert_eq!(code(&out), 1);
+    expect_code(&out, 1);
     let err = stderr(&out);
     assert!(err.contains("openai/edugami") && err.contains("invalid key") && err.contains("sk-admin-"), "{err}");
     assert!(!err.contains(wrong) && !stdout(&out).contains(wrong), "the key leaked: {err}");
@@ -22,7 +22,7 @@ async fn a_wrong_key_is_exit_1_and_never_printed() {
     let project_key = "sk-proj-abcdefghijklmnop1234";
     let env = TestEnv::new().openai("edugami", project_key, &fake.base_url());
     let out = env.run(&["costs", "--month"]).await;
-    assert_eq!(code(&out), 1);
+    expect_code(&out, 1);
     assert!(stderr(&out).contains("not an admin key"), "{}", stderr(&out));
     assert!(!stderr(&out).contains(project_key));
 }
@@ -56,23 +56,23 @@ async fn bad_input_is_exit_2_with_the_fix() {
 async fn config_problems_are_exit_2_and_name_the_file() {
     let env = TestEnv::new();
     let out = env.run(&["costs"]).await;
-    assert_eq!(code(&out), 2);
+    expect_code(&out, 2);
     assert!(stderr(&out).contains("no workspaces configured") && stderr(&out).contains("--demo"), "{}", stderr(&out));
 
     env.write_config("[workspaces.openai.edugami\n");
     let out = env.run(&["costs"]).await;
-    assert_eq!(code(&out), 2);
+    expect_code(&out, 2);
     let err = stderr(&out);
     assert!(err.contains("config.toml") && err.contains("line 1"), "{err}");
 
     env.write_config("[workspaces.openai.edugami]\nbase_url = \"ftp://x\"\n");
     let out = env.run(&["costs"]).await;
-    assert_eq!(code(&out), 2);
+    expect_code(&out, 2);
     assert!(stderr(&out).contains("base_url"), "{}", stderr(&out));
 
     let env = TestEnv::new().var("LLMCOST_NOW", "yesterday");
     let out = env.run(&["--demo", "costs"]).await;
-    assert_eq!(code(&out), 2);
+    expect_code(&out, 2);
     assert!(stderr(&out).contains("LLMCOST_NOW"), "{}", stderr(&out));
 }
 
@@ -100,7 +100,7 @@ async fn rate_limits_and_server_errors_are_retried() {
     let env = TestEnv::new().openai("edugami", KEY, &fake.base_url());
     let started = std::time::Instant::now();
     let out = env.run(&["costs", "--month", "--format", "json"]).await;
-    assert_eq!(code(&out), 0, "{}", stderr(&out));
+    expect_code(&out, 0);
     assert!(started.elapsed() >= std::time::Duration::from_secs(1), "Retry-After was honoured");
     let total: rust_decimal::Decimal = json(&out)["total"].as_str().unwrap().parse().unwrap();
     assert_eq!(total, billed(&sample_org(KEY), "2026-11-01", "2026-11-22"));
@@ -113,7 +113,7 @@ async fn a_failed_sync_keeps_the_cache_as_it_was() {
     let fake = FakeOpenAi::start(sample_org(KEY)).await;
     let env = TestEnv::new().openai("edugami", KEY, &fake.base_url());
     let first = env.run(&["costs", "--month", "--format", "json"]).await;
-    assert_eq!(code(&first), 0, "{}", stderr(&first));
+    expect_code(&first, 0);
 
     // A day later the Costs API is down: the account fails and its cache stays as it was.
     Mock::given(method("GET"))
@@ -124,7 +124,7 @@ async fn a_failed_sync_keeps_the_cache_as_it_was() {
         .await;
     let later = env.var("LLMCOST_NOW", "2026-11-23T10:00:00Z");
     let out = later.run(&["costs", "--month", "2026-11", "--format", "json"]).await;
-    assert_eq!(code(&out), 1, "{}", stderr(&out));
+    expect_code(&out, 1);
     let err = stderr(&out);
     assert!(err.contains("openai/edugami") && err.contains("/organization/costs") && err.contains("503"), "{err}");
     // The previous answer is still printed from the cache, and the cache still holds it.
@@ -181,7 +181,7 @@ async fn malformed_responses_are_errors_not_zero() {
 async fn an_unreachable_provider_is_exit_1() {
     let env = TestEnv::new().openai("edugami", KEY, "http://127.0.0.1:9/v1");
     let out = env.run(&["sync", "--today"]).await;
-    assert_eq!(code(&out), 1);
+    expect_code(&out, 1);
     assert!(stderr(&out).contains("cannot reach http://127.0.0.1:9/v1"), "{}", stderr(&out));
 }
 
@@ -202,22 +202,22 @@ async fn an_explicit_config_that_does_not_exist_is_named() {
 async fn answers_without_data_say_so() {
     let env = TestEnv::new().openai("edugami", KEY, "http://127.0.0.1:9/v1");
     let out = env.run(&["costs", "--offline"]).await;
-    assert_eq!(code(&out), 0, "{}", stderr(&out));
+    expect_code(&out, 0);
     let text = stdout(&out);
     assert!(text.contains("No data for this period: run 'llmcost sync'"), "{text}");
     assert!(!text.contains("No spend"), "never fetched is not 'no spend': {text}");
 
     // A two-digit year is a typo, not the year 26 (a sync of it would record 730,000 days).
     let out = env.run(&["costs", "--offline", "--since", "26-11-01"]).await;
-    assert_eq!(code(&out), 2);
+    expect_code(&out, 2);
     assert!(stderr(&out).contains("before 2000"), "{}", stderr(&out));
     let out = env.run(&["sync", "--since", "0026-11-01"]).await;
-    assert_eq!(code(&out), 2, "{}", stderr(&out));
+    expect_code(&out, 2);
 
     // Nothing to look at is not "nothing to save".
     for cmd in ["optimize", "reconcile"] {
         let out = env.run(&[cmd, "--offline"]).await;
-        assert_eq!(code(&out), 0, "{}", stderr(&out));
+        expect_code(&out, 0);
         assert!(stdout(&out).contains("No data for this period"), "{cmd}: {}", stdout(&out));
         let doc = json(&env.run(&[cmd, "--offline", "--format", "json"]).await);
         assert_eq!(doc["no_data"], true, "{cmd}");
@@ -229,7 +229,7 @@ async fn a_day_that_is_not_a_date_in_the_cache_is_one_clear_error_everywhere() {
     let fake = FakeOpenAi::start(sample_org(KEY)).await;
     let env = TestEnv::new().openai("edugami", KEY, &fake.base_url());
     let out = env.run(&["costs", "--month"]).await;
-    assert_eq!(code(&out), 0, "{}", stderr(&out));
+    expect_code(&out, 0);
     // A hand edit: one day's cost rows get a day that is no date, with an escape sequence.
     let conn = rusqlite::Connection::open(&env.db).unwrap();
     let changed = conn

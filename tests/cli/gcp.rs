@@ -8,7 +8,7 @@ use std::sync::atomic::Ordering;
 use rust_decimal::Decimal;
 
 use crate::fake_gcp::{FakeGcp, TABLE, TOKEN, sample_bill};
-use crate::test_env::{TestEnv, code, json, stderr, stdout};
+use crate::test_env::{TestEnv, code, expect_code, json, stderr, stdout};
 
 fn env(fake: &FakeGcp, table: &str) -> TestEnv {
     let env = TestEnv::new().var("LLMCOST_GCP_BASE_URL", &fake.server.uri());
@@ -41,7 +41,7 @@ async fn gemini_and_vertex_spend_is_exact_net_of_credits() {
             "-v",
         ])
         .await;
-    assert_eq!(code(&out), 0, "{}", stderr(&out));
+    expect_code(&out, 0);
     let doc = json(&out);
     let total: Decimal = doc["total"].as_str().unwrap().parse().unwrap();
     assert_eq!(total, sample_bill().ai_spend("2026-11-01", "2026-11-22"), "AI services only, credits applied, exact");
@@ -79,10 +79,10 @@ async fn gemini_and_vertex_spend_is_exact_net_of_credits() {
 async fn missing_roles_tables_and_credentials_are_named() {
     let fake = FakeGcp::start(sample_bill()).await;
     let out = env(&fake, "acme-billing.billing_export.forbidden").run(&["sync", "--provider", "gcp", "--month"]).await;
-    assert_eq!(code(&out), 1);
+    expect_code(&out, 1);
     assert!(stderr(&out).contains("BigQuery Data Viewer") && stderr(&out).contains("Job User"), "{}", stderr(&out));
     let out = env(&fake, "acme-billing.billing_export.missing").run(&["sync", "--provider", "gcp", "--month"]).await;
-    assert_eq!(code(&out), 1);
+    expect_code(&out, 1);
     assert!(stderr(&out).contains("billing_table") && stderr(&out).contains("BigQuery export"), "{}", stderr(&out));
     // A key that does not match the one Google knows: the token endpoint refuses the signature.
     let env2 = TestEnv::new().var("LLMCOST_GCP_BASE_URL", &fake.server.uri());
@@ -95,14 +95,14 @@ async fn missing_roles_tables_and_credentials_are_named() {
         key.display()
     ));
     let out = env2.run(&["sync", "--provider", "gcp", "--month"]).await;
-    assert_eq!(code(&out), 1);
+    expect_code(&out, 1);
     let err = stderr(&out);
     assert!(err.contains("refused the credentials") && err.contains("gcp/acme"), "{err}");
     assert!(!err.contains("PRIVATE KEY") && !err.contains("MIIE"), "{err}");
     // A bad table name never reaches SQL.
     env2.write_config("[workspaces.gcp.acme]\nbilling_table = \"a.b.c`; DROP TABLE x\"\n");
     let out = env2.run(&["costs", "--provider", "gcp", "--month"]).await;
-    assert_eq!(code(&out), 2, "{}", stderr(&out));
+    expect_code(&out, 2);
     // No credentials anywhere: every way to give them is named.
     env2.write_config(&format!("[workspaces.gcp.acme]\nbilling_table = \"{TABLE}\"\n"));
     let out = env2.run(&["costs", "--provider", "gcp", "--month"]).await;
@@ -120,7 +120,7 @@ async fn an_access_token_as_the_key_and_providers_add() {
     let env = TestEnv::new().var("LLMCOST_GCP_BASE_URL", &fake.server.uri()).var("LLMCOST_KEY_GCP_ACME", TOKEN);
     env.write_config(&format!("[workspaces.gcp.acme]\nbilling_table = \"{TABLE}\"\nlocation = \"EU\"\n"));
     let out = env.run(&["costs", "--provider", "gcp", "--month", "--currency", "CHF", "--format", "json"]).await;
-    assert_eq!(code(&out), 0, "{}", stderr(&out));
+    expect_code(&out, 0);
     assert_eq!(fake.token_requests.load(Ordering::SeqCst), 0, "the token is used as it is");
 
     let env = TestEnv::new().var("LLMCOST_GCP_BASE_URL", &fake.server.uri());
@@ -140,12 +140,12 @@ async fn an_access_token_as_the_key_and_providers_add() {
             "EU",
         ])
         .await;
-    assert_eq!(code(&out), 0, "{}", stderr(&out));
+    expect_code(&out, 0);
     let config = std::fs::read_to_string(&env.config).unwrap();
     assert!(config.contains("billing_table") && config.contains("service-account.json"), "{config}");
     assert!(!config.contains("PRIVATE KEY"));
     let out = env.run(&["providers", "add", "gcp", "--workspace", "other"]).await;
-    assert_eq!(code(&out), 2);
+    expect_code(&out, 2);
     assert!(stderr(&out).contains("--billing-table"), "{}", stderr(&out));
 }
 
@@ -164,14 +164,14 @@ async fn a_query_file_replaces_the_default_query_and_is_named_when_refused() {
         file.display()
     ));
     let out = env.run(&["costs", "--provider", "gcp", "--month", "--currency", "CHF", "--format", "json"]).await;
-    assert_eq!(code(&out), 0, "{}", stderr(&out));
+    expect_code(&out, 0);
     let total: Decimal = json(&out)["total"].as_str().unwrap().parse().unwrap();
     assert_eq!(total, sample_bill().ai_spend("2026-11-01", "2026-11-22"));
     // A query file gets @start and @end only: one using @services is refused, and named.
     std::fs::write(&file, format!("SELECT * FROM `{TABLE}` WHERE day >= @start AND service IN UNNEST(@services)"))
         .unwrap();
     let out = env.run(&["sync", "--provider", "gcp", "--month", "--refresh"]).await;
-    assert_eq!(code(&out), 1, "{}", stderr(&out));
+    expect_code(&out, 1);
     assert!(stderr(&out).contains("spend.sql") && stderr(&out).contains("query was refused"), "{}", stderr(&out));
     env.write_config("[workspaces.gcp.acme]\nquery_file = \"x.sql\"\n");
     let out = env.run(&["costs", "--provider", "gcp", "--month"]).await;

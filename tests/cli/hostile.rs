@@ -9,7 +9,7 @@ use wiremock::matchers::{method, path};
 use wiremock::{Mock, MockServer, Request, ResponseTemplate};
 
 use crate::real_responses::serve_empty_siblings;
-use crate::test_env::{TestEnv, code, json, stderr, stdout};
+use crate::test_env::{TestEnv, code, expect_code, json, stderr, stdout};
 
 const KEY: &str = "sk-admin-hostile-0123456789abcdef";
 
@@ -59,7 +59,7 @@ async fn names_with_escape_sequences_never_reach_the_output_raw() {
     for format in ["table", "markdown"] {
         for by in ["project", "line_item", "model"] {
             let out = env.run(&args(&["costs", "--by", by, "--format", format])).await;
-            assert_eq!(code(&out), 0, "{}", stderr(&out));
+            expect_code(&out, 0);
             let text = stdout(&out);
             assert!(
                 !text.contains('\u{1b}') && !text.contains('\r') && !text.contains('\u{7}'),
@@ -126,7 +126,7 @@ async fn a_compression_bomb_fails_the_account_at_the_cap() {
     serve_empty_siblings(&server, "openai").await;
     let env = env_for(&server);
     let out = env.run(&args(&["costs"])).await;
-    assert_eq!(code(&out), 1);
+    expect_code(&out, 1);
     assert!(stderr(&out).contains("larger than 64 MiB"), "{}", stderr(&out));
     assert_eq!(synced_days(&env), 0, "nothing recorded as fetched");
 }
@@ -175,7 +175,7 @@ async fn absurd_amounts_fail_that_account_only() {
         good.uri()
     ));
     let out = env.run(&args(&["costs", "--format", "json"])).await;
-    assert_eq!(code(&out), 1);
+    expect_code(&out, 1);
     let err = stderr(&out);
     assert!(err.contains("openai/bad") && err.contains("larger than any amount"), "{err}");
     assert!(err.contains("--record"), "suggests recording: {err}");
@@ -190,7 +190,7 @@ async fn has_more_without_a_cursor_is_an_error_not_a_silent_last_page() {
     .to_string();
     let server = openai_with_costs(body).await;
     let out = env_for(&server).run(&args(&["costs"])).await;
-    assert_eq!(code(&out), 1);
+    expect_code(&out, 1);
     assert!(stderr(&out).contains("has_more"), "{}", stderr(&out));
 }
 
@@ -233,7 +233,7 @@ async fn environments_that_are_not_utf8() {
     let mut cmd = env.std_cmd();
     cmd.env("LLMCOST_KEY_OPENAI_ACME", bytes).args(["costs", "--month"]);
     let out = tokio::task::spawn_blocking(move || cmd.output().unwrap()).await.unwrap();
-    assert_eq!(code(&out), 2, "{}", stderr(&out));
+    expect_code(&out, 2);
     let err = stderr(&out);
     assert!(err.contains("LLMCOST_KEY_OPENAI_ACME") && err.contains("not valid UTF-8"), "{err}");
     assert!(!err.contains("secret-bytes"), "{err}");
@@ -248,7 +248,7 @@ async fn a_foreign_database_is_refused_untouched() {
     drop(conn);
     let before = std::fs::read(&env.db).unwrap();
     let out = env.run(&["cache", "info"]).await;
-    assert_eq!(code(&out), 1, "{}", stderr(&out));
+    expect_code(&out, 1);
     assert!(stderr(&out).contains("not an llmcost cache"), "{}", stderr(&out));
     assert_eq!(std::fs::read(&env.db).unwrap(), before, "the file is byte for byte as it was");
     assert!(!env.db.with_extension("sqlite-wal").exists());
@@ -266,7 +266,7 @@ async fn record_writes_bodies_without_keys() {
     let mut a = vec!["--record", dir.to_str().unwrap()];
     a.extend(args(&["costs"]));
     let out = env.run(&a).await;
-    assert_eq!(code(&out), 0, "{}", stderr(&out));
+    expect_code(&out, 0);
     let files: Vec<_> = std::fs::read_dir(&dir).unwrap().map(|e| e.unwrap().path()).collect();
     assert!(files.len() >= 3, "costs, usage and projects: {files:?}");
     for f in &files {

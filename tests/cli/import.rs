@@ -7,7 +7,7 @@ use std::io::Write;
 
 use rust_decimal::Decimal;
 
-use crate::test_env::{TestEnv, code, json, stderr, stdout};
+use crate::test_env::{TestEnv, code, expect_code, json, stderr, stdout};
 
 const GROQ: &str = "\u{feff}date,model,cost,project,input_tokens,output_tokens,requests\n\
     2026-11-20,\"llama-3.3-70b-versatile\",1.25,,1000,200,4\n\
@@ -35,7 +35,7 @@ async fn imported_spend_shows_everywhere_and_reimports_never_double_count() {
     let file = write(&env, "groq.csv", GROQ);
     for _ in 0..2 {
         let out = env.run(&["import", &file, "--provider", "groq", "--workspace", "team"]).await;
-        assert_eq!(code(&out), 0, "{}", stderr(&out));
+        expect_code(&out, 0);
     }
     assert_eq!(total(&env, &["--provider", "groq"]), Decimal::new(385, 2), "imported twice, counted once");
     let out = env.run(&["costs", "--month", "--by", "provider,model", "--format", "json"]).await;
@@ -52,7 +52,7 @@ async fn imported_spend_shows_everywhere_and_reimports_never_double_count() {
     // --replace all drops what the file does not hold any more.
     let smaller = write(&env, "groq2.csv", "date,model,cost\n2026-11-05,llama-3.1-8b-instant,0.5\n");
     let out = env.run(&["import", &smaller, "--provider", "groq", "--workspace", "team", "--replace", "all"]).await;
-    assert_eq!(code(&out), 0, "{}", stderr(&out));
+    expect_code(&out, 0);
     assert_eq!(total(&env, &["--provider", "groq"]), Decimal::new(5, 1));
 }
 
@@ -63,12 +63,12 @@ async fn a_malformed_row_imports_nothing() {
     assert_eq!(code(&env.run(&["import", &good, "--provider", "mistral", "--workspace", "lab"]).await), 0);
     let bad = write(&env, "bad.csv", "date,model,cost\n2026-11-01,mistral-large,1\n2026-11-02,mistral-large,abc\n");
     let out = env.run(&["import", &bad, "--provider", "mistral", "--workspace", "lab"]).await;
-    assert_eq!(code(&out), 2);
+    expect_code(&out, 2);
     assert!(stderr(&out).contains("bad.csv: line 3, column cost"), "{}", stderr(&out));
     assert_eq!(total(&env, &["--provider", "mistral"]), Decimal::new(385, 2), "nothing of bad.csv was imported");
     for (provider, needle) in [("openai", "has a billing API"), ("Groq!", "not a provider id")] {
         let out = env.run(&["import", &good, "--provider", provider, "--workspace", "lab"]).await;
-        assert_eq!(code(&out), 2);
+        expect_code(&out, 2);
         assert!(stderr(&out).contains(needle), "{}", stderr(&out));
     }
 }
@@ -97,7 +97,7 @@ async fn focus_files_in_gzip_keep_only_ai_usage() {
             "prod",
         ])
         .await;
-    assert_eq!(code(&out), 0, "{}", stderr(&out));
+    expect_code(&out, 0);
     assert!(stderr(&out).contains("2 row(s) left out"), "{}", stderr(&out));
     assert_eq!(total(&env, &["--provider", "azure-focus"]), Decimal::new(1275, 2));
 }
@@ -110,7 +110,7 @@ async fn the_focus_export_is_typed_as_focus_says_and_imports_back_to_the_same_to
     let out_file = env.dir.path().join("focus.csv");
     let out =
         env.run(&["export", "--format", "focus", "--month", "--offline", "--out", out_file.to_str().unwrap()]).await;
-    assert_eq!(code(&out), 0, "{}", stderr(&out));
+    expect_code(&out, 0);
     let mut reader = csv::Reader::from_path(&out_file).unwrap();
     let header: Vec<String> = reader.headers().unwrap().iter().map(String::from).collect();
     let mandatory = [
@@ -175,7 +175,7 @@ async fn the_focus_export_is_typed_as_focus_says_and_imports_back_to_the_same_to
             "x",
         ])
         .await;
-    assert_eq!(code(&out), 0, "{}", stderr(&out));
+    expect_code(&out, 0);
     assert_eq!(total(&env, &["--provider", "roundtrip"]), total(&env, &["--provider", "groq"]));
     let by_model = |p: &str| {
         let out = env

@@ -8,7 +8,7 @@ use rust_decimal::Decimal;
 use crate::fake_anthropic::{self, FakeAnthropic};
 use crate::fake_openai::{self, FakeOpenAi};
 use crate::fake_openrouter::{FakeOpenRouter, sample_account};
-use crate::test_env::{TestEnv, code, json, stderr, stdout};
+use crate::test_env::{TestEnv, code, expect_code, json, stderr, stdout};
 
 const OPENAI_KEY: &str = "sk-admin-test-edugami-0000aaaa";
 const ANTHROPIC_KEY: &str = "sk-ant-admin01-test-key-0000bbbb";
@@ -53,7 +53,7 @@ async fn one_view_over_every_provider_matches_each_bill() {
     let openrouter = sample_account(OPENROUTER_KEY, d("2026-11-22")).billed(d("2026-11-01"), d("2026-11-21"));
 
     let out = env.run(&["costs", "--month", "--by", "provider,model", "--format", "json"]).await;
-    assert_eq!(code(&out), 0, "{}", stderr(&out));
+    expect_code(&out, 0);
     let doc = json(&out);
     assert_eq!(dec(&doc["total"]), openai + anthropic + openrouter);
     let rows = doc["rows"].as_array().unwrap();
@@ -118,7 +118,7 @@ async fn anthropic_workspaces_are_projects_and_cents_are_dollars() {
             "json",
         ])
         .await;
-    assert_eq!(code(&out), 0, "{}", stderr(&out));
+    expect_code(&out, 0);
     let doc = json(&out);
     assert_eq!(dec(&doc["total"]), fake_anthropic::billed(&org, "2026-10-01", "2026-10-31"));
     let rows = doc["rows"].as_array().unwrap();
@@ -162,7 +162,7 @@ async fn openrouter_history_lives_on_in_the_cache() {
 
     // Asking for 60 days: only 30 can still be fetched, and the sync says so.
     let out = env.run(&["costs", "--since", "2026-09-23", "--format", "json"]).await;
-    assert_eq!(code(&out), 0, "{}", stderr(&out));
+    expect_code(&out, 0);
     assert!(stderr(&out).contains("can no longer be fetched"), "{}", stderr(&out));
     let doc = json(&out);
     assert_eq!(doc["complete"], false);
@@ -175,7 +175,7 @@ async fn openrouter_history_lives_on_in_the_cache() {
     env.write_config(&format!("[workspaces.openrouter.personal]\nbase_url = \"{}\"\n", later.base_url()));
     let env = env.var("LLMCOST_NOW", "2026-12-02T09:00:00Z");
     let out = env.run(&["costs", "--since", "2026-10-23", "--until", "2026-12-01", "--format", "json"]).await;
-    assert_eq!(code(&out), 0, "{}", stderr(&out));
+    expect_code(&out, 0);
     let doc = json(&out);
     assert_eq!(dec(&doc["total"]), acct.billed(d("2026-10-23"), d("2026-12-01")));
     assert_eq!(doc["complete"], true);
@@ -197,7 +197,7 @@ async fn provider_keys_are_checked_with_clear_verdicts() {
         .var("LLMCOST_KEY_OPENROUTER_GOOD", OPENROUTER_KEY)
         .var("LLMCOST_KEY_OPENROUTER_INFERENCE", "sk-or-v1-inference-key-5678");
     let out = env.run(&["providers", "test"]).await;
-    assert_eq!(code(&out), 1);
+    expect_code(&out, 1);
     let text = stdout(&out);
     assert!(text.contains("credits left $74.75 of $100.50"), "OpenRouter says the credits left: {text}");
     for line in [

@@ -14,7 +14,7 @@ use wiremock::matchers::{method, path};
 use wiremock::{Mock, MockServer, Request, Respond, ResponseTemplate};
 
 use crate::fake_openai::{FakeOpenAi, sample_org};
-use crate::test_env::{TestEnv, code, json, stderr, stdout};
+use crate::test_env::{TestEnv, code, expect_code, json, stderr, stdout};
 
 const KEY: &str = "sk-admin-notify-0123456789";
 const SECRET: &str = "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw";
@@ -199,7 +199,7 @@ async fn each_threshold_is_sent_once_to_every_channel_with_retries() {
 
     // A repeat run sends nothing.
     let again = env.run(&["budgets", "check", "--notify"]).await;
-    assert_eq!(code(&again), 3);
+    expect_code(&again, 3);
     for kind in ["slack", "teams", "pagerduty", "webhook"] {
         assert_eq!(r.bodies(kind).len(), 3, "{kind} got nothing new");
     }
@@ -207,7 +207,7 @@ async fn each_threshold_is_sent_once_to_every_channel_with_retries() {
     // Spend back under the lowest threshold (a bigger budget): PagerDuty resolves the incident.
     env.write_config(&config(&r, 1_000_000));
     let calm = env.run(&["budgets", "check", "--notify"]).await;
-    assert_eq!(code(&calm), 0, "{}", stderr(&calm));
+    expect_code(&calm, 0);
     let pd = r.bodies("pagerduty");
     assert_eq!(pd.len(), 4);
     assert_eq!((pd[3]["event_action"].as_str(), &pd[3]["dedup_key"]), (Some("resolve"), &pd[0]["dedup_key"]));
@@ -217,7 +217,7 @@ async fn each_threshold_is_sent_once_to_every_channel_with_retries() {
 async fn a_failing_channel_never_stops_the_others_and_is_tried_again() {
     let (_fake, r, env) = setup(&[("teams", 100, 400)]).await;
     let out = env.run(&["budgets", "check", "--notify", "--fail-on", "warning"]).await;
-    assert_eq!(code(&out), 3);
+    expect_code(&out, 3);
     assert!(stderr(&out).contains("notify channel 'ms-teams'"), "{}", stderr(&out));
     assert!(!stderr(&out).contains(&r.server.uri()), "the URL is a secret: {}", stderr(&out));
     assert_eq!(r.bodies("slack").len(), 3, "the others were delivered");
@@ -233,17 +233,17 @@ async fn a_failing_channel_never_stops_the_others_and_is_tried_again() {
 async fn dry_run_sends_and_records_nothing() {
     let (_fake, r, env) = setup(&[]).await;
     let out = env.run(&["budgets", "check", "--notify", "--dry-run", "--format", "json"]).await;
-    assert_eq!(code(&out), 3);
+    expect_code(&out, 3);
     assert_eq!(json(&out)["notifications"].as_array().unwrap().len(), 13);
     assert!(json(&out)["notifications"][9]["body"]["routing_key"] == "***" || !stdout(&out).contains(ROUTING_KEY));
     for kind in ["slack", "teams", "discord", "pagerduty", "webhook"] {
         assert_eq!(r.hits(kind), 0, "{kind}");
     }
     let real = env.run(&["budgets", "check", "--notify"]).await;
-    assert_eq!(code(&real), 3);
+    expect_code(&real, 3);
     assert_eq!(r.bodies("slack").len(), 3, "the dry run recorded nothing");
     let test = env.run(&["notify", "test", "--channel", "slack"]).await;
-    assert_eq!(code(&test), 0, "{}", stderr(&test));
+    expect_code(&test, 0);
     assert_eq!(r.bodies("slack").len(), 4);
 }
 

@@ -1,7 +1,7 @@
 //! `llmcost providers`: listing, testing and adding keys, with the keyring disabled.
 
 use crate::fake_openai::{FakeOpenAi, sample_org};
-use crate::test_env::{TestEnv, code, json, stderr, stdout};
+use crate::test_env::{TestEnv, code, expect_code, json, stderr, stdout};
 
 const KEY: &str = "sk-admin-test-edugami-0000aaaa";
 
@@ -11,7 +11,7 @@ async fn list_shows_where_keys_come_from_masked() {
     let env = TestEnv::new().openai("edugami", KEY, &fake.base_url());
     env.write_config("[workspaces.openai.memoways]\n");
     let out = env.run(&["providers"]).await;
-    assert_eq!(code(&out), 0, "{}", stderr(&out));
+    expect_code(&out, 0);
     let text = stdout(&out);
     assert!(text.contains("openai") && text.contains("Admin key"), "{text}");
     assert!(text.contains("edugami") && text.contains("environment (LLMCOST_KEY_OPENAI_EDUGAMI)"), "{text}");
@@ -35,16 +35,16 @@ async fn test_says_ok_invalid_or_not_admin() {
         .var("LLMCOST_KEY_OPENAI_BAD", "sk-admin-revoked-key-12345678")
         .var("LLMCOST_KEY_OPENAI_PROJ", "sk-proj-not-an-admin-key-1234");
     let out = env.run(&["providers", "test"]).await;
-    assert_eq!(code(&out), 1);
+    expect_code(&out, 1);
     let text = stdout(&out);
     assert!(text.contains("openai/good: ok"), "{text}");
     assert!(text.contains("openai/bad: invalid key"), "{text}");
     assert!(text.contains("openai/proj: not an admin key"), "{text}");
     let ok = env.run(&["providers", "test", "--workspace", "good"]).await;
-    assert_eq!(code(&ok), 0, "{}", stderr(&ok));
+    expect_code(&ok, 0);
     let unreachable = TestEnv::new().openai("edugami", KEY, "http://127.0.0.1:9/v1");
     let out = unreachable.run(&["providers", "test"]).await;
-    assert_eq!(code(&out), 1);
+    expect_code(&out, 1);
     assert!(stdout(&out).contains("unreachable"), "{}", stdout(&out));
 }
 
@@ -61,7 +61,7 @@ async fn add_checks_the_key_and_stores_nothing_on_failure() {
             "sk-admin-wrong-0000\n",
         )
         .await;
-    assert_eq!(code(&out), 1);
+    expect_code(&out, 1);
     assert!(stderr(&out).contains("invalid key") && stderr(&out).contains("Nothing was stored"), "{}", stderr(&out));
     assert!(!env.config.exists());
 
@@ -69,7 +69,7 @@ async fn add_checks_the_key_and_stores_nothing_on_failure() {
     let out = env
         .run_with_stdin(&["providers", "add", "openai", "--workspace", "edugami", "--key-stdin"], &format!("{KEY}\n"))
         .await;
-    assert_eq!(code(&out), 1);
+    expect_code(&out, 1);
     assert!(
         stderr(&out).contains("keyring is unavailable") && stderr(&out).contains("LLMCOST_KEY_OPENAI_EDUGAMI"),
         "{}",
@@ -84,10 +84,10 @@ async fn add_checks_the_key_and_stores_nothing_on_failure() {
 
     let out =
         env.run_with_stdin(&["providers", "add", "openai", "--workspace", "bad name", "--key-stdin"], "k\n").await;
-    assert_eq!(code(&out), 2);
+    expect_code(&out, 2);
     env.write_config("");
     let out = env.run(&["providers", "remove", "openai", "--workspace", "ghost"]).await;
-    assert_eq!(code(&out), 2);
+    expect_code(&out, 2);
     assert!(stderr(&out).contains("unknown workspace 'ghost'"), "{}", stderr(&out));
 }
 
@@ -95,11 +95,11 @@ async fn add_checks_the_key_and_stores_nothing_on_failure() {
 async fn help_and_version_work() {
     let env = TestEnv::new();
     let out = env.run(&["--version"]).await;
-    assert_eq!(code(&out), 0);
+    expect_code(&out, 0);
     assert!(stdout(&out).starts_with("llmcost "));
     for cmd in ["costs", "projects", "providers", "sync"] {
         let out = env.run(&[cmd, "--help"]).await;
-        assert_eq!(code(&out), 0);
+        expect_code(&out, 0);
         assert!(stdout(&out).contains("Examples:"), "{cmd}");
     }
 }
@@ -116,7 +116,7 @@ async fn a_key_that_cannot_read_billing_is_refused_before_any_call() {
             "sk-proj-abc123456789\n",
         )
         .await;
-    assert_eq!(code(&out), 2, "{}", stderr(&out));
+    expect_code(&out, 2);
     assert!(stderr(&out).contains("project API key") && stderr(&out).contains("Admin keys"), "{}", stderr(&out));
     assert!(!stderr(&out).contains("abc123456789"), "the key is not echoed: {}", stderr(&out));
     let out = env
@@ -125,7 +125,7 @@ async fn a_key_that_cannot_read_billing_is_refused_before_any_call() {
             "sk-ant-api03-xyz987654321\n",
         )
         .await;
-    assert_eq!(code(&out), 2, "{}", stderr(&out));
+    expect_code(&out, 2);
     assert!(stderr(&out).contains("workspace API key"), "{}", stderr(&out));
     assert!(!env.config.exists() || !std::fs::read_to_string(&env.config).unwrap().contains("edugami"));
 }

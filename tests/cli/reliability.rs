@@ -13,7 +13,7 @@ use wiremock::matchers::{method, path};
 use wiremock::{Mock, ResponseTemplate};
 
 use crate::fake_openai::{FakeOpenAi, Line, Org, sample_org};
-use crate::test_env::{TestEnv, code, json, stderr, stdout};
+use crate::test_env::{TestEnv, expect_code, json, stderr, stdout};
 
 const KEY: &str = "sk-admin-test-edugami-0000aaaa";
 
@@ -40,7 +40,7 @@ async fn a_server_that_never_answers_is_bounded_by_the_timeout() {
     let env = TestEnv::new().openai("edugami", KEY, &raw_server(true));
     let started = Instant::now();
     let out = env.run(&["--timeout", "1", "costs", "--today"]).await;
-    assert_eq!(code(&out), 1, "{}", stderr(&out));
+    expect_code(&out, 1);
     let err = stderr(&out);
     assert!(
         err.contains("openai/edugami") && err.contains("/organization/costs") && err.contains("timed out"),
@@ -49,14 +49,14 @@ async fn a_server_that_never_answers_is_bounded_by_the_timeout() {
     // One retry of a timed-out request: about 2 s, far below any default.
     assert!(started.elapsed() < Duration::from_secs(20), "bounded: {:?}", started.elapsed());
     let bad = env.run(&["--timeout", "0", "costs"]).await;
-    assert_eq!(code(&bad), 2, "{}", stderr(&bad));
+    expect_code(&bad, 2);
 }
 
 #[tokio::test]
 async fn dropped_connections_are_retried_then_reported() {
     let env = TestEnv::new().openai("edugami", KEY, &raw_server(false));
     let out = env.run(&["costs", "--today"]).await;
-    assert_eq!(code(&out), 1, "{}", stderr(&out));
+    expect_code(&out, 1);
     let err = stderr(&out);
     assert!(err.contains("openai/edugami: GET /organization/costs") && err.contains("after 4 attempts"), "{err}");
 }
@@ -72,7 +72,7 @@ async fn an_html_page_is_not_json() {
         .await;
     let env = TestEnv::new().openai("edugami", KEY, &fake.base_url());
     let out = env.run(&["costs", "--today"]).await;
-    assert_eq!(code(&out), 1);
+    expect_code(&out, 1);
     assert!(stderr(&out).contains("unexpected response") && stderr(&out).contains("<html>"), "{}", stderr(&out));
 }
 
@@ -82,7 +82,7 @@ async fn a_damaged_cache_is_reported_and_never_deleted() {
     let junk = b"SQLite format 2\0 certainly not a database".repeat(100);
     std::fs::write(&env.db, &junk).unwrap();
     let out = env.run(&["costs", "--offline"]).await;
-    assert_eq!(code(&out), 1);
+    expect_code(&out, 1);
     let err = stderr(&out);
     assert!(
         err.contains("damaged or not an llmcost cache") && err.contains("left untouched") && err.contains("--db"),
@@ -98,7 +98,7 @@ async fn a_cache_from_a_newer_llmcost_is_refused() {
     conn.pragma_update(None, "user_version", 99).unwrap();
     drop(conn);
     let out = env.run(&["costs", "--offline"]).await;
-    assert_eq!(code(&out), 1);
+    expect_code(&out, 1);
     assert!(stderr(&out).contains("written by a newer llmcost (schema 99"), "{}", stderr(&out));
 }
 
@@ -145,11 +145,11 @@ async fn killed_in_the_middle_of_a_sync_the_cache_recovers() {
 
     // The cache opens cleanly, holding either nothing or the whole account; then a sync completes.
     let after = env.run(&["costs", "--since", &since, "--offline", "--format", "json"]).await;
-    assert_eq!(code(&after), 0, "{}", stderr(&after));
+    expect_code(&after, 0);
     let total = Decimal::from_str(json(&after)["total"].as_str().unwrap()).unwrap();
     assert!(total.is_zero() || total == expected, "all or nothing, got {total}");
     let out = env.run(&["costs", "--since", &since, "--format", "json"]).await;
-    assert_eq!(code(&out), 0, "{}", stderr(&out));
+    expect_code(&out, 0);
     assert_eq!(Decimal::from_str(json(&out)["total"].as_str().unwrap()).unwrap(), expected);
     let check = env.run(&["cache", "info"]).await;
     assert!(stdout(&check).contains("Integrity  ok"), "{}", stdout(&check));
@@ -298,7 +298,7 @@ async fn a_read_only_cache_is_a_clear_error_and_stays_as_it_was() {
     let fake = FakeOpenAi::start(sample_org(KEY)).await;
     let env = TestEnv::new().openai("edugami", KEY, &fake.base_url());
     let first = env.run(&["costs", "--month", "--format", "json"]).await;
-    assert_eq!(code(&first), 0, "{}", stderr(&first));
+    expect_code(&first, 0);
     let before = std::fs::read(&env.db).unwrap();
     let db = env.db.to_str().unwrap().to_string();
     // Root ignores file modes, not the immutable attribute.
@@ -307,7 +307,7 @@ async fn a_read_only_cache_is_a_clear_error_and_stays_as_it_was() {
     }
     let undo = Undo("chattr", vec!["-i".into(), db]);
     let out = env.run(&["costs", "--month", "--refresh", "--format", "json"]).await;
-    assert_eq!(code(&out), 1, "{}", stderr(&out));
+    expect_code(&out, 1);
     assert!(stderr(&out).contains("the cache cannot be written") && stderr(&out).contains("--db"), "{}", stderr(&out));
     assert_eq!(total(&out), total(&first), "the answer still comes from the cache");
     drop(undo);
@@ -328,10 +328,10 @@ async fn a_full_disk_is_a_clear_error_and_keeps_what_was_there() {
     let _undo = Undo("umount", vec![mount_point]);
     let env = env.var("LLMCOST_DB", disk.join("cache.sqlite").to_str().unwrap());
     let small = env.run(&["costs", "--today", "--format", "json"]).await;
-    assert_eq!(code(&small), 0, "{}", stderr(&small));
+    expect_code(&small, 0);
     let since = (today - Days::new(399)).to_string();
     let out = env.run(&["sync", "--since", &since]).await;
-    assert_eq!(code(&out), 1, "{}", stderr(&out));
+    expect_code(&out, 1);
     assert!(stderr(&out).contains("the disk holding the cache is full"), "{}", stderr(&out));
     let after = env.run(&["costs", "--today", "--offline", "--format", "json"]).await;
     assert_eq!(total(&after), total(&small), "what was cached before is intact");

@@ -6,7 +6,7 @@ use std::str::FromStr;
 use rust_decimal::Decimal;
 
 use crate::fake_openai::{FakeOpenAi, billed, sample_org};
-use crate::test_env::{TestEnv, code, json, stderr, stdout};
+use crate::test_env::{TestEnv, code, expect_code, json, stderr, stdout};
 
 const KEY: &str = "sk-admin-test-edugami-0000aaaa";
 
@@ -49,7 +49,7 @@ async fn csv_export_round_trips_and_sums_to_the_total() {
     let env = TestEnv::new();
     let path = env.dir.path().join("exports/spend.csv");
     let out = env.run(&["--demo", "report", "--last", "90", "--format", "csv", "--out", path.to_str().unwrap()]).await;
-    assert_eq!(code(&out), 0, "{}", stderr(&out));
+    expect_code(&out, 0);
     assert!(stdout(&out).is_empty(), "--out writes the file, not stdout");
     let mut reader = csv::Reader::from_path(&path).unwrap();
     let headers: Vec<String> = reader.headers().unwrap().iter().map(String::from).collect();
@@ -91,7 +91,7 @@ async fn out_is_written_atomically() {
     let dir = env.dir.path().join("taken");
     std::fs::create_dir(&dir).unwrap();
     let out = env.run(&["--demo", "report", "--format", "json", "--out", dir.to_str().unwrap()]).await;
-    assert_eq!(code(&out), 1);
+    expect_code(&out, 1);
     assert!(stderr(&out).contains("cannot write"), "{}", stderr(&out));
     assert!(dir.is_dir() && std::fs::read_dir(&dir).unwrap().next().is_none());
     let leftovers: Vec<_> = std::fs::read_dir(env.dir.path())
@@ -120,7 +120,7 @@ async fn report_totals_match_the_bill() {
     let fake = FakeOpenAi::start(sample_org(KEY)).await;
     let env = TestEnv::new().openai("edugami", KEY, &fake.base_url());
     let out = env.run(&["report", "--month", "--format", "json"]).await;
-    assert_eq!(code(&out), 0, "{}", stderr(&out));
+    expect_code(&out, 0);
     let doc = json(&out);
     let dec = |v: &serde_json::Value| Decimal::from_str(v.as_str().unwrap()).unwrap();
     assert_eq!(dec(&doc["total"]), billed(&sample_org(KEY), "2026-11-01", "2026-11-22"));
@@ -146,7 +146,7 @@ async fn tables_fit_80_and_120_columns() {
             ("report", &["--demo", "report"][..]),
         ] {
             let out = env.run(args).await;
-            assert_eq!(code(&out), 0, "{}", stderr(&out));
+            expect_code(&out, 0);
             let text = stdout(&out);
             let limit: usize = width.parse().unwrap();
             for line in text.lines() {

@@ -7,7 +7,7 @@ use wiremock::matchers::{method, path};
 use wiremock::{Mock, MockServer, ResponseTemplate};
 
 use crate::fake_openai::{FakeOpenAi, sample_org};
-use crate::test_env::{TestEnv, code, json, stderr, stdout};
+use crate::test_env::{TestEnv, code, expect_code, json, stderr, stdout};
 
 const KEY: &str = "sk-admin-savings-0123456789";
 
@@ -19,7 +19,7 @@ fn dec(v: &serde_json::Value) -> Decimal {
 async fn the_demo_names_savings_of_every_kind() {
     let env = TestEnv::new();
     let out = env.run(&["--demo", "optimize", "--format", "json"]).await;
-    assert_eq!(code(&out), 0, "{}", stderr(&out));
+    expect_code(&out, 0);
     let doc = json(&out);
     insta::assert_snapshot!("optimize_demo_json", serde_json::to_string_pretty(&doc).unwrap());
     let findings = doc["findings"].as_array().unwrap();
@@ -43,7 +43,7 @@ async fn the_demo_names_savings_of_every_kind() {
 async fn reconciliation_adds_up_to_the_bill_and_explains_rows() {
     let env = TestEnv::new();
     let out = env.run(&["--demo", "reconcile", "--format", "json"]).await;
-    assert_eq!(code(&out), 0, "{}", stderr(&out));
+    expect_code(&out, 0);
     let doc = json(&out);
     insta::assert_snapshot!("reconcile_demo_json", serde_json::to_string_pretty(&doc).unwrap());
     let costs = json(&env.run(&["--demo", "costs", "--format", "json"]).await);
@@ -60,9 +60,9 @@ async fn reconciliation_adds_up_to_the_bill_and_explains_rows() {
     let fake = FakeOpenAi::start(sample_org(KEY)).await;
     let env = TestEnv::new().openai("edugami", KEY, &fake.base_url());
     let costs = env.run(&["costs", "--month", "--format", "json"]).await;
-    assert_eq!(code(&costs), 0, "{}", stderr(&costs));
+    expect_code(&costs, 0);
     let rec = env.run(&["reconcile", "--offline", "--tolerance", "5%", "--format", "json"]).await;
-    assert_eq!(code(&rec), 0, "{}", stderr(&rec));
+    expect_code(&rec, 0);
     let doc = json(&rec);
     assert_eq!(doc["tolerance_percent"], "5");
     let rows = doc["rows"].as_array().unwrap();
@@ -77,7 +77,7 @@ async fn reconciliation_adds_up_to_the_bill_and_explains_rows() {
         )
     );
     let bad = env.run(&["reconcile", "--offline", "--tolerance", "lots"]).await;
-    assert_eq!(code(&bad), 2);
+    expect_code(&bad, 2);
     assert!(stderr(&bad).contains("--tolerance \"lots\" is not a percentage"), "{}", stderr(&bad));
 }
 
@@ -107,7 +107,7 @@ async fn prices_update_from_a_file_or_a_url_and_bad_tables_change_nothing() {
     let file = env.dir.path().join("data.json");
     std::fs::write(&file, GENAI).unwrap();
     let out = env.run(&["prices", "update", "--from", file.to_str().unwrap()]).await;
-    assert_eq!(code(&out), 0, "{}", stderr(&out));
+    expect_code(&out, 0);
     assert!(stdout(&out).contains("2 models"), "only the lists llmcost uses are kept: {}", stdout(&out));
     let all = json(&env.run(&["prices", "--all", "--format", "json"]).await);
     assert_eq!(all["source"]["url"], file.to_str().unwrap());
@@ -123,7 +123,7 @@ async fn prices_update_from_a_file_or_a_url_and_bad_tables_change_nothing() {
         .await;
     let url = format!("{}/prices/data.json", server.uri());
     let out = env.run(&["prices", "update", "--from", &url]).await;
-    assert_eq!(code(&out), 0, "{}", stderr(&out));
+    expect_code(&out, 0);
     let cached = json(&env.run(&["prices", "--format", "json"]).await);
     assert_eq!(cached["models"][0]["input_per_mtok"], "3");
 
@@ -145,8 +145,8 @@ async fn prices_update_from_a_file_or_a_url_and_bad_tables_change_nothing() {
         assert_eq!(still["models"][0]["input_per_mtok"], "3");
     }
     let gone = env.run(&["prices", "update", "--from", "/nonexistent/data.json"]).await;
-    assert_eq!(code(&gone), 2, "{}", stderr(&gone));
+    expect_code(&gone, 2);
     let demo_net = env.run(&["--demo", "prices", "update"]).await;
-    assert_eq!(code(&demo_net), 2);
+    expect_code(&demo_net, 2);
     assert!(stderr(&demo_net).contains("the demo never uses the network"), "{}", stderr(&demo_net));
 }

@@ -8,7 +8,7 @@ use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
 
 use crate::fake_openai::{FakeOpenAi, sample_org};
-use crate::test_env::{TestEnv, code, json, stderr, stdout};
+use crate::test_env::{TestEnv, expect_code, json, stdout};
 
 const KEY: &str = "sk-admin-exporter-0123456789";
 
@@ -60,7 +60,7 @@ async fn the_exposition_and_the_shipped_rules_pass_promtool() {
     }
     let env = TestEnv::new();
     let out = env.run(&["--demo", "metrics"]).await;
-    assert_eq!(code(&out), 0, "{}", stderr(&out));
+    expect_code(&out, 0);
     let text = stdout(&out);
     assert!(text.contains("llmcost_spend_month_to_date_usd{provider=\"openai\""), "{text}");
     let file = env.dir.path().join("llmcost.prom");

@@ -6,7 +6,7 @@ use std::path::Path;
 use std::process::Stdio;
 
 use crate::fake_openai::{FakeOpenAi, sample_org};
-use crate::test_env::{TestEnv, code, stderr, stdout};
+use crate::test_env::{TestEnv, code, expect_code, stderr, stdout};
 
 const KEY: &str = "sk-admin-test-edugami-0000aaaa";
 
@@ -100,7 +100,7 @@ async fn verbose_diagnostics_show_requests_but_never_the_key() {
     let fake = FakeOpenAi::start(sample_org(KEY)).await;
     let env = TestEnv::new().openai("edugami", KEY, &fake.base_url());
     let out = env.run(&["-vv", "costs", "--month"]).await;
-    assert_eq!(code(&out), 0, "{}", stderr(&out));
+    expect_code(&out, 0);
     let err = stderr(&out);
     assert!(err.contains("GET http://") && err.contains("/organization/costs?start_time="), "{err}");
     assert!(err.contains("key for openai/edugami from LLMCOST_KEY_OPENAI_EDUGAMI: sk-admin-...aaaa"), "{err}");
@@ -148,7 +148,7 @@ async fn doctor_names_each_problem_and_its_fix() {
 
     env.write_config("[workspaces.openai.edugami\n");
     let out = env.run(&["doctor", "--offline"]).await;
-    assert_eq!(code(&out), 1);
+    expect_code(&out, 1);
     assert!(stdout(&out).contains("✗ invalid config") && stdout(&out).contains("line 1"), "{}", stdout(&out));
 
     std::fs::write(&env.db, b"not a database at all, but a note").unwrap();
@@ -177,7 +177,7 @@ async fn cache_path_info_and_a_careful_clear() {
     assert_eq!(code(&refused), 2, "no terminal to confirm on");
     assert!(stderr(&refused).contains("--yes") && env.db.exists());
     let cleared = env.run(&["cache", "clear", "--yes"]).await;
-    assert_eq!(code(&cleared), 0, "{}", stderr(&cleared));
+    expect_code(&cleared, 0);
     assert!(!env.db.exists());
 }
 

@@ -5,7 +5,7 @@
 use rust_decimal::Decimal;
 
 use crate::fake_openai::{FakeOpenAi, sample_org};
-use crate::test_env::{TestEnv, code, json, stderr, stdout};
+use crate::test_env::{TestEnv, code, expect_code, json, stderr, stdout};
 
 const KEY: &str = "sk-admin-teams-0123456789";
 
@@ -32,10 +32,10 @@ split = { tutoring = 1, grading = 2 }
 "#,
     );
     let costs = env.run(&["costs", "--month", "--format", "json"]).await;
-    assert_eq!(code(&costs), 0, "{}", stderr(&costs));
+    expect_code(&costs, 0);
     let bill: Decimal = json(&costs)["total"].as_str().unwrap().parse().unwrap();
     let out = env.run(&["teams", "--offline", "--format", "json"]).await;
-    assert_eq!(code(&out), 0, "{}", stderr(&out));
+    expect_code(&out, 0);
     let doc = json(&out);
     let total: Decimal = doc["total"].as_str().unwrap().parse().unwrap();
     assert_eq!(total, bill, "the chargeback is the bill");
@@ -51,7 +51,7 @@ split = { tutoring = 1, grading = 2 }
     assert!(shared > Decimal::ZERO);
 
     let csv = env.run(&["teams", "--offline", "--by", "cost-center", "--format", "csv"]).await;
-    assert_eq!(code(&csv), 0, "{}", stderr(&csv));
+    expect_code(&csv, 0);
     let text = stdout(&csv);
     assert!(text.starts_with("period_start,period_end,cost_center,direct_usd,shared_usd,total_usd"), "{text}");
     assert!(text.contains("CC-100") && text.contains("CC-200"), "{text}");
@@ -62,7 +62,7 @@ split = { tutoring = 1, grading = 2 }
         "{config}\n[[budgets]]\nname = \"tutoring-monthly\"\namount = 1\nperiod = \"month\"\nteam = \"tutoring\"\n"
     ));
     let budgets = env.run(&["budgets", "check", "--offline", "--format", "json"]).await;
-    assert_eq!(code(&budgets), 3, "{}", stderr(&budgets));
+    expect_code(&budgets, 3);
     let spent: Decimal = json(&budgets)["budgets"][0]["spent"].as_str().unwrap().parse().unwrap();
     let tutoring_total: Decimal = tutoring["total"].as_str().unwrap().parse().unwrap();
     assert_eq!(spent, tutoring_total, "day-by-day allocation adds up to the period's (fixed weights)");
@@ -70,7 +70,7 @@ split = { tutoring = 1, grading = 2 }
         "{config}\n[[budgets]]\nname = \"x\"\namount = 1\nperiod = \"month\"\nteam = \"nobody\"\n"
     ));
     let bad = env.run(&["budgets", "check", "--offline"]).await;
-    assert_eq!(code(&bad), 2);
+    expect_code(&bad, 2);
     assert!(stderr(&bad).contains("'nobody' is not one of the [[teams]]"), "{}", stderr(&bad));
     env.write_config(&config);
 
@@ -85,13 +85,13 @@ async fn bad_team_config_is_named() {
     let env = TestEnv::new();
     env.write_config("[[teams]]\nname = \"a\"\nmatch = [ { workspace = \"x\" } ]\n\n[[shared_costs]]\nmatch = { workspace = \"y\" }\nsplit = { b = 50 }\n");
     let out = env.run(&["teams", "--offline"]).await;
-    assert_eq!(code(&out), 2);
+    expect_code(&out, 2);
     assert!(stderr(&out).contains("split names \"b\", which is not a team"), "{}", stderr(&out));
     env.write_config("[[teams]]\nname = \"a\"\nmatch = [ { team = \"x\" } ]\n");
     assert_eq!(code(&env.run(&["teams", "--offline"]).await), 2);
     env.write_config("");
     let out = env.run(&["teams", "--offline"]).await;
-    assert_eq!(code(&out), 2);
+    expect_code(&out, 2);
     assert!(stderr(&out).contains("no teams defined"), "{}", stderr(&out));
 }
 
@@ -119,7 +119,7 @@ split = "proportional"
 "#,
     );
     let plain = env.run(&["costs", "--month", "--format", "json"]).await;
-    assert_eq!(code(&plain), 0, "{}", stderr(&plain));
+    expect_code(&plain, 0);
     let bill: Decimal = json(&plain)["total"].as_str().unwrap().parse().unwrap();
     let sum = |doc: &serde_json::Value| -> Decimal {
         doc["rows"].as_array().unwrap().iter().map(|r| r["cost"].as_str().unwrap().parse::<Decimal>().unwrap()).sum()
@@ -145,7 +145,7 @@ split = "proportional"
     };
     for team in ["tutoring", "archive"] {
         let out = env.run(&["costs", "--offline", "--team", team, "--by", "model", "--format", "json"]).await;
-        assert_eq!(code(&out), 0, "{}", stderr(&out));
+        expect_code(&out, 0);
         let doc = json(&out);
         assert_eq!(doc["scope"]["team"], team);
         let total: Decimal = doc["total"].as_str().unwrap().parse().unwrap();
@@ -171,7 +171,7 @@ split = "proportional"
     // The report: one team's month, and the chargeback section for everyone.
     let report =
         env.run(&["report", "--offline", "--month", "2026-11", "--team", "tutoring", "--format", "json"]).await;
-    assert_eq!(code(&report), 0, "{}", stderr(&report));
+    expect_code(&report, 0);
     let doc = json(&report);
     assert_eq!(doc["team"], "tutoring");
     let total: Decimal = doc["total"].as_str().unwrap().parse().unwrap();
@@ -183,10 +183,10 @@ split = "proportional"
     assert!(md.contains("## Chargeback by team"), "{md}");
 
     let typo = env.run(&["costs", "--offline", "--team", "tutorin"]).await;
-    assert_eq!(code(&typo), 2);
+    expect_code(&typo, 2);
     assert!(stderr(&typo).contains("unknown team 'tutorin' (did you mean tutoring?)"), "{}", stderr(&typo));
     let env2 = TestEnv::new().openai("edugami", KEY, &fake.base_url());
     let none = env2.run(&["costs", "--offline", "--by", "team"]).await;
-    assert_eq!(code(&none), 2);
+    expect_code(&none, 2);
     assert!(stderr(&none).contains("no [[teams]] in the config"), "{}", stderr(&none));
 }

@@ -102,6 +102,19 @@ pub(crate) fn code(o: &Output) -> i32 {
     o.status.code().unwrap_or(-1)
 }
 
+/// Asserts the exit code; a mismatch shows the command's stdout and stderr, at the caller's line.
+#[track_caller]
+pub(crate) fn expect_code(o: &Output, expected: i32) {
+    let actual = code(o);
+    assert!(
+        actual == expected,
+        "exit code {actual}, expected {expected}\n--- stdout\n{}\n--- stderr\n{}",
+        stdout(o),
+        stderr(o)
+    );
+}
+
+#[track_caller]
 pub(crate) fn json(o: &Output) -> serde_json::Value {
     serde_json::from_slice(&o.stdout).unwrap_or_else(|e| panic!("not JSON ({e}): {}\n{}", stdout(o), stderr(o)))
 }

@@ -4,7 +4,7 @@
 use rust_decimal::Decimal;
 
 use crate::fake_xai::{FakeXai, sample_team};
-use crate::test_env::{TestEnv, code, json, stderr, stdout};
+use crate::test_env::{TestEnv, code, expect_code, json, stderr, stdout};
 
 const KEY: &str = "xai-mgmt-0123456789abcdef0123";
 
@@ -17,7 +17,7 @@ async fn spend_per_model_matches_the_usage_explorer() {
     let fake = FakeXai::start(sample_team(KEY)).await;
     let env = env(&fake, KEY);
     let out = env.run(&["costs", "--provider", "xai", "--month", "--by", "model", "--format", "json"]).await;
-    assert_eq!(code(&out), 0, "{}", stderr(&out));
+    expect_code(&out, 0);
     let doc = json(&out);
     let total: Decimal = doc["total"].as_str().unwrap().parse().unwrap();
     assert_eq!(total, sample_team(KEY).billed("2026-11-01", "2026-11-22"));
@@ -40,7 +40,7 @@ async fn keys_that_cannot_read_billing_are_named() {
         [("xai-inference-0123456789abcdef", "not an admin key"), ("xai-wrong-0123456789abc", "invalid key")]
     {
         let out = env(&fake, key).run(&["costs", "--provider", "xai", "--month"]).await;
-        assert_eq!(code(&out), 1);
+        expect_code(&out, 1);
         let err = stderr(&out);
         assert!(err.contains("xai/grok") && err.contains(needle) && err.contains("management key"), "{err}");
         assert!(!err.contains(key), "{err}");
