@@ -41,10 +41,17 @@ impl PeriodDoc {
     }
 }
 
+/// An account: `{"provider": "openai", "workspace": "edugami"}`.
 #[derive(Serialize)]
-struct AccountDoc<'a> {
+pub(crate) struct AccountDoc<'a> {
     provider: &'static str,
     workspace: &'a str,
+}
+
+impl<'a> AccountDoc<'a> {
+    pub(crate) fn of(account: &'a crate::domain::Account) -> Self {
+        AccountDoc { provider: account.provider.id(), workspace: &account.workspace }
+    }
 }
 
 /// `costs --format json`.
@@ -183,11 +190,7 @@ pub(crate) fn costs(view: &CostView, out: &mut dyn Write) -> std::io::Result<()>
             ..PeriodDoc::of(view.range)
         },
         scope: ScopeDoc {
-            workspaces: view
-                .accounts
-                .iter()
-                .map(|a| AccountDoc { provider: a.provider.id(), workspace: &a.workspace })
-                .collect(),
+            workspaces: view.accounts.iter().map(AccountDoc::of).collect(),
             projects: &view.project_filter,
             models: &view.model_filter,
             team: &view.team,

@@ -452,12 +452,6 @@ fn movers_doc(m: &Movers) -> MoversDoc<'_> {
 }
 
 #[derive(Serialize)]
-struct AccountDoc<'a> {
-    provider: &'static str,
-    workspace: &'a str,
-}
-
-#[derive(Serialize)]
 struct RangeDoc {
     since: String,
     until: String,
@@ -502,7 +496,7 @@ struct PeriodCostDoc {
 pub(crate) struct ReportDoc<'a> {
     schema_version: u32,
     currency: &'a str,
-    scope: Vec<AccountDoc<'a>>,
+    scope: Vec<json_out::AccountDoc<'a>>,
     period: json_out::PeriodDoc,
     previous_period: RangeDoc,
     total: String,
@@ -528,7 +522,7 @@ pub(crate) fn json<'a>(r: &'a Report, accounts: &'a [Account]) -> ReportDoc<'a> 
     ReportDoc {
         schema_version: json_out::SCHEMA_VERSION,
         currency: r.currency.as_str(),
-        scope: accounts.iter().map(|a| AccountDoc { provider: a.provider.id(), workspace: &a.workspace }).collect(),
+        scope: accounts.iter().map(json_out::AccountDoc::of).collect(),
         period: json_out::PeriodDoc {
             partial_day: Some(r.range.contains(r.today).then(|| r.today.to_string())),
             ..json_out::PeriodDoc::of(r.range)
