@@ -8,6 +8,7 @@ pub(crate) mod fx;
 pub(crate) mod models;
 pub(crate) mod prices;
 pub(crate) mod projects;
+pub(crate) mod report;
 pub(crate) mod savings;
 pub mod sync;
 pub(crate) mod teams;

@@ -11,7 +11,7 @@ use crate::domain::period::{first_of_month, last_of_month};
 use crate::domain::{DateRange, Dim};
 use crate::error::{Error, Result};
 use crate::output::{self, CostView, report_out};
-use crate::report::{self, Fact};
+use crate::report;
 use crate::store::{CostQuery, Store};
 
 /// On the first days of a month, the default report is the month just ended.
@@ -85,29 +85,6 @@ fn period(app: &App, args: &PeriodArgs) -> Result<(DateRange, Option<chrono::Nai
     Ok((args.resolve(today)?, args.calendar_end(today)?))
 }
 
-/// The view's rows as facts (the view groups by `FACT_DIMS`, so every row has its day: the
-/// cache's text was read into a date, or was an error naming the fix, when it was queried).
-fn facts(view: &CostView) -> Vec<Fact> {
-    view.rows
-        .iter()
-        .filter_map(|row| {
-            let day = row.cell(Dim::Day)?.key.day()?;
-            Some(Fact {
-                day,
-                provider: row.value(Dim::Provider).to_string(),
-                workspace: row.value(Dim::Workspace).to_string(),
-                project_id: row.value(Dim::Project).to_string(),
-                project_name: row.cell(Dim::Project).map(|c| c.label.clone()).unwrap_or_default(),
-                model: row.value(Dim::Model).to_string(),
-                cost: row.cost,
-                usage: row.usage,
-            })
-        })
-        .collect()
-}
-
-const FACT_DIMS: [Dim; 5] = [Dim::Day, Dim::Provider, Dim::Workspace, Dim::Project, Dim::Model];
-
 pub(super) fn run(app: &App, args: ReportArgs) -> Result<()> {
     let (range, period_end) = period(app, &args.period)?;
     let today = app.clock.today();
@@ -129,7 +106,7 @@ pub(super) fn run(app: &App, args: ReportArgs) -> Result<()> {
         projects: projects.clone(),
         models: vec![],
         range: r,
-        group_by: FACT_DIMS.to_vec(),
+        group_by: crate::app::report::FACT_DIMS.to_vec(),
     };
     let currency = args.currency.resolve(app)?;
     let rates = crate::app::fx::rates_for(app, &mut store, &query(window), currency, args.fresh.offline)?;
@@ -154,47 +131,23 @@ pub(super) fn run(app: &App, args: ReportArgs) -> Result<()> {
         };
         output::render_costs(&csv_view, Format::Csv, &mut bytes).map_err(|e| Error::Runtime(e.to_string()))?;
     } else {
-        let mut all_facts = match teams {
-            // Shared costs are split in each period's own proportions: the window before the
-            // period on its own, so the period's figures are the team's chargeback.
-            Some(_) => {
-                let before = DateRange::new(window.since, range.since - Days::new(1));
-                let before =
-                    CostView::build_with_teams(&store, &query(before), today, vec![], currency, &rates, teams)?;
-                let mut f = facts(&before);
-                f.extend(facts(&current));
-                f
-            }
-            None => facts(&CostView::build_in(&store, &query(window), today, vec![], currency, &rates)?),
-        };
-        all_facts.retain(|f| !f.cost.is_zero());
-        let mut r = report::build(report::Input { range, today, period_end, facts: all_facts });
-        r.currency = currency;
-        r.budgets = crate::app::budgets::relevant(app, &store, &accounts, &projects, &[]);
-        r.team = current.team.clone();
-        if args.by != Bucket::Day {
-            r.by_period = report::buckets(&r.daily, args.by == Bucket::Week);
-        }
-        if r.team.is_none() && projects.is_empty() {
-            r.savings =
-                crate::app::savings::analyse_cached(app, &mut store, &accounts, range, args.fresh.offline, |input| {
-                    crate::savings::optimize(input).into_iter().take(report::TOP_SAVINGS).collect()
-                })?
-                .0;
-        }
-        if let Some(team) = &r.team {
-            r.budgets.retain(|b| b.budget.scope.team.as_ref() == Some(team));
-        } else if !app.config.teams.is_empty() && projects.is_empty() {
-            let lines = crate::app::teams::lines(&store, &accounts, range, currency, &rates)?;
-            let allocation = crate::teams::allocate::allocate(&app.config.teams, &app.config.shared_costs, &lines);
-            r.chargeback = Some(crate::output::teams_out::ChargebackView::build(
-                &app.config.teams,
-                &allocation,
+        let r = crate::app::report::build(
+            app,
+            &mut store,
+            &crate::app::report::Request {
+                accounts: &accounts,
+                projects: &projects,
                 range,
+                window,
+                period_end,
+                current,
                 currency,
-                false,
-            ));
-        }
+                rates: &rates,
+                teams,
+                by_week: (args.by != Bucket::Day).then_some(args.by == Bucket::Week),
+                offline: args.fresh.offline,
+            },
+        )?;
         match args.format {
             Format::Table => {
                 report_out::render_table(&r, &accounts, &mut bytes).map_err(|e| Error::Runtime(e.to_string()))?;
