@@ -57,6 +57,8 @@ pub(crate) fn add(app: &App, new: NewWorkspace, read_secret: impl FnOnce() -> Re
             "Nothing was recorded. Use --no-check to record the workspace anyway."
         };
         let (credentials, source) = new_credentials(app, &account, &workspace, secret.as_ref())?;
+        // The new secret reached the resolver as the account's variable; it was typed or piped in.
+        let source = if secret.is_some() { "the key given".to_string() } else { source.to_string() };
         let note = check_with(app, &account, &credentials, workspace).map_err(|e| e.not_added(advice))?;
         app.note(&format!(
             "{account}: credentials from {source} accepted{}",
