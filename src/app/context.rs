@@ -317,6 +317,12 @@ impl App {
         self.demo.is_some()
     }
 
+    /// Whether to stay off the network: `--offline` asked for it, or the demo, which never
+    /// leaves its built-in data.
+    pub fn offline(&self, requested: bool) -> bool {
+        requested || self.is_demo()
+    }
+
     /// Progress and notes go to stderr only for a person watching a terminal.
     pub fn show_progress(&self) -> bool {
         !self.quiet && std::io::stderr().is_terminal()

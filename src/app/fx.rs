@@ -27,7 +27,7 @@ pub(crate) fn rates_for(app: &App, store: &mut Store, q: &CostQuery, to: Currenc
     let missing = currencies.iter().filter(|c| **c != Currency::EUR).any(|c| {
         rates.per_euro(*c, since).is_none() || rates.per_euro(*c, until).is_none_or(|(d, _)| d < fresh_enough)
     });
-    if !missing || offline || app.is_demo() {
+    if !missing || app.offline(offline) {
         return Ok(rates);
     }
     let url = app.env_value("LLMCOST_FX_URL").map_or_else(

@@ -33,7 +33,7 @@ pub(crate) fn refresh(
     offline: bool,
     refresh: bool,
 ) -> Result<Vec<String>> {
-    if offline || app.is_demo() {
+    if app.offline(offline) {
         return Ok(Vec::new());
     }
     let outcomes = super::sync::sync_accounts(app, store, accounts, range, refresh)?;

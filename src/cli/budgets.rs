@@ -280,7 +280,7 @@ fn check(app: &App, args: CheckArgs) -> Result<()> {
         }
         since = since.min(budget::needed_days(b, today).since);
     }
-    let outcomes = if args.offline || app.is_demo() {
+    let outcomes = if app.offline(args.offline) {
         Vec::new()
     } else {
         sync_accounts(app, &mut store, &accounts, DateRange::new(since, today), false)?

@@ -48,7 +48,7 @@ pub fn run(mut app: App, offline: bool, currency: crate::domain::Currency) -> Re
     app.quiet = true;
     let accounts = app.select(&[], &[])?;
     let color = crate::output::color();
-    let online = !offline && !app.is_demo();
+    let online = !app.offline(offline);
     let mut model = Model::new(accounts, app.clock.today(), online, color);
     model.currency = currency;
     let app = Arc::new(app);
