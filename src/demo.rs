@@ -594,8 +594,9 @@ fn generate(ws: &WorkspaceSpec, range: DateRange, today: NaiveDate) -> (Vec<Cost
                     });
                 }
                 if totals.input_tokens + totals.output_tokens > 0 {
-                    // Anthropic's usage report has no request counts.
-                    if ws.provider != ProviderKind::Anthropic {
+                    // Only where the provider's usage counts requests (Anthropic's report and
+                    // the clouds' bills do not).
+                    if ws.provider.info().counts_requests {
                         totals.requests = (totals.input_tokens + totals.output_tokens) / 2_400 + 1;
                     }
                     usage.push(UsageRecord { day, project_id: project.clone(), model: spec.model.to_string(), totals });
