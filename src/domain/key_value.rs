@@ -38,24 +38,9 @@ impl KeyValue {
         }
     }
 
-    pub fn provider(&self) -> Option<ProviderKind> {
-        match self {
-            KeyValue::Provider(p) => Some(*p),
-            _ => None,
-        }
-    }
-
     pub fn currency(&self) -> Option<Currency> {
         match self {
             KeyValue::Currency(c) => Some(*c),
-            _ => None,
-        }
-    }
-
-    /// The text of a workspace, project, model, line item, team or cost centre.
-    pub fn text(&self) -> Option<&str> {
-        match self {
-            KeyValue::Text(t) => Some(t),
             _ => None,
         }
     }

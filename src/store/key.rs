@@ -87,7 +87,7 @@ mod tests {
             let value = read(dim, text.to_string()).unwrap();
             assert_eq!(value.to_string(), text, "{dim:?}");
         }
-        assert_eq!(read(Dim::Provider, "openai".into()).unwrap().provider(), Some(ProviderKind::OpenAi));
+        assert_eq!(read(Dim::Provider, "openai".into()).unwrap(), KeyValue::Provider(ProviderKind::OpenAi));
     }
 
     #[test]
