@@ -11,13 +11,7 @@ pub(crate) fn resolve_models(store: &Store, accounts: &[Account], wanted: &[Stri
     if wanted.is_empty() {
         return Ok(Vec::new());
     }
-    let q = CostQuery {
-        accounts: accounts.to_vec(),
-        projects: vec![],
-        models: vec![],
-        range: DateRange::all_time(),
-        group_by: vec![Dim::Model],
-    };
+    let q = CostQuery::all(accounts.to_vec(), DateRange::all_time(), vec![Dim::Model]);
     let mut known: Vec<String> =
         store.aggregate_costs(&q)?.into_iter().filter_map(|(k, _)| k.values.first().map(ToString::to_string)).collect();
     known.sort();

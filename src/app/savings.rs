@@ -23,13 +23,7 @@ fn lines(
     offline: bool,
 ) -> Result<Vec<ModelLine>> {
     let window = DateRange::new(range.since - Days::new(crate::report::anomaly::WINDOW), range.until);
-    let query = |range: DateRange, group_by: Vec<Dim>| CostQuery {
-        accounts: accounts.to_vec(),
-        projects: vec![],
-        models: vec![],
-        range,
-        group_by,
-    };
+    let query = |range: DateRange, group_by: Vec<Dim>| CostQuery::all(accounts.to_vec(), range, group_by);
     let daily_dims = vec![Dim::Day, Dim::Provider, Dim::Workspace, Dim::Project, Dim::Model];
     let rates = super::fx::rates_for(app, store, &query(window, daily_dims.clone()), Currency::USD, offline)?;
     let names = store.project_names()?;

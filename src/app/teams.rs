@@ -19,13 +19,7 @@ pub(crate) fn lines(
     currency: Currency,
     rates: &Rates,
 ) -> Result<Vec<(Line, Money)>> {
-    let q = CostQuery {
-        accounts: accounts.to_vec(),
-        projects: vec![],
-        models: vec![],
-        range,
-        group_by: vec![Dim::Provider, Dim::Workspace, Dim::Project, Dim::Model, Dim::LineItem],
-    };
+    let q = CostQuery::all(accounts.to_vec(), range, Line::DIMS.to_vec());
     let names = store.project_names()?;
     let (rows, _) = store.aggregate_costs_in(&q, currency, rates)?;
     Ok(rows.into_iter().filter_map(|(key, cost)| Some((line(&key.values, &names)?, cost))).collect())
@@ -54,13 +48,7 @@ pub(crate) fn team_daily(
     rates: &Rates,
     team: &str,
 ) -> Result<Vec<(chrono::NaiveDate, Money)>> {
-    let q = CostQuery {
-        accounts: accounts.to_vec(),
-        projects: vec![],
-        models: vec![],
-        range,
-        group_by: vec![Dim::Day, Dim::Provider, Dim::Workspace, Dim::Project, Dim::Model, Dim::LineItem],
-    };
+    let q = CostQuery::all(accounts.to_vec(), range, [&[Dim::Day][..], &Line::DIMS].concat());
     let names = store.project_names()?;
     let (rows, _) = store.aggregate_costs_in(&q, currency, rates)?;
     let (mut in_period, mut before) = (Vec::new(), Vec::new());

@@ -290,13 +290,7 @@ fn check(app: &App, args: CheckArgs) -> Result<()> {
     let (_, setup_failures) = crate::app::sync::split_transient(&outcomes);
     // Budgets in another currency than their spend need that period's ECB rates.
     for b in &budgets {
-        let query = crate::store::CostQuery {
-            accounts: budget_accounts(app, b)?,
-            projects: vec![],
-            models: vec![],
-            range: budget::needed_days(b, today),
-            group_by: vec![],
-        };
+        let query = crate::store::CostQuery::all(budget_accounts(app, b)?, budget::needed_days(b, today), vec![]);
         crate::app::fx::rates_for(app, &mut store, &query, b.currency, args.offline)?;
     }
     let rows = evaluate(app, &store, &budgets)?;

@@ -48,7 +48,7 @@ pub(super) fn run(app: &App, args: ExportArgs) -> Result<()> {
         args.fresh.offline,
         args.fresh.refresh,
     )?;
-    let query = CostQuery { accounts, projects: vec![], models: vec![], range, group_by: vec![] };
+    let query = CostQuery::all(accounts, range, vec![]);
     let mut bytes = Vec::new();
     let rows = crate::import::focus_export::write(&store, &query, &mut bytes)?;
     match &args.out {

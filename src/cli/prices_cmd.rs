@@ -101,13 +101,7 @@ fn cached_rows(app: &App, table: &PriceTable, only: &[ProviderKind]) -> Result<V
     let store = app.open_store()?;
     let accounts: Vec<_> =
         app.accounts().into_iter().filter(|a| only.is_empty() || only.contains(&a.provider)).collect();
-    let q = crate::store::CostQuery {
-        accounts,
-        projects: vec![],
-        models: vec![],
-        range: DateRange::all_time(),
-        group_by: vec![Dim::Provider, Dim::Model],
-    };
+    let q = crate::store::CostQuery::all(accounts, DateRange::all_time(), vec![Dim::Provider, Dim::Model]);
     let today = app.clock.today();
     let mut rows: Vec<PriceRow> = store
         .aggregate_usage(&q)?

@@ -39,13 +39,7 @@ pub(super) fn run(app: &App, args: ProjectsArgs) -> Result<()> {
         args.fresh.refresh,
     )?;
     let currency = args.currency.resolve(app)?;
-    let query = crate::store::CostQuery {
-        accounts: accounts.clone(),
-        projects: vec![],
-        models: vec![],
-        range,
-        group_by: vec![],
-    };
+    let query = crate::store::CostQuery::all(accounts.clone(), range, vec![]);
     let rates = crate::app::fx::rates_for(app, &mut store, &query, currency, args.fresh.offline)?;
     let mut view = ProjectsView::build_in(&store, &accounts, range, app.clock.today(), currency, Some(&rates))?;
     view.budgets = crate::app::budgets::relevant(app, &store, &accounts, &[], &[]);

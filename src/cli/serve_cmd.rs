@@ -87,13 +87,7 @@ pub(super) fn metrics(app: &App, args: MetricsArgs) -> Result<()> {
     };
     let currency =
         crate::app::fx::reporting_currency(args.currency.as_deref(), app.config.display.currency.as_deref())?;
-    let q = crate::store::CostQuery {
-        accounts: accounts.clone(),
-        projects: vec![],
-        models: vec![],
-        range,
-        group_by: vec![],
-    };
+    let q = crate::store::CostQuery::all(accounts.clone(), range, vec![]);
     if !accounts.is_empty() {
         crate::app::fx::rates_for(app, &mut store, &q, currency, args.offline)?;
     }

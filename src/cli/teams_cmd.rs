@@ -99,13 +99,7 @@ fn lines(app: &App, a: &ChargebackArgs) -> Result<Lines> {
     let failed =
         crate::app::projects::refresh_for_view(app, &mut store, &accounts, range, a.fresh.offline, a.fresh.refresh)?;
     let currency = a.currency.resolve(app)?;
-    let q = crate::store::CostQuery {
-        accounts: accounts.clone(),
-        projects: vec![],
-        models: vec![],
-        range,
-        group_by: vec![],
-    };
+    let q = crate::store::CostQuery::all(accounts.clone(), range, vec![]);
     let rates = crate::app::fx::rates_for(app, &mut store, &q, currency, a.fresh.offline)?;
     let lines = crate::app::teams::lines(&store, &accounts, range, currency, &rates)?;
     Ok(Lines { lines, range, currency, failed })

@@ -36,7 +36,7 @@ pub(super) fn run(app: App, args: TuiArgs) -> Result<()> {
             crate::domain::period::first_of_month(today).with_month(1).unwrap_or(today),
             today,
         );
-        let q = crate::store::CostQuery { accounts, projects: vec![], models: vec![], range, group_by: vec![] };
+        let q = crate::store::CostQuery::all(accounts, range, vec![]);
         crate::app::fx::rates_for(&app, &mut store, &q, currency, args.offline)?;
     }
     crate::tui::run(app, args.offline, currency)

@@ -21,9 +21,6 @@ pub struct TeamScope<'a> {
     pub only: Option<&'a str>,
 }
 
-/// What a rule looks at, in the order `Line` holds it.
-const LINE_DIMS: [Dim; 5] = [Dim::Provider, Dim::Workspace, Dim::Project, Dim::Model, Dim::LineItem];
-
 /// The allocated rows (unsorted, without shares), the rates used, and notes about shared costs
 /// that could not be split.
 pub(crate) fn rows(
@@ -36,14 +33,14 @@ pub(crate) fn rows(
 ) -> Result<(Vec<CostRow>, Vec<FxUse>, Vec<String>)> {
     let other: Vec<Dim> = query.group_by.iter().copied().filter(|d| !d.is_allocated()).collect();
     let mut base = other.clone();
-    base.extend(LINE_DIMS.iter().filter(|d| !other.contains(d)));
+    base.extend(Line::DIMS.iter().filter(|d| !other.contains(d)));
     let base_query = CostQuery { group_by: base.clone(), ..query.clone() };
     let (costs, fx) = store.aggregate_costs_in(&base_query, currency, rates)?;
     let names = store.project_names()?;
     let mut lines: Vec<(GroupKey, Line, Money)> = Vec::with_capacity(costs.len());
     for (key, cost) in costs {
         let text = |dim: Dim| key.value(&base, dim).map(ToString::to_string).unwrap_or_default();
-        let line = Line::from_key(LINE_DIMS.map(text), &names);
+        let line = Line::from_key(Line::DIMS.map(text), &names);
         let owner = match key.value(&base, Dim::Provider) {
             Some(KeyValue::Provider(provider)) if other.contains(&Dim::Project) => {
                 Some(Account { provider: *provider, workspace: line.workspace.clone() })

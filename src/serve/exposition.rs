@@ -88,13 +88,7 @@ pub(crate) fn render(
     );
     if !accounts.is_empty() {
         for (range, family) in [(month, &mut spend_month), (DateRange::single(today), &mut spend_today)] {
-            let q = CostQuery {
-                accounts: accounts.clone(),
-                projects: vec![],
-                models: vec![],
-                range,
-                group_by: dims.clone(),
-            };
+            let q = CostQuery::all(accounts.clone(), range, dims.clone());
             // In `currency`: other currencies converted with the cached ECB rates.
             let currencies = store.currencies_seen(&q)?.into_iter().chain([currency]).collect();
             let rates = store.fx_rates(&currencies, range.since, range.until)?;

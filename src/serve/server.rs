@@ -77,7 +77,7 @@ fn sync_once(app: &App, errors: &Mutex<SyncErrors>, currency: crate::domain::Cur
     let outcome = app.open_store().and_then(|mut store| {
         let outcomes = crate::app::sync::sync_accounts(app, &mut store, &accounts, range, false)?;
         // Scrapes convert with cached rates only: refresh them here, off the scrape path.
-        let q = crate::store::CostQuery { accounts, projects: vec![], models: vec![], range, group_by: vec![] };
+        let q = crate::store::CostQuery::all(accounts, range, vec![]);
         if let Err(e) = crate::app::fx::rates_for(app, &mut store, &q, currency, false) {
             app.note(&format!("exchange rates: {e}"));
         }

@@ -58,6 +58,11 @@ fn column(dim: Dim) -> &'static str {
 }
 
 impl CostQuery {
+    /// Every project and model of `accounts` over `range`, grouped by `group_by`.
+    pub fn all(accounts: Vec<Account>, range: DateRange, group_by: Vec<Dim>) -> CostQuery {
+        CostQuery { accounts, projects: vec![], models: vec![], range, group_by }
+    }
+
     fn key_columns(&self) -> (Vec<&'static str>, bool) {
         let mut cols: Vec<&'static str> = self.group_by.iter().map(|d| column(*d)).collect();
         let with_owner = self.group_by.contains(&Dim::Project);
@@ -215,13 +220,7 @@ impl Store {
         currency: crate::domain::Currency,
         rates: Option<&crate::fx::Rates>,
     ) -> Result<Vec<ProjectSpend>> {
-        let q = CostQuery {
-            accounts: accounts.to_vec(),
-            projects: vec![],
-            models: vec![],
-            range,
-            group_by: vec![Dim::Project],
-        };
+        let q = CostQuery::all(accounts.to_vec(), range, vec![Dim::Project]);
         let mut spend: HashMap<(Account, String), Money> = HashMap::new();
         // In `currency`: amounts billed in another are converted with ECB rates (and are an
         // error without them), never added 1:1.

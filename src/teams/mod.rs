@@ -103,6 +103,15 @@ pub struct Line {
 }
 
 impl Line {
+    /// What a rule looks at, in the order `Line` holds it: the grouping a line is read in.
+    pub const DIMS: [crate::domain::Dim; 5] = [
+        crate::domain::Dim::Provider,
+        crate::domain::Dim::Workspace,
+        crate::domain::Dim::Project,
+        crate::domain::Dim::Model,
+        crate::domain::Dim::LineItem,
+    ];
+
     /// A line from a cached group's `provider, workspace, project, model, line_item`, with the
     /// project's name where the cache knows it (`names` by provider, workspace and id).
     pub fn from_key(values: [String; 5], names: &std::collections::HashMap<(String, String, String), String>) -> Line {
