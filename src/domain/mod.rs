@@ -3,6 +3,7 @@
 pub(crate) mod calendar;
 pub(crate) mod currency;
 pub mod day;
+pub(crate) mod day_lines;
 pub(crate) mod dims;
 pub(crate) mod key_value;
 pub(crate) mod lenient;

@@ -108,6 +108,11 @@ fn account_rows(r: &Report) -> Vec<Vec<String>> {
     r.by_account.iter().zip(shares).map(|(l, share)| vec![l.name.clone(), money(l.cost), share]).collect()
 }
 
+/// The "By model" columns, in the table and in Markdown.
+fn model_header(cost_header: &str) -> [&str; 8] {
+    ["Model", "Provider", cost_header, "Share", "Input tokens", "Output tokens", "Requests", "per 1M tokens"]
+}
+
 fn project_rows(r: &Report) -> Vec<Vec<String>> {
     let shares = shares(&r.by_project);
     r.by_project
@@ -220,17 +225,7 @@ pub(crate) fn render_table(r: &Report, accounts: &[Account], out: &mut dyn Write
     let rows = project_rows(r);
     writeln!(out, "{}\n", table(&["Project", "Workspace", cost_header.as_str(), "Share"], 2, rows))?;
     writeln!(out, "By model")?;
-    let header = [
-        "Model",
-        "Provider",
-        cost_header.as_str(),
-        "Share",
-        "Input tokens",
-        "Output tokens",
-        "Requests",
-        "per 1M tokens",
-    ];
-    writeln!(out, "{}\n", table(&header, 2, model_rows(&r.by_model)))?;
+    writeln!(out, "{}\n", table(&model_header(&cost_header), 2, model_rows(&r.by_model)))?;
     for (what, m) in [("models", &r.model_movers), ("projects", &r.project_movers)] {
         let rows = mover_rows(m);
         if rows.is_empty() {
@@ -312,21 +307,7 @@ pub(crate) fn markdown(r: &Report, accounts: &[Account]) -> String {
     s.push_str("## By project (chargeback)\n\n");
     md_table(&mut s, &["Project", "Workspace", cost_header.as_str(), "Share"], 2, project_rows(r));
     s.push_str("## By model\n\n");
-    md_table(
-        &mut s,
-        &[
-            "Model",
-            "Provider",
-            cost_header.as_str(),
-            "Share",
-            "Input tokens",
-            "Output tokens",
-            "Requests",
-            "per 1M tokens",
-        ],
-        2,
-        model_rows(&r.by_model),
-    );
+    md_table(&mut s, &model_header(&cost_header), 2, model_rows(&r.by_model));
     s.push_str("## Top movers against the previous period\n\n");
     let mut rows = mover_rows(&r.model_movers);
     for row in &mut rows {

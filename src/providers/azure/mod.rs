@@ -230,7 +230,7 @@ impl Azure {
             let label = format!("POST {}", path.split('?').next().unwrap_or(""));
             rows.add(&page.properties, page_number).map_err(|m| self.http.fail(&label, FailureKind::Malformed, m))?;
             match page.properties.next_link.filter(|l| !l.is_empty()) {
-                None => return Ok(rows.finish()),
+                None => return rows.finish().map_err(|m| self.http.fail(&label, FailureKind::Malformed, m)),
                 Some(link) => {
                     let next = same_origin_path(self.http.base_url(), &link).ok_or_else(|| {
                         self.http.fail(
@@ -247,7 +247,7 @@ impl Azure {
             }
         }
         if path == self.query_path() {
-            return Ok(rows.finish());
+            return rows.finish().map_err(|m| self.http.fail("POST /query", FailureKind::Malformed, m));
         }
         Err(self.http.fail("POST /query", FailureKind::Malformed, format!("more than {MAX_PAGES} pages")))
     }

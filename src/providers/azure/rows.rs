@@ -9,6 +9,7 @@ use serde_json::Value;
 
 use super::api::Properties;
 use super::meter;
+use crate::domain::day_lines::{AddError, DayLines};
 use crate::domain::money::money_from_json;
 use crate::domain::{CostRecord, Currency, Money};
 
@@ -107,29 +108,22 @@ impl Rows {
 
     /// One record per (day, project, model, line item): meters of different styles that name
     /// the same thing add up (the cache keys a day's line items, which must not repeat).
-    pub(crate) fn finish(self) -> Vec<CostRecord> {
-        let mut out: BTreeMap<(NaiveDate, String, String, String), (Money, Currency)> = BTreeMap::new();
+    pub(crate) fn finish(self) -> Result<Vec<CostRecord>, String> {
+        let mut out = DayLines::default();
         for ((day, project, meter_name), (amount, currency)) in self.merged {
             let (model, item) = meter::parse(&meter_name);
             let line_item = if model == item { item } else { format!("{model}, {item}") };
             let mut key = (day, project, model, line_item);
-            if out.get(&key).is_some_and(|(_, c)| *c != currency) {
+            if out.currency_of(&key).is_some_and(|c| c != currency) {
                 // Never summed across currencies: the raw meter keeps it apart.
                 key.3 = meter_name;
             }
-            let entry = out.entry(key).or_insert((Money::ZERO, currency));
-            entry.0 = entry.0.checked_add(amount).unwrap_or(entry.0);
+            out.add(key, amount, currency).map_err(|e| match e {
+                AddError::OtherCurrency(c) => format!("{day}: {currency} and {c} for the same line item"),
+                AddError::Overflow => format!("{day}: the day's amounts overflow"),
+            })?;
         }
-        out.into_iter()
-            .map(|((day, project, model, line_item), (amount, currency))| CostRecord {
-                day,
-                model,
-                project_id: Some(project).filter(|p| !p.is_empty()),
-                line_item,
-                amount,
-                currency,
-            })
-            .collect()
+        Ok(out.into_records())
     }
 }
 
@@ -154,7 +148,7 @@ mod tests {
         let mut rows = Rows::new(false);
         rows.add(&a, 1).unwrap();
         rows.add(&b, 2).unwrap();
-        let records = rows.finish();
+        let records = rows.finish().unwrap();
         assert_eq!(records.len(), 1, "two meter styles, one model and line item");
         let r = &records[0];
         assert_eq!(
@@ -165,7 +159,7 @@ mod tests {
         assert_eq!(r.amount.exact(), "3.52415000000000000001");
         let mut by_rg = Rows::new(true);
         by_rg.add(&a, 1).unwrap();
-        assert_eq!(by_rg.finish()[0].project_id.as_deref(), Some("rg-ai"));
+        assert_eq!(by_rg.finish().unwrap()[0].project_id.as_deref(), Some("rg-ai"));
     }
 
     #[test]
@@ -176,7 +170,7 @@ mod tests {
         );
         let mut rows = Rows::new(false);
         rows.add(&p, 1).unwrap();
-        assert_eq!(rows.finish()[0].amount.exact(), "0.30");
+        assert_eq!(rows.finish().unwrap()[0].amount.exact(), "0.30");
         let bad = props(
             r#"{"columns":[{"name":"Cost"},{"name":"UsageDate"},{"name":"Meter"},{"name":"ResourceId"}],"rows":[[1,"yesterday","m","/a"]]}"#,
         );

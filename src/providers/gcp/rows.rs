@@ -4,17 +4,16 @@
 
 use std::collections::BTreeMap;
 
-use chrono::NaiveDate;
-
 use super::api::QueryResponse;
 use super::sku;
 use crate::domain::day::day_from_json;
+use crate::domain::day_lines::{AddError, DayLines};
 use crate::domain::money::money_from_json;
 use crate::domain::{CostRecord, Currency, Money, ProjectInfo};
 
 #[derive(Default)]
 pub(crate) struct Rows {
-    merged: BTreeMap<(NaiveDate, String, String, String), (Money, Currency)>,
+    merged: DayLines,
     names: BTreeMap<String, String>,
 }
 
@@ -58,29 +57,17 @@ impl Rows {
             }
             let (model, item) = sku::parse(&text(Some(sku_at)));
             let line_item = if model.to_lowercase() == item { item } else { format!("{model}, {item}") };
-            let entry = self.merged.entry((day, project, model, line_item)).or_insert((Money::ZERO, currency));
-            if entry.1 != currency {
-                return Err(format!("{at}: {currency} and {} for the same SKU and day", entry.1));
-            }
-            entry.0 = entry.0.checked_add(net).ok_or_else(|| format!("{at}: the day's amounts overflow"))?;
+            self.merged.add((day, project, model, line_item), net, currency).map_err(|e| match e {
+                AddError::OtherCurrency(c) => format!("{at}: {currency} and {c} for the same SKU and day"),
+                AddError::Overflow => format!("{at}: the day's amounts overflow"),
+            })?;
         }
         Ok(())
     }
 
     /// The records and the project names learnt with them.
     pub(crate) fn finish(self) -> (Vec<CostRecord>, Vec<ProjectInfo>) {
-        let costs = self
-            .merged
-            .into_iter()
-            .map(|((day, project, model, line_item), (amount, currency))| CostRecord {
-                day,
-                model,
-                project_id: Some(project).filter(|p| !p.is_empty()),
-                line_item,
-                amount,
-                currency,
-            })
-            .collect();
+        let costs = self.merged.into_records();
         let names =
             self.names.into_iter().map(|(id, name)| ProjectInfo { id, name, status: "active".to_string() }).collect();
         (costs, names)
