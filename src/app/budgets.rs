@@ -39,8 +39,7 @@ pub(crate) fn evaluate(app: &App, store: &Store, budgets: &[Budget]) -> Result<V
             group_by: vec![crate::domain::Dim::Day],
         };
         // Spend in the budget's currency: other currencies converted with the cached ECB rates.
-        let currencies = store.currencies_seen(&query)?.into_iter().chain([b.currency]).collect();
-        let rates = store.fx_rates(&currencies, range.since, range.until)?;
+        let rates = store.cached_rates(&query, b.currency)?;
         if let Some(team) = &b.scope.team {
             let period = budget::current_period(b.period, b.start_day, today);
             let period = crate::domain::DateRange::new(period.since, today.min(period.until));

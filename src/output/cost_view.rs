@@ -89,11 +89,7 @@ pub struct MissingDays {
 impl CostView {
     /// A view in US dollars; amounts billed in another currency need rates (see `build_in`).
     pub fn build(store: &Store, query: &CostQuery, today: NaiveDate, project_filter: Vec<String>) -> Result<CostView> {
-        let rates = store.fx_rates(
-            &store.currencies_seen(query)?.into_iter().chain([crate::domain::Currency::USD]).collect(),
-            query.range.since,
-            query.range.until,
-        )?;
+        let rates = store.cached_rates(query, crate::domain::Currency::USD)?;
         CostView::build_in(store, query, today, project_filter, crate::domain::Currency::USD, &rates)
     }
 

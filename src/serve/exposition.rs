@@ -90,8 +90,7 @@ pub(crate) fn render(
         for (range, family) in [(month, &mut spend_month), (DateRange::single(today), &mut spend_today)] {
             let q = CostQuery::all(accounts.clone(), range, dims.clone());
             // In `currency`: other currencies converted with the cached ECB rates.
-            let currencies = store.currencies_seen(&q)?.into_iter().chain([currency]).collect();
-            let rates = store.fx_rates(&currencies, range.since, range.until)?;
+            let rates = store.cached_rates(&q, currency)?;
             for (key, cost) in store.aggregate_costs_in(&q, currency, &rates)?.0 {
                 let [provider, workspace, project, model] = key.values.as_slice() else { continue };
                 let [provider, workspace, project, model] =

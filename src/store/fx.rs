@@ -47,6 +47,14 @@ impl Store {
     }
 
     /// The cached ECB rates of `currencies` from a week before `since` to `until`.
+    /// The cached rates to show `q` in `to`: for every currency its spend is billed in, over its
+    /// range (from 2000 on: there are no euro reference rates before it). Never fetches.
+    pub fn cached_rates(&self, q: &CostQuery, to: Currency) -> Result<Rates> {
+        let currencies: BTreeSet<Currency> = self.currencies_seen(q)?.into_iter().chain([to]).collect();
+        let since = q.range.since.max(NaiveDate::from_ymd_opt(2000, 1, 1).unwrap_or(q.range.since));
+        self.fx_rates(&currencies, since, q.range.until)
+    }
+
     pub fn fx_rates(&self, currencies: &BTreeSet<Currency>, since: NaiveDate, until: NaiveDate) -> Result<Rates> {
         let mut rates = Rates::default();
         let from = day_text(since.checked_sub_days(Days::new(MAX_GAP_DAYS)).unwrap_or(since));

@@ -228,10 +228,7 @@ impl Store {
         let rates = if let Some(r) = rates {
             r
         } else {
-            let currencies: std::collections::BTreeSet<_> =
-                self.currencies_seen(&q)?.into_iter().chain([currency]).collect();
-            let since = range.since.max(chrono::NaiveDate::from_ymd_opt(2000, 1, 1).unwrap_or(range.since));
-            cached = self.fx_rates(&currencies, since, range.until)?;
+            cached = self.cached_rates(&q, currency)?;
             &cached
         };
         for (key, cost) in self.aggregate_costs_in(&q, currency, rates)?.0 {

@@ -88,20 +88,15 @@ impl Query {
 }
 
 /// The cached ECB rates that convert what `q` covers into `to` (never 1:1).
-fn cached_rates(store: &Store, q: &CostQuery, to: crate::domain::Currency) -> Result<crate::fx::Rates> {
-    let currencies = store.currencies_seen(q)?.into_iter().chain([to]).collect();
-    store.fx_rates(&currencies, q.range.since, q.range.until)
-}
-
 /// Sums in `to`, other currencies converted with the cached ECB rates.
 fn sums_in(store: &Store, q: &CostQuery, to: crate::domain::Currency) -> Result<Vec<(crate::store::GroupKey, Money)>> {
-    Ok(store.aggregate_costs_in(q, to, &cached_rates(store, q, to)?)?.0)
+    Ok(store.aggregate_costs_in(q, to, &store.cached_rates(q, to)?)?.0)
 }
 
 /// The period's spend by provider and model: the model table, and what `e` exports.
 fn models_view(store: &Store, q: &Query) -> Result<CostView> {
     let cq = q.cost_query(q.range, vec![Dim::Provider, Dim::Model]);
-    CostView::build_in(store, &cq, q.today, vec![], q.currency, &cached_rates(store, &cq, q.currency)?)
+    CostView::build_in(store, &cq, q.today, vec![], q.currency, &store.cached_rates(&cq, q.currency)?)
 }
 
 pub fn load(store: &Store, q: &Query) -> Result<Snapshot> {
@@ -173,7 +168,7 @@ pub fn teams(
     if teams.is_empty() {
         return Ok(Vec::new());
     }
-    let rates = cached_rates(store, &q.cost_query(q.range, vec![]), q.currency)?;
+    let rates = store.cached_rates(&q.cost_query(q.range, vec![]), q.currency)?;
     let mut lines = crate::app::teams::lines(store, &q.accounts, q.range, q.currency, &rates)?;
     if let Some(project) = &q.project {
         lines.retain(|(l, _)| l.project_id == *project);
