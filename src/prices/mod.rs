@@ -18,24 +18,15 @@ pub(crate) const BUILT_IN: &str = include_str!("../../data/prices.json");
 pub(crate) const FORMAT: &str = "llmcost-prices/1";
 /// Where `prices update` fetches from by default.
 pub(crate) const DEFAULT_URL: &str = "https://raw.githubusercontent.com/pydantic/genai-prices/main/prices/data.json";
-/// The price lists kept from a genai-prices file: the providers llmcost reads or imports.
-pub(crate) const KEPT_PROVIDERS: [&str; 15] = [
-    "anthropic",
-    "aws",
-    "azure",
-    "cerebras",
-    "cohere",
-    "deepseek",
-    "fireworks",
-    "google",
-    "groq",
-    "mistral",
-    "openai",
-    "openrouter",
-    "perplexity",
-    "together",
-    "x-ai",
-];
+/// The price lists of vendors without a billing API whose spend is imported. With each API
+/// provider's own list (`ProviderInfo::price_list`), they are what a genai-prices file keeps.
+const IMPORTED_LISTS: [&str; 8] =
+    ["cerebras", "cohere", "deepseek", "fireworks", "groq", "mistral", "perplexity", "together"];
+
+/// Whether a genai-prices list is kept: a provider llmcost reads or imports.
+fn kept(list: &str) -> bool {
+    crate::domain::ProviderKind::ALL.iter().any(|p| p.price_list() == Some(list)) || IMPORTED_LISTS.contains(&list)
+}
 
 /// Where a table came from.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -125,8 +116,7 @@ impl PriceTable {
             Value::Array(_) => {
                 let providers: Vec<ProviderFile> =
                     serde_json::from_value(value).map_err(|e| format!("not a genai-prices data.json: {e}"))?;
-                let providers =
-                    providers.into_iter().filter(|p| KEPT_PROVIDERS.contains(&p.id.as_str())).collect::<Vec<_>>();
+                let providers = providers.into_iter().filter(|p| kept(&p.id)).collect::<Vec<_>>();
                 TableFile { format: FORMAT.into(), source: source_if_raw(), providers }
             }
             Value::Object(_) => {
