@@ -84,13 +84,12 @@ async fn a_real_prometheus_scrapes_what_costs_prints_and_the_budget_alert_fires(
         return;
     }
     let fake = FakeOpenAi::start(sample_org(KEY)).await;
-    // The exporter syncs with the real clock's month: pin nothing, so its "today" is real.
-    let env = TestEnv::new().openai("edugami", KEY, &fake.base_url()).var("LLMCOST_NOW", "");
+    // The exporter takes the pinned clock like every command: the test never depends on the date it runs.
+    let env = TestEnv::new().openai("edugami", KEY, &fake.base_url());
     env.write_config("[[budgets]]\nname = \"tiny\"\namount = 1\nperiod = \"month\"\n");
     let port = free_port();
     let mut serve_cmd = env.std_cmd();
     serve_cmd
-        .env_remove("LLMCOST_NOW")
         .args(["serve", "--listen", &format!("127.0.0.1:{port}"), "--interval", "10s"])
         .stdout(Stdio::null())
         .stderr(Stdio::null());
@@ -140,7 +139,6 @@ async fn a_real_prometheus_scrapes_what_costs_prints_and_the_budget_alert_fires(
     .expect("Prometheus scraped the spend");
     let costs = env
         .std_cmd()
-        .env_remove("LLMCOST_NOW")
         .args(["costs", "--month", "--offline", "--format", "json"])
         .output()
         .unwrap();
