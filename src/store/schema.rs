@@ -90,6 +90,25 @@ const MIGRATIONS: &[&str] = &[
         PRIMARY KEY (provider, workspace, currency)
     ) WITHOUT ROWID;
     INSERT OR IGNORE INTO currencies_seen SELECT DISTINCT provider, workspace, currency FROM cost_buckets;",
+    // 6: a cost row's identity is everything that tells two charges apart: Bedrock's Marketplace
+    // models share usage types (`USE1-MP:USE1_OutputTokenCount-Units` is every Claude model's),
+    // so the model and the currency join the key. Rows keep their values.
+    "CREATE TABLE cost_buckets_v6 (
+        provider   TEXT NOT NULL,
+        workspace  TEXT NOT NULL,
+        day        TEXT NOT NULL,
+        project_id TEXT NOT NULL,
+        line_item  TEXT NOT NULL,
+        model      TEXT NOT NULL,
+        amount     TEXT NOT NULL,
+        fetched_at TEXT NOT NULL,
+        currency   TEXT NOT NULL DEFAULT 'USD',
+        PRIMARY KEY (provider, workspace, day, project_id, model, line_item, currency)
+    ) WITHOUT ROWID;
+    INSERT INTO cost_buckets_v6 (provider, workspace, day, project_id, line_item, model, amount, fetched_at, currency)
+        SELECT provider, workspace, day, project_id, line_item, model, amount, fetched_at, currency FROM cost_buckets;
+    DROP TABLE cost_buckets;
+    ALTER TABLE cost_buckets_v6 RENAME TO cost_buckets;",
 ];
 
 #[allow(clippy::cast_possible_wrap, reason = "a handful of migrations")]

@@ -1,12 +1,12 @@
 //! Writing a sync: everything fetched for one account lands in one transaction, or nothing does.
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeMap, BTreeSet};
 
 use chrono::{DateTime, NaiveDate, Utc};
 
 use super::{Store, day_text, time_text};
-use crate::domain::{Account, CostRecord, DateRange, ProjectInfo, UsageRecord};
-use crate::error::Result;
+use crate::domain::{Account, CostRecord, Currency, DateRange, Money, ProjectInfo, UsageRecord};
+use crate::error::{Error, Result};
 
 /// What one account's sync fetched: whole days, and optionally its project list.
 #[derive(Debug, Default)]
@@ -63,6 +63,8 @@ impl Store {
 }
 
 /// Inserts cost rows (amounts as exact decimal text) and records each currency seen once.
+/// Records with one identity (day, project, model, line item, currency) are summed first: two
+/// charges a provider answers separately under one identity add up, they never collide.
 pub(super) fn insert_costs<'a>(
     tx: &rusqlite::Transaction<'_>,
     provider: &str,
@@ -70,24 +72,32 @@ pub(super) fn insert_costs<'a>(
     costs: impl Iterator<Item = &'a CostRecord>,
     at: &str,
 ) -> Result<()> {
+    let mut merged: BTreeMap<(NaiveDate, &str, &str, &str, Currency), Money> = BTreeMap::new();
+    for c in costs {
+        let key = (c.day, c.project_id.as_deref().unwrap_or(""), c.model.as_str(), c.line_item.as_str(), c.currency);
+        let sum = merged.entry(key).or_insert(Money::ZERO);
+        *sum = sum.checked_add(c.amount).ok_or_else(|| {
+            Error::Storage(format!("{provider}/{workspace}: the amounts of one line item on {} overflow", c.day))
+        })?;
+    }
     let mut insert = tx.prepare_cached(
         "INSERT INTO cost_buckets (provider, workspace, day, project_id, line_item, model, amount, fetched_at, currency)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
     )?;
     let mut currencies = BTreeSet::new();
-    for c in costs {
+    for ((day, project, model, line_item, currency), amount) in merged {
         insert.execute((
             provider,
             workspace,
-            day_text(c.day),
-            c.project_id.as_deref().unwrap_or(""),
-            &c.line_item,
-            &c.model,
-            c.amount.decimal().normalize().to_string(),
+            day_text(day),
+            project,
+            line_item,
+            model,
+            amount.decimal().normalize().to_string(),
             at,
-            c.currency.as_str(),
+            currency.as_str(),
         ))?;
-        currencies.insert(c.currency);
+        currencies.insert(currency);
     }
     let mut seen =
         tx.prepare_cached("INSERT OR IGNORE INTO currencies_seen (provider, workspace, currency) VALUES (?1, ?2, ?3)")?;
@@ -112,17 +122,26 @@ pub(super) fn insert_usage<'a>(
     )?;
     // SQLite integers are i64: larger counts are stored as its largest.
     let count = |n: u64| i64::try_from(n).unwrap_or(i64::MAX);
+    // One row per (day, project, model): counts a provider answers separately add up.
+    let mut merged: BTreeMap<(NaiveDate, &str, &str), [u64; 4]> = BTreeMap::new();
     for u in usage {
+        let sums = merged.entry((u.day, u.project_id.as_deref().unwrap_or(""), u.model.as_str())).or_default();
+        let t = &u.totals;
+        for (sum, n) in sums.iter_mut().zip([t.input_tokens, t.cached_input_tokens, t.output_tokens, t.requests]) {
+            *sum = sum.saturating_add(n);
+        }
+    }
+    for ((day, project, model), [input, cached, output, requests]) in merged {
         insert.execute((
             provider,
             workspace,
-            day_text(u.day),
-            u.project_id.as_deref().unwrap_or(""),
-            &u.model,
-            count(u.totals.input_tokens),
-            count(u.totals.cached_input_tokens),
-            count(u.totals.output_tokens),
-            count(u.totals.requests),
+            day_text(day),
+            project,
+            model,
+            count(input),
+            count(cached),
+            count(output),
+            count(requests),
             at,
         ))?;
     }

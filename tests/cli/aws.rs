@@ -37,9 +37,23 @@ async fn bedrock_spend_by_model_is_exact_and_named_cleanly() {
     let total: Decimal = doc["total"].as_str().unwrap().parse().unwrap();
     assert_eq!(total, sample_bill().bedrock("2026-11-01", "2026-11-22"), "Bedrock usage only, Marketplace included");
     let models: Vec<&str> = doc["rows"].as_array().unwrap().iter().map(|r| r["model"].as_str().unwrap()).collect();
-    for m in ["Claude Sonnet 4.5", "Nova Lite", "Llama 4 Maverick"] {
+    for m in ["Claude Sonnet 4.5", "Claude Opus 4.1", "Nova Lite", "Llama 4 Maverick"] {
         assert!(models.contains(&m), "{m} in {models:?}");
     }
+    // Two Claude models share Marketplace usage types: each keeps its own exact figure.
+    let cost_of = |m: &str| -> Decimal {
+        doc["rows"].as_array().unwrap().iter().find(|r| r["model"] == m).unwrap()["cost"]
+            .as_str()
+            .unwrap()
+            .parse()
+            .unwrap()
+    };
+    assert_eq!(cost_of("Claude Opus 4.1"), Decimal::new(9, 1) * Decimal::from(22), "0.75 + 0.15 a day, 22 days");
+    assert_eq!(
+        cost_of("Claude Sonnet 4.5"),
+        "5.5220678".parse::<Decimal>().unwrap() * Decimal::from(22),
+        "two accounts and a cross-region usage type, summed"
+    );
     // Linked accounts are the projects, named.
     let out =
         env.run(&["costs", "--provider", "aws", "--month", "--by", "project", "--offline", "--format", "json"]).await;

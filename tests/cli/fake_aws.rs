@@ -56,6 +56,19 @@ pub(crate) fn sample_bill() -> Bill {
             ..row(day, claude, "111111111111", "USE1-MP:USE1_OutputTokenCount-Units", "3.75")
         });
         rows.push(row(day, claude, "222222222222", "USE1-MP:USE1_InputTokenCount-Units", "0.5"));
+        // Cross-region inference bills the same model in another region's usage type.
+        rows.push(Row {
+            tag: "tutor",
+            ..row(day, claude, "111111111111", "USW2-MP:USW2_InputTokenCount-Units", "0.0375")
+        });
+        // A second Claude model on the same account and tag: Marketplace usage types are generic,
+        // so its usage types are Sonnet's own (the collision real accounts hit).
+        let opus = "Claude Opus 4.1 (Amazon Bedrock Edition)";
+        rows.push(Row { tag: "tutor", ..row(day, opus, "111111111111", "USE1-MP:USE1_InputTokenCount-Units", "0.75") });
+        rows.push(Row {
+            tag: "tutor",
+            ..row(day, opus, "111111111111", "USE1-MP:USE1_OutputTokenCount-Units", "1.5E-1")
+        });
         rows.push(Row {
             tag: "search",
             ..row(day, "Amazon Bedrock", "111111111111", "USE1-Nova-Lite-input-tokens", "0.012")
@@ -306,7 +319,8 @@ impl CostExplorer {
             let amount_text = amount.normalize().to_string();
             results.last_mut().unwrap()["Groups"].as_array_mut().unwrap().push(json!({
                 "Keys": keys,
-                "Metrics": {"UnblendedCost": {"Amount": amount_text, "Unit": "USD"}}
+                // Real answers carry every metric asked for; a quantity beside the cost is ignored.
+                "Metrics": {"UnblendedCost": {"Amount": amount_text, "Unit": "USD"}, "UsageQuantity": {"Amount": "1234.0", "Unit": "N/A"}}
             }));
         }
         let mut answer = json!({

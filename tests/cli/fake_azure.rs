@@ -40,6 +40,8 @@ pub(crate) struct Bill {
 const AOAI: &str = "/subscriptions/00000000-0000-0000-0000-000000000000/resourcegroups/rg-ai/providers/microsoft.cognitiveservices/accounts/contoso-aoai";
 const FOUNDRY: &str = "/subscriptions/00000000-0000-0000-0000-000000000000/resourcegroups/rg-research/providers/microsoft.cognitiveservices/accounts/research-foundry";
 
+const AOAI_MIXED_CASE: &str = "/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/RG-AI/providers/Microsoft.CognitiveServices/accounts/Contoso-AOAI";
+
 pub(crate) fn sample_bill() -> Bill {
     let mut rows = Vec::new();
     let mut day = NaiveDate::from_ymd_opt(2026, 10, 1).unwrap();
@@ -50,6 +52,12 @@ pub(crate) fn sample_bill() -> Bill {
         rows.push(r(day, "Azure OpenAI", AOAI, "gpt-4o-mini-0718-Inp-glbl Tokens", "0.00207345"));
         rows.push(r(day, "Foundry Models", FOUNDRY, "R1 Outp glbl Tokens", "1.25"));
         rows.push(r(day, "Foundry Models", FOUNDRY, "gpt-5 cchd Inp glbl Tokens", "0.1"));
+        // Real answers: amounts in E-notation, zero as `0.0`, 17-digit floats, and one resource
+        // in two casings within one answer (Azure's ids are case-insensitive).
+        rows.push(r(day, "Cognitive Services", AOAI_MIXED_CASE, "gpt 4o 0513 Input global Tokens", "1.5E-05"));
+        rows.push(r(day, "Azure OpenAI", AOAI_MIXED_CASE, "gpt-4o-mini-0718-Outp-glbl Tokens", "7E-06"));
+        rows.push(r(day, "Azure OpenAI", AOAI, "gpt-5 cchd Inp glbl Tokens", "0.0"));
+        rows.push(r(day, "Foundry Models", FOUNDRY, "R1 Inp glbl Tokens", "0.12345678901234568"));
         // Not AI spend: the query's service filter leaves it out.
         rows.push(r(day, "Storage", FOUNDRY, "Hot LRS Data Stored", "99"));
         day = day + Days::new(1);
@@ -64,7 +72,7 @@ impl Bill {
         self.rows
             .iter()
             .filter(|r| r.service != "Storage" && r.day >= s && r.day <= u)
-            .map(|r| r.cost.parse::<Decimal>().unwrap())
+            .map(|r| Decimal::from_scientific(r.cost).or_else(|_| r.cost.parse::<Decimal>()).unwrap())
             .sum()
     }
 }

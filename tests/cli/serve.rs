@@ -137,11 +137,7 @@ async fn a_real_prometheus_scrapes_what_costs_prints_and_the_budget_alert_fires(
     })
     .await
     .expect("Prometheus scraped the spend");
-    let costs = env
-        .std_cmd()
-        .args(["costs", "--month", "--offline", "--format", "json"])
-        .output()
-        .unwrap();
+    let costs = env.std_cmd().args(["costs", "--month", "--offline", "--format", "json"]).output().unwrap();
     let billed: f64 = json(&costs)["total"].as_str().unwrap().parse().unwrap();
     assert!((scraped - billed).abs() <= 1e-6 * billed.max(1.0), "Prometheus {scraped} vs costs {billed}");
 

@@ -9,14 +9,14 @@ use serde_json::Value;
 
 use super::api::Properties;
 use super::meter;
-use crate::domain::day_lines::{AddError, DayLines};
+use crate::domain::day_lines::DayLines;
 use crate::domain::money::money_from_json;
 use crate::domain::{CostRecord, Currency, Money};
 
 /// Rows gathered across pages.
 pub(crate) struct Rows {
     by_resource_group: bool,
-    merged: BTreeMap<(NaiveDate, String, String), (Money, Currency)>,
+    merged: BTreeMap<(NaiveDate, String, String, Currency), Money>,
 }
 
 /// Where each column is, by name.
@@ -96,32 +96,23 @@ impl Rows {
                 Some(code) => Currency::parse(&code).map_err(|e| format!("{at}: Currency: {e}"))?,
                 None => Currency::USD,
             };
-            let key = (day, project(&text(row.get(c.resource)), self.by_resource_group), text(row.get(c.meter)));
-            let entry = self.merged.entry(key).or_insert((Money::ZERO, currency));
-            if entry.1 != currency {
-                return Err(format!("{at}: {currency} and {} for the same meter and day", entry.1));
-            }
-            entry.0 = entry.0.checked_add(amount).ok_or_else(|| format!("{at}: the day's amounts overflow"))?;
+            let key =
+                (day, project(&text(row.get(c.resource)), self.by_resource_group), text(row.get(c.meter)), currency);
+            let sum = self.merged.entry(key).or_insert(Money::ZERO);
+            *sum = sum.checked_add(amount).ok_or_else(|| format!("{at}: the day's amounts overflow"))?;
         }
         Ok(())
     }
 
-    /// One record per (day, project, model, line item): meters of different styles that name
-    /// the same thing add up (the cache keys a day's line items, which must not repeat).
+    /// One record per (day, project, model, line item, currency): meters of different styles
+    /// that name the same thing add up; two currencies stay two lines.
     pub(crate) fn finish(self) -> Result<Vec<CostRecord>, String> {
         let mut out = DayLines::default();
-        for ((day, project, meter_name), (amount, currency)) in self.merged {
+        for ((day, project, meter_name, currency), amount) in self.merged {
             let (model, item) = meter::parse(&meter_name);
             let line_item = if model == item { item } else { format!("{model}, {item}") };
-            let mut key = (day, project, model, line_item);
-            if out.currency_of(&key).is_some_and(|c| c != currency) {
-                // Never summed across currencies: the raw meter keeps it apart.
-                key.3 = meter_name;
-            }
-            out.add(key, amount, currency).map_err(|e| match e {
-                AddError::OtherCurrency(c) => format!("{day}: {currency} and {c} for the same line item"),
-                AddError::Overflow => format!("{day}: the day's amounts overflow"),
-            })?;
+            out.add((day, project, model, line_item), amount, currency)
+                .map_err(|_| format!("{day}: the day's amounts overflow"))?;
         }
         Ok(out.into_records())
     }

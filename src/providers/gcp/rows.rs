@@ -7,7 +7,7 @@ use std::collections::BTreeMap;
 use super::api::QueryResponse;
 use super::sku;
 use crate::domain::day::day_from_json;
-use crate::domain::day_lines::{AddError, DayLines};
+use crate::domain::day_lines::DayLines;
 use crate::domain::money::money_from_json;
 use crate::domain::{CostRecord, Currency, Money, ProjectInfo};
 
@@ -57,10 +57,9 @@ impl Rows {
             }
             let (model, item) = sku::parse(&text(Some(sku_at)));
             let line_item = if model.to_lowercase() == item { item } else { format!("{model}, {item}") };
-            self.merged.add((day, project, model, line_item), net, currency).map_err(|e| match e {
-                AddError::OtherCurrency(c) => format!("{at}: {currency} and {c} for the same SKU and day"),
-                AddError::Overflow => format!("{at}: the day's amounts overflow"),
-            })?;
+            self.merged
+                .add((day, project, model, line_item), net, currency)
+                .map_err(|_| format!("{at}: the day's amounts overflow"))?;
         }
         Ok(())
     }
