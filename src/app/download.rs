@@ -7,7 +7,22 @@ use crate::error::{Error, Result};
 
 /// The text at `url`, at most `max_bytes` long; `what` names it in errors ("the ECB rates").
 pub(crate) fn get_text(url: &str, timeout_seconds: u64, what: &str, max_bytes: usize) -> Result<String> {
-    let host = reqwest::Url::parse(url).ok().and_then(|u| u.host_str().map(str::to_string)).unwrap_or_default();
+    let body = get_bytes(url, timeout_seconds, what, max_bytes)?;
+    String::from_utf8(body)
+        .map_err(|_| Error::Fetch(format!("cannot fetch {what} from {}: the answer is not UTF-8 text", host_of(url))))
+}
+
+/// `host[:port]` of `url`, for errors.
+fn host_of(url: &str) -> String {
+    reqwest::Url::parse(url)
+        .ok()
+        .and_then(|u| u.host_str().map(|h| u.port().map_or_else(|| h.to_string(), |p| format!("{h}:{p}"))))
+        .unwrap_or_default()
+}
+
+/// The bytes at `url` (a zip, say), at most `max_bytes` long.
+pub(crate) fn get_bytes(url: &str, timeout_seconds: u64, what: &str, max_bytes: usize) -> Result<Vec<u8>> {
+    let host = host_of(url);
     let fail = |why: String| Error::Fetch(format!("cannot fetch {what} from {host}: {why}"));
     let client = crate::providers::http::build_client(Duration::from_secs(timeout_seconds.max(1)))?;
     let runtime =
@@ -28,6 +43,6 @@ pub(crate) fn get_text(url: &str, timeout_seconds: u64, what: &str, max_bytes: u
             }
             body.extend_from_slice(&chunk);
         }
-        String::from_utf8(body).map_err(|_| fail("the answer is not UTF-8 text".into()))
+        Ok(body)
     })
 }

@@ -42,14 +42,41 @@ pub(crate) fn rates_for(app: &App, store: &mut Store, q: &CostQuery, to: Currenc
         currencies.iter().map(Currency::as_str).collect::<Vec<_>>().join(", ")
     ));
     let fetched = fetch(&url, app.config.http.timeout_seconds)?;
+    consistent_with_cache(store, &fetched)?;
     store.save_fx(&fetched)?;
     store.fx_rates(&currencies, since, until)
 }
 
+/// Refuses fetched rates that jump from the cached rate of the published day before them (a
+/// one-day file cannot be checked against itself).
+fn consistent_with_cache(store: &Store, fetched: &[ecb::Rate]) -> Result<()> {
+    let mut first: std::collections::BTreeMap<Currency, (chrono::NaiveDate, rust_decimal::Decimal)> =
+        std::collections::BTreeMap::new();
+    for &(day, currency, rate) in fetched {
+        let entry = first.entry(currency).or_insert((day, rate));
+        if day < entry.0 {
+            *entry = (day, rate);
+        }
+    }
+    for (currency, (day, rate)) in first {
+        let Some(before) = day.checked_sub_days(Days::new(1)) else { continue };
+        let since = day.checked_sub_days(Days::new(14)).unwrap_or(before);
+        let cached = store.fx_rates(&std::iter::once(currency).collect(), since, before)?;
+        if let Some((on, old)) = cached.per_euro(currency, before)
+            && ecb::jumped(old, rate)
+        {
+            return Err(Error::Fetch(format!(
+                "the ECB rates fetched put {currency} at {rate} on {day}, against {old} cached for {on}: refused, nothing cached"
+            )));
+        }
+    }
+    Ok(())
+}
+
 fn fetch(url: &str, timeout_seconds: u64) -> Result<Vec<ecb::Rate>> {
-    let text = super::download::get_text(url, timeout_seconds, "the ECB rates", 32 << 20)?;
+    let body = super::download::get_bytes(url, timeout_seconds, "the ECB rates", 32 << 20)?;
     let host = reqwest::Url::parse(url).ok().and_then(|u| u.host_str().map(str::to_string)).unwrap_or_default();
-    ecb::parse(&text).map_err(|why| Error::Fetch(format!("cannot fetch the ECB rates from {host}: {why}")))
+    ecb::parse_bytes(&body).map_err(|why| Error::Fetch(format!("cannot fetch the ECB rates from {host}: {why}")))
 }
 
 /// The reporting currency: `--currency`, else the config's `[display] currency`, else USD.

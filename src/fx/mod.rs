@@ -4,6 +4,7 @@
 //! spend in another currency than it was billed in; caching spend never needs them.
 
 pub(crate) mod ecb;
+mod zip_member;
 
 use std::collections::{BTreeMap, BTreeSet};
 

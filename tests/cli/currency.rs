@@ -132,3 +132,62 @@ async fn a_budget_in_euros_and_a_report_in_francs() {
     expect_code(&report, 0);
     assert!(stdout(&report).contains("Cost (CHF)") && stdout(&report).contains("CHF "), "{}", stdout(&report));
 }
+
+/// The ECB's own files, as a mirror or a proxy serves them (`../shared/real3/ecb`, provenance in
+/// its README): each converts an imported euro charge exactly, whatever its format.
+#[tokio::test]
+async fn every_form_the_ecb_publishes_converts_exactly() {
+    let real = concat!(env!("CARGO_MANIFEST_DIR"), "/../shared/real3/ecb");
+    for (file, day, usd_per_eur) in [
+        ("hist-zip-2026-04-13/eurofxref-hist.zip", "2026-04-13", "1.1684"),
+        ("daily-csv-2026-04-13/eurofxref.csv", "2026-04-13", "1.1684"),
+        ("hist-csv-excerpt-2026-04-13/eurofxref-hist.csv", "2026-04-13", "1.1684"),
+        ("hist-90d-xml-2017-03/eurofxref-hist-90d.xml", "2017-03-03", "1.0565"),
+    ] {
+        let body = std::fs::read(format!("{real}/{file}")).unwrap();
+        let ecb = MockServer::start().await;
+        Mock::given(method("GET")).respond_with(ResponseTemplate::new(200).set_body_bytes(body)).mount(&ecb).await;
+        let env = TestEnv::new().var("LLMCOST_FX_URL", &format!("{}/{file}", ecb.uri()));
+        let csv = env.dir.path().join("mistral.csv");
+        std::fs::write(&csv, format!("date,model,cost,currency\n{day},mistral-large,123.45,EUR\n")).unwrap();
+        expect_code(
+            &env.run(&["import", csv.to_str().unwrap(), "--provider", "mistral", "--workspace", "lab"]).await,
+            0,
+        );
+        let out = env.run(&["costs", "--since", day, "--until", day, "--currency", "USD", "--format", "json"]).await;
+        expect_code(&out, 0);
+        let total: Decimal = json(&out)["total"].as_str().unwrap().parse().unwrap();
+        let expected = Decimal::new(12345, 2) * usd_per_eur.parse::<Decimal>().unwrap();
+        assert_eq!(total, expected, "{file}");
+    }
+}
+
+/// A rate that cannot be true is refused with the currency and the day, and nothing is cached:
+/// 100 EUR never shows as $0.00 or -$105.00, and a later good answer still converts.
+#[tokio::test]
+async fn an_impossible_ecb_rate_is_refused_and_not_cached() {
+    for (rates, says) in [
+        ("2026-11-20,0,\n", "USD on 2026-11-20"),
+        ("2026-11-20,-1.05,\n", "USD on 2026-11-20"),
+        ("2026-11-20,1.05,\n2026-11-20,1.5,\n", "two rates for USD on 2026-11-20"),
+    ] {
+        let ecb = MockServer::start().await;
+        Mock::given(method("GET"))
+            .respond_with(ResponseTemplate::new(200).set_body_string(format!("Date,USD,\n{rates}")))
+            .mount(&ecb)
+            .await;
+        let env = TestEnv::new().var("LLMCOST_FX_URL", &ecb.uri());
+        let csv = env.dir.path().join("mistral.csv");
+        std::fs::write(&csv, "date,model,cost,currency\n2026-11-20,mistral-large,100,EUR\n").unwrap();
+        expect_code(
+            &env.run(&["import", csv.to_str().unwrap(), "--provider", "mistral", "--workspace", "lab"]).await,
+            0,
+        );
+        let out = env.run(&["costs", "--since", "2026-11-20", "--until", "2026-11-20", "--currency", "USD"]).await;
+        assert_ne!(code(&out), 0, "{}", stdout(&out));
+        assert!(stderr(&out).contains(says), "{}", stderr(&out));
+        let db = rusqlite::Connection::open(env.dir.path().join("cache.sqlite")).unwrap();
+        let cached: i64 = db.query_row("SELECT count(*) FROM fx_rates", [], |r| r.get(0)).unwrap();
+        assert_eq!(cached, 0, "{rates}");
+    }
+}
