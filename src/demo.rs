@@ -427,7 +427,10 @@ impl Demo {
             if ws.provider.is_imported() {
                 let days = range.days().collect();
                 let replace = crate::store::imports::Replace::All;
-                store.import_spend(&account, &costs, &usage, &days, replace, "mistral-invoice-export.csv", now)?;
+                let sources = std::collections::BTreeMap::new();
+                let rows =
+                    crate::store::imports::ImportRows { costs: &costs, usage: &usage, days: &days, sources: &sources };
+                store.import_spend(&account, rows, replace, "mistral-invoice-export.csv", now)?;
                 continue;
             }
             let batch =

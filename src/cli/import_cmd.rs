@@ -72,18 +72,35 @@ pub(super) fn run(app: &App, args: ImportArgs) -> Result<()> {
     if parsed.rows == 0 && args.replace == ReplaceWhat::Days {
         return Err(Error::Usage(format!(
             "{label}: no rows to import{}",
-            if parsed.skipped > 0 {
-                format!(" ({} row(s) were not AI services' usage; see --service)", parsed.skipped)
-            } else {
-                String::new()
+            match (parsed.skipped, args.service.is_empty()) {
+                (0, _) => String::new(),
+                (n, true) => format!(" ({n} row(s) were not AI services' usage; see --service)"),
+                (n, false) => format!(" ({n} row(s) were not the --service chosen, or not usage)"),
             }
         )));
     }
     let replace = if args.replace == ReplaceWhat::All { Replace::All } else { Replace::FileDays };
     let file_name = args.file.file_name().map(|f| f.to_string_lossy().into_owned()).unwrap_or(label.clone());
     let mut store = app.open_store()?;
-    store.import_spend(&account, &parsed.costs, &parsed.usage, &parsed.days, replace, &file_name, app.clock.now())?;
-    let total: crate::domain::Money = parsed.costs.iter().map(|c| c.amount).sum();
+    let rows = crate::store::imports::ImportRows {
+        costs: &parsed.costs,
+        usage: &parsed.usage,
+        days: &parsed.days,
+        sources: &parsed.sources,
+    };
+    store.import_spend(&account, rows, replace, &file_name, app.clock.now())?;
+    // Each currency summed apart and shown in its own unit: never added 1:1.
+    let mut by_currency: std::collections::BTreeMap<crate::domain::Currency, crate::domain::Money> =
+        std::collections::BTreeMap::new();
+    for c in &parsed.costs {
+        let sum = by_currency.entry(c.currency).or_default();
+        *sum = sum.checked_add(c.amount).unwrap_or(*sum);
+    }
+    let total = if by_currency.is_empty() {
+        crate::domain::Currency::USD.format(crate::domain::Money::ZERO)
+    } else {
+        by_currency.iter().map(|(c, m)| c.format(*m)).collect::<Vec<_>>().join(" + ")
+    };
     let span = match (parsed.days.first(), parsed.days.last()) {
         (Some(a), Some(b)) => format!("{a} to {b} (UTC days)"),
         _ => "no days".to_string(),
@@ -91,11 +108,11 @@ pub(super) fn run(app: &App, args: ImportArgs) -> Result<()> {
     app.note(&format!(
         "Imported {} row(s) for {account}: {} over {span}{}.\nTry: llmcost costs --provider {} --by model --since {}",
         parsed.rows,
-        total.display_usd(),
-        if parsed.skipped > 0 {
-            format!("; {} row(s) left out (not AI services' usage)", parsed.skipped)
-        } else {
-            String::new()
+        total,
+        match (parsed.skipped, args.service.is_empty()) {
+            (0, _) => String::new(),
+            (n, true) => format!("; {n} row(s) left out (not AI services' usage)"),
+            (n, false) => format!("; {n} row(s) left out (not the --service chosen, or not usage)"),
         },
         provider.id(),
         parsed.days.first().map_or_else(|| app.clock.today().to_string(), ToString::to_string)

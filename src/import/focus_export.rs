@@ -1,9 +1,15 @@
 //! llmcost's cached spend as a FOCUS 1.2 CSV (FinOps Foundation's open cost and usage format):
-//! one row per UTC day x account x project x line item, the columns FOCUS requires typed as it
-//! says, and llmcost's own dimensions in `x_Llmcost*` columns.
+//! one row per UTC day x account x project x model x line item, the columns FOCUS requires typed
+//! as it says, and llmcost's own dimensions in `x_Llmcost*` columns.
 //!
 //! Billing APIs report billed cost only, so `ListCost`, `ContractedCost` and `EffectiveCost`
-//! equal `BilledCost`; quantities are not reported per line item and are left null.
+//! equal `BilledCost`. They report money per line item, not the quantity priced, so each row is
+//! priced as what it is, one line item's charge for one UTC day: `PricingQuantity` and
+//! `ConsumedQuantity` 1 in `Days`, `ListUnitPrice` the day's cost, so that FOCUS's products hold
+//! (`ListUnitPrice x PricingQuantity = ListCost`). A negative amount (a refund) is a `Credit`,
+//! whose quantities and unit prices FOCUS wants null. Rows imported from another FOCUS file keep
+//! that file's classification (service, category, provider, publisher, invoice issuer). Text from
+//! providers is guarded against spreadsheet formulas like every other CSV llmcost writes.
 
 use std::collections::HashMap;
 use std::io::Write;
@@ -11,10 +17,12 @@ use std::io::Write;
 use chrono::{Datelike, Days, NaiveDate};
 
 use crate::domain::{Dim, Money};
+use crate::output::csv_out::safe_text;
+use crate::store::imports::ChargeSource;
 use crate::store::{CostQuery, KeyValue, Store};
 
 /// The columns written, in order: FOCUS 1.2's, then llmcost's own.
-pub(crate) const COLUMNS: [&str; 32] = [
+pub(crate) const COLUMNS: [&str; 44] = [
     "BilledCost",
     "BillingAccountId",
     "BillingAccountName",
@@ -33,6 +41,12 @@ pub(crate) const COLUMNS: [&str; 32] = [
     "EffectiveCost",
     "InvoiceIssuerName",
     "ListCost",
+    "ListUnitPrice",
+    "PricingCategory",
+    "PricingCurrency",
+    "PricingCurrencyContractedUnitPrice",
+    "PricingCurrencyEffectiveCost",
+    "PricingCurrencyListUnitPrice",
     "PricingQuantity",
     "PricingUnit",
     "ProviderName",
@@ -41,13 +55,22 @@ pub(crate) const COLUMNS: [&str; 32] = [
     "ServiceName",
     "ServiceSubcategory",
     "SkuId",
+    "SkuMeter",
+    "SkuPriceDetails",
+    "SkuPriceId",
     "SubAccountId",
     "SubAccountName",
+    "SubAccountType",
     "x_LlmcostProvider",
     "x_LlmcostWorkspace",
     "x_LlmcostProjectId",
     "x_LlmcostModel",
+    "x_LlmcostLineItem",
+    "x_LlmcostQuantityBasis",
 ];
+
+/// The unit a row is priced in: one line item's charge for one UTC day (see the module's note).
+pub(crate) const PRICING_UNIT: &str = "Days";
 
 /// `2026-11-01T00:00:00Z`
 fn at_midnight(day: NaiveDate) -> String {
@@ -62,6 +85,32 @@ fn first_of_next_month(day: NaiveDate) -> NaiveDate {
     first_of_month(day).checked_add_months(chrono::Months::new(1)).unwrap_or(day)
 }
 
+/// How llmcost classifies an API provider's charges.
+fn api_source(display: &str) -> ChargeSource {
+    ChargeSource {
+        service_category: crate::import::focus_import_category().into(),
+        service_subcategory: "Generative AI".into(),
+        service_name: format!("{display} API"),
+        provider_name: display.into(),
+        publisher_name: display.into(),
+        invoice_issuer_name: display.into(),
+    }
+}
+
+/// A source's classification with FOCUS's required columns filled where the file left them empty.
+fn completed(source: &ChargeSource, display: &str) -> ChargeSource {
+    let or = |value: &str, fallback: &str| if value.is_empty() { fallback.to_string() } else { value.to_string() };
+    let category = or(&source.service_category, "Other");
+    ChargeSource {
+        service_subcategory: or(&source.service_subcategory, &format!("Other ({category})")),
+        service_name: or(&source.service_name, display),
+        provider_name: or(&source.provider_name, display),
+        publisher_name: or(&source.publisher_name, &or(&source.provider_name, display)),
+        invoice_issuer_name: or(&source.invoice_issuer_name, &or(&source.provider_name, display)),
+        service_category: category,
+    }
+}
+
 /// Writes the FOCUS CSV of `query`'s accounts and period (its grouping is ignored).
 pub(crate) fn write(store: &Store, query: &CostQuery, out: &mut dyn Write) -> crate::error::Result<usize> {
     // Each row in its own billing currency (FOCUS's BillingCurrency), never converted.
@@ -69,6 +118,7 @@ pub(crate) fn write(store: &Store, query: &CostQuery, out: &mut dyn Write) -> cr
     let q = CostQuery { group_by: dims, ..query.clone() };
     let rows = store.aggregate_costs(&q)?;
     let names: HashMap<(String, String, String), String> = store.project_names()?;
+    let sources = store.charge_sources()?;
     let io = |e: csv::Error| crate::error::Error::Runtime(format!("cannot write the FOCUS file: {e}"));
     let mut w = csv::Writer::from_writer(out);
     w.write_record(COLUMNS).map_err(io)?;
@@ -96,41 +146,66 @@ pub(crate) fn write(store: &Store, query: &CostQuery, out: &mut dyn Write) -> cr
                 .cloned()
                 .unwrap_or_else(|| project.clone())
         };
+        let source = match sources.get(&(provider.clone(), workspace.clone(), line_item.clone())) {
+            Some(s) => completed(s, display),
+            None => api_source(display),
+        };
         let amount = cost_text(cost);
+        let usage = cost.decimal() >= rust_decimal::Decimal::ZERO;
+        // Usage rows are priced as one day of the line item; credits carry no quantity or price.
+        let (category, quantity, unit, unit_price) = if usage {
+            ("Usage", "1.0".to_string(), PRICING_UNIT.to_string(), amount.clone())
+        } else {
+            ("Credit", String::new(), String::new(), String::new())
+        };
+        let sku_price = format!("{model} | {line_item}");
         let next = day.checked_add_days(Days::new(1)).unwrap_or(day);
-        let record: [String; 32] = [
+        let t = |text: &str| safe_text(text);
+        let record: [String; 44] = [
             amount.clone(),
-            format!("{provider}/{workspace}"),
-            workspace.clone(),
+            t(&format!("{provider}/{workspace}")),
+            t(workspace),
             currency.clone(),
             at_midnight(first_of_next_month(day)),
             at_midnight(first_of_month(day)),
-            "Usage".into(),
+            category.into(),
             String::new(),
-            line_item.clone(),
+            t(line_item),
             "Usage-Based".into(),
             at_midnight(next),
             at_midnight(day),
-            String::new(),
-            String::new(),
+            quantity.clone(),
+            unit.clone(),
             amount.clone(),
             amount.clone(),
-            display.to_string(),
-            amount,
+            t(&source.invoice_issuer_name),
+            amount.clone(),
+            unit_price.clone(),
+            if usage { "Standard" } else { "" }.into(),
+            currency,
+            unit_price.clone(),
+            amount.clone(),
+            unit_price,
+            quantity,
+            unit,
+            t(&source.provider_name),
+            t(&source.publisher_name),
+            t(&source.service_category),
+            t(&source.service_name),
+            t(&source.service_subcategory),
+            t(model),
+            t(line_item),
             String::new(),
-            String::new(),
-            display.to_string(),
-            display.to_string(),
-            crate::import::focus_import_category().into(),
-            format!("{display} API"),
-            "Generative AI".into(),
-            model.clone(),
-            if project.is_empty() { format!("{provider}/{workspace}/default") } else { project.clone() },
-            project_name,
+            t(&sku_price),
+            t(&if project.is_empty() { format!("{provider}/{workspace}/default") } else { project.clone() }),
+            t(&project_name),
+            "Project".into(),
             provider.clone(),
-            workspace.clone(),
-            project.clone(),
-            model.clone(),
+            t(workspace),
+            t(project),
+            t(model),
+            t(line_item),
+            if usage { "one line item for one UTC day" } else { "" }.into(),
         ];
         w.write_record(&record).map_err(io)?;
         written += 1;

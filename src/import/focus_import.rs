@@ -8,6 +8,7 @@ use super::{Parsed, Sums, columns, row_error};
 use crate::domain::Money;
 use crate::domain::day::parse_utc_day;
 use crate::error::Result;
+use crate::store::imports::ChargeSource;
 
 pub(super) const AI_CATEGORY: &str = "AI and Machine Learning";
 
@@ -21,11 +22,16 @@ pub(crate) fn parse(text: &str, file: &str, services: &[String]) -> Result<Parse
         }
     }
     let mut sums = Sums::default();
+    let mut sources = std::collections::BTreeMap::new();
     let mut skipped = 0;
     for (i, record) in reader.records().enumerate() {
         let line = i as u64 + 2;
         let record = record.map_err(|e| row_error(file, line, "-", e))?;
-        let get = |name: &str| cols.get(&name.to_ascii_lowercase()).and_then(|&c| record.get(c)).map_or("", str::trim);
+        // Exports written by SQL engines spell a missing value `NULL` (the FinOps Foundation's sample does).
+        let get = |name: &str| {
+            let value = cols.get(&name.to_ascii_lowercase()).and_then(|&c| record.get(c)).map_or("", str::trim);
+            if value == "NULL" { "" } else { value }
+        };
         let service = get("ServiceName");
         let ai = if services.is_empty() {
             get("ServiceCategory") == AI_CATEGORY
@@ -53,10 +59,22 @@ pub(crate) fn parse(text: &str, file: &str, services: &[String]) -> Result<Parse
         } else {
             first(&["SubAccountName", "ResourceName"])
         };
+        if !get("ServiceName").is_empty() && get("x_LlmcostModel").is_empty() {
+            sources.entry(model.clone()).or_insert_with(|| ChargeSource {
+                service_category: get("ServiceCategory").to_string(),
+                service_subcategory: get("ServiceSubcategory").to_string(),
+                service_name: get("ServiceName").to_string(),
+                provider_name: get("ProviderName").to_string(),
+                publisher_name: get("PublisherName").to_string(),
+                invoice_issuer_name: get("InvoiceIssuerName").to_string(),
+            });
+        }
         sums.add(day, Some(project), model, cost, currency, None)
             .map_err(|m| row_error(file, line, "BilledCost", m))?;
     }
-    Ok(sums.finish(skipped))
+    let mut parsed = sums.finish(skipped);
+    parsed.sources = sources;
+    Ok(parsed)
 }
 
 #[cfg(test)]

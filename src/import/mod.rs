@@ -32,8 +32,10 @@ pub(crate) struct Parsed {
     pub days: BTreeSet<NaiveDate>,
     /// Data rows read (after filtering, for FOCUS).
     pub rows: usize,
-    /// Rows left out (FOCUS rows that are not AI services).
+    /// Rows left out (FOCUS rows that are not AI services, or not the `--service` chosen).
     pub skipped: usize,
+    /// How a FOCUS file classified each line item, kept for a FOCUS export.
+    pub sources: BTreeMap<String, crate::store::imports::ChargeSource>,
 }
 
 /// Rows of one file, summed as they are read.
@@ -90,6 +92,7 @@ impl Sums {
             days,
             rows: self.rows,
             skipped,
+            sources: BTreeMap::new(),
         }
     }
 }

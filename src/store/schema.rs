@@ -109,6 +109,20 @@ const MIGRATIONS: &[&str] = &[
         SELECT provider, workspace, day, project_id, line_item, model, amount, fetched_at, currency FROM cost_buckets;
     DROP TABLE cost_buckets;
     ALTER TABLE cost_buckets_v6 RENAME TO cost_buckets;",
+    // 7: how an imported FOCUS file classified its charges, so a FOCUS export gives them back
+    // as the source said (EC2 stays Compute by Amazon Web Services, Inc.).
+    "CREATE TABLE charge_sources (
+        provider            TEXT NOT NULL,
+        workspace           TEXT NOT NULL,
+        line_item           TEXT NOT NULL,
+        service_category    TEXT NOT NULL,
+        service_subcategory TEXT NOT NULL,
+        service_name        TEXT NOT NULL,
+        provider_name       TEXT NOT NULL,
+        publisher_name      TEXT NOT NULL,
+        invoice_issuer_name TEXT NOT NULL,
+        PRIMARY KEY (provider, workspace, line_item)
+    ) WITHOUT ROWID;",
 ];
 
 #[allow(clippy::cast_possible_wrap, reason = "a handful of migrations")]
@@ -130,6 +144,7 @@ pub(super) fn ensure_ours(conn: &Connection, path: &std::path::Path) -> Result<(
         .collect::<rusqlite::Result<_>>()?;
     let version: i64 = conn.pragma_query_value(None, "user_version", |r| r.get(0))?;
     let ours = [
+        "charge_sources",
         "cost_buckets",
         "currencies_seen",
         "fx_rates",

@@ -160,6 +160,25 @@ async fn the_focus_export_is_typed_as_focus_says_and_imports_back_to_the_same_to
         assert!(["Usage", "Purchase", "Tax", "Credit", "Adjustment"].contains(&at(&row, "ChargeCategory").as_str()));
         assert!(["", "Correction"].contains(&at(&row, "ChargeClass").as_str()));
         assert_eq!(at(&row, "ServiceCategory"), "AI and Machine Learning");
+        // FOCUS 1.2's conditions on a Usage row (not a Correction): quantities with their
+        // units, a list unit price whose product with the quantity is the list cost, a SKU
+        // price id and meter beside the SKU id.
+        assert_eq!(at(&row, "ChargeCategory"), "Usage");
+        for column in [
+            "PricingQuantity",
+            "PricingUnit",
+            "ConsumedQuantity",
+            "ConsumedUnit",
+            "ListUnitPrice",
+            "SkuId",
+            "SkuPriceId",
+            "SkuMeter",
+        ] {
+            assert!(!at(&row, column).is_empty(), "{column} is null on a Usage row");
+        }
+        let product = at(&row, "ListUnitPrice").parse::<Decimal>().unwrap()
+            * at(&row, "PricingQuantity").parse::<Decimal>().unwrap();
+        assert_eq!(product, at(&row, "ListCost").parse::<Decimal>().unwrap());
     }
     assert_eq!(rows, 3);
     // Round trip: the export imported back gives the same totals, by model too.
@@ -192,4 +211,95 @@ async fn the_focus_export_is_typed_as_focus_says_and_imports_back_to_the_same_to
             .collect::<Vec<_>>()
     };
     assert_eq!(by_model("roundtrip"), by_model("groq"));
+}
+
+/// The FinOps Foundation's real FOCUS sample (`../shared/real3/focus`): rows chosen with
+/// `--service` keep the source's classification and names when exported again, `NULL` literals
+/// and `YYYY-MM-DD HH:MM:SS` hourly periods are read, and the summary says why rows were left out.
+#[tokio::test]
+async fn imported_focus_rows_are_exported_with_their_own_classification() {
+    let sample = concat!(env!("CARGO_MANIFEST_DIR"), "/../shared/real3/focus/focus-sample-data-1.0/focus_sample.csv");
+    let env = TestEnv::new();
+    let out = env
+        .run(&[
+            "import",
+            sample,
+            "--format",
+            "focus",
+            "--provider",
+            "focus-sample",
+            "--workspace",
+            "demo",
+            "--service",
+            "Amazon Simple Storage Service",
+            "--service",
+            "Storage Accounts",
+        ])
+        .await;
+    expect_code(&out, 0);
+    let said = stderr(&out);
+    assert!(said.contains("not the --service chosen") && !said.contains("not AI services"), "{said}");
+    let out_file = env.dir.path().join("again.csv");
+    let out = env
+        .run(&[
+            "export",
+            "--since",
+            "2024-09-01",
+            "--until",
+            "2024-10-31",
+            "--offline",
+            "--out",
+            out_file.to_str().unwrap(),
+        ])
+        .await;
+    expect_code(&out, 0);
+    let mut reader = csv::Reader::from_path(&out_file).unwrap();
+    let header: Vec<String> = reader.headers().unwrap().iter().map(String::from).collect();
+    let at = |row: &csv::StringRecord, name: &str| row[header.iter().position(|h| h == name).unwrap()].to_string();
+    let mut seen = std::collections::BTreeSet::new();
+    for row in reader.records() {
+        let row = row.unwrap();
+        let classified = (
+            at(&row, "ServiceName"),
+            at(&row, "ServiceCategory"),
+            at(&row, "ProviderName"),
+            at(&row, "InvoiceIssuerName"),
+        );
+        assert_ne!(classified.1, "AI and Machine Learning", "{classified:?}");
+        assert!(!classified.0.contains("focus-sample"), "{classified:?}");
+        seen.insert(classified);
+    }
+    assert!(
+        seen.contains(&(
+            "Amazon Simple Storage Service".into(),
+            "Storage".into(),
+            "AWS".into(),
+            "Amazon Web Services, Inc.".into()
+        )),
+        "{seen:?}"
+    );
+    assert!(seen.iter().any(|c| c.0 == "Storage Accounts" && c.2 == "Microsoft"), "{seen:?}");
+}
+
+/// Provider text that a spreadsheet would run as a formula is written inert in the FOCUS file,
+/// as in every other CSV; amounts stay plain numbers.
+#[tokio::test]
+async fn the_focus_export_never_writes_a_formula() {
+    let env = TestEnv::new();
+    let file = write(
+        &env,
+        "hostile.csv",
+        "date,model,cost,project\n2026-11-20,\"=HYPERLINK(\"\"http://evil\"\",\"\"x\"\")\",1.5,+cmd|' /C calc'!A0\n2026-11-20,@SUM(A1),2,-2+3\n",
+    );
+    expect_code(&env.run(&["import", &file, "--provider", "groq", "--workspace", "team"]).await, 0);
+    let out_file = env.dir.path().join("focus.csv");
+    expect_code(&env.run(&["export", "--month", "--offline", "--out", out_file.to_str().unwrap()]).await, 0);
+    let mut reader = csv::Reader::from_path(&out_file).unwrap();
+    for row in reader.records() {
+        for cell in row.unwrap().iter() {
+            let formula =
+                cell.starts_with(['=', '+', '@']) || (cell.starts_with('-') && cell.parse::<Decimal>().is_err());
+            assert!(!formula, "{cell}");
+        }
+    }
 }
