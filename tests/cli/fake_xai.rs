@@ -28,7 +28,7 @@ pub(crate) fn sample_team(key: &str) -> Team {
     let mut points = Vec::new();
     let mut day = NaiveDate::from_ymd_opt(2026, 10, 1).unwrap();
     while day <= NaiveDate::from_ymd_opt(2026, 11, 30).unwrap() {
-        points.push((day, "grok-4", json!(0.75973725)));
+        points.push((day, "Chat grok-4", json!(0.75973725)));
         points.push((day, "grok-code-fast-1", json!("0.0125")));
         // Zero-spend days appear as zero points.
         points.push((day, "grok-3-mini", json!(0)));

@@ -87,6 +87,15 @@ fn label(series: &api::Series) -> String {
     if unique.is_empty() { crate::domain::line_item::UNATTRIBUTED.to_string() } else { unique.join(" / ") }
 }
 
+/// The model a description names: xAI writes what was used before it (`Chat grok-4-0709`,
+/// `Image grok-2-image-1212`); the line item keeps the whole description.
+fn model_of(description: &str) -> String {
+    description.split_whitespace().position(|w| w.to_ascii_lowercase().starts_with("grok")).map_or_else(
+        || description.to_string(),
+        |i| description.split_whitespace().skip(i).collect::<Vec<_>>().join(" "),
+    )
+}
+
 /// Cost records (one per day and model) from one usage answer. A zero point is a $0 row: it adds
 /// nothing to a total.
 pub(crate) fn cost_records(answer: api::UsageAnswer) -> Result<Vec<CostRecord>, String> {
@@ -109,11 +118,11 @@ pub(crate) fn cost_records(answer: api::UsageAnswer) -> Result<Vec<CostRecord>, 
     }
     Ok(merged
         .into_iter()
-        .map(|((day, model), amount)| CostRecord {
+        .map(|((day, description), amount)| CostRecord {
             day,
             project_id: None,
-            line_item: model.clone(),
-            model,
+            model: model_of(&description),
+            line_item: description,
             amount,
             currency: crate::domain::Currency::USD,
         })
@@ -243,6 +252,19 @@ fn urlencode(segment: &str) -> String {
             }
         })
         .collect()
+}
+
+#[cfg(test)]
+mod model_tests {
+    use super::model_of;
+
+    #[test]
+    fn the_kind_before_the_model_is_not_the_model() {
+        assert_eq!(model_of("Chat grok-4-0709"), "grok-4-0709");
+        assert_eq!(model_of("Image grok-2-image-1212"), "grok-2-image-1212");
+        assert_eq!(model_of("grok-3-mini"), "grok-3-mini");
+        assert_eq!(model_of("Live Search"), "Live Search");
+    }
 }
 
 #[cfg(test)]
