@@ -404,6 +404,10 @@ impl App {
         if let Some(ms) = self.env_value("LLMCOST_RETRY_BASE_MS").and_then(|v| v.trim().parse::<u64>().ok()) {
             policy.base_delay = std::time::Duration::from_millis(ms.min(60_000));
         }
+        // The longest single wait, whatever a Retry-After asks (tests shorten it).
+        if let Some(ms) = self.env_value("LLMCOST_RETRY_MAX_MS").and_then(|v| v.trim().parse::<u64>().ok()) {
+            policy.max_delay = std::time::Duration::from_millis(ms.clamp(1, 60_000));
+        }
         policy
     }
 

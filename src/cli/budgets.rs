@@ -304,8 +304,9 @@ fn check(app: &App, args: CheckArgs) -> Result<()> {
         }
         let mut messages = crate::notify::due(&app.config.channels, &rows, &store, app.clock.now())?;
         if !args.dry_run && !messages.is_empty() {
-            let delay = app.retry_policy().base_delay;
-            crate::notify::send_all(&app.config.channels, &mut messages, &mut store, delay, true)?;
+            let policy = app.retry_policy();
+            let timeout = std::time::Duration::from_secs(app.config.http.timeout_seconds.max(1));
+            crate::notify::send_all(&app.config.channels, &mut messages, &mut store, &policy, timeout, true)?;
         }
         for m in &messages {
             match &m.outcome {

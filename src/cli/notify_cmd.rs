@@ -48,7 +48,8 @@ pub(super) fn run(app: &App, args: NotifyArgs) -> Result<()> {
     let rows = crate::app::budgets::evaluate(app, &store, &app.config.budgets[..1])?;
     let mut messages: Vec<_> =
         channels.iter().map(|c| crate::notify::test_message(c, &rows[0], app.clock.now())).collect();
-    crate::notify::send_all(&channels, &mut messages, &mut store, app.retry_policy().base_delay, false)?;
+    let timeout = std::time::Duration::from_secs(app.config.http.timeout_seconds.max(1));
+    crate::notify::send_all(&channels, &mut messages, &mut store, &app.retry_policy(), timeout, false)?;
     let mut failed = Vec::new();
     for m in &messages {
         match &m.outcome {

@@ -19,6 +19,12 @@ pub enum Kind {
 }
 
 impl Kind {
+    /// Whether a message whose outcome was lost (a crash mid-send) is better lost than repeated:
+    /// chat channels show a repeat; PagerDuty (dedup key) and webhooks (message id) drop one.
+    pub fn at_most_once(self) -> bool {
+        matches!(self, Kind::Slack | Kind::Teams | Kind::Discord)
+    }
+
     pub fn name(self) -> &'static str {
         match self {
             Kind::Slack => "slack",

@@ -78,7 +78,7 @@ pub(crate) fn due(
         for row in rows {
             let (b, s) = (&row.budget, &row.status);
             let period_start = s.period.since;
-            let done = store.notifications_delivered(&ch.name, &b.name, period_start)?;
+            let done = store.notifications_settled(&ch.name, &b.name, period_start, ch.kind.at_most_once())?;
             for &t in b.warn_at.iter().filter(|t| s.percent >= rust_decimal::Decimal::from(**t)) {
                 if !ch.wants(&b.name, t >= 100) || done.contains(&(i64::from(t), "trigger".to_string())) {
                     continue;
@@ -131,52 +131,104 @@ fn resolve(
     }
 }
 
-/// Sends each message (a failing channel never stops the others) and records the outcomes.
+/// Sends each message and records the outcomes. Channels are sent to concurrently (a receiver
+/// that hangs never holds the others), each channel's messages in order, all under one deadline:
+/// the configured timeout for each of the three attempts plus the longest wait a receiver may ask.
 pub(crate) fn send_all(
     channels: &[Channel],
     messages: &mut [Message],
     store: &mut Store,
-    base_delay: Duration,
+    policy: &crate::providers::http::RetryPolicy,
+    timeout: Duration,
     record: bool,
 ) -> crate::error::Result<()> {
-    let client = crate::providers::http::build_client(Duration::from_secs(30))?;
+    let client = crate::providers::http::build_client(timeout)?;
     let runtime = tokio::runtime::Builder::new_current_thread()
         .enable_all()
         .build()
         .map_err(|e| crate::error::Error::io("cannot start the async runtime", e))?;
-    for m in messages.iter_mut() {
-        let Some(ch) = channels.iter().find(|c| c.name == m.channel) else { continue };
-        let outcome = runtime.block_on(deliver(ch, m, &client, base_delay));
+    if record {
+        // Written before anything is sent: a crash after a chat message went out leaves
+        // 'sending', which the next run does not repeat (see `Kind::at_most_once`).
+        for m in messages.iter() {
+            store.begin_notification(
+                &m.channel,
+                &m.budget,
+                m.period_start,
+                m.threshold(),
+                m.event.name(),
+                Utc::now(),
+            )?;
+        }
+    }
+    let deadline = timeout.saturating_mul(3).saturating_add(policy.max_delay.min(Duration::from_secs(60)) * 2);
+    let unanswered =
+        || send::Failure { why: format!("no answer within {} s; not delivered", deadline.as_secs()), gone: false };
+    // Each outcome lands here as soon as it is known: the deadline cuts only what is unfinished.
+    let outcomes: std::cell::RefCell<Vec<Result<(), send::Failure>>> =
+        std::cell::RefCell::new((0..messages.len()).map(|_| Err(unanswered())).collect());
+    runtime.block_on(async {
+        let by_channel = channels.iter().map(|ch| {
+            let mine: Vec<usize> = (0..messages.len()).filter(|&i| messages[i].channel == ch.name).collect();
+            let (client, messages, outcomes) = (&client, &*messages, &outcomes);
+            async move {
+                for i in mine {
+                    let outcome = deliver(ch, &messages[i], client, policy).await;
+                    if let Some(slot) = outcomes.borrow_mut().get_mut(i) {
+                        *slot = outcome;
+                    }
+                }
+            }
+        });
+        let _ = tokio::time::timeout(deadline, futures_util::future::join_all(by_channel)).await;
+    });
+    let outcomes = outcomes.into_inner();
+    for (m, outcome) in messages.iter_mut().zip(outcomes) {
         if record {
+            let (error, gone) = match &outcome {
+                Ok(()) => (None, false),
+                Err(f) => (Some(f.why.as_str()), f.gone),
+            };
             store.record_notification(
                 &m.channel,
                 &m.budget,
                 m.period_start,
                 m.threshold(),
                 m.event.name(),
-                outcome.as_ref().err().map(String::as_str),
+                error,
+                gone,
                 Utc::now(),
             )?;
         }
-        m.outcome = Some(outcome);
+        m.outcome = Some(outcome.map_err(|f| f.why));
     }
     Ok(())
 }
 
-async fn deliver(ch: &Channel, m: &Message, client: &reqwest::Client, base_delay: Duration) -> Result<(), String> {
-    let url = ch.target()?;
-    if ch.kind == Kind::Pagerduty && ch.secret(&ch.routing_key_env, "routing_key_env")?.is_none() {
-        return Err("no routing key".into());
+async fn deliver(
+    ch: &Channel,
+    m: &Message,
+    client: &reqwest::Client,
+    policy: &crate::providers::http::RetryPolicy,
+) -> Result<(), send::Failure> {
+    let failed = |why: String| send::Failure { why, gone: false };
+    let url = ch.target().map_err(failed)?;
+    let routing_key = ch.secret(&ch.routing_key_env, "routing_key_env").map_err(failed)?;
+    if ch.kind == Kind::Pagerduty && routing_key.is_none() {
+        return Err(failed("no routing key".into()));
     }
-    let body = serde_json::to_vec(&m.body).map_err(|e| e.to_string())?;
+    let body = serde_json::to_vec(&m.body).map_err(|e| failed(e.to_string()))?;
     let mut headers = Vec::new();
+    let secret = ch.secret(&ch.secret_env, "secret_env").map_err(failed)?;
     if ch.kind == Kind::Webhook
-        && let Some(secret) = ch.secret(&ch.secret_env, "secret_env")?
+        && let Some(secret) = &secret
     {
         let id = m.body["id"].as_str().unwrap_or("msg").to_string();
-        headers = payload::sign(&secret, &id, Utc::now().timestamp(), &body);
+        headers = payload::sign(secret, &id, Utc::now().timestamp(), &body);
     }
-    send::post(client, &url, &body, &headers, base_delay).await
+    let secrets: Vec<&str> =
+        [Some(url.as_str()), routing_key.as_deref(), secret.as_deref()].into_iter().flatten().collect();
+    send::post(client, &url, &body, &headers, policy, &secrets).await
 }
 
 /// `llmcost notify test`: one test message per channel, recorded nowhere.

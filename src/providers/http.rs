@@ -515,6 +515,11 @@ fn standard_retry_after(headers: &HeaderMap, now: DateTime<Utc>) -> Option<Durat
     if let Ok(secs) = value.parse::<u64>() {
         return Some(Duration::from_secs(secs));
     }
+    // Some servers write fractions or exponents (`1.5`, `1e20`): bounded to a day before it
+    // becomes a Duration, which would panic on overflow. Callers cap the wait further.
+    if let Ok(secs) = value.parse::<f64>() {
+        return (secs.is_finite() && secs >= 0.0).then(|| Duration::from_secs_f64(secs.min(86_400.0)));
+    }
     let at = DateTime::parse_from_rfc2822(value).ok()?.with_timezone(&Utc);
     Some((at - now).to_std().unwrap_or(Duration::ZERO))
 }
@@ -554,6 +559,12 @@ mod tests {
         h.insert(RETRY_AFTER, HeaderValue::from_static("Wed, 21 Oct 2015 07:28:05 GMT"));
         assert_eq!(retry_after(&h, now), Some(Duration::from_secs(5)));
         h.insert(RETRY_AFTER, HeaderValue::from_static("soon"));
+        assert_eq!(retry_after(&h, now), None);
+        h.insert(RETRY_AFTER, HeaderValue::from_static("1e20"));
+        assert_eq!(retry_after(&h, now), Some(Duration::from_secs(86_400)));
+        h.insert(RETRY_AFTER, HeaderValue::from_static("1.5"));
+        assert_eq!(retry_after(&h, now), Some(Duration::from_millis(1500)));
+        h.insert(RETRY_AFTER, HeaderValue::from_static("-3"));
         assert_eq!(retry_after(&h, now), None);
     }
 

@@ -6,19 +6,44 @@ use super::{Store, day_text, parse_day, time_text};
 use crate::error::Result;
 
 impl Store {
-    /// `(threshold, event)` delivered to `channel` for a budget's period.
-    pub fn notifications_delivered(
+    /// `(threshold, event)` settled for `channel` and a budget's period: delivered, refused for
+    /// good (the channel is gone), or, when `at_most_once`, an attempt whose outcome a crash lost
+    /// (a chat message may have gone out; sending it again would repeat it).
+    pub fn notifications_settled(
         &self,
         channel: &str,
         budget: &str,
         period_start: NaiveDate,
+        at_most_once: bool,
     ) -> Result<Vec<(i64, String)>> {
         let mut stmt = self.conn.prepare_cached(
             "SELECT threshold, event FROM notifications
-             WHERE channel = ?1 AND budget = ?2 AND period_start = ?3 AND delivered_at IS NOT NULL",
+             WHERE channel = ?1 AND budget = ?2 AND period_start = ?3
+               AND (delivered_at IS NOT NULL OR state = 'gone' OR (state = 'sending' AND ?4))",
         )?;
-        let rows = stmt.query_map((channel, budget, day_text(period_start)), |r| Ok((r.get(0)?, r.get(1)?)))?;
+        let rows =
+            stmt.query_map((channel, budget, day_text(period_start), at_most_once), |r| Ok((r.get(0)?, r.get(1)?)))?;
         Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    /// Marks an alert as being sent, before the request goes out.
+    pub fn begin_notification(
+        &mut self,
+        channel: &str,
+        budget: &str,
+        period_start: NaiveDate,
+        threshold: i64,
+        event: &str,
+        at: DateTime<Utc>,
+    ) -> Result<()> {
+        self.conn.execute(
+            "INSERT INTO notifications (channel, budget, period_start, threshold, event, delivered_at, error, attempts, updated_at, state)
+             VALUES (?1, ?2, ?3, ?4, ?5, NULL, NULL, 0, ?6, 'sending')
+             ON CONFLICT (channel, budget, period_start, threshold, event) DO UPDATE SET
+               state = 'sending', updated_at = excluded.updated_at",
+            (channel, budget, day_text(period_start), threshold, event, time_text(at)),
+        )?;
+        Ok(())
     }
 
     /// Periods before `current` with a delivered trigger and no delivered resolve.
@@ -37,8 +62,9 @@ impl Store {
         Ok(out)
     }
 
-    /// Records an attempt: delivered when `error` is `None`.
-    #[allow(clippy::too_many_arguments)]
+    /// Records an attempt: delivered when `error` is `None`; `gone` when the receiver said the
+    /// channel no longer exists.
+    #[expect(clippy::too_many_arguments, reason = "the notification's key is five columns")]
     pub fn record_notification(
         &mut self,
         channel: &str,
@@ -47,16 +73,28 @@ impl Store {
         threshold: i64,
         event: &str,
         error: Option<&str>,
+        gone: bool,
         at: DateTime<Utc>,
     ) -> Result<()> {
         let at = time_text(at);
+        let state = if gone { "gone" } else { "" };
         self.conn.execute(
-            "INSERT INTO notifications (channel, budget, period_start, threshold, event, delivered_at, error, attempts, updated_at)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, 1, ?8)
+            "INSERT INTO notifications (channel, budget, period_start, threshold, event, delivered_at, error, attempts, updated_at, state)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, 1, ?8, ?9)
              ON CONFLICT (channel, budget, period_start, threshold, event) DO UPDATE SET
                delivered_at = excluded.delivered_at, error = excluded.error,
-               attempts = attempts + 1, updated_at = excluded.updated_at",
-            (channel, budget, day_text(period_start), threshold, event, error.is_none().then_some(at.clone()), error, &at),
+               attempts = attempts + 1, updated_at = excluded.updated_at, state = excluded.state",
+            (
+                channel,
+                budget,
+                day_text(period_start),
+                threshold,
+                event,
+                error.is_none().then_some(at.clone()),
+                error,
+                &at,
+                state,
+            ),
         )?;
         Ok(())
     }

@@ -123,6 +123,9 @@ const MIGRATIONS: &[&str] = &[
         invoice_issuer_name TEXT NOT NULL,
         PRIMARY KEY (provider, workspace, line_item)
     ) WITHOUT ROWID;",
+    // 8: an alert's state between attempts: 'sending' is written before the POST (a crash after
+    // delivery must not repeat a chat message), 'gone' when the receiver said 404 or 410.
+    "ALTER TABLE notifications ADD COLUMN state TEXT NOT NULL DEFAULT '';",
 ];
 
 #[allow(clippy::cast_possible_wrap, reason = "a handful of migrations")]

@@ -20,6 +20,12 @@ const KEY: &str = "sk-admin-notify-0123456789";
 const SECRET: &str = "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw";
 const ROUTING_KEY: &str = "R0UT1NGKEY0123456789abcdef012345";
 
+/// Pseudo statuses for hostile receivers: a 429 asking for 1e20 seconds (Discord: 1e300 in its
+/// body), a 400 that echoes the request URL, a receiver that never answers.
+const HUGE_RETRY_AFTER: u16 = 1429;
+const ECHO_URL: u16 = 1400;
+const HANG: u16 = 1504;
+
 /// Records every valid body; answers what the real receiver would, and fails on demand first.
 struct Receiver {
     kind: &'static str,
@@ -100,6 +106,15 @@ impl Respond for Receiver {
                     serde_json::json!({"message": "You are being rate limited.", "retry_after": 0.2, "global": false}),
                 ),
                 (_, 429) => ResponseTemplate::new(429).insert_header("retry-after", "1"),
+                ("discord", HUGE_RETRY_AFTER) => ResponseTemplate::new(429)
+                    .set_body_string(r#"{"message":"slow down","retry_after":1e300,"global":false}"#),
+                (_, HUGE_RETRY_AFTER) => ResponseTemplate::new(429).insert_header("retry-after", "1e20"),
+                (_, ECHO_URL) => ResponseTemplate::new(400).set_body_string(format!(
+                    "invalid_payload for {} ({})",
+                    req.url,
+                    req.url.path()
+                )),
+                (_, HANG) => ResponseTemplate::new(200).set_delay(std::time::Duration::from_secs(600)),
                 (_, status) => ResponseTemplate::new(status).set_body_string("upstream error"),
             };
         }
@@ -265,4 +280,65 @@ async fn bad_channels_are_config_errors_naming_the_entry_and_field() {
         assert_eq!(code(&out), 2, "{text}");
         assert!(stderr(&out).contains(needle), "{text}: {}", stderr(&out));
     }
+}
+
+/// Hostile receivers never crash a run or hold the others: absurd Retry-After values are bounded
+/// (they panicked before), an echoed webhook URL is not printed, a receiver that never answers
+/// times out while the others are delivered, and a deleted webhook (410) is not retried by later
+/// runs.
+#[tokio::test]
+async fn hostile_receivers_never_stop_the_alerts() {
+    let (_fake, r, env) = setup(&[
+        ("slack", 100, HUGE_RETRY_AFTER),
+        ("discord", 100, HUGE_RETRY_AFTER),
+        ("teams", 100, ECHO_URL),
+        ("webhook", 100, HANG),
+    ])
+    .await;
+    let env = env.var("LLMCOST_RETRY_MAX_MS", "50");
+    let started = std::time::Instant::now();
+    let out = env.run(&["--timeout", "2", "budgets", "check", "--notify", "--format", "json"]).await;
+    assert_eq!(code(&out), 3, "an exceeded budget, not a panic: {}", stderr(&out));
+    assert!(started.elapsed() < std::time::Duration::from_secs(30), "a hanging receiver held the run");
+    assert_eq!(r.bodies("pagerduty").len(), 3, "the page after the failing channels went out");
+    let all = format!("{}{}", stdout(&out), stderr(&out));
+    assert!(!all.contains("/slack") && !all.contains("/teams") && !all.contains(&r.server.uri()), "{all}");
+    assert!(all.contains("[redacted]"), "the echo is shown without the URL: {all}");
+    let notes = json(&out)["notifications"].as_array().unwrap().clone();
+    let webhook: Vec<&Value> = notes.iter().filter(|n| n["channel"] == "webhook").collect();
+    assert!(webhook[0]["error"].as_str().unwrap().contains("timed out"), "{webhook:?}");
+    assert!(webhook.iter().all(|n| n["delivered"] == false), "{webhook:?}");
+
+    // A deleted webhook: 410 once, never again.
+    let (_fake, r, env) = setup(&[("teams", 100, 410)]).await;
+    let out = env.run(&["budgets", "check", "--notify"]).await;
+    expect_code(&out, 3);
+    assert!(stderr(&out).contains("no longer exists"), "{}", stderr(&out));
+    let hits = r.hits("teams");
+    let out = env.run(&["budgets", "check", "--notify", "--offline"]).await;
+    expect_code(&out, 3);
+    assert_eq!(r.hits("teams"), hits, "a gone channel is not retried by later runs");
+}
+
+/// A crash between a chat message going out and its record must not repeat it: an attempt left
+/// 'sending' is settled for Slack, tried again for a webhook (which drops a repeated id).
+#[tokio::test]
+async fn an_attempt_whose_outcome_was_lost_is_not_repeated_in_chat() {
+    let (_fake, r, env) = setup(&[]).await;
+    expect_code(&env.run(&["budgets", "check", "--notify", "--dry-run"]).await, 3);
+    // What a crash right after the POSTs leaves behind: every due message 'sending'.
+    let db = rusqlite::Connection::open(env.dir.path().join("cache.sqlite")).unwrap();
+    for channel in ["slack", "webhook"] {
+        for t in [50, 80, 100] {
+            db.execute(
+                "INSERT INTO notifications (channel, budget, period_start, threshold, event, attempts, updated_at, state)
+                 VALUES (?1, 'team', '2026-11-01', ?2, 'trigger', 0, '2026-11-22T10:00:00Z', 'sending')",
+                rusqlite::params![channel, t],
+            )
+            .unwrap();
+        }
+    }
+    expect_code(&env.run(&["budgets", "check", "--notify"]).await, 3);
+    assert_eq!(r.bodies("slack").len(), 0, "Slack may have shown them: not sent again");
+    assert_eq!(r.bodies("webhook").len(), 3, "webhooks dedupe by id: sent again");
 }
