@@ -3,14 +3,14 @@
 
 use std::convert::Infallible;
 use std::net::SocketAddr;
-use std::sync::{Arc, Mutex};
+use std::sync::{Arc, Mutex, RwLock};
 use std::time::Duration;
 
 use http_body_util::Full;
 use hyper::body::Bytes;
 use hyper::service::service_fn;
 use hyper::{Request, Response, StatusCode};
-use hyper_util::rt::TokioIo;
+use hyper_util::rt::{TokioIo, TokioTimer};
 
 use super::exposition::{self, OPENMETRICS_CONTENT_TYPE, SyncErrors, TEXT_CONTENT_TYPE};
 use crate::app::App;
@@ -24,45 +24,100 @@ pub(crate) struct ServeOptions {
     pub currency: crate::domain::Currency,
 }
 
-fn respond(status: StatusCode, content_type: &str, body: String) -> Response<Full<Bytes>> {
+/// Connections served at once when the descriptor limit cannot be read; more are answered 503
+/// and closed, so a slowloris or a scrape storm never exhausts the process's descriptors.
+const DEFAULT_CONNECTIONS: usize = 256;
+/// Descriptors kept for everything but connections (the cache, the sync's HTTP clients, logs).
+const RESERVED_FDS: u64 = 128;
+
+/// How many connections to serve at once: the soft descriptor limit (systemd's default is 1,024)
+/// less a reserve, read from /proc where there is one, between 16 and 4,096.
+fn max_connections() -> usize {
+    let limits = std::fs::read_to_string("/proc/self/limits").unwrap_or_default();
+    let soft = limits
+        .lines()
+        .find(|l| l.starts_with("Max open files"))
+        .and_then(|l| l.split_whitespace().nth(3))
+        .and_then(|v| v.parse::<u64>().ok());
+    soft.map_or(DEFAULT_CONNECTIONS, |n| {
+        usize::try_from(n.saturating_sub(RESERVED_FDS).clamp(16, 4096)).unwrap_or(DEFAULT_CONNECTIONS)
+    })
+}
+/// A client has this long to send its request headers, on a new or a kept-alive connection.
+const HEADER_READ_TIMEOUT: Duration = Duration::from_secs(10);
+/// No connection lives longer than this; scrapers simply reconnect.
+const MAX_CONNECTION_LIFE: Duration = Duration::from_secs(300);
+/// How long a stopping exporter waits for a sync in flight before it exits anyway (the sync's
+/// transaction is rolled back: the cache stays as it was).
+const STOP_GRACE: Duration = Duration::from_secs(2);
+
+/// The exposition rendered after each refresh, in both formats: a scrape costs no query.
+#[derive(Default)]
+struct Rendered {
+    text: Option<Bytes>,
+    openmetrics: Option<Bytes>,
+}
+
+#[derive(Default)]
+struct Shared {
+    rendered: RwLock<Rendered>,
+    errors: Mutex<SyncErrors>,
+}
+
+fn respond(status: StatusCode, content_type: &str, body: Bytes) -> Response<Full<Bytes>> {
     Response::builder()
         .status(status)
         .header("content-type", content_type)
-        .body(Full::new(Bytes::from(body)))
+        .body(Full::new(body))
         .unwrap_or_else(|_| Response::new(Full::new(Bytes::from_static(b"internal error"))))
 }
 
-/// One request. Each scrape opens the cache anew (WAL lets it read while a sync writes).
-fn handle(
-    app: &App,
-    errors: &Mutex<SyncErrors>,
-    currency: crate::domain::Currency,
-    req: &Request<hyper::body::Incoming>,
-) -> Response<Full<Bytes>> {
+fn plain(status: StatusCode, body: &'static str) -> Response<Full<Bytes>> {
+    respond(status, "text/plain", Bytes::from_static(body.as_bytes()))
+}
+
+/// One request, answered from the last rendering.
+fn handle(shared: &Shared, req: &Request<hyper::body::Incoming>) -> Response<Full<Bytes>> {
     if req.method() != hyper::Method::GET {
-        return respond(StatusCode::METHOD_NOT_ALLOWED, "text/plain", "only GET\n".into());
+        return plain(StatusCode::METHOD_NOT_ALLOWED, "only GET\n");
     }
     match req.uri().path() {
         "/metrics" => {
             let accept = req.headers().get("accept").and_then(|v| v.to_str().ok());
             let openmetrics = exposition::wants_openmetrics(accept);
-            let snapshot = errors.lock().map(|e| e.clone()).unwrap_or_default();
-            match app.open_store().and_then(|store| exposition::render(app, &store, &snapshot, openmetrics, currency)) {
-                Ok(text) => respond(
+            let rendered = shared.rendered.read().ok();
+            let body = rendered.and_then(|r| if openmetrics { r.openmetrics.clone() } else { r.text.clone() });
+            match body {
+                Some(body) => respond(
                     StatusCode::OK,
                     if openmetrics { OPENMETRICS_CONTENT_TYPE } else { TEXT_CONTENT_TYPE },
-                    text,
+                    body,
                 ),
-                Err(e) => respond(
-                    StatusCode::INTERNAL_SERVER_ERROR,
-                    "text/plain",
-                    format!("{}\n", crate::output::sanitize::terminal(&e.to_string())),
-                ),
+                // Never a path or an error text in a body: the exporter's log says why.
+                None => plain(StatusCode::SERVICE_UNAVAILABLE, "no exposition yet; see the exporter's log\n"),
             }
         }
-        "/healthz" => respond(StatusCode::OK, "text/plain", "ok\n".into()),
-        "/" => respond(StatusCode::OK, "text/plain", "llmcost exporter: /metrics, /healthz\n".into()),
-        _ => respond(StatusCode::NOT_FOUND, "text/plain", "not found\n".into()),
+        "/healthz" => plain(StatusCode::OK, "ok\n"),
+        "/" => plain(StatusCode::OK, "llmcost exporter: /metrics, /healthz\n"),
+        _ => plain(StatusCode::NOT_FOUND, "not found\n"),
+    }
+}
+
+/// Renders both formats from the cache as it is now, keeping the last good rendering on error.
+fn refresh(app: &App, shared: &Shared, currency: crate::domain::Currency) {
+    let snapshot = shared.errors.lock().map(|e| e.clone()).unwrap_or_default();
+    let both = app.open_store().and_then(|store| {
+        let text = exposition::render(app, &store, &snapshot, false, currency)?;
+        let openmetrics = exposition::render(app, &store, &snapshot, true, currency)?;
+        Ok((text, openmetrics))
+    });
+    match both {
+        Ok((text, openmetrics)) => {
+            if let Ok(mut r) = shared.rendered.write() {
+                *r = Rendered { text: Some(Bytes::from(text)), openmetrics: Some(Bytes::from(openmetrics)) };
+            }
+        }
+        Err(e) => app.note(&format!("exposition: {e}")),
     }
 }
 
@@ -106,44 +161,63 @@ pub(crate) fn serve(app: App, options: ServeOptions) -> Result<()> {
         .build()
         .map_err(|e| Error::io("cannot start the async runtime", e))?;
     let app = Arc::new(app);
-    let errors: Arc<Mutex<SyncErrors>> = Arc::default();
-    runtime.block_on(async move {
+    let shared: Arc<Shared> = Arc::default();
+    let outcome = runtime.block_on(async move {
         let listener = tokio::net::TcpListener::bind(options.listen).await.map_err(|e| {
             Error::Usage(format!("cannot listen on {}: {e} (is another process using the port?)", options.listen))
         })?;
         let bound = listener.local_addr().map_err(|e| Error::io("cannot read the address listened on", e))?;
-        app.note(&format!("llmcost exporter on http://{bound}/metrics; syncing every {}s", options.interval.as_secs()));
-        // Syncs run on their own thread: a slow provider never delays a scrape.
-        let (sync_app, sync_errors, interval) = (app.clone(), errors.clone(), options.interval);
-        let currency = options.currency;
+        app.note(&format!("llmcost exporter on http://{bound}/metrics; syncing every {}", human(options.interval)));
+        // Syncs run on their own thread: a slow provider never delays a scrape. The cache is
+        // rendered first, so a scrape is answered before the first sync ends.
+        let (sync_app, sync_shared, interval, currency) =
+            (app.clone(), shared.clone(), options.interval, options.currency);
         let syncer = tokio::spawn(async move {
+            let (a, s) = (sync_app.clone(), sync_shared.clone());
+            let _ = tokio::task::spawn_blocking(move || refresh(&a, &s, currency)).await;
             loop {
-                let (a, e) = (sync_app.clone(), sync_errors.clone());
-                let _ = tokio::task::spawn_blocking(move || sync_once(&a, &e, currency)).await;
+                let (a, s) = (sync_app.clone(), sync_shared.clone());
+                let _ = tokio::task::spawn_blocking(move || {
+                    sync_once(&a, &s.errors, currency);
+                    refresh(&a, &s, currency);
+                })
+                .await;
                 tokio::time::sleep(interval).await;
             }
         });
+        let permits = Arc::new(tokio::sync::Semaphore::new(max_connections()));
         let shutdown = shutdown_signal();
         tokio::pin!(shutdown);
         loop {
             tokio::select! {
                 _ = &mut shutdown => break,
                 accepted = listener.accept() => {
-                    let Ok((stream, _)) = accepted else { continue };
-                    let (app, errors) = (app.clone(), errors.clone());
+                    let stream = match accepted {
+                        Ok((stream, _)) => stream,
+                        Err(e) => {
+                            // Out of descriptors (EMFILE) or another transient error: wait a
+                            // moment instead of spinning on accept().
+                            tracing::warn!("accept: {e}");
+                            tokio::time::sleep(Duration::from_millis(100)).await;
+                            continue;
+                        }
+                    };
+                    let Ok(permit) = permits.clone().try_acquire_owned() else {
+                        tokio::spawn(overloaded(stream));
+                        continue;
+                    };
+                    let shared = shared.clone();
                     tokio::spawn(async move {
                         let service = service_fn(move |req| {
-                            let (app, errors) = (app.clone(), errors.clone());
-                            async move {
-                                let response = tokio::task::spawn_blocking(move || handle(&app, &errors, currency, &req))
-                                    .await
-                                    .unwrap_or_else(|_| respond(StatusCode::INTERNAL_SERVER_ERROR, "text/plain", "internal error\n".into()));
-                                Ok::<_, Infallible>(response)
-                            }
+                            let response = handle(&shared, &req);
+                            async move { Ok::<_, Infallible>(response) }
                         });
-                        let _ = hyper::server::conn::http1::Builder::new()
-                            .serve_connection(TokioIo::new(stream), service)
-                            .await;
+                        let connection = hyper::server::conn::http1::Builder::new()
+                            .timer(TokioTimer::new())
+                            .header_read_timeout(HEADER_READ_TIMEOUT)
+                            .serve_connection(TokioIo::new(stream), service);
+                        let _ = tokio::time::timeout(MAX_CONNECTION_LIFE, connection).await;
+                        drop(permit);
                     });
                 }
             }
@@ -151,7 +225,29 @@ pub(crate) fn serve(app: App, options: ServeOptions) -> Result<()> {
         syncer.abort();
         app.note("llmcost exporter stopped");
         Ok(())
-    })
+    });
+    // A sync blocked on a silent provider must not hold the exit (a container's stop timeout
+    // would kill the process): wait briefly, then leave; its transaction is rolled back.
+    runtime.shutdown_timeout(STOP_GRACE);
+    outcome
+}
+
+/// `1h`, `30m`, `90s`, as `--interval` is written.
+fn human(d: Duration) -> String {
+    let s = d.as_secs();
+    match s {
+        _ if s >= 86_400 && s % 86_400 == 0 => format!("{}d", s / 86_400),
+        _ if s >= 3_600 && s % 3_600 == 0 => format!("{}h", s / 3_600),
+        _ if s >= 60 && s % 60 == 0 => format!("{}m", s / 60),
+        _ => format!("{s}s"),
+    }
+}
+
+/// The answer when every connection slot is taken: 503, a generic body, closed.
+async fn overloaded(mut stream: tokio::net::TcpStream) {
+    use tokio::io::AsyncWriteExt;
+    let answer = b"HTTP/1.1 503 Service Unavailable\r\ncontent-type: text/plain\r\ncontent-length: 11\r\nretry-after: 1\r\nconnection: close\r\n\r\noverloaded\n";
+    let _ = tokio::time::timeout(Duration::from_secs(1), stream.write_all(answer)).await;
 }
 
 /// SIGTERM (systemd, containers) or Ctrl-C.
@@ -174,5 +270,24 @@ async fn shutdown_signal() {
     #[cfg(not(unix))]
     {
         let _ = tokio::signal::ctrl_c().await;
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn connections_stay_under_the_descriptor_limit() {
+        let n = max_connections();
+        assert!((16..=4096).contains(&n), "{n}");
+    }
+
+    #[test]
+    fn intervals_read_as_written() {
+        assert_eq!(human(Duration::from_secs(3600)), "1h");
+        assert_eq!(human(Duration::from_secs(1800)), "30m");
+        assert_eq!(human(Duration::from_secs(90)), "90s");
+        assert_eq!(human(Duration::from_secs(86_400)), "1d");
     }
 }

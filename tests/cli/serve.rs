@@ -190,3 +190,76 @@ async fn the_demo_cleans_up_its_temporary_cache_on_sighup_and_sigterm() {
         assert!(gone.is_some(), "{signal}: the demo's temporary directory is still there");
     }
 }
+
+/// Reads until the server closes the connection (or `limit` passes): whether it was closed.
+async fn closed_within(stream: &mut tokio::net::TcpStream, limit: Duration) -> (bool, String) {
+    use tokio::io::AsyncReadExt;
+    let mut seen = Vec::new();
+    let mut buf = [0u8; 4096];
+    let until = Instant::now() + limit;
+    loop {
+        let left = until.saturating_duration_since(Instant::now());
+        match tokio::time::timeout(left, stream.read(&mut buf)).await {
+            Ok(Ok(0)) | Ok(Err(_)) => return (true, String::from_utf8_lossy(&seen).into_owned()),
+            Ok(Ok(n)) => seen.extend_from_slice(&buf[..n]),
+            Err(_) => return (false, String::from_utf8_lossy(&seen).into_owned()),
+        }
+    }
+}
+
+/// The exporter survives its network: idle and slowloris connections are closed after the
+/// header timeout, connections past the limit get a generic 503 while /metrics keeps answering
+/// from the last rendering (a scrape runs no query), and SIGTERM exits promptly even while a
+/// sync waits on a provider that never answers.
+#[tokio::test]
+async fn the_exporter_closes_idle_connections_sheds_load_and_stops_promptly() {
+    use tokio::io::AsyncWriteExt;
+    let fake = FakeOpenAi::start_with_latency(sample_org(KEY), Duration::from_secs(600)).await;
+    let env = TestEnv::new().openai("edugami", KEY, &fake.base_url());
+    let port = free_port();
+    let mut serve_cmd = env.std_cmd();
+    serve_cmd
+        .args(["serve", "--listen", &format!("127.0.0.1:{port}"), "--interval", "10s"])
+        .stdout(Stdio::null())
+        .stderr(Stdio::null());
+    let serve = Killed(serve_cmd.spawn().unwrap());
+    let metrics_url = format!("http://127.0.0.1:{port}/metrics");
+    let first = eventually(20, || get(&metrics_url)).await;
+    assert!(first.is_some_and(|t| t.contains("llmcost_")), "answered from the cache while the sync hangs");
+
+    let addr = format!("127.0.0.1:{port}");
+    let mut idle = tokio::net::TcpStream::connect(&addr).await.unwrap();
+    let mut slow = tokio::net::TcpStream::connect(&addr).await.unwrap();
+    slow.write_all(b"GET /metrics HTTP/1.1\r\nHost: x\r\n").await.unwrap();
+    let (idle_closed, slow_closed) = tokio::join!(
+        closed_within(&mut idle, Duration::from_secs(20)),
+        closed_within(&mut slow, Duration::from_secs(20))
+    );
+    assert!(idle_closed.0 && slow_closed.0, "idle and slowloris connections are closed by the header timeout");
+
+    // Fill every connection slot with idle sockets: the next one is told 503, generically.
+    let mut held = Vec::new();
+    for _ in 0..256 {
+        held.push(tokio::net::TcpStream::connect(&addr).await.unwrap());
+    }
+    tokio::time::sleep(Duration::from_millis(300)).await;
+    let mut extra = tokio::net::TcpStream::connect(&addr).await.unwrap();
+    extra.write_all(b"GET /metrics HTTP/1.1\r\nHost: x\r\n\r\n").await.unwrap();
+    let (_, answer) = closed_within(&mut extra, Duration::from_secs(5)).await;
+    assert!(answer.starts_with("HTTP/1.1 503") && answer.ends_with("overloaded\n"), "{answer}");
+    assert!(!answer.contains('/') || !answer.contains(".sqlite"), "no path in the body: {answer}");
+    drop(held);
+
+    // SIGTERM while the sync waits on the silent provider: out within seconds, not a minute.
+    let mut serve = serve;
+    let pid = serve.0.id().to_string();
+    let asked = Instant::now();
+    assert!(Command::new("kill").args(["-TERM", &pid]).status().unwrap().success());
+    loop {
+        if serve.0.try_wait().unwrap().is_some() {
+            break;
+        }
+        assert!(asked.elapsed() < Duration::from_secs(8), "the exporter did not stop promptly");
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+}
