@@ -47,7 +47,11 @@ pub(crate) fn update(app: &App, from: Option<&str>) -> Result<(PriceTable, PathB
         app.note(&format!("fetching the price table from {from}"));
         super::download::get_text(from, app.config.http.timeout_seconds, "the price table", 64 << 20)?
     } else {
-        std::fs::read_to_string(from).map_err(|e| Error::Usage(format!("cannot read the price table {from}: {e}")))?
+        std::fs::File::open(from)
+            .map_err(|e| e.to_string())
+            .and_then(|f| crate::import::read_capped(f, 64 << 20, &format!("the price table {from}")))
+            .and_then(|b| String::from_utf8(b).map_err(|_| format!("the price table {from} is not UTF-8 text")))
+            .map_err(|e| Error::Usage(format!("cannot read the price table {from}: {e}")))?
     };
     let source = || Source {
         name: "pydantic/genai-prices".into(),

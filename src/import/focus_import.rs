@@ -15,7 +15,7 @@ pub(super) const AI_CATEGORY: &str = "AI and Machine Learning";
 pub(crate) fn parse(text: &str, file: &str, services: &[String]) -> Result<Parsed> {
     let mut reader = csv::ReaderBuilder::new().has_headers(true).flexible(true).from_reader(text.as_bytes());
     let header = reader.headers().map_err(|e| row_error(file, 1, "-", e))?.clone();
-    let cols = columns(&header);
+    let cols = columns(&header, file)?;
     for required in ["billedcost", "chargeperiodstart"] {
         if !cols.contains_key(required) {
             return Err(row_error(file, 1, required, "this FOCUS column is missing from the header"));
@@ -43,7 +43,10 @@ pub(crate) fn parse(text: &str, file: &str, services: &[String]) -> Result<Parse
             skipped += 1;
             continue;
         }
-        let day = parse_utc_day(get("ChargePeriodStart")).map_err(|e| row_error(file, line, "ChargePeriodStart", e))?;
+        let day = parse_utc_day(get("ChargePeriodStart"))
+            .map_err(|e| e.to_string())
+            .and_then(super::importable_day)
+            .map_err(|e| row_error(file, line, "ChargePeriodStart", e))?;
         let cost = Money::parse_dollars(get("BilledCost")).map_err(|e| row_error(file, line, "BilledCost", e))?;
         let currency = match get("BillingCurrency") {
             "" => crate::domain::Currency::USD,

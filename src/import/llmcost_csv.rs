@@ -10,7 +10,7 @@ use crate::error::Result;
 pub(crate) fn parse(text: &str, file: &str, provider: &str, workspace: &str) -> Result<Parsed> {
     let mut reader = csv::ReaderBuilder::new().has_headers(true).flexible(true).from_reader(text.as_bytes());
     let header = reader.headers().map_err(|e| row_error(file, 1, "-", e))?.clone();
-    let cols = columns(&header);
+    let cols = columns(&header, file)?;
     for required in ["date", "model", "cost"] {
         if !cols.contains_key(required) {
             return Err(row_error(file, 1, required, "this required column is missing from the header"));
@@ -33,13 +33,23 @@ pub(crate) fn parse(text: &str, file: &str, provider: &str, workspace: &str) -> 
         }
         let date = get("date");
         let day = chrono::NaiveDate::parse_from_str(date, "%Y-%m-%d")
-            .map_err(|_| row_error(file, line, "date", format!("'{}' is not a date (YYYY-MM-DD)", short(date))))?;
+            .map_err(|_| row_error(file, line, "date", format!("'{}' is not a date (YYYY-MM-DD)", short(date))))
+            .and_then(|d| super::importable_day(d).map_err(|e| row_error(file, line, "date", e)))?;
         let model = get("model");
         if model.is_empty() {
             return Err(row_error(file, line, "model", "empty"));
         }
         let cost_text = get("cost");
         let cost = Money::parse_dollars(cost_text).map_err(|e| row_error(file, line, "cost", e))?;
+        if cost.decimal().is_sign_negative() && !cost.is_zero() {
+            // A credit would silently lower every all-spend total and budget below what was spent.
+            return Err(row_error(
+                file,
+                line,
+                "cost",
+                format!("'{}' is negative: import spend only (credits and refunds are not spend)", short(cost_text)),
+            ));
+        }
         let currency = match get("currency") {
             "" => crate::domain::Currency::USD,
             c => crate::domain::Currency::parse(c).map_err(|e| row_error(file, line, "currency", e))?,
@@ -98,6 +108,11 @@ mod tests {
             ("date,model,cost,requests\n2026-11-01,x,1,-3\n", "line 2, column requests"),
             ("date,model,cost,provider\n2026-11-01,x,1,mistral\n", "line 2, column provider"),
             ("date,model,cost,currency\n2026-11-01,x,1,EURO\n", "column currency"),
+            ("date,model,cost\n26-11-20,x,1\n", "line 2, column date"),
+            ("date,model,cost\n0001-01-01,x,1\n", "line 2, column date"),
+            ("date,model,cost\n9999-12-31,x,1\n", "line 2, column date"),
+            ("date,model,cost\n2026-11-01,x,-49\n", "line 2, column cost"),
+            ("date,model,cost,Cost\n2026-11-01,x,1,2\n", "line 1, column Cost"),
         ] {
             let e = parse(text, "f.csv", "groq", "team").unwrap_err().to_string();
             assert!(e.contains(needle) && e.contains("nothing was imported"), "{text:?}: {e}");

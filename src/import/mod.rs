@@ -97,18 +97,35 @@ impl Sums {
     }
 }
 
-/// A file's text: gzip is decompressed (by its magic bytes), a UTF-8 BOM dropped.
+/// The largest file read as it is (an invoice export of a large organisation is tens of MiB).
+pub(crate) const MAX_FILE_BYTES: u64 = 512 << 20;
+/// The largest a gzip file may inflate to.
+const MAX_INFLATED_BYTES: u64 = 1 << 30;
+
+/// At most `max` bytes of `reader`; more is an error naming `what`, never a silent truncation
+/// (and `/dev/zero` never grows the process).
+pub(crate) fn read_capped(reader: impl Read, max: u64, what: &str) -> std::result::Result<Vec<u8>, String> {
+    let mut out = Vec::new();
+    reader.take(max.saturating_add(1)).read_to_end(&mut out).map_err(|e| format!("cannot read {what}: {e}"))?;
+    if out.len() as u64 > max {
+        return Err(format!("{what} is larger than {} MiB; refused (nothing was imported)", max >> 20));
+    }
+    Ok(out)
+}
+
+/// A file's text: gzip is decompressed (by its magic bytes), a UTF-8 BOM dropped. Files over
+/// 512 MiB, or gzip files inflating past 1 GiB, are refused whole.
 pub(crate) fn read_text(path: &Path) -> Result<String> {
     let shown = path.display();
-    let bytes = std::fs::read(path).map_err(|e| Error::Usage(format!("cannot read {shown}: {e}")))?;
+    let file = std::fs::File::open(path).map_err(|e| Error::Usage(format!("cannot read {shown}: {e}")))?;
+    let bytes = read_capped(file, MAX_FILE_BYTES, &shown.to_string()).map_err(Error::Usage)?;
     let bytes = if bytes.starts_with(&[0x1f, 0x8b]) {
-        let mut out = Vec::new();
-        // Capped like a provider response: a file that inflates past 1 GiB is refused.
-        flate2::read::GzDecoder::new(bytes.as_slice())
-            .take(1 << 30)
-            .read_to_end(&mut out)
-            .map_err(|e| Error::Usage(format!("{shown}: not a valid gzip file: {e}")))?;
-        out
+        read_capped(
+            flate2::read::GzDecoder::new(bytes.as_slice()),
+            MAX_INFLATED_BYTES,
+            &format!("{shown} once inflated"),
+        )
+        .map_err(|e| Error::Usage(format!("{shown}: not a valid gzip file, or too large: {e}")))?
     } else {
         bytes
     };
@@ -118,12 +135,63 @@ pub(crate) fn read_text(path: &Path) -> Result<String> {
     Ok(text.strip_prefix('\u{feff}').map(str::to_string).unwrap_or(text))
 }
 
+/// The days an import may hold: every view's period lies in 2000..2099, so a day outside (a
+/// two-digit year read as year 26, a placeholder 0001-01-01 or 9999-12-31) could never be shown.
+pub(crate) fn importable_day(day: NaiveDate) -> std::result::Result<NaiveDate, String> {
+    use chrono::Datelike;
+    if (2000..=2099).contains(&day.year()) {
+        Ok(day)
+    } else {
+        Err(format!("{day} is outside the years 2000 to 2099 that llmcost shows (a two-digit year?)"))
+    }
+}
+
 /// `file: line 3, column cost: ...`, exit 2.
 pub(crate) fn row_error(file: &str, line: u64, column: &str, message: impl std::fmt::Display) -> Error {
     Error::Usage(format!("{file}: line {line}, column {column}: {message}; nothing was imported"))
 }
 
-/// The columns of a header row, matched by name (case and surrounding spaces ignored).
-pub(crate) fn columns(header: &csv::StringRecord) -> BTreeMap<String, usize> {
-    header.iter().enumerate().map(|(i, h)| (h.trim().to_ascii_lowercase(), i)).collect()
+/// The columns of a header row, matched by name (case and surrounding spaces ignored). A name
+/// given twice is refused: which of the two holds the value would be a guess.
+pub(crate) fn columns(header: &csv::StringRecord, file: &str) -> Result<BTreeMap<String, usize>> {
+    let mut out = BTreeMap::new();
+    for (i, h) in header.iter().enumerate() {
+        let name = h.trim().to_ascii_lowercase();
+        if name.is_empty() {
+            continue;
+        }
+        if out.insert(name, i).is_some() {
+            let shown: String = h.trim().chars().take(40).collect();
+            return Err(row_error(file, 1, &shown, "this column is named twice in the header; keep one"));
+        }
+    }
+    Ok(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use std::io::Write;
+
+    use super::*;
+
+    #[test]
+    fn a_file_past_the_cap_is_refused_never_truncated() {
+        let mut gz = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::fast());
+        gz.write_all(&b"date,model,cost\n2026-11-20,x,1.25\n".repeat(1000)).unwrap();
+        let packed = gz.finish().unwrap();
+        let inflated = read_capped(flate2::read::GzDecoder::new(packed.as_slice()), 34_000, "f").unwrap();
+        assert_eq!(inflated.len(), 34_000);
+        let err = read_capped(flate2::read::GzDecoder::new(packed.as_slice()), 33_999, "f").unwrap_err();
+        assert!(err.contains("larger than"), "{err}");
+        // An endless source stops at the cap.
+        assert!(read_capped(std::io::repeat(0), 1 << 20, "/dev/zero").is_err());
+    }
+
+    #[test]
+    fn days_no_view_can_show_are_refused() {
+        for bad in ["0026-11-20", "0001-01-01", "9999-12-31", "1999-12-31"] {
+            assert!(importable_day(bad.parse().unwrap()).is_err(), "{bad}");
+        }
+        assert!(importable_day("2026-11-20".parse().unwrap()).is_ok());
+    }
 }
