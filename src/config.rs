@@ -139,11 +139,18 @@ impl Config {
         Config::parse(&text, path)
     }
 
+    /// Parses and validates; every error, whatever part of the config it names, has the keys
+    /// pasted into the file masked (a key quoted as a budget name or a `base_url` included).
     pub fn parse(text: &str, path: &Path) -> Result<Config> {
-        let mut config: Config = toml::from_str(text).map_err(|e| {
-            let shown = mask_pasted_keys(text, e.to_string().trim_end());
-            Error::Config(format!("invalid config {}: {shown}", path.display()))
-        })?;
+        Config::parse_unmasked(text, path).map_err(|e| match e {
+            Error::Config(message) => Error::Config(mask_pasted_keys(text, &message)),
+            other => other,
+        })
+    }
+
+    fn parse_unmasked(text: &str, path: &Path) -> Result<Config> {
+        let mut config: Config = toml::from_str(text)
+            .map_err(|e| Error::Config(format!("invalid config {}: {}", path.display(), e.to_string().trim_end())))?;
         config.validate(path)?;
         config.budgets = crate::config_budgets::validate_all(&config.raw_budgets, path)?;
         let names: Vec<String> = config.budgets.iter().map(|b| b.name.clone()).collect();
@@ -263,6 +270,10 @@ pub fn validate_workspace_name(name: &str) -> std::result::Result<(), String> {
     let ok = !name.is_empty()
         && name.len() <= 64
         && name.chars().all(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | '.'));
+    // A name is printed everywhere; a key pasted as one would be too.
+    if looks_like_key(name) {
+        return Err("this name looks like an API key, and names are printed everywhere: choose another".into());
+    }
     if ok {
         Ok(())
     } else {
@@ -384,11 +395,27 @@ pub fn write_atomically(path: &Path, bytes: &[u8]) -> Result<()> {
     Ok(())
 }
 
+/// How keys start: the API providers' admin keys, AWS access key ids, Standard Webhooks secrets,
+/// Slack, GitHub and Google tokens.
+const KEY_PREFIXES: [&str; 10] =
+    ["sk-", "xai-", "AKIA", "ASIA", "whsec_", "xoxb-", "xoxp-", "ghp_", "github_pat_", "ya29."];
+
+/// Whether `text` is shaped like a key of a known kind.
+pub(crate) fn looks_like_key(text: &str) -> bool {
+    text.len() >= 20 && KEY_PREFIXES.iter().any(|p| text.starts_with(p))
+}
+
 /// TOML errors quote the offending line; a key pasted into the config (`api_key = "sk-..."`)
 /// must not be printed with it. Every quoted value of a `key`/`secret`/`token`-like setting, and
 /// anything that looks like an API key, is replaced by its masked hint.
 fn mask_pasted_keys(text: &str, message: &str) -> String {
     let mut out = message.to_string();
+    // Anything shaped like a known provider's key, wherever it stands in the message.
+    for word in text.split(|c: char| c.is_whitespace() || "\"'=,[]{}|".contains(c)) {
+        if word.len() >= 12 && KEY_PREFIXES.iter().any(|p| word.starts_with(p)) && out.contains(word) {
+            out = out.replace(word, &crate::secrets::Secret::new(word).hint());
+        }
+    }
     for line in text.lines() {
         let Some((name, value)) = line.split_once('=') else { continue };
         let name = name.trim().to_ascii_lowercase();
@@ -412,6 +439,23 @@ fn parent_dir(path: &Path) -> PathBuf {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_key_is_masked_wherever_the_config_error_quotes_it() {
+        let key = "sk-admin-THISISASECRETKEY0123456789abcdef";
+        for text in [
+            format!("{key}\n"),
+            format!("[[budgets]]\nname = \"team\"\namount = \"{key}\"\nperiod = \"month\"\n"),
+            format!("[[budgets]]\nname = \"{key}\"\namount = 1\nperiod = \"month\"\n"),
+            format!("[workspaces.openai.edugami]\nbase_url = \"{key}\"\n"),
+            format!("[workspaces.openai.\"{key}\"]\n"),
+            format!("[[notify]]\nkind = \"{key}\"\nurl = \"https://x\"\n"),
+        ] {
+            let Err(err) = Config::parse(&text, Path::new("c.toml")).map(|_| ()) else { panic!("accepted: {text}") };
+            let err = err.to_string();
+            assert!(!err.contains("THISISASECRET"), "{text}: {err}");
+        }
+    }
 
     #[test]
     fn a_key_pasted_into_a_broken_config_is_not_echoed() {

@@ -51,8 +51,13 @@ fn amount_of(value: &toml::Value) -> std::result::Result<Money, String> {
 pub(crate) fn validate(raw: &RawBudget) -> std::result::Result<Budget, (String, String)> {
     let field = |f: &str, m: String| (f.to_string(), m);
     let name = raw.name.clone().filter(|n| !n.trim().is_empty()).ok_or_else(|| field("name", "is missing".into()))?;
-    config::validate_workspace_name(&name)
-        .map_err(|_| field("name", format!("'{name}' is not a valid name: use letters, digits, '-', '_' or '.'")))?;
+    config::validate_workspace_name(&name).map_err(|e| {
+        if config::looks_like_key(&name) {
+            field("name", e)
+        } else {
+            field("name", format!("'{name}' is not a valid name: use letters, digits, '-', '_' or '.'"))
+        }
+    })?;
     let amount = raw.amount.as_ref().ok_or_else(|| field("amount", "is missing".into()))?;
     let amount = amount_of(amount).map_err(|m| field("amount", m))?;
     let period = raw.period.as_deref().ok_or_else(|| field("period", "is missing".into()))?;
