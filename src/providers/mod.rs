@@ -6,6 +6,7 @@ pub(crate) mod aws;
 pub(crate) mod azure;
 pub(crate) mod credentials;
 pub(crate) mod gcp;
+pub(crate) mod helper;
 pub mod http;
 pub(crate) mod imported;
 pub(crate) mod info;

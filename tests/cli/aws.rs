@@ -139,3 +139,22 @@ async fn serve_for_boto3() {
     let targets = fake.targets.lock().unwrap().clone();
     println!("served {} signed request(s): {targets:?}", targets.len());
 }
+
+/// A `credential_process` that never returns is stopped at the deadline and named, with its
+/// profile; the sync fails instead of hanging.
+#[tokio::test]
+async fn a_credential_process_that_never_returns_is_stopped_and_named() {
+    let fake = FakeCostExplorer::start(sample_bill()).await;
+    let env =
+        TestEnv::new().var("AWS_ENDPOINT_URL_COST_EXPLORER", &fake.server.uri()).var("LLMCOST_CREDENTIAL_TIMEOUT", "1");
+    let aws = env.dir.path().join(".aws");
+    std::fs::create_dir_all(&aws).unwrap();
+    std::fs::write(aws.join("config"), "[profile stuck]\ncredential_process = sleep 600\n").unwrap();
+    env.write_config("[workspaces.aws.prod]\nprofile = \"stuck\"\n");
+    let started = std::time::Instant::now();
+    let out = env.run(&["sync", "--provider", "aws", "--today"]).await;
+    assert_ne!(code(&out), 0);
+    assert!(started.elapsed() < std::time::Duration::from_secs(20), "the sync waited on the helper");
+    let err = stderr(&out);
+    assert!(err.contains("profile stuck") && err.contains("did not finish within 1 s"), "{err}");
+}

@@ -111,7 +111,7 @@ fn from_profile(name: &str, vars: &[(String, String)]) -> Result<AwsCredentials,
         });
     }
     if let Some(command) = settings.get("credential_process") {
-        return credential_process(command, &source);
+        return credential_process(command, &source, crate::providers::helper::timeout(vars));
     }
     let kind = if settings.contains_key("sso_session") || settings.contains_key("sso_start_url") {
         Some("an SSO profile")
@@ -132,14 +132,21 @@ fn from_profile(name: &str, vars: &[(String, String)]) -> Result<AwsCredentials,
 }
 
 /// Runs a profile's `credential_process` (without a shell) and reads its JSON (version 1).
-fn credential_process(command: &str, source: &str) -> Result<AwsCredentials, String> {
+fn credential_process(command: &str, source: &str, limit: std::time::Duration) -> Result<AwsCredentials, String> {
     let words = split_command(command);
     let (program, args) = words.split_first().ok_or("credential_process is empty")?;
-    let output = std::process::Command::new(program)
-        .args(args)
-        .stdin(std::process::Stdio::null())
-        .output()
-        .map_err(|e| format!("cannot run credential_process '{program}' of {source}: {e}"))?;
+    let mut run = std::process::Command::new(program);
+    run.args(args);
+    let output = crate::providers::helper::run(run, limit).map_err(|e| match e {
+        crate::providers::helper::HelperError::Start(e) => {
+            format!("cannot run credential_process '{program}' of {source}: {e}")
+        }
+        crate::providers::helper::HelperError::TimedOut(t) => format!(
+            "credential_process '{program}' of {source} did not finish within {} s and was stopped; \
+             run it by hand to see why (an expired SSO login?), or set LLMCOST_CREDENTIAL_TIMEOUT",
+            t.as_secs()
+        ),
+    })?;
     if !output.status.success() {
         // Its stderr may say why (an expired SSO session); its stdout might hold secrets.
         let why: String = String::from_utf8_lossy(&output.stderr).chars().take(300).collect();

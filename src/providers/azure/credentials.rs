@@ -139,12 +139,15 @@ fn token_error(status: u16, body: &str, tenant_id: &str) -> (FailureKind, String
 }
 
 /// The Azure CLI's token for the management endpoint, when `az` is installed and logged in.
-pub(crate) fn cli_token() -> Result<Secret, String> {
-    let output = std::process::Command::new("az")
-        .args(["account", "get-access-token", "--resource", "https://management.azure.com/", "--output", "json"])
-        .stdin(std::process::Stdio::null())
-        .output()
-        .map_err(|_| "the Azure CLI (az) is not installed".to_string())?;
+pub(crate) fn cli_token(limit: std::time::Duration) -> Result<Secret, String> {
+    let mut az = std::process::Command::new("az");
+    az.args(["account", "get-access-token", "--resource", "https://management.azure.com/", "--output", "json"]);
+    let output = crate::providers::helper::run(az, limit).map_err(|e| match e {
+        crate::providers::helper::HelperError::Start(_) => "the Azure CLI (az) is not installed".to_string(),
+        crate::providers::helper::HelperError::TimedOut(t) => {
+            format!("the Azure CLI did not answer within {} s and was stopped (run 'az login')", t.as_secs())
+        }
+    })?;
     if !output.status.success() {
         return Err("the Azure CLI is not logged in (run 'az login')".to_string());
     }
@@ -188,7 +191,7 @@ pub(crate) fn from_context(
             env_var_name(ctx.account)
         )));
     }
-    match cli_token() {
+    match cli_token(crate::providers::helper::timeout(ctx.env)) {
         Ok(token) => {
             let source = KeySource::Ambient("Azure CLI login (az account get-access-token)".into());
             Ok((Credentials::Azure(AzureCredentials::new(Grant::CliToken(token), source.to_string())), source))
