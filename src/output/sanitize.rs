@@ -90,7 +90,10 @@ pub fn rendered(text: &str, keep_sgr: bool) -> Cow<'_, str> {
     Cow::Owned(out)
 }
 
-/// The length of a Select Graphic Rendition sequence at the start of `s`, or 0.
+/// The length of a Select Graphic Rendition sequence at the start of `s` that llmcost's own
+/// renderers write (reset, bold, dim, colours), or 0. Any other rendition (concealed text that
+/// hides what follows, blinking, reversed) is escaped: a provider's name could carry one into a
+/// CSV cell or a metric label on a terminal.
 fn sgr_len(s: &str) -> usize {
     let b = s.as_bytes();
     if b.len() < 3 || b[0] != 0x1b || b[1] != b'[' {
@@ -99,11 +102,31 @@ fn sgr_len(s: &str) -> usize {
     for (i, &c) in b.iter().enumerate().skip(2).take(32) {
         match c {
             b'0'..=b'9' | b';' => {}
-            b'm' => return i + 1,
+            b'm' => return if own_rendition(&s[2..i]) { i + 1 } else { 0 },
             _ => return 0,
         }
     }
     0
+}
+
+/// Whether SGR parameters are ones llmcost's tables and colours use.
+fn own_rendition(params: &str) -> bool {
+    let numbers: Vec<Option<u16>> =
+        params.split(';').map(|p| if p.is_empty() { Some(0) } else { p.parse().ok() }).collect();
+    let mut i = 0;
+    while i < numbers.len() {
+        match numbers[i] {
+            Some(0 | 1 | 2 | 22 | 39 | 49 | 30..=37 | 40..=47 | 90..=97 | 100..=107) => i += 1,
+            // 256-colour and true-colour foreground or background.
+            Some(38 | 48) => match numbers.get(i + 1) {
+                Some(Some(5)) if numbers.get(i + 2).is_some_and(Option::is_some) => i += 3,
+                Some(Some(2)) if numbers.get(i + 2..i + 5).is_some_and(|rgb| rgb.iter().all(Option::is_some)) => i += 5,
+                _ => return false,
+            },
+            _ => return false,
+        }
+    }
+    true
 }
 
 #[cfg(test)]
@@ -138,6 +161,10 @@ mod tests {
         assert_eq!(rendered("\u{1b}[1;36mCost\u{1b}[0m", true), "\u{1b}[1;36mCost\u{1b}[0m");
         assert_eq!(rendered("\u{1b}[1;36mCost\u{1b}[0m", false), "\\x1b[1;36mCost\\x1b[0m");
         assert_eq!(rendered("\u{1b}]0;t\u{7}\u{1b}[2J", true), "\\x1b]0;t\\x07\\x1b[2J");
+        // Concealed, blinking or reversed text is not something llmcost writes.
+        assert_eq!(rendered("evil\u{1b}[8mhidden", true), "evil\\x1b[8mhidden");
+        assert_eq!(rendered("\u{1b}[1;5m!", true), "\\x1b[1;5m!");
+        assert_eq!(rendered("\u{1b}[38;5;10mok\u{1b}[39m", true), "\u{1b}[38;5;10mok\u{1b}[39m");
     }
 
     mod properties {

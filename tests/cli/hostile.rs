@@ -297,3 +297,34 @@ async fn a_closed_stderr_keeps_the_documented_exit_code() {
     .unwrap();
     assert_eq!(status.code(), Some(2), "a usage error stays exit 2 when nobody reads stderr");
 }
+
+/// On a terminal, a provider's rendition sequence (`ESC[8m` hides what follows) is escaped even
+/// where llmcost keeps its own colours: a CSV with `--color always`, and `metrics`.
+#[tokio::test]
+async fn a_hiding_sequence_in_a_name_never_reaches_a_terminal() {
+    if std::process::Command::new("script").arg("--version").output().is_err() {
+        assert!(std::env::var_os("CI").is_none(), "script (bsdutils) is needed for the terminal test");
+        return;
+    }
+    let env = TestEnv::new();
+    let file = env.dir.path().join("evil.csv");
+    std::fs::write(&file, "date,model,cost\n2026-11-20,\"evil\u{1b}[8mhidden\u{1b}[0m\",1.5\n").unwrap();
+    expect_code(&env.run(&["import", file.to_str().unwrap(), "--provider", "groq", "--workspace", "t"]).await, 0);
+    let bin = env!("CARGO_BIN_EXE_llmcost");
+    for command in [
+        format!("{bin} costs --month --by model --format csv --color always --offline"),
+        format!("{bin} metrics --offline"),
+    ] {
+        let cmd = env.std_cmd();
+        let out = std::process::Command::new("script")
+            .args(["-qec", &command, "/dev/null"])
+            .envs(cmd.get_envs().filter_map(|(k, v)| Some((k.to_owned(), v?.to_owned()))))
+            .current_dir(env.dir.path())
+            .output()
+            .unwrap();
+        let text = String::from_utf8_lossy(&out.stdout);
+        assert!(text.contains("evil"), "{command}: {text}");
+        assert!(!text.contains("\u{1b}[8m"), "{command}: the hiding sequence reached the terminal: {text:?}");
+        assert!(text.contains("\\x1b[8m"), "{command}: shown escaped: {text:?}");
+    }
+}
