@@ -310,7 +310,11 @@ impl App {
     }
 
     pub fn open_store(&self) -> Result<Store> {
-        Store::open(&self.db_path)
+        let store = Store::open(&self.db_path)?;
+        if let Some(why) = store.read_only_reason() {
+            self.note(&format!("warning: {why}"));
+        }
+        Ok(store)
     }
 
     pub fn is_demo(&self) -> bool {

@@ -36,6 +36,11 @@ pub(crate) fn refresh(
     if app.offline(offline) {
         return Ok(Vec::new());
     }
+    // A full disk: nothing fetched could be kept, so the view answers from the cache as it is
+    // (opening the cache already warned).
+    if store.read_only_reason().is_some() {
+        return Ok(Vec::new());
+    }
     let outcomes = super::sync::sync_accounts(app, store, accounts, range, refresh)?;
     Ok(super::sync::failures(&outcomes))
 }

@@ -22,6 +22,8 @@ pub fn sync_accounts(
     range: DateRange,
     refresh: bool,
 ) -> Result<Vec<AccountSync>> {
+    // Nothing fetched could be kept: say so before asking any provider.
+    store.writable()?;
     let now = app.clock.now();
     let configured = Freshness::from(app.config.cache);
     let mut plans = Vec::new();

@@ -75,6 +75,7 @@ impl Store {
 
     /// Stores published rates (replacing any of the same currency and day).
     pub fn save_fx(&mut self, rates: &[crate::fx::ecb::Rate]) -> Result<()> {
+        self.writable()?;
         let tx = self.conn.transaction()?;
         {
             let mut insert =

@@ -58,6 +58,7 @@ impl Store {
         file: &str,
         at: DateTime<Utc>,
     ) -> Result<()> {
+        self.writable()?;
         let ImportRows { costs, usage, days, sources } = rows;
         let (provider, workspace) = (account.provider.id(), account.workspace.as_str());
         let at = time_text(at);

@@ -31,6 +31,9 @@ use crate::error::{Error, Result};
 pub struct Store {
     conn: Connection,
     path: Option<PathBuf>,
+    /// Opened read-only because the disk holding it is full: reads answer, writes are refused
+    /// with a message that says so.
+    frozen: bool,
 }
 
 impl Store {
@@ -39,16 +42,73 @@ impl Store {
         create_private_file(path)?;
         let conn = Connection::open(path)
             .map_err(|e| Error::Storage(format!("cannot open the cache {}: {e}", path.display())))?;
-        let mut store = Store { conn, path: Some(path.to_path_buf()) };
-        store.prepare().map_err(|e| store.explain(e))?;
+        let mut store = Store { conn, path: Some(path.to_path_buf()), frozen: false };
+        if let Err(e) = store.prepare() {
+            // On a full disk SQLite cannot even open its shared-memory file ("disk I/O error"):
+            // the cache is still readable as it is, so reads answer from it.
+            if disk_full(path) {
+                drop(store);
+                return Store::open_frozen(path);
+            }
+            return Err(store.explain(e));
+        }
         tracing::debug!("opened the cache {} (schema {})", path.display(), SCHEMA_VERSION);
         Ok(store)
+    }
+
+    /// The cache opened read-only, without locks or a shared-memory file (SQLite's
+    /// `immutable`): what a full disk still allows. Nobody can write it meanwhile.
+    fn open_frozen(path: &Path) -> Result<Store> {
+        let shown = path.display();
+        let encoded: String = path
+            .to_string_lossy()
+            .chars()
+            .map(|c| match c {
+                '%' | '?' | '#' => format!("%{:02X}", u32::from(c)),
+                c => c.to_string(),
+            })
+            .collect();
+        let flags = rusqlite::OpenFlags::SQLITE_OPEN_READ_ONLY | rusqlite::OpenFlags::SQLITE_OPEN_URI;
+        let conn = Connection::open_with_flags(format!("file:{encoded}?immutable=1"), flags).map_err(|e| {
+            Error::Storage(format!(
+                "the disk holding the cache {shown} is full, and the cache cannot be read ({e}): free some space"
+            ))
+        })?;
+        schema::ensure_ours(&conn, path)?;
+        let version: i64 = conn.pragma_query_value(None, "user_version", |r| r.get(0))?;
+        if version != SCHEMA_VERSION {
+            return Err(Error::Storage(format!(
+                "the disk holding the cache {shown} is full, and the cache needs an upgrade that writes to it: free some space"
+            )));
+        }
+        decimal_sum::register(&conn)?;
+        tracing::warn!("the disk holding {shown} is full: the cache is read-only");
+        Ok(Store { conn, path: Some(path.to_path_buf()), frozen: true })
+    }
+
+    /// Why the cache cannot be written this run, if it cannot (a full disk).
+    pub fn read_only_reason(&self) -> Option<String> {
+        self.frozen.then(|| {
+            let shown = self.path.as_ref().map(|p| p.display().to_string()).unwrap_or_default();
+            format!(
+                "the disk holding the cache {shown} is full: answering from the cache as it is, nothing can be fetched \
+                 or written until some space is freed"
+            )
+        })
+    }
+
+    /// Refuses a write to a cache opened read-only, saying why.
+    pub(crate) fn writable(&self) -> Result<()> {
+        match self.read_only_reason() {
+            Some(why) => Err(Error::Storage(why)),
+            None => Ok(()),
+        }
     }
 
     /// A throwaway in-memory cache (tests, benchmarks).
     pub fn open_in_memory() -> Result<Store> {
         let conn = Connection::open_in_memory()?;
-        let mut store = Store { conn, path: None };
+        let mut store = Store { conn, path: None, frozen: false };
         store.prepare()?;
         Ok(store)
     }
@@ -158,6 +218,18 @@ fn parse_time(text: &str) -> Result<DateTime<Utc>> {
 }
 
 /// Creates the cache file readable by its owner only, before SQLite opens it.
+/// Whether the file system holding `path` has no room left: a small file cannot be written
+/// next to it. Asked only after opening failed.
+fn disk_full(path: &Path) -> bool {
+    use std::io::Write;
+    let dir = path.parent().filter(|d| !d.as_os_str().is_empty()).unwrap_or(Path::new("."));
+    let no_space = |e: &std::io::Error| e.kind() == std::io::ErrorKind::StorageFull;
+    match tempfile::tempfile_in(dir) {
+        Ok(mut f) => f.write_all(&[0; 64 << 10]).and_then(|()| f.sync_all()).is_err_and(|e| no_space(&e)),
+        Err(e) => no_space(&e),
+    }
+}
+
 fn create_private_file(path: &Path) -> Result<()> {
     let fail = |e: std::io::Error| Error::io(format!("cannot create the cache {}", path.display()), e);
     if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {

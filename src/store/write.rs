@@ -26,6 +26,7 @@ pub struct SyncBatch {
 impl Store {
     /// Replaces the fetched days and project list of `account` atomically.
     pub fn write_sync(&mut self, account: &Account, batch: &SyncBatch, fetched_at: DateTime<Utc>) -> Result<()> {
+        self.writable()?;
         let provider = account.provider.id();
         let workspace = account.workspace.as_str();
         let at = time_text(fetched_at);

@@ -337,6 +337,18 @@ async fn a_full_disk_is_a_clear_error_and_keeps_what_was_there() {
     assert_eq!(total(&after), total(&small), "what was cached before is intact");
     let info = env.run(&["cache", "info"]).await;
     assert!(stdout(&info).contains("Integrity  ok"), "{}", stdout(&info));
+
+    // Not a byte left: reads still answer from the cache, and say why nothing is fetched.
+    let mut filler = std::fs::File::create(disk.join("filler")).unwrap();
+    while std::io::Write::write_all(&mut filler, &[0u8; 64 << 10]).is_ok() {}
+    drop(filler);
+    let full = env.run(&["costs", "--today", "--format", "json"]).await;
+    expect_code(&full, 0);
+    assert_eq!(total(&full), total(&small), "the answer comes from the cache");
+    assert!(stderr(&full).contains("is full") && stderr(&full).contains("cache.sqlite"), "{}", stderr(&full));
+    let sync = env.run(&["sync", "--today"]).await;
+    expect_code(&sync, 1);
+    assert!(stderr(&sync).contains("is full"), "{}", stderr(&sync));
 }
 
 /// A test that needs what this machine lacks says so; where CI promises it (it runs as root and
