@@ -75,10 +75,13 @@ pub(crate) fn validate(raw: &RawBudget) -> std::result::Result<Budget, (String, 
     if start_day != 1 && matches!(period, BudgetPeriod::Day | BudgetPeriod::Week) {
         return Err(field("start_day", "only applies to month, quarter and year budgets".into()));
     }
+    // An API provider, or a vendor whose spend is imported from files (`groq`): which vendors
+    // have imports is known from the cache, so a name with neither is refused when the budget
+    // is checked (naming the budget), not here.
     let provider = raw
         .provider
         .as_deref()
-        .map(ProviderKind::from_str)
+        .map(|p| ProviderKind::from_str(p).or_else(|unknown| ProviderKind::imported(p).map_err(|_| unknown)))
         .transpose()
         .map_err(|e| field("provider", e.to_string()))?;
     let mut warn_at: Vec<u32> = match &raw.warn_at {
@@ -255,8 +258,8 @@ mod tests {
                 "budget 'a' (entry 1): period: 'fortnight' is not a period",
             ),
             (
-                "name = \"a\"\namount = 5\nperiod = \"month\"\nprovider = \"gemini\"",
-                "budget 'a' (entry 1): provider: unknown provider 'gemini'",
+                "name = \"a\"\namount = 5\nperiod = \"month\"\nprovider = \"Gemini API!\"",
+                "budget 'a' (entry 1): provider: unknown provider 'Gemini API!'",
             ),
             ("amount = 5\nperiod = \"month\"", "budget entry 1: name: is missing"),
             ("name = \"a\"\nperiod = \"month\"", "budget 'a' (entry 1): amount: is missing"),

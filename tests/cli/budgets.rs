@@ -194,3 +194,25 @@ async fn the_demo_has_an_exceeded_and_a_forecast_budget() {
     assert!(levels.contains(&"exceeded") && levels.contains(&"forecast-exceeded"), "{levels:?}");
     assert_eq!(doc["worst"], "exceeded");
 }
+
+/// A budget can be scoped to a vendor whose spend is imported from files; a vendor with neither
+/// a workspace nor imports is an error naming the budget, never a silent $0 "ok".
+#[tokio::test]
+async fn a_budget_over_an_imported_vendor() {
+    let env = TestEnv::new();
+    let file = env.dir.path().join("groq.csv");
+    std::fs::write(&file, "date,model,cost\n2026-11-20,llama-3.3-70b,60\n").unwrap();
+    expect_code(&env.run(&["import", file.to_str().unwrap(), "--provider", "groq", "--workspace", "team"]).await, 0);
+    let out =
+        env.run(&["budgets", "add", "groq-cap", "--amount", "50", "--period", "month", "--provider", "groq"]).await;
+    expect_code(&out, 0);
+    let out = env.run(&["budgets", "check", "--offline", "--format", "json"]).await;
+    expect_code(&out, 3);
+    let doc = json(&out);
+    let b = &doc["budgets"][0];
+    assert_eq!((b["name"].as_str(), b["spent"].as_str()), (Some("groq-cap"), Some("60.00")), "{doc}");
+    env.write_config("[[budgets]]\nname = \"typo\"\namount = 5\nperiod = \"month\"\nprovider = \"grok\"\n");
+    let out = env.run(&["budgets", "check", "--offline"]).await;
+    expect_code(&out, 2);
+    assert!(stderr(&out).contains("budget 'typo'") && stderr(&out).contains("grok"), "{}", stderr(&out));
+}
