@@ -444,7 +444,10 @@ impl Http {
         // Name where it pointed, without any query string or user info it carried.
         let shown = reqwest::Url::parse(location).map_or_else(
             |_| location.split('?').next().unwrap_or("").chars().take(200).collect(),
-            |u| format!("{}://{}{}", u.scheme(), u.host_str().unwrap_or(""), u.path()),
+            |u| {
+                let port = u.port().map(|p| format!(":{p}")).unwrap_or_default();
+                format!("{}://{}{port}{}", u.scheme(), u.host_str().unwrap_or(""), u.path())
+            },
         );
         self.fail(
             path,

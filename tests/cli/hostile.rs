@@ -98,7 +98,10 @@ async fn redirects_are_refused_and_the_key_stays_home() {
         let out = env_for(&server).run(&args(&["costs"])).await;
         assert_eq!(code(&out), 1, "{status}");
         let err = stderr(&out);
-        assert!(err.contains("redirect") && err.contains("/steal"), "{status}: {err}");
+        assert!(
+            err.contains("redirect") && err.contains(&format!("{}/steal", elsewhere.uri())),
+            "{status}: the target with its port: {err}"
+        );
         assert!(!err.contains("x=1"), "the query of the Location is not shown: {err}");
     }
     let stolen: Vec<Request> = elsewhere.received_requests().await.unwrap();
