@@ -200,7 +200,7 @@ async fn closed_within(stream: &mut tokio::net::TcpStream, limit: Duration) -> (
     loop {
         let left = until.saturating_duration_since(Instant::now());
         match tokio::time::timeout(left, stream.read(&mut buf)).await {
-            Ok(Ok(0)) | Ok(Err(_)) => return (true, String::from_utf8_lossy(&seen).into_owned()),
+            Ok(Ok(0) | Err(_)) => return (true, String::from_utf8_lossy(&seen).into_owned()),
             Ok(Ok(n)) => seen.extend_from_slice(&buf[..n]),
             Err(_) => return (false, String::from_utf8_lossy(&seen).into_owned()),
         }
