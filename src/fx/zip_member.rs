@@ -135,9 +135,9 @@ mod tests {
     fn a_stored_member_is_read_and_a_damaged_one_refused() {
         let z = stored("eurofxref.csv", b"Date, USD,\n13 April 2026, 1.1684,\n");
         let (name, body) = read(&z, &[".csv"], 1 << 20).unwrap();
-        assert_eq!((name.as_str(), body.len()), ("eurofxref.csv", 35));
+        assert_eq!((name.as_str(), body.len()), ("eurofxref.csv", 34));
         let mut damaged = z.clone();
-        damaged[40] ^= 1;
+        damaged[50] ^= 1;
         assert!(read(&damaged, &[".csv"], 1 << 20).unwrap_err().contains("checksum"));
         assert!(read(&z, &[".csv"], 10).unwrap_err().contains("inflates past"));
         assert!(read(&z[..20], &[], 1 << 20).is_err());
