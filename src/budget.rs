@@ -134,7 +134,14 @@ pub(crate) fn current_period(period: BudgetPeriod, start_day: u32, today: NaiveD
 /// The days `evaluate` needs spend for: the period so far and the run-rate window.
 pub(crate) fn needed_days(budget: &Budget, today: NaiveDate) -> DateRange {
     let period = current_period(budget.period, budget.start_day, today);
-    DateRange::new(period.since.min(today - Days::new(RUN_RATE_DAYS)), today)
+    forecast_series(period.since, today, today)
+}
+
+/// The days a forecast of a period starting `since` reads on `today`: the period shown (to
+/// `until`) and the run-rate window, which reaches back across the period's start. Every front
+/// end passes `forecast` spend over these days, so the report, the dashboard and budgets agree.
+pub(crate) fn forecast_series(since: NaiveDate, until: NaiveDate, today: NaiveDate) -> DateRange {
+    DateRange::new(since.min(today - Days::new(RUN_RATE_DAYS)), until)
 }
 
 /// A projection of a period's spend, and the daily run rate it assumes.

@@ -244,9 +244,13 @@ pub(crate) fn build(input: Input) -> Report {
         *by_project_day.entry(project).or_default().entry(f.day).or_default() += f.cost.decimal();
     }
     let daily: Vec<(NaiveDate, Money)> = per_day.into_iter().collect();
-    let forecast = input.period_end.filter(|end| *end > input.today).map(|end| {
+    // The forecast's run-rate window reaches back across the period's start (the facts hold the
+    // days before it): the same series, so the same figure, as a budget over the same scope.
+    let mut series: Vec<(NaiveDate, Money)> = all_days.iter().map(|(d, v)| (*d, Money::from_decimal(*v))).collect();
+    series.sort_unstable();
+    let forecast = input.period_end.filter(|end| *end >= input.today && range.contains(input.today)).map(|end| {
         let period = DateRange::new(range.since, end);
-        budget::forecast(&daily, period, input.today)
+        budget::forecast(&series, period, input.today)
     });
 
     let account_key = |f: &Fact| (format!("{}/{}", f.provider, f.workspace), f.provider.clone());

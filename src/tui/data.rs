@@ -121,15 +121,19 @@ pub fn load(store: &Store, q: &Query) -> Result<Snapshot> {
         .into_iter()
         .map(|(_, m)| m)
         .sum();
-    let mut daily: Vec<(NaiveDate, Money)> = q.range.days().map(|d| (d, Money::ZERO)).collect();
-    for (key, cost) in sums_in(store, &q.cost_query(q.range, vec![Dim::Day]), q.currency)? {
+    // The days of the period and the forecast's run-rate window before it (the budgets' series).
+    let series = budget::forecast_series(q.range.since, q.range.until, q.today);
+    let mut daily: Vec<(NaiveDate, Money)> = series.days().map(|d| (d, Money::ZERO)).collect();
+    for (key, cost) in sums_in(store, &q.cost_query(series, vec![Dim::Day]), q.currency)? {
         let day = key.values.first().and_then(crate::store::KeyValue::day);
         if let Some(slot) = daily.iter_mut().find(|(d, _)| Some(*d) == day) {
             slot.1 = cost;
         }
     }
-    let forecast = (q.period_end > q.today)
+    let forecast = (q.period_end >= q.today && q.range.contains(q.today))
         .then(|| budget::forecast(&daily, DateRange::new(q.range.since, q.period_end), q.today).total);
+    // The chart shows the period's own days.
+    daily.retain(|(d, _)| q.range.contains(*d));
     let mut projects: Vec<ProjectRow> = store
         .project_spend_in(&q.accounts, q.range, q.currency, None)?
         .into_iter()

@@ -25,6 +25,7 @@ mod hostile;
 mod import;
 mod multi;
 mod notify;
+mod one_answer;
 mod providers;
 mod real_responses;
 mod reliability;

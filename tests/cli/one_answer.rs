@@ -1,0 +1,80 @@
+//! One question, one answer: this month's spend and its forecast for all spend, asked of every
+//! front end (the report, budgets, the exporter and the dashboard's data) on the demo at the
+//! dates where a calendar bug would show (the 1st, the 6th, the 22nd, the last day of a month,
+//! January 1st), must be the same figure to the cent.
+
+use chrono::{DateTime, Datelike, Days, NaiveDate, Utc};
+use llmcost::demo::Demo;
+use llmcost::domain::{Currency, DateRange, Money};
+use llmcost::store::Store;
+use llmcost::tui::data;
+use rust_decimal::Decimal;
+
+use crate::test_env::{TestEnv, expect_code, json, stdout};
+
+fn cents(text: &str) -> Decimal {
+    text.parse::<Decimal>().unwrap().round_dp(2)
+}
+
+fn last_of_month(day: NaiveDate) -> NaiveDate {
+    let first_next = (day.with_day(1).unwrap() + chrono::Months::new(1)).with_day(1).unwrap();
+    first_next - Days::new(1)
+}
+
+#[tokio::test]
+async fn the_month_and_its_forecast_are_the_same_in_every_front_end() {
+    for at in ["2026-12-01", "2026-12-06", "2026-12-22", "2026-12-31", "2027-01-01"] {
+        let now: DateTime<Utc> = format!("{at}T10:00:00Z").parse().unwrap();
+        let today = now.date_naive();
+        let env = TestEnv::new().var("LLMCOST_NOW", &now.to_rfc3339());
+
+        // budgets: the demo's all-spend monthly budget.
+        let out = env.run(&["--demo", "budgets", "--format", "json"]).await;
+        let budgets = json(&out);
+        let team = budgets["budgets"].as_array().unwrap().iter().find(|b| b["name"] == "team-monthly").unwrap();
+        assert_eq!(team["period"], "month", "{at}");
+        let (b_spent, b_forecast) = (cents(team["spent"].as_str().unwrap()), cents(team["forecast"].as_str().unwrap()));
+
+        // report: this month.
+        let out = env.run(&["--demo", "report", "--month", "--format", "json"]).await;
+        expect_code(&out, 0);
+        let report = json(&out);
+        assert_eq!(cents(report["total"].as_str().unwrap()), b_spent, "{at}: report total vs budget spent");
+        let r_forecast = report["forecast"]["total"].as_str().map(cents);
+        assert_eq!(r_forecast, Some(b_forecast), "{at}: report forecast vs budget forecast");
+
+        // costs: the same month.
+        let out = env.run(&["--demo", "costs", "--month", "--format", "json"]).await;
+        assert_eq!(cents(json(&out)["total"].as_str().unwrap()), b_spent, "{at}: costs total");
+
+        // the exporter.
+        let out = env.run(&["--demo", "metrics"]).await;
+        expect_code(&out, 0);
+        let text = stdout(&out);
+        let metric = |name: &str| -> Decimal {
+            let line = text.lines().find(|l| l.starts_with(&format!("{name}{{budget=\"team-monthly\"}}"))).unwrap();
+            cents(line.rsplit(' ').next().unwrap())
+        };
+        assert_eq!(metric("llmcost_budget_spent_usd"), b_spent, "{at}: exporter spent");
+        assert_eq!(metric("llmcost_budget_forecast_usd"), b_forecast, "{at}: exporter forecast");
+
+        // the dashboard's data for this month.
+        let demo = Demo::new(now).unwrap();
+        let store = Store::open(&demo.db_path()).unwrap();
+        let query = data::Query {
+            currency: Currency::USD,
+            accounts: demo.accounts(),
+            project: None,
+            range: DateRange::new(today.with_day(1).unwrap(), today),
+            period_end: last_of_month(today),
+            today,
+        };
+        let snapshot = data::load(&store, &query).unwrap();
+        assert_eq!(snapshot.total.decimal().round_dp(2), b_spent, "{at}: dashboard total");
+        assert_eq!(
+            snapshot.forecast.map(|m: Money| m.decimal().round_dp(2)),
+            Some(b_forecast),
+            "{at}: dashboard forecast"
+        );
+    }
+}
