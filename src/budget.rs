@@ -78,10 +78,17 @@ pub struct Budget {
 
 pub(crate) const DEFAULT_WARN_AT: [u32; 3] = [50, 80, 100];
 
-/// How a budget stands, from best to worst.
+/// How a budget stands, from best to worst. `NoData` and `Partial` are verdicts on the data, not
+/// the spend: an account in the budget's scope was never fetched for the period (no key, a
+/// missing secret, never synced), so "ok" cannot be said; spend over the amount is `Exceeded`
+/// whatever is missing (the missing part only adds to it).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
 pub enum Level {
     Ok,
+    /// Some accounts in scope have no data for the period.
+    Partial,
+    /// No account in scope has data for the period.
+    NoData,
     Warning,
     ForecastExceeded,
     Exceeded,
@@ -91,9 +98,27 @@ impl Level {
     pub fn name(self) -> &'static str {
         match self {
             Level::Ok => "ok",
+            Level::Partial => "partial",
+            Level::NoData => "no-data",
             Level::Warning => "warning",
             Level::ForecastExceeded => "forecast-exceeded",
             Level::Exceeded => "exceeded",
+        }
+    }
+
+    /// A verdict on missing data rather than on spend.
+    pub fn is_unknown(self) -> bool {
+        matches!(self, Level::Partial | Level::NoData)
+    }
+
+    /// The verdict once `missing` of the `counted` accounts in scope have no data: spend over
+    /// the amount stays exceeded; anything else becomes partial or no data.
+    pub(crate) fn with_missing(self, missing: usize, counted: usize) -> Level {
+        match self {
+            Level::Exceeded => Level::Exceeded,
+            _ if counted == 0 || missing >= counted => Level::NoData,
+            _ if missing > 0 => Level::Partial,
+            level => level,
         }
     }
 }

@@ -78,6 +78,11 @@ impl fmt::Display for KeySource {
 pub enum KeyError {
     #[error("no key for {account}: run 'llmcost providers add {provider} --workspace {workspace}' or set {var}")]
     Missing { account: String, provider: String, workspace: String, var: String },
+    /// The variable is there but empty: in CI, a secret that is not set.
+    #[error(
+        "no key for {account}: {var} is set but empty (in CI, is the secret it reads defined for this repository?)"
+    )]
+    Empty { account: String, var: String },
     #[error("the OS keyring is unavailable ({reason}); set {var} instead")]
     KeyringUnavailable { reason: String, var: String },
     /// Credentials a provider resolves itself (the AWS chain) could not be had.
@@ -93,11 +98,12 @@ pub fn env_var_name(account: &Account) -> String {
     format!("LLMCOST_KEY_{}_{}", clean(account.provider.id()), clean(&account.workspace))
 }
 
-/// Workspaces whose key is in the environment: `LLMCOST_KEY_OPENAI_EDUGAMI` gives `edugami`.
+/// Workspaces whose key variable is in the environment: `LLMCOST_KEY_OPENAI_EDUGAMI` gives
+/// `edugami`. An empty variable counts: it declares the account (a CI secret that is not set
+/// reads as empty), whose missing key is then an error, never silently less spend.
 pub fn workspaces_in_env(provider: ProviderKind, vars: &[(String, String)]) -> BTreeSet<String> {
     let prefix = format!("LLMCOST_KEY_{}_", provider.id().to_ascii_uppercase());
     vars.iter()
-        .filter(|(_, v)| !v.trim().is_empty())
         .filter_map(|(k, _)| k.strip_prefix(&prefix))
         .filter(|rest| !rest.is_empty())
         .map(str::to_ascii_lowercase)
@@ -153,11 +159,18 @@ impl Keys {
             tracing::debug!("key for {account} from {var}: {}", key.hint());
             return Ok((key, KeySource::Env(var)));
         }
-        let missing = || KeyError::Missing {
-            account: account.to_string(),
-            provider: account.provider.id().to_string(),
-            workspace: account.workspace.clone(),
-            var: var.clone(),
+        let declared_empty = self.env.iter().any(|(k, _)| *k == var);
+        let missing = || {
+            if declared_empty {
+                KeyError::Empty { account: account.to_string(), var: var.clone() }
+            } else {
+                KeyError::Missing {
+                    account: account.to_string(),
+                    provider: account.provider.id().to_string(),
+                    workspace: account.workspace.clone(),
+                    var: var.clone(),
+                }
+            }
         };
         if matches!(self.keyring, KeyringAccess::Disabled) {
             return Err(missing());
@@ -269,8 +282,13 @@ mod tests {
             ("LLMCOST_KEY_OPENAI_EMPTY".to_string(), " ".to_string()),
             ("OTHER".to_string(), "x".to_string()),
         ];
+        // An empty variable declares its account (a CI secret that is not set): it is listed,
+        // and its lookup says the variable is empty.
         let found = workspaces_in_env(ProviderKind::OpenAi, &vars);
-        assert_eq!(found.into_iter().collect::<Vec<_>>(), vec!["edugami".to_string()]);
+        assert_eq!(found.into_iter().collect::<Vec<_>>(), vec!["edugami".to_string(), "empty".to_string()]);
+        let keys = Keys::new(vars, true);
+        let err = keys.lookup(&Account::new(ProviderKind::OpenAi, "empty")).unwrap_err().to_string();
+        assert!(err.contains("LLMCOST_KEY_OPENAI_EMPTY is set but empty"), "{err}");
     }
 
     #[test]

@@ -44,8 +44,10 @@ pub(crate) fn evaluate(app: &App, store: &Store, budgets: &[Budget]) -> Result<V
             let period = budget::current_period(b.period, b.start_day, today);
             let period = crate::domain::DateRange::new(period.since, today.min(period.until));
             let daily = super::teams::team_daily(app, store, &accounts, range, period, b.currency, &rates, team)?;
-            let status: Status = budget::evaluate(b, &daily, today);
-            rows.push(BudgetRow { budget: b.clone(), status, accounts, projects: vec![] });
+            let mut status: Status = budget::evaluate(b, &daily, today);
+            let missing = missing_data(app, store, &accounts, status.period, today)?;
+            status.level = status.level.with_missing(missing.len(), counted(&accounts));
+            rows.push(BudgetRow { budget: b.clone(), status, accounts, missing, projects: vec![] });
             continue;
         }
         let daily: Vec<_> = store
@@ -54,10 +56,46 @@ pub(crate) fn evaluate(app: &App, store: &Store, budgets: &[Budget]) -> Result<V
             .into_iter()
             .filter_map(|(key, cost)| Some((key.values.first()?.day()?, cost)))
             .collect();
-        let status: Status = budget::evaluate(b, &daily, today);
-        rows.push(BudgetRow { budget: b.clone(), status, accounts, projects: query.projects });
+        let mut status: Status = budget::evaluate(b, &daily, today);
+        let missing = missing_data(app, store, &accounts, status.period, today)?;
+        status.level = status.level.with_missing(missing.len(), counted(&accounts));
+        rows.push(BudgetRow { budget: b.clone(), status, accounts, missing, projects: query.projects });
     }
     Ok(rows)
+}
+
+/// The accounts a verdict counts: every account in scope but imported ones, which have no
+/// days to fetch (what was imported is what there is), unless the scope is imported only.
+fn counted(accounts: &[Account]) -> usize {
+    let fetched = accounts.iter().filter(|a| !a.provider.is_imported()).count();
+    if fetched == 0 { accounts.len() } else { fetched }
+}
+
+/// Accounts in scope with no data for `period` up to the newest day their provider serves:
+/// never fetched (no key, a missing CI secret, never synced). The one rule every front end's
+/// verdict goes through, so "no data" is never shown as "ok".
+pub(crate) fn missing_data(
+    app: &App,
+    store: &Store,
+    accounts: &[Account],
+    period: crate::domain::DateRange,
+    today: chrono::NaiveDate,
+) -> Result<Vec<Account>> {
+    let mut missing = Vec::new();
+    if app.is_demo() {
+        return Ok(missing);
+    }
+    for account in accounts.iter().filter(|a| !a.provider.is_imported()) {
+        let (_, newest) = account.provider.servable_days(today);
+        let until = newest.min(period.until);
+        if until < period.since {
+            continue;
+        }
+        if store.synced_days(account.provider.id(), &account.workspace, period.since, until)?.is_empty() {
+            missing.push(account.clone());
+        }
+    }
+    Ok(missing)
 }
 
 /// Budgets whose scope lies within what a `costs`, `projects` or `report` view shows.

@@ -108,13 +108,15 @@ pub enum FailOn {
 }
 
 impl FailOn {
+    /// Whether `level` fails the gate as spend; missing data fails it as "could not check".
     fn fails(self, level: Level) -> bool {
-        level
-            >= match self {
-                FailOn::Exceeded => Level::Exceeded,
-                FailOn::Forecast => Level::ForecastExceeded,
-                FailOn::Warning => Level::Warning,
-            }
+        !level.is_unknown()
+            && level
+                >= match self {
+                    FailOn::Exceeded => Level::Exceeded,
+                    FailOn::Forecast => Level::ForecastExceeded,
+                    FailOn::Warning => Level::Warning,
+                }
     }
 }
 
@@ -351,24 +353,20 @@ fn check(app: &App, args: CheckArgs) -> Result<()> {
         }
         app.note("warning: --fail-open: budgets were evaluated from the cache as it was");
     }
-    // A budget whose spend was never fetched for its period is not "ok": it is unknown.
+    // A budget whose spend was never fetched for its period is not "ok": it is unknown (the
+    // verdict says so in every format; this says which accounts).
     let mut no_data = Vec::new();
     for r in &rows {
-        for account in r.accounts.iter().filter(|a| !a.provider.is_imported()) {
-            let (_, newest) = account.provider.servable_days(today);
-            let until = newest.min(r.status.period.until);
-            if until < r.status.period.since {
-                continue;
-            }
-            let fetched = store.synced_days(account.provider.id(), &account.workspace, r.status.period.since, until)?;
-            if fetched.is_empty() && !app.is_demo() {
-                no_data.push(format!(
-                    "budget {}: no data for {account} from {} to {until} (never fetched): run 'llmcost sync'{}",
-                    r.budget.name,
-                    r.status.period.since,
-                    if args.offline { " or drop --offline" } else { "" }
-                ));
-            }
+        for account in &r.missing {
+            no_data.push(format!(
+                "budget {}: no data for {account} since {} (never fetched: no key, or never synced): run 'llmcost sync'{}",
+                r.budget.name,
+                r.status.period.since,
+                if args.offline { " or drop --offline" } else { "" }
+            ));
+        }
+        if r.accounts.is_empty() {
+            no_data.push(format!("budget {}: no account in its scope has a key or imported spend", r.budget.name));
         }
     }
     let failing: Vec<String> = rows

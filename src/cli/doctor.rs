@@ -117,6 +117,13 @@ pub(super) fn run(cli: &Cli, args: &DoctorArgs) -> Result<()> {
                 });
                 continue;
             }
+            Err(KeyError::Empty { var, .. }) => {
+                r.add(Finding::Problem {
+                    what: format!("{account}: {var} is set but empty"),
+                    fix: format!("give {var} the key (in CI: define the secret it reads), or unset it"),
+                });
+                continue;
+            }
             Err(e @ KeyError::Ambient { .. }) => {
                 r.add(Finding::Problem {
                     what: e.to_string(),

@@ -153,6 +153,7 @@ fn list(app: &App, format: ListFormat) -> Result<()> {
             match app.credentials(&account) {
                 Ok((credentials, source)) => (source.to_string(), credentials.hint()),
                 Err(KeyError::Missing { .. }) => ("missing".to_string(), "-".to_string()),
+                Err(KeyError::Empty { var, .. }) => (format!("missing ({var} is empty)"), "-".to_string()),
                 Err(KeyError::KeyringUnavailable { .. }) => ("keyring unavailable".to_string(), "-".to_string()),
                 Err(KeyError::Ambient { .. }) => ("no credentials".to_string(), "-".to_string()),
             }

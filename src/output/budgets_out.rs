@@ -17,6 +17,8 @@ pub struct BudgetRow {
     pub budget: Budget,
     pub status: Status,
     pub accounts: Vec<Account>,
+    /// Accounts in scope with no data for the period (never fetched: no key, never synced).
+    pub missing: Vec<Account>,
     /// The budget's project, resolved to ids.
     pub projects: Vec<String>,
 }
@@ -63,6 +65,8 @@ pub(crate) fn summary(rows: &[BudgetRow]) -> String {
         (Level::Exceeded, "exceeded"),
         (Level::ForecastExceeded, "forecast to exceed"),
         (Level::Warning, "warning"),
+        (Level::NoData, "no data"),
+        (Level::Partial, "partial data"),
         (Level::Ok, "ok"),
     ] {
         let n = count(level);
@@ -87,6 +91,19 @@ pub(crate) fn sentence(r: &BudgetRow) -> String {
         s.period.until,
         scope_text(b)
     );
+    // "All spend" names what it counted: an account without a key is not silently left out.
+    if b.scope.provider.is_none() && b.scope.workspace.is_none() && !r.accounts.is_empty() {
+        let names: Vec<String> = r.accounts.iter().map(ToString::to_string).collect();
+        if names.len() <= 3 {
+            text.push_str(&format!(" ({})", names.join(", ")));
+        } else {
+            text.push_str(&format!(" ({} accounts)", names.len()));
+        }
+    }
+    if !r.missing.is_empty() {
+        let names: Vec<String> = r.missing.iter().map(ToString::to_string).collect();
+        text.push_str(&format!("; no data for {} (no key, or never synced)", names.join(", ")));
+    }
     if s.period.until > s.period.since {
         text.push_str(&format!("; forecast {} by {}", b.currency.format(s.forecast), s.period.until));
     }
@@ -184,6 +201,8 @@ fn json_doc(
                 warn_at: &b.warn_at,
                 threshold: s.threshold,
                 level: s.level.name(),
+                accounts: r.accounts.iter().map(ToString::to_string).collect(),
+                missing: r.missing.iter().map(ToString::to_string).collect(),
             }
         })
         .collect();
@@ -232,6 +251,10 @@ struct BudgetDoc<'a> {
     warn_at: &'a [u32],
     threshold: Option<u32>,
     level: &'static str,
+    /// The accounts the budget counted (`provider/workspace`).
+    accounts: Vec<String>,
+    /// Those of them with no data for the period (no key, never synced).
+    missing: Vec<String>,
 }
 
 #[derive(Serialize)]
@@ -246,8 +269,8 @@ struct ScopeDoc<'a> {
 fn level_color(level: Level) -> comfy_table::Color {
     match level {
         Level::Ok => comfy_table::Color::Green,
-        Level::Warning | Level::ForecastExceeded => comfy_table::Color::Yellow,
-        Level::Exceeded => comfy_table::Color::Red,
+        Level::Warning | Level::ForecastExceeded | Level::Partial => comfy_table::Color::Yellow,
+        Level::Exceeded | Level::NoData => comfy_table::Color::Red,
     }
 }
 
@@ -259,6 +282,8 @@ pub(crate) fn markdown(rows: &[BudgetRow], today: NaiveDate) -> String {
         let (b, st) = (&r.budget, &r.status);
         let icon = match st.level {
             Level::Ok => "✅ ok",
+            Level::Partial => "❔ partial data",
+            Level::NoData => "❔ no data",
             Level::Warning => "⚠️ warning",
             Level::ForecastExceeded => "⚠️ forecast over",
             Level::Exceeded => "❌ exceeded",
@@ -296,6 +321,8 @@ fn github(rows: &[BudgetRow], out: &mut dyn Write) -> std::io::Result<()> {
             Level::Exceeded => ("error", format!("Budget exceeded: {}", r.budget.name)),
             Level::ForecastExceeded => ("warning", format!("Budget forecast over: {}", r.budget.name)),
             Level::Warning => ("warning", format!("Budget warning: {}", r.budget.name)),
+            Level::NoData => ("error", format!("Budget not checked (no data): {}", r.budget.name)),
+            Level::Partial => ("error", format!("Budget not checked (partial data): {}", r.budget.name)),
             Level::Ok => ("notice", format!("Budget ok: {}", r.budget.name)),
         };
         writeln!(out, "::{kind} title={}::{}", escape(&title, true), escape(&sentence(r), false))?;

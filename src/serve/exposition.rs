@@ -128,6 +128,12 @@ pub(crate) fn render(
         "gauge",
         "Spend so far divided by the budget's amount (1 = all of it).",
     );
+    let mut data_complete = Family::new(
+        "llmcost_budget_data_complete",
+        "gauge",
+        "1 when every account in the budget's scope has data for its period; 0 when some or all have none \
+         (no key, never synced): its spend, forecast and ratio series are then absent, never 0.",
+    );
     let mut period_end = Family::new(
         "llmcost_budget_period_end_timestamp_seconds",
         "gauge",
@@ -160,11 +166,7 @@ pub(crate) fn render(
                 ]
             });
             amount.add(labels(&[("budget", name), ("period", b.period.name())]), value(b.amount));
-            spent.add(labels(&[("budget", name)]), value(s.spent));
-            forecast.add(labels(&[("budget", name)]), value(s.forecast));
-            let r =
-                if b.amount.is_zero() { rust_decimal::Decimal::ZERO } else { s.spent.decimal() / b.amount.decimal() };
-            ratio.add(labels(&[("budget", name)]), r.round_dp(6).normalize().to_string());
+            data_complete.add(labels(&[("budget", name)]), if row.missing.is_empty() { "1" } else { "0" }.into());
             let end = s
                 .period
                 .until
@@ -173,6 +175,16 @@ pub(crate) fn render(
                 .and_hms_opt(0, 0, 0)
                 .map(|t| t.and_utc().timestamp());
             period_end.add(labels(&[("budget", name)]), end.unwrap_or(0).to_string());
+            // Missing data is not zero spend: the series are left out (an alert on them stays
+            // silent, and `llmcost_budget_data_complete` says why), unless spend already exceeds.
+            if s.level.is_unknown() {
+                continue;
+            }
+            spent.add(labels(&[("budget", name)]), value(s.spent));
+            forecast.add(labels(&[("budget", name)]), value(s.forecast));
+            let r =
+                if b.amount.is_zero() { rust_decimal::Decimal::ZERO } else { s.spent.decimal() / b.amount.decimal() };
+            ratio.add(labels(&[("budget", name)]), r.round_dp(6).normalize().to_string());
         }
     }
     let mut last_success = Family::new(
@@ -196,6 +208,7 @@ pub(crate) fn render(
     let budget_money: Vec<&Family> = money.values().flat_map(|fs| fs.iter()).collect();
     let families = [&spend_month, &spend_today, &project_info].into_iter().chain(budget_money).chain([
         &ratio,
+        &data_complete,
         &period_end,
         &last_success,
         &sync_errors,

@@ -75,7 +75,9 @@ impl Theme {
         }
         match level {
             Level::Ok => Style::default().fg(Color::Green),
-            Level::Warning | Level::ForecastExceeded => Style::default().fg(Color::Yellow),
+            Level::Warning | Level::ForecastExceeded | Level::Partial | Level::NoData => {
+                Style::default().fg(Color::Yellow)
+            }
             Level::Exceeded => Style::default().fg(Color::Red).add_modifier(Modifier::BOLD),
         }
     }

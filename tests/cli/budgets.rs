@@ -216,3 +216,46 @@ async fn a_budget_over_an_imported_vendor() {
     expect_code(&out, 2);
     assert!(stderr(&out).contains("budget 'typo'") && stderr(&out).contains("grok"), "{}", stderr(&out));
 }
+
+/// Missing data is never "ok": a CI secret that is not set (an empty key variable) makes an
+/// all-spend budget partial, an empty cache makes it no data, in every format (annotations,
+/// step summary, JSON, the exporter), and the gate fails with exit 1 naming what is missing.
+#[tokio::test]
+async fn missing_data_is_never_ok_in_any_front_end() {
+    let (_fake, env) = setup(Decimal::from(1_000_000)).await;
+    let env = env.var("LLMCOST_KEY_ANTHROPIC_EDUGAMI", "");
+    let summary = env.dir.path().join("summary.md");
+    let mut cmd = env.cmd();
+    cmd.args(["budgets", "check", "--format", "github"]).env("GITHUB_STEP_SUMMARY", &summary);
+    let out = tokio::task::spawn_blocking(move || cmd.output().unwrap()).await.unwrap();
+    expect_code(&out, 1);
+    let text = stdout(&out);
+    assert!(
+        !text.contains("::notice") && text.contains("::error title=Budget not checked (partial data)%3A team::"),
+        "{text}"
+    );
+    assert!(
+        text.contains("(openai/edugami, anthropic/edugami)") && text.contains("no data for anthropic/edugami"),
+        "{text}"
+    );
+    assert!(stderr(&out).contains("LLMCOST_KEY_ANTHROPIC_EDUGAMI is set but empty"), "{}", stderr(&out));
+    let md = std::fs::read_to_string(&summary).unwrap();
+    assert!(md.contains("partial data") && !md.contains("✅ ok"), "{md}");
+    // --fail-open lets outages through, never a missing key.
+    let out = env.run(&["budgets", "check", "--fail-open"]).await;
+    expect_code(&out, 1);
+
+    // An empty cache, offline: no data, not $0 ok.
+    let empty = TestEnv::new().var("LLMCOST_KEY_OPENAI_EDUGAMI", KEY);
+    empty.write_config(&budget_file("100", ""));
+    let out = empty.run(&["budgets", "check", "--offline", "--format", "json"]).await;
+    expect_code(&out, 1);
+    assert_eq!(json(&out)["budgets"][0]["level"], "no-data", "{}", stdout(&out));
+    let out = empty.run(&["budgets", "check", "--offline", "--format", "github"]).await;
+    assert!(stdout(&out).starts_with("::error title=Budget not checked (no data)"), "{}", stdout(&out));
+    let out = empty.run(&["metrics", "--offline"]).await;
+    let text = stdout(&out);
+    assert!(text.contains("llmcost_budget_data_complete{budget=\"team\"} 0"), "{text}");
+    assert!(!text.contains("llmcost_budget_spent_usd{budget=\"team\"}"), "no spend series, not 0: {text}");
+    assert!(!text.contains("llmcost_budget_spent_ratio{budget=\"team\"}"), "{text}");
+}
