@@ -221,7 +221,7 @@ fn save(app: &App, raw: &RawBudget, replace: bool, verb: &str) -> Result<()> {
     app.note(&format!(
         "{verb} budget '{}': {} per {}, saved in {}",
         budget.name,
-        budget.amount.display_usd(),
+        budget.currency.format(budget.amount),
         budget.period.name(),
         app.config_path.display()
     ));

@@ -277,7 +277,9 @@ fn render_models(model: &Model, theme: &Theme, frame: &mut Frame, area: Rect) {
         return;
     }
     let wide = area.width >= WIDE - 36;
-    let mut header = vec!["Model", "Provider", "Cost (USD)", "Share"];
+    // The unit is the money's own: `tui --currency EUR` heads it `Cost (EUR)`.
+    let cost_header = format!("Cost ({})", model.currency);
+    let mut header = vec!["Model", "Provider", cost_header.as_str(), "Share"];
     let mut widths = vec![Constraint::Min(16), Constraint::Length(10), Constraint::Length(11), Constraint::Length(6)];
     if wide {
         header.extend(["Input", "Output", "Requests"]);

@@ -259,3 +259,12 @@ async fn missing_data_is_never_ok_in_any_front_end() {
     assert!(!text.contains("llmcost_budget_spent_usd{budget=\"team\"}"), "no spend series, not 0: {text}");
     assert!(!text.contains("llmcost_budget_spent_ratio{budget=\"team\"}"), "{text}");
 }
+
+/// A confirmation says the amount in the budget's own currency.
+#[tokio::test]
+async fn a_budget_in_euros_is_confirmed_in_euros() {
+    let env = TestEnv::new().var("LLMCOST_KEY_OPENAI_EDUGAMI", KEY);
+    let out = env.run(&["budgets", "add", "eu", "--amount", "400", "--period", "month", "--currency", "EUR"]).await;
+    expect_code(&out, 0);
+    assert!(stderr(&out).contains("€400.00 per month"), "{}", stderr(&out));
+}

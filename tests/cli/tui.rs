@@ -326,3 +326,12 @@ fn the_teams_pane_shows_the_chargeback_of_the_scope() {
     update(&mut model, code(KeyCode::Tab));
     assert!(draw(&model, 120, 40).contains("Projects"), "tab cycles back through models");
 }
+
+#[test]
+fn the_cost_column_is_headed_with_the_currency_shown() {
+    let (demo, mut model) = demo(false);
+    model.currency = llmcost::domain::Currency::EUR;
+    loaded(&demo, &mut model);
+    let screen = draw(&model, 120, 40);
+    assert!(screen.contains("Cost (EUR)") && !screen.contains("Cost (USD)"), "{screen}");
+}
