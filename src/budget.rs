@@ -192,6 +192,25 @@ pub(crate) fn forecast(daily: &[(NaiveDate, Money)], period: DateRange, today: N
     Forecast { total, run_rate }
 }
 
+/// Evaluates a budget's period containing `as_of`, seen on `today`: the current period when
+/// `as_of` is today; a period that ended before today is closed, so its forecast is what it
+/// spent (a view of November on 6 December shows November's budget, not December's).
+pub(crate) fn evaluate_as_of(
+    budget: &Budget,
+    daily: &[(NaiveDate, Money)],
+    as_of: NaiveDate,
+    today: NaiveDate,
+) -> Status {
+    let mut status = evaluate(budget, daily, as_of.min(today));
+    if as_of < today && status.period.until <= as_of {
+        status.forecast = status.spent;
+        if status.level == Level::ForecastExceeded {
+            status.level = if status.threshold.is_some() { Level::Warning } else { Level::Ok };
+        }
+    }
+    status
+}
+
 /// Evaluates a budget on `today` from daily spend in its scope (days without spend may be absent).
 pub(crate) fn evaluate(budget: &Budget, daily: &[(NaiveDate, Money)], today: NaiveDate) -> Status {
     let period = current_period(budget.period, budget.start_day, today);

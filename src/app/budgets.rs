@@ -19,9 +19,21 @@ pub(crate) fn budget_accounts(app: &App, b: &Budget) -> Result<Vec<Account>> {
     })
 }
 
-/// Evaluates budgets from the cache as it is.
+/// Evaluates budgets from the cache as it is, for their current periods.
 pub(crate) fn evaluate(app: &App, store: &Store, budgets: &[Budget]) -> Result<Vec<BudgetRow>> {
+    evaluate_as_of(app, store, budgets, app.clock.today())
+}
+
+/// Evaluates each budget for its period containing `as_of` (the last day a view shows): the
+/// one rule for which period's budget a view shows.
+pub(crate) fn evaluate_as_of(
+    app: &App,
+    store: &Store,
+    budgets: &[Budget],
+    as_of: chrono::NaiveDate,
+) -> Result<Vec<BudgetRow>> {
     let today = app.clock.today();
+    let as_of = as_of.min(today);
     let mut rows = Vec::new();
     for b in budgets {
         let accounts = budget_accounts(app, b)?;
@@ -30,7 +42,7 @@ pub(crate) fn evaluate(app: &App, store: &Store, budgets: &[Budget]) -> Result<V
                 .map_err(|e| Error::Config(format!("budget '{}': {e}", b.name)))?,
             None => vec![],
         };
-        let range = budget::needed_days(b, today);
+        let range = budget::needed_days(b, as_of);
         let query = CostQuery {
             accounts: accounts.clone(),
             projects,
@@ -41,10 +53,10 @@ pub(crate) fn evaluate(app: &App, store: &Store, budgets: &[Budget]) -> Result<V
         // Spend in the budget's currency: other currencies converted with the cached ECB rates.
         let rates = store.cached_rates(&query, b.currency)?;
         if let Some(team) = &b.scope.team {
-            let period = budget::current_period(b.period, b.start_day, today);
-            let period = crate::domain::DateRange::new(period.since, today.min(period.until));
+            let period = budget::current_period(b.period, b.start_day, as_of);
+            let period = crate::domain::DateRange::new(period.since, as_of.min(period.until));
             let daily = super::teams::team_daily(app, store, &accounts, range, period, b.currency, &rates, team)?;
-            let mut status: Status = budget::evaluate(b, &daily, today);
+            let mut status: Status = budget::evaluate_as_of(b, &daily, as_of, today);
             let missing = missing_data(app, store, &accounts, status.period, today)?;
             status.level = status.level.with_missing(missing.len(), counted(&accounts));
             rows.push(BudgetRow { budget: b.clone(), status, accounts, missing, projects: vec![] });
@@ -56,7 +68,7 @@ pub(crate) fn evaluate(app: &App, store: &Store, budgets: &[Budget]) -> Result<V
             .into_iter()
             .filter_map(|(key, cost)| Some((key.values.first()?.day()?, cost)))
             .collect();
-        let mut status: Status = budget::evaluate(b, &daily, today);
+        let mut status: Status = budget::evaluate_as_of(b, &daily, as_of, today);
         let missing = missing_data(app, store, &accounts, status.period, today)?;
         status.level = status.level.with_missing(missing.len(), counted(&accounts));
         rows.push(BudgetRow { budget: b.clone(), status, accounts, missing, projects: query.projects });
@@ -99,21 +111,27 @@ pub(crate) fn missing_data(
 }
 
 /// Budgets whose scope lies within what a `costs`, `projects` or `report` view shows.
+/// Each is evaluated for its period containing `as_of`, the view's last day.
 pub(crate) fn relevant(
     app: &App,
     store: &Store,
     shown: &[Account],
     projects: &[String],
     models: &[String],
+    as_of: chrono::NaiveDate,
 ) -> Vec<BudgetRow> {
-    let rows = match evaluate(app, store, &app.config.budgets) {
+    let rows = match evaluate_as_of(app, store, &app.config.budgets, as_of) {
         Ok(rows) => rows,
         Err(e) => {
             app.note(&format!("warning: budgets not shown: {e}"));
             return Vec::new();
         }
     };
+    let today = app.clock.today();
     rows.into_iter()
+        // A view of a past period shows the budgets whose period it covers, not one still
+        // running (a weekly budget has no verdict on November as a whole).
+        .filter(|r| as_of >= today || r.status.period.until <= as_of)
         .filter(|r| r.accounts.iter().all(|a| shown.contains(a)))
         // A view narrowed to projects (or models) shows only budgets narrowed to them too.
         .filter(|r| projects.is_empty() || (!r.projects.is_empty() && r.projects.iter().all(|p| projects.contains(p))))

@@ -149,30 +149,11 @@ impl App {
             .ok_or_else(|| Error::Config("no home directory: pass --db PATH".into()))?;
         let no_keyring = env_flag(&env, "LLMCOST_NO_KEYRING");
         if cli.demo {
-            // The demo never reads the user's config, cache or keys.
-            let demo = Demo::new(clock.now())?;
-            demo.clean_up_on_signal();
-            return Ok((
-                App {
-                    config: Config {
-                        budgets: crate::demo::budgets(),
-                        teams: crate::demo::teams(),
-                        shared_costs: crate::demo::shared_costs(),
-                        optimize: crate::config::OptimizeSettings { batchable: vec!["Summaries".into()] },
-                        ..Config::default()
-                    },
-                    config_path,
-                    db_path: demo.db_path().clone(),
-                    clock,
-                    keys: Keys::new(vec![], true),
-                    env: vec![],
-                    demo: Some(demo),
-                    quiet: cli.quiet,
-                    record_dir: None,
-                    network: Network::default(),
-                },
-                None,
-            ));
+            let app = App::demo_at(clock, config_path, cli.quiet)?;
+            if let Some(demo) = &app.demo {
+                demo.clean_up_on_signal();
+            }
+            return Ok((app, None));
         }
         // A file named explicitly (--config, LLMCOST_CONFIG) that is not there is a typo, not
         // an empty config: "no budgets defined" would hide it.
@@ -315,6 +296,30 @@ impl App {
             self.note(&format!("warning: {why}"));
         }
         Ok(store)
+    }
+
+    /// The demo on `clock`'s day: its built-in organisation, budgets and teams, in a cache of
+    /// its own. The demo never reads the user's config, cache or keys.
+    pub fn demo_at(clock: Clock, config_path: PathBuf, quiet: bool) -> Result<App> {
+        let demo = Demo::new(clock.now())?;
+        Ok(App {
+            config: Config {
+                budgets: crate::demo::budgets(),
+                teams: crate::demo::teams(),
+                shared_costs: crate::demo::shared_costs(),
+                optimize: crate::config::OptimizeSettings { batchable: vec!["Summaries".into()] },
+                ..Config::default()
+            },
+            config_path,
+            db_path: demo.db_path().clone(),
+            clock,
+            keys: Keys::new(vec![], true),
+            env: vec![],
+            demo: Some(demo),
+            quiet,
+            record_dir: None,
+            network: Network::default(),
+        })
     }
 
     pub fn is_demo(&self) -> bool {

@@ -60,7 +60,7 @@ pub(crate) fn build(app: &App, store: &mut Store, req: &Request<'_>) -> Result<R
     all_facts.retain(|f| !f.cost.is_zero());
     let mut r = report::build(report::Input { range, today, period_end: req.period_end, facts: all_facts });
     r.currency = currency;
-    r.budgets = super::budgets::relevant(app, store, req.accounts, req.projects, &[]);
+    r.budgets = super::budgets::relevant(app, store, req.accounts, req.projects, &[], range.until);
     r.team = req.current.team.clone();
     if let Some(weeks) = req.by_week {
         r.by_period = report::buckets(&r.daily, weeks);

@@ -75,7 +75,8 @@ pub(super) fn run(app: &App, args: CostsArgs) -> Result<()> {
     for note in &view.allocation_notes {
         app.note(note);
     }
-    view.budgets = crate::app::budgets::relevant(app, &store, &query.accounts, &query.projects, &query.models);
+    view.budgets =
+        crate::app::budgets::relevant(app, &store, &query.accounts, &query.projects, &query.models, query.range.until);
     if let Some(team) = &view.team {
         // A team's view mentions only that team's budgets.
         view.budgets.retain(|b| b.budget.scope.team.as_ref() == Some(team));

@@ -42,7 +42,7 @@ pub(super) fn run(app: &App, args: ProjectsArgs) -> Result<()> {
     let query = crate::store::CostQuery::all(accounts.clone(), range, vec![]);
     let rates = crate::app::fx::rates_for(app, &mut store, &query, currency, args.fresh.offline)?;
     let mut view = ProjectsView::build_in(&store, &accounts, range, app.clock.today(), currency, Some(&rates))?;
-    view.budgets = crate::app::budgets::relevant(app, &store, &accounts, &[], &[]);
+    view.budgets = crate::app::budgets::relevant(app, &store, &accounts, &[], &[], range.until);
     super::write_stdout(|out| output::render_projects(&view, args.format, out))?;
     if !failed.is_empty() {
         return Err(Error::Accounts(failed));

@@ -136,7 +136,8 @@ pub fn run_effect(app: &App, effect: Effect) -> Msg {
                 .and_then(|store| {
                     let mut snapshot = data::load(&store, &query)?;
                     let projects: Vec<String> = query.project.iter().cloned().collect();
-                    snapshot.budgets = crate::app::budgets::relevant(app, &store, &query.accounts, &projects, &[]);
+                    snapshot.budgets =
+                        crate::app::budgets::relevant(app, &store, &query.accounts, &projects, &[], query.range.until);
                     snapshot.teams = data::teams(&store, &query, &app.config.teams, &app.config.shared_costs)?;
                     Ok(snapshot)
                 })

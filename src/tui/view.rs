@@ -220,24 +220,41 @@ fn render_cards(model: &Model, theme: &Theme, frame: &mut Frame, area: Rect) {
         };
         card(frame, forecast, "Forecast", Line::styled(text, theme.dim()), Line::styled(note, theme.dim()));
     }
-    match exact_budget(model, &s.budgets) {
-        Some(b) => card(
+    if let Some(b) = exact_budget(model, &s.budgets) {
+        card(
             frame,
             budget,
             &format!("Budget {} · {}", safe(&b.budget.name), b.budget.period.name()),
             Line::styled(
-                format!("{:.0}% of {}", b.status.percent, b.budget.currency.format(b.budget.amount)),
+                format!("{}% of {}", b.status.percent.round_dp(0), b.budget.currency.format(b.budget.amount)),
                 theme.level(b.status.level),
             ),
             Line::styled(b.status.level.name(), theme.level(b.status.level)),
-        ),
-        None => card(frame, budget, "Budget", Line::styled("no budget for this scope", theme.dim()), Line::default()),
+        );
+    } else {
+        // Said plainly: a budget of this scope exists, but its period is not the one shown.
+        let text = if scope_budget(model, &s.budgets).is_some() {
+            "no budget period matches this view"
+        } else {
+            "no budget for this scope"
+        };
+        card(frame, budget, "Budget", Line::styled(text, theme.dim()), Line::default());
     }
 }
 
-/// The budget that covers exactly the scope shown (the same accounts, the same project, no
-/// model or team of its own), if any: a budget over more or less would mislead the card.
+/// The budget that covers exactly the scope and the period shown (the same accounts, the same
+/// project, no model or team of its own, its period the one on view), if any: a budget over
+/// more or less, or over another period, would mislead the card.
 fn exact_budget<'a>(
+    model: &Model,
+    budgets: &'a [crate::output::budgets_out::BudgetRow],
+) -> Option<&'a crate::output::budgets_out::BudgetRow> {
+    let shown = model.range();
+    scope_budget(model, budgets).filter(|b| b.status.period == shown)
+}
+
+/// The budget that covers exactly the scope shown, whatever its period.
+fn scope_budget<'a>(
     model: &Model,
     budgets: &'a [crate::output::budgets_out::BudgetRow],
 ) -> Option<&'a crate::output::budgets_out::BudgetRow> {

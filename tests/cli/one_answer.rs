@@ -78,3 +78,18 @@ async fn the_month_and_its_forecast_are_the_same_in_every_front_end() {
         );
     }
 }
+
+/// A view of a past period ends with the budgets of that period: November seen on 6 December
+/// says November's team budget was exceeded, and shows no budget whose period is still running.
+#[tokio::test]
+async fn a_past_period_shows_its_own_budgets() {
+    let env = TestEnv::new().var("LLMCOST_NOW", "2026-12-06T10:00:00Z");
+    let out = env.run(&["--demo", "costs", "--month", "2026-11", "--format", "json"]).await;
+    expect_code(&out, 0);
+    let doc = json(&out);
+    let budgets = doc["budgets"].as_array().unwrap();
+    let team = budgets.iter().find(|b| b["name"] == "team-monthly").unwrap();
+    assert_eq!((team["period_start"].as_str(), team["level"].as_str()), (Some("2026-11-01"), Some("exceeded")));
+    assert_eq!(team["spent"], doc["total"], "the budget's spend is the view's total");
+    assert!(budgets.iter().all(|b| b["period_end"].as_str().unwrap() <= "2026-11-30"), "{budgets:?}");
+}

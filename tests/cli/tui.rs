@@ -335,3 +335,26 @@ fn the_cost_column_is_headed_with_the_currency_shown() {
     let screen = draw(&model, 120, 40);
     assert!(screen.contains("Cost (EUR)") && !screen.contains("Cost (USD)"), "{screen}");
 }
+
+/// The budget card evaluates the budget over the period on view: November seen on 6 December
+/// shows November's verdict, not December's; a week on view has no monthly budget period.
+#[test]
+fn the_budget_card_shows_the_period_on_view() {
+    let now: DateTime<Utc> = "2026-12-06T10:00:00Z".parse().unwrap();
+    let app =
+        llmcost::app::App::demo_at(llmcost::clock::Clock::pinned(now), PathBuf::from("unused.toml"), true).unwrap();
+    let mut model = Model::new(app.accounts(), now.date_naive(), false, false);
+    let run = |model: &mut Model, effect: Effect| {
+        let msg = llmcost::tui::run_effect(&app, effect);
+        update(model, msg);
+    };
+    let first = init(&mut model).remove(0);
+    run(&mut model, first);
+    let december = draw(&model, 120, 40);
+    assert!(december.contains("29% of $4,000.00") && december.contains("forecast-exceeded"), "{december}");
+    let effects = update(&mut model, key('['));
+    run(&mut model, effects.into_iter().next().unwrap());
+    let november = draw(&model, 120, 40);
+    assert!(november.contains("123% of $4,000.00") && november.contains("exceeded"), "{november}");
+    assert!(!november.contains("29% of"), "{november}");
+}
