@@ -29,6 +29,19 @@ impl Store {
         self.writable()?;
         let provider = account.provider.id();
         let workspace = account.workspace.as_str();
+        // An account whose spend was imported from files is never overwritten by a sync: a
+        // vendor imported today (`mistral`) may gain a billing API tomorrow under the same id.
+        let imported: bool = self.conn.query_row(
+            "SELECT EXISTS (SELECT 1 FROM imports WHERE provider = ?1 AND workspace = ?2)",
+            (provider, workspace),
+            |r| r.get(0),
+        )?;
+        if imported {
+            return Err(crate::error::Error::Storage(format!(
+                "{provider}/{workspace} holds spend imported from files; a sync would replace it: \
+                 sync this provider under another workspace name"
+            )));
+        }
         let at = time_text(fetched_at);
         // IMMEDIATE takes the write lock up front, where the busy timeout applies.
         let tx = self.conn.transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
@@ -165,4 +178,27 @@ pub(super) fn mark_fetched(
         mark.execute((provider, workspace, day_text(day), at))?;
     }
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::ProviderKind;
+
+    #[test]
+    fn a_sync_never_overwrites_an_account_whose_spend_was_imported() {
+        let mut store = Store::open_in_memory().unwrap();
+        // What an import under this id left (a vendor later promoted to an API provider).
+        store
+            .conn
+            .execute(
+                "INSERT INTO imports (provider, workspace, file, imported_at, rows) VALUES ('openai', 'lab', 'f.csv', '2026-11-22T10:00:00Z', 1)",
+                [],
+            )
+            .unwrap();
+        let account = Account::new(ProviderKind::OpenAi, "lab");
+        let err = store.write_sync(&account, &SyncBatch::default(), Utc::now()).unwrap_err().to_string();
+        assert!(err.contains("imported from files"), "{err}");
+        store.write_sync(&Account::new(ProviderKind::OpenAi, "other"), &SyncBatch::default(), Utc::now()).unwrap();
+    }
 }
