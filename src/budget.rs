@@ -76,6 +76,18 @@ pub struct Budget {
     pub currency: crate::domain::Currency,
 }
 
+/// A budget, how it stands, and the accounts it covers: what every front end shows of it.
+#[derive(Clone, Debug)]
+pub struct BudgetRow {
+    pub budget: Budget,
+    pub status: Status,
+    pub accounts: Vec<crate::domain::Account>,
+    /// Accounts in scope with no data for the period (never fetched: no key, never synced).
+    pub missing: Vec<crate::domain::Account>,
+    /// The budget's project, resolved to ids.
+    pub projects: Vec<String>,
+}
+
 pub(crate) const DEFAULT_WARN_AT: [u32; 3] = [50, 80, 100];
 
 /// How a budget stands, from best to worst. `NoData` and `Partial` are verdicts on the data, not

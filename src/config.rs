@@ -8,8 +8,11 @@ use serde::Deserialize;
 
 use crate::budget::Budget;
 use crate::config_budgets::RawBudget;
+pub use crate::config_workspace::WorkspaceConfig;
 use crate::domain::{Account, ProviderKind};
 use crate::error::{Error, Result};
+use crate::names::KEY_PREFIXES;
+pub use crate::names::validate_workspace_name;
 
 /// How fresh cached days must be.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Deserialize)]
@@ -44,42 +47,6 @@ impl Default for HttpSettings {
 pub struct DisplaySettings {
     /// ISO 4217 code amounts are shown in; others are converted with ECB rates.
     pub currency: Option<String>,
-}
-
-/// One `[workspaces.<provider>.<name>]` table.
-#[derive(Clone, Debug, Default, PartialEq, Deserialize)]
-pub struct WorkspaceConfig {
-    /// Overrides the provider's API base URL for this workspace (a proxy, say).
-    pub base_url: Option<String>,
-    /// Everything else: the provider's own settings (AWS's `profile`, Azure's `scope`...), read
-    /// by its folder into its own struct; which keys a provider takes is its `ProviderInfo::settings`.
-    #[serde(flatten)]
-    pub settings: toml::Table,
-}
-
-impl WorkspaceConfig {
-    /// The provider's settings as its own struct (`deny_unknown_fields`, so a key it does not
-    /// read is an error, not ignored).
-    pub fn provider_settings<T: serde::de::DeserializeOwned>(&self) -> Result<T, String> {
-        let read = |table: toml::Table| T::deserialize(toml::Value::Table(table));
-        read(self.settings.clone()).map_err(|e: toml::de::Error| {
-            // serde names the expected type, not the key: find the key whose value alone fails.
-            let culprit = self
-                .settings
-                .iter()
-                .find(|(k, v)| read(toml::Table::from_iter([((*k).clone(), (*v).clone())])).is_err());
-            match culprit {
-                Some((key, _)) => format!("{key}: {}", e.message()),
-                None => e.message().to_string(),
-            }
-        })
-    }
-
-    /// A workspace with these settings (`providers add`'s flags), as the config will hold it.
-    pub fn with_settings<'a>(settings: impl IntoIterator<Item = (&'a str, &'a str)>) -> WorkspaceConfig {
-        let settings = settings.into_iter().map(|(k, v)| (k.to_string(), toml::Value::String(v.to_string()))).collect();
-        WorkspaceConfig { base_url: None, settings }
-    }
 }
 
 #[derive(Clone, Debug, Default, PartialEq, Deserialize)]
@@ -265,22 +232,6 @@ impl Config {
     }
 }
 
-/// Workspace names: letters, digits, `-`, `_` and `.`, so they are safe in TOML keys and env vars.
-pub fn validate_workspace_name(name: &str) -> std::result::Result<(), String> {
-    let ok = !name.is_empty()
-        && name.len() <= 64
-        && name.chars().all(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | '.'));
-    // A name is printed everywhere; a key pasted as one would be too.
-    if looks_like_key(name) {
-        return Err("this name looks like an API key, and names are printed everywhere: choose another".into());
-    }
-    if ok {
-        Ok(())
-    } else {
-        Err(format!("'{name}' is not a valid workspace name: use 1-64 letters, digits, '-', '_' or '.'"))
-    }
-}
-
 pub fn validate_base_url(url: &str) -> std::result::Result<(), String> {
     if url.starts_with("http://") || url.starts_with("https://") {
         Ok(())
@@ -393,16 +344,6 @@ pub fn write_atomically(path: &Path, bytes: &[u8]) -> Result<()> {
     tmp.as_file().sync_all().map_err(fail)?;
     tmp.persist(path).map_err(|e| fail(e.error))?;
     Ok(())
-}
-
-/// How keys start: the API providers' admin keys, AWS access key ids, Standard Webhooks secrets,
-/// Slack, GitHub and Google tokens.
-const KEY_PREFIXES: [&str; 10] =
-    ["sk-", "xai-", "AKIA", "ASIA", "whsec_", "xoxb-", "xoxp-", "ghp_", "github_pat_", "ya29."];
-
-/// Whether `text` is shaped like a key of a known kind.
-pub(crate) fn looks_like_key(text: &str) -> bool {
-    text.len() >= 20 && KEY_PREFIXES.iter().any(|p| text.starts_with(p))
 }
 
 /// TOML errors quote the offending line; a key pasted into the config (`api_key = "sk-..."`)
@@ -547,5 +488,57 @@ mod tests {
         assert!(remove_workspace(&path, &acct).unwrap());
         assert!(!remove_workspace(&path, &acct).unwrap());
         assert!(Config::load(&path).unwrap().accounts().is_empty());
+    }
+
+    // Budgets as the config file holds them.
+    mod budgets {
+        use super::super::*;
+        use crate::domain::ProviderKind;
+
+        fn parse(text: &str) -> Result<Config> {
+            Config::parse(text, Path::new("team.toml"))
+        }
+
+        #[test]
+        fn reads_budgets_with_defaults() {
+            let c = parse("[[budgets]]\nname = \"team\"\namount = 500\nperiod = \"month\"\n\n[[budgets]]\nname = \"edu\"\namount = \"99.50\"\nperiod = \"quarter\"\nstart_day = 15\nprovider = \"openai\"\nworkspace = \"edugami\"\nwarn_at = [90, 75]\n").unwrap();
+            assert_eq!(c.budgets.len(), 2);
+            assert_eq!(c.budgets[0].amount.exact(), "500.00");
+            assert_eq!(c.budgets[0].warn_at, vec![50, 80, 100]);
+            assert_eq!(c.budgets[1].amount.exact(), "99.50");
+            assert_eq!(c.budgets[1].start_day, 15);
+            assert_eq!(c.budgets[1].warn_at, vec![75, 90]);
+            assert_eq!(c.budgets[1].scope.provider, Some(ProviderKind::OpenAi));
+        }
+
+        #[test]
+        fn bad_entries_name_the_file_the_entry_and_the_field() {
+            let cases = [
+                (
+                    "name = \"a\"\namount = -5\nperiod = \"month\"",
+                    "budget 'a' (entry 1): amount: -5 must be more than 0",
+                ),
+                (
+                    "name = \"a\"\namount = 5\nperiod = \"fortnight\"",
+                    "budget 'a' (entry 1): period: 'fortnight' is not a period",
+                ),
+                (
+                    "name = \"a\"\namount = 5\nperiod = \"month\"\nprovider = \"Gemini API!\"",
+                    "budget 'a' (entry 1): provider: unknown provider 'Gemini API!'",
+                ),
+                ("amount = 5\nperiod = \"month\"", "budget entry 1: name: is missing"),
+                ("name = \"a\"\nperiod = \"month\"", "budget 'a' (entry 1): amount: is missing"),
+                ("name = \"a\"\namount = 5\nperiod = \"week\"\nstart_day = 3", "start_day: only applies"),
+                ("name = \"a\"\namount = 5\nperiod = \"month\"\nstart_day = 31", "start_day: 31 must be from 1 to 28"),
+                ("name = \"a\"\namount = 5\nperiod = \"month\"\nwarn_at = [0]", "warn_at: percentages"),
+                ("name = \"a\"\namount = 5\nperiod = \"month\"\ncolour = \"red\"", "unknown field `colour`"),
+            ];
+            for (entry, needle) in cases {
+                let err = parse(&format!("[[budgets]]\n{entry}\n")).unwrap_err().to_string();
+                assert!(err.contains("team.toml") && err.contains(needle), "{needle}: {err}");
+            }
+            let dup = "[[budgets]]\nname = \"a\"\namount = 1\nperiod = \"day\"\n[[budgets]]\nname = \"a\"\namount = 2\nperiod = \"day\"\n";
+            assert!(parse(dup).unwrap_err().to_string().contains("used by another budget"));
+        }
     }
 }

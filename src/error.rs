@@ -12,9 +12,9 @@ pub enum Error {
     #[error("{0}")]
     Config(String),
     /// A provider's API failed a call (exit 1), typed by kind: the doctor and the commands
-    /// branch on [`FailureKind`](crate::providers::http::FailureKind), never on the message.
+    /// branch on [`FailureKind`](crate::providers::failure::FailureKind), never on the message.
     #[error(transparent)]
-    Provider(#[from] crate::providers::http::ProviderError),
+    Provider(#[from] crate::providers::failure::ProviderError),
     /// No key could be had: missing, or the keyring unavailable (exit 1).
     #[error(transparent)]
     Key(#[from] crate::secrets::KeyError),
@@ -103,7 +103,7 @@ impl Error {
     }
 
     /// The provider's verdict when a call failed, if it was a provider call.
-    pub fn failure_kind(&self) -> Option<&crate::providers::http::FailureKind> {
+    pub fn failure_kind(&self) -> Option<&crate::providers::failure::FailureKind> {
         match self {
             Error::Provider(e) => Some(&e.kind),
             Error::NotAdded { source, .. } => source.failure_kind(),
@@ -162,7 +162,7 @@ mod tests {
 
     #[test]
     fn kinds_are_typed_and_keep_their_sources() {
-        use crate::providers::http::{FailureKind, ProviderError};
+        use crate::providers::failure::{FailureKind, ProviderError};
         let refused = ProviderError {
             account: "openai/edugami".into(),
             endpoint: "/v1/organization/costs".into(),

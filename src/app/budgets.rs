@@ -3,10 +3,10 @@
 //! the dashboard.
 
 use super::App;
+use crate::budget::BudgetRow;
 use crate::budget::{self, Budget, Status};
 use crate::domain::Account;
 use crate::error::{Error, Result};
-use crate::output::budgets_out::BudgetRow;
 use crate::store::{CostQuery, Store};
 
 /// The accounts a budget covers.

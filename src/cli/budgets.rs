@@ -217,7 +217,7 @@ fn save(app: &App, raw: &RawBudget, replace: bool, verb: &str) -> Result<()> {
         .map_err(|(field, m)| Error::Usage(format!("--{}: {m}", field.replace('_', "-"))))?;
     // Names in the scope must exist, so a typo fails now rather than in CI.
     budget_accounts(app, &budget).map_err(|e| Error::Usage(e.to_string()))?;
-    config_budgets::save(&app.config_path, raw, replace)?;
+    crate::app::budget_file::save(&app.config_path, raw, replace)?;
     app.note(&format!(
         "{verb} budget '{}': {} per {}, saved in {}",
         budget.name,
@@ -237,7 +237,7 @@ fn add(app: &App, spec: BudgetSpec) -> Result<()> {
 }
 
 fn edit(app: &App, spec: BudgetSpec) -> Result<()> {
-    let base = config_budgets::find_raw(&app.config, &spec.name)
+    let base = crate::app::budget_file::find_raw(&app.config, &spec.name)
         .ok_or_else(|| Error::Usage(format!("no budget named '{}': see 'llmcost budgets list'", spec.name)))?;
     let raw = raw_from(&spec, Some(base));
     save(app, &raw, true, "Updated")
@@ -247,7 +247,7 @@ fn remove(app: &App, name: &str) -> Result<()> {
     if app.is_demo() {
         return Err(Error::Usage("the demo's budgets are built in: run without --demo".into()));
     }
-    if !config_budgets::remove(&app.config_path, name)? {
+    if !crate::app::budget_file::remove(&app.config_path, name)? {
         return Err(Error::Usage(format!("no budget named '{name}': see 'llmcost budgets list'")));
     }
     app.note(&format!("Removed budget '{name}'."));

@@ -12,7 +12,7 @@ use std::time::Duration;
 use chrono::{DateTime, NaiveDate, Utc};
 use serde_json::{Value, json};
 
-use crate::output::budgets_out::BudgetRow;
+use crate::budget::BudgetRow;
 use crate::store::Store;
 use channels::{Channel, Kind};
 use payload::Event;

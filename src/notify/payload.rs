@@ -8,7 +8,7 @@ use ring::hmac;
 use serde_json::{Value, json};
 
 use super::channels::Kind;
-use crate::output::budgets_out::BudgetRow;
+use crate::budget::BudgetRow;
 
 /// What happened to a budget that a channel is told about.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -61,7 +61,7 @@ pub(crate) fn detail(row: &BudgetRow) -> String {
         b.period.name(),
         s.period.since,
         s.period.until,
-        crate::output::budgets_out::scope_text(b),
+        crate::output::budget_text::scope_text(b),
         b.currency.format(s.forecast),
         s.period.until,
         b.name
@@ -156,7 +156,7 @@ fn budget_json(row: &BudgetRow, event: Event) -> Value {
         "period": b.period.name(),
         "period_start": s.period.since.to_string(),
         "period_end": s.period.until.to_string(),
-        "scope": crate::output::budgets_out::scope_text(b),
+        "scope": crate::output::budget_text::scope_text(b),
         "amount": b.amount.exact(),
         "spent": s.spent.exact(),
         "percent": s.percent.round_dp(2).to_string(),

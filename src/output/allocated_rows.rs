@@ -5,7 +5,7 @@
 
 use std::collections::BTreeMap;
 
-use super::cost_view::{Cell, CostRow, Labels};
+use super::cost_row::{Cell, CostRow, Labels};
 use crate::domain::{Account, Currency, Dim, Money};
 use crate::error::Result;
 use crate::fx::{FxUse, Rates};

@@ -128,7 +128,7 @@ pub(crate) struct BudgetBrief<'a> {
 }
 
 impl<'a> BudgetBrief<'a> {
-    pub(crate) fn of(r: &'a super::budgets_out::BudgetRow) -> Self {
+    pub(crate) fn of(r: &'a crate::budget::BudgetRow) -> Self {
         BudgetBrief {
             name: &r.budget.name,
             level: r.status.level.name(),

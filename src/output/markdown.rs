@@ -61,7 +61,7 @@ pub(super) fn costs(view: &CostView, out: &mut dyn Write) -> std::io::Result<()>
         writeln!(out, "\n> **{note}**")?;
     }
     for b in &view.budgets {
-        writeln!(out, "\n- {}", super::budgets_out::note(b))?;
+        writeln!(out, "\n- {}", super::budget_text::note(b))?;
     }
     Ok(())
 }

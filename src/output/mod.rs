@@ -1,7 +1,9 @@
 //! Shaping query results into views, and rendering them as table, JSON, CSV or Markdown.
 
 pub(crate) mod allocated_rows;
+pub(crate) mod budget_text;
 pub(crate) mod budgets_out;
+pub(crate) mod cost_row;
 pub(crate) mod cost_view;
 pub(crate) mod csv_out;
 pub(crate) mod fit;

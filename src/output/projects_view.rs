@@ -26,7 +26,7 @@ pub struct ProjectsView {
     pub total: Money,
     pub updated_at: Option<DateTime<Utc>>,
     /// Budgets whose scope lies within this view, with their status.
-    pub budgets: Vec<super::budgets_out::BudgetRow>,
+    pub budgets: Vec<crate::budget::BudgetRow>,
     /// The currency every amount is in.
     pub currency: crate::domain::Currency,
 }

@@ -7,8 +7,8 @@ use std::io::Write;
 use comfy_table::Table;
 use serde::Serialize;
 
+use super::json_out;
 use super::text::thousands;
-use super::{budgets_out, json_out};
 use crate::domain::{Account, KeyValue, Money};
 use crate::report::{Line, Mover, Movers, Report, anomaly};
 
@@ -352,7 +352,7 @@ pub(crate) fn markdown(r: &Report, accounts: &[Account]) -> String {
     if !r.budgets.is_empty() {
         s.push_str("## Budgets\n\n");
         for b in &r.budgets {
-            s.push_str(&format!("- {}\n", md_cell(&budgets_out::note(b))));
+            s.push_str(&format!("- {}\n", md_cell(&super::budget_text::note(b))));
         }
         s.push('\n');
     }

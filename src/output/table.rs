@@ -157,20 +157,20 @@ pub(crate) fn costs(view: &CostView, out: &mut dyn Write) -> std::io::Result<()>
 
 /// Budgets a view covers: a line each when piped (complete), one summary line on a terminal
 /// (`llmcost budgets` has the rest), nothing with `-q`.
-pub(crate) fn budget_notes(budgets: &[super::budgets_out::BudgetRow], out: &mut dyn Write) -> std::io::Result<()> {
+pub(crate) fn budget_notes(budgets: &[crate::budget::BudgetRow], out: &mut dyn Write) -> std::io::Result<()> {
     if budgets.is_empty() {
         return Ok(());
     }
     if super::fit::width().is_none() {
         for b in budgets {
-            writeln!(out, "{}", super::budgets_out::note(b))?;
+            writeln!(out, "{}", super::budget_text::note(b))?;
         }
         return Ok(());
     }
     if super::quiet() {
         return Ok(());
     }
-    writeln!(out, "{}", super::budgets_out::summary(budgets))
+    writeln!(out, "{}", super::budget_text::summary(budgets))
 }
 
 /// The cells of the costs table: header, rows, then the total row. `compact` writes token

@@ -3,7 +3,7 @@
 //! Each provider names its resolver in its `ProviderInfo`; the app never special-cases one.
 
 use super::Credentials;
-use crate::config::WorkspaceConfig;
+use crate::config_workspace::WorkspaceConfig;
 use crate::domain::Account;
 use crate::secrets::{KeyError, KeySource, Keys, Secret};
 

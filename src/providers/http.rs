@@ -28,32 +28,7 @@ impl Default for RetryPolicy {
     }
 }
 
-/// What a request to a provider ended in, when it did not succeed.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum FailureKind {
-    /// 401: the key is wrong, revoked or not for this API.
-    InvalidKey,
-    /// 403: the key is valid but lacks admin rights.
-    NotAdmin,
-    RateLimited,
-    Server(u16),
-    /// Another 4xx: the provider refused the request itself.
-    Rejected(u16),
-    Timeout,
-    Unreachable,
-    /// A 200 whose body was not what the API documents.
-    Malformed,
-}
-
-/// A failed call, with enough context to name the account and endpoint.
-#[derive(Debug, Clone, thiserror::Error)]
-#[error("{account}: {endpoint}: {message}")]
-pub struct ProviderError {
-    pub account: String,
-    pub endpoint: String,
-    pub kind: FailureKind,
-    pub message: String,
-}
+pub use super::failure::{FailureKind, ProviderError};
 
 /// More pages than this for one request means the cursor is going round in circles.
 const MAX_PAGES: usize = 1000;

@@ -33,7 +33,7 @@ pub enum CredentialSource {
 impl CredentialSource {
     /// Whether `providers add` asks for a secret: always for an API key; for Azure when a
     /// service principal is named; never for the AWS chain or Google (a key file stays where it is).
-    pub(crate) fn reads_secret(self, settings: &crate::config::WorkspaceConfig) -> bool {
+    pub(crate) fn reads_secret(self, settings: &crate::config_workspace::WorkspaceConfig) -> bool {
         match self {
             CredentialSource::ApiKey => true,
             CredentialSource::AzureLogin => {
@@ -99,7 +99,7 @@ pub struct ProviderInfo {
     pub settings: &'static [&'static str],
     /// Checks a workspace's settings as the config is loaded: `Err((key, why))` (the key empty
     /// when `why` names it: a value of the wrong type).
-    pub check_settings: fn(&crate::config::WorkspaceConfig) -> Result<(), (&'static str, String)>,
+    pub check_settings: fn(&crate::config_workspace::WorkspaceConfig) -> Result<(), (&'static str, String)>,
     /// What `doctor` suggests when the credentials cannot be found; `{workspace}` and `{var}`
     /// (the key variable) are filled in. Empty for key providers (doctor says `providers add`).
     pub credentials_fix: &'static str,
@@ -112,7 +112,7 @@ pub struct ProviderInfo {
 }
 
 /// `check_settings` of a provider without settings of its own.
-pub(crate) fn no_settings(_: &crate::config::WorkspaceConfig) -> Result<(), (&'static str, String)> {
+pub(crate) fn no_settings(_: &crate::config_workspace::WorkspaceConfig) -> Result<(), (&'static str, String)> {
     Ok(())
 }
 

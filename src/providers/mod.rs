@@ -5,6 +5,7 @@ pub mod anthropic;
 pub(crate) mod aws;
 pub(crate) mod azure;
 pub(crate) mod credentials;
+pub mod failure;
 pub(crate) mod gcp;
 pub(crate) mod helper;
 pub mod http;
@@ -114,7 +115,7 @@ pub trait Provider: Sized + Send + Sync {
     }
 
     /// The client, given its HTTP connection and the workspace's settings from the config.
-    fn new(http: Http, settings: &crate::config::WorkspaceConfig, credentials: &Credentials) -> Self;
+    fn new(http: Http, settings: &crate::config_workspace::WorkspaceConfig, credentials: &Credentials) -> Self;
 
     fn http(&self) -> &Http;
 
@@ -139,7 +140,7 @@ pub struct Connection<'a> {
     /// `--record DIR`: where to write every response body.
     pub recorder: Option<record::Recorder>,
     /// The workspace's settings from the config (AWS: `project_tag`).
-    pub settings: crate::config::WorkspaceConfig,
+    pub settings: crate::config_workspace::WorkspaceConfig,
 }
 
 /// Builds one authentication header, marked sensitive.

@@ -39,7 +39,7 @@ macro_rules! registry {
                 kind: ProviderKind,
                 http: impl FnOnce(reqwest::header::HeaderMap, Option<super::http::Signer>, Option<super::http::ErrorReader>) -> super::http::Http,
                 credentials: &super::Credentials,
-                settings: &crate::config::WorkspaceConfig,
+                settings: &crate::config_workspace::WorkspaceConfig,
             ) -> AnyProvider {
                 match kind {
                     $(ProviderKind::$variant => {

@@ -9,8 +9,8 @@ use chrono::{Days, NaiveDate};
 use rust_decimal::Decimal;
 
 use crate::budget;
+use crate::budget::BudgetRow;
 use crate::domain::{DateRange, KeyValue, Money, UsageTotals};
-use crate::output::budgets_out::BudgetRow;
 pub(crate) use anomaly::Anomaly;
 
 /// Spend of one day, provider, workspace, project and model.

@@ -6,9 +6,9 @@ use chrono::{DateTime, NaiveDate, Utc};
 use rust_decimal::Decimal;
 
 use crate::budget;
+use crate::budget::BudgetRow;
 use crate::domain::{Account, DateRange, Dim, Money};
 use crate::error::Result;
-use crate::output::budgets_out::BudgetRow;
 use crate::output::{CostView, Format};
 use crate::report::previous_period;
 use crate::store::{CostQuery, Store};

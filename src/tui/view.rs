@@ -245,19 +245,13 @@ fn render_cards(model: &Model, theme: &Theme, frame: &mut Frame, area: Rect) {
 /// The budget that covers exactly the scope and the period shown (the same accounts, the same
 /// project, no model or team of its own, its period the one on view), if any: a budget over
 /// more or less, or over another period, would mislead the card.
-fn exact_budget<'a>(
-    model: &Model,
-    budgets: &'a [crate::output::budgets_out::BudgetRow],
-) -> Option<&'a crate::output::budgets_out::BudgetRow> {
+fn exact_budget<'a>(model: &Model, budgets: &'a [crate::budget::BudgetRow]) -> Option<&'a crate::budget::BudgetRow> {
     let shown = model.range();
     scope_budget(model, budgets).filter(|b| b.status.period == shown)
 }
 
 /// The budget that covers exactly the scope shown, whatever its period.
-fn scope_budget<'a>(
-    model: &Model,
-    budgets: &'a [crate::output::budgets_out::BudgetRow],
-) -> Option<&'a crate::output::budgets_out::BudgetRow> {
+fn scope_budget<'a>(model: &Model, budgets: &'a [crate::budget::BudgetRow]) -> Option<&'a crate::budget::BudgetRow> {
     let mut shown = model.scoped_accounts();
     shown.sort();
     let project: Vec<String> = model.project.iter().map(|(id, _)| id.clone()).collect();

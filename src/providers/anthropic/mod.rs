@@ -141,7 +141,7 @@ impl Provider for Anthropic {
         headers
     }
 
-    fn new(http: Http, _settings: &crate::config::WorkspaceConfig, _credentials: &Credentials) -> Self {
+    fn new(http: Http, _settings: &crate::config_workspace::WorkspaceConfig, _credentials: &Credentials) -> Self {
         Anthropic { http }
     }
 

@@ -215,7 +215,7 @@ impl Provider for Bedrock {
         Some(read_error)
     }
 
-    fn new(http: Http, settings: &crate::config::WorkspaceConfig, _credentials: &Credentials) -> Self {
+    fn new(http: Http, settings: &crate::config_workspace::WorkspaceConfig, _credentials: &Credentials) -> Self {
         Bedrock { http, project_tag: settings::AwsSettings::of(settings).project_tag }
     }
 

@@ -129,7 +129,7 @@ impl Provider for Azure {
         Some(read_error)
     }
 
-    fn new(http: Http, settings: &crate::config::WorkspaceConfig, credentials: &Credentials) -> Self {
+    fn new(http: Http, settings: &crate::config_workspace::WorkspaceConfig, credentials: &Credentials) -> Self {
         let settings = settings::AzureSettings::of(settings);
         let services = settings
             .services

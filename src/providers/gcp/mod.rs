@@ -114,7 +114,7 @@ impl Provider for Gcp {
         Some(read_error)
     }
 
-    fn new(http: Http, settings: &crate::config::WorkspaceConfig, credentials: &Credentials) -> Self {
+    fn new(http: Http, settings: &crate::config_workspace::WorkspaceConfig, credentials: &Credentials) -> Self {
         let settings = settings::GcpSettings::of(settings);
         let table = settings.billing_table.clone().unwrap_or_default();
         let job_project =

@@ -2,7 +2,7 @@
 
 use serde::Deserialize;
 
-use crate::config::WorkspaceConfig;
+use crate::config_workspace::WorkspaceConfig;
 
 #[derive(Clone, Debug, Default, Deserialize)]
 #[serde(deny_unknown_fields)]

@@ -122,7 +122,7 @@ impl Provider for Imported {
         reqwest::header::HeaderMap::new()
     }
 
-    fn new(http: Http, _settings: &crate::config::WorkspaceConfig, _credentials: &Credentials) -> Self {
+    fn new(http: Http, _settings: &crate::config_workspace::WorkspaceConfig, _credentials: &Credentials) -> Self {
         Imported { http }
     }
 

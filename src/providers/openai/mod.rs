@@ -118,7 +118,7 @@ impl Provider for OpenAi {
         super::bearer(credentials)
     }
 
-    fn new(http: Http, _settings: &crate::config::WorkspaceConfig, _credentials: &Credentials) -> Self {
+    fn new(http: Http, _settings: &crate::config_workspace::WorkspaceConfig, _credentials: &Credentials) -> Self {
         OpenAi { http }
     }
 

@@ -90,7 +90,7 @@ impl Provider for OpenRouter {
         super::bearer(credentials)
     }
 
-    fn new(http: Http, _settings: &crate::config::WorkspaceConfig, _credentials: &Credentials) -> Self {
+    fn new(http: Http, _settings: &crate::config_workspace::WorkspaceConfig, _credentials: &Credentials) -> Self {
         OpenRouter { http, activity: OnceCell::new() }
     }
 

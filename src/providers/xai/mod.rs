@@ -136,7 +136,7 @@ impl Provider for Xai {
         super::bearer(credentials)
     }
 
-    fn new(http: Http, _settings: &crate::config::WorkspaceConfig, _credentials: &Credentials) -> Self {
+    fn new(http: Http, _settings: &crate::config_workspace::WorkspaceConfig, _credentials: &Credentials) -> Self {
         Xai { http, team: OnceCell::new() }
     }
 
