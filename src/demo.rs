@@ -517,7 +517,7 @@ fn noise(parts: &[&str], day: NaiveDate) -> f64 {
 }
 
 /// Dollars as an exact decimal with micro-dollar precision (the generator's only float use).
-#[allow(clippy::cast_possible_truncation, reason = "the generator's small dollar figures; `as` saturates")]
+#[expect(clippy::cast_possible_truncation, reason = "the generator's small dollar figures; `as` saturates")]
 fn dollars(value: f64) -> Money {
     Money::from_decimal(Decimal::new((value * 1_000_000.0).round() as i64, 6))
 }
@@ -567,7 +567,7 @@ fn generate(ws: &WorkspaceSpec, range: DateRange, today: NaiveDate) -> (Vec<Cost
                     let amount = dollars(model_spend * share);
                     let line_item = spec.line_item(kind);
                     if let Some(price) = per_million {
-                        #[allow(
+                        #[expect(
                             clippy::cast_possible_truncation,
                             clippy::cast_sign_loss,
                             reason = "positive demo figures; `as` saturates"

@@ -16,6 +16,10 @@
 //! - `notify`: budget alerts to Slack, Teams, Discord, PagerDuty and signed webhooks
 //! - `demo`: the built-in sample organization
 
+// Front ends write through the output layer (`write_stdout`, notes, `output::tell`), where
+// terminal text is sanitised and `-q` is honoured: no stray print in the library.
+#![deny(clippy::print_stdout, clippy::print_stderr)]
+
 pub mod app;
 pub(crate) mod budget;
 pub mod cli;

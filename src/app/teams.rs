@@ -37,7 +37,10 @@ fn line(values: &[KeyValue], names: &HashMap<(String, String, String), String>) 
 /// before it (history for the run rate) are allocated in their own proportions. The last day
 /// of the period takes the sub-cent remainder, so the period adds up to the cent to what
 /// `llmcost teams` charges the team for it.
-#[allow(clippy::too_many_arguments)]
+#[expect(
+    clippy::too_many_arguments,
+    reason = "the team split of a period needs its accounts, ranges, currency, rates and team"
+)]
 pub(crate) fn team_daily(
     app: &super::App,
     store: &Store,

@@ -1,7 +1,7 @@
 //! `llmcost cache`: where the cache is, what it holds, and clearing it (with care: it may hold
 //! history a provider no longer serves).
 
-use std::io::{BufRead, IsTerminal, Write};
+use std::io::{BufRead, IsTerminal};
 
 use clap::{Args, Subcommand};
 
@@ -89,13 +89,15 @@ fn clear(app: &App, yes: bool) -> Result<()> {
         if !std::io::stdin().is_terminal() {
             return Err(Error::Usage("cache clear deletes history: confirm with --yes".into()));
         }
-        eprintln!(
-            "This deletes {}.\nHistory older than a provider serves cannot be fetched again ({}).",
-            app.db_path.display(),
-            crate::providers::registry::history_limits().join("; ")
+        crate::output::tell(
+            &format!(
+                "This deletes {}.\nHistory older than a provider serves cannot be fetched again ({}).",
+                app.db_path.display(),
+                crate::providers::registry::history_limits().join("; ")
+            ),
+            true,
         );
-        eprint!("Type 'yes' to delete it: ");
-        let _ = std::io::stderr().flush();
+        crate::output::tell("Type 'yes' to delete it: ", false);
         let mut answer = String::new();
         std::io::stdin().lock().read_line(&mut answer).map_err(|e| Error::io("cannot read the answer", e))?;
         if answer.trim() != "yes" {

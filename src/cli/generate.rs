@@ -70,7 +70,7 @@ pub fn man(args: &ManArgs) -> Result<()> {
             for (name, bytes) in &pages {
                 crate::config::write_atomically(&dir.join(name), bytes)?;
             }
-            eprintln!("Wrote {} man pages to {}", pages.len(), dir.display());
+            crate::output::tell(&format!("Wrote {} man pages to {}", pages.len(), dir.display()), true);
             Ok(())
         }
     }

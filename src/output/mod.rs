@@ -43,6 +43,17 @@ pub fn color() -> bool {
     COLOR.load(Ordering::Relaxed)
 }
 
+/// A message for the person at the terminal, on stderr (notes, confirmations, a question before
+/// a prompt): the one place front ends write to stderr besides errors. `newline` false leaves
+/// the cursor after it, for an answer typed on the same line.
+pub fn tell(text: &str, newline: bool) {
+    use std::io::Write as _;
+    let mut stderr = std::io::stderr().lock();
+    let shown = sanitize::rendered(text, false);
+    let _ = if newline { writeln!(stderr, "{shown}") } else { write!(stderr, "{shown}") };
+    let _ = stderr.flush();
+}
+
 /// How an answer is written to stdout.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum, Default)]
 pub enum Format {

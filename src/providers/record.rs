@@ -52,7 +52,7 @@ impl Recorder {
     }
 
     /// Writes one response. A failure to record is a warning, never a failed sync.
-    #[allow(clippy::too_many_arguments)]
+    #[expect(clippy::too_many_arguments, reason = "one recorded exchange: account, request and response parts")]
     pub fn save(&self, account: &str, provider: &str, method: &str, path: &str, query: &str, status: u16, body: &str) {
         let now = Utc::now();
         let n = self.seq.fetch_add(1, Ordering::Relaxed);

@@ -128,7 +128,7 @@ const MIGRATIONS: &[&str] = &[
     "ALTER TABLE notifications ADD COLUMN state TEXT NOT NULL DEFAULT '';",
 ];
 
-#[allow(clippy::cast_possible_wrap, reason = "a handful of migrations")]
+#[expect(clippy::cast_possible_wrap, reason = "a handful of migrations")]
 pub const SCHEMA_VERSION: i64 = MIGRATIONS.len() as i64;
 
 /// `PRAGMA application_id` of an llmcost cache: "llmc".
