@@ -47,15 +47,18 @@ pub(super) fn run(app: &App, args: NotifyArgs) -> Result<()> {
     let mut store = app.open_store()?;
     let rows = crate::app::budgets::evaluate(app, &store, &app.config.budgets[..1])?;
     let mut messages: Vec<_> =
-        channels.iter().map(|c| crate::notify::test_message(c, &rows[0], app.clock.now())).collect();
+        channels.iter().flat_map(|c| crate::notify::test_messages(c, &rows[0], app.clock.now())).collect();
     let timeout = std::time::Duration::from_secs(app.config.http.timeout_seconds.max(1));
     crate::notify::send_all(&channels, &mut messages, &mut store, &app.retry_policy(), timeout, false)?;
     let mut failed = Vec::new();
-    for m in &messages {
-        match &m.outcome {
-            Some(Ok(())) => app.note(&format!("'{}' ({}): delivered", m.channel, m.kind.name())),
-            Some(Err(e)) => failed.push(format!("notify channel '{}': {e}", m.channel)),
-            None => {}
+    for ch in &channels {
+        let mine: Vec<&crate::notify::Message> = messages.iter().filter(|m| m.channel == ch.name).collect();
+        match mine.iter().find_map(|m| m.outcome.as_ref().and_then(|o| o.as_ref().err())) {
+            Some(e) => failed.push(format!("notify channel '{}': {e}", ch.name)),
+            None if ch.kind == crate::notify::channels::Kind::Pagerduty => {
+                app.note(&format!("'{}' (pagerduty): delivered, and resolved (a test incident of its own)", ch.name));
+            }
+            None => app.note(&format!("'{}' ({}): delivered", ch.name, ch.kind.name())),
         }
     }
     if failed.is_empty() { Ok(()) } else { Err(Error::Accounts(failed)) }

@@ -25,6 +25,9 @@ pub(crate) struct Message {
     pub budget: String,
     pub period_start: NaiveDate,
     pub event: Event,
+    /// Lower thresholds this message stands for (crossed since the last run, never sent
+    /// separately): recorded with it, so a later run does not send them after it.
+    pub covers: Vec<u32>,
     pub body: Value,
     /// After sending: delivered, or why not.
     pub outcome: Option<Result<(), String>>,
@@ -79,10 +82,23 @@ pub(crate) fn due(
             let (b, s) = (&row.budget, &row.status);
             let period_start = s.period.since;
             let done = store.notifications_settled(&ch.name, &b.name, period_start, ch.kind.at_most_once())?;
-            for &t in b.warn_at.iter().filter(|t| s.percent >= rust_decimal::Decimal::from(**t)) {
-                if !ch.wants(&b.name, t >= 100) || done.contains(&(i64::from(t), "trigger".to_string())) {
-                    continue;
-                }
+            // One message per budget and run: the highest threshold crossed since the last one
+            // sent (a first run at 136 % says 100 %, not 50, 80 and 100 in a burst).
+            let sent_up_to = done
+                .iter()
+                .filter(|(_, e)| e == "trigger")
+                .filter_map(|(t, _)| u32::try_from(*t).ok())
+                .max()
+                .unwrap_or(0);
+            let crossed: Vec<u32> = b
+                .warn_at
+                .iter()
+                .copied()
+                .filter(|t| {
+                    s.percent >= rust_decimal::Decimal::from(*t) && *t > sent_up_to && ch.wants(&b.name, *t >= 100)
+                })
+                .collect();
+            if let Some(&t) = crossed.iter().max() {
                 let id = format!("msg_{}_{}_{}_{t}", b.name, period_start, ch.name);
                 out.push(Message {
                     channel: ch.name.clone(),
@@ -90,6 +106,7 @@ pub(crate) fn due(
                     budget: b.name.clone(),
                     period_start,
                     event: Event::Crossed(t),
+                    covers: crossed.iter().copied().filter(|c| *c != t).collect(),
                     body: payload::body(ch.kind, row, Event::Crossed(t), routing_key.as_deref(), &id, now),
                     outcome: None,
                 });
@@ -126,6 +143,7 @@ fn resolve(
         budget: row.budget.name.clone(),
         period_start,
         event: Event::Resolved,
+        covers: Vec::new(),
         body: payload::body(ch.kind, row, Event::Resolved, routing_key, "resolve", now),
         outcome: None,
     }
@@ -189,16 +207,18 @@ pub(crate) fn send_all(
                 Ok(()) => (None, false),
                 Err(f) => (Some(f.why.as_str()), f.gone),
             };
-            store.record_notification(
-                &m.channel,
-                &m.budget,
-                m.period_start,
-                m.threshold(),
-                m.event.name(),
-                error,
-                gone,
-                Utc::now(),
-            )?;
+            for threshold in std::iter::once(m.threshold()).chain(m.covers.iter().map(|c| i64::from(*c))) {
+                store.record_notification(
+                    &m.channel,
+                    &m.budget,
+                    m.period_start,
+                    threshold,
+                    m.event.name(),
+                    error,
+                    gone,
+                    Utc::now(),
+                )?;
+            }
         }
         m.outcome = Some(outcome.map_err(|f| f.why));
     }
@@ -232,15 +252,27 @@ async fn deliver(
 }
 
 /// `llmcost notify test`: one test message per channel, recorded nowhere.
-pub(crate) fn test_message(ch: &Channel, row: &BudgetRow, now: DateTime<Utc>) -> Message {
+/// The test messages of one channel: one message; for PagerDuty, a trigger under a test key of
+/// its own and its resolve, so on-call sees a test that closes itself.
+pub(crate) fn test_messages(ch: &Channel, row: &BudgetRow, now: DateTime<Utc>) -> Vec<Message> {
     let routing_key = ch.secret(&ch.routing_key_env, "routing_key_env").ok().flatten();
-    Message {
+    let message = |body: Value| Message {
         channel: ch.name.clone(),
         kind: ch.kind,
         budget: row.budget.name.clone(),
         period_start: row.status.period.since,
         event: Event::Test,
-        body: payload::body(ch.kind, row, Event::Test, routing_key.as_deref(), "msg_test", now),
+        covers: Vec::new(),
+        body,
         outcome: None,
+    };
+    let mut out = vec![message(payload::body(ch.kind, row, Event::Test, routing_key.as_deref(), "msg_test", now))];
+    if ch.kind == Kind::Pagerduty {
+        out.push(message(json!({
+            "routing_key": routing_key.as_deref().unwrap_or(""),
+            "event_action": "resolve",
+            "dedup_key": payload::test_dedup_key(now),
+        })));
     }
+    out
 }

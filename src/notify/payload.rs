@@ -68,6 +68,11 @@ pub(crate) fn detail(row: &BudgetRow) -> String {
     )
 }
 
+/// The incident a `notify test` opens and resolves at once: never a budget's own.
+pub(crate) fn test_dedup_key(now: DateTime<Utc>) -> String {
+    format!("llmcost/test/{}", now.timestamp())
+}
+
 pub(crate) fn dedup_key(row: &BudgetRow) -> String {
     format!("llmcost/{}/{}", row.budget.name, row.status.period.since)
 }
@@ -122,16 +127,22 @@ pub(crate) fn body(
             }]
         }),
         Kind::Pagerduty => {
+            // A test never touches the budget's real incident: its own key, resolved right after.
+            let key = if event == Event::Test { test_dedup_key(now) } else { dedup_key(row) };
             let mut v = json!({
                 "routing_key": routing_key.unwrap_or(""),
                 "event_action": if event == Event::Resolved { "resolve" } else { "trigger" },
-                "dedup_key": dedup_key(row),
+                "dedup_key": key,
             });
             if event != Event::Resolved {
                 v["payload"] = json!({
                     "summary": cut(&format!("{title}: {detail}"), 1024),
                     "source": "llmcost",
-                    "severity": if matches!(event, Event::Crossed(t) if t >= 100) { "critical" } else { "warning" },
+                    "severity": match event {
+                        Event::Test => "info",
+                        Event::Crossed(t) if t >= 100 => "critical",
+                        _ => "warning",
+                    },
                     "custom_details": budget_json(row, event),
                 });
             }

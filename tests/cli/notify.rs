@@ -72,9 +72,11 @@ fn valid(kind: &str, req: &Request, body: &Value) -> Result<(), String> {
                 (summary.chars().count() <= 1024 && body["payload"]["source"] == "llmcost")
                     .then_some(())
                     .ok_or("summary or source")?;
-                (["warning", "critical"].contains(&body["payload"]["severity"].as_str().unwrap_or("")))
-                    .then_some(())
-                    .ok_or("severity")?;
+                // Events API v2: critical, error, warning or info.
+                (["critical", "error", "warning", "info"]
+                    .contains(&body["payload"]["severity"].as_str().unwrap_or("")))
+                .then_some(())
+                .ok_or("severity")?;
             }
             Ok(())
         }
@@ -195,19 +197,18 @@ async fn each_threshold_is_sent_once_to_every_channel_with_retries() {
     let (_fake, r, env) = setup(&[("discord", 1, 429), ("webhook", 1, 500)]).await;
     let out = env.run(&["budgets", "check", "--notify", "--format", "json"]).await;
     assert_eq!(code(&out), 3, "the budget is exceeded: {}", stderr(&out));
-    // $1 budget, far exceeded: 50 %, 80 % and 100 % crossed.
-    for kind in ["slack", "teams", "pagerduty", "webhook"] {
-        assert_eq!(r.bodies(kind).len(), 3, "{kind}: {}", stderr(&out));
+    // $1 budget, far exceeded: 50 %, 80 % and 100 % crossed at once: one message, the highest.
+    for kind in ["slack", "teams", "pagerduty", "webhook", "discord"] {
+        assert_eq!(r.bodies(kind).len(), 1, "{kind}: {}", stderr(&out));
     }
-    assert_eq!(r.bodies("discord").len(), 1, "min_level = exceeded: only 100 %");
+    assert_eq!(r.bodies("webhook")[0]["budget"]["threshold"], 100);
     assert_eq!(r.hits("discord"), 2, "Discord's 429 retry_after was honoured");
-    assert_eq!(r.hits("webhook"), 4, "the 500 was retried");
+    assert_eq!(r.hits("webhook"), 2, "the 500 was retried");
     let pd = r.bodies("pagerduty");
-    assert!(pd.iter().all(|b| b["dedup_key"] == pd[0]["dedup_key"]), "one incident per budget and period");
-    assert_eq!(pd[2]["payload"]["severity"], "critical");
+    assert_eq!(pd[0]["payload"]["severity"], "critical");
     let doc = json(&out);
     let notes = doc["notifications"].as_array().unwrap();
-    assert_eq!(notes.len(), 13);
+    assert_eq!(notes.len(), 5, "one per channel");
     assert!(notes.iter().all(|n| n["delivered"] == true));
     let all = format!("{}{}", stdout(&out), stderr(&out));
     assert!(!all.contains(ROUTING_KEY) && !all.contains(&r.server.uri()), "no secret or URL in any output");
@@ -216,7 +217,7 @@ async fn each_threshold_is_sent_once_to_every_channel_with_retries() {
     let again = env.run(&["budgets", "check", "--notify"]).await;
     expect_code(&again, 3);
     for kind in ["slack", "teams", "pagerduty", "webhook"] {
-        assert_eq!(r.bodies(kind).len(), 3, "{kind} got nothing new");
+        assert_eq!(r.bodies(kind).len(), 1, "{kind} got nothing new");
     }
 
     // Spend back under the lowest threshold (a bigger budget): PagerDuty resolves the incident.
@@ -224,8 +225,29 @@ async fn each_threshold_is_sent_once_to_every_channel_with_retries() {
     let calm = env.run(&["budgets", "check", "--notify"]).await;
     expect_code(&calm, 0);
     let pd = r.bodies("pagerduty");
-    assert_eq!(pd.len(), 4);
-    assert_eq!((pd[3]["event_action"].as_str(), &pd[3]["dedup_key"]), (Some("resolve"), &pd[0]["dedup_key"]));
+    assert_eq!(pd.len(), 2);
+    assert_eq!((pd[1]["event_action"].as_str(), &pd[1]["dedup_key"]), (Some("resolve"), &pd[0]["dedup_key"]));
+}
+
+/// Thresholds crossed one run at a time each send their own message; crossed together, the
+/// highest alone goes, and the lower ones are never sent after it.
+#[tokio::test]
+async fn a_higher_threshold_later_sends_a_new_message() {
+    let (_fake, r, env) = setup(&[]).await;
+    // About $49 spent: $80 is 61 % (50 % crossed).
+    env.write_config(&config(&r, 80));
+    expect_code(&env.run(&["budgets", "check", "--notify"]).await, 0);
+    let hooks = r.bodies("webhook");
+    assert_eq!(hooks.len(), 1);
+    assert_eq!(hooks[0]["budget"]["threshold"], 50);
+    // $45: 109 %, so 80 and 100 crossed since: one message, 100 %.
+    env.write_config(&config(&r, 45));
+    expect_code(&env.run(&["budgets", "check", "--notify"]).await, 3);
+    let hooks = r.bodies("webhook");
+    assert_eq!(hooks.len(), 2);
+    assert_eq!(hooks[1]["budget"]["threshold"], 100);
+    expect_code(&env.run(&["budgets", "check", "--notify", "--offline"]).await, 3);
+    assert_eq!(r.bodies("webhook").len(), 2, "80 % is never sent after 100 %");
 }
 
 #[tokio::test]
@@ -235,12 +257,12 @@ async fn a_failing_channel_never_stops_the_others_and_is_tried_again() {
     expect_code(&out, 3);
     assert!(stderr(&out).contains("notify channel 'ms-teams'"), "{}", stderr(&out));
     assert!(!stderr(&out).contains(&r.server.uri()), "the URL is a secret: {}", stderr(&out));
-    assert_eq!(r.bodies("slack").len(), 3, "the others were delivered");
+    assert_eq!(r.bodies("slack").len(), 1, "the others were delivered");
     // With the budget no longer failing, a channel failure is exit 1, and the failed messages are tried again.
     let before = r.hits("teams");
     let out = env.run(&["budgets", "check", "--notify", "--fail-on", "exceeded", "--offline"]).await;
     assert!(r.hits("teams") > before, "the failed messages were tried again");
-    assert_eq!(r.bodies("slack").len(), 3, "delivered ones were not sent again");
+    assert_eq!(r.bodies("slack").len(), 1, "delivered ones were not sent again");
     assert_eq!(code(&out), 3, "still exceeded");
 }
 
@@ -249,17 +271,21 @@ async fn dry_run_sends_and_records_nothing() {
     let (_fake, r, env) = setup(&[]).await;
     let out = env.run(&["budgets", "check", "--notify", "--dry-run", "--format", "json"]).await;
     expect_code(&out, 3);
-    assert_eq!(json(&out)["notifications"].as_array().unwrap().len(), 13);
-    assert!(json(&out)["notifications"][9]["body"]["routing_key"] == "***" || !stdout(&out).contains(ROUTING_KEY));
+    let notes = json(&out)["notifications"].as_array().unwrap().clone();
+    assert_eq!(notes.len(), 5);
+    assert!(notes.iter().all(|n| n["threshold"] == 100), "the dry run says the threshold: {notes:?}");
+    let pd = notes.iter().find(|n| n["kind"] == "pagerduty").unwrap();
+    assert_eq!(pd["body"]["routing_key"], "***");
+    assert!(!stdout(&out).contains(ROUTING_KEY));
     for kind in ["slack", "teams", "discord", "pagerduty", "webhook"] {
         assert_eq!(r.hits(kind), 0, "{kind}");
     }
     let real = env.run(&["budgets", "check", "--notify"]).await;
     expect_code(&real, 3);
-    assert_eq!(r.bodies("slack").len(), 3, "the dry run recorded nothing");
+    assert_eq!(r.bodies("slack").len(), 1, "the dry run recorded nothing");
     let test = env.run(&["notify", "test", "--channel", "slack"]).await;
     expect_code(&test, 0);
-    assert_eq!(r.bodies("slack").len(), 4);
+    assert_eq!(r.bodies("slack").len(), 2);
 }
 
 #[tokio::test]
@@ -300,7 +326,7 @@ async fn hostile_receivers_never_stop_the_alerts() {
     let out = env.run(&["--timeout", "2", "budgets", "check", "--notify", "--format", "json"]).await;
     assert_eq!(code(&out), 3, "an exceeded budget, not a panic: {}", stderr(&out));
     assert!(started.elapsed() < std::time::Duration::from_secs(30), "a hanging receiver held the run");
-    assert_eq!(r.bodies("pagerduty").len(), 3, "the page after the failing channels went out");
+    assert_eq!(r.bodies("pagerduty").len(), 1, "the page after the failing channels went out");
     let all = format!("{}{}", stdout(&out), stderr(&out));
     assert!(!all.contains("/slack") && !all.contains("/teams") && !all.contains(&r.server.uri()), "{all}");
     assert!(all.contains("[redacted]"), "the echo is shown without the URL: {all}");
@@ -340,5 +366,21 @@ async fn an_attempt_whose_outcome_was_lost_is_not_repeated_in_chat() {
     }
     expect_code(&env.run(&["budgets", "check", "--notify"]).await, 3);
     assert_eq!(r.bodies("slack").len(), 0, "Slack may have shown them: not sent again");
-    assert_eq!(r.bodies("webhook").len(), 3, "webhooks dedupe by id: sent again");
+    assert_eq!(r.bodies("webhook").len(), 1, "webhooks dedupe by id: sent again (the highest, once)");
+}
+
+/// `notify test` never touches a budget's real incident: PagerDuty gets a trigger under a test
+/// key of its own and its resolve, and the budget's incident key is not used.
+#[tokio::test]
+async fn a_test_page_has_its_own_key_and_resolves_itself() {
+    let (_fake, r, env) = setup(&[]).await;
+    let out = env.run(&["notify", "test", "--channel", "oncall"]).await;
+    expect_code(&out, 0);
+    let pd = r.bodies("pagerduty");
+    assert_eq!(pd.len(), 2, "{pd:?}");
+    assert_eq!((pd[0]["event_action"].as_str(), pd[1]["event_action"].as_str()), (Some("trigger"), Some("resolve")));
+    assert_eq!(pd[0]["dedup_key"], pd[1]["dedup_key"]);
+    assert!(pd[0]["dedup_key"].as_str().unwrap().starts_with("llmcost/test/"), "{pd:?}");
+    assert_eq!(pd[0]["payload"]["severity"], "info");
+    assert!(stderr(&out).contains("resolved"), "{}", stderr(&out));
 }
