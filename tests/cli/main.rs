@@ -12,6 +12,7 @@ mod budgets;
 mod client;
 mod costs;
 mod currency;
+mod docs;
 mod errors;
 mod fake_anthropic;
 mod fake_aws;
