@@ -93,8 +93,33 @@ fn compact(n: u64) -> String {
     }
 }
 
+/// The narrowest window the dashboard draws in: four cards, each wide enough for its amount
+/// whole (an amount is never wrapped or cut), and never under 56 columns.
+fn narrowest(model: &Model) -> u16 {
+    let longest = model.snapshot.as_ref().map_or(0, |s| {
+        let diff = s.total - s.previous_total;
+        [Some(s.total), Some(diff), s.forecast]
+            .into_iter()
+            .flatten()
+            .map(|m| model.currency.format(m).chars().count() + 1)
+            .max()
+            .unwrap_or(0)
+    });
+    (4 * (u16::try_from(longest).unwrap_or(40) + 2)).max(56)
+}
+
 pub fn render(model: &Model, frame: &mut Frame) {
     let theme = Theme { color: model.color };
+    let needed = narrowest(model);
+    if frame.area().width < needed {
+        let text = format!(
+            "llmcost needs a window at least {needed} columns wide to show amounts whole (this one has {}).\n\
+             Widen it, or use 'llmcost costs', which fits any width. q quits.",
+            frame.area().width
+        );
+        frame.render_widget(Paragraph::new(text).wrap(Wrap { trim: true }), frame.area());
+        return;
+    }
     // A taller window gives the chart a quarter of it; the rest goes to the tables.
     let chart_height = (frame.area().height / 4).max(7);
     let [header, cards, middle, chart, status] = Layout::vertical([
@@ -197,7 +222,14 @@ fn render_cards(model: &Model, theme: &Theme, frame: &mut Frame, area: Rect) {
         Line::raw(format!("{sign}{}", model.currency.format(diff))),
         Line::styled(
             pct.map_or("no spend before".into(), |p| {
-                format!("{sign}{p:.1}% of {}", model.currency.format(s.previous_total))
+                // The percentage alone when "of $3,495.56" would not fit the card.
+                let p = p.round_dp(1);
+                let full = format!("{sign}{p:.1}% of {}", model.currency.format(s.previous_total));
+                if full.chars().count() <= usize::from(change.width.saturating_sub(2)) {
+                    full
+                } else {
+                    format!("{sign}{p:.1}%")
+                }
             }),
             theme.dim(),
         ),
@@ -287,28 +319,54 @@ fn render_models(model: &Model, theme: &Theme, frame: &mut Frame, area: Rect) {
         frame.render_widget(Paragraph::new(text).alignment(Alignment::Center).block(block), area);
         return;
     }
-    let wide = area.width >= WIDE - 36;
-    // The unit is the money's own: `tui --currency EUR` heads it `Cost (EUR)`.
+    // An amount is never cut: the cost column is as wide as its widest amount, and on a narrow
+    // pane the other columns go first (tokens, then the provider, then the share), names are
+    // shortened, and below that the pane says how wide it needs to be.
+    let amounts: Vec<String> = rows.iter().map(|m| model.currency.format(m.cost)).collect();
     let cost_header = format!("Cost ({})", model.currency);
-    let mut header = vec!["Model", "Provider", cost_header.as_str(), "Share"];
-    let mut widths = vec![Constraint::Min(16), Constraint::Length(10), Constraint::Length(11), Constraint::Length(6)];
+    let amount_w = amounts.iter().map(|a| a.chars().count()).max().unwrap_or(0);
+    let layout = ModelColumns::fit(area.width.saturating_sub(2), amount_w, cost_header.chars().count());
+    let Some(layout) = layout else {
+        let needed = ModelColumns::narrowest(amount_w) + 2;
+        let text = format!("Too narrow for the amounts: widen this pane to {needed} columns");
+        frame.render_widget(Paragraph::new(text).wrap(Wrap { trim: true }).block(block), area);
+        return;
+    };
+    let mut header = vec!["Model"];
+    let mut widths = vec![Constraint::Min(ModelColumns::NAME_MIN)];
+    if let Some(w) = layout.provider {
+        header.push(if w >= 8 { "Provider" } else { "Prov." });
+        widths.push(Constraint::Length(w));
+    }
+    header.push(if layout.cost >= cost_header.chars().count().try_into().unwrap_or(u16::MAX) {
+        cost_header.as_str()
+    } else {
+        "Cost"
+    });
+    widths.push(Constraint::Length(layout.cost));
+    if layout.share {
+        header.push("Share");
+        widths.push(Constraint::Length(ModelColumns::SHARE));
+    }
+    let wide = layout.tokens;
     if wide {
         header.extend(["Input", "Output", "Requests"]);
         widths.extend([Constraint::Length(8), Constraint::Length(8), Constraint::Length(8)]);
     }
-    // The name column gets what the others leave (borders and spacing included), and names
-    // longer than that end in an ellipsis rather than being cut mid-word silently.
-    let fixed: u16 = if wide { 10 + 11 + 6 + 8 * 3 + 6 } else { 10 + 11 + 6 + 3 };
-    let name_width = usize::from(area.width.saturating_sub(2 + fixed + 1)).max(8);
+    let name_width = usize::from(layout.name);
+    let provider_width = layout.provider.map_or(0, usize::from);
     let body: Vec<Row> = rows
         .iter()
-        .map(|m| {
-            let mut cells = vec![
-                Cell::from(crate::output::fit::cut(&safe(&m.model), name_width)),
-                Cell::from(safe(&m.provider)),
-                Cell::from(Line::from(model.currency.format(m.cost)).alignment(Alignment::Right)),
-                Cell::from(Line::from(percent(m.share)).alignment(Alignment::Right)),
-            ];
+        .zip(&amounts)
+        .map(|(m, amount)| {
+            let mut cells = vec![Cell::from(crate::output::fit::cut(&safe(&m.model), name_width))];
+            if layout.provider.is_some() {
+                cells.push(Cell::from(crate::output::fit::cut(&safe(&m.provider), provider_width)));
+            }
+            cells.push(Cell::from(Line::from(amount.clone()).alignment(Alignment::Right)));
+            if layout.share {
+                cells.push(Cell::from(Line::from(percent(m.share)).alignment(Alignment::Right)));
+            }
             if wide {
                 let tokens = m.input_tokens + m.output_tokens > 0;
                 let show = |n: u64| if tokens { compact(n) } else { "-".to_string() };
@@ -330,6 +388,60 @@ fn render_models(model: &Model, theme: &Theme, frame: &mut Frame, area: Rect) {
         .row_highlight_style(if model.pane == Pane::Models { theme.selected() } else { Style::default() });
     let mut state = TableState::default().with_selected(Some(model.model_row.min(rows.len() - 1)));
     frame.render_stateful_widget(table, area, &mut state);
+}
+
+/// Which columns of the models pane fit a width, widest amount first.
+#[derive(Debug, PartialEq, Eq)]
+struct ModelColumns {
+    name: u16,
+    provider: Option<u16>,
+    cost: u16,
+    share: bool,
+    tokens: bool,
+}
+
+impl ModelColumns {
+    const NAME_MIN: u16 = 8;
+    const SHARE: u16 = 6;
+    const PROVIDER: u16 = 10;
+    const PROVIDER_MIN: u16 = 6;
+    const TOKENS: u16 = 3 * 9;
+
+    /// The narrowest pane (inside its borders) that shows a name and every amount whole.
+    fn narrowest(amount: usize) -> u16 {
+        Self::NAME_MIN + 1 + u16::try_from(amount).unwrap_or(u16::MAX)
+    }
+
+    /// The columns for `inner` cells of width, amounts `amount` wide, the cost header `header`.
+    fn fit(inner: u16, amount: usize, header: usize) -> Option<ModelColumns> {
+        let amount = u16::try_from(amount.max(4)).unwrap_or(u16::MAX);
+        if inner < Self::narrowest(usize::from(amount)) {
+            return None;
+        }
+        // Each column past the name costs its width and one space.
+        let mut left = inner - Self::narrowest(usize::from(amount));
+        let header = u16::try_from(header).unwrap_or(u16::MAX);
+        let cost = if left >= header.saturating_sub(amount) + 20 { amount.max(header) } else { amount };
+        left -= cost - amount;
+        let share = left >= Self::SHARE + 1;
+        if share {
+            left -= Self::SHARE + 1;
+        }
+        let provider = if left >= Self::PROVIDER + 1 + 8 {
+            left -= Self::PROVIDER + 1;
+            Some(Self::PROVIDER)
+        } else if left >= Self::PROVIDER_MIN + 1 + 4 {
+            left -= Self::PROVIDER_MIN + 1;
+            Some(Self::PROVIDER_MIN)
+        } else {
+            None
+        };
+        let tokens = left >= Self::TOKENS + 16;
+        if tokens {
+            left -= Self::TOKENS;
+        }
+        Some(ModelColumns { name: Self::NAME_MIN + left, provider, cost, share, tokens })
+    }
 }
 
 fn render_projects(model: &Model, theme: &Theme, frame: &mut Frame, area: Rect) {

@@ -358,3 +358,28 @@ fn the_budget_card_shows_the_period_on_view() {
     assert!(november.contains("123% of $4,000.00") && november.contains("exceeded"), "{november}");
     assert!(!november.contains("29% of"), "{november}");
 }
+
+/// At any width an amount is shown whole or not at all: the models pane drops columns and
+/// shortens names first, and says how wide it needs to be when even that is not enough.
+#[test]
+fn amounts_are_never_cut_at_any_width() {
+    let (demo, mut model) = demo(false);
+    loaded(&demo, &mut model);
+    let snapshot = model.snapshot.clone().unwrap();
+    for w in [60u16, 64, 68, 72, 80, 100, 120] {
+        let screen = draw(&model, w, 40);
+        let lines: Vec<&str> = screen.lines().collect();
+        // The first visible model rows (sorted by cost) each show their amount whole.
+        for m in snapshot.models.iter().take(5) {
+            let amount = llmcost::domain::Currency::USD.format(m.cost);
+            assert!(
+                lines.iter().any(|l| l.contains(&format!(" {amount} ")) || l.contains(&format!(" {amount}│"))),
+                "{w} columns: {amount} cut or missing:\n{screen}"
+            );
+        }
+        assert!(screen.contains(&llmcost::domain::Currency::USD.format(snapshot.total)), "{w}: the total");
+    }
+    let screen = draw(&model, 40, 30);
+    let flat: String = screen.chars().filter(|c| !c.is_whitespace() && *c != '"').collect();
+    assert!(flat.contains("needsawindowatleast56columns"), "{screen}");
+}
