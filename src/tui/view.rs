@@ -423,7 +423,7 @@ impl ModelColumns {
         let header = u16::try_from(header).unwrap_or(u16::MAX);
         let cost = if left >= header.saturating_sub(amount) + 20 { amount.max(header) } else { amount };
         left -= cost - amount;
-        let share = left >= Self::SHARE + 1;
+        let share = left > Self::SHARE;
         if share {
             left -= Self::SHARE + 1;
         }
