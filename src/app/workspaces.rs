@@ -20,6 +20,8 @@ pub(crate) struct NewWorkspace {
     pub account: Account,
     pub settings: Vec<(&'static str, String)>,
     pub check: bool,
+    /// The secret is typed or piped in (`--key-stdin`) even when the environment holds one.
+    pub secret_given: bool,
 }
 
 /// Settings that name a file: recorded as an absolute path, so the config means the same file
@@ -29,7 +31,7 @@ const PATH_SETTINGS: [&str; 2] = ["credentials", "query_file"];
 /// Adds `new`, reading its secret with `read_secret` when the provider needs one. Returns what
 /// to tell the user. Nothing is stored or recorded unless every step succeeds.
 pub(crate) fn add(app: &App, new: NewWorkspace, read_secret: impl FnOnce() -> Result<Secret>) -> Result<String> {
-    let NewWorkspace { account, settings, check } = new;
+    let NewWorkspace { account, settings, check, secret_given } = new;
     let info = account.provider.info();
     let settings = settings_for(&account, settings)?;
     let workspace = WorkspaceConfig::with_settings(settings.iter().map(|(k, v)| (*k, v.as_str())));
@@ -39,7 +41,14 @@ pub(crate) fn add(app: &App, new: NewWorkspace, read_secret: impl FnOnce() -> Re
     // The config edit is checked before the secret is asked for, the check call made, or
     // anything stored: a config llmcost cannot edit must not leave a stored key behind.
     config::check_add_workspace(&app.config_path, &account, &fields)?;
-    let secret = if info.credentials.reads_secret(&workspace) { Some(read_secret()?) } else { None };
+    // A secret already in the account's variable (a CI secret, a server's environment file) is
+    // used where it is and never copied into a keyring: only the settings are recorded.
+    let var = env_var_name(&account);
+    let in_env = !secret_given
+        && info.credentials.reads_secret(&workspace)
+        && app.env_value(&var).is_some_and(|v| !v.trim().is_empty());
+    let needs_secret = info.credentials.reads_secret(&workspace) && !in_env;
+    let secret = if needs_secret { Some(read_secret()?) } else { None };
     if let Some(key) = &secret {
         refuse_wrong_key(&account, key)?;
         if !key.expose().starts_with(info.key_prefix) {
@@ -71,6 +80,7 @@ pub(crate) fn add(app: &App, new: NewWorkspace, read_secret: impl FnOnce() -> Re
     config::add_workspace(&app.config_path, &account, &fields)?;
     let kept = match &secret {
         Some(key) => format!("key {} stored in the OS keyring", key.hint()),
+        None if in_env => format!("no secret stored (it stays in {var}, where llmcost reads it)"),
         None => format!("no secret stored ({})", info.credentials.without_secret()),
     };
     let shown: Vec<String> = settings.iter().map(|(k, v)| format!("{k} = {v}")).collect();

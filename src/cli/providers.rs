@@ -286,7 +286,7 @@ fn add(app: &App, args: AddArgs) -> Result<()> {
         ("location", &args.location),
     ];
     let settings = given.into_iter().filter_map(|(key, value)| Some((key, value.clone()?))).collect();
-    let new = NewWorkspace { account: account.clone(), settings, check: !args.no_check };
+    let new = NewWorkspace { account: account.clone(), settings, check: !args.no_check, secret_given: args.key_stdin };
     let done = crate::app::workspaces::add(app, new, || read_key(&account, args.key_stdin))?;
     app.note(&done);
     Ok(())
@@ -388,7 +388,7 @@ mod tests {
 
     /// `providers add openai --no-check` with `key` as the typed-in key.
     fn add_key(app: &App, account: &Account, key: &Secret) -> Result<String> {
-        let new = NewWorkspace { account: account.clone(), settings: vec![], check: false };
+        let new = NewWorkspace { account: account.clone(), settings: vec![], check: false, secret_given: true };
         crate::app::workspaces::add(app, new, || Ok(key.clone()))
     }
 

@@ -200,3 +200,41 @@ async fn serve_for_azure_sdk() {
         fake.query_requests.load(Ordering::SeqCst)
     );
 }
+
+/// Without a keyring, a secret in the account's variable is used where it is: the workspace is
+/// recorded with its settings and no secret is asked for or stored.
+#[tokio::test]
+async fn providers_add_with_the_secret_in_the_environment_records_the_workspace() {
+    let fake = FakeAzure::start(sample_bill()).await;
+    let env = TestEnv::new()
+        .var("LLMCOST_AZURE_BASE_URL", &fake.server.uri())
+        .var("AZURE_AUTHORITY_HOST", &fake.server.uri())
+        .var("LLMCOST_KEY_AZURE_CONTOSO", SECRET);
+    let scope = format!("subscriptions/{SUBSCRIPTION}");
+    let out = env
+        .run(&[
+            "providers",
+            "add",
+            "azure",
+            "--workspace",
+            "contoso",
+            "--tenant-id",
+            TENANT,
+            "--client-id",
+            CLIENT,
+            "--scope",
+            &scope,
+        ])
+        .await;
+    expect_code(&out, 0);
+    let said = stderr(&out);
+    assert!(said.contains("no secret stored (it stays in LLMCOST_KEY_AZURE_CONTOSO"), "{said}");
+    assert!(!said.contains(SECRET), "{said}");
+    let config = std::fs::read_to_string(&env.config).unwrap();
+    assert!(
+        config.contains("[workspaces.azure.contoso]") && config.contains(TENANT) && !config.contains(SECRET),
+        "{config}"
+    );
+    let out = env.run(&["costs", "--provider", "azure", "--month", "--offline", "--format", "json"]).await;
+    expect_code(&out, 0);
+}
