@@ -92,8 +92,16 @@ struct Lines {
 }
 
 /// The period's lines in the reporting currency, after refreshing what is stale.
+/// Days `teams check` looks at without a period flag: a rule for a team that spends monthly
+/// is not dead on the 6th because this month has no spend of it yet.
+const CHECK_DAYS: u64 = 90;
+
 fn lines(app: &App, a: &ChargebackArgs) -> Result<Lines> {
     let range = a.period.resolve(app.clock.today())?;
+    lines_in(app, a, range)
+}
+
+fn lines_in(app: &App, a: &ChargebackArgs, range: crate::domain::DateRange) -> Result<Lines> {
     let accounts = app.select(&a.scope.provider, &a.scope.workspace)?;
     let mut store = app.open_store()?;
     let failed =
@@ -117,7 +125,13 @@ fn chargeback(app: &App, a: ChargebackArgs) -> Result<()> {
 }
 
 fn check(app: &App, a: ChargebackArgs) -> Result<()> {
-    let Lines { lines, range, .. } = lines(app, &a)?;
+    let today = app.clock.today();
+    let range = if a.period.is_set() {
+        a.period.resolve(today)?
+    } else {
+        crate::domain::DateRange::new(today.checked_sub_days(chrono::Days::new(CHECK_DAYS - 1)).unwrap_or(today), today)
+    };
+    let Lines { lines, range, .. } = lines_in(app, &a, range)?;
     let findings = crate::app::teams::check(&app.config.teams, &app.config.shared_costs, &lines);
     let mut out = vec![format!(
         "{} team(s), {} shared cost rule(s), checked against cached spend {} to {} (UTC days)",

@@ -77,6 +77,8 @@ split = { tutoring = 1, grading = 2 }
     // "Tutor chat" (grading's second rule) is claimed first by tutoring: an overlap.
     let check = env.run(&["teams", "check", "--offline"]).await;
     assert_eq!(code(&check), 1, "{}", stdout(&check));
+    // Without a period flag the last 90 days are checked, not this month alone.
+    assert!(stdout(&check).contains("checked against cached spend 2026-08-25 to 2026-11-22"), "{}", stdout(&check));
     assert!(stdout(&check).contains("overlap") && stdout(&check).contains("tutoring, grading"), "{}", stdout(&check));
 }
 
