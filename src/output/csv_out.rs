@@ -43,10 +43,17 @@ pub(crate) fn costs(view: &CostView, out: &mut dyn Write) -> std::io::Result<()>
             }
         }
         rec.push(row.cost.exact());
-        if let Some(u) = row.usage {
-            rec.extend([u.input_tokens, u.cached_input_tokens, u.output_tokens].map(|n| n.to_string()));
-            // Blank, not 0, where the provider does not count requests (Anthropic).
-            rec.push(if u.requests_known() { u.requests.to_string() } else { String::new() });
+        if view.usage_shown {
+            match row.usage.filter(|u| u.input_tokens + u.cached_input_tokens + u.output_tokens > 0) {
+                Some(u) => {
+                    rec.extend([u.input_tokens, u.cached_input_tokens, u.output_tokens].map(|n| n.to_string()));
+                    // Blank, not 0, where the provider does not count requests (Anthropic).
+                    rec.push(if u.requests_known() { u.requests.to_string() } else { String::new() });
+                }
+                // No token counts (a vendor's file without them, a charge that is not per
+                // token): blank, as the table's `-`, never a 0 that reads as "no use".
+                None => rec.extend(std::iter::repeat_n(String::new(), 4)),
+            }
         }
         w.write_record(&rec).map_err(to_io)?;
     }

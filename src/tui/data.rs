@@ -191,9 +191,10 @@ pub fn teams(
     Ok(rows)
 }
 
-/// Writes the current view (by provider and model, the models `filter` matches) as CSV, after a
-/// comment line naming the scope, period and filter; returns the path written. An existing file
-/// is never overwritten: `-2`, `-3`... is added to the name.
+/// Writes the current view (by provider and model, the models `filter` matches) as CSV, its
+/// header row first (a comment line above it would be read as the header by spreadsheets);
+/// returns the path written, which names the period. An existing file is never overwritten:
+/// `-2`, `-3`... is added to the name.
 pub fn export(store: &Store, q: &Query, filter: &str, path: PathBuf) -> Result<PathBuf> {
     let mut view = models_view(store, q)?;
     let needle = filter.to_lowercase();
@@ -201,16 +202,7 @@ pub fn export(store: &Store, q: &Query, filter: &str, path: PathBuf) -> Result<P
         view.rows.retain(|r| r.value(Dim::Model).to_lowercase().contains(&needle));
         view.total = view.rows.iter().map(|r| r.cost).sum();
     }
-    let scope: Vec<String> = q.accounts.iter().map(|a| format!("{}/{}", a.provider.id(), a.workspace)).collect();
-    let mut bytes = format!(
-        "# llmcost export: {}{}; {} to {} (UTC days){}\n",
-        scope.join(" "),
-        q.project.as_ref().map(|p| format!(", project {p}")).unwrap_or_default(),
-        q.range.since,
-        q.range.until,
-        if filter.is_empty() { String::new() } else { format!("; models matching \"{filter}\"") }
-    )
-    .into_bytes();
+    let mut bytes = Vec::new();
     crate::output::render_costs(&view, Format::Csv, &mut bytes)
         .map_err(|e| crate::error::Error::Runtime(format!("cannot render CSV: {e}")))?;
     let path = free_path(path);

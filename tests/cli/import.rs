@@ -303,3 +303,21 @@ async fn the_focus_export_never_writes_a_formula() {
         }
     }
 }
+
+/// A row without token counts (a vendor's file without them) writes blank token cells, as the
+/// table shows `-`, never a 0 that reads as "no use".
+#[tokio::test]
+async fn unknown_token_counts_are_blank_in_csv() {
+    let env = TestEnv::new();
+    let file = write(&env, "groq.csv", GROQ);
+    expect_code(&env.run(&["import", &file, "--provider", "groq", "--workspace", "team"]).await, 0);
+    let out = env.run(&["costs", "--month", "--by", "model", "--offline", "--format", "csv"]).await;
+    expect_code(&out, 0);
+    let text = stdout(&out);
+    let mut reader = csv::Reader::from_reader(text.as_bytes());
+    let rows: Vec<csv::StringRecord> = reader.records().map(Result::unwrap).collect();
+    let whisper = rows.iter().find(|r| r[0].starts_with("whisper")).unwrap();
+    assert_eq!((&whisper[2], &whisper[4]), ("", ""), "{whisper:?}");
+    let llama = rows.iter().find(|r| r[0].starts_with("llama")).unwrap();
+    assert_eq!(&llama[2], "3000", "{llama:?}");
+}

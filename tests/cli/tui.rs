@@ -212,7 +212,8 @@ fn sorting_filtering_and_export() {
     let effects = update(&mut model, key('e'));
     let [Effect::Export { path, query, filter }] = effects.as_slice() else { panic!("{effects:?}") };
     assert_eq!(path, &PathBuf::from("llmcost-all-2026-11-01-2026-11-22-filter-claude.csv"), "scope, period, filter");
-    // Written where asked, never over an existing file, with a comment row naming what it holds.
+    // Written where asked, never over an existing file; the header row first (the file name
+    // says the scope, period and filter), as spreadsheets and CSV readers expect.
     let dir = tempfile::tempdir().unwrap();
     let store = Store::open(&demo.db_path()).unwrap();
     let first = data::export(&store, query, filter, dir.path().join(path)).unwrap();
@@ -220,10 +221,10 @@ fn sorting_filtering_and_export() {
     assert_ne!(first, second, "the second export does not overwrite the first");
     assert!(second.to_string_lossy().ends_with("-filter-claude-2.csv"), "{second:?}");
     let text = std::fs::read_to_string(&first).unwrap();
-    assert!(
-        text.starts_with("# llmcost export: ") && text.lines().next().unwrap().contains("models matching \"claude\"")
-    );
-    assert!(text.lines().skip(2).all(|l| l.to_lowercase().contains("claude")), "only the models shown: {text}");
+    assert!(text.starts_with("provider,model,cost_usd,"), "{text}");
+    let mut reader = csv::Reader::from_reader(text.as_bytes());
+    let rows: Vec<csv::StringRecord> = reader.records().map(Result::unwrap).collect();
+    assert!(rows.iter().all(|r| r[1].to_lowercase().contains("claude")), "only the models shown: {text}");
     update(&mut model, Msg::Exported(Ok(path.clone())));
     assert!(model.status.as_deref().unwrap().starts_with("Exported to llmcost-all-"));
 
