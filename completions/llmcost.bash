@@ -2941,7 +2941,7 @@ _llmcost() {
                     return 0
                     ;;
                 --by)
-                    COMPREPLY=($(compgen -W "team cost-center" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "team cost-center month" -- "${cur}"))
                     return 0
                     ;;
                 --format)
@@ -3019,7 +3019,7 @@ _llmcost() {
                     return 0
                     ;;
                 --by)
-                    COMPREPLY=($(compgen -W "team cost-center" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "team cost-center month" -- "${cur}"))
                     return 0
                     ;;
                 --format)

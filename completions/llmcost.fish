@@ -193,8 +193,9 @@ complete -c llmcost -n "__fish_llmcost_using_subcommand teams; and not __fish_se
 complete -c llmcost -n "__fish_llmcost_using_subcommand teams; and not __fish_seen_subcommand_from check help" -l last -d 'The last N days, today included (at most 36600)' -r
 complete -c llmcost -n "__fish_llmcost_using_subcommand teams; and not __fish_seen_subcommand_from check help" -l since -d 'From this day (inclusive), to --until or today' -r
 complete -c llmcost -n "__fish_llmcost_using_subcommand teams; and not __fish_seen_subcommand_from check help" -l until -d 'Up to this day (inclusive); needs --since' -r
-complete -c llmcost -n "__fish_llmcost_using_subcommand teams; and not __fish_seen_subcommand_from check help" -l by -d 'One row per team, or per cost centre' -r -f -a "team\t''
-cost-center\t''"
+complete -c llmcost -n "__fish_llmcost_using_subcommand teams; and not __fish_seen_subcommand_from check help" -l by -d 'One row per team, or per cost centre; add month for each calendar month on its own (`--by team,month`)' -r -f -a "team\t''
+cost-center\t''
+month\t'Each calendar month of the period on its own (with team or cost-center)'"
 complete -c llmcost -n "__fish_llmcost_using_subcommand teams; and not __fish_seen_subcommand_from check help" -l format -d 'Output format' -r -f -a "table\t'A table for people'
 json\t'Versioned JSON (schema_version 1) for scripts'
 csv\t'CSV with a header row, for spreadsheets'
@@ -231,8 +232,9 @@ complete -c llmcost -n "__fish_llmcost_using_subcommand teams; and __fish_seen_s
 complete -c llmcost -n "__fish_llmcost_using_subcommand teams; and __fish_seen_subcommand_from check" -l last -d 'The last N days, today included (at most 36600)' -r
 complete -c llmcost -n "__fish_llmcost_using_subcommand teams; and __fish_seen_subcommand_from check" -l since -d 'From this day (inclusive), to --until or today' -r
 complete -c llmcost -n "__fish_llmcost_using_subcommand teams; and __fish_seen_subcommand_from check" -l until -d 'Up to this day (inclusive); needs --since' -r
-complete -c llmcost -n "__fish_llmcost_using_subcommand teams; and __fish_seen_subcommand_from check" -l by -d 'One row per team, or per cost centre' -r -f -a "team\t''
-cost-center\t''"
+complete -c llmcost -n "__fish_llmcost_using_subcommand teams; and __fish_seen_subcommand_from check" -l by -d 'One row per team, or per cost centre; add month for each calendar month on its own (`--by team,month`)' -r -f -a "team\t''
+cost-center\t''
+month\t'Each calendar month of the period on its own (with team or cost-center)'"
 complete -c llmcost -n "__fish_llmcost_using_subcommand teams; and __fish_seen_subcommand_from check" -l format -d 'Output format' -r -f -a "table\t'A table for people'
 json\t'Versioned JSON (schema_version 1) for scripts'
 csv\t'CSV with a header row, for spreadsheets'

@@ -6,7 +6,7 @@ use clap::{Args, Subcommand, ValueEnum};
 use super::App;
 use super::args::{CurrencyArgs, Format, FreshnessArgs, PeriodArgs, ScopeArgs};
 use crate::error::{Error, Result};
-use crate::output::teams_out::{ChargebackView, render};
+use crate::output::teams_out::ChargebackView;
 
 #[derive(Debug, Args)]
 #[command(
@@ -15,6 +15,7 @@ use crate::output::teams_out::{ChargebackView, render};
 Examples:
   llmcost teams                                     This month's spend per team, shared costs split
   llmcost teams --last-month --by cost-center --format csv > chargeback.csv
+  llmcost teams --this-quarter --by team,month --format csv    One row per team and month
   llmcost teams --year --currency EUR --format markdown
   llmcost teams check                               Rules that overlap or match nothing in the cache
 
@@ -45,11 +46,13 @@ Examples:
     Check(ChargebackArgs),
 }
 
-#[derive(Debug, Clone, Copy, Default, ValueEnum)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, ValueEnum)]
 pub enum By {
     #[default]
     Team,
     CostCenter,
+    /// Each calendar month of the period on its own (with team or cost-center)
+    Month,
 }
 
 #[derive(Debug, Args)]
@@ -58,9 +61,10 @@ pub struct ChargebackArgs {
     pub scope: ScopeArgs,
     #[command(flatten)]
     pub period: PeriodArgs,
-    /// One row per team, or per cost centre
-    #[arg(long, value_enum, default_value_t)]
-    pub by: By,
+    /// One row per team, or per cost centre; add month for each calendar month on its own
+    /// (`--by team,month`)
+    #[arg(long, value_enum, value_delimiter = ',', default_value = "team")]
+    pub by: Vec<By>,
     /// Output format
     #[arg(long, value_enum, default_value_t)]
     pub format: Format,
@@ -83,25 +87,32 @@ pub(super) fn run(app: &App, args: TeamsArgs) -> Result<()> {
     }
 }
 
-/// A period's lines in one currency, and the accounts that failed to refresh.
+/// A period's lines in one currency.
 struct Lines {
     lines: Vec<(crate::teams::Line, crate::domain::Money)>,
     range: crate::domain::DateRange,
-    currency: crate::domain::Currency,
-    failed: Vec<String>,
 }
 
-/// The period's lines in the reporting currency, after refreshing what is stale.
 /// Days `teams check` looks at without a period flag: a rule for a team that spends monthly
 /// is not dead on the 6th because this month has no spend of it yet.
 const CHECK_DAYS: u64 = 90;
 
-fn lines(app: &App, a: &ChargebackArgs) -> Result<Lines> {
-    let range = a.period.resolve(app.clock.today())?;
-    lines_in(app, a, range)
+fn lines_in(app: &App, a: &ChargebackArgs, range: crate::domain::DateRange) -> Result<Lines> {
+    let p = prepare(app, a, range)?;
+    let lines = crate::app::teams::lines(&p.store, &p.accounts, range, p.currency, &p.rates)?;
+    Ok(Lines { lines, range })
 }
 
-fn lines_in(app: &App, a: &ChargebackArgs, range: crate::domain::DateRange) -> Result<Lines> {
+/// The cache refreshed for `range` and the rates to show it in the reporting currency.
+struct Prepared {
+    store: crate::store::Store,
+    accounts: Vec<crate::domain::Account>,
+    rates: crate::fx::Rates,
+    currency: crate::domain::Currency,
+    failed: Vec<String>,
+}
+
+fn prepare(app: &App, a: &ChargebackArgs, range: crate::domain::DateRange) -> Result<Prepared> {
     let accounts = app.select(&a.scope.provider, &a.scope.workspace)?;
     let mut store = app.open_store()?;
     let failed =
@@ -109,15 +120,37 @@ fn lines_in(app: &App, a: &ChargebackArgs, range: crate::domain::DateRange) -> R
     let currency = a.currency.resolve(app)?;
     let q = crate::store::CostQuery::all(accounts.clone(), range, vec![]);
     let rates = crate::app::fx::rates_for(app, &mut store, &q, currency, a.fresh.offline)?;
-    let lines = crate::app::teams::lines(&store, &accounts, range, currency, &rates)?;
-    Ok(Lines { lines, range, currency, failed })
+    Ok(Prepared { store, accounts, rates, currency, failed })
 }
 
 fn chargeback(app: &App, a: ChargebackArgs) -> Result<()> {
-    let Lines { lines, range, currency, failed } = lines(app, &a)?;
-    let allocation = crate::teams::allocate::allocate(&app.config.teams, &app.config.shared_costs, &lines);
-    let view = ChargebackView::build(&app.config.teams, &allocation, range, currency, matches!(a.by, By::CostCenter));
-    super::write_stdout(|out| render(&view, a.format, out))?;
+    let by_cost_center = a.by.contains(&By::CostCenter);
+    if by_cost_center && a.by.contains(&By::Team) {
+        return Err(Error::Usage("--by takes team or cost-center, not both (add month to either)".into()));
+    }
+    let range = a.period.resolve(app.clock.today())?;
+    let Prepared { store, accounts, rates, currency, failed } = prepare(app, &a, range)?;
+    // Each calendar month allocated on its own (shared costs split in that month's proportions),
+    // so a month's chargeback is the same whatever period it is listed in.
+    let months: Vec<crate::domain::DateRange> = if a.by.contains(&By::Month) {
+        let mut out = Vec::new();
+        let mut day = range.since;
+        while day <= range.until {
+            let month = crate::domain::calendar::month_of(day);
+            out.push(crate::domain::DateRange::new(month.since.max(range.since), month.until.min(range.until)));
+            day = month.until + chrono::Days::new(1);
+        }
+        out
+    } else {
+        vec![range]
+    };
+    let mut views: Vec<ChargebackView> = Vec::new();
+    for m in months {
+        let lines = crate::app::teams::lines(&store, &accounts, m, currency, &rates)?;
+        let allocation = crate::teams::allocate::allocate(&app.config.teams, &app.config.shared_costs, &lines);
+        views.push(ChargebackView::build(&app.config.teams, &allocation, m, currency, by_cost_center));
+    }
+    super::write_stdout(|out| crate::output::teams_out::render_all(&views, a.format, out))?;
     if !failed.is_empty() {
         return Err(Error::Accounts(failed));
     }

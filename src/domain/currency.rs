@@ -28,6 +28,14 @@ impl Currency {
         std::str::from_utf8(&self.0).unwrap_or("XXX")
     }
 
+    /// Decimal places of the currency's minor unit as amounts are shown (0 for yen and won).
+    pub fn places(self) -> u32 {
+        match self.as_str() {
+            "JPY" | "KRW" => 0,
+            _ => 2,
+        }
+    }
+
     /// How amounts are written: `$1,234.56`, `€1,234.56`, `£`, `¥1,235`, `CHF 1,234.56`.
     pub fn format(self, amount: crate::domain::Money) -> String {
         let (prefix, places) = match self.as_str() {

@@ -239,6 +239,30 @@ impl<'a> Sum<&'a Money> for Money {
 }
 
 /// `1234567` as `1,234,567`: digits only, no sign.
+/// `values` rounded to `places` decimals so that they add up to their exact sum rounded the same
+/// way (the largest remainder rule: each is rounded down, and the units left over go to the
+/// largest fractions, ties to the earlier). What finance needs: columns of cents whose sum is the
+/// total shown.
+pub(crate) fn round_preserving_sum(values: &[Decimal], places: u32) -> Vec<Decimal> {
+    let scale = Decimal::from(10u64.pow(places));
+    let scaled: Vec<Decimal> = values.iter().map(|v| v * scale).collect();
+    // Half away from zero, as amounts are shown.
+    let target =
+        scaled.iter().copied().sum::<Decimal>().round_dp_with_strategy(0, RoundingStrategy::MidpointAwayFromZero);
+    let mut out: Vec<Decimal> = scaled.iter().map(Decimal::floor).collect();
+    let mut left = target - out.iter().copied().sum::<Decimal>();
+    let mut order: Vec<usize> = (0..values.len()).collect();
+    order.sort_by(|&a, &b| (scaled[b] - out[b]).cmp(&(scaled[a] - out[a])).then(a.cmp(&b)));
+    for i in order {
+        if left <= Decimal::ZERO {
+            break;
+        }
+        out[i] += Decimal::ONE;
+        left -= Decimal::ONE;
+    }
+    out.into_iter().map(|v| v / scale).collect()
+}
+
 pub(crate) fn group_thousands(digits: &str) -> String {
     let mut out = String::with_capacity(digits.len() + digits.len() / 3);
     for (i, ch) in digits.chars().enumerate() {
@@ -258,6 +282,23 @@ pub(crate) fn money_from_json(value: &serde_json::Value) -> Result<Money, MoneyP
         serde_json::Value::String(s) => Money::parse_dollars(s),
         serde_json::Value::Null => Err(MoneyParseError::new("null", "is not an amount (the field is empty)")),
         other => Err(MoneyParseError::new(&other.to_string(), "is not a decimal amount")),
+    }
+}
+
+#[cfg(test)]
+mod round_tests {
+    use super::*;
+
+    #[test]
+    fn rounded_parts_add_up_to_the_rounded_whole() {
+        let d = |s: &str| s.parse::<Decimal>().unwrap();
+        let parts = [d("2369.644236"), d("313.431335"), d("1285.776985"), d("269.5029613868")];
+        let r = round_preserving_sum(&parts, 2);
+        assert_eq!(r.iter().copied().sum::<Decimal>(), d("4238.36"));
+        assert_eq!(r, vec![d("2369.65"), d("313.43"), d("1285.78"), d("269.50")], "the two largest fractions get the cents left");
+        let thirds = [d("0.3333333"), d("0.3333333"), d("0.3333334")];
+        assert_eq!(round_preserving_sum(&thirds, 2).iter().copied().sum::<Decimal>(), d("1.00"));
+        assert_eq!(round_preserving_sum(&[d("1234.5")], 0), vec![d("1235")]);
     }
 }
 

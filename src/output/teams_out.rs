@@ -57,6 +57,24 @@ impl ChargebackView {
         }
     }
 
+    /// Each row's `(direct, shared, total)` in the currency's minor unit, so that every row's
+    /// direct and shared add up to its total, each column adds up to its total, and the totals
+    /// add up to the bill rounded (the remainder rule, column by column; direct is what is left
+    /// of each row's total once its shared part is rounded). What tables and CSV show.
+    pub(crate) fn in_cents(&self) -> (Vec<(Money, Money, Money)>, Money) {
+        use crate::domain::money::round_preserving_sum;
+        let places = self.currency.places();
+        let totals: Vec<_> = self.rows.iter().map(|(_, _, d, s)| (*d + *s).decimal()).collect();
+        let shared: Vec<_> = self.rows.iter().map(|(_, _, _, s)| s.decimal()).collect();
+        let (totals, shared) = (round_preserving_sum(&totals, places), round_preserving_sum(&shared, places));
+        let rows = totals
+            .iter()
+            .zip(&shared)
+            .map(|(t, s)| (Money::from_decimal(t - s), Money::from_decimal(*s), Money::from_decimal(*t)))
+            .collect();
+        (rows, Money::from_decimal(totals.iter().copied().sum()))
+    }
+
     /// Each row's share, adding up to 100.0% ("-" for all when nothing was spent).
     fn shares(&self) -> Vec<String> {
         if self.total == Money::ZERO {
@@ -112,6 +130,41 @@ pub(crate) fn json_doc(view: &ChargebackView) -> ChargebackDoc<'_> {
     }
 }
 
+/// One chargeback per period (each month of `--by team,month`), rendered one after another:
+/// one CSV with one header, one JSON document listing the periods, tables and Markdown in turn.
+pub(crate) fn render_all(views: &[ChargebackView], format: Format, out: &mut dyn Write) -> std::io::Result<()> {
+    match (views, format) {
+        ([one], _) => render(one, format, out),
+        (_, Format::Json) => {
+            let docs: Vec<ChargebackDoc<'_>> = views.iter().map(json_doc).collect();
+            super::json_out::write_doc(
+                &serde_json::json!({ "schema_version": super::json_out::SCHEMA_VERSION, "periods": docs }),
+                out,
+            )
+        }
+        (_, Format::Csv) => {
+            for (i, view) in views.iter().enumerate() {
+                let mut bytes = Vec::new();
+                render(view, Format::Csv, &mut bytes)?;
+                let text = String::from_utf8_lossy(&bytes);
+                // The header row once, at the top.
+                let body = if i == 0 { &text[..] } else { text.split_once('\n').map_or("", |(_, rest)| rest) };
+                out.write_all(body.as_bytes())?;
+            }
+            Ok(())
+        }
+        _ => {
+            for (i, view) in views.iter().enumerate() {
+                if i > 0 {
+                    writeln!(out)?;
+                }
+                render(view, format, out)?;
+            }
+            Ok(())
+        }
+    }
+}
+
 pub(crate) fn render(view: &ChargebackView, format: Format, out: &mut dyn Write) -> std::io::Result<()> {
     let who = if view.by_cost_center { "Cost centre" } else { "Team" };
     let r = view.range;
@@ -124,12 +177,13 @@ pub(crate) fn render(view: &ChargebackView, format: Format, out: &mut dyn Write)
                 titles.insert(1, "Cost centre");
             }
             let mut rows: Vec<Vec<String>> = Vec::new();
-            for ((name, cc, d, s), share) in view.rows.iter().zip(view.shares()) {
+            let (cents, total_cents) = view.in_cents();
+            for (((name, cc, _, _), (d, s, t)), share) in view.rows.iter().zip(&cents).zip(view.shares()) {
                 let mut row = vec![
                     name.clone(),
                     view.currency.format(*d),
                     view.currency.format(*s),
-                    view.currency.format(*d + *s),
+                    view.currency.format(*t),
                     share,
                 ];
                 if !view.by_cost_center {
@@ -141,7 +195,7 @@ pub(crate) fn render(view: &ChargebackView, format: Format, out: &mut dyn Write)
                 "Total".to_string(),
                 String::new(),
                 String::new(),
-                view.currency.format(view.total),
+                view.currency.format(total_cents),
                 if view.total == Money::ZERO { "-".into() } else { "100.0%".into() },
             ];
             if !view.by_cost_center {
@@ -169,12 +223,17 @@ pub(crate) fn render(view: &ChargebackView, format: Format, out: &mut dyn Write)
                 head.insert(2, "team");
             }
             w.write_record(&head).map_err(std::io::Error::other)?;
-            for (name, cc, d, s) in &view.rows {
+            // Fixed cents (the currency's minor unit) that add up, per row and per column: the
+            // exact figures are in `--format json`.
+            let (cents, _) = view.in_cents();
+            let places = usize::try_from(view.currency.places()).unwrap_or(2);
+            let fixed = |m: &Money| format!("{:.places$}", m.decimal());
+            for ((name, cc, _, _), (d, s, t)) in view.rows.iter().zip(&cents) {
                 let mut rec = vec![r.since.to_string(), r.until.to_string()];
                 if !view.by_cost_center {
                     rec.push(super::csv_out::safe_text(name));
                 }
-                rec.extend([super::csv_out::safe_text(cc), d.exact(), s.exact(), (*d + *s).exact()]);
+                rec.extend([super::csv_out::safe_text(cc), fixed(d), fixed(s), fixed(t)]);
                 w.write_record(&rec).map_err(std::io::Error::other)?;
             }
             w.flush()
@@ -184,7 +243,8 @@ pub(crate) fn render(view: &ChargebackView, format: Format, out: &mut dyn Write)
             writeln!(out, "{} to {} (UTC days)\n", r.since, r.until)?;
             writeln!(out, "| {who} | Direct | Shared | Total ({}) | Share |", view.currency)?;
             writeln!(out, "| --- | ---: | ---: | ---: | ---: |")?;
-            for ((name, cc, d, s), share) in view.rows.iter().zip(view.shares()) {
+            let (cents, total_cents) = view.in_cents();
+            for (((name, cc, _, _), (d, s, t)), share) in view.rows.iter().zip(&cents).zip(view.shares()) {
                 let label = if view.by_cost_center || cc == crate::teams::NO_COST_CENTER || name == UNALLOCATED {
                     sanitize::markdown(name)
                 } else {
@@ -195,12 +255,12 @@ pub(crate) fn render(view: &ChargebackView, format: Format, out: &mut dyn Write)
                     "| {label} | {} | {} | {} | {} |",
                     view.currency.format(*d),
                     view.currency.format(*s),
-                    view.currency.format(*d + *s),
+                    view.currency.format(*t),
                     share
                 )?;
             }
             let total_share = if view.total == Money::ZERO { "-" } else { "100.0%" };
-            writeln!(out, "| **Total** | | | **{}** | {total_share} |", view.currency.format(view.total))
+            writeln!(out, "| **Total** | | | **{}** | {total_share} |", view.currency.format(total_cents))
         }
     }
 }

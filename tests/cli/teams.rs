@@ -192,3 +192,38 @@ split = "proportional"
     expect_code(&none, 2);
     assert!(stderr(&none).contains("no [[teams]] in the config"), "{}", stderr(&none));
 }
+
+/// Finance's CSV: cents with two decimals in every money column, each row's direct and shared
+/// adding up to its total and the totals to the bill; `--by team,month` lists each month as
+/// `--month` would show it, under one header.
+#[tokio::test]
+async fn the_chargeback_csv_is_in_cents_that_add_up_and_by_month() {
+    let env = TestEnv::new().var("LLMCOST_NOW", "2026-12-06T10:00:00Z");
+    let cents = |s: &str| -> i64 {
+        let (whole, frac) = s.split_once('.').unwrap_or_else(|| panic!("{s}: no cents"));
+        assert_eq!(frac.len(), 2, "{s}: two decimals");
+        whole.parse::<i64>().unwrap() * 100 + frac.parse::<i64>().unwrap()
+    };
+    let out = env.run(&["--demo", "teams", "--last-month", "--format", "csv"]).await;
+    expect_code(&out, 0);
+    let text = stdout(&out);
+    let mut reader = csv::Reader::from_reader(text.as_bytes());
+    let rows: Vec<csv::StringRecord> = reader.records().map(Result::unwrap).collect();
+    let mut sum = 0;
+    for r in &rows {
+        assert_eq!(cents(&r[4]) + cents(&r[5]), cents(&r[6]), "{r:?}");
+        sum += cents(&r[6]);
+    }
+    let bill = env.run(&["--demo", "costs", "--last-month", "--format", "json"]).await;
+    let bill: Decimal = json(&bill)["total"].as_str().unwrap().parse().unwrap();
+    assert_eq!(Decimal::new(sum, 2), bill.round_dp(2), "the totals add up to the bill");
+
+    let out = env.run(&["--demo", "teams", "--this-quarter", "--by", "team,month", "--format", "csv"]).await;
+    expect_code(&out, 0);
+    let monthly = stdout(&out);
+    assert_eq!(monthly.lines().filter(|l| l.starts_with("period_start")).count(), 1, "{monthly}");
+    for line in text.lines().skip(1) {
+        assert!(monthly.contains(line), "November as --last-month shows it: {line}\n{monthly}");
+    }
+    assert!(monthly.contains("2026-10-01,2026-10-31,") && monthly.contains("2026-12-01,2026-12-06,"), "{monthly}");
+}
