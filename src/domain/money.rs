@@ -295,7 +295,11 @@ mod round_tests {
         let parts = [d("2369.644236"), d("313.431335"), d("1285.776985"), d("269.5029613868")];
         let r = round_preserving_sum(&parts, 2);
         assert_eq!(r.iter().copied().sum::<Decimal>(), d("4238.36"));
-        assert_eq!(r, vec![d("2369.65"), d("313.43"), d("1285.78"), d("269.50")], "the two largest fractions get the cents left");
+        assert_eq!(
+            r,
+            vec![d("2369.65"), d("313.43"), d("1285.78"), d("269.50")],
+            "the two largest fractions get the cents left"
+        );
         let thirds = [d("0.3333333"), d("0.3333333"), d("0.3333334")];
         assert_eq!(round_preserving_sum(&thirds, 2).iter().copied().sum::<Decimal>(), d("1.00"));
         assert_eq!(round_preserving_sum(&[d("1234.5")], 0), vec![d("1235")]);

@@ -68,10 +68,12 @@ fn table(rows: &[BudgetRow], today: NaiveDate, out: &mut dyn Write) -> std::io::
             ]
         })
         .collect();
-    // On a narrow terminal: the forecast, then the period's dates go first; names are cut.
+    // On a narrow terminal: the scope is shortened first, then the period's dates, the share
+    // used and the forecast go; the budget's name (what people type) is cut last.
     let levels: Vec<Level> = rows.iter().map(|r| r.status.level).collect();
     let colour = |row: usize, col: usize| (col == 7).then(|| levels.get(row).map(|l| level_color(*l))).flatten();
-    let t = super::table::fitted_styled(&header, body, &[1, 0, 2], &[6, 2], &[3, 4, 5, 6], &colour);
+    let plan = super::fit::Plan { cut_first: &[1], cuttable: &[1, 2, 0], droppable: &[2, 5, 6] };
+    let t = super::table::fitted_with(&header, body, &plan, &[3, 4, 5, 6], &colour);
     writeln!(out, "{t}")
 }
 

@@ -26,9 +26,15 @@ const MIN_CUT: usize = 10;
 
 /// Columns the fitting may cut (names) and drop (in this order, least important first).
 pub(crate) struct Plan<'a> {
+    /// Long descriptions narrowed (down to `SOFT_CUT`) before any column is dropped: a budget's
+    /// scope gives room before its period or forecast goes.
+    pub cut_first: &'a [usize],
     pub cuttable: &'a [usize],
     pub droppable: &'a [usize],
 }
+
+/// How far a `cut_first` column is narrowed before columns are dropped.
+const SOFT_CUT: usize = 20;
 
 /// The width of a table in llmcost's style (`│ a ┆ b │`): each column plus 3, plus 1.
 pub(crate) fn table_width(header: &[String], rows: &[Vec<String>]) -> usize {
@@ -44,6 +50,25 @@ fn column_width(header: &[String], rows: &[Vec<String>], i: usize) -> usize {
         .map(UnicodeWidthStr::width)
         .max()
         .unwrap_or(0)
+}
+
+/// `text` broken into lines of at most `max` columns at spaces (a word longer than a line is cut
+/// with an ellipsis): for a column whose every word matters, such as a reason.
+pub(crate) fn wrap(text: &str, max: usize) -> String {
+    let mut lines: Vec<String> = vec![String::new()];
+    for word in text.split_whitespace() {
+        let word = if word.width() > max { cut(word, max) } else { word.to_string() };
+        let Some(line) = lines.last_mut() else { break };
+        if line.is_empty() {
+            line.push_str(&word);
+        } else if line.width() + 1 + word.width() <= max {
+            line.push(' ');
+            line.push_str(&word);
+        } else {
+            lines.push(word);
+        }
+    }
+    lines.join("\n")
 }
 
 /// `text` cut to `max` columns with an ellipsis.
@@ -66,6 +91,19 @@ pub(crate) fn cut(text: &str, max: usize) -> String {
 /// wide, then narrows the cuttable columns in the plan's order (the first as far as it goes, down
 /// to 10 characters or its title, then the next). Returns the indices of the columns dropped (into the original layout).
 pub(crate) fn fit(header: &mut Vec<String>, rows: &mut [Vec<String>], plan: &Plan<'_>, width: usize) -> Vec<usize> {
+    for &col in plan.cut_first {
+        let over = table_width(header, rows).saturating_sub(width);
+        let w = column_width(header, rows, col);
+        if over == 0 || col >= header.len() || w <= SOFT_CUT {
+            continue;
+        }
+        let target = w.saturating_sub(over).max(SOFT_CUT).max(header[col].width());
+        for r in rows.iter_mut() {
+            if let Some(cell) = r.get_mut(col) {
+                *cell = cut(cell, target);
+            }
+        }
+    }
     let mut dropped: Vec<usize> = Vec::new();
     for &col in plan.droppable {
         if table_width(header, rows) <= width {
@@ -125,7 +163,7 @@ mod tests {
         let mut header = strings(&["Model", "Cost", "Requests"]);
         let mut rows = vec![strings(&["claude-sonnet-4-5-20250929", "$4,377.50", "1,234,567"])];
         assert_eq!(table_width(&header, &rows), 26 + 9 + 9 + 10);
-        let dropped = fit(&mut header, &mut rows, &Plan { cuttable: &[0], droppable: &[2] }, 40);
+        let dropped = fit(&mut header, &mut rows, &Plan { cut_first: &[], cuttable: &[0], droppable: &[2] }, 40);
         assert_eq!(dropped, [2]);
         assert_eq!(rows[0][1], "$4,377.50", "amounts are never cut");
         assert!(rows[0][0].ends_with('…') && table_width(&header, &rows) <= 40, "{rows:?}");
@@ -137,7 +175,7 @@ mod tests {
     fn a_table_that_cannot_fit_keeps_its_numbers_whole() {
         let mut header = strings(&["Model", "Cost"]);
         let mut rows = vec![strings(&["gpt-4o-mini-2024-07-18", "$1,234,567.89"])];
-        fit(&mut header, &mut rows, &Plan { cuttable: &[0], droppable: &[] }, 10);
+        fit(&mut header, &mut rows, &Plan { cut_first: &[], cuttable: &[0], droppable: &[] }, 10);
         assert_eq!(rows[0], strings(&["gpt-4o-mi…", "$1,234,567.89"]));
     }
 }

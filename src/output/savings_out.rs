@@ -345,10 +345,28 @@ pub(crate) fn render_reconcile(v: &ReconcileView, format: Format, out: &mut dyn 
                     ]
                 })
                 .collect();
-            rows.push(vec!["Total billed".to_string(), String::new(), USD.format(billed)]);
             let header = ["Model", "Workspace", "Billed", "At list", "Difference", "", "Likely reason"];
-            // Narrow: reasons are cut first (--wide or --format csv has them whole).
-            let t = super::table::fitted(&header, rows, &[6, 1, 0], &[3], &[2, 3, 4]);
+            rows.push(vec!["Total billed".to_string(), String::new(), USD.format(billed)]);
+            // The reason explains the difference: on a terminal it wraps onto more lines in the
+            // room the other columns leave (names shortened to give it at least 30), never cut.
+            if let Some(width) = super::fit::width() {
+                // The room the other columns leave: with names whole, or else cut to 10 and
+                // the list-price column dropped, as the fitting will.
+                let widest = |col: usize, cap: usize| {
+                    rows.iter().filter_map(|r| r.get(col)).map(|c| c.chars().count().min(cap)).max().unwrap_or(0) + 3
+                };
+                let fixed = widest(2, usize::MAX) + widest(4, usize::MAX) + 4 + 1 + 3;
+                let whole = fixed + widest(0, usize::MAX) + widest(1, usize::MAX) + widest(3, usize::MAX);
+                let narrow = fixed + widest(0, 10) + widest(1, 10);
+                let room = if width >= whole + 30 { width - whole } else { width.saturating_sub(narrow).clamp(16, 30) };
+                for r in &mut rows {
+                    if let Some(reason) = r.get_mut(6) {
+                        *reason = super::fit::wrap(reason, room);
+                    }
+                }
+            }
+            let plan = super::fit::Plan { cut_first: &[], cuttable: &[1, 0], droppable: &[3] };
+            let t = super::table::fitted_wrapped(&header, rows, &plan, &[2, 3, 4], &[6]);
             writeln!(out, "{t}")?;
             if v.no_data {
                 return writeln!(out, "No data for this period: run 'llmcost sync' (or drop --offline).");

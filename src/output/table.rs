@@ -46,10 +46,50 @@ pub(crate) fn fitted_styled(
     right: &[usize],
     colour: &dyn Fn(usize, usize) -> Option<comfy_table::Color>,
 ) -> Table {
+    fitted_with(header, rows, &super::fit::Plan { cut_first: &[], cuttable, droppable }, right, colour)
+}
+
+/// [`fitted`] with columns whose text llmcost wrote itself and broke into lines (`wrapped`):
+/// each line is escaped for the terminal on its own, so the breaks stay.
+pub(crate) fn fitted_wrapped(
+    header: &[&str],
+    rows: Vec<Vec<String>>,
+    plan: &super::fit::Plan<'_>,
+    right: &[usize],
+    wrapped: &[usize],
+) -> Table {
+    fitted_inner(header, rows, plan, right, wrapped, &|_, _| None)
+}
+
+/// [`fitted_styled`] with a whole fitting plan (columns narrowed before any is dropped).
+pub(crate) fn fitted_with(
+    header: &[&str],
+    rows: Vec<Vec<String>>,
+    plan: &super::fit::Plan<'_>,
+    right: &[usize],
+    colour: &dyn Fn(usize, usize) -> Option<comfy_table::Color>,
+) -> Table {
+    fitted_inner(header, rows, plan, right, &[], colour)
+}
+
+fn fitted_inner(
+    header: &[&str],
+    rows: Vec<Vec<String>>,
+    plan: &super::fit::Plan<'_>,
+    right: &[usize],
+    wrapped: &[usize],
+    colour: &dyn Fn(usize, usize) -> Option<comfy_table::Color>,
+) -> Table {
     let mut header: Vec<String> = header.iter().map(std::string::ToString::to_string).collect();
-    let mut rows: Vec<Vec<String>> = rows.into_iter().map(|r| r.iter().map(|c| safe(c)).collect()).collect();
+    // Every cell escaped for the terminal; in a `wrapped` column line by line, keeping the breaks
+    // llmcost made.
+    let escape = |i: usize, c: &str| {
+        if wrapped.contains(&i) { c.split('\n').map(safe).collect::<Vec<_>>().join("\n") } else { safe(c) }
+    };
+    let mut rows: Vec<Vec<String>> =
+        rows.into_iter().map(|r| r.iter().enumerate().map(|(i, c)| escape(i, c)).collect()).collect();
     let dropped = match super::fit::width() {
-        Some(w) => super::fit::fit(&mut header, &mut rows, &super::fit::Plan { cuttable, droppable }, w),
+        Some(w) => super::fit::fit(&mut header, &mut rows, plan, w),
         None => Vec::new(),
     };
     let kept: Vec<usize> = (0..header.len() + dropped.len()).filter(|c| !dropped.contains(c)).collect();
@@ -126,7 +166,12 @@ pub(crate) fn costs(view: &CostView, out: &mut dyn Write) -> std::io::Result<()>
         };
         // The last grouping column (a model, a project) is cut first, the provider last.
         let cuttable: Vec<usize> = (0..fixed).rev().collect();
-        super::fit::fit(&mut header, &mut rows, &super::fit::Plan { cuttable: &cuttable, droppable: &droppable }, w);
+        super::fit::fit(
+            &mut header,
+            &mut rows,
+            &super::fit::Plan { cut_first: &[], cuttable: &cuttable, droppable: &droppable },
+            w,
+        );
     }
     let mut t = new_table();
     t.set_header(self::header(header));

@@ -150,3 +150,27 @@ async fn prices_update_from_a_file_or_a_url_and_bad_tables_change_nothing() {
     expect_code(&demo_net, 2);
     assert!(stderr(&demo_net).contains("the demo never uses the network"), "{}", stderr(&demo_net));
 }
+
+/// At 80 and 120 columns the reason that explains a difference is whole (wrapped onto more lines,
+/// never cut), the table fits, and budget names people type are not cut at 80.
+#[tokio::test]
+async fn reasons_and_budget_names_are_whole_at_80_and_120_columns() {
+    for width in ["80", "120"] {
+        let env = crate::test_env::TestEnv::new().var("LLMCOST_TABLE_WIDTH", width);
+        let out = env.run(&["--demo", "reconcile"]).await;
+        let text = crate::test_env::stdout(&out);
+        let w: usize = width.parse().unwrap();
+        assert!(text.lines().all(|l| l.chars().count() <= w), "{width}: {text}");
+        // The reason column: what follows the last column separator on each table line.
+        let reasons: Vec<&str> =
+            text.lines().filter_map(|l| l.rsplit_once('┆').map(|(_, r)| r.trim_end_matches('│').trim())).collect();
+        let joined = reasons.join(" ");
+        assert!(joined.contains("batch API at a discount"), "{width}: {text}");
+        assert!(reasons.iter().all(|r| !r.ends_with('…')), "{width}: a reason was cut: {text}");
+        let out = env.run(&["--demo", "budgets"]).await;
+        let text = crate::test_env::stdout(&out);
+        for name in ["team-monthly", "edugami-openai", "openrouter-weekly"] {
+            assert!(text.contains(name), "{width}: {name} cut: {text}");
+        }
+    }
+}
