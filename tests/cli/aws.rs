@@ -158,3 +158,21 @@ async fn a_credential_process_that_never_returns_is_stopped_and_named() {
     let err = stderr(&out);
     assert!(err.contains("profile stuck") && err.contains("did not finish within 1 s"), "{err}");
 }
+
+/// `--record DIR` keeps every Cost Explorer answer, as for the API providers, without the
+/// credentials (the request is signed, never sent with the secret).
+#[tokio::test]
+async fn record_keeps_the_cloud_answers_without_credentials() {
+    let fake = FakeCostExplorer::start(sample_bill()).await;
+    let env = env(&fake);
+    let dir = env.dir.path().join("recorded");
+    let out = env.run(&["sync", "--provider", "aws", "--today", "--record", dir.to_str().unwrap()]).await;
+    expect_code(&out, 0);
+    let files: Vec<_> = std::fs::read_dir(&dir).unwrap().flatten().collect();
+    assert!(files.len() >= 2, "the dimension values and the cost pages: {files:?}");
+    for f in files {
+        let text = std::fs::read_to_string(f.path()).unwrap();
+        assert!(text.contains("ResultsByTime") || text.contains("DimensionValues"), "{text}");
+        assert!(!text.contains(SECRET_KEY) && !text.contains(ACCESS_KEY), "{text}");
+    }
+}

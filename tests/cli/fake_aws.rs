@@ -313,7 +313,10 @@ impl CostExplorer {
         let mut last: Option<NaiveDate> = None;
         for (d, keys, amount) in slice {
             if last != Some(*d) {
-                results.push(json!({"TimePeriod": {"Start": d.to_string(), "End": (*d + Days::new(1)).to_string()}, "Total": {}, "Groups": [], "Estimated": d.month0() == 10}));
+                // Real answers sometimes fill `Total` beside the groups (the day's sum of what was
+                // asked); llmcost reads the groups only, so the total is never counted twice.
+                let day_total: Decimal = slice.iter().filter(|(x, _, _)| x == d).map(|(_, _, a)| *a).sum();
+                results.push(json!({"TimePeriod": {"Start": d.to_string(), "End": (*d + Days::new(1)).to_string()}, "Total": {"UnblendedCost": {"Amount": day_total.normalize().to_string(), "Unit": "USD"}}, "Groups": [], "Estimated": d.month0() == 10}));
                 last = Some(*d);
             }
             let amount_text = amount.normalize().to_string();
