@@ -67,7 +67,7 @@ pub enum Error {
     Accounts(Vec<String>),
 }
 
-/// Exit codes, documented in the README.
+/// Exit codes, documented in docs/reference.md (Exit codes).
 pub(crate) mod exit {
     pub(crate) const OK: u8 = 0;
     pub(crate) const FAILURE: u8 = 1;

@@ -146,7 +146,7 @@ pub(crate) fn scope<'a>(
     if teams.is_empty() {
         return Err(crate::error::Error::Usage(
             "no [[teams]] in the config: --team, --by team and --by cost_center need them \
-             (see 'Teams and cost centres' in the README, or try them with --demo)"
+             (see docs/commands.md, 'llmcost teams', or try them with --demo)"
                 .into(),
         ));
     }

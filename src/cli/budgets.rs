@@ -300,7 +300,7 @@ fn check(app: &App, args: CheckArgs) -> Result<()> {
     let notifications = if args.notify {
         if app.config.channels.is_empty() {
             return Err(Error::Config(
-                "no [[notify]] channels in the config: add one (see 'llmcost budgets check --help' and the README)"
+                "no [[notify]] channels in the config: add one (see 'llmcost budgets check --help' and docs/commands.md, 'Alerts')"
                     .into(),
             ));
         }

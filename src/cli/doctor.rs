@@ -62,7 +62,7 @@ pub(super) fn run(cli: &Cli, args: &DoctorArgs) -> Result<()> {
     } else if let Some(e) = config_error {
         r.add(Finding::Problem {
             what: e.to_string(),
-            fix: format!("edit {path} (see the README's Configuration section)"),
+            fix: format!("edit {path} (see docs/reference.md, 'Configuration')"),
         });
     } else if !app.config_path.exists() {
         r.add(Finding::Note(format!("no config file at {path}: fine when keys come from the environment")));

@@ -32,7 +32,9 @@ pub(super) fn run(app: &App, args: NotifyArgs) -> Result<()> {
     let NotifyAction::Test { channel } = args.action;
     let mut channels = app.config.channels.clone();
     if channels.is_empty() {
-        return Err(Error::Config("no [[notify]] channels in the config: add one (see the README, 'Alerts')".into()));
+        return Err(Error::Config(
+            "no [[notify]] channels in the config: add one (see docs/commands.md, 'Alerts')".into(),
+        ));
     }
     if let Some(name) = &channel {
         channels.retain(|c| &c.name == name);

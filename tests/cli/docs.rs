@@ -119,3 +119,42 @@ fn every_code_block_parses_and_every_workflow_is_complete() {
     assert!(checked >= 10, "only {checked} blocks found");
     assert!(workflows.contains(".github/workflows/llm-alerts.yml"), "{workflows:?}");
 }
+
+/// A heading as GitHub anchors it: lower case, spaces to `-`, punctuation but `-` and `_` gone.
+fn slug(heading: &str) -> String {
+    heading
+        .trim()
+        .to_lowercase()
+        .chars()
+        .filter_map(|c| match c {
+            ' ' => Some('-'),
+            c if c.is_alphanumeric() || c == '-' || c == '_' => Some(c),
+            _ => None,
+        })
+        .collect()
+}
+
+/// Every link from the README to docs/ (and between docs pages) names a file that exists and,
+/// with `#anchor`, a heading in it.
+#[test]
+fn links_between_the_readme_and_docs_resolve() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let link = regex_lite::Regex::new(r"\]\(([^)#\s]+\.md)?(#[^)\s]+)?\)").unwrap();
+    let mut checked = 0;
+    for (file, text) in documents() {
+        let base = root.join(&file).parent().unwrap().to_path_buf();
+        for c in link.captures_iter(&text) {
+            let target = c.get(1).map_or_else(|| root.join(&file), |m| base.join(m.as_str()));
+            let body = std::fs::read_to_string(&target)
+                .unwrap_or_else(|_| panic!("{file}: {} does not exist", target.display()));
+            if let Some(anchor) = c.get(2) {
+                let wanted = &anchor.as_str()[1..];
+                let found =
+                    body.lines().filter(|l| l.starts_with('#')).any(|l| slug(l.trim_start_matches('#')) == wanted);
+                assert!(found, "{file}: no heading for #{wanted} in {}", target.display());
+            }
+            checked += 1;
+        }
+    }
+    assert!(checked >= 20, "{checked} links");
+}
