@@ -103,9 +103,12 @@ fn cached_rows(app: &App, table: &PriceTable, only: &[ProviderKind]) -> Result<V
         app.accounts().into_iter().filter(|a| only.is_empty() || only.contains(&a.provider)).collect();
     let q = crate::store::CostQuery::all(accounts, DateRange::all_time(), vec![Dim::Provider, Dim::Model]);
     let today = app.clock.today();
+    // Every billed model, whether or not its provider reports tokens (a cloud's models have no
+    // usage, yet a price entry may still apply): the rest are shown as missing, never left out.
     let mut rows: Vec<PriceRow> = store
-        .aggregate_usage(&q)?
-        .into_keys()
+        .aggregate_costs(&q)?
+        .into_iter()
+        .map(|(key, _)| key)
         .filter_map(|key| {
             let [KeyValue::Provider(kind), KeyValue::Text(model)] = key.values.as_slice() else { return None };
             let entry = kind.price_list().and_then(|list| table.find(list, model));
@@ -159,8 +162,18 @@ struct PriceDoc<'a> {
     missing: bool,
 }
 
+/// `$0.30`, `$5.00`, `$0.075`: at least cents, and every digit the price list has.
 fn price(p: Option<rust_decimal::Decimal>) -> String {
-    p.map_or_else(|| "-".into(), |d| format!("${}", d.normalize()))
+    p.map_or_else(
+        || "-".into(),
+        |d| {
+            let mut d = d.normalize();
+            if d.scale() < 2 {
+                d.rescale(2);
+            }
+            format!("${d}")
+        },
+    )
 }
 
 fn render(table: &PriceTable, rows: &[PriceRow], format: Format, out: &mut dyn std::io::Write) -> std::io::Result<()> {

@@ -256,8 +256,9 @@ pub(super) fn read_key(account: &Account, from_stdin: bool) -> Result<Secret> {
         line
     } else if std::io::stdin().is_terminal() {
         rpassword::prompt_password(format!(
-            "{} admin key for {account} (input hidden): ",
-            account.provider.display_name()
+            "{} {} for {account} (input hidden): ",
+            account.provider.display_name(),
+            account.provider.info().secret_name
         ))
         .map_err(|e| Error::io("cannot read the key", e))?
     } else {

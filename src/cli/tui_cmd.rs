@@ -27,6 +27,12 @@ pub struct TuiArgs {
 pub(super) fn run(app: App, args: TuiArgs) -> Result<()> {
     let currency =
         crate::app::fx::reporting_currency(args.currency.as_deref(), app.config.display.currency.as_deref())?;
+    // Said before anything is fetched: without a terminal there is nothing to draw on.
+    if !std::io::IsTerminal::is_terminal(&std::io::stdout()) {
+        return Err(crate::error::Error::Usage(
+            "llmcost tui needs a terminal; for scripts use 'costs' or 'report'".into(),
+        ));
+    }
     if !app.is_demo() {
         // The dashboard converts with cached rates: fetch this year's now if they are needed.
         let mut store = app.open_store()?;

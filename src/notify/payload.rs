@@ -171,7 +171,8 @@ fn budget_json(row: &BudgetRow, event: Event) -> Value {
         "amount": b.amount.exact(),
         "spent": s.spent.exact(),
         "percent": s.percent.round_dp(2).to_string(),
-        "forecast": s.forecast.exact(),
+        // A projection, in cents: its 28 digits would be noise.
+        "forecast": s.forecast.cents(),
         "threshold": match event { Event::Crossed(t) => Some(t), _ => None },
         "level": s.level.name(),
     })

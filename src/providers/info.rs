@@ -66,6 +66,8 @@ pub struct ProviderInfo {
     pub key_kind: &'static str,
     /// The prefix such keys usually have; another one earns a warning, not a refusal.
     pub key_prefix: &'static str,
+    /// What its secret is called where one is typed in (`admin key`, `client secret`).
+    pub secret_name: &'static str,
     /// The public API's base URL; `LLMCOST_<ID>_BASE_URL` or a workspace's `base_url` wins.
     pub default_base_url: &'static str,
     /// Other variables naming the endpoint, as the provider's own tools read them, in order

@@ -101,8 +101,8 @@ async fn prices_update_from_a_file_or_a_url_and_bad_tables_change_nothing() {
     assert_eq!(code(&env.run(&["costs", "--month"]).await), 0);
     let built_in = json(&env.run(&["prices", "--format", "json"]).await);
     assert_eq!(built_in["source"]["name"], "pydantic/genai-prices");
-    assert_eq!(built_in["models"][0]["model"], "gpt-4o-2024-08-06");
-    assert_eq!(built_in["models"][0]["input_per_mtok"], "2.5");
+    let gpt4o = built_in["models"].as_array().unwrap().iter().find(|m| m["model"] == "gpt-4o-2024-08-06").unwrap();
+    assert_eq!(gpt4o["input_per_mtok"], "2.5");
 
     let file = env.dir.path().join("data.json");
     std::fs::write(&file, GENAI).unwrap();
@@ -125,7 +125,8 @@ async fn prices_update_from_a_file_or_a_url_and_bad_tables_change_nothing() {
     let out = env.run(&["prices", "update", "--from", &url]).await;
     expect_code(&out, 0);
     let cached = json(&env.run(&["prices", "--format", "json"]).await);
-    assert_eq!(cached["models"][0]["input_per_mtok"], "3");
+    let gpt4o = cached["models"].as_array().unwrap().iter().find(|m| m["model"] == "gpt-4o-2024-08-06").unwrap();
+    assert_eq!(gpt4o["input_per_mtok"], "3");
 
     // Broken tables: named, exit 1, and the cached table is unchanged.
     for bad in [
@@ -142,7 +143,8 @@ async fn prices_update_from_a_file_or_a_url_and_bad_tables_change_nothing() {
             stderr(&out)
         );
         let still = json(&env.run(&["prices", "--format", "json"]).await);
-        assert_eq!(still["models"][0]["input_per_mtok"], "3");
+        let gpt4o = still["models"].as_array().unwrap().iter().find(|m| m["model"] == "gpt-4o-2024-08-06").unwrap();
+        assert_eq!(gpt4o["input_per_mtok"], "3");
     }
     let gone = env.run(&["prices", "update", "--from", "/nonexistent/data.json"]).await;
     expect_code(&gone, 2);
@@ -173,4 +175,21 @@ async fn reasons_and_budget_names_are_whole_at_80_and_120_columns() {
             assert!(text.contains(name), "{width}: {name} cut: {text}");
         }
     }
+}
+
+/// `prices` lists every billed model (27 in the demo), those without a list price as missing,
+/// and prices with cents at least (`$0.30`, not `$0.3`).
+#[tokio::test]
+async fn prices_list_every_billed_model() {
+    let env = crate::test_env::TestEnv::new();
+    let models = crate::test_env::json(
+        &env.run(&["--demo", "costs", "--month", "--by", "provider,model", "--format", "json"]).await,
+    );
+    let billed = models["rows"].as_array().unwrap().len();
+    let prices = crate::test_env::json(&env.run(&["--demo", "prices", "--format", "json"]).await);
+    let listed = prices["models"].as_array().unwrap();
+    assert_eq!(listed.len(), billed, "{prices}");
+    assert!(listed.iter().any(|m| m["missing"] == true) && listed.iter().any(|m| m["provider"] == "aws"));
+    let table = crate::test_env::stdout(&env.run(&["--demo", "prices"]).await);
+    assert!(table.contains("$0.30") && !table.contains("$0.3 "), "{table}");
 }

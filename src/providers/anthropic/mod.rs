@@ -21,6 +21,7 @@ const INFO: ProviderInfo = ProviderInfo {
     display: "Anthropic",
     key_kind: "an Anthropic Admin API key (sk-ant-admin01-...)",
     key_prefix: "sk-ant-admin",
+    secret_name: "admin key",
     default_base_url: DEFAULT_BASE_URL,
     endpoint_env: &[],
     default_project_label: "Default workspace",

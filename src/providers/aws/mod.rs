@@ -35,6 +35,7 @@ const INFO: ProviderInfo = ProviderInfo {
     display: "AWS Bedrock",
     key_kind: "AWS credentials allowed ce:GetCostAndUsage and ce:GetDimensionValues (from the AWS chain: a workspace profile, AWS_ACCESS_KEY_ID, ~/.aws)",
     key_prefix: "",
+    secret_name: "credentials",
     default_base_url: DEFAULT_BASE_URL,
     endpoint_env: &["AWS_ENDPOINT_URL_COST_EXPLORER", "AWS_ENDPOINT_URL"],
     default_project_label: "(no account)",

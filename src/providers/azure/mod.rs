@@ -29,6 +29,7 @@ const INFO: ProviderInfo = ProviderInfo {
     display: "Azure OpenAI",
     key_kind: "an Entra ID service principal's client secret with Cost Management Reader on the scope (or an 'az login')",
     key_prefix: "",
+    secret_name: "client secret",
     default_base_url: DEFAULT_BASE_URL,
     endpoint_env: &[],
     default_project_label: "(no resource)",

@@ -30,6 +30,7 @@ const INFO: ProviderInfo = ProviderInfo {
     display: "Google Gemini / Vertex AI",
     key_kind: "a service account key file (or gcloud login) with BigQuery Data Viewer on the billing export dataset and BigQuery Job User on the job project",
     key_prefix: "",
+    secret_name: "access token",
     default_base_url: DEFAULT_BASE_URL,
     endpoint_env: &[],
     default_project_label: "(no project)",

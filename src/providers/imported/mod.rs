@@ -15,6 +15,7 @@ const INFO: ProviderInfo = ProviderInfo {
     display: "Imported",
     key_kind: "no key (spend imported with 'llmcost import')",
     key_prefix: "",
+    secret_name: "key",
     default_base_url: "",
     endpoint_env: &[],
     default_project_label: "Default project",

@@ -20,6 +20,7 @@ const INFO: ProviderInfo = ProviderInfo {
     display: "OpenAI",
     key_kind: "an OpenAI organization Admin key (sk-admin-...)",
     key_prefix: "sk-admin-",
+    secret_name: "admin key",
     default_base_url: DEFAULT_BASE_URL,
     endpoint_env: &[],
     default_project_label: "Default project",

@@ -23,6 +23,7 @@ const INFO: ProviderInfo = ProviderInfo {
     display: "OpenRouter",
     key_kind: "an OpenRouter management key (sk-or-v1-...)",
     key_prefix: "sk-or-",
+    secret_name: "management key",
     default_base_url: DEFAULT_BASE_URL,
     endpoint_env: &[],
     default_project_label: "All keys",

@@ -24,6 +24,7 @@ const INFO: ProviderInfo = ProviderInfo {
     display: "xAI",
     key_kind: "an xAI management key (console.x.ai, Settings, Management Keys; not an inference key)",
     key_prefix: "xai-",
+    secret_name: "management key",
     default_base_url: DEFAULT_BASE_URL,
     endpoint_env: &[],
     default_project_label: "Team",
