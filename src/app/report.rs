@@ -66,7 +66,8 @@ pub(crate) fn build(app: &App, store: &mut Store, req: &Request<'_>) -> Result<R
         r.by_period = report::buckets(&r.daily, weeks);
     }
     if r.team.is_none() && req.projects.is_empty() {
-        r.savings = super::savings::analyse_cached(app, store, req.accounts, range, req.offline, |input| {
+        let window = super::savings::window_for(range, today);
+        r.savings = super::savings::analyse_cached(app, store, req.accounts, window, req.offline, |input| {
             crate::savings::optimize(input).into_iter().take(report::TOP_SAVINGS).collect()
         })?
         .0;

@@ -17,6 +17,9 @@ Findings (every saving is an estimate per 30 days at list prices; billed figures
   model_choice  a premium model with a cheaper sibling, at the current token mix (a what-if)
   waste         retired or deprecated model versions; projects whose daily spend jumped
 
+Without a period flag: the last 30 complete UTC days (a few days of a new month would be
+extrapolated to 30, and a one-day spike called a monthly saving).
+
 Examples:
   llmcost --demo optimize                          The demo's findings of each kind
   llmcost optimize --last-month
@@ -35,7 +38,10 @@ pub struct OptimizeArgs {
 }
 
 pub(super) fn run(app: &App, args: OptimizeArgs) -> Result<()> {
-    let range = args.period.resolve(app.clock.today())?;
+    let today = app.clock.today();
+    // The same window the report's savings section uses (one answer).
+    let asked = args.period.resolve(today)?;
+    let range = if args.period.is_set() { asked } else { crate::app::savings::window_for(asked, today) };
     let accounts = app.select(&args.scope.provider, &args.scope.workspace)?;
     let found = crate::app::savings::analyse(
         app,
