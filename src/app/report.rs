@@ -67,6 +67,7 @@ pub(crate) fn build(app: &App, store: &mut Store, req: &Request<'_>) -> Result<R
     }
     if r.team.is_none() && req.projects.is_empty() {
         let window = super::savings::window_for(range, today);
+        r.savings_window = Some(window);
         r.savings = super::savings::analyse_cached(app, store, req.accounts, window, req.offline, |input| {
             crate::savings::optimize(input).into_iter().take(report::TOP_SAVINGS).collect()
         })?

@@ -242,8 +242,9 @@ pub(crate) fn render_table(r: &Report, accounts: &[Account], out: &mut dyn Write
         writeln!(out, "{}", table(&ANOMALY_HEADER, 1, anomaly_rows(r)))?;
     }
     if !r.savings.is_empty() {
-        let title = "\nSavings (estimates per 30 days at list prices; all of them: llmcost optimize)";
-        writeln!(out, "{}", super::text::prose(title))?;
+        let days = r.savings_window.map(|w| format!(", from {} to {}", w.since, w.until)).unwrap_or_default();
+        let title = format!("\nSavings (estimates per 30 days at list prices{days}; all of them: llmcost optimize)");
+        writeln!(out, "{}", super::text::prose(&title))?;
         for f in &r.savings {
             let line = format!(
                 "  {:>11}  {} · {}: {}",
@@ -330,7 +331,10 @@ pub(crate) fn markdown(r: &Report, accounts: &[Account]) -> String {
         md_table(&mut s, &ANOMALY_HEADER, 1, anomaly_rows(r));
     }
     if !r.savings.is_empty() {
-        s.push_str("## Savings\n\n_Estimates per 30 days at list prices; all of them: `llmcost optimize`._\n\n");
+        let days = r.savings_window.map(|w| format!(", from {} to {}", w.since, w.until)).unwrap_or_default();
+        s.push_str(&format!(
+            "## Savings\n\n_Estimates per 30 days at list prices{days}; all of them: `llmcost optimize`._\n\n"
+        ));
         for f in &r.savings {
             s.push_str(&format!(
                 "- **~{}** {} · {}: {}\n",

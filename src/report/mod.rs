@@ -111,6 +111,8 @@ pub(crate) struct Report {
     pub by_period: Vec<(KeyValue, Money)>,
     /// The largest savings `llmcost optimize` finds (top `TOP_SAVINGS`), estimates.
     pub savings: Vec<crate::savings::Finding>,
+    /// The days the savings were estimated over (the last 30 complete days for a running period).
+    pub savings_window: Option<DateRange>,
 }
 
 impl Report {
@@ -274,6 +276,7 @@ pub(crate) fn build(input: Input) -> Report {
         chargeback: None,
         team: None,
         savings: Vec::new(),
+        savings_window: None,
         by_period: Vec::new(),
     }
 }
