@@ -45,16 +45,23 @@ impl ProjectsView {
         currency: crate::domain::Currency,
         rates: Option<&crate::fx::Rates>,
     ) -> Result<ProjectsView> {
-        let mut rows: Vec<ProjectRow> = store
-            .project_spend_in(accounts, range, currency, rates)?
+        let spend = store.project_spend_in(accounts, range, currency, rates)?;
+        // "unlisted" means the provider's project list no longer has it: only an account with a
+        // list can say so (Azure resources and imported projects have none: "-").
+        let with_list: std::collections::HashSet<&Account> =
+            spend.iter().filter(|p| p.listed).map(|p| &p.account).collect();
+        let with_list: std::collections::HashSet<Account> = with_list.into_iter().cloned().collect();
+        let mut rows: Vec<ProjectRow> = spend
             .into_iter()
             .map(|p| ProjectRow {
                 status: if p.listed {
                     p.info.status
                 } else if p.info.id.is_empty() {
                     "default".to_string()
-                } else {
+                } else if with_list.contains(&p.account) {
                     "unlisted".to_string()
+                } else {
+                    "-".to_string()
                 },
                 name: if p.info.id.is_empty() {
                     p.account.provider.default_project_label().to_string()

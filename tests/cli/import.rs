@@ -321,3 +321,16 @@ async fn unknown_token_counts_are_blank_in_csv() {
     let llama = rows.iter().find(|r| r[0].starts_with("llama")).unwrap();
     assert_eq!(&llama[2], "3000", "{llama:?}");
 }
+
+/// An imported vendor has no project list, so its projects are not called "unlisted".
+#[tokio::test]
+async fn imported_projects_are_not_called_unlisted() {
+    let env = TestEnv::new();
+    let file = write(&env, "groq.csv", GROQ);
+    expect_code(&env.run(&["import", &file, "--provider", "groq", "--workspace", "team"]).await, 0);
+    let out = env.run(&["projects", "--month", "--offline", "--format", "json"]).await;
+    expect_code(&out, 0);
+    let doc = json(&out);
+    let bot = doc["projects"].as_array().unwrap().iter().find(|r| r["id"] == "bot").unwrap_or_else(|| panic!("{doc}"));
+    assert_ne!(bot["status"], "unlisted", "{doc}");
+}
