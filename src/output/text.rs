@@ -62,11 +62,12 @@ pub(crate) fn hanging(text: &str, indent: usize) -> String {
 /// A count for a narrow column: `932M`, `12.4M`, `870k`, `2.2B`.
 pub(crate) fn compact_count(n: u64) -> String {
     match n {
-        n if n >= 10_000_000_000 => format!("{}B", n / 1_000_000_000),
+        // Rounded at every size (never floored above ten and rounded below).
+        n if n >= 10_000_000_000 => format!("{:.0}B", n as f64 / 1e9),
         n if n >= 1_000_000_000 => format!("{:.1}B", n as f64 / 1e9),
-        n if n >= 10_000_000 => format!("{}M", n / 1_000_000),
+        n if n >= 10_000_000 => format!("{:.0}M", n as f64 / 1e6),
         n if n >= 1_000_000 => format!("{:.1}M", n as f64 / 1e6),
-        n if n >= 10_000 => format!("{}k", n / 1_000),
+        n if n >= 10_000 => format!("{:.0}k", n as f64 / 1e3),
         n => thousands(n),
     }
 }
