@@ -194,7 +194,7 @@ complete -c llmcost -n "__fish_llmcost_using_subcommand teams; and not __fish_se
 complete -c llmcost -n "__fish_llmcost_using_subcommand teams; and not __fish_seen_subcommand_from check help" -l since -d 'From this day (inclusive), to --until or today' -r
 complete -c llmcost -n "__fish_llmcost_using_subcommand teams; and not __fish_seen_subcommand_from check help" -l until -d 'Up to this day (inclusive); needs --since' -r
 complete -c llmcost -n "__fish_llmcost_using_subcommand teams; and not __fish_seen_subcommand_from check help" -l by -d 'One row per team, or per cost centre; add month for each calendar month on its own (`--by team,month`)' -r -f -a "team\t''
-cost-center\t''
+cost-center\t'Also written cost_center, as `costs --by` writes it'
 month\t'Each calendar month of the period on its own (with team or cost-center)'"
 complete -c llmcost -n "__fish_llmcost_using_subcommand teams; and not __fish_seen_subcommand_from check help" -l format -d 'Output format' -r -f -a "table\t'A table for people'
 json\t'Versioned JSON (schema_version 1) for scripts'
@@ -233,7 +233,7 @@ complete -c llmcost -n "__fish_llmcost_using_subcommand teams; and __fish_seen_s
 complete -c llmcost -n "__fish_llmcost_using_subcommand teams; and __fish_seen_subcommand_from check" -l since -d 'From this day (inclusive), to --until or today' -r
 complete -c llmcost -n "__fish_llmcost_using_subcommand teams; and __fish_seen_subcommand_from check" -l until -d 'Up to this day (inclusive); needs --since' -r
 complete -c llmcost -n "__fish_llmcost_using_subcommand teams; and __fish_seen_subcommand_from check" -l by -d 'One row per team, or per cost centre; add month for each calendar month on its own (`--by team,month`)' -r -f -a "team\t''
-cost-center\t''
+cost-center\t'Also written cost_center, as `costs --by` writes it'
 month\t'Each calendar month of the period on its own (with team or cost-center)'"
 complete -c llmcost -n "__fish_llmcost_using_subcommand teams; and __fish_seen_subcommand_from check" -l format -d 'Output format' -r -f -a "table\t'A table for people'
 json\t'Versioned JSON (schema_version 1) for scripts'

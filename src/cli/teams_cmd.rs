@@ -50,6 +50,8 @@ Examples:
 pub enum By {
     #[default]
     Team,
+    /// Also written cost_center, as `costs --by` writes it
+    #[value(alias = "cost_center")]
     CostCenter,
     /// Each calendar month of the period on its own (with team or cost-center)
     Month,
