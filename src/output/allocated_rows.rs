@@ -85,7 +85,7 @@ pub(crate) fn rows(
                     }
                 })
                 .collect();
-            CostRow { cells, owner: group.owner, cost, share: Default::default(), usage: None }
+            CostRow { cells, owner: group.owner, cost, share: Default::default(), usage: None, billed: None }
         })
         .collect();
     Ok((rows, fx, notes))

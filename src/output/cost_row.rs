@@ -30,9 +30,17 @@ pub struct CostRow {
     pub cost: Money,
     pub share: Decimal,
     pub usage: Option<UsageTotals>,
+    /// Grouped by currency: what was billed, in the row's own currency, before conversion.
+    pub billed: Option<Money>,
 }
 
 impl CostRow {
+    /// The row's billing currency and the amount billed in it (`--by currency`).
+    pub fn billed_in(&self) -> Option<(crate::domain::Currency, Money)> {
+        let currency = self.cells.iter().find_map(|c| c.key.currency())?;
+        Some((currency, self.billed?))
+    }
+
     /// The cell of grouping dimension `dim`, if the view groups by it.
     pub fn cell(&self, dim: Dim) -> Option<&Cell> {
         self.cells.iter().find(|c| c.dim == dim)

@@ -92,12 +92,19 @@ impl CostView {
             (rows, fx, false, notes)
         } else {
             let (costs, fx) = store.aggregate_costs_in(query, currency, rates)?;
+            // Grouped by currency: each group's own amount too, as billed, beside the converted one.
+            let billed: HashMap<GroupKey, Money> = if query.group_by.contains(&Dim::Currency) {
+                store.aggregate_costs(query)?.into_iter().collect()
+            } else {
+                HashMap::new()
+            };
             let mut usage = store.aggregate_usage(query)?;
             let usage_shown = query.group_by.iter().all(|d| d.carries_usage());
             let rows = costs
                 .into_iter()
                 .map(|(key, cost)| {
                     let row_usage = if usage_shown { Some(usage.remove(&key).unwrap_or_default()) } else { None };
+                    let row_billed = billed.get(&key).copied();
                     let GroupKey { values, owner } = key;
                     let cells = query
                         .group_by
@@ -105,7 +112,7 @@ impl CostView {
                         .zip(values)
                         .map(|(dim, value)| labels.cell(*dim, &value, owner.as_ref()))
                         .collect();
-                    CostRow { cells, owner, share: Decimal::ZERO, cost, usage: row_usage }
+                    CostRow { cells, owner, share: Decimal::ZERO, cost, usage: row_usage, billed: row_billed }
                 })
                 .collect();
             (rows, fx, usage_shown, Vec::new())

@@ -32,6 +32,11 @@ pub(crate) fn costs(view: &CostView, out: &mut dyn Write) -> std::io::Result<()>
     if view.usage_shown {
         header.extend(["input_tokens", "cached_input_tokens", "output_tokens", "requests"].map(String::from));
     }
+    // `--by currency`: the amount billed in the row's own currency (its `currency` column).
+    let billed = view.rows.iter().any(|r| r.billed.is_some());
+    if billed {
+        header.push("billed".to_string());
+    }
     w.write_record(&header).map_err(to_io)?;
     for row in &view.rows {
         let mut rec: Vec<String> = Vec::new();
@@ -54,6 +59,9 @@ pub(crate) fn costs(view: &CostView, out: &mut dyn Write) -> std::io::Result<()>
                 // token): blank, as the table's `-`, never a 0 that reads as "no use".
                 None => rec.extend(std::iter::repeat_n(String::new(), 4)),
             }
+        }
+        if billed {
+            rec.push(row.billed.map(crate::domain::Money::exact).unwrap_or_default());
         }
         w.write_record(&rec).map_err(to_io)?;
     }

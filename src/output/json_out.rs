@@ -96,6 +96,9 @@ struct CostRowDoc {
     share: f64,
     #[serde(flatten)]
     usage: Option<UsageDoc>,
+    /// `--by currency`: the amount billed in the row's own currency, before conversion.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    billed: Option<String>,
 }
 
 #[derive(Serialize)]
@@ -177,6 +180,7 @@ fn cost_row(row: &super::cost_view::CostRow) -> CostRowDoc {
             output_tokens: u.output_tokens,
             requests: u.requests_known().then_some(u.requests),
         }),
+        billed: row.billed.map(crate::domain::Money::exact),
     }
 }
 

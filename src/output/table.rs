@@ -232,11 +232,16 @@ fn cost_cells(view: &CostView, compact: bool) -> (Vec<String>, Vec<Vec<String>>)
         };
         header.extend(titles.map(String::from));
     }
+    // `--by currency`: what each currency's rows were billed, in that currency, last.
+    let billed = view.rows.iter().any(|r| r.billed.is_some());
     let mut rows = Vec::new();
     let shares = text::percents(&view.rows.iter().map(|r| r.share).collect::<Vec<_>>());
     for (row, share) in view.rows.iter().zip(shares) {
         let mut cells: Vec<String> = row.cells.iter().map(|c| safe(&view.shown(row, c))).collect();
         cells.extend([view.currency.format(row.cost), share]);
+        if billed {
+            cells.push(row.billed_in().map_or_else(|| "-".into(), |(c, m)| c.format(m)));
+        }
         if let Some(u) = row.usage {
             let known = u.input_tokens + u.output_tokens + u.requests > 0;
             let show = |n: u64| if known { count(n) } else { "-".to_string() };
@@ -249,9 +254,16 @@ fn cost_cells(view: &CostView, compact: bool) -> (Vec<String>, Vec<Vec<String>>)
         }
         rows.push(cells);
     }
+    if billed {
+        header.push("Billed".to_string());
+    }
     let mut total: Vec<String> = vec![String::new(); view.group_by.len()];
     total[0] = "Total".to_string();
     total.extend([view.currency.format(view.total), if view.rows.is_empty() { "-".into() } else { "100.0%".into() }]);
+    if billed {
+        // Amounts in different currencies are never added up.
+        total.push(String::new());
+    }
     if view.usage_shown {
         let sum = view.rows.iter().filter_map(|r| r.usage).fold(
             Default::default(),

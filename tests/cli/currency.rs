@@ -63,6 +63,12 @@ async fn usd_and_eur_spend_shown_as_one_chf_total() {
     let rows: Vec<String> =
         json(&by)["rows"].as_array().unwrap().iter().map(|r| r["currency"].as_str().unwrap().to_string()).collect();
     assert_eq!(rows.len(), 2, "{rows:?}");
+    // Beside the converted cost, what each currency's rows were billed in that currency.
+    let by_doc = json(&by);
+    let eur = by_doc["rows"].as_array().unwrap().iter().find(|r| r["currency"] == "EUR").unwrap();
+    assert_eq!(eur["billed"], "150.50", "{eur}");
+    let table = env.run(&["costs", "--month", "--by", "currency", "--currency", "CHF", "--offline"]).await;
+    assert!(stdout(&table).contains("Billed") && stdout(&table).contains("€150.50"), "{}", stdout(&table));
     let table = env.run(&["costs", "--month", "--currency", "CHF", "--offline"]).await;
     assert!(
         stdout(&table).contains("Cost (CHF)")
