@@ -17,10 +17,14 @@ use crate::output::budgets_out::{self, BudgetFormat};
     after_help = "\
 Examples:
   llmcost budgets add team --amount 3000 --period month
-  llmcost budgets add edugami-openai --amount 800 --period month --provider openai --workspace edugami --warn-at 50,80,100
-  llmcost budgets add cycle --amount 500 --period month --start-day 15     A billing cycle from the 15th
-  llmcost budgets                                   Every budget and how it stands (from the cache)
-  llmcost budgets check --format github             In CI: exit 3 when a budget is exceeded"
+  llmcost budgets add edugami-openai --amount 800 --period month \\
+      --provider openai --workspace edugami --warn-at 50,80,100
+  llmcost budgets add cycle --amount 500 --period month --start-day 15
+      A billing cycle from the 15th
+  llmcost budgets
+      Every budget and how it stands (from the cache)
+  llmcost budgets check --format github
+      In CI: exit 3 when a budget is exceeded"
 )]
 pub struct BudgetsArgs {
     #[command(subcommand)]
@@ -39,9 +43,13 @@ pub enum BudgetsAction {
         format: BudgetFormat,
     },
     /// Add a budget to the config file
-    #[command(
-        after_help = "Examples:\n  llmcost budgets add team-monthly --amount 4000 --period month\n  llmcost budgets add edugami --amount 499.99 --period month --provider openai --workspace edugami --warn-at 50,80,100\n  llmcost budgets add research-eur --amount 300 --currency EUR --period quarter --team research"
-    )]
+    #[command(after_help = "\
+Examples:
+  llmcost budgets add team-monthly --amount 4000 --period month
+  llmcost budgets add edugami --amount 499.99 --period month --provider openai \\
+      --workspace edugami --warn-at 50,80,100
+  llmcost budgets add research-eur --amount 300 --currency EUR --period \\
+      quarter --team research")]
     Add(BudgetSpec),
     /// Change some fields of a budget
     #[command(
@@ -122,8 +130,8 @@ impl FailOn {
 
 #[derive(Debug, Args)]
 #[command(after_help = "\
-Exit codes: 0 every budget passes; 3 a budget fails the --fail-on condition; 1 the check could not
-be made (network, key, provider); 2 bad usage or config.
+Exit codes: 0 every budget passes; 3 a budget fails the --fail-on condition; 1
+the check could not be made (network, key, provider); 2 bad usage or config.
 
 Examples:
   llmcost budgets check

@@ -14,13 +14,17 @@ use crate::store::CostQuery;
 #[derive(Debug, Args)]
 #[command(after_help = "\
 Examples:
-  llmcost costs --month                                  This month to date, by model
+  llmcost costs --month
+      This month to date, by model
   llmcost costs --provider openai --workspace edugami --month 2026-10
   llmcost costs --last 7 --by day,model                  A week, day by day
-  llmcost costs --year --by month                        Month by month (--by week: ISO weeks)
+  llmcost costs --year --by month
+      Month by month (--by week: ISO weeks)
   llmcost costs --year --by workspace,project --format csv > projects.csv
-  llmcost costs --last-month --by team,cost_center       A chargeback by the config's teams
-  llmcost costs --team research --by model               One team's spend, shared parts included
+  llmcost costs --last-month --by team,cost_center
+      A chargeback by the config's teams
+  llmcost costs --team research --by model
+      One team's spend, shared parts included
   llmcost costs --since 2026-01-01 --until 2026-03-31 --format json --offline")]
 pub struct CostsArgs {
     #[command(flatten)]

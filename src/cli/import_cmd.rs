@@ -30,12 +30,15 @@ pub enum ReplaceWhat {
 #[command(after_help = "\
 Examples:
   llmcost import groq-november.csv --provider groq --workspace team
-  llmcost import mistral.csv --provider mistral --workspace research --replace all
-  llmcost import focus-export.csv.gz --format focus --provider azure-focus --workspace prod
+  llmcost import mistral.csv --provider mistral --workspace research \\
+      --replace all
+  llmcost import focus-export.csv.gz --format focus --provider azure-focus \\
+      --workspace prod
 
-The CSV has a header row; columns in any order: date (YYYY-MM-DD, UTC), model, cost (required),
-project, provider, workspace, currency (USD), input_tokens, output_tokens, requests (optional).
-A malformed row is exit 2 naming the line and column, and nothing is imported.")]
+The CSV has a header row; columns in any order: date (YYYY-MM-DD, UTC), model,
+cost (required), project, provider, workspace, currency (USD), input_tokens,
+output_tokens, requests (optional). A malformed row is exit 2 naming the line
+and column, and nothing is imported.")]
 pub struct ImportArgs {
     /// The file (UTF-8; a BOM is accepted; gzip-compressed files too)
     pub file: PathBuf,

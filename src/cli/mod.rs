@@ -43,7 +43,8 @@ Examples:
   llmcost export --format focus --month --out focus.csv
   llmcost tui
 
-Days are UTC days. Exit codes: 0 ok, 1 runtime failure, 2 usage or config error, 3 budget exceeded.";
+Days are UTC days. Exit codes: 0 ok, 1 runtime failure, 2 usage or config error,
+3 budget exceeded.";
 
 /// What your team spends on LLM APIs, from the providers' own billing APIs.
 #[derive(Debug, Parser)]
@@ -300,5 +301,30 @@ fn write_stdout(render: impl FnOnce(&mut dyn std::io::Write) -> std::io::Result<
     match stdout.write_all(&buf).and_then(|()| stdout.flush()) {
         Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => Err(Error::io("cannot write output", e)),
         _ => Ok(()),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    /// Examples and notes under each command's help fit 80 columns: clap wraps them at the
+    /// terminal's edge without their indentation, so a long example's tail would read as a new
+    /// command.
+    #[test]
+    fn help_texts_fit_80_columns() {
+        use clap::CommandFactory;
+        fn walk(cmd: &clap::Command, path: &str, long: &mut Vec<String>) {
+            if let Some(text) = cmd.get_after_help() {
+                // A single word (a URL) cannot wrap, so it cannot be misread either.
+                for line in text.to_string().lines().filter(|l| l.chars().count() > 80 && l.trim().contains(' ')) {
+                    long.push(format!("{path}: {line}"));
+                }
+            }
+            for sub in cmd.get_subcommands() {
+                walk(sub, &format!("{path} {}", sub.get_name()), long);
+            }
+        }
+        let mut long = Vec::new();
+        walk(&super::Cli::command(), "llmcost", &mut long);
+        assert!(long.is_empty(), "{}", long.join("\n"));
     }
 }

@@ -11,7 +11,8 @@ Examples:
   llmcost notify test                   A test message to every channel
   llmcost notify test --channel oncall  Only to this one
 
-Channels are [[notify]] entries in the config; budgets check --notify sends the real alerts.")]
+Channels are [[notify]] entries in the config; budgets check --notify sends the
+real alerts.")]
 pub struct NotifyArgs {
     #[command(subcommand)]
     pub action: NotifyAction,

@@ -10,18 +10,22 @@ use crate::output::savings_out::{OptimizeView, render_optimize};
 
 #[derive(Debug, Args)]
 #[command(after_help = "\
-Findings (every saving is an estimate per 30 days at list prices; billed figures stay the truth):
-  caching       much input, little of it read from the prompt cache: priced at 50% cached
-  batch         projects named in [optimize] batchable, or as steady on weekends as on weekdays,
+Findings (every saving is an estimate per 30 days at list prices; billed figures
+stay the truth):
+  caching       much input, little of it read from the prompt cache: priced at
+  50% cached batch         projects named in [optimize] batchable, or as steady
+  on weekends as on weekdays,
                 at the provider's documented batch discount
-  model_choice  a premium model with a cheaper sibling, at the current token mix (a what-if)
-  waste         retired or deprecated model versions; projects whose daily spend jumped
+  model_choice  a premium model with a cheaper sibling, at the current token mix
+  (a what-if) waste         retired or deprecated model versions; projects whose
+  daily spend jumped
 
-Without a period flag: the last 30 complete UTC days (a few days of a new month would be
-extrapolated to 30, and a one-day spike called a monthly saving).
+Without a period flag: the last 30 complete UTC days (a few days of a new month
+would be extrapolated to 30, and a one-day spike called a monthly saving).
 
 Examples:
-  llmcost --demo optimize                          The demo's findings of each kind
+  llmcost --demo optimize
+      The demo's findings of each kind
   llmcost optimize --last-month
   llmcost optimize --provider openai --format json
   llmcost optimize --month --format markdown >> review.md")]

@@ -14,8 +14,9 @@ use crate::store::KeyValue;
 #[command(
     args_conflicts_with_subcommands = true,
     after_help = "\
-List prices are USD per 1M tokens, from pydantic's genai-prices (historic prices with their
-start dates). A model the table does not know is shown as missing, never priced at 0.
+List prices are USD per 1M tokens, from pydantic's genai-prices (historic prices
+with their start dates). A model the table does not know is shown as missing,
+never priced at 0.
 
 Examples:
   llmcost --demo prices                      Prices of the models in the cache
@@ -44,7 +45,8 @@ pub enum PricesAction {
 Examples:
   llmcost prices update
   llmcost prices update --from ~/Downloads/data.json
-  llmcost prices update --from https://raw.githubusercontent.com/pydantic/genai-prices/main/prices/data.json")]
+  llmcost prices update --from \\
+      https://raw.githubusercontent.com/pydantic/genai-prices/main/prices/data.json")]
     Update {
         /// A genai-prices data.json (or an llmcost table): a file or an http(s) URL
         /// [default: genai-prices' main branch on GitHub]

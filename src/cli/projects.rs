@@ -10,7 +10,8 @@ use crate::output::{self, projects_view::ProjectsView};
 #[derive(Debug, Args)]
 #[command(after_help = "\
 Examples:
-  llmcost projects                                   Every workspace, spend this month
+  llmcost projects
+      Every workspace, spend this month
   llmcost projects --workspace edugami --year --format csv")]
 pub struct ProjectsArgs {
     #[command(flatten)]

@@ -20,16 +20,22 @@ use crate::secrets::{KeyError, Secret, env_var_name};
     args_conflicts_with_subcommands = true,
     after_help = "\
 Examples:
-  llmcost providers                                  What is configured, and where each key comes from
-  llmcost providers add openai --workspace edugami   Prompts for the admin key, checks it, stores it
+  llmcost providers
+      What is configured, and where each key comes from
+  llmcost providers add openai --workspace edugami
+      Prompts for the admin key, checks it, stores it
   echo \"$KEY\" | llmcost providers add openai --workspace edugami --key-stdin
   llmcost providers add aws --workspace prod --profile billing
   llmcost providers add azure --workspace contoso --scope subscriptions/<id> \\
-      --tenant-id <tenant> --client-id <app id>      Prompts for the client secret
-  llmcost providers add azure --workspace dev --scope subscriptions/<id>   Uses your az login
-  llmcost providers add gcp --workspace acme --billing-table acme.billing.gcp_billing_export_v1_X \\
+      --tenant-id <tenant> --client-id <app id>
+      Prompts for the client secret
+  llmcost providers add azure --workspace dev --scope subscriptions/<id>
+      Uses your az login
+  llmcost providers add gcp --workspace acme --billing-table \\
+      acme.billing.gcp_billing_export_v1_X \\
       --credentials ~/keys/llmcost-reader.json
-  llmcost providers test                             One cheap authenticated call per workspace
+  llmcost providers test
+      One cheap authenticated call per workspace
   llmcost providers remove openai --workspace edugami"
 )]
 pub struct ProvidersArgs {
@@ -57,14 +63,22 @@ pub enum ProvidersAction {
         format: ListFormat,
     },
     /// Add a workspace: read its admin key, check it, store it in the OS keyring
-    #[command(
-        after_help = "Examples:\n  llmcost providers add openai --workspace edugami        Prompts for the admin key (hidden)\n  echo \"$KEY\" | llmcost providers add anthropic --workspace edugami --key-stdin\n  llmcost providers add aws --workspace prod --profile billing\n  llmcost providers add azure --workspace contoso --scope subscriptions/<id> --tenant-id <t> --client-id <c>\n  llmcost providers add gcp --workspace acme --billing-table acme.billing.gcp_billing_export_v1_X --credentials key.json"
-    )]
+    #[command(after_help = "\
+Examples:
+  llmcost providers add openai --workspace edugami
+      Prompts for the admin key (hidden)
+  echo \"$KEY\" | llmcost providers add anthropic --workspace edugami --key-stdin
+  llmcost providers add aws --workspace prod --profile billing
+  llmcost providers add azure --workspace contoso --scope subscriptions/<id> \\
+      --tenant-id <t> --client-id <c>
+  llmcost providers add gcp --workspace acme --billing-table \\
+      acme.billing.gcp_billing_export_v1_X --credentials key.json")]
     Add(AddArgs),
     /// Forget a workspace: delete its key from the keyring and its entry from the config
-    #[command(
-        after_help = "Examples:\n  llmcost providers remove openai --workspace edugami     Its cached spend stays in the cache"
-    )]
+    #[command(after_help = "\
+Examples:
+  llmcost providers remove openai --workspace edugami
+      Its cached spend stays in the cache")]
     Remove(RemoveArgs),
     /// Check each workspace's key with one cheap authenticated call
     #[command(

@@ -11,11 +11,12 @@ use crate::output::savings_out::{ReconcileView, render_reconcile};
 
 #[derive(Debug, Args)]
 #[command(after_help = "\
-Each row: billed cost, the same tokens at the list price of each day (llmcost prices), the
-difference in dollars and percent, and the likely reason (a batch or negotiated discount, a
-price change inside the period, long-context tiers, line items without tokens, usage not
-reported). Models the price table does not know are said to be missing, never priced at 0.
-Amounts are in USD; the billed column adds up to what 'llmcost costs' shows.
+Each row: billed cost, the same tokens at the list price of each day (llmcost
+prices), the difference in dollars and percent, and the likely reason (a batch
+or negotiated discount, a price change inside the period, long-context tiers,
+line items without tokens, usage not reported). Models the price table does not
+know are said to be missing, never priced at 0. Amounts are in USD; the billed
+column adds up to what 'llmcost costs' shows.
 
 Examples:
   llmcost --demo reconcile

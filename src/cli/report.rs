@@ -19,18 +19,24 @@ const LAST_MONTH_UNTIL_DAY: u32 = 3;
 
 #[derive(Debug, Args)]
 #[command(after_help = "\
-Default period: the last complete month when run on the 1st to 3rd of a month, otherwise this
-month to date.
+Default period: the last complete month when run on the 1st to 3rd of a month,
+otherwise this month to date.
 
 Examples:
-  llmcost report                                        This month so far (or last month, early on)
-  llmcost report --month 2026-10 --format markdown      October's review, ready for an email
-  llmcost report --last 90 --format csv --out spend.csv One row per day x provider x workspace x project x model
+  llmcost report
+      This month so far (or last month, early on)
+  llmcost report --month 2026-10 --format markdown
+      October's review, ready for an email
+  llmcost report --last 90 --format csv --out spend.csv
+      One row per day x provider x workspace x project x model
   llmcost report --workspace edugami --format json
-  llmcost report --year --by month --format csv         One row per month x provider x workspace x project x model
-  llmcost report --last-month --team learning           One team's month (shared parts included)
+  llmcost report --year --by month --format csv
+      One row per month x provider x workspace x project x model
+  llmcost report --last-month --team learning
+      One team's month (shared parts included)
 
-With [[teams]] in the config, the report ends with the chargeback by team and cost centre.")]
+With [[teams]] in the config, the report ends with the chargeback by team and
+cost centre.")]
 pub struct ReportArgs {
     #[command(flatten)]
     pub scope: ScopeArgs,

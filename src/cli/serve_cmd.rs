@@ -11,12 +11,13 @@ use crate::error::{Error, Result};
 #[derive(Debug, Args)]
 #[command(after_help = "\
 Examples:
-  llmcost serve                                   http://127.0.0.1:9464/metrics, syncing hourly
+  llmcost serve
+      http://127.0.0.1:9464/metrics, syncing hourly
   llmcost serve --listen 0.0.0.0:9464 --interval 30m
 
-GET /metrics answers from the cache (text format 0.0.4, or OpenMetrics when the scraper's
-Accept asks for it) while a background task syncs this month every interval; GET /healthz
-answers ok. SIGTERM or Ctrl-C stops it cleanly.")]
+GET /metrics answers from the cache (text format 0.0.4, or OpenMetrics when the
+scraper's Accept asks for it) while a background task syncs this month every
+interval; GET /healthz answers ok. SIGTERM or Ctrl-C stops it cleanly.")]
 pub struct ServeArgs {
     /// Address and port to listen on; a non-loopback address exposes spend figures to the network
     #[arg(long, value_name = "ADDR:PORT", default_value = "127.0.0.1:9464")]
@@ -64,7 +65,9 @@ pub(super) fn run(app: App, args: ServeArgs) -> Result<()> {
 #[derive(Debug, Args)]
 #[command(after_help = "\
 Examples:
-  llmcost metrics > /var/lib/node_exporter/textfile/llmcost.prom.$$ && mv /var/lib/node_exporter/textfile/llmcost.prom.$$ /var/lib/node_exporter/textfile/llmcost.prom
+  llmcost metrics > /var/lib/node_exporter/textfile/llmcost.prom.$$ && mv \\
+      /var/lib/node_exporter/textfile/llmcost.prom.$$ \\
+      /var/lib/node_exporter/textfile/llmcost.prom
   llmcost metrics --offline | promtool check metrics")]
 pub struct MetricsArgs {
     /// Answer from the cache as it is, without syncing this month first

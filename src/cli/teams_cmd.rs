@@ -13,17 +13,21 @@ use crate::output::teams_out::ChargebackView;
     args_conflicts_with_subcommands = true,
     after_help = "\
 Examples:
-  llmcost teams                                     This month's spend per team, shared costs split
+  llmcost teams
+      This month's spend per team, shared costs split
   llmcost teams --last-month --by cost-center --format csv > chargeback.csv
-  llmcost teams --this-quarter --by team,month --format csv    One row per team and month
+  llmcost teams --this-quarter --by team,month --format csv
+      One row per team and month
   llmcost teams --year --currency EUR --format markdown
-  llmcost teams check                               Rules that overlap or match nothing in the cache
+  llmcost teams check
+      Rules that overlap or match nothing in the cache
 
 Teams are described once in the config:
   [[teams]]
   name = \"learning\"
   cost_center = \"CC-100\"
-  match = [ { provider = \"openai\", workspace = \"edugami\", project = \"proj_edu_t*\" } ]
+  match = [ { provider = \"openai\", workspace = \"edugami\", project = \\
+      \"proj_edu_t*\" } ]
 
   [[shared_costs]]
   match = { provider = \"openai\", workspace = \"memoways\" }

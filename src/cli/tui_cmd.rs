@@ -7,9 +7,10 @@ use crate::error::Result;
 
 #[derive(Debug, Args)]
 #[command(after_help = "\
-Keys: tab pane · arrows/hjkl move · enter narrow to a project · p provider · w workspace ·
-o project · t period (week, month, year, custom) · [ ] previous/next period · s/S sort ·
-/ filter models · r refresh · e export CSV · ? help · q or esc quit.
+Keys: tab pane · arrows/hjkl move · enter narrow to a project · p provider · w
+workspace · o project · t period (week, month, year, custom) · [ ] previous/next
+period · s/S sort · / filter models · r refresh · e export CSV · ? help · q or
+esc quit.
 
 Examples:
   llmcost --demo tui          Try it on the built-in sample organization
