@@ -13,7 +13,7 @@ pub(crate) fn get_text(url: &str, timeout_seconds: u64, what: &str, max_bytes: u
 }
 
 /// `host[:port]` of `url`, for errors.
-fn host_of(url: &str) -> String {
+pub(crate) fn host_of(url: &str) -> String {
     reqwest::Url::parse(url)
         .ok()
         .and_then(|u| u.host_str().map(|h| u.port().map_or_else(|| h.to_string(), |p| format!("{h}:{p}"))))

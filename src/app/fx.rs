@@ -75,7 +75,7 @@ fn consistent_with_cache(store: &Store, fetched: &[ecb::Rate]) -> Result<()> {
 
 fn fetch(url: &str, timeout_seconds: u64) -> Result<Vec<ecb::Rate>> {
     let body = super::download::get_bytes(url, timeout_seconds, "the ECB rates", 32 << 20)?;
-    let host = reqwest::Url::parse(url).ok().and_then(|u| u.host_str().map(str::to_string)).unwrap_or_default();
+    let host = super::download::host_of(url);
     ecb::parse_bytes(&body).map_err(|why| Error::Fetch(format!("cannot fetch the ECB rates from {host}: {why}")))
 }
 

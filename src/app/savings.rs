@@ -95,8 +95,6 @@ pub(crate) struct Analysis<T> {
     pub no_data: bool,
 }
 
-/// Refreshes what is stale, reads the facts and the price table, and runs `analyse` on them:
-/// what every savings use case does.
 /// The days savings are estimated over when a view is of a period still running (or none was
 /// asked for): the last 30 complete UTC days, so a few days of a new month are not extrapolated
 /// to 30 and a one-day spike is not called a monthly saving. A closed period is its own window.
@@ -108,6 +106,8 @@ pub(crate) fn window_for(range: DateRange, today: chrono::NaiveDate) -> DateRang
     DateRange::new(yesterday.checked_sub_days(Days::new(29)).unwrap_or(yesterday), yesterday)
 }
 
+/// Refreshes what is stale, reads the facts and the price table, and runs `analyse` on them:
+/// what every savings use case does.
 pub(crate) fn analyse<T>(
     app: &App,
     accounts: &[Account],

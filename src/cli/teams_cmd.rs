@@ -101,7 +101,7 @@ struct Lines {
 
 /// Days `teams check` looks at without a period flag: a rule for a team that spends monthly
 /// is not dead on the 6th because this month has no spend of it yet.
-const CHECK_DAYS: u64 = 90;
+const CHECK_DAYS: u32 = 90;
 
 fn lines_in(app: &App, a: &ChargebackArgs, range: crate::domain::DateRange) -> Result<Lines> {
     let p = prepare(app, a, range)?;
@@ -138,18 +138,7 @@ fn chargeback(app: &App, a: ChargebackArgs) -> Result<()> {
     let Prepared { store, accounts, rates, currency, failed } = prepare(app, &a, range)?;
     // Each calendar month allocated on its own (shared costs split in that month's proportions),
     // so a month's chargeback is the same whatever period it is listed in.
-    let months: Vec<crate::domain::DateRange> = if a.by.contains(&By::Month) {
-        let mut out = Vec::new();
-        let mut day = range.since;
-        while day <= range.until {
-            let month = crate::domain::calendar::month_of(day);
-            out.push(crate::domain::DateRange::new(month.since.max(range.since), month.until.min(range.until)));
-            day = month.until + chrono::Days::new(1);
-        }
-        out
-    } else {
-        vec![range]
-    };
+    let months = if a.by.contains(&By::Month) { crate::domain::calendar::months_in(range) } else { vec![range] };
     let mut views: Vec<ChargebackView> = Vec::new();
     for m in months {
         let lines = crate::app::teams::lines(&store, &accounts, m, currency, &rates)?;
@@ -165,11 +154,8 @@ fn chargeback(app: &App, a: ChargebackArgs) -> Result<()> {
 
 fn check(app: &App, a: ChargebackArgs) -> Result<()> {
     let today = app.clock.today();
-    let range = if a.period.is_set() {
-        a.period.resolve(today)?
-    } else {
-        crate::domain::DateRange::new(today.checked_sub_days(chrono::Days::new(CHECK_DAYS - 1)).unwrap_or(today), today)
-    };
+    let spec = if a.period.is_set() { a.period.spec()? } else { crate::domain::PeriodSpec::Last(CHECK_DAYS) };
+    let range = spec.resolve(today).map_err(|e| Error::Usage(e.to_string()))?;
     let Lines { lines, range, .. } = lines_in(app, &a, range)?;
     let findings = crate::app::teams::check(&app.config.teams, &app.config.shared_costs, &lines);
     let mut out = vec![format!(

@@ -30,6 +30,19 @@ pub(crate) fn week_of(day: NaiveDate) -> DateRange {
 }
 
 /// The calendar month containing `day`.
+/// The calendar months `range` touches, each cut to the range's ends.
+pub(crate) fn months_in(range: DateRange) -> Vec<DateRange> {
+    let mut out = Vec::new();
+    let mut day = range.since;
+    while day <= range.until {
+        let month = month_of(day);
+        out.push(DateRange::new(month.since.max(range.since), month.until.min(range.until)));
+        let Some(next) = month.until.succ_opt() else { break };
+        day = next;
+    }
+    out
+}
+
 pub(crate) fn month_of(day: NaiveDate) -> DateRange {
     DateRange::new(first_of_month(day), last_of_month(day))
 }

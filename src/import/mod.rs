@@ -108,7 +108,7 @@ pub(crate) fn read_capped(reader: impl Read, max: u64, what: &str) -> std::resul
     let mut out = Vec::new();
     reader.take(max.saturating_add(1)).read_to_end(&mut out).map_err(|e| format!("cannot read {what}: {e}"))?;
     if out.len() as u64 > max {
-        return Err(format!("{what} is larger than {} MiB; refused (nothing was imported)", max >> 20));
+        return Err(format!("{what} is larger than {} MiB; refused", max >> 20));
     }
     Ok(out)
 }
@@ -118,14 +118,15 @@ pub(crate) fn read_capped(reader: impl Read, max: u64, what: &str) -> std::resul
 pub(crate) fn read_text(path: &Path) -> Result<String> {
     let shown = path.display();
     let file = std::fs::File::open(path).map_err(|e| Error::Usage(format!("cannot read {shown}: {e}")))?;
-    let bytes = read_capped(file, MAX_FILE_BYTES, &shown.to_string()).map_err(Error::Usage)?;
+    let refused = |e: String| Error::Usage(format!("{e} (nothing was imported)"));
+    let bytes = read_capped(file, MAX_FILE_BYTES, &shown.to_string()).map_err(refused)?;
     let bytes = if bytes.starts_with(&[0x1f, 0x8b]) {
         read_capped(
             flate2::read::GzDecoder::new(bytes.as_slice()),
             MAX_INFLATED_BYTES,
             &format!("{shown} once inflated"),
         )
-        .map_err(|e| Error::Usage(format!("{shown}: not a valid gzip file, or too large: {e}")))?
+        .map_err(|e| refused(format!("{shown}: not a valid gzip file, or too large: {e}")))?
     } else {
         bytes
     };
@@ -135,14 +136,16 @@ pub(crate) fn read_text(path: &Path) -> Result<String> {
     Ok(text.strip_prefix('\u{feff}').map(str::to_string).unwrap_or(text))
 }
 
-/// The days an import may hold: every view's period lies in 2000..2099, so a day outside (a
-/// two-digit year read as year 26, a placeholder 0001-01-01 or 9999-12-31) could never be shown.
+/// The days an import may hold: every view's period starts in `EARLIEST_YEAR` (2000) or later,
+/// and none reaches 2100, so a day outside (a two-digit year read as year 26, a placeholder
+/// 0001-01-01 or 9999-12-31) could never be shown.
 pub(crate) fn importable_day(day: NaiveDate) -> std::result::Result<NaiveDate, String> {
     use chrono::Datelike;
-    if (2000..=2099).contains(&day.year()) {
+    let first = crate::domain::period::EARLIEST_YEAR;
+    if (first..=2099).contains(&day.year()) {
         Ok(day)
     } else {
-        Err(format!("{day} is outside the years 2000 to 2099 that llmcost shows (a two-digit year?)"))
+        Err(format!("{day} is outside the years {first} to 2099 that llmcost shows (a two-digit year?)"))
     }
 }
 

@@ -251,9 +251,9 @@ async fn deliver(
     send::post(client, &url, &body, &headers, policy, &secrets).await
 }
 
-/// `llmcost notify test`: one test message per channel, recorded nowhere.
-/// The test messages of one channel: one message; for PagerDuty, a trigger under a test key of
-/// its own and its resolve, so on-call sees a test that closes itself.
+/// `llmcost notify test`'s messages for one channel, recorded nowhere: one message; for
+/// PagerDuty, a trigger under a test key of its own and its resolve, so on-call sees a test that
+/// closes itself.
 pub(crate) fn test_messages(ch: &Channel, row: &BudgetRow, now: DateTime<Utc>) -> Vec<Message> {
     let routing_key = ch.secret(&ch.routing_key_env, "routing_key_env").ok().flatten();
     let message = |body: Value| Message {

@@ -5,7 +5,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use chrono::{DateTime, NaiveDate, Utc};
 
 use super::{Store, day_text, time_text};
-use crate::domain::{Account, CostRecord, Currency, DateRange, Money, ProjectInfo, UsageRecord};
+use crate::domain::{Account, CostRecord, Currency, DateRange, Money, ProjectInfo, UsageRecord, UsageTotals};
 use crate::error::{Error, Result};
 
 /// What one account's sync fetched: whole days, and optionally its project list.
@@ -37,7 +37,7 @@ impl Store {
             |r| r.get(0),
         )?;
         if imported {
-            return Err(crate::error::Error::Storage(format!(
+            return Err(Error::Storage(format!(
                 "{provider}/{workspace} holds spend imported from files; a sync would replace it: \
                  sync this provider under another workspace name"
             )));
@@ -136,26 +136,23 @@ pub(super) fn insert_usage<'a>(
     )?;
     // SQLite integers are i64: larger counts are stored as its largest.
     let count = |n: u64| i64::try_from(n).unwrap_or(i64::MAX);
-    // One row per (day, project, model): counts a provider answers separately add up.
-    let mut merged: BTreeMap<(NaiveDate, &str, &str), [u64; 4]> = BTreeMap::new();
+    // One row per (day, project, model): counts a provider answers separately add up
+    // (saturating, as `UsageTotals` adds).
+    let mut merged: BTreeMap<(NaiveDate, &str, &str), UsageTotals> = BTreeMap::new();
     for u in usage {
-        let sums = merged.entry((u.day, u.project_id.as_deref().unwrap_or(""), u.model.as_str())).or_default();
-        let t = &u.totals;
-        for (sum, n) in sums.iter_mut().zip([t.input_tokens, t.cached_input_tokens, t.output_tokens, t.requests]) {
-            *sum = sum.saturating_add(n);
-        }
+        *merged.entry((u.day, u.project_id.as_deref().unwrap_or(""), u.model.as_str())).or_default() += u.totals;
     }
-    for ((day, project, model), [input, cached, output, requests]) in merged {
+    for ((day, project, model), t) in merged {
         insert.execute((
             provider,
             workspace,
             day_text(day),
             project,
             model,
-            count(input),
-            count(cached),
-            count(output),
-            count(requests),
+            count(t.input_tokens),
+            count(t.cached_input_tokens),
+            count(t.output_tokens),
+            count(t.requests),
             at,
         ))?;
     }
