@@ -138,7 +138,7 @@ fn aggregate(c: &mut Criterion) {
         ("year by day", query(year, vec![Dim::Day])),
     ] {
         group.bench_function(name, |b| {
-            b.iter(|| llmcost::output::CostView::build(&store, black_box(&q), today, vec![]).unwrap());
+            b.iter(|| llmcost::app::views::CostView::build(&store, black_box(&q), today, vec![]).unwrap());
         });
     }
     group.finish();

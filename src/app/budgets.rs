@@ -38,7 +38,7 @@ pub(crate) fn evaluate_as_of(
     for b in budgets {
         let accounts = budget_accounts(app, b)?;
         let projects = match &b.scope.project {
-            Some(p) => super::projects::resolve_projects(store, &accounts, std::slice::from_ref(p))
+            Some(p) => super::select::resolve_projects(store, &accounts, std::slice::from_ref(p))
                 .map_err(|e| Error::Config(format!("budget '{}': {e}", b.name)))?,
             None => vec![],
         };

@@ -1,18 +1,23 @@
 //! The application layer: the context a use case runs in, and the use cases every front end
 //! (commands, dashboard) shares. Nothing here imports a front end.
 
+pub(crate) mod answer;
 pub(crate) mod budget_file;
 pub(crate) mod budgets;
 mod context;
+pub(crate) mod costs;
 pub(crate) mod download;
+pub(crate) mod export;
 pub(crate) mod fx;
 pub(crate) mod models;
 pub(crate) mod prices;
 pub(crate) mod projects;
 pub(crate) mod report;
 pub(crate) mod savings;
+pub(crate) mod select;
 pub mod sync;
 pub(crate) mod teams;
+pub mod views;
 pub(crate) mod workspaces;
 
 pub use context::{App, Network, Options};

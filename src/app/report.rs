@@ -4,20 +4,109 @@
 use chrono::Days;
 
 use super::App;
+use super::answer::Answer;
+use crate::app::views::CostView;
+use crate::app::views::allocated_rows::TeamScope;
 use crate::domain::{Account, Currency, DateRange, Dim};
 use crate::error::Result;
 use crate::fx::Rates;
-use crate::output::CostView;
-use crate::output::allocated_rows::TeamScope;
 use crate::report::{self, Fact, Report};
 use crate::store::{CostQuery, Store};
 
 /// The grouping a report's facts are read in.
 pub(crate) const FACT_DIMS: [Dim; 5] = [Dim::Day, Dim::Provider, Dim::Workspace, Dim::Project, Dim::Model];
 
-/// What to report on. `current` is the period's view (grouped by [`FACT_DIMS`]), already built
-/// by the caller, which also renders it when the report is a CSV.
-pub(crate) struct Request<'a> {
+/// What `llmcost report` asks.
+#[derive(Clone, Debug)]
+pub(crate) struct Request {
+    pub scope: super::select::Scope,
+    /// Projects as typed: ids or names (empty: all).
+    pub projects: Vec<String>,
+    /// One team's report, its parts of shared costs included.
+    pub team: Option<String>,
+    pub range: DateRange,
+    /// The last day of the calendar period the range is in, when it is one (for the forecast).
+    pub period_end: Option<chrono::NaiveDate>,
+    /// `Dim::Week` or `Dim::Month`: a section by period, and the CSV's buckets.
+    pub by: Option<Dim>,
+    /// Only the tidy rows (the CSV), not the story.
+    pub rows_only: bool,
+}
+
+/// The report, or its tidy rows.
+pub(crate) enum ReportView {
+    Story(Box<Report>),
+    Rows(CostView),
+}
+
+/// What the report found, with the accounts it covers.
+pub(crate) struct Reported {
+    pub view: ReportView,
+    pub accounts: Vec<Account>,
+    /// The period's figures by day: their allocation notes and the days never fetched are what
+    /// a front end warns about, whatever it shows.
+    pub current: CostView,
+}
+
+/// On the first days of a month, the default report is the month just ended.
+const LAST_MONTH_UNTIL_DAY: u32 = 3;
+
+/// The period a report covers when none is asked for, and the end of its calendar period: the
+/// month just ended on the 1st to 3rd of a month, else this month to date.
+pub(crate) fn default_period(today: chrono::NaiveDate) -> (DateRange, chrono::NaiveDate) {
+    use crate::domain::period::{first_of_month, last_of_month};
+    if chrono::Datelike::day(&today) <= LAST_MONTH_UNTIL_DAY {
+        let last_month = first_of_month(today) - Days::new(1);
+        let range = DateRange::new(first_of_month(last_month), last_of_month(last_month));
+        return (range, range.until);
+    }
+    (DateRange::new(first_of_month(today), today), last_of_month(today))
+}
+
+pub(crate) fn run(app: &App, req: &Request) -> Result<Answer<Reported>> {
+    let today = app.clock.today();
+    let accounts = app.select(&req.scope.providers, &req.scope.workspaces)?;
+    let teams = super::teams::scope(&app.config.teams, &app.config.shared_costs, req.team.as_deref(), &[])?;
+    let window = DateRange::new(report::window_start(req.range), req.range.until);
+    let mut p = super::select::prepare_for(app, &req.scope, accounts, window)?;
+    let projects = super::select::resolve_projects(&p.store, &p.accounts, &req.projects)?;
+    let query = |r: DateRange, first: Dim| {
+        let mut group_by = FACT_DIMS.to_vec();
+        group_by[0] = first;
+        CostQuery { accounts: p.accounts.clone(), projects: projects.clone(), models: vec![], range: r, group_by }
+    };
+    let build = |q: &CostQuery| {
+        CostView::build_with_teams(&p.store, q, today, req.projects.clone(), p.currency, &p.rates, teams)
+    };
+    let current = build(&query(req.range, Dim::Day))?;
+    let view = if req.rows_only {
+        match req.by {
+            Some(by) => ReportView::Rows(build(&query(req.range, by))?),
+            None => ReportView::Rows(current.clone()),
+        }
+    } else {
+        let accounts = p.accounts.clone();
+        let facts = Facts {
+            accounts: &accounts,
+            projects: &projects,
+            range: req.range,
+            window,
+            period_end: req.period_end,
+            current: current.clone(),
+            currency: p.currency,
+            rates: &p.rates,
+            teams,
+            by_week: req.by.map(|d| d == Dim::Week),
+            offline: req.scope.offline,
+        };
+        ReportView::Story(Box::new(build_story(app, &mut p.store, &facts)?))
+    };
+    let reported = Reported { view, accounts: p.accounts, current };
+    Ok(Answer { view: reported, failed: p.failed })
+}
+
+/// What a report is built from. `current` is the period's view (grouped by [`FACT_DIMS`]).
+struct Facts<'a> {
     pub accounts: &'a [Account],
     /// Resolved project ids (empty: all).
     pub projects: &'a [String],
@@ -34,7 +123,7 @@ pub(crate) struct Request<'a> {
     pub offline: bool,
 }
 
-pub(crate) fn build(app: &App, store: &mut Store, req: &Request<'_>) -> Result<Report> {
+fn build_story(app: &App, store: &mut Store, req: &Facts<'_>) -> Result<Report> {
     let today = app.clock.today();
     let query = |r: DateRange| CostQuery {
         accounts: req.accounts.to_vec(),
@@ -78,13 +167,8 @@ pub(crate) fn build(app: &App, store: &mut Store, req: &Request<'_>) -> Result<R
     } else if !app.config.teams.is_empty() && req.projects.is_empty() {
         let lines = super::teams::lines(store, req.accounts, range, currency, rates)?;
         let allocation = crate::teams::allocate::allocate(&app.config.teams, &app.config.shared_costs, &lines);
-        r.chargeback = Some(crate::output::teams_out::ChargebackView::build(
-            &app.config.teams,
-            &allocation,
-            range,
-            currency,
-            false,
-        ));
+        r.chargeback =
+            Some(crate::app::views::ChargebackView::build(&app.config.teams, &allocation, range, currency, false));
     }
     Ok(r)
 }

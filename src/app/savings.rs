@@ -118,9 +118,9 @@ pub(crate) fn analyse<T>(
 ) -> Result<Analysis<T>> {
     let mut store = app.open_store()?;
     let window = DateRange::new(range.since - Days::new(crate::report::anomaly::WINDOW), range.until);
-    let failed = super::projects::refresh_for_view(app, &mut store, accounts, window, offline, refresh)?;
+    let failed = super::select::refresh_for_view(app, &mut store, accounts, window, offline, refresh)?;
     let (answer, prices) = analyse_cached(app, &mut store, accounts, range, offline, analyse)?;
-    let no_data = !super::projects::has_any_data(&store, accounts, range)?;
+    let no_data = !super::select::has_any_data(&store, accounts, range)?;
     Ok(Analysis { answer, prices, failed, no_data })
 }
 

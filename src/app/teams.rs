@@ -139,7 +139,7 @@ pub(crate) fn scope<'a>(
     shared: &'a [SharedCost],
     only: Option<&'a str>,
     dims: &[Dim],
-) -> Result<Option<crate::output::allocated_rows::TeamScope<'a>>> {
+) -> Result<Option<crate::app::views::allocated_rows::TeamScope<'a>>> {
     if only.is_none() && !dims.iter().any(|d| d.is_allocated()) {
         return Ok(None);
     }
@@ -168,5 +168,5 @@ pub(crate) fn scope<'a>(
             }
         }
     };
-    Ok(Some(crate::output::allocated_rows::TeamScope { teams, shared, only }))
+    Ok(Some(crate::app::views::allocated_rows::TeamScope { teams, shared, only }))
 }

@@ -178,7 +178,23 @@ impl TeamArgs {
         &'a self,
         app: &'a super::App,
         dims: &[crate::domain::Dim],
-    ) -> Result<Option<crate::output::allocated_rows::TeamScope<'a>>> {
+    ) -> Result<Option<crate::app::views::allocated_rows::TeamScope<'a>>> {
         crate::app::teams::scope(&app.config.teams, &app.config.shared_costs, self.team.as_deref(), dims)
     }
+}
+
+/// The scope, freshness and currency flags as the use cases take them.
+pub(super) fn scope(
+    app: &super::App,
+    scope: &ScopeArgs,
+    fresh: FreshnessArgs,
+    currency: &CurrencyArgs,
+) -> Result<crate::app::select::Scope> {
+    Ok(crate::app::select::Scope {
+        providers: scope.provider.clone(),
+        workspaces: scope.workspace.clone(),
+        offline: fresh.offline,
+        refresh: fresh.refresh,
+        currency: Some(currency.resolve(app)?),
+    })
 }

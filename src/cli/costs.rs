@@ -4,12 +4,9 @@ use clap::Args;
 
 use super::App;
 use super::args::{CurrencyArgs, Format, FreshnessArgs, PeriodArgs, ScopeArgs, TeamArgs};
-use crate::app::projects::{refresh_for_view, resolve_projects};
-use crate::domain::Dim;
 use crate::domain::dims::parse_dims;
 use crate::error::{Error, Result};
-use crate::output::{self, CostView};
-use crate::store::CostQuery;
+use crate::output;
 
 #[derive(Debug, Args)]
 #[command(after_help = "\
@@ -55,39 +52,19 @@ pub struct CostsArgs {
 
 pub(super) fn run(app: &App, args: CostsArgs) -> Result<()> {
     let range = args.period.resolve(app.clock.today())?;
-    let mut group_by = parse_dims(&args.by).map_err(|e| Error::Usage(e.to_string()))?;
-    let accounts = app.select(&args.scope.provider, &args.scope.workspace)?;
-    // Workspaces, projects, models and line items belong to a provider: say which when the view
-    // mixes providers, so openai/edugami and anthropic/edugami stay two rows.
-    let mixed = accounts.iter().any(|a| a.provider != accounts[0].provider);
-    let provider_specific = group_by
-        .iter()
-        .any(|d| !(d.is_time() || matches!(d, Dim::Provider | Dim::Currency | Dim::Team | Dim::CostCenter)));
-    if mixed && provider_specific && !group_by.contains(&Dim::Provider) {
-        group_by.insert(0, Dim::Provider);
-    }
-    let teams = args.team.resolve(app, &group_by)?;
-    let mut store = app.open_store()?;
-    let failed = refresh_for_view(app, &mut store, &accounts, range, args.fresh.offline, args.fresh.refresh)?;
-    let projects = resolve_projects(&store, &accounts, &args.project)?;
-    let models = crate::app::models::resolve_models(&store, &accounts, &args.model)?;
-    let query = CostQuery { accounts, projects, models, range, group_by };
-    let currency = args.currency.resolve(app)?;
-    let rates = crate::app::fx::rates_for(app, &mut store, &query, currency, args.fresh.offline)?;
-    let mut view =
-        CostView::build_with_teams(&store, &query, app.clock.today(), args.project.clone(), currency, &rates, teams)?;
-    for note in &view.allocation_notes {
+    let group_by = parse_dims(&args.by).map_err(|e| Error::Usage(e.to_string()))?;
+    let request = crate::app::costs::Request {
+        scope: super::args::scope(app, &args.scope, args.fresh, &args.currency)?,
+        projects: args.project,
+        models: args.model,
+        team: args.team.team,
+        range,
+        group_by,
+    };
+    let answer = crate::app::costs::run(app, &request)?;
+    for note in &answer.view.allocation_notes {
         app.note(note);
     }
-    view.budgets =
-        crate::app::budgets::relevant(app, &store, &query.accounts, &query.projects, &query.models, query.range.until);
-    if let Some(team) = &view.team {
-        // A team's view mentions only that team's budgets.
-        view.budgets.retain(|b| b.budget.scope.team.as_ref() == Some(team));
-    }
-    super::write_stdout(|out| output::render_costs(&view, args.format, out))?;
-    if !failed.is_empty() {
-        return Err(Error::Accounts(failed));
-    }
-    Ok(())
+    super::write_stdout(|out| output::render_costs(&answer.view, args.format, out))?;
+    answer.into_result()
 }

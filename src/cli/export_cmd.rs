@@ -6,8 +6,7 @@ use clap::{Args, ValueEnum};
 
 use super::App;
 use super::args::{FreshnessArgs, PeriodArgs, ScopeArgs};
-use crate::error::{Error, Result};
-use crate::store::CostQuery;
+use crate::error::Result;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum, Default)]
 pub enum ExportFormat {
@@ -38,19 +37,17 @@ pub struct ExportArgs {
 
 pub(super) fn run(app: &App, args: ExportArgs) -> Result<()> {
     let range = args.period.resolve(app.clock.today())?;
-    let accounts = app.select(&args.scope.provider, &args.scope.workspace)?;
-    let mut store = app.open_store()?;
-    let failed = crate::app::projects::refresh_for_view(
-        app,
-        &mut store,
-        &accounts,
-        range,
-        args.fresh.offline,
-        args.fresh.refresh,
-    )?;
-    let query = CostQuery::all(accounts, range, vec![]);
+    // FOCUS keeps each row in the currency it was billed in: nothing is converted.
+    let scope = crate::app::select::Scope {
+        providers: args.scope.provider.clone(),
+        workspaces: args.scope.workspace.clone(),
+        offline: args.fresh.offline,
+        refresh: args.fresh.refresh,
+        currency: None,
+    };
+    let answer = crate::app::export::focus(app, &scope, range)?;
     let mut bytes = Vec::new();
-    let rows = crate::import::focus_export::write(&store, &query, &mut bytes)?;
+    let rows = crate::output::focus::write(&answer.view, &mut bytes)?;
     match &args.out {
         Some(path) => {
             crate::config::write_atomically(path, &bytes)?;
@@ -63,5 +60,5 @@ pub(super) fn run(app: &App, args: ExportArgs) -> Result<()> {
         }
         None => super::write_stdout(|out| out.write_all(&bytes))?,
     }
-    if failed.is_empty() { Ok(()) } else { Err(Error::Accounts(failed)) }
+    answer.into_result()
 }

@@ -4,8 +4,8 @@ use clap::Args;
 
 use super::App;
 use super::args::{CurrencyArgs, Format, FreshnessArgs, PeriodArgs, ScopeArgs};
-use crate::error::{Error, Result};
-use crate::output::{self, projects_view::ProjectsView};
+use crate::error::Result;
+use crate::output;
 
 #[derive(Debug, Args)]
 #[command(after_help = "\
@@ -29,24 +29,8 @@ pub struct ProjectsArgs {
 
 pub(super) fn run(app: &App, args: ProjectsArgs) -> Result<()> {
     let range = args.period.resolve(app.clock.today())?;
-    let accounts = app.select(&args.scope.provider, &args.scope.workspace)?;
-    let mut store = app.open_store()?;
-    let failed = crate::app::projects::refresh_for_view(
-        app,
-        &mut store,
-        &accounts,
-        range,
-        args.fresh.offline,
-        args.fresh.refresh,
-    )?;
-    let currency = args.currency.resolve(app)?;
-    let query = crate::store::CostQuery::all(accounts.clone(), range, vec![]);
-    let rates = crate::app::fx::rates_for(app, &mut store, &query, currency, args.fresh.offline)?;
-    let mut view = ProjectsView::build_in(&store, &accounts, range, app.clock.today(), currency, Some(&rates))?;
-    view.budgets = crate::app::budgets::relevant(app, &store, &accounts, &[], &[], range.until);
-    super::write_stdout(|out| output::render_projects(&view, args.format, out))?;
-    if !failed.is_empty() {
-        return Err(Error::Accounts(failed));
-    }
-    Ok(())
+    let scope = super::args::scope(app, &args.scope, args.fresh, &args.currency)?;
+    let answer = crate::app::projects::run(app, &scope, range)?;
+    super::write_stdout(|out| output::render_projects(&answer.view, args.format, out))?;
+    answer.into_result()
 }

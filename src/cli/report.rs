@@ -2,20 +2,14 @@
 
 use std::path::PathBuf;
 
-use chrono::{Datelike, Days};
 use clap::Args;
 
 use super::App;
 use super::args::{CurrencyArgs, Format, FreshnessArgs, PeriodArgs, ScopeArgs, TeamArgs};
-use crate::domain::period::{first_of_month, last_of_month};
-use crate::domain::{DateRange, Dim};
+use crate::app::report::ReportView;
+use crate::domain::Dim;
 use crate::error::{Error, Result};
-use crate::output::{self, CostView, report_out};
-use crate::report;
-use crate::store::{CostQuery, Store};
-
-/// On the first days of a month, the default report is the month just ended.
-const LAST_MONTH_UNTIL_DAY: u32 = 3;
+use crate::output::{self, report_out};
 
 #[derive(Debug, Args)]
 #[command(after_help = "\
@@ -71,99 +65,51 @@ pub enum Bucket {
 }
 
 impl Bucket {
-    fn dim(self) -> Dim {
+    /// The buckets beside the daily story: none for `day`.
+    fn dim(self) -> Option<Dim> {
         match self {
-            Bucket::Day => Dim::Day,
-            Bucket::Week => Dim::Week,
-            Bucket::Month => Dim::Month,
+            Bucket::Day => None,
+            Bucket::Week => Some(Dim::Week),
+            Bucket::Month => Some(Dim::Month),
         }
     }
 }
 
-/// The range to report and the end of its calendar period.
-fn period(app: &App, args: &PeriodArgs) -> Result<(DateRange, Option<chrono::NaiveDate>)> {
-    let today = app.clock.today();
-    if !args.is_set() && today.day() <= LAST_MONTH_UNTIL_DAY {
-        let last_month = first_of_month(today) - Days::new(1);
-        let range = DateRange::new(first_of_month(last_month), last_of_month(last_month));
-        return Ok((range, Some(range.until)));
-    }
-    Ok((args.resolve(today)?, args.calendar_end(today)?))
-}
-
 pub(super) fn run(app: &App, args: ReportArgs) -> Result<()> {
-    let (range, period_end) = period(app, &args.period)?;
     let today = app.clock.today();
-    let accounts = app.select(&args.scope.provider, &args.scope.workspace)?;
-    let teams = args.team.resolve(app, &[])?;
-    let mut store: Store = app.open_store()?;
-    let window = DateRange::new(report::window_start(range), range.until);
-    let failed = crate::app::projects::refresh_for_view(
-        app,
-        &mut store,
-        &accounts,
-        window,
-        args.fresh.offline,
-        args.fresh.refresh,
-    )?;
-    let projects = crate::app::projects::resolve_projects(&store, &accounts, &args.project)?;
-    let query = |r: DateRange| CostQuery {
-        accounts: accounts.clone(),
-        projects: projects.clone(),
-        models: vec![],
-        range: r,
-        group_by: crate::app::report::FACT_DIMS.to_vec(),
+    let (range, period_end) = if args.period.is_set() {
+        (args.period.resolve(today)?, args.period.calendar_end(today)?)
+    } else {
+        let (range, end) = crate::app::report::default_period(today);
+        (range, Some(end))
     };
-    let currency = args.currency.resolve(app)?;
-    let rates = crate::app::fx::rates_for(app, &mut store, &query(window), currency, args.fresh.offline)?;
-    let current =
-        CostView::build_with_teams(&store, &query(range), today, args.project.clone(), currency, &rates, teams)?;
-    for note in &current.allocation_notes {
-        app.note(note);
-    }
-    for note in output::text::incomplete_notes(&current) {
+    let request = crate::app::report::Request {
+        scope: super::args::scope(app, &args.scope, args.fresh, &args.currency)?,
+        projects: args.project.clone(),
+        team: args.team.team.clone(),
+        range,
+        period_end,
+        by: args.by.dim(),
+        rows_only: args.format == Format::Csv,
+    };
+    let answer = crate::app::report::run(app, &request)?;
+    let reported = &answer.view;
+    for note in
+        reported.current.allocation_notes.iter().cloned().chain(output::text::incomplete_notes(&reported.current))
+    {
         app.note(&note);
     }
-
     let mut bytes = Vec::new();
-    if args.format == Format::Csv {
-        let csv_view = match args.by {
-            Bucket::Day => current,
-            other => {
-                let mut q = query(range);
-                q.group_by[0] = other.dim();
-                CostView::build_with_teams(&store, &q, today, args.project.clone(), currency, &rates, teams)?
-            }
-        };
-        output::render_costs(&csv_view, Format::Csv, &mut bytes).map_err(|e| Error::Runtime(e.to_string()))?;
-    } else {
-        let r = crate::app::report::build(
-            app,
-            &mut store,
-            &crate::app::report::Request {
-                accounts: &accounts,
-                projects: &projects,
-                range,
-                window,
-                period_end,
-                current,
-                currency,
-                rates: &rates,
-                teams,
-                by_week: (args.by != Bucket::Day).then_some(args.by == Bucket::Week),
-                offline: args.fresh.offline,
-            },
-        )?;
-        match args.format {
-            Format::Table => {
-                report_out::render_table(&r, &accounts, &mut bytes).map_err(|e| Error::Runtime(e.to_string()))?;
-            }
-            Format::Markdown => bytes = report_out::markdown(&r, &accounts).into_bytes(),
-            Format::Json => {
-                crate::output::json_out::write_doc(&report_out::json(&r, &accounts), &mut bytes)
-                    .map_err(|e| Error::io("cannot write the report as JSON", e))?;
-            }
-            Format::Csv => unreachable!("handled above"),
+    let failed_write = |e: std::io::Error| Error::Runtime(e.to_string());
+    match (&reported.view, args.format) {
+        (ReportView::Rows(rows), _) => output::render_costs(rows, Format::Csv, &mut bytes).map_err(failed_write)?,
+        (ReportView::Story(r), Format::Table) => {
+            report_out::render_table(r, &reported.accounts, &mut bytes).map_err(failed_write)?;
+        }
+        (ReportView::Story(r), Format::Markdown) => bytes = report_out::markdown(r, &reported.accounts).into_bytes(),
+        (ReportView::Story(r), _) => {
+            crate::output::json_out::write_doc(&report_out::json(r, &reported.accounts), &mut bytes)
+                .map_err(|e| Error::io("cannot write the report as JSON", e))?;
         }
     }
     match &args.out {
@@ -173,8 +119,5 @@ pub(super) fn run(app: &App, args: ReportArgs) -> Result<()> {
         }
         None => super::write_stdout(|out| out.write_all(&bytes))?,
     }
-    if !failed.is_empty() {
-        return Err(Error::Accounts(failed));
-    }
-    Ok(())
+    answer.into_result()
 }

@@ -86,7 +86,7 @@ pub(super) fn metrics(app: &App, args: MetricsArgs) -> Result<()> {
     let failed = if accounts.is_empty() {
         Vec::new()
     } else {
-        crate::app::projects::refresh(app, &mut store, &accounts, range, args.offline, false)?
+        crate::app::select::refresh(app, &mut store, &accounts, range, args.offline, false)?
     };
     let currency =
         crate::app::fx::reporting_currency(args.currency.as_deref(), app.config.display.currency.as_deref())?;

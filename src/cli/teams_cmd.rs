@@ -5,8 +5,8 @@ use clap::{Args, Subcommand, ValueEnum};
 
 use super::App;
 use super::args::{CurrencyArgs, Format, FreshnessArgs, PeriodArgs, ScopeArgs};
+use crate::app::views::ChargebackView;
 use crate::error::{Error, Result};
-use crate::output::teams_out::ChargebackView;
 
 #[derive(Debug, Args)]
 #[command(
@@ -122,7 +122,7 @@ fn prepare(app: &App, a: &ChargebackArgs, range: crate::domain::DateRange) -> Re
     let accounts = app.select(&a.scope.provider, &a.scope.workspace)?;
     let mut store = app.open_store()?;
     let failed =
-        crate::app::projects::refresh_for_view(app, &mut store, &accounts, range, a.fresh.offline, a.fresh.refresh)?;
+        crate::app::select::refresh_for_view(app, &mut store, &accounts, range, a.fresh.offline, a.fresh.refresh)?;
     let currency = a.currency.resolve(app)?;
     let q = crate::store::CostQuery::all(accounts.clone(), range, vec![]);
     let rates = crate::app::fx::rates_for(app, &mut store, &q, currency, a.fresh.offline)?;

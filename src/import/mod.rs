@@ -1,8 +1,7 @@
 //! Spend from files, for vendors without a billing API: llmcost's own CSV and FOCUS 1.x CSV
-//! (`read`), and llmcost's spend out as FOCUS 1.2 (`focus_export`). Parsing is all or nothing:
+//! (`read`; llmcost's own FOCUS 1.2 export is `output::focus`). Parsing is all or nothing:
 //! a malformed row names the file, line and column, and nothing of the file is imported.
 
-pub(crate) mod focus_export;
 mod focus_import;
 mod llmcost_csv;
 

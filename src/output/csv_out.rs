@@ -3,8 +3,8 @@
 
 use std::io::Write;
 
-use super::CostView;
-use super::projects_view::ProjectsView;
+use crate::app::views::CostView;
+use crate::app::views::projects_view::ProjectsView;
 use crate::domain::Dim;
 
 /// Prefixes text a spreadsheet would run as a formula (`=`, `+`, `-`, `@`, tab, CR) with `'`.

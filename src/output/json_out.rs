@@ -5,8 +5,8 @@ use std::io::Write;
 
 use serde::Serialize;
 
-use super::CostView;
-use super::projects_view::ProjectsView;
+use crate::app::views::CostView;
+use crate::app::views::projects_view::ProjectsView;
 use crate::domain::{DateRange, Dim};
 
 pub(crate) const SCHEMA_VERSION: u32 = 1;
@@ -149,7 +149,7 @@ pub(crate) fn share_number(share: rust_decimal::Decimal) -> f64 {
     share.round_dp(6).to_string().parse::<f64>().unwrap_or(0.0)
 }
 
-fn cost_row(row: &super::cost_view::CostRow) -> CostRowDoc {
+fn cost_row(row: &crate::app::views::cost_view::CostRow) -> CostRowDoc {
     let mut dims: BTreeMap<&'static str, Option<String>> = BTreeMap::new();
     for cell in &row.cells {
         let default_project = cell.dim == Dim::Project && cell.value.is_empty();

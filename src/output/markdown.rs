@@ -2,9 +2,9 @@
 
 use std::io::Write;
 
-use super::CostView;
-use super::projects_view::ProjectsView;
 use super::text::{self, dim_title, thousands};
+use crate::app::views::CostView;
+use crate::app::views::projects_view::ProjectsView;
 
 /// Provider text made safe for a Markdown cell (no table breaks, HTML, images or mentions).
 fn cell(value: &str) -> String {

@@ -1,23 +1,18 @@
-//! Shaping query results into views, and rendering them as table, JSON, CSV or Markdown.
+//! Rendering the views `app` builds as table, JSON, CSV or Markdown.
 
-pub(crate) mod allocated_rows;
 pub(crate) mod budget_text;
 pub(crate) mod budgets_out;
-pub(crate) mod cost_row;
-pub(crate) mod cost_view;
 pub(crate) mod csv_out;
 pub(crate) mod fit;
+pub(crate) mod focus;
 pub(crate) mod json_out;
 mod markdown;
-pub(crate) mod projects_view;
 pub(crate) mod report_out;
 pub mod sanitize;
 pub(crate) mod savings_out;
 pub(crate) mod table;
 pub(crate) mod teams_out;
 pub(crate) mod text;
-
-pub use cost_view::{CostRow, CostView};
 
 use std::io::Write;
 use std::sync::atomic::{AtomicBool, Ordering};
@@ -69,7 +64,7 @@ pub enum Format {
 }
 
 /// Writes `view` in `format`. A closed pipe (`| head`) is not an error.
-pub fn render_costs(view: &CostView, format: Format, out: &mut dyn Write) -> std::io::Result<()> {
+pub fn render_costs(view: &crate::app::views::CostView, format: Format, out: &mut dyn Write) -> std::io::Result<()> {
     match format {
         Format::Table => table::costs(view, out),
         Format::Json => json_out::costs(view, out),
@@ -78,7 +73,11 @@ pub fn render_costs(view: &CostView, format: Format, out: &mut dyn Write) -> std
     }
 }
 
-pub fn render_projects(view: &projects_view::ProjectsView, format: Format, out: &mut dyn Write) -> std::io::Result<()> {
+pub fn render_projects(
+    view: &crate::app::views::projects_view::ProjectsView,
+    format: Format,
+    out: &mut dyn Write,
+) -> std::io::Result<()> {
     match format {
         Format::Table => table::projects(view, out),
         Format::Json => json_out::projects(view, out),

@@ -4,9 +4,9 @@ use std::io::Write;
 
 use comfy_table::{CellAlignment, ContentArrangement, Table, presets};
 
-use super::CostView;
-use super::projects_view::ProjectsView;
 use super::text::{self, dim_title, thousands};
+use crate::app::views::CostView;
+use crate::app::views::projects_view::ProjectsView;
 
 /// Provider text for a table cell or heading (see `sanitize`).
 fn safe(text: &str) -> String {

@@ -3,7 +3,7 @@
 use chrono::{DateTime, NaiveDate, Utc};
 use rust_decimal::Decimal;
 
-use super::CostView;
+use crate::app::views::CostView;
 use crate::domain::{Account, DateRange};
 
 /// `12,345,678`

@@ -103,7 +103,7 @@ pub(crate) struct Report {
     pub budgets: Vec<BudgetRow>,
     /// The period's spend by the config's teams, when it has any (and the report is not one
     /// team's).
-    pub chargeback: Option<crate::output::teams_out::ChargebackView>,
+    pub chargeback: Option<crate::app::views::ChargebackView>,
     /// `--team`: the one team the report is about.
     pub team: Option<String>,
     /// `--by week|month`: the period's spend per ISO week or calendar month (`2026-W48`,

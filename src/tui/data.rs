@@ -5,11 +5,12 @@ use std::path::PathBuf;
 use chrono::{DateTime, NaiveDate, Utc};
 use rust_decimal::Decimal;
 
+use crate::app::views::CostView;
 use crate::budget;
 use crate::budget::BudgetRow;
 use crate::domain::{Account, DateRange, Dim, Money};
 use crate::error::Result;
-use crate::output::{CostView, Format};
+use crate::output::Format;
 use crate::report::previous_period;
 use crate::store::{CostQuery, Store};
 

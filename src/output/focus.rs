@@ -11,15 +11,14 @@
 //! that file's classification (service, category, provider, publisher, invoice issuer). Text from
 //! providers is guarded against spreadsheet formulas like every other CSV llmcost writes.
 
-use std::collections::HashMap;
 use std::io::Write;
 
 use chrono::{Datelike, Days, NaiveDate};
 
-use crate::domain::{Dim, Money};
+use crate::app::views::focus::{FocusLine, FocusView};
+use crate::domain::Money;
 use crate::output::csv_out::safe_text;
 use crate::store::imports::ChargeSource;
-use crate::store::{CostQuery, KeyValue, Store};
 
 /// The columns written, in order: FOCUS 1.2's, then llmcost's own.
 pub(crate) const COLUMNS: [&str; 44] = [
@@ -111,42 +110,19 @@ fn completed(source: &ChargeSource, display: &str) -> ChargeSource {
     }
 }
 
-/// Writes the FOCUS CSV of `query`'s accounts and period (its grouping is ignored).
-pub(crate) fn write(store: &Store, query: &CostQuery, out: &mut dyn Write) -> crate::error::Result<usize> {
-    // Each row in its own billing currency (FOCUS's BillingCurrency), never converted.
-    let dims = vec![Dim::Day, Dim::Provider, Dim::Workspace, Dim::Project, Dim::Model, Dim::LineItem, Dim::Currency];
-    let q = CostQuery { group_by: dims, ..query.clone() };
-    let rows = store.aggregate_costs(&q)?;
-    let names: HashMap<(String, String, String), String> = store.project_names()?;
-    let sources = store.charge_sources()?;
+/// Writes the FOCUS CSV of a view; returns how many rows were written.
+pub(crate) fn write(view: &FocusView, out: &mut dyn Write) -> crate::error::Result<usize> {
     let io = |e: csv::Error| crate::error::Error::Runtime(format!("cannot write the FOCUS file: {e}"));
     let mut w = csv::Writer::from_writer(out);
     w.write_record(COLUMNS).map_err(io)?;
     let mut written = 0;
-    for (key, cost) in rows {
-        let [
-            KeyValue::Day(day),
-            KeyValue::Provider(kind),
-            KeyValue::Text(workspace),
-            KeyValue::Text(project),
-            KeyValue::Text(model),
-            KeyValue::Text(line_item),
-            KeyValue::Currency(currency),
-        ] = key.values.as_slice()
-        else {
-            continue;
-        };
-        let (day, provider, currency) = (*day, kind.id().to_string(), currency.as_str().to_string());
+    for line in &view.lines {
+        let FocusLine { day, kind, workspace, project, project_name, model, line_item, currency, cost, source } = line;
+        let (day, cost, provider, currency) = (*day, *cost, kind.id().to_string(), currency.as_str().to_string());
         let display = kind.display_name();
-        let project_name = if project.is_empty() {
-            kind.default_project_label().to_string()
-        } else {
-            names
-                .get(&(provider.clone(), workspace.clone(), project.clone()))
-                .cloned()
-                .unwrap_or_else(|| project.clone())
-        };
-        let source = match sources.get(&(provider.clone(), workspace.clone(), line_item.clone())) {
+        let project_name =
+            if project.is_empty() { kind.default_project_label().to_string() } else { project_name.clone() };
+        let source = match source {
             Some(s) => completed(s, display),
             None => api_source(display),
         };

@@ -1,0 +1,58 @@
+//! The costs use case: billed spend for a period, grouped by any dimensions, with the budgets
+//! whose scope the view covers. `costs`, and the CSV of `report`, render what it returns.
+
+use super::answer::Answer;
+use super::select::{Scope, resolve_projects};
+use super::views::CostView;
+use super::{App, models};
+use crate::domain::{DateRange, Dim};
+use crate::error::Result;
+use crate::store::CostQuery;
+
+/// What `llmcost costs` asks.
+#[derive(Clone, Debug)]
+pub(crate) struct Request {
+    pub scope: Scope,
+    /// Projects as typed: ids or names (empty: all).
+    pub projects: Vec<String>,
+    /// Models as the tables show them (empty: all).
+    pub models: Vec<String>,
+    /// One team's spend, its parts of shared costs included.
+    pub team: Option<String>,
+    pub range: DateRange,
+    pub group_by: Vec<Dim>,
+}
+
+/// Workspaces, projects, models and line items belong to a provider: when the view mixes
+/// providers it groups by provider first, so openai/edugami and anthropic/edugami stay two rows.
+fn with_provider(accounts: &[crate::domain::Account], mut group_by: Vec<Dim>) -> Vec<Dim> {
+    let mixed = accounts.iter().any(|a| a.provider != accounts[0].provider);
+    let provider_specific = group_by
+        .iter()
+        .any(|d| !(d.is_time() || matches!(d, Dim::Provider | Dim::Currency | Dim::Team | Dim::CostCenter)));
+    if mixed && provider_specific && !group_by.contains(&Dim::Provider) {
+        group_by.insert(0, Dim::Provider);
+    }
+    group_by
+}
+
+pub(crate) fn run(app: &App, req: &Request) -> Result<Answer<CostView>> {
+    let accounts = app.select(&req.scope.providers, &req.scope.workspaces)?;
+    let group_by = with_provider(&accounts, req.group_by.clone());
+    // Checked before anything is fetched: a team that does not exist is a usage error.
+    let teams = super::teams::scope(&app.config.teams, &app.config.shared_costs, req.team.as_deref(), &group_by)?;
+    let p = super::select::prepare_for(app, &req.scope, accounts, req.range)?;
+    let projects = resolve_projects(&p.store, &p.accounts, &req.projects)?;
+    let models = models::resolve_models(&p.store, &p.accounts, &req.models)?;
+    let query = CostQuery { accounts: p.accounts, projects, models, range: req.range, group_by };
+    let today = app.clock.today();
+    let mut view =
+        CostView::build_with_teams(&p.store, &query, today, req.projects.clone(), p.currency, &p.rates, teams)?;
+    view.budgets =
+        super::budgets::relevant(app, &p.store, &query.accounts, &query.projects, &query.models, query.range.until);
+    if let Some(team) = &view.team {
+        // A team's view mentions only that team's budgets.
+        view.budgets.retain(|b| b.budget.scope.team.as_ref() == Some(team));
+    }
+    Ok(Answer { view, failed: p.failed })
+}

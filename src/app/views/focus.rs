@@ -1,0 +1,75 @@
+//! The lines of a FOCUS export: the cache's spend per UTC day, account, project, model, line
+//! item and billing currency (never converted), with the names and classifications the cache
+//! keeps. `output::focus` writes them as FOCUS 1.2.
+
+use std::collections::HashMap;
+
+use chrono::NaiveDate;
+
+use crate::domain::{Currency, Dim, Money, ProviderKind};
+use crate::error::Result;
+use crate::store::imports::ChargeSource;
+use crate::store::{CostQuery, KeyValue, Store};
+
+/// One FOCUS row's facts.
+#[derive(Clone, Debug)]
+pub(crate) struct FocusLine {
+    pub day: NaiveDate,
+    pub kind: ProviderKind,
+    pub workspace: String,
+    /// The project id ("" for the account's default project).
+    pub project: String,
+    /// Its name as the provider last reported it (the id when it never did).
+    pub project_name: String,
+    pub model: String,
+    pub line_item: String,
+    pub currency: Currency,
+    pub cost: Money,
+    /// The classification an imported FOCUS file gave the charge (`None`: an API provider's).
+    pub source: Option<ChargeSource>,
+}
+
+#[derive(Clone, Debug, Default)]
+pub(crate) struct FocusView {
+    pub lines: Vec<FocusLine>,
+}
+
+impl FocusView {
+    /// The lines of `query`'s accounts and period (its grouping is ignored).
+    pub(crate) fn build(store: &Store, query: &CostQuery) -> Result<FocusView> {
+        let dims =
+            vec![Dim::Day, Dim::Provider, Dim::Workspace, Dim::Project, Dim::Model, Dim::LineItem, Dim::Currency];
+        let q = CostQuery { group_by: dims, ..query.clone() };
+        let names: HashMap<(String, String, String), String> = store.project_names()?;
+        let sources = store.charge_sources()?;
+        let mut lines = Vec::new();
+        for (key, cost) in store.aggregate_costs(&q)? {
+            let [
+                KeyValue::Day(day),
+                KeyValue::Provider(kind),
+                KeyValue::Text(workspace),
+                KeyValue::Text(project),
+                KeyValue::Text(model),
+                KeyValue::Text(line_item),
+                KeyValue::Currency(currency),
+            ] = key.values.as_slice()
+            else {
+                continue;
+            };
+            let id = |x: &str| (kind.id().to_string(), workspace.clone(), x.to_string());
+            lines.push(FocusLine {
+                day: *day,
+                kind: *kind,
+                workspace: workspace.clone(),
+                project: project.clone(),
+                project_name: names.get(&id(project)).cloned().unwrap_or_else(|| project.clone()),
+                model: model.clone(),
+                line_item: line_item.clone(),
+                currency: *currency,
+                cost,
+                source: sources.get(&id(line_item)).cloned(),
+            });
+        }
+        Ok(FocusView { lines })
+    }
+}
