@@ -36,7 +36,7 @@ pub(crate) struct Request {
 /// The report, or its tidy rows.
 pub(crate) enum ReportView {
     Story(Box<Report>),
-    Rows(CostView),
+    Rows(Box<CostView>),
 }
 
 /// What the report found, with the accounts it covers.
@@ -81,8 +81,8 @@ pub(crate) fn run(app: &App, req: &Request) -> Result<Answer<Reported>> {
     let current = build(&query(req.range, Dim::Day))?;
     let view = if req.rows_only {
         match req.by {
-            Some(by) => ReportView::Rows(build(&query(req.range, by))?),
-            None => ReportView::Rows(current.clone()),
+            Some(by) => ReportView::Rows(Box::new(build(&query(req.range, by))?)),
+            None => ReportView::Rows(Box::new(current.clone())),
         }
     } else {
         let accounts = p.accounts.clone();
