@@ -13,10 +13,10 @@ use std::hint::black_box;
 
 use chrono::{DateTime, Days, NaiveDate, Utc};
 use criterion::{BatchSize, Criterion, criterion_group, criterion_main};
+use llmcost::app::dashboard::{ModelRow, Snapshot};
 use llmcost::domain::{DateRange, Dim, Money};
 use llmcost::store::{CostQuery, Store};
 use llmcost::synthetic::{self, Shape};
-use llmcost::tui::data::{ModelRow, Snapshot};
 use llmcost::tui::model::Model;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;

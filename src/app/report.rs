@@ -165,10 +165,7 @@ fn build_story(app: &App, store: &mut Store, req: &Facts<'_>) -> Result<Report> 
     if let Some(team) = &r.team {
         r.budgets.retain(|b| b.budget.scope.team.as_ref() == Some(team));
     } else if !app.config.teams.is_empty() && req.projects.is_empty() {
-        let lines = super::teams::lines(store, req.accounts, range, currency, rates)?;
-        let allocation = crate::teams::allocate::allocate(&app.config.teams, &app.config.shared_costs, &lines);
-        r.chargeback =
-            Some(crate::app::views::ChargebackView::build(&app.config.teams, &allocation, range, currency, false));
+        r.chargeback = Some(super::teams::chargeback_view(app, store, req.accounts, range, currency, rates, false)?);
     }
     Ok(r)
 }

@@ -3,6 +3,10 @@
 
 use std::collections::{BTreeSet, HashMap};
 
+use super::App;
+use super::answer::Answer;
+use super::select::{Prepared, Scope, prepare};
+use super::views::ChargebackView;
 use crate::domain::{Account, Currency, DateRange, Dim, Money};
 use crate::error::Result;
 use crate::fx::Rates;
@@ -169,4 +173,73 @@ pub(crate) fn scope<'a>(
         }
     };
     Ok(Some(crate::app::views::allocated_rows::TeamScope { teams, shared, only }))
+}
+
+/// What `llmcost teams` asks: the chargeback of a period, by team or by cost centre, as one
+/// period or month by month.
+#[derive(Clone, Debug)]
+pub(crate) struct ChargebackRequest {
+    pub scope: Scope,
+    pub range: DateRange,
+    pub by_cost_center: bool,
+    pub by_month: bool,
+}
+
+/// The chargeback of `range` in the view's currency. Each calendar month is allocated on its
+/// own when `by_month` (shared costs split in that month's proportions), so a month's chargeback
+/// is the same whatever period it is listed in. The report's chargeback is this, in one piece.
+pub(crate) fn chargeback_views(
+    app: &App,
+    p: &Prepared,
+    range: DateRange,
+    by_cost_center: bool,
+    by_month: bool,
+) -> Result<Vec<ChargebackView>> {
+    let months = if by_month { crate::domain::calendar::months_in(range) } else { vec![range] };
+    months
+        .into_iter()
+        .map(|m| chargeback_view(app, &p.store, &p.accounts, m, p.currency, &p.rates, by_cost_center))
+        .collect()
+}
+
+/// One period's chargeback, allocated in that period's own proportions.
+pub(crate) fn chargeback_view(
+    app: &App,
+    store: &Store,
+    accounts: &[Account],
+    range: DateRange,
+    currency: Currency,
+    rates: &Rates,
+    by_cost_center: bool,
+) -> Result<ChargebackView> {
+    let lines = lines(store, accounts, range, currency, rates)?;
+    let allocation = allocate(&app.config.teams, &app.config.shared_costs, &lines);
+    Ok(ChargebackView::build(&app.config.teams, &allocation, range, currency, by_cost_center))
+}
+
+/// Days `teams check` looks at without a period: a rule for a team that spends monthly is not
+/// dead on the 6th because this month has no spend of it yet.
+pub(crate) const CHECK_DAYS: u32 = 90;
+
+pub(crate) fn chargeback(app: &App, req: &ChargebackRequest) -> Result<Answer<Vec<ChargebackView>>> {
+    let p = prepare(app, &req.scope, req.range)?;
+    let view = chargeback_views(app, &p, req.range, req.by_cost_center, req.by_month)?;
+    Ok(Answer { view, failed: p.failed })
+}
+
+/// `teams check`'s answer: the rules, the period looked at, and what is wrong with them.
+pub(crate) struct RuleCheck {
+    pub range: DateRange,
+    pub teams: usize,
+    pub shared_costs: usize,
+    pub findings: Findings,
+}
+
+pub(crate) fn check_rules(app: &App, scope: &Scope, range: DateRange) -> Result<Answer<RuleCheck>> {
+    let p = prepare(app, scope, range)?;
+    let lines = lines(&p.store, &p.accounts, range, p.currency, &p.rates)?;
+    let findings = check(&app.config.teams, &app.config.shared_costs, &lines);
+    let view =
+        RuleCheck { range, teams: app.config.teams.len(), shared_costs: app.config.shared_costs.len(), findings };
+    Ok(Answer { view, failed: p.failed })
 }

@@ -6,7 +6,7 @@ use std::time::Duration;
 use clap::Args;
 
 use super::App;
-use crate::error::{Error, Result};
+use crate::error::Result;
 
 #[derive(Debug, Args)]
 #[command(after_help = "\
@@ -79,24 +79,12 @@ pub struct MetricsArgs {
 }
 
 pub(super) fn metrics(app: &App, args: MetricsArgs) -> Result<()> {
-    let mut store = app.open_store()?;
-    let today = app.clock.today();
-    let range = crate::domain::DateRange::new(crate::domain::period::first_of_month(today), today);
-    let accounts = app.accounts();
-    let failed = if accounts.is_empty() {
-        Vec::new()
-    } else {
-        crate::app::select::refresh(app, &mut store, &accounts, range, args.offline, false)?
-    };
     let currency =
         crate::app::fx::reporting_currency(args.currency.as_deref(), app.config.display.currency.as_deref())?;
-    let q = crate::store::CostQuery::all(accounts.clone(), range, vec![]);
-    if !accounts.is_empty() {
-        crate::app::fx::rates_for(app, &mut store, &q, currency, args.offline)?;
-    }
-    let text = crate::serve::exposition::render(app, &store, &Default::default(), false, currency)?;
+    let answer = crate::app::metrics::refreshed(app, args.offline, currency)?;
+    let text = crate::serve::exposition::render(&answer.view, &Default::default(), false);
     super::write_stdout(|out| out.write_all(text.as_bytes()))?;
-    if failed.is_empty() { Ok(()) } else { Err(Error::Accounts(failed)) }
+    answer.into_result()
 }
 
 #[cfg(test)]

@@ -5,7 +5,6 @@ use clap::{Args, Subcommand, ValueEnum};
 
 use super::App;
 use super::args::{CurrencyArgs, Format, FreshnessArgs, PeriodArgs, ScopeArgs};
-use crate::app::views::ChargebackView;
 use crate::error::{Error, Result};
 
 #[derive(Debug, Args)]
@@ -93,40 +92,8 @@ pub(super) fn run(app: &App, args: TeamsArgs) -> Result<()> {
     }
 }
 
-/// A period's lines in one currency.
-struct Lines {
-    lines: Vec<(crate::teams::Line, crate::domain::Money)>,
-    range: crate::domain::DateRange,
-}
-
-/// Days `teams check` looks at without a period flag: a rule for a team that spends monthly
-/// is not dead on the 6th because this month has no spend of it yet.
-const CHECK_DAYS: u32 = 90;
-
-fn lines_in(app: &App, a: &ChargebackArgs, range: crate::domain::DateRange) -> Result<Lines> {
-    let p = prepare(app, a, range)?;
-    let lines = crate::app::teams::lines(&p.store, &p.accounts, range, p.currency, &p.rates)?;
-    Ok(Lines { lines, range })
-}
-
-/// The cache refreshed for `range` and the rates to show it in the reporting currency.
-struct Prepared {
-    store: crate::store::Store,
-    accounts: Vec<crate::domain::Account>,
-    rates: crate::fx::Rates,
-    currency: crate::domain::Currency,
-    failed: Vec<String>,
-}
-
-fn prepare(app: &App, a: &ChargebackArgs, range: crate::domain::DateRange) -> Result<Prepared> {
-    let accounts = app.select(&a.scope.provider, &a.scope.workspace)?;
-    let mut store = app.open_store()?;
-    let failed =
-        crate::app::select::refresh_for_view(app, &mut store, &accounts, range, a.fresh.offline, a.fresh.refresh)?;
-    let currency = a.currency.resolve(app)?;
-    let q = crate::store::CostQuery::all(accounts.clone(), range, vec![]);
-    let rates = crate::app::fx::rates_for(app, &mut store, &q, currency, a.fresh.offline)?;
-    Ok(Prepared { store, accounts, rates, currency, failed })
+fn scope(app: &App, a: &ChargebackArgs) -> Result<crate::app::select::Scope> {
+    super::args::scope(app, &a.scope, a.fresh, &a.currency)
 }
 
 fn chargeback(app: &App, a: ChargebackArgs) -> Result<()> {
@@ -134,44 +101,38 @@ fn chargeback(app: &App, a: ChargebackArgs) -> Result<()> {
     if by_cost_center && a.by.contains(&By::Team) {
         return Err(Error::Usage("--by takes team or cost-center, not both (add month to either)".into()));
     }
-    let range = a.period.resolve(app.clock.today())?;
-    let Prepared { store, accounts, rates, currency, failed } = prepare(app, &a, range)?;
-    // Each calendar month allocated on its own (shared costs split in that month's proportions),
-    // so a month's chargeback is the same whatever period it is listed in.
-    let months = if a.by.contains(&By::Month) { crate::domain::calendar::months_in(range) } else { vec![range] };
-    let mut views: Vec<ChargebackView> = Vec::new();
-    for m in months {
-        let lines = crate::app::teams::lines(&store, &accounts, m, currency, &rates)?;
-        let allocation = crate::teams::allocate::allocate(&app.config.teams, &app.config.shared_costs, &lines);
-        views.push(ChargebackView::build(&app.config.teams, &allocation, m, currency, by_cost_center));
-    }
-    super::write_stdout(|out| crate::output::teams_out::render_all(&views, a.format, out))?;
-    if !failed.is_empty() {
-        return Err(Error::Accounts(failed));
-    }
-    Ok(())
+    let request = crate::app::teams::ChargebackRequest {
+        scope: scope(app, &a)?,
+        range: a.period.resolve(app.clock.today())?,
+        by_cost_center,
+        by_month: a.by.contains(&By::Month),
+    };
+    let answer = crate::app::teams::chargeback(app, &request)?;
+    super::write_stdout(|out| crate::output::teams_out::render_all(&answer.view, a.format, out))?;
+    answer.into_result()
 }
 
 fn check(app: &App, a: ChargebackArgs) -> Result<()> {
     let today = app.clock.today();
-    let spec = if a.period.is_set() { a.period.spec()? } else { crate::domain::PeriodSpec::Last(CHECK_DAYS) };
+    let spec = if a.period.is_set() {
+        a.period.spec()?
+    } else {
+        crate::domain::PeriodSpec::Last(crate::app::teams::CHECK_DAYS)
+    };
     let range = spec.resolve(today).map_err(|e| Error::Usage(e.to_string()))?;
-    let Lines { lines, range, .. } = lines_in(app, &a, range)?;
-    let findings = crate::app::teams::check(&app.config.teams, &app.config.shared_costs, &lines);
+    let answer = crate::app::teams::check_rules(app, &scope(app, &a)?, range)?;
+    let c = &answer.view;
     let mut out = vec![format!(
         "{} team(s), {} shared cost rule(s), checked against cached spend {} to {} (UTC days)",
-        app.config.teams.len(),
-        app.config.shared_costs.len(),
-        range.since,
-        range.until
+        c.teams, c.shared_costs, c.range.since, c.range.until
     )];
-    for d in &findings.dead {
+    for d in &c.findings.dead {
         out.push(format!("dead rule: {d}"));
     }
-    for o in &findings.overlaps {
+    for o in &c.findings.overlaps {
         out.push(format!("overlap: {o}"));
     }
-    let problems = findings.dead.len() + findings.overlaps.len();
+    let problems = c.findings.dead.len() + c.findings.overlaps.len();
     if problems == 0 {
         out.push("ok: every rule matches spend, and no spend is claimed twice".into());
     }
@@ -181,5 +142,5 @@ fn check(app: &App, a: ChargebackArgs) -> Result<()> {
         }
         Ok(())
     })?;
-    if problems > 0 { Err(Error::Problems { what: "teams check", count: problems }) } else { Ok(()) }
+    if problems > 0 { Err(Error::Problems { what: "teams check", count: problems }) } else { answer.into_result() }
 }

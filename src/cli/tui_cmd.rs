@@ -34,19 +34,7 @@ pub(super) fn run(app: App, args: TuiArgs) -> Result<()> {
             "llmcost tui needs a terminal; for scripts use 'costs' or 'report'".into(),
         ));
     }
-    if !app.is_demo() {
-        // The dashboard converts with cached rates: fetch this year's now if they are needed.
-        let mut store = app.open_store()?;
-        let today = app.clock.today();
-        let accounts = app.select(&[], &[])?;
-        let range = crate::domain::DateRange::new(
-            crate::domain::period::first_of_month(today).with_month(1).unwrap_or(today),
-            today,
-        );
-        let q = crate::store::CostQuery::all(accounts, range, vec![]);
-        crate::app::fx::rates_for(&app, &mut store, &q, currency, args.offline)?;
-    }
+    // The dashboard converts with cached rates: fetch this year's now if they are needed.
+    crate::app::dashboard::prefetch_rates(&app, currency, args.offline)?;
     crate::tui::run(app, args.offline, currency)
 }
-
-use chrono::Datelike as _;

@@ -6,10 +6,8 @@
 use std::collections::BTreeMap;
 use std::fmt::Write as _;
 
-use crate::app::App;
-use crate::domain::{Account, DateRange, Dim, Money};
-use crate::error::Result;
-use crate::store::{CostQuery, Store};
+use crate::app::metrics::MetricsView;
+use crate::domain::{Account, Money};
 
 /// Sync failures counted by `serve` since it started, per account.
 pub(crate) type SyncErrors = BTreeMap<Account, u64>;
@@ -60,19 +58,10 @@ impl Family {
     }
 }
 
-/// The whole exposition, from the cache as it is (it never waits on a provider).
+/// The whole exposition of a metrics view (the cache as it was read; never a provider).
 /// Metric names carry their unit: `_usd`, or `_chf` with `--currency CHF`.
-pub(crate) fn render(
-    app: &App,
-    store: &Store,
-    errors: &SyncErrors,
-    openmetrics: bool,
-    currency: crate::domain::Currency,
-) -> Result<String> {
-    let today = app.clock.today();
-    let accounts = app.accounts();
-    let month = DateRange::new(crate::domain::period::first_of_month(today), today);
-    let dims = vec![Dim::Provider, Dim::Workspace, Dim::Project, Dim::Model];
+pub(crate) fn render(view: &MetricsView, errors: &SyncErrors, openmetrics: bool) -> String {
+    let currency = view.currency;
     let unit = currency.as_str().to_ascii_lowercase();
     let mut spend_month = Family::new(
         format!("llmcost_spend_month_to_date_{unit}"),
@@ -86,25 +75,17 @@ pub(crate) fn render(
         "gauge",
         format!("Billed spend today (UTC, partial), in {currency}."),
     );
-    if !accounts.is_empty() {
-        for (range, family) in [(month, &mut spend_month), (DateRange::single(today), &mut spend_today)] {
-            let q = CostQuery::all(accounts.clone(), range, dims.clone());
-            // In `currency`: other currencies converted with the cached ECB rates.
-            let rates = store.cached_rates(&q, currency)?;
-            for (key, cost) in store.aggregate_costs_in(&q, currency, &rates)?.0 {
-                let [provider, workspace, project, model] = key.values.as_slice() else { continue };
-                let [provider, workspace, project, model] =
-                    [provider, workspace, project, model].map(ToString::to_string);
-                family.add(
-                    labels(&[
-                        ("provider", &provider),
-                        ("workspace", &workspace),
-                        ("project", &project),
-                        ("model", &model),
-                    ]),
-                    value(cost),
-                );
-            }
+    for (samples, family) in [(&view.spend_month, &mut spend_month), (&view.spend_today, &mut spend_today)] {
+        for s in samples {
+            family.add(
+                labels(&[
+                    ("provider", &s.provider),
+                    ("workspace", &s.workspace),
+                    ("project", &s.project),
+                    ("model", &s.model),
+                ]),
+                value(s.cost),
+            );
         }
     }
     let mut project_info = Family::new(
@@ -112,10 +93,7 @@ pub(crate) fn render(
         "gauge",
         "A project (OpenAI project, Anthropic workspace, AWS linked account...) and its name; always 1.",
     );
-    let names: BTreeMap<(String, String, String), String> = store.project_names()?.into_iter().collect();
-    for ((provider, workspace, id), name) in
-        names.iter().filter(|((p, w, _), _)| accounts.iter().any(|a| a.provider.id() == p && &a.workspace == w))
-    {
+    for ((provider, workspace, id), name) in &view.project_names {
         project_info.add(
             labels(&[("provider", provider), ("workspace", workspace), ("project", id), ("project_name", name)]),
             "1".into(),
@@ -139,8 +117,8 @@ pub(crate) fn render(
         "gauge",
         "When the budget's current period ends (the first second after its last UTC day).",
     );
-    if !app.config.budgets.is_empty() {
-        for row in crate::app::budgets::evaluate(app, store, &app.config.budgets)? {
+    {
+        for row in &view.budgets {
             let (b, s) = (&row.budget, &row.status);
             let name = b.name.as_str();
             let (code, u) = (b.currency.to_string(), b.currency.as_str().to_ascii_lowercase());
@@ -194,9 +172,9 @@ pub(crate) fn render(
     );
     let mut sync_errors =
         Family::new("llmcost_sync_errors_total", "counter", "Failed syncs of an account since this llmcost started.");
-    for a in &accounts {
+    for (a, last) in &view.last_sync {
         let pw = [("provider", a.provider.id()), ("workspace", a.workspace.as_str())];
-        if let Some(at) = store.last_sync(a.provider.id(), &a.workspace)? {
+        if let Some(at) = last {
             last_success.add(labels(&pw), at.timestamp().to_string());
         }
         sync_errors.add(labels(&pw), errors.get(a).copied().unwrap_or(0).to_string());
@@ -220,7 +198,7 @@ pub(crate) fn render(
     if openmetrics {
         out.push_str("# EOF\n");
     }
-    Ok(out)
+    out
 }
 
 /// Whether a scraper asked for OpenMetrics in its `Accept` header.

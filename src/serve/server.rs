@@ -14,7 +14,6 @@ use hyper_util::rt::{TokioIo, TokioTimer};
 
 use super::exposition::{self, OPENMETRICS_CONTENT_TYPE, SyncErrors, TEXT_CONTENT_TYPE};
 use crate::app::App;
-use crate::domain::DateRange;
 use crate::error::{Error, Result};
 
 pub(crate) struct ServeOptions {
@@ -106,11 +105,8 @@ fn handle(shared: &Shared, req: &Request<hyper::body::Incoming>) -> Response<Ful
 /// Renders both formats from the cache as it is now, keeping the last good rendering on error.
 fn refresh(app: &App, shared: &Shared, currency: crate::domain::Currency) {
     let snapshot = shared.errors.lock().map(|e| e.clone()).unwrap_or_default();
-    let both = app.open_store().and_then(|store| {
-        let text = exposition::render(app, &store, &snapshot, false, currency)?;
-        let openmetrics = exposition::render(app, &store, &snapshot, true, currency)?;
-        Ok((text, openmetrics))
-    });
+    let both = crate::app::metrics::snapshot(app, currency)
+        .map(|view| (exposition::render(&view, &snapshot, false), exposition::render(&view, &snapshot, true)));
     match both {
         Ok((text, openmetrics)) => {
             if let Ok(mut r) = shared.rendered.write() {
@@ -123,21 +119,7 @@ fn refresh(app: &App, shared: &Shared, currency: crate::domain::Currency) {
 
 /// Syncs this month (today included) for every account, counting failures per account.
 fn sync_once(app: &App, errors: &Mutex<SyncErrors>, currency: crate::domain::Currency) {
-    let today = app.clock.today();
-    let range = DateRange::new(crate::domain::period::first_of_month(today), today);
-    let accounts = app.accounts();
-    if accounts.is_empty() || app.is_demo() {
-        return;
-    }
-    let outcome = app.open_store().and_then(|mut store| {
-        let outcomes = crate::app::sync::sync_accounts(app, &mut store, &accounts, range, false)?;
-        // Scrapes convert with cached rates only: refresh them here, off the scrape path.
-        let q = crate::store::CostQuery::all(accounts, range, vec![]);
-        if let Err(e) = crate::app::fx::rates_for(app, &mut store, &q, currency, false) {
-            app.note(&format!("exchange rates: {e}"));
-        }
-        Ok(outcomes)
-    });
+    let outcome = crate::app::metrics::sync_month(app, currency);
     match outcome {
         Ok(outcomes) => {
             if let Ok(mut e) = errors.lock() {

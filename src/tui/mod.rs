@@ -6,7 +6,7 @@
 //!   connection and send a `Msg` back on the channel that also carries key presses, so the
 //!   screen never waits on the network.
 
-pub mod data;
+pub mod export;
 pub mod model;
 pub mod update;
 pub mod view;
@@ -131,17 +131,7 @@ fn spawn_effect(app: &Arc<App>, tx: &Sender<Msg>, effect: Effect) {
 pub fn run_effect(app: &App, effect: Effect) -> Msg {
     match effect {
         Effect::Load { generation, query } => {
-            let result = app
-                .open_store()
-                .and_then(|store| {
-                    let mut snapshot = data::load(&store, &query)?;
-                    let projects: Vec<String> = query.project.iter().cloned().collect();
-                    snapshot.budgets =
-                        crate::app::budgets::relevant(app, &store, &query.accounts, &projects, &[], query.range.until);
-                    snapshot.teams = data::teams(&store, &query, &app.config.teams, &app.config.shared_costs)?;
-                    Ok(snapshot)
-                })
-                .map_err(|e| e.to_string());
+            let result = crate::app::dashboard::run(app, &query).map_err(|e| e.to_string());
             Msg::Loaded { generation, result }
         }
         Effect::Sync { accounts, range, refresh } => {
@@ -168,10 +158,7 @@ pub fn run_effect(app: &App, effect: Effect) -> Msg {
             Msg::Synced { failures }
         }
         Effect::Export { query, path, filter } => {
-            let result = app
-                .open_store()
-                .and_then(|store| data::export(&store, &query, &filter, path))
-                .map_err(|e| e.to_string());
+            let result = export::export(app, &query, &filter, path).map_err(|e| e.to_string());
             Msg::Exported(result)
         }
     }

@@ -2,7 +2,7 @@
 
 use chrono::{Days, Months, NaiveDate};
 
-use super::data::Snapshot;
+use crate::app::dashboard::Snapshot;
 use crate::domain::{Account, DateRange, ProviderKind};
 
 /// Which period is shown.
@@ -241,12 +241,12 @@ impl Model {
     }
 
     /// Model rows after the name filter, in sort order.
-    pub fn model_rows(&self) -> Vec<&super::data::ModelRow> {
+    pub fn model_rows(&self) -> Vec<&crate::app::dashboard::ModelRow> {
         let Some(s) = &self.snapshot else {
             return Vec::new();
         };
         let needle = self.filter.to_lowercase();
-        let mut rows: Vec<&super::data::ModelRow> =
+        let mut rows: Vec<&crate::app::dashboard::ModelRow> =
             s.models.iter().filter(|m| needle.is_empty() || m.model.to_lowercase().contains(&needle)).collect();
         rows.sort_by(|a, b| {
             let ord = match self.sort {

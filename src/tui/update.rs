@@ -6,8 +6,8 @@ use std::path::PathBuf;
 use chrono::NaiveDate;
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
-use super::data::{Query, Snapshot};
 use super::model::{Mode, Model, Pane, PeriodKind, SortBy, step};
+use crate::app::dashboard::{Query, Snapshot};
 use crate::domain::{Account, DateRange, ProviderKind};
 
 #[derive(Debug)]

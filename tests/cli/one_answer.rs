@@ -4,10 +4,10 @@
 //! January 1st), must be the same figure to the cent.
 
 use chrono::{DateTime, Datelike, Days, NaiveDate, Utc};
+use llmcost::app::dashboard;
 use llmcost::demo::Demo;
 use llmcost::domain::{Currency, DateRange, Money};
 use llmcost::store::Store;
-use llmcost::tui::data;
 use rust_decimal::Decimal;
 
 use crate::test_env::{TestEnv, expect_code, json, stdout};
@@ -61,7 +61,7 @@ async fn the_month_and_its_forecast_are_the_same_in_every_front_end() {
         // the dashboard's data for this month.
         let demo = Demo::new(now).unwrap();
         let store = Store::open(&demo.db_path()).unwrap();
-        let query = data::Query {
+        let query = dashboard::Query {
             currency: Currency::USD,
             accounts: demo.accounts(),
             project: None,
@@ -69,7 +69,7 @@ async fn the_month_and_its_forecast_are_the_same_in_every_front_end() {
             period_end: last_of_month(today),
             today,
         };
-        let snapshot = data::load(&store, &query).unwrap();
+        let snapshot = dashboard::load(&store, &query).unwrap();
         assert_eq!(snapshot.total.decimal().round_dp(2), b_spent, "{at}: dashboard total");
         assert_eq!(
             snapshot.forecast.map(|m: Money| m.decimal().round_dp(2)),

@@ -214,7 +214,7 @@ fn walk(dir: &std::path::Path) -> Vec<std::path::PathBuf> {
 
 #[tokio::test]
 async fn the_dashboard_reads_while_budgets_check_syncs() {
-    use llmcost::tui::data::Query;
+    use llmcost::app::dashboard::Query;
     use llmcost::tui::update::{Effect, Msg};
 
     let fake = FakeOpenAi::start(sample_org(KEY)).await;

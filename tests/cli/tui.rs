@@ -5,10 +5,10 @@ use std::path::PathBuf;
 use std::sync::mpsc::channel;
 
 use chrono::{DateTime, NaiveDate, Utc};
+use llmcost::app::dashboard;
 use llmcost::demo::Demo;
 use llmcost::domain::{DateRange, ProviderKind};
 use llmcost::store::Store;
-use llmcost::tui::data;
 use llmcost::tui::model::{Mode, Model, PeriodKind, SortBy};
 use llmcost::tui::update::{Effect, Msg, init, update};
 use llmcost::tui::{event_loop, view};
@@ -43,7 +43,7 @@ fn demo(online: bool) -> (Demo, Model) {
 fn load(demo: &Demo, effect: &Effect) -> Msg {
     let Effect::Load { generation, query } = effect else { panic!("not a load: {effect:?}") };
     let store = Store::open(&demo.db_path()).unwrap();
-    Msg::Loaded { generation: *generation, result: data::load(&store, query).map_err(|e| e.to_string()) }
+    Msg::Loaded { generation: *generation, result: dashboard::load(&store, query).map_err(|e| e.to_string()) }
 }
 
 fn loaded(demo: &Demo, model: &mut Model) {
@@ -89,7 +89,7 @@ fn snapshots_of_each_state_at_three_sizes() {
     // A first run: nothing cached yet.
     let mut empty = model.clone();
     let query = llmcost::tui::update::query(&empty).unwrap();
-    empty.snapshot = Some(data::load(&Store::open_in_memory().unwrap(), &query).unwrap());
+    empty.snapshot = Some(dashboard::load(&Store::open_in_memory().unwrap(), &query).unwrap());
     insta::assert_snapshot!("tui_empty_80x24", draw(&empty, 80, 24));
     insta::assert_snapshot!("tui_empty_160x48", draw(&empty, 160, 48));
 
@@ -216,8 +216,9 @@ fn sorting_filtering_and_export() {
     // says the scope, period and filter), as spreadsheets and CSV readers expect.
     let dir = tempfile::tempdir().unwrap();
     let store = Store::open(&demo.db_path()).unwrap();
-    let first = data::export(&store, query, filter, dir.path().join(path)).unwrap();
-    let second = data::export(&store, query, filter, dir.path().join(path)).unwrap();
+    let view = dashboard::export_view(&store, query, filter).unwrap();
+    let first = llmcost::tui::export::write(&view, dir.path().join(path)).unwrap();
+    let second = llmcost::tui::export::write(&view, dir.path().join(path)).unwrap();
     assert_ne!(first, second, "the second export does not overwrite the first");
     assert!(second.to_string_lossy().ends_with("-filter-claude-2.csv"), "{second:?}");
     let text = std::fs::read_to_string(&first).unwrap();
@@ -314,8 +315,8 @@ fn the_teams_pane_shows_the_chargeback_of_the_scope() {
     let effects = init(&mut model);
     let Effect::Load { generation, query } = &effects[0] else { panic!("not a load") };
     let store = Store::open(&demo.db_path()).unwrap();
-    let mut snapshot = data::load(&store, query).unwrap();
-    snapshot.teams = data::teams(&store, query, &llmcost::demo::teams(), &llmcost::demo::shared_costs()).unwrap();
+    let mut snapshot = dashboard::load(&store, query).unwrap();
+    snapshot.teams = dashboard::teams(&store, query, &llmcost::demo::teams(), &llmcost::demo::shared_costs()).unwrap();
     let total: llmcost::domain::Money = snapshot.teams.iter().map(|t| t.cost).sum();
     assert_eq!(total, snapshot.total, "the teams' parts add up to the scope's total");
     assert_eq!(snapshot.teams.last().unwrap().name, "(unallocated)", "unallocated spend is shown, last");

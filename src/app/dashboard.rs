@@ -1,6 +1,5 @@
-//! What the dashboard shows, loaded from the cache on a background thread.
-
-use std::path::PathBuf;
+//! The dashboard's use case: everything one screen shows for a scope and period, loaded from
+//! the cache as it is (the dashboard syncs on its own, so a screen never waits on a provider).
 
 use chrono::{DateTime, NaiveDate, Utc};
 use rust_decimal::Decimal;
@@ -10,7 +9,6 @@ use crate::budget;
 use crate::budget::BudgetRow;
 use crate::domain::{Account, DateRange, Dim, Money};
 use crate::error::Result;
-use crate::output::Format;
 use crate::report::previous_period;
 use crate::store::{CostQuery, Store};
 
@@ -192,31 +190,41 @@ pub fn teams(
     Ok(rows)
 }
 
-/// Writes the current view (by provider and model, the models `filter` matches) as CSV, its
-/// header row first (a comment line above it would be read as the header by spreadsheets);
-/// returns the path written, which names the period. An existing file is never overwritten:
-/// `-2`, `-3`... is added to the name.
-pub fn export(store: &Store, q: &Query, filter: &str, path: PathBuf) -> Result<PathBuf> {
+/// The view `e` exports: the period's spend by provider and model, the models `filter`
+/// matches (a case-insensitive substring), with its total.
+pub fn export_view(store: &Store, q: &Query, filter: &str) -> Result<CostView> {
     let mut view = models_view(store, q)?;
     let needle = filter.to_lowercase();
     if !needle.is_empty() {
         view.rows.retain(|r| r.value(Dim::Model).to_lowercase().contains(&needle));
         view.total = view.rows.iter().map(|r| r.cost).sum();
     }
-    let mut bytes = Vec::new();
-    crate::output::render_costs(&view, Format::Csv, &mut bytes)
-        .map_err(|e| crate::error::Error::Runtime(format!("cannot render CSV: {e}")))?;
-    let path = free_path(path);
-    crate::config::write_atomically(&path, &bytes)?;
-    Ok(path)
+    Ok(view)
 }
 
-/// `path`, or `name-2.csv`, `name-3.csv`... when it exists.
-fn free_path(path: PathBuf) -> PathBuf {
-    if !path.exists() {
-        return path;
+/// One screen, with the budgets of the period shown and the teams' spend: what the dashboard
+/// asks on every load.
+pub fn run(app: &crate::app::App, query: &Query) -> Result<Snapshot> {
+    let store = app.open_store()?;
+    let mut snapshot = load(&store, query)?;
+    let projects: Vec<String> = query.project.iter().cloned().collect();
+    snapshot.budgets = super::budgets::relevant(app, &store, &query.accounts, &projects, &[], query.range.until);
+    snapshot.teams = teams(&store, query, &app.config.teams, &app.config.shared_costs)?;
+    Ok(snapshot)
+}
+
+/// Before the dashboard opens: this year's exchange rates, fetched now when the cache lacks
+/// them (the dashboard converts with cached rates only).
+pub fn prefetch_rates(app: &crate::app::App, currency: crate::domain::Currency, offline: bool) -> Result<()> {
+    if app.is_demo() {
+        return Ok(());
     }
-    let stem = path.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default();
-    let ext = path.extension().map(|e| format!(".{}", e.to_string_lossy())).unwrap_or_default();
-    (2..).map(|n| path.with_file_name(format!("{stem}-{n}{ext}"))).find(|p| !p.exists()).unwrap_or(path)
+    let mut store = app.open_store()?;
+    let today = app.clock.today();
+    let accounts = app.select(&[], &[])?;
+    let range =
+        DateRange::new(chrono::NaiveDate::from_ymd_opt(chrono::Datelike::year(&today), 1, 1).unwrap_or(today), today);
+    let q = CostQuery::all(accounts, range, vec![]);
+    super::fx::rates_for(app, &mut store, &q, currency, offline)?;
+    Ok(())
 }
