@@ -38,6 +38,7 @@ pub mod output;
 pub(crate) mod prices;
 pub mod providers;
 pub(crate) mod report;
+pub mod sanitize;
 pub(crate) mod savings;
 pub mod secrets;
 pub(crate) mod serve;

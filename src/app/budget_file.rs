@@ -98,6 +98,34 @@ pub(crate) fn find_raw<'a>(config: &'a Config, name: &str) -> Option<&'a RawBudg
     config.raw_budgets.iter().find(|b| b.name.as_deref() == Some(name))
 }
 
+/// `budgets add` and `budgets edit`: the budget checked as the config loader checks it, its scope
+/// checked against the accounts (a typo fails now rather than in CI), then written. Returns the
+/// budget as it will be read.
+pub(crate) fn save_checked(app: &super::App, raw: &RawBudget, replace: bool) -> Result<crate::budget::Budget> {
+    refuse_demo(app)?;
+    let budget = crate::config_budgets::validate(raw)
+        .map_err(|(field, m)| Error::Usage(format!("--{}: {m}", field.replace('_', "-"))))?;
+    super::budgets::budget_accounts(app, &budget).map_err(|e| Error::Usage(e.to_string()))?;
+    save(&app.config_path, raw, replace)?;
+    Ok(budget)
+}
+
+/// `budgets remove`: an unknown name is an error, not a silent success.
+pub(crate) fn remove_named(app: &super::App, name: &str) -> Result<()> {
+    refuse_demo(app)?;
+    if !remove(&app.config_path, name)? {
+        return Err(Error::Usage(format!("no budget named '{name}': see 'llmcost budgets list'")));
+    }
+    Ok(())
+}
+
+fn refuse_demo(app: &super::App) -> Result<()> {
+    if app.is_demo() {
+        return Err(Error::Usage("the demo's budgets are built in: run without --demo".into()));
+    }
+    Ok(())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

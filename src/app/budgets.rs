@@ -138,3 +138,103 @@ pub(crate) fn relevant(
         .filter(|r| models.is_empty() || r.budget.scope.model.as_ref().is_some_and(|m| models.contains(m)))
         .collect()
 }
+
+/// `budgets list`, `notify test`: the budgets' verdicts from the cache as it is.
+pub(crate) fn status(app: &App, budgets: &[Budget]) -> Result<Vec<BudgetRow>> {
+    evaluate(app, &app.open_store()?, budgets)
+}
+
+/// What `budgets check` asks: the budgets (empty: all), and whether to sync first.
+#[derive(Clone, Debug, Default)]
+pub(crate) struct CheckRequest {
+    pub names: Vec<String>,
+    pub offline: bool,
+}
+
+/// The verdicts, and what could not be brought up to date for them.
+pub(crate) struct Checked {
+    pub rows: Vec<BudgetRow>,
+    /// Every account that failed to sync.
+    pub failed: Vec<String>,
+    /// Those of them that are setup problems (a key refused, a missing permission), which
+    /// `--fail-open` never lets through.
+    pub setup_failures: Vec<String>,
+}
+
+impl Checked {
+    /// One line per budget and account whose spend was never fetched for its period, and per
+    /// budget with no account at all: why a verdict is `no data` or `partial`, never ok.
+    pub(crate) fn no_data(&self, offline: bool) -> Vec<String> {
+        let mut out = Vec::new();
+        for r in &self.rows {
+            for account in &r.missing {
+                out.push(format!(
+                    "budget {}: no data for {account} since {} (never fetched: no key, or never synced): run 'llmcost sync'{}",
+                    r.budget.name,
+                    r.status.period.since,
+                    if offline { " or drop --offline" } else { "" }
+                ));
+            }
+            if r.accounts.is_empty() {
+                out.push(format!("budget {}: no account in its scope has a key or imported spend", r.budget.name));
+            }
+        }
+        out
+    }
+}
+
+/// The budgets named (all when none), each checked by name first so a typo fails before any
+/// network.
+fn chosen(app: &App, names: &[String]) -> Result<Vec<Budget>> {
+    let mut budgets: Vec<Budget> = app.config.budgets.clone();
+    if budgets.is_empty() {
+        return Err(no_budgets());
+    }
+    for name in names {
+        if !budgets.iter().any(|b| &b.name == name) {
+            let known: Vec<&str> = budgets.iter().map(|b| b.name.as_str()).collect();
+            return Err(Error::Usage(format!("no budget named '{name}': budgets are {}", known.join(", "))));
+        }
+    }
+    if !names.is_empty() {
+        budgets.retain(|b| names.contains(&b.name));
+    }
+    Ok(budgets)
+}
+
+/// The error for a command that needs budgets when the config has none.
+pub(crate) fn no_budgets() -> Error {
+    Error::Config("no budgets defined: add one with 'llmcost budgets add NAME --amount 500 --period month'".into())
+}
+
+/// `budgets check`: one sync covering every account any budget needs, over the longest range
+/// any needs (unless offline), each budget's rates, then the verdicts.
+pub(crate) fn check(app: &App, req: &CheckRequest) -> Result<Checked> {
+    let budgets = chosen(app, &req.names)?;
+    let today = app.clock.today();
+    let mut store = app.open_store()?;
+    let mut accounts: Vec<Account> = Vec::new();
+    let mut since = today;
+    for b in &budgets {
+        for a in budget_accounts(app, b)? {
+            if !accounts.contains(&a) {
+                accounts.push(a);
+            }
+        }
+        since = since.min(budget::needed_days(b, today).since);
+    }
+    let outcomes = if app.offline(req.offline) {
+        Vec::new()
+    } else {
+        super::sync::sync_accounts(app, &mut store, &accounts, crate::domain::DateRange::new(since, today), false)?
+    };
+    let failed = super::sync::failures(&outcomes);
+    let (_, setup_failures) = super::sync::split_transient(&outcomes);
+    // Budgets in another currency than their spend need that period's ECB rates.
+    for b in &budgets {
+        let query = CostQuery::all(budget_accounts(app, b)?, budget::needed_days(b, today), vec![]);
+        super::fx::rates_for(app, &mut store, &query, b.currency, req.offline)?;
+    }
+    let rows = evaluate(app, &store, &budgets)?;
+    Ok(Checked { rows, failed, setup_failures })
+}

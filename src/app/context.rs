@@ -345,7 +345,7 @@ impl App {
             // stderr is ignored.
             let mut stderr = std::io::stderr().lock();
             for line in message.lines() {
-                let _ = writeln!(stderr, "{}", crate::output::sanitize::terminal(line));
+                let _ = writeln!(stderr, "{}", crate::sanitize::terminal(line));
             }
         }
     }

@@ -202,6 +202,22 @@ pub fn export_view(store: &Store, q: &Query, filter: &str) -> Result<CostView> {
     Ok(view)
 }
 
+/// [`export_view`] from the cache as it is.
+pub fn export(app: &crate::app::App, q: &Query, filter: &str) -> Result<CostView> {
+    export_view(&app.open_store()?, q, filter)
+}
+
+/// The dashboard's `r`: the accounts shown, synced for the period shown (its own cache
+/// connection: the dashboard keeps drawing meanwhile).
+pub fn sync(
+    app: &crate::app::App,
+    accounts: &[Account],
+    range: DateRange,
+    refresh: bool,
+) -> Result<Vec<crate::sync::AccountSync>> {
+    super::sync::sync_accounts(app, &mut app.open_store()?, accounts, range, refresh)
+}
+
 /// One screen, with the budgets of the period shown and the teams' spend: what the dashboard
 /// asks on every load.
 pub fn run(app: &crate::app::App, query: &Query) -> Result<Snapshot> {

@@ -1,15 +1,18 @@
 //! The application layer: the context a use case runs in, and the use cases every front end
 //! (commands, dashboard) shares. Nothing here imports a front end.
 
+pub(crate) mod alerts;
 pub(crate) mod answer;
 pub(crate) mod budget_file;
 pub(crate) mod budgets;
+pub(crate) mod cache;
 mod context;
 pub(crate) mod costs;
 pub mod dashboard;
 pub(crate) mod download;
 pub(crate) mod export;
 pub(crate) mod fx;
+pub(crate) mod import;
 pub(crate) mod metrics;
 pub(crate) mod models;
 pub(crate) mod prices;

@@ -67,3 +67,26 @@ pub(crate) fn update(app: &App, from: Option<&str>) -> Result<(PriceTable, PathB
     crate::config::write_atomically(&path, &bytes)?;
     Ok((table, path))
 }
+
+/// Every model the cache has billed spend for, by provider (whether or not its provider reports
+/// tokens: a cloud's models have none, yet a price entry may still apply), sorted.
+pub(crate) fn billed_models(
+    app: &App,
+    only: &[crate::domain::ProviderKind],
+) -> Result<Vec<(crate::domain::ProviderKind, String)>> {
+    use crate::domain::{DateRange, Dim, KeyValue};
+    let store = app.open_store()?;
+    let accounts: Vec<_> =
+        app.accounts().into_iter().filter(|a| only.is_empty() || only.contains(&a.provider)).collect();
+    let q = crate::store::CostQuery::all(accounts, DateRange::all_time(), vec![Dim::Provider, Dim::Model]);
+    let mut models: Vec<_> = store
+        .aggregate_costs(&q)?
+        .into_iter()
+        .filter_map(|(key, _)| match key.values.as_slice() {
+            [KeyValue::Provider(kind), KeyValue::Text(model)] => Some((*kind, model.clone())),
+            _ => None,
+        })
+        .collect();
+    models.sort_by(|a, b| (a.0.id(), &a.1).cmp(&(b.0.id(), &b.1)));
+    Ok(models)
+}

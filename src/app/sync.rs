@@ -154,3 +154,21 @@ pub fn split_transient(outcomes: &[AccountSync]) -> (Vec<String>, Vec<String>) {
     let messages = |v: Vec<&AccountSync>| v.into_iter().filter_map(|o| o.error.clone()).collect();
     (messages(transient), messages(other))
 }
+
+/// `llmcost sync`: the days of `range` not yet cached (all of them with `refresh`) for the
+/// selected accounts. Returns the accounts and the outcome of each that had something to fetch.
+pub(crate) fn run(
+    app: &App,
+    providers: &[String],
+    workspaces: &[String],
+    range: DateRange,
+    refresh: bool,
+) -> Result<(Vec<Account>, Vec<AccountSync>)> {
+    let accounts = app.select(providers, workspaces)?;
+    if app.is_demo() {
+        return Ok((accounts, Vec::new()));
+    }
+    let mut store = app.open_store()?;
+    let outcomes = sync_accounts(app, &mut store, &accounts, range, refresh)?;
+    Ok((accounts, outcomes))
+}

@@ -165,7 +165,7 @@ pub(crate) fn scope<'a>(
                 let near = super::models::nearest(name, &known);
                 return Err(crate::error::Error::Usage(format!(
                     "unknown team '{}'{}; the config's teams are: {}",
-                    crate::output::sanitize::terminal(name),
+                    crate::sanitize::terminal(name),
                     if near.is_empty() { String::new() } else { format!(" (did you mean {}?)", near.join(", ")) },
                     known.join(", ")
                 )));

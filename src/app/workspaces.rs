@@ -71,7 +71,7 @@ pub(crate) fn add(app: &App, new: NewWorkspace, read_secret: impl FnOnce() -> Re
         let note = check_with(app, &account, &credentials, workspace).map_err(|e| e.not_added(advice))?;
         app.note(&format!(
             "{account}: credentials from {source} accepted{}",
-            note.map(|n| format!(" ({})", crate::output::sanitize::terminal(&n))).unwrap_or_default()
+            note.map(|n| format!(" ({})", crate::sanitize::terminal(&n))).unwrap_or_default()
         ));
     }
     if let Some(key) = &secret {

@@ -3,11 +3,8 @@
 use clap::{Args, Subcommand, ValueEnum};
 
 use super::App;
-use crate::app::budgets::{budget_accounts, evaluate};
-use crate::app::sync::{failures, sync_accounts};
-use crate::budget::{self, Budget, Level};
-use crate::config_budgets::{self, RawBudget};
-use crate::domain::{Account, DateRange};
+use crate::budget::Level;
+use crate::config_budgets::RawBudget;
 use crate::error::{Error, Result};
 use crate::output::budgets_out::{self, BudgetFormat};
 
@@ -171,16 +168,11 @@ pub(super) fn run(app: &App, args: BudgetsArgs) -> Result<()> {
     }
 }
 
-fn no_budgets() -> Error {
-    Error::Config("no budgets defined: add one with 'llmcost budgets add NAME --amount 500 --period month'".into())
-}
-
 fn list(app: &App, format: BudgetFormat) -> Result<()> {
     if app.config.budgets.is_empty() {
-        return Err(no_budgets());
+        return Err(crate::app::budgets::no_budgets());
     }
-    let store = app.open_store()?;
-    let rows = evaluate(app, &store, &app.config.budgets)?;
+    let rows = crate::app::budgets::status(app, &app.config.budgets)?;
     super::write_stdout(|out| budgets_out::render(&rows, app.clock.today(), format, out))
 }
 
@@ -218,14 +210,7 @@ fn raw_from(spec: &BudgetSpec, base: Option<&RawBudget>) -> RawBudget {
 }
 
 fn save(app: &App, raw: &RawBudget, replace: bool, verb: &str) -> Result<()> {
-    if app.is_demo() {
-        return Err(Error::Usage("the demo's budgets are built in: run without --demo".into()));
-    }
-    let budget = config_budgets::validate(raw)
-        .map_err(|(field, m)| Error::Usage(format!("--{}: {m}", field.replace('_', "-"))))?;
-    // Names in the scope must exist, so a typo fails now rather than in CI.
-    budget_accounts(app, &budget).map_err(|e| Error::Usage(e.to_string()))?;
-    crate::app::budget_file::save(&app.config_path, raw, replace)?;
+    let budget = crate::app::budget_file::save_checked(app, raw, replace)?;
     app.note(&format!(
         "{verb} budget '{}': {} per {}, saved in {}",
         budget.name,
@@ -252,58 +237,16 @@ fn edit(app: &App, spec: BudgetSpec) -> Result<()> {
 }
 
 fn remove(app: &App, name: &str) -> Result<()> {
-    if app.is_demo() {
-        return Err(Error::Usage("the demo's budgets are built in: run without --demo".into()));
-    }
-    if !crate::app::budget_file::remove(&app.config_path, name)? {
-        return Err(Error::Usage(format!("no budget named '{name}': see 'llmcost budgets list'")));
-    }
+    crate::app::budget_file::remove_named(app, name)?;
     app.note(&format!("Removed budget '{name}'."));
     Ok(())
 }
 
 fn check(app: &App, args: CheckArgs) -> Result<()> {
-    let mut budgets: Vec<Budget> = app.config.budgets.clone();
-    if budgets.is_empty() {
-        return Err(no_budgets());
-    }
-    if !args.names.is_empty() {
-        for name in &args.names {
-            if !budgets.iter().any(|b| &b.name == name) {
-                let known: Vec<&str> = budgets.iter().map(|b| b.name.as_str()).collect();
-                return Err(Error::Usage(format!("no budget named '{name}': budgets are {}", known.join(", "))));
-            }
-        }
-        budgets.retain(|b| args.names.contains(&b.name));
-    }
     let today = app.clock.today();
-    let mut store = app.open_store()?;
-
-    // One sync covers every account any budget needs, over the longest range any needs.
-    let mut accounts: Vec<Account> = Vec::new();
-    let mut since = today;
-    for b in &budgets {
-        for a in budget_accounts(app, b)? {
-            if !accounts.contains(&a) {
-                accounts.push(a);
-            }
-        }
-        since = since.min(budget::needed_days(b, today).since);
-    }
-    let outcomes = if app.offline(args.offline) {
-        Vec::new()
-    } else {
-        sync_accounts(app, &mut store, &accounts, DateRange::new(since, today), false)?
-    };
-    let failed = failures(&outcomes);
-    // --fail-open lets the network, outages and throttling through, never a broken setup.
-    let (_, setup_failures) = crate::app::sync::split_transient(&outcomes);
-    // Budgets in another currency than their spend need that period's ECB rates.
-    for b in &budgets {
-        let query = crate::store::CostQuery::all(budget_accounts(app, b)?, budget::needed_days(b, today), vec![]);
-        crate::app::fx::rates_for(app, &mut store, &query, b.currency, args.offline)?;
-    }
-    let rows = evaluate(app, &store, &budgets)?;
+    let request = crate::app::budgets::CheckRequest { names: args.names.clone(), offline: args.offline };
+    let checked = crate::app::budgets::check(app, &request)?;
+    let (rows, failed, setup_failures) = (&checked.rows, &checked.failed, &checked.setup_failures);
     let mut channel_failures = Vec::new();
     let notifications = if args.notify {
         if app.config.channels.is_empty() {
@@ -312,11 +255,12 @@ fn check(app: &App, args: CheckArgs) -> Result<()> {
                     .into(),
             ));
         }
-        let mut messages = crate::notify::due(&app.config.channels, &rows, &store, app.clock.now())?;
+        let mut log = crate::app::alerts::DeliveryLog::open(app)?;
+        let mut messages = crate::notify::due(&app.config.channels, rows, &log, app.clock.now())?;
         if !args.dry_run && !messages.is_empty() {
             let policy = app.retry_policy();
             let timeout = std::time::Duration::from_secs(app.config.http.timeout_seconds.max(1));
-            crate::notify::send_all(&app.config.channels, &mut messages, &mut store, &policy, timeout, true)?;
+            crate::notify::send_all(&app.config.channels, &mut messages, &mut log, &policy, timeout, true)?;
         }
         for m in &messages {
             match &m.outcome {
@@ -342,41 +286,28 @@ fn check(app: &App, args: CheckArgs) -> Result<()> {
     } else {
         None
     };
-    super::write_stdout(|out| budgets_out::render_with(&rows, today, args.format, notifications, out))?;
+    super::write_stdout(|out| budgets_out::render_with(rows, today, args.format, notifications, out))?;
     if args.format == BudgetFormat::Github {
         let summary = std::env::var_os("GITHUB_STEP_SUMMARY").filter(|p| !p.is_empty());
-        budgets_out::append_step_summary(summary.as_deref(), &rows, today)?;
+        budgets_out::append_step_summary(summary.as_deref(), rows, today)?;
     }
 
     if !failed.is_empty() {
         if !args.fail_open {
-            return Err(Error::Accounts(failed));
+            return Err(Error::Accounts(failed.clone()));
         }
         if !setup_failures.is_empty() {
             app.note("--fail-open does not cover these: they are setup problems, not outages");
-            return Err(Error::Accounts(setup_failures));
+            return Err(Error::Accounts(setup_failures.clone()));
         }
-        for f in &failed {
+        for f in failed {
             app.note(&format!("warning: could not check: {f}"));
         }
         app.note("warning: --fail-open: budgets were evaluated from the cache as it was");
     }
     // A budget whose spend was never fetched for its period is not "ok": it is unknown (the
     // verdict says so in every format; this says which accounts).
-    let mut no_data = Vec::new();
-    for r in &rows {
-        for account in &r.missing {
-            no_data.push(format!(
-                "budget {}: no data for {account} since {} (never fetched: no key, or never synced): run 'llmcost sync'{}",
-                r.budget.name,
-                r.status.period.since,
-                if args.offline { " or drop --offline" } else { "" }
-            ));
-        }
-        if r.accounts.is_empty() {
-            no_data.push(format!("budget {}: no account in its scope has a key or imported spend", r.budget.name));
-        }
-    }
+    let no_data = checked.no_data(args.offline);
     let failing: Vec<String> = rows
         .iter()
         .filter(|r| args.fail_on.fails(r.status.level))

@@ -47,13 +47,11 @@ pub(super) fn run(app: &App, args: CacheArgs) -> Result<()> {
 }
 
 fn info(app: &App) -> Result<()> {
-    if !app.db_path.exists() {
+    let Some((size, stats)) = crate::app::cache::info(app)? else {
         return super::write_stdout(|out| {
             writeln!(out, "{}: no cache yet (the first sync creates it)", app.db_path.display())
         });
-    }
-    let size = std::fs::metadata(&app.db_path).map_or(0, |m| m.len());
-    let stats = app.open_store()?.stats()?;
+    };
     super::write_stdout(|out| {
         writeln!(out, "Path       {}", app.db_path.display())?;
         writeln!(out, "Size       {:.1} MB", size as f64 / 1e6)?;
@@ -105,14 +103,9 @@ fn clear(app: &App, yes: bool) -> Result<()> {
             return Ok(());
         }
     }
-    for suffix in ["", "-wal", "-shm"] {
-        let mut path = app.db_path.clone().into_os_string();
-        path.push(suffix);
-        match std::fs::remove_file(&path) {
-            Ok(()) => {}
-            Err(e) if e.kind() == std::io::ErrorKind::NotFound => {}
-            Err(e) => return Err(Error::io(format!("cannot delete {}", path.to_string_lossy()), e)),
-        }
+    if !crate::app::cache::delete(app)? {
+        app.note(&format!("{}: nothing to clear", app.db_path.display()));
+        return Ok(());
     }
     app.note(&format!("Deleted {}.", app.db_path.display()));
     Ok(())

@@ -152,7 +152,7 @@ pub(super) fn run(cli: &Cli, args: &DoctorArgs) -> Result<()> {
             Ok(note) => r.add(Finding::Ok(format!(
                 "{account}: key {} from {source}: accepted{}",
                 key.hint(),
-                note.map(|n| format!(" ({})", crate::output::sanitize::terminal(&n))).unwrap_or_default()
+                note.map(|n| format!(" ({})", crate::sanitize::terminal(&n))).unwrap_or_default()
             ))),
             Err(e) => {
                 let fix = match e.failure_kind() {
@@ -174,42 +174,38 @@ pub(super) fn run(cli: &Cli, args: &DoctorArgs) -> Result<()> {
 
     r.section("Cache");
     let db = app.db_path.display().to_string();
-    if !app.db_path.exists() {
-        r.add(Finding::Note(format!("{db}: not created yet (the first sync creates it)")));
-    } else {
-        let size = std::fs::metadata(&app.db_path).map_or(0, |m| m.len());
-        match app.open_store().and_then(|s| s.stats()) {
-            Ok(stats) if stats.integrity == "ok" => {
-                r.add(Finding::Ok(format!(
-                    "{db}: {:.1} MB, schema {}, integrity ok, {} cost rows",
-                    size as f64 / 1e6,
-                    stats.schema_version,
-                    stats.cost_rows
+    match crate::app::cache::info(&app) {
+        Ok(None) => r.add(Finding::Note(format!("{db}: not created yet (the first sync creates it)"))),
+        Ok(Some((size, stats))) if stats.integrity == "ok" => {
+            r.add(Finding::Ok(format!(
+                "{db}: {:.1} MB, schema {}, integrity ok, {} cost rows",
+                size as f64 / 1e6,
+                stats.schema_version,
+                stats.cost_rows
+            )));
+            for a in stats.accounts {
+                r.add(Finding::Note(format!(
+                    "{}/{}: {} day(s) from {} to {}, last sync {}",
+                    a.provider,
+                    a.workspace,
+                    a.days,
+                    a.oldest.unwrap_or_default(),
+                    a.newest.unwrap_or_default(),
+                    a.last_sync.unwrap_or_default()
                 )));
-                for a in stats.accounts {
-                    r.add(Finding::Note(format!(
-                        "{}/{}: {} day(s) from {} to {}, last sync {}",
-                        a.provider,
-                        a.workspace,
-                        a.days,
-                        a.oldest.unwrap_or_default(),
-                        a.newest.unwrap_or_default(),
-                        a.last_sync.unwrap_or_default()
-                    )));
-                }
             }
-            Ok(stats) => r.add(Finding::Problem {
-                what: format!("{db}: integrity check failed: {}", stats.integrity),
-                fix: format!(
-                    "move {db} aside and run 'llmcost sync --year' (history older than a provider serves is lost: {})",
-                    crate::providers::registry::history_limits().join("; ")
-                ),
-            }),
-            Err(e) => r.add(Finding::Problem {
-                what: e.to_string(),
-                fix: format!("move {db} aside, or point --db / LLMCOST_DB elsewhere"),
-            }),
         }
+        Ok(Some((_, stats))) => r.add(Finding::Problem {
+            what: format!("{db}: integrity check failed: {}", stats.integrity),
+            fix: format!(
+                "move {db} aside and run 'llmcost sync --year' (history older than a provider serves is lost: {})",
+                crate::providers::registry::history_limits().join("; ")
+            ),
+        }),
+        Err(e) => r.add(Finding::Problem {
+            what: e.to_string(),
+            fix: format!("move {db} aside, or point --db / LLMCOST_DB elsewhere"),
+        }),
     }
 
     r.lines.push(String::new());

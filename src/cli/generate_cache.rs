@@ -3,8 +3,8 @@
 use clap::Args;
 
 use super::App;
-use crate::error::{Error, Result};
-use crate::synthetic::{Shape, fill};
+use crate::error::Result;
+use crate::synthetic::Shape;
 
 #[derive(Debug, Args)]
 pub struct GenerateCacheArgs {
@@ -19,14 +19,10 @@ pub struct GenerateCacheArgs {
 }
 
 pub(super) fn run(app: &App, args: GenerateCacheArgs) -> Result<()> {
-    if app.is_demo() {
-        return Err(Error::Usage("generate-cache writes --db; run it without --demo".into()));
-    }
     let shape =
         Shape { accounts: args.accounts, days: args.days, projects: args.projects, line_items: args.line_items };
     let started = std::time::Instant::now();
-    let mut store = app.open_store()?;
-    fill(&mut store, shape, app.clock.now())?;
+    crate::app::cache::generate(app, shape)?;
     app.note(&format!(
         "Wrote {} cost rows for {} accounts to {} in {:.1}s",
         shape.cost_rows(),

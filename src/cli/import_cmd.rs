@@ -5,9 +5,7 @@ use std::path::PathBuf;
 use clap::{Args, ValueEnum};
 
 use super::App;
-use crate::domain::{Account, ProviderKind};
-use crate::error::{Error, Result};
-use crate::store::imports::Replace;
+use crate::error::Result;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum, Default)]
 pub enum ImportFormat {
@@ -60,65 +58,39 @@ pub struct ImportArgs {
 }
 
 pub(super) fn run(app: &App, args: ImportArgs) -> Result<()> {
-    if app.is_demo() {
-        return Err(Error::Usage("the demo's data is built in: run import without --demo".into()));
-    }
-    let provider = ProviderKind::imported(&args.provider).map_err(Error::Usage)?;
-    crate::config::validate_workspace_name(&args.workspace).map_err(Error::Usage)?;
-    let account = Account::new(provider, args.workspace.clone());
-    let text = crate::import::read_text(&args.file)?;
-    let label = args.file.display().to_string();
-    let parsed = match args.format {
-        ImportFormat::Csv => crate::import::parse_csv(&text, &label, provider.id(), &account.workspace)?,
-        ImportFormat::Focus => crate::import::parse_focus(&text, &label, &args.service)?,
+    let request = crate::app::import::Request {
+        file: args.file,
+        provider: args.provider,
+        workspace: args.workspace,
+        format: match args.format {
+            ImportFormat::Csv => crate::app::import::FileFormat::Csv,
+            ImportFormat::Focus => crate::app::import::FileFormat::Focus,
+        },
+        services: args.service,
+        replace_all: args.replace == ReplaceWhat::All,
     };
-    if parsed.rows == 0 && args.replace == ReplaceWhat::Days {
-        return Err(Error::Usage(format!(
-            "{label}: no rows to import{}",
-            match (parsed.skipped, args.service.is_empty()) {
-                (0, _) => String::new(),
-                (n, true) => format!(" ({n} row(s) were not AI services' usage; see --service)"),
-                (n, false) => format!(" ({n} row(s) were not the --service chosen, or not usage)"),
-            }
-        )));
-    }
-    let replace = if args.replace == ReplaceWhat::All { Replace::All } else { Replace::FileDays };
-    let file_name = args.file.file_name().map(|f| f.to_string_lossy().into_owned()).unwrap_or(label.clone());
-    let mut store = app.open_store()?;
-    let rows = crate::store::imports::ImportRows {
-        costs: &parsed.costs,
-        usage: &parsed.usage,
-        days: &parsed.days,
-        sources: &parsed.sources,
-    };
-    store.import_spend(&account, rows, replace, &file_name, app.clock.now())?;
-    // Each currency summed apart and shown in its own unit: never added 1:1.
-    let mut by_currency: std::collections::BTreeMap<crate::domain::Currency, crate::domain::Money> =
-        std::collections::BTreeMap::new();
-    for c in &parsed.costs {
-        let sum = by_currency.entry(c.currency).or_default();
-        *sum = sum.checked_add(c.amount).unwrap_or(*sum);
-    }
-    let total = if by_currency.is_empty() {
+    let imported = crate::app::import::run(app, &request)?;
+    let total = if imported.totals.is_empty() {
         crate::domain::Currency::USD.format(crate::domain::Money::ZERO)
     } else {
-        by_currency.iter().map(|(c, m)| c.format(*m)).collect::<Vec<_>>().join(" + ")
+        imported.totals.iter().map(|(c, m)| c.format(*m)).collect::<Vec<_>>().join(" + ")
     };
-    let span = match (parsed.days.first(), parsed.days.last()) {
+    let span = match (imported.first_day, imported.last_day) {
         (Some(a), Some(b)) => format!("{a} to {b} (UTC days)"),
         _ => "no days".to_string(),
     };
     app.note(&format!(
-        "Imported {} row(s) for {account}: {} over {span}{}.\nTry: llmcost costs --provider {} --by model --since {}",
-        parsed.rows,
+        "Imported {} row(s) for {}: {} over {span}{}.\nTry: llmcost costs --provider {} --by model --since {}",
+        imported.rows,
+        imported.account,
         total,
-        match (parsed.skipped, args.service.is_empty()) {
+        match (imported.skipped, request.services.is_empty()) {
             (0, _) => String::new(),
             (n, true) => format!("; {n} row(s) left out (not AI services' usage)"),
             (n, false) => format!("; {n} row(s) left out (not the --service chosen, or not usage)"),
         },
-        provider.id(),
-        parsed.days.first().map_or_else(|| app.clock.today().to_string(), ToString::to_string)
+        imported.account.provider.id(),
+        imported.first_day.map_or_else(|| app.clock.today().to_string(), |d| d.to_string())
     ));
     Ok(())
 }

@@ -259,7 +259,7 @@ fn report_error(e: &Error) {
     use std::io::Write;
     let mut stderr = std::io::stderr().lock();
     for line in e.to_string().lines() {
-        let _ = writeln!(stderr, "error: {}", crate::output::sanitize::terminal(line));
+        let _ = writeln!(stderr, "error: {}", crate::sanitize::terminal(line));
     }
 }
 
@@ -294,7 +294,7 @@ fn write_stdout(render: impl FnOnce(&mut dyn std::io::Write) -> std::io::Result<
     // or JSON written to a file or a pipe keeps its exact text).
     if stdout.is_terminal() {
         let text = String::from_utf8_lossy(&buf);
-        if let std::borrow::Cow::Owned(safe) = crate::output::sanitize::rendered(&text, crate::output::color()) {
+        if let std::borrow::Cow::Owned(safe) = crate::sanitize::rendered(&text, crate::output::color()) {
             buf = safe.into_bytes();
         }
     }

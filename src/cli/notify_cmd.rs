@@ -47,12 +47,12 @@ pub(super) fn run(app: &App, args: NotifyArgs) -> Result<()> {
     if app.config.budgets.is_empty() {
         return Err(Error::Config("a test message describes a budget: add one with 'llmcost budgets add'".into()));
     }
-    let mut store = app.open_store()?;
-    let rows = crate::app::budgets::evaluate(app, &store, &app.config.budgets[..1])?;
+    let rows = crate::app::budgets::status(app, &app.config.budgets[..1])?;
     let mut messages: Vec<_> =
         channels.iter().flat_map(|c| crate::notify::test_messages(c, &rows[0], app.clock.now())).collect();
     let timeout = std::time::Duration::from_secs(app.config.http.timeout_seconds.max(1));
-    crate::notify::send_all(&channels, &mut messages, &mut store, &app.retry_policy(), timeout, false)?;
+    let mut log = crate::app::alerts::DeliveryLog::open(app)?;
+    crate::notify::send_all(&channels, &mut messages, &mut log, &app.retry_policy(), timeout, false)?;
     let mut failed = Vec::new();
     for ch in &channels {
         let mine: Vec<&crate::notify::Message> = messages.iter().filter(|m| m.channel == ch.name).collect();

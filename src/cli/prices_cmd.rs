@@ -5,10 +5,9 @@ use clap::{Args, Subcommand};
 
 use super::App;
 use super::args::Format;
-use crate::domain::{DateRange, Dim, ProviderKind};
+use crate::domain::ProviderKind;
 use crate::error::{Error, Result};
 use crate::prices::{PriceTable, Rates};
-use crate::store::KeyValue;
 
 #[derive(Debug, Args)]
 #[command(
@@ -74,7 +73,7 @@ pub(super) fn run(app: &App, args: PricesArgs) -> Result<()> {
             let lists: Vec<&str> = table.providers.iter().map(|(id, _)| id.as_str()).collect();
             return Err(Error::Usage(format!(
                 "no price list for '{}': the table has {}",
-                crate::output::sanitize::terminal(p.id()),
+                crate::sanitize::terminal(p.id()),
                 lists.join(", ")
             )));
         }
@@ -100,30 +99,21 @@ fn all_rows(table: &PriceTable, only: &[ProviderKind], today: chrono::NaiveDate)
 }
 
 fn cached_rows(app: &App, table: &PriceTable, only: &[ProviderKind]) -> Result<Vec<PriceRow>> {
-    let store = app.open_store()?;
-    let accounts: Vec<_> =
-        app.accounts().into_iter().filter(|a| only.is_empty() || only.contains(&a.provider)).collect();
-    let q = crate::store::CostQuery::all(accounts, DateRange::all_time(), vec![Dim::Provider, Dim::Model]);
     let today = app.clock.today();
-    // Every billed model, whether or not its provider reports tokens (a cloud's models have no
-    // usage, yet a price entry may still apply): the rest are shown as missing, never left out.
-    let mut rows: Vec<PriceRow> = store
-        .aggregate_costs(&q)?
+    // Every billed model: those without a price entry are shown as missing, never left out.
+    let rows = crate::app::prices::billed_models(app, only)?
         .into_iter()
-        .map(|(key, _)| key)
-        .filter_map(|key| {
-            let [KeyValue::Provider(kind), KeyValue::Text(model)] = key.values.as_slice() else { return None };
-            let entry = kind.price_list().and_then(|list| table.find(list, model));
-            Some((
+        .map(|(kind, model)| {
+            let entry = kind.price_list().and_then(|list| table.find(list, &model));
+            (
                 kind.id().to_string(),
-                model.clone(),
+                model,
                 entry.map(|e| e.id.clone()),
                 entry.and_then(|e| e.on(today)),
                 entry.is_some_and(|e| e.deprecated),
-            ))
+            )
         })
         .collect();
-    rows.sort_by(|a, b| (&a.0, &a.1).cmp(&(&b.0, &b.1)));
     Ok(rows)
 }
 
@@ -273,11 +263,11 @@ fn render(table: &PriceTable, rows: &[PriceRow], format: Format, out: &mut dyn s
                 })
                 .collect();
             if format == Format::Markdown {
-                writeln!(out, "## {}\n", crate::output::sanitize::markdown(&title))?;
+                writeln!(out, "## {}\n", crate::sanitize::markdown(&title))?;
                 writeln!(out, "| {} |", head.join(" | "))?;
                 writeln!(out, "| --- | --- | --- | ---: | ---: | ---: | ---: |")?;
                 for row in body {
-                    let cells: Vec<String> = row.iter().map(|c| crate::output::sanitize::markdown(c)).collect();
+                    let cells: Vec<String> = row.iter().map(|c| crate::sanitize::markdown(c)).collect();
                     writeln!(out, "| {} |", cells.join(" | "))?;
                 }
                 return writeln!(out, "\n{}", batch_line());

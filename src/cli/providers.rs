@@ -151,13 +151,11 @@ pub(super) fn run(app: &App, args: ProvidersArgs) -> Result<()> {
 }
 
 fn list(app: &App, format: ListFormat) -> Result<()> {
-    let store = if app.db_path.exists() { Some(app.open_store()?) } else { None };
     let mut rows = Vec::new();
-    let imports = match &store {
-        Some(s) => s.imports()?,
-        None => Vec::new(),
-    };
-    for account in app.accounts() {
+    let imports = crate::app::cache::imports(app)?;
+    let accounts = app.accounts();
+    let last_syncs = crate::app::cache::last_syncs(app, &accounts)?;
+    for (account, last) in accounts.into_iter().zip(last_syncs) {
         let import = imports.iter().find(|i| i.account == account);
         let (source, hint) = if app.is_demo() {
             ("built-in demo".to_string(), "-".to_string())
@@ -171,10 +169,6 @@ fn list(app: &App, format: ListFormat) -> Result<()> {
                 Err(KeyError::KeyringUnavailable { .. }) => ("keyring unavailable".to_string(), "-".to_string()),
                 Err(KeyError::Ambient { .. }) => ("no credentials".to_string(), "-".to_string()),
             }
-        };
-        let last = match &store {
-            Some(s) => s.last_sync(account.provider.id(), &account.workspace)?,
-            None => None,
         };
         rows.push((account, source, hint, last));
     }
@@ -359,7 +353,7 @@ fn test(app: &App, scope: &ScopeArgs) -> Result<()> {
             Ok(note) => lines.push(format!(
                 "{account}: ok (admin key {} from {source}{})",
                 key.hint(),
-                note.map(|n| format!("; {}", crate::output::sanitize::terminal(&n))).unwrap_or_default()
+                note.map(|n| format!("; {}", crate::sanitize::terminal(&n))).unwrap_or_default()
             )),
             Err(e) => {
                 let verdict = match e.failure_kind() {

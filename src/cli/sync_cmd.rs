@@ -4,7 +4,7 @@ use clap::Args;
 
 use super::App;
 use super::args::{PeriodArgs, ScopeArgs};
-use crate::app::sync::{failures, sync_accounts};
+use crate::app::sync::failures;
 use crate::error::{Error, Result};
 
 #[derive(Debug, Args)]
@@ -25,13 +25,12 @@ pub struct SyncArgs {
 
 pub(super) fn run(app: &App, args: SyncArgs) -> Result<()> {
     let range = args.period.resolve(app.clock.today())?;
-    let accounts = app.select(&args.scope.provider, &args.scope.workspace)?;
+    let (accounts, outcomes) =
+        crate::app::sync::run(app, &args.scope.provider, &args.scope.workspace, range, args.refresh)?;
     if app.is_demo() {
         app.note("The demo's data is built in: there is nothing to sync.");
         return Ok(());
     }
-    let mut store = app.open_store()?;
-    let outcomes = sync_accounts(app, &mut store, &accounts, range, args.refresh)?;
     for account in &accounts {
         match outcomes.iter().find(|o| &o.account == account) {
             None => app.note(&format!("{account}: up to date ({} to {})", range.since, range.until)),

@@ -12,8 +12,8 @@ use std::time::Duration;
 use chrono::{DateTime, NaiveDate, Utc};
 use serde_json::{Value, json};
 
+use crate::app::alerts::{DeliveryLog, NotificationKey};
 use crate::budget::BudgetRow;
-use crate::store::Store;
 use channels::{Channel, Kind};
 use payload::Event;
 
@@ -38,6 +38,17 @@ impl Message {
         match self.event {
             Event::Crossed(t) => i64::from(t),
             _ => 0,
+        }
+    }
+
+    /// The record's key of this message at `threshold` (its own, or one it stands for).
+    fn key(&self, threshold: i64) -> NotificationKey<'_> {
+        NotificationKey {
+            channel: &self.channel,
+            budget: &self.budget,
+            period_start: self.period_start,
+            threshold,
+            event: self.event.name(),
         }
     }
 
@@ -68,7 +79,7 @@ impl Message {
 pub(crate) fn due(
     channels: &[Channel],
     rows: &[BudgetRow],
-    store: &Store,
+    log: &DeliveryLog,
     now: DateTime<Utc>,
 ) -> crate::error::Result<Vec<Message>> {
     let mut out = Vec::new();
@@ -81,7 +92,7 @@ pub(crate) fn due(
         for row in rows {
             let (b, s) = (&row.budget, &row.status);
             let period_start = s.period.since;
-            let done = store.notifications_settled(&ch.name, &b.name, period_start, ch.kind.at_most_once())?;
+            let done = log.settled(&ch.name, &b.name, period_start, ch.kind.at_most_once())?;
             // One message per budget and run: the highest threshold crossed since the last one
             // sent (a first run at 136 % says 100 %, not 50, 80 and 100 in a burst).
             let sent_up_to = done
@@ -119,7 +130,7 @@ pub(crate) fn due(
                     out.push(resolve(ch, row, period_start, routing_key.as_deref(), now));
                 }
                 // Incidents of periods that have ended.
-                for old_start in store.unresolved_triggers(&ch.name, &b.name, period_start)? {
+                for old_start in log.unresolved(&ch.name, &b.name, period_start)? {
                     let mut old = row.clone();
                     old.status.period.since = old_start;
                     out.push(resolve(ch, &old, old_start, routing_key.as_deref(), now));
@@ -155,7 +166,7 @@ fn resolve(
 pub(crate) fn send_all(
     channels: &[Channel],
     messages: &mut [Message],
-    store: &mut Store,
+    log: &mut DeliveryLog,
     policy: &crate::providers::http::RetryPolicy,
     timeout: Duration,
     record: bool,
@@ -169,14 +180,7 @@ pub(crate) fn send_all(
         // Written before anything is sent: a crash after a chat message went out leaves
         // 'sending', which the next run does not repeat (see `Kind::at_most_once`).
         for m in messages.iter() {
-            store.begin_notification(
-                &m.channel,
-                &m.budget,
-                m.period_start,
-                m.threshold(),
-                m.event.name(),
-                Utc::now(),
-            )?;
+            log.begin(&m.key(m.threshold()), Utc::now())?;
         }
     }
     let deadline = timeout.saturating_mul(3).saturating_add(policy.max_delay.min(Duration::from_secs(60)) * 2);
@@ -208,16 +212,7 @@ pub(crate) fn send_all(
                 Err(f) => (Some(f.why.as_str()), f.gone),
             };
             for threshold in std::iter::once(m.threshold()).chain(m.covers.iter().map(|c| i64::from(*c))) {
-                store.record_notification(
-                    &m.channel,
-                    &m.budget,
-                    m.period_start,
-                    threshold,
-                    m.event.name(),
-                    error,
-                    gone,
-                    Utc::now(),
-                )?;
+                log.record(&m.key(threshold), error, gone, Utc::now())?;
             }
         }
         m.outcome = Some(outcome.map_err(|f| f.why));

@@ -82,8 +82,7 @@ pub(super) async fn post(
                     .ok()
                     .and_then(|v| v.get("retry_after").and_then(serde_json::Value::as_f64))
                     .and_then(bounded_wait);
-                let said: String =
-                    crate::output::sanitize::terminal(&redact(&text, secrets)).chars().take(200).collect();
+                let said: String = crate::sanitize::terminal(&redact(&text, secrets)).chars().take(200).collect();
                 let why = format!(
                     "HTTP {}{}",
                     status.as_u16(),

@@ -198,8 +198,8 @@ pub(crate) fn markdown(rows: &[BudgetRow], today: NaiveDate) -> String {
         };
         s.push_str(&format!(
             "| {} | {} | {} {} to {} | {} | {} | {} | {} | {} |\n",
-            super::sanitize::markdown(&b.name),
-            super::sanitize::markdown(&scope_text(b)),
+            crate::sanitize::markdown(&b.name),
+            crate::sanitize::markdown(&scope_text(b)),
             b.period.name(),
             st.period.since,
             st.period.until,

@@ -15,10 +15,10 @@ use std::io::Write;
 
 use chrono::{Datelike, Days, NaiveDate};
 
+use crate::app::views::focus::ChargeSource;
 use crate::app::views::focus::{FocusLine, FocusView};
 use crate::domain::Money;
 use crate::output::csv_out::safe_text;
-use crate::store::imports::ChargeSource;
 
 /// The columns written, in order: FOCUS 1.2's, then llmcost's own.
 pub(crate) const COLUMNS: [&str; 44] = [

@@ -8,7 +8,7 @@ use crate::app::views::projects_view::ProjectsView;
 
 /// Provider text made safe for a Markdown cell (no table breaks, HTML, images or mentions).
 fn cell(value: &str) -> String {
-    super::sanitize::markdown(value)
+    crate::sanitize::markdown(value)
 }
 
 pub(super) fn costs(view: &CostView, out: &mut dyn Write) -> std::io::Result<()> {

@@ -8,7 +8,6 @@ pub(crate) mod focus;
 pub(crate) mod json_out;
 mod markdown;
 pub(crate) mod report_out;
-pub mod sanitize;
 pub(crate) mod savings_out;
 pub(crate) mod table;
 pub(crate) mod teams_out;
@@ -44,7 +43,7 @@ pub fn color() -> bool {
 pub fn tell(text: &str, newline: bool) {
     use std::io::Write as _;
     let mut stderr = std::io::stderr().lock();
-    let shown = sanitize::rendered(text, false);
+    let shown = crate::sanitize::rendered(text, false);
     let _ = if newline { writeln!(stderr, "{shown}") } else { write!(stderr, "{shown}") };
     let _ = stderr.flush();
 }

@@ -183,10 +183,10 @@ fn mover_rows(m: &Movers) -> Vec<Vec<String>> {
 
 pub(crate) fn render_table(r: &Report, accounts: &[Account], out: &mut dyn Write) -> std::io::Result<()> {
     let cost_header = set_currency(r);
-    let heading = format!("LLM spend report: {}", super::sanitize::terminal(&super::text::scope(accounts)));
+    let heading = format!("LLM spend report: {}", crate::sanitize::terminal(&super::text::scope(accounts)));
     writeln!(out, "{}", super::text::prose(&heading))?;
     if let Some(team) = &r.team {
-        writeln!(out, "Team: {} (its direct spend and its parts of shared costs)", super::sanitize::terminal(team))?;
+        writeln!(out, "Team: {} (its direct spend and its parts of shared costs)", crate::sanitize::terminal(team))?;
     }
     writeln!(out, "{}\n", super::text::period(r.range, r.today))?;
     writeln!(out, "Total            {}", money(r.total))?;
@@ -250,8 +250,8 @@ pub(crate) fn render_table(r: &Report, accounts: &[Account], out: &mut dyn Write
                 "  {:>11}  {} · {}: {}",
                 format!("~{}", crate::domain::Currency::USD.format(f.monthly_saving)),
                 f.kind.name(),
-                super::sanitize::terminal(&super::savings_out::place(f)),
-                super::sanitize::terminal(&f.evidence)
+                crate::sanitize::terminal(&super::savings_out::place(f)),
+                crate::sanitize::terminal(&f.evidence)
             );
             writeln!(out, "{}", super::text::hanging(&line, 15))?;
         }
@@ -264,7 +264,7 @@ pub(crate) fn render_table(r: &Report, accounts: &[Account], out: &mut dyn Write
 }
 
 fn md_cell(s: &str) -> String {
-    super::sanitize::markdown(s)
+    crate::sanitize::markdown(s)
 }
 
 fn md_table(out: &mut String, header: &[&str], right_from: usize, rows: Vec<Vec<String>>) {

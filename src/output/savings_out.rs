@@ -8,10 +8,10 @@ use serde::Serialize;
 
 use super::Format;
 use super::csv_out::safe_text;
-use super::sanitize::{markdown as md, terminal};
 use super::text::wrap;
 use crate::domain::{Currency, DateRange, Money};
 use crate::prices::Source;
+use crate::sanitize::{markdown as md, terminal};
 use crate::savings::Finding;
 use crate::savings::reconcile::Row;
 

@@ -10,7 +10,7 @@ use crate::app::views::projects_view::ProjectsView;
 
 /// Provider text for a table cell or heading (see `sanitize`).
 fn safe(text: &str) -> String {
-    super::sanitize::terminal(text).into_owned()
+    crate::sanitize::terminal(text).into_owned()
 }
 
 /// A table in llmcost's style, styled when colour is on.

@@ -6,9 +6,9 @@ use std::io::Write;
 use serde::Serialize;
 
 use super::Format;
-use super::sanitize;
 use crate::app::views::ChargebackView;
 use crate::domain::Money;
+use crate::sanitize;
 use crate::teams::UNALLOCATED;
 
 /// Each row's share, adding up to 100.0% ("-" for all when nothing was spent).

@@ -47,7 +47,7 @@ pub(crate) fn read_provider(text: &str) -> Result<ProviderKind> {
 const FIX: &str = "; move the cache aside (llmcost cache path) and sync again";
 
 fn damaged(what: &str, text: &str) -> Error {
-    Error::Storage(format!("the cache holds a {what} ({:?}){FIX}", crate::output::sanitize::terminal(text)))
+    Error::Storage(format!("the cache holds a {what} ({:?}){FIX}", crate::sanitize::terminal(text)))
 }
 
 /// The values of a row's grouping columns, in `CostQuery::group_by` order. When projects are

@@ -21,6 +21,7 @@ use rusqlite::Connection;
 
 pub use crate::domain::KeyValue;
 pub use key::GroupKey;
+pub use notifications::NotificationKey;
 pub use query::{CostQuery, ProjectSpend};
 pub use schema::SCHEMA_VERSION;
 pub use stats::{AccountStats, CacheStats};

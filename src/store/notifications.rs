@@ -5,6 +5,19 @@ use chrono::{DateTime, NaiveDate, Utc};
 use super::{Store, day_text, parse_day, time_text};
 use crate::error::Result;
 
+/// Which notification: a budget's event on a channel, for one period and threshold (the five
+/// columns of the table's key).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct NotificationKey<'a> {
+    pub channel: &'a str,
+    pub budget: &'a str,
+    pub period_start: NaiveDate,
+    /// The percentage crossed (0 for a resolve or a test).
+    pub threshold: i64,
+    /// `trigger` or `resolve`.
+    pub event: &'a str,
+}
+
 impl Store {
     /// `(threshold, event)` settled for `channel` and a budget's period: delivered, refused for
     /// good (the channel is gone), or, when `at_most_once`, an attempt whose outcome a crash lost
@@ -27,15 +40,8 @@ impl Store {
     }
 
     /// Marks an alert as being sent, before the request goes out.
-    pub fn begin_notification(
-        &mut self,
-        channel: &str,
-        budget: &str,
-        period_start: NaiveDate,
-        threshold: i64,
-        event: &str,
-        at: DateTime<Utc>,
-    ) -> Result<()> {
+    pub fn begin_notification(&mut self, key: &NotificationKey<'_>, at: DateTime<Utc>) -> Result<()> {
+        let NotificationKey { channel, budget, period_start, threshold, event } = *key;
         self.conn.execute(
             "INSERT INTO notifications (channel, budget, period_start, threshold, event, delivered_at, error, attempts, updated_at, state)
              VALUES (?1, ?2, ?3, ?4, ?5, NULL, NULL, 0, ?6, 'sending')
@@ -64,18 +70,14 @@ impl Store {
 
     /// Records an attempt: delivered when `error` is `None`; `gone` when the receiver said the
     /// channel no longer exists.
-    #[expect(clippy::too_many_arguments, reason = "the notification's key is five columns")]
     pub fn record_notification(
         &mut self,
-        channel: &str,
-        budget: &str,
-        period_start: NaiveDate,
-        threshold: i64,
-        event: &str,
+        key: &NotificationKey<'_>,
         error: Option<&str>,
         gone: bool,
         at: DateTime<Utc>,
     ) -> Result<()> {
+        let NotificationKey { channel, budget, period_start, threshold, event } = *key;
         let at = time_text(at);
         let state = if gone { "gone" } else { "" };
         self.conn.execute(

@@ -12,7 +12,7 @@ use crate::output::Format;
 /// returns the path written, which names the period. An existing file is never overwritten:
 /// `-2`, `-3`... is added to the name.
 pub fn export(app: &App, q: &Query, filter: &str, path: PathBuf) -> Result<PathBuf> {
-    let view = crate::app::dashboard::export_view(&app.open_store()?, q, filter)?;
+    let view = crate::app::dashboard::export(app, q, filter)?;
     write(&view, path)
 }
 

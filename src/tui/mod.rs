@@ -135,24 +135,21 @@ pub fn run_effect(app: &App, effect: Effect) -> Msg {
             Msg::Loaded { generation, result }
         }
         Effect::Sync { accounts, range, refresh } => {
-            let failures = match app.open_store() {
-                Ok(mut store) => match crate::app::sync::sync_accounts(app, &mut store, &accounts, range, refresh) {
-                    // What to do next depends on the kind: an outage passes (r tries again), a
-                    // setup problem needs fixing outside the dashboard.
-                    Ok(outcomes) => outcomes
-                        .into_iter()
-                        .filter_map(|o| {
-                            let hint = match &o.failure {
-                                Some(f) if f.is_transient() => " (r tries again)",
-                                Some(crate::sync::SyncFailure::Storage) => "",
-                                Some(_) => " (a setup problem: see llmcost doctor)",
-                                None => "",
-                            };
-                            o.error.map(|e| format!("{e}{hint}"))
-                        })
-                        .collect(),
-                    Err(e) => vec![e.to_string()],
-                },
+            let failures = match crate::app::dashboard::sync(app, &accounts, range, refresh) {
+                // What to do next depends on the kind: an outage passes (r tries again), a
+                // setup problem needs fixing outside the dashboard.
+                Ok(outcomes) => outcomes
+                    .into_iter()
+                    .filter_map(|o| {
+                        let hint = match &o.failure {
+                            Some(f) if f.is_transient() => " (r tries again)",
+                            Some(crate::sync::SyncFailure::Storage) => "",
+                            Some(_) => " (a setup problem: see llmcost doctor)",
+                            None => "",
+                        };
+                        o.error.map(|e| format!("{e}{hint}"))
+                    })
+                    .collect(),
                 Err(e) => vec![e.to_string()],
             };
             Msg::Synced { failures }

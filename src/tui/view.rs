@@ -11,7 +11,7 @@ use crate::output::text::percent;
 
 /// Provider and cache text for the dashboard: control and escape sequences shown escaped.
 fn safe(text: &str) -> String {
-    crate::output::sanitize::terminal(text).into_owned()
+    crate::sanitize::terminal(text).into_owned()
 }
 
 const SPINNER: [char; 10] = ['⠋', '⠙', '⠹', '⠸', '⠼', '⠴', '⠦', '⠧', '⠇', '⠏'];

@@ -24,6 +24,7 @@ mod fake_xai;
 mod gcp;
 mod hostile;
 mod import;
+mod layers;
 mod multi;
 mod notify;
 mod one_answer;

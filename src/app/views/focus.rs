@@ -8,7 +8,7 @@ use chrono::NaiveDate;
 
 use crate::domain::{Currency, Dim, Money, ProviderKind};
 use crate::error::Result;
-use crate::store::imports::ChargeSource;
+pub(crate) use crate::store::imports::ChargeSource;
 use crate::store::{CostQuery, KeyValue, Store};
 
 /// One FOCUS row's facts.
