@@ -6,10 +6,21 @@
 
 // A benchmark or a test stops at its first surprise: unwrapping is how it says so. Its casts are
 // of small figures it chose itself.
-#![allow(clippy::unwrap_used, clippy::expect_used)]
-#![allow(clippy::cast_possible_truncation, clippy::cast_possible_wrap, clippy::cast_sign_loss)]
+#![allow(clippy::unwrap_used, clippy::expect_used, reason = "a failed unwrap is a failed test or benchmark")]
+#![allow(
+    clippy::cast_possible_truncation,
+    clippy::cast_possible_wrap,
+    clippy::cast_sign_loss,
+    reason = "casts of small figures the test chose itself"
+)]
+#![allow(
+    clippy::print_stdout,
+    clippy::print_stderr,
+    clippy::too_many_lines,
+    reason = "tests and benchmarks report to the test harness, and a scenario reads best in one piece"
+)]
 
-#[allow(dead_code)]
+#[allow(dead_code, reason = "the benchmark uses part of the fake")]
 #[path = "../tests/cli/fake_openai.rs"]
 mod fake_openai;
 

@@ -13,17 +13,15 @@ use crate::error::Result;
 use crate::store::Store;
 use crate::sync::{self, AccountSync, Freshness};
 
-/// Fetches the stale days of `range` for each account, concurrently, and writes each account in
-/// its own transaction. Returns what happened to each account that needed fetching.
-pub fn sync_accounts(
+/// The runs of days each account needs fetched (stale or never fetched; all with `refresh`),
+/// warning about days older than its provider still serves.
+fn plan(
     app: &App,
-    store: &mut Store,
+    store: &Store,
     accounts: &[Account],
     range: DateRange,
     refresh: bool,
-) -> Result<Vec<AccountSync>> {
-    // Nothing fetched could be kept: say so before asking any provider.
-    store.writable()?;
+) -> Result<Vec<(Account, Vec<DateRange>)>> {
     let now = app.clock.now();
     let configured = Freshness::from(app.config.cache);
     let mut plans = Vec::new();
@@ -46,6 +44,33 @@ pub fn sync_accounts(
             plans.push((account.clone(), plan.runs));
         }
     }
+    Ok(plans)
+}
+
+/// A spinner on stderr for one account's fetch.
+fn spinner(progress: &MultiProgress, account: &Account, days: u64) -> ProgressBar {
+    let bar = progress.add(ProgressBar::new_spinner());
+    bar.set_style(
+        ProgressStyle::with_template("{spinner} {msg} {elapsed}").unwrap_or_else(|_| ProgressStyle::default_spinner()),
+    );
+    bar.set_message(format!("{account}: fetching {days} day(s)"));
+    bar.enable_steady_tick(Duration::from_millis(120));
+    bar
+}
+
+/// Fetches the stale days of `range` for each account, concurrently, and writes each account in
+/// its own transaction. Returns what happened to each account that needed fetching.
+pub fn sync_accounts(
+    app: &App,
+    store: &mut Store,
+    accounts: &[Account],
+    range: DateRange,
+    refresh: bool,
+) -> Result<Vec<AccountSync>> {
+    // Nothing fetched could be kept: say so before asking any provider.
+    store.writable()?;
+    let now = app.clock.now();
+    let plans = plan(app, store, accounts, range, refresh)?;
     if plans.is_empty() {
         return Ok(Vec::new());
     }
@@ -74,16 +99,7 @@ pub fn sync_accounts(
         };
         let provider = app.connect(&account, &credentials, client.clone(), app.retry_policy(), recorder.clone());
         let days: u64 = runs.iter().map(DateRange::len_days).sum();
-        let bar = progress.as_ref().map(|m| {
-            let bar = m.add(ProgressBar::new_spinner());
-            bar.set_style(
-                ProgressStyle::with_template("{spinner} {msg} {elapsed}")
-                    .unwrap_or_else(|_| ProgressStyle::default_spinner()),
-            );
-            bar.set_message(format!("{account}: fetching {days} day(s)"));
-            bar.enable_steady_tick(Duration::from_millis(120));
-            bar
-        });
+        let bar = progress.as_ref().map(|m| spinner(m, &account, days));
         let started = Instant::now();
         tasks.spawn_on(
             async move {
@@ -119,15 +135,7 @@ pub fn sync_accounts(
             },
         };
         if let Some(bar) = bar {
-            match &outcome.error {
-                None => bar.finish_with_message(format!(
-                    "✓ {}: {} day(s) in {:.1}s",
-                    outcome.account,
-                    outcome.days_fetched,
-                    outcome.elapsed.as_secs_f64()
-                )),
-                Some(_) => bar.finish_with_message(format!("✗ {}: failed", outcome.account)),
-            }
+            finish(&bar, &outcome);
         }
         outcome.requests = requests;
         tracing::info!("{}: {}", outcome.account, outcome.requests_text());
@@ -138,6 +146,19 @@ pub fn sync_accounts(
     }
     outcomes.sort_by(|a, b| a.account.cmp(&b.account));
     Ok(outcomes)
+}
+
+/// Ends an account's spinner with what happened.
+fn finish(bar: &ProgressBar, outcome: &AccountSync) {
+    match &outcome.error {
+        None => bar.finish_with_message(format!(
+            "✓ {}: {} day(s) in {:.1}s",
+            outcome.account,
+            outcome.days_fetched,
+            outcome.elapsed.as_secs_f64()
+        )),
+        Some(_) => bar.finish_with_message(format!("✗ {}: failed", outcome.account)),
+    }
 }
 
 /// The error lines of failed accounts.

@@ -246,52 +246,74 @@ fn check(app: &App, args: CheckArgs) -> Result<()> {
     let today = app.clock.today();
     let request = crate::app::budgets::CheckRequest { names: args.names.clone(), offline: args.offline };
     let checked = crate::app::budgets::check(app, &request)?;
-    let (rows, failed, setup_failures) = (&checked.rows, &checked.failed, &checked.setup_failures);
-    let mut channel_failures = Vec::new();
-    let notifications = if args.notify {
-        if app.config.channels.is_empty() {
-            return Err(Error::Config(
-                "no [[notify]] channels in the config: add one (see 'llmcost budgets check --help' and docs/commands.md, 'Alerts')"
-                    .into(),
-            ));
-        }
-        let mut log = crate::app::alerts::DeliveryLog::open(app)?;
-        let mut messages = crate::notify::due(&app.config.channels, rows, &log, app.clock.now())?;
-        if !args.dry_run && !messages.is_empty() {
-            let policy = app.retry_policy();
-            let timeout = std::time::Duration::from_secs(app.config.http.timeout_seconds.max(1));
-            crate::notify::send_all(&app.config.channels, &mut messages, &mut log, &policy, timeout, true)?;
-        }
-        for m in &messages {
-            match &m.outcome {
-                Some(Err(e)) => channel_failures.push(format!(
-                    "notify channel '{}': {} for budget {}: {e}",
-                    m.channel,
-                    m.event.name(),
-                    m.budget
-                )),
-                Some(Ok(())) => app.note(&format!(
-                    "notified '{}': budget {} {}",
-                    m.channel,
-                    m.budget,
-                    match m.event {
-                        crate::notify::payload::Event::Crossed(t) => format!("crossed {t}%"),
-                        _ => m.event.name().to_string(),
-                    }
-                )),
-                None => app.note(&format!("would notify '{}': budget {} ({})", m.channel, m.budget, m.event.name())),
-            }
-        }
-        Some(messages.iter().map(crate::notify::Message::to_json).collect())
+    let (notifications, channel_failures) = if args.notify {
+        let (messages, failures) = notify(app, &checked.rows, args.dry_run)?;
+        (Some(messages), failures)
     } else {
-        None
+        (None, Vec::new())
     };
-    super::write_stdout(|out| budgets_out::render_with(rows, today, args.format, notifications, out))?;
+    super::write_stdout(|out| budgets_out::render_with(&checked.rows, today, args.format, notifications, out))?;
     if args.format == BudgetFormat::Github {
         let summary = std::env::var_os("GITHUB_STEP_SUMMARY").filter(|p| !p.is_empty());
-        budgets_out::append_step_summary(summary.as_deref(), rows, today)?;
+        budgets_out::append_step_summary(summary.as_deref(), &checked.rows, today)?;
     }
+    verdict(app, &args, &checked, channel_failures)
+}
 
+/// Sends the alerts due (or says what would be sent, with `--dry-run`); returns the messages
+/// for the JSON document and the channels that failed.
+fn notify(
+    app: &App,
+    rows: &[crate::budget::BudgetRow],
+    dry_run: bool,
+) -> Result<(Vec<serde_json::Value>, Vec<String>)> {
+    if app.config.channels.is_empty() {
+        return Err(Error::Config(
+            "no [[notify]] channels in the config: add one (see 'llmcost budgets check --help' and docs/commands.md, 'Alerts')"
+                .into(),
+        ));
+    }
+    let mut log = crate::app::alerts::DeliveryLog::open(app)?;
+    let mut messages = crate::notify::due(&app.config.channels, rows, &log, app.clock.now())?;
+    if !dry_run && !messages.is_empty() {
+        let policy = app.retry_policy();
+        let timeout = std::time::Duration::from_secs(app.config.http.timeout_seconds.max(1));
+        crate::notify::send_all(&app.config.channels, &mut messages, &mut log, &policy, timeout, true)?;
+    }
+    let mut failures = Vec::new();
+    for m in &messages {
+        match &m.outcome {
+            Some(Err(e)) => failures.push(format!(
+                "notify channel '{}': {} for budget {}: {e}",
+                m.channel,
+                m.event.name(),
+                m.budget
+            )),
+            Some(Ok(())) => app.note(&format!(
+                "notified '{}': budget {} {}",
+                m.channel,
+                m.budget,
+                match m.event {
+                    crate::notify::payload::Event::Crossed(t) => format!("crossed {t}%"),
+                    _ => m.event.name().to_string(),
+                }
+            )),
+            None => app.note(&format!("would notify '{}': budget {} ({})", m.channel, m.budget, m.event.name())),
+        }
+    }
+    Ok((messages.iter().map(crate::notify::Message::to_json).collect(), failures))
+}
+
+/// The gate: exit 3 for a budget that fails `--fail-on`, else an error for what could not be
+/// checked (outages pass with `--fail-open`; a setup problem or missing data never does unless
+/// `--fail-open` says so for the data), else for channels that failed.
+fn verdict(
+    app: &App,
+    args: &CheckArgs,
+    checked: &crate::app::budgets::Checked,
+    channel_failures: Vec<String>,
+) -> Result<()> {
+    let (failed, setup_failures) = (&checked.failed, &checked.setup_failures);
     if !failed.is_empty() {
         if !args.fail_open {
             return Err(Error::Accounts(failed.clone()));
@@ -308,7 +330,8 @@ fn check(app: &App, args: CheckArgs) -> Result<()> {
     // A budget whose spend was never fetched for its period is not "ok": it is unknown (the
     // verdict says so in every format; this says which accounts).
     let no_data = checked.no_data(args.offline);
-    let failing: Vec<String> = rows
+    let failing: Vec<String> = checked
+        .rows
         .iter()
         .filter(|r| args.fail_on.fails(r.status.level))
         .map(|r| format!("{} ({})", r.budget.name, r.status.level))

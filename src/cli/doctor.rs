@@ -54,7 +54,22 @@ impl Report {
 pub(super) fn run(cli: &Cli, args: &DoctorArgs) -> Result<()> {
     let (app, config_error) = App::from_options_lenient(&cli.options())?;
     let mut r = Report { lines: vec![format!("llmcost {} doctor", env!("CARGO_PKG_VERSION"))], problems: 0 };
+    config_section(&mut r, &app, config_error);
+    keyring_section(&mut r, &app);
+    workspaces_section(&mut r, &app, args.offline);
+    cache_section(&mut r, &app);
+    r.lines.push(String::new());
+    r.lines.push(if r.problems == 0 {
+        "No problems found.".to_string()
+    } else {
+        format!("{} problem(s) found.", r.problems)
+    });
+    let text = r.lines.join("\n") + "\n";
+    super::write_stdout(|out| out.write_all(text.as_bytes()))?;
+    if r.problems == 0 { Ok(()) } else { Err(Error::Problems { what: "doctor", count: r.problems }) }
+}
 
+fn config_section(r: &mut Report, app: &App, config_error: Option<Error>) {
     r.section("Config");
     let path = app.config_path.display().to_string();
     if app.is_demo() {
@@ -73,7 +88,9 @@ pub(super) fn run(cli: &Cli, args: &DoctorArgs) -> Result<()> {
             app.config.budgets.len()
         )));
     }
+}
 
+fn keyring_section(r: &mut Report, app: &App) {
     r.section("Keyring");
     if app.is_demo() {
         r.add(Finding::Note("not used by the demo".into()));
@@ -89,7 +106,9 @@ pub(super) fn run(cli: &Cli, args: &DoctorArgs) -> Result<()> {
             ))),
         }
     }
+}
 
+fn workspaces_section(r: &mut Report, app: &App, offline: bool) {
     r.section("Workspaces");
     let accounts = app.accounts();
     if accounts.is_empty() {
@@ -99,82 +118,89 @@ pub(super) fn run(cli: &Cli, args: &DoctorArgs) -> Result<()> {
         });
     }
     for account in &accounts {
-        if app.is_demo() {
-            r.add(Finding::Ok(format!("{account}: built-in demo")));
-            continue;
+        account_finding(r, app, account, offline);
+    }
+}
+
+/// One workspace: where its key comes from, and whether the provider accepts it (unless offline).
+fn account_finding(r: &mut Report, app: &App, account: &crate::domain::Account, offline: bool) {
+    if app.is_demo() {
+        r.add(Finding::Ok(format!("{account}: built-in demo")));
+        return;
+    }
+    let (key, source) = match app.credentials(account) {
+        Ok(found) => found,
+        Err(KeyError::Missing { .. }) => {
+            r.add(Finding::Problem {
+                what: format!("{account}: no key"),
+                fix: format!(
+                    "llmcost providers add {} --workspace {} (or set {})",
+                    account.provider,
+                    account.workspace,
+                    env_var_name(account)
+                ),
+            });
+            return;
         }
-        let (key, source) = match app.credentials(account) {
-            Ok(found) => found,
-            Err(KeyError::Missing { .. }) => {
-                r.add(Finding::Problem {
-                    what: format!("{account}: no key"),
-                    fix: format!(
-                        "llmcost providers add {} --workspace {} (or set {})",
-                        account.provider,
-                        account.workspace,
-                        env_var_name(account)
-                    ),
-                });
-                continue;
-            }
-            Err(KeyError::Empty { var, .. }) => {
-                r.add(Finding::Problem {
-                    what: format!("{account}: {var} is set but empty"),
-                    fix: format!("give {var} the key (in CI: define the secret it reads), or unset it"),
-                });
-                continue;
-            }
-            Err(e @ KeyError::Ambient { .. }) => {
-                r.add(Finding::Problem {
-                    what: e.to_string(),
-                    fix: account
-                        .provider
-                        .info()
-                        .credentials_fix
-                        .replace("{workspace}", &account.workspace)
-                        .replace("{var}", &env_var_name(account)),
-                });
-                continue;
-            }
-            Err(e) => {
-                r.add(Finding::Problem {
-                    what: format!("{account}: {e}"),
-                    fix: format!("export {}=...", env_var_name(account)),
-                });
-                continue;
-            }
-        };
-        if args.offline {
-            r.add(Finding::Ok(format!("{account}: key {} from {source} (not checked: --offline)", key.hint())));
-            continue;
+        Err(KeyError::Empty { var, .. }) => {
+            r.add(Finding::Problem {
+                what: format!("{account}: {var} is set but empty"),
+                fix: format!("give {var} the key (in CI: define the secret it reads), or unset it"),
+            });
+            return;
         }
-        match crate::app::workspaces::check(&app, account, &key) {
-            Ok(note) => r.add(Finding::Ok(format!(
-                "{account}: key {} from {source}: accepted{}",
-                key.hint(),
-                note.map(|n| format!(" ({})", crate::sanitize::terminal(&n))).unwrap_or_default()
-            ))),
-            Err(e) => {
-                let fix = match e.failure_kind() {
-                    Some(FailureKind::InvalidKey | FailureKind::NotAdmin) => format!(
-                        "create {} and run: llmcost providers add {} --workspace {}",
-                        account.provider.key_kind(),
-                        account.provider,
-                        account.workspace
-                    ),
-                    Some(FailureKind::Timeout | FailureKind::Unreachable) => {
-                        "check the network or a proxy (base_url in the config, LLMCOST_<PROVIDER>_BASE_URL)".into()
-                    }
-                    _ => "try again later; run with -vv to see the request".into(),
-                };
-                r.add(Finding::Problem { what: e.to_string(), fix });
-            }
+        Err(e @ KeyError::Ambient { .. }) => {
+            r.add(Finding::Problem {
+                what: e.to_string(),
+                fix: account
+                    .provider
+                    .info()
+                    .credentials_fix
+                    .replace("{workspace}", &account.workspace)
+                    .replace("{var}", &env_var_name(account)),
+            });
+            return;
+        }
+        Err(e) => {
+            r.add(Finding::Problem {
+                what: format!("{account}: {e}"),
+                fix: format!("export {}=...", env_var_name(account)),
+            });
+            return;
+        }
+    };
+    if offline {
+        r.add(Finding::Ok(format!("{account}: key {} from {source} (not checked: --offline)", key.hint())));
+        return;
+    }
+    match crate::app::workspaces::check(app, account, &key) {
+        Ok(note) => r.add(Finding::Ok(format!(
+            "{account}: key {} from {source}: accepted{}",
+            key.hint(),
+            note.map(|n| format!(" ({})", crate::sanitize::terminal(&n))).unwrap_or_default()
+        ))),
+        Err(e) => {
+            let fix = match e.failure_kind() {
+                Some(FailureKind::InvalidKey | FailureKind::NotAdmin) => format!(
+                    "create {} and run: llmcost providers add {} --workspace {}",
+                    account.provider.key_kind(),
+                    account.provider,
+                    account.workspace
+                ),
+                Some(FailureKind::Timeout | FailureKind::Unreachable) => {
+                    "check the network or a proxy (base_url in the config, LLMCOST_<PROVIDER>_BASE_URL)".into()
+                }
+                _ => "try again later; run with -vv to see the request".into(),
+            };
+            r.add(Finding::Problem { what: e.to_string(), fix });
         }
     }
+}
 
+fn cache_section(r: &mut Report, app: &App) {
     r.section("Cache");
     let db = app.db_path.display().to_string();
-    match crate::app::cache::info(&app) {
+    match crate::app::cache::info(app) {
         Ok(None) => r.add(Finding::Note(format!("{db}: not created yet (the first sync creates it)"))),
         Ok(Some((size, stats))) if stats.integrity == "ok" => {
             r.add(Finding::Ok(format!(
@@ -207,14 +233,4 @@ pub(super) fn run(cli: &Cli, args: &DoctorArgs) -> Result<()> {
             fix: format!("move {db} aside, or point --db / LLMCOST_DB elsewhere"),
         }),
     }
-
-    r.lines.push(String::new());
-    r.lines.push(if r.problems == 0 {
-        "No problems found.".to_string()
-    } else {
-        format!("{} problem(s) found.", r.problems)
-    });
-    let text = r.lines.join("\n") + "\n";
-    super::write_stdout(|out| out.write_all(text.as_bytes()))?;
-    if r.problems == 0 { Ok(()) } else { Err(Error::Problems { what: "doctor", count: r.problems }) }
 }

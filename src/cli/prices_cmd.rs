@@ -169,117 +169,130 @@ fn price(p: Option<rust_decimal::Decimal>) -> String {
 }
 
 fn render(table: &PriceTable, rows: &[PriceRow], format: Format, out: &mut dyn std::io::Write) -> std::io::Result<()> {
-    let s = &table.source;
     match format {
-        Format::Json => {
-            let models = rows
-                .iter()
-                .map(|(provider, model, entry, r, deprecated)| {
-                    let p = |f: fn(&Rates) -> Option<rust_decimal::Decimal>| {
-                        r.as_ref().and_then(f).map(|d| d.normalize().to_string())
-                    };
-                    PriceDoc {
-                        provider,
-                        model,
-                        price_entry: entry.as_deref(),
-                        input_per_mtok: p(|r| r.input),
-                        cached_input_per_mtok: p(|r| r.cache_read),
-                        cache_write_per_mtok: p(|r| r.cache_write),
-                        output_per_mtok: p(|r| r.output),
-                        long_context_tiers: r.map(|r| r.tiered),
-                        deprecated: *deprecated,
-                        missing: entry.is_none(),
-                    }
-                })
-                .collect();
-            let doc = PricesDoc {
-                schema_version: crate::output::json_out::SCHEMA_VERSION,
-                currency: "USD",
-                source: s,
-                batch_discount_percent: batch_discounts().into_iter().collect(),
-                models,
-            };
-            crate::output::json_out::write_doc(&doc, out)
-        }
-        Format::Csv => {
-            let mut w = csv::Writer::from_writer(out);
-            w.write_record([
-                "provider",
-                "model",
-                "price_entry",
-                "input_per_mtok_usd",
-                "cached_input_per_mtok_usd",
-                "cache_write_per_mtok_usd",
-                "output_per_mtok_usd",
-                "missing",
-            ])
-            .map_err(std::io::Error::other)?;
-            for (provider, model, entry, r, _) in rows {
-                let p = |f: fn(&Rates) -> Option<rust_decimal::Decimal>| {
-                    r.as_ref().and_then(f).map(|d| d.normalize().to_string()).unwrap_or_default()
-                };
-                w.write_record([
-                    provider.clone(),
-                    crate::output::csv_out::safe_text(model),
-                    entry.clone().unwrap_or_default(),
-                    p(|r| r.input),
-                    p(|r| r.cache_read),
-                    p(|r| r.cache_write),
-                    p(|r| r.output),
-                    entry.is_none().to_string(),
-                ])
-                .map_err(std::io::Error::other)?;
-            }
-            w.flush()
-        }
-        Format::Table | Format::Markdown => {
-            let title = format!(
-                "List prices, USD per 1M tokens: {} ({}{}), {} models",
-                s.name,
-                if s.date.is_empty() { String::new() } else { format!("{}, ", s.date) },
-                s.license,
-                table.model_count()
-            );
-            let head = ["Provider", "Model", "Price entry", "Input", "Cached input", "Cache write", "Output"];
-            let body: Vec<Vec<String>> = rows
-                .iter()
-                .map(|(provider, model, entry, r, deprecated)| {
-                    let mut name = entry.clone().unwrap_or_else(|| "missing: not priced".into());
-                    if *deprecated {
-                        name.push_str(" (deprecated)");
-                    }
-                    if r.is_some_and(|r| r.tiered) {
-                        name.push_str(" (long-context tiers)");
-                    }
-                    vec![
-                        provider.clone(),
-                        model.clone(),
-                        name,
-                        price(r.and_then(|r| r.input)),
-                        price(r.and_then(|r| r.cache_read)),
-                        price(r.and_then(|r| r.cache_write)),
-                        price(r.and_then(|r| r.output)),
-                    ]
-                })
-                .collect();
-            if format == Format::Markdown {
-                writeln!(out, "## {}\n", crate::sanitize::markdown(&title))?;
-                writeln!(out, "| {} |", head.join(" | "))?;
-                writeln!(out, "| --- | --- | --- | ---: | ---: | ---: | ---: |")?;
-                for row in body {
-                    let cells: Vec<String> = row.iter().map(|c| crate::sanitize::markdown(c)).collect();
-                    writeln!(out, "| {} |", cells.join(" | "))?;
-                }
-                return writeln!(out, "\n{}", batch_line());
-            }
-            writeln!(out, "{}", crate::output::text::prose(&title))?;
-            if rows.is_empty() {
-                return writeln!(out, "No models with token counts in the cache: run llmcost sync, or see --all");
-            }
-            // Narrow: cache-write and cached-input prices go first, then names are cut.
-            let t = crate::output::table::fitted(&head, body, &[2, 1], &[5, 4], &[3, 4, 5, 6]);
-            writeln!(out, "{t}")?;
-            writeln!(out, "{}", crate::output::text::prose(&batch_line()))
-        }
+        Format::Json => render_json(table, rows, out),
+        Format::Csv => render_csv(rows, out),
+        Format::Table | Format::Markdown => render_text(table, rows, format, out),
     }
+}
+
+fn render_json(table: &PriceTable, rows: &[PriceRow], out: &mut dyn std::io::Write) -> std::io::Result<()> {
+    let s = &table.source;
+    let models = rows
+        .iter()
+        .map(|(provider, model, entry, r, deprecated)| {
+            let p = |f: fn(&Rates) -> Option<rust_decimal::Decimal>| {
+                r.as_ref().and_then(f).map(|d| d.normalize().to_string())
+            };
+            PriceDoc {
+                provider,
+                model,
+                price_entry: entry.as_deref(),
+                input_per_mtok: p(|r| r.input),
+                cached_input_per_mtok: p(|r| r.cache_read),
+                cache_write_per_mtok: p(|r| r.cache_write),
+                output_per_mtok: p(|r| r.output),
+                long_context_tiers: r.map(|r| r.tiered),
+                deprecated: *deprecated,
+                missing: entry.is_none(),
+            }
+        })
+        .collect();
+    let doc = PricesDoc {
+        schema_version: crate::output::json_out::SCHEMA_VERSION,
+        currency: "USD",
+        source: s,
+        batch_discount_percent: batch_discounts().into_iter().collect(),
+        models,
+    };
+    crate::output::json_out::write_doc(&doc, out)
+}
+
+fn render_csv(rows: &[PriceRow], out: &mut dyn std::io::Write) -> std::io::Result<()> {
+    let mut w = csv::Writer::from_writer(out);
+    w.write_record([
+        "provider",
+        "model",
+        "price_entry",
+        "input_per_mtok_usd",
+        "cached_input_per_mtok_usd",
+        "cache_write_per_mtok_usd",
+        "output_per_mtok_usd",
+        "missing",
+    ])
+    .map_err(std::io::Error::other)?;
+    for (provider, model, entry, r, _) in rows {
+        let p = |f: fn(&Rates) -> Option<rust_decimal::Decimal>| {
+            r.as_ref().and_then(f).map(|d| d.normalize().to_string()).unwrap_or_default()
+        };
+        w.write_record([
+            provider.clone(),
+            crate::output::csv_out::safe_text(model),
+            entry.clone().unwrap_or_default(),
+            p(|r| r.input),
+            p(|r| r.cache_read),
+            p(|r| r.cache_write),
+            p(|r| r.output),
+            entry.is_none().to_string(),
+        ])
+        .map_err(std::io::Error::other)?;
+    }
+    w.flush()
+}
+
+/// The table, or Markdown: the price entry each model is priced by, and the batch discounts.
+fn render_text(
+    table: &PriceTable,
+    rows: &[PriceRow],
+    format: Format,
+    out: &mut dyn std::io::Write,
+) -> std::io::Result<()> {
+    let s = &table.source;
+    let title = format!(
+        "List prices, USD per 1M tokens: {} ({}{}), {} models",
+        s.name,
+        if s.date.is_empty() { String::new() } else { format!("{}, ", s.date) },
+        s.license,
+        table.model_count()
+    );
+    let head = ["Provider", "Model", "Price entry", "Input", "Cached input", "Cache write", "Output"];
+    let body: Vec<Vec<String>> = rows
+        .iter()
+        .map(|(provider, model, entry, r, deprecated)| {
+            let mut name = entry.clone().unwrap_or_else(|| "missing: not priced".into());
+            if *deprecated {
+                name.push_str(" (deprecated)");
+            }
+            if r.is_some_and(|r| r.tiered) {
+                name.push_str(" (long-context tiers)");
+            }
+            vec![
+                provider.clone(),
+                model.clone(),
+                name,
+                price(r.and_then(|r| r.input)),
+                price(r.and_then(|r| r.cache_read)),
+                price(r.and_then(|r| r.cache_write)),
+                price(r.and_then(|r| r.output)),
+            ]
+        })
+        .collect();
+    if format == Format::Markdown {
+        writeln!(out, "## {}\n", crate::sanitize::markdown(&title))?;
+        writeln!(out, "| {} |", head.join(" | "))?;
+        writeln!(out, "| --- | --- | --- | ---: | ---: | ---: | ---: |")?;
+        for row in body {
+            let cells: Vec<String> = row.iter().map(|c| crate::sanitize::markdown(c)).collect();
+            writeln!(out, "| {} |", cells.join(" | "))?;
+        }
+        return writeln!(out, "\n{}", batch_line());
+    }
+    writeln!(out, "{}", crate::output::text::prose(&title))?;
+    if rows.is_empty() {
+        return writeln!(out, "No models with token counts in the cache: run llmcost sync, or see --all");
+    }
+    // Narrow: cache-write and cached-input prices go first, then names are cut.
+    let t = crate::output::table::fitted(&head, body, &[2, 1], &[5, 4], &[3, 4, 5, 6]);
+    writeln!(out, "{t}")?;
+    writeln!(out, "{}", crate::output::text::prose(&batch_line()))
 }

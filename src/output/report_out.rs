@@ -278,6 +278,26 @@ fn md_table(out: &mut String, header: &[&str], right_from: usize, rows: Vec<Vec<
     out.push('\n');
 }
 
+/// The report's savings section in Markdown (nothing when there are none).
+fn md_savings(s: &mut String, r: &Report) {
+    if !r.savings.is_empty() {
+        let days = r.savings_window.map(|w| format!(", from {} to {}", w.since, w.until)).unwrap_or_default();
+        s.push_str(&format!(
+            "## Savings\n\n_Estimates per 30 days at list prices{days}; all of them: `llmcost optimize`._\n\n"
+        ));
+        for f in &r.savings {
+            s.push_str(&format!(
+                "- **~{}** {} · {}: {}\n",
+                crate::domain::Currency::USD.format(f.monthly_saving),
+                f.kind.name(),
+                md_cell(&super::savings_out::place(f)),
+                md_cell(&f.evidence)
+            ));
+        }
+        s.push('\n');
+    }
+}
+
 pub(crate) fn markdown(r: &Report, accounts: &[Account]) -> String {
     let cost_header = set_currency(r);
     let mut s = format!("# LLM spend report: {}\n\n", md_cell(&super::text::scope(accounts)));
@@ -330,22 +350,7 @@ pub(crate) fn markdown(r: &Report, accounts: &[Account]) -> String {
         s.push_str(&format!("Rule: {}.\n\n", anomaly_rule()));
         md_table(&mut s, &ANOMALY_HEADER, 1, anomaly_rows(r));
     }
-    if !r.savings.is_empty() {
-        let days = r.savings_window.map(|w| format!(", from {} to {}", w.since, w.until)).unwrap_or_default();
-        s.push_str(&format!(
-            "## Savings\n\n_Estimates per 30 days at list prices{days}; all of them: `llmcost optimize`._\n\n"
-        ));
-        for f in &r.savings {
-            s.push_str(&format!(
-                "- **~{}** {} · {}: {}\n",
-                crate::domain::Currency::USD.format(f.monthly_saving),
-                f.kind.name(),
-                md_cell(&super::savings_out::place(f)),
-                md_cell(&f.evidence)
-            ));
-        }
-        s.push('\n');
-    }
+    md_savings(&mut s, r);
     if let Some(c) = &r.chargeback {
         let mut bytes = Vec::new();
         if super::teams_out::render(c, super::Format::Markdown, &mut bytes).is_ok() {

@@ -243,6 +243,77 @@ impl Http {
         self.send_text(path, query, None).await
     }
 
+    /// One request as this provider sends it: its auth headers and query, a JSON body with its
+    /// extra headers for a POST, and a signature when the provider signs requests.
+    async fn execute(
+        &self,
+        url: &str,
+        query: &[(&str, String)],
+        body: Option<(&serde_json::Value, &[(&'static str, &str)])>,
+    ) -> reqwest::Result<reqwest::Response> {
+        let mut request = match body {
+            Some((b, extra)) => {
+                let mut r = self.client.post(url).json(b);
+                for (name, value) in extra {
+                    let (n, v) = header(name, value);
+                    r = r.header(n, v);
+                }
+                r
+            }
+            None => self.client.get(url),
+        };
+        request = request.headers(self.auth.clone()).query(query);
+        self.sent.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+        match (request.build(), &self.signer) {
+            (Ok(mut built), Some(sign)) => {
+                for (name, value) in sign(&built) {
+                    let (n, v) = header(name, &value);
+                    built.headers_mut().insert(n, v);
+                }
+                self.client.execute(built).await
+            }
+            (Ok(built), None) => self.client.execute(built).await,
+            (Err(e), _) => Err(e),
+        }
+    }
+
+    /// What an error answer means: `Ok` to try again (throttled, a server error, or what the
+    /// provider's own error reader calls retryable, while attempts remain), else the failure.
+    fn after_error(
+        &self,
+        label: &str,
+        status: StatusCode,
+        text: &str,
+        attempt: u32,
+        last: bool,
+    ) -> Result<(), ProviderError> {
+        if let Some(read) = self.error_reader.and_then(|r| r(status.as_u16(), text)) {
+            if read.retry && !last {
+                return Ok(());
+            }
+            let message =
+                if read.retry { format!("{} (after {attempt} attempts)", read.message) } else { read.message };
+            return Err(self.fail(label, read.kind, message));
+        }
+        let retryable = status == StatusCode::TOO_MANY_REQUESTS || status.is_server_error();
+        if retryable && !last {
+            return Ok(());
+        }
+        Err(self.status_error(label, status, text, attempt))
+    }
+
+    /// A body over the cap: refused, never read whole.
+    fn too_large(&self, path: &str, size: usize) -> ProviderError {
+        self.fail(
+            path,
+            FailureKind::Malformed,
+            format!(
+                "the response is larger than {} MiB (more than {size} bytes once decoded); refusing to read it",
+                MAX_BODY_BYTES / (1024 * 1024)
+            ),
+        )
+    }
+
     async fn send_text(
         &self,
         path: &str,
@@ -257,31 +328,7 @@ impl Http {
             attempt += 1;
             let last = attempt >= self.retry.max_attempts;
             let started = std::time::Instant::now();
-            let mut request = match body {
-                Some((b, extra)) => {
-                    let mut r = self.client.post(&url).json(b);
-                    for (name, value) in extra {
-                        let (n, v) = header(name, value);
-                        r = r.header(n, v);
-                    }
-                    r
-                }
-                None => self.client.get(&url),
-            };
-            request = request.headers(self.auth.clone()).query(query);
-            self.sent.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
-            let sent = match (request.build(), &self.signer) {
-                (Ok(mut built), Some(sign)) => {
-                    for (name, value) in sign(&built) {
-                        let (n, v) = header(name, &value);
-                        built.headers_mut().insert(n, v);
-                    }
-                    self.client.execute(built).await
-                }
-                (Ok(built), None) => self.client.execute(built).await,
-                (Err(e), _) => Err(e),
-            };
-            let mut response = match sent {
+            let mut response = match self.execute(&url, query, body).await {
                 Ok(r) => r,
                 Err(e) => {
                     let (kind, what) = if e.is_timeout() {
@@ -313,16 +360,7 @@ impl Http {
             let query_sent = response.url().query().unwrap_or("").to_string();
             let text = match Self::read_body(&mut response).await {
                 Ok(Ok(t)) => t,
-                Ok(Err(size)) => {
-                    return Err(self.fail(
-                        path,
-                        FailureKind::Malformed,
-                        format!(
-                            "the response is larger than {} MiB (more than {size} bytes once decoded); refusing to read it",
-                            MAX_BODY_BYTES / (1024 * 1024)
-                        ),
-                    ));
-                }
+                Ok(Err(size)) => return Err(self.too_large(path, size)),
                 // A body that stalls costs a timeout per attempt: like a silent server, retry it once.
                 Err(e) if !(last || e.is_timeout() && attempt >= 2) => {
                     tokio::time::sleep(self.backoff(attempt, None)).await;
@@ -338,31 +376,27 @@ impl Http {
                 }
             };
             if let Some(recorder) = &self.recorder {
-                let provider = self.account.provider.id();
-                recorder.save(&self.account.to_string(), provider, method, path, &query_sent, status.as_u16(), &text);
+                recorder.save(
+                    &self.account.to_string(),
+                    self.account.provider.id(),
+                    method,
+                    path,
+                    &query_sent,
+                    status.as_u16(),
+                    &text,
+                );
             }
             if status.is_success() {
                 return Ok(text);
             }
-            if let Some(read) = self.error_reader.and_then(|r| r(status.as_u16(), &text)) {
-                if read.retry && !last {
+            match self.after_error(&label, status, &text, attempt, last) {
+                Ok(()) => {
                     let wait = self.backoff(attempt, retry_after);
                     tracing::info!("{}: {path} answered {}; retrying in {wait:?}", self.account, status.as_u16());
                     tokio::time::sleep(wait).await;
-                    continue;
                 }
-                let message =
-                    if read.retry { format!("{} (after {attempt} attempts)", read.message) } else { read.message };
-                return Err(self.fail(&label, read.kind, message));
+                Err(e) => return Err(e),
             }
-            let retryable = status == StatusCode::TOO_MANY_REQUESTS || status.is_server_error();
-            if retryable && !last {
-                let wait = self.backoff(attempt, retry_after);
-                tracing::info!("{}: {path} answered {}; retrying in {wait:?}", self.account, status.as_u16());
-                tokio::time::sleep(wait).await;
-                continue;
-            }
-            return Err(self.status_error(&label, status, &text, attempt));
         }
     }
 

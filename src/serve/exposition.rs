@@ -58,6 +58,72 @@ impl Family {
     }
 }
 
+/// The budgets' families: amount, spent and forecast in each budget's own currency (one family
+/// per currency), then the ratio, whether the data is complete, and when each period ends.
+fn budget_families(budgets: &[crate::budget::BudgetRow]) -> Vec<Family> {
+    // A budget's money metrics are in its own currency: one family per currency used.
+    let mut money: BTreeMap<String, [Family; 3]> = BTreeMap::new();
+    let mut ratio = Family::new(
+        "llmcost_budget_spent_ratio",
+        "gauge",
+        "Spend so far divided by the budget's amount (1 = all of it).",
+    );
+    let mut data_complete = Family::new(
+        "llmcost_budget_data_complete",
+        "gauge",
+        "1 when every account in the budget's scope has data for its period; 0 when some or all have none \
+         (no key, never synced): its spend, forecast and ratio series are then absent, never 0.",
+    );
+    let mut period_end = Family::new(
+        "llmcost_budget_period_end_timestamp_seconds",
+        "gauge",
+        "When the budget's current period ends (the first second after its last UTC day).",
+    );
+    for row in budgets {
+        let (b, s) = (&row.budget, &row.status);
+        let name = b.name.as_str();
+        let (code, u) = (b.currency.to_string(), b.currency.as_str().to_ascii_lowercase());
+        let [amount, spent, forecast] = money.entry(u.clone()).or_insert_with(|| {
+            [
+                Family::new(
+                    format!("llmcost_budget_amount_{u}"),
+                    "gauge",
+                    format!("A budget's amount for its period, in {code}."),
+                ),
+                Family::new(
+                    format!("llmcost_budget_spent_{u}"),
+                    "gauge",
+                    format!("Spend so far in the budget's current period, in {code}."),
+                ),
+                Family::new(
+                    format!("llmcost_budget_forecast_{u}"),
+                    "gauge",
+                    format!(
+                        "Projected spend at the end of the budget's period (the last 7 days' run rate), in {code}."
+                    ),
+                ),
+            ]
+        });
+        amount.add(labels(&[("budget", name), ("period", b.period.name())]), value(b.amount));
+        data_complete.add(labels(&[("budget", name)]), if row.missing.is_empty() { "1" } else { "0" }.into());
+        let end =
+            s.period.until.succ_opt().unwrap_or(s.period.until).and_hms_opt(0, 0, 0).map(|t| t.and_utc().timestamp());
+        period_end.add(labels(&[("budget", name)]), end.unwrap_or(0).to_string());
+        // Missing data is not zero spend: the series are left out (an alert on them stays
+        // silent, and `llmcost_budget_data_complete` says why), unless spend already exceeds.
+        if s.level.is_unknown() {
+            continue;
+        }
+        spent.add(labels(&[("budget", name)]), value(s.spent));
+        forecast.add(labels(&[("budget", name)]), value(s.forecast));
+        let r = if b.amount.is_zero() { rust_decimal::Decimal::ZERO } else { s.spent.decimal() / b.amount.decimal() };
+        ratio.add(labels(&[("budget", name)]), r.round_dp(6).normalize().to_string());
+    }
+    let mut out: Vec<Family> = money.into_values().flatten().collect();
+    out.extend([ratio, data_complete, period_end]);
+    out
+}
+
 /// The whole exposition of a metrics view (the cache as it was read; never a provider).
 /// Metric names carry their unit: `_usd`, or `_chf` with `--currency CHF`.
 pub(crate) fn render(view: &MetricsView, errors: &SyncErrors, openmetrics: bool) -> String {
@@ -99,72 +165,7 @@ pub(crate) fn render(view: &MetricsView, errors: &SyncErrors, openmetrics: bool)
             "1".into(),
         );
     }
-    // A budget's money metrics are in its own currency: one family per currency used.
-    let mut money: BTreeMap<String, [Family; 3]> = BTreeMap::new();
-    let mut ratio = Family::new(
-        "llmcost_budget_spent_ratio",
-        "gauge",
-        "Spend so far divided by the budget's amount (1 = all of it).",
-    );
-    let mut data_complete = Family::new(
-        "llmcost_budget_data_complete",
-        "gauge",
-        "1 when every account in the budget's scope has data for its period; 0 when some or all have none \
-         (no key, never synced): its spend, forecast and ratio series are then absent, never 0.",
-    );
-    let mut period_end = Family::new(
-        "llmcost_budget_period_end_timestamp_seconds",
-        "gauge",
-        "When the budget's current period ends (the first second after its last UTC day).",
-    );
-    {
-        for row in &view.budgets {
-            let (b, s) = (&row.budget, &row.status);
-            let name = b.name.as_str();
-            let (code, u) = (b.currency.to_string(), b.currency.as_str().to_ascii_lowercase());
-            let [amount, spent, forecast] = money.entry(u.clone()).or_insert_with(|| {
-                [
-                    Family::new(
-                        format!("llmcost_budget_amount_{u}"),
-                        "gauge",
-                        format!("A budget's amount for its period, in {code}."),
-                    ),
-                    Family::new(
-                        format!("llmcost_budget_spent_{u}"),
-                        "gauge",
-                        format!("Spend so far in the budget's current period, in {code}."),
-                    ),
-                    Family::new(
-                        format!("llmcost_budget_forecast_{u}"),
-                        "gauge",
-                        format!(
-                            "Projected spend at the end of the budget's period (the last 7 days' run rate), in {code}."
-                        ),
-                    ),
-                ]
-            });
-            amount.add(labels(&[("budget", name), ("period", b.period.name())]), value(b.amount));
-            data_complete.add(labels(&[("budget", name)]), if row.missing.is_empty() { "1" } else { "0" }.into());
-            let end = s
-                .period
-                .until
-                .succ_opt()
-                .unwrap_or(s.period.until)
-                .and_hms_opt(0, 0, 0)
-                .map(|t| t.and_utc().timestamp());
-            period_end.add(labels(&[("budget", name)]), end.unwrap_or(0).to_string());
-            // Missing data is not zero spend: the series are left out (an alert on them stays
-            // silent, and `llmcost_budget_data_complete` says why), unless spend already exceeds.
-            if s.level.is_unknown() {
-                continue;
-            }
-            spent.add(labels(&[("budget", name)]), value(s.spent));
-            forecast.add(labels(&[("budget", name)]), value(s.forecast));
-            let r =
-                if b.amount.is_zero() { rust_decimal::Decimal::ZERO } else { s.spent.decimal() / b.amount.decimal() };
-            ratio.add(labels(&[("budget", name)]), r.round_dp(6).normalize().to_string());
-        }
-    }
+    let budgets = budget_families(&view.budgets);
     let mut last_success = Family::new(
         "llmcost_sync_last_success_timestamp_seconds",
         "gauge",
@@ -183,11 +184,7 @@ pub(crate) fn render(view: &MetricsView, errors: &SyncErrors, openmetrics: bool)
     build.add(labels(&[("version", env!("CARGO_PKG_VERSION"))]), "1".into());
 
     let mut out = String::new();
-    let budget_money: Vec<&Family> = money.values().flat_map(|fs| fs.iter()).collect();
-    let families = [&spend_month, &spend_today, &project_info].into_iter().chain(budget_money).chain([
-        &ratio,
-        &data_complete,
-        &period_end,
+    let families = [&spend_month, &spend_today, &project_info].into_iter().chain(&budgets).chain([
         &last_success,
         &sync_errors,
         &build,

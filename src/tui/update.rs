@@ -191,63 +191,9 @@ fn normal_key(model: &mut Model, key: KeyEvent) -> Vec<Effect> {
         KeyCode::Right | KeyCode::Char('l') if model.pane != Pane::Teams && model.next_pane(true) != Pane::Models => {
             model.pane = model.next_pane(true);
         }
-        KeyCode::Enter if model.pane == Pane::Projects => {
-            let picked = model
-                .snapshot
-                .as_ref()
-                .and_then(|s| s.projects.get(model.project_row))
-                .map(|p| (p.id.clone(), p.name.clone()));
-            model.project = if picked == model.project { None } else { picked };
-            return reload(model, false);
-        }
-        KeyCode::Char('p') => {
-            let mut providers: Vec<ProviderKind> = model.accounts.iter().map(|a| a.provider).collect();
-            providers.dedup();
-            model.provider = cycle(&providers, &model.provider);
-            model.workspace = None;
-            model.project = None;
-            return reload(model, false);
-        }
-        KeyCode::Char('w') => {
-            let options: Vec<Account> =
-                model.accounts.iter().filter(|a| model.provider.is_none_or(|p| a.provider == p)).cloned().collect();
-            model.workspace = cycle(&options, &model.workspace);
-            model.project = None;
-            return reload(model, false);
-        }
-        KeyCode::Char('o') => {
-            let options: Vec<(String, String)> = model
-                .snapshot
-                .as_ref()
-                .map(|s| s.projects.iter().map(|p| (p.id.clone(), p.name.clone())).collect())
-                .unwrap_or_default();
-            model.project = cycle(&options, &model.project);
-            return reload(model, false);
-        }
-        KeyCode::Char('t') => {
-            model.period = match model.period {
-                PeriodKind::Week => PeriodKind::Month,
-                PeriodKind::Month => PeriodKind::Year,
-                PeriodKind::Year => {
-                    model.mode = Mode::Range(String::new());
-                    return vec![];
-                }
-                PeriodKind::Custom(_) => PeriodKind::Week,
-            };
-            model.anchor = model.today;
-            return reload(model, true);
-        }
-        KeyCode::Char('[' | ']') => {
-            let dir = if key.code == KeyCode::Char('[') { -1 } else { 1 };
-            let (period, anchor) = step(model.period, model.anchor, dir);
-            if super::model::period_range(period, anchor).since > model.today {
-                set_status(model, "Already at the latest period", false);
-                return vec![];
-            }
-            model.period = period;
-            model.anchor = anchor;
-            return reload(model, true);
-        }
+        KeyCode::Enter if model.pane == Pane::Projects => return narrow_to_project(model),
+        KeyCode::Char(c @ ('p' | 'w' | 'o')) => return cycle_scope(model, c),
+        KeyCode::Char(c @ ('t' | '[' | ']')) => return change_period(model, c),
         KeyCode::Char('s') => {
             model.sort = model.sort.next();
             model.descending = !matches!(model.sort, SortBy::Model | SortBy::Provider);
@@ -273,6 +219,71 @@ fn normal_key(model: &mut Model, key: KeyEvent) -> Vec<Effect> {
         _ => {}
     }
     vec![]
+}
+
+/// Enter on a project: narrow the view to it, or widen it again.
+fn narrow_to_project(model: &mut Model) -> Vec<Effect> {
+    let picked =
+        model.snapshot.as_ref().and_then(|s| s.projects.get(model.project_row)).map(|p| (p.id.clone(), p.name.clone()));
+    model.project = if picked == model.project { None } else { picked };
+    reload(model, false)
+}
+
+/// `p`, `w`, `o`: the next provider, workspace or project (then all of them again).
+fn cycle_scope(model: &mut Model, c: char) -> Vec<Effect> {
+    match c {
+        'p' => {
+            let mut providers: Vec<ProviderKind> = model.accounts.iter().map(|a| a.provider).collect();
+            providers.dedup();
+            model.provider = cycle(&providers, &model.provider);
+            model.workspace = None;
+            model.project = None;
+            reload(model, false)
+        }
+        'w' => {
+            let options: Vec<Account> =
+                model.accounts.iter().filter(|a| model.provider.is_none_or(|p| a.provider == p)).cloned().collect();
+            model.workspace = cycle(&options, &model.workspace);
+            model.project = None;
+            reload(model, false)
+        }
+        _ => {
+            let options: Vec<(String, String)> = model
+                .snapshot
+                .as_ref()
+                .map(|s| s.projects.iter().map(|p| (p.id.clone(), p.name.clone())).collect())
+                .unwrap_or_default();
+            model.project = cycle(&options, &model.project);
+            reload(model, false)
+        }
+    }
+}
+
+/// `t` cycles the period's kind (week, month, year, a range typed in); `[` and `]` step back
+/// and forward by one period.
+fn change_period(model: &mut Model, c: char) -> Vec<Effect> {
+    if c == 't' {
+        model.period = match model.period {
+            PeriodKind::Week => PeriodKind::Month,
+            PeriodKind::Month => PeriodKind::Year,
+            PeriodKind::Year => {
+                model.mode = Mode::Range(String::new());
+                return vec![];
+            }
+            PeriodKind::Custom(_) => PeriodKind::Week,
+        };
+        model.anchor = model.today;
+        return reload(model, true);
+    }
+    let dir = if c == '[' { -1 } else { 1 };
+    let (period, anchor) = step(model.period, model.anchor, dir);
+    if super::model::period_range(period, anchor).since > model.today {
+        set_status(model, "Already at the latest period", false);
+        return vec![];
+    }
+    model.period = period;
+    model.anchor = anchor;
+    reload(model, true)
 }
 
 /// Typing into a prompt: `Some(text)` when Enter confirms it.
@@ -329,55 +340,62 @@ pub fn update(model: &mut Model, msg: Msg) -> Vec<Effect> {
                 },
             },
         },
-        Msg::Loaded { generation, result } => {
-            if generation != model.generation {
-                return vec![];
-            }
-            model.loading = false;
-            match result {
-                Ok(snapshot) => {
-                    // The projects pane keeps the narrowed project selected, so a second enter
-                    // on it clears the narrowing.
-                    if let Some((id, _)) = &model.project
-                        && let Some(i) = snapshot.projects.iter().position(|p| &p.id == id)
-                    {
-                        model.project_row = i;
-                    }
-                    model.snapshot = Some(snapshot);
-                    let rows = model.model_rows().len();
-                    model.model_row = model.model_row.min(rows.saturating_sub(1));
-                }
-                Err(e) => set_status(model, format!("Cannot read the cache: {e}"), true),
-            }
-        }
-        Msg::Synced { failures } => {
-            model.syncing = false;
-            let mut effects: Vec<Effect> = Vec::new();
-            if let Some((accounts, range, refresh)) = model.queued_sync.take() {
-                effects.extend(start_sync(model, accounts, range, refresh));
-            }
-            match failures.as_slice() {
-                [] => {
-                    if model.error {
-                        model.status = None;
-                        model.error = false;
-                    }
-                }
-                [one] => set_status(model, one.clone(), true),
-                [first, rest @ ..] => set_status(model, format!("{first} (and {} more)", rest.len()), true),
-            }
-            // Show what the sync brought (or the cache as it is, after a failure).
-            let generation = model.generation + 1;
-            model.generation = generation;
-            if let Some(q) = query(model) {
-                effects.push(Effect::Load { generation, query: q });
-            }
-            return effects;
-        }
+        Msg::Loaded { generation, result } => loaded(model, generation, result),
+        Msg::Synced { failures } => return synced(model, &failures),
         Msg::Exported(result) => match result {
             Ok(path) => set_status(model, format!("Exported to {}", path.display()), false),
             Err(e) => set_status(model, format!("Export failed: {e}"), true),
         },
     }
     vec![]
+}
+
+/// A load finished: shown unless a newer one was asked for meanwhile.
+fn loaded(model: &mut Model, generation: u64, result: Result<crate::app::dashboard::Snapshot, String>) {
+    if generation != model.generation {
+        return;
+    }
+    model.loading = false;
+    match result {
+        Ok(snapshot) => {
+            // The projects pane keeps the narrowed project selected, so a second enter
+            // on it clears the narrowing.
+            if let Some((id, _)) = &model.project
+                && let Some(i) = snapshot.projects.iter().position(|p| &p.id == id)
+            {
+                model.project_row = i;
+            }
+            model.snapshot = Some(snapshot);
+            let rows = model.model_rows().len();
+            model.model_row = model.model_row.min(rows.saturating_sub(1));
+        }
+        Err(e) => set_status(model, format!("Cannot read the cache: {e}"), true),
+    }
+}
+
+/// A sync finished: its failures on the status line, a queued sync started, and a load of what
+/// it brought.
+fn synced(model: &mut Model, failures: &[String]) -> Vec<Effect> {
+    model.syncing = false;
+    let mut effects: Vec<Effect> = Vec::new();
+    if let Some((accounts, range, refresh)) = model.queued_sync.take() {
+        effects.extend(start_sync(model, accounts, range, refresh));
+    }
+    match failures {
+        [] => {
+            if model.error {
+                model.status = None;
+                model.error = false;
+            }
+        }
+        [one] => set_status(model, one.clone(), true),
+        [first, rest @ ..] => set_status(model, format!("{first} (and {} more)", rest.len()), true),
+    }
+    // Show what the sync brought (or the cache as it is, after a failure).
+    let generation = model.generation + 1;
+    model.generation = generation;
+    if let Some(q) = query(model) {
+        effects.push(Effect::Load { generation, query: q });
+    }
+    effects
 }

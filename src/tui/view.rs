@@ -353,41 +353,39 @@ fn render_models(model: &Model, theme: &Theme, frame: &mut Frame, area: Rect) {
         header.extend(["Input", "Output", "Requests"]);
         widths.extend([Constraint::Length(8), Constraint::Length(8), Constraint::Length(8)]);
     }
-    let name_width = usize::from(layout.name);
-    let provider_width = layout.provider.map_or(0, usize::from);
-    let body: Vec<Row> = rows
-        .iter()
-        .zip(&amounts)
-        .map(|(m, amount)| {
-            let mut cells = vec![Cell::from(crate::output::fit::cut(&safe(&m.model), name_width))];
-            if layout.provider.is_some() {
-                cells.push(Cell::from(crate::output::fit::cut(&safe(&m.provider), provider_width)));
-            }
-            cells.push(Cell::from(Line::from(amount.clone()).alignment(Alignment::Right)));
-            if layout.share {
-                cells.push(Cell::from(Line::from(percent(m.share)).alignment(Alignment::Right)));
-            }
-            if wide {
-                let tokens = m.input_tokens + m.output_tokens > 0;
-                let show = |n: u64| if tokens { compact(n) } else { "-".to_string() };
-                cells.extend([
-                    Cell::from(Line::from(show(m.input_tokens)).alignment(Alignment::Right)),
-                    Cell::from(Line::from(show(m.output_tokens)).alignment(Alignment::Right)),
-                    Cell::from(
-                        Line::from(m.requests.filter(|_| tokens).map_or("-".into(), compact))
-                            .alignment(Alignment::Right),
-                    ),
-                ]);
-            }
-            Row::new(cells)
-        })
-        .collect();
+    let body: Vec<Row> = rows.iter().zip(&amounts).map(|(m, amount)| model_row(m, amount, &layout)).collect();
     let table = Table::new(body, widths)
         .header(Row::new(header).style(theme.accent()))
         .block(block)
         .row_highlight_style(if model.pane == Pane::Models { theme.selected() } else { Style::default() });
     let mut state = TableState::default().with_selected(Some(model.model_row.min(rows.len() - 1)));
     frame.render_stateful_widget(table, area, &mut state);
+}
+
+/// One model's row, with the columns `layout` keeps (the amount is never cut).
+fn model_row<'a>(m: &crate::app::dashboard::ModelRow, amount: &str, layout: &ModelColumns) -> Row<'a> {
+    let name_width = usize::from(layout.name);
+    let provider_width = layout.provider.map_or(0, usize::from);
+    let mut cells = vec![Cell::from(crate::output::fit::cut(&safe(&m.model), name_width))];
+    if layout.provider.is_some() {
+        cells.push(Cell::from(crate::output::fit::cut(&safe(&m.provider), provider_width)));
+    }
+    cells.push(Cell::from(Line::from(amount.to_string()).alignment(Alignment::Right)));
+    if layout.share {
+        cells.push(Cell::from(Line::from(percent(m.share)).alignment(Alignment::Right)));
+    }
+    if layout.tokens {
+        let tokens = m.input_tokens + m.output_tokens > 0;
+        let show = |n: u64| if tokens { compact(n) } else { "-".to_string() };
+        cells.extend([
+            Cell::from(Line::from(show(m.input_tokens)).alignment(Alignment::Right)),
+            Cell::from(Line::from(show(m.output_tokens)).alignment(Alignment::Right)),
+            Cell::from(
+                Line::from(m.requests.filter(|_| tokens).map_or("-".into(), compact)).alignment(Alignment::Right),
+            ),
+        ]);
+    }
+    Row::new(cells)
 }
 
 /// Which columns of the models pane fit a width, widest amount first.

@@ -4,7 +4,10 @@
 //! `x-api-key` plus `anthropic-version`.
 
 // A refused request's reply travels back as the Err value; its size does not matter in a fake.
-#![allow(clippy::result_large_err)]
+#![allow(
+    clippy::result_large_err,
+    reason = "a refused request's reply is the Err value; its size does not matter in a fake"
+)]
 
 use std::collections::HashMap;
 use std::str::FromStr;
