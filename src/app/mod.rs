@@ -22,6 +22,8 @@ pub(crate) mod savings;
 pub(crate) mod select;
 pub mod sync;
 pub(crate) mod teams;
+#[cfg(test)]
+mod use_case_tests;
 pub mod views;
 pub(crate) mod workspaces;
 

@@ -30,7 +30,7 @@ pub(super) fn costs(view: &CostView, out: &mut dyn Write) -> std::io::Result<()>
     let shares = text::percents(&view.rows.iter().map(|r| r.share).collect::<Vec<_>>());
     for (row, share) in view.rows.iter().zip(shares) {
         let mut cells: Vec<String> = row.cells.iter().map(|c| cell(&view.shown(row, c))).collect();
-        cells.extend([view.currency.format(row.cost), share]);
+        cells.extend([view.currency.format(row.shown_cost()), share]);
         if let Some(u) = row.usage {
             // As the table: "-" where a row has no token counts, or the provider counts no requests.
             let known = u.input_tokens + u.output_tokens + u.requests > 0;

@@ -238,7 +238,7 @@ fn cost_cells(view: &CostView, compact: bool) -> (Vec<String>, Vec<Vec<String>>)
     let shares = text::percents(&view.rows.iter().map(|r| r.share).collect::<Vec<_>>());
     for (row, share) in view.rows.iter().zip(shares) {
         let mut cells: Vec<String> = row.cells.iter().map(|c| safe(&view.shown(row, c))).collect();
-        cells.extend([view.currency.format(row.cost), share]);
+        cells.extend([view.currency.format(row.shown_cost()), share]);
         if billed {
             cells.push(row.billed_in().map_or_else(|| "-".into(), |(c, m)| c.format(m)));
         }

@@ -1,7 +1,9 @@
 //! Who pays for what: shared-cost rules first (split by weights, or in proportion to each team's
 //! direct spend), then team rules (the first team in file order that claims a line has it), the
 //! rest `(unallocated)`. Parts are exact decimals and add up to the whole: each split rounds
-//! every share but the largest down to the cent, and the largest takes the remainder.
+//! every share but the largest down to 10 decimal places, and the largest takes the remainder.
+//! A period's split and the same period seen by day, model or month are the same split; what
+//! a table shows in cents is rounded from it by the remainder rule, in every front end.
 
 use std::collections::BTreeMap;
 
@@ -38,12 +40,10 @@ impl Allocation {
     }
 }
 
-/// Decimal places of a period's split: cents, what an invoice shows.
-const CENTS: u32 = 2;
-/// Decimal places of a split within one group of a larger view (a day, a model): far below the
-/// cent, so a team's parts over many groups add up to its share of the whole to the cent,
-/// instead of gaining up to a cent of remainder in every group.
-const GROUP_PLACES: u32 = 10;
+/// Decimal places of a split: far below the cent, so a team's parts over many groups (days,
+/// models) add up to its share of the whole, and `llmcost teams` and `costs --by team` show the
+/// same figures (rounding to cents is the display's, by the remainder rule).
+const SHARE_PLACES: u32 = 10;
 
 /// Splits `amount` by `weights` (all positive): shares rounded down to `places` decimal places,
 /// the largest share (first on ties) takes what rounding left, so the parts add up to `amount`
@@ -71,12 +71,12 @@ fn split_to(amount: Money, weights: &[(String, Decimal)], places: u32) -> Vec<(S
 
 /// Allocates `lines` (each with its cost, all in one currency).
 pub(crate) fn allocate(teams: &[Team], shared: &[SharedCost], lines: &[(Line, Money)]) -> Allocation {
-    allocate_with_basis(teams, shared, lines, None, CENTS)
+    allocate_with_basis(teams, shared, lines, None, SHARE_PLACES)
 }
 
 /// Each team's direct spend over `lines`: the basis of proportional splits.
 pub(crate) fn direct_spend(teams: &[Team], shared: &[SharedCost], lines: &[(Line, Money)]) -> BTreeMap<String, Money> {
-    allocate_with_basis(teams, shared, lines, None, CENTS)
+    allocate_with_basis(teams, shared, lines, None, SHARE_PLACES)
         .teams
         .into_iter()
         .filter(|(name, _)| name != UNALLOCATED)
@@ -103,7 +103,7 @@ pub(crate) fn allocate_groups<G: Ord + Clone>(
     let mut out = Vec::new();
     let mut notes: Vec<String> = Vec::new();
     for (g, group) in groups {
-        let a = allocate_with_basis(teams, shared, &group, Some(&basis), GROUP_PLACES);
+        let a = allocate_with_basis(teams, shared, &group, Some(&basis), SHARE_PLACES);
         for note in a.notes {
             if !notes.contains(&note) {
                 notes.push(note);
@@ -211,6 +211,8 @@ mod tests {
     fn team(name: &str, rules: Vec<Rule>) -> Team {
         Team { name: name.into(), cost_center: None, rules }
     }
+
+    const CENTS: u32 = 2;
 
     #[test]
     fn splits_round_to_the_cent_and_add_up_exactly() {

@@ -1,5 +1,6 @@
 //! Teams and cost centres end to end: the chargeback's parts add up exactly to what `costs`
-//! shows, rules match project ids and names with globs, shared spend is split to the cent, and
+//! shows, rules match project ids and names with globs, shared spend is split exactly and shown
+//! in cents that add up, and
 //! `teams check` finds dead rules.
 
 use rust_decimal::Decimal;
@@ -44,11 +45,13 @@ split = { tutoring = 1, grading = 2 }
     assert_eq!(sum, bill, "the parts add up exactly");
     let names: Vec<&str> = rows.iter().map(|r| r["team"].as_str().unwrap()).collect();
     assert!(names.contains(&"(unallocated)"), "unclaimed spend is shown: {names:?}");
-    // Shared parts: the smaller share is whole cents.
-    let tutoring = rows.iter().find(|r| r["team"] == "tutoring").unwrap();
-    let shared: Decimal = tutoring["shared"].as_str().unwrap().parse().unwrap();
-    assert_eq!(shared, shared.round_dp(2), "{shared}");
-    assert!(shared > Decimal::ZERO);
+    // Shared parts: split 1:2 exactly (to 10 places; tables round the split to cents).
+    let shared_of = |t: &str| -> Decimal {
+        rows.iter().find(|r| r["team"] == t).unwrap()["shared"].as_str().unwrap().parse().unwrap()
+    };
+    let (tutoring, grading) = (shared_of("tutoring"), shared_of("grading"));
+    assert!(tutoring > Decimal::ZERO);
+    assert!((grading - tutoring * Decimal::TWO).abs() <= Decimal::new(1, 9), "{tutoring} vs {grading}");
 
     let csv = env.run(&["teams", "--offline", "--by", "cost-center", "--format", "csv"]).await;
     expect_code(&csv, 0);
@@ -64,7 +67,8 @@ split = { tutoring = 1, grading = 2 }
     let budgets = env.run(&["budgets", "check", "--offline", "--format", "json"]).await;
     expect_code(&budgets, 3);
     let spent: Decimal = json(&budgets)["budgets"][0]["spent"].as_str().unwrap().parse().unwrap();
-    let tutoring_total: Decimal = tutoring["total"].as_str().unwrap().parse().unwrap();
+    let tutoring_total: Decimal =
+        rows.iter().find(|r| r["team"] == "tutoring").unwrap()["total"].as_str().unwrap().parse().unwrap();
     assert_eq!(spent, tutoring_total, "day-by-day allocation adds up to the period's (fixed weights)");
     env.write_config(&format!(
         "{config}\n[[budgets]]\nname = \"x\"\namount = 1\nperiod = \"month\"\nteam = \"nobody\"\n"
@@ -226,4 +230,46 @@ async fn the_chargeback_csv_is_in_cents_that_add_up_and_by_month() {
         assert!(monthly.contains(line), "November as --last-month shows it: {line}\n{monthly}");
     }
     assert!(monthly.contains("2026-10-01,2026-10-31,") && monthly.contains("2026-12-01,2026-12-06,"), "{monthly}");
+}
+
+/// One split, one answer: a team's month is the same figure in `teams --by team,month` and in
+/// `costs --by month,team`, exactly in JSON and to the cent in their tables (both round the
+/// month's split by the remainder rule).
+#[tokio::test]
+async fn teams_and_costs_by_month_and_team_agree_to_the_cent() {
+    let env = TestEnv::new().var("LLMCOST_NOW", "2026-12-06T10:00:00Z");
+    let out = env.run(&["--demo", "teams", "--year", "--by", "team,month", "--format", "json"]).await;
+    expect_code(&out, 0);
+    let teams = json(&out);
+    let out = env.run(&["--demo", "costs", "--year", "--by", "month,team", "--format", "json"]).await;
+    expect_code(&out, 0);
+    let costs = json(&out);
+    let mut compared = 0;
+    for period in teams["periods"].as_array().unwrap() {
+        let month = &period["period"]["since"].as_str().unwrap()[..7];
+        for row in period["rows"].as_array().unwrap() {
+            let team = row["team"].as_str().unwrap();
+            let exact: Decimal = row["total"].as_str().unwrap().parse().unwrap();
+            let found = costs["rows"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .find(|r| r["month"] == month && r["team"] == team)
+                .map(|r| r["cost"].as_str().unwrap().parse::<Decimal>().unwrap());
+            assert_eq!(found.unwrap_or_default(), exact, "{month} {team}");
+            compared += 1;
+        }
+    }
+    assert!(compared >= 40, "every month of the year, every team: {compared}");
+
+    // The tables: January's rows read the same in both.
+    let cb = stdout(&env.run(&["--demo", "teams", "--month", "2026-01"]).await);
+    let by = stdout(&env.run(&["--demo", "costs", "--month", "2026-01", "--by", "team"]).await);
+    for team in ["learning", "media", "research", "(unallocated)"] {
+        let amount = |text: &str| {
+            let line = text.lines().find(|l| l.contains(&format!(" {team} "))).unwrap().to_string();
+            line.split_whitespace().rfind(|w| w.starts_with('$')).unwrap().to_string()
+        };
+        assert_eq!(amount(&cb), amount(&by), "{team}\n{cb}\n{by}");
+    }
 }

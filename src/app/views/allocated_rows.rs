@@ -51,11 +51,11 @@ pub(crate) fn rows(
         lines.push((group, line, cost));
     }
     let (parts, notes) = allocate_groups(scope.teams, scope.shared, &lines);
+    // `summed`: the rows shown (one team's with `--team`); `whole`: every team's, the groups
+    // the cents are rounded over.
     let mut summed: BTreeMap<(Vec<String>, GroupKey), Money> = BTreeMap::new();
+    let mut whole: BTreeMap<(Vec<String>, GroupKey), Money> = BTreeMap::new();
     for (group, team, cost) in parts {
-        if scope.only.is_some_and(|only| only != team) {
-            continue;
-        }
         let allocated: Vec<String> = query
             .group_by
             .iter()
@@ -65,11 +65,17 @@ pub(crate) fn rows(
                 _ => team.clone(),
             })
             .collect();
-        *summed.entry((allocated, group)).or_insert(Money::ZERO) += cost;
+        *whole.entry((allocated.clone(), group.clone())).or_insert(Money::ZERO) += cost;
+        if scope.only.is_none_or(|only| only == team) {
+            *summed.entry((allocated, group)).or_insert(Money::ZERO) += cost;
+        }
     }
+    // One team's view is a part of each group, not a split of it: no remainder rule applies.
+    let cents = if scope.only.is_none() { in_cents(&whole, currency) } else { BTreeMap::new() };
     let rows = summed
         .into_iter()
         .map(|((allocated, group), cost)| {
+            let in_cents = cents.get(&(allocated.clone(), group.clone())).copied();
             let mut allocated = allocated.into_iter();
             let mut others = group.values.into_iter();
             let cells = query
@@ -85,8 +91,29 @@ pub(crate) fn rows(
                     }
                 })
                 .collect();
-            CostRow { cells, owner: group.owner, cost, share: Default::default(), usage: None, billed: None }
+            CostRow { cells, owner: group.owner, cost, share: Default::default(), usage: None, billed: None, in_cents }
         })
         .collect();
     Ok((rows, fx, notes))
+}
+
+/// Each allocated row in the currency's minor unit, rounded within its group (the rows that
+/// share every other dimension: a month, a model) by the remainder rule, as the chargeback is.
+fn in_cents(
+    rows: &BTreeMap<(Vec<String>, GroupKey), Money>,
+    currency: Currency,
+) -> BTreeMap<(Vec<String>, GroupKey), Money> {
+    let mut groups: BTreeMap<&GroupKey, Vec<&(Vec<String>, GroupKey)>> = BTreeMap::new();
+    for key in rows.keys() {
+        groups.entry(&key.1).or_default().push(key);
+    }
+    let mut out = BTreeMap::new();
+    for keys in groups.into_values() {
+        let exact: Vec<_> = keys.iter().map(|k| rows.get(*k).copied().unwrap_or_default().decimal()).collect();
+        let rounded = crate::domain::money::round_preserving_sum(&exact, currency.places());
+        for (key, cents) in keys.into_iter().zip(rounded) {
+            out.insert(key.clone(), Money::from_decimal(cents));
+        }
+    }
+    out
 }

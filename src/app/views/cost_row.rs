@@ -32,6 +32,17 @@ pub struct CostRow {
     pub usage: Option<UsageTotals>,
     /// Grouped by currency: what was billed, in the row's own currency, before conversion.
     pub billed: Option<Money>,
+    /// An allocated row (by team or cost centre) in the currency's minor unit by the remainder
+    /// rule over its group, as `llmcost teams` shows it: the rows of a group add up to the
+    /// group's bill rounded. Tables and Markdown show it; JSON and CSV keep the exact cost.
+    pub in_cents: Option<Money>,
+}
+
+impl CostRow {
+    /// The amount a table shows: the allocated figure in cents when there is one.
+    pub fn shown_cost(&self) -> Money {
+        self.in_cents.unwrap_or(self.cost)
+    }
 }
 
 impl CostRow {

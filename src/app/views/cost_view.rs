@@ -112,7 +112,15 @@ impl CostView {
                         .zip(values)
                         .map(|(dim, value)| labels.cell(*dim, &value, owner.as_ref()))
                         .collect();
-                    CostRow { cells, owner, share: Decimal::ZERO, cost, usage: row_usage, billed: row_billed }
+                    CostRow {
+                        cells,
+                        owner,
+                        share: Decimal::ZERO,
+                        cost,
+                        usage: row_usage,
+                        billed: row_billed,
+                        in_cents: None,
+                    }
                 })
                 .collect();
             (rows, fx, usage_shown, Vec::new())
@@ -124,28 +132,7 @@ impl CostView {
 
         sort_rows(&mut rows, &query.group_by);
 
-        let mut updated_at = None;
-        let mut missing_days = Vec::new();
-        let mut today_not_reported = Vec::new();
-        for account in &query.accounts {
-            let synced =
-                store.synced_days(account.provider.id(), &account.workspace, query.range.since, query.range.until)?;
-            updated_at = updated_at.max(synced.iter().map(|(_, at)| *at).max());
-            // Imported spend has no missing days: what was imported is all there is.
-            if account.provider.is_imported() {
-                continue;
-            }
-            let (oldest, newest) = account.provider.servable_days(today);
-            if query.range.contains(today) && newest < today && !today_not_reported.contains(&account.provider) {
-                today_not_reported.push(account.provider);
-            }
-            let fetched: HashSet<NaiveDate> = synced.into_iter().map(|(d, _)| d).collect();
-            let missing: Vec<NaiveDate> = query.range.days().filter(|d| *d <= newest && !fetched.contains(d)).collect();
-            if !missing.is_empty() {
-                let unfillable = missing.iter().filter(|d| oldest.is_some_and(|o| **d < o)).count() as u64;
-                missing_days.push(MissingDays { account: account.clone(), days: missing.len() as u64, unfillable });
-            }
-        }
+        let (updated_at, missing_days, today_not_reported) = freshness(store, query, today)?;
         Ok(CostView {
             accounts: query.accounts.clone(),
             project_filter,
@@ -206,4 +193,37 @@ fn sort_rows(rows: &mut [CostRow], dims: &[Dim]) {
             la.cmp(&lb)
         })
     });
+}
+
+/// When the view's data was last fetched, the days of each account never fetched (and how many
+/// of them can no longer be), and the providers that never report today.
+#[expect(clippy::type_complexity, reason = "three facts of one pass over the accounts, named by the caller")]
+fn freshness(
+    store: &Store,
+    query: &CostQuery,
+    today: NaiveDate,
+) -> Result<(Option<DateTime<Utc>>, Vec<MissingDays>, Vec<ProviderKind>)> {
+    let mut updated_at = None;
+    let mut missing_days = Vec::new();
+    let mut today_not_reported = Vec::new();
+    for account in &query.accounts {
+        let synced =
+            store.synced_days(account.provider.id(), &account.workspace, query.range.since, query.range.until)?;
+        updated_at = updated_at.max(synced.iter().map(|(_, at)| *at).max());
+        // Imported spend has no missing days: what was imported is all there is.
+        if account.provider.is_imported() {
+            continue;
+        }
+        let (oldest, newest) = account.provider.servable_days(today);
+        if query.range.contains(today) && newest < today && !today_not_reported.contains(&account.provider) {
+            today_not_reported.push(account.provider);
+        }
+        let fetched: HashSet<NaiveDate> = synced.into_iter().map(|(d, _)| d).collect();
+        let missing: Vec<NaiveDate> = query.range.days().filter(|d| *d <= newest && !fetched.contains(d)).collect();
+        if !missing.is_empty() {
+            let unfillable = missing.iter().filter(|d| oldest.is_some_and(|o| **d < o)).count() as u64;
+            missing_days.push(MissingDays { account: account.clone(), days: missing.len() as u64, unfillable });
+        }
+    }
+    Ok((updated_at, missing_days, today_not_reported))
 }
