@@ -22,6 +22,7 @@
 
 pub mod app;
 pub(crate) mod budget;
+pub(crate) mod capped;
 pub mod cli;
 pub mod clock;
 pub mod config;
@@ -33,6 +34,7 @@ pub mod error;
 pub(crate) mod fx;
 pub(crate) mod import;
 pub(crate) mod names;
+pub(crate) mod net;
 pub(crate) mod notify;
 pub mod output;
 pub(crate) mod prices;

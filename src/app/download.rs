@@ -1,48 +1,44 @@
-//! One plain GET for public data files (ECB rates, the price table): no credentials, a timeout,
-//! a size cap, and errors that name the host and the reason, never the body.
+//! One plain GET for public data files (ECB rates, the price table), on the one HTTP path: no
+//! credentials, the process's client and runtime, retries of 429 and 5xx, a size cap, and errors
+//! that name the host and the reason, never the body.
 
-use std::time::Duration;
-
+use super::App;
 use crate::error::{Error, Result};
+use crate::net::{self, Failure};
 
 /// The text at `url`, at most `max_bytes` long; `what` names it in errors ("the ECB rates").
-pub(crate) fn get_text(url: &str, timeout_seconds: u64, what: &str, max_bytes: usize) -> Result<String> {
-    let body = get_bytes(url, timeout_seconds, what, max_bytes)?;
-    String::from_utf8(body)
-        .map_err(|_| Error::Fetch(format!("cannot fetch {what} from {}: the answer is not UTF-8 text", host_of(url))))
-}
-
-/// `host[:port]` of `url`, for errors.
-pub(crate) fn host_of(url: &str) -> String {
-    reqwest::Url::parse(url)
-        .ok()
-        .and_then(|u| u.host_str().map(|h| u.port().map_or_else(|| h.to_string(), |p| format!("{h}:{p}"))))
-        .unwrap_or_default()
+pub(crate) fn get_text(app: &App, url: &str, what: &str, max_bytes: usize) -> Result<String> {
+    let body = get_bytes(app, url, what, max_bytes)?;
+    String::from_utf8(body).map_err(|_| {
+        Error::Fetch(format!("cannot fetch {what} from {}: the answer is not UTF-8 text", net::host_of(url)))
+    })
 }
 
 /// The bytes at `url` (a zip, say), at most `max_bytes` long.
-pub(crate) fn get_bytes(url: &str, timeout_seconds: u64, what: &str, max_bytes: usize) -> Result<Vec<u8>> {
-    let host = host_of(url);
+pub(crate) fn get_bytes(app: &App, url: &str, what: &str, max_bytes: usize) -> Result<Vec<u8>> {
+    let host = net::host_of(url);
     let fail = |why: String| Error::Fetch(format!("cannot fetch {what} from {host}: {why}"));
-    let client = crate::providers::http::build_client(Duration::from_secs(timeout_seconds.max(1)))?;
-    let runtime =
-        tokio::runtime::Builder::new_current_thread().enable_all().build().map_err(|e| fail(e.to_string()))?;
-    runtime.block_on(async {
-        let mut response = client
-            .get(url)
-            .send()
-            .await
-            .map_err(|e| fail(if e.is_timeout() { "timed out".into() } else { "cannot connect".into() }))?;
-        if !response.status().is_success() {
-            return Err(fail(format!("HTTP {}", response.status().as_u16())));
+    let timeout = std::time::Duration::from_secs(app.config.http.timeout_seconds.max(1));
+    let (runtime, client) = app.network.get(timeout)?;
+    let policy = app.retry_policy().with_attempts(3);
+    let label = format!("{what}: GET");
+    let sent = runtime.block_on(net::send(
+        client,
+        &policy,
+        max_bytes,
+        &label,
+        || client.get(url).build(),
+        net::retry_throttled,
+    ));
+    match sent {
+        Ok(answer) if answer.status.is_success() => Ok(answer.body),
+        Ok(answer) => Err(fail(format!("HTTP {}", answer.status.as_u16()))),
+        Err(Failure::Transport { error, .. }) if error.is_timeout() => Err(fail("timed out".into())),
+        Err(Failure::Transport { .. }) => Err(fail("cannot connect".into())),
+        Err(Failure::Body { .. }) => Err(fail("the answer broke off".into())),
+        Err(Failure::Redirect { status, .. }) => {
+            Err(fail(format!("HTTP {} (a redirect; not followed)", status.as_u16())))
         }
-        let mut body = Vec::new();
-        while let Some(chunk) = response.chunk().await.map_err(|_| fail("the answer broke off".into()))? {
-            if body.len() + chunk.len() > max_bytes {
-                return Err(fail(format!("the answer is larger than {} MiB", max_bytes >> 20)));
-            }
-            body.extend_from_slice(&chunk);
-        }
-        Ok(body)
-    })
+        Err(Failure::TooLarge { .. }) => Err(fail(format!("the answer is larger than {} MiB", max_bytes >> 20))),
+    }
 }

@@ -41,7 +41,7 @@ pub(crate) fn rates_for(app: &App, store: &mut Store, q: &CostQuery, to: Currenc
         "fetching ECB euro reference rates for {}",
         currencies.iter().map(Currency::as_str).collect::<Vec<_>>().join(", ")
     ));
-    let fetched = fetch(&url, app.config.http.timeout_seconds)?;
+    let fetched = fetch(app, &url)?;
     consistent_with_cache(store, &fetched)?;
     store.save_fx(&fetched)?;
     store.fx_rates(&currencies, since, until)
@@ -73,9 +73,9 @@ fn consistent_with_cache(store: &Store, fetched: &[ecb::Rate]) -> Result<()> {
     Ok(())
 }
 
-fn fetch(url: &str, timeout_seconds: u64) -> Result<Vec<ecb::Rate>> {
-    let body = super::download::get_bytes(url, timeout_seconds, "the ECB rates", 32 << 20)?;
-    let host = super::download::host_of(url);
+fn fetch(app: &App, url: &str) -> Result<Vec<ecb::Rate>> {
+    let body = super::download::get_bytes(app, url, "the ECB rates", 32 << 20)?;
+    let host = crate::net::host_of(url);
     ecb::parse_bytes(&body).map_err(|why| Error::Fetch(format!("cannot fetch the ECB rates from {host}: {why}")))
 }
 

@@ -45,7 +45,7 @@ pub(crate) fn update(app: &App, from: Option<&str>) -> Result<(PriceTable, PathB
             return Err(Error::Usage("the demo never uses the network: give --from FILE".into()));
         }
         app.note(&format!("fetching the price table from {from}"));
-        super::download::get_text(from, app.config.http.timeout_seconds, "the price table", 64 << 20)?
+        super::download::get_text(app, from, "the price table", 64 << 20)?
     } else {
         std::fs::File::open(from)
             .map_err(|e| e.to_string())

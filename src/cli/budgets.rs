@@ -276,9 +276,7 @@ fn notify(
     let mut log = crate::app::alerts::DeliveryLog::open(app)?;
     let mut messages = crate::notify::due(&app.config.channels, rows, &log, app.clock.now())?;
     if !dry_run && !messages.is_empty() {
-        let policy = app.retry_policy();
-        let timeout = std::time::Duration::from_secs(app.config.http.timeout_seconds.max(1));
-        crate::notify::send_all(&app.config.channels, &mut messages, &mut log, &policy, timeout, true)?;
+        crate::notify::send_all(app, &app.config.channels, &mut messages, &mut log, true)?;
     }
     let mut failures = Vec::new();
     for m in &messages {

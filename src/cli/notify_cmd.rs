@@ -50,9 +50,8 @@ pub(super) fn run(app: &App, args: NotifyArgs) -> Result<()> {
     let rows = crate::app::budgets::status(app, &app.config.budgets[..1])?;
     let mut messages: Vec<_> =
         channels.iter().flat_map(|c| crate::notify::test_messages(c, &rows[0], app.clock.now())).collect();
-    let timeout = std::time::Duration::from_secs(app.config.http.timeout_seconds.max(1));
     let mut log = crate::app::alerts::DeliveryLog::open(app)?;
-    crate::notify::send_all(&channels, &mut messages, &mut log, &app.retry_policy(), timeout, false)?;
+    crate::notify::send_all(app, &channels, &mut messages, &mut log, false)?;
     let mut failed = Vec::new();
     for ch in &channels {
         let mine: Vec<&crate::notify::Message> = messages.iter().filter(|m| m.channel == ch.name).collect();

@@ -5,8 +5,6 @@
 //! descriptor has zeros in its local header), the inflated size is capped, and the CRC-32 is
 //! checked, so a damaged or hostile archive is an error, never a truncated file.
 
-use std::io::Read;
-
 /// `PK\x03\x04`: how every zip archive starts.
 pub(crate) const MAGIC: &[u8] = b"PK\x03\x04";
 
@@ -69,18 +67,17 @@ pub(crate) fn read(archive: &[u8], suffixes: &[&str], max_bytes: usize) -> Resul
     let skip = |offset: usize| u16_at(archive, local + offset).map(usize::from).ok_or_else(|| broken("short header"));
     let data_at = local + 30 + skip(26)? + skip(28)?;
     let data = data_at.checked_add(packed).and_then(|e| archive.get(data_at..e)).ok_or_else(|| broken("short data"))?;
-    let cap = u64::try_from(max_bytes).unwrap_or(u64::MAX).saturating_add(1);
-    let mut out = Vec::new();
-    match method {
-        STORED => out.extend_from_slice(data),
-        DEFLATED => {
-            flate2::read::DeflateDecoder::new(data)
-                .take(cap)
-                .read_to_end(&mut out)
-                .map_err(|_| broken("its data does not inflate"))?;
-        }
+    let max = u64::try_from(max_bytes).unwrap_or(u64::MAX);
+    let out = match method {
+        STORED => data.to_vec(),
+        DEFLATED => crate::capped::read(flate2::read::DeflateDecoder::new(data), max).map_err(|e| match e {
+            crate::capped::CapError::TooLarge { .. } => {
+                format!("{name} inflates past {} MiB; refused", max_bytes >> 20)
+            }
+            crate::capped::CapError::Io(_) => broken("its data does not inflate"),
+        })?,
         other => return Err(format!("{name} is compressed with method {other}; only stored and deflated are read")),
-    }
+    };
     if out.len() > max_bytes {
         return Err(format!("{name} inflates past {} MiB; refused", max_bytes >> 20));
     }

@@ -101,15 +101,9 @@ pub(crate) const MAX_FILE_BYTES: u64 = 512 << 20;
 /// The largest a gzip file may inflate to.
 const MAX_INFLATED_BYTES: u64 = 1 << 30;
 
-/// At most `max` bytes of `reader`; more is an error naming `what`, never a silent truncation
-/// (and `/dev/zero` never grows the process).
+/// At most `max` bytes of `reader`; more is an error naming `what` (see `crate::capped`).
 pub(crate) fn read_capped(reader: impl Read, max: u64, what: &str) -> std::result::Result<Vec<u8>, String> {
-    let mut out = Vec::new();
-    reader.take(max.saturating_add(1)).read_to_end(&mut out).map_err(|e| format!("cannot read {what}: {e}"))?;
-    if out.len() as u64 > max {
-        return Err(format!("{what} is larger than {} MiB; refused", max >> 20));
-    }
-    Ok(out)
+    crate::capped::read(reader, max).map_err(|e| e.describe(what))
 }
 
 /// A file's text: gzip is decompressed (by its magic bytes), a UTF-8 BOM dropped. Files over

@@ -164,18 +164,15 @@ fn resolve(
 /// that hangs never holds the others), each channel's messages in order, all under one deadline:
 /// the configured timeout for each of the three attempts plus the longest wait a receiver may ask.
 pub(crate) fn send_all(
+    app: &crate::app::App,
     channels: &[Channel],
     messages: &mut [Message],
     log: &mut DeliveryLog,
-    policy: &crate::providers::http::RetryPolicy,
-    timeout: Duration,
     record: bool,
 ) -> crate::error::Result<()> {
-    let client = crate::providers::http::build_client(timeout)?;
-    let runtime = tokio::runtime::Builder::new_current_thread()
-        .enable_all()
-        .build()
-        .map_err(|e| crate::error::Error::io("cannot start the async runtime", e))?;
+    let timeout = Duration::from_secs(app.config.http.timeout_seconds.max(1));
+    let policy = &app.retry_policy();
+    let (runtime, client) = app.network.get(timeout)?;
     if record {
         // Written before anything is sent: a crash after a chat message went out leaves
         // 'sending', which the next run does not repeat (see `Kind::at_most_once`).
@@ -192,7 +189,7 @@ pub(crate) fn send_all(
     runtime.block_on(async {
         let by_channel = channels.iter().map(|ch| {
             let mine: Vec<usize> = (0..messages.len()).filter(|&i| messages[i].channel == ch.name).collect();
-            let (client, messages, outcomes) = (&client, &*messages, &outcomes);
+            let (messages, outcomes) = (&*messages, &outcomes);
             async move {
                 for i in mine {
                     let outcome = deliver(ch, &messages[i], client, policy).await;
@@ -224,7 +221,7 @@ async fn deliver(
     ch: &Channel,
     m: &Message,
     client: &reqwest::Client,
-    policy: &crate::providers::http::RetryPolicy,
+    policy: &crate::net::RetryPolicy,
 ) -> Result<(), send::Failure> {
     let failed = |why: String| send::Failure { why, gone: false };
     let url = ch.target().map_err(failed)?;

@@ -1,5 +1,6 @@
-//! Delivering one message: POST JSON, 429 waits `Retry-After` (seconds or an HTTP date; Discord:
-//! `retry_after` in the body) up to 60 s, 429 and 5xx are tried again twice, other 4xx are final,
+//! Delivering one message on the one HTTP path: POST JSON, 429 waits `Retry-After` (seconds or an
+//! HTTP date; Discord: `retry_after` in the body) up to 60 s, 429 and 5xx are tried again twice,
+//! other 4xx are final,
 //! and 404 or 410 mean the channel is gone (no later run tries again). Errors never show the URL
 //! (it is a credential) or a secret, even when a receiver echoes the request back.
 
@@ -41,84 +42,82 @@ pub(crate) fn redact(text: &str, secrets: &[&str]) -> String {
     out
 }
 
-/// POSTs `body` with `headers`; `Err` says why, without the URL or any of `secrets`.
+/// Largest answer read: far more than a receiver's "ok" or error says, never a flood held in
+/// memory.
+const MAX_ANSWER: usize = 1 << 20;
+
+/// POSTs `body` with `headers` on the one HTTP path; `Err` says why, without the URL or any of
+/// `secrets`.
 pub(super) async fn post(
     client: &Client,
     url: &str,
     body: &[u8],
     headers: &[(&'static str, String)],
-    policy: &crate::providers::http::RetryPolicy,
+    policy: &crate::net::RetryPolicy,
     secrets: &[&str],
 ) -> Result<(), Failure> {
-    let mut attempt = 0;
-    loop {
-        attempt += 1;
+    use crate::net::{self, Verdict};
+    let policy =
+        net::RetryPolicy { max_delay: policy.max_delay.min(MAX_WAIT), ..policy.with_attempts(MAX_RETRIES + 1) };
+    let build = || {
         let mut request = client.post(url).header("content-type", "application/json").body(body.to_vec());
         for (name, value) in headers {
             request = request.header(*name, value);
         }
-        let (retry, why, wait, gone) = match request.send().await {
-            Err(e) => {
-                let what = if e.is_timeout() {
-                    "timed out"
-                } else if e.is_connect() {
-                    "cannot connect"
-                } else if e.is_redirect() {
-                    "the receiver redirected the message elsewhere; refused"
-                } else {
-                    "request failed"
-                };
-                (!e.is_redirect(), what.to_string(), None, false)
-            }
-            Ok(response) => {
-                let status = response.status();
-                if status.is_success() {
-                    return Ok(());
-                }
-                let header_wait = crate::providers::http::retry_after(response.headers(), chrono::Utc::now());
-                let text = read_capped(response).await;
-                // Discord says how long in the body, in seconds (a float).
-                let body_wait = serde_json::from_str::<serde_json::Value>(&text)
-                    .ok()
-                    .and_then(|v| v.get("retry_after").and_then(serde_json::Value::as_f64))
-                    .and_then(bounded_wait);
-                let said: String = crate::sanitize::terminal(&redact(&text, secrets)).chars().take(200).collect();
-                let why = format!(
-                    "HTTP {}{}",
-                    status.as_u16(),
-                    if said.is_empty() { String::new() } else { format!(": {said}") }
-                );
-                let retry = status.as_u16() == 429 || status.is_server_error();
-                let gone = matches!(status.as_u16(), 404 | 410);
-                (retry, why, header_wait.or(body_wait), gone)
-            }
-        };
-        if !retry || attempt > MAX_RETRIES {
-            let why = if attempt > 1 { format!("{why} (after {attempt} attempts)") } else { why };
-            let why = if gone {
-                format!(
-                    "{why}: the receiver says this channel no longer exists; fix its url, later runs will not retry"
-                )
-            } else {
-                why
-            };
-            return Err(Failure { why, gone });
+        request.build()
+    };
+    // 429 and 5xx again, after the wait asked for: a header, or Discord's `retry_after` in the body.
+    let judge = |answer: &net::Answer| {
+        if !net::retryable(answer.status) {
+            return Verdict::Done;
         }
-        let backoff = wait.unwrap_or(policy.base_delay * attempt).min(MAX_WAIT).min(policy.max_delay);
-        tokio::time::sleep(backoff).await;
+        let body_wait = serde_json::from_slice::<serde_json::Value>(&answer.body)
+            .ok()
+            .and_then(|v| v.get("retry_after").and_then(serde_json::Value::as_f64))
+            .and_then(bounded_wait);
+        Verdict::Retry(answer.retry_after().or(body_wait))
+    };
+    let failed = |why: String, gone: bool| Failure { why, gone };
+    let answer = match net::send(client, &policy, MAX_ANSWER, "notify: POST", build, judge).await {
+        Ok(answer) => answer,
+        Err(net::Failure::Transport { error, attempts }) => {
+            let what = if error.is_timeout() {
+                "timed out"
+            } else if error.is_connect() {
+                "cannot connect"
+            } else {
+                "request failed"
+            };
+            return Err(failed(after(what.to_string(), attempts), false));
+        }
+        Err(net::Failure::Body { attempts, .. }) => {
+            return Err(failed(after("the answer broke off".into(), attempts), false));
+        }
+        Err(net::Failure::Redirect { .. }) => {
+            return Err(failed("the receiver redirected the message elsewhere; refused".into(), false));
+        }
+        Err(net::Failure::TooLarge { .. }) => {
+            return Err(failed("the receiver's answer is larger than 1 MiB; not read".into(), false));
+        }
+    };
+    let status = answer.status;
+    if status.is_success() {
+        return Ok(());
     }
+    let said: String = crate::sanitize::terminal(&redact(&answer.text(), secrets)).chars().take(200).collect();
+    let why = format!("HTTP {}{}", status.as_u16(), if said.is_empty() { String::new() } else { format!(": {said}") });
+    let why = after(why, answer.attempts);
+    if matches!(status.as_u16(), 404 | 410) {
+        let why =
+            format!("{why}: the receiver says this channel no longer exists; fix its url, later runs will not retry");
+        return Err(failed(why, true));
+    }
+    Err(failed(why, false))
 }
 
-/// At most 64 KiB of an error body: enough to say why, never a flood held in memory.
-async fn read_capped(mut response: reqwest::Response) -> String {
-    let mut body = Vec::new();
-    while let Ok(Some(chunk)) = response.chunk().await {
-        body.extend_from_slice(&chunk);
-        if body.len() >= 64 << 10 {
-            break;
-        }
-    }
-    String::from_utf8_lossy(&body).into_owned()
+/// `why`, with the attempts when there were several.
+fn after(why: String, attempts: u32) -> String {
+    if attempts > 1 { format!("{why} (after {attempts} attempts)") } else { why }
 }
 
 #[cfg(test)]

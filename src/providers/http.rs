@@ -1,9 +1,7 @@
-//! The shared HTTP layer: timeouts, retries with Retry-After, and errors that say what to do.
+//! A provider's side of the one HTTP path (`crate::net`): its base URL, auth headers and
+//! signature, pagination, and errors that say what to do.
 
-use std::time::Duration;
-
-use chrono::{DateTime, Utc};
-use reqwest::header::{HeaderMap, HeaderValue, RETRY_AFTER};
+use reqwest::header::{HeaderMap, HeaderValue};
 use reqwest::{Client, StatusCode};
 use serde::de::DeserializeOwned;
 
@@ -11,22 +9,7 @@ use super::record::Recorder;
 use crate::domain::Account;
 use crate::secrets::Secret;
 
-/// How hard to retry rate limits, server errors and dropped connections.
-#[derive(Clone, Copy, Debug)]
-pub struct RetryPolicy {
-    /// Attempts in all, the first included.
-    pub max_attempts: u32,
-    /// First backoff; doubles on each retry.
-    pub base_delay: Duration,
-    /// No single wait is longer than this, whatever Retry-After asks.
-    pub max_delay: Duration,
-}
-
-impl Default for RetryPolicy {
-    fn default() -> Self {
-        RetryPolicy { max_attempts: 4, base_delay: Duration::from_millis(500), max_delay: Duration::from_secs(30) }
-    }
-}
+pub use crate::net::RetryPolicy;
 
 pub use super::failure::{FailureKind, ProviderError};
 
@@ -167,6 +150,11 @@ impl Http {
         self.client.clone()
     }
 
+    /// The retry policy its requests follow (a login's token request follows it too).
+    pub fn retry_policy(&self) -> &RetryPolicy {
+        &self.retry
+    }
+
     pub fn base_url(&self) -> &str {
         &self.base_url
     }
@@ -194,19 +182,6 @@ impl Http {
             let shown: String = body.chars().take(120).collect();
             self.fail(path, FailureKind::Malformed, format!("unexpected response ({e}); body starts: {shown:?}"))
         })
-    }
-
-    /// Reads a body up to [`MAX_BODY_BYTES`] decoded bytes, chunk by chunk (gzip is decoded as it
-    /// streams, so a compression bomb stops at the cap instead of filling memory).
-    async fn read_body(response: &mut reqwest::Response) -> Result<Result<String, usize>, reqwest::Error> {
-        let mut body: Vec<u8> = Vec::new();
-        while let Some(chunk) = response.chunk().await? {
-            if body.len() + chunk.len() > MAX_BODY_BYTES {
-                return Ok(Err(body.len() + chunk.len()));
-            }
-            body.extend_from_slice(&chunk);
-        }
-        Ok(Ok(String::from_utf8_lossy(&body).into_owned()))
     }
 
     /// POSTs a JSON `body` to `path` (read-only query APIs that take their question as a body,
@@ -244,13 +219,14 @@ impl Http {
     }
 
     /// One request as this provider sends it: its auth headers and query, a JSON body with its
-    /// extra headers for a POST, and a signature when the provider signs requests.
-    async fn execute(
+    /// extra headers for a POST, and a signature when the provider signs requests (made anew for
+    /// each attempt, so the signature's time is fresh).
+    fn request(
         &self,
         url: &str,
         query: &[(&str, String)],
         body: Option<(&serde_json::Value, &[(&'static str, &str)])>,
-    ) -> reqwest::Result<reqwest::Response> {
+    ) -> reqwest::Result<reqwest::Request> {
         let mut request = match body {
             Some((b, extra)) => {
                 let mut r = self.client.post(url).json(b);
@@ -264,42 +240,14 @@ impl Http {
         };
         request = request.headers(self.auth.clone()).query(query);
         self.sent.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
-        match (request.build(), &self.signer) {
-            (Ok(mut built), Some(sign)) => {
-                for (name, value) in sign(&built) {
-                    let (n, v) = header(name, &value);
-                    built.headers_mut().insert(n, v);
-                }
-                self.client.execute(built).await
+        let mut built = request.build()?;
+        if let Some(sign) = &self.signer {
+            for (name, value) in sign(&built) {
+                let (n, v) = header(name, &value);
+                built.headers_mut().insert(n, v);
             }
-            (Ok(built), None) => self.client.execute(built).await,
-            (Err(e), _) => Err(e),
         }
-    }
-
-    /// What an error answer means: `Ok` to try again (throttled, a server error, or what the
-    /// provider's own error reader calls retryable, while attempts remain), else the failure.
-    fn after_error(
-        &self,
-        label: &str,
-        status: StatusCode,
-        text: &str,
-        attempt: u32,
-        last: bool,
-    ) -> Result<(), ProviderError> {
-        if let Some(read) = self.error_reader.and_then(|r| r(status.as_u16(), text)) {
-            if read.retry && !last {
-                return Ok(());
-            }
-            let message =
-                if read.retry { format!("{} (after {attempt} attempts)", read.message) } else { read.message };
-            return Err(self.fail(label, read.kind, message));
-        }
-        let retryable = status == StatusCode::TOO_MANY_REQUESTS || status.is_server_error();
-        if retryable && !last {
-            return Ok(());
-        }
-        Err(self.status_error(label, status, text, attempt))
+        Ok(built)
     }
 
     /// A body over the cap: refused, never read whole.
@@ -323,80 +271,79 @@ impl Http {
         let url = format!("{}{}", self.base_url, path);
         let method = if body.is_some() { "POST" } else { "GET" };
         let label = if body.is_some() { format!("POST {path}") } else { path.to_string() };
-        let mut attempt = 0;
-        loop {
-            attempt += 1;
-            let last = attempt >= self.retry.max_attempts;
-            let started = std::time::Instant::now();
-            let mut response = match self.execute(&url, query, body).await {
-                Ok(r) => r,
-                Err(e) => {
-                    let (kind, what) = if e.is_timeout() {
-                        (FailureKind::Timeout, "timed out".to_string())
-                    } else {
-                        (FailureKind::Unreachable, format!("cannot reach {}: {}", self.base_url, root_cause(&e)))
-                    };
-                    // A server that never answers costs one timeout per attempt: retry it only once.
-                    if last || (kind == FailureKind::Timeout && attempt >= 2) {
-                        return Err(self.fail(&label, kind, format!("{what} (after {attempt} attempts)")));
-                    }
-                    tokio::time::sleep(self.backoff(attempt, None)).await;
-                    continue;
-                }
-            };
-            let status = response.status();
-            // The URL carries the query only: keys travel in (sensitive) headers.
-            tracing::debug!(
-                "{}: {method} {} -> {} in {} ms (attempt {attempt})",
-                self.account,
-                response.url(),
-                status.as_u16(),
-                started.elapsed().as_millis()
-            );
-            if status.is_redirection() {
-                return Err(self.redirect_error(&label, &response));
+        let log = format!("{}: {method}", self.account);
+        let judge = |answer: &crate::net::Answer| {
+            if answer.status.is_success() {
+                return crate::net::Verdict::Done;
             }
-            let retry_after = retry_after(response.headers(), Utc::now());
-            let query_sent = response.url().query().unwrap_or("").to_string();
-            let text = match Self::read_body(&mut response).await {
-                Ok(Ok(t)) => t,
-                Ok(Err(size)) => return Err(self.too_large(path, size)),
-                // A body that stalls costs a timeout per attempt: like a silent server, retry it once.
-                Err(e) if !(last || e.is_timeout() && attempt >= 2) => {
-                    tokio::time::sleep(self.backoff(attempt, None)).await;
-                    continue;
-                }
-                Err(e) => {
-                    let what = if e.is_timeout() { "timed out reading the response" } else { "connection dropped" };
-                    return Err(self.fail(
-                        path,
-                        if e.is_timeout() { FailureKind::Timeout } else { FailureKind::Unreachable },
-                        format!("{what}: {} (after {attempt} attempts)", root_cause(&e)),
-                    ));
-                }
+            let retry = match self.error_reader.and_then(|r| r(answer.status.as_u16(), &answer.text())) {
+                Some(read) => read.retry,
+                None => crate::net::retryable(answer.status),
             };
-            if let Some(recorder) = &self.recorder {
-                recorder.save(
-                    &self.account.to_string(),
-                    self.account.provider.id(),
-                    method,
-                    path,
-                    &query_sent,
+            if retry { crate::net::Verdict::Retry(answer.retry_after()) } else { crate::net::Verdict::Done }
+        };
+        let sent = crate::net::send(
+            &self.client,
+            &self.retry,
+            MAX_BODY_BYTES,
+            &log,
+            || self.request(&url, query, body),
+            judge,
+        )
+        .await;
+        let answer = match sent {
+            Ok(answer) => answer,
+            Err(failure) => return Err(self.failure(&label, path, failure)),
+        };
+        let text = answer.text();
+        if let Some(recorder) = &self.recorder {
+            let query_sent = answer.url.query().unwrap_or("");
+            let (account, provider, status) =
+                (self.account.to_string(), self.account.provider.id(), answer.status.as_u16());
+            recorder.save(&account, provider, method, path, query_sent, status, &text);
+        }
+        if answer.status.is_success() {
+            return Ok(text);
+        }
+        if let Some(read) = self.error_reader.and_then(|r| r(answer.status.as_u16(), &text)) {
+            let attempts = answer.attempts;
+            let message =
+                if read.retry { format!("{} (after {attempts} attempts)", read.message) } else { read.message };
+            return Err(self.fail(&label, read.kind, message));
+        }
+        Err(self.status_error(&label, answer.status, &text, answer.attempts))
+    }
+
+    /// Why no answer came back, as the provider's error.
+    fn failure(&self, label: &str, path: &str, failure: crate::net::Failure) -> ProviderError {
+        use crate::net::Failure;
+        match failure {
+            Failure::Transport { error, attempts } if error.is_timeout() => {
+                self.fail(label, FailureKind::Timeout, format!("timed out (after {attempts} attempts)"))
+            }
+            Failure::Transport { error, attempts } => self.fail(
+                label,
+                FailureKind::Unreachable,
+                format!("cannot reach {}: {} (after {attempts} attempts)", self.base_url, root_cause(&error)),
+            ),
+            Failure::Body { error, attempts } => {
+                let what = if error.is_timeout() { "timed out reading the response" } else { "connection dropped" };
+                let kind = if error.is_timeout() { FailureKind::Timeout } else { FailureKind::Unreachable };
+                self.fail(path, kind, format!("{what}: {} (after {attempts} attempts)", root_cause(&error)))
+            }
+            // Billing APIs do not redirect: a redirect is a proxy or a wrong base URL, and
+            // following it would send the key to whoever answers.
+            Failure::Redirect { status, location } => self.fail(
+                label,
+                FailureKind::Rejected(status.as_u16()),
+                format!(
+                    "the server answered HTTP {} redirecting to {:?}; llmcost never follows redirects (the key \
+                     would go with it): check the base URL",
                     status.as_u16(),
-                    &text,
-                );
-            }
-            if status.is_success() {
-                return Ok(text);
-            }
-            match self.after_error(&label, status, &text, attempt, last) {
-                Ok(()) => {
-                    let wait = self.backoff(attempt, retry_after);
-                    tracing::info!("{}: {path} answered {}; retrying in {wait:?}", self.account, status.as_u16());
-                    tokio::time::sleep(wait).await;
-                }
-                Err(e) => return Err(e),
-            }
+                    crate::net::shown_location(&location)
+                ),
+            ),
+            Failure::TooLarge { size } => self.too_large(path, size),
         }
     }
 
@@ -441,34 +388,6 @@ impl Http {
         Err(self.fail(path, FailureKind::Malformed, format!("more than {MAX_PAGES} pages")))
     }
 
-    fn backoff(&self, attempt: u32, retry_after: Option<Duration>) -> Duration {
-        let exponential = self.retry.base_delay.saturating_mul(1 << (attempt - 1).min(10));
-        retry_after.unwrap_or(exponential).min(self.retry.max_delay)
-    }
-
-    /// Billing APIs do not redirect: a redirect is a proxy or a wrong base URL, and following it
-    /// would send the key to whoever answers. Refused for every provider and auth scheme.
-    fn redirect_error(&self, path: &str, response: &reqwest::Response) -> ProviderError {
-        let location = response.headers().get(reqwest::header::LOCATION).and_then(|v| v.to_str().ok()).unwrap_or("");
-        // Name where it pointed, without any query string or user info it carried.
-        let shown = reqwest::Url::parse(location).map_or_else(
-            |_| location.split('?').next().unwrap_or("").chars().take(200).collect(),
-            |u| {
-                let port = u.port().map(|p| format!(":{p}")).unwrap_or_default();
-                format!("{}://{}{port}{}", u.scheme(), u.host_str().unwrap_or(""), u.path())
-            },
-        );
-        self.fail(
-            path,
-            FailureKind::Rejected(response.status().as_u16()),
-            format!(
-                "the server answered HTTP {} redirecting to {shown:?}; llmcost never follows redirects (the key \
-                 would go with it): check the base URL",
-                response.status().as_u16()
-            ),
-        )
-    }
-
     fn status_error(&self, path: &str, status: StatusCode, body: &str, attempts: u32) -> ProviderError {
         let said = provider_message(body);
         let said = if said.is_empty() { String::new() } else { format!(" (the provider said: {said})") };
@@ -508,49 +427,7 @@ fn root_cause(e: &(dyn std::error::Error + 'static)) -> String {
     cause.to_string()
 }
 
-/// How long to wait: the longest of `Retry-After` (seconds or an HTTP date) and an API's own
-/// `...-retry-after` seconds headers (Azure Cost Management's `x-ms-ratelimit-microsoft.
-/// costmanagement-{qpu,entity,tenant,client}-retry-after`).
-pub fn retry_after(headers: &HeaderMap, now: DateTime<Utc>) -> Option<Duration> {
-    let own = headers
-        .iter()
-        .filter(|(name, _)| name.as_str().starts_with("x-ms-ratelimit") && name.as_str().ends_with("-retry-after"))
-        .filter_map(|(_, v)| v.to_str().ok()?.trim().parse::<u64>().ok())
-        .max()
-        .map(Duration::from_secs);
-    let standard = standard_retry_after(headers, now);
-    standard.max(own)
-}
-
-fn standard_retry_after(headers: &HeaderMap, now: DateTime<Utc>) -> Option<Duration> {
-    let value = headers.get(RETRY_AFTER)?.to_str().ok()?.trim();
-    if let Ok(secs) = value.parse::<u64>() {
-        return Some(Duration::from_secs(secs));
-    }
-    // Some servers write fractions or exponents (`1.5`, `1e20`): bounded to a day before it
-    // becomes a Duration, which would panic on overflow. Callers cap the wait further.
-    if let Ok(secs) = value.parse::<f64>() {
-        return (secs.is_finite() && secs >= 0.0).then(|| Duration::from_secs_f64(secs.min(86_400.0)));
-    }
-    let at = DateTime::parse_from_rfc2822(value).ok()?.with_timezone(&Utc);
-    Some((at - now).to_std().unwrap_or(Duration::ZERO))
-}
-
-/// The shared client: one connection pool, bounded timeouts, a recognisable user agent.
-pub fn build_client(timeout: Duration) -> crate::error::Result<Client> {
-    // rustls on ring (see Cargo.toml); installing twice is harmless, so the error is ignored.
-    let _ = rustls::crypto::ring::default_provider().install_default();
-    Client::builder()
-        .timeout(timeout)
-        .connect_timeout(timeout.min(Duration::from_secs(10)))
-        .user_agent(concat!("llmcost/", env!("CARGO_PKG_VERSION")))
-        // Never follow a redirect: credential headers would go to whoever it names.
-        .redirect(reqwest::redirect::Policy::none())
-        .build()
-        .map_err(|e| {
-            crate::error::Error::Runtime(format!("cannot set up HTTPS ({e}): check the system's certificate store"))
-        })
-}
+pub use crate::net::{build_client, retry_after};
 
 pub fn header(name: &'static str, value: &str) -> (reqwest::header::HeaderName, HeaderValue) {
     let mut v = HeaderValue::from_str(value).unwrap_or_else(|_| HeaderValue::from_static("invalid"));
@@ -561,36 +438,6 @@ pub fn header(name: &'static str, value: &str) -> (reqwest::header::HeaderName, 
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn retry_after_reads_seconds_and_dates() {
-        let now = DateTime::parse_from_rfc3339("2015-10-21T07:28:00Z").unwrap().with_timezone(&Utc);
-        let mut h = HeaderMap::new();
-        h.insert(RETRY_AFTER, HeaderValue::from_static("7"));
-        assert_eq!(retry_after(&h, now), Some(Duration::from_secs(7)));
-        h.insert(RETRY_AFTER, HeaderValue::from_static("Wed, 21 Oct 2015 07:28:05 GMT"));
-        assert_eq!(retry_after(&h, now), Some(Duration::from_secs(5)));
-        h.insert(RETRY_AFTER, HeaderValue::from_static("soon"));
-        assert_eq!(retry_after(&h, now), None);
-        h.insert(RETRY_AFTER, HeaderValue::from_static("1e20"));
-        assert_eq!(retry_after(&h, now), Some(Duration::from_secs(86_400)));
-        h.insert(RETRY_AFTER, HeaderValue::from_static("1.5"));
-        assert_eq!(retry_after(&h, now), Some(Duration::from_millis(1500)));
-        h.insert(RETRY_AFTER, HeaderValue::from_static("-3"));
-        assert_eq!(retry_after(&h, now), None);
-    }
-
-    #[test]
-    fn the_longest_of_azures_throttling_headers_wins() {
-        let now = Utc::now();
-        let mut h = HeaderMap::new();
-        h.insert("x-ms-ratelimit-microsoft.costmanagement-qpu-retry-after", HeaderValue::from_static("4"));
-        h.insert("x-ms-ratelimit-microsoft.costmanagement-tenant-retry-after", HeaderValue::from_static("11"));
-        h.insert("x-ms-ratelimit-microsoft.costmanagement-qpu-remaining", HeaderValue::from_static("QueriesPerHour:0"));
-        assert_eq!(retry_after(&h, now), Some(Duration::from_secs(11)));
-        h.insert(RETRY_AFTER, HeaderValue::from_static("20"));
-        assert_eq!(retry_after(&h, now), Some(Duration::from_secs(20)));
-    }
 
     #[test]
     fn error_bodies_are_summarised() {

@@ -49,3 +49,13 @@ fn the_application_layer_imports_no_front_end() {
     let hits = offending("app", &["crate::cli", "crate::tui", "crate::serve", "crate::notify", "crate::output"]);
     assert!(hits.is_empty(), "app/ must not depend on a front end or a renderer:\n{}", hits.join("\n"));
 }
+
+/// One HTTP path: requests are sent, retried and read in `net/` only (providers, token
+/// requests, alerts and downloads all go through it).
+#[test]
+fn every_request_goes_through_the_one_http_path() {
+    for layer in ["app", "cli", "notify", "providers", "serve", "tui", "fx", "import"] {
+        let hits = offending(layer, &[".send().await", "client.execute(", "Client::builder(", ".chunk().await"]);
+        assert!(hits.is_empty(), "{layer} sends requests itself; use crate::net::send:\n{}", hits.join("\n"));
+    }
+}

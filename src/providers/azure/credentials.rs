@@ -69,7 +69,11 @@ impl AzureCredentials {
     }
 
     /// A valid token: the held one, else a new one from Entra ID (client credentials).
-    pub async fn token(&self, client: &reqwest::Client) -> Result<Secret, (FailureKind, String)> {
+    pub async fn token(
+        &self,
+        client: &reqwest::Client,
+        policy: &crate::net::RetryPolicy,
+    ) -> Result<Secret, (FailureKind, String)> {
         if let Some(t) = self.current() {
             return Ok(t);
         }
@@ -87,7 +91,8 @@ impl AzureCredentials {
             ("scope", MANAGEMENT_SCOPE),
         ];
         let host = reqwest::Url::parse(&url).ok().and_then(|u| u.host_str().map(str::to_string)).unwrap_or_default();
-        let (status, text) = crate::providers::oauth::post_form(client, &url, &form, "Entra ID token endpoint").await?;
+        let (status, text) =
+            crate::providers::oauth::post_form(client, policy, &url, &form, "Entra ID token endpoint").await?;
         let success = (200..300).contains(&status);
         if !success {
             return Err(token_error(status, &text, tenant_id));

@@ -189,7 +189,7 @@ impl Azure {
             return Err(self.http.fail("(token)", FailureKind::InvalidKey, "no Azure credentials"));
         };
         creds
-            .token(&self.http.client())
+            .token(&self.http.client(), self.http.retry_policy())
             .await
             .map(drop)
             .map_err(|(kind, m)| self.http.fail("POST (Entra ID token)", kind, m))

@@ -170,7 +170,11 @@ impl GcpCredentials {
     }
 
     /// A valid access token: the held one, else a new one from the key file's token URI.
-    pub async fn access_token(&self, client: &reqwest::Client) -> Result<Secret, (FailureKind, String)> {
+    pub async fn access_token(
+        &self,
+        client: &reqwest::Client,
+        policy: &crate::net::RetryPolicy,
+    ) -> Result<Secret, (FailureKind, String)> {
         if let Some(t) = self.current() {
             return Ok(t);
         }
@@ -200,7 +204,8 @@ impl GcpCredentials {
         let host =
             reqwest::Url::parse(token_uri).ok().and_then(|u| u.host_str().map(str::to_string)).unwrap_or_default();
         let form: Vec<(&str, &str)> = form.iter().map(|(k, v)| (*k, v.as_str())).collect();
-        let (status, text) = crate::providers::oauth::post_form(client, token_uri, &form, "token endpoint").await?;
+        let (status, text) =
+            crate::providers::oauth::post_form(client, policy, token_uri, &form, "token endpoint").await?;
         if !(200..300).contains(&status) {
             #[derive(serde::Deserialize)]
             struct OauthError {

@@ -196,7 +196,7 @@ impl Gcp {
             return Err(self.http.fail("(token)", FailureKind::InvalidKey, "no Google credentials"));
         };
         creds
-            .access_token(&self.http.client())
+            .access_token(&self.http.client(), self.http.retry_policy())
             .await
             .map_err(|(kind, m)| self.http.fail("POST (OAuth token)", kind, m))?;
         let body = query::request(&sql, range, default.then_some(self.services.as_slice()), self.location.as_deref());
