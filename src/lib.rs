@@ -49,5 +49,6 @@ pub(crate) mod sync;
 pub mod synthetic;
 pub(crate) mod teams;
 pub mod tui;
+pub(crate) mod wrap;
 
 pub use cli::run;

@@ -344,8 +344,18 @@ impl App {
             // Notes name accounts and projects: escaped like every provider text; a closed
             // stderr is ignored.
             let mut stderr = std::io::stderr().lock();
+            // A person reads notes at a terminal: wrapped to it, no word cut in two.
+            let width = if stderr.is_terminal() {
+                ratatui::crossterm::terminal::size().ok().map(|(w, _)| usize::from(w).max(40))
+            } else {
+                None
+            };
             for line in message.lines() {
-                let _ = writeln!(stderr, "{}", crate::sanitize::terminal(line));
+                let line = crate::sanitize::terminal(line);
+                let _ = match width {
+                    Some(w) if line.chars().count() > w => writeln!(stderr, "{}", crate::wrap::wrap(&line, w, "")),
+                    _ => writeln!(stderr, "{line}"),
+                };
             }
         }
     }

@@ -53,14 +53,13 @@ fn info(app: &App) -> Result<()> {
         });
     };
     super::write_stdout(|out| {
-        writeln!(out, "Path       {}", app.db_path.display())?;
+        writeln!(out, "{}", crate::output::text::hanging(&format!("Path       {}", app.db_path.display()), 11))?;
         writeln!(out, "Size       {:.1} MB", size as f64 / 1e6)?;
         writeln!(out, "Schema     {}", stats.schema_version)?;
         writeln!(out, "Integrity  {}", stats.integrity)?;
         writeln!(out, "Rows       {} cost, {} usage", stats.cost_rows, stats.usage_rows)?;
         for a in &stats.accounts {
-            writeln!(
-                out,
+            let line = format!(
                 "{}/{}: {} day(s) {}..{}, {} cost rows, last sync {}",
                 a.provider,
                 a.workspace,
@@ -69,7 +68,8 @@ fn info(app: &App) -> Result<()> {
                 a.newest.as_deref().unwrap_or("-"),
                 a.cost_rows,
                 a.last_sync.as_deref().unwrap_or("never")
-            )?;
+            );
+            writeln!(out, "{}", crate::output::text::hanging(&crate::sanitize::terminal(&line), 4))?;
         }
         Ok(())
     })

@@ -40,12 +40,12 @@ impl Report {
 
     fn add(&mut self, f: Finding) {
         match f {
-            Finding::Ok(t) => self.lines.push(format!("  ✓ {t}")),
-            Finding::Note(t) => self.lines.push(format!("  · {t}")),
+            Finding::Ok(t) => self.lines.push(crate::output::text::hanging(&format!("  ✓ {t}"), 4)),
+            Finding::Note(t) => self.lines.push(crate::output::text::hanging(&format!("  · {t}"), 4)),
             Finding::Problem { what, fix } => {
                 self.problems += 1;
-                self.lines.push(format!("  ✗ {what}"));
-                self.lines.push(format!("    fix: {fix}"));
+                self.lines.push(crate::output::text::hanging(&format!("  ✗ {what}"), 4));
+                self.lines.push(crate::output::text::hanging(&format!("    fix: {fix}"), 9));
             }
         }
     }

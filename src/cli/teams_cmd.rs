@@ -138,7 +138,7 @@ fn check(app: &App, a: ChargebackArgs) -> Result<()> {
     }
     super::write_stdout(|w: &mut dyn std::io::Write| {
         for line in &out {
-            writeln!(w, "{}", crate::sanitize::terminal(line))?;
+            writeln!(w, "{}", crate::output::text::prose(&crate::sanitize::terminal(line)))?;
         }
         Ok(())
     })?;

@@ -188,7 +188,7 @@ pub(crate) fn render_table(r: &Report, accounts: &[Account], out: &mut dyn Write
     if let Some(team) = &r.team {
         writeln!(out, "Team: {} (its direct spend and its parts of shared costs)", crate::sanitize::terminal(team))?;
     }
-    writeln!(out, "{}\n", super::text::period(r.range, r.today))?;
+    writeln!(out, "{}\n", super::text::prose(&super::text::period(r.range, r.today)))?;
     writeln!(out, "Total            {}", money(r.total))?;
     let previous = format!(
         "Previous period  {} ({} to {}): {}",

@@ -217,7 +217,7 @@ fn optimize_table(v: &OptimizeView, width: usize, out: &mut dyn Write) -> std::i
         if used + 2 <= width {
             writeln!(out, "{head}{}{saving}", " ".repeat(width - used))?;
         } else {
-            writeln!(out, "{head}\n    {saving}")?;
+            writeln!(out, "{}\n    {saving}", wrap(&head, width, "    "))?;
         }
         writeln!(out, "{}", wrap(&terminal(&f.evidence), width, "    "))?;
         writeln!(out, "{}", wrap(&terminal(&f.method), width, "    "))?;
@@ -345,7 +345,8 @@ fn reconcile_markdown(v: &ReconcileView, billed: Money, out: &mut dyn Write) -> 
 
 /// `reconcile`: billed against list prices, flagged rows marked.
 fn reconcile_table(v: &ReconcileView, billed: Money, flagged: usize, out: &mut dyn Write) -> std::io::Result<()> {
-    writeln!(out, "Bill against list prices, {} to {} (UTC days)", v.range.since, v.range.until)?;
+    let title = format!("Bill against list prices, {} to {} (UTC days)", v.range.since, v.range.until);
+    writeln!(out, "{}", super::text::prose(&title))?;
     let note = format!(
         "List prices: {}; amounts in USD; flagged: off by more than {}%",
         source_text(&v.prices),

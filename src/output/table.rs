@@ -148,7 +148,7 @@ pub(crate) fn costs(view: &CostView, out: &mut dyn Write) -> std::io::Result<()>
     if let Some(team) = &view.team {
         writeln!(out, "Team: {} (its direct spend and its parts of shared costs)", safe(team))?;
     }
-    writeln!(out, "{}", text::period(view.range, view.today))?;
+    writeln!(out, "{}", text::prose(&text::period(view.range, view.today)))?;
     let fixed = view.group_by.len();
     let (mut header, mut rows) = cost_cells(view, false);
     let width = super::fit::width();
@@ -215,7 +215,7 @@ pub(crate) fn budget_notes(budgets: &[crate::budget::BudgetRow], out: &mut dyn W
     if super::quiet() {
         return Ok(());
     }
-    writeln!(out, "{}", super::budget_text::summary(budgets))
+    writeln!(out, "{}", text::prose(&super::budget_text::summary(budgets)))
 }
 
 /// The cells of the costs table: header, rows, then the total row. `compact` writes token

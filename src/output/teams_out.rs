@@ -113,7 +113,8 @@ pub(crate) fn render(view: &ChargebackView, format: Format, out: &mut dyn Write)
 /// The chargeback as a table fitted to the terminal, its notes below.
 fn as_table(view: &ChargebackView, who: &str, out: &mut dyn Write) -> std::io::Result<()> {
     let r = view.range;
-    writeln!(out, "Chargeback by {}, {} to {} (UTC days)", who.to_lowercase(), r.since, r.until)?;
+    let title = format!("Chargeback by {}, {} to {} (UTC days)", who.to_lowercase(), r.since, r.until);
+    writeln!(out, "{}", super::text::prose(&title))?;
     let total_title = format!("Total ({})", view.currency);
     let mut titles = vec![who, "Direct", "Shared", total_title.as_str(), "Share"];
     if !view.by_cost_center {

@@ -16,22 +16,7 @@ pub(crate) fn percent(share: Decimal) -> String {
     format!("{:.1}%", share * Decimal::ONE_HUNDRED)
 }
 
-/// Words of `text` in lines of at most `width` characters, each after `indent`.
-pub(crate) fn wrap(text: &str, width: usize, indent: &str) -> String {
-    let mut lines: Vec<String> = Vec::new();
-    let mut line = String::new();
-    for word in text.split_whitespace() {
-        if !line.is_empty() && line.chars().count() + 1 + word.chars().count() > width.saturating_sub(indent.len()) {
-            lines.push(std::mem::take(&mut line));
-        }
-        if !line.is_empty() {
-            line.push(' ');
-        }
-        line.push_str(word);
-    }
-    lines.push(line);
-    lines.iter().map(|l| format!("{indent}{l}")).collect::<Vec<_>>().join("\n")
-}
+pub(crate) use crate::wrap::wrap;
 
 /// A line of prose for the terminal: wrapped at word boundaries to the table width when there is
 /// one, else as it is.

@@ -176,6 +176,16 @@ fn render_header(model: &Model, theme: &Theme, frame: &mut Frame, area: Rect) {
         updated = None;
     }
     if len(&period, &updated) > width {
+        // Short, yet still which one: `month 2026-11`, `week 2026-W48`, `year 2026`.
+        let which = match model.period {
+            crate::tui::model::PeriodKind::Month => r.since.format("%Y-%m").to_string(),
+            crate::tui::model::PeriodKind::Week => r.since.format("%G-W%V").to_string(),
+            crate::tui::model::PeriodKind::Year => r.since.format("%Y").to_string(),
+            crate::tui::model::PeriodKind::Custom(_) => format!("{}..{}", r.since, r.until),
+        };
+        period = format!(" · {} {which}", model.period.name());
+    }
+    if len(&period, &updated) > width {
         period = format!(" · {}", model.period.name());
     }
     let mut spans =

@@ -385,3 +385,16 @@ fn amounts_are_never_cut_at_any_width() {
     let flat: String = screen.chars().filter(|c| !c.is_whitespace() && *c != '"').collect();
     assert!(flat.contains("needsawindowatleast56columns"), "{screen}");
 }
+
+/// The header says which period is shown at every width: the dates give way to a short form
+/// (`month 2026-11`), never to nothing.
+#[test]
+fn the_header_names_the_period_at_any_width() {
+    let (demo, mut model) = demo(false);
+    loaded(&demo, &mut model);
+    for w in [60u16, 64, 80, 120] {
+        let screen = draw(&model, w, 30);
+        let header = screen.lines().next().unwrap();
+        assert!(header.contains("month 2026-11"), "{w} columns: {header}");
+    }
+}
