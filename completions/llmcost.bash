@@ -2622,7 +2622,7 @@ _llmcost() {
             return 0
             ;;
         llmcost__subcmd__reconcile)
-            opts="-w -q -v -h -V --provider --workspace --today --yesterday --week --last-week --last-month --this-quarter --last-quarter --month --year --last --since --until --tolerance --format --refresh --offline --config --db --demo --quiet --timeout --verbose --record --wide --color --help --version"
+            opts="-w -q -v -h -V --provider --workspace --today --yesterday --week --last-week --last-month --this-quarter --last-quarter --month --year --last --since --until --tolerance --format --refresh --offline --against --observed --file --fail-below --config --db --demo --quiet --timeout --verbose --record --wide --color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2666,6 +2666,22 @@ _llmcost() {
                     ;;
                 --format)
                     COMPREPLY=($(compgen -W "table json csv markdown" -- "${cur}"))
+                    return 0
+                    ;;
+                --against)
+                    COMPREPLY=($(compgen -W "litellm langfuse csv" -- "${cur}"))
+                    return 0
+                    ;;
+                --observed)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --fail-below)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 --config)

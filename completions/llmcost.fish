@@ -561,6 +561,12 @@ complete -c llmcost -n "__fish_llmcost_using_subcommand reconcile" -l format -d 
 json\t'Versioned JSON (schema_version 1) for scripts'
 csv\t'CSV with a header row, for spreadsheets'
 markdown\t'Markdown for reports and PR comments'"
+complete -c llmcost -n "__fish_llmcost_using_subcommand reconcile" -l against -d 'Hold the bill against what this system observed: an [[observed]] source of the config (litellm, langfuse), or a CSV' -r -f -a "litellm\t'LiteLLM\'s proxy (/user/daily/activity)'
+langfuse\t'Langfuse (/api/public/metrics/daily)'
+csv\t'A CSV (--file, or an [[observed]] entry)'"
+complete -c llmcost -n "__fish_llmcost_using_subcommand reconcile" -l observed -d '--against: the [[observed]] source by name, when there are several of its kind' -r
+complete -c llmcost -n "__fish_llmcost_using_subcommand reconcile" -l file -d '--against csv: the file (columns day, model, cost; optional provider, requests)' -r -F
+complete -c llmcost -n "__fish_llmcost_using_subcommand reconcile" -l fail-below -d '--against: exit 3 when less than this share of the bill was observed, e.g. 95%' -r
 complete -c llmcost -n "__fish_llmcost_using_subcommand reconcile" -l config -d 'Config file [default: the platform config dir, e.g. ~/.config/llmcost/config.toml]' -r -F
 complete -c llmcost -n "__fish_llmcost_using_subcommand reconcile" -l db -d 'Cache database [default: the platform cache dir, e.g. ~/.cache/llmcost/cache.sqlite]' -r -F
 complete -c llmcost -n "__fish_llmcost_using_subcommand reconcile" -l timeout -d 'Give up on a request that has not answered after this many seconds (a timed-out request is retried once) [default: the config\'s http.timeout_seconds, 30]' -r

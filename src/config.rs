@@ -81,6 +81,9 @@ pub struct Config {
     /// `[optimize]`: what `llmcost optimize` may assume.
     #[serde(default)]
     pub optimize: OptimizeSettings,
+    /// `[[observed]]`: gateways and observability tools `reconcile --against` reads.
+    #[serde(default)]
+    pub observed: Vec<crate::observed::ObservedSource>,
 }
 
 /// `[optimize]`.
@@ -124,6 +127,16 @@ impl Config {
         config.channels = crate::notify::channels::validate_all(&config.raw_notify, &names, path)?;
         crate::teams::validate(&config.teams, &config.shared_costs)
             .map_err(|e| Error::Config(format!("invalid config {}: {e}", path.display())))?;
+        for (i, source) in config.observed.iter().enumerate() {
+            source.validate().map_err(|e| Error::Config(format!("invalid config {}: {e}", path.display())))?;
+            if config.observed[..i].iter().any(|o| o.name == source.name) {
+                return Err(Error::Config(format!(
+                    "invalid config {}: two [[observed]] named '{}'",
+                    path.display(),
+                    source.name
+                )));
+            }
+        }
         for b in &config.budgets {
             if let Some(team) = b.scope.team.as_deref().filter(|t| !config.teams.iter().any(|x| x.name == *t)) {
                 return Err(Error::Config(format!(

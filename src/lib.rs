@@ -36,6 +36,7 @@ pub(crate) mod import;
 pub(crate) mod names;
 pub(crate) mod net;
 pub(crate) mod notify;
+pub(crate) mod observed;
 pub mod output;
 pub(crate) mod prices;
 pub mod providers;

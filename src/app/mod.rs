@@ -12,6 +12,8 @@ pub mod dashboard;
 pub(crate) mod download;
 pub(crate) mod export;
 pub(crate) mod fx;
+pub(crate) mod gateway;
+mod gateway_fetch;
 pub(crate) mod import;
 pub(crate) mod metrics;
 pub(crate) mod models;

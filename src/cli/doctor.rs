@@ -58,6 +58,7 @@ pub(super) fn run(cli: &Cli, args: &DoctorArgs) -> Result<()> {
     keyring_section(&mut r, &app);
     workspaces_section(&mut r, &app, args.offline);
     cache_section(&mut r, &app);
+    observed_section(&mut r, &app);
     r.lines.push(String::new());
     r.lines.push(if r.problems == 0 {
         "No problems found.".to_string()
@@ -232,5 +233,39 @@ fn cache_section(r: &mut Report, app: &App) {
             what: e.to_string(),
             fix: format!("move {db} aside, or point --db / LLMCOST_DB elsewhere"),
         }),
+    }
+}
+
+/// `[[observed]]`: each source's key variable or file, as `reconcile --against` will need them.
+fn observed_section(r: &mut Report, app: &App) {
+    if app.config.observed.is_empty() {
+        return;
+    }
+    r.section("Observed sources (reconcile --against)");
+    for o in &app.config.observed {
+        let name = format!("{} ({})", o.name, o.kind.name());
+        match o.kind {
+            crate::observed::Kind::Csv => match &o.file {
+                Some(f) if f.is_file() => r.add(Finding::Ok(format!("{name}: {}", f.display()))),
+                _ => r.add(Finding::Problem {
+                    what: format!(
+                        "{name}: no file at {}",
+                        o.file.as_deref().unwrap_or(std::path::Path::new("")).display()
+                    ),
+                    fix: "point file at the CSV (columns day, model, cost)".into(),
+                }),
+            },
+            _ => match app.env_value(&o.key_var()).filter(|k| !k.trim().is_empty()) {
+                Some(_) => r.add(Finding::Ok(format!(
+                    "{name}: {} at {}",
+                    o.key_var(),
+                    crate::net::host_of(o.base_url.as_deref().unwrap_or(""))
+                ))),
+                None => r.add(Finding::Problem {
+                    what: format!("{name}: no key"),
+                    fix: format!("export {}=...", o.key_var()),
+                }),
+            },
+        }
     }
 }

@@ -5,6 +5,7 @@ pub(crate) mod budgets_out;
 pub(crate) mod csv_out;
 pub(crate) mod fit;
 pub(crate) mod focus;
+pub(crate) mod gateway_out;
 pub(crate) mod json_out;
 mod markdown;
 pub(crate) mod report_out;

@@ -32,6 +32,7 @@ mod fake_gcp;
 mod fake_openai;
 mod fake_openrouter;
 mod fake_xai;
+mod gateway;
 mod gcp;
 mod hostile;
 mod import;
