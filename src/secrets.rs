@@ -183,6 +183,23 @@ impl Keys {
         }
     }
 
+    /// A key that belongs to no provider account (an `[[observed]]` source's): the variable
+    /// `var` first, then the keyring entry `user` of llmcost's service. `Ok(None)`: in neither.
+    pub fn lookup_named(&self, user: &str, var: &str) -> Result<Option<Secret>, String> {
+        if let Some((_, value)) = self.env.iter().find(|(k, v)| k == var && !v.trim().is_empty()) {
+            return Ok(Some(Secret::new(value.trim().to_string())));
+        }
+        if matches!(self.keyring, KeyringAccess::Disabled) {
+            return Ok(None);
+        }
+        let entry = self.store()?.build(SERVICE, user, None).map_err(|e| e.to_string())?;
+        match entry.get_password() {
+            Ok(key) if !key.trim().is_empty() => Ok(Some(Secret::new(key.trim().to_string()))),
+            Ok(_) | Err(keyring_core::Error::NoEntry) => Ok(None),
+            Err(e) => Err(e.to_string()),
+        }
+    }
+
     /// Whether the keyring can be used: `Ok(vendor)` or `Err(why not)`.
     pub fn keyring_status(&self) -> Result<String, String> {
         self.store().map(|s| s.vendor())
@@ -308,6 +325,19 @@ mod tests {
 
         assert!(keys.delete_key(&account()).unwrap());
         assert!(!keys.delete_key(&account()).unwrap());
+    }
+
+    #[test]
+    fn a_named_key_comes_from_its_variable_then_the_keyring() {
+        let store: Arc<CredentialStore> = keyring_core::mock::Store::new().unwrap();
+        let keys = Keys::with_store(vec![], store.clone());
+        assert_eq!(keys.lookup_named("observed/gw", "LLMCOST_OBSERVED_KEY_GW").unwrap(), None);
+        store.build(SERVICE, "observed/gw", None).unwrap().set_password("sk-litellm-keyring").unwrap();
+        let found = keys.lookup_named("observed/gw", "LLMCOST_OBSERVED_KEY_GW").unwrap().unwrap();
+        assert_eq!(found.expose(), "sk-litellm-keyring");
+        let env = vec![("LLMCOST_OBSERVED_KEY_GW".to_string(), " sk-litellm-env ".to_string())];
+        let found = Keys::with_store(env, store).lookup_named("observed/gw", "LLMCOST_OBSERVED_KEY_GW").unwrap();
+        assert_eq!(found.unwrap().expose(), "sk-litellm-env", "the variable wins, trimmed");
     }
 
     #[test]

@@ -1,6 +1,6 @@
 //! Reading a gateway's or an observability tool's daily spend over the one HTTP path: LiteLLM
 //! with its master key (Bearer), Langfuse with the project's `public:secret` keys (Basic), each
-//! from `LLMCOST_OBSERVED_KEY_<NAME>`, every page until the last.
+//! from `LLMCOST_OBSERVED_KEY_<NAME>` or the keyring (`observed/<name>`), every page until the last.
 
 use chrono::Days;
 
@@ -18,20 +18,23 @@ const MAX_PAGE_BYTES: usize = 32 << 20;
 pub(crate) fn fetch(app: &App, source: &ObservedSource, range: DateRange) -> Result<Vec<Observation>> {
     let var = source.key_var();
     let key = app
-        .env_value(&var)
-        .filter(|k| !k.trim().is_empty())
+        .keys
+        .lookup_named(&source.keyring_user(), &var)
+        .map_err(|why| {
+            Error::Runtime(format!("[[observed]] '{}': the keyring cannot be read ({why}); set {var}", source.name))
+        })?
         .ok_or_else(|| {
             Error::Config(format!(
-                "[[observed]] '{}': no key: set {var} ({})",
+                "[[observed]] '{}': no key: set {var}, or store it in the keyring as service llmcost, user {} ({})",
                 source.name,
+                source.keyring_user(),
                 match source.kind {
                     Kind::Langfuse => "the project's public and secret keys as pk-lf-...:sk-lf-...",
                     _ => "LiteLLM's master key, or a key allowed to read spend",
                 }
             ))
-        })?
-        .trim()
-        .to_string();
+        })?;
+    let key = key.expose().to_string();
     let base = source.base_url.clone().unwrap_or_default();
     let base = base.trim_end_matches('/');
     let timeout = std::time::Duration::from_secs(app.config.http.timeout_seconds.max(1));

@@ -255,14 +255,18 @@ fn observed_section(r: &mut Report, app: &App) {
                     fix: "point file at the CSV (columns day, model, cost)".into(),
                 }),
             },
-            _ => match app.env_value(&o.key_var()).filter(|k| !k.trim().is_empty()) {
-                Some(_) => r.add(Finding::Ok(format!(
-                    "{name}: {} at {}",
-                    o.key_var(),
+            _ => match app.keys.lookup_named(&o.keyring_user(), &o.key_var()) {
+                Ok(Some(key)) => r.add(Finding::Ok(format!(
+                    "{name}: key {} at {}",
+                    key.hint(),
                     crate::net::host_of(o.base_url.as_deref().unwrap_or(""))
                 ))),
-                None => r.add(Finding::Problem {
+                Ok(None) => r.add(Finding::Problem {
                     what: format!("{name}: no key"),
+                    fix: format!("export {}=... (or the keyring entry {})", o.key_var(), o.keyring_user()),
+                }),
+                Err(why) => r.add(Finding::Problem {
+                    what: format!("{name}: the keyring cannot be read ({why})"),
                     fix: format!("export {}=...", o.key_var()),
                 }),
             },

@@ -50,8 +50,8 @@ impl Kind {
 #[derive(Clone, Debug, PartialEq, Eq, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct ObservedSource {
-    /// Names the source in `--observed NAME` and in its key variable
-    /// (`LLMCOST_OBSERVED_KEY_<NAME>`).
+    /// Names the source in `--observed NAME`, in its key variable
+    /// (`LLMCOST_OBSERVED_KEY_<NAME>`) and in its keyring entry (`observed/<name>`).
     pub name: String,
     pub kind: Kind,
     /// The server's address (LiteLLM's proxy, Langfuse's host).
@@ -68,6 +68,11 @@ impl ObservedSource {
         let name: String =
             self.name.chars().map(|c| if c.is_ascii_alphanumeric() { c.to_ascii_uppercase() } else { '_' }).collect();
         format!("LLMCOST_OBSERVED_KEY_{name}")
+    }
+
+    /// Its keyring entry (service `llmcost`): `observed/gateway`.
+    pub fn keyring_user(&self) -> String {
+        format!("observed/{}", self.name)
     }
 
     /// The config's rules: a name, a base URL for a server, a file for a CSV.
