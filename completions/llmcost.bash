@@ -326,7 +326,7 @@ _llmcost() {
 
     case "${cmd}" in
         llmcost)
-            opts="-q -v -h -V --config --db --demo --quiet --timeout --verbose --record --wide --color --help --version providers projects teams costs sync budgets report tui optimize reconcile prices import export notify serve metrics doctor cache completions man generate-cache help"
+            opts="-q -v -h -V --config --db --demo --quiet --timeout --verbose --record --wide --remote --color --help --version providers projects teams costs sync budgets report tui optimize reconcile prices import export notify serve metrics doctor cache completions man generate-cache help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -348,6 +348,10 @@ _llmcost() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --remote)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --color)
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
                     return 0
@@ -360,7 +364,7 @@ _llmcost() {
             return 0
             ;;
         llmcost__subcmd__budgets)
-            opts="-q -v -h -V --format --config --db --demo --quiet --timeout --verbose --record --wide --color --help --version list add edit remove check help"
+            opts="-q -v -h -V --format --config --db --demo --quiet --timeout --verbose --record --wide --remote --color --help --version list add edit remove check help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -386,6 +390,10 @@ _llmcost() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --remote)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --color)
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
                     return 0
@@ -398,7 +406,7 @@ _llmcost() {
             return 0
             ;;
         llmcost__subcmd__budgets__subcmd__add)
-            opts="-w -q -v -h -V --amount --period --start-day --provider --workspace --project --model --team --warn-at --currency --force --config --db --demo --quiet --timeout --verbose --record --wide --color --help --version"
+            opts="-w -q -v -h -V --amount --period --start-day --provider --workspace --project --model --team --warn-at --currency --force --config --db --demo --quiet --timeout --verbose --record --wide --remote --color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -464,6 +472,10 @@ _llmcost() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --remote)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --color)
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
                     return 0
@@ -476,7 +488,7 @@ _llmcost() {
             return 0
             ;;
         llmcost__subcmd__budgets__subcmd__check)
-            opts="-q -v -h -V --format --offline --fail-on --fail-open --notify --dry-run --config --db --demo --quiet --timeout --verbose --record --wide --color --help --version"
+            opts="-q -v -h -V --format --offline --fail-on --fail-open --notify --dry-run --config --db --demo --quiet --timeout --verbose --record --wide --remote --color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -506,6 +518,10 @@ _llmcost() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --remote)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --color)
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
                     return 0
@@ -518,7 +534,7 @@ _llmcost() {
             return 0
             ;;
         llmcost__subcmd__budgets__subcmd__edit)
-            opts="-w -q -v -h -V --amount --period --start-day --provider --workspace --project --model --team --warn-at --currency --force --config --db --demo --quiet --timeout --verbose --record --wide --color --help --version"
+            opts="-w -q -v -h -V --amount --period --start-day --provider --workspace --project --model --team --warn-at --currency --force --config --db --demo --quiet --timeout --verbose --record --wide --remote --color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -581,6 +597,10 @@ _llmcost() {
                     return 0
                     ;;
                 --record)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --remote)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -694,7 +714,7 @@ _llmcost() {
             return 0
             ;;
         llmcost__subcmd__budgets__subcmd__list)
-            opts="-q -v -h -V --format --config --db --demo --quiet --timeout --verbose --record --wide --color --help --version"
+            opts="-q -v -h -V --format --config --db --demo --quiet --timeout --verbose --record --wide --remote --color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -720,6 +740,10 @@ _llmcost() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --remote)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --color)
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
                     return 0
@@ -732,7 +756,7 @@ _llmcost() {
             return 0
             ;;
         llmcost__subcmd__budgets__subcmd__remove)
-            opts="-q -v -h -V --config --db --demo --quiet --timeout --verbose --record --wide --color --help --version"
+            opts="-q -v -h -V --config --db --demo --quiet --timeout --verbose --record --wide --remote --color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -754,6 +778,10 @@ _llmcost() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --remote)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --color)
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
                     return 0
@@ -766,7 +794,7 @@ _llmcost() {
             return 0
             ;;
         llmcost__subcmd__cache)
-            opts="-q -v -h -V --config --db --demo --quiet --timeout --verbose --record --wide --color --help --version path info clear help"
+            opts="-q -v -h -V --config --db --demo --quiet --timeout --verbose --record --wide --remote --color --help --version path info clear help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -788,6 +816,10 @@ _llmcost() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --remote)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --color)
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
                     return 0
@@ -800,7 +832,7 @@ _llmcost() {
             return 0
             ;;
         llmcost__subcmd__cache__subcmd__clear)
-            opts="-q -v -h -V --yes --config --db --demo --quiet --timeout --verbose --record --wide --color --help --version"
+            opts="-q -v -h -V --yes --config --db --demo --quiet --timeout --verbose --record --wide --remote --color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -819,6 +851,10 @@ _llmcost() {
                     return 0
                     ;;
                 --record)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --remote)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -904,7 +940,7 @@ _llmcost() {
             return 0
             ;;
         llmcost__subcmd__cache__subcmd__info)
-            opts="-q -v -h -V --config --db --demo --quiet --timeout --verbose --record --wide --color --help --version"
+            opts="-q -v -h -V --config --db --demo --quiet --timeout --verbose --record --wide --remote --color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -923,6 +959,10 @@ _llmcost() {
                     return 0
                     ;;
                 --record)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --remote)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -938,7 +978,7 @@ _llmcost() {
             return 0
             ;;
         llmcost__subcmd__cache__subcmd__path)
-            opts="-q -v -h -V --config --db --demo --quiet --timeout --verbose --record --wide --color --help --version"
+            opts="-q -v -h -V --config --db --demo --quiet --timeout --verbose --record --wide --remote --color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -960,6 +1000,10 @@ _llmcost() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --remote)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --color)
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
                     return 0
@@ -972,7 +1016,7 @@ _llmcost() {
             return 0
             ;;
         llmcost__subcmd__completions)
-            opts="-q -v -h -V --config --db --demo --quiet --timeout --verbose --record --wide --color --help --version bash elvish fish powershell zsh"
+            opts="-q -v -h -V --config --db --demo --quiet --timeout --verbose --record --wide --remote --color --help --version bash elvish fish powershell zsh"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -994,6 +1038,10 @@ _llmcost() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --remote)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --color)
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
                     return 0
@@ -1006,7 +1054,7 @@ _llmcost() {
             return 0
             ;;
         llmcost__subcmd__costs)
-            opts="-w -q -v -h -V --provider --workspace --project --model --team --today --yesterday --week --last-week --last-month --this-quarter --last-quarter --month --year --last --since --until --by --format --refresh --offline --currency --config --db --demo --quiet --timeout --verbose --record --wide --color --help --version"
+            opts="-w -q -v -h -V --provider --workspace --project --model --team --today --yesterday --week --last-week --last-month --this-quarter --last-quarter --month --year --last --since --until --by --format --refresh --offline --currency --config --db --demo --quiet --timeout --verbose --record --wide --remote --color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1084,6 +1132,10 @@ _llmcost() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --remote)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --color)
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
                     return 0
@@ -1096,7 +1148,7 @@ _llmcost() {
             return 0
             ;;
         llmcost__subcmd__doctor)
-            opts="-q -v -h -V --offline --config --db --demo --quiet --timeout --verbose --record --wide --color --help --version"
+            opts="-q -v -h -V --offline --config --db --demo --quiet --timeout --verbose --record --wide --remote --color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1118,6 +1170,10 @@ _llmcost() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --remote)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --color)
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
                     return 0
@@ -1130,7 +1186,7 @@ _llmcost() {
             return 0
             ;;
         llmcost__subcmd__export)
-            opts="-w -q -v -h -V --format --provider --workspace --today --yesterday --week --last-week --last-month --this-quarter --last-quarter --month --year --last --since --until --out --refresh --offline --config --db --demo --quiet --timeout --verbose --record --wide --color --help --version"
+            opts="-w -q -v -h -V --format --provider --workspace --today --yesterday --week --last-week --last-month --this-quarter --last-quarter --month --year --last --since --until --out --refresh --offline --config --db --demo --quiet --timeout --verbose --record --wide --remote --color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1192,6 +1248,10 @@ _llmcost() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --remote)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --color)
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
                     return 0
@@ -1204,7 +1264,7 @@ _llmcost() {
             return 0
             ;;
         llmcost__subcmd__generate__subcmd__cache)
-            opts="-q -v -h -V --accounts --days --projects --line-items --config --db --demo --quiet --timeout --verbose --record --wide --color --help --version"
+            opts="-q -v -h -V --accounts --days --projects --line-items --config --db --demo --quiet --timeout --verbose --record --wide --remote --color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1239,6 +1299,10 @@ _llmcost() {
                     return 0
                     ;;
                 --record)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --remote)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1786,7 +1850,7 @@ _llmcost() {
             return 0
             ;;
         llmcost__subcmd__import)
-            opts="-w -q -v -h -V --provider --workspace --format --service --replace --config --db --demo --quiet --timeout --verbose --record --wide --color --help --version"
+            opts="-w -q -v -h -V --provider --workspace --format --service --replace --config --db --demo --quiet --timeout --verbose --record --wide --remote --color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1832,6 +1896,10 @@ _llmcost() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --remote)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --color)
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
                     return 0
@@ -1844,7 +1912,7 @@ _llmcost() {
             return 0
             ;;
         llmcost__subcmd__man)
-            opts="-q -v -h -V --dir --config --db --demo --quiet --timeout --verbose --record --wide --color --help --version"
+            opts="-q -v -h -V --dir --config --db --demo --quiet --timeout --verbose --record --wide --remote --color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1870,6 +1938,10 @@ _llmcost() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --remote)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --color)
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
                     return 0
@@ -1882,7 +1954,7 @@ _llmcost() {
             return 0
             ;;
         llmcost__subcmd__metrics)
-            opts="-q -v -h -V --offline --currency --config --db --demo --quiet --timeout --verbose --record --wide --color --help --version"
+            opts="-q -v -h -V --offline --currency --config --db --demo --quiet --timeout --verbose --record --wide --remote --color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1908,6 +1980,10 @@ _llmcost() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --remote)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --color)
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
                     return 0
@@ -1920,7 +1996,7 @@ _llmcost() {
             return 0
             ;;
         llmcost__subcmd__notify)
-            opts="-q -v -h -V --config --db --demo --quiet --timeout --verbose --record --wide --color --help --version test help"
+            opts="-q -v -h -V --config --db --demo --quiet --timeout --verbose --record --wide --remote --color --help --version test help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1939,6 +2015,10 @@ _llmcost() {
                     return 0
                     ;;
                 --record)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --remote)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1996,7 +2076,7 @@ _llmcost() {
             return 0
             ;;
         llmcost__subcmd__notify__subcmd__test)
-            opts="-q -v -h -V --channel --config --db --demo --quiet --timeout --verbose --record --wide --color --help --version"
+            opts="-q -v -h -V --channel --config --db --demo --quiet --timeout --verbose --record --wide --remote --color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2022,6 +2102,10 @@ _llmcost() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --remote)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --color)
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
                     return 0
@@ -2034,7 +2118,7 @@ _llmcost() {
             return 0
             ;;
         llmcost__subcmd__optimize)
-            opts="-w -q -v -h -V --provider --workspace --today --yesterday --week --last-week --last-month --this-quarter --last-quarter --month --year --last --since --until --format --refresh --offline --config --db --demo --quiet --timeout --verbose --record --wide --color --help --version"
+            opts="-w -q -v -h -V --provider --workspace --today --yesterday --week --last-week --last-month --this-quarter --last-quarter --month --year --last --since --until --format --refresh --offline --config --db --demo --quiet --timeout --verbose --record --wide --remote --color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2092,6 +2176,10 @@ _llmcost() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --remote)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --color)
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
                     return 0
@@ -2104,7 +2192,7 @@ _llmcost() {
             return 0
             ;;
         llmcost__subcmd__prices)
-            opts="-q -v -h -V --provider --all --format --config --db --demo --quiet --timeout --verbose --record --wide --color --help --version update help"
+            opts="-q -v -h -V --provider --all --format --config --db --demo --quiet --timeout --verbose --record --wide --remote --color --help --version update help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2131,6 +2219,10 @@ _llmcost() {
                     return 0
                     ;;
                 --record)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --remote)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -2188,7 +2280,7 @@ _llmcost() {
             return 0
             ;;
         llmcost__subcmd__prices__subcmd__update)
-            opts="-q -v -h -V --from --config --db --demo --quiet --timeout --verbose --record --wide --color --help --version"
+            opts="-q -v -h -V --from --config --db --demo --quiet --timeout --verbose --record --wide --remote --color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2214,6 +2306,10 @@ _llmcost() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --remote)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --color)
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
                     return 0
@@ -2226,7 +2322,7 @@ _llmcost() {
             return 0
             ;;
         llmcost__subcmd__projects)
-            opts="-w -q -v -h -V --provider --workspace --today --yesterday --week --last-week --last-month --this-quarter --last-quarter --month --year --last --since --until --format --refresh --offline --currency --config --db --demo --quiet --timeout --verbose --record --wide --color --help --version"
+            opts="-w -q -v -h -V --provider --workspace --today --yesterday --week --last-week --last-month --this-quarter --last-quarter --month --year --last --since --until --format --refresh --offline --currency --config --db --demo --quiet --timeout --verbose --record --wide --remote --color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2288,6 +2384,10 @@ _llmcost() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --remote)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --color)
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
                     return 0
@@ -2300,7 +2400,7 @@ _llmcost() {
             return 0
             ;;
         llmcost__subcmd__providers)
-            opts="-q -v -h -V --format --config --db --demo --quiet --timeout --verbose --record --wide --color --help --version list add remove test help"
+            opts="-q -v -h -V --format --config --db --demo --quiet --timeout --verbose --record --wide --remote --color --help --version list add remove test help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2326,6 +2426,10 @@ _llmcost() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --remote)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --color)
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
                     return 0
@@ -2338,7 +2442,7 @@ _llmcost() {
             return 0
             ;;
         llmcost__subcmd__providers__subcmd__add)
-            opts="-w -q -v -h -V --workspace --key-stdin --no-check --profile --tenant-id --client-id --scope --billing-table --credentials --job-project --location --config --db --demo --quiet --timeout --verbose --record --wide --color --help --version"
+            opts="-w -q -v -h -V --workspace --key-stdin --no-check --profile --tenant-id --client-id --scope --billing-table --credentials --job-project --location --config --db --demo --quiet --timeout --verbose --record --wide --remote --color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2397,6 +2501,10 @@ _llmcost() {
                     return 0
                     ;;
                 --record)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --remote)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -2496,7 +2604,7 @@ _llmcost() {
             return 0
             ;;
         llmcost__subcmd__providers__subcmd__list)
-            opts="-q -v -h -V --format --config --db --demo --quiet --timeout --verbose --record --wide --color --help --version"
+            opts="-q -v -h -V --format --config --db --demo --quiet --timeout --verbose --record --wide --remote --color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2522,6 +2630,10 @@ _llmcost() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --remote)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --color)
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
                     return 0
@@ -2534,7 +2646,7 @@ _llmcost() {
             return 0
             ;;
         llmcost__subcmd__providers__subcmd__remove)
-            opts="-w -q -v -h -V --workspace --config --db --demo --quiet --timeout --verbose --record --wide --color --help --version"
+            opts="-w -q -v -h -V --workspace --config --db --demo --quiet --timeout --verbose --record --wide --remote --color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2564,6 +2676,10 @@ _llmcost() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --remote)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --color)
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
                     return 0
@@ -2576,7 +2692,7 @@ _llmcost() {
             return 0
             ;;
         llmcost__subcmd__providers__subcmd__test)
-            opts="-w -q -v -h -V --provider --workspace --config --db --demo --quiet --timeout --verbose --record --wide --color --help --version"
+            opts="-w -q -v -h -V --provider --workspace --config --db --demo --quiet --timeout --verbose --record --wide --remote --color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2610,6 +2726,10 @@ _llmcost() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --remote)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --color)
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
                     return 0
@@ -2622,7 +2742,7 @@ _llmcost() {
             return 0
             ;;
         llmcost__subcmd__reconcile)
-            opts="-w -q -v -h -V --provider --workspace --today --yesterday --week --last-week --last-month --this-quarter --last-quarter --month --year --last --since --until --tolerance --format --refresh --offline --against --observed --file --fail-below --config --db --demo --quiet --timeout --verbose --record --wide --color --help --version"
+            opts="-w -q -v -h -V --provider --workspace --today --yesterday --week --last-week --last-month --this-quarter --last-quarter --month --year --last --since --until --tolerance --format --refresh --offline --against --observed --file --fail-below --config --db --demo --quiet --timeout --verbose --record --wide --remote --color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2700,6 +2820,10 @@ _llmcost() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --remote)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --color)
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
                     return 0
@@ -2712,7 +2836,7 @@ _llmcost() {
             return 0
             ;;
         llmcost__subcmd__report)
-            opts="-w -o -q -v -h -V --provider --workspace --project --team --today --yesterday --week --last-week --last-month --this-quarter --last-quarter --month --year --last --since --until --format --out --refresh --offline --currency --by --config --db --demo --quiet --timeout --verbose --record --wide --color --help --version"
+            opts="-w -o -q -v -h -V --provider --workspace --project --team --today --yesterday --week --last-week --last-month --this-quarter --last-quarter --month --year --last --since --until --format --out --refresh --offline --currency --by --config --db --demo --quiet --timeout --verbose --record --wide --remote --color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2794,6 +2918,10 @@ _llmcost() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --remote)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --color)
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
                     return 0
@@ -2806,7 +2934,7 @@ _llmcost() {
             return 0
             ;;
         llmcost__subcmd__serve)
-            opts="-q -v -h -V --listen --interval --currency --config --db --demo --quiet --timeout --verbose --record --wide --color --help --version"
+            opts="-q -v -h -V --listen --interval --currency --config --db --demo --quiet --timeout --verbose --record --wide --remote --color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2840,6 +2968,10 @@ _llmcost() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --remote)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --color)
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
                     return 0
@@ -2852,7 +2984,7 @@ _llmcost() {
             return 0
             ;;
         llmcost__subcmd__sync)
-            opts="-w -q -v -h -V --provider --workspace --today --yesterday --week --last-week --last-month --this-quarter --last-quarter --month --year --last --since --until --refresh --config --db --demo --quiet --timeout --verbose --record --wide --color --help --version"
+            opts="-w -q -v -h -V --provider --workspace --today --yesterday --week --last-week --last-month --this-quarter --last-quarter --month --year --last --since --until --refresh --config --db --demo --quiet --timeout --verbose --record --wide --remote --color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2906,6 +3038,10 @@ _llmcost() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --remote)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --color)
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
                     return 0
@@ -2918,7 +3054,7 @@ _llmcost() {
             return 0
             ;;
         llmcost__subcmd__teams)
-            opts="-w -q -v -h -V --provider --workspace --today --yesterday --week --last-week --last-month --this-quarter --last-quarter --month --year --last --since --until --by --format --refresh --offline --currency --config --db --demo --quiet --timeout --verbose --record --wide --color --help --version check help"
+            opts="-w -q -v -h -V --provider --workspace --today --yesterday --week --last-week --last-month --this-quarter --last-quarter --month --year --last --since --until --by --format --refresh --offline --currency --config --db --demo --quiet --timeout --verbose --record --wide --remote --color --help --version check help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2984,6 +3120,10 @@ _llmcost() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --remote)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --color)
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
                     return 0
@@ -2996,7 +3136,7 @@ _llmcost() {
             return 0
             ;;
         llmcost__subcmd__teams__subcmd__check)
-            opts="-w -q -v -h -V --provider --workspace --today --yesterday --week --last-week --last-month --this-quarter --last-quarter --month --year --last --since --until --by --format --refresh --offline --currency --config --db --demo --quiet --timeout --verbose --record --wide --color --help --version"
+            opts="-w -q -v -h -V --provider --workspace --today --yesterday --week --last-week --last-month --this-quarter --last-quarter --month --year --last --since --until --by --format --refresh --offline --currency --config --db --demo --quiet --timeout --verbose --record --wide --remote --color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3059,6 +3199,10 @@ _llmcost() {
                     return 0
                     ;;
                 --record)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --remote)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -3116,7 +3260,7 @@ _llmcost() {
             return 0
             ;;
         llmcost__subcmd__tui)
-            opts="-q -v -h -V --offline --currency --config --db --demo --quiet --timeout --verbose --record --wide --color --help --version"
+            opts="-q -v -h -V --offline --currency --config --db --demo --quiet --timeout --verbose --record --wide --remote --color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3139,6 +3283,10 @@ _llmcost() {
                     return 0
                     ;;
                 --record)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --remote)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

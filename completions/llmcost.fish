@@ -1,6 +1,6 @@
 # Print an optspec for argparse to handle cmd's options that are independent of any subcommand.
 function __fish_llmcost_global_optspecs
-    string join \n config= db= demo q/quiet timeout= v/verbose record= wide color= h/help V/version
+    string join \n config= db= demo q/quiet timeout= v/verbose record= wide remote= color= h/help V/version
 end
 
 function __fish_llmcost_needs_command
@@ -28,6 +28,7 @@ complete -c llmcost -n "__fish_llmcost_needs_command" -l config -d 'Config file 
 complete -c llmcost -n "__fish_llmcost_needs_command" -l db -d 'Cache database [default: the platform cache dir, e.g. ~/.cache/llmcost/cache.sqlite]' -r -F
 complete -c llmcost -n "__fish_llmcost_needs_command" -l timeout -d 'Give up on a request that has not answered after this many seconds (a timed-out request is retried once) [default: the config\'s http.timeout_seconds, 30]' -r
 complete -c llmcost -n "__fish_llmcost_needs_command" -l record -d 'Save every response body a sync receives in DIR (one file per request; no headers, so no keys), to attach to a bug report' -r -F
+complete -c llmcost -n "__fish_llmcost_needs_command" -l remote -d 'Ask an llmcost server (`serve` with [serve] tokens) instead of local keys and cache; the token is LLMCOST_REMOTE_TOKEN. Read-only commands: costs, projects, report, teams, budgets, optimize, reconcile, prices, export' -r
 complete -c llmcost -n "__fish_llmcost_needs_command" -l color -d 'Colour in tables and the dashboard [default: auto, which honours NO_COLOR]' -r -f -a "auto\t'When stdout is a terminal and NO_COLOR is not set'
 always\t''
 never\t''"
@@ -65,6 +66,7 @@ complete -c llmcost -n "__fish_llmcost_using_subcommand providers; and not __fis
 complete -c llmcost -n "__fish_llmcost_using_subcommand providers; and not __fish_seen_subcommand_from list add remove test help" -l db -d 'Cache database [default: the platform cache dir, e.g. ~/.cache/llmcost/cache.sqlite]' -r -F
 complete -c llmcost -n "__fish_llmcost_using_subcommand providers; and not __fish_seen_subcommand_from list add remove test help" -l timeout -d 'Give up on a request that has not answered after this many seconds (a timed-out request is retried once) [default: the config\'s http.timeout_seconds, 30]' -r
 complete -c llmcost -n "__fish_llmcost_using_subcommand providers; and not __fish_seen_subcommand_from list add remove test help" -l record -d 'Save every response body a sync receives in DIR (one file per request; no headers, so no keys), to attach to a bug report' -r -F
+complete -c llmcost -n "__fish_llmcost_using_subcommand providers; and not __fish_seen_subcommand_from list add remove test help" -l remote -d 'Ask an llmcost server (`serve` with [serve] tokens) instead of local keys and cache; the token is LLMCOST_REMOTE_TOKEN. Read-only commands: costs, projects, report, teams, budgets, optimize, reconcile, prices, export' -r
 complete -c llmcost -n "__fish_llmcost_using_subcommand providers; and not __fish_seen_subcommand_from list add remove test help" -l color -d 'Colour in tables and the dashboard [default: auto, which honours NO_COLOR]' -r -f -a "auto\t'When stdout is a terminal and NO_COLOR is not set'
 always\t''
 never\t''"
@@ -85,6 +87,7 @@ complete -c llmcost -n "__fish_llmcost_using_subcommand providers; and __fish_se
 complete -c llmcost -n "__fish_llmcost_using_subcommand providers; and __fish_seen_subcommand_from list" -l db -d 'Cache database [default: the platform cache dir, e.g. ~/.cache/llmcost/cache.sqlite]' -r -F
 complete -c llmcost -n "__fish_llmcost_using_subcommand providers; and __fish_seen_subcommand_from list" -l timeout -d 'Give up on a request that has not answered after this many seconds (a timed-out request is retried once) [default: the config\'s http.timeout_seconds, 30]' -r
 complete -c llmcost -n "__fish_llmcost_using_subcommand providers; and __fish_seen_subcommand_from list" -l record -d 'Save every response body a sync receives in DIR (one file per request; no headers, so no keys), to attach to a bug report' -r -F
+complete -c llmcost -n "__fish_llmcost_using_subcommand providers; and __fish_seen_subcommand_from list" -l remote -d 'Ask an llmcost server (`serve` with [serve] tokens) instead of local keys and cache; the token is LLMCOST_REMOTE_TOKEN. Read-only commands: costs, projects, report, teams, budgets, optimize, reconcile, prices, export' -r
 complete -c llmcost -n "__fish_llmcost_using_subcommand providers; and __fish_seen_subcommand_from list" -l color -d 'Colour in tables and the dashboard [default: auto, which honours NO_COLOR]' -r -f -a "auto\t'When stdout is a terminal and NO_COLOR is not set'
 always\t''
 never\t''"
@@ -107,6 +110,7 @@ complete -c llmcost -n "__fish_llmcost_using_subcommand providers; and __fish_se
 complete -c llmcost -n "__fish_llmcost_using_subcommand providers; and __fish_seen_subcommand_from add" -l db -d 'Cache database [default: the platform cache dir, e.g. ~/.cache/llmcost/cache.sqlite]' -r -F
 complete -c llmcost -n "__fish_llmcost_using_subcommand providers; and __fish_seen_subcommand_from add" -l timeout -d 'Give up on a request that has not answered after this many seconds (a timed-out request is retried once) [default: the config\'s http.timeout_seconds, 30]' -r
 complete -c llmcost -n "__fish_llmcost_using_subcommand providers; and __fish_seen_subcommand_from add" -l record -d 'Save every response body a sync receives in DIR (one file per request; no headers, so no keys), to attach to a bug report' -r -F
+complete -c llmcost -n "__fish_llmcost_using_subcommand providers; and __fish_seen_subcommand_from add" -l remote -d 'Ask an llmcost server (`serve` with [serve] tokens) instead of local keys and cache; the token is LLMCOST_REMOTE_TOKEN. Read-only commands: costs, projects, report, teams, budgets, optimize, reconcile, prices, export' -r
 complete -c llmcost -n "__fish_llmcost_using_subcommand providers; and __fish_seen_subcommand_from add" -l color -d 'Colour in tables and the dashboard [default: auto, which honours NO_COLOR]' -r -f -a "auto\t'When stdout is a terminal and NO_COLOR is not set'
 always\t''
 never\t''"
@@ -123,6 +127,7 @@ complete -c llmcost -n "__fish_llmcost_using_subcommand providers; and __fish_se
 complete -c llmcost -n "__fish_llmcost_using_subcommand providers; and __fish_seen_subcommand_from remove" -l db -d 'Cache database [default: the platform cache dir, e.g. ~/.cache/llmcost/cache.sqlite]' -r -F
 complete -c llmcost -n "__fish_llmcost_using_subcommand providers; and __fish_seen_subcommand_from remove" -l timeout -d 'Give up on a request that has not answered after this many seconds (a timed-out request is retried once) [default: the config\'s http.timeout_seconds, 30]' -r
 complete -c llmcost -n "__fish_llmcost_using_subcommand providers; and __fish_seen_subcommand_from remove" -l record -d 'Save every response body a sync receives in DIR (one file per request; no headers, so no keys), to attach to a bug report' -r -F
+complete -c llmcost -n "__fish_llmcost_using_subcommand providers; and __fish_seen_subcommand_from remove" -l remote -d 'Ask an llmcost server (`serve` with [serve] tokens) instead of local keys and cache; the token is LLMCOST_REMOTE_TOKEN. Read-only commands: costs, projects, report, teams, budgets, optimize, reconcile, prices, export' -r
 complete -c llmcost -n "__fish_llmcost_using_subcommand providers; and __fish_seen_subcommand_from remove" -l color -d 'Colour in tables and the dashboard [default: auto, which honours NO_COLOR]' -r -f -a "auto\t'When stdout is a terminal and NO_COLOR is not set'
 always\t''
 never\t''"
@@ -138,6 +143,7 @@ complete -c llmcost -n "__fish_llmcost_using_subcommand providers; and __fish_se
 complete -c llmcost -n "__fish_llmcost_using_subcommand providers; and __fish_seen_subcommand_from test" -l db -d 'Cache database [default: the platform cache dir, e.g. ~/.cache/llmcost/cache.sqlite]' -r -F
 complete -c llmcost -n "__fish_llmcost_using_subcommand providers; and __fish_seen_subcommand_from test" -l timeout -d 'Give up on a request that has not answered after this many seconds (a timed-out request is retried once) [default: the config\'s http.timeout_seconds, 30]' -r
 complete -c llmcost -n "__fish_llmcost_using_subcommand providers; and __fish_seen_subcommand_from test" -l record -d 'Save every response body a sync receives in DIR (one file per request; no headers, so no keys), to attach to a bug report' -r -F
+complete -c llmcost -n "__fish_llmcost_using_subcommand providers; and __fish_seen_subcommand_from test" -l remote -d 'Ask an llmcost server (`serve` with [serve] tokens) instead of local keys and cache; the token is LLMCOST_REMOTE_TOKEN. Read-only commands: costs, projects, report, teams, budgets, optimize, reconcile, prices, export' -r
 complete -c llmcost -n "__fish_llmcost_using_subcommand providers; and __fish_seen_subcommand_from test" -l color -d 'Colour in tables and the dashboard [default: auto, which honours NO_COLOR]' -r -f -a "auto\t'When stdout is a terminal and NO_COLOR is not set'
 always\t''
 never\t''"
@@ -168,6 +174,7 @@ complete -c llmcost -n "__fish_llmcost_using_subcommand projects" -l config -d '
 complete -c llmcost -n "__fish_llmcost_using_subcommand projects" -l db -d 'Cache database [default: the platform cache dir, e.g. ~/.cache/llmcost/cache.sqlite]' -r -F
 complete -c llmcost -n "__fish_llmcost_using_subcommand projects" -l timeout -d 'Give up on a request that has not answered after this many seconds (a timed-out request is retried once) [default: the config\'s http.timeout_seconds, 30]' -r
 complete -c llmcost -n "__fish_llmcost_using_subcommand projects" -l record -d 'Save every response body a sync receives in DIR (one file per request; no headers, so no keys), to attach to a bug report' -r -F
+complete -c llmcost -n "__fish_llmcost_using_subcommand projects" -l remote -d 'Ask an llmcost server (`serve` with [serve] tokens) instead of local keys and cache; the token is LLMCOST_REMOTE_TOKEN. Read-only commands: costs, projects, report, teams, budgets, optimize, reconcile, prices, export' -r
 complete -c llmcost -n "__fish_llmcost_using_subcommand projects" -l color -d 'Colour in tables and the dashboard [default: auto, which honours NO_COLOR]' -r -f -a "auto\t'When stdout is a terminal and NO_COLOR is not set'
 always\t''
 never\t''"
@@ -205,6 +212,7 @@ complete -c llmcost -n "__fish_llmcost_using_subcommand teams; and not __fish_se
 complete -c llmcost -n "__fish_llmcost_using_subcommand teams; and not __fish_seen_subcommand_from check help" -l db -d 'Cache database [default: the platform cache dir, e.g. ~/.cache/llmcost/cache.sqlite]' -r -F
 complete -c llmcost -n "__fish_llmcost_using_subcommand teams; and not __fish_seen_subcommand_from check help" -l timeout -d 'Give up on a request that has not answered after this many seconds (a timed-out request is retried once) [default: the config\'s http.timeout_seconds, 30]' -r
 complete -c llmcost -n "__fish_llmcost_using_subcommand teams; and not __fish_seen_subcommand_from check help" -l record -d 'Save every response body a sync receives in DIR (one file per request; no headers, so no keys), to attach to a bug report' -r -F
+complete -c llmcost -n "__fish_llmcost_using_subcommand teams; and not __fish_seen_subcommand_from check help" -l remote -d 'Ask an llmcost server (`serve` with [serve] tokens) instead of local keys and cache; the token is LLMCOST_REMOTE_TOKEN. Read-only commands: costs, projects, report, teams, budgets, optimize, reconcile, prices, export' -r
 complete -c llmcost -n "__fish_llmcost_using_subcommand teams; and not __fish_seen_subcommand_from check help" -l color -d 'Colour in tables and the dashboard [default: auto, which honours NO_COLOR]' -r -f -a "auto\t'When stdout is a terminal and NO_COLOR is not set'
 always\t''
 never\t''"
@@ -244,6 +252,7 @@ complete -c llmcost -n "__fish_llmcost_using_subcommand teams; and __fish_seen_s
 complete -c llmcost -n "__fish_llmcost_using_subcommand teams; and __fish_seen_subcommand_from check" -l db -d 'Cache database [default: the platform cache dir, e.g. ~/.cache/llmcost/cache.sqlite]' -r -F
 complete -c llmcost -n "__fish_llmcost_using_subcommand teams; and __fish_seen_subcommand_from check" -l timeout -d 'Give up on a request that has not answered after this many seconds (a timed-out request is retried once) [default: the config\'s http.timeout_seconds, 30]' -r
 complete -c llmcost -n "__fish_llmcost_using_subcommand teams; and __fish_seen_subcommand_from check" -l record -d 'Save every response body a sync receives in DIR (one file per request; no headers, so no keys), to attach to a bug report' -r -F
+complete -c llmcost -n "__fish_llmcost_using_subcommand teams; and __fish_seen_subcommand_from check" -l remote -d 'Ask an llmcost server (`serve` with [serve] tokens) instead of local keys and cache; the token is LLMCOST_REMOTE_TOKEN. Read-only commands: costs, projects, report, teams, budgets, optimize, reconcile, prices, export' -r
 complete -c llmcost -n "__fish_llmcost_using_subcommand teams; and __fish_seen_subcommand_from check" -l color -d 'Colour in tables and the dashboard [default: auto, which honours NO_COLOR]' -r -f -a "auto\t'When stdout is a terminal and NO_COLOR is not set'
 always\t''
 never\t''"
@@ -284,6 +293,7 @@ complete -c llmcost -n "__fish_llmcost_using_subcommand costs" -l config -d 'Con
 complete -c llmcost -n "__fish_llmcost_using_subcommand costs" -l db -d 'Cache database [default: the platform cache dir, e.g. ~/.cache/llmcost/cache.sqlite]' -r -F
 complete -c llmcost -n "__fish_llmcost_using_subcommand costs" -l timeout -d 'Give up on a request that has not answered after this many seconds (a timed-out request is retried once) [default: the config\'s http.timeout_seconds, 30]' -r
 complete -c llmcost -n "__fish_llmcost_using_subcommand costs" -l record -d 'Save every response body a sync receives in DIR (one file per request; no headers, so no keys), to attach to a bug report' -r -F
+complete -c llmcost -n "__fish_llmcost_using_subcommand costs" -l remote -d 'Ask an llmcost server (`serve` with [serve] tokens) instead of local keys and cache; the token is LLMCOST_REMOTE_TOKEN. Read-only commands: costs, projects, report, teams, budgets, optimize, reconcile, prices, export' -r
 complete -c llmcost -n "__fish_llmcost_using_subcommand costs" -l color -d 'Colour in tables and the dashboard [default: auto, which honours NO_COLOR]' -r -f -a "auto\t'When stdout is a terminal and NO_COLOR is not set'
 always\t''
 never\t''"
@@ -313,6 +323,7 @@ complete -c llmcost -n "__fish_llmcost_using_subcommand sync" -l config -d 'Conf
 complete -c llmcost -n "__fish_llmcost_using_subcommand sync" -l db -d 'Cache database [default: the platform cache dir, e.g. ~/.cache/llmcost/cache.sqlite]' -r -F
 complete -c llmcost -n "__fish_llmcost_using_subcommand sync" -l timeout -d 'Give up on a request that has not answered after this many seconds (a timed-out request is retried once) [default: the config\'s http.timeout_seconds, 30]' -r
 complete -c llmcost -n "__fish_llmcost_using_subcommand sync" -l record -d 'Save every response body a sync receives in DIR (one file per request; no headers, so no keys), to attach to a bug report' -r -F
+complete -c llmcost -n "__fish_llmcost_using_subcommand sync" -l remote -d 'Ask an llmcost server (`serve` with [serve] tokens) instead of local keys and cache; the token is LLMCOST_REMOTE_TOKEN. Read-only commands: costs, projects, report, teams, budgets, optimize, reconcile, prices, export' -r
 complete -c llmcost -n "__fish_llmcost_using_subcommand sync" -l color -d 'Colour in tables and the dashboard [default: auto, which honours NO_COLOR]' -r -f -a "auto\t'When stdout is a terminal and NO_COLOR is not set'
 always\t''
 never\t''"
@@ -338,6 +349,7 @@ complete -c llmcost -n "__fish_llmcost_using_subcommand budgets; and not __fish_
 complete -c llmcost -n "__fish_llmcost_using_subcommand budgets; and not __fish_seen_subcommand_from list add edit remove check help" -l db -d 'Cache database [default: the platform cache dir, e.g. ~/.cache/llmcost/cache.sqlite]' -r -F
 complete -c llmcost -n "__fish_llmcost_using_subcommand budgets; and not __fish_seen_subcommand_from list add edit remove check help" -l timeout -d 'Give up on a request that has not answered after this many seconds (a timed-out request is retried once) [default: the config\'s http.timeout_seconds, 30]' -r
 complete -c llmcost -n "__fish_llmcost_using_subcommand budgets; and not __fish_seen_subcommand_from list add edit remove check help" -l record -d 'Save every response body a sync receives in DIR (one file per request; no headers, so no keys), to attach to a bug report' -r -F
+complete -c llmcost -n "__fish_llmcost_using_subcommand budgets; and not __fish_seen_subcommand_from list add edit remove check help" -l remote -d 'Ask an llmcost server (`serve` with [serve] tokens) instead of local keys and cache; the token is LLMCOST_REMOTE_TOKEN. Read-only commands: costs, projects, report, teams, budgets, optimize, reconcile, prices, export' -r
 complete -c llmcost -n "__fish_llmcost_using_subcommand budgets; and not __fish_seen_subcommand_from list add edit remove check help" -l color -d 'Colour in tables and the dashboard [default: auto, which honours NO_COLOR]' -r -f -a "auto\t'When stdout is a terminal and NO_COLOR is not set'
 always\t''
 never\t''"
@@ -361,6 +373,7 @@ complete -c llmcost -n "__fish_llmcost_using_subcommand budgets; and __fish_seen
 complete -c llmcost -n "__fish_llmcost_using_subcommand budgets; and __fish_seen_subcommand_from list" -l db -d 'Cache database [default: the platform cache dir, e.g. ~/.cache/llmcost/cache.sqlite]' -r -F
 complete -c llmcost -n "__fish_llmcost_using_subcommand budgets; and __fish_seen_subcommand_from list" -l timeout -d 'Give up on a request that has not answered after this many seconds (a timed-out request is retried once) [default: the config\'s http.timeout_seconds, 30]' -r
 complete -c llmcost -n "__fish_llmcost_using_subcommand budgets; and __fish_seen_subcommand_from list" -l record -d 'Save every response body a sync receives in DIR (one file per request; no headers, so no keys), to attach to a bug report' -r -F
+complete -c llmcost -n "__fish_llmcost_using_subcommand budgets; and __fish_seen_subcommand_from list" -l remote -d 'Ask an llmcost server (`serve` with [serve] tokens) instead of local keys and cache; the token is LLMCOST_REMOTE_TOKEN. Read-only commands: costs, projects, report, teams, budgets, optimize, reconcile, prices, export' -r
 complete -c llmcost -n "__fish_llmcost_using_subcommand budgets; and __fish_seen_subcommand_from list" -l color -d 'Colour in tables and the dashboard [default: auto, which honours NO_COLOR]' -r -f -a "auto\t'When stdout is a terminal and NO_COLOR is not set'
 always\t''
 never\t''"
@@ -384,6 +397,7 @@ complete -c llmcost -n "__fish_llmcost_using_subcommand budgets; and __fish_seen
 complete -c llmcost -n "__fish_llmcost_using_subcommand budgets; and __fish_seen_subcommand_from add" -l db -d 'Cache database [default: the platform cache dir, e.g. ~/.cache/llmcost/cache.sqlite]' -r -F
 complete -c llmcost -n "__fish_llmcost_using_subcommand budgets; and __fish_seen_subcommand_from add" -l timeout -d 'Give up on a request that has not answered after this many seconds (a timed-out request is retried once) [default: the config\'s http.timeout_seconds, 30]' -r
 complete -c llmcost -n "__fish_llmcost_using_subcommand budgets; and __fish_seen_subcommand_from add" -l record -d 'Save every response body a sync receives in DIR (one file per request; no headers, so no keys), to attach to a bug report' -r -F
+complete -c llmcost -n "__fish_llmcost_using_subcommand budgets; and __fish_seen_subcommand_from add" -l remote -d 'Ask an llmcost server (`serve` with [serve] tokens) instead of local keys and cache; the token is LLMCOST_REMOTE_TOKEN. Read-only commands: costs, projects, report, teams, budgets, optimize, reconcile, prices, export' -r
 complete -c llmcost -n "__fish_llmcost_using_subcommand budgets; and __fish_seen_subcommand_from add" -l color -d 'Colour in tables and the dashboard [default: auto, which honours NO_COLOR]' -r -f -a "auto\t'When stdout is a terminal and NO_COLOR is not set'
 always\t''
 never\t''"
@@ -408,6 +422,7 @@ complete -c llmcost -n "__fish_llmcost_using_subcommand budgets; and __fish_seen
 complete -c llmcost -n "__fish_llmcost_using_subcommand budgets; and __fish_seen_subcommand_from edit" -l db -d 'Cache database [default: the platform cache dir, e.g. ~/.cache/llmcost/cache.sqlite]' -r -F
 complete -c llmcost -n "__fish_llmcost_using_subcommand budgets; and __fish_seen_subcommand_from edit" -l timeout -d 'Give up on a request that has not answered after this many seconds (a timed-out request is retried once) [default: the config\'s http.timeout_seconds, 30]' -r
 complete -c llmcost -n "__fish_llmcost_using_subcommand budgets; and __fish_seen_subcommand_from edit" -l record -d 'Save every response body a sync receives in DIR (one file per request; no headers, so no keys), to attach to a bug report' -r -F
+complete -c llmcost -n "__fish_llmcost_using_subcommand budgets; and __fish_seen_subcommand_from edit" -l remote -d 'Ask an llmcost server (`serve` with [serve] tokens) instead of local keys and cache; the token is LLMCOST_REMOTE_TOKEN. Read-only commands: costs, projects, report, teams, budgets, optimize, reconcile, prices, export' -r
 complete -c llmcost -n "__fish_llmcost_using_subcommand budgets; and __fish_seen_subcommand_from edit" -l color -d 'Colour in tables and the dashboard [default: auto, which honours NO_COLOR]' -r -f -a "auto\t'When stdout is a terminal and NO_COLOR is not set'
 always\t''
 never\t''"
@@ -422,6 +437,7 @@ complete -c llmcost -n "__fish_llmcost_using_subcommand budgets; and __fish_seen
 complete -c llmcost -n "__fish_llmcost_using_subcommand budgets; and __fish_seen_subcommand_from remove" -l db -d 'Cache database [default: the platform cache dir, e.g. ~/.cache/llmcost/cache.sqlite]' -r -F
 complete -c llmcost -n "__fish_llmcost_using_subcommand budgets; and __fish_seen_subcommand_from remove" -l timeout -d 'Give up on a request that has not answered after this many seconds (a timed-out request is retried once) [default: the config\'s http.timeout_seconds, 30]' -r
 complete -c llmcost -n "__fish_llmcost_using_subcommand budgets; and __fish_seen_subcommand_from remove" -l record -d 'Save every response body a sync receives in DIR (one file per request; no headers, so no keys), to attach to a bug report' -r -F
+complete -c llmcost -n "__fish_llmcost_using_subcommand budgets; and __fish_seen_subcommand_from remove" -l remote -d 'Ask an llmcost server (`serve` with [serve] tokens) instead of local keys and cache; the token is LLMCOST_REMOTE_TOKEN. Read-only commands: costs, projects, report, teams, budgets, optimize, reconcile, prices, export' -r
 complete -c llmcost -n "__fish_llmcost_using_subcommand budgets; and __fish_seen_subcommand_from remove" -l color -d 'Colour in tables and the dashboard [default: auto, which honours NO_COLOR]' -r -f -a "auto\t'When stdout is a terminal and NO_COLOR is not set'
 always\t''
 never\t''"
@@ -442,6 +458,7 @@ complete -c llmcost -n "__fish_llmcost_using_subcommand budgets; and __fish_seen
 complete -c llmcost -n "__fish_llmcost_using_subcommand budgets; and __fish_seen_subcommand_from check" -l db -d 'Cache database [default: the platform cache dir, e.g. ~/.cache/llmcost/cache.sqlite]' -r -F
 complete -c llmcost -n "__fish_llmcost_using_subcommand budgets; and __fish_seen_subcommand_from check" -l timeout -d 'Give up on a request that has not answered after this many seconds (a timed-out request is retried once) [default: the config\'s http.timeout_seconds, 30]' -r
 complete -c llmcost -n "__fish_llmcost_using_subcommand budgets; and __fish_seen_subcommand_from check" -l record -d 'Save every response body a sync receives in DIR (one file per request; no headers, so no keys), to attach to a bug report' -r -F
+complete -c llmcost -n "__fish_llmcost_using_subcommand budgets; and __fish_seen_subcommand_from check" -l remote -d 'Ask an llmcost server (`serve` with [serve] tokens) instead of local keys and cache; the token is LLMCOST_REMOTE_TOKEN. Read-only commands: costs, projects, report, teams, budgets, optimize, reconcile, prices, export' -r
 complete -c llmcost -n "__fish_llmcost_using_subcommand budgets; and __fish_seen_subcommand_from check" -l color -d 'Colour in tables and the dashboard [default: auto, which honours NO_COLOR]' -r -f -a "auto\t'When stdout is a terminal and NO_COLOR is not set'
 always\t''
 never\t''"
@@ -483,6 +500,7 @@ complete -c llmcost -n "__fish_llmcost_using_subcommand report" -l config -d 'Co
 complete -c llmcost -n "__fish_llmcost_using_subcommand report" -l db -d 'Cache database [default: the platform cache dir, e.g. ~/.cache/llmcost/cache.sqlite]' -r -F
 complete -c llmcost -n "__fish_llmcost_using_subcommand report" -l timeout -d 'Give up on a request that has not answered after this many seconds (a timed-out request is retried once) [default: the config\'s http.timeout_seconds, 30]' -r
 complete -c llmcost -n "__fish_llmcost_using_subcommand report" -l record -d 'Save every response body a sync receives in DIR (one file per request; no headers, so no keys), to attach to a bug report' -r -F
+complete -c llmcost -n "__fish_llmcost_using_subcommand report" -l remote -d 'Ask an llmcost server (`serve` with [serve] tokens) instead of local keys and cache; the token is LLMCOST_REMOTE_TOKEN. Read-only commands: costs, projects, report, teams, budgets, optimize, reconcile, prices, export' -r
 complete -c llmcost -n "__fish_llmcost_using_subcommand report" -l color -d 'Colour in tables and the dashboard [default: auto, which honours NO_COLOR]' -r -f -a "auto\t'When stdout is a terminal and NO_COLOR is not set'
 always\t''
 never\t''"
@@ -506,6 +524,7 @@ complete -c llmcost -n "__fish_llmcost_using_subcommand tui" -l config -d 'Confi
 complete -c llmcost -n "__fish_llmcost_using_subcommand tui" -l db -d 'Cache database [default: the platform cache dir, e.g. ~/.cache/llmcost/cache.sqlite]' -r -F
 complete -c llmcost -n "__fish_llmcost_using_subcommand tui" -l timeout -d 'Give up on a request that has not answered after this many seconds (a timed-out request is retried once) [default: the config\'s http.timeout_seconds, 30]' -r
 complete -c llmcost -n "__fish_llmcost_using_subcommand tui" -l record -d 'Save every response body a sync receives in DIR (one file per request; no headers, so no keys), to attach to a bug report' -r -F
+complete -c llmcost -n "__fish_llmcost_using_subcommand tui" -l remote -d 'Ask an llmcost server (`serve` with [serve] tokens) instead of local keys and cache; the token is LLMCOST_REMOTE_TOKEN. Read-only commands: costs, projects, report, teams, budgets, optimize, reconcile, prices, export' -r
 complete -c llmcost -n "__fish_llmcost_using_subcommand tui" -l color -d 'Colour in tables and the dashboard [default: auto, which honours NO_COLOR]' -r -f -a "auto\t'When stdout is a terminal and NO_COLOR is not set'
 always\t''
 never\t''"
@@ -531,6 +550,7 @@ complete -c llmcost -n "__fish_llmcost_using_subcommand optimize" -l config -d '
 complete -c llmcost -n "__fish_llmcost_using_subcommand optimize" -l db -d 'Cache database [default: the platform cache dir, e.g. ~/.cache/llmcost/cache.sqlite]' -r -F
 complete -c llmcost -n "__fish_llmcost_using_subcommand optimize" -l timeout -d 'Give up on a request that has not answered after this many seconds (a timed-out request is retried once) [default: the config\'s http.timeout_seconds, 30]' -r
 complete -c llmcost -n "__fish_llmcost_using_subcommand optimize" -l record -d 'Save every response body a sync receives in DIR (one file per request; no headers, so no keys), to attach to a bug report' -r -F
+complete -c llmcost -n "__fish_llmcost_using_subcommand optimize" -l remote -d 'Ask an llmcost server (`serve` with [serve] tokens) instead of local keys and cache; the token is LLMCOST_REMOTE_TOKEN. Read-only commands: costs, projects, report, teams, budgets, optimize, reconcile, prices, export' -r
 complete -c llmcost -n "__fish_llmcost_using_subcommand optimize" -l color -d 'Colour in tables and the dashboard [default: auto, which honours NO_COLOR]' -r -f -a "auto\t'When stdout is a terminal and NO_COLOR is not set'
 always\t''
 never\t''"
@@ -571,6 +591,7 @@ complete -c llmcost -n "__fish_llmcost_using_subcommand reconcile" -l config -d 
 complete -c llmcost -n "__fish_llmcost_using_subcommand reconcile" -l db -d 'Cache database [default: the platform cache dir, e.g. ~/.cache/llmcost/cache.sqlite]' -r -F
 complete -c llmcost -n "__fish_llmcost_using_subcommand reconcile" -l timeout -d 'Give up on a request that has not answered after this many seconds (a timed-out request is retried once) [default: the config\'s http.timeout_seconds, 30]' -r
 complete -c llmcost -n "__fish_llmcost_using_subcommand reconcile" -l record -d 'Save every response body a sync receives in DIR (one file per request; no headers, so no keys), to attach to a bug report' -r -F
+complete -c llmcost -n "__fish_llmcost_using_subcommand reconcile" -l remote -d 'Ask an llmcost server (`serve` with [serve] tokens) instead of local keys and cache; the token is LLMCOST_REMOTE_TOKEN. Read-only commands: costs, projects, report, teams, budgets, optimize, reconcile, prices, export' -r
 complete -c llmcost -n "__fish_llmcost_using_subcommand reconcile" -l color -d 'Colour in tables and the dashboard [default: auto, which honours NO_COLOR]' -r -f -a "auto\t'When stdout is a terminal and NO_COLOR is not set'
 always\t''
 never\t''"
@@ -598,6 +619,7 @@ complete -c llmcost -n "__fish_llmcost_using_subcommand prices; and not __fish_s
 complete -c llmcost -n "__fish_llmcost_using_subcommand prices; and not __fish_seen_subcommand_from update help" -l db -d 'Cache database [default: the platform cache dir, e.g. ~/.cache/llmcost/cache.sqlite]' -r -F
 complete -c llmcost -n "__fish_llmcost_using_subcommand prices; and not __fish_seen_subcommand_from update help" -l timeout -d 'Give up on a request that has not answered after this many seconds (a timed-out request is retried once) [default: the config\'s http.timeout_seconds, 30]' -r
 complete -c llmcost -n "__fish_llmcost_using_subcommand prices; and not __fish_seen_subcommand_from update help" -l record -d 'Save every response body a sync receives in DIR (one file per request; no headers, so no keys), to attach to a bug report' -r -F
+complete -c llmcost -n "__fish_llmcost_using_subcommand prices; and not __fish_seen_subcommand_from update help" -l remote -d 'Ask an llmcost server (`serve` with [serve] tokens) instead of local keys and cache; the token is LLMCOST_REMOTE_TOKEN. Read-only commands: costs, projects, report, teams, budgets, optimize, reconcile, prices, export' -r
 complete -c llmcost -n "__fish_llmcost_using_subcommand prices; and not __fish_seen_subcommand_from update help" -l color -d 'Colour in tables and the dashboard [default: auto, which honours NO_COLOR]' -r -f -a "auto\t'When stdout is a terminal and NO_COLOR is not set'
 always\t''
 never\t''"
@@ -615,6 +637,7 @@ complete -c llmcost -n "__fish_llmcost_using_subcommand prices; and __fish_seen_
 complete -c llmcost -n "__fish_llmcost_using_subcommand prices; and __fish_seen_subcommand_from update" -l db -d 'Cache database [default: the platform cache dir, e.g. ~/.cache/llmcost/cache.sqlite]' -r -F
 complete -c llmcost -n "__fish_llmcost_using_subcommand prices; and __fish_seen_subcommand_from update" -l timeout -d 'Give up on a request that has not answered after this many seconds (a timed-out request is retried once) [default: the config\'s http.timeout_seconds, 30]' -r
 complete -c llmcost -n "__fish_llmcost_using_subcommand prices; and __fish_seen_subcommand_from update" -l record -d 'Save every response body a sync receives in DIR (one file per request; no headers, so no keys), to attach to a bug report' -r -F
+complete -c llmcost -n "__fish_llmcost_using_subcommand prices; and __fish_seen_subcommand_from update" -l remote -d 'Ask an llmcost server (`serve` with [serve] tokens) instead of local keys and cache; the token is LLMCOST_REMOTE_TOKEN. Read-only commands: costs, projects, report, teams, budgets, optimize, reconcile, prices, export' -r
 complete -c llmcost -n "__fish_llmcost_using_subcommand prices; and __fish_seen_subcommand_from update" -l color -d 'Colour in tables and the dashboard [default: auto, which honours NO_COLOR]' -r -f -a "auto\t'When stdout is a terminal and NO_COLOR is not set'
 always\t''
 never\t''"
@@ -637,6 +660,7 @@ complete -c llmcost -n "__fish_llmcost_using_subcommand import" -l config -d 'Co
 complete -c llmcost -n "__fish_llmcost_using_subcommand import" -l db -d 'Cache database [default: the platform cache dir, e.g. ~/.cache/llmcost/cache.sqlite]' -r -F
 complete -c llmcost -n "__fish_llmcost_using_subcommand import" -l timeout -d 'Give up on a request that has not answered after this many seconds (a timed-out request is retried once) [default: the config\'s http.timeout_seconds, 30]' -r
 complete -c llmcost -n "__fish_llmcost_using_subcommand import" -l record -d 'Save every response body a sync receives in DIR (one file per request; no headers, so no keys), to attach to a bug report' -r -F
+complete -c llmcost -n "__fish_llmcost_using_subcommand import" -l remote -d 'Ask an llmcost server (`serve` with [serve] tokens) instead of local keys and cache; the token is LLMCOST_REMOTE_TOKEN. Read-only commands: costs, projects, report, teams, budgets, optimize, reconcile, prices, export' -r
 complete -c llmcost -n "__fish_llmcost_using_subcommand import" -l color -d 'Colour in tables and the dashboard [default: auto, which honours NO_COLOR]' -r -f -a "auto\t'When stdout is a terminal and NO_COLOR is not set'
 always\t''
 never\t''"
@@ -659,6 +683,7 @@ complete -c llmcost -n "__fish_llmcost_using_subcommand export" -l config -d 'Co
 complete -c llmcost -n "__fish_llmcost_using_subcommand export" -l db -d 'Cache database [default: the platform cache dir, e.g. ~/.cache/llmcost/cache.sqlite]' -r -F
 complete -c llmcost -n "__fish_llmcost_using_subcommand export" -l timeout -d 'Give up on a request that has not answered after this many seconds (a timed-out request is retried once) [default: the config\'s http.timeout_seconds, 30]' -r
 complete -c llmcost -n "__fish_llmcost_using_subcommand export" -l record -d 'Save every response body a sync receives in DIR (one file per request; no headers, so no keys), to attach to a bug report' -r -F
+complete -c llmcost -n "__fish_llmcost_using_subcommand export" -l remote -d 'Ask an llmcost server (`serve` with [serve] tokens) instead of local keys and cache; the token is LLMCOST_REMOTE_TOKEN. Read-only commands: costs, projects, report, teams, budgets, optimize, reconcile, prices, export' -r
 complete -c llmcost -n "__fish_llmcost_using_subcommand export" -l color -d 'Colour in tables and the dashboard [default: auto, which honours NO_COLOR]' -r -f -a "auto\t'When stdout is a terminal and NO_COLOR is not set'
 always\t''
 never\t''"
@@ -681,6 +706,7 @@ complete -c llmcost -n "__fish_llmcost_using_subcommand notify; and not __fish_s
 complete -c llmcost -n "__fish_llmcost_using_subcommand notify; and not __fish_seen_subcommand_from test help" -l db -d 'Cache database [default: the platform cache dir, e.g. ~/.cache/llmcost/cache.sqlite]' -r -F
 complete -c llmcost -n "__fish_llmcost_using_subcommand notify; and not __fish_seen_subcommand_from test help" -l timeout -d 'Give up on a request that has not answered after this many seconds (a timed-out request is retried once) [default: the config\'s http.timeout_seconds, 30]' -r
 complete -c llmcost -n "__fish_llmcost_using_subcommand notify; and not __fish_seen_subcommand_from test help" -l record -d 'Save every response body a sync receives in DIR (one file per request; no headers, so no keys), to attach to a bug report' -r -F
+complete -c llmcost -n "__fish_llmcost_using_subcommand notify; and not __fish_seen_subcommand_from test help" -l remote -d 'Ask an llmcost server (`serve` with [serve] tokens) instead of local keys and cache; the token is LLMCOST_REMOTE_TOKEN. Read-only commands: costs, projects, report, teams, budgets, optimize, reconcile, prices, export' -r
 complete -c llmcost -n "__fish_llmcost_using_subcommand notify; and not __fish_seen_subcommand_from test help" -l color -d 'Colour in tables and the dashboard [default: auto, which honours NO_COLOR]' -r -f -a "auto\t'When stdout is a terminal and NO_COLOR is not set'
 always\t''
 never\t''"
@@ -697,6 +723,7 @@ complete -c llmcost -n "__fish_llmcost_using_subcommand notify; and __fish_seen_
 complete -c llmcost -n "__fish_llmcost_using_subcommand notify; and __fish_seen_subcommand_from test" -l db -d 'Cache database [default: the platform cache dir, e.g. ~/.cache/llmcost/cache.sqlite]' -r -F
 complete -c llmcost -n "__fish_llmcost_using_subcommand notify; and __fish_seen_subcommand_from test" -l timeout -d 'Give up on a request that has not answered after this many seconds (a timed-out request is retried once) [default: the config\'s http.timeout_seconds, 30]' -r
 complete -c llmcost -n "__fish_llmcost_using_subcommand notify; and __fish_seen_subcommand_from test" -l record -d 'Save every response body a sync receives in DIR (one file per request; no headers, so no keys), to attach to a bug report' -r -F
+complete -c llmcost -n "__fish_llmcost_using_subcommand notify; and __fish_seen_subcommand_from test" -l remote -d 'Ask an llmcost server (`serve` with [serve] tokens) instead of local keys and cache; the token is LLMCOST_REMOTE_TOKEN. Read-only commands: costs, projects, report, teams, budgets, optimize, reconcile, prices, export' -r
 complete -c llmcost -n "__fish_llmcost_using_subcommand notify; and __fish_seen_subcommand_from test" -l color -d 'Colour in tables and the dashboard [default: auto, which honours NO_COLOR]' -r -f -a "auto\t'When stdout is a terminal and NO_COLOR is not set'
 always\t''
 never\t''"
@@ -715,6 +742,7 @@ complete -c llmcost -n "__fish_llmcost_using_subcommand serve" -l config -d 'Con
 complete -c llmcost -n "__fish_llmcost_using_subcommand serve" -l db -d 'Cache database [default: the platform cache dir, e.g. ~/.cache/llmcost/cache.sqlite]' -r -F
 complete -c llmcost -n "__fish_llmcost_using_subcommand serve" -l timeout -d 'Give up on a request that has not answered after this many seconds (a timed-out request is retried once) [default: the config\'s http.timeout_seconds, 30]' -r
 complete -c llmcost -n "__fish_llmcost_using_subcommand serve" -l record -d 'Save every response body a sync receives in DIR (one file per request; no headers, so no keys), to attach to a bug report' -r -F
+complete -c llmcost -n "__fish_llmcost_using_subcommand serve" -l remote -d 'Ask an llmcost server (`serve` with [serve] tokens) instead of local keys and cache; the token is LLMCOST_REMOTE_TOKEN. Read-only commands: costs, projects, report, teams, budgets, optimize, reconcile, prices, export' -r
 complete -c llmcost -n "__fish_llmcost_using_subcommand serve" -l color -d 'Colour in tables and the dashboard [default: auto, which honours NO_COLOR]' -r -f -a "auto\t'When stdout is a terminal and NO_COLOR is not set'
 always\t''
 never\t''"
@@ -729,6 +757,7 @@ complete -c llmcost -n "__fish_llmcost_using_subcommand metrics" -l config -d 'C
 complete -c llmcost -n "__fish_llmcost_using_subcommand metrics" -l db -d 'Cache database [default: the platform cache dir, e.g. ~/.cache/llmcost/cache.sqlite]' -r -F
 complete -c llmcost -n "__fish_llmcost_using_subcommand metrics" -l timeout -d 'Give up on a request that has not answered after this many seconds (a timed-out request is retried once) [default: the config\'s http.timeout_seconds, 30]' -r
 complete -c llmcost -n "__fish_llmcost_using_subcommand metrics" -l record -d 'Save every response body a sync receives in DIR (one file per request; no headers, so no keys), to attach to a bug report' -r -F
+complete -c llmcost -n "__fish_llmcost_using_subcommand metrics" -l remote -d 'Ask an llmcost server (`serve` with [serve] tokens) instead of local keys and cache; the token is LLMCOST_REMOTE_TOKEN. Read-only commands: costs, projects, report, teams, budgets, optimize, reconcile, prices, export' -r
 complete -c llmcost -n "__fish_llmcost_using_subcommand metrics" -l color -d 'Colour in tables and the dashboard [default: auto, which honours NO_COLOR]' -r -f -a "auto\t'When stdout is a terminal and NO_COLOR is not set'
 always\t''
 never\t''"
@@ -743,6 +772,7 @@ complete -c llmcost -n "__fish_llmcost_using_subcommand doctor" -l config -d 'Co
 complete -c llmcost -n "__fish_llmcost_using_subcommand doctor" -l db -d 'Cache database [default: the platform cache dir, e.g. ~/.cache/llmcost/cache.sqlite]' -r -F
 complete -c llmcost -n "__fish_llmcost_using_subcommand doctor" -l timeout -d 'Give up on a request that has not answered after this many seconds (a timed-out request is retried once) [default: the config\'s http.timeout_seconds, 30]' -r
 complete -c llmcost -n "__fish_llmcost_using_subcommand doctor" -l record -d 'Save every response body a sync receives in DIR (one file per request; no headers, so no keys), to attach to a bug report' -r -F
+complete -c llmcost -n "__fish_llmcost_using_subcommand doctor" -l remote -d 'Ask an llmcost server (`serve` with [serve] tokens) instead of local keys and cache; the token is LLMCOST_REMOTE_TOKEN. Read-only commands: costs, projects, report, teams, budgets, optimize, reconcile, prices, export' -r
 complete -c llmcost -n "__fish_llmcost_using_subcommand doctor" -l color -d 'Colour in tables and the dashboard [default: auto, which honours NO_COLOR]' -r -f -a "auto\t'When stdout is a terminal and NO_COLOR is not set'
 always\t''
 never\t''"
@@ -757,6 +787,7 @@ complete -c llmcost -n "__fish_llmcost_using_subcommand cache; and not __fish_se
 complete -c llmcost -n "__fish_llmcost_using_subcommand cache; and not __fish_seen_subcommand_from path info clear help" -l db -d 'Cache database [default: the platform cache dir, e.g. ~/.cache/llmcost/cache.sqlite]' -r -F
 complete -c llmcost -n "__fish_llmcost_using_subcommand cache; and not __fish_seen_subcommand_from path info clear help" -l timeout -d 'Give up on a request that has not answered after this many seconds (a timed-out request is retried once) [default: the config\'s http.timeout_seconds, 30]' -r
 complete -c llmcost -n "__fish_llmcost_using_subcommand cache; and not __fish_seen_subcommand_from path info clear help" -l record -d 'Save every response body a sync receives in DIR (one file per request; no headers, so no keys), to attach to a bug report' -r -F
+complete -c llmcost -n "__fish_llmcost_using_subcommand cache; and not __fish_seen_subcommand_from path info clear help" -l remote -d 'Ask an llmcost server (`serve` with [serve] tokens) instead of local keys and cache; the token is LLMCOST_REMOTE_TOKEN. Read-only commands: costs, projects, report, teams, budgets, optimize, reconcile, prices, export' -r
 complete -c llmcost -n "__fish_llmcost_using_subcommand cache; and not __fish_seen_subcommand_from path info clear help" -l color -d 'Colour in tables and the dashboard [default: auto, which honours NO_COLOR]' -r -f -a "auto\t'When stdout is a terminal and NO_COLOR is not set'
 always\t''
 never\t''"
@@ -774,6 +805,7 @@ complete -c llmcost -n "__fish_llmcost_using_subcommand cache; and __fish_seen_s
 complete -c llmcost -n "__fish_llmcost_using_subcommand cache; and __fish_seen_subcommand_from path" -l db -d 'Cache database [default: the platform cache dir, e.g. ~/.cache/llmcost/cache.sqlite]' -r -F
 complete -c llmcost -n "__fish_llmcost_using_subcommand cache; and __fish_seen_subcommand_from path" -l timeout -d 'Give up on a request that has not answered after this many seconds (a timed-out request is retried once) [default: the config\'s http.timeout_seconds, 30]' -r
 complete -c llmcost -n "__fish_llmcost_using_subcommand cache; and __fish_seen_subcommand_from path" -l record -d 'Save every response body a sync receives in DIR (one file per request; no headers, so no keys), to attach to a bug report' -r -F
+complete -c llmcost -n "__fish_llmcost_using_subcommand cache; and __fish_seen_subcommand_from path" -l remote -d 'Ask an llmcost server (`serve` with [serve] tokens) instead of local keys and cache; the token is LLMCOST_REMOTE_TOKEN. Read-only commands: costs, projects, report, teams, budgets, optimize, reconcile, prices, export' -r
 complete -c llmcost -n "__fish_llmcost_using_subcommand cache; and __fish_seen_subcommand_from path" -l color -d 'Colour in tables and the dashboard [default: auto, which honours NO_COLOR]' -r -f -a "auto\t'When stdout is a terminal and NO_COLOR is not set'
 always\t''
 never\t''"
@@ -787,6 +819,7 @@ complete -c llmcost -n "__fish_llmcost_using_subcommand cache; and __fish_seen_s
 complete -c llmcost -n "__fish_llmcost_using_subcommand cache; and __fish_seen_subcommand_from info" -l db -d 'Cache database [default: the platform cache dir, e.g. ~/.cache/llmcost/cache.sqlite]' -r -F
 complete -c llmcost -n "__fish_llmcost_using_subcommand cache; and __fish_seen_subcommand_from info" -l timeout -d 'Give up on a request that has not answered after this many seconds (a timed-out request is retried once) [default: the config\'s http.timeout_seconds, 30]' -r
 complete -c llmcost -n "__fish_llmcost_using_subcommand cache; and __fish_seen_subcommand_from info" -l record -d 'Save every response body a sync receives in DIR (one file per request; no headers, so no keys), to attach to a bug report' -r -F
+complete -c llmcost -n "__fish_llmcost_using_subcommand cache; and __fish_seen_subcommand_from info" -l remote -d 'Ask an llmcost server (`serve` with [serve] tokens) instead of local keys and cache; the token is LLMCOST_REMOTE_TOKEN. Read-only commands: costs, projects, report, teams, budgets, optimize, reconcile, prices, export' -r
 complete -c llmcost -n "__fish_llmcost_using_subcommand cache; and __fish_seen_subcommand_from info" -l color -d 'Colour in tables and the dashboard [default: auto, which honours NO_COLOR]' -r -f -a "auto\t'When stdout is a terminal and NO_COLOR is not set'
 always\t''
 never\t''"
@@ -800,6 +833,7 @@ complete -c llmcost -n "__fish_llmcost_using_subcommand cache; and __fish_seen_s
 complete -c llmcost -n "__fish_llmcost_using_subcommand cache; and __fish_seen_subcommand_from clear" -l db -d 'Cache database [default: the platform cache dir, e.g. ~/.cache/llmcost/cache.sqlite]' -r -F
 complete -c llmcost -n "__fish_llmcost_using_subcommand cache; and __fish_seen_subcommand_from clear" -l timeout -d 'Give up on a request that has not answered after this many seconds (a timed-out request is retried once) [default: the config\'s http.timeout_seconds, 30]' -r
 complete -c llmcost -n "__fish_llmcost_using_subcommand cache; and __fish_seen_subcommand_from clear" -l record -d 'Save every response body a sync receives in DIR (one file per request; no headers, so no keys), to attach to a bug report' -r -F
+complete -c llmcost -n "__fish_llmcost_using_subcommand cache; and __fish_seen_subcommand_from clear" -l remote -d 'Ask an llmcost server (`serve` with [serve] tokens) instead of local keys and cache; the token is LLMCOST_REMOTE_TOKEN. Read-only commands: costs, projects, report, teams, budgets, optimize, reconcile, prices, export' -r
 complete -c llmcost -n "__fish_llmcost_using_subcommand cache; and __fish_seen_subcommand_from clear" -l color -d 'Colour in tables and the dashboard [default: auto, which honours NO_COLOR]' -r -f -a "auto\t'When stdout is a terminal and NO_COLOR is not set'
 always\t''
 never\t''"
@@ -818,6 +852,7 @@ complete -c llmcost -n "__fish_llmcost_using_subcommand completions" -l config -
 complete -c llmcost -n "__fish_llmcost_using_subcommand completions" -l db -d 'Cache database [default: the platform cache dir, e.g. ~/.cache/llmcost/cache.sqlite]' -r -F
 complete -c llmcost -n "__fish_llmcost_using_subcommand completions" -l timeout -d 'Give up on a request that has not answered after this many seconds (a timed-out request is retried once) [default: the config\'s http.timeout_seconds, 30]' -r
 complete -c llmcost -n "__fish_llmcost_using_subcommand completions" -l record -d 'Save every response body a sync receives in DIR (one file per request; no headers, so no keys), to attach to a bug report' -r -F
+complete -c llmcost -n "__fish_llmcost_using_subcommand completions" -l remote -d 'Ask an llmcost server (`serve` with [serve] tokens) instead of local keys and cache; the token is LLMCOST_REMOTE_TOKEN. Read-only commands: costs, projects, report, teams, budgets, optimize, reconcile, prices, export' -r
 complete -c llmcost -n "__fish_llmcost_using_subcommand completions" -l color -d 'Colour in tables and the dashboard [default: auto, which honours NO_COLOR]' -r -f -a "auto\t'When stdout is a terminal and NO_COLOR is not set'
 always\t''
 never\t''"
@@ -832,6 +867,7 @@ complete -c llmcost -n "__fish_llmcost_using_subcommand man" -l config -d 'Confi
 complete -c llmcost -n "__fish_llmcost_using_subcommand man" -l db -d 'Cache database [default: the platform cache dir, e.g. ~/.cache/llmcost/cache.sqlite]' -r -F
 complete -c llmcost -n "__fish_llmcost_using_subcommand man" -l timeout -d 'Give up on a request that has not answered after this many seconds (a timed-out request is retried once) [default: the config\'s http.timeout_seconds, 30]' -r
 complete -c llmcost -n "__fish_llmcost_using_subcommand man" -l record -d 'Save every response body a sync receives in DIR (one file per request; no headers, so no keys), to attach to a bug report' -r -F
+complete -c llmcost -n "__fish_llmcost_using_subcommand man" -l remote -d 'Ask an llmcost server (`serve` with [serve] tokens) instead of local keys and cache; the token is LLMCOST_REMOTE_TOKEN. Read-only commands: costs, projects, report, teams, budgets, optimize, reconcile, prices, export' -r
 complete -c llmcost -n "__fish_llmcost_using_subcommand man" -l color -d 'Colour in tables and the dashboard [default: auto, which honours NO_COLOR]' -r -f -a "auto\t'When stdout is a terminal and NO_COLOR is not set'
 always\t''
 never\t''"
@@ -849,6 +885,7 @@ complete -c llmcost -n "__fish_llmcost_using_subcommand generate-cache" -l confi
 complete -c llmcost -n "__fish_llmcost_using_subcommand generate-cache" -l db -d 'Cache database [default: the platform cache dir, e.g. ~/.cache/llmcost/cache.sqlite]' -r -F
 complete -c llmcost -n "__fish_llmcost_using_subcommand generate-cache" -l timeout -d 'Give up on a request that has not answered after this many seconds (a timed-out request is retried once) [default: the config\'s http.timeout_seconds, 30]' -r
 complete -c llmcost -n "__fish_llmcost_using_subcommand generate-cache" -l record -d 'Save every response body a sync receives in DIR (one file per request; no headers, so no keys), to attach to a bug report' -r -F
+complete -c llmcost -n "__fish_llmcost_using_subcommand generate-cache" -l remote -d 'Ask an llmcost server (`serve` with [serve] tokens) instead of local keys and cache; the token is LLMCOST_REMOTE_TOKEN. Read-only commands: costs, projects, report, teams, budgets, optimize, reconcile, prices, export' -r
 complete -c llmcost -n "__fish_llmcost_using_subcommand generate-cache" -l color -d 'Colour in tables and the dashboard [default: auto, which honours NO_COLOR]' -r -f -a "auto\t'When stdout is a terminal and NO_COLOR is not set'
 always\t''
 never\t''"

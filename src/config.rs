@@ -42,6 +42,25 @@ impl Default for HttpSettings {
     }
 }
 
+/// `[serve]`: who may read the JSON API.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ServeSettings {
+    /// Bearer tokens the API accepts; none: the API is off. Each token's value is read from its
+    /// environment variable, never written in the file.
+    #[serde(default)]
+    pub tokens: Vec<ServeToken>,
+}
+
+/// One API token: a name for the logs, and the variable holding its value.
+#[derive(Clone, Debug, PartialEq, Eq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ServeToken {
+    pub name: String,
+    /// `LLMCOST_SERVE_TOKEN_CI`: an `LLMCOST_` variable (llmcost reads no other).
+    pub env: String,
+}
+
 #[derive(Clone, Debug, Default, PartialEq, Eq, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct DisplaySettings {
@@ -81,6 +100,8 @@ pub struct Config {
     /// `[optimize]`: what `llmcost optimize` may assume.
     #[serde(default)]
     pub optimize: OptimizeSettings,
+    #[serde(default)]
+    pub serve: ServeSettings,
     /// `[[observed]]`: gateways and observability tools `reconcile --against` reads.
     #[serde(default)]
     pub observed: Vec<crate::observed::ObservedSource>,
@@ -127,6 +148,16 @@ impl Config {
         config.channels = crate::notify::channels::validate_all(&config.raw_notify, &names, path)?;
         crate::teams::validate(&config.teams, &config.shared_costs)
             .map_err(|e| Error::Config(format!("invalid config {}: {e}", path.display())))?;
+        for t in &config.serve.tokens {
+            if !t.env.starts_with("LLMCOST_") || t.env.len() <= "LLMCOST_".len() {
+                return Err(Error::Config(format!(
+                    "invalid config {}: [serve] token '{}': env must name an LLMCOST_ variable (e.g. LLMCOST_SERVE_TOKEN_CI), not {:?}",
+                    path.display(),
+                    t.name,
+                    t.env
+                )));
+            }
+        }
         for (i, source) in config.observed.iter().enumerate() {
             source.validate().map_err(|e| Error::Config(format!("invalid config {}: {e}", path.display())))?;
             if config.observed[..i].iter().any(|o| o.name == source.name) {

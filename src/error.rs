@@ -77,11 +77,16 @@ pub(crate) mod exit {
 
 impl Error {
     pub fn exit_code(&self) -> ExitCode {
-        ExitCode::from(match self {
+        ExitCode::from(self.exit_number())
+    }
+
+    /// The exit code as a number (what `serve`'s API sends in `X-Llmcost-Exit`).
+    pub fn exit_number(&self) -> u8 {
+        match self {
             Error::Usage(_) | Error::Config(_) => exit::USAGE,
             Error::BudgetExceeded(_) => exit::BUDGET_EXCEEDED,
             _ => exit::FAILURE,
-        })
+        }
     }
 
     pub fn usage(msg: impl Into<String>) -> Self {

@@ -15,6 +15,7 @@ mod prices_cmd;
 mod projects;
 mod providers;
 mod reconcile_cmd;
+pub mod remote;
 mod report;
 mod serve_cmd;
 mod sync_cmd;
@@ -84,6 +85,12 @@ pub struct Cli {
     /// does)
     #[arg(long, global = true, help_heading = "Global options")]
     pub wide: bool,
+
+    /// Ask an llmcost server (`serve` with [serve] tokens) instead of local keys and cache; the
+    /// token is LLMCOST_REMOTE_TOKEN. Read-only commands: costs, projects, report, teams, budgets,
+    /// optimize, reconcile, prices, export
+    #[arg(long, global = true, help_heading = "Global options", env = "LLMCOST_REMOTE", value_name = "URL")]
+    pub remote: Option<String>,
 
     /// Colour in tables and the dashboard [default: auto, which honours NO_COLOR]
     #[arg(long, global = true, help_heading = "Global options", value_enum, default_value_t = ColorChoice::Auto, value_name = "WHEN")]
@@ -191,6 +198,9 @@ pub fn run(cli: Cli) -> ExitCode {
         None => (!cli.wide && std::io::stdout().is_terminal()).then(terminal_width),
     };
     crate::output::fit::set_width(width);
+    if let Some(remote) = cli.remote.clone().filter(|r| !r.trim().is_empty()) {
+        return remote_exit(&remote);
+    }
     // Cheap commands touch nothing: no config, no cache, no keyring, no network.
     let result = match &cli.command {
         Command::Completions(args) => generate::completions(args),
@@ -204,6 +214,65 @@ pub fn run(cli: Cli) -> ExitCode {
             report_error(&e);
             e.exit_code()
         }
+    }
+}
+
+/// `--remote`: the command asked of the server; its exit code.
+fn remote_exit(remote: &str) -> ExitCode {
+    // The command line as typed, without the global flags (they are this machine's).
+    let raw: Vec<String> = std::env::args().skip(1).collect();
+    let mut words = Vec::new();
+    let mut i = 0;
+    while i < raw.len() {
+        let a = &raw[i];
+        let global_with_value = ["--remote", "--config", "--db", "--timeout", "--record", "--color"];
+        if global_with_value.contains(&a.as_str()) {
+            i += 2;
+            continue;
+        }
+        let bare_global = ["-q", "--quiet", "--wide", "-v", "-vv", "--verbose", "--demo"];
+        if bare_global.contains(&a.as_str()) || global_with_value.iter().any(|g| a.starts_with(&format!("{g}="))) {
+            i += 1;
+            continue;
+        }
+        words.push(a.clone());
+        i += 1;
+    }
+    match remote::run_remote(remote, &words) {
+        Ok(code) => ExitCode::from(code),
+        Err(e) => {
+            report_error(&e);
+            e.exit_code()
+        }
+    }
+}
+
+thread_local! {
+    /// Set while `serve`'s API runs a command: what it prints lands here instead of stdout.
+    static CAPTURED: std::cell::RefCell<Option<Vec<u8>>> = const { std::cell::RefCell::new(None) };
+}
+
+/// Runs `f` with stdout captured (this thread's `write_stdout`); returns its result and bytes.
+fn capture_stdout<T>(f: impl FnOnce() -> T) -> (T, Vec<u8>) {
+    CAPTURED.with(|c| *c.borrow_mut() = Some(Vec::new()));
+    let out = f();
+    let bytes = CAPTURED.with(|c| c.borrow_mut().take()).unwrap_or_default();
+    (out, bytes)
+}
+
+/// The read-only commands `serve`'s API runs, on the server's app.
+fn run_command(app: &App, command: Command) -> crate::error::Result<()> {
+    match command {
+        Command::Projects(args) => projects::run(app, args),
+        Command::Teams(args) => teams_cmd::run(app, args),
+        Command::Costs(args) => costs::run(app, args),
+        Command::Budgets(args) => budgets::run(app, args),
+        Command::Report(args) => report::run(app, args),
+        Command::Optimize(args) => optimize_cmd::run(app, args),
+        Command::Reconcile(args) => reconcile_cmd::run(app, args),
+        Command::Prices(args) => prices_cmd::run(app, args),
+        Command::Export(args) => export_cmd::run(app, args),
+        _ => Err(Error::Usage("not served: the API runs read-only commands".into())),
     }
 }
 
@@ -289,6 +358,10 @@ fn write_stdout(render: impl FnOnce(&mut dyn std::io::Write) -> std::io::Result<
     use std::io::Write;
     let mut buf = Vec::new();
     render(&mut buf).map_err(|e| Error::io("cannot render output", e))?;
+    let captured = CAPTURED.with(|c| c.borrow_mut().as_mut().map(|out| out.extend_from_slice(&buf)).is_some());
+    if captured {
+        return Ok(());
+    }
     let mut stdout = std::io::stdout().lock();
     // A terminal never receives a control sequence llmcost did not make, in any format (a CSV
     // or JSON written to a file or a pipe keeps its exact text).

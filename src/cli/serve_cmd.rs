@@ -59,6 +59,10 @@ pub(super) fn run(app: App, args: ServeArgs) -> Result<()> {
     }
     let currency =
         crate::app::fx::reporting_currency(args.currency.as_deref(), app.config.display.currency.as_deref())?;
+    // The API's answers are what a pipe gets: complete tables, no colour, whatever terminal
+    // the server was started from.
+    crate::output::fit::set_width(None);
+    crate::output::set_color(false);
     crate::serve::serve(app, crate::serve::ServeOptions { listen: args.listen, interval: args.interval, currency })
 }
 

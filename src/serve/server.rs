@@ -102,6 +102,78 @@ fn handle(shared: &Shared, req: &Request<hyper::body::Incoming>) -> Response<Ful
     }
 }
 
+/// Where the JSON API answers: `/api/v1/<command>[/<subcommand>]?flag=value...`.
+const API_PREFIX: &str = "/api/v1/";
+
+/// The bearer token of a request, checked against `[serve] tokens` (in constant time): the
+/// token's name, or why not.
+fn authorized(app: &App, req: &Request<hyper::body::Incoming>) -> std::result::Result<String, StatusCode> {
+    let tokens = &app.config.serve.tokens;
+    if tokens.is_empty() {
+        return Err(StatusCode::NOT_FOUND);
+    }
+    let given = req
+        .headers()
+        .get("authorization")
+        .and_then(|v| v.to_str().ok())
+        .and_then(|v| v.strip_prefix("Bearer "))
+        .map_or("", str::trim);
+    for t in tokens {
+        let Some(expected) = app.env_value(&t.env).map(str::trim).filter(|v| v.len() >= 16) else { continue };
+        let same = expected.len() == given.len()
+            && expected.bytes().zip(given.bytes()).fold(0u8, |acc, (a, b)| acc | (a ^ b)) == 0;
+        if same {
+            return Ok(t.name.clone());
+        }
+    }
+    Err(StatusCode::UNAUTHORIZED)
+}
+
+/// One API request: authorized, turned into the command line it stands for, run off the
+/// async threads on the server's cache; the command's output is the body, its exit code and
+/// error in `X-Llmcost-Exit` and `X-Llmcost-Error`.
+fn api_request(
+    app: &Arc<App>,
+    req: &Request<hyper::body::Incoming>,
+) -> std::pin::Pin<Box<dyn std::future::Future<Output = Response<Full<Bytes>>> + Send>> {
+    let refuse = |status: StatusCode, body: &'static str| Box::pin(std::future::ready(plain(status, body)));
+    if req.method() != hyper::Method::GET {
+        return refuse(StatusCode::METHOD_NOT_ALLOWED, "only GET\n");
+    }
+    let who = match authorized(app, req) {
+        Ok(name) => name,
+        Err(StatusCode::NOT_FOUND) => {
+            return refuse(StatusCode::NOT_FOUND, "the API is off: list bearer tokens in [serve] tokens\n");
+        }
+        Err(status) => return refuse(status, "a valid bearer token is needed (Authorization: Bearer ...)\n"),
+    };
+    let path = req.uri().path().trim_start_matches(API_PREFIX).to_string();
+    let query = req.uri().query().unwrap_or("").to_string();
+    let argv = match crate::cli::remote::argv_from_request(&path, &query) {
+        Ok(argv) => argv,
+        Err(why) => {
+            let body = Bytes::from(format!("{}\n", crate::sanitize::terminal(&why)));
+            return Box::pin(std::future::ready(respond(StatusCode::FORBIDDEN, "text/plain", body)));
+        }
+    };
+    let app = app.clone();
+    Box::pin(async move {
+        tracing::info!("api: {who}: {}", argv.join(" "));
+        let answer = tokio::task::spawn_blocking(move || crate::cli::remote::run_for_api(&app, argv)).await;
+        let Ok(answer) = answer else { return plain(StatusCode::INTERNAL_SERVER_ERROR, "internal error\n") };
+        let mut response = Response::builder()
+            .status(StatusCode::OK)
+            .header("content-type", answer.content_type)
+            .header("x-llmcost-exit", answer.exit.to_string());
+        if let Some(error) = answer.error.as_deref().and_then(|e| hyper::header::HeaderValue::from_str(e).ok()) {
+            response = response.header("x-llmcost-error", error);
+        }
+        response
+            .body(Full::new(Bytes::from(answer.body)))
+            .unwrap_or_else(|_| plain(StatusCode::INTERNAL_SERVER_ERROR, "internal error\n"))
+    })
+}
+
 /// Renders both formats from the cache as it is now, keeping the last good rendering on error.
 fn refresh(app: &App, shared: &Shared, currency: crate::domain::Currency) {
     let snapshot = shared.errors.lock().map(|e| e.clone()).unwrap_or_default();
@@ -135,6 +207,20 @@ fn sync_once(app: &App, errors: &Mutex<SyncErrors>, currency: crate::domain::Cur
     }
 }
 
+/// Says, at start, which API tokens are usable: an unset or short token opens nothing.
+fn announce_tokens(app: &App, bound: SocketAddr) {
+    for t in &app.config.serve.tokens {
+        match app.env_value(&t.env).map(str::trim) {
+            None | Some("") => app.note(&format!("warning: [serve] token '{}': {} is not set; it opens nothing", t.name, t.env)),
+            Some(v) if v.len() < 16 => app.note(&format!(
+                "warning: [serve] token '{}': {} is shorter than 16 characters; refused (use e.g. openssl rand -hex 24)",
+                t.name, t.env
+            )),
+            Some(_) => app.note(&format!("API on http://{bound}/api/v1/ for token '{}'", t.name)),
+        }
+    }
+}
+
 /// Serves until SIGTERM or Ctrl-C.
 pub(crate) fn serve(app: App, options: ServeOptions) -> Result<()> {
     let runtime = tokio::runtime::Builder::new_multi_thread()
@@ -150,6 +236,7 @@ pub(crate) fn serve(app: App, options: ServeOptions) -> Result<()> {
         })?;
         let bound = listener.local_addr().map_err(|e| Error::io("cannot read the address listened on", e))?;
         app.note(&format!("llmcost exporter on http://{bound}/metrics; syncing every {}", human(options.interval)));
+        announce_tokens(&app, bound);
         // Syncs run on their own thread: a slow provider never delays a scrape. The cache is
         // rendered first, so a scrape is answered before the first sync ends.
         let (sync_app, sync_shared, interval, currency) =
@@ -188,11 +275,18 @@ pub(crate) fn serve(app: App, options: ServeOptions) -> Result<()> {
                         tokio::spawn(overloaded(stream));
                         continue;
                     };
-                    let shared = shared.clone();
+                    let (shared, app) = (shared.clone(), app.clone());
                     tokio::spawn(async move {
                         let service = service_fn(move |req| {
-                            let response = handle(&shared, &req);
-                            async move { Ok::<_, Infallible>(response) }
+                            let api = req.uri().path().starts_with(API_PREFIX).then(|| api_request(&app, &req));
+                            let response = if api.is_none() { Some(handle(&shared, &req)) } else { None };
+                            async move {
+                                match (api, response) {
+                                    (Some(call), _) => Ok::<_, Infallible>(call.await),
+                                    (None, Some(r)) => Ok(r),
+                                    (None, None) => Ok(plain(StatusCode::INTERNAL_SERVER_ERROR, "internal error\n")),
+                                }
+                            }
                         });
                         let connection = hyper::server::conn::http1::Builder::new()
                             .timer(TokioTimer::new())

@@ -43,6 +43,7 @@ mod one_answer;
 mod providers;
 mod real_responses;
 mod reliability;
+mod remote;
 mod report;
 mod savings;
 mod serve;

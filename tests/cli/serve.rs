@@ -22,11 +22,11 @@ fn have(tool: &str) -> bool {
     found
 }
 
-fn free_port() -> u16 {
+pub(crate) fn free_port() -> u16 {
     TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port()
 }
 
-struct Killed(Child);
+pub(crate) struct Killed(pub(crate) Child);
 
 impl Drop for Killed {
     fn drop(&mut self) {
@@ -35,14 +35,17 @@ impl Drop for Killed {
     }
 }
 
-async fn get(url: &str) -> Option<String> {
+pub(crate) async fn get(url: &str) -> Option<String> {
     let r = llmcost::providers::http::build_client(Duration::from_secs(2)).ok()?.get(url).send().await.ok()?;
     r.status().is_success().then_some(())?;
     r.text().await.ok()
 }
 
 /// Polls `f` until it gives `Some`, for at most `secs`.
-async fn eventually<T, F: std::future::Future<Output = Option<T>>>(secs: u64, mut f: impl FnMut() -> F) -> Option<T> {
+pub(crate) async fn eventually<T, F: std::future::Future<Output = Option<T>>>(
+    secs: u64,
+    mut f: impl FnMut() -> F,
+) -> Option<T> {
     let until = Instant::now() + Duration::from_secs(secs);
     while Instant::now() < until {
         if let Some(v) = f().await {

@@ -1,0 +1,202 @@
+//! The commands over HTTP. `serve` answers `GET /api/v1/<command>[/<subcommand>]?flag=value...`
+//! by running that same command on its own cache (read-only commands only, always offline:
+//! the server's background sync keeps the cache fresh) and returning exactly what it prints, so
+//! the JSON a teammate gets from the server is byte for byte the JSON of the command. `--remote
+//! URL` sends a command line there and prints the answer, so teammates need no admin keys.
+
+use clap::{CommandFactory, Parser};
+
+use super::{App, Cli};
+
+/// Commands the API runs: they read the cache and write nothing.
+const READ_ONLY: [&str; 9] =
+    ["costs", "projects", "report", "teams", "budgets", "optimize", "reconcile", "prices", "export"];
+/// Flags refused over the API: they write files, read the server's files, send alerts or reach
+/// other servers.
+const REFUSED: [&str; 5] = ["out", "notify", "file", "against", "dry-run"];
+/// Subcommands that write (`budgets add`, `prices update`...).
+const WRITING_SUBCOMMANDS: [&str; 5] = ["add", "edit", "remove", "update", "test"];
+
+/// What the API answers: the command's stdout, its exit code, and its error line.
+pub struct ApiAnswer {
+    pub exit: u8,
+    pub body: Vec<u8>,
+    pub error: Option<String>,
+    pub content_type: &'static str,
+}
+
+impl ApiAnswer {
+    fn refused(exit: u8, why: String) -> ApiAnswer {
+        ApiAnswer { exit, body: Vec::new(), error: Some(why), content_type: "text/plain; charset=utf-8" }
+    }
+}
+
+/// The command line a request path and query stand for: `costs` and `by=model&month=2026-11`
+/// are `costs --by model --month 2026-11`; an empty value is a bare flag (`offline=`); `_`
+/// carries a positional argument (`budgets/check?_=team-monthly`).
+pub fn argv_from_request(path: &str, query: &str) -> Result<Vec<String>, String> {
+    let mut argv: Vec<String> = path.split('/').filter(|s| !s.is_empty()).map(str::to_string).collect();
+    let Some(command) = argv.first() else { return Err("no command: try /api/v1/costs".into()) };
+    if !READ_ONLY.contains(&command.as_str()) {
+        return Err(format!("'{command}' is not served: the API runs {}", READ_ONLY.join(", ")));
+    }
+    if argv.get(1).is_some_and(|s| WRITING_SUBCOMMANDS.contains(&s.as_str())) || argv.len() > 2 {
+        return Err(format!("'{}' is not served: the API only reads", argv.join(" ")));
+    }
+    let pairs = reqwest::Url::parse(&format!("http://x/?{query}")).map_err(|e| e.to_string())?;
+    for (key, value) in pairs.query_pairs() {
+        if key == "_" {
+            argv.push(value.into_owned());
+            continue;
+        }
+        if key.is_empty() || !key.chars().all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_') {
+            return Err(format!("{key:?} is not a flag"));
+        }
+        let flag = key.replace('_', "-");
+        if REFUSED.contains(&flag.as_str()) {
+            return Err(format!("--{flag} is not served: the API only reads the server's cache"));
+        }
+        argv.push(format!("--{flag}"));
+        if !value.is_empty() {
+            argv.push(value.into_owned());
+        }
+    }
+    Ok(argv)
+}
+
+/// Runs a served command line on `app`, offline, capturing what it prints.
+pub fn run_for_api(app: &App, mut argv: Vec<String>) -> ApiAnswer {
+    // The global flags are the server's own: none may come from a request.
+    if argv.iter().any(|a| ["--config", "--db", "--demo", "--record", "--remote", "-v", "-vv"].contains(&a.as_str())) {
+        return ApiAnswer::refused(2, "global flags are the server's own".into());
+    }
+    if leaf_has_offline(&argv) && !argv.iter().any(|a| a == "--offline") {
+        argv.push("--offline".into());
+    }
+    let format = argv.iter().position(|a| a == "--format").and_then(|i| argv.get(i + 1)).cloned();
+    let cli = match Cli::try_parse_from(std::iter::once("llmcost".to_string()).chain(argv)) {
+        Ok(cli) => cli,
+        Err(e) => return ApiAnswer::refused(2, e.to_string().lines().next().unwrap_or("").to_string()),
+    };
+    let (result, body) = super::capture_stdout(|| super::run_command(app, cli.command));
+    let (exit, error) = match result {
+        Ok(()) => (crate::error::exit::OK, None),
+        Err(e) => (e.exit_number(), Some(crate::sanitize::terminal(&e.to_string()).replace('\n', "; "))),
+    };
+    ApiAnswer { exit, body, error, content_type: content_type(format.as_deref()) }
+}
+
+fn content_type(format: Option<&str>) -> &'static str {
+    match format {
+        Some("json") => "application/json",
+        Some("csv" | "focus") => "text/csv; charset=utf-8",
+        Some("markdown") => "text/markdown; charset=utf-8",
+        _ => "text/plain; charset=utf-8",
+    }
+}
+
+/// Whether the (sub)command takes `--offline`.
+fn leaf_has_offline(argv: &[String]) -> bool {
+    let root = Cli::command();
+    let mut cmd = &root;
+    for word in argv.iter().take_while(|a| !a.starts_with('-')) {
+        match cmd.find_subcommand(word) {
+            Some(sub) => cmd = sub,
+            None => break,
+        }
+    }
+    cmd.get_arguments().any(|a| a.get_id() == "offline")
+}
+
+/// `--remote URL`: the command line sent to the server; its answer printed, its exit code
+/// returned. `LLMCOST_REMOTE_TOKEN` is the bearer token; it never goes in the URL.
+pub fn run_remote(base: &str, raw: &[String]) -> crate::error::Result<u8> {
+    use crate::error::Error;
+    let (path, query) = request_for(raw)?;
+    let token = std::env::var("LLMCOST_REMOTE_TOKEN").ok().filter(|t| !t.trim().is_empty()).ok_or_else(|| {
+        Error::Config("--remote needs LLMCOST_REMOTE_TOKEN: a token the server lists in [serve] tokens".into())
+    })?;
+    let url = format!("{}/api/v1/{path}", base.trim_end_matches('/'));
+    let client = crate::net::build_client(std::time::Duration::from_secs(60))?;
+    let runtime = tokio::runtime::Builder::new_current_thread()
+        .enable_all()
+        .build()
+        .map_err(|e| Error::io("cannot start the async runtime", e))?;
+    let policy = crate::net::RetryPolicy::default();
+    let host = crate::net::host_of(&url);
+    let build = || client.get(&url).query(&query).bearer_auth(token.trim()).build();
+    let sent = runtime.block_on(crate::net::send(
+        &client,
+        &policy,
+        256 << 20,
+        "remote: GET",
+        build,
+        crate::net::retry_throttled,
+    ));
+    let Ok(answer) = sent else { return Err(Error::Fetch(format!("cannot reach the llmcost server at {host}"))) };
+    match answer.status.as_u16() {
+        200 => {}
+        401 => return Err(Error::Config(format!("the server at {host} refused LLMCOST_REMOTE_TOKEN"))),
+        code => {
+            let said: String = crate::sanitize::terminal(&answer.text()).chars().take(300).collect();
+            return Err(Error::Usage(format!("the server at {host} answered HTTP {code}: {}", said.trim())));
+        }
+    }
+    let exit = answer
+        .headers
+        .get("x-llmcost-exit")
+        .and_then(|v| v.to_str().ok())
+        .and_then(|v| v.parse::<u8>().ok())
+        .unwrap_or(1);
+    super::write_stdout(|out| out.write_all(&answer.body))?;
+    if let Some(error) = answer.headers.get("x-llmcost-error").and_then(|v| v.to_str().ok()) {
+        crate::output::tell(&format!("error: {}", crate::sanitize::terminal(error)), true);
+    }
+    Ok(exit)
+}
+
+/// The API path and query of a command line: its (sub)command words, then every argument after
+/// them as `flag=value` (`_=` for a positional).
+fn request_for(raw: &[String]) -> crate::error::Result<(String, Vec<(String, String)>)> {
+    let mut words = Vec::new();
+    let mut rest = raw.iter().peekable();
+    while let Some(w) = rest.peek() {
+        if w.starts_with('-') || words.len() == 2 {
+            break;
+        }
+        words.push((*w).clone());
+        rest.next();
+    }
+    let rest: Vec<String> = rest.cloned().collect();
+    let mut query = Vec::new();
+    let mut i = 0;
+    while i < rest.len() {
+        let arg = &rest[i];
+        if let Some(flag) = arg.strip_prefix("--") {
+            if let Some((k, v)) = flag.split_once('=') {
+                query.push((k.to_string(), v.to_string()));
+            } else if rest.get(i + 1).is_some_and(|next| !next.starts_with("--")) && takes_value(&words, flag) {
+                query.push((flag.to_string(), rest[i + 1].clone()));
+                i += 1;
+            } else {
+                query.push((flag.to_string(), String::new()));
+            }
+        } else {
+            query.push(("_".to_string(), arg.clone()));
+        }
+        i += 1;
+    }
+    Ok((words.join("/"), query))
+}
+
+/// Whether `--flag` of the (sub)command `words` takes a value.
+fn takes_value(words: &[String], flag: &str) -> bool {
+    let root = Cli::command();
+    let mut cmd = &root;
+    for w in words {
+        if let Some(sub) = cmd.find_subcommand(w) {
+            cmd = sub;
+        }
+    }
+    cmd.get_arguments().find(|a| a.get_long() == Some(flag)).is_some_and(|a| a.get_action().takes_values())
+}

@@ -1,0 +1,89 @@
+//! The team server: `serve` with `[serve] tokens` answers `/api/v1/<command>?flag=value` with
+//! exactly what the command prints on the server, and `--remote URL` makes a teammate's command
+//! ask it: byte-identical JSON to the local command, no admin key on the teammate's machine.
+//! Requests without a valid token, for commands that write, or with flags that touch files are
+//! refused.
+
+use std::process::Stdio;
+
+use crate::fake_openai::{FakeOpenAi, sample_org};
+use crate::serve::{Killed, eventually, free_port, get};
+use crate::test_env::{TestEnv, code, expect_code, stderr, stdout};
+
+const KEY: &str = "sk-admin-remote-0123456789";
+const TOKEN: &str = "team-token-0123456789abcdef";
+
+#[tokio::test]
+async fn a_teammate_gets_the_servers_answer_byte_for_byte() {
+    let fake = FakeOpenAi::start(sample_org(KEY)).await;
+    let server = TestEnv::new().openai("edugami", KEY, &fake.base_url()).var("LLMCOST_SERVE_TOKEN_TEAM", TOKEN);
+    server.write_config("[serve]\ntokens = [{ name = \"team\", env = \"LLMCOST_SERVE_TOKEN_TEAM\" }]\n\n[[budgets]]\nname = \"all\"\namount = 1\nperiod = \"month\"\n");
+    // The server's cache, filled once; then the same questions locally and remotely.
+    expect_code(&server.run(&["sync", "--month"]).await, 0);
+    let port = free_port();
+    let mut cmd = server.std_cmd();
+    cmd.args(["serve", "--listen", &format!("127.0.0.1:{port}"), "--interval", "1h"])
+        .stdout(Stdio::null())
+        .stderr(Stdio::null());
+    let _serve = Killed(cmd.spawn().unwrap());
+    let base = format!("http://127.0.0.1:{port}");
+    let health = format!("{base}/healthz");
+    assert!(eventually(20, || get(&health)).await.is_some(), "serve answers");
+
+    // A teammate: no key, no config, an empty cache of their own.
+    let teammate = TestEnv::new().var("LLMCOST_REMOTE_TOKEN", TOKEN);
+    for question in [
+        vec!["costs", "--by", "model", "--month", "--format", "json"],
+        vec!["costs", "--by", "day,model", "--month", "--format", "csv"],
+        vec!["projects", "--month", "--format", "json"],
+        vec!["report", "--month", "--format", "json"],
+        vec!["budgets", "check", "--format", "json"],
+    ] {
+        let local = server.run(&[&question[..], &["--offline"]].concat()).await;
+        let remote = teammate.run(&[&["--remote", base.as_str()], &question[..]].concat()).await;
+        assert_eq!(code(&remote), code(&local), "{question:?}: {}", stderr(&remote));
+        assert_eq!(stdout(&remote), stdout(&local), "{question:?}: byte for byte");
+    }
+    // The API as the issue spells it, for curl and scripts.
+    let client = llmcost::providers::http::build_client(std::time::Duration::from_secs(5)).unwrap();
+    let url = format!("{base}/api/v1/costs?by=model&month=&format=json");
+    let answer = client.get(&url).bearer_auth(TOKEN).send().await.unwrap();
+    assert_eq!(answer.status(), 200);
+    assert_eq!(answer.headers()["x-llmcost-exit"], "0");
+    assert_eq!(answer.headers()["content-type"], "application/json");
+    let local = server.run(&["costs", "--by", "model", "--month", "--format", "json", "--offline"]).await;
+    assert_eq!(answer.text().await.unwrap(), stdout(&local));
+
+    // Refused: no token, a wrong one, a command that writes, a flag that writes a file.
+    assert_eq!(client.get(&url).send().await.unwrap().status(), 401);
+    assert_eq!(client.get(&url).bearer_auth("team-token-wrong-0000000").send().await.unwrap().status(), 401);
+    for forbidden in ["providers", "budgets/add?amount=1", "sync", "report?out=/tmp/x", "prices/update"] {
+        let r = client.get(format!("{base}/api/v1/{forbidden}")).bearer_auth(TOKEN).send().await.unwrap();
+        assert_eq!(r.status(), 403, "{forbidden}");
+    }
+    let wrong = TestEnv::new().var("LLMCOST_REMOTE_TOKEN", "team-token-wrong-0000000");
+    let out = wrong.run(&["--remote", base.as_str(), "costs"]).await;
+    assert_eq!(code(&out), 2);
+    assert!(
+        stderr(&out).contains("refused LLMCOST_REMOTE_TOKEN") && !stderr(&out).contains("wrong-0000"),
+        "{}",
+        stderr(&out)
+    );
+}
+
+#[tokio::test]
+async fn without_tokens_the_api_is_off() {
+    let port = free_port();
+    let env = TestEnv::new().var("LLMCOST_NOW", "2026-12-06T10:00:00Z");
+    let mut cmd = env.std_cmd();
+    cmd.args(["--demo", "serve", "--listen", &format!("127.0.0.1:{port}")]).stdout(Stdio::null()).stderr(Stdio::null());
+    let _serve = Killed(cmd.spawn().unwrap());
+    let base = format!("http://127.0.0.1:{port}");
+    let health = format!("{base}/healthz");
+    assert!(eventually(20, || get(&health)).await.is_some());
+    let client = llmcost::providers::http::build_client(std::time::Duration::from_secs(5)).unwrap();
+    let r = client.get(format!("{base}/api/v1/costs")).bearer_auth(TOKEN).send().await.unwrap();
+    assert_eq!(r.status(), 404);
+    let out = TestEnv::new().run(&["--remote", base.as_str(), "costs"]).await;
+    assert_eq!(code(&out), 2, "no LLMCOST_REMOTE_TOKEN: {}", stderr(&out));
+}
