@@ -59,6 +59,12 @@ pub struct ServeToken {
     pub name: String,
     /// `LLMCOST_SERVE_TOKEN_CI`: an `LLMCOST_` variable (llmcost reads no other).
     pub env: String,
+    /// Limits the token to one team's spend (`costs` and `report` as `--team NAME`).
+    #[serde(default)]
+    pub team: Option<String>,
+    /// Limits the token to these workspaces (every command as `--workspace`).
+    #[serde(default)]
+    pub workspaces: Vec<String>,
 }
 
 #[derive(Clone, Debug, Default, PartialEq, Eq, Deserialize)]
@@ -149,6 +155,13 @@ impl Config {
         crate::teams::validate(&config.teams, &config.shared_costs)
             .map_err(|e| Error::Config(format!("invalid config {}: {e}", path.display())))?;
         for t in &config.serve.tokens {
+            if let Some(team) = t.team.as_deref().filter(|team| !config.teams.iter().any(|x| x.name == *team)) {
+                return Err(Error::Config(format!(
+                    "invalid config {}: [serve] token '{}': team '{team}' is not one of the [[teams]]",
+                    path.display(),
+                    t.name
+                )));
+            }
             if !t.env.starts_with("LLMCOST_") || t.env.len() <= "LLMCOST_".len() {
                 return Err(Error::Config(format!(
                     "invalid config {}: [serve] token '{}': env must name an LLMCOST_ variable (e.g. LLMCOST_SERVE_TOKEN_CI), not {:?}",

@@ -64,6 +64,43 @@ pub fn argv_from_request(path: &str, query: &str) -> Result<Vec<String>, String>
     Ok(argv)
 }
 
+/// A command line narrowed to what `token` may see: a team token asks `costs` and `report` as
+/// `--team`, and nothing else; a workspaces token asks with `--workspace` for each of its
+/// workspaces, and never another. `Err`: what the token may not ask.
+pub fn scoped(mut argv: Vec<String>, token: &crate::config::ServeToken) -> Result<Vec<String>, String> {
+    let values = |flag: &str, argv: &[String]| -> Vec<String> {
+        argv.windows(2).filter(|w| w[0] == flag).map(|w| w[1].clone()).collect()
+    };
+    if let Some(team) = &token.team {
+        let command = argv.first().cloned().unwrap_or_default();
+        if !["costs", "report"].contains(&command.as_str()) || argv.get(1).is_some_and(|a| !a.starts_with('-')) {
+            return Err(format!("token '{}' is limited to team {team}: it may ask costs and report only", token.name));
+        }
+        let asked = values("--team", &argv);
+        if asked.iter().any(|t| t != team) {
+            return Err(format!("token '{}' is limited to team {team}", token.name));
+        }
+        if asked.is_empty() {
+            argv.extend(["--team".to_string(), team.clone()]);
+        }
+    }
+    if !token.workspaces.is_empty() {
+        if !leaf_has(&argv, "workspace") {
+            return Err(format!("token '{}' is limited to workspaces: this command is not", token.name));
+        }
+        let asked = values("--workspace", &argv);
+        if let Some(other) = asked.iter().find(|w| !token.workspaces.contains(w)) {
+            return Err(format!("token '{}' may not see workspace {other}", token.name));
+        }
+        if asked.is_empty() {
+            for w in &token.workspaces {
+                argv.extend(["--workspace".to_string(), w.clone()]);
+            }
+        }
+    }
+    Ok(argv)
+}
+
 /// Runs a served command line on `app`, offline, capturing what it prints.
 pub fn run_for_api(app: &App, mut argv: Vec<String>) -> ApiAnswer {
     // The global flags are the server's own: none may come from a request.
@@ -97,6 +134,11 @@ fn content_type(format: Option<&str>) -> &'static str {
 
 /// Whether the (sub)command takes `--offline`.
 fn leaf_has_offline(argv: &[String]) -> bool {
+    leaf_has(argv, "offline")
+}
+
+/// Whether the (sub)command of `argv` takes the argument `id`.
+fn leaf_has(argv: &[String], id: &str) -> bool {
     let root = Cli::command();
     let mut cmd = &root;
     for word in argv.iter().take_while(|a| !a.starts_with('-')) {
@@ -105,7 +147,7 @@ fn leaf_has_offline(argv: &[String]) -> bool {
             None => break,
         }
     }
-    cmd.get_arguments().any(|a| a.get_id() == "offline")
+    cmd.get_arguments().any(|a| a.get_id() == id)
 }
 
 /// `--remote URL`: the command line sent to the server; its answer printed, its exit code

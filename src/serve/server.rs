@@ -107,7 +107,10 @@ const API_PREFIX: &str = "/api/v1/";
 
 /// The bearer token of a request, checked against `[serve] tokens` (in constant time): the
 /// token's name, or why not.
-fn authorized(app: &App, req: &Request<hyper::body::Incoming>) -> std::result::Result<String, StatusCode> {
+fn authorized(
+    app: &App,
+    req: &Request<hyper::body::Incoming>,
+) -> std::result::Result<crate::config::ServeToken, StatusCode> {
     let tokens = &app.config.serve.tokens;
     if tokens.is_empty() {
         return Err(StatusCode::NOT_FOUND);
@@ -123,7 +126,7 @@ fn authorized(app: &App, req: &Request<hyper::body::Incoming>) -> std::result::R
         let same = expected.len() == given.len()
             && expected.bytes().zip(given.bytes()).fold(0u8, |acc, (a, b)| acc | (a ^ b)) == 0;
         if same {
-            return Ok(t.name.clone());
+            return Ok(t.clone());
         }
     }
     Err(StatusCode::UNAUTHORIZED)
@@ -140,8 +143,8 @@ fn api_request(
     if req.method() != hyper::Method::GET {
         return refuse(StatusCode::METHOD_NOT_ALLOWED, "only GET\n");
     }
-    let who = match authorized(app, req) {
-        Ok(name) => name,
+    let token = match authorized(app, req) {
+        Ok(token) => token,
         Err(StatusCode::NOT_FOUND) => {
             return refuse(StatusCode::NOT_FOUND, "the API is off: list bearer tokens in [serve] tokens\n");
         }
@@ -149,7 +152,9 @@ fn api_request(
     };
     let path = req.uri().path().trim_start_matches(API_PREFIX).to_string();
     let query = req.uri().query().unwrap_or("").to_string();
-    let argv = match crate::cli::remote::argv_from_request(&path, &query) {
+    let argv = match crate::cli::remote::argv_from_request(&path, &query)
+        .and_then(|argv| crate::cli::remote::scoped(argv, &token))
+    {
         Ok(argv) => argv,
         Err(why) => {
             let body = Bytes::from(format!("{}\n", crate::sanitize::terminal(&why)));
@@ -158,7 +163,7 @@ fn api_request(
     };
     let app = app.clone();
     Box::pin(async move {
-        tracing::info!("api: {who}: {}", argv.join(" "));
+        tracing::info!("api: {}: {}", token.name, argv.join(" "));
         let answer = tokio::task::spawn_blocking(move || crate::cli::remote::run_for_api(&app, argv)).await;
         let Ok(answer) = answer else { return plain(StatusCode::INTERNAL_SERVER_ERROR, "internal error\n") };
         let mut response = Response::builder()

@@ -12,12 +12,20 @@ use crate::test_env::{TestEnv, code, expect_code, stderr, stdout};
 
 const KEY: &str = "sk-admin-remote-0123456789";
 const TOKEN: &str = "team-token-0123456789abcdef";
+const TUTORS: &str = "tutors-token-0123456789abcdef";
 
 #[tokio::test]
 async fn a_teammate_gets_the_servers_answer_byte_for_byte() {
     let fake = FakeOpenAi::start(sample_org(KEY)).await;
     let server = TestEnv::new().openai("edugami", KEY, &fake.base_url()).var("LLMCOST_SERVE_TOKEN_TEAM", TOKEN);
-    server.write_config("[serve]\ntokens = [{ name = \"team\", env = \"LLMCOST_SERVE_TOKEN_TEAM\" }]\n\n[[budgets]]\nname = \"all\"\namount = 1\nperiod = \"month\"\n");
+    let server = server.var("LLMCOST_SERVE_TOKEN_TUTORS", TUTORS);
+    server.write_config(
+        "[serve]\ntokens = [\n  { name = \"team\", env = \"LLMCOST_SERVE_TOKEN_TEAM\" },\n  \
+         { name = \"tutors\", env = \"LLMCOST_SERVE_TOKEN_TUTORS\", team = \"tutoring\" },\n]\n\n\
+         [[teams]]\nname = \"tutoring\"\nmatch = [ { project = \"proj_tut*\" } ]\n\n\
+         [[teams]]\nname = \"others\"\nmatch = [ { provider = \"openai\" } ]\n\n\
+         [[budgets]]\nname = \"all\"\namount = 1\nperiod = \"month\"\n",
+    );
     // The server's cache, filled once; then the same questions locally and remotely.
     expect_code(&server.run(&["sync", "--month"]).await, 0);
     let port = free_port();
@@ -61,6 +69,20 @@ async fn a_teammate_gets_the_servers_answer_byte_for_byte() {
         let r = client.get(format!("{base}/api/v1/{forbidden}")).bearer_auth(TOKEN).send().await.unwrap();
         assert_eq!(r.status(), 403, "{forbidden}");
     }
+    // A token limited to one team sees that team's spend, and nothing else.
+    let tutor = TestEnv::new().var("LLMCOST_REMOTE_TOKEN", TUTORS);
+    let theirs = tutor.run(&["--remote", base.as_str(), "costs", "--by", "model", "--month", "--format", "json"]).await;
+    let local =
+        server.run(&["costs", "--team", "tutoring", "--by", "model", "--month", "--format", "json", "--offline"]).await;
+    expect_code(&theirs, 0);
+    assert_eq!(stdout(&theirs), stdout(&local), "the team's own view");
+    assert!(stdout(&theirs).contains("\"team\": \"tutoring\""), "{}", stdout(&theirs));
+    for other in [vec!["costs", "--team", "others"], vec!["projects"], vec!["budgets"]] {
+        let out = tutor.run(&[&["--remote", base.as_str()], &other[..]].concat()).await;
+        assert_eq!(code(&out), 2, "{other:?}: {}", stderr(&out));
+        assert!(stderr(&out).contains("limited to team tutoring"), "{}", stderr(&out));
+    }
+
     let wrong = TestEnv::new().var("LLMCOST_REMOTE_TOKEN", "team-token-wrong-0000000");
     let out = wrong.run(&["--remote", base.as_str(), "costs"]).await;
     assert_eq!(code(&out), 2);
