@@ -1186,7 +1186,7 @@ _llmcost() {
             return 0
             ;;
         llmcost__subcmd__export)
-            opts="-w -q -v -h -V --format --provider --workspace --today --yesterday --week --last-week --last-month --this-quarter --last-quarter --month --year --last --since --until --out --refresh --offline --config --db --demo --quiet --timeout --verbose --record --wide --remote --color --help --version"
+            opts="-w -q -v -h -V --format --provider --workspace --today --yesterday --week --last-week --last-month --this-quarter --last-quarter --month --year --last --since --until --out --partitioned --refresh --offline --config --db --demo --quiet --timeout --verbose --record --wide --remote --color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1229,6 +1229,10 @@ _llmcost() {
                     return 0
                     ;;
                 --out)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --partitioned)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

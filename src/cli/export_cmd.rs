@@ -19,6 +19,8 @@ pub enum ExportFormat {
 #[command(after_help = "\
 Examples:
   llmcost export --format focus --month --out llm-spend-focus.csv
+  llmcost export --format focus --last 7 --partitioned warehouse/llm-focus
+      One file per account and day; only changed days rewritten
   llmcost export --format focus --year --provider openai > openai-focus.csv")]
 pub struct ExportArgs {
     /// The format
@@ -29,8 +31,13 @@ pub struct ExportArgs {
     #[command(flatten)]
     pub period: PeriodArgs,
     /// Write to this file (atomically) instead of stdout
-    #[arg(long, value_name = "FILE")]
+    #[arg(long, value_name = "FILE", conflicts_with = "partitioned")]
     pub out: Option<PathBuf>,
+    /// Write one file per account and UTC day under DIR, hive-style
+    /// (provider=openai/workspace=edugami/day=2026-11-22/focus.csv), rewriting only the
+    /// partitions whose data changed and removing those left empty: load them with replace
+    #[arg(long, value_name = "DIR")]
+    pub partitioned: Option<PathBuf>,
     #[command(flatten)]
     pub fresh: FreshnessArgs,
 }
@@ -45,6 +52,9 @@ pub(super) fn run(app: &App, args: ExportArgs) -> Result<()> {
         refresh: args.fresh.refresh,
         currency: None,
     };
+    if let Some(dir) = &args.partitioned {
+        return partitioned(app, &scope, range, dir);
+    }
     let answer = crate::app::export::focus(app, &scope, range)?;
     let mut bytes = Vec::new();
     let rows = crate::output::focus::write(&answer.view, &mut bytes)?;
@@ -60,5 +70,48 @@ pub(super) fn run(app: &App, args: ExportArgs) -> Result<()> {
         }
         None => super::write_stdout(|out| out.write_all(&bytes))?,
     }
+    answer.into_result()
+}
+
+/// `--partitioned DIR`: each partition written only when its bytes change (a warehouse reloads
+/// what was rewritten), an emptied one removed.
+fn partitioned(
+    app: &App,
+    scope: &crate::app::select::Scope,
+    range: crate::domain::DateRange,
+    dir: &std::path::Path,
+) -> Result<()> {
+    let answer = crate::app::export::focus_partitions(app, scope, range)?;
+    let (mut written, mut unchanged, mut removed) = (0, 0, 0);
+    for (key, view) in &answer.view.parts {
+        let mut bytes = Vec::new();
+        crate::output::focus::write(view, &mut bytes)?;
+        let path = dir.join(key.path()).join("focus.csv");
+        if std::fs::read(&path).is_ok_and(|old| old == bytes) {
+            unchanged += 1;
+            continue;
+        }
+        if let Some(parent) = path.parent() {
+            std::fs::create_dir_all(parent)
+                .map_err(|e| crate::error::Error::io(format!("cannot create {}", parent.display()), e))?;
+        }
+        crate::config::write_atomically(&path, &bytes)?;
+        written += 1;
+    }
+    for key in answer.view.possible.iter().filter(|k| !answer.view.parts.contains_key(k)) {
+        let path = dir.join(key.path()).join("focus.csv");
+        if path.exists() {
+            std::fs::remove_file(&path)
+                .map_err(|e| crate::error::Error::io(format!("cannot remove {}", path.display()), e))?;
+            let _ = std::fs::remove_dir(dir.join(key.path()));
+            removed += 1;
+        }
+    }
+    app.note(&format!(
+        "FOCUS partitions in {}: {written} written, {unchanged} unchanged, {removed} removed ({} to {}, UTC days)",
+        dir.display(),
+        range.since,
+        range.until
+    ));
     answer.into_result()
 }

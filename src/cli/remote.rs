@@ -13,7 +13,7 @@ const READ_ONLY: [&str; 9] =
     ["costs", "projects", "report", "teams", "budgets", "optimize", "reconcile", "prices", "export"];
 /// Flags refused over the API: they write files, read the server's files, send alerts or reach
 /// other servers.
-const REFUSED: [&str; 5] = ["out", "notify", "file", "against", "dry-run"];
+const REFUSED: [&str; 6] = ["out", "notify", "file", "against", "dry-run", "partitioned"];
 /// Subcommands that write (`budgets add`, `prices update`...).
 const WRITING_SUBCOMMANDS: [&str; 5] = ["add", "edit", "remove", "update", "test"];
 
