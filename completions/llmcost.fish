@@ -747,6 +747,7 @@ complete -c llmcost -n "__fish_llmcost_using_subcommand serve" -l remote -d 'Ask
 complete -c llmcost -n "__fish_llmcost_using_subcommand serve" -l color -d 'Colour in tables and the dashboard [default: auto, which honours NO_COLOR]' -r -f -a "auto\t'When stdout is a terminal and NO_COLOR is not set'
 always\t''
 never\t''"
+complete -c llmcost -n "__fish_llmcost_using_subcommand serve" -l otlp -d 'Also push the figures as OTLP gauges after each refresh, to the collector the standard OTEL_EXPORTER_OTLP_* variables name [default: http://localhost:4318/v1/metrics]'
 complete -c llmcost -n "__fish_llmcost_using_subcommand serve" -l demo -d 'Use the built-in sample organization: no keys, no network, your cache untouched'
 complete -c llmcost -n "__fish_llmcost_using_subcommand serve" -s q -l quiet -d 'No progress or notes on stderr; errors are still printed'
 complete -c llmcost -n "__fish_llmcost_using_subcommand serve" -s v -l verbose -d 'Diagnostics on stderr: -v what is fetched and written, -vv every request (keys redacted)'
@@ -763,6 +764,7 @@ complete -c llmcost -n "__fish_llmcost_using_subcommand metrics" -l color -d 'Co
 always\t''
 never\t''"
 complete -c llmcost -n "__fish_llmcost_using_subcommand metrics" -l offline -d 'Answer from the cache as it is, without syncing this month first'
+complete -c llmcost -n "__fish_llmcost_using_subcommand metrics" -l otlp -d 'Push the figures as OTLP gauges to the collector OTEL_EXPORTER_OTLP_* names instead of printing them (for cron and CI runs)'
 complete -c llmcost -n "__fish_llmcost_using_subcommand metrics" -l demo -d 'Use the built-in sample organization: no keys, no network, your cache untouched'
 complete -c llmcost -n "__fish_llmcost_using_subcommand metrics" -s q -l quiet -d 'No progress or notes on stderr; errors are still printed'
 complete -c llmcost -n "__fish_llmcost_using_subcommand metrics" -s v -l verbose -d 'Diagnostics on stderr: -v what is fetched and written, -vv every request (keys redacted)'

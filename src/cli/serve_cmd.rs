@@ -29,6 +29,20 @@ pub struct ServeArgs {
     /// the cached ECB rates [default: the config's [display] currency, else USD]
     #[arg(long, value_name = "CODE")]
     pub currency: Option<String>,
+    /// Also push the figures as OTLP gauges after each refresh, to the collector the standard
+    /// OTEL_EXPORTER_OTLP_* variables name [default: http://localhost:4318/v1/metrics]
+    #[arg(long)]
+    pub otlp: bool,
+}
+
+/// The OTLP target the standard variables name (read here: they are not llmcost's own).
+fn otlp_target(wanted: bool) -> Result<Option<crate::serve::otlp::OtlpTarget>> {
+    if !wanted {
+        return Ok(None);
+    }
+    crate::serve::otlp::OtlpTarget::from_env(|name| std::env::var(name).ok())
+        .map(Some)
+        .map_err(crate::error::Error::Usage)
 }
 
 /// `90s`, `30m`, `1h`, `1d`, or plain seconds.
@@ -63,7 +77,11 @@ pub(super) fn run(app: App, args: ServeArgs) -> Result<()> {
     // the server was started from.
     crate::output::fit::set_width(None);
     crate::output::set_color(false);
-    crate::serve::serve(app, crate::serve::ServeOptions { listen: args.listen, interval: args.interval, currency })
+    let otlp = otlp_target(args.otlp)?;
+    crate::serve::serve(
+        app,
+        crate::serve::ServeOptions { listen: args.listen, interval: args.interval, currency, otlp },
+    )
 }
 
 #[derive(Debug, Args)]
@@ -72,7 +90,8 @@ Examples:
   llmcost metrics > /var/lib/node_exporter/textfile/llmcost.prom.$$ && mv \\
       /var/lib/node_exporter/textfile/llmcost.prom.$$ \\
       /var/lib/node_exporter/textfile/llmcost.prom
-  llmcost metrics --offline | promtool check metrics")]
+  llmcost metrics --offline | promtool check metrics
+  OTEL_EXPORTER_OTLP_ENDPOINT=http://collector:4318 llmcost metrics --otlp")]
 pub struct MetricsArgs {
     /// Answer from the cache as it is, without syncing this month first
     #[arg(long)]
@@ -80,14 +99,24 @@ pub struct MetricsArgs {
     /// Spend metrics in this currency (see serve --currency)
     #[arg(long, value_name = "CODE")]
     pub currency: Option<String>,
+    /// Push the figures as OTLP gauges to the collector OTEL_EXPORTER_OTLP_* names instead of
+    /// printing them (for cron and CI runs)
+    #[arg(long)]
+    pub otlp: bool,
 }
 
 pub(super) fn metrics(app: &App, args: MetricsArgs) -> Result<()> {
     let currency =
         crate::app::fx::reporting_currency(args.currency.as_deref(), app.config.display.currency.as_deref())?;
+    let otlp = otlp_target(args.otlp)?;
     let answer = crate::app::metrics::refreshed(app, args.offline, currency)?;
-    let text = crate::serve::exposition::render(&answer.view, &Default::default(), false);
-    super::write_stdout(|out| out.write_all(text.as_bytes()))?;
+    if let Some(target) = &otlp {
+        crate::serve::otlp::push(app, target, &answer.view)?;
+        app.note(&format!("Pushed the figures to {} as OTLP gauges", crate::net::host_of(&target.url)));
+    } else {
+        let text = crate::serve::exposition::render(&answer.view, &Default::default(), false);
+        super::write_stdout(|out| out.write_all(text.as_bytes()))?;
+    }
     answer.into_result()
 }
 

@@ -3,6 +3,7 @@
 //! the same exposition once, for the node_exporter textfile collector.
 
 pub(crate) mod exposition;
+pub(crate) mod otlp;
 mod server;
 
 pub(crate) use server::{ServeOptions, serve};

@@ -21,6 +21,8 @@ pub(crate) struct ServeOptions {
     pub interval: Duration,
     /// The currency spend metrics are in (and named for).
     pub currency: crate::domain::Currency,
+    /// `--otlp`: also push the figures to an OpenTelemetry collector after each refresh.
+    pub otlp: Option<super::otlp::OtlpTarget>,
 }
 
 /// Connections served at once when the descriptor limit cannot be read; more are answered 503
@@ -180,10 +182,16 @@ fn api_request(
 }
 
 /// Renders both formats from the cache as it is now, keeping the last good rendering on error.
-fn refresh(app: &App, shared: &Shared, currency: crate::domain::Currency) {
+fn refresh(app: &App, shared: &Shared, currency: crate::domain::Currency, otlp: Option<&super::otlp::OtlpTarget>) {
     let snapshot = shared.errors.lock().map(|e| e.clone()).unwrap_or_default();
-    let both = crate::app::metrics::snapshot(app, currency)
-        .map(|view| (exposition::render(&view, &snapshot, false), exposition::render(&view, &snapshot, true)));
+    let both = crate::app::metrics::snapshot(app, currency).map(|view| {
+        if let Some(target) = otlp
+            && let Err(e) = super::otlp::push(app, target, &view)
+        {
+            app.note(&format!("otlp: {e}"));
+        }
+        (exposition::render(&view, &snapshot, false), exposition::render(&view, &snapshot, true))
+    });
     match both {
         Ok((text, openmetrics)) => {
             if let Ok(mut r) = shared.rendered.write() {
@@ -244,16 +252,16 @@ pub(crate) fn serve(app: App, options: ServeOptions) -> Result<()> {
         announce_tokens(&app, bound);
         // Syncs run on their own thread: a slow provider never delays a scrape. The cache is
         // rendered first, so a scrape is answered before the first sync ends.
-        let (sync_app, sync_shared, interval, currency) =
-            (app.clone(), shared.clone(), options.interval, options.currency);
+        let (sync_app, sync_shared, interval, currency, otlp) =
+            (app.clone(), shared.clone(), options.interval, options.currency, options.otlp.clone());
         let syncer = tokio::spawn(async move {
-            let (a, s) = (sync_app.clone(), sync_shared.clone());
-            let _ = tokio::task::spawn_blocking(move || refresh(&a, &s, currency)).await;
+            let (a, s, o) = (sync_app.clone(), sync_shared.clone(), otlp.clone());
+            let _ = tokio::task::spawn_blocking(move || refresh(&a, &s, currency, o.as_ref())).await;
             loop {
-                let (a, s) = (sync_app.clone(), sync_shared.clone());
+                let (a, s, o) = (sync_app.clone(), sync_shared.clone(), otlp.clone());
                 let _ = tokio::task::spawn_blocking(move || {
                     sync_once(&a, &s.errors, currency);
-                    refresh(&a, &s, currency);
+                    refresh(&a, &s, currency, o.as_ref());
                 })
                 .await;
                 tokio::time::sleep(interval).await;

@@ -40,6 +40,7 @@ mod layers;
 mod multi;
 mod notify;
 mod one_answer;
+mod otlp;
 mod partitions;
 mod providers;
 mod real_responses;
