@@ -16,6 +16,9 @@ _llmcost() {
             ",$1")
                 cmd="llmcost"
                 ;;
+            llmcost,balances)
+                cmd="llmcost__subcmd__balances"
+                ;;
             llmcost,budgets)
                 cmd="llmcost__subcmd__budgets"
                 ;;
@@ -141,6 +144,9 @@ _llmcost() {
                 ;;
             llmcost__subcmd__cache__subcmd__help,path)
                 cmd="llmcost__subcmd__cache__subcmd__help__subcmd__path"
+                ;;
+            llmcost__subcmd__help,balances)
+                cmd="llmcost__subcmd__help__subcmd__balances"
                 ;;
             llmcost__subcmd__help,budgets)
                 cmd="llmcost__subcmd__help__subcmd__budgets"
@@ -326,12 +332,66 @@ _llmcost() {
 
     case "${cmd}" in
         llmcost)
-            opts="-q -v -h -V --config --db --demo --quiet --timeout --verbose --record --wide --remote --color --help --version providers projects teams costs sync budgets report tui optimize reconcile prices import export notify serve metrics doctor cache completions man generate-cache help"
+            opts="-q -v -h -V --config --db --demo --quiet --timeout --verbose --record --wide --remote --color --help --version providers projects teams costs sync budgets balances report tui optimize reconcile prices import export notify serve metrics doctor cache completions man generate-cache help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --db)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --record)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --remote)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        llmcost__subcmd__balances)
+            opts="-w -q -v -h -V --provider --workspace --format --offline --config --db --demo --quiet --timeout --verbose --record --wide --remote --color --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --provider)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --workspace)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -w)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --format)
+                    COMPREPLY=($(compgen -W "table json csv markdown" -- "${cur}"))
+                    return 0
+                    ;;
                 --config)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -1322,8 +1382,22 @@ _llmcost() {
             return 0
             ;;
         llmcost__subcmd__help)
-            opts="providers projects teams costs sync budgets report tui optimize reconcile prices import export notify serve metrics doctor cache completions man generate-cache help"
+            opts="providers projects teams costs sync budgets balances report tui optimize reconcile prices import export notify serve metrics doctor cache completions man generate-cache help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        llmcost__subcmd__help__subcmd__balances)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi

@@ -40,6 +40,7 @@ set edit:completion:arg-completer[llmcost] = {|@words|
             cand costs 'Billed spend for a period, grouped by model, project, day, ...'
             cand sync 'Fetch spend into the cache ahead of time'
             cand budgets 'Budgets per period and scope, and the CI gate `budgets check`'
+            cand balances 'Prepaid balances (OpenRouter credits) and their runway at the last week''s burn'
             cand report 'The period''s story: comparison, forecast, breakdowns, movers, anomalies; exports'
             cand tui 'The interactive dashboard'
             cand optimize 'Where money could be saved: prompt caching, batch, model choice, waste (estimates)'
@@ -551,6 +552,29 @@ set edit:completion:arg-completer[llmcost] = {|@words|
         &'llmcost;budgets;help;check'= {
         }
         &'llmcost;budgets;help;help'= {
+        }
+        &'llmcost;balances'= {
+            cand --provider 'Only this provider (repeatable): openai, anthropic, openrouter, xai, aws, azure, gcp'
+            cand -w 'Only this workspace (repeatable), e.g. edugami'
+            cand --workspace 'Only this workspace (repeatable), e.g. edugami'
+            cand --format 'Output format'
+            cand --config 'Config file [default: the platform config dir, e.g. ~/.config/llmcost/config.toml]'
+            cand --db 'Cache database [default: the platform cache dir, e.g. ~/.cache/llmcost/cache.sqlite]'
+            cand --timeout 'Give up on a request that has not answered after this many seconds (a timed-out request is retried once) [default: the config''s http.timeout_seconds, 30]'
+            cand --record 'Save every response body a sync receives in DIR (one file per request; no headers, so no keys), to attach to a bug report'
+            cand --remote 'Ask an llmcost server (`serve` with [serve] tokens) instead of local keys and cache; the token is LLMCOST_REMOTE_TOKEN. Read-only commands: costs, projects, report, teams, budgets, optimize, reconcile, prices, export'
+            cand --color 'Colour in tables and the dashboard [default: auto, which honours NO_COLOR]'
+            cand --offline 'The last balance fetched, without asking the provider'
+            cand --demo 'Use the built-in sample organization: no keys, no network, your cache untouched'
+            cand -q 'No progress or notes on stderr; errors are still printed'
+            cand --quiet 'No progress or notes on stderr; errors are still printed'
+            cand -v 'Diagnostics on stderr: -v what is fetched and written, -vv every request (keys redacted)'
+            cand --verbose 'Diagnostics on stderr: -v what is fetched and written, -vv every request (keys redacted)'
+            cand --wide 'Tables show every column at full width even past the terminal''s edge (piped output always does)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
         }
         &'llmcost;report'= {
             cand --provider 'Only this provider (repeatable): openai, anthropic, openrouter, xai, aws, azure, gcp'
@@ -1069,6 +1093,7 @@ set edit:completion:arg-completer[llmcost] = {|@words|
             cand costs 'Billed spend for a period, grouped by model, project, day, ...'
             cand sync 'Fetch spend into the cache ahead of time'
             cand budgets 'Budgets per period and scope, and the CI gate `budgets check`'
+            cand balances 'Prepaid balances (OpenRouter credits) and their runway at the last week''s burn'
             cand report 'The period''s story: comparison, forecast, breakdowns, movers, anomalies; exports'
             cand tui 'The interactive dashboard'
             cand optimize 'Where money could be saved: prompt caching, batch, model choice, waste (estimates)'
@@ -1127,6 +1152,8 @@ set edit:completion:arg-completer[llmcost] = {|@words|
         &'llmcost;help;budgets;remove'= {
         }
         &'llmcost;help;budgets;check'= {
+        }
+        &'llmcost;help;balances'= {
         }
         &'llmcost;help;report'= {
         }

@@ -436,6 +436,15 @@ impl Demo {
             let batch =
                 SyncBatch { runs: vec![(range, costs, usage)], projects: Some(projects), ..SyncBatch::default() };
             store.write_sync(&account, &batch, now)?;
+            // OpenRouter is prepaid: the credits left, for `balances` and its runway.
+            if account.provider == ProviderKind::OpenRouter {
+                store.record_balance(
+                    &account,
+                    now,
+                    Money::from_decimal(Decimal::new(8_742, 2)),
+                    crate::domain::Currency::USD,
+                )?;
+            }
         }
         // From a week before the first day: a conversion looks back up to 7 days for the last
         // business day's rate, and the demo's first day may be a weekend.

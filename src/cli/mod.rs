@@ -1,6 +1,7 @@
 //! The command tree (clap) and dispatch. Each command's args and `run` live in their own file.
 
 mod args;
+mod balances_cmd;
 mod budgets;
 mod cache_cmd;
 mod costs;
@@ -152,6 +153,8 @@ pub enum Command {
     Sync(sync_cmd::SyncArgs),
     /// Budgets per period and scope, and the CI gate `budgets check`
     Budgets(budgets::BudgetsArgs),
+    /// Prepaid balances (OpenRouter credits) and their runway at the last week's burn
+    Balances(balances_cmd::BalancesArgs),
     /// The period's story: comparison, forecast, breakdowns, movers, anomalies; exports
     Report(report::ReportArgs),
     /// The interactive dashboard
@@ -267,6 +270,7 @@ fn run_command(app: &App, command: Command) -> crate::error::Result<()> {
         Command::Teams(args) => teams_cmd::run(app, args),
         Command::Costs(args) => costs::run(app, args),
         Command::Budgets(args) => budgets::run(app, args),
+        Command::Balances(args) => balances_cmd::run(app, args),
         Command::Report(args) => report::run(app, args),
         Command::Optimize(args) => optimize_cmd::run(app, args),
         Command::Reconcile(args) => reconcile_cmd::run(app, args),
@@ -284,6 +288,7 @@ fn dispatch(cli: Cli) -> crate::error::Result<()> {
         Command::Costs(args) => costs::run(&app, args),
         Command::Sync(args) => sync_cmd::run(&app, args),
         Command::Budgets(args) => budgets::run(&app, args),
+        Command::Balances(args) => balances_cmd::run(&app, args),
         Command::Report(args) => report::run(&app, args),
         Command::Tui(args) => tui_cmd::run(app, args),
         Command::Optimize(args) => optimize_cmd::run(&app, args),

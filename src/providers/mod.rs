@@ -128,6 +128,12 @@ pub trait Provider: Sized + Send + Sync {
 
     /// Billed costs (and usage where the API has it) for every day of `range`.
     fn fetch_days(&self, range: DateRange) -> impl Future<Output = Result<DayBatch, ProviderError>> + Send;
+
+    /// A prepaid balance the provider reports (USD), for `llmcost balances`; `None` where the
+    /// account is billed after use.
+    fn balance(&self) -> impl Future<Output = Result<Option<crate::domain::Money>, ProviderError>> + Send {
+        async { Ok(None) }
+    }
 }
 
 /// Everything needed to talk to one account.

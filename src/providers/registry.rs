@@ -77,6 +77,14 @@ macro_rules! registry {
                 }
             }
 
+            /// The prepaid balance the provider reports, where it has one.
+            pub async fn balance(&self) -> Result<Option<crate::domain::Money>, super::http::ProviderError> {
+                match self {
+                    $(AnyProvider::$variant(p) => <super::$module::$client as Provider>::balance(p).await,)+
+                    AnyProvider::Imported(p) => <super::imported::Imported as Provider>::balance(p).await,
+                }
+            }
+
             /// One cheap authenticated call that needs the admin rights llmcost needs, and a note
             /// about the account where the API has one.
             pub async fn check(&self) -> Result<Option<String>, super::http::ProviderError> {

@@ -3,6 +3,7 @@
 //! Money is stored as exact decimal text and summed with the `dec_sum` aggregate, so SQL
 //! groups rows and Rust adds the amounts without ever going through a float.
 
+mod balances;
 mod decimal_sum;
 mod fx;
 pub(crate) mod imports;

@@ -126,6 +126,16 @@ const MIGRATIONS: &[&str] = &[
     // 8: an alert's state between attempts: 'sending' is written before the POST (a crash after
     // delivery must not repeat a chat message), 'gone' when the receiver said 404 or 410.
     "ALTER TABLE notifications ADD COLUMN state TEXT NOT NULL DEFAULT '';",
+    // 9: prepaid balances as the provider reported them (OpenRouter's credits left), a series
+    // per account: what `balances` shows, and the runway it computes.
+    "CREATE TABLE balances (
+        provider  TEXT NOT NULL,
+        workspace TEXT NOT NULL,
+        at        TEXT NOT NULL,
+        amount    TEXT NOT NULL,
+        currency  TEXT NOT NULL DEFAULT 'USD',
+        PRIMARY KEY (provider, workspace, at)
+    ) WITHOUT ROWID;",
 ];
 
 #[expect(clippy::cast_possible_wrap, reason = "a handful of migrations")]

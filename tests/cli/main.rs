@@ -19,6 +19,7 @@
 
 mod aws;
 mod azure;
+mod balances;
 mod budgets;
 mod client;
 mod costs;

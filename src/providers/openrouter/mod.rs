@@ -113,6 +113,16 @@ impl Provider for OpenRouter {
         })
     }
 
+    /// Credits bought less credits used: what is left to spend (USD).
+    async fn balance(&self) -> Result<Option<Money>, ProviderError> {
+        let credits: api::Credits = self.http.get_json("/credits", &[]).await?;
+        let read = |field: &str| credits.data.get(field).and_then(|v| money_from_json(v).ok());
+        Ok(match (read("total_credits"), read("total_usage")) {
+            (Some(total), Some(used)) => Some(Money::from_decimal(total.decimal() - used.decimal())),
+            _ => None,
+        })
+    }
+
     /// OpenRouter has no projects; its costs show as "All keys".
     async fn projects(&self) -> Result<Option<Vec<crate::domain::ProjectInfo>>, ProviderError> {
         Ok(None)

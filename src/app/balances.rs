@@ -1,0 +1,84 @@
+//! Prepaid balances and their runway: what is left on an account that is paid for in advance
+//! (OpenRouter's credits), and when it runs out at the trailing week's burn rate. A reading is
+//! fetched (unless offline) and kept as a series in the cache; the burn is the billed spend of
+//! the last 7 complete UTC days. A top-up raises the balance; it is never negative spend.
+
+use chrono::{DateTime, Days, NaiveDate, Utc};
+use rust_decimal::Decimal;
+
+use super::App;
+use super::answer::Answer;
+use super::select::Scope;
+use crate::domain::{Account, Currency, DateRange, Money, ProviderKind};
+use crate::error::Result;
+use crate::store::CostQuery;
+
+/// Days of spend the burn rate is taken over.
+pub(crate) const BURN_DAYS: u64 = 7;
+
+/// One prepaid account.
+#[derive(Clone, Debug)]
+pub(crate) struct BalanceRow {
+    pub account: Account,
+    pub balance: Money,
+    pub currency: Currency,
+    /// When the provider reported it.
+    pub as_of: DateTime<Utc>,
+    /// Average billed spend a day over the last `BURN_DAYS` complete UTC days.
+    pub burn_per_day: Money,
+    /// Days left at that rate (`None`: nothing spent, no end in sight).
+    pub runway_days: Option<Decimal>,
+    /// The UTC day the balance runs out at that rate.
+    pub runs_out_on: Option<NaiveDate>,
+}
+
+/// Providers that report a prepaid balance.
+fn prepaid(kind: ProviderKind) -> bool {
+    kind == ProviderKind::OpenRouter
+}
+
+pub(crate) fn run(app: &App, scope: &Scope) -> Result<Answer<Vec<BalanceRow>>> {
+    let accounts: Vec<Account> =
+        app.select(&scope.providers, &scope.workspaces)?.into_iter().filter(|a| prepaid(a.provider)).collect();
+    let mut store = app.open_store()?;
+    let mut failed = Vec::new();
+    if !app.offline(scope.offline) {
+        for account in &accounts {
+            match fetch(app, account) {
+                Ok(Some(balance)) => store.record_balance(account, app.clock.now(), balance, Currency::USD)?,
+                Ok(None) => {}
+                Err(e) => failed.push(e.to_string()),
+            }
+        }
+    }
+    let today = app.clock.today();
+    let burn_range = DateRange::new(today - Days::new(BURN_DAYS), today - Days::new(1));
+    let mut rows = Vec::new();
+    for account in accounts {
+        let Some((as_of, balance, currency)) = store.latest_balance(&account)? else {
+            failed.push(format!("{account}: no balance fetched yet: run 'llmcost balances' online"));
+            continue;
+        };
+        let q = CostQuery::all(vec![account.clone()], burn_range, vec![]);
+        let rates = store.cached_rates(&q, currency)?;
+        let spent: Money = store.aggregate_costs_in(&q, currency, &rates)?.0.into_iter().map(|(_, m)| m).sum();
+        let burn = Money::from_decimal((spent.decimal() / Decimal::from(BURN_DAYS)).round_dp(6));
+        let runway_days =
+            (!burn.is_zero()).then(|| (balance.decimal().max(Decimal::ZERO) / burn.decimal()).round_dp(1));
+        let runs_out_on = runway_days.and_then(|d| {
+            let whole = rust_decimal::prelude::ToPrimitive::to_u64(&d.trunc())?;
+            as_of.date_naive().checked_add_days(Days::new(whole))
+        });
+        rows.push(BalanceRow { account, balance, currency, as_of, burn_per_day: burn, runway_days, runs_out_on });
+    }
+    Ok(Answer { view: rows, failed })
+}
+
+/// The provider's balance now.
+fn fetch(app: &App, account: &Account) -> Result<Option<Money>> {
+    let (credentials, _) = app.credentials(account)?;
+    let timeout = std::time::Duration::from_secs(app.config.http.timeout_seconds.max(1));
+    let (runtime, client) = app.network.get(timeout)?;
+    let provider = app.connect(account, &credentials, client.clone(), app.retry_policy(), None);
+    runtime.block_on(provider.balance()).map_err(crate::error::Error::Provider)
+}

@@ -1,0 +1,58 @@
+//! `llmcost balances`: OpenRouter's credits left (credits bought less used, from the fake's
+//! `/credits`), the burn of the last 7 complete UTC days from the cache, and the runway; offline
+//! it shows the last reading kept in the cache; the demo has one.
+
+use chrono::NaiveDate;
+use rust_decimal::Decimal;
+
+use crate::fake_openrouter::{FakeOpenRouter, sample_account};
+use crate::test_env::{TestEnv, code, expect_code, json, stderr};
+
+const KEY: &str = "sk-or-v1-balances-0123456789abcdef";
+
+#[tokio::test]
+async fn the_balance_its_burn_and_the_day_it_runs_out() {
+    let today = NaiveDate::from_ymd_opt(2026, 11, 22).unwrap();
+    let account = sample_account(KEY, today);
+    // The billed spend of the 7 complete days before today, as the fake bills it.
+    let burn = account
+        .billed(NaiveDate::from_ymd_opt(2026, 11, 15).unwrap(), NaiveDate::from_ymd_opt(2026, 11, 21).unwrap())
+        / Decimal::from(7);
+    let fake = FakeOpenRouter::start(account).await;
+    let env = TestEnv::new()
+        .var("LLMCOST_NOW", "2026-11-22T10:00:00Z")
+        .var("LLMCOST_KEY_OPENROUTER_PERSONAL", KEY)
+        .var("LLMCOST_OPENROUTER_BASE_URL", &fake.base_url());
+    expect_code(&env.run(&["sync", "--last", "10"]).await, 0);
+    let out = env.run(&["balances", "--format", "json"]).await;
+    expect_code(&out, 0);
+    let row = &json(&out)["balances"][0];
+    assert_eq!(row["workspace"], "personal");
+    assert_eq!(row["balance"], "74.75", "100.5 bought less 25.75 used");
+    let got: Decimal = row["burn_per_day"].as_str().unwrap().parse().unwrap();
+    assert_eq!(got, burn.round_dp(6));
+    let days = (Decimal::new(7475, 2) / got).round_dp(1);
+    assert_eq!(row["runway_days"], days.to_string());
+    let whole = rust_decimal::prelude::ToPrimitive::to_u64(&days.trunc()).unwrap();
+    assert_eq!(row["runs_out_on"], (today + chrono::Days::new(whole)).to_string());
+
+    // Offline: the reading kept, no request.
+    let hits = fake.hits().await;
+    let out = env.run(&["balances", "--offline", "--format", "json"]).await;
+    expect_code(&out, 0);
+    assert_eq!(json(&out)["balances"][0]["balance"], "74.75");
+    assert_eq!(fake.hits().await, hits, "offline asks nothing");
+}
+
+#[tokio::test]
+async fn the_demo_has_a_prepaid_account_and_a_never_fetched_one_is_named() {
+    let env = TestEnv::new().var("LLMCOST_NOW", "2026-12-06T10:00:00Z");
+    let out = env.run(&["--demo", "balances", "--format", "json"]).await;
+    expect_code(&out, 0);
+    assert_eq!(json(&out)["balances"][0]["balance"], "87.42");
+
+    let env = TestEnv::new().var("LLMCOST_KEY_OPENROUTER_PERSONAL", KEY).var("LLMCOST_NOW", "2026-11-22T10:00:00Z");
+    let out = env.run(&["balances", "--offline"]).await;
+    assert_eq!(code(&out), 1);
+    assert!(stderr(&out).contains("no balance fetched yet"), "{}", stderr(&out));
+}
