@@ -157,6 +157,7 @@ pub(super) fn ensure_ours(conn: &Connection, path: &std::path::Path) -> Result<(
         .collect::<rusqlite::Result<_>>()?;
     let version: i64 = conn.pragma_query_value(None, "user_version", |r| r.get(0))?;
     let ours = [
+        "balances",
         "charge_sources",
         "cost_buckets",
         "currencies_seen",
