@@ -800,7 +800,7 @@ set edit:completion:arg-completer[llmcost] = {|@words|
             cand --since 'From this day (inclusive), to --until or today'
             cand --until 'Up to this day (inclusive); needs --since'
             cand --out 'Write to this file (atomically) instead of stdout'
-            cand --partitioned 'Write one file per account and UTC day under DIR, hive-style (provider=openai/workspace=edugami/day=2026-11-22/focus.csv), rewriting only the partitions whose data changed and removing those left empty: load them with replace'
+            cand --partitioned 'Write one file per account and UTC day under DIR, hive-style (provider=P/workspace=W/day=D/focus.csv), rewriting only the partitions whose data changed and removing those left empty: load them with replace'
             cand --config 'Config file [default: the platform config dir, e.g. ~/.config/llmcost/config.toml]'
             cand --db 'Cache database [default: the platform cache dir, e.g. ~/.cache/llmcost/cache.sqlite]'
             cand --timeout 'Give up on a request that has not answered after this many seconds (a timed-out request is retried once) [default: the config''s http.timeout_seconds, 30]'

@@ -701,7 +701,7 @@ complete -c llmcost -n "__fish_llmcost_using_subcommand export" -l last -d 'The 
 complete -c llmcost -n "__fish_llmcost_using_subcommand export" -l since -d 'From this day (inclusive), to --until or today' -r
 complete -c llmcost -n "__fish_llmcost_using_subcommand export" -l until -d 'Up to this day (inclusive); needs --since' -r
 complete -c llmcost -n "__fish_llmcost_using_subcommand export" -l out -d 'Write to this file (atomically) instead of stdout' -r -F
-complete -c llmcost -n "__fish_llmcost_using_subcommand export" -l partitioned -d 'Write one file per account and UTC day under DIR, hive-style (provider=openai/workspace=edugami/day=2026-11-22/focus.csv), rewriting only the partitions whose data changed and removing those left empty: load them with replace' -r -F
+complete -c llmcost -n "__fish_llmcost_using_subcommand export" -l partitioned -d 'Write one file per account and UTC day under DIR, hive-style (provider=P/workspace=W/day=D/focus.csv), rewriting only the partitions whose data changed and removing those left empty: load them with replace' -r -F
 complete -c llmcost -n "__fish_llmcost_using_subcommand export" -l config -d 'Config file [default: the platform config dir, e.g. ~/.config/llmcost/config.toml]' -r -F
 complete -c llmcost -n "__fish_llmcost_using_subcommand export" -l db -d 'Cache database [default: the platform cache dir, e.g. ~/.cache/llmcost/cache.sqlite]' -r -F
 complete -c llmcost -n "__fish_llmcost_using_subcommand export" -l timeout -d 'Give up on a request that has not answered after this many seconds (a timed-out request is retried once) [default: the config\'s http.timeout_seconds, 30]' -r

@@ -34,8 +34,8 @@ pub struct ExportArgs {
     #[arg(long, value_name = "FILE", conflicts_with = "partitioned")]
     pub out: Option<PathBuf>,
     /// Write one file per account and UTC day under DIR, hive-style
-    /// (provider=openai/workspace=edugami/day=2026-11-22/focus.csv), rewriting only the
-    /// partitions whose data changed and removing those left empty: load them with replace
+    /// (provider=P/workspace=W/day=D/focus.csv), rewriting only the partitions whose data
+    /// changed and removing those left empty: load them with replace
     #[arg(long, value_name = "DIR")]
     pub partitioned: Option<PathBuf>,
     #[command(flatten)]
