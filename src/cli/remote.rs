@@ -103,9 +103,8 @@ pub fn scoped(mut argv: Vec<String>, token: &crate::config::ServeToken) -> Resul
 
 /// Runs a served command line on `app`, offline, capturing what it prints.
 pub fn run_for_api(app: &App, mut argv: Vec<String>) -> ApiAnswer {
-    // The global flags are the server's own: none may come from a request.
-    if argv.iter().any(|a| ["--config", "--db", "--demo", "--record", "--remote", "-v", "-vv"].contains(&a.as_str())) {
-        return ApiAnswer::refused(2, "global flags are the server's own".into());
+    if let Err(why) = only_reading(&argv) {
+        return ApiAnswer::refused(2, why);
     }
     if leaf_has_offline(&argv) && !argv.iter().any(|a| a == "--offline") {
         argv.push("--offline".into());
@@ -130,6 +129,24 @@ fn content_type(format: Option<&str>) -> &'static str {
         Some("markdown") => "text/markdown; charset=utf-8",
         _ => "text/plain; charset=utf-8",
     }
+}
+
+/// The last gate, over every word however it came (`--out=FILE` or `-o FILE` in a positional
+/// included): no flag that writes or reads files, sends alerts or reaches other servers, and
+/// none of the global flags, which are the server's own.
+fn only_reading(argv: &[String]) -> Result<(), String> {
+    const GLOBAL: [&str; 6] = ["config", "db", "demo", "record", "remote", "verbose"];
+    for word in argv {
+        if let Some(flag) = word.strip_prefix("--") {
+            let name = flag.split('=').next().unwrap_or("");
+            if REFUSED.contains(&name) || GLOBAL.contains(&name) {
+                return Err(format!("--{name} is not served: the API only reads the server's cache"));
+            }
+        } else if word.starts_with('-') && word.len() > 1 && !["-w", "-q"].contains(&word.as_str()) {
+            return Err(format!("{word:?}: short flags other than -w are not served; write the long form"));
+        }
+    }
+    Ok(())
 }
 
 /// Whether the (sub)command takes `--offline`.
@@ -241,4 +258,22 @@ fn takes_value(words: &[String], flag: &str) -> bool {
         }
     }
     cmd.get_arguments().find(|a| a.get_long() == Some(flag)).is_some_and(|a| a.get_action().takes_values())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn nothing_that_writes_slips_through_however_it_is_spelled() {
+        let ok = |q: &str| argv_from_request("report", q).and_then(|a| only_reading(&a).map(|()| a));
+        assert!(ok("month=&format=json").is_ok());
+        for q in ["out=x", "_=--out=/tmp/x", "_=-o&_=/tmp/x", "_=--db=/tmp/other", "_=--record=/tmp", "_=-v", "notify="]
+        {
+            assert!(ok(q).is_err(), "{q}");
+        }
+        assert!(argv_from_request("sync", "").is_err());
+        assert!(argv_from_request("budgets/add", "").is_err());
+        assert!(argv_from_request("costs/x/y", "").is_err());
+    }
 }
