@@ -9,7 +9,7 @@ use rust_decimal::Decimal;
 use super::App;
 use super::answer::Answer;
 use super::select::Scope;
-use crate::domain::{Account, Currency, DateRange, Money, ProviderKind};
+use crate::domain::{Account, Currency, DateRange, Money};
 use crate::error::Result;
 use crate::store::CostQuery;
 
@@ -32,14 +32,9 @@ pub(crate) struct BalanceRow {
     pub runs_out_on: Option<NaiveDate>,
 }
 
-/// Providers that report a prepaid balance.
-fn prepaid(kind: ProviderKind) -> bool {
-    kind == ProviderKind::OpenRouter
-}
-
 pub(crate) fn run(app: &App, scope: &Scope) -> Result<Answer<Vec<BalanceRow>>> {
     let accounts: Vec<Account> =
-        app.select(&scope.providers, &scope.workspaces)?.into_iter().filter(|a| prepaid(a.provider)).collect();
+        app.select(&scope.providers, &scope.workspaces)?.into_iter().filter(|a| a.provider.info().prepaid).collect();
     let mut store = app.open_store()?;
     let mut failed = Vec::new();
     if !app.offline(scope.offline) {

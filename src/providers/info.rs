@@ -80,6 +80,9 @@ pub struct ProviderInfo {
     pub reports_today: bool,
     /// Whether usage counts requests (Anthropic's usage report does not).
     pub counts_requests: bool,
+    /// Paid in advance: the provider reports a balance left (`Provider::balance`), which
+    /// `llmcost balances` shows with its runway.
+    pub prepaid: bool,
     pub credentials: CredentialSource,
     /// Finds the account's credentials (`credentials::api_key` for key providers; AWS, Azure and
     /// Google their own chains).

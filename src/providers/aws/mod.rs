@@ -43,6 +43,7 @@ const INFO: ProviderInfo = ProviderInfo {
     history: History::Unlimited,
     reports_today: true,
     counts_requests: false,
+    prepaid: false,
     credentials: CredentialSource::AwsChain,
     resolve_credentials: credentials::from_context,
     // Cost Explorer refreshes a few times a day and bills every request.

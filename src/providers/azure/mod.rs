@@ -36,6 +36,7 @@ const INFO: ProviderInfo = ProviderInfo {
     history: History::Unlimited,
     reports_today: true,
     counts_requests: false,
+    prepaid: false,
     credentials: CredentialSource::AzureLogin,
     resolve_credentials: credentials::from_context,
     // Cost Management's query budget is tight and tenant-wide; its data refreshes a few times a day.

@@ -37,6 +37,7 @@ const INFO: ProviderInfo = ProviderInfo {
     history: History::Unlimited,
     reports_today: true,
     counts_requests: false,
+    prepaid: false,
     credentials: CredentialSource::GoogleAuth,
     resolve_credentials: credentials::from_context,
     // The export is updated several times a day; each query scans (and bills) bytes.

@@ -22,6 +22,7 @@ const INFO: ProviderInfo = ProviderInfo {
     history: History::Unlimited,
     reports_today: true,
     counts_requests: true,
+    prepaid: false,
     credentials: CredentialSource::Imported,
     resolve_credentials: super::credentials::none_needed,
     min_fresh_minutes: 0,

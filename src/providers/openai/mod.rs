@@ -27,6 +27,7 @@ const INFO: ProviderInfo = ProviderInfo {
     history: History::Unlimited,
     reports_today: true,
     counts_requests: true,
+    prepaid: false,
     credentials: CredentialSource::ApiKey,
     resolve_credentials: super::credentials::api_key,
     min_fresh_minutes: 0,

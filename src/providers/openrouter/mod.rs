@@ -31,6 +31,7 @@ const INFO: ProviderInfo = ProviderInfo {
     history: History::LastDays(30),
     reports_today: false,
     counts_requests: true,
+    prepaid: true,
     credentials: CredentialSource::ApiKey,
     resolve_credentials: super::credentials::api_key,
     min_fresh_minutes: 0,
@@ -101,26 +102,15 @@ impl Provider for OpenRouter {
 
     /// A management key reads `/credits`; an inference key gets 403. Says the credits left.
     async fn check(&self) -> Result<Option<String>, ProviderError> {
-        let credits: api::Credits = self.http.get_json("/credits", &[]).await?;
-        let read = |field: &str| credits.data.get(field).and_then(|v| money_from_json(v).ok());
-        Ok(match (read("total_credits"), read("total_usage")) {
-            (Some(total), Some(used)) => Some(format!(
-                "credits left {} of {}",
-                Money::from_decimal(total.decimal() - used.decimal()).display_usd(),
-                total.display_usd()
-            )),
-            _ => None,
-        })
+        Ok(self
+            .credits()
+            .await?
+            .map(|(left, total)| format!("credits left {} of {}", left.display_usd(), total.display_usd())))
     }
 
     /// Credits bought less credits used: what is left to spend (USD).
     async fn balance(&self) -> Result<Option<Money>, ProviderError> {
-        let credits: api::Credits = self.http.get_json("/credits", &[]).await?;
-        let read = |field: &str| credits.data.get(field).and_then(|v| money_from_json(v).ok());
-        Ok(match (read("total_credits"), read("total_usage")) {
-            (Some(total), Some(used)) => Some(Money::from_decimal(total.decimal() - used.decimal())),
-            _ => None,
-        })
+        Ok(self.credits().await?.map(|(left, _)| left))
     }
 
     /// OpenRouter has no projects; its costs show as "All keys".
@@ -136,6 +126,16 @@ impl Provider for OpenRouter {
 }
 
 impl OpenRouter {
+    /// `GET /credits`: `(left, bought)`, left being credits bought less credits used (USD).
+    async fn credits(&self) -> Result<Option<(Money, Money)>, ProviderError> {
+        let credits: api::Credits = self.http.get_json("/credits", &[]).await?;
+        let read = |field: &str| credits.data.get(field).and_then(|v| money_from_json(v).ok());
+        Ok(match (read("total_credits"), read("total_usage")) {
+            (Some(total), Some(used)) => Some((Money::from_decimal(total.decimal() - used.decimal()), total)),
+            _ => None,
+        })
+    }
+
     fn malformed(&self, message: String) -> ProviderError {
         self.http.fail(PATH, FailureKind::Malformed, message)
     }
