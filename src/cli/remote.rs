@@ -17,19 +17,13 @@ const REFUSED: [&str; 6] = ["out", "notify", "file", "against", "dry-run", "part
 /// Subcommands that write (`budgets add`, `prices update`...).
 const WRITING_SUBCOMMANDS: [&str; 5] = ["add", "edit", "remove", "update", "test"];
 
-/// What the API answers: the command's stdout, its exit code, and its error line.
-pub struct ApiAnswer {
-    pub exit: u8,
-    pub body: Vec<u8>,
-    pub error: Option<String>,
-    pub content_type: &'static str,
-}
+pub use crate::serve::api::ApiAnswer;
 
-impl ApiAnswer {
-    fn refused(exit: u8, why: String) -> ApiAnswer {
-        ApiAnswer { exit, body: Vec::new(), error: Some(why), content_type: "text/plain; charset=utf-8" }
-    }
-}
+/// What `serve` calls for its API: the two steps below.
+pub(crate) const API: crate::serve::api::CommandApi = crate::serve::api::CommandApi {
+    command_line: |path, query, token| argv_from_request(path, query).and_then(|argv| scoped(argv, token)),
+    run: run_for_api,
+};
 
 /// The command line a request path and query stand for: `costs` and `by=model&month=2026-11`
 /// are `costs --by model --month 2026-11`; an empty value is a bare flag (`offline=`); `_`

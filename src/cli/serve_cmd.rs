@@ -80,7 +80,13 @@ pub(super) fn run(app: App, args: ServeArgs) -> Result<()> {
     let otlp = otlp_target(args.otlp)?;
     crate::serve::serve(
         app,
-        crate::serve::ServeOptions { listen: args.listen, interval: args.interval, currency, otlp },
+        crate::serve::ServeOptions {
+            listen: args.listen,
+            interval: args.interval,
+            currency,
+            otlp,
+            api: super::remote::API,
+        },
     )
 }
 

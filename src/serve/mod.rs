@@ -2,6 +2,7 @@
 //! (never waiting on a provider) while a background task syncs every interval; `metrics` prints
 //! the same exposition once, for the node_exporter textfile collector.
 
+pub(crate) mod api;
 pub(crate) mod exposition;
 pub(crate) mod otlp;
 mod server;

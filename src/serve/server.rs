@@ -23,6 +23,8 @@ pub(crate) struct ServeOptions {
     pub currency: crate::domain::Currency,
     /// `--otlp`: also push the figures to an OpenTelemetry collector after each refresh.
     pub otlp: Option<super::otlp::OtlpTarget>,
+    /// The commands the JSON API runs.
+    pub api: super::api::CommandApi,
 }
 
 /// Connections served at once when the descriptor limit cannot be read; more are answered 503
@@ -139,6 +141,7 @@ fn authorized(
 /// error in `X-Llmcost-Exit` and `X-Llmcost-Error`.
 fn api_request(
     app: &Arc<App>,
+    api: super::api::CommandApi,
     req: &Request<hyper::body::Incoming>,
 ) -> std::pin::Pin<Box<dyn std::future::Future<Output = Response<Full<Bytes>>> + Send>> {
     let refuse = |status: StatusCode, body: &'static str| Box::pin(std::future::ready(plain(status, body)));
@@ -154,9 +157,7 @@ fn api_request(
     };
     let path = req.uri().path().trim_start_matches(API_PREFIX).to_string();
     let query = req.uri().query().unwrap_or("").to_string();
-    let argv = match crate::cli::remote::argv_from_request(&path, &query)
-        .and_then(|argv| crate::cli::remote::scoped(argv, &token))
-    {
+    let argv = match (api.command_line)(&path, &query, &token) {
         Ok(argv) => argv,
         Err(why) => {
             let body = Bytes::from(format!("{}\n", crate::sanitize::terminal(&why)));
@@ -166,7 +167,7 @@ fn api_request(
     let app = app.clone();
     Box::pin(async move {
         tracing::info!("api: {}: {}", token.name, argv.join(" "));
-        let answer = tokio::task::spawn_blocking(move || crate::cli::remote::run_for_api(&app, argv)).await;
+        let answer = tokio::task::spawn_blocking(move || (api.run)(&app, argv)).await;
         let Ok(answer) = answer else { return plain(StatusCode::INTERNAL_SERVER_ERROR, "internal error\n") };
         let mut response = Response::builder()
             .status(StatusCode::OK)
@@ -288,10 +289,10 @@ pub(crate) fn serve(app: App, options: ServeOptions) -> Result<()> {
                         tokio::spawn(overloaded(stream));
                         continue;
                     };
-                    let (shared, app) = (shared.clone(), app.clone());
+                    let (shared, app, api) = (shared.clone(), app.clone(), options.api);
                     tokio::spawn(async move {
                         let service = service_fn(move |req| {
-                            let api = req.uri().path().starts_with(API_PREFIX).then(|| api_request(&app, &req));
+                            let api = req.uri().path().starts_with(API_PREFIX).then(|| api_request(&app, api, &req));
                             let response = if api.is_none() { Some(handle(&shared, &req)) } else { None };
                             async move {
                                 match (api, response) {

@@ -59,3 +59,14 @@ fn every_request_goes_through_the_one_http_path() {
         assert!(hits.is_empty(), "{layer} sends requests itself; use crate::net::send:\n{}", hits.join("\n"));
     }
 }
+
+/// Front ends sit on the library, never on each other: the commands may start the exporter or
+/// the dashboard, but those never reach into the commands (the exporter's API is handed the
+/// command runner by `serve`'s caller).
+#[test]
+fn no_front_end_imports_the_commands() {
+    for layer in ["tui", "serve", "notify", "output", "app"] {
+        let hits = offending(layer, &["crate::cli"]);
+        assert!(hits.is_empty(), "{layer} imports the commands:\n{}", hits.join("\n"));
+    }
+}
