@@ -33,9 +33,9 @@ pub(crate) fn get_bytes(app: &App, url: &str, what: &str, max_bytes: usize) -> R
     match sent {
         Ok(answer) if answer.status.is_success() => Ok(answer.body),
         Ok(answer) => Err(fail(format!("HTTP {}", answer.status.as_u16()))),
-        Err(Failure::Transport { error, .. }) if error.is_timeout() => Err(fail("timed out".into())),
-        Err(Failure::Transport { .. }) => Err(fail("cannot connect".into())),
-        Err(Failure::Body { .. }) => Err(fail("the answer broke off".into())),
+        Err(f @ (Failure::Transport { .. } | Failure::Body { .. })) => {
+            Err(fail(f.network_reason().unwrap_or("cannot connect").into()))
+        }
         Err(Failure::Redirect { status, .. }) => {
             Err(fail(format!("HTTP {} (a redirect; not followed)", status.as_u16())))
         }

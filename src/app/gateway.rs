@@ -145,7 +145,9 @@ fn compare(
         m
     };
     let mut seen: BTreeMap<(NaiveDate, String, String), Observation> = BTreeMap::new();
-    for o in crate::observed::merged(observations.into_iter().filter(|o| req.range.contains(o.day)).collect()) {
+    // Observations of one day and billed model (a source may list a model twice, or under two
+    // names) are summed.
+    for o in observations.into_iter().filter(|o| req.range.contains(o.day)) {
         let (provider, model) = match match_model(&models, &o) {
             Some((k, m)) => (k.id().to_string(), m.clone()),
             None => (o.provider.clone().unwrap_or_else(|| "?".into()), o.model.clone()),
@@ -153,6 +155,7 @@ fn compare(
         match seen.get_mut(&(o.day, provider.clone(), model.clone())) {
             Some(s) => {
                 s.cost += o.cost;
+                s.requests += o.requests;
                 s.failed_requests += o.failed_requests;
                 s.cached_tokens += o.cached_tokens;
             }

@@ -108,9 +108,9 @@ fn answered(source: &ObservedSource, sent: std::result::Result<net::Answer, Fail
             let said: String = crate::sanitize::terminal(&a.text().replace(key, "***")).chars().take(200).collect();
             Err(fail(format!("HTTP {} after {} attempt(s): {said}", a.status.as_u16(), a.attempts)))
         }
-        Err(Failure::Transport { error, .. }) if error.is_timeout() => Err(fail("timed out".into())),
-        Err(Failure::Transport { .. }) => Err(fail("cannot connect".into())),
-        Err(Failure::Body { .. }) => Err(fail("the answer broke off".into())),
+        Err(f @ (Failure::Transport { .. } | Failure::Body { .. })) => {
+            Err(fail(f.network_reason().unwrap_or("cannot connect").into()))
+        }
         Err(Failure::Redirect { status, location }) => Err(fail(format!(
             "HTTP {} redirecting to {:?}; not followed (the key would go with it): check base_url",
             status.as_u16(),

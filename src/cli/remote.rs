@@ -150,6 +150,11 @@ fn leaf_has_offline(argv: &[String]) -> bool {
 
 /// Whether the (sub)command of `argv` takes the argument `id`.
 fn leaf_has(argv: &[String], id: &str) -> bool {
+    leaf_argument(argv, |a| a.get_id() == id).is_some()
+}
+
+/// The argument `wanted` picks among those of the (sub)command the leading words of `argv` name.
+fn leaf_argument(argv: &[String], wanted: impl Fn(&clap::Arg) -> bool) -> Option<clap::Arg> {
     let root = Cli::command();
     let mut cmd = &root;
     for word in argv.iter().take_while(|a| !a.starts_with('-')) {
@@ -158,7 +163,7 @@ fn leaf_has(argv: &[String], id: &str) -> bool {
             None => break,
         }
     }
-    cmd.get_arguments().any(|a| a.get_id() == id)
+    cmd.get_arguments().find(|a| wanted(a)).cloned()
 }
 
 /// `--remote URL`: the command line sent to the server; its answer printed, its exit code
@@ -244,14 +249,7 @@ fn request_for(raw: &[String]) -> crate::error::Result<(String, Vec<(String, Str
 
 /// Whether `--flag` of the (sub)command `words` takes a value.
 fn takes_value(words: &[String], flag: &str) -> bool {
-    let root = Cli::command();
-    let mut cmd = &root;
-    for w in words {
-        if let Some(sub) = cmd.find_subcommand(w) {
-            cmd = sub;
-        }
-    }
-    cmd.get_arguments().find(|a| a.get_long() == Some(flag)).is_some_and(|a| a.get_action().takes_values())
+    leaf_argument(words, |a| a.get_long() == Some(flag)).is_some_and(|a| a.get_action().takes_values())
 }
 
 #[cfg(test)]

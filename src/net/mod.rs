@@ -115,6 +115,20 @@ pub(crate) enum Failure {
     TooLarge { size: usize },
 }
 
+impl Failure {
+    /// Why no answer came, in the words every caller uses, when the network is the reason:
+    /// `timed out`, `cannot connect`, `the answer broke off`; `None` for a redirect or a body
+    /// over the cap, which each caller words its own way.
+    pub(crate) fn network_reason(&self) -> Option<&'static str> {
+        match self {
+            Failure::Transport { error, .. } if error.is_timeout() => Some("timed out"),
+            Failure::Transport { .. } => Some("cannot connect"),
+            Failure::Body { .. } => Some("the answer broke off"),
+            Failure::Redirect { .. } | Failure::TooLarge { .. } => None,
+        }
+    }
+}
+
 /// What a caller makes of an answer.
 pub(crate) enum Verdict {
     /// This is the answer (success or a final error).

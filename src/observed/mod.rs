@@ -91,23 +91,6 @@ impl ObservedSource {
     }
 }
 
-/// Sums observations of the same day, provider and model (a source may list a model twice).
-pub(crate) fn merged(rows: Vec<Observation>) -> Vec<Observation> {
-    let mut out: Vec<Observation> = Vec::new();
-    for r in rows {
-        match out.iter_mut().find(|o| o.day == r.day && o.provider == r.provider && o.model == r.model) {
-            Some(o) => {
-                o.cost += r.cost;
-                o.requests += r.requests;
-                o.failed_requests += r.failed_requests;
-                o.cached_tokens += r.cached_tokens;
-            }
-            None => out.push(r),
-        }
-    }
-    out
-}
-
 /// A float the source sent as a dollar amount, exactly as written (`1.095e-05` included);
 /// negative, NaN or absurd amounts are refused.
 pub(crate) fn dollars(value: &serde_json::Value, what: &str) -> Result<Money, String> {

@@ -44,11 +44,10 @@ pub(crate) async fn post_form(
     .await;
     match sent {
         Ok(answer) => Ok((answer.status.as_u16(), answer.text())),
-        Err(Failure::Transport { error, .. }) => {
-            let why = if error.is_timeout() { "timed out" } else { "cannot connect" };
+        Err(f @ (Failure::Transport { .. } | Failure::Body { .. })) => {
+            let why = f.network_reason().unwrap_or("cannot connect");
             Err((FailureKind::Unreachable, format!("{what} {host}: {why}")))
         }
-        Err(Failure::Body { .. }) => Err((FailureKind::Unreachable, format!("{what} {host}: the answer broke off"))),
         Err(Failure::Redirect { status, .. }) => Err((
             FailureKind::Rejected(status.as_u16()),
             format!("{what} {host} answered with a redirect; not followed"),
