@@ -88,6 +88,16 @@ pub struct BudgetRow {
     pub projects: Vec<String>,
 }
 
+impl BudgetRow {
+    /// Spend so far over the budget's amount (1 = all of it; 0 for a budget of nothing), to six
+    /// decimal places: what the exporters publish.
+    pub(crate) fn spent_ratio(&self) -> rust_decimal::Decimal {
+        let (spent, amount) = (self.status.spent.decimal(), self.budget.amount.decimal());
+        let ratio = if amount.is_zero() { rust_decimal::Decimal::ZERO } else { spent / amount };
+        ratio.round_dp(6).normalize()
+    }
+}
+
 pub(crate) const DEFAULT_WARN_AT: [u32; 3] = [50, 80, 100];
 
 /// How a budget stands, from best to worst. `NoData` and `Partial` are verdicts on the data, not

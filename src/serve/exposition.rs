@@ -116,8 +116,7 @@ fn budget_families(budgets: &[crate::budget::BudgetRow]) -> Vec<Family> {
         }
         spent.add(labels(&[("budget", name)]), value(s.spent));
         forecast.add(labels(&[("budget", name)]), value(s.forecast));
-        let r = if b.amount.is_zero() { rust_decimal::Decimal::ZERO } else { s.spent.decimal() / b.amount.decimal() };
-        ratio.add(labels(&[("budget", name)]), r.round_dp(6).normalize().to_string());
+        ratio.add(labels(&[("budget", name)]), row.spent_ratio().to_string());
     }
     let mut out: Vec<Family> = money.into_values().flatten().collect();
     out.extend([ratio, data_complete, period_end]);

@@ -137,7 +137,7 @@ fn gauges(view: &MetricsView) -> Vec<Gauge> {
         spent[i].points.push(Point { attributes: attrs.clone(), value: double(s.spent) });
         let i = gauge(&mut spent, "forecast", "Projected spend at the end of the budget's period.");
         spent[i].points.push(Point { attributes: attrs.clone(), value: double(s.forecast) });
-        let r = if b.amount.is_zero() { 0.0 } else { double(s.spent) / double(b.amount) };
+        let r = row.spent_ratio().to_string().parse().unwrap_or(0.0);
         ratio.points.push(Point { attributes: attrs, value: r });
     }
     out.extend(spent);
