@@ -224,23 +224,7 @@ pub fn run(cli: Cli) -> ExitCode {
 fn remote_exit(remote: &str) -> ExitCode {
     // The command line as typed, without the global flags (they are this machine's).
     let raw: Vec<String> = std::env::args().skip(1).collect();
-    let mut words = Vec::new();
-    let mut i = 0;
-    while i < raw.len() {
-        let a = &raw[i];
-        let global_with_value = ["--remote", "--config", "--db", "--timeout", "--record", "--color"];
-        if global_with_value.contains(&a.as_str()) {
-            i += 2;
-            continue;
-        }
-        let bare_global = ["-q", "--quiet", "--wide", "-v", "-vv", "--verbose", "--demo"];
-        if bare_global.contains(&a.as_str()) || global_with_value.iter().any(|g| a.starts_with(&format!("{g}="))) {
-            i += 1;
-            continue;
-        }
-        words.push(a.clone());
-        i += 1;
-    }
+    let words = remote::without_globals(&raw);
     match remote::run_remote(remote, &words) {
         Ok(code) => ExitCode::from(code),
         Err(e) => {

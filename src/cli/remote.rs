@@ -166,6 +166,34 @@ fn leaf_argument(argv: &[String], wanted: impl Fn(&clap::Arg) -> bool) -> Option
     cmd.get_arguments().find(|a| wanted(a)).cloned()
 }
 
+/// `raw` without the global flags and their values (`--remote URL`, `--db=PATH`, `-q`, `-vv`),
+/// as clap declares them: what is left is the command to send.
+pub(crate) fn without_globals(raw: &[String]) -> Vec<String> {
+    let root = Cli::command();
+    let globals: Vec<&clap::Arg> = root.get_arguments().filter(|a| a.is_global_set()).collect();
+    let takes_value = |a: &&clap::Arg| a.get_action().takes_values();
+    let mut words = Vec::new();
+    let mut rest = raw.iter();
+    while let Some(word) = rest.next() {
+        if let Some(long) = word.strip_prefix("--") {
+            let (name, inline) = long.split_once('=').map_or((long, false), |(n, _)| (n, true));
+            if let Some(g) = globals.iter().find(|g| g.get_long() == Some(name)) {
+                if takes_value(g) && !inline {
+                    rest.next();
+                }
+                continue;
+            }
+        } else if let Some(shorts) = word.strip_prefix('-').filter(|s| !s.is_empty()) {
+            // `-q`, `-vv`: every letter a global flag without a value.
+            if shorts.chars().all(|c| globals.iter().any(|g| g.get_short() == Some(c) && !takes_value(g))) {
+                continue;
+            }
+        }
+        words.push(word.clone());
+    }
+    words
+}
+
 /// `--remote URL`: the command line sent to the server; its answer printed, its exit code
 /// returned. `LLMCOST_REMOTE_TOKEN` is the bearer token; it never goes in the URL.
 pub fn run_remote(base: &str, raw: &[String]) -> crate::error::Result<u8> {
@@ -267,5 +295,26 @@ mod tests {
         assert!(argv_from_request("sync", "").is_err());
         assert!(argv_from_request("budgets/add", "").is_err());
         assert!(argv_from_request("costs/x/y", "").is_err());
+    }
+
+    #[test]
+    fn the_global_flags_stay_on_this_machine() {
+        let raw: Vec<String> = [
+            "--remote",
+            "http://x",
+            "-q",
+            "--db=/tmp/c",
+            "costs",
+            "-vv",
+            "--by",
+            "model",
+            "-w",
+            "edu",
+            "--color",
+            "never",
+        ]
+        .map(String::from)
+        .to_vec();
+        assert_eq!(without_globals(&raw), ["costs", "--by", "model", "-w", "edu"]);
     }
 }
