@@ -264,7 +264,9 @@ fn row(
 /// The source's observations, and how the output names it.
 fn observations(app: &App, req: &Request) -> Result<(String, Vec<Observation>)> {
     if app.is_demo() {
-        return Ok(("the built-in demo gateway".to_string(), demo_observations(app, req.range)?));
+        let store = app.open_store()?;
+        let seen = crate::demo::gateway_observations(&store, &app.accounts(), req.range, app.clock.today())?;
+        return Ok(("the built-in demo gateway".to_string(), seen));
     }
     if let (Kind::Csv, Some(file)) = (req.against, &req.file) {
         let text = crate::import::read_text(file)?;
@@ -309,51 +311,6 @@ fn chosen(app: &App, req: &Request) -> Result<ObservedSource> {
             many.iter().map(|o| o.name.as_str()).collect::<Vec<_>>().join(", ")
         ))),
     }
-}
-
-/// The demo's gateway, built from the demo's own bill so every cause shows: OpenAI seen in full
-/// but for the days when a tenth went around the gateway, Anthropic priced without its cache
-/// discount on Mondays, failed calls on the 3rd of each month, the clouds never seen, and
-/// OpenRouter's traffic of today, which OpenRouter bills tomorrow.
-fn demo_observations(app: &App, range: DateRange) -> Result<Vec<Observation>> {
-    use chrono::Datelike;
-    let store = app.open_store()?;
-    let q = crate::store::CostQuery::all(app.accounts(), range, vec![Dim::Day, Dim::Provider, Dim::Model]);
-    let rates = store.cached_rates(&q, crate::domain::Currency::USD)?;
-    let mut out = Vec::new();
-    for (key, cost) in store.aggregate_costs_in(&q, crate::domain::Currency::USD, &rates)?.0 {
-        let [KeyValue::Day(day), KeyValue::Provider(kind), KeyValue::Text(model)] = key.values.as_slice() else {
-            continue;
-        };
-        let share = match kind {
-            ProviderKind::OpenAi if day.day() % 5 == 0 => Decimal::new(90, 2),
-            ProviderKind::OpenAi if day.day() == 3 => Decimal::new(97, 2),
-            ProviderKind::OpenAi => Decimal::ONE,
-            ProviderKind::Anthropic if day.weekday() == chrono::Weekday::Mon => Decimal::new(130, 2),
-            ProviderKind::Anthropic | ProviderKind::OpenRouter | ProviderKind::Xai => Decimal::ONE,
-            _ => continue,
-        };
-        out.push(Observation {
-            day: *day,
-            provider: Some(kind.id().to_string()),
-            model: model.clone(),
-            cost: Money::from_decimal((cost.decimal() * share).round_dp(6)),
-            requests: 100,
-            failed_requests: if day.day() == 3 { 4 } else { 0 },
-            cached_tokens: if *kind == ProviderKind::Anthropic { 50_000 } else { 0 },
-        });
-    }
-    let today = app.clock.today();
-    let yesterday = today.pred_opt().unwrap_or(today);
-    if range.contains(today) {
-        let seen_today: Vec<Observation> = out
-            .iter()
-            .filter(|o| o.day == yesterday && o.provider.as_deref() == Some(ProviderKind::OpenRouter.id()))
-            .map(|o| Observation { day: today, ..o.clone() })
-            .collect();
-        out.extend(seen_today);
-    }
-    Ok(out)
 }
 
 #[cfg(test)]
