@@ -15,7 +15,8 @@ use crate::domain::{DateRange, Money, ProviderKind};
 /// Days the run rate is averaged over.
 pub(crate) const RUN_RATE_DAYS: u64 = 7;
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "lowercase")]
 pub enum BudgetPeriod {
     Day,
     Week,
@@ -51,7 +52,7 @@ impl FromStr for BudgetPeriod {
 }
 
 /// What a budget covers; `None` means every one.
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct BudgetScope {
     pub provider: Option<ProviderKind>,
     pub workspace: Option<String>,
@@ -61,7 +62,7 @@ pub struct BudgetScope {
     pub team: Option<String>,
 }
 
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Budget {
     pub name: String,
     pub amount: Money,
@@ -77,7 +78,7 @@ pub struct Budget {
 }
 
 /// A budget, how it stands, and the accounts it covers: what every front end shows of it.
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, serde::Serialize, serde::Deserialize)]
 pub struct BudgetRow {
     pub budget: Budget,
     pub status: Status,
@@ -104,7 +105,8 @@ pub(crate) const DEFAULT_WARN_AT: [u32; 3] = [50, 80, 100];
 /// the spend: an account in the budget's scope was never fetched for the period (no key, a
 /// missing secret, never synced), so "ok" cannot be said; spend over the amount is `Exceeded`
 /// whatever is missing (the missing part only adds to it).
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "kebab-case")]
 pub enum Level {
     Ok,
     /// Some accounts in scope have no data for the period.
@@ -151,12 +153,13 @@ impl fmt::Display for Level {
     }
 }
 
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Status {
     /// The whole current period (it may end after today).
     pub period: DateRange,
     pub spent: Money,
     /// Spent as a percent of the amount.
+    #[serde(with = "crate::domain::wire::decimal")]
     pub percent: Decimal,
     /// Projected spend at the period's end (equal to `spent` when the period ends today).
     pub forecast: Money,

@@ -12,18 +12,19 @@ use crate::error::Result;
 use crate::report::previous_period;
 use crate::store::{CostQuery, Store};
 
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct ModelRow {
     pub model: String,
     pub provider: String,
     pub cost: Money,
+    #[serde(with = "crate::domain::wire::decimal")]
     pub share: Decimal,
     pub input_tokens: u64,
     pub output_tokens: u64,
     pub requests: Option<u64>,
 }
 
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct ProjectRow {
     pub id: String,
     pub name: String,
@@ -32,7 +33,7 @@ pub struct ProjectRow {
 }
 
 /// A team's allocated spend in the period (direct claims and parts of shared costs).
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct TeamRow {
     pub name: String,
     pub cost_center: Option<String>,
@@ -40,7 +41,7 @@ pub struct TeamRow {
 }
 
 /// Everything one screen shows.
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, serde::Serialize, serde::Deserialize)]
 pub struct Snapshot {
     /// The days shown: the period up to today.
     pub range: DateRange,
@@ -60,7 +61,7 @@ pub struct Snapshot {
 }
 
 /// The question a load answers.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Query {
     /// The currency amounts are shown in; others are converted with the cached ECB rates.
     pub currency: crate::domain::Currency,

@@ -20,9 +20,11 @@ pub(crate) mod metrics;
 pub(crate) mod models;
 pub(crate) mod prices;
 pub(crate) mod projects;
+pub mod remote;
 pub(crate) mod report;
 pub(crate) mod savings;
 pub(crate) mod select;
+pub(crate) mod served;
 pub mod sync;
 pub(crate) mod teams;
 #[cfg(test)]

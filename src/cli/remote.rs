@@ -195,50 +195,27 @@ pub(crate) fn without_globals(raw: &[String]) -> Vec<String> {
 }
 
 /// `--remote URL`: the command line sent to the server; its answer printed, its exit code
-/// returned. `LLMCOST_REMOTE_TOKEN` is the bearer token; it never goes in the URL.
+/// returned. `LLMCOST_REMOTE_TOKEN` is the bearer token; it never goes in the URL. `tui` opens
+/// the dashboard on the server's data.
 pub fn run_remote(base: &str, raw: &[String]) -> crate::error::Result<u8> {
-    use crate::error::Error;
-    let (path, query) = request_for(raw)?;
-    let token = std::env::var("LLMCOST_REMOTE_TOKEN").ok().filter(|t| !t.trim().is_empty()).ok_or_else(|| {
-        Error::Config("--remote needs LLMCOST_REMOTE_TOKEN: a token the server lists in [serve] tokens".into())
-    })?;
-    let url = format!("{}/api/v1/{path}", base.trim_end_matches('/'));
-    let client = crate::net::build_client(std::time::Duration::from_secs(60))?;
-    let runtime = tokio::runtime::Builder::new_current_thread()
-        .enable_all()
-        .build()
-        .map_err(|e| Error::io("cannot start the async runtime", e))?;
-    let policy = crate::net::RetryPolicy::default();
-    let host = crate::net::host_of(&url);
-    let build = || client.get(&url).query(&query).bearer_auth(token.trim()).build();
-    let sent = runtime.block_on(crate::net::send(
-        &client,
-        &policy,
-        256 << 20,
-        "remote: GET",
-        build,
-        crate::net::retry_throttled,
-    ));
-    let Ok(answer) = sent else { return Err(Error::Fetch(format!("cannot reach the llmcost server at {host}"))) };
-    match answer.status.as_u16() {
-        200 => {}
-        401 => return Err(Error::Config(format!("the server at {host} refused LLMCOST_REMOTE_TOKEN"))),
-        code => {
-            let said: String = crate::sanitize::terminal(&answer.text()).chars().take(300).collect();
-            return Err(Error::Usage(format!("the server at {host} answered HTTP {code}: {}", said.trim())));
+    let token: Vec<(String, String)> =
+        std::env::var("LLMCOST_REMOTE_TOKEN").map(|t| ("LLMCOST_REMOTE_TOKEN".to_string(), t)).into_iter().collect();
+    let server = crate::app::remote::Server::new(base, &token)?;
+    if raw.first().is_some_and(|w| w == "tui") {
+        let cli = Cli::try_parse_from(std::iter::once("llmcost".to_string()).chain(raw.iter().cloned()))
+            .map_err(|e| crate::error::Error::Usage(e.to_string().lines().next().unwrap_or("").to_string()))?;
+        if let super::Command::Tui(args) = cli.command {
+            super::tui_cmd::run_remote(server, &args)?;
+            return Ok(crate::error::exit::OK);
         }
     }
-    let exit = answer
-        .headers
-        .get("x-llmcost-exit")
-        .and_then(|v| v.to_str().ok())
-        .and_then(|v| v.parse::<u8>().ok())
-        .unwrap_or(1);
-    super::write_stdout(|out| out.write_all(&answer.body))?;
-    if let Some(error) = answer.headers.get("x-llmcost-error").and_then(|v| v.to_str().ok()) {
-        crate::output::tell(&format!("error: {}", crate::sanitize::terminal(error)), true);
+    let (path, query) = request_for(raw)?;
+    let reply = server.get(&path, &query)?;
+    super::write_stdout(|out| out.write_all(&reply.body))?;
+    if let Some(error) = reply.error {
+        crate::output::tell(&format!("error: {error}"), true);
     }
-    Ok(exit)
+    Ok(reply.exit)
 }
 
 /// The API path and query of a command line: its (sub)command words, then every argument after

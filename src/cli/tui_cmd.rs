@@ -14,7 +14,9 @@ esc quit.
 
 Examples:
   llmcost --demo tui          Try it on the built-in sample organization
-  llmcost tui --offline       Only the cache, no network")]
+  llmcost tui --offline       Only the cache, no network
+  LLMCOST_REMOTE_TOKEN=... llmcost --remote http://llmcost.internal:9464 tui
+                              A team server's data, without keys or cache")]
 pub struct TuiArgs {
     /// Never touch the network: show the cache as it is
     #[arg(long)]
@@ -37,4 +39,16 @@ pub(super) fn run(app: App, args: TuiArgs) -> Result<()> {
     // The dashboard converts with cached rates: fetch this year's now if they are needed.
     crate::app::dashboard::prefetch_rates(&app, currency, args.offline)?;
     crate::tui::run(app, args.offline, currency)
+}
+
+/// `--remote URL tui`: the dashboard on a team server's data. `--offline` means nothing there
+/// (the server syncs on its own), so it is refused rather than ignored.
+pub(super) fn run_remote(server: crate::app::remote::Server, args: &TuiArgs) -> Result<()> {
+    if args.offline {
+        return Err(crate::error::Error::Usage(
+            "--offline is for the local cache; with --remote the server's cache is shown as it is".into(),
+        ));
+    }
+    let currency = crate::app::fx::reporting_currency(args.currency.as_deref(), None)?;
+    crate::tui::run_remote(server, currency)
 }

@@ -11,6 +11,7 @@ pub(crate) mod line_item;
 pub mod money;
 pub(crate) mod period;
 pub(crate) mod records;
+pub(crate) mod wire;
 
 pub use currency::Currency;
 pub use dims::Dim;

@@ -5,7 +5,7 @@ use chrono::{Datelike, Days, NaiveDate};
 use super::calendar;
 
 /// An inclusive range of UTC days.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct DateRange {
     pub since: NaiveDate,
     pub until: NaiveDate,

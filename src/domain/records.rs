@@ -66,7 +66,7 @@ impl FromStr for ProviderKind {
 }
 
 /// One account of a provider with its own admin key: an OpenAI organization, say.
-#[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize, serde::Deserialize)]
 pub struct Account {
     pub provider: ProviderKind,
     pub workspace: String,

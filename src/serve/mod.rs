@@ -3,6 +3,7 @@
 //! the same exposition once, for the node_exporter textfile collector.
 
 pub(crate) mod api;
+mod dashboard_api;
 pub(crate) mod exposition;
 pub(crate) mod otlp;
 mod server;

@@ -157,7 +157,13 @@ fn api_request(
     };
     let path = req.uri().path().trim_start_matches(API_PREFIX).to_string();
     let query = req.uri().query().unwrap_or("").to_string();
-    let argv = match (api.command_line)(&path, &query, &token) {
+    let dashboard = super::dashboard_api::is_dashboard(&path);
+    let asked = if dashboard {
+        super::dashboard_api::permitted(&token).map(|()| vec![path.clone()])
+    } else {
+        (api.command_line)(&path, &query, &token)
+    };
+    let argv = match asked {
         Ok(argv) => argv,
         Err(why) => {
             let body = Bytes::from(format!("{}\n", crate::sanitize::terminal(&why)));
@@ -167,7 +173,10 @@ fn api_request(
     let app = app.clone();
     Box::pin(async move {
         tracing::info!("api: {}: {}", token.name, argv.join(" "));
-        let answer = tokio::task::spawn_blocking(move || (api.run)(&app, argv)).await;
+        let answer = tokio::task::spawn_blocking(move || {
+            if dashboard { super::dashboard_api::answer(&app, &path, &query, &token) } else { (api.run)(&app, argv) }
+        })
+        .await;
         let Ok(answer) = answer else { return plain(StatusCode::INTERNAL_SERVER_ERROR, "internal error\n") };
         let mut response = Response::builder()
             .status(StatusCode::OK)

@@ -21,8 +21,13 @@ pub fn write(view: &crate::app::views::CostView, path: PathBuf) -> Result<PathBu
     let mut bytes = Vec::new();
     crate::output::render_costs(view, Format::Csv, &mut bytes)
         .map_err(|e| crate::error::Error::Runtime(format!("cannot render CSV: {e}")))?;
+    write_bytes(&bytes, path)
+}
+
+/// Writes CSV `bytes` to `path`, or to a free name beside it.
+pub fn write_bytes(bytes: &[u8], path: PathBuf) -> Result<PathBuf> {
     let path = free_path(path);
-    crate::config::write_atomically(&path, &bytes)?;
+    crate::config::write_atomically(&path, bytes)?;
     Ok(path)
 }
 

@@ -39,6 +39,12 @@ pub fn restore_terminal() {
 /// How often the spinner moves when nothing else happens.
 const TICK: Duration = Duration::from_millis(200);
 
+/// Where the dashboard reads: this machine's cache (syncing with its keys), or a team server.
+pub enum Source {
+    Local(Box<App>),
+    Remote(crate::app::remote::Server),
+}
+
 /// Runs the dashboard until the user quits. `offline` keeps it off the network.
 pub fn run(mut app: App, offline: bool, currency: crate::domain::Currency) -> Result<()> {
     if !std::io::stdout().is_terminal() {
@@ -47,13 +53,27 @@ pub fn run(mut app: App, offline: bool, currency: crate::domain::Currency) -> Re
     // Progress bars and notes on stderr would draw over the dashboard.
     app.quiet = true;
     let accounts = app.select(&[], &[])?;
-    let color = crate::output::color();
-    let online = !app.offline(offline);
-    let mut model = Model::new(accounts, app.clock.today(), online, color);
+    let mut model = Model::new(accounts, app.clock.today(), !app.offline(offline), crate::output::color());
     model.currency = currency;
-    let app = Arc::new(app);
-    let (tx, rx) = channel();
+    drive(model, &Arc::new(Source::Local(Box::new(app))))
+}
 
+/// Runs the dashboard on a team server's data (`--remote URL tui`): its accounts, its today,
+/// its cache; `r` asks it again (the server syncs on its own schedule).
+pub fn run_remote(server: crate::app::remote::Server, currency: crate::domain::Currency) -> Result<()> {
+    if !std::io::stdout().is_terminal() {
+        return Err(Error::Usage("llmcost tui needs a terminal; for scripts use 'costs' or 'report'".into()));
+    }
+    let start = server.dashboard_start()?;
+    let mut model = Model::new(start.accounts, start.today, true, crate::output::color());
+    model.currency = currency;
+    model.status = Some(format!("From the llmcost server at {}", server.host()));
+    drive(model, &Arc::new(Source::Remote(server)))
+}
+
+/// Owns the terminal while the model runs, and gives it back however the loop ends.
+fn drive(mut model: Model, source: &Arc<Source>) -> Result<()> {
+    let (tx, rx) = channel();
     let mut terminal = ratatui::try_init().map_err(|e| Error::io("cannot start the terminal UI", e))?;
     let _ = execute!(std::io::stdout(), EnableMouseCapture);
     ACTIVE.store(true, std::sync::atomic::Ordering::SeqCst);
@@ -64,7 +84,7 @@ pub fn run(mut app: App, offline: bool, currency: crate::domain::Currency) -> Re
     }));
     spawn_event_pump(tx.clone());
 
-    let runner = |effect: Effect| spawn_effect(&app, &tx, effect);
+    let runner = |effect: Effect| spawn_effect(source, &tx, effect);
     for effect in update::init(&mut model) {
         runner(effect);
     }
@@ -119,12 +139,30 @@ fn spawn_event_pump(tx: Sender<Msg>) {
 }
 
 /// Runs one effect on its own thread, with its own cache connection.
-fn spawn_effect(app: &Arc<App>, tx: &Sender<Msg>, effect: Effect) {
-    let (app, tx) = (app.clone(), tx.clone());
+fn spawn_effect(source: &Arc<Source>, tx: &Sender<Msg>, effect: Effect) {
+    let (source, tx) = (source.clone(), tx.clone());
     std::thread::spawn(move || {
-        let msg = run_effect(&app, effect);
+        let msg = match source.as_ref() {
+            Source::Local(app) => run_effect(app, effect),
+            Source::Remote(server) => run_remote_effect(server, effect),
+        };
         let _ = tx.send(msg);
     });
+}
+
+/// What an effect does on a team server's data: loads and exports are the server's; a sync is
+/// the server's own business, so it only asks for a fresh load.
+pub fn run_remote_effect(server: &crate::app::remote::Server, effect: Effect) -> Msg {
+    match effect {
+        Effect::Load { generation, query } => {
+            Msg::Loaded { generation, result: server.dashboard(&query).map_err(|e| e.to_string()) }
+        }
+        Effect::Sync { .. } => Msg::Synced { failures: Vec::new() },
+        Effect::Export { query, path, filter } => {
+            let written = server.dashboard_export(&query, &filter).and_then(|csv| export::write_bytes(&csv, path));
+            Msg::Exported(written.map_err(|e| e.to_string()))
+        }
+    }
 }
 
 /// What an effect does, synchronously; the caller decides which thread runs it.

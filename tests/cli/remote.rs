@@ -109,3 +109,111 @@ async fn without_tokens_the_api_is_off() {
     let out = TestEnv::new().run(&["--remote", base.as_str(), "costs"]).await;
     assert_eq!(code(&out), 2, "no LLMCOST_REMOTE_TOKEN: {}", stderr(&out));
 }
+
+/// `--remote URL tui`: the dashboard's loads, refreshes and exports go to the server, which
+/// answers from its cache with the local dashboard's own use case: the screen's total is the
+/// server's `costs` total, a workspaces token sees its workspace only, a team token is refused.
+#[tokio::test]
+async fn the_dashboard_reads_the_servers_cache() {
+    use llmcost::app::remote::Server;
+    use llmcost::tui::model::Model;
+    use llmcost::tui::update::{Effect, Msg, init, update};
+
+    let fake = FakeOpenAi::start(sample_org(KEY)).await;
+    let server = TestEnv::new()
+        .openai("edugami", KEY, &fake.base_url())
+        .var("LLMCOST_KEY_OPENAI_LABS", KEY)
+        .var("LLMCOST_SERVE_TOKEN_TEAM", TOKEN)
+        .var("LLMCOST_SERVE_TOKEN_LABS", "labs-token-0123456789abcdef")
+        .var("LLMCOST_SERVE_TOKEN_TUTORS", TUTORS);
+    server.write_config(
+        "[serve]\ntokens = [\n  { name = \"team\", env = \"LLMCOST_SERVE_TOKEN_TEAM\" },\n  \
+         { name = \"labs\", env = \"LLMCOST_SERVE_TOKEN_LABS\", workspaces = [\"labs\"] },\n  \
+         { name = \"tutors\", env = \"LLMCOST_SERVE_TOKEN_TUTORS\", team = \"tutoring\" },\n]\n\n\
+         [[teams]]\nname = \"tutoring\"\nmatch = [ { project = \"proj_tut*\" } ]\n\n\
+         [[budgets]]\nname = \"edugami-monthly\"\namount = 1\nperiod = \"month\"\nworkspace = \"edugami\"\n",
+    );
+    expect_code(&server.run(&["sync", "--month"]).await, 0);
+    let port = free_port();
+    let mut cmd = server.std_cmd();
+    cmd.args(["serve", "--listen", &format!("127.0.0.1:{port}"), "--interval", "1h"])
+        .stdout(Stdio::null())
+        .stderr(Stdio::null());
+    let _serve = Killed(cmd.spawn().unwrap());
+    let base = format!("http://127.0.0.1:{port}");
+    let health = format!("{base}/healthz");
+    assert!(eventually(20, || get(&health)).await.is_some(), "serve answers");
+    let total = |json: &str| -> rust_decimal::Decimal {
+        let v: serde_json::Value = serde_json::from_str(json).unwrap();
+        v["total"].as_str().unwrap().parse().unwrap()
+    };
+    let local = server.run(&["costs", "--month", "--format", "json", "--offline"]).await;
+    let labs_local = server.run(&["costs", "--month", "-w", "labs", "--format", "json", "--offline"]).await;
+
+    let dir = tempfile::tempdir().unwrap();
+    let (base2, dir_path) = (base.clone(), dir.path().to_path_buf());
+    // The dashboard runs blocking HTTP: off the test's async threads.
+    let (screens, exported) = tokio::task::spawn_blocking(move || {
+        let open = |token: &str| Server::new(&base2, &[("LLMCOST_REMOTE_TOKEN".into(), token.into())]).unwrap();
+        let run = |server: &Server, model: &mut Model, effects: Vec<Effect>| {
+            let mut queue = effects;
+            while let Some(effect) = queue.pop() {
+                let msg = llmcost::tui::run_remote_effect(server, effect);
+                queue.extend(update(model, msg));
+            }
+        };
+        let mut screens = Vec::new();
+        let mut exported = None;
+        for token in [TOKEN, "labs-token-0123456789abcdef"] {
+            let server = open(token);
+            let start = server.dashboard_start().unwrap();
+            let mut model = Model::new(start.accounts, start.today, true, false);
+            let effects = init(&mut model);
+            run(&server, &mut model, effects);
+            // r: the server syncs on its own; the dashboard asks it again.
+            let effects = update(
+                &mut model,
+                Msg::Key(ratatui::crossterm::event::KeyEvent::from(ratatui::crossterm::event::KeyCode::Char('r'))),
+            );
+            run(&server, &mut model, effects);
+            let snapshot = model.snapshot.clone().expect("a screen");
+            screens.push((model.accounts.clone(), snapshot));
+            if exported.is_none() {
+                let q = llmcost::app::dashboard::Query {
+                    currency: llmcost::domain::Currency::USD,
+                    accounts: vec![],
+                    project: None,
+                    range: screens[0].1.range,
+                    period_end: screens[0].1.range.until,
+                    today: start.today,
+                };
+                let msg = llmcost::tui::run_remote_effect(
+                    &server,
+                    Effect::Export { query: q, path: dir_path.join("export.csv"), filter: String::new() },
+                );
+                let Msg::Exported(Ok(path)) = msg else { panic!("export failed: {msg:?}") };
+                exported = Some(std::fs::read_to_string(path).unwrap());
+            }
+        }
+        let tutors = open(TUTORS).dashboard_start().unwrap_err().to_string();
+        (screens, (exported, tutors))
+    })
+    .await
+    .unwrap();
+
+    let (all_accounts, all) = &screens[0];
+    assert_eq!(all_accounts.len(), 2, "both workspaces: {all_accounts:?}");
+    assert!(all.total.decimal() > rust_decimal::Decimal::ZERO, "the server synced spend");
+    assert_eq!(all.total.decimal(), total(&stdout(&local)), "the screen's total is costs' total");
+    assert_eq!(all.budgets.len(), 1, "the server's budget is on the screen");
+    let (labs_accounts, labs) = &screens[1];
+    assert_eq!(labs_accounts.iter().map(|a| a.workspace.as_str()).collect::<Vec<_>>(), ["labs"]);
+    assert_eq!(labs.total.decimal(), total(&stdout(&labs_local)), "labs sees labs");
+    assert!(labs.budgets.is_empty(), "edugami's budget is not labs' to see");
+    let (csv, tutors) = exported;
+    let csv = csv.unwrap();
+    let local_csv = server.run(&["costs", "--month", "--by", "provider,model", "--format", "csv", "--offline"]).await;
+    assert_eq!(csv.lines().next(), stdout(&local_csv).lines().next(), "the CSV's header row");
+    assert_eq!(csv.lines().count(), stdout(&local_csv).lines().count(), "{csv}");
+    assert!(tutors.contains("403") && tutors.contains("limited to team tutoring"), "{tutors}");
+}
