@@ -838,6 +838,7 @@ Register-ArgumentCompleter -Native -CommandName 'llmcost' -ScriptBlock {
         }
         'llmcost;export' {
             [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'The format')
+            [CompletionResult]::new('--focus-version', '--focus-version', [CompletionResultType]::ParameterName, 'The FOCUS version written')
             [CompletionResult]::new('--provider', '--provider', [CompletionResultType]::ParameterName, 'Only this provider (repeatable): openai, anthropic, openrouter, xai, aws, azure, gcp')
             [CompletionResult]::new('-w', '-w', [CompletionResultType]::ParameterName, 'Only this workspace (repeatable), e.g. edugami')
             [CompletionResult]::new('--workspace', '--workspace', [CompletionResultType]::ParameterName, 'Only this workspace (repeatable), e.g. edugami')

@@ -791,6 +791,7 @@ set edit:completion:arg-completer[llmcost] = {|@words|
         }
         &'llmcost;export'= {
             cand --format 'The format'
+            cand --focus-version 'The FOCUS version written'
             cand --provider 'Only this provider (repeatable): openai, anthropic, openrouter, xai, aws, azure, gcp'
             cand -w 'Only this workspace (repeatable), e.g. edugami'
             cand --workspace 'Only this workspace (repeatable), e.g. edugami'

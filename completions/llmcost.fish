@@ -693,6 +693,8 @@ complete -c llmcost -n "__fish_llmcost_using_subcommand import" -l wide -d 'Tabl
 complete -c llmcost -n "__fish_llmcost_using_subcommand import" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c llmcost -n "__fish_llmcost_using_subcommand import" -s V -l version -d 'Print version'
 complete -c llmcost -n "__fish_llmcost_using_subcommand export" -l format -d 'The format' -r -f -a "focus\t'FOCUS 1.2 CSV (FinOps Foundation), one row per UTC day x account x project x line item'"
+complete -c llmcost -n "__fish_llmcost_using_subcommand export" -l focus-version -d 'The FOCUS version written' -r -f -a "1.2\t'FOCUS 1.2 (checked with the FinOps Foundation\'s validator)'
+1.3\t'FOCUS 1.2\'s columns plus 1.3\'s ServiceProviderName and HostProviderName'"
 complete -c llmcost -n "__fish_llmcost_using_subcommand export" -l provider -d 'Only this provider (repeatable): openai, anthropic, openrouter, xai, aws, azure, gcp' -r
 complete -c llmcost -n "__fish_llmcost_using_subcommand export" -s w -l workspace -d 'Only this workspace (repeatable), e.g. edugami' -r
 complete -c llmcost -n "__fish_llmcost_using_subcommand export" -l month -d 'This month to date, or a whole month given as YYYY-MM' -r

@@ -1,4 +1,4 @@
-//! `llmcost export --format focus`: the cached spend as a FOCUS 1.2 CSV for FinOps tools.
+//! `llmcost export --format focus`: the cached spend as a FOCUS 1.2 (or 1.3) CSV for FinOps tools.
 
 use std::path::PathBuf;
 
@@ -15,17 +15,43 @@ pub enum ExportFormat {
     Focus,
 }
 
+/// `--focus-version`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum, Default)]
+pub enum FocusVersionArg {
+    /// FOCUS 1.2 (checked with the FinOps Foundation's validator)
+    #[default]
+    #[value(name = "1.2")]
+    V1_2,
+    /// FOCUS 1.2's columns plus 1.3's ServiceProviderName and HostProviderName
+    #[value(name = "1.3")]
+    V1_3,
+}
+
+impl FocusVersionArg {
+    fn version(self) -> crate::output::focus::FocusVersion {
+        match self {
+            FocusVersionArg::V1_2 => crate::output::focus::FocusVersion::V1_2,
+            FocusVersionArg::V1_3 => crate::output::focus::FocusVersion::V1_3,
+        }
+    }
+}
+
 #[derive(Debug, Args)]
 #[command(after_help = "\
 Examples:
   llmcost export --format focus --month --out llm-spend-focus.csv
   llmcost export --format focus --last 7 --partitioned warehouse/llm-focus
       One file per account and day; only changed days rewritten
-  llmcost export --format focus --year --provider openai > openai-focus.csv")]
+  llmcost export --format focus --year --provider openai > openai-focus.csv
+  llmcost export --format focus --month --focus-version 1.3
+      With FOCUS 1.3's ServiceProviderName and HostProviderName")]
 pub struct ExportArgs {
     /// The format
     #[arg(long, value_enum, default_value_t)]
     pub format: ExportFormat,
+    /// The FOCUS version written
+    #[arg(long, value_enum, default_value_t, value_name = "VERSION")]
+    pub focus_version: FocusVersionArg,
     #[command(flatten)]
     pub scope: ScopeArgs,
     #[command(flatten)]
@@ -53,16 +79,18 @@ pub(super) fn run(app: &App, args: ExportArgs) -> Result<()> {
         currency: None,
     };
     if let Some(dir) = &args.partitioned {
-        return partitioned(app, &scope, range, dir);
+        return partitioned(app, &scope, range, dir, args.focus_version.version());
     }
     let answer = crate::app::export::focus(app, &scope, range)?;
     let mut bytes = Vec::new();
-    let rows = crate::output::focus::write(&answer.view, &mut bytes)?;
+    let version = args.focus_version.version();
+    let rows = crate::output::focus::write(&answer.view, version, &mut bytes)?;
     match &args.out {
         Some(path) => {
             crate::config::write_atomically(path, &bytes)?;
             app.note(&format!(
-                "Wrote {rows} FOCUS 1.2 row(s) to {} ({} to {}, UTC days).",
+                "Wrote {rows} FOCUS {} row(s) to {} ({} to {}, UTC days).",
+                version.name(),
                 path.display(),
                 range.since,
                 range.until
@@ -80,12 +108,13 @@ fn partitioned(
     scope: &crate::app::select::Scope,
     range: crate::domain::DateRange,
     dir: &std::path::Path,
+    version: crate::output::focus::FocusVersion,
 ) -> Result<()> {
     let answer = crate::app::export::focus_partitions(app, scope, range)?;
     let (mut written, mut unchanged, mut removed) = (0, 0, 0);
     for (key, view) in &answer.view.parts {
         let mut bytes = Vec::new();
-        crate::output::focus::write(view, &mut bytes)?;
+        crate::output::focus::write(view, version, &mut bytes)?;
         let path = dir.join(key.path()).join("focus.csv");
         if std::fs::read(&path).is_ok_and(|old| old == bytes) {
             unchanged += 1;

@@ -68,6 +68,40 @@ pub(crate) const COLUMNS: [&str; 44] = [
     "x_LlmcostQuantityBasis",
 ];
 
+/// FOCUS 1.3's provider columns, written before llmcost's own with `--focus-version 1.3`. 1.3
+/// keeps `ProviderName` and `PublisherName` (deprecated), so a 1.3 file has both.
+const COLUMNS_1_3: [&str; 2] = ["HostProviderName", "ServiceProviderName"];
+/// Where llmcost's own columns start.
+const OWN_COLUMNS_AT: usize = 38;
+
+/// The FOCUS version a file is written in.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub(crate) enum FocusVersion {
+    /// The version checked with the FinOps Foundation's validator.
+    #[default]
+    V1_2,
+    /// 1.2's columns plus 1.3's `ServiceProviderName` and `HostProviderName`.
+    V1_3,
+}
+
+impl FocusVersion {
+    pub(crate) fn name(self) -> &'static str {
+        match self {
+            FocusVersion::V1_2 => "1.2",
+            FocusVersion::V1_3 => "1.3",
+        }
+    }
+
+    /// The header row.
+    pub(crate) fn columns(self) -> Vec<&'static str> {
+        let mut columns = COLUMNS.to_vec();
+        if self == FocusVersion::V1_3 {
+            columns.splice(OWN_COLUMNS_AT..OWN_COLUMNS_AT, COLUMNS_1_3);
+        }
+        columns
+    }
+}
+
 /// The unit a row is priced in: one line item's charge for one UTC day (see the module's note).
 pub(crate) const PRICING_UNIT: &str = "Days";
 
@@ -84,14 +118,15 @@ fn first_of_next_month(day: NaiveDate) -> NaiveDate {
     first_of_month(day).checked_add_months(chrono::Months::new(1)).unwrap_or(day)
 }
 
-/// How llmcost classifies an API provider's charges.
-fn api_source(display: &str) -> ChargeSource {
+/// How llmcost classifies an API provider's charges: the provider sells them and bills them;
+/// the model's publisher published them (the provider itself for anything but a model).
+fn api_source(display: &str, publisher: Option<&str>) -> ChargeSource {
     ChargeSource {
         service_category: crate::import::focus_import_category().into(),
         service_subcategory: "Generative AI".into(),
         service_name: format!("{display} API"),
         provider_name: display.into(),
-        publisher_name: display.into(),
+        publisher_name: publisher.unwrap_or(display).into(),
         invoice_issuer_name: display.into(),
     }
 }
@@ -110,87 +145,117 @@ fn completed(source: &ChargeSource, display: &str) -> ChargeSource {
     }
 }
 
-/// Writes the FOCUS CSV of a view; returns how many rows were written.
-pub(crate) fn write(view: &FocusView, out: &mut dyn Write) -> crate::error::Result<usize> {
+/// Writes the FOCUS CSV of a view in `version`; returns how many rows were written.
+pub(crate) fn write(view: &FocusView, version: FocusVersion, out: &mut dyn Write) -> crate::error::Result<usize> {
     let io = |e: csv::Error| crate::error::Error::Runtime(format!("cannot write the FOCUS file: {e}"));
     let mut w = csv::Writer::from_writer(out);
-    w.write_record(COLUMNS).map_err(io)?;
-    let mut written = 0;
+    w.write_record(version.columns()).map_err(io)?;
     for line in &view.lines {
-        let FocusLine { day, kind, workspace, project, project_name, model, line_item, currency, cost, source } = line;
-        let (day, cost, provider, currency) = (*day, *cost, kind.id().to_string(), currency.as_str().to_string());
-        let display = kind.display_name();
-        let project_name =
-            if project.is_empty() { kind.default_project_label().to_string() } else { project_name.clone() };
-        let source = match source {
-            Some(s) => completed(s, display),
-            None => api_source(display),
-        };
-        let amount = cost_text(cost);
-        let usage = cost.decimal() >= rust_decimal::Decimal::ZERO;
-        // Usage rows are priced as one day of the line item; credits carry no quantity or price.
-        let (category, quantity, unit, unit_price) = if usage {
-            ("Usage", "1.0".to_string(), PRICING_UNIT.to_string(), amount.clone())
+        let (record, provider_name) = record(line);
+        if version == FocusVersion::V1_3 {
+            // The provider sells the service; where it runs is not the customer's to pick or
+            // know from the bill, so FOCUS wants the service provider as the host too.
+            let mut record = record.to_vec();
+            record.splice(OWN_COLUMNS_AT..OWN_COLUMNS_AT, [provider_name.clone(), provider_name]);
+            w.write_record(&record).map_err(io)?;
         } else {
-            ("Credit", String::new(), String::new(), String::new())
-        };
-        let sku_price = format!("{model} | {line_item}");
-        let next = day.checked_add_days(Days::new(1)).unwrap_or(day);
-        let t = |text: &str| safe_text(text);
-        let record: [String; 44] = [
-            amount.clone(),
-            t(&format!("{provider}/{workspace}")),
-            t(workspace),
-            currency.clone(),
-            at_midnight(first_of_next_month(day)),
-            at_midnight(first_of_month(day)),
-            category.into(),
-            String::new(),
-            t(line_item),
-            "Usage-Based".into(),
-            at_midnight(next),
-            at_midnight(day),
-            quantity.clone(),
-            unit.clone(),
-            amount.clone(),
-            amount.clone(),
-            t(&source.invoice_issuer_name),
-            amount.clone(),
-            unit_price.clone(),
-            if usage { "Standard" } else { "" }.into(),
-            currency,
-            unit_price.clone(),
-            amount.clone(),
-            unit_price,
-            quantity,
-            unit,
-            t(&source.provider_name),
-            t(&source.publisher_name),
-            t(&source.service_category),
-            t(&source.service_name),
-            t(&source.service_subcategory),
-            t(model),
-            t(line_item),
-            String::new(),
-            t(&sku_price),
-            t(&if project.is_empty() { format!("{provider}/{workspace}/default") } else { project.clone() }),
-            t(&project_name),
-            "Project".into(),
-            provider.clone(),
-            t(workspace),
-            t(project),
-            t(model),
-            t(line_item),
-            if usage { "one line item for one UTC day" } else { "" }.into(),
-        ];
-        w.write_record(&record).map_err(io)?;
-        written += 1;
+            w.write_record(&record).map_err(io)?;
+        }
     }
     w.flush().map_err(|e| crate::error::Error::Runtime(format!("cannot write the FOCUS file: {e}")))?;
-    Ok(written)
+    Ok(view.lines.len())
+}
+
+/// One line's FOCUS 1.2 cells, in `COLUMNS` order, and its provider's name (for 1.3's columns).
+fn record(line: &FocusLine) -> ([String; 44], String) {
+    let FocusLine { day, kind, workspace, project, project_name, model, line_item, currency, cost, source, publisher } =
+        line;
+    let (day, cost, provider, currency) = (*day, *cost, kind.id().to_string(), currency.as_str().to_string());
+    let display = kind.display_name();
+    let project_name = if project.is_empty() { kind.default_project_label().to_string() } else { project_name.clone() };
+    let source = match source {
+        Some(s) => completed(s, display),
+        None => api_source(display, *publisher),
+    };
+    let amount = cost_text(cost);
+    let usage = cost.decimal() >= rust_decimal::Decimal::ZERO;
+    // Usage rows are priced as one day of the line item; credits carry no quantity or price.
+    let (category, quantity, unit, unit_price) = if usage {
+        ("Usage", "1.0".to_string(), PRICING_UNIT.to_string(), amount.clone())
+    } else {
+        ("Credit", String::new(), String::new(), String::new())
+    };
+    let sku_price = format!("{model} | {line_item}");
+    let next = day.checked_add_days(Days::new(1)).unwrap_or(day);
+    let t = |text: &str| safe_text(text);
+    let record: [String; 44] = [
+        amount.clone(),
+        t(&format!("{provider}/{workspace}")),
+        t(workspace),
+        currency.clone(),
+        at_midnight(first_of_next_month(day)),
+        at_midnight(first_of_month(day)),
+        category.into(),
+        String::new(),
+        t(line_item),
+        "Usage-Based".into(),
+        at_midnight(next),
+        at_midnight(day),
+        quantity.clone(),
+        unit.clone(),
+        amount.clone(),
+        amount.clone(),
+        t(&source.invoice_issuer_name),
+        amount.clone(),
+        unit_price.clone(),
+        if usage { "Standard" } else { "" }.into(),
+        currency,
+        unit_price.clone(),
+        amount.clone(),
+        unit_price,
+        quantity,
+        unit,
+        t(&source.provider_name),
+        t(&source.publisher_name),
+        t(&source.service_category),
+        t(&source.service_name),
+        t(&source.service_subcategory),
+        t(model),
+        t(line_item),
+        String::new(),
+        t(&sku_price),
+        t(&if project.is_empty() { format!("{provider}/{workspace}/default") } else { project.clone() }),
+        t(&project_name),
+        "Project".into(),
+        provider.clone(),
+        t(workspace),
+        t(project),
+        t(model),
+        t(line_item),
+        if usage { "one line item for one UTC day" } else { "" }.into(),
+    ];
+    let provider_name = t(&source.provider_name);
+    (record, provider_name)
 }
 
 /// Decimal text as FOCUS wants it: plain digits, no exponent.
 fn cost_text(m: Money) -> String {
     m.decimal().normalize().to_string()
+}
+
+#[cfg(test)]
+mod version_tests {
+    use super::*;
+
+    #[test]
+    fn the_1_3_columns_go_before_llmcost_s_own() {
+        assert_eq!(COLUMNS[OWN_COLUMNS_AT], "x_LlmcostProvider");
+        assert!(COLUMNS[..OWN_COLUMNS_AT].iter().all(|c| !c.starts_with("x_")));
+        let columns = FocusVersion::V1_3.columns();
+        assert_eq!(columns.len(), COLUMNS.len() + 2);
+        assert_eq!(
+            &columns[OWN_COLUMNS_AT..OWN_COLUMNS_AT + 3],
+            ["HostProviderName", "ServiceProviderName", "x_LlmcostProvider"]
+        );
+    }
 }

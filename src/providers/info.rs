@@ -83,6 +83,9 @@ pub struct ProviderInfo {
     /// Paid in advance: the provider reports a balance left (`Provider::balance`), which
     /// `llmcost balances` shows with its runway.
     pub prepaid: bool,
+    /// Sells other companies' models (a cloud, a router, a host of open models): FOCUS's
+    /// publisher is then the model's (`app::views::publisher`), not the provider.
+    pub resells_models: bool,
     pub credentials: CredentialSource,
     /// Finds the account's credentials (`credentials::api_key` for key providers; AWS, Azure and
     /// Google their own chains).

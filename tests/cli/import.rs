@@ -334,3 +334,60 @@ async fn imported_projects_are_not_called_unlisted() {
     let bot = doc["projects"].as_array().unwrap().iter().find(|r| r["id"] == "bot").unwrap_or_else(|| panic!("{doc}"));
     assert_ne!(bot["status"], "unlisted", "{doc}");
 }
+
+/// `--focus-version 1.3` adds 1.3's ServiceProviderName and HostProviderName and nothing else;
+/// a model a cloud or a router resells names its own publisher (Bedrock's Claude: provided by
+/// AWS, published by Anthropic), in both versions; the 1.3 file imports back whole.
+#[tokio::test]
+async fn focus_1_3_names_the_service_provider_and_the_publisher() {
+    let env = TestEnv::new();
+    let export = |version: &str| {
+        let out = env
+            .std_cmd()
+            .args(["--demo", "export", "--format", "focus", "--month", "--focus-version", version])
+            .output()
+            .unwrap();
+        assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+        let mut reader = csv::Reader::from_reader(out.stdout.as_slice());
+        let header: Vec<String> = reader.headers().unwrap().iter().map(String::from).collect();
+        let rows: Vec<std::collections::HashMap<String, String>> = reader
+            .records()
+            .map(|r| header.iter().cloned().zip(r.unwrap().iter().map(String::from)).collect())
+            .collect();
+        (header, rows)
+    };
+    let (h12, rows12) = export("1.2");
+    let (h13, rows13) = export("1.3");
+    assert!(!h12.iter().any(|h| h.ends_with("ProviderName") && h != "ProviderName"), "1.2 stays 1.2: {h12:?}");
+    let added: Vec<&String> = h13.iter().filter(|h| !h12.contains(h)).collect();
+    assert_eq!(added, ["HostProviderName", "ServiceProviderName"]);
+    assert_eq!(rows12.len(), rows13.len());
+    let find = |rows: &[std::collections::HashMap<String, String>], provider: &str, model: &str| {
+        rows.iter().find(|r| r["x_LlmcostProvider"] == provider && r["x_LlmcostModel"] == model).unwrap().clone()
+    };
+    let bedrock = find(&rows13, "aws", "Claude Sonnet 4.5");
+    assert_eq!(
+        (&*bedrock["ProviderName"], &*bedrock["PublisherName"], &*bedrock["ServiceProviderName"]),
+        ("AWS Bedrock", "Anthropic", "AWS Bedrock")
+    );
+    assert_eq!(bedrock["HostProviderName"], "AWS Bedrock", "the host is not the customer's to pick");
+    assert_eq!(find(&rows12, "openrouter", "meta-llama/llama-4-maverick")["PublisherName"], "Meta");
+    assert_eq!(find(&rows12, "openai", "web search tool calls")["PublisherName"], "OpenAI");
+    assert_eq!(find(&rows12, "xai", "grok-4")["PublisherName"], "xAI", "a vendor publishes its own models");
+    let sum = |rows: &[std::collections::HashMap<String, String>]| -> Decimal {
+        rows.iter().map(|r| r["BilledCost"].parse::<Decimal>().unwrap()).sum()
+    };
+    assert_eq!(sum(&rows12), sum(&rows13));
+    // Read back: the 1.3 columns are understood, no row is left out.
+    let file = env.dir.path().join("focus13.csv");
+    let out = env.std_cmd().args(["--demo", "export", "--month", "--focus-version", "1.3"]).output().unwrap();
+    std::fs::write(&file, out.stdout).unwrap();
+    let import = env
+        .std_cmd()
+        .args(["import", file.to_str().unwrap(), "--format", "focus", "--provider", "back", "--workspace", "x"])
+        .output()
+        .unwrap();
+    assert!(import.status.success(), "{}", String::from_utf8_lossy(&import.stderr));
+    let said = format!("{}{}", String::from_utf8_lossy(&import.stdout), String::from_utf8_lossy(&import.stderr));
+    assert!(said.contains(&format!("Imported {} row(s)", rows13.len())), "{said}");
+}

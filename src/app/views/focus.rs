@@ -1,6 +1,6 @@
 //! The lines of a FOCUS export: the cache's spend per UTC day, account, project, model, line
 //! item and billing currency (never converted), with the names and classifications the cache
-//! keeps. `output::focus` writes them as FOCUS 1.2.
+//! keeps. `output::focus` writes them as FOCUS 1.2 or 1.3.
 
 use std::collections::HashMap;
 
@@ -27,6 +27,8 @@ pub(crate) struct FocusLine {
     pub cost: Money,
     /// The classification an imported FOCUS file gave the charge (`None`: an API provider's).
     pub source: Option<ChargeSource>,
+    /// Who published the model, when the provider resells models and the name says who.
+    pub publisher: Option<&'static str>,
 }
 
 #[derive(Clone, Debug, Default)]
@@ -68,6 +70,7 @@ impl FocusView {
                 currency: *currency,
                 cost,
                 source: sources.get(&id(line_item)).cloned(),
+                publisher: if kind.info().resells_models { super::publisher::of_model(model) } else { None },
             });
         }
         Ok(FocusView { lines })

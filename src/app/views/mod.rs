@@ -7,6 +7,7 @@ pub(crate) mod cost_row;
 pub(crate) mod cost_view;
 pub(crate) mod focus;
 pub(crate) mod projects_view;
+pub(crate) mod publisher;
 
 pub(crate) use chargeback::ChargebackView;
 pub use cost_view::{CostRow, CostView};

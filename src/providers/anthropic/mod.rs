@@ -29,6 +29,7 @@ const INFO: ProviderInfo = ProviderInfo {
     reports_today: true,
     counts_requests: false,
     prepaid: false,
+    resells_models: false,
     credentials: CredentialSource::ApiKey,
     resolve_credentials: super::credentials::api_key,
     min_fresh_minutes: 0,

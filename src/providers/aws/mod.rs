@@ -44,6 +44,7 @@ const INFO: ProviderInfo = ProviderInfo {
     reports_today: true,
     counts_requests: false,
     prepaid: false,
+    resells_models: true,
     credentials: CredentialSource::AwsChain,
     resolve_credentials: credentials::from_context,
     // Cost Explorer refreshes a few times a day and bills every request.

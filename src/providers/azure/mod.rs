@@ -37,6 +37,7 @@ const INFO: ProviderInfo = ProviderInfo {
     reports_today: true,
     counts_requests: false,
     prepaid: false,
+    resells_models: true,
     credentials: CredentialSource::AzureLogin,
     resolve_credentials: credentials::from_context,
     // Cost Management's query budget is tight and tenant-wide; its data refreshes a few times a day.

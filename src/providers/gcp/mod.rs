@@ -38,6 +38,7 @@ const INFO: ProviderInfo = ProviderInfo {
     reports_today: true,
     counts_requests: false,
     prepaid: false,
+    resells_models: true,
     credentials: CredentialSource::GoogleAuth,
     resolve_credentials: credentials::from_context,
     // The export is updated several times a day; each query scans (and bills) bytes.

@@ -23,6 +23,7 @@ const INFO: ProviderInfo = ProviderInfo {
     reports_today: true,
     counts_requests: true,
     prepaid: false,
+    resells_models: true,
     credentials: CredentialSource::Imported,
     resolve_credentials: super::credentials::none_needed,
     min_fresh_minutes: 0,

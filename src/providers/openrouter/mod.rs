@@ -32,6 +32,7 @@ const INFO: ProviderInfo = ProviderInfo {
     reports_today: false,
     counts_requests: true,
     prepaid: true,
+    resells_models: true,
     credentials: CredentialSource::ApiKey,
     resolve_credentials: super::credentials::api_key,
     min_fresh_minutes: 0,
