@@ -733,6 +733,64 @@ pub(crate) fn gateway_observations(
     Ok(out)
 }
 
+/// The demo's levers, as `brake` would read them from the providers: Anthropic's keys per
+/// workspace, OpenRouter's keys, OpenAI's rate limits of the busiest models per project.
+pub(crate) fn brake_changes(account: &crate::domain::Account) -> Vec<crate::providers::levers::Change> {
+    use crate::domain::ProviderKind;
+    use crate::providers::levers::{Change, Lever};
+    use serde_json::json;
+    let key = |id: &str, name: &str, project: Option<&str>, on: serde_json::Value, off: serde_json::Value| Change {
+        lever: Lever { kind: "api_key".into(), id: id.into(), name: name.into(), project: project.map(str::to_string) },
+        current: on,
+        braked: off,
+    };
+    let limit = |project: &str, project_name: &str, model: &str, rpm: u64, tpm: u64| Change {
+        lever: Lever {
+            kind: "rate_limit".into(),
+            id: format!("rl-{model}"),
+            name: format!("{project_name} · {model}"),
+            project: Some(project.into()),
+        },
+        current: json!({"max_requests_per_1_minute": rpm, "max_tokens_per_1_minute": tpm}),
+        braked: json!({"max_requests_per_1_minute": 1, "max_tokens_per_1_minute": 1}),
+    };
+    let (active, inactive) = (json!({"status": "active"}), json!({"status": "inactive"}));
+    let (enabled, disabled) = (json!({"disabled": false}), json!({"disabled": true}));
+    match (account.provider, account.workspace.as_str()) {
+        (ProviderKind::Anthropic, "edugami") => vec![
+            key(
+                "apikey_01EduTutorProd",
+                "tutor-prod (sk-ant-api03-R2D...igAA)",
+                Some("wrkspc_01EduTutorClaude"),
+                active.clone(),
+                inactive.clone(),
+            ),
+            key(
+                "apikey_01EduResearch",
+                "research-notebooks (sk-ant-api03-C3P...xQAA)",
+                Some("wrkspc_01EduResearch"),
+                active,
+                inactive,
+            ),
+        ],
+        (ProviderKind::OpenRouter, "storygami") => vec![
+            key("f01d3c2b9a", "story-engine (sk-or-v1-0e6...c96)", None, enabled.clone(), disabled.clone()),
+            key("7ab44e1c02", "prototypes (sk-or-v1-9a1...2f0)", None, enabled, disabled),
+        ],
+        (ProviderKind::OpenAi, "edugami") => vec![
+            limit("proj_edu_grading", "Essay grading", "gpt-5.5", 5_000, 2_000_000),
+            limit("proj_edu_tutor", "Tutor chat", "gpt-4o-mini", 10_000, 10_000_000),
+        ],
+        (ProviderKind::OpenAi, "storygami") => {
+            vec![limit("proj_story_engine", "Story engine", "gpt-5.5", 5_000, 2_000_000)]
+        }
+        (ProviderKind::OpenAi, "memoways") => {
+            vec![limit("proj_memo_summaries", "Summaries", "o4-mini", 5_000, 4_000_000)]
+        }
+        _ => Vec::new(),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -4,6 +4,7 @@
 pub(crate) mod alerts;
 pub(crate) mod answer;
 pub(crate) mod balances;
+pub(crate) mod brake;
 pub(crate) mod budget_file;
 pub(crate) mod budgets;
 pub(crate) mod cache;

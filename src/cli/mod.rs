@@ -2,6 +2,7 @@
 
 mod args;
 mod balances_cmd;
+mod brake_cmd;
 mod budgets;
 mod cache_cmd;
 mod costs;
@@ -155,6 +156,8 @@ pub enum Command {
     Budgets(budgets::BudgetsArgs),
     /// Prepaid balances (OpenRouter credits) and their runway at the last week's burn
     Balances(balances_cmd::BalancesArgs),
+    /// Stop spend at the providers, reversibly: keys off, rate limits down; --undo, --status
+    Brake(brake_cmd::BrakeArgs),
     /// The period's story: comparison, forecast, breakdowns, movers, anomalies; exports
     Report(report::ReportArgs),
     /// The interactive dashboard
@@ -273,6 +276,7 @@ fn dispatch(cli: Cli) -> crate::error::Result<()> {
         Command::Sync(args) => sync_cmd::run(&app, args),
         Command::Budgets(args) => budgets::run(&app, args),
         Command::Balances(args) => balances_cmd::run(&app, args),
+        Command::Brake(args) => brake_cmd::run(&app, args),
         Command::Report(args) => report::run(&app, args),
         Command::Tui(args) => tui_cmd::run(app, args),
         Command::Optimize(args) => optimize_cmd::run(&app, args),

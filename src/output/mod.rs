@@ -1,6 +1,7 @@
 //! Rendering the views `app` builds as table, JSON, CSV or Markdown.
 
 pub(crate) mod balances_out;
+pub(crate) mod brake_out;
 pub(crate) mod budget_text;
 pub(crate) mod budgets_out;
 pub(crate) mod csv_out;

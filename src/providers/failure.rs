@@ -17,6 +17,8 @@ pub enum FailureKind {
     Unreachable,
     /// A 200 whose body was not what the API documents.
     Malformed,
+    /// Asked of a provider that has no such thing (a lever on a provider without levers).
+    Unsupported,
 }
 
 /// A failed call, with enough context to name the account and endpoint.

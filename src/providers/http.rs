@@ -61,6 +61,9 @@ pub trait CursorPage: DeserializeOwned {
     fn next_page(&self) -> NextPage;
 }
 
+/// A write's method, JSON body and extra headers.
+type WriteBody<'a> = (reqwest::Method, &'a serde_json::Value, &'a [(&'static str, &'a str)]);
+
 /// One account's connection: base URL, auth headers, timeout and retry policy.
 #[derive(Clone)]
 pub struct Http {
@@ -201,16 +204,26 @@ impl Http {
         body: &serde_json::Value,
         headers: &[(&'static str, &str)],
     ) -> Result<T, ProviderError> {
-        let text = self.send_text(path, &[], Some((body, headers))).await?;
+        self.send_json(reqwest::Method::POST, path, body, headers).await
+    }
+
+    /// Sends a JSON `body` to `path` with `method` (POST, PATCH, PUT: the levers that change a
+    /// provider's settings), with the same retries (every write llmcost sends sets a value, so
+    /// sending it twice does no more than once), and decodes the JSON answer.
+    pub async fn send_json<T: DeserializeOwned>(
+        &self,
+        method: reqwest::Method,
+        path: &str,
+        body: &serde_json::Value,
+        headers: &[(&'static str, &str)],
+    ) -> Result<T, ProviderError> {
+        let label = format!("{method} {path}");
+        let text = self.send_text(path, &[], Some((method, body, headers))).await?;
         // An empty answer (HTTP 204) reads as `null`: an `Option` target gets `None`.
         let text = if text.trim().is_empty() { "null".to_string() } else { text };
         serde_json::from_str(&text).map_err(|e| {
             let shown: String = text.chars().take(120).collect();
-            self.fail(
-                &format!("POST {path}"),
-                FailureKind::Malformed,
-                format!("unexpected response ({e}); body starts: {shown:?}"),
-            )
+            self.fail(&label, FailureKind::Malformed, format!("unexpected response ({e}); body starts: {shown:?}"))
         })
     }
 
@@ -225,11 +238,11 @@ impl Http {
         &self,
         url: &str,
         query: &[(&str, String)],
-        body: Option<(&serde_json::Value, &[(&'static str, &str)])>,
+        body: Option<WriteBody<'_>>,
     ) -> reqwest::Result<reqwest::Request> {
         let mut request = match body {
-            Some((b, extra)) => {
-                let mut r = self.client.post(url).json(b);
+            Some((method, b, extra)) => {
+                let mut r = self.client.request(method, url).json(b);
                 for (name, value) in extra {
                     let (n, v) = header(name, value);
                     r = r.header(n, v);
@@ -266,11 +279,11 @@ impl Http {
         &self,
         path: &str,
         query: &[(&str, String)],
-        body: Option<(&serde_json::Value, &[(&'static str, &str)])>,
+        body: Option<WriteBody<'_>>,
     ) -> Result<String, ProviderError> {
         let url = format!("{}{}", self.base_url, path);
-        let method = if body.is_some() { "POST" } else { "GET" };
-        let label = if body.is_some() { format!("POST {path}") } else { path.to_string() };
+        let method = body.as_ref().map_or("GET", |(m, _, _)| m.as_str()).to_string();
+        let label = if body.is_some() { format!("{method} {path}") } else { path.to_string() };
         let log = format!("{}: {method}", self.account);
         let judge = |answer: &crate::net::Answer| {
             if answer.status.is_success() {
@@ -287,7 +300,7 @@ impl Http {
             &self.retry,
             MAX_BODY_BYTES,
             &log,
-            || self.request(&url, query, body),
+            || self.request(&url, query, body.as_ref().map(|(m, b, h)| (m.clone(), *b, *h))),
             judge,
         )
         .await;
@@ -300,7 +313,7 @@ impl Http {
             let query_sent = answer.url.query().unwrap_or("");
             let (account, provider, status) =
                 (self.account.to_string(), self.account.provider.id(), answer.status.as_u16());
-            recorder.save(&account, provider, method, path, query_sent, status, &text);
+            recorder.save(&account, provider, &method, path, query_sent, status, &text);
         }
         if answer.status.is_success() {
             return Ok(text);

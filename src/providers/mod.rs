@@ -11,6 +11,7 @@ pub(crate) mod helper;
 pub mod http;
 pub(crate) mod imported;
 pub(crate) mod info;
+pub mod levers;
 pub(crate) mod oauth;
 pub mod openai;
 pub mod openrouter;
@@ -133,6 +134,32 @@ pub trait Provider: Sized + Send + Sync {
     /// account is billed after use.
     fn balance(&self) -> impl Future<Output = Result<Option<crate::domain::Money>, ProviderError>> + Send {
         async { Ok(None) }
+    }
+
+    /// The reversible changes that stop this account's spend, from the state read now (`llmcost
+    /// brake`); `None` where llmcost knows no lever for the provider.
+    fn brake_changes(&self) -> impl Future<Output = Result<Option<Vec<levers::Change>>, ProviderError>> + Send {
+        async { Ok(None) }
+    }
+
+    /// A lever's setting as the provider reports it now: the fields of `like`.
+    fn lever_read(
+        &self,
+        lever: &levers::Lever,
+        like: &serde_json::Value,
+    ) -> impl Future<Output = Result<serde_json::Value, ProviderError>> + Send {
+        let _ = (lever, like);
+        async { Err(self.http().fail("(levers)", failure::FailureKind::Unsupported, "this provider has no levers")) }
+    }
+
+    /// Sets a lever's setting to `value`; the setting as the provider reports it after.
+    fn lever_write(
+        &self,
+        lever: &levers::Lever,
+        value: &serde_json::Value,
+    ) -> impl Future<Output = Result<serde_json::Value, ProviderError>> + Send {
+        let _ = (lever, value);
+        async { Err(self.http().fail("(levers)", failure::FailureKind::Unsupported, "this provider has no levers")) }
     }
 }
 

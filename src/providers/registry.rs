@@ -85,6 +85,30 @@ macro_rules! registry {
                 }
             }
 
+            /// The reversible changes that stop the account's spend; `None`: no lever known.
+            pub async fn brake_changes(&self) -> Result<Option<Vec<super::levers::Change>>, super::http::ProviderError> {
+                match self {
+                    $(AnyProvider::$variant(p) => <super::$module::$client as Provider>::brake_changes(p).await,)+
+                    AnyProvider::Imported(p) => <super::imported::Imported as Provider>::brake_changes(p).await,
+                }
+            }
+
+            /// A lever's setting now (the fields of `like`).
+            pub async fn lever_read(&self, lever: &super::levers::Lever, like: &serde_json::Value) -> Result<serde_json::Value, super::http::ProviderError> {
+                match self {
+                    $(AnyProvider::$variant(p) => <super::$module::$client as Provider>::lever_read(p, lever, like).await,)+
+                    AnyProvider::Imported(p) => <super::imported::Imported as Provider>::lever_read(p, lever, like).await,
+                }
+            }
+
+            /// Sets a lever's setting; the setting as the provider reports it after.
+            pub async fn lever_write(&self, lever: &super::levers::Lever, value: &serde_json::Value) -> Result<serde_json::Value, super::http::ProviderError> {
+                match self {
+                    $(AnyProvider::$variant(p) => <super::$module::$client as Provider>::lever_write(p, lever, value).await,)+
+                    AnyProvider::Imported(p) => <super::imported::Imported as Provider>::lever_write(p, lever, value).await,
+                }
+            }
+
             /// One cheap authenticated call that needs the admin rights llmcost needs, and a note
             /// about the account where the API has one.
             pub async fn check(&self) -> Result<Option<String>, super::http::ProviderError> {

@@ -7,6 +7,7 @@ mod balances;
 mod decimal_sum;
 mod fx;
 pub(crate) mod imports;
+mod journal;
 mod key;
 mod notifications;
 mod query;
@@ -21,6 +22,7 @@ use chrono::{DateTime, NaiveDate, SecondsFormat, Utc};
 use rusqlite::Connection;
 
 pub use crate::domain::KeyValue;
+pub use journal::{JournalEntry, NewEntry};
 pub use key::GroupKey;
 pub use notifications::NotificationKey;
 pub use query::{CostQuery, ProjectSpend};

@@ -136,6 +136,37 @@ const MIGRATIONS: &[&str] = &[
         currency  TEXT NOT NULL DEFAULT 'USD',
         PRIMARY KEY (provider, workspace, at)
     ) WITHOUT ROWID;",
+    // 10: the levers journal (`brake`): every change llmcost makes at a provider, with the value
+    // it replaced, so an undo restores exactly what was there. Append-only: a row is written
+    // 'pending' before the request and settled once ('applied' or 'failed: why'); the triggers
+    // refuse any other change and any delete.
+    "CREATE TABLE lever_journal (
+        id          INTEGER PRIMARY KEY,
+        brake       INTEGER NOT NULL,
+        action      TEXT NOT NULL CHECK (action IN ('brake', 'undo')),
+        undoes      INTEGER REFERENCES lever_journal (id),
+        at          TEXT NOT NULL,
+        who         TEXT NOT NULL,
+        provider    TEXT NOT NULL,
+        workspace   TEXT NOT NULL,
+        kind        TEXT NOT NULL,
+        object_id   TEXT NOT NULL,
+        object_name TEXT NOT NULL,
+        project     TEXT,
+        old_value   TEXT NOT NULL,
+        new_value   TEXT NOT NULL,
+        outcome     TEXT NOT NULL
+    );
+    CREATE TRIGGER lever_journal_no_delete BEFORE DELETE ON lever_journal
+    BEGIN SELECT RAISE(ABORT, 'the lever journal is append-only'); END;
+    CREATE TRIGGER lever_journal_settles_once BEFORE UPDATE ON lever_journal
+    WHEN OLD.outcome <> 'pending' OR NEW.id IS NOT OLD.id OR NEW.brake IS NOT OLD.brake
+      OR NEW.action IS NOT OLD.action OR NEW.undoes IS NOT OLD.undoes OR NEW.at IS NOT OLD.at
+      OR NEW.who IS NOT OLD.who OR NEW.provider IS NOT OLD.provider OR NEW.workspace IS NOT OLD.workspace
+      OR NEW.kind IS NOT OLD.kind OR NEW.object_id IS NOT OLD.object_id OR NEW.project IS NOT OLD.project
+      OR NEW.object_name IS NOT OLD.object_name OR NEW.old_value IS NOT OLD.old_value
+      OR NEW.new_value IS NOT OLD.new_value
+    BEGIN SELECT RAISE(ABORT, 'the lever journal is append-only'); END;",
 ];
 
 #[expect(clippy::cast_possible_wrap, reason = "a handful of migrations")]
@@ -163,6 +194,7 @@ pub(super) fn ensure_ours(conn: &Connection, path: &std::path::Path) -> Result<(
         "currencies_seen",
         "fx_rates",
         "imports",
+        "lever_journal",
         "notifications",
         "projects",
         "synced_days",

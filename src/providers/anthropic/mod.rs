@@ -2,6 +2,7 @@
 //! (tokens), and workspaces, which llmcost shows as projects.
 
 pub mod api;
+mod levers;
 
 use std::collections::BTreeMap;
 
@@ -150,6 +151,26 @@ impl Provider for Anthropic {
 
     fn http(&self) -> &Http {
         &self.http
+    }
+
+    async fn brake_changes(&self) -> Result<Option<Vec<super::levers::Change>>, ProviderError> {
+        self.key_changes().await.map(Some)
+    }
+
+    async fn lever_read(
+        &self,
+        lever: &super::levers::Lever,
+        like: &serde_json::Value,
+    ) -> Result<serde_json::Value, ProviderError> {
+        self.key_read(lever, like).await
+    }
+
+    async fn lever_write(
+        &self,
+        lever: &super::levers::Lever,
+        value: &serde_json::Value,
+    ) -> Result<serde_json::Value, ProviderError> {
+        self.key_write(lever, value).await
     }
 
     async fn check(&self) -> Result<Option<String>, ProviderError> {

@@ -1,6 +1,7 @@
 //! The OpenAI client: costs (the billed truth), completions usage (tokens), projects (names).
 
 pub mod api;
+mod levers;
 
 use std::collections::BTreeMap;
 
@@ -136,6 +137,26 @@ impl Provider for OpenAi {
 
     async fn projects(&self) -> Result<Option<Vec<ProjectInfo>>, ProviderError> {
         self.project_list().await.map(Some)
+    }
+
+    async fn brake_changes(&self) -> Result<Option<Vec<super::levers::Change>>, ProviderError> {
+        self.rate_limit_changes().await.map(Some)
+    }
+
+    async fn lever_read(
+        &self,
+        lever: &super::levers::Lever,
+        like: &serde_json::Value,
+    ) -> Result<serde_json::Value, ProviderError> {
+        self.rate_limit_read(lever, like).await
+    }
+
+    async fn lever_write(
+        &self,
+        lever: &super::levers::Lever,
+        value: &serde_json::Value,
+    ) -> Result<serde_json::Value, ProviderError> {
+        self.rate_limit_write(lever, value).await
     }
 
     /// Costs and usage are fetched at once; a usage failure keeps the costs.

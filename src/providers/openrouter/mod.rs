@@ -2,6 +2,7 @@
 //! UTC days only, so llmcost's cache is the record of anything older, and today is never in it.
 
 pub(crate) mod api;
+mod levers;
 
 use std::collections::BTreeMap;
 
@@ -99,6 +100,26 @@ impl Provider for OpenRouter {
 
     fn http(&self) -> &Http {
         &self.http
+    }
+
+    async fn brake_changes(&self) -> Result<Option<Vec<super::levers::Change>>, ProviderError> {
+        self.key_changes().await.map(Some)
+    }
+
+    async fn lever_read(
+        &self,
+        lever: &super::levers::Lever,
+        like: &serde_json::Value,
+    ) -> Result<serde_json::Value, ProviderError> {
+        self.key_read(lever, like).await
+    }
+
+    async fn lever_write(
+        &self,
+        lever: &super::levers::Lever,
+        value: &serde_json::Value,
+    ) -> Result<serde_json::Value, ProviderError> {
+        self.key_write(lever, value).await
     }
 
     /// A management key reads `/credits`; an inference key gets 403. Says the credits left.

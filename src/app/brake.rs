@@ -1,0 +1,280 @@
+//! `llmcost brake`: stop spend at the providers, reversibly. A brake reads each account's levers
+//! (Anthropic and OpenRouter keys, OpenAI project rate limits), proposes the change that stops
+//! spend, and, with `apply`, writes each one with the account's write key after journaling the
+//! value it replaces; an undo writes those values back where nobody changed them since. Without
+//! `apply` nothing is sent but reads. Nothing irreversible is ever sent (no delete, no archive).
+
+use serde_json::Value;
+
+use super::App;
+use super::answer::Answer;
+use crate::domain::Account;
+use crate::error::{Error, Result};
+use crate::providers::levers::{Change, Lever, irreversible};
+use crate::providers::{AnyProvider, Credentials};
+use crate::store::{JournalEntry, NewEntry, Store};
+
+/// What a brake asks.
+#[derive(Clone, Debug, Default)]
+pub(crate) struct BrakeRequest {
+    pub providers: Vec<String>,
+    pub workspaces: Vec<String>,
+    /// Only levers of this project (OpenAI) or workspace (Anthropic).
+    pub project: Option<String>,
+    /// Only this key or rate limit (its id).
+    pub key: Option<String>,
+    /// Write (else a dry run: reads only).
+    pub apply: bool,
+}
+
+/// One action of a brake or an undo.
+#[derive(Clone, Debug)]
+pub(crate) struct Action {
+    pub account: Account,
+    pub lever: Lever,
+    pub from: Value,
+    pub to: Value,
+    /// `would change` (dry run), `applied`, `failed: why`, or why it was left as is.
+    pub outcome: String,
+}
+
+/// What a brake or an undo did (or would do).
+#[derive(Clone, Debug, Default)]
+pub(crate) struct BrakeView {
+    /// The journal's number for this run, when it wrote.
+    pub brake: Option<i64>,
+    pub undo: bool,
+    pub applied: bool,
+    pub actions: Vec<Action>,
+    /// Accounts in scope without a lever llmcost can undo, and why.
+    pub without_levers: Vec<(Account, String)>,
+}
+
+/// A lever braked and not undone.
+#[derive(Clone, Debug)]
+pub(crate) struct Braked {
+    pub entry: JournalEntry,
+}
+
+/// Who ran it, for the journal: the login name and the host.
+fn who() -> String {
+    let user = std::env::var("USER").or_else(|_| std::env::var("USERNAME")).unwrap_or_else(|_| "unknown".into());
+    let host = std::fs::read_to_string("/etc/hostname").map(|h| h.trim().to_string()).unwrap_or_default();
+    let shown: String = format!("{user}@{host}").chars().filter(|c| !c.is_control()).take(100).collect();
+    shown.trim_end_matches('@').to_string()
+}
+
+/// The account's write key: `LLMCOST_WRITE_KEY_<PROVIDER>_<WORKSPACE>` or the keyring entry
+/// `write/<provider>/<workspace>`. The read key is never used to write.
+fn write_credentials(app: &App, account: &Account) -> Result<Credentials> {
+    let var = crate::secrets::env_var_name(account).replacen("LLMCOST_KEY_", "LLMCOST_WRITE_KEY_", 1);
+    let entry = format!("write/{}/{}", account.provider.id(), account.workspace);
+    match app.keys.lookup_named(&entry, &var) {
+        Ok(Some(key)) => Ok(Credentials::Key(key)),
+        Ok(None) => Err(Error::Config(format!(
+            "{account}: --apply needs a write key, kept apart from the read key: set {var} or store it in the \
+             keyring as '{entry}' ({})",
+            account.provider.info().key_kind
+        ))),
+        Err(e) => Err(Error::Config(format!("{account}: cannot read the keyring entry '{entry}': {e}"))),
+    }
+}
+
+/// A client for `account`: its write key when writing, else its read key.
+fn connect(app: &App, account: &Account, write: bool) -> Result<AnyProvider> {
+    let credentials = if write {
+        write_credentials(app, account)?
+    } else {
+        app.credentials(account).map_err(|e| Error::Config(e.to_string()))?.0
+    };
+    let timeout = std::time::Duration::from_secs(app.config.http.timeout_seconds.max(1));
+    let (_, client) = app.network.get(timeout)?;
+    Ok(app.connect(account, &credentials, client.clone(), app.retry_policy(), None))
+}
+
+fn block_on<T>(app: &App, future: impl std::future::Future<Output = T>) -> Result<T> {
+    let timeout = std::time::Duration::from_secs(app.config.http.timeout_seconds.max(1));
+    let (runtime, _) = app.network.get(timeout)?;
+    Ok(runtime.block_on(future))
+}
+
+/// Why an account has no lever llmcost uses.
+fn no_lever_reason(account: &Account) -> String {
+    format!(
+        "{}: no reversible lever llmcost uses (braked: Anthropic and OpenRouter keys, OpenAI project rate limits)",
+        account.provider.display_name()
+    )
+}
+
+/// The brake: a dry run, or with `apply` the writes, journaled.
+pub(crate) fn run(app: &App, req: &BrakeRequest) -> Result<Answer<BrakeView>> {
+    let accounts = app.select(&req.providers, &req.workspaces)?;
+    if app.is_demo() && req.apply {
+        return Err(Error::Usage("the demo writes nothing: run 'llmcost --demo brake' for the plan".into()));
+    }
+    // Refused before any request: every account to be written has its write key.
+    if req.apply {
+        for account in accounts.iter().filter(|a| has_levers(a)) {
+            write_credentials(app, account)?;
+        }
+    }
+    let mut view = BrakeView { applied: req.apply, ..BrakeView::default() };
+    let mut failed = Vec::new();
+    let mut plan: Vec<(Account, Change)> = Vec::new();
+    for account in &accounts {
+        if !has_levers(account) {
+            view.without_levers.push((account.clone(), no_lever_reason(account)));
+            continue;
+        }
+        match changes(app, account, req.apply) {
+            Ok(list) => plan.extend(list.into_iter().filter(|c| wanted(req, c)).map(|c| (account.clone(), c))),
+            Err(e) => failed.push(e.to_string()),
+        }
+    }
+    if !req.apply {
+        view.actions = plan.into_iter().map(|(account, c)| action(account, c, "would change")).collect();
+        return Ok(Answer { view, failed });
+    }
+    let mut store = app.open_store()?;
+    let brake = store.next_brake()?;
+    view.brake = Some(brake);
+    let who = who();
+    for (account, change) in plan {
+        let outcome = apply_one(
+            app,
+            &mut store,
+            (brake, "brake", None),
+            &who,
+            &account,
+            &change.lever,
+            (&change.current, &change.braked),
+        );
+        if let Some(why) = outcome.strip_prefix("failed: ") {
+            failed.push(format!("{account}: {}: {why}", change.lever.id));
+        }
+        view.actions.push(action(account, change, &outcome));
+    }
+    Ok(Answer { view, failed })
+}
+
+fn has_levers(account: &Account) -> bool {
+    use crate::domain::ProviderKind;
+    matches!(account.provider, ProviderKind::Anthropic | ProviderKind::OpenRouter | ProviderKind::OpenAi)
+}
+
+fn wanted(req: &BrakeRequest, c: &Change) -> bool {
+    req.project.as_ref().is_none_or(|p| c.lever.project.as_ref() == Some(p))
+        && req.key.as_ref().is_none_or(|k| &c.lever.id == k)
+}
+
+fn action(account: Account, c: Change, outcome: &str) -> Action {
+    Action { account, lever: c.lever, from: c.current, to: c.braked, outcome: outcome.to_string() }
+}
+
+/// The account's proposed changes: the demo's, or read from the provider.
+fn changes(app: &App, account: &Account, write: bool) -> Result<Vec<Change>> {
+    if app.is_demo() {
+        return Ok(crate::demo::brake_changes(account));
+    }
+    let provider = connect(app, account, write)?;
+    let read = block_on(app, provider.brake_changes())?.map_err(Error::Provider)?;
+    Ok(read.unwrap_or_default())
+}
+
+/// One write, journaled first: its outcome (`applied` or `failed: why`).
+fn apply_one(
+    app: &App,
+    store: &mut Store,
+    (brake, action, undoes): (i64, &str, Option<i64>),
+    who: &str,
+    account: &Account,
+    lever: &Lever,
+    (from, to): (&Value, &Value),
+) -> String {
+    if irreversible(to) {
+        return format!("failed: {to} cannot be undone; llmcost never sends it");
+    }
+    let entry =
+        NewEntry { brake, action, undoes, at: app.clock.now(), who, account, lever, old_value: from, new_value: to };
+    let id = match store.journal_pending(&entry) {
+        Ok(id) => id,
+        // Not journaled, not sent: a change without its old value could not be undone.
+        Err(e) => return format!("failed: not sent, the journal could not be written ({e})"),
+    };
+    let written =
+        connect(app, account, true).and_then(|p| block_on(app, p.lever_write(lever, to))?.map_err(Error::Provider));
+    let outcome = match written {
+        Ok(after) if &after == to => "applied".to_string(),
+        Ok(after) => format!("applied: the provider reports {after}"),
+        Err(e) => format!("failed: {e}"),
+    };
+    if let Err(e) = store.journal_settle(id, &outcome) {
+        app.note(&format!("warning: journal entry {id} stays 'pending': {e}"));
+    }
+    outcome
+}
+
+/// What is braked now: applied (or pending) brake entries without an applied undo.
+pub(crate) fn status(app: &App) -> Result<Vec<Braked>> {
+    let journal = app.open_store()?.journal()?;
+    Ok(in_place(&journal).into_iter().map(|entry| Braked { entry }).collect())
+}
+
+fn in_place(journal: &[JournalEntry]) -> Vec<JournalEntry> {
+    let undone: std::collections::BTreeSet<i64> = journal
+        .iter()
+        .filter(|e| e.action == "undo" && e.outcome.starts_with("applied"))
+        .filter_map(|e| e.undoes)
+        .collect();
+    journal
+        .iter()
+        .filter(|e| e.action == "brake" && (e.outcome.starts_with("applied") || e.outcome == "pending"))
+        .filter(|e| !undone.contains(&e.id))
+        .cloned()
+        .collect()
+}
+
+/// Undoes brake `id` (the latest still in place when `None`): each lever still as the brake
+/// left it is set back to the value journaled before; one changed since is left as is.
+pub(crate) fn undo(app: &App, id: Option<i64>, apply: bool) -> Result<Answer<BrakeView>> {
+    let mut store = app.open_store()?;
+    let braked = in_place(&store.journal()?);
+    let brake = match id {
+        Some(id) => id,
+        None => braked
+            .iter()
+            .map(|e| e.brake)
+            .max()
+            .ok_or_else(|| Error::Usage("nothing is braked: see 'llmcost brake --status'".into()))?,
+    };
+    let entries: Vec<JournalEntry> = braked.into_iter().filter(|e| e.brake == brake).rev().collect();
+    if entries.is_empty() {
+        return Err(Error::Usage(format!("brake {brake} has nothing left to undo: see 'llmcost brake --status'")));
+    }
+    if apply {
+        for account in entries.iter().map(|e| &e.account) {
+            write_credentials(app, account)?;
+        }
+    }
+    let run = if apply { store.next_brake()? } else { brake };
+    let mut view = BrakeView { brake: apply.then_some(run), undo: true, applied: apply, ..BrakeView::default() };
+    let (who, mut failed) = (who(), Vec::new());
+    for e in entries {
+        let now = connect(app, &e.account, apply)
+            .and_then(|p| block_on(app, p.lever_read(&e.lever, &e.new_value))?.map_err(Error::Provider));
+        let outcome = match now {
+            Err(err) => format!("failed: {err}"),
+            Ok(now) if now == e.old_value => "already as before the brake".to_string(),
+            Ok(now) if now != e.new_value => format!("changed since the brake (now {now}): left as is"),
+            Ok(_) if !apply => "would restore".to_string(),
+            Ok(now) => {
+                apply_one(app, &mut store, (run, "undo", Some(e.id)), &who, &e.account, &e.lever, (&now, &e.old_value))
+            }
+        };
+        if let Some(why) = outcome.strip_prefix("failed: ") {
+            failed.push(format!("{}: {}: {why}", e.account, e.lever.id));
+        }
+        view.actions.push(Action { account: e.account, lever: e.lever, from: e.new_value, to: e.old_value, outcome });
+    }
+    Ok(Answer { view, failed })
+}
