@@ -80,6 +80,17 @@ fn write_credentials(app: &App, account: &Account) -> Result<Credentials> {
     }
 }
 
+/// Every account's write key is there, or one error naming each one missing.
+fn all_write_keys<'a>(app: &App, accounts: impl Iterator<Item = &'a Account>) -> Result<()> {
+    let mut missing: Vec<String> =
+        accounts.filter_map(|a| write_credentials(app, a).err()).map(|e| e.to_string()).collect();
+    missing.dedup();
+    match missing.len() {
+        0 => Ok(()),
+        _ => Err(Error::Config(missing.join("; "))),
+    }
+}
+
 /// A client for `account`: its write key when writing, else its read key.
 fn connect(app: &App, account: &Account, write: bool) -> Result<AnyProvider> {
     let credentials = if write {
@@ -114,9 +125,7 @@ pub(crate) fn run(app: &App, req: &BrakeRequest) -> Result<Answer<BrakeView>> {
     }
     // Refused before any request: every account to be written has its write key.
     if req.apply {
-        for account in accounts.iter().filter(|a| has_levers(a)) {
-            write_credentials(app, account)?;
-        }
+        all_write_keys(app, accounts.iter().filter(|a| has_levers(a)))?;
     }
     let mut view = BrakeView { applied: req.apply, ..BrakeView::default() };
     let mut failed = Vec::new();
@@ -252,9 +261,7 @@ pub(crate) fn undo(app: &App, id: Option<i64>, apply: bool) -> Result<Answer<Bra
         return Err(Error::Usage(format!("brake {brake} has nothing left to undo: see 'llmcost brake --status'")));
     }
     if apply {
-        for account in entries.iter().map(|e| &e.account) {
-            write_credentials(app, account)?;
-        }
+        all_write_keys(app, entries.iter().map(|e| &e.account))?;
     }
     let run = if apply { store.next_brake()? } else { brake };
     let mut view = BrakeView { brake: apply.then_some(run), undo: true, applied: apply, ..BrakeView::default() };

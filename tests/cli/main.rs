@@ -20,6 +20,7 @@
 mod aws;
 mod azure;
 mod balances;
+mod brake;
 mod budgets;
 mod client;
 mod costs;
@@ -30,6 +31,7 @@ mod fake_anthropic;
 mod fake_aws;
 mod fake_azure;
 mod fake_gcp;
+mod fake_levers;
 mod fake_openai;
 mod fake_openrouter;
 mod fake_xai;

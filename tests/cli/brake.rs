@@ -1,0 +1,177 @@
+//! `llmcost brake` end to end against stateful fakes of Anthropic's keys, OpenRouter's keys and
+//! OpenAI's project rate limits: a dry run sends no write; `--apply` refuses before any request
+//! without write keys; with them it writes with the write key only, journals each old value,
+//! survives one provider failing, and `--undo --apply` restores the settings byte for byte,
+//! leaving alone a setting someone changed since. Nothing irreversible is ever sent.
+
+use serde_json::{Value, json};
+
+use crate::fake_levers::{FakeLevers, Kind, READ_KEY, WRITE_KEY};
+use crate::test_env::{TestEnv, code, stderr, stdout};
+
+struct Setup {
+    env: TestEnv,
+    anthropic: FakeLevers,
+    openrouter: FakeLevers,
+    openai: FakeLevers,
+}
+
+async fn setup(write_keys: bool) -> Setup {
+    let (anthropic, openrouter, openai) = (
+        FakeLevers::start(Kind::Anthropic).await,
+        FakeLevers::start(Kind::OpenRouter).await,
+        FakeLevers::start(Kind::OpenAi).await,
+    );
+    let mut env = TestEnv::new()
+        .var("LLMCOST_KEY_ANTHROPIC_ACME", READ_KEY)
+        .var("LLMCOST_KEY_OPENROUTER_ACME", READ_KEY)
+        .var("LLMCOST_KEY_OPENAI_ACME", READ_KEY)
+        .var("LLMCOST_ANTHROPIC_BASE_URL", &anthropic.base_url())
+        .var("LLMCOST_OPENROUTER_BASE_URL", &openrouter.base_url())
+        .var("LLMCOST_OPENAI_BASE_URL", &openai.base_url());
+    if write_keys {
+        for p in ["ANTHROPIC", "OPENROUTER", "OPENAI"] {
+            env = env.var(&format!("LLMCOST_WRITE_KEY_{p}_ACME"), WRITE_KEY);
+        }
+    }
+    Setup { env, anthropic, openrouter, openai }
+}
+
+fn writes(fake: &FakeLevers) -> usize {
+    fake.state.lock().unwrap().writes.len()
+}
+
+fn json_out(out: &std::process::Output) -> Value {
+    serde_json::from_slice(&out.stdout).unwrap_or_else(|e| panic!("{e}: {}", stdout(out)))
+}
+
+#[tokio::test]
+async fn a_dry_run_reads_and_apply_without_write_keys_sends_nothing() {
+    let s = setup(false).await;
+    let out = s.env.run(&["brake", "--format", "json"]).await;
+    assert_eq!(code(&out), 0, "{}", stderr(&out));
+    let doc = json_out(&out);
+    assert_eq!(doc["dry_run"], true);
+    let actions = doc["actions"].as_array().unwrap();
+    // Anthropic: the 2 active keys (over 2 pages); OpenRouter: 2 keys; OpenAI: 3 rate limits of the active projects.
+    let count = |p: &str| actions.iter().filter(|a| a["provider"] == p).count();
+    assert_eq!((count("anthropic"), count("openrouter"), count("openai")), (2, 2, 3), "{doc}");
+    let dalle = actions.iter().find(|a| a["id"] == "rl-dall-e-3").unwrap();
+    assert_eq!(
+        dalle["to"],
+        json!({"max_images_per_1_minute": 1, "max_requests_per_1_minute": 1}),
+        "only the limits it has"
+    );
+    for fake in [&s.anthropic, &s.openrouter, &s.openai] {
+        assert_eq!(writes(fake), 0, "a dry run writes nothing");
+    }
+    let out = s.env.run(&["brake", "--apply"]).await;
+    assert_eq!(code(&out), 2, "{}", stderr(&out));
+    for p in ["ANTHROPIC", "OPENROUTER", "OPENAI"] {
+        assert!(
+            stderr(&out).contains(&format!("LLMCOST_WRITE_KEY_{p}_ACME")),
+            "every missing key named: {}",
+            stderr(&out)
+        );
+    }
+    assert!(!stderr(&out).contains(READ_KEY));
+    for fake in [&s.anthropic, &s.openrouter, &s.openai] {
+        assert_eq!(writes(fake), 0, "refused before any request");
+    }
+}
+
+#[tokio::test]
+async fn a_brake_is_journaled_and_undone_to_the_byte_after_a_partial_failure() {
+    let s = setup(true).await;
+    let before = (s.anthropic.objects(), s.openrouter.objects(), s.openai.objects());
+    // One OpenAI rate limit fails to change (500 on every attempt).
+    s.openai.state.lock().unwrap().failing.push("proj_b/rl-gpt-4o".into());
+
+    let out = s.env.run(&["brake", "--apply", "--format", "json"]).await;
+    assert_eq!(code(&out), 1, "a failed change is a runtime failure: {}", stderr(&out));
+    assert!(stderr(&out).contains("rl-gpt-4o"), "{}", stderr(&out));
+    let doc = json_out(&out);
+    assert_eq!((doc["dry_run"].clone(), doc["brake"].clone()), (json!(false), json!(1)));
+    let failed: Vec<&Value> = doc["actions"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|a| a["outcome"].as_str().unwrap().starts_with("failed"))
+        .collect();
+    assert_eq!(failed.len(), 1, "{doc}");
+    let keys = s.anthropic.objects();
+    assert_eq!(
+        keys.iter().map(|k| k["status"].as_str().unwrap()).collect::<Vec<_>>(),
+        ["inactive", "inactive", "inactive"]
+    );
+    assert!(s.openrouter.objects().iter().all(|k| k["disabled"] == true));
+    let limits = s.openai.objects();
+    assert_eq!(limits[0]["max_requests_per_1_minute"], 1);
+    assert_eq!(limits[0]["batch_1_day_max_input_tokens"], 1);
+    assert_eq!(limits[2]["max_requests_per_1_minute"], 3000, "the failed one is as it was");
+    // Every write carried the write key (the fake refuses the read key); nothing irreversible.
+    for fake in [&s.anthropic, &s.openrouter, &s.openai] {
+        assert!(fake.state.lock().unwrap().violations.is_empty());
+    }
+
+    let status = s.env.run(&["brake", "--status", "--format", "json"]).await;
+    assert_eq!(code(&status), 0);
+    assert_eq!(json_out(&status)["braked"].as_array().unwrap().len(), 6, "{}", stdout(&status));
+
+    // Someone raises one braked limit by hand meanwhile: the undo leaves it as they set it.
+    s.openai.state.lock().unwrap().objects[1]["max_requests_per_1_minute"] = json!(42);
+    let writes_before = writes(&s.anthropic) + writes(&s.openrouter) + writes(&s.openai);
+    let dry = s.env.run(&["brake", "--undo", "--format", "json"]).await;
+    assert_eq!(code(&dry), 0, "{}", stderr(&dry));
+    assert_eq!(
+        writes(&s.anthropic) + writes(&s.openrouter) + writes(&s.openai),
+        writes_before,
+        "a dry undo writes nothing"
+    );
+
+    let undo = s.env.run(&["brake", "--undo", "1", "--apply", "--format", "json"]).await;
+    assert_eq!(code(&undo), 0, "{}", stderr(&undo));
+    let doc = json_out(&undo);
+    let changed: Vec<&Value> = doc["actions"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|a| a["outcome"].as_str().unwrap().starts_with("changed since"))
+        .collect();
+    assert_eq!(changed.len(), 1, "{doc}");
+    assert_eq!(s.anthropic.objects(), before.0, "Anthropic's keys byte for byte");
+    assert_eq!(
+        s.openrouter.objects().iter().map(|k| k["disabled"].clone()).collect::<Vec<_>>(),
+        before.1.iter().map(|k| k["disabled"].clone()).collect::<Vec<_>>()
+    );
+    // The lever changed since is left whole as it is now (its images limit stays braked).
+    let mut expected = before.2.clone();
+    expected[1]["max_requests_per_1_minute"] = json!(42);
+    expected[1]["max_images_per_1_minute"] = json!(1);
+    assert_eq!(s.openai.objects(), expected, "restored, but not over a change made since");
+    for fake in [&s.anthropic, &s.openrouter, &s.openai] {
+        assert!(fake.state.lock().unwrap().violations.is_empty());
+    }
+    // What is left braked is the one changed since; a second undo has nothing to restore.
+    let status = s.env.run(&["brake", "--status", "--format", "json"]).await;
+    assert_eq!(json_out(&status)["braked"].as_array().unwrap().len(), 1, "{}", stdout(&status));
+    let again = s.env.run(&["brake", "--undo", "1", "--apply"]).await;
+    assert_eq!(code(&again), 0, "{}", stderr(&again));
+    assert!(stdout(&again).contains("changed since"), "{}", stdout(&again));
+}
+
+#[tokio::test]
+async fn the_brake_narrows_to_one_key_and_refuses_bad_input() {
+    let s = setup(true).await;
+    let out = s.env.run(&["brake", "--provider", "openrouter", "--key", "f01d3c2b9a2", "--apply"]).await;
+    assert_eq!(code(&out), 0, "{}", stderr(&out));
+    assert!(stdout(&out).contains("llmcost brake --undo 1 --apply"), "{}", stdout(&out));
+    let keys = s.openrouter.objects();
+    assert_eq!((keys[0]["disabled"].clone(), keys[1]["disabled"].clone()), (json!(false), json!(true)));
+    assert_eq!(writes(&s.anthropic) + writes(&s.openai), 0);
+    let out = s.env.run(&["brake", "--undo", "x"]).await;
+    assert_eq!(code(&out), 2);
+    let out = s.env.run(&["brake", "--undo", "9"]).await;
+    assert_eq!(code(&out), 2, "{}", stderr(&out));
+    assert!(stderr(&out).contains("nothing left to undo"), "{}", stderr(&out));
+}

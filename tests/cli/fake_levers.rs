@@ -1,0 +1,237 @@
+//! Stateful fakes of the levers `brake` uses, on 127.0.0.1, in the shapes of the providers'
+//! API references: Anthropic's API keys (`GET/POST /v1/organizations/api_keys[/{id}]`, paged by
+//! `after_id`), OpenRouter's keys (`GET /api/v1/keys?offset=`, `GET/PATCH /api/v1/keys/{hash}`,
+//! `{"data": ...}`) and OpenAI's project rate limits (`GET /v1/organization/projects`,
+//! `GET /v1/organization/projects/{id}/rate_limits`, `POST .../rate_limits/{id}`). A GET reflects
+//! the last write. Reads take the read or the write key; writes only the write key. Any DELETE,
+//! and any write of `archived`, is recorded as a violation the tests assert never happens.
+
+use std::sync::{Arc, Mutex};
+
+use serde_json::{Value, json};
+use wiremock::matchers::any;
+use wiremock::{Mock, MockServer, Request, Respond, ResponseTemplate};
+
+pub(crate) const READ_KEY: &str = "read-key-0123456789";
+pub(crate) const WRITE_KEY: &str = "write-key-0123456789";
+
+#[derive(Default)]
+pub(crate) struct State {
+    /// Anthropic keys, OpenRouter keys, or OpenAI rate limits by project.
+    pub objects: Vec<Value>,
+    /// Ids whose writes answer 500 (a provider failing mid-brake).
+    pub failing: Vec<String>,
+    /// Writes received (method, path, body).
+    pub writes: Vec<(String, String, Value)>,
+    pub violations: Vec<String>,
+}
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Kind {
+    Anthropic,
+    OpenRouter,
+    OpenAi,
+}
+
+pub(crate) struct FakeLevers {
+    pub server: MockServer,
+    pub state: Arc<Mutex<State>>,
+    pub kind: Kind,
+}
+
+impl FakeLevers {
+    pub(crate) async fn start(kind: Kind) -> FakeLevers {
+        let objects = match kind {
+            Kind::Anthropic => (1..=3)
+                .map(|i| {
+                    json!({"type": "api_key", "id": format!("apikey_0{i}"), "name": format!("service-{i}"),
+                           "workspace_id": if i == 3 { Value::Null } else { json!("wrkspc_01Tutor") },
+                           "created_at": "2026-01-05T10:00:00Z", "created_by": {"id": "user_01", "type": "user"},
+                           "partial_key_hint": format!("sk-ant-api03-Ab{i}...xQAA"),
+                           "status": if i == 2 { "inactive" } else { "active" }, "expires_at": null})
+                })
+                .collect(),
+            Kind::OpenRouter => (1..=2)
+                .map(|i| {
+                    json!({"hash": format!("f01d3c2b9a{i}"), "name": format!("app-{i}"), "label": format!("sk-or-v1-0e6...c9{i}"),
+                           "disabled": false, "limit": 75, "limit_remaining": 12.5, "limit_reset": "monthly",
+                           "include_byok_in_limit": true, "usage": 62.5, "usage_daily": 1.25,
+                           "created_at": "2026-01-05T10:00:00Z", "updated_at": null})
+                })
+                .collect(),
+            Kind::OpenAi => vec![
+                json!({"project": "proj_a", "object": "project.rate_limit", "id": "rl-gpt-4o", "model": "gpt-4o",
+                       "max_requests_per_1_minute": 5000, "max_tokens_per_1_minute": 800000, "batch_1_day_max_input_tokens": 90000000}),
+                json!({"project": "proj_a", "object": "project.rate_limit", "id": "rl-dall-e-3", "model": "dall-e-3",
+                       "max_requests_per_1_minute": 500, "max_images_per_1_minute": 7}),
+                json!({"project": "proj_b", "object": "project.rate_limit", "id": "rl-gpt-4o", "model": "gpt-4o",
+                       "max_requests_per_1_minute": 3000, "max_tokens_per_1_minute": 450000}),
+            ],
+        };
+        let state = Arc::new(Mutex::new(State { objects, ..State::default() }));
+        let server = MockServer::start().await;
+        Mock::given(any()).respond_with(Responder { state: state.clone(), kind }).mount(&server).await;
+        FakeLevers { server, state, kind }
+    }
+
+    /// The base URL llmcost is given.
+    pub(crate) fn base_url(&self) -> String {
+        match self.kind {
+            Kind::Anthropic => self.server.uri(),
+            Kind::OpenRouter => format!("{}/api/v1", self.server.uri()),
+            Kind::OpenAi => format!("{}/v1", self.server.uri()),
+        }
+    }
+
+    pub(crate) fn objects(&self) -> Vec<Value> {
+        self.state.lock().unwrap().objects.clone()
+    }
+}
+
+struct Responder {
+    state: Arc<Mutex<State>>,
+    kind: Kind,
+}
+
+fn error(status: u16, message: &str) -> ResponseTemplate {
+    ResponseTemplate::new(status).set_body_json(json!({"error": {"type": "error", "message": message}}))
+}
+
+impl Responder {
+    fn key(&self, req: &Request) -> String {
+        let h = |n: &str| req.headers.get(n).and_then(|v| v.to_str().ok()).unwrap_or("").to_string();
+        match self.kind {
+            Kind::Anthropic => h("x-api-key"),
+            _ => h("authorization").trim_start_matches("Bearer ").to_string(),
+        }
+    }
+}
+
+impl Respond for Responder {
+    fn respond(&self, req: &Request) -> ResponseTemplate {
+        let mut state = self.state.lock().unwrap();
+        let method = req.method.as_str().to_string();
+        let path = req.url.path().to_string();
+        if method == "DELETE" {
+            state.violations.push(format!("DELETE {path}"));
+            return error(405, "deletes are never expected");
+        }
+        let key = self.key(req);
+        let write = method != "GET";
+        if !(key == WRITE_KEY || (!write && key == READ_KEY)) {
+            return error(if key == READ_KEY { 403 } else { 401 }, "invalid or read-only key");
+        }
+        let body: Value = serde_json::from_slice(&req.body).unwrap_or(Value::Null);
+        if write {
+            if body.to_string().contains("archived") {
+                state.violations.push(format!("{method} {path} {body}"));
+            }
+            state.writes.push((method.clone(), path.clone(), body.clone()));
+        }
+        let q = |name: &str| req.url.query_pairs().find(|(k, _)| k == name).map(|(_, v)| v.into_owned());
+        match self.kind {
+            Kind::Anthropic => anthropic(&mut state, &method, &path, &body, q("after_id")),
+            Kind::OpenRouter => openrouter(&mut state, &method, &path, &body, q("offset")),
+            Kind::OpenAi => openai(&mut state, &method, &path, &body),
+        }
+    }
+}
+
+/// Copies `body`'s fields onto `object`.
+fn merge(object: &mut Value, body: &Value) {
+    if let (Some(o), Some(b)) = (object.as_object_mut(), body.as_object()) {
+        for (k, v) in b {
+            o.insert(k.clone(), v.clone());
+        }
+    }
+}
+
+fn anthropic(state: &mut State, method: &str, path: &str, body: &Value, after: Option<String>) -> ResponseTemplate {
+    let Some(rest) = path.strip_prefix("/v1/organizations/api_keys") else { return error(404, "not found") };
+    let id = rest.trim_start_matches('/').to_string();
+    if id.is_empty() {
+        // Two a page, active ones only (the `status=active` filter), `after_id` paging.
+        let active: Vec<Value> = state.objects.iter().filter(|k| k["status"] == "active").cloned().collect();
+        let start =
+            after.map_or(0, |a| active.iter().position(|k| k["id"] == a.as_str()).map_or(active.len(), |i| i + 1));
+        let page: Vec<Value> = active.iter().skip(start).take(2).cloned().collect();
+        let has_more = start + page.len() < active.len();
+        let (first, last) = (page.first().map(|k| k["id"].clone()), page.last().map(|k| k["id"].clone()));
+        return ResponseTemplate::new(200)
+            .set_body_json(json!({"data": page, "has_more": has_more, "first_id": first, "last_id": last}));
+    }
+    if state.failing.contains(&id) && method != "GET" {
+        return error(500, "Internal server error");
+    }
+    let Some(key) = state.objects.iter_mut().find(|k| k["id"] == id.as_str()) else {
+        return error(404, "not_found_error");
+    };
+    if method == "POST" {
+        merge(key, body);
+    }
+    ResponseTemplate::new(200).set_body_json(key.clone())
+}
+
+fn openrouter(state: &mut State, method: &str, path: &str, body: &Value, offset: Option<String>) -> ResponseTemplate {
+    let Some(rest) = path.strip_prefix("/api/v1/keys") else { return error(404, "not found") };
+    let hash = rest.trim_start_matches('/').to_string();
+    if hash.is_empty() {
+        let offset: usize = offset.and_then(|o| o.parse().ok()).unwrap_or(0);
+        let page: Vec<Value> =
+            state.objects.iter().filter(|k| k["disabled"] == false).skip(offset).take(100).cloned().collect();
+        return ResponseTemplate::new(200).set_body_json(json!({"data": page}));
+    }
+    if state.failing.contains(&hash) && method != "GET" {
+        return error(502, "upstream error");
+    }
+    let Some(key) = state.objects.iter_mut().find(|k| k["hash"] == hash.as_str()) else {
+        return error(404, "Not found");
+    };
+    if method == "PATCH" {
+        merge(key, body);
+        key["updated_at"] = json!("2026-11-22T10:00:00Z");
+    }
+    ResponseTemplate::new(200).set_body_json(json!({"data": key.clone()}))
+}
+
+fn openai(state: &mut State, method: &str, path: &str, body: &Value) -> ResponseTemplate {
+    let parts: Vec<&str> =
+        path.trim_start_matches("/v1/organization/projects").split('/').filter(|p| !p.is_empty()).collect();
+    let list = |data: Vec<Value>| {
+        let (first, last) = (data.first().map(|o| o["id"].clone()), data.last().map(|o| o["id"].clone()));
+        ResponseTemplate::new(200).set_body_json(
+            json!({"object": "list", "data": data, "first_id": first, "last_id": last, "has_more": false}),
+        )
+    };
+    match parts.as_slice() {
+        [] => list(vec![
+            json!({"id": "proj_a", "object": "organization.project", "name": "Tutor", "created_at": 1735689600, "archived_at": null, "status": "active"}),
+            json!({"id": "proj_b", "object": "organization.project", "name": "Grading", "created_at": 1735689600, "archived_at": null, "status": "active"}),
+            json!({"id": "proj_old", "object": "organization.project", "name": "Old", "created_at": 1735689600, "archived_at": 1740000000, "status": "archived"}),
+        ]),
+        [project, "rate_limits"] => {
+            let data = state.objects.iter().filter(|o| o["project"] == *project).map(without_project).collect();
+            list(data)
+        }
+        [project, "rate_limits", id] if method == "POST" => {
+            if state.failing.contains(&format!("{project}/{id}")) {
+                return error(500, "The server had an error while processing your request.");
+            }
+            let Some(limit) = state.objects.iter_mut().find(|o| o["project"] == *project && o["id"] == *id) else {
+                return error(404, "No such rate limit");
+            };
+            merge(limit, body);
+            ResponseTemplate::new(200).set_body_json(without_project(limit))
+        }
+        _ => error(404, "Invalid URL"),
+    }
+}
+
+/// A rate limit as the API shows it (the fake keeps its project beside it).
+fn without_project(o: &Value) -> Value {
+    let mut o = o.clone();
+    if let Some(map) = o.as_object_mut() {
+        map.remove("project");
+    }
+    o
+}
