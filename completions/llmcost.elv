@@ -41,6 +41,7 @@ set edit:completion:arg-completer[llmcost] = {|@words|
             cand sync 'Fetch spend into the cache ahead of time'
             cand budgets 'Budgets per period and scope, and the CI gate `budgets check`'
             cand balances 'Prepaid balances (OpenRouter credits) and their runway at the last week''s burn'
+            cand brake 'Stop spend at the providers, reversibly: keys off, rate limits down; --undo, --status'
             cand report 'The period''s story: comparison, forecast, breakdowns, movers, anomalies; exports'
             cand tui 'The interactive dashboard'
             cand optimize 'Where money could be saved: prompt caching, batch, model choice, waste (estimates)'
@@ -576,6 +577,33 @@ set edit:completion:arg-completer[llmcost] = {|@words|
             cand -V 'Print version'
             cand --version 'Print version'
         }
+        &'llmcost;brake'= {
+            cand --provider 'Only this provider (repeatable): openai, anthropic, openrouter, xai, aws, azure, gcp'
+            cand -w 'Only this workspace (repeatable), e.g. edugami'
+            cand --workspace 'Only this workspace (repeatable), e.g. edugami'
+            cand --project 'Only the levers of this project (OpenAI) or workspace (Anthropic), by id'
+            cand --key 'Only this key or rate limit, by the id the plan shows'
+            cand --undo 'Undo brake ID (without an ID, the latest still in place); a dry run without --apply'
+            cand --format 'Output format'
+            cand --config 'Config file [default: the platform config dir, e.g. ~/.config/llmcost/config.toml]'
+            cand --db 'Cache database [default: the platform cache dir, e.g. ~/.cache/llmcost/cache.sqlite]'
+            cand --timeout 'Give up on a request that has not answered after this many seconds (a timed-out request is retried once) [default: the config''s http.timeout_seconds, 30]'
+            cand --record 'Save every response body a sync receives in DIR (one file per request; no headers, so no keys), to attach to a bug report'
+            cand --remote 'Ask an llmcost server (`serve` with [serve] tokens) instead of local keys and cache; the token is LLMCOST_REMOTE_TOKEN. Read-only commands: costs, projects, report, teams, budgets, optimize, reconcile, prices, export'
+            cand --color 'Colour in tables and the dashboard [default: auto, which honours NO_COLOR]'
+            cand --apply 'Send the changes (without it, a dry run that only reads)'
+            cand --status 'What is braked now, from the journal (no request is sent)'
+            cand --demo 'Use the built-in sample organization: no keys, no network, your cache untouched'
+            cand -q 'No progress or notes on stderr; errors are still printed'
+            cand --quiet 'No progress or notes on stderr; errors are still printed'
+            cand -v 'Diagnostics on stderr: -v what is fetched and written, -vv every request (keys redacted)'
+            cand --verbose 'Diagnostics on stderr: -v what is fetched and written, -vv every request (keys redacted)'
+            cand --wide 'Tables show every column at full width even past the terminal''s edge (piped output always does)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
         &'llmcost;report'= {
             cand --provider 'Only this provider (repeatable): openai, anthropic, openrouter, xai, aws, azure, gcp'
             cand -w 'Only this workspace (repeatable), e.g. edugami'
@@ -1095,6 +1123,7 @@ set edit:completion:arg-completer[llmcost] = {|@words|
             cand sync 'Fetch spend into the cache ahead of time'
             cand budgets 'Budgets per period and scope, and the CI gate `budgets check`'
             cand balances 'Prepaid balances (OpenRouter credits) and their runway at the last week''s burn'
+            cand brake 'Stop spend at the providers, reversibly: keys off, rate limits down; --undo, --status'
             cand report 'The period''s story: comparison, forecast, breakdowns, movers, anomalies; exports'
             cand tui 'The interactive dashboard'
             cand optimize 'Where money could be saved: prompt caching, batch, model choice, waste (estimates)'
@@ -1155,6 +1184,8 @@ set edit:completion:arg-completer[llmcost] = {|@words|
         &'llmcost;help;budgets;check'= {
         }
         &'llmcost;help;balances'= {
+        }
+        &'llmcost;help;brake'= {
         }
         &'llmcost;help;report'= {
         }

@@ -22,6 +22,16 @@ pub(crate) fn delete(app: &App) -> Result<bool> {
     if !app.db_path.exists() {
         return Ok(false);
     }
+    // The journal is the only record of what a brake replaced: not while one is in place. A
+    // cache that cannot be read has no journal to lose.
+    if let Ok(braked) = super::brake::status(app)
+        && let Some(latest) = braked.iter().map(|b| b.entry.brake).max()
+    {
+        return Err(Error::Usage(format!(
+            "brake {latest} is in place, and this cache's journal is the only record of the settings it replaced: \
+             undo it first ('llmcost brake --undo {latest} --apply'; 'llmcost brake --status' lists what is braked)"
+        )));
+    }
     for suffix in ["", "-wal", "-shm"] {
         let mut path = app.db_path.clone().into_os_string();
         path.push(suffix);

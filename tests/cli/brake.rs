@@ -169,6 +169,14 @@ async fn the_brake_narrows_to_one_key_and_refuses_bad_input() {
     let keys = s.openrouter.objects();
     assert_eq!((keys[0]["disabled"].clone(), keys[1]["disabled"].clone()), (json!(false), json!(true)));
     assert_eq!(writes(&s.anthropic) + writes(&s.openai), 0);
+    // The journal is the only record of what was replaced: the cache is kept while a brake is on.
+    let out = s.env.run(&["cache", "clear", "--yes"]).await;
+    assert_eq!(code(&out), 2, "{}", stderr(&out));
+    assert!(stderr(&out).contains("brake 1 is in place"), "{}", stderr(&out));
+    assert_eq!(code(&s.env.run(&["brake", "--undo", "--apply"]).await), 0);
+    assert_eq!(s.openrouter.objects()[1]["disabled"], false);
+    let out = s.env.run(&["cache", "clear", "--yes"]).await;
+    assert_eq!(code(&out), 0, "{}", stderr(&out));
     let out = s.env.run(&["brake", "--undo", "x"]).await;
     assert_eq!(code(&out), 2);
     let out = s.env.run(&["brake", "--undo", "9"]).await;
