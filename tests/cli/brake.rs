@@ -183,3 +183,12 @@ async fn the_brake_narrows_to_one_key_and_refuses_bad_input() {
     assert_eq!(code(&out), 2, "{}", stderr(&out));
     assert!(stderr(&out).contains("nothing left to undo"), "{}", stderr(&out));
 }
+
+/// Not part of the suite: serves the fake Anthropic keys for Anthropic's official Python SDK
+/// (see `tests/sdk/anthropic_api_keys.py`, which runs this).
+#[tokio::test]
+#[ignore = "run by tests/sdk/anthropic_api_keys.py"]
+async fn serve_anthropic_levers_for_sdk() {
+    let fake = FakeLevers::start(Kind::Anthropic).await;
+    crate::test_env::serve_for_sdk(&fake.base_url()).await;
+}

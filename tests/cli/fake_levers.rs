@@ -100,9 +100,12 @@ fn error(status: u16, message: &str) -> ResponseTemplate {
 impl Responder {
     fn key(&self, req: &Request) -> String {
         let h = |n: &str| req.headers.get(n).and_then(|v| v.to_str().ok()).unwrap_or("").to_string();
+        let bearer = h("authorization").trim_start_matches("Bearer ").to_string();
+        // Anthropic takes `x-api-key` (llmcost, the API reference) or a bearer token (its
+        // Python SDK 2.x sends the key that way).
         match self.kind {
-            Kind::Anthropic => h("x-api-key"),
-            _ => h("authorization").trim_start_matches("Bearer ").to_string(),
+            Kind::Anthropic if !h("x-api-key").is_empty() => h("x-api-key"),
+            _ => bearer,
         }
     }
 }
