@@ -523,6 +523,7 @@ set edit:completion:arg-completer[llmcost] = {|@words|
             cand --fail-open 'When the check cannot be made because of an outage (network, timeout, a provider''s 5xx or throttling), warn and exit 0 instead of 1; a wrong or missing key still fails'
             cand --notify 'Send each newly crossed threshold to the [[notify]] channels (once per budget period)'
             cand --dry-run 'With --notify: show what would be sent, send and record nothing'
+            cand --enforce 'Brake each exceeded budget that has `brake = true` (its scope''s keys and rate limits, with the write keys; see ''llmcost brake''); its alert carries the undo command'
             cand --demo 'Use the built-in sample organization: no keys, no network, your cache untouched'
             cand -q 'No progress or notes on stderr; errors are still printed'
             cand --quiet 'No progress or notes on stderr; errors are still printed'

@@ -75,6 +75,9 @@ pub struct Budget {
     pub warn_at: Vec<u32>,
     /// The currency of `amount`; spend is converted into it (ECB rates).
     pub currency: crate::domain::Currency,
+    /// Brake the budget's scope once it is exceeded (`budgets check --enforce`).
+    #[serde(default)]
+    pub brake: bool,
 }
 
 /// A budget, how it stands, and the accounts it covers: what every front end shows of it.
@@ -87,6 +90,9 @@ pub struct BudgetRow {
     pub missing: Vec<crate::domain::Account>,
     /// The budget's project, resolved to ids.
     pub projects: Vec<String>,
+    /// The brake `budgets check --enforce` applied for it in this run (its journal number).
+    #[serde(default)]
+    pub braked: Option<i64>,
 }
 
 impl BudgetRow {
@@ -288,6 +294,7 @@ mod tests {
             start_day: 1,
             scope: BudgetScope::default(),
             warn_at: DEFAULT_WARN_AT.to_vec(),
+            brake: false,
         }
     }
 

@@ -31,6 +31,8 @@ pub struct RawBudget {
     pub warn_at: Option<Vec<i64>>,
     /// ISO 4217 code of `amount` (default USD).
     pub currency: Option<String>,
+    /// Brake the budget's scope when it is exceeded (`budgets check --enforce`).
+    pub brake: Option<bool>,
 }
 
 fn amount_of(value: &toml::Value) -> std::result::Result<Money, String> {
@@ -66,6 +68,14 @@ pub(crate) fn validate(raw: &RawBudget) -> std::result::Result<Budget, (String, 
         return Err(field(
             "team",
             "a team budget covers the team's whole allocation: leave project and model out".into(),
+        ));
+    }
+    if raw.brake == Some(true) && (raw.team.is_some() || raw.model.is_some()) {
+        return Err(field(
+            "brake",
+            "a brake stops keys and rate limits of a provider, workspace or project: a team or model budget \
+             cannot be braked precisely"
+                .into(),
         ));
     }
     let start_day = raw.start_day.unwrap_or(1);
@@ -112,6 +122,7 @@ pub(crate) fn validate(raw: &RawBudget) -> std::result::Result<Budget, (String, 
             team: raw.team.clone().filter(|t| !t.is_empty()),
         },
         warn_at,
+        brake: raw.brake.unwrap_or(false),
     })
 }
 

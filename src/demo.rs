@@ -494,6 +494,7 @@ pub fn budgets() -> Vec<Budget> {
             model: None,
         },
         warn_at: DEFAULT_WARN_AT.to_vec(),
+        brake: false,
     };
     vec![
         budget("team-monthly", 4_000, BudgetPeriod::Month, None, None, None),

@@ -19,8 +19,8 @@ use crate::store::{JournalEntry, NewEntry, Store};
 pub(crate) struct BrakeRequest {
     pub providers: Vec<String>,
     pub workspaces: Vec<String>,
-    /// Only levers of this project (OpenAI) or workspace (Anthropic).
-    pub project: Option<String>,
+    /// Only levers of these projects (OpenAI) or workspaces (Anthropic); empty: all.
+    pub projects: Vec<String>,
     /// Only this key or rate limit (its id).
     pub key: Option<String>,
     /// Write (else a dry run: reads only).
@@ -172,7 +172,7 @@ fn has_levers(account: &Account) -> bool {
 }
 
 fn wanted(req: &BrakeRequest, c: &Change) -> bool {
-    req.project.as_ref().is_none_or(|p| c.lever.project.as_ref() == Some(p))
+    (req.projects.is_empty() || c.lever.project.as_ref().is_some_and(|p| req.projects.contains(p)))
         && req.key.as_ref().is_none_or(|k| &c.lever.id == k)
 }
 
@@ -284,4 +284,27 @@ pub(crate) fn undo(app: &App, id: Option<i64>, apply: bool) -> Result<Answer<Bra
         view.actions.push(Action { account: e.account, lever: e.lever, from: e.new_value, to: e.old_value, outcome });
     }
     Ok(Answer { view, failed })
+}
+
+/// `budgets check --enforce`: each exceeded budget with `brake = true` braked in its scope (its
+/// provider, workspace and project), applied (the demo shows the plan); the journal number is
+/// set on the budget's row, so its alert carries the undo command.
+pub(crate) fn enforce(app: &App, rows: &mut [crate::budget::BudgetRow]) -> Result<Vec<(String, Answer<BrakeView>)>> {
+    let mut out = Vec::new();
+    for row in rows.iter_mut().filter(|r| r.budget.brake && r.status.level == crate::budget::Level::Exceeded) {
+        let scope = &row.budget.scope;
+        let req = BrakeRequest {
+            providers: scope.provider.map(|p| vec![p.id().to_string()]).unwrap_or_default(),
+            workspaces: scope.workspace.iter().cloned().collect(),
+            projects: if scope.project.is_some() { row.projects.clone() } else { Vec::new() },
+            key: None,
+            apply: !app.is_demo(),
+        };
+        let answer = run(app, &req)?;
+        if answer.view.actions.iter().any(|a| a.outcome.starts_with("applied")) {
+            row.braked = answer.view.brake;
+        }
+        out.push((row.budget.name.clone(), answer));
+    }
+    Ok(out)
 }

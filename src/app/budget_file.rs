@@ -46,6 +46,9 @@ fn to_table(b: &RawBudget) -> toml_edit::Table {
         }
         t["warn_at"] = toml_edit::value(arr);
     }
+    if let Some(brake) = b.brake {
+        t["brake"] = toml_edit::value(brake);
+    }
     t
 }
 

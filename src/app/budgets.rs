@@ -59,7 +59,7 @@ pub(crate) fn evaluate_as_of(
             let mut status: Status = budget::evaluate_as_of(b, &daily, as_of, today);
             let missing = missing_data(app, store, &accounts, status.period, today)?;
             status.level = status.level.with_missing(missing.len(), counted(&accounts));
-            rows.push(BudgetRow { budget: b.clone(), status, accounts, missing, projects: vec![] });
+            rows.push(BudgetRow { budget: b.clone(), status, accounts, missing, projects: vec![], braked: None });
             continue;
         }
         let daily: Vec<_> = store
@@ -71,7 +71,7 @@ pub(crate) fn evaluate_as_of(
         let mut status: Status = budget::evaluate_as_of(b, &daily, as_of, today);
         let missing = missing_data(app, store, &accounts, status.period, today)?;
         status.level = status.level.with_missing(missing.len(), counted(&accounts));
-        rows.push(BudgetRow { budget: b.clone(), status, accounts, missing, projects: query.projects });
+        rows.push(BudgetRow { budget: b.clone(), status, accounts, missing, projects: query.projects, braked: None });
     }
     Ok(rows)
 }

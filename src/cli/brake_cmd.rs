@@ -10,18 +10,18 @@ use crate::error::{Error, Result};
 #[command(after_help = "\
 Stops spend with the providers' own reversible levers: Anthropic API keys set
 inactive, OpenRouter keys disabled, OpenAI project rate limits lowered to 1 per
-period. Nothing is deleted or archived. Without --apply it is a dry run that only
-reads; with --apply each change is written with the account's write key
-(LLMCOST_WRITE_KEY_<PROVIDER>_<WORKSPACE>, never the read key) after the journal
-in the cache keeps the value it replaces, so --undo restores it exactly.
+period. Nothing is deleted or archived. Without --apply it is a dry run that
+only reads; with --apply each change is written with the account's write key
+(LLMCOST_WRITE_KEY_<PROVIDER>_<WORKSPACE>, never the read key) after the
+journal in the cache keeps the value it replaces, so --undo restores it.
 
 Examples:
-  llmcost --demo brake                        The plan, on the demo organization
-  llmcost brake --provider anthropic          What would stop (reads only)
+  llmcost --demo brake                      The plan, on the demo organization
+  llmcost brake --provider anthropic        What would stop (reads only)
   llmcost brake --provider openrouter --apply
-  llmcost brake --status                      What is braked now
-  llmcost brake --undo                        What the latest brake's undo would restore
-  llmcost brake --undo 3 --apply              Restore brake 3's settings")]
+  llmcost brake --status                    What is braked now
+  llmcost brake --undo                      What undoing the last would restore
+  llmcost brake --undo 3 --apply            Restore brake 3's settings")]
 pub struct BrakeArgs {
     #[command(flatten)]
     pub scope: ScopeArgs,
@@ -63,7 +63,7 @@ pub(super) fn run(app: &App, args: BrakeArgs) -> Result<()> {
         let req = crate::app::brake::BrakeRequest {
             providers: args.scope.provider,
             workspaces: args.scope.workspace,
-            project: args.project,
+            projects: args.project.into_iter().collect(),
             key: args.key,
             apply: args.apply,
         };

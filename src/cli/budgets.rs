@@ -155,6 +155,10 @@ pub struct CheckArgs {
     /// With --notify: show what would be sent, send and record nothing
     #[arg(long, requires = "notify")]
     pub dry_run: bool,
+    /// Brake each exceeded budget that has `brake = true` (its scope's keys and rate limits,
+    /// with the write keys; see 'llmcost brake'); its alert carries the undo command
+    #[arg(long)]
+    pub enforce: bool,
 }
 
 pub(super) fn run(app: &App, args: BudgetsArgs) -> Result<()> {
@@ -245,19 +249,44 @@ fn remove(app: &App, name: &str) -> Result<()> {
 fn check(app: &App, args: CheckArgs) -> Result<()> {
     let today = app.clock.today();
     let request = crate::app::budgets::CheckRequest { names: args.names.clone(), offline: args.offline };
-    let checked = crate::app::budgets::check(app, &request)?;
-    let (notifications, channel_failures) = if args.notify {
+    let mut checked = crate::app::budgets::check(app, &request)?;
+    let mut brake_failures = Vec::new();
+    if args.enforce {
+        for (budget, answer) in crate::app::brake::enforce(app, &mut checked.rows)? {
+            brake_failures.extend(answer.failed.iter().map(|f| format!("brake for budget {budget}: {f}")));
+            let done = answer.view.actions.iter().filter(|a| a.outcome.starts_with("applied")).count();
+            crate::output::tell(&enforced(&budget, &answer.view, done), true);
+        }
+    }
+    let (notifications, mut channel_failures) = if args.notify {
         let (messages, failures) = notify(app, &checked.rows, args.dry_run)?;
         (Some(messages), failures)
     } else {
         (None, Vec::new())
     };
+    channel_failures.extend(brake_failures);
     super::write_stdout(|out| budgets_out::render_with(&checked.rows, today, args.format, notifications, out))?;
     if args.format == BudgetFormat::Github {
         let summary = std::env::var_os("GITHUB_STEP_SUMMARY").filter(|p| !p.is_empty());
         budgets_out::append_step_summary(summary.as_deref(), &checked.rows, today)?;
     }
     verdict(app, &args, &checked, channel_failures)
+}
+
+/// What `--enforce` did for one budget, for stderr.
+fn enforced(budget: &str, view: &crate::app::brake::BrakeView, applied: usize) -> String {
+    match view.brake {
+        Some(n) if applied > 0 => format!(
+            "budget {budget} exceeded: brake {n} applied {applied} change(s); undo: llmcost brake --undo {n} --apply"
+        ),
+        Some(_) => {
+            format!("budget {budget} exceeded: nothing left to brake in its scope (see 'llmcost brake --status')")
+        }
+        None => format!(
+            "budget {budget} exceeded: the brake would make {} change(s) (the demo sends nothing)",
+            view.actions.len()
+        ),
+    }
 }
 
 /// Sends the alerts due (or says what would be sent, with `--dry-run`); returns the messages

@@ -65,7 +65,10 @@ pub(crate) fn detail(row: &BudgetRow) -> String {
         b.currency.format(s.forecast),
         s.period.until,
         b.name
-    )
+    ) + &row
+        .braked
+        .map(|n| format!(". Braked by llmcost (brake {n}); undo: llmcost brake --undo {n} --apply"))
+        .unwrap_or_default()
 }
 
 /// The incident a `notify test` opens and resolves at once: never a budget's own.
@@ -199,6 +202,22 @@ pub(crate) fn sign(secret: &str, id: &str, timestamp: i64, body: &[u8]) -> Vec<(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// A budget braked by `--enforce`: its alert says how to undo it.
+    #[test]
+    fn a_braked_budget_s_alert_carries_the_undo_command() {
+        let now = "2026-12-06T10:00:00Z".parse().unwrap_or_default();
+        let app = crate::app::App::demo_at(crate::clock::Clock::pinned(now), "unused.toml".into(), true);
+        let rows = app.and_then(|app| crate::app::budgets::status(&app, &app.config.budgets)).unwrap_or_default();
+        let mut row = rows.into_iter().next().expect("the demo has budgets");
+        assert!(!detail(&row).contains("undo"));
+        row.braked = Some(3);
+        assert!(
+            detail(&row).ends_with("Braked by llmcost (brake 3); undo: llmcost brake --undo 3 --apply"),
+            "{}",
+            detail(&row)
+        );
+    }
 
     /// The Standard Webhooks specification's own example.
     #[test]

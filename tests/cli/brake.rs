@@ -192,3 +192,40 @@ async fn serve_anthropic_levers_for_sdk() {
     let fake = FakeLevers::start(Kind::Anthropic).await;
     crate::test_env::serve_for_sdk(&fake.base_url()).await;
 }
+
+/// A budget with `brake = true`: `budgets check --enforce` brakes its scope once it is exceeded,
+/// says how to undo it, and a second run finds nothing left to brake.
+#[tokio::test]
+async fn an_exceeded_budget_brakes_its_scope_with_enforce() {
+    let fake = crate::fake_anthropic::FakeAnthropic::start(crate::fake_anthropic::sample_org(READ_KEY)).await;
+    let keys = FakeLevers::anthropic_keys_on(&fake.server).await;
+    let env = TestEnv::new()
+        .var("LLMCOST_KEY_ANTHROPIC_ACME", READ_KEY)
+        .var("LLMCOST_WRITE_KEY_ANTHROPIC_ACME", WRITE_KEY)
+        .var("LLMCOST_ANTHROPIC_BASE_URL", &fake.base_url());
+    env.write_config(
+        "[[budgets]]\nname = \"claude\"\namount = 1\nperiod = \"month\"\nprovider = \"anthropic\"\nbrake = true\n\n\
+         [[budgets]]\nname = \"watch-only\"\namount = 1\nperiod = \"month\"\n",
+    );
+    let out = env.run(&["budgets", "check"]).await;
+    assert_eq!(code(&out), 3, "{}", stderr(&out));
+    assert!(keys.lock().unwrap().writes.is_empty(), "no brake without --enforce");
+    let out = env.run(&["budgets", "check", "--enforce"]).await;
+    assert_eq!(code(&out), 3, "{}", stderr(&out));
+    assert!(
+        stderr(&out)
+            .contains("budget claude exceeded: brake 1 applied 2 change(s); undo: llmcost brake --undo 1 --apply"),
+        "{}",
+        stderr(&out)
+    );
+    let statuses: Vec<Value> = keys.lock().unwrap().objects.iter().map(|k| k["status"].clone()).collect();
+    assert_eq!(statuses, [json!("inactive"), json!("inactive"), json!("inactive")]);
+    let again = env.run(&["budgets", "check", "--enforce"]).await;
+    assert!(stderr(&again).contains("nothing left to brake"), "{}", stderr(&again));
+    assert_eq!(keys.lock().unwrap().writes.len(), 2, "idempotent");
+    let bad = TestEnv::new();
+    bad.write_config("[[budgets]]\nname = \"t\"\namount = 1\nperiod = \"month\"\nteam = \"x\"\nbrake = true\n");
+    let out = bad.run(&["budgets", "list"]).await;
+    assert_eq!(code(&out), 2, "{}", stderr(&out));
+    assert!(stderr(&out).contains("brake"), "{}", stderr(&out));
+}

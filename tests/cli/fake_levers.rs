@@ -41,7 +41,34 @@ pub(crate) struct FakeLevers {
 
 impl FakeLevers {
     pub(crate) async fn start(kind: Kind) -> FakeLevers {
-        let objects = match kind {
+        let server = MockServer::start().await;
+        let state = mount(kind, &server, objects(kind), Mock::given(any())).await;
+        FakeLevers { server, state, kind }
+    }
+
+    /// Anthropic's keys beside another fake's endpoints (its cost report, say) on `server`.
+    pub(crate) async fn anthropic_keys_on(server: &MockServer) -> Arc<Mutex<State>> {
+        let keys = wiremock::matchers::path_regex("^/v1/organizations/api_keys");
+        mount(Kind::Anthropic, server, objects(Kind::Anthropic), Mock::given(keys)).await
+    }
+
+    /// The base URL llmcost is given.
+    pub(crate) fn base_url(&self) -> String {
+        match self.kind {
+            Kind::Anthropic => self.server.uri(),
+            Kind::OpenRouter => format!("{}/api/v1", self.server.uri()),
+            Kind::OpenAi => format!("{}/v1", self.server.uri()),
+        }
+    }
+
+    pub(crate) fn objects(&self) -> Vec<Value> {
+        self.state.lock().unwrap().objects.clone()
+    }
+}
+
+/// Each fake's objects before any write.
+fn objects(kind: Kind) -> Vec<Value> {
+    match kind {
             Kind::Anthropic => (1..=3)
                 .map(|i| {
                     json!({"type": "api_key", "id": format!("apikey_0{i}"), "name": format!("service-{i}"),
@@ -67,25 +94,13 @@ impl FakeLevers {
                 json!({"project": "proj_b", "object": "project.rate_limit", "id": "rl-gpt-4o", "model": "gpt-4o",
                        "max_requests_per_1_minute": 3000, "max_tokens_per_1_minute": 450000}),
             ],
-        };
-        let state = Arc::new(Mutex::new(State { objects, ..State::default() }));
-        let server = MockServer::start().await;
-        Mock::given(any()).respond_with(Responder { state: state.clone(), kind }).mount(&server).await;
-        FakeLevers { server, state, kind }
-    }
-
-    /// The base URL llmcost is given.
-    pub(crate) fn base_url(&self) -> String {
-        match self.kind {
-            Kind::Anthropic => self.server.uri(),
-            Kind::OpenRouter => format!("{}/api/v1", self.server.uri()),
-            Kind::OpenAi => format!("{}/v1", self.server.uri()),
         }
-    }
+}
 
-    pub(crate) fn objects(&self) -> Vec<Value> {
-        self.state.lock().unwrap().objects.clone()
-    }
+async fn mount(kind: Kind, server: &MockServer, objects: Vec<Value>, mock: wiremock::MockBuilder) -> Arc<Mutex<State>> {
+    let state = Arc::new(Mutex::new(State { objects, ..State::default() }));
+    mock.respond_with(Responder { state: state.clone(), kind }).mount(server).await;
+    state
 }
 
 struct Responder {
