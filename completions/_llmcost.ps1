@@ -45,6 +45,7 @@ Register-ArgumentCompleter -Native -CommandName 'llmcost' -ScriptBlock {
             [CompletionResult]::new('budgets', 'budgets', [CompletionResultType]::ParameterValue, 'Budgets per period and scope, and the CI gate `budgets check`')
             [CompletionResult]::new('balances', 'balances', [CompletionResultType]::ParameterValue, 'Prepaid balances (OpenRouter credits) and their runway at the last week''s burn')
             [CompletionResult]::new('brake', 'brake', [CompletionResultType]::ParameterValue, 'Stop spend at the providers, reversibly: keys off, rate limits down; --undo, --status')
+            [CompletionResult]::new('limits', 'limits', [CompletionResultType]::ParameterValue, 'Budgets held by the providers as their own spend limits: plan, apply, drift (exit 3)')
             [CompletionResult]::new('report', 'report', [CompletionResultType]::ParameterValue, 'The period''s story: comparison, forecast, breakdowns, movers, anomalies; exports')
             [CompletionResult]::new('tui', 'tui', [CompletionResultType]::ParameterValue, 'The interactive dashboard')
             [CompletionResult]::new('optimize', 'optimize', [CompletionResultType]::ParameterValue, 'Where money could be saved: prompt caching, batch, model choice, waste (estimates)')
@@ -643,6 +644,108 @@ Register-ArgumentCompleter -Native -CommandName 'llmcost' -ScriptBlock {
             [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
             break
         }
+        'llmcost;limits' {
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file [default: the platform config dir, e.g. ~/.config/llmcost/config.toml]')
+            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'Cache database [default: the platform cache dir, e.g. ~/.cache/llmcost/cache.sqlite]')
+            [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Give up on a request that has not answered after this many seconds (a timed-out request is retried once) [default: the config''s http.timeout_seconds, 30]')
+            [CompletionResult]::new('--record', '--record', [CompletionResultType]::ParameterName, 'Save every response body a sync receives in DIR (one file per request; no headers, so no keys), to attach to a bug report')
+            [CompletionResult]::new('--remote', '--remote', [CompletionResultType]::ParameterName, 'Ask an llmcost server (`serve` with [serve] tokens) instead of local keys and cache; the token is LLMCOST_REMOTE_TOKEN. Read-only commands: costs, projects, report, teams, budgets, optimize, reconcile, prices, export')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'Colour in tables and the dashboard [default: auto, which honours NO_COLOR]')
+            [CompletionResult]::new('--demo', '--demo', [CompletionResultType]::ParameterName, 'Use the built-in sample organization: no keys, no network, your cache untouched')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'No progress or notes on stderr; errors are still printed')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'No progress or notes on stderr; errors are still printed')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Diagnostics on stderr: -v what is fetched and written, -vv every request (keys redacted)')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Diagnostics on stderr: -v what is fetched and written, -vv every request (keys redacted)')
+            [CompletionResult]::new('--wide', '--wide', [CompletionResultType]::ParameterName, 'Tables show every column at full width even past the terminal''s edge (piped output always does)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('plan', 'plan', [CompletionResultType]::ParameterValue, 'Each provider''s limit next to what the config asks, in the provider''s units')
+            [CompletionResult]::new('apply', 'apply', [CompletionResultType]::ParameterValue, 'Write the limits that differ, journaled (undo: llmcost brake --undo N --apply)')
+            [CompletionResult]::new('drift', 'drift', [CompletionResultType]::ParameterValue, 'The CI gate: exit 3 when a provider''s limit differs from the config')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'llmcost;limits;plan' {
+            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'format')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file [default: the platform config dir, e.g. ~/.config/llmcost/config.toml]')
+            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'Cache database [default: the platform cache dir, e.g. ~/.cache/llmcost/cache.sqlite]')
+            [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Give up on a request that has not answered after this many seconds (a timed-out request is retried once) [default: the config''s http.timeout_seconds, 30]')
+            [CompletionResult]::new('--record', '--record', [CompletionResultType]::ParameterName, 'Save every response body a sync receives in DIR (one file per request; no headers, so no keys), to attach to a bug report')
+            [CompletionResult]::new('--remote', '--remote', [CompletionResultType]::ParameterName, 'Ask an llmcost server (`serve` with [serve] tokens) instead of local keys and cache; the token is LLMCOST_REMOTE_TOKEN. Read-only commands: costs, projects, report, teams, budgets, optimize, reconcile, prices, export')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'Colour in tables and the dashboard [default: auto, which honours NO_COLOR]')
+            [CompletionResult]::new('--demo', '--demo', [CompletionResultType]::ParameterName, 'Use the built-in sample organization: no keys, no network, your cache untouched')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'No progress or notes on stderr; errors are still printed')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'No progress or notes on stderr; errors are still printed')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Diagnostics on stderr: -v what is fetched and written, -vv every request (keys redacted)')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Diagnostics on stderr: -v what is fetched and written, -vv every request (keys redacted)')
+            [CompletionResult]::new('--wide', '--wide', [CompletionResultType]::ParameterName, 'Tables show every column at full width even past the terminal''s edge (piped output always does)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'llmcost;limits;apply' {
+            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'format')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file [default: the platform config dir, e.g. ~/.config/llmcost/config.toml]')
+            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'Cache database [default: the platform cache dir, e.g. ~/.cache/llmcost/cache.sqlite]')
+            [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Give up on a request that has not answered after this many seconds (a timed-out request is retried once) [default: the config''s http.timeout_seconds, 30]')
+            [CompletionResult]::new('--record', '--record', [CompletionResultType]::ParameterName, 'Save every response body a sync receives in DIR (one file per request; no headers, so no keys), to attach to a bug report')
+            [CompletionResult]::new('--remote', '--remote', [CompletionResultType]::ParameterName, 'Ask an llmcost server (`serve` with [serve] tokens) instead of local keys and cache; the token is LLMCOST_REMOTE_TOKEN. Read-only commands: costs, projects, report, teams, budgets, optimize, reconcile, prices, export')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'Colour in tables and the dashboard [default: auto, which honours NO_COLOR]')
+            [CompletionResult]::new('--demo', '--demo', [CompletionResultType]::ParameterName, 'Use the built-in sample organization: no keys, no network, your cache untouched')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'No progress or notes on stderr; errors are still printed')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'No progress or notes on stderr; errors are still printed')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Diagnostics on stderr: -v what is fetched and written, -vv every request (keys redacted)')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Diagnostics on stderr: -v what is fetched and written, -vv every request (keys redacted)')
+            [CompletionResult]::new('--wide', '--wide', [CompletionResultType]::ParameterName, 'Tables show every column at full width even past the terminal''s edge (piped output always does)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'llmcost;limits;drift' {
+            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'format')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file [default: the platform config dir, e.g. ~/.config/llmcost/config.toml]')
+            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'Cache database [default: the platform cache dir, e.g. ~/.cache/llmcost/cache.sqlite]')
+            [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Give up on a request that has not answered after this many seconds (a timed-out request is retried once) [default: the config''s http.timeout_seconds, 30]')
+            [CompletionResult]::new('--record', '--record', [CompletionResultType]::ParameterName, 'Save every response body a sync receives in DIR (one file per request; no headers, so no keys), to attach to a bug report')
+            [CompletionResult]::new('--remote', '--remote', [CompletionResultType]::ParameterName, 'Ask an llmcost server (`serve` with [serve] tokens) instead of local keys and cache; the token is LLMCOST_REMOTE_TOKEN. Read-only commands: costs, projects, report, teams, budgets, optimize, reconcile, prices, export')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'Colour in tables and the dashboard [default: auto, which honours NO_COLOR]')
+            [CompletionResult]::new('--demo', '--demo', [CompletionResultType]::ParameterName, 'Use the built-in sample organization: no keys, no network, your cache untouched')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'No progress or notes on stderr; errors are still printed')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'No progress or notes on stderr; errors are still printed')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Diagnostics on stderr: -v what is fetched and written, -vv every request (keys redacted)')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Diagnostics on stderr: -v what is fetched and written, -vv every request (keys redacted)')
+            [CompletionResult]::new('--wide', '--wide', [CompletionResultType]::ParameterName, 'Tables show every column at full width even past the terminal''s edge (piped output always does)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'llmcost;limits;help' {
+            [CompletionResult]::new('plan', 'plan', [CompletionResultType]::ParameterValue, 'Each provider''s limit next to what the config asks, in the provider''s units')
+            [CompletionResult]::new('apply', 'apply', [CompletionResultType]::ParameterValue, 'Write the limits that differ, journaled (undo: llmcost brake --undo N --apply)')
+            [CompletionResult]::new('drift', 'drift', [CompletionResultType]::ParameterValue, 'The CI gate: exit 3 when a provider''s limit differs from the config')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'llmcost;limits;help;plan' {
+            break
+        }
+        'llmcost;limits;help;apply' {
+            break
+        }
+        'llmcost;limits;help;drift' {
+            break
+        }
+        'llmcost;limits;help;help' {
+            break
+        }
         'llmcost;report' {
             [CompletionResult]::new('--provider', '--provider', [CompletionResultType]::ParameterName, 'Only this provider (repeatable): openai, anthropic, openrouter, xai, aws, azure, gcp')
             [CompletionResult]::new('-w', '-w', [CompletionResultType]::ParameterName, 'Only this workspace (repeatable), e.g. edugami')
@@ -1194,6 +1297,7 @@ Register-ArgumentCompleter -Native -CommandName 'llmcost' -ScriptBlock {
             [CompletionResult]::new('budgets', 'budgets', [CompletionResultType]::ParameterValue, 'Budgets per period and scope, and the CI gate `budgets check`')
             [CompletionResult]::new('balances', 'balances', [CompletionResultType]::ParameterValue, 'Prepaid balances (OpenRouter credits) and their runway at the last week''s burn')
             [CompletionResult]::new('brake', 'brake', [CompletionResultType]::ParameterValue, 'Stop spend at the providers, reversibly: keys off, rate limits down; --undo, --status')
+            [CompletionResult]::new('limits', 'limits', [CompletionResultType]::ParameterValue, 'Budgets held by the providers as their own spend limits: plan, apply, drift (exit 3)')
             [CompletionResult]::new('report', 'report', [CompletionResultType]::ParameterValue, 'The period''s story: comparison, forecast, breakdowns, movers, anomalies; exports')
             [CompletionResult]::new('tui', 'tui', [CompletionResultType]::ParameterValue, 'The interactive dashboard')
             [CompletionResult]::new('optimize', 'optimize', [CompletionResultType]::ParameterValue, 'Where money could be saved: prompt caching, batch, model choice, waste (estimates)')
@@ -1274,6 +1378,21 @@ Register-ArgumentCompleter -Native -CommandName 'llmcost' -ScriptBlock {
             break
         }
         'llmcost;help;brake' {
+            break
+        }
+        'llmcost;help;limits' {
+            [CompletionResult]::new('plan', 'plan', [CompletionResultType]::ParameterValue, 'Each provider''s limit next to what the config asks, in the provider''s units')
+            [CompletionResult]::new('apply', 'apply', [CompletionResultType]::ParameterValue, 'Write the limits that differ, journaled (undo: llmcost brake --undo N --apply)')
+            [CompletionResult]::new('drift', 'drift', [CompletionResultType]::ParameterValue, 'The CI gate: exit 3 when a provider''s limit differs from the config')
+            break
+        }
+        'llmcost;help;limits;plan' {
+            break
+        }
+        'llmcost;help;limits;apply' {
+            break
+        }
+        'llmcost;help;limits;drift' {
             break
         }
         'llmcost;help;report' {

@@ -49,6 +49,9 @@ _llmcost() {
             llmcost,import)
                 cmd="llmcost__subcmd__import"
                 ;;
+            llmcost,limits)
+                cmd="llmcost__subcmd__limits"
+                ;;
             llmcost,man)
                 cmd="llmcost__subcmd__man"
                 ;;
@@ -181,6 +184,9 @@ _llmcost() {
             llmcost__subcmd__help,import)
                 cmd="llmcost__subcmd__help__subcmd__import"
                 ;;
+            llmcost__subcmd__help,limits)
+                cmd="llmcost__subcmd__help__subcmd__limits"
+                ;;
             llmcost__subcmd__help,man)
                 cmd="llmcost__subcmd__help__subcmd__man"
                 ;;
@@ -244,6 +250,15 @@ _llmcost() {
             llmcost__subcmd__help__subcmd__cache,path)
                 cmd="llmcost__subcmd__help__subcmd__cache__subcmd__path"
                 ;;
+            llmcost__subcmd__help__subcmd__limits,apply)
+                cmd="llmcost__subcmd__help__subcmd__limits__subcmd__apply"
+                ;;
+            llmcost__subcmd__help__subcmd__limits,drift)
+                cmd="llmcost__subcmd__help__subcmd__limits__subcmd__drift"
+                ;;
+            llmcost__subcmd__help__subcmd__limits,plan)
+                cmd="llmcost__subcmd__help__subcmd__limits__subcmd__plan"
+                ;;
             llmcost__subcmd__help__subcmd__notify,test)
                 cmd="llmcost__subcmd__help__subcmd__notify__subcmd__test"
                 ;;
@@ -264,6 +279,30 @@ _llmcost() {
                 ;;
             llmcost__subcmd__help__subcmd__teams,check)
                 cmd="llmcost__subcmd__help__subcmd__teams__subcmd__check"
+                ;;
+            llmcost__subcmd__limits,apply)
+                cmd="llmcost__subcmd__limits__subcmd__apply"
+                ;;
+            llmcost__subcmd__limits,drift)
+                cmd="llmcost__subcmd__limits__subcmd__drift"
+                ;;
+            llmcost__subcmd__limits,help)
+                cmd="llmcost__subcmd__limits__subcmd__help"
+                ;;
+            llmcost__subcmd__limits,plan)
+                cmd="llmcost__subcmd__limits__subcmd__plan"
+                ;;
+            llmcost__subcmd__limits__subcmd__help,apply)
+                cmd="llmcost__subcmd__limits__subcmd__help__subcmd__apply"
+                ;;
+            llmcost__subcmd__limits__subcmd__help,drift)
+                cmd="llmcost__subcmd__limits__subcmd__help__subcmd__drift"
+                ;;
+            llmcost__subcmd__limits__subcmd__help,help)
+                cmd="llmcost__subcmd__limits__subcmd__help__subcmd__help"
+                ;;
+            llmcost__subcmd__limits__subcmd__help,plan)
+                cmd="llmcost__subcmd__limits__subcmd__help__subcmd__plan"
                 ;;
             llmcost__subcmd__notify,help)
                 cmd="llmcost__subcmd__notify__subcmd__help"
@@ -338,7 +377,7 @@ _llmcost() {
 
     case "${cmd}" in
         llmcost)
-            opts="-q -v -h -V --config --db --demo --quiet --timeout --verbose --record --wide --remote --color --help --version providers projects teams costs sync budgets balances brake report tui optimize reconcile prices import export notify serve metrics doctor cache completions man generate-cache help"
+            opts="-q -v -h -V --config --db --demo --quiet --timeout --verbose --record --wide --remote --color --help --version providers projects teams costs sync budgets balances brake limits report tui optimize reconcile prices import export notify serve metrics doctor cache completions man generate-cache help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1458,7 +1497,7 @@ _llmcost() {
             return 0
             ;;
         llmcost__subcmd__help)
-            opts="providers projects teams costs sync budgets balances brake report tui optimize reconcile prices import export notify serve metrics doctor cache completions man generate-cache help"
+            opts="providers projects teams costs sync budgets balances brake limits report tui optimize reconcile prices import export notify serve metrics doctor cache completions man generate-cache help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1726,6 +1765,62 @@ _llmcost() {
         llmcost__subcmd__help__subcmd__import)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        llmcost__subcmd__help__subcmd__limits)
+            opts="plan apply drift"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        llmcost__subcmd__help__subcmd__limits__subcmd__apply)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        llmcost__subcmd__help__subcmd__limits__subcmd__drift)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        llmcost__subcmd__help__subcmd__limits__subcmd__plan)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
@@ -2046,6 +2141,240 @@ _llmcost() {
                     ;;
                 --replace)
                     COMPREPLY=($(compgen -W "days all" -- "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --db)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --record)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --remote)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        llmcost__subcmd__limits)
+            opts="-q -v -h -V --config --db --demo --quiet --timeout --verbose --record --wide --remote --color --help --version plan apply drift help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --db)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --record)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --remote)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        llmcost__subcmd__limits__subcmd__apply)
+            opts="-q -v -h -V --format --config --db --demo --quiet --timeout --verbose --record --wide --remote --color --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --format)
+                    COMPREPLY=($(compgen -W "table json csv markdown" -- "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --db)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --record)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --remote)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        llmcost__subcmd__limits__subcmd__drift)
+            opts="-q -v -h -V --format --config --db --demo --quiet --timeout --verbose --record --wide --remote --color --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --format)
+                    COMPREPLY=($(compgen -W "table json csv markdown" -- "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --db)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --record)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --remote)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        llmcost__subcmd__limits__subcmd__help)
+            opts="plan apply drift help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        llmcost__subcmd__limits__subcmd__help__subcmd__apply)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        llmcost__subcmd__limits__subcmd__help__subcmd__drift)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        llmcost__subcmd__limits__subcmd__help__subcmd__help)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        llmcost__subcmd__limits__subcmd__help__subcmd__plan)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        llmcost__subcmd__limits__subcmd__plan)
+            opts="-q -v -h -V --format --config --db --demo --quiet --timeout --verbose --record --wide --remote --color --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --format)
+                    COMPREPLY=($(compgen -W "table json csv markdown" -- "${cur}"))
                     return 0
                     ;;
                 --config)

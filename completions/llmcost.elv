@@ -42,6 +42,7 @@ set edit:completion:arg-completer[llmcost] = {|@words|
             cand budgets 'Budgets per period and scope, and the CI gate `budgets check`'
             cand balances 'Prepaid balances (OpenRouter credits) and their runway at the last week''s burn'
             cand brake 'Stop spend at the providers, reversibly: keys off, rate limits down; --undo, --status'
+            cand limits 'Budgets held by the providers as their own spend limits: plan, apply, drift (exit 3)'
             cand report 'The period''s story: comparison, forecast, breakdowns, movers, anomalies; exports'
             cand tui 'The interactive dashboard'
             cand optimize 'Where money could be saved: prompt caching, batch, model choice, waste (estimates)'
@@ -605,6 +606,99 @@ set edit:completion:arg-completer[llmcost] = {|@words|
             cand -V 'Print version'
             cand --version 'Print version'
         }
+        &'llmcost;limits'= {
+            cand --config 'Config file [default: the platform config dir, e.g. ~/.config/llmcost/config.toml]'
+            cand --db 'Cache database [default: the platform cache dir, e.g. ~/.cache/llmcost/cache.sqlite]'
+            cand --timeout 'Give up on a request that has not answered after this many seconds (a timed-out request is retried once) [default: the config''s http.timeout_seconds, 30]'
+            cand --record 'Save every response body a sync receives in DIR (one file per request; no headers, so no keys), to attach to a bug report'
+            cand --remote 'Ask an llmcost server (`serve` with [serve] tokens) instead of local keys and cache; the token is LLMCOST_REMOTE_TOKEN. Read-only commands: costs, projects, report, teams, budgets, optimize, reconcile, prices, export'
+            cand --color 'Colour in tables and the dashboard [default: auto, which honours NO_COLOR]'
+            cand --demo 'Use the built-in sample organization: no keys, no network, your cache untouched'
+            cand -q 'No progress or notes on stderr; errors are still printed'
+            cand --quiet 'No progress or notes on stderr; errors are still printed'
+            cand -v 'Diagnostics on stderr: -v what is fetched and written, -vv every request (keys redacted)'
+            cand --verbose 'Diagnostics on stderr: -v what is fetched and written, -vv every request (keys redacted)'
+            cand --wide 'Tables show every column at full width even past the terminal''s edge (piped output always does)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+            cand plan 'Each provider''s limit next to what the config asks, in the provider''s units'
+            cand apply 'Write the limits that differ, journaled (undo: llmcost brake --undo N --apply)'
+            cand drift 'The CI gate: exit 3 when a provider''s limit differs from the config'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'llmcost;limits;plan'= {
+            cand --format 'format'
+            cand --config 'Config file [default: the platform config dir, e.g. ~/.config/llmcost/config.toml]'
+            cand --db 'Cache database [default: the platform cache dir, e.g. ~/.cache/llmcost/cache.sqlite]'
+            cand --timeout 'Give up on a request that has not answered after this many seconds (a timed-out request is retried once) [default: the config''s http.timeout_seconds, 30]'
+            cand --record 'Save every response body a sync receives in DIR (one file per request; no headers, so no keys), to attach to a bug report'
+            cand --remote 'Ask an llmcost server (`serve` with [serve] tokens) instead of local keys and cache; the token is LLMCOST_REMOTE_TOKEN. Read-only commands: costs, projects, report, teams, budgets, optimize, reconcile, prices, export'
+            cand --color 'Colour in tables and the dashboard [default: auto, which honours NO_COLOR]'
+            cand --demo 'Use the built-in sample organization: no keys, no network, your cache untouched'
+            cand -q 'No progress or notes on stderr; errors are still printed'
+            cand --quiet 'No progress or notes on stderr; errors are still printed'
+            cand -v 'Diagnostics on stderr: -v what is fetched and written, -vv every request (keys redacted)'
+            cand --verbose 'Diagnostics on stderr: -v what is fetched and written, -vv every request (keys redacted)'
+            cand --wide 'Tables show every column at full width even past the terminal''s edge (piped output always does)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'llmcost;limits;apply'= {
+            cand --format 'format'
+            cand --config 'Config file [default: the platform config dir, e.g. ~/.config/llmcost/config.toml]'
+            cand --db 'Cache database [default: the platform cache dir, e.g. ~/.cache/llmcost/cache.sqlite]'
+            cand --timeout 'Give up on a request that has not answered after this many seconds (a timed-out request is retried once) [default: the config''s http.timeout_seconds, 30]'
+            cand --record 'Save every response body a sync receives in DIR (one file per request; no headers, so no keys), to attach to a bug report'
+            cand --remote 'Ask an llmcost server (`serve` with [serve] tokens) instead of local keys and cache; the token is LLMCOST_REMOTE_TOKEN. Read-only commands: costs, projects, report, teams, budgets, optimize, reconcile, prices, export'
+            cand --color 'Colour in tables and the dashboard [default: auto, which honours NO_COLOR]'
+            cand --demo 'Use the built-in sample organization: no keys, no network, your cache untouched'
+            cand -q 'No progress or notes on stderr; errors are still printed'
+            cand --quiet 'No progress or notes on stderr; errors are still printed'
+            cand -v 'Diagnostics on stderr: -v what is fetched and written, -vv every request (keys redacted)'
+            cand --verbose 'Diagnostics on stderr: -v what is fetched and written, -vv every request (keys redacted)'
+            cand --wide 'Tables show every column at full width even past the terminal''s edge (piped output always does)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'llmcost;limits;drift'= {
+            cand --format 'format'
+            cand --config 'Config file [default: the platform config dir, e.g. ~/.config/llmcost/config.toml]'
+            cand --db 'Cache database [default: the platform cache dir, e.g. ~/.cache/llmcost/cache.sqlite]'
+            cand --timeout 'Give up on a request that has not answered after this many seconds (a timed-out request is retried once) [default: the config''s http.timeout_seconds, 30]'
+            cand --record 'Save every response body a sync receives in DIR (one file per request; no headers, so no keys), to attach to a bug report'
+            cand --remote 'Ask an llmcost server (`serve` with [serve] tokens) instead of local keys and cache; the token is LLMCOST_REMOTE_TOKEN. Read-only commands: costs, projects, report, teams, budgets, optimize, reconcile, prices, export'
+            cand --color 'Colour in tables and the dashboard [default: auto, which honours NO_COLOR]'
+            cand --demo 'Use the built-in sample organization: no keys, no network, your cache untouched'
+            cand -q 'No progress or notes on stderr; errors are still printed'
+            cand --quiet 'No progress or notes on stderr; errors are still printed'
+            cand -v 'Diagnostics on stderr: -v what is fetched and written, -vv every request (keys redacted)'
+            cand --verbose 'Diagnostics on stderr: -v what is fetched and written, -vv every request (keys redacted)'
+            cand --wide 'Tables show every column at full width even past the terminal''s edge (piped output always does)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'llmcost;limits;help'= {
+            cand plan 'Each provider''s limit next to what the config asks, in the provider''s units'
+            cand apply 'Write the limits that differ, journaled (undo: llmcost brake --undo N --apply)'
+            cand drift 'The CI gate: exit 3 when a provider''s limit differs from the config'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'llmcost;limits;help;plan'= {
+        }
+        &'llmcost;limits;help;apply'= {
+        }
+        &'llmcost;limits;help;drift'= {
+        }
+        &'llmcost;limits;help;help'= {
+        }
         &'llmcost;report'= {
             cand --provider 'Only this provider (repeatable): openai, anthropic, openrouter, xai, aws, azure, gcp'
             cand -w 'Only this workspace (repeatable), e.g. edugami'
@@ -1125,6 +1219,7 @@ set edit:completion:arg-completer[llmcost] = {|@words|
             cand budgets 'Budgets per period and scope, and the CI gate `budgets check`'
             cand balances 'Prepaid balances (OpenRouter credits) and their runway at the last week''s burn'
             cand brake 'Stop spend at the providers, reversibly: keys off, rate limits down; --undo, --status'
+            cand limits 'Budgets held by the providers as their own spend limits: plan, apply, drift (exit 3)'
             cand report 'The period''s story: comparison, forecast, breakdowns, movers, anomalies; exports'
             cand tui 'The interactive dashboard'
             cand optimize 'Where money could be saved: prompt caching, batch, model choice, waste (estimates)'
@@ -1187,6 +1282,17 @@ set edit:completion:arg-completer[llmcost] = {|@words|
         &'llmcost;help;balances'= {
         }
         &'llmcost;help;brake'= {
+        }
+        &'llmcost;help;limits'= {
+            cand plan 'Each provider''s limit next to what the config asks, in the provider''s units'
+            cand apply 'Write the limits that differ, journaled (undo: llmcost brake --undo N --apply)'
+            cand drift 'The CI gate: exit 3 when a provider''s limit differs from the config'
+        }
+        &'llmcost;help;limits;plan'= {
+        }
+        &'llmcost;help;limits;apply'= {
+        }
+        &'llmcost;help;limits;drift'= {
         }
         &'llmcost;help;report'= {
         }

@@ -78,6 +78,9 @@ pub struct Budget {
     /// Brake the budget's scope once it is exceeded (`budgets check --enforce`).
     #[serde(default)]
     pub brake: bool,
+    /// `enforce = "provider"`: the provider holds the amount as its own spend limit (`limits`).
+    #[serde(default)]
+    pub enforce_by_provider: bool,
 }
 
 /// A budget, how it stands, and the accounts it covers: what every front end shows of it.
@@ -295,6 +298,7 @@ mod tests {
             scope: BudgetScope::default(),
             warn_at: DEFAULT_WARN_AT.to_vec(),
             brake: false,
+            enforce_by_provider: false,
         }
     }
 

@@ -33,6 +33,8 @@ pub struct RawBudget {
     pub currency: Option<String>,
     /// Brake the budget's scope when it is exceeded (`budgets check --enforce`).
     pub brake: Option<bool>,
+    /// `"provider"`: the provider enforces the amount as its own spend limit (`llmcost limits`).
+    pub enforce: Option<String>,
 }
 
 fn amount_of(value: &toml::Value) -> std::result::Result<Money, String> {
@@ -70,14 +72,7 @@ pub(crate) fn validate(raw: &RawBudget) -> std::result::Result<Budget, (String, 
             "a team budget covers the team's whole allocation: leave project and model out".into(),
         ));
     }
-    if raw.brake == Some(true) && (raw.team.is_some() || raw.model.is_some()) {
-        return Err(field(
-            "brake",
-            "a brake stops keys and rate limits of a provider, workspace or project: a team or model budget \
-             cannot be braked precisely"
-                .into(),
-        ));
-    }
+    let (brake, enforce_by_provider) = actions(raw).map_err(|(f, m)| field(&f, m))?;
     let start_day = raw.start_day.unwrap_or(1);
     if !(1..=28).contains(&start_day) {
         return Err(field("start_day", format!("{start_day} must be from 1 to 28")));
@@ -122,8 +117,32 @@ pub(crate) fn validate(raw: &RawBudget) -> std::result::Result<Budget, (String, 
             team: raw.team.clone().filter(|t| !t.is_empty()),
         },
         warn_at,
-        brake: raw.brake.unwrap_or(false),
+        brake,
+        enforce_by_provider,
     })
+}
+
+/// What a budget does besides warning: `brake` and `enforce`.
+fn actions(raw: &RawBudget) -> std::result::Result<(bool, bool), (String, String)> {
+    if raw.brake == Some(true) && (raw.team.is_some() || raw.model.is_some()) {
+        return Err((
+            "brake".into(),
+            "a brake stops keys and rate limits of a provider, workspace or project: a team or model budget \
+             cannot be braked precisely"
+                .into(),
+        ));
+    }
+    let enforce_by_provider = match raw.enforce.as_deref().map(str::trim) {
+        None | Some("" | "llmcost") => false,
+        Some("provider") => true,
+        Some(other) => {
+            return Err((
+                "enforce".into(),
+                format!("'{other}' is not a way to enforce: use \"provider\" (or leave it out)"),
+            ));
+        }
+    };
+    Ok((raw.brake.unwrap_or(false), enforce_by_provider))
 }
 
 /// Validates every entry; errors name the file, the entry and the field.

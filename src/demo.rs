@@ -495,8 +495,9 @@ pub fn budgets() -> Vec<Budget> {
         },
         warn_at: DEFAULT_WARN_AT.to_vec(),
         brake: false,
+        enforce_by_provider: false,
     };
-    vec![
+    let mut budgets = vec![
         budget("team-monthly", 4_000, BudgetPeriod::Month, None, None, None),
         budget("edugami-openai", 1_000, BudgetPeriod::Month, Some(ProviderKind::OpenAi), Some("edugami"), None),
         budget(
@@ -509,7 +510,13 @@ pub fn budgets() -> Vec<Budget> {
         ),
         budget("memoways-quarter", 2_500, BudgetPeriod::Quarter, Some(ProviderKind::OpenAi), Some("memoways"), None),
         budget("openrouter-weekly", 60, BudgetPeriod::Week, Some(ProviderKind::OpenRouter), None, None),
-    ]
+    ];
+    // `limits plan` on the demo: Anthropic holds the research budget as its own limit; OpenAI
+    // cannot hold one (its published Admin API has no spend limit).
+    for b in budgets.iter_mut().filter(|b| ["claude-research", "edugami-openai"].contains(&b.name.as_str())) {
+        b.enforce_by_provider = true;
+    }
+    budgets
 }
 
 /// splitmix64: a stable pseudo-random number for a (workspace, project, model, day) tuple.

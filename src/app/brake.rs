@@ -223,6 +223,25 @@ fn apply_one(
     outcome
 }
 
+/// A lever's setting now (the fields of `like`), read with the write key or the read key.
+pub(crate) fn read_lever(app: &App, account: &Account, lever: &Lever, like: &Value, write: bool) -> Result<Value> {
+    let provider = connect(app, account, write)?;
+    block_on(app, provider.lever_read(lever, like))?.map_err(Error::Provider)
+}
+
+/// One journaled write for another use case (`limits apply`): its outcome.
+pub(crate) fn write_lever(
+    app: &App,
+    store: &mut Store,
+    run: i64,
+    action: &str,
+    account: &Account,
+    lever: &Lever,
+    values: (&Value, &Value),
+) -> String {
+    apply_one(app, store, (run, action, None), &who(), account, lever, values)
+}
+
 /// What is braked now: applied (or pending) brake entries without an applied undo.
 pub(crate) fn status(app: &App) -> Result<Vec<Braked>> {
     let journal = app.open_store()?.journal()?;
@@ -237,7 +256,7 @@ fn in_place(journal: &[JournalEntry]) -> Vec<JournalEntry> {
         .collect();
     journal
         .iter()
-        .filter(|e| e.action == "brake" && (e.outcome.starts_with("applied") || e.outcome == "pending"))
+        .filter(|e| e.action != "undo" && (e.outcome.starts_with("applied") || e.outcome == "pending"))
         .filter(|e| !undone.contains(&e.id))
         .cloned()
         .collect()
@@ -267,8 +286,9 @@ pub(crate) fn undo(app: &App, id: Option<i64>, apply: bool) -> Result<Answer<Bra
     let mut view = BrakeView { brake: apply.then_some(run), undo: true, applied: apply, ..BrakeView::default() };
     let (who, mut failed) = (who(), Vec::new());
     for e in entries {
-        let now = connect(app, &e.account, apply)
-            .and_then(|p| block_on(app, p.lever_read(&e.lever, &e.new_value))?.map_err(Error::Provider));
+        // The fields the entry changed, whatever else the provider reports beside them.
+        let now = read_lever(app, &e.account, &e.lever, &e.new_value, apply)
+            .map(|now| crate::providers::levers::fields_of(&now, &e.new_value));
         let outcome = match now {
             Err(err) => format!("failed: {err}"),
             Ok(now) if now == e.old_value => "already as before the brake".to_string(),

@@ -49,6 +49,9 @@ fn to_table(b: &RawBudget) -> toml_edit::Table {
     if let Some(brake) = b.brake {
         t["brake"] = toml_edit::value(brake);
     }
+    if let Some(enforce) = &b.enforce {
+        t["enforce"] = toml_edit::value(enforce.clone());
+    }
     t
 }
 

@@ -17,6 +17,7 @@ pub(crate) mod fx;
 pub(crate) mod gateway;
 mod gateway_fetch;
 pub(crate) mod import;
+pub(crate) mod limits;
 pub(crate) mod metrics;
 pub(crate) mod models;
 pub(crate) mod prices;

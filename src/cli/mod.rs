@@ -11,6 +11,7 @@ mod export_cmd;
 pub mod generate;
 mod generate_cache;
 mod import_cmd;
+mod limits_cmd;
 mod notify_cmd;
 mod optimize_cmd;
 mod prices_cmd;
@@ -158,6 +159,8 @@ pub enum Command {
     Balances(balances_cmd::BalancesArgs),
     /// Stop spend at the providers, reversibly: keys off, rate limits down; --undo, --status
     Brake(brake_cmd::BrakeArgs),
+    /// Budgets held by the providers as their own spend limits: plan, apply, drift (exit 3)
+    Limits(limits_cmd::LimitsArgs),
     /// The period's story: comparison, forecast, breakdowns, movers, anomalies; exports
     Report(report::ReportArgs),
     /// The interactive dashboard
@@ -277,6 +280,7 @@ fn dispatch(cli: Cli) -> crate::error::Result<()> {
         Command::Budgets(args) => budgets::run(&app, args),
         Command::Balances(args) => balances_cmd::run(&app, args),
         Command::Brake(args) => brake_cmd::run(&app, args),
+        Command::Limits(args) => limits_cmd::run(&app, args),
         Command::Report(args) => report::run(&app, args),
         Command::Tui(args) => tui_cmd::run(app, args),
         Command::Optimize(args) => optimize_cmd::run(&app, args),

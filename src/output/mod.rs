@@ -9,6 +9,7 @@ pub(crate) mod fit;
 pub(crate) mod focus;
 pub(crate) mod gateway_out;
 pub(crate) mod json_out;
+pub(crate) mod limits_out;
 mod markdown;
 pub(crate) mod report_out;
 pub(crate) mod savings_out;

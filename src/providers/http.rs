@@ -187,6 +187,20 @@ impl Http {
         })
     }
 
+    /// GETs `path` with `query` and extra request headers (a beta flag), and decodes the JSON.
+    pub async fn get_json_with<T: DeserializeOwned>(
+        &self,
+        path: &str,
+        query: &[(&str, String)],
+        headers: &[(&'static str, &str)],
+    ) -> Result<T, ProviderError> {
+        let body = self.send_text(path, query, Some((reqwest::Method::GET, &serde_json::Value::Null, headers))).await?;
+        serde_json::from_str(&body).map_err(|e| {
+            let shown: String = body.chars().take(120).collect();
+            self.fail(path, FailureKind::Malformed, format!("unexpected response ({e}); body starts: {shown:?}"))
+        })
+    }
+
     /// POSTs a JSON `body` to `path` (read-only query APIs that take their question as a body,
     /// such as xAI's usage analytics), with the same retries, and decodes the JSON answer.
     pub async fn post_json<T: DeserializeOwned>(
@@ -242,7 +256,12 @@ impl Http {
     ) -> reqwest::Result<reqwest::Request> {
         let mut request = match body {
             Some((method, b, extra)) => {
-                let mut r = self.client.request(method, url).json(b);
+                // A GET with extra headers carries no body.
+                let mut r = if method == reqwest::Method::GET {
+                    self.client.get(url)
+                } else {
+                    self.client.request(method, url).json(b)
+                };
                 for (name, value) in extra {
                     let (n, v) = header(name, value);
                     r = r.header(n, v);

@@ -136,14 +136,14 @@ const MIGRATIONS: &[&str] = &[
         currency  TEXT NOT NULL DEFAULT 'USD',
         PRIMARY KEY (provider, workspace, at)
     ) WITHOUT ROWID;",
-    // 10: the levers journal (`brake`): every change llmcost makes at a provider, with the value
+    // 10: the levers journal (`brake`, `limits apply`): every change llmcost makes at a provider, with the value
     // it replaced, so an undo restores exactly what was there. Append-only: a row is written
     // 'pending' before the request and settled once ('applied' or 'failed: why'); the triggers
     // refuse any other change and any delete.
     "CREATE TABLE lever_journal (
         id          INTEGER PRIMARY KEY,
         brake       INTEGER NOT NULL,
-        action      TEXT NOT NULL CHECK (action IN ('brake', 'undo')),
+        action      TEXT NOT NULL CHECK (action IN ('brake', 'limit', 'undo')),
         undoes      INTEGER REFERENCES lever_journal (id),
         at          TEXT NOT NULL,
         who         TEXT NOT NULL,

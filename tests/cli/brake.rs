@@ -229,3 +229,49 @@ async fn an_exceeded_budget_brakes_its_scope_with_enforce() {
     assert_eq!(code(&out), 2, "{}", stderr(&out));
     assert!(stderr(&out).contains("brake"), "{}", stderr(&out));
 }
+
+/// `limits`: a budget with `enforce = "provider"` becomes Anthropic's own monthly limit, in
+/// cents; `drift` is the gate; `apply` writes, journaled, and `brake --undo` takes it back. What
+/// a provider cannot hold is said.
+#[tokio::test]
+async fn budgets_become_provider_limits_with_plan_apply_drift() {
+    let s = setup(true).await;
+    s.env.write_config(
+        "[[budgets]]\nname = \"claude\"\namount = \"500.005\"\nperiod = \"month\"\nprovider = \"anthropic\"\nenforce = \"provider\"\n\n\
+         [[budgets]]\nname = \"tutor\"\namount = 120\nperiod = \"month\"\nprovider = \"anthropic\"\nproject = \"wrkspc_01Tutor\"\nenforce = \"provider\"\n\n\
+         [[budgets]]\nname = \"gpt\"\namount = 100\nperiod = \"month\"\nprovider = \"openai\"\nenforce = \"provider\"\n\n\
+         [[budgets]]\nname = \"weekly\"\namount = 100\nperiod = \"week\"\nprovider = \"anthropic\"\nenforce = \"provider\"\n",
+    );
+    let plan = s.env.run(&["limits", "plan", "--format", "json"]).await;
+    assert_eq!(code(&plan), 0, "{}", stderr(&plan));
+    let doc = json_out(&plan);
+    let row = |name: &str| doc["limits"].as_array().unwrap().iter().find(|r| r["budget"] == name).unwrap().clone();
+    assert_eq!(
+        (row("claude")["verdict"].clone(), row("claude")["wanted"].clone()),
+        (json!("differs"), json!({"amount": "50000"}))
+    );
+    assert!(row("claude")["asks"].as_str().unwrap().contains("a fraction of a cent dropped"), "{doc}");
+    assert_eq!(row("tutor")["limit"], "wrkspc_01Tutor");
+    assert_eq!(row("gpt")["verdict"], "cannot");
+    assert!(row("weekly")["reason"].as_str().unwrap().contains("monthly"), "{doc}");
+    assert_eq!(code(&s.env.run(&["limits", "drift"]).await), 3);
+
+    let out = s.env.run(&["limits", "apply", "--format", "json"]).await;
+    assert_eq!(code(&out), 0, "{}", stderr(&out));
+    let limits = s.anthropic.state.lock().unwrap().limits.clone();
+    assert_eq!(limits.len(), 2, "{limits:?}");
+    assert_eq!(
+        (limits[0]["amount"].clone(), limits[0]["scope"].clone()),
+        (json!("50000"), json!({"type": "organization"}))
+    );
+    assert_eq!(limits[1]["scope"], json!({"type": "workspace", "workspace_id": "wrkspc_01Tutor"}));
+    assert_eq!(code(&s.env.run(&["limits", "drift"]).await), 0, "in line after apply");
+
+    // The journal holds what was there (no limit): undo writes it back.
+    let undo = s.env.run(&["brake", "--undo", "--apply", "--format", "json"]).await;
+    assert_eq!(code(&undo), 0, "{}", stderr(&undo));
+    let limits = s.anthropic.state.lock().unwrap().limits.clone();
+    assert!(limits.iter().all(|l| l["amount"].is_null()), "{limits:?} {}", stdout(&undo));
+    assert!(s.anthropic.state.lock().unwrap().violations.is_empty());
+    assert_eq!(code(&s.env.run(&["limits", "drift"]).await), 3);
+}

@@ -24,6 +24,8 @@ pub(crate) struct State {
     /// Writes received (method, path, body).
     pub writes: Vec<(String, String, Value)>,
     pub violations: Vec<String>,
+    /// Anthropic's spend limits (`/v1/organizations/spend_limits`).
+    pub limits: Vec<Value>,
 }
 
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -147,7 +149,11 @@ impl Respond for Responder {
             state.writes.push((method.clone(), path.clone(), body.clone()));
         }
         let q = |name: &str| req.url.query_pairs().find(|(k, _)| k == name).map(|(_, v)| v.into_owned());
+        let beta = req.headers.get("anthropic-beta").and_then(|v| v.to_str().ok()).unwrap_or("").to_string();
         match self.kind {
+            Kind::Anthropic if path == "/v1/organizations/spend_limits" => {
+                spend_limits(&mut state, &method, &body, &beta)
+            }
             Kind::Anthropic => anthropic(&mut state, &method, &path, &body, q("after_id")),
             Kind::OpenRouter => openrouter(&mut state, &method, &path, &body, q("offset")),
             Kind::OpenAi => openai(&mut state, &method, &path, &body),
@@ -188,6 +194,35 @@ fn anthropic(state: &mut State, method: &str, path: &str, body: &Value, after: O
         merge(key, body);
     }
     ResponseTemplate::new(200).set_body_json(key.clone())
+}
+
+/// Anthropic's spend limits: reads need the beta header; a POST upserts on (scope, period).
+fn spend_limits(state: &mut State, method: &str, body: &Value, beta: &str) -> ResponseTemplate {
+    if method == "GET" {
+        if !beta.split(',').any(|b| b.trim() == "spend-limit-reads-2026-09-26") {
+            return error(400, "this endpoint is in beta: send anthropic-beta: spend-limit-reads-2026-09-26");
+        }
+        return ResponseTemplate::new(200)
+            .set_body_json(json!({"data": state.limits, "has_more": false, "next_page": null}));
+    }
+    let amount = body.get("amount").cloned().unwrap_or(Value::Null);
+    if !(amount.is_null() || amount.as_str().is_some_and(|a| a.bytes().all(|b| b.is_ascii_digit()))) {
+        return error(400, "amount must be a non-negative integer decimal string or null");
+    }
+    let (scope, period) = (body["scope"].clone(), body.get("period").cloned().unwrap_or(json!("monthly")));
+    let n = state.limits.len();
+    let limit = if let Some(l) = state.limits.iter_mut().find(|l| l["scope"] == scope && l["period"] == period) {
+        l["amount"] = amount;
+        l["updated_at"] = json!("2026-11-22T10:00:01Z");
+        l.clone()
+    } else {
+        let l = json!({"type": "spend_limit", "id": format!("spl_0{n}"), "amount": amount, "currency": "USD",
+                       "is_enabled": true, "period": period, "scope": scope,
+                       "created_at": "2026-11-22T10:00:00Z", "updated_at": "2026-11-22T10:00:00Z"});
+        state.limits.push(l.clone());
+        l
+    };
+    ResponseTemplate::new(200).set_body_json(limit)
 }
 
 fn openrouter(state: &mut State, method: &str, path: &str, body: &Value, offset: Option<String>) -> ResponseTemplate {

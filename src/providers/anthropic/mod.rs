@@ -2,7 +2,7 @@
 //! (tokens), and workspaces, which llmcost shows as projects.
 
 pub mod api;
-mod levers;
+pub(crate) mod levers;
 
 use std::collections::BTreeMap;
 
@@ -162,7 +162,7 @@ impl Provider for Anthropic {
         lever: &super::levers::Lever,
         like: &serde_json::Value,
     ) -> Result<serde_json::Value, ProviderError> {
-        self.key_read(lever, like).await
+        self.lever_now(lever, like).await
     }
 
     async fn lever_write(
@@ -170,7 +170,7 @@ impl Provider for Anthropic {
         lever: &super::levers::Lever,
         value: &serde_json::Value,
     ) -> Result<serde_json::Value, ProviderError> {
-        self.key_write(lever, value).await
+        self.lever_set(lever, value).await
     }
 
     async fn check(&self) -> Result<Option<String>, ProviderError> {
