@@ -1009,6 +1009,7 @@ set edit:completion:arg-completer[llmcost] = {|@words|
             cand --remote 'Ask an llmcost server (`serve` with [serve] tokens) instead of local keys and cache; the token is LLMCOST_REMOTE_TOKEN. Read-only commands: costs, projects, report, teams, budgets, optimize, reconcile, prices, export'
             cand --color 'Colour in tables and the dashboard [default: auto, which honours NO_COLOR]'
             cand --otlp 'Also push the figures as OTLP gauges after each refresh, to the collector the standard OTEL_EXPORTER_OTLP_* variables name [default: http://localhost:4318/v1/metrics]'
+            cand --enforce 'After each sync, brake each exceeded budget that has `brake = true` (as ''budgets check --enforce''; write keys needed)'
             cand --demo 'Use the built-in sample organization: no keys, no network, your cache untouched'
             cand -q 'No progress or notes on stderr; errors are still printed'
             cand --quiet 'No progress or notes on stderr; errors are still printed'

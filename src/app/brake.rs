@@ -56,6 +56,26 @@ pub(crate) struct Braked {
     pub entry: JournalEntry,
 }
 
+/// Spend billed after a brake: providers stop at once, but bills arrive late, so what was
+/// billed for the UTC days after the brake's day shows what got through (and the brake's own
+/// day, part of it before).
+#[derive(Clone, Debug)]
+pub(crate) struct Overshoot {
+    pub brake: i64,
+    pub at: chrono::DateTime<chrono::Utc>,
+    /// Billed on the brake's UTC day (part of it before the brake), per currency.
+    pub brake_day: Vec<(crate::domain::Currency, crate::domain::Money)>,
+    /// Billed on the UTC days after it, through today, per currency.
+    pub after: Vec<(crate::domain::Currency, crate::domain::Money)>,
+}
+
+/// `brake --status`: the levers braked, and each brake's overshoot from the cache.
+#[derive(Clone, Debug, Default)]
+pub(crate) struct StatusView {
+    pub braked: Vec<Braked>,
+    pub overshoot: Vec<Overshoot>,
+}
+
 /// Who ran it, for the journal: the login name and the host.
 fn who() -> String {
     let user = std::env::var("USER").or_else(|_| std::env::var("USERNAME")).unwrap_or_else(|_| "unknown".into());
@@ -246,6 +266,44 @@ pub(crate) fn write_lever(
 pub(crate) fn status(app: &App) -> Result<Vec<Braked>> {
     let journal = app.open_store()?.journal()?;
     Ok(in_place(&journal).into_iter().map(|entry| Braked { entry }).collect())
+}
+
+/// What is braked now, and the spend billed after each brake still in place (from the cache:
+/// `sync` brings the late bills in).
+pub(crate) fn status_view(app: &App) -> Result<StatusView> {
+    let store = app.open_store()?;
+    let braked: Vec<Braked> = in_place(&store.journal()?).into_iter().map(|entry| Braked { entry }).collect();
+    let today = app.clock.today();
+    let mut runs: std::collections::BTreeMap<i64, (chrono::DateTime<chrono::Utc>, Vec<Account>)> = Default::default();
+    for b in braked.iter().filter(|b| b.entry.action == "brake") {
+        let run = runs.entry(b.entry.brake).or_insert((b.entry.at, Vec::new()));
+        run.0 = run.0.min(b.entry.at);
+        if !run.1.contains(&b.entry.account) {
+            run.1.push(b.entry.account.clone());
+        }
+    }
+    let mut overshoot = Vec::new();
+    for (brake, (at, accounts)) in runs {
+        let day = at.date_naive();
+        let billed = |range: crate::domain::DateRange| -> Result<Vec<(crate::domain::Currency, crate::domain::Money)>> {
+            let q = crate::store::CostQuery::all(accounts.clone(), range, vec![crate::domain::Dim::Currency]);
+            Ok(store
+                .aggregate_costs(&q)?
+                .into_iter()
+                .filter_map(|(key, m)| match key.values.as_slice() {
+                    [crate::store::KeyValue::Currency(c)] => Some((*c, m)),
+                    _ => None,
+                })
+                .collect())
+        };
+        let brake_day = billed(crate::domain::DateRange::single(day))?;
+        let after = match day.succ_opt().filter(|next| *next <= today) {
+            Some(next) => billed(crate::domain::DateRange::new(next, today))?,
+            None => Vec::new(),
+        };
+        overshoot.push(Overshoot { brake, at, brake_day, after });
+    }
+    Ok(StatusView { braked, overshoot })
 }
 
 fn in_place(journal: &[JournalEntry]) -> Vec<JournalEntry> {

@@ -48,8 +48,8 @@ pub struct BrakeArgs {
 
 pub(super) fn run(app: &App, args: BrakeArgs) -> Result<()> {
     if args.status {
-        let braked = crate::app::brake::status(app)?;
-        return super::write_stdout(|out| crate::output::brake_out::render_status(&braked, args.format, out));
+        let view = crate::app::brake::status_view(app)?;
+        return super::write_stdout(|out| crate::output::brake_out::render_status(&view, args.format, out));
     }
     let answer = if let Some(id) = args.undo.as_deref() {
         let id = match id {

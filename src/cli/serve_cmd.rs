@@ -14,6 +14,8 @@ Examples:
   llmcost serve
       http://127.0.0.1:9464/metrics, syncing hourly
   llmcost serve --listen 0.0.0.0:9464 --interval 30m
+  llmcost serve --interval 15m --enforce
+      Also brake budgets with brake = true once exceeded
 
 GET /metrics answers from the cache (text format 0.0.4, or OpenMetrics when the
 scraper's Accept asks for it) while a background task syncs this month every
@@ -33,6 +35,10 @@ pub struct ServeArgs {
     /// OTEL_EXPORTER_OTLP_* variables name [default: http://localhost:4318/v1/metrics]
     #[arg(long)]
     pub otlp: bool,
+    /// After each sync, brake each exceeded budget that has `brake = true` (as 'budgets check
+    /// --enforce'; write keys needed)
+    #[arg(long)]
+    pub enforce: bool,
 }
 
 /// The OTLP target the standard variables name (read here: they are not llmcost's own).
@@ -85,6 +91,7 @@ pub(super) fn run(app: App, args: ServeArgs) -> Result<()> {
             interval: args.interval,
             currency,
             otlp,
+            enforce: args.enforce,
             api: super::remote::API,
         },
     )

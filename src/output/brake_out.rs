@@ -7,7 +7,7 @@ use serde::Serialize;
 use serde_json::Value;
 
 use super::Format;
-use crate::app::brake::{Action, BrakeView, Braked};
+use crate::app::brake::{Action, BrakeView, Overshoot, StatusView};
 use crate::sanitize::{markdown as md, terminal};
 
 /// `status: active` / `max_requests_per_1_minute 5000, max_tokens_per_1_minute 2000000`.
@@ -189,8 +189,35 @@ fn doc(view: &BrakeView) -> Doc<'_> {
     }
 }
 
-/// `brake --status`: each lever braked and not undone, newest brake first.
-pub(crate) fn render_status(braked: &[Braked], format: Format, out: &mut dyn Write) -> std::io::Result<()> {
+/// `$12.30` or `$12.30 + €4.00`; `nothing` when none was billed.
+fn billed(amounts: &[(crate::domain::Currency, crate::domain::Money)]) -> String {
+    if amounts.is_empty() {
+        return "nothing".into();
+    }
+    amounts.iter().map(|(c, m)| c.format(*m)).collect::<Vec<_>>().join(" + ")
+}
+
+/// One line per brake: what was billed after it, once the bill arrived.
+fn overshoot_line(o: &Overshoot) -> String {
+    let day = o.at.date_naive();
+    format!(
+        "Brake {} ({}): billed for the UTC days after it, so far: {}; on its own day ({day}, part of it before the brake): {}. \
+         Bills arrive late: run 'llmcost sync' for the latest.",
+        o.brake,
+        o.at.format("%Y-%m-%d %H:%M UTC"),
+        billed(&o.after),
+        billed(&o.brake_day)
+    )
+}
+
+fn amounts_doc(amounts: &[(crate::domain::Currency, crate::domain::Money)]) -> Vec<Value> {
+    amounts.iter().map(|(c, m)| serde_json::json!({"currency": c.as_str(), "amount": m.exact()})).collect()
+}
+
+/// `brake --status`: each lever braked and not undone, newest brake first, and each brake's
+/// overshoot.
+pub(crate) fn render_status(view: &StatusView, format: Format, out: &mut dyn Write) -> std::io::Result<()> {
+    let braked = &view.braked;
     let actions: Vec<(i64, String, Action)> = braked
         .iter()
         .rev()
@@ -208,36 +235,7 @@ pub(crate) fn render_status(braked: &[Braked], format: Format, out: &mut dyn Wri
         })
         .collect();
     match format {
-        Format::Json => {
-            #[derive(Serialize)]
-            struct Row<'a> {
-                brake: i64,
-                at: String,
-                who: &'a str,
-                #[serde(flatten)]
-                action: ActionDoc<'a>,
-            }
-            #[derive(Serialize)]
-            struct StatusDoc<'a> {
-                schema_version: u32,
-                braked: Vec<Row<'a>>,
-            }
-            let rows = braked
-                .iter()
-                .rev()
-                .zip(&actions)
-                .map(|(b, (_, _, a))| Row {
-                    brake: b.entry.brake,
-                    at: b.entry.at.to_rfc3339(),
-                    who: &b.entry.who,
-                    action: action_doc(a),
-                })
-                .collect();
-            super::json_out::write_doc(
-                &StatusDoc { schema_version: super::json_out::SCHEMA_VERSION, braked: rows },
-                out,
-            )
-        }
+        Format::Json => status_json(view, &actions, out),
         _ if actions.is_empty() => writeln!(out, "Nothing is braked (the journal in the cache has no brake in place)."),
         Format::Csv | Format::Markdown | Format::Table => {
             let head = ["Brake", "When", "Account", "Object", "Setting (before → braked)"];
@@ -264,8 +262,53 @@ pub(crate) fn render_status(braked: &[Braked], format: Format, out: &mut dyn Wri
                 return Ok(());
             }
             writeln!(out, "{}", super::table::fitted(&head, body, &[3, 4], &[1], &[]))?;
+            for o in &view.overshoot {
+                writeln!(out, "{}", super::text::prose(&overshoot_line(o)))?;
+            }
             let latest = actions.first().map_or(0, |(n, _, _)| *n);
             writeln!(out, "{}", super::text::prose(&format!("Undo the latest: llmcost brake --undo {latest} --apply")))
         }
     }
+}
+
+/// `brake --status --format json`.
+fn status_json(view: &StatusView, actions: &[(i64, String, Action)], out: &mut dyn Write) -> std::io::Result<()> {
+    let braked = &view.braked;
+    #[derive(Serialize)]
+    struct Row<'a> {
+        brake: i64,
+        at: String,
+        who: &'a str,
+        #[serde(flatten)]
+        action: ActionDoc<'a>,
+    }
+    #[derive(Serialize)]
+    struct StatusDoc<'a> {
+        schema_version: u32,
+        braked: Vec<Row<'a>>,
+        overshoot: Vec<Value>,
+    }
+    let rows = braked
+        .iter()
+        .rev()
+        .zip(actions)
+        .map(|(b, (_, _, a))| Row {
+            brake: b.entry.brake,
+            at: b.entry.at.to_rfc3339(),
+            who: &b.entry.who,
+            action: action_doc(a),
+        })
+        .collect();
+    let overshoot = view
+        .overshoot
+        .iter()
+        .map(|o| {
+            serde_json::json!({"brake": o.brake, "at": o.at.to_rfc3339(),
+                    "billed_on_brake_day": amounts_doc(&o.brake_day), "billed_after": amounts_doc(&o.after)})
+        })
+        .collect();
+    super::json_out::write_doc(
+        &StatusDoc { schema_version: super::json_out::SCHEMA_VERSION, braked: rows, overshoot },
+        out,
+    )
 }

@@ -25,6 +25,8 @@ pub(crate) struct ServeOptions {
     pub otlp: Option<super::otlp::OtlpTarget>,
     /// The commands the JSON API runs.
     pub api: super::api::CommandApi,
+    /// `--enforce`: after each sync, brake the exceeded budgets that ask for it.
+    pub enforce: bool,
 }
 
 /// Connections served at once when the descriptor limit cannot be read; more are answered 503
@@ -230,6 +232,30 @@ fn sync_once(app: &App, errors: &Mutex<SyncErrors>, currency: crate::domain::Cur
     }
 }
 
+/// `--enforce`: the budgets as the sync left them; each exceeded one with `brake = true` braked
+/// (a later pass finds nothing left to brake), logged with its undo command.
+fn enforce_once(app: &App) {
+    let rows = crate::app::budgets::status(app, &app.config.budgets);
+    let outcome = rows.and_then(|mut rows| crate::app::brake::enforce(app, &mut rows));
+    match outcome {
+        Ok(done) => {
+            for (budget, answer) in done {
+                if let Some(n) =
+                    answer.view.brake.filter(|_| answer.view.actions.iter().any(|a| a.outcome.starts_with("applied")))
+                {
+                    app.note(&format!(
+                        "budget {budget} exceeded: brake {n} applied; undo: llmcost brake --undo {n} --apply"
+                    ));
+                }
+                for f in &answer.failed {
+                    app.note(&format!("brake for budget {budget}: {f}"));
+                }
+            }
+        }
+        Err(e) => app.note(&format!("enforce: {e}")),
+    }
+}
+
 /// Says, at start, which API tokens are usable: an unset or short token opens nothing.
 fn announce_tokens(app: &App, bound: SocketAddr) {
     for t in &app.config.serve.tokens {
@@ -262,8 +288,8 @@ pub(crate) fn serve(app: App, options: ServeOptions) -> Result<()> {
         announce_tokens(&app, bound);
         // Syncs run on their own thread: a slow provider never delays a scrape. The cache is
         // rendered first, so a scrape is answered before the first sync ends.
-        let (sync_app, sync_shared, interval, currency, otlp) =
-            (app.clone(), shared.clone(), options.interval, options.currency, options.otlp.clone());
+        let (sync_app, sync_shared, interval, currency, otlp, enforce) =
+            (app.clone(), shared.clone(), options.interval, options.currency, options.otlp.clone(), options.enforce);
         let syncer = tokio::spawn(async move {
             let (a, s, o) = (sync_app.clone(), sync_shared.clone(), otlp.clone());
             let _ = tokio::task::spawn_blocking(move || refresh(&a, &s, currency, o.as_ref())).await;
@@ -271,6 +297,9 @@ pub(crate) fn serve(app: App, options: ServeOptions) -> Result<()> {
                 let (a, s, o) = (sync_app.clone(), sync_shared.clone(), otlp.clone());
                 let _ = tokio::task::spawn_blocking(move || {
                     sync_once(&a, &s.errors, currency);
+                    if enforce {
+                        enforce_once(&a);
+                    }
                     refresh(&a, &s, currency, o.as_ref());
                 })
                 .await;

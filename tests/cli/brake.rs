@@ -200,6 +200,7 @@ async fn an_exceeded_budget_brakes_its_scope_with_enforce() {
     let fake = crate::fake_anthropic::FakeAnthropic::start(crate::fake_anthropic::sample_org(READ_KEY)).await;
     let keys = FakeLevers::anthropic_keys_on(&fake.server).await;
     let env = TestEnv::new()
+        .var("LLMCOST_NOW", "2026-11-20T10:00:00Z")
         .var("LLMCOST_KEY_ANTHROPIC_ACME", READ_KEY)
         .var("LLMCOST_WRITE_KEY_ANTHROPIC_ACME", WRITE_KEY)
         .var("LLMCOST_ANTHROPIC_BASE_URL", &fake.base_url());
@@ -223,6 +224,26 @@ async fn an_exceeded_budget_brakes_its_scope_with_enforce() {
     let again = env.run(&["budgets", "check", "--enforce"]).await;
     assert!(stderr(&again).contains("nothing left to brake"), "{}", stderr(&again));
     assert_eq!(keys.lock().unwrap().writes.len(), 2, "idempotent");
+    // Two days later the late bills arrive: the status says what got through after the brake.
+    let env = env.var("LLMCOST_NOW", "2026-11-22T10:00:00Z");
+    assert_eq!(code(&env.run(&["sync", "--month"]).await), 0);
+    let status = json_out(&env.run(&["brake", "--status", "--format", "json"]).await);
+    let after = &status["overshoot"][0]["billed_after"];
+    let costs = json_out(
+        &env.run(&["costs", "--since", "2026-11-21", "--provider", "anthropic", "--offline", "--format", "json"]).await,
+    );
+    assert_eq!(
+        after[0]["amount"].as_str().map(|a| a.parse::<rust_decimal::Decimal>().unwrap()),
+        costs["total"].as_str().map(|a| a.parse().unwrap()),
+        "{status}"
+    );
+    assert!(costs["total"].as_str().unwrap() != "0", "{costs}");
+    let table = env.run(&["brake", "--status"]).await;
+    assert!(
+        stdout(&table).contains("Brake 1 (2026-11-20 10:00 UTC): billed for the UTC days after it"),
+        "{}",
+        stdout(&table)
+    );
     let bad = TestEnv::new();
     bad.write_config("[[budgets]]\nname = \"t\"\namount = 1\nperiod = \"month\"\nteam = \"x\"\nbrake = true\n");
     let out = bad.run(&["budgets", "list"]).await;
@@ -274,4 +295,33 @@ async fn budgets_become_provider_limits_with_plan_apply_drift() {
     assert!(limits.iter().all(|l| l["amount"].is_null()), "{limits:?} {}", stdout(&undo));
     assert!(s.anthropic.state.lock().unwrap().violations.is_empty());
     assert_eq!(code(&s.env.run(&["limits", "drift"]).await), 3);
+}
+
+/// `serve --enforce`: the team server brakes an exceeded `brake = true` budget after its sync.
+#[tokio::test]
+async fn the_server_enforces_after_its_sync() {
+    use std::process::Stdio;
+    let fake = crate::fake_anthropic::FakeAnthropic::start(crate::fake_anthropic::sample_org(READ_KEY)).await;
+    let keys = FakeLevers::anthropic_keys_on(&fake.server).await;
+    let env = TestEnv::new()
+        .var("LLMCOST_KEY_ANTHROPIC_ACME", READ_KEY)
+        .var("LLMCOST_WRITE_KEY_ANTHROPIC_ACME", WRITE_KEY)
+        .var("LLMCOST_ANTHROPIC_BASE_URL", &fake.base_url());
+    env.write_config(
+        "[[budgets]]\nname = \"claude\"\namount = 1\nperiod = \"month\"\nprovider = \"anthropic\"\nbrake = true\n",
+    );
+    let port = crate::serve::free_port();
+    let mut cmd = env.std_cmd();
+    cmd.args(["serve", "--listen", &format!("127.0.0.1:{port}"), "--enforce"])
+        .stdout(Stdio::null())
+        .stderr(Stdio::null());
+    let _serve = crate::serve::Killed(cmd.spawn().unwrap());
+    let braked = || {
+        let k = keys.clone();
+        async move { k.lock().unwrap().objects.iter().all(|o| o["status"] == "inactive").then_some(()) }
+    };
+    assert!(crate::serve::eventually(40, braked).await.is_some(), "the keys were set inactive");
+    assert_eq!(keys.lock().unwrap().writes.len(), 2);
+    let status = json_out(&env.run(&["brake", "--status", "--format", "json"]).await);
+    assert_eq!(status["braked"].as_array().unwrap().len(), 2, "journaled by the server: {status}");
 }
