@@ -1364,7 +1364,7 @@ _llmcost() {
             fi
             case "${prev}" in
                 --format)
-                    COMPREPLY=($(compgen -W "focus" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "focus focus-parquet" -- "${cur}"))
                     return 0
                     ;;
                 --focus-version)

@@ -13,6 +13,31 @@ pub enum ExportFormat {
     /// FOCUS 1.2 CSV (FinOps Foundation), one row per UTC day x account x project x line item
     #[default]
     Focus,
+    /// The same rows as Parquet, typed (DECIMAL costs, TIMESTAMP periods), for warehouses
+    FocusParquet,
+}
+
+impl ExportFormat {
+    /// The file a partition is written to.
+    fn file_name(self) -> &'static str {
+        match self {
+            ExportFormat::Focus => "focus.csv",
+            ExportFormat::FocusParquet => "focus.parquet",
+        }
+    }
+
+    fn render(
+        self,
+        view: &crate::app::views::focus::FocusView,
+        version: crate::output::focus::FocusVersion,
+    ) -> Result<(Vec<u8>, usize)> {
+        let mut bytes = Vec::new();
+        let rows = match self {
+            ExportFormat::Focus => crate::output::focus::write(view, version, &mut bytes)?,
+            ExportFormat::FocusParquet => crate::output::focus_parquet::write(view, version, &mut bytes)?,
+        };
+        Ok((bytes, rows))
+    }
 }
 
 /// `--focus-version`.
@@ -43,6 +68,7 @@ Examples:
   llmcost export --format focus --last 7 --partitioned warehouse/llm-focus
       One file per account and day; only changed days rewritten
   llmcost export --format focus --year --provider openai > openai-focus.csv
+  llmcost export --format focus-parquet --month --out llm-spend.parquet
   llmcost export --format focus --month --focus-version 1.3
       With FOCUS 1.3's ServiceProviderName and HostProviderName")]
 pub struct ExportArgs {
@@ -79,12 +105,19 @@ pub(super) fn run(app: &App, args: ExportArgs) -> Result<()> {
         currency: None,
     };
     if let Some(dir) = &args.partitioned {
-        return partitioned(app, &scope, range, dir, args.focus_version.version());
+        return partitioned(app, &scope, range, dir, args.format, args.focus_version.version());
+    }
+    if args.format == ExportFormat::FocusParquet
+        && args.out.is_none()
+        && std::io::IsTerminal::is_terminal(&std::io::stdout())
+    {
+        return Err(crate::error::Error::Usage(
+            "Parquet is binary: write it with --out FILE (or pipe it to a file)".into(),
+        ));
     }
     let answer = crate::app::export::focus(app, &scope, range)?;
-    let mut bytes = Vec::new();
     let version = args.focus_version.version();
-    let rows = crate::output::focus::write(&answer.view, version, &mut bytes)?;
+    let (bytes, rows) = args.format.render(&answer.view, version)?;
     match &args.out {
         Some(path) => {
             crate::config::write_atomically(path, &bytes)?;
@@ -108,14 +141,14 @@ fn partitioned(
     scope: &crate::app::select::Scope,
     range: crate::domain::DateRange,
     dir: &std::path::Path,
+    format: ExportFormat,
     version: crate::output::focus::FocusVersion,
 ) -> Result<()> {
     let answer = crate::app::export::focus_partitions(app, scope, range)?;
     let (mut written, mut unchanged, mut removed) = (0, 0, 0);
     for (key, view) in &answer.view.parts {
-        let mut bytes = Vec::new();
-        crate::output::focus::write(view, version, &mut bytes)?;
-        let path = dir.join(key.path()).join("focus.csv");
+        let (bytes, _) = format.render(view, version)?;
+        let path = dir.join(key.path()).join(format.file_name());
         if std::fs::read(&path).is_ok_and(|old| old == bytes) {
             unchanged += 1;
             continue;
@@ -128,7 +161,7 @@ fn partitioned(
         written += 1;
     }
     for key in answer.view.possible.iter().filter(|k| !answer.view.parts.contains_key(k)) {
-        let path = dir.join(key.path()).join("focus.csv");
+        let path = dir.join(key.path()).join(format.file_name());
         if path.exists() {
             std::fs::remove_file(&path)
                 .map_err(|e| crate::error::Error::io(format!("cannot remove {}", path.display()), e))?;

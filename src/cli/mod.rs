@@ -173,7 +173,7 @@ pub enum Command {
     Prices(prices_cmd::PricesArgs),
     /// Spend of vendors without a billing API (Groq, Mistral...), from a CSV or FOCUS file
     Import(import_cmd::ImportArgs),
-    /// The cached spend as a FOCUS 1.2 CSV for FinOps tools
+    /// The cached spend as FOCUS (CSV or Parquet) for FinOps tools and warehouses
     Export(export_cmd::ExportArgs),
     /// Budget alert channels: send a test message
     Notify(notify_cmd::NotifyArgs),

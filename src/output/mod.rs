@@ -7,6 +7,7 @@ pub(crate) mod budgets_out;
 pub(crate) mod csv_out;
 pub(crate) mod fit;
 pub(crate) mod focus;
+pub(crate) mod focus_parquet;
 pub(crate) mod gateway_out;
 pub(crate) mod json_out;
 pub(crate) mod limits_out;

@@ -1,4 +1,4 @@
-"""DuckDB (its official Python package) reading llmcost's partitioned FOCUS export the way a
+"""DuckDB (its official Python package) reading llmcost's partitioned FOCUS export (CSV and Parquet) the way a
 warehouse load does: every partition with hive partitioning, the sum of BilledCost per billing
 currency compared with what `llmcost costs --by currency` says was billed, on the demo.
 
@@ -28,3 +28,14 @@ with tempfile.TemporaryDirectory() as d:
     print("costs: ", {c: str(v) for c, v in expected.items()})
     assert by_currency == expected, (by_currency, expected)
     print(f"DuckDB read {len(rows)} provider/currency groups over the partitions; sums equal costs to the cent and beyond")
+with tempfile.TemporaryDirectory() as d:
+    # The same as Parquet: typed columns, read without any cast.
+    out = run("export", "--format", "focus-parquet", "--last", "14", "--partitioned", d)
+    print(out.stderr.strip())
+    rows = duckdb.sql(f"""
+        SELECT BillingCurrency, sum(BilledCost) AS billed, any_value(typeof(BilledCost)), any_value(typeof(ChargePeriodStart))
+        FROM read_parquet('{d}/**/*.parquet', hive_partitioning = true) GROUP BY ALL ORDER BY ALL""").fetchall()
+    by_currency = {currency: Decimal(billed) for currency, billed, _, _ in rows}
+    print("duckdb parquet:", {c: str(v) for c, v in by_currency.items()}, "types:", rows[0][2], rows[0][3])
+    assert by_currency == expected, (by_currency, expected)
+    print("Parquet partitions: the same sums, typed DECIMAL and TIMESTAMP WITH TIME ZONE")
