@@ -436,14 +436,15 @@ impl Demo {
             let batch =
                 SyncBatch { runs: vec![(range, costs, usage)], projects: Some(projects), ..SyncBatch::default() };
             store.write_sync(&account, &batch, now)?;
-            // OpenRouter is prepaid: the credits left, for `balances` and its runway.
-            if account.provider == ProviderKind::OpenRouter {
-                store.record_balance(
-                    &account,
-                    now,
-                    Money::from_decimal(Decimal::new(8_742, 2)),
-                    crate::domain::Currency::USD,
-                )?;
+            // OpenRouter and the xAI team are prepaid: the credits left, for `balances` and
+            // its runway.
+            let left = match account.provider {
+                ProviderKind::OpenRouter => Some(Decimal::new(8_742, 2)),
+                ProviderKind::Xai => Some(Decimal::new(1_413, 2)),
+                _ => None,
+            };
+            if let Some(left) = left {
+                store.record_balance(&account, now, Money::from_decimal(left), crate::domain::Currency::USD)?;
             }
         }
         // From a week before the first day: a conversion looks back up to 7 days for the last

@@ -37,11 +37,13 @@ pub(crate) fn run(app: &App, scope: &Scope) -> Result<Answer<Vec<BalanceRow>>> {
         app.select(&scope.providers, &scope.workspaces)?.into_iter().filter(|a| a.provider.info().prepaid).collect();
     let mut store = app.open_store()?;
     let mut failed = Vec::new();
+    // Accounts that said they have no balance (a postpaid xAI team): not prepaid, not a failure.
+    let mut postpaid = Vec::new();
     if !app.offline(scope.offline) {
         for account in &accounts {
             match fetch(app, account) {
                 Ok(Some(balance)) => store.record_balance(account, app.clock.now(), balance, Currency::USD)?,
-                Ok(None) => {}
+                Ok(None) => postpaid.push(account.clone()),
                 Err(e) => failed.push(e.to_string()),
             }
         }
@@ -49,7 +51,7 @@ pub(crate) fn run(app: &App, scope: &Scope) -> Result<Answer<Vec<BalanceRow>>> {
     let today = app.clock.today();
     let burn_range = DateRange::new(today - Days::new(BURN_DAYS), today - Days::new(1));
     let mut rows = Vec::new();
-    for account in accounts {
+    for account in accounts.into_iter().filter(|a| !postpaid.contains(a)) {
         let Some((as_of, balance, currency)) = store.latest_balance(&account)? else {
             failed.push(format!("{account}: no balance fetched yet: run 'llmcost balances' online"));
             continue;

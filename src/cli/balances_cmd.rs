@@ -1,4 +1,4 @@
-//! `llmcost balances`: prepaid balances (OpenRouter's credits) and how long they last.
+//! `llmcost balances`: prepaid balances (OpenRouter's credits, a prepaid xAI team's) and how long they last.
 
 use clap::Args;
 

@@ -155,7 +155,7 @@ pub enum Command {
     Sync(sync_cmd::SyncArgs),
     /// Budgets per period and scope, and the CI gate `budgets check`
     Budgets(budgets::BudgetsArgs),
-    /// Prepaid balances (OpenRouter credits) and their runway at the last week's burn
+    /// Prepaid balances (OpenRouter credits, xAI) and their runway at the last week's burn
     Balances(balances_cmd::BalancesArgs),
     /// Stop spend at the providers, reversibly: keys off, rate limits down; --undo, --status
     Brake(brake_cmd::BrakeArgs),

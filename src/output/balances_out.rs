@@ -70,7 +70,10 @@ pub(crate) fn render(rows: &[BalanceRow], format: Format, out: &mut dyn Write) -
         }
         Format::Table => {
             if rows.is_empty() {
-                return writeln!(out, "No prepaid account: balances are read from OpenRouter (credits left).");
+                return writeln!(
+                    out,
+                    "No prepaid account: balances are read from OpenRouter (credits left) and prepaid xAI teams."
+                );
             }
             let body: Vec<Vec<String>> =
                 rows.iter().map(|r| cells(r).iter().map(|c| terminal(c).into_owned()).collect()).collect();

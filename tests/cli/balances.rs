@@ -56,3 +56,34 @@ async fn the_demo_has_a_prepaid_account_and_a_never_fetched_one_is_named() {
     assert_eq!(code(&out), 1);
     assert!(stderr(&out).contains("no balance fetched yet"), "{}", stderr(&out));
 }
+
+/// xAI: a prepaid team's balance, in cents on the wire (`{"val": "1413"}`), is $14.13; a
+/// postpaid team (the balance endpoint answers 404) is simply not listed, and is no failure.
+#[tokio::test]
+async fn an_xai_team_s_prepaid_balance_and_a_postpaid_one() {
+    const XAI_KEY: &str = "xai-mgmt-0123456789abcdef0123";
+    let fake = crate::fake_xai::FakeXai::start(crate::fake_xai::sample_team(XAI_KEY)).await;
+    let env = TestEnv::new().var("LLMCOST_KEY_XAI_GROK", XAI_KEY).var("LLMCOST_XAI_BASE_URL", &fake.server.uri());
+    let out = env.run(&["balances", "--provider", "xai", "--format", "json"]).await;
+    expect_code(&out, 0);
+    assert_eq!(json(&out)["balances"][0]["balance"], "14.13", "cents, unwrapped");
+
+    let postpaid = wiremock::MockServer::start().await;
+    wiremock::Mock::given(wiremock::matchers::path_regex("/prepaid/balance$"))
+        .respond_with(
+            wiremock::ResponseTemplate::new(404)
+                .set_body_json(serde_json::json!({"code": 5, "message": "no prepaid balance"})),
+        )
+        .mount(&postpaid)
+        .await;
+    wiremock::Mock::given(wiremock::matchers::any())
+        .respond_with(
+            wiremock::ResponseTemplate::new(200).set_body_json(serde_json::json!({"teamId": crate::fake_xai::TEAM})),
+        )
+        .mount(&postpaid)
+        .await;
+    let env = TestEnv::new().var("LLMCOST_KEY_XAI_GROK", XAI_KEY).var("LLMCOST_XAI_BASE_URL", &postpaid.uri());
+    let out = env.run(&["balances", "--provider", "xai", "--format", "json"]).await;
+    assert_eq!(code(&out), 0, "{}", stderr(&out));
+    assert_eq!(json(&out)["balances"].as_array().unwrap().len(), 0);
+}

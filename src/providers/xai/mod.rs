@@ -31,7 +31,8 @@ const INFO: ProviderInfo = ProviderInfo {
     history: History::Unlimited,
     reports_today: true,
     counts_requests: false,
-    prepaid: false,
+    // Prepaid teams report a balance; a postpaid team's `balance` is `None`.
+    prepaid: true,
     resells_models: false,
     credentials: CredentialSource::ApiKey,
     resolve_credentials: super::credentials::api_key,
@@ -159,6 +160,18 @@ impl Provider for Xai {
                 None
             }
         })
+    }
+
+    /// A prepaid team's balance (cents on the wire, `{"val": "1413"}`); `None` for a postpaid
+    /// team, whose balance endpoint answers with nothing llmcost can read.
+    async fn balance(&self) -> Result<Option<Money>, ProviderError> {
+        let team = self.team().await?;
+        let path = format!("/v1/billing/teams/{}/prepaid/balance", urlencode(&team));
+        match self.http.get_json::<api::PrepaidBalance>(&path, &[]).await {
+            Ok(balance) => Ok(prepaid_cents(&balance)),
+            Err(e) if matches!(e.kind, FailureKind::Rejected(404)) => Ok(None),
+            Err(e) => Err(e),
+        }
     }
 
     /// xAI has no projects: a team's spend shows as "Team".
