@@ -229,7 +229,7 @@ impl Config {
                     Error::Config(format!("invalid config {}: [workspaces.{provider}.{name}]: {e}", path.display()))
                 })?;
                 if let Some(url) = &ws.base_url {
-                    validate_base_url(url).map_err(|e| {
+                    crate::net::validate_base_url(url).map_err(|e| {
                         Error::Config(format!(
                             "invalid config {}: [workspaces.{provider}.{name}] base_url: {e}",
                             path.display()
@@ -289,13 +289,6 @@ impl Config {
     }
 }
 
-pub fn validate_base_url(url: &str) -> std::result::Result<(), String> {
-    if url.starts_with("http://") || url.starts_with("https://") {
-        Ok(())
-    } else {
-        Err(format!("'{url}' is not an http(s) URL"))
-    }
-}
 
 /// Adds (or keeps) `[workspaces.<provider>.<name>]`, preserving the rest of the file and its comments.
 /// `fields` are the workspace's settings to write (`profile`, Azure's `scope`...).

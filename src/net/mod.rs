@@ -242,6 +242,16 @@ pub(crate) fn shown_location(location: &str) -> String {
     )
 }
 
+/// A base URL a user configured (a workspace's, an observed source's, an OTLP endpoint): http
+/// or https only, so a key never goes to a `file:` or other scheme.
+pub(crate) fn validate_base_url(url: &str) -> std::result::Result<(), String> {
+    if url.starts_with("http://") || url.starts_with("https://") {
+        Ok(())
+    } else {
+        Err(format!("'{url}' is not an http(s) URL"))
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

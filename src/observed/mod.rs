@@ -83,7 +83,7 @@ impl ObservedSource {
             Kind::Litellm | Kind::Langfuse => match &self.base_url {
                 None => Err(format!("[[observed]] '{}': kind = \"{}\" needs base_url", self.name, self.kind.name())),
                 Some(url) => {
-                    crate::config::validate_base_url(url).map_err(|e| format!("[[observed]] '{}': {e}", self.name))
+                    crate::net::validate_base_url(url).map_err(|e| format!("[[observed]] '{}': {e}", self.name))
                 }
             },
             Kind::Csv => Ok(()),

@@ -28,7 +28,7 @@ impl OtlpTarget {
             (_, Some(base)) if !base.trim().is_empty() => format!("{}/v1/metrics", base.trim().trim_end_matches('/')),
             _ => "http://localhost:4318/v1/metrics".to_string(),
         };
-        crate::config::validate_base_url(&url).map_err(|e| format!("OTLP endpoint: {e}"))?;
+        crate::net::validate_base_url(&url).map_err(|e| format!("OTLP endpoint: {e}"))?;
         let protocol = get("OTEL_EXPORTER_OTLP_METRICS_PROTOCOL")
             .or_else(|| get("OTEL_EXPORTER_OTLP_PROTOCOL"))
             .unwrap_or_else(|| "http/protobuf".into());
