@@ -289,7 +289,6 @@ impl Config {
     }
 }
 
-
 /// Adds (or keeps) `[workspaces.<provider>.<name>]`, preserving the rest of the file and its comments.
 /// `fields` are the workspace's settings to write (`profile`, Azure's `scope`...).
 pub fn add_workspace(path: &Path, account: &Account, fields: &[(&str, &str)]) -> Result<()> {

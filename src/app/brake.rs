@@ -46,8 +46,10 @@ pub(crate) struct BrakeView {
     pub undo: bool,
     pub applied: bool,
     pub actions: Vec<Action>,
-    /// Accounts in scope without a lever llmcost can undo, and why.
-    pub without_levers: Vec<(Account, String)>,
+    /// Accounts in scope without a lever llmcost can undo.
+    pub without_levers: Vec<Account>,
+    /// What the providers with levers do (`Anthropic: every active API key set inactive; ...`).
+    pub levers: String,
 }
 
 /// A lever braked and not undone.
@@ -129,12 +131,14 @@ fn block_on<T>(app: &App, future: impl std::future::Future<Output = T>) -> Resul
     Ok(runtime.block_on(future))
 }
 
-/// Why an account has no lever llmcost uses.
-fn no_lever_reason(account: &Account) -> String {
-    format!(
-        "{}: no reversible lever llmcost uses (braked: Anthropic and OpenRouter keys, OpenAI project rate limits)",
-        account.provider.display_name()
-    )
+/// What the providers with a lever do, from the registry.
+fn levers_summary() -> String {
+    let braked: Vec<String> = crate::domain::ProviderKind::ALL
+        .iter()
+        .filter(|k| !k.info().brake_lever.is_empty())
+        .map(|k| format!("{}: {}", k.display_name(), k.info().brake_lever))
+        .collect();
+    braked.join("; ")
 }
 
 /// The brake: a dry run, or with `apply` the writes, journaled.
@@ -147,12 +151,12 @@ pub(crate) fn run(app: &App, req: &BrakeRequest) -> Result<Answer<BrakeView>> {
     if req.apply {
         all_write_keys(app, accounts.iter().filter(|a| has_levers(a)))?;
     }
-    let mut view = BrakeView { applied: req.apply, ..BrakeView::default() };
+    let mut view = BrakeView { applied: req.apply, levers: levers_summary(), ..BrakeView::default() };
     let mut failed = Vec::new();
     let mut plan: Vec<(Account, Change)> = Vec::new();
     for account in &accounts {
         if !has_levers(account) {
-            view.without_levers.push((account.clone(), no_lever_reason(account)));
+            view.without_levers.push(account.clone());
             continue;
         }
         match changes(app, account, req.apply) {
@@ -187,8 +191,7 @@ pub(crate) fn run(app: &App, req: &BrakeRequest) -> Result<Answer<BrakeView>> {
 }
 
 fn has_levers(account: &Account) -> bool {
-    use crate::domain::ProviderKind;
-    matches!(account.provider, ProviderKind::Anthropic | ProviderKind::OpenRouter | ProviderKind::OpenAi)
+    !account.provider.info().brake_lever.is_empty()
 }
 
 fn wanted(req: &BrakeRequest, c: &Change) -> bool {

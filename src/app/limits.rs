@@ -11,7 +11,7 @@ use serde_json::{Value, json};
 use super::App;
 use super::answer::Answer;
 use crate::budget::{Budget, BudgetPeriod};
-use crate::domain::{Account, ProviderKind};
+use crate::domain::Account;
 use crate::error::Result;
 use crate::providers::levers::Lever;
 
@@ -64,19 +64,6 @@ fn cannot(budget: &Budget, account: Option<Account>, why: String) -> Box<LimitRo
     })
 }
 
-/// What the provider of `account` cannot do, for a budget it would have to hold.
-fn unsupported(kind: ProviderKind) -> String {
-    match kind {
-        ProviderKind::OpenAi => {
-            "OpenAI's published Admin API has no spend limit: set it in the dashboard (Settings, Limits), or brake"
-                .into()
-        }
-        ProviderKind::OpenRouter => "OpenRouter limits keys, not accounts: use key limits, or brake".into(),
-        ProviderKind::Xai => "xAI's spending-limit API is not in a published spec llmcost could check".into(),
-        other => format!("{} has no spend limit llmcost can set", other.display_name()),
-    }
-}
-
 /// The lever a budget maps to, or why none.
 fn target(app: &App, budget: &Budget) -> std::result::Result<(Account, Lever, Value, String), Box<LimitRow>> {
     let s = &budget.scope;
@@ -100,8 +87,9 @@ fn target(app: &App, budget: &Budget) -> std::result::Result<(Account, Lever, Va
     let [account] = accounts.as_slice() else {
         return Err(cannot(budget, None, format!("it covers {} accounts; a provider limit caps one", accounts.len())));
     };
-    if account.provider != ProviderKind::Anthropic {
-        return Err(cannot(budget, Some(account.clone()), unsupported(account.provider)));
+    let no_limit = account.provider.info().no_spend_limit;
+    if !no_limit.is_empty() {
+        return Err(cannot(budget, Some(account.clone()), no_limit.to_string()));
     }
     let workspace = match &s.project {
         None => None,
@@ -121,6 +109,7 @@ fn target(app: &App, budget: &Budget) -> std::result::Result<(Account, Lever, Va
             }
         }
     };
+    // Anthropic is the one provider with a spend limit llmcost can set: its lever names it.
     let lever = crate::providers::anthropic::levers::spend_limit_lever(workspace.as_deref());
     let (cents, asks) = minor_units(budget);
     Ok((account.clone(), lever, json!({"amount": cents}), asks))

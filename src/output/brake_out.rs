@@ -51,11 +51,8 @@ const HEAD: [&str; 4] = ["Account", "Object", "Setting", "Outcome"];
 fn footer(view: &BrakeView) -> Vec<String> {
     let mut lines: Vec<String> = Vec::new();
     if !view.without_levers.is_empty() {
-        let accounts: Vec<String> = view.without_levers.iter().map(|(a, _)| a.to_string()).collect();
-        lines.push(format!(
-            "No lever llmcost uses for {} (braked: Anthropic and OpenRouter keys, OpenAI project rate limits).",
-            accounts.join(", ")
-        ));
+        let accounts: Vec<String> = view.without_levers.iter().map(ToString::to_string).collect();
+        lines.push(format!("No lever llmcost uses for {} (braked: {}).", accounts.join(", "), view.levers));
     }
     match (view.applied, view.undo, view.brake) {
         (false, false, _) if !view.actions.is_empty() => lines.push(
@@ -157,7 +154,6 @@ struct ActionDoc<'a> {
 struct NoLever<'a> {
     provider: &'a str,
     workspace: &'a str,
-    reason: &'a str,
 }
 
 fn action_doc(a: &Action) -> ActionDoc<'_> {
@@ -184,7 +180,7 @@ fn doc(view: &BrakeView) -> Doc<'_> {
         without_levers: view
             .without_levers
             .iter()
-            .map(|(a, why)| NoLever { provider: a.provider.id(), workspace: &a.workspace, reason: why })
+            .map(|a| NoLever { provider: a.provider.id(), workspace: &a.workspace })
             .collect(),
     }
 }

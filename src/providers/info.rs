@@ -86,6 +86,12 @@ pub struct ProviderInfo {
     /// Sells other companies' models (a cloud, a router, a host of open models): FOCUS's
     /// publisher is then the model's (`app::views::publisher`), not the provider.
     pub resells_models: bool,
+    /// What `brake` does to stop the account's spend (`""`: no lever llmcost uses); the
+    /// provider's `brake_changes` does it.
+    pub brake_lever: &'static str,
+    /// Why the provider cannot hold a budget as its own spend limit (`limits`); `""` when it
+    /// can (its `lever_read`/`lever_write` take a `spend_limit` lever).
+    pub no_spend_limit: &'static str,
     pub credentials: CredentialSource,
     /// Finds the account's credentials (`credentials::api_key` for key providers; AWS, Azure and
     /// Google their own chains).

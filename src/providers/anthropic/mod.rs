@@ -31,6 +31,8 @@ const INFO: ProviderInfo = ProviderInfo {
     counts_requests: false,
     prepaid: false,
     resells_models: false,
+    brake_lever: "every active API key set inactive",
+    no_spend_limit: "",
     credentials: CredentialSource::ApiKey,
     resolve_credentials: super::credentials::api_key,
     min_fresh_minutes: 0,

@@ -45,6 +45,8 @@ const INFO: ProviderInfo = ProviderInfo {
     counts_requests: false,
     prepaid: false,
     resells_models: true,
+    brake_lever: "",
+    no_spend_limit: "AWS bills Bedrock on the cloud invoice: use AWS Budgets actions",
     credentials: CredentialSource::AwsChain,
     resolve_credentials: credentials::from_context,
     // Cost Explorer refreshes a few times a day and bills every request.

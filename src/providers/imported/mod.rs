@@ -24,6 +24,8 @@ const INFO: ProviderInfo = ProviderInfo {
     counts_requests: true,
     prepaid: false,
     resells_models: true,
+    brake_lever: "",
+    no_spend_limit: "an imported vendor has no API llmcost can set a limit with",
     credentials: CredentialSource::Imported,
     resolve_credentials: super::credentials::none_needed,
     min_fresh_minutes: 0,

@@ -34,6 +34,8 @@ const INFO: ProviderInfo = ProviderInfo {
     counts_requests: true,
     prepaid: true,
     resells_models: true,
+    brake_lever: "every enabled key disabled",
+    no_spend_limit: "OpenRouter limits keys, not accounts: use key limits, or brake",
     credentials: CredentialSource::ApiKey,
     resolve_credentials: super::credentials::api_key,
     min_fresh_minutes: 0,

@@ -34,6 +34,8 @@ const INFO: ProviderInfo = ProviderInfo {
     // Prepaid teams report a balance; a postpaid team's `balance` is `None`.
     prepaid: true,
     resells_models: false,
+    brake_lever: "",
+    no_spend_limit: "xAI's spending-limit API is not in a published spec llmcost could check",
     credentials: CredentialSource::ApiKey,
     resolve_credentials: super::credentials::api_key,
     min_fresh_minutes: 0,
