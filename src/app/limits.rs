@@ -74,13 +74,6 @@ fn target(app: &App, budget: &Budget) -> std::result::Result<(Account, Lever, Va
             "a provider limit caps an account or a workspace, not a team or a model".into(),
         ));
     }
-    if budget.period != BudgetPeriod::Month || budget.start_day != 1 {
-        return Err(cannot(
-            budget,
-            None,
-            "Anthropic's limits are calendar-monthly: a month budget starting on day 1".into(),
-        ));
-    }
     let providers: Vec<String> = s.provider.iter().map(|p| p.id().to_string()).collect();
     let workspaces: Vec<String> = s.workspace.iter().cloned().collect();
     let accounts = app.select(&providers, &workspaces).map_err(|e| cannot(budget, None, e.to_string()))?;
@@ -90,6 +83,13 @@ fn target(app: &App, budget: &Budget) -> std::result::Result<(Account, Lever, Va
     let no_limit = account.provider.info().no_spend_limit;
     if !no_limit.is_empty() {
         return Err(cannot(budget, Some(account.clone()), no_limit.to_string()));
+    }
+    if budget.period != BudgetPeriod::Month || budget.start_day != 1 {
+        return Err(cannot(
+            budget,
+            Some(account.clone()),
+            "Anthropic's limits are calendar-monthly: a month budget starting on day 1".into(),
+        ));
     }
     let workspace = match &s.project {
         None => None,
