@@ -83,6 +83,19 @@ pub struct Budget {
     pub enforce_by_provider: bool,
 }
 
+/// A prepaid balance that must not run below an amount: a `[[budgets]]` entry with
+/// `min_balance` (OpenRouter credits, a prepaid xAI team). It alerts before the credits run out.
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub struct BalanceFloor {
+    pub name: String,
+    /// The prepaid provider; `None`: every prepaid account.
+    pub provider: Option<ProviderKind>,
+    pub workspace: Option<String>,
+    /// The balance it must stay above, in `currency`.
+    pub min: Money,
+    pub currency: crate::domain::Currency,
+}
+
 /// A budget, how it stands, and the accounts it covers: what every front end shows of it.
 #[derive(Clone, Debug, serde::Serialize, serde::Deserialize)]
 pub struct BudgetRow {

@@ -92,6 +92,9 @@ pub struct Config {
     pub raw_budgets: Vec<RawBudget>,
     #[serde(skip)]
     pub budgets: Vec<Budget>,
+    /// The `[[budgets]]` entries with `min_balance`: prepaid balances that must not run low.
+    #[serde(skip)]
+    pub balance_floors: Vec<crate::budget::BalanceFloor>,
     /// `[[notify]]` as written; `channels` holds them validated.
     #[serde(default, rename = "notify")]
     pub raw_notify: Vec<crate::notify::channels::RawChannel>,
@@ -150,7 +153,13 @@ impl Config {
             .map_err(|e| Error::Config(format!("invalid config {}: {}", path.display(), e.to_string().trim_end())))?;
         config.validate(path)?;
         config.budgets = crate::config_budgets::validate_all(&config.raw_budgets, path)?;
-        let names: Vec<String> = config.budgets.iter().map(|b| b.name.clone()).collect();
+        config.balance_floors = crate::config_budgets::validate_floors(&config.raw_budgets, &config.budgets, path)?;
+        let names: Vec<String> = config
+            .budgets
+            .iter()
+            .map(|b| b.name.clone())
+            .chain(config.balance_floors.iter().map(|f| f.name.clone()))
+            .collect();
         config.channels = crate::notify::channels::validate_all(&config.raw_notify, &names, path)?;
         crate::teams::validate(&config.teams, &config.shared_costs)
             .map_err(|e| Error::Config(format!("invalid config {}: {e}", path.display())))?;

@@ -8,7 +8,7 @@ use std::str::FromStr;
 use rust_decimal::Decimal;
 use serde::Deserialize;
 
-use crate::budget::{Budget, BudgetPeriod, BudgetScope, DEFAULT_WARN_AT};
+use crate::budget::{BalanceFloor, Budget, BudgetPeriod, BudgetScope, DEFAULT_WARN_AT};
 use crate::domain::{Money, ProviderKind};
 use crate::error::{Error, Result};
 use crate::names;
@@ -35,6 +35,8 @@ pub struct RawBudget {
     pub brake: Option<bool>,
     /// `"provider"`: the provider enforces the amount as its own spend limit (`llmcost limits`).
     pub enforce: Option<String>,
+    /// A balance floor instead of a spend budget: the prepaid balance must stay above it.
+    pub min_balance: Option<toml::Value>,
 }
 
 fn amount_of(value: &toml::Value) -> std::result::Result<Money, String> {
@@ -149,7 +151,7 @@ fn actions(raw: &RawBudget) -> std::result::Result<(bool, bool), (String, String
 pub(crate) fn validate_all(raw: &[RawBudget], path: &Path) -> Result<Vec<Budget>> {
     let mut names = HashSet::new();
     let mut out = Vec::new();
-    for (i, entry) in raw.iter().enumerate() {
+    for (i, entry) in raw.iter().enumerate().filter(|(_, e)| e.min_balance.is_none()) {
         let label = match &entry.name {
             Some(n) => format!("budget '{n}' (entry {})", i + 1),
             None => format!("budget entry {}", i + 1),
@@ -165,6 +167,65 @@ pub(crate) fn validate_all(raw: &[RawBudget], path: &Path) -> Result<Vec<Budget>
             )));
         }
         out.push(budget);
+    }
+    Ok(out)
+}
+
+/// A `min_balance` entry: a name, a prepaid scope and the floor; nothing a spend budget has.
+fn validate_floor(raw: &RawBudget) -> std::result::Result<BalanceFloor, (String, String)> {
+    let field = |f: &str, m: String| (f.to_string(), m);
+    let name = raw.name.clone().filter(|n| !n.trim().is_empty()).ok_or_else(|| field("name", "is missing".into()))?;
+    names::validate_workspace_name(&name)
+        .map_err(|_| field("name", format!("'{name}' is not a valid name: use letters, digits, '-', '_' or '.'")))?;
+    let spend_only = [
+        ("amount", raw.amount.is_some()),
+        ("period", raw.period.is_some()),
+        ("start_day", raw.start_day.is_some()),
+        ("project", raw.project.is_some()),
+        ("model", raw.model.is_some()),
+        ("team", raw.team.is_some()),
+        ("warn_at", raw.warn_at.is_some()),
+        ("brake", raw.brake.is_some()),
+        ("enforce", raw.enforce.is_some()),
+    ];
+    if let Some((f, _)) = spend_only.iter().find(|(_, set)| *set) {
+        return Err(field(f, "belongs to a spend budget, not to a min_balance one (a balance floor has a provider, a workspace and the floor)".into()));
+    }
+    let min = raw.min_balance.as_ref().ok_or_else(|| field("min_balance", "is missing".into()))?;
+    let min = amount_of(min).map_err(|m| field("min_balance", m))?;
+    let provider = raw
+        .provider
+        .as_deref()
+        .map(ProviderKind::from_str)
+        .transpose()
+        .map_err(|e| field("provider", e.to_string()))?;
+    if let Some(p) = provider.filter(|p| !p.info().prepaid) {
+        return Err(field("provider", format!("{} is billed after use: it has no balance to watch", p.display_name())));
+    }
+    let currency = match raw.currency.as_deref() {
+        None => crate::domain::Currency::USD,
+        Some(c) => crate::app::fx::reporting_currency(Some(c), None).map_err(|e| field("currency", e.to_string()))?,
+    };
+    Ok(BalanceFloor { name, provider, workspace: raw.workspace.clone().filter(|w| !w.is_empty()), min, currency })
+}
+
+/// The `min_balance` entries, validated; their names are unique among all `[[budgets]]`.
+pub(crate) fn validate_floors(raw: &[RawBudget], budgets: &[Budget], path: &Path) -> Result<Vec<BalanceFloor>> {
+    let mut names: HashSet<String> = budgets.iter().map(|b| b.name.clone()).collect();
+    let mut out = Vec::new();
+    for (i, entry) in raw.iter().enumerate().filter(|(_, e)| e.min_balance.is_some()) {
+        let label = format!("budget '{}' (entry {})", entry.name.as_deref().unwrap_or(""), i + 1);
+        let floor = validate_floor(entry).map_err(|(field, message)| {
+            Error::Config(format!("invalid config {}: {label}: {field}: {message}", path.display()))
+        })?;
+        if !names.insert(floor.name.clone()) {
+            return Err(Error::Config(format!(
+                "invalid config {}: {label}: name: '{}' is used by another budget",
+                path.display(),
+                floor.name
+            )));
+        }
+        out.push(floor);
     }
     Ok(out)
 }

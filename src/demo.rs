@@ -742,6 +742,19 @@ pub(crate) fn gateway_observations(
     Ok(out)
 }
 
+/// The demo's balance floors: OpenRouter's credits comfortably above theirs, the xAI team's
+/// due below its floor within the week at its burn.
+pub fn balance_floors() -> Vec<crate::budget::BalanceFloor> {
+    let floor = |name: &str, provider, min: i64| crate::budget::BalanceFloor {
+        name: name.to_string(),
+        provider: Some(provider),
+        workspace: None,
+        min: Money::from_decimal(Decimal::from(min)),
+        currency: crate::domain::Currency::USD,
+    };
+    vec![floor("openrouter-credits", ProviderKind::OpenRouter, 20), floor("xai-credits", ProviderKind::Xai, 10)]
+}
+
 /// The demo's levers, as `brake` would read them from the providers: Anthropic's keys per
 /// workspace, OpenRouter's keys, OpenAI's rate limits of the busiest models per project.
 pub(crate) fn brake_changes(account: &crate::domain::Account) -> Vec<crate::providers::levers::Change> {

@@ -79,3 +79,46 @@ fn fetch(app: &App, account: &Account) -> Result<Option<Money>> {
     let provider = app.connect(account, &credentials, client.clone(), app.retry_policy(), None);
     runtime.block_on(provider.balance()).map_err(crate::error::Error::Provider)
 }
+
+/// Days ahead a balance floor looks: a balance that the week's burn takes below the floor
+/// within this many days is flagged before it gets there.
+pub(crate) const FLOOR_LOOKAHEAD_DAYS: u64 = 7;
+
+/// A balance floor at one prepaid account.
+#[derive(Clone, Debug)]
+pub(crate) struct FloorRow {
+    pub floor: crate::budget::BalanceFloor,
+    pub account: Account,
+    /// The latest balance, when one was ever fetched.
+    pub balance: Option<BalanceRow>,
+    /// `exceeded`: below the floor; `forecast-exceeded`: the last week's burn takes it below
+    /// within `FLOOR_LOOKAHEAD_DAYS`; `no-data`: never fetched; else `ok`.
+    pub level: crate::budget::Level,
+}
+
+/// Each floor at each prepaid account it covers, from the balances just read.
+pub(crate) fn floors(app: &App, floors: &[crate::budget::BalanceFloor], rows: &[BalanceRow]) -> Result<Vec<FloorRow>> {
+    use crate::budget::Level;
+    let mut out = Vec::new();
+    for floor in floors {
+        let providers: Vec<String> = floor.provider.iter().map(|p| p.id().to_string()).collect();
+        let workspaces: Vec<String> = floor.workspace.iter().cloned().collect();
+        let accounts: Vec<Account> =
+            app.select(&providers, &workspaces)?.into_iter().filter(|a| a.provider.info().prepaid).collect();
+        for account in accounts {
+            let balance = rows.iter().find(|r| r.account == account).cloned();
+            let level = match &balance {
+                None => Level::NoData,
+                // A balance in another currency than the floor's cannot be compared: unknown.
+                Some(b) if b.currency != floor.currency => Level::NoData,
+                Some(b) if b.balance < floor.min => Level::Exceeded,
+                Some(b) => {
+                    let ahead = b.burn_per_day.decimal() * Decimal::from(FLOOR_LOOKAHEAD_DAYS);
+                    if b.balance.decimal() - ahead < floor.min.decimal() { Level::ForecastExceeded } else { Level::Ok }
+                }
+            };
+            out.push(FloorRow { floor: floor.clone(), account, balance, level });
+        }
+    }
+    Ok(out)
+}

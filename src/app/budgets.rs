@@ -159,6 +159,8 @@ pub(crate) struct Checked {
     /// Those of them that are setup problems (a key refused, a missing permission), which
     /// `--fail-open` never lets through.
     pub setup_failures: Vec<String>,
+    /// The balance floors (`min_balance`) at each prepaid account they cover.
+    pub floors: Vec<super::balances::FloorRow>,
 }
 
 impl Checked {
@@ -179,6 +181,15 @@ impl Checked {
                 out.push(format!("budget {}: no account in its scope has a key or imported spend", r.budget.name));
             }
         }
+        for f in self.floors.iter().filter(|f| f.level == crate::budget::Level::NoData) {
+            out.push(format!(
+                "budget {}: no balance of {} in {} (never fetched): run 'llmcost balances'{}",
+                f.floor.name,
+                f.account,
+                f.floor.currency,
+                if offline { " without --offline" } else { "" }
+            ));
+        }
         out
     }
 }
@@ -187,12 +198,14 @@ impl Checked {
 /// network.
 fn chosen(app: &App, names: &[String]) -> Result<Vec<Budget>> {
     let mut budgets: Vec<Budget> = app.config.budgets.clone();
-    if budgets.is_empty() {
+    let floors = &app.config.balance_floors;
+    if budgets.is_empty() && floors.is_empty() {
         return Err(no_budgets());
     }
     for name in names {
-        if !budgets.iter().any(|b| &b.name == name) {
-            let known: Vec<&str> = budgets.iter().map(|b| b.name.as_str()).collect();
+        if !budgets.iter().any(|b| &b.name == name) && !floors.iter().any(|f| &f.name == name) {
+            let known: Vec<&str> =
+                budgets.iter().map(|b| b.name.as_str()).chain(floors.iter().map(|f| f.name.as_str())).collect();
             return Err(Error::Usage(format!("no budget named '{name}': budgets are {}", known.join(", "))));
         }
     }
@@ -200,6 +213,22 @@ fn chosen(app: &App, names: &[String]) -> Result<Vec<Budget>> {
         budgets.retain(|b| names.contains(&b.name));
     }
     Ok(budgets)
+}
+
+/// The balance floors `names` asks for (all when empty), with each prepaid account's balance
+/// read now (unless offline), and the accounts whose balance could not be read.
+fn floors(app: &App, names: &[String], offline: bool) -> Result<(Vec<super::balances::FloorRow>, Vec<String>)> {
+    let floors: Vec<crate::budget::BalanceFloor> =
+        app.config.balance_floors.iter().filter(|f| names.is_empty() || names.contains(&f.name)).cloned().collect();
+    if floors.is_empty() {
+        return Ok((Vec::new(), Vec::new()));
+    }
+    let scope = super::select::Scope { offline, ..super::select::Scope::default() };
+    let balances = super::balances::run(app, &scope)?;
+    let rows = super::balances::floors(app, &floors, &balances.view)?;
+    // A balance never fetched is the floor's no-data verdict, not a failure to check.
+    let failed = balances.failed.into_iter().filter(|f| !f.contains("no balance fetched yet")).collect();
+    Ok((rows, failed))
 }
 
 /// The error for a command that needs budgets when the config has none.
@@ -236,5 +265,9 @@ pub(crate) fn check(app: &App, req: &CheckRequest) -> Result<Checked> {
         super::fx::rates_for(app, &mut store, &query, b.currency, req.offline)?;
     }
     let rows = evaluate(app, &store, &budgets)?;
-    Ok(Checked { rows, failed, setup_failures })
+    drop(store);
+    let (floors, floor_failures) = floors(app, &req.names, req.offline)?;
+    let mut failed = failed;
+    failed.extend(floor_failures);
+    Ok(Checked { rows, failed, setup_failures, floors })
 }

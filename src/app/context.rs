@@ -305,6 +305,7 @@ impl App {
         Ok(App {
             config: Config {
                 budgets: crate::demo::budgets(),
+                balance_floors: crate::demo::balance_floors(),
                 teams: crate::demo::teams(),
                 shared_costs: crate::demo::shared_costs(),
                 optimize: crate::config::OptimizeSettings { batchable: vec!["Summaries".into()] },

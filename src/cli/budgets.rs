@@ -259,13 +259,15 @@ fn check(app: &App, args: CheckArgs) -> Result<()> {
         }
     }
     let (notifications, mut channel_failures) = if args.notify {
-        let (messages, failures) = notify(app, &checked.rows, args.dry_run)?;
+        let (messages, failures) = notify(app, &checked.rows, &checked.floors, args.dry_run)?;
         (Some(messages), failures)
     } else {
         (None, Vec::new())
     };
     channel_failures.extend(brake_failures);
-    super::write_stdout(|out| budgets_out::render_with(&checked.rows, today, args.format, notifications, out))?;
+    super::write_stdout(|out| {
+        budgets_out::render_with(&checked.rows, &checked.floors, today, args.format, notifications, out)
+    })?;
     if args.format == BudgetFormat::Github {
         let summary = std::env::var_os("GITHUB_STEP_SUMMARY").filter(|p| !p.is_empty());
         budgets_out::append_step_summary(summary.as_deref(), &checked.rows, today)?;
@@ -294,6 +296,7 @@ fn enforced(budget: &str, view: &crate::app::brake::BrakeView, applied: usize) -
 fn notify(
     app: &App,
     rows: &[crate::budget::BudgetRow],
+    floors: &[crate::app::balances::FloorRow],
     dry_run: bool,
 ) -> Result<(Vec<serde_json::Value>, Vec<String>)> {
     if app.config.channels.is_empty() {
@@ -304,6 +307,7 @@ fn notify(
     }
     let mut log = crate::app::alerts::DeliveryLog::open(app)?;
     let mut messages = crate::notify::due(&app.config.channels, rows, &log, app.clock.now())?;
+    messages.extend(crate::notify::floors::due(&app.config.channels, floors, &log, app.clock.now())?);
     if !dry_run && !messages.is_empty() {
         crate::notify::send_all(app, &app.config.channels, &mut messages, &mut log, true)?;
     }
@@ -362,6 +366,13 @@ fn verdict(
         .iter()
         .filter(|r| args.fail_on.fails(r.status.level))
         .map(|r| format!("{} ({})", r.budget.name, r.status.level))
+        .chain(
+            checked
+                .floors
+                .iter()
+                .filter(|f| args.fail_on.fails(f.level))
+                .map(|f| format!("{} at {} ({})", f.floor.name, f.account, f.level)),
+        )
         .collect();
     if !failing.is_empty() {
         for f in &channel_failures {

@@ -4,6 +4,7 @@
 //! that failed is tried again by the next run.
 
 pub(crate) mod channels;
+pub(crate) mod floors;
 pub(crate) mod payload;
 mod send;
 

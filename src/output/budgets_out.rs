@@ -25,22 +25,34 @@ pub(crate) fn render(
     format: BudgetFormat,
     out: &mut dyn Write,
 ) -> std::io::Result<()> {
-    render_with(rows, today, format, None, out)
+    render_with(rows, &[], today, format, None, out)
 }
 
 /// Like [`render`]; with `budgets check --notify`, the JSON also lists the notifications.
 pub(crate) fn render_with(
     rows: &[BudgetRow],
+    floors: &[crate::app::balances::FloorRow],
     today: NaiveDate,
     format: BudgetFormat,
     notifications: Option<Vec<Value>>,
     out: &mut dyn Write,
 ) -> std::io::Result<()> {
     match format {
-        BudgetFormat::Table => table(rows, today, out),
-        BudgetFormat::Json => json_doc(rows, today, notifications, out),
-        BudgetFormat::Markdown => out.write_all(markdown(rows, today).as_bytes()),
-        BudgetFormat::Github => github(rows, out),
+        BudgetFormat::Table => {
+            if !rows.is_empty() || floors.is_empty() {
+                table(rows, today, out)?;
+            }
+            super::floors_out::table(floors, out)
+        }
+        BudgetFormat::Json => json_doc(rows, floors, today, notifications, out),
+        BudgetFormat::Markdown => {
+            out.write_all(markdown(rows, today).as_bytes())?;
+            out.write_all(super::floors_out::markdown(floors).as_bytes())
+        }
+        BudgetFormat::Github => {
+            github(rows, out)?;
+            super::floors_out::github(floors, out, escape)
+        }
     }
 }
 
@@ -79,6 +91,7 @@ fn table(rows: &[BudgetRow], today: NaiveDate, out: &mut dyn Write) -> std::io::
 
 fn json_doc(
     rows: &[BudgetRow],
+    floors: &[crate::app::balances::FloorRow],
     today: NaiveDate,
     notifications: Option<Vec<Value>>,
     out: &mut dyn Write,
@@ -114,7 +127,7 @@ fn json_doc(
             }
         })
         .collect();
-    let worst = rows.iter().map(|r| r.status.level).max().unwrap_or(Level::Ok);
+    let worst = rows.iter().map(|r| r.status.level).chain(floors.iter().map(|f| f.level)).max().unwrap_or(Level::Ok);
     let common = rows.first().map(|r| r.budget.currency).filter(|c| rows.iter().all(|r| r.budget.currency == *c));
     let doc = BudgetsDoc {
         schema_version: super::json_out::SCHEMA_VERSION,
@@ -123,6 +136,7 @@ fn json_doc(
         timezone: "UTC",
         worst: worst.name(),
         budgets,
+        balance_floors: super::floors_out::docs(floors),
         notifications,
     };
     super::json_out::write_doc(&doc, out)
@@ -138,6 +152,9 @@ struct BudgetsDoc<'a> {
     timezone: &'static str,
     worst: &'static str,
     budgets: Vec<BudgetDoc<'a>>,
+    /// `min_balance` budgets at each prepaid account (only when the config has some).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    balance_floors: Vec<super::floors_out::FloorDoc<'a>>,
     #[serde(skip_serializing_if = "Option::is_none")]
     notifications: Option<Vec<Value>>,
 }

@@ -6,6 +6,7 @@ pub(crate) mod budget_text;
 pub(crate) mod budgets_out;
 pub(crate) mod csv_out;
 pub(crate) mod fit;
+pub(crate) mod floors_out;
 pub(crate) mod focus;
 pub(crate) mod focus_parquet;
 pub(crate) mod gateway_out;

@@ -91,9 +91,10 @@ fn valid(kind: &str, req: &Request, body: &Value) -> Result<(), String> {
             let expected =
                 format!("v1,{}", engine.encode(hmac::sign(&hmac::Key::new(hmac::HMAC_SHA256, &key), &signed).as_ref()));
             (sig == expected).then_some(()).ok_or("bad signature")?;
-            (body["schema_version"] == 1 && body["budget"]["name"].is_string())
-                .then_some(())
-                .ok_or_else(|| "fields".into())
+            (body["schema_version"] == 1
+                && (body["budget"]["name"].is_string() || body["balance_floor"]["name"].is_string()))
+            .then_some(())
+            .ok_or_else(|| "fields".into())
         }
         _ => Ok(()),
     }
@@ -383,4 +384,53 @@ async fn a_test_page_has_its_own_key_and_resolves_itself() {
     assert!(pd[0]["dedup_key"].as_str().unwrap().starts_with("llmcost/test/"), "{pd:?}");
     assert_eq!(pd[0]["payload"]["severity"], "info");
     assert!(stderr(&out).contains("resolved"), "{}", stderr(&out));
+}
+
+/// A `min_balance` budget: the prepaid credits below the floor alert every channel once (a
+/// second run sends nothing), and the check fails (exit 3); the JSON lists the floor.
+#[tokio::test]
+async fn a_balance_floor_alerts_once_when_the_credits_run_low() {
+    const OR_KEY: &str = "sk-or-v1-floor-0123456789abcdef";
+    let today = chrono::NaiveDate::from_ymd_opt(2026, 11, 22).unwrap();
+    let fake =
+        crate::fake_openrouter::FakeOpenRouter::start(crate::fake_openrouter::sample_account(OR_KEY, today)).await;
+    let r = Receivers::start(&[]).await;
+    let env = TestEnv::new()
+        .var("LLMCOST_KEY_OPENROUTER_PERSONAL", OR_KEY)
+        .var("LLMCOST_OPENROUTER_BASE_URL", &fake.base_url())
+        .var("SLACK_URL", &format!("{}/slack", r.server.uri()))
+        .var("LLMCOST_PAGERDUTY_URL", &format!("{}/pagerduty", r.server.uri()))
+        .var("PD_KEY", ROUTING_KEY)
+        .var("HOOK_SECRET", SECRET);
+    let channels = config(&r, 1);
+    let channels = &channels[channels.find("[[notify]]").unwrap()..];
+    env.write_config(&format!(
+        "[[budgets]]\nname = \"credits\"\nprovider = \"openrouter\"\nmin_balance = 100\n\n{channels}"
+    ));
+    let out = env.run(&["budgets", "check", "--notify", "--format", "json"]).await;
+    assert_eq!(code(&out), 3, "74.75 left is below the floor of 100: {}", stderr(&out));
+    let doc: Value = serde_json::from_slice(&out.stdout).unwrap();
+    let floor = &doc["balance_floors"][0];
+    assert_eq!((floor["balance"].as_str(), floor["level"].as_str()), (Some("74.75"), Some("exceeded")), "{doc}");
+    for kind in ["slack", "teams", "discord", "pagerduty", "webhook"] {
+        assert_eq!(r.bodies(kind).len(), 1, "{kind}");
+    }
+    let hook = &r.bodies("webhook")[0];
+    assert_eq!(
+        (hook["type"].as_str(), hook["balance_floor"]["min_balance"].as_str()),
+        (Some("balance.below_floor"), Some("100.00"))
+    );
+    assert!(
+        r.bodies("slack")[0]["text"].as_str().unwrap().contains("LLM credits of openrouter/personal below $100.00")
+    );
+    let again = env.run(&["budgets", "check", "--notify"]).await;
+    assert_eq!(code(&again), 3);
+    for kind in ["slack", "teams", "discord", "pagerduty", "webhook"] {
+        assert_eq!(r.bodies(kind).len(), 1, "{kind}: once");
+    }
+    // A floor on a provider billed after use is refused, naming the field.
+    env.write_config("[[budgets]]\nname = \"x\"\nprovider = \"openai\"\nmin_balance = 5\n");
+    let out = env.run(&["budgets", "check"]).await;
+    assert_eq!(code(&out), 2);
+    assert!(stderr(&out).contains("provider") && stderr(&out).contains("no balance"), "{}", stderr(&out));
 }
