@@ -72,42 +72,14 @@ fn floor_json(row: &FloorRow, t: u32) -> Value {
 /// The JSON body for `kind`, as `payload::body` writes budget alerts.
 fn body(kind: Kind, row: &FloorRow, t: u32, routing_key: Option<&str>, id: &str, now: DateTime<Utc>) -> Value {
     let (title, detail) = (title(row, t), detail(row));
-    let text = |max: usize| -> String { format!("{title}: {detail}").chars().take(max).collect() };
     match kind {
-        Kind::Slack => json!({
-            "text": text(3000),
-            "blocks": [
-                { "type": "header", "text": { "type": "plain_text", "text": title.chars().take(150).collect::<String>() } },
-                { "type": "section", "text": { "type": "mrkdwn", "text": detail.chars().take(3000).collect::<String>() } }
-            ]
-        }),
-        Kind::Teams => json!({
-            "type": "message",
-            "attachments": [{
-                "contentType": "application/vnd.microsoft.card.adaptive",
-                "contentUrl": null,
-                "content": {
-                    "$schema": "http://adaptivecards.io/schemas/adaptive-card.json",
-                    "type": "AdaptiveCard",
-                    "version": "1.4",
-                    "body": [
-                        { "type": "TextBlock", "size": "Medium", "weight": "Bolder", "text": title, "wrap": true },
-                        { "type": "TextBlock", "text": detail, "wrap": true }
-                    ]
-                }
-            }]
-        }),
-        Kind::Discord => json!({
-            "content": title.chars().take(2000).collect::<String>(),
-            "embeds": [{ "title": title.chars().take(256).collect::<String>(), "description": detail.chars().take(4096).collect::<String>(),
-                         "color": if t >= 100 { 0xd0_30_30 } else { 0xe0_a0_20 } }]
-        }),
+        Kind::Slack | Kind::Teams | Kind::Discord => super::payload::chat_body(kind, &title, &detail, t >= 100, &[]),
         Kind::Pagerduty => json!({
             "routing_key": routing_key.unwrap_or(""),
             "event_action": "trigger",
             "dedup_key": format!("llmcost-floor-{}", key_name(row)),
             "payload": {
-                "summary": text(1024),
+                "summary": super::payload::cut(&format!("{title}: {detail}"), 1024),
                 "source": "llmcost",
                 "severity": if t >= 100 { "critical" } else { "warning" },
                 "custom_details": floor_json(row, t),
@@ -136,11 +108,7 @@ pub(crate) fn due(
     let month = NaiveDate::from_ymd_opt(today.year(), today.month(), 1).unwrap_or(today);
     let mut out = Vec::new();
     for ch in channels {
-        let routing_key = if ch.kind == Kind::Pagerduty {
-            ch.secret(&ch.routing_key_env, "routing_key_env").ok().flatten()
-        } else {
-            None
-        };
+        let routing_key = super::routing_key(ch);
         for row in rows {
             let Some(t) = threshold(row.level) else { continue };
             if !ch.wants(&row.floor.name, t >= 100) {

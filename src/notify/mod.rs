@@ -77,6 +77,12 @@ impl Message {
 
 /// The messages due now: thresholds newly crossed (or not yet delivered), and PagerDuty
 /// resolves for incidents whose budget is back under its lowest threshold or whose period ended.
+/// A PagerDuty channel's routing key, for the messages due to it (`None` for other kinds; an
+/// unset one is said when the message is sent).
+pub(crate) fn routing_key(ch: &Channel) -> Option<String> {
+    (ch.kind == Kind::Pagerduty).then(|| ch.secret(&ch.routing_key_env, "routing_key_env").ok().flatten()).flatten()
+}
+
 pub(crate) fn due(
     channels: &[Channel],
     rows: &[BudgetRow],
@@ -85,11 +91,7 @@ pub(crate) fn due(
 ) -> crate::error::Result<Vec<Message>> {
     let mut out = Vec::new();
     for ch in channels {
-        let routing_key = if ch.kind == Kind::Pagerduty {
-            ch.secret(&ch.routing_key_env, "routing_key_env").ok().flatten()
-        } else {
-            None
-        };
+        let routing_key = routing_key(ch);
         for row in rows {
             let (b, s) = (&row.budget, &row.status);
             let period_start = s.period.since;

@@ -31,7 +31,7 @@ impl Event {
     }
 }
 
-fn cut(text: &str, max: usize) -> String {
+pub(crate) fn cut(text: &str, max: usize) -> String {
     if text.chars().count() <= max {
         return text.to_string();
     }
@@ -80,6 +80,52 @@ pub(crate) fn dedup_key(row: &BudgetRow) -> String {
     format!("llmcost/{}/{}", row.budget.name, row.status.period.since)
 }
 
+/// A chat channel's message (Slack, Teams, Discord) with each one's limits: `title`, `detail`,
+/// red when `severe`, and `facts` as Teams' fact set (left out when there are none). PagerDuty
+/// and webhooks carry their own bodies; asked for one, this writes Slack's.
+pub(crate) fn chat_body(kind: Kind, title: &str, detail: &str, severe: bool, facts: &[(&str, String)]) -> Value {
+    match kind {
+        Kind::Teams => {
+            let mut body = vec![
+                json!({ "type": "TextBlock", "size": "Medium", "weight": "Bolder", "text": title, "wrap": true }),
+                json!({ "type": "TextBlock", "text": detail, "wrap": true }),
+            ];
+            if !facts.is_empty() {
+                let facts: Vec<Value> = facts.iter().map(|(t, v)| json!({ "title": t, "value": v })).collect();
+                body.push(json!({ "type": "FactSet", "facts": facts }));
+            }
+            json!({
+                "type": "message",
+                "attachments": [{
+                    "contentType": "application/vnd.microsoft.card.adaptive",
+                    "contentUrl": null,
+                    "content": {
+                        "$schema": "http://adaptivecards.io/schemas/adaptive-card.json",
+                        "type": "AdaptiveCard",
+                        "version": "1.4",
+                        "body": body
+                    }
+                }]
+            })
+        }
+        Kind::Discord => json!({
+            "content": cut(title, 2000),
+            "embeds": [{
+                "title": cut(title, 256),
+                "description": cut(detail, 4096),
+                "color": if severe { 0xd0_30_30 } else { 0xe0_a0_20 }
+            }]
+        }),
+        Kind::Slack | Kind::Pagerduty | Kind::Webhook => json!({
+            "text": cut(&format!("{title}: {detail}"), 3000),
+            "blocks": [
+                { "type": "header", "text": { "type": "plain_text", "text": cut(title, 150) } },
+                { "type": "section", "text": { "type": "mrkdwn", "text": cut(detail, 3000) } }
+            ]
+        }),
+    }
+}
+
 /// The JSON body for `kind`. PagerDuty needs its routing key.
 pub(crate) fn body(
     kind: Kind,
@@ -92,43 +138,15 @@ pub(crate) fn body(
     let (title, detail) = (title(row, event), detail(row));
     let (b, s) = (&row.budget, &row.status);
     match kind {
-        Kind::Slack => json!({
-            "text": cut(&format!("{title}: {detail}"), 3000),
-            "blocks": [
-                { "type": "header", "text": { "type": "plain_text", "text": cut(&title, 150) } },
-                { "type": "section", "text": { "type": "mrkdwn", "text": cut(&detail, 3000) } }
-            ]
-        }),
-        Kind::Teams => json!({
-            "type": "message",
-            "attachments": [{
-                "contentType": "application/vnd.microsoft.card.adaptive",
-                "contentUrl": null,
-                "content": {
-                    "$schema": "http://adaptivecards.io/schemas/adaptive-card.json",
-                    "type": "AdaptiveCard",
-                    "version": "1.4",
-                    "body": [
-                        { "type": "TextBlock", "size": "Medium", "weight": "Bolder", "text": title, "wrap": true },
-                        { "type": "TextBlock", "text": detail, "wrap": true },
-                        { "type": "FactSet", "facts": [
-                            { "title": "Spent", "value": b.currency.format(s.spent) },
-                            { "title": "Budget", "value": b.currency.format(b.amount) },
-                            { "title": "Forecast", "value": b.currency.format(s.forecast) },
-                            { "title": "Period (UTC)", "value": format!("{} to {}", s.period.since, s.period.until) }
-                        ]}
-                    ]
-                }
-            }]
-        }),
-        Kind::Discord => json!({
-            "content": cut(&title, 2000),
-            "embeds": [{
-                "title": cut(&title, 256),
-                "description": cut(&detail, 4096),
-                "color": if matches!(event, Event::Crossed(t) if t >= 100) { 0xd0_30_30 } else { 0xe0_a0_20 }
-            }]
-        }),
+        Kind::Slack | Kind::Teams | Kind::Discord => {
+            let facts = [
+                ("Spent", b.currency.format(s.spent)),
+                ("Budget", b.currency.format(b.amount)),
+                ("Forecast", b.currency.format(s.forecast)),
+                ("Period (UTC)", format!("{} to {}", s.period.since, s.period.until)),
+            ];
+            chat_body(kind, &title, &detail, matches!(event, Event::Crossed(t) if t >= 100), &facts)
+        }
         Kind::Pagerduty => {
             // A test never touches the budget's real incident: its own key, resolved right after.
             let key = if event == Event::Test { test_dedup_key(now) } else { dedup_key(row) };
