@@ -72,7 +72,7 @@ pub(crate) const COLUMNS: [&str; 44] = [
 /// keeps `ProviderName` and `PublisherName` (deprecated), so a 1.3 file has both.
 const COLUMNS_1_3: [&str; 2] = ["HostProviderName", "ServiceProviderName"];
 /// Where llmcost's own columns start.
-pub(crate) const OWN_COLUMNS_AT: usize = 38;
+const OWN_COLUMNS_AT: usize = 38;
 
 /// The FOCUS version a file is written in.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -151,24 +151,27 @@ pub(crate) fn write(view: &FocusView, version: FocusVersion, out: &mut dyn Write
     let mut w = csv::Writer::from_writer(out);
     w.write_record(version.columns()).map_err(io)?;
     for line in &view.lines {
-        let (record, provider_name) = record(line, safe_text);
-        if version == FocusVersion::V1_3 {
-            // The provider sells the service; where it runs is not the customer's to pick or
-            // know from the bill, so FOCUS wants the service provider as the host too.
-            let mut record = record.to_vec();
-            record.splice(OWN_COLUMNS_AT..OWN_COLUMNS_AT, [provider_name.clone(), provider_name]);
-            w.write_record(&record).map_err(io)?;
-        } else {
-            w.write_record(&record).map_err(io)?;
-        }
+        w.write_record(cells(line, version, safe_text)).map_err(io)?;
     }
     w.flush().map_err(|e| crate::error::Error::Runtime(format!("cannot write the FOCUS file: {e}")))?;
     Ok(view.lines.len())
 }
 
-/// One line's FOCUS 1.2 cells, in `COLUMNS` order, and its provider's name (for 1.3's columns);
-/// `text` writes each text cell (the CSV guards them against spreadsheet formulas).
-pub(crate) fn record(line: &FocusLine, text: fn(&str) -> String) -> ([String; 44], String) {
+/// One line's cells in `version`'s columns (`FocusVersion::columns`); `text` writes each text
+/// cell (the CSV guards them against spreadsheet formulas, Parquet keeps them as sent).
+pub(crate) fn cells(line: &FocusLine, version: FocusVersion, text: fn(&str) -> String) -> Vec<String> {
+    let (record, provider_name) = record(line, text);
+    let mut cells = record.to_vec();
+    if version == FocusVersion::V1_3 {
+        // The provider sells the service; where it runs is not the customer's to pick or
+        // know from the bill, so FOCUS wants the service provider as the host too.
+        cells.splice(OWN_COLUMNS_AT..OWN_COLUMNS_AT, [provider_name.clone(), provider_name]);
+    }
+    cells
+}
+
+/// One line's FOCUS 1.2 cells, in `COLUMNS` order, and its provider's name (for 1.3's columns).
+fn record(line: &FocusLine, text: fn(&str) -> String) -> ([String; 44], String) {
     let FocusLine { day, kind, workspace, project, project_name, model, line_item, currency, cost, source, publisher } =
         line;
     let (day, cost, provider, currency) = (*day, *cost, kind.id().to_string(), currency.as_str().to_string());

@@ -12,7 +12,7 @@ use parquet::file::properties::WriterProperties;
 use parquet::file::writer::SerializedFileWriter;
 use rust_decimal::Decimal;
 
-use super::focus::{FocusVersion, record};
+use super::focus::{FocusVersion, cells};
 use crate::app::views::focus::FocusView;
 use crate::error::{Error, Result};
 
@@ -83,18 +83,7 @@ fn timestamp_cell(text: &str) -> Result<i64> {
 pub(crate) fn write(view: &FocusView, version: FocusVersion, out: &mut Vec<u8>) -> Result<usize> {
     let pq = |e: parquet::errors::ParquetError| Error::Runtime(format!("cannot write the Parquet file: {e}"));
     let columns = version.columns();
-    let rows: Vec<Vec<String>> = view
-        .lines
-        .iter()
-        .map(|line| {
-            let (cells, provider) = record(line, str::to_string);
-            let mut cells = cells.to_vec();
-            if version == FocusVersion::V1_3 {
-                cells.splice(super::focus::OWN_COLUMNS_AT..super::focus::OWN_COLUMNS_AT, [provider.clone(), provider]);
-            }
-            cells
-        })
-        .collect();
+    let rows: Vec<Vec<String>> = view.lines.iter().map(|line| cells(line, version, str::to_string)).collect();
     let schema = Arc::new(parquet::schema::parser::parse_message_type(&schema(&columns)).map_err(pq)?);
     let props = Arc::new(WriterProperties::builder().set_compression(Compression::SNAPPY).build());
     let mut writer = SerializedFileWriter::new(out, schema, props).map_err(pq)?;
