@@ -755,6 +755,11 @@ pub fn balance_floors() -> Vec<crate::budget::BalanceFloor> {
     vec![floor("openrouter-credits", ProviderKind::OpenRouter, 20), floor("xai-credits", ProviderKind::Xai, 10)]
 }
 
+/// The demo's spend limit, as `limits plan` would read it from the provider: $3,000 a month.
+pub(crate) fn spend_limit() -> serde_json::Value {
+    serde_json::json!({"amount": "300000", "currency": "USD"})
+}
+
 /// The demo's levers, as `brake` would read them from the providers: Anthropic's keys per
 /// workspace, OpenRouter's keys, OpenAI's rate limits of the busiest models per project.
 pub(crate) fn brake_changes(account: &crate::domain::Account) -> Vec<crate::providers::levers::Change> {

@@ -13,6 +13,7 @@ use super::answer::Answer;
 use crate::budget::{Budget, BudgetPeriod};
 use crate::domain::Account;
 use crate::error::Result;
+use crate::providers::info::SpendLimit;
 use crate::providers::levers::Lever;
 
 /// Whether the provider's limit is what the config asks.
@@ -80,15 +81,18 @@ fn target(app: &App, budget: &Budget) -> std::result::Result<(Account, Lever, Va
     let [account] = accounts.as_slice() else {
         return Err(cannot(budget, None, format!("it covers {} accounts; a provider limit caps one", accounts.len())));
     };
-    let no_limit = account.provider.info().no_spend_limit;
-    if !no_limit.is_empty() {
-        return Err(cannot(budget, Some(account.clone()), no_limit.to_string()));
-    }
+    let lever_of = match account.provider.info().spend_limit {
+        SpendLimit::Lever(lever_of) => lever_of,
+        SpendLimit::Not(why) => return Err(cannot(budget, Some(account.clone()), why.to_string())),
+    };
     if budget.period != BudgetPeriod::Month || budget.start_day != 1 {
         return Err(cannot(
             budget,
             Some(account.clone()),
-            "Anthropic's limits are calendar-monthly: a month budget starting on day 1".into(),
+            format!(
+                "{}'s limits are calendar-monthly: a month budget starting on day 1",
+                account.provider.display_name()
+            ),
         ));
     }
     let workspace = match &s.project {
@@ -109,8 +113,7 @@ fn target(app: &App, budget: &Budget) -> std::result::Result<(Account, Lever, Va
             }
         }
     };
-    // Anthropic is the one provider with a spend limit llmcost can set: its lever names it.
-    let lever = crate::providers::anthropic::levers::spend_limit_lever(workspace.as_deref());
+    let lever = lever_of(workspace.as_deref());
     let (cents, asks) = minor_units(budget);
     Ok((account.clone(), lever, json!({"amount": cents}), asks))
 }
@@ -132,7 +135,7 @@ fn rows(app: &App, write_keys: bool) -> Result<Answer<Vec<LimitRow>>> {
             }
         };
         let now = if app.is_demo() {
-            Ok(json!({"amount": "300000", "currency": "USD"}))
+            Ok(crate::demo::spend_limit())
         } else {
             super::brake::read_lever(app, &account, &lever, &wanted, write_keys)
         };

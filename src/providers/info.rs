@@ -55,6 +55,16 @@ impl CredentialSource {
     }
 }
 
+/// A provider's monthly spend limit, as `llmcost limits` sets it.
+#[derive(Clone, Copy, Debug)]
+pub enum SpendLimit {
+    /// The lever of the organization's limit (`None`) or of one workspace's: the provider's
+    /// `lever_read`/`lever_write` take it.
+    Lever(fn(Option<&str>) -> super::levers::Lever),
+    /// Why the provider cannot hold one.
+    Not(&'static str),
+}
+
 /// Facts about one provider.
 #[derive(Clone, Copy, Debug)]
 pub struct ProviderInfo {
@@ -89,9 +99,8 @@ pub struct ProviderInfo {
     /// What `brake` does to stop the account's spend (`""`: no lever llmcost uses); the
     /// provider's `brake_changes` does it.
     pub brake_lever: &'static str,
-    /// Why the provider cannot hold a budget as its own spend limit (`limits`); `""` when it
-    /// can (its `lever_read`/`lever_write` take a `spend_limit` lever).
-    pub no_spend_limit: &'static str,
+    /// Whether the provider can hold a budget as its own monthly spend limit (`limits`).
+    pub spend_limit: SpendLimit,
     pub credentials: CredentialSource,
     /// Finds the account's credentials (`credentials::api_key` for key providers; AWS, Azure and
     /// Google their own chains).

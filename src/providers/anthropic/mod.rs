@@ -32,7 +32,7 @@ const INFO: ProviderInfo = ProviderInfo {
     prepaid: false,
     resells_models: false,
     brake_lever: "every active API key set inactive",
-    no_spend_limit: "",
+    spend_limit: super::info::SpendLimit::Lever(levers::spend_limit_lever),
     credentials: CredentialSource::ApiKey,
     resolve_credentials: super::credentials::api_key,
     min_fresh_minutes: 0,

@@ -46,7 +46,7 @@ const INFO: ProviderInfo = ProviderInfo {
     prepaid: false,
     resells_models: true,
     brake_lever: "",
-    no_spend_limit: "AWS bills Bedrock on the cloud invoice: use AWS Budgets actions",
+    spend_limit: super::info::SpendLimit::Not("AWS bills Bedrock on the cloud invoice: use AWS Budgets actions"),
     credentials: CredentialSource::AwsChain,
     resolve_credentials: credentials::from_context,
     // Cost Explorer refreshes a few times a day and bills every request.

@@ -39,7 +39,9 @@ const INFO: ProviderInfo = ProviderInfo {
     prepaid: false,
     resells_models: true,
     brake_lever: "",
-    no_spend_limit: "Azure bills Azure OpenAI on the cloud invoice: use Azure cost management budgets",
+    spend_limit: super::info::SpendLimit::Not(
+        "Azure bills Azure OpenAI on the cloud invoice: use Azure cost management budgets",
+    ),
     credentials: CredentialSource::AzureLogin,
     resolve_credentials: credentials::from_context,
     // Cost Management's query budget is tight and tenant-wide; its data refreshes a few times a day.

@@ -40,7 +40,7 @@ const INFO: ProviderInfo = ProviderInfo {
     prepaid: false,
     resells_models: true,
     brake_lever: "",
-    no_spend_limit: "Google bills Vertex AI on the cloud invoice: use Cloud Billing budgets",
+    spend_limit: super::info::SpendLimit::Not("Google bills Vertex AI on the cloud invoice: use Cloud Billing budgets"),
     credentials: CredentialSource::GoogleAuth,
     resolve_credentials: credentials::from_context,
     // The export is updated several times a day; each query scans (and bills) bytes.

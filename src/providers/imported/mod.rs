@@ -25,7 +25,7 @@ const INFO: ProviderInfo = ProviderInfo {
     prepaid: false,
     resells_models: true,
     brake_lever: "",
-    no_spend_limit: "an imported vendor has no API llmcost can set a limit with",
+    spend_limit: super::info::SpendLimit::Not("an imported vendor has no API llmcost can set a limit with"),
     credentials: CredentialSource::Imported,
     resolve_credentials: super::credentials::none_needed,
     min_fresh_minutes: 0,

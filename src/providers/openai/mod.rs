@@ -31,7 +31,9 @@ const INFO: ProviderInfo = ProviderInfo {
     prepaid: false,
     resells_models: false,
     brake_lever: "every model's project rate limits lowered to 1",
-    no_spend_limit: "OpenAI's published Admin API has no spend limit: set it in the dashboard (Settings, Limits), or brake",
+    spend_limit: super::info::SpendLimit::Not(
+        "OpenAI's published Admin API has no spend limit: set it in the dashboard (Settings, Limits), or brake",
+    ),
     credentials: CredentialSource::ApiKey,
     resolve_credentials: super::credentials::api_key,
     min_fresh_minutes: 0,

@@ -35,7 +35,7 @@ const INFO: ProviderInfo = ProviderInfo {
     prepaid: true,
     resells_models: true,
     brake_lever: "every enabled key disabled",
-    no_spend_limit: "OpenRouter limits keys, not accounts: use key limits, or brake",
+    spend_limit: super::info::SpendLimit::Not("OpenRouter limits keys, not accounts: use key limits, or brake"),
     credentials: CredentialSource::ApiKey,
     resolve_credentials: super::credentials::api_key,
     min_fresh_minutes: 0,

@@ -35,7 +35,9 @@ const INFO: ProviderInfo = ProviderInfo {
     prepaid: true,
     resells_models: false,
     brake_lever: "",
-    no_spend_limit: "xAI's spending-limit API is not in a published spec llmcost could check",
+    spend_limit: super::info::SpendLimit::Not(
+        "xAI's spending-limit API is not in a published spec llmcost could check",
+    ),
     credentials: CredentialSource::ApiKey,
     resolve_credentials: super::credentials::api_key,
     min_fresh_minutes: 0,
