@@ -37,10 +37,9 @@ pub fn argv_from_request(path: &str, query: &str) -> Result<Vec<String>, String>
     if argv.get(1).is_some_and(|s| WRITING_SUBCOMMANDS.contains(&s.as_str())) || argv.len() > 2 {
         return Err(format!("'{}' is not served: the API only reads", argv.join(" ")));
     }
-    let pairs = reqwest::Url::parse(&format!("http://x/?{query}")).map_err(|e| e.to_string())?;
-    for (key, value) in pairs.query_pairs() {
+    for (key, value) in crate::net::query_pairs(query)? {
         if key == "_" {
-            argv.push(value.into_owned());
+            argv.push(value);
             continue;
         }
         if key.is_empty() || !key.chars().all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_') {
@@ -52,7 +51,7 @@ pub fn argv_from_request(path: &str, query: &str) -> Result<Vec<String>, String>
         }
         argv.push(format!("--{flag}"));
         if !value.is_empty() {
-            argv.push(value.into_owned());
+            argv.push(value);
         }
     }
     Ok(argv)

@@ -252,6 +252,13 @@ pub(crate) fn validate_base_url(url: &str) -> std::result::Result<(), String> {
     }
 }
 
+/// The `key=value` pairs of a URL query string, percent-decoded (`by=model&month=` is
+/// `[("by", "model"), ("month", "")]`), as a server reads them.
+pub(crate) fn query_pairs(query: &str) -> std::result::Result<Vec<(String, String)>, String> {
+    let url = reqwest::Url::parse(&format!("http://x/?{query}")).map_err(|e| e.to_string())?;
+    Ok(url.query_pairs().map(|(k, v)| (k.into_owned(), v.into_owned())).collect())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -32,9 +32,7 @@ pub(crate) fn permitted(token: &ServeToken) -> std::result::Result<(), String> {
 /// Answers one dashboard request on the server's cache, as `token` may see it (after
 /// [`permitted`]).
 pub(crate) fn answer(app: &App, path: &str, query: &str, token: &ServeToken) -> ApiAnswer {
-    let pairs: Vec<(String, String)> = reqwest::Url::parse(&format!("http://x/?{query}"))
-        .map(|u| u.query_pairs().map(|(k, v)| (k.into_owned(), v.into_owned())).collect())
-        .unwrap_or_default();
+    let pairs = crate::net::query_pairs(query).unwrap_or_default();
     let param = |name: &str| pairs.iter().find(|(k, _)| k == name).map(|(_, v)| v.as_str());
     let result = match path {
         "dashboard/start" => crate::app::served::start(app, &token.workspaces).and_then(|start| to_json(&start, JSON)),

@@ -44,9 +44,10 @@ impl OtlpTarget {
             let (k, v) = pair.split_once('=').ok_or_else(|| {
                 format!("OTEL_EXPORTER_OTLP_HEADERS: {:?} is not key=value", pair.split('=').next().unwrap_or(""))
             })?;
-            let v = reqwest::Url::parse(&format!("http://x/?v={v}"))
+            // Values are percent-encoded, as the OpenTelemetry specification says.
+            let v = crate::net::query_pairs(&format!("v={v}"))
                 .ok()
-                .and_then(|u| u.query_pairs().next().map(|(_, v)| v.into_owned()))
+                .and_then(|pairs| pairs.into_iter().next().map(|(_, v)| v))
                 .unwrap_or_else(|| v.to_string());
             headers.push((k.trim().to_string(), v.trim().to_string()));
         }
