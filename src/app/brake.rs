@@ -113,16 +113,35 @@ fn all_write_keys<'a>(app: &App, accounts: impl Iterator<Item = &'a Account>) ->
     }
 }
 
-/// A client for `account`: its write key when writing, else its read key.
-fn connect(app: &App, account: &Account, write: bool) -> Result<AnyProvider> {
-    let credentials = if write {
-        write_credentials(app, account)?
-    } else {
-        app.credentials(account).map_err(|e| Error::Config(e.to_string()))?.0
-    };
-    let timeout = std::time::Duration::from_secs(app.config.http.timeout_seconds.max(1));
-    let (_, client) = app.network.get(timeout)?;
-    Ok(app.connect(account, &credentials, client.clone(), app.retry_policy(), None))
+/// The clients of one run, made once per account: a brake, an undo or a `limits` run lists,
+/// reads and writes an account's levers on one connection, with its write key when writing,
+/// else its read key.
+pub(crate) struct Clients<'a> {
+    app: &'a App,
+    write: bool,
+    made: std::collections::HashMap<Account, AnyProvider>,
+}
+
+impl<'a> Clients<'a> {
+    pub(crate) fn new(app: &'a App, write: bool) -> Clients<'a> {
+        Clients { app, write, made: std::collections::HashMap::new() }
+    }
+
+    fn of(&mut self, account: &Account) -> Result<&AnyProvider> {
+        let vacant = match self.made.entry(account.clone()) {
+            std::collections::hash_map::Entry::Occupied(made) => return Ok(made.into_mut()),
+            std::collections::hash_map::Entry::Vacant(vacant) => vacant,
+        };
+        let app = self.app;
+        let credentials = if self.write {
+            write_credentials(app, account)?
+        } else {
+            app.credentials(account).map_err(|e| Error::Config(e.to_string()))?.0
+        };
+        let timeout = std::time::Duration::from_secs(app.config.http.timeout_seconds.max(1));
+        let (_, client) = app.network.get(timeout)?;
+        Ok(vacant.insert(app.connect(account, &credentials, client.clone(), app.retry_policy(), None)))
+    }
 }
 
 fn block_on<T>(app: &App, future: impl std::future::Future<Output = T>) -> Result<T> {
@@ -152,6 +171,7 @@ pub(crate) fn run(app: &App, req: &BrakeRequest) -> Result<Answer<BrakeView>> {
         all_write_keys(app, accounts.iter().filter(|a| has_levers(a)))?;
     }
     let mut view = BrakeView { applied: req.apply, levers: levers_summary(), ..BrakeView::default() };
+    let mut clients = Clients::new(app, req.apply);
     let mut failed = Vec::new();
     let mut plan: Vec<(Account, Change)> = Vec::new();
     for account in &accounts {
@@ -159,7 +179,7 @@ pub(crate) fn run(app: &App, req: &BrakeRequest) -> Result<Answer<BrakeView>> {
             view.without_levers.push(account.clone());
             continue;
         }
-        match changes(app, account, req.apply) {
+        match changes(app, &mut clients, account) {
             Ok(list) => plan.extend(list.into_iter().filter(|c| wanted(req, c)).map(|c| (account.clone(), c))),
             Err(e) => failed.push(e.to_string()),
         }
@@ -174,8 +194,8 @@ pub(crate) fn run(app: &App, req: &BrakeRequest) -> Result<Answer<BrakeView>> {
     let who = who();
     for (account, change) in plan {
         let outcome = apply_one(
-            app,
             &mut store,
+            &mut clients,
             (brake, "brake", None),
             &who,
             &account,
@@ -204,25 +224,26 @@ fn action(account: Account, c: Change, outcome: &str) -> Action {
 }
 
 /// The account's proposed changes: the demo's, or read from the provider.
-fn changes(app: &App, account: &Account, write: bool) -> Result<Vec<Change>> {
+fn changes(app: &App, clients: &mut Clients<'_>, account: &Account) -> Result<Vec<Change>> {
     if app.is_demo() {
         return Ok(crate::demo::brake_changes(account));
     }
-    let provider = connect(app, account, write)?;
+    let provider = clients.of(account)?;
     let read = block_on(app, provider.brake_changes())?.map_err(Error::Provider)?;
     Ok(read.unwrap_or_default())
 }
 
 /// One write, journaled first: its outcome (`applied` or `failed: why`).
 fn apply_one(
-    app: &App,
     store: &mut Store,
+    clients: &mut Clients<'_>,
     (brake, action, undoes): (i64, &str, Option<i64>),
     who: &str,
     account: &Account,
     lever: &Lever,
     (from, to): (&Value, &Value),
 ) -> String {
+    let app = clients.app;
     if irreversible(to) {
         return format!("failed: {to} cannot be undone; llmcost never sends it");
     }
@@ -233,8 +254,7 @@ fn apply_one(
         // Not journaled, not sent: a change without its old value could not be undone.
         Err(e) => return format!("failed: not sent, the journal could not be written ({e})"),
     };
-    let written =
-        connect(app, account, true).and_then(|p| block_on(app, p.lever_write(lever, to))?.map_err(Error::Provider));
+    let written = clients.of(account).and_then(|p| block_on(app, p.lever_write(lever, to))?.map_err(Error::Provider));
     let outcome = match written {
         Ok(after) if &after == to => "applied".to_string(),
         Ok(after) => format!("applied: the provider reports {after}"),
@@ -246,23 +266,23 @@ fn apply_one(
     outcome
 }
 
-/// A lever's setting now (the fields of `like`), read with the write key or the read key.
-pub(crate) fn read_lever(app: &App, account: &Account, lever: &Lever, like: &Value, write: bool) -> Result<Value> {
-    let provider = connect(app, account, write)?;
+/// A lever's setting now (the fields of `like`), read on `clients`.
+pub(crate) fn read_lever(clients: &mut Clients<'_>, account: &Account, lever: &Lever, like: &Value) -> Result<Value> {
+    let app = clients.app;
+    let provider = clients.of(account)?;
     block_on(app, provider.lever_read(lever, like))?.map_err(Error::Provider)
 }
 
-/// One journaled write for another use case (`limits apply`): its outcome.
+/// One journaled write for another use case (`limits apply`), on write `clients`: its outcome.
 pub(crate) fn write_lever(
-    app: &App,
     store: &mut Store,
-    run: i64,
-    action: &str,
+    clients: &mut Clients<'_>,
+    (run, action): (i64, &str),
     account: &Account,
     lever: &Lever,
     values: (&Value, &Value),
 ) -> String {
-    apply_one(app, store, (run, action, None), &who(), account, lever, values)
+    apply_one(store, clients, (run, action, None), &who(), account, lever, values)
 }
 
 /// What is braked now: applied (or pending) brake entries without an applied undo.
@@ -346,18 +366,25 @@ pub(crate) fn undo(app: &App, id: Option<i64>, apply: bool) -> Result<Answer<Bra
     let run = if apply { store.next_brake()? } else { brake };
     let mut view = BrakeView { brake: apply.then_some(run), undo: true, applied: apply, ..BrakeView::default() };
     let (who, mut failed) = (who(), Vec::new());
+    let mut clients = Clients::new(app, apply);
     for e in entries {
         // The fields the entry changed, whatever else the provider reports beside them.
-        let now = read_lever(app, &e.account, &e.lever, &e.new_value, apply)
+        let now = read_lever(&mut clients, &e.account, &e.lever, &e.new_value)
             .map(|now| crate::providers::levers::fields_of(&now, &e.new_value));
         let outcome = match now {
             Err(err) => format!("failed: {err}"),
             Ok(now) if now == e.old_value => "already as before the brake".to_string(),
             Ok(now) if now != e.new_value => format!("changed since the brake (now {now}): left as is"),
             Ok(_) if !apply => "would restore".to_string(),
-            Ok(now) => {
-                apply_one(app, &mut store, (run, "undo", Some(e.id)), &who, &e.account, &e.lever, (&now, &e.old_value))
-            }
+            Ok(now) => apply_one(
+                &mut store,
+                &mut clients,
+                (run, "undo", Some(e.id)),
+                &who,
+                &e.account,
+                &e.lever,
+                (&now, &e.old_value),
+            ),
         };
         if let Some(why) = outcome.strip_prefix("failed: ") {
             failed.push(format!("{}: {}: {why}", e.account, e.lever.id));

@@ -10,6 +10,7 @@ use serde_json::{Value, json};
 
 use super::App;
 use super::answer::Answer;
+use super::brake::Clients;
 use crate::budget::{Budget, BudgetPeriod};
 use crate::domain::Account;
 use crate::error::Result;
@@ -120,10 +121,12 @@ fn target(app: &App, budget: &Budget) -> std::result::Result<(Account, Lever, Va
 
 /// Every `enforce = "provider"` budget, its provider's limit read now.
 pub(crate) fn plan(app: &App) -> Result<Answer<Vec<LimitRow>>> {
-    rows(app, false)
+    rows(app, &mut Clients::new(app, false))
 }
 
-fn rows(app: &App, write_keys: bool) -> Result<Answer<Vec<LimitRow>>> {
+/// The rows, each provider's limit read on `clients` (read keys for a plan, write keys before
+/// an apply).
+fn rows(app: &App, clients: &mut Clients<'_>) -> Result<Answer<Vec<LimitRow>>> {
     let mut out = Vec::new();
     let mut failed = Vec::new();
     for budget in app.config.budgets.iter().filter(|b| b.enforce_by_provider) {
@@ -137,7 +140,7 @@ fn rows(app: &App, write_keys: bool) -> Result<Answer<Vec<LimitRow>>> {
         let now = if app.is_demo() {
             Ok(crate::demo::spend_limit())
         } else {
-            super::brake::read_lever(app, &account, &lever, &wanted, write_keys)
+            super::brake::read_lever(clients, &account, &lever, &wanted)
         };
         let now = match now {
             Ok(now) => now,
@@ -173,7 +176,8 @@ pub(crate) fn apply(app: &App) -> Result<Answer<Vec<LimitRow>>> {
     if app.is_demo() {
         return Err(crate::error::Error::Usage("the demo writes nothing: run 'llmcost --demo limits plan'".into()));
     }
-    let mut answer = rows(app, true)?;
+    let mut clients = Clients::new(app, true);
+    let mut answer = rows(app, &mut clients)?;
     let mut store = app.open_store()?;
     let run = store.next_brake()?;
     for row in answer.view.iter_mut().filter(|r| r.verdict == Verdict::Differs) {
@@ -182,7 +186,8 @@ pub(crate) fn apply(app: &App) -> Result<Answer<Vec<LimitRow>>> {
             continue;
         };
         let old = json!({"amount": now.get("amount").cloned().unwrap_or(Value::Null)});
-        let outcome = super::brake::write_lever(app, &mut store, run, "limit", account, lever, (&old, wanted));
+        let outcome =
+            super::brake::write_lever(&mut store, &mut clients, (run, "limit"), account, lever, (&old, wanted));
         if let Some(why) = outcome.strip_prefix("failed: ") {
             answer.failed.push(format!("{account}: {}: {why}", lever.id));
         }
