@@ -14,6 +14,22 @@ const KEY: &str = "sk-admin-remote-0123456789";
 const TOKEN: &str = "team-token-0123456789abcdef";
 const TUTORS: &str = "tutors-token-0123456789abcdef";
 
+/// Fills the server's cache for the month, starts `serve` on a free port and waits until it
+/// answers: the running server (stopped when dropped) and its base URL.
+async fn sync_and_serve(server: &TestEnv) -> (Killed, String) {
+    expect_code(&server.run(&["sync", "--month"]).await, 0);
+    let port = free_port();
+    let mut cmd = server.std_cmd();
+    cmd.args(["serve", "--listen", &format!("127.0.0.1:{port}"), "--interval", "1h"])
+        .stdout(Stdio::null())
+        .stderr(Stdio::null());
+    let serve = Killed(cmd.spawn().unwrap());
+    let base = format!("http://127.0.0.1:{port}");
+    let health = format!("{base}/healthz");
+    assert!(eventually(20, || get(&health)).await.is_some(), "serve answers");
+    (serve, base)
+}
+
 #[tokio::test]
 async fn a_teammate_gets_the_servers_answer_byte_for_byte() {
     let fake = FakeOpenAi::start(sample_org(KEY)).await;
@@ -27,16 +43,7 @@ async fn a_teammate_gets_the_servers_answer_byte_for_byte() {
          [[budgets]]\nname = \"all\"\namount = 1\nperiod = \"month\"\n",
     );
     // The server's cache, filled once; then the same questions locally and remotely.
-    expect_code(&server.run(&["sync", "--month"]).await, 0);
-    let port = free_port();
-    let mut cmd = server.std_cmd();
-    cmd.args(["serve", "--listen", &format!("127.0.0.1:{port}"), "--interval", "1h"])
-        .stdout(Stdio::null())
-        .stderr(Stdio::null());
-    let _serve = Killed(cmd.spawn().unwrap());
-    let base = format!("http://127.0.0.1:{port}");
-    let health = format!("{base}/healthz");
-    assert!(eventually(20, || get(&health)).await.is_some(), "serve answers");
+    let (_serve, base) = sync_and_serve(&server).await;
 
     // A teammate: no key, no config, an empty cache of their own.
     let teammate = TestEnv::new().var("LLMCOST_REMOTE_TOKEN", TOKEN);
@@ -133,16 +140,7 @@ async fn the_dashboard_reads_the_servers_cache() {
          [[teams]]\nname = \"tutoring\"\nmatch = [ { project = \"proj_tut*\" } ]\n\n\
          [[budgets]]\nname = \"edugami-monthly\"\namount = 1\nperiod = \"month\"\nworkspace = \"edugami\"\n",
     );
-    expect_code(&server.run(&["sync", "--month"]).await, 0);
-    let port = free_port();
-    let mut cmd = server.std_cmd();
-    cmd.args(["serve", "--listen", &format!("127.0.0.1:{port}"), "--interval", "1h"])
-        .stdout(Stdio::null())
-        .stderr(Stdio::null());
-    let _serve = Killed(cmd.spawn().unwrap());
-    let base = format!("http://127.0.0.1:{port}");
-    let health = format!("{base}/healthz");
-    assert!(eventually(20, || get(&health)).await.is_some(), "serve answers");
+    let (_serve, base) = sync_and_serve(&server).await;
     let total = |json: &str| -> rust_decimal::Decimal {
         let v: serde_json::Value = serde_json::from_str(json).unwrap();
         v["total"].as_str().unwrap().parse().unwrap()
