@@ -52,6 +52,13 @@ pub(crate) struct BrakeView {
     pub levers: String,
 }
 
+impl BrakeView {
+    /// How many of its changes were applied (written and journaled `applied`).
+    pub(crate) fn applied_count(&self) -> usize {
+        self.actions.iter().filter(|a| a.outcome.starts_with("applied")).count()
+    }
+}
+
 /// A lever braked and not undone.
 #[derive(Clone, Debug)]
 pub(crate) struct Braked {
@@ -409,7 +416,7 @@ pub(crate) fn enforce(app: &App, rows: &mut [crate::budget::BudgetRow]) -> Resul
             apply: !app.is_demo(),
         };
         let answer = run(app, &req)?;
-        if answer.view.actions.iter().any(|a| a.outcome.starts_with("applied")) {
+        if answer.view.applied_count() > 0 {
             row.braked = answer.view.brake;
         }
         out.push((row.budget.name.clone(), answer));

@@ -254,8 +254,7 @@ fn check(app: &App, args: CheckArgs) -> Result<()> {
     if args.enforce {
         for (budget, answer) in crate::app::brake::enforce(app, &mut checked.rows)? {
             brake_failures.extend(answer.failed.iter().map(|f| format!("brake for budget {budget}: {f}")));
-            let done = answer.view.actions.iter().filter(|a| a.outcome.starts_with("applied")).count();
-            crate::output::tell(&enforced(&budget, &answer.view, done), true);
+            crate::output::tell(&crate::output::brake_out::enforced(&budget, &answer.view), true);
         }
     }
     let (notifications, mut channel_failures) = if args.notify {
@@ -273,22 +272,6 @@ fn check(app: &App, args: CheckArgs) -> Result<()> {
         budgets_out::append_step_summary(summary.as_deref(), &checked.rows, today)?;
     }
     verdict(app, &args, &checked, channel_failures)
-}
-
-/// What `--enforce` did for one budget, for stderr.
-fn enforced(budget: &str, view: &crate::app::brake::BrakeView, applied: usize) -> String {
-    match view.brake {
-        Some(n) if applied > 0 => format!(
-            "budget {budget} exceeded: brake {n} applied {applied} change(s); undo: llmcost brake --undo {n} --apply"
-        ),
-        Some(_) => {
-            format!("budget {budget} exceeded: nothing left to brake in its scope (see 'llmcost brake --status')")
-        }
-        None => format!(
-            "budget {budget} exceeded: the brake would make {} change(s) (the demo sends nothing)",
-            view.actions.len()
-        ),
-    }
 }
 
 /// Sends the alerts due (or says what would be sent, with `--dry-run`); returns the messages

@@ -74,6 +74,24 @@ fn footer(view: &BrakeView) -> Vec<String> {
     lines
 }
 
+/// What `--enforce` did for one exceeded budget: the brake and its undo command, that nothing
+/// was left to brake, or (the demo) what it would do. Said by `budgets check` and `serve`.
+pub(crate) fn enforced(budget: &str, view: &BrakeView) -> String {
+    let applied = view.applied_count();
+    match view.brake {
+        Some(n) if applied > 0 => format!(
+            "budget {budget} exceeded: brake {n} applied {applied} change(s); undo: llmcost brake --undo {n} --apply"
+        ),
+        Some(_) => {
+            format!("budget {budget} exceeded: nothing left to brake in its scope (see 'llmcost brake --status')")
+        }
+        None => format!(
+            "budget {budget} exceeded: the brake would make {} change(s) (the demo sends nothing)",
+            view.actions.len()
+        ),
+    }
+}
+
 pub(crate) fn render(view: &BrakeView, format: Format, out: &mut dyn Write) -> std::io::Result<()> {
     match format {
         Format::Json => super::json_out::write_doc(&doc(view), out),

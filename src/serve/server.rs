@@ -240,12 +240,9 @@ fn enforce_once(app: &App) {
     match outcome {
         Ok(done) => {
             for (budget, answer) in done {
-                if let Some(n) =
-                    answer.view.brake.filter(|_| answer.view.actions.iter().any(|a| a.outcome.starts_with("applied")))
-                {
-                    app.note(&format!(
-                        "budget {budget} exceeded: brake {n} applied; undo: llmcost brake --undo {n} --apply"
-                    ));
+                // Each pass logs a brake it applied, not the ones already in place.
+                if answer.view.applied_count() > 0 {
+                    app.note(&crate::output::brake_out::enforced(&budget, &answer.view));
                 }
                 for f in &answer.failed {
                     app.note(&format!("brake for budget {budget}: {f}"));
