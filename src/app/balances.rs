@@ -33,6 +33,26 @@ pub(crate) struct BalanceRow {
 }
 
 pub(crate) fn run(app: &App, scope: &Scope) -> Result<Answer<Vec<BalanceRow>>> {
+    let read = read(app, scope)?;
+    let mut failed = read.failed;
+    failed.extend(
+        read.never_fetched.iter().map(|a| format!("{a}: no balance fetched yet: run 'llmcost balances' online")),
+    );
+    Ok(Answer { view: read.rows, failed })
+}
+
+/// The balances of a scope's prepaid accounts (fetched first unless offline), and why some
+/// have none.
+pub(crate) struct Read {
+    pub rows: Vec<BalanceRow>,
+    /// Accounts whose balance could not be fetched now (an older reading may still be shown).
+    pub failed: Vec<String>,
+    /// Prepaid accounts with no reading ever kept.
+    pub never_fetched: Vec<Account>,
+}
+
+/// Fetches (unless offline) and reads each prepaid account's latest balance, with its burn.
+pub(crate) fn read(app: &App, scope: &Scope) -> Result<Read> {
     let accounts: Vec<Account> =
         app.select(&scope.providers, &scope.workspaces)?.into_iter().filter(|a| a.provider.info().prepaid).collect();
     let mut store = app.open_store()?;
@@ -50,10 +70,10 @@ pub(crate) fn run(app: &App, scope: &Scope) -> Result<Answer<Vec<BalanceRow>>> {
     }
     let today = app.clock.today();
     let burn_range = DateRange::new(today - Days::new(BURN_DAYS), today - Days::new(1));
-    let mut rows = Vec::new();
+    let (mut rows, mut never_fetched) = (Vec::new(), Vec::new());
     for account in accounts.into_iter().filter(|a| !postpaid.contains(a)) {
         let Some((as_of, balance, currency)) = store.latest_balance(&account)? else {
-            failed.push(format!("{account}: no balance fetched yet: run 'llmcost balances' online"));
+            never_fetched.push(account);
             continue;
         };
         let q = CostQuery::all(vec![account.clone()], burn_range, vec![]);
@@ -68,7 +88,7 @@ pub(crate) fn run(app: &App, scope: &Scope) -> Result<Answer<Vec<BalanceRow>>> {
         });
         rows.push(BalanceRow { account, balance, currency, as_of, burn_per_day: burn, runway_days, runs_out_on });
     }
-    Ok(Answer { view: rows, failed })
+    Ok(Read { rows, failed, never_fetched })
 }
 
 /// The provider's balance now.

@@ -224,11 +224,10 @@ fn floors(app: &App, names: &[String], offline: bool) -> Result<(Vec<super::bala
         return Ok((Vec::new(), Vec::new()));
     }
     let scope = super::select::Scope { offline, ..super::select::Scope::default() };
-    let balances = super::balances::run(app, &scope)?;
-    let rows = super::balances::floors(app, &floors, &balances.view)?;
     // A balance never fetched is the floor's no-data verdict, not a failure to check.
-    let failed = balances.failed.into_iter().filter(|f| !f.contains("no balance fetched yet")).collect();
-    Ok((rows, failed))
+    let read = super::balances::read(app, &scope)?;
+    let rows = super::balances::floors(app, &floors, &read.rows)?;
+    Ok((rows, read.failed))
 }
 
 /// The error for a command that needs budgets when the config has none.
