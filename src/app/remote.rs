@@ -106,12 +106,8 @@ impl Server {
 
     /// A JSON document from `path`, or the server's error.
     fn document<T: serde::de::DeserializeOwned>(&self, path: &str, query: &[(String, String)]) -> Result<T> {
-        let reply = self.get(path, query)?;
-        if reply.exit != crate::error::exit::OK {
-            let why = reply.error.unwrap_or_else(|| format!("exit {}", reply.exit));
-            return Err(Error::Runtime(format!("the server at {}: {why}", self.host())));
-        }
-        serde_json::from_slice(&reply.body).map_err(|e| {
+        let body = self.succeeded(self.get(path, query)?)?;
+        serde_json::from_slice(&body).map_err(|e| {
             Error::Fetch(format!(
                 "the server at {} sent a document llmcost cannot read ({e}); is it the same version?",
                 self.host()
@@ -136,12 +132,16 @@ impl Server {
     /// The dashboard's export (`e`) as CSV, rendered by the server.
     pub fn dashboard_export(&self, q: &Query, filter: &str) -> Result<Vec<u8>> {
         let query = [("q".to_string(), query_text(q)?), ("filter".to_string(), filter.to_string())];
-        let reply = self.get("dashboard/export", &query)?;
-        if reply.exit != crate::error::exit::OK {
-            let why = reply.error.unwrap_or_else(|| format!("exit {}", reply.exit));
-            return Err(Error::Runtime(format!("the server at {}: {why}", self.host())));
+        self.succeeded(self.get("dashboard/export", &query)?)
+    }
+
+    /// A reply's body when the command behind it succeeded; else its error, named by server.
+    fn succeeded(&self, reply: Reply) -> Result<Vec<u8>> {
+        if reply.exit == crate::error::exit::OK {
+            return Ok(reply.body);
         }
-        Ok(reply.body)
+        let why = reply.error.unwrap_or_else(|| format!("exit {}", reply.exit));
+        Err(Error::Runtime(format!("the server at {}: {why}", self.host())))
     }
 
     fn check_version(&self, version: u32) -> Result<()> {

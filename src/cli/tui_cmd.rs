@@ -30,12 +30,8 @@ pub struct TuiArgs {
 pub(super) fn run(app: App, args: TuiArgs) -> Result<()> {
     let currency =
         crate::app::fx::reporting_currency(args.currency.as_deref(), app.config.display.currency.as_deref())?;
-    // Said before anything is fetched: without a terminal there is nothing to draw on.
-    if !std::io::IsTerminal::is_terminal(&std::io::stdout()) {
-        return Err(crate::error::Error::Usage(
-            "llmcost tui needs a terminal; for scripts use 'costs' or 'report'".into(),
-        ));
-    }
+    // Said before any rate is fetched.
+    crate::tui::need_terminal()?;
     // The dashboard converts with cached rates: fetch this year's now if they are needed.
     crate::app::dashboard::prefetch_rates(&app, currency, args.offline)?;
     crate::tui::run(app, args.offline, currency)

@@ -45,11 +45,17 @@ pub enum Source {
     Remote(crate::app::remote::Server),
 }
 
+/// Without a terminal there is nothing to draw on: said before anything is loaded.
+pub fn need_terminal() -> Result<()> {
+    if std::io::stdout().is_terminal() {
+        return Ok(());
+    }
+    Err(Error::Usage("llmcost tui needs a terminal; for scripts use 'costs' or 'report'".into()))
+}
+
 /// Runs the dashboard until the user quits. `offline` keeps it off the network.
 pub fn run(mut app: App, offline: bool, currency: crate::domain::Currency) -> Result<()> {
-    if !std::io::stdout().is_terminal() {
-        return Err(Error::Usage("llmcost tui needs a terminal; for scripts use 'costs' or 'report'".into()));
-    }
+    need_terminal()?;
     // Progress bars and notes on stderr would draw over the dashboard.
     app.quiet = true;
     let accounts = app.select(&[], &[])?;
@@ -61,9 +67,7 @@ pub fn run(mut app: App, offline: bool, currency: crate::domain::Currency) -> Re
 /// Runs the dashboard on a team server's data (`--remote URL tui`): its accounts, its today,
 /// its cache; `r` asks it again (the server syncs on its own schedule).
 pub fn run_remote(server: crate::app::remote::Server, currency: crate::domain::Currency) -> Result<()> {
-    if !std::io::stdout().is_terminal() {
-        return Err(Error::Usage("llmcost tui needs a terminal; for scripts use 'costs' or 'report'".into()));
-    }
+    need_terminal()?;
     let start = server.dashboard_start()?;
     let mut model = Model::new(start.accounts, start.today, true, crate::output::color());
     model.currency = currency;
