@@ -140,6 +140,7 @@ fn aggregate(c: &mut Criterion) {
         models: vec![],
         range,
         group_by,
+        estimates: false,
     };
     let mut group = c.benchmark_group(format!("costs over {} rows", shape.cost_rows()));
     group.sample_size(20);

@@ -41,6 +41,7 @@ set edit:completion:arg-completer[llmcost] = {|@words|
             cand sync 'Fetch spend into the cache ahead of time'
             cand budgets 'Budgets per period and scope, and the CI gate `budgets check`'
             cand balances 'Prepaid balances (OpenRouter credits, xAI) and their runway at the last week''s burn'
+            cand estimates 'How good today''s estimates are: each estimate against the bill that replaced it'
             cand brake 'Stop spend at the providers, reversibly: keys off, rate limits down; --undo, --status'
             cand limits 'Budgets held by the providers as their own spend limits: plan, apply, drift (exit 3)'
             cand report 'The period''s story: comparison, forecast, breakdowns, movers, anomalies; exports'
@@ -344,6 +345,8 @@ set edit:completion:arg-completer[llmcost] = {|@words|
             cand --last-quarter 'The whole previous calendar quarter'
             cand --refresh 'Refetch the whole period from the providers, even days already cached'
             cand --offline 'Never touch the network: answer from the cache only'
+            cand --include-estimate 'Show llmcost''s estimate (live usage x list prices, or the provider''s live figure) for days whose bill has not arrived, labelled `basis` estimate; implied by --today and --by hour'
+            cand --billed-only 'The bill only, even with --today: no estimates'
             cand --demo 'Use the built-in sample organization: no keys, no network, your cache untouched'
             cand -q 'No progress or notes on stderr; errors are still printed'
             cand --quiet 'No progress or notes on stderr; errors are still printed'
@@ -568,6 +571,29 @@ set edit:completion:arg-completer[llmcost] = {|@words|
             cand --remote 'Ask an llmcost server (`serve` with [serve] tokens) instead of local keys and cache; the token is LLMCOST_REMOTE_TOKEN. Read-only commands: costs, projects, report, teams, budgets, optimize, reconcile, prices, export'
             cand --color 'Colour in tables and the dashboard [default: auto, which honours NO_COLOR]'
             cand --offline 'The last balance fetched, without asking the provider'
+            cand --demo 'Use the built-in sample organization: no keys, no network, your cache untouched'
+            cand -q 'No progress or notes on stderr; errors are still printed'
+            cand --quiet 'No progress or notes on stderr; errors are still printed'
+            cand -v 'Diagnostics on stderr: -v what is fetched and written, -vv every request (keys redacted)'
+            cand --verbose 'Diagnostics on stderr: -v what is fetched and written, -vv every request (keys redacted)'
+            cand --wide 'Tables show every column at full width even past the terminal''s edge (piped output always does)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'llmcost;estimates'= {
+            cand --provider 'Only this provider (repeatable): openai, anthropic, openrouter, xai, aws, azure, gcp'
+            cand -w 'Only this workspace (repeatable), e.g. edugami'
+            cand --workspace 'Only this workspace (repeatable), e.g. edugami'
+            cand --format 'Output format'
+            cand --config 'Config file [default: the platform config dir, e.g. ~/.config/llmcost/config.toml]'
+            cand --db 'Cache database [default: the platform cache dir, e.g. ~/.cache/llmcost/cache.sqlite]'
+            cand --timeout 'Give up on a request that has not answered after this many seconds (a timed-out request is retried once) [default: the config''s http.timeout_seconds, 30]'
+            cand --record 'Save every response body a sync receives in DIR (one file per request; no headers, so no keys), to attach to a bug report'
+            cand --remote 'Ask an llmcost server (`serve` with [serve] tokens) instead of local keys and cache; the token is LLMCOST_REMOTE_TOKEN. Read-only commands: costs, projects, report, teams, budgets, optimize, reconcile, prices, export'
+            cand --color 'Colour in tables and the dashboard [default: auto, which honours NO_COLOR]'
+            cand --offline 'Use the cache only: today''s estimates are not refreshed'
             cand --demo 'Use the built-in sample organization: no keys, no network, your cache untouched'
             cand -q 'No progress or notes on stderr; errors are still printed'
             cand --quiet 'No progress or notes on stderr; errors are still printed'
@@ -1219,6 +1245,7 @@ set edit:completion:arg-completer[llmcost] = {|@words|
             cand sync 'Fetch spend into the cache ahead of time'
             cand budgets 'Budgets per period and scope, and the CI gate `budgets check`'
             cand balances 'Prepaid balances (OpenRouter credits, xAI) and their runway at the last week''s burn'
+            cand estimates 'How good today''s estimates are: each estimate against the bill that replaced it'
             cand brake 'Stop spend at the providers, reversibly: keys off, rate limits down; --undo, --status'
             cand limits 'Budgets held by the providers as their own spend limits: plan, apply, drift (exit 3)'
             cand report 'The period''s story: comparison, forecast, breakdowns, movers, anomalies; exports'
@@ -1281,6 +1308,8 @@ set edit:completion:arg-completer[llmcost] = {|@words|
         &'llmcost;help;budgets;check'= {
         }
         &'llmcost;help;balances'= {
+        }
+        &'llmcost;help;estimates'= {
         }
         &'llmcost;help;brake'= {
         }

@@ -81,6 +81,10 @@ pub struct Budget {
     /// `enforce = "provider"`: the provider holds the amount as its own spend limit (`limits`).
     #[serde(default)]
     pub enforce_by_provider: bool,
+    /// Counts estimates of days whose bill has not arrived (`include_estimate = true`), so a
+    /// runaway trips the budget the same day; the verdict says how much was estimated.
+    #[serde(default)]
+    pub include_estimate: bool,
 }
 
 /// A prepaid balance that must not run below an amount: a `[[budgets]]` entry with
@@ -312,6 +316,7 @@ mod tests {
             warn_at: DEFAULT_WARN_AT.to_vec(),
             brake: false,
             enforce_by_provider: false,
+            include_estimate: false,
         }
     }
 

@@ -35,6 +35,8 @@ pub struct RawBudget {
     pub brake: Option<bool>,
     /// `"provider"`: the provider enforces the amount as its own spend limit (`llmcost limits`).
     pub enforce: Option<String>,
+    /// Count estimates of days whose bill has not arrived.
+    pub include_estimate: Option<bool>,
     /// A balance floor instead of a spend budget: the prepaid balance must stay above it.
     pub min_balance: Option<toml::Value>,
 }
@@ -121,6 +123,7 @@ pub(crate) fn validate(raw: &RawBudget) -> std::result::Result<Budget, (String, 
         warn_at,
         brake,
         enforce_by_provider,
+        include_estimate: raw.include_estimate.unwrap_or(false),
     })
 }
 
@@ -187,6 +190,7 @@ fn validate_floor(raw: &RawBudget) -> std::result::Result<BalanceFloor, (String,
         ("warn_at", raw.warn_at.is_some()),
         ("brake", raw.brake.is_some()),
         ("enforce", raw.enforce.is_some()),
+        ("include_estimate", raw.include_estimate.is_some()),
     ];
     if let Some((f, _)) = spend_only.iter().find(|(_, set)| *set) {
         return Err(field(f, "belongs to a spend budget, not to a min_balance one (a balance floor has a provider, a workspace and the floor)".into()));

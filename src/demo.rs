@@ -433,6 +433,13 @@ impl Demo {
                 store.import_spend(&account, rows, replace, "mistral-invoice-export.csv", now)?;
                 continue;
             }
+            // Estimates first: the sync below settles every past day's (its bill arrived) and
+            // leaves today's standing, as a real refresh and sync would.
+            if !ws.provider.info().live.is_empty() {
+                for (progress, rows) in estimates(ws, &costs, &usage, now) {
+                    store.write_estimates(&account, &progress, None, &rows)?;
+                }
+            }
             let batch =
                 SyncBatch { runs: vec![(range, costs, usage)], projects: Some(projects), ..SyncBatch::default() };
             store.write_sync(&account, &batch, now)?;
@@ -497,6 +504,7 @@ pub fn budgets() -> Vec<Budget> {
         warn_at: DEFAULT_WARN_AT.to_vec(),
         brake: false,
         enforce_by_provider: false,
+        include_estimate: false,
     };
     let mut budgets = vec![
         budget("team-monthly", 4_000, BudgetPeriod::Month, None, None, None),
@@ -637,6 +645,77 @@ fn generate(ws: &WorkspaceSpec, range: DateRange, today: NaiveDate) -> (Vec<Cost
         }
     }
     (costs, usage)
+}
+
+/// Days of estimates the demo keeps (their bills arrived: llmcost's measured accuracy).
+const ESTIMATED_DAYS: u64 = 30;
+
+/// The demo's estimates for an account with live usage: each of the last 30 days' (the bill
+/// then replaces them) and today's, hour by hour so far. An estimate is the day's billed
+/// spend of each model with tokens, off by a few percent; line items without tokens (tools,
+/// storage) are not in it, as they are not in a real one. OpenRouter's is its live figure for
+/// all models, and covers today, which it bills tomorrow.
+fn estimates(
+    ws: &WorkspaceSpec,
+    costs: &[CostRecord],
+    usage: &[UsageRecord],
+    now: DateTime<Utc>,
+) -> Vec<(crate::store::EstimateDay, Vec<crate::store::EstimateRow>)> {
+    use crate::store::{EstimateDay, EstimateRow};
+    use chrono::Timelike;
+    let today = now.date_naive();
+    let hourly = ws.provider.info().live_hourly;
+    let mut out = Vec::new();
+    for back in (0..=ESTIMATED_DAYS).rev() {
+        let day = today - Days::new(back);
+        // What the bill says (or, for OpenRouter's today, yesterday's pace so far).
+        let billed_day =
+            if back == 0 && !ws.provider.info().reports_today { day.pred_opt().unwrap_or(day) } else { day };
+        let mut sums: std::collections::BTreeMap<(Option<String>, String), Money> = Default::default();
+        for c in costs.iter().filter(|c| c.day == billed_day) {
+            let with_tokens =
+                usage.iter().any(|u| u.day == c.day && u.model == c.model && u.project_id == c.project_id);
+            // Tokens are priced; a provider's live dollars cover every line item.
+            let priced = matches!(ws.provider, ProviderKind::OpenAi | ProviderKind::Anthropic);
+            if priced && !with_tokens {
+                continue;
+            }
+            let key = if hourly {
+                (c.project_id.clone(), c.model.clone())
+            } else {
+                (None, crate::providers::openrouter::ALL_MODELS.to_string())
+            };
+            let sum = sums.entry(key).or_default();
+            *sum = sum.checked_add(c.amount).unwrap_or(*sum);
+        }
+        let pace = if billed_day == day { Decimal::ONE } else { Decimal::new(55, 2) };
+        let hours: Vec<Option<u32>> =
+            if back == 0 && hourly { (0..=now.hour()).map(Some).collect() } else { vec![None] };
+        let mut rows = Vec::new();
+        for ((project_id, model), dollars) in sums {
+            // Off by -4 % to +4 %, the same all day.
+            let error = Decimal::ONE
+                + Decimal::try_from((noise(&[ws.name, &model, "estimate"], day) - 0.5) * 0.08)
+                    .unwrap_or_default()
+                    .round_dp(4);
+            let share = Decimal::ONE / Decimal::from(hours.len());
+            for hour in &hours {
+                let amount = (dollars.decimal() * pace * error * share).round_dp(6);
+                rows.push(EstimateRow {
+                    hour: *hour,
+                    project_id: project_id.clone(),
+                    model: model.clone(),
+                    amount: Money::from_decimal(amount),
+                    live: !hourly || ws.provider == ProviderKind::Xai,
+                });
+            }
+        }
+        let through =
+            if back == 0 { now } else { (day + Days::new(1)).and_hms_opt(0, 0, 0).map_or(now, |t| t.and_utc()) };
+        let progress = EstimateDay { day, through, refreshed_at: now, unpriced: Vec::new(), bill_arrived: false };
+        out.push((progress, rows));
+    }
+    out
 }
 
 /// The demo's teams: three teams with cost centres, one shared account split between two of them,

@@ -49,6 +49,7 @@ pub(crate) fn evaluate_as_of(
             models: b.scope.model.iter().cloned().collect(),
             range,
             group_by: vec![crate::domain::Dim::Day],
+            estimates: b.include_estimate,
         };
         // Spend in the budget's currency: other currencies converted with the cached ECB rates.
         let rates = store.cached_rates(&query, b.currency)?;

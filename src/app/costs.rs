@@ -21,6 +21,9 @@ pub(crate) struct Request {
     pub team: Option<String>,
     pub range: DateRange,
     pub group_by: Vec<Dim>,
+    /// Days whose bill has not arrived show llmcost's estimate (`--include-estimate`, `--today`,
+    /// `--by hour`), labelled by a `basis` column.
+    pub estimates: bool,
 }
 
 /// Workspaces, projects, models and line items belong to a provider: when the view mixes
@@ -38,16 +41,40 @@ fn with_provider(accounts: &[crate::domain::Account], mut group_by: Vec<Dim>) ->
 
 pub(crate) fn run(app: &App, req: &Request) -> Result<Answer<CostView>> {
     let accounts = app.select(&req.scope.providers, &req.scope.workspaces)?;
-    let group_by = with_provider(&accounts, req.group_by.clone());
+    let mut group_by = with_provider(&accounts, req.group_by.clone());
+    let estimates = req.estimates || group_by.iter().any(|d| d.needs_estimates());
+    if estimates && (req.team.is_some() || group_by.iter().any(|d| d.is_allocated())) {
+        return Err(crate::error::Error::Usage(
+            "estimates are not allocated to teams: drop --include-estimate (or --by hour/basis), or --team and \
+             --by team/cost_center"
+                .into(),
+        ));
+    }
+    // Never summed with the bill unlabelled: every view with estimates is split by basis.
+    if estimates && !group_by.contains(&Dim::Basis) {
+        group_by.push(Dim::Basis);
+    }
     // Checked before anything is fetched: a team that does not exist is a usage error.
     let teams = super::teams::scope(&app.config.teams, &app.config.shared_costs, req.team.as_deref(), &group_by)?;
-    let p = super::select::prepare_for(app, &req.scope, accounts, req.range)?;
+    let mut p = super::select::prepare_for(app, &req.scope, accounts, req.range)?;
+    if estimates && req.range.until >= app.clock.today().pred_opt().unwrap_or(req.range.until) {
+        // The bill was fetched: an estimate that could not be refreshed is a warning, not a failure.
+        for failed in super::live::refresh(app, &mut p.store, &p.accounts, req.scope.offline)?.failed {
+            app.note(&format!("warning: today's estimate not refreshed: {failed}"));
+        }
+    }
     let projects = resolve_projects(&p.store, &p.accounts, &req.projects)?;
     let models = models::resolve_models(&p.store, &p.accounts, &req.models)?;
-    let query = CostQuery { accounts: p.accounts, projects, models, range: req.range, group_by };
+    let query = CostQuery { accounts: p.accounts, projects, models, range: req.range, group_by, estimates };
     let today = app.clock.today();
     let mut view =
         CostView::build_with_teams(&p.store, &query, today, req.projects.clone(), p.currency, &p.rates, teams)?;
+    if estimates {
+        let open = super::estimates::open_estimates(&p.store, &query.accounts, req.range.since, req.range.until)?;
+        view.estimate_notes = open.iter().map(super::estimates::note).collect();
+        // A provider that bills whole days only is in today's view through its live figure.
+        view.today_not_reported.retain(|p| !open.iter().any(|e| e.account.provider == *p && e.day == today));
+    }
     view.budgets =
         super::budgets::relevant(app, &p.store, &query.accounts, &query.projects, &query.models, query.range.until);
     if let Some(team) = &view.team {

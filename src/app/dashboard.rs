@@ -73,6 +73,9 @@ pub struct Query {
     /// The period's last day, which may be after today.
     pub period_end: NaiveDate,
     pub today: NaiveDate,
+    /// Days whose bill has not arrived show their estimate, labelled (the dashboard's default).
+    #[serde(default)]
+    pub estimates: bool,
 }
 
 impl Query {
@@ -83,6 +86,7 @@ impl Query {
             models: vec![],
             range,
             group_by,
+            estimates: self.estimates,
         }
     }
 }

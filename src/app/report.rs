@@ -73,7 +73,14 @@ pub(crate) fn run(app: &App, req: &Request) -> Result<Answer<Reported>> {
     let query = |r: DateRange, first: Dim| {
         let mut group_by = FACT_DIMS.to_vec();
         group_by[0] = first;
-        CostQuery { accounts: p.accounts.clone(), projects: projects.clone(), models: vec![], range: r, group_by }
+        CostQuery {
+            accounts: p.accounts.clone(),
+            projects: projects.clone(),
+            models: vec![],
+            range: r,
+            group_by,
+            estimates: false,
+        }
     };
     let build = |q: &CostQuery| {
         CostView::build_with_teams(&p.store, q, today, req.projects.clone(), p.currency, &p.rates, teams)
@@ -131,6 +138,7 @@ fn build_story(app: &App, store: &mut Store, req: &Facts<'_>) -> Result<Report> 
         models: vec![],
         range: r,
         group_by: FACT_DIMS.to_vec(),
+        estimates: false,
     };
     let (range, currency, rates) = (req.range, req.currency, req.rates);
     let mut all_facts = match req.teams {

@@ -43,6 +43,7 @@ fn every_use_case_gives_one_answer_for_the_month() {
             team: None,
             range: month,
             group_by: vec![Dim::Model],
+            estimates: false,
         };
         let total = costs::run(&app, &request).unwrap().view.total;
 
@@ -82,6 +83,7 @@ fn every_use_case_gives_one_answer_for_the_month() {
             range: month,
             period_end: month_end,
             today,
+            estimates: false,
         };
         let screen = dashboard::run(&app, &q).unwrap();
         assert_eq!(cents(screen.total), cents(total), "{at}: dashboard total");
@@ -116,6 +118,7 @@ fn a_past_month_shows_its_own_budget_verdicts() {
         team: None,
         range: november,
         group_by: vec![Dim::Model],
+        estimates: false,
     };
     let view = costs::run(&app, &request).unwrap().view;
     let team = view.budgets.iter().find(|b| b.budget.name == "team-monthly").unwrap();

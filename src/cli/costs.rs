@@ -22,7 +22,11 @@ Examples:
       A chargeback by the config's teams
   llmcost costs --team research --by model
       One team's spend, shared parts included
-  llmcost costs --since 2026-01-01 --until 2026-03-31 --format json --offline")]
+  llmcost costs --since 2026-01-01 --until 2026-03-31 --format json --offline
+  llmcost costs --today --by hour
+      Today so far, hour by hour: ≈ estimates until the bill arrives
+  llmcost costs --month --include-estimate
+      The month with today's estimate, labelled by basis")]
 pub struct CostsArgs {
     #[command(flatten)]
     pub scope: ScopeArgs,
@@ -48,6 +52,17 @@ pub struct CostsArgs {
     pub fresh: FreshnessArgs,
     #[command(flatten)]
     pub currency: CurrencyArgs,
+    /// Show llmcost's estimate (live usage x list prices, or the provider's live figure) for days
+    /// whose bill has not arrived, labelled `basis` estimate; implied by --today and --by hour
+    #[arg(long)]
+    pub include_estimate: bool,
+    /// The bill only, even with --today: no estimates
+    #[arg(long, conflicts_with = "include_estimate")]
+    pub billed_only: bool,
+}
+
+fn group_by_needs_estimates(dims: &[crate::domain::Dim]) -> bool {
+    dims.iter().any(|d| d.needs_estimates())
 }
 
 pub(super) fn run(app: &App, args: CostsArgs) -> Result<()> {
@@ -58,9 +73,13 @@ pub(super) fn run(app: &App, args: CostsArgs) -> Result<()> {
         projects: args.project,
         models: args.model,
         team: args.team.team,
+        estimates: !args.billed_only && (args.include_estimate || args.period.today),
         range,
         group_by,
     };
+    if args.billed_only && group_by_needs_estimates(&request.group_by) {
+        return Err(Error::Usage("--by hour and --by basis need estimates: drop --billed-only".into()));
+    }
     let answer = crate::app::costs::run(app, &request)?;
     for note in &answer.view.allocation_notes {
         app.note(note);

@@ -7,6 +7,7 @@ mod budgets;
 mod cache_cmd;
 mod costs;
 mod doctor;
+mod estimates_cmd;
 mod export_cmd;
 pub mod generate;
 mod generate_cache;
@@ -157,6 +158,8 @@ pub enum Command {
     Budgets(budgets::BudgetsArgs),
     /// Prepaid balances (OpenRouter credits, xAI) and their runway at the last week's burn
     Balances(balances_cmd::BalancesArgs),
+    /// How good today's estimates are: each estimate against the bill that replaced it
+    Estimates(estimates_cmd::EstimatesArgs),
     /// Stop spend at the providers, reversibly: keys off, rate limits down; --undo, --status
     Brake(brake_cmd::BrakeArgs),
     /// Budgets held by the providers as their own spend limits: plan, apply, drift (exit 3)
@@ -261,6 +264,7 @@ fn run_command(app: &App, command: Command) -> crate::error::Result<()> {
         Command::Costs(args) => costs::run(app, args),
         Command::Budgets(args) => budgets::run(app, args),
         Command::Balances(args) => balances_cmd::run(app, args),
+        Command::Estimates(args) => estimates_cmd::run(app, args),
         Command::Report(args) => report::run(app, args),
         Command::Optimize(args) => optimize_cmd::run(app, args),
         Command::Reconcile(args) => reconcile_cmd::run(app, args),
@@ -279,6 +283,7 @@ fn dispatch(cli: Cli) -> crate::error::Result<()> {
         Command::Sync(args) => sync_cmd::run(&app, args),
         Command::Budgets(args) => budgets::run(&app, args),
         Command::Balances(args) => balances_cmd::run(&app, args),
+        Command::Estimates(args) => estimates_cmd::run(&app, args),
         Command::Brake(args) => brake_cmd::run(&app, args),
         Command::Limits(args) => limits_cmd::run(&app, args),
         Command::Report(args) => report::run(&app, args),

@@ -33,32 +33,58 @@ fn plausible(day: NaiveDate, text: &str) -> Result<NaiveDate, DayParseError> {
 /// zone means UTC), `YYYY-MM-DDTHH:MM:SS[.fff]` with or without an offset or `Z` (RFC 3339), or
 /// Unix seconds written as digits. A time with an offset is converted to UTC first.
 pub fn parse_utc_day(text: &str) -> Result<NaiveDate, DayParseError> {
+    parse_utc_time(text).map(|t| t.date())
+}
+
+/// [`parse_utc_day`]'s time of day too (UTC): what hourly buckets start at. A date alone is its
+/// midnight.
+pub fn parse_utc_time(text: &str) -> Result<NaiveDateTime, DayParseError> {
     let t = text.trim();
+    let check = |at: NaiveDateTime| plausible(at.date(), t).map(|_| at);
     if !t.is_empty() && t.len() <= 12 && t.bytes().all(|b| b.is_ascii_digit()) {
         let secs: i64 = t.parse().map_err(|_| DayParseError::new(t, "is not a Unix time"))?;
-        return day_of_unix(secs).map_err(|_| DayParseError::new(t, "is not a plausible Unix time in seconds"));
+        return time_of_unix(secs).map_err(|_| DayParseError::new(t, "is not a plausible Unix time in seconds"));
     }
     if let Ok(day) = NaiveDate::parse_from_str(t, "%Y-%m-%d") {
-        return plausible(day, t);
+        return check(day.and_time(chrono::NaiveTime::MIN));
     }
     if let Ok(at) = DateTime::parse_from_rfc3339(t) {
-        return plausible(at.with_timezone(&Utc).date_naive(), t);
+        return check(at.with_timezone(&Utc).naive_utc());
     }
     // RFC 3339 with a space instead of `T` (`2026-08-23 00:00:00+00:00`).
     if let Some(with_t) = t.get(10..11).filter(|s| *s == " ").map(|_| format!("{}T{}", &t[..10], &t[11..]))
         && let Ok(at) = DateTime::parse_from_rfc3339(&with_t)
     {
-        return plausible(at.with_timezone(&Utc).date_naive(), t);
+        return check(at.with_timezone(&Utc).naive_utc());
     }
     for format in ["%Y-%m-%d %H:%M:%S%.f", "%Y-%m-%dT%H:%M:%S%.f", "%Y-%m-%d %H:%M", "%Y-%m-%dT%H:%M"] {
         if let Ok(at) = NaiveDateTime::parse_from_str(t, format) {
-            return plausible(at.date(), t);
+            return check(at);
         }
     }
     Err(DayParseError::new(
         t,
         "is not a date or time llmcost reads (YYYY-MM-DD, YYYY-MM-DD HH:MM:SS, RFC 3339, Unix seconds)",
     ))
+}
+
+fn time_of_unix(secs: i64) -> Result<NaiveDateTime, DayParseError> {
+    let text = secs.to_string();
+    let at = DateTime::from_timestamp(secs, 0).ok_or_else(|| DayParseError::new(&text, "is out of range"))?;
+    plausible(at.date_naive(), &text).map(|_| at.naive_utc())
+}
+
+/// A JSON time (Unix seconds, or a string [`parse_utc_time`] reads) as its UTC day and hour.
+pub(crate) fn hour_from_json(value: &serde_json::Value) -> Result<(NaiveDate, u32), DayParseError> {
+    let at = match value {
+        serde_json::Value::String(s) => parse_utc_time(s)?,
+        serde_json::Value::Number(n) => match n.as_i64() {
+            Some(secs) => time_of_unix(secs)?,
+            None => return Err(DayParseError::new(&n.to_string(), "is not a whole number of Unix seconds")),
+        },
+        other => return Err(DayParseError::new(&other.to_string(), "is not a time")),
+    };
+    Ok((at.date(), chrono::Timelike::hour(&at)))
 }
 
 /// The UTC day of a Unix time in seconds.
@@ -116,6 +142,18 @@ mod tests {
         }
         assert!(day_of_unix(1_781_395_200_000).is_err(), "milliseconds read as seconds");
         assert!(day_of_unix(-86_400 * 365 * 10).is_err());
+    }
+
+    #[test]
+    fn hours_read_in_every_form() {
+        let v: serde_json::Value = serde_json::from_str(
+            r#"[1781409600, "2026-06-14T04:00:00Z", "2026-06-14 04:00:00", "2026-06-14T06:00:00+02:00", "2026-06-14"]"#,
+        )
+        .unwrap();
+        for (i, hour) in [4, 4, 4, 4, 0].into_iter().enumerate() {
+            assert_eq!(hour_from_json(&v[i]), Ok((d("2026-06-14"), hour)), "{}", v[i]);
+        }
+        assert!(hour_from_json(&serde_json::Value::Null).is_err());
     }
 
     #[test]

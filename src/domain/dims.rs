@@ -21,10 +21,15 @@ pub enum Dim {
     Team,
     /// The `cost_center` of the team that spend is allocated to.
     CostCenter,
+    /// The UTC hour of an estimate (`14:00`); a billed day, which has no hours, is `day`.
+    Hour,
+    /// `billed` or `estimate`: added to every view that includes estimates, so they are never
+    /// summed with the bill unlabelled.
+    Basis,
 }
 
 impl Dim {
-    pub const ALL: [Dim; 11] = [
+    pub const ALL: [Dim; 13] = [
         Dim::Provider,
         Dim::Workspace,
         Dim::Project,
@@ -36,6 +41,8 @@ impl Dim {
         Dim::Currency,
         Dim::Team,
         Dim::CostCenter,
+        Dim::Hour,
+        Dim::Basis,
     ];
 
     pub fn name(self) -> &'static str {
@@ -51,18 +58,25 @@ impl Dim {
             Dim::Currency => "currency",
             Dim::Team => "team",
             Dim::CostCenter => "cost_center",
+            Dim::Hour => "hour",
+            Dim::Basis => "basis",
         }
     }
 
     /// Whether token and request counts can be attributed to groups of this dimension (a team's
     /// part of a shared account is money only).
     pub fn carries_usage(self) -> bool {
-        !matches!(self, Dim::LineItem | Dim::Currency | Dim::Team | Dim::CostCenter)
+        !matches!(self, Dim::LineItem | Dim::Currency | Dim::Team | Dim::CostCenter | Dim::Hour | Dim::Basis)
     }
 
     /// Whether the dimension is a span of time (rows sort by it, oldest first).
     pub fn is_time(self) -> bool {
-        matches!(self, Dim::Day | Dim::Week | Dim::Month)
+        matches!(self, Dim::Day | Dim::Week | Dim::Month | Dim::Hour)
+    }
+
+    /// Whether the dimension exists only where estimates are read (`Hour`, `Basis`).
+    pub fn needs_estimates(self) -> bool {
+        matches!(self, Dim::Hour | Dim::Basis)
     }
 
     /// Whether the dimension comes from the config's teams rather than from the cache.
@@ -80,11 +94,11 @@ impl fmt::Display for Dim {
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum DimError {
     #[error(
-        "unknown --by dimension '{0}': use a comma list of provider, workspace, project, model, line_item, day, week, month, currency, team, cost_center"
+        "unknown --by dimension '{0}': use a comma list of provider, workspace, project, model, line_item, day, week, month, currency, team, cost_center, hour, basis"
     )]
     Unknown(String),
     #[error(
-        "--by is empty: use a comma list of provider, workspace, project, model, line_item, day, week, month, currency, team, cost_center"
+        "--by is empty: use a comma list of provider, workspace, project, model, line_item, day, week, month, currency, team, cost_center, hour, basis"
     )]
     Empty,
 }

@@ -73,6 +73,12 @@ struct CostsDoc<'a> {
     today_not_reported: Vec<&'static str>,
     budgets: Vec<BudgetBrief<'a>>,
     updated_at: Option<String>,
+    /// With estimates: how much of `total` is estimated (rows with `basis` `estimate`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    estimated: Option<String>,
+    /// With estimates: each estimated account and day, with its typical error.
+    #[serde(skip_serializing_if = "<[String]>::is_empty")]
+    estimate_notes: &'a [String],
 }
 
 #[derive(Serialize)]
@@ -216,6 +222,8 @@ pub(crate) fn costs(view: &CostView, out: &mut dyn Write) -> std::io::Result<()>
         today_not_reported: view.today_not_reported.iter().map(|p| p.id()).collect(),
         budgets: view.budgets.iter().map(BudgetBrief::of).collect(),
         updated_at: view.updated_at.map(rfc3339),
+        estimated: view.estimated.map(crate::domain::Money::exact),
+        estimate_notes: &view.estimate_notes,
     };
     write_doc(&doc, out)
 }

@@ -5,6 +5,7 @@ pub(crate) mod brake_out;
 pub(crate) mod budget_text;
 pub(crate) mod budgets_out;
 pub(crate) mod csv_out;
+pub(crate) mod estimates_out;
 pub(crate) mod fit;
 pub(crate) mod floors_out;
 pub(crate) mod focus;

@@ -140,6 +140,14 @@ pub(crate) fn incomplete_notes(view: &CostView) -> Vec<String> {
             provider.display_name()
         ));
     }
+    if let Some(estimated) = view.estimated.filter(|e| !e.is_zero()) {
+        notes.push(format!(
+            "≈ {} of {} is estimated (basis estimate), not billed yet:",
+            estimated.display_usd(),
+            view.total.display_usd()
+        ));
+        notes.extend(view.estimate_notes.iter().map(|n| format!("  {n}")));
+    }
     notes
 }
 
@@ -158,6 +166,8 @@ pub(crate) fn dim_title(dim: crate::domain::Dim) -> &'static str {
         Dim::Currency => "Currency",
         Dim::Team => "Team",
         Dim::CostCenter => "Cost centre",
+        Dim::Hour => "Hour (UTC)",
+        Dim::Basis => "Basis",
     }
 }
 

@@ -96,6 +96,14 @@ pub struct ProviderInfo {
     /// Sells other companies' models (a cloud, a router, a host of open models): FOCUS's
     /// publisher is then the model's (`app::views::publisher`), not the provider.
     pub resells_models: bool,
+    /// How llmcost estimates a day before its bill arrives (`""`: it does not), for `estimates`
+    /// and the docs; the provider's `live` reads it.
+    pub live: &'static str,
+    /// Live usage comes in hours, so a day's hours can be completed after it ends; otherwise the
+    /// provider reports the current UTC day so far only (OpenRouter), and only today is asked.
+    pub live_hourly: bool,
+    /// Requests one refresh of the live view costs (at most), for BENCHMARKS.md and `-v`.
+    pub live_requests: u32,
     /// What `brake` does to stop the account's spend (`""`: no lever llmcost uses); the
     /// provider's `brake_changes` does it.
     pub brake_lever: &'static str,

@@ -136,6 +136,18 @@ pub trait Provider: Sized + Send + Sync {
         async { Ok(None) }
     }
 
+    /// Live usage of the hours in `[since, until)` (UTC, whole hours; the last one may be in
+    /// progress), for estimates of days whose bill has not arrived; `None` where llmcost reads
+    /// no live usage from the provider (`ProviderInfo::live`).
+    fn live(
+        &self,
+        since: chrono::DateTime<chrono::Utc>,
+        until: chrono::DateTime<chrono::Utc>,
+    ) -> impl Future<Output = Result<Option<Vec<crate::domain::LiveBucket>>, ProviderError>> + Send {
+        let _ = (since, until);
+        async { Ok(None) }
+    }
+
     /// The reversible changes that stop this account's spend, from the state read now (`llmcost
     /// brake`); `None` where llmcost knows no lever for the provider.
     fn brake_changes(&self) -> impl Future<Output = Result<Option<Vec<levers::Change>>, ProviderError>> + Send {

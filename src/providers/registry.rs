@@ -85,6 +85,14 @@ macro_rules! registry {
                 }
             }
 
+            /// Live usage of `[since, until)` for estimates; `None`: the provider has none.
+            pub async fn live(&self, since: chrono::DateTime<chrono::Utc>, until: chrono::DateTime<chrono::Utc>) -> Result<Option<Vec<crate::domain::LiveBucket>>, super::http::ProviderError> {
+                match self {
+                    $(AnyProvider::$variant(p) => <super::$module::$client as Provider>::live(p, since, until).await,)+
+                    AnyProvider::Imported(p) => <super::imported::Imported as Provider>::live(p, since, until).await,
+                }
+            }
+
             /// The reversible changes that stop the account's spend; `None`: no lever known.
             pub async fn brake_changes(&self) -> Result<Option<Vec<super::levers::Change>>, super::http::ProviderError> {
                 match self {

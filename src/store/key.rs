@@ -24,9 +24,14 @@ pub(crate) fn read(dim: Dim, text: String) -> Result<KeyValue> {
         }
         Dim::Provider => KeyValue::Provider(read_provider(&text)?),
         Dim::Currency => KeyValue::Currency(Currency::parse(&text).map_err(|_| bad("currency that is not one"))?),
-        Dim::Workspace | Dim::Project | Dim::Model | Dim::LineItem | Dim::Team | Dim::CostCenter => {
-            KeyValue::Text(text)
-        }
+        Dim::Workspace
+        | Dim::Project
+        | Dim::Model
+        | Dim::LineItem
+        | Dim::Team
+        | Dim::CostCenter
+        | Dim::Hour
+        | Dim::Basis => KeyValue::Text(text),
     })
 }
 

@@ -5,6 +5,7 @@
 
 mod balances;
 mod decimal_sum;
+mod estimates;
 mod fx;
 pub(crate) mod imports;
 mod journal;
@@ -22,6 +23,7 @@ use chrono::{DateTime, NaiveDate, SecondsFormat, Utc};
 use rusqlite::Connection;
 
 pub use crate::domain::KeyValue;
+pub use estimates::{EstimateDay, EstimateRow, Score};
 pub use journal::{JournalEntry, NewEntry};
 pub use key::GroupKey;
 pub use notifications::NotificationKey;

@@ -21,6 +21,9 @@ pub struct CostQuery {
     pub models: Vec<String>,
     pub range: DateRange,
     pub group_by: Vec<Dim>,
+    /// Days whose bill has not arrived show their estimate instead of any partial billed rows
+    /// (and views group by `Dim::Basis`, so the two are never summed unlabelled).
+    pub estimates: bool,
 }
 
 /// A project of an account and what it cost in a period.
@@ -54,13 +57,43 @@ fn column(dim: Dim) -> &'static str {
         // Not in the cache: views allocate them (`CostView::build_in` with teams) from the
         // columns above; a query that names them anyway groups everything under "".
         Dim::Team | Dim::CostCenter => "''",
+        // Columns of `with_estimates`' source, which any query naming them reads.
+        Dim::Hour => "hour",
+        Dim::Basis => "basis",
     }
 }
 
 impl CostQuery {
     /// Every project and model of `accounts` over `range`, grouped by `group_by`.
     pub fn all(accounts: Vec<Account>, range: DateRange, group_by: Vec<Dim>) -> CostQuery {
-        CostQuery { accounts, projects: vec![], models: vec![], range, group_by }
+        CostQuery { accounts, projects: vec![], models: vec![], range, group_by, estimates: false }
+    }
+
+    /// What the query reads: the billed rows, or, with estimates or a dimension only they have,
+    /// billed and estimated rows side by side with their `hour` and `basis`. An account's day
+    /// shows its estimate while the bill has not arrived, and the bill once it has: never both.
+    fn source(&self) -> String {
+        if !self.estimates && !self.group_by.iter().any(|d| d.needs_estimates()) {
+            return "cost_buckets".to_string();
+        }
+        let billed = "SELECT provider, workspace, day, project_id, line_item, model, amount, currency,
+                      'day' AS hour, 'billed' AS basis FROM cost_buckets c";
+        if !self.estimates {
+            return format!("({billed})");
+        }
+        let open = |t: &str| {
+            format!(
+                "EXISTS (SELECT 1 FROM estimate_days e WHERE e.provider = {t}.provider AND e.workspace = {t}.workspace
+                 AND e.day = {t}.day AND e.bill_arrived = 0)"
+            )
+        };
+        format!(
+            "({billed} WHERE NOT {} UNION ALL
+              SELECT provider, workspace, day, project_id, model AS line_item, model, amount, currency, hour,
+                     'estimate' AS basis FROM estimates x WHERE {})",
+            open("c"),
+            open("x")
+        )
     }
 
     fn key_columns(&self) -> (Vec<&'static str>, bool) {
@@ -152,7 +185,7 @@ impl Store {
         let (cols, with_owner) = q.key_columns();
         let (filter, params) = q.filter();
         let (select, group) = select_and_group(&cols);
-        let sql = format!("SELECT {select}dec_sum(amount) FROM cost_buckets WHERE {filter}{group}");
+        let sql = format!("SELECT {select}dec_sum(amount) FROM {} WHERE {filter}{group}", q.source());
         let mut stmt = self.conn.prepare(&sql)?;
         let n = q.group_by.len();
         let rows = stmt.query_map(rusqlite::params_from_iter(params), |r| {

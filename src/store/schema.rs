@@ -167,6 +167,42 @@ const MIGRATIONS: &[&str] = &[
       OR NEW.object_name IS NOT OLD.object_name OR NEW.old_value IS NOT OLD.old_value
       OR NEW.new_value IS NOT OLD.new_value
     BEGIN SELECT RAISE(ABORT, 'the lever journal is append-only'); END;",
+    // 11: estimates of days whose bill has not arrived (usage x list price, or a provider's live
+    // figure), kept apart from billed rows; the days they cover, how far their hours are known,
+    // and, once the bill arrives, each (estimate, billed) pair: llmcost's measured accuracy.
+    "CREATE TABLE estimates (
+        provider   TEXT NOT NULL,
+        workspace  TEXT NOT NULL,
+        day        TEXT NOT NULL,
+        hour       TEXT NOT NULL,           -- 'HH:00' UTC, or 'day': a figure for the day so far
+        project_id TEXT NOT NULL,
+        model      TEXT NOT NULL,
+        amount     TEXT NOT NULL,           -- exact decimal
+        currency   TEXT NOT NULL DEFAULT 'USD',
+        source     TEXT NOT NULL,           -- 'priced': tokens x list price; 'live': the provider's figure
+        PRIMARY KEY (provider, workspace, day, hour, project_id, model)
+    ) WITHOUT ROWID;
+    CREATE TABLE estimate_days (
+        provider     TEXT NOT NULL,
+        workspace    TEXT NOT NULL,
+        day          TEXT NOT NULL,
+        through      TEXT NOT NULL,         -- the hours before it are complete: never asked again
+        refreshed_at TEXT NOT NULL,
+        unpriced     TEXT NOT NULL DEFAULT '', -- models with tokens but no list price
+        bill_arrived INTEGER NOT NULL DEFAULT 0,
+        PRIMARY KEY (provider, workspace, day)
+    ) WITHOUT ROWID;
+    CREATE TABLE estimate_scores (
+        provider  TEXT NOT NULL,
+        workspace TEXT NOT NULL,
+        day       TEXT NOT NULL,
+        model     TEXT NOT NULL,
+        estimate  TEXT NOT NULL,
+        billed    TEXT NOT NULL,
+        currency  TEXT NOT NULL,
+        scored_at TEXT NOT NULL,
+        PRIMARY KEY (provider, workspace, day, model)
+    ) WITHOUT ROWID;",
 ];
 
 #[expect(clippy::cast_possible_wrap, reason = "a handful of migrations")]
@@ -192,6 +228,9 @@ pub(super) fn ensure_ours(conn: &Connection, path: &std::path::Path) -> Result<(
         "charge_sources",
         "cost_buckets",
         "currencies_seen",
+        "estimate_days",
+        "estimate_scores",
+        "estimates",
         "fx_rates",
         "imports",
         "lever_journal",

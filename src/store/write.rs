@@ -61,6 +61,9 @@ impl Store {
             insert_usage(&tx, provider, workspace, usage.iter().filter(|u| with_usage && reported(u.day)), &at)?;
             mark_fetched(&tx, provider, workspace, range.days().filter(|d| !batch.unreported.contains(d)), &at)?;
         }
+        let fetched: Vec<NaiveDate> =
+            batch.runs.iter().flat_map(|(r, _, _)| r.days()).filter(|d| !batch.unreported.contains(d)).collect();
+        super::estimates::settle(&tx, provider, workspace, &fetched, fetched_at)?;
         if let Some(projects) = &batch.projects {
             tx.execute("DELETE FROM projects WHERE provider = ?1 AND workspace = ?2", (provider, workspace))?;
             let mut insert = tx.prepare_cached(

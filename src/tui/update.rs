@@ -59,6 +59,7 @@ pub fn query(model: &Model) -> Option<Query> {
         range,
         period_end: model.range().until,
         today: model.today,
+        estimates: false,
     })
 }
 

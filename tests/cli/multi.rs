@@ -180,8 +180,8 @@ async fn openrouter_history_lives_on_in_the_cache() {
     assert_eq!(dec(&doc["total"]), acct.billed(d("2026-10-23"), d("2026-12-01")));
     assert_eq!(doc["complete"], true);
     assert_eq!(later.hits().await, 1);
-    let today = env.run(&["costs", "--today", "--format", "json"]).await;
-    assert_eq!(json(&today)["total"], "0.00", "today is never fetched from OpenRouter");
+    let today = env.run(&["costs", "--today", "--billed-only", "--format", "json"]).await;
+    assert_eq!(json(&today)["total"], "0.00", "today is never billed by OpenRouter");
     assert_eq!(later.hits().await, 1);
 }
 

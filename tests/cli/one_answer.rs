@@ -68,6 +68,7 @@ async fn the_month_and_its_forecast_are_the_same_in_every_front_end() {
             range: DateRange::new(today.with_day(1).unwrap(), today),
             period_end: last_of_month(today),
             today,
+            estimates: false,
         };
         let snapshot = dashboard::load(&store, &query).unwrap();
         assert_eq!(snapshot.total.decimal().round_dp(2), b_spent, "{at}: dashboard total");

@@ -184,6 +184,7 @@ async fn the_dashboard_reads_the_servers_cache() {
                     range: screens[0].1.range,
                     period_end: screens[0].1.range.until,
                     today: start.today,
+                    estimates: false,
                 };
                 let msg = llmcost::tui::run_remote_effect(
                     &server,

@@ -43,6 +43,10 @@ pub struct CostView {
     pub team: Option<String>,
     /// Shared costs that could not be split between teams (shown as unallocated).
     pub allocation_notes: Vec<String>,
+    /// With estimates: how much of `total` is estimated (rows with `basis` `estimate`).
+    pub estimated: Option<Money>,
+    /// With estimates: one line per estimated account and day, with its typical error.
+    pub estimate_notes: Vec<String>,
 }
 
 /// Days of one account that the cache lacks.
@@ -133,6 +137,8 @@ impl CostView {
         sort_rows(&mut rows, &query.group_by);
 
         let (updated_at, missing_days, today_not_reported) = freshness(store, query, today)?;
+        let estimated =
+            query.estimates.then(|| rows.iter().filter(|r| r.value(Dim::Basis) == "estimate").map(|r| r.cost).sum());
         Ok(CostView {
             accounts: query.accounts.clone(),
             project_filter,
@@ -151,6 +157,8 @@ impl CostView {
             fx,
             team: teams.and_then(|t| t.only.map(str::to_string)),
             allocation_notes: notes,
+            estimated,
+            estimate_notes: Vec::new(),
         })
     }
 

@@ -60,6 +60,9 @@ pub struct MessagesUsageResult {
     pub workspace_id: Option<String>,
     #[serde(default, deserialize_with = "lenient::opt_text")]
     pub model: Option<String>,
+    /// With `group_by[]=service_tier`: `standard`, `batch`, `priority`...
+    #[serde(default, deserialize_with = "lenient::opt_text")]
+    pub service_tier: Option<String>,
 }
 
 #[derive(Debug, Default, Deserialize)]

@@ -12,7 +12,9 @@ use super::http::{FailureKind, Http, ProviderError};
 use super::info::{CredentialSource, History, ProviderInfo};
 use super::{Credentials, DayBatch, Provider};
 use crate::domain::day::day_from_json;
-use crate::domain::{CostRecord, Currency, DateRange, Money, ProjectInfo, UsageRecord, UsageTotals};
+use crate::domain::{
+    CostRecord, Currency, DateRange, LiveBucket, LiveFigure, LiveTokens, Money, ProjectInfo, UsageRecord, UsageTotals,
+};
 
 pub const DEFAULT_BASE_URL: &str = "https://api.anthropic.com";
 pub const API_VERSION: &str = "2023-06-01";
@@ -31,6 +33,9 @@ const INFO: ProviderInfo = ProviderInfo {
     counts_requests: false,
     prepaid: false,
     resells_models: false,
+    live: "hourly usage (usage_report/messages, 1h buckets) x list prices, cache writes and batch included",
+    live_hourly: true,
+    live_requests: 1,
     brake_lever: "every active API key set inactive",
     spend_limit: super::info::SpendLimit::Lever(levers::spend_limit_lever),
     credentials: CredentialSource::ApiKey,
@@ -175,6 +180,14 @@ impl Provider for Anthropic {
         self.lever_set(lever, value).await
     }
 
+    async fn live(
+        &self,
+        since: chrono::DateTime<chrono::Utc>,
+        until: chrono::DateTime<chrono::Utc>,
+    ) -> Result<Option<Vec<LiveBucket>>, ProviderError> {
+        self.hourly(since, until).await.map(Some)
+    }
+
     async fn check(&self) -> Result<Option<String>, ProviderError> {
         let _: api::WorkspacePage =
             self.http.get_json("/v1/organizations/workspaces", &[("limit", "1".to_string())]).await?;
@@ -194,6 +207,52 @@ impl Provider for Anthropic {
 }
 
 impl Anthropic {
+    /// Messages usage in hourly buckets (`bucket_width=1h`, by model, workspace and service
+    /// tier: the batch tier is billed at the batch discount).
+    async fn hourly(
+        &self,
+        since: chrono::DateTime<chrono::Utc>,
+        until: chrono::DateTime<chrono::Utc>,
+    ) -> Result<Vec<LiveBucket>, ProviderError> {
+        const PATH: &str = "/v1/organizations/usage_report/messages";
+        let at = |t: chrono::DateTime<chrono::Utc>| t.format("%Y-%m-%dT%H:%M:%SZ").to_string();
+        let mut q = vec![
+            ("starting_at", at(since)),
+            ("ending_at", at(until)),
+            ("bucket_width", "1h".to_string()),
+            ("limit", "168".to_string()),
+        ];
+        q.extend(["model", "workspace_id", "service_tier"].map(|g| ("group_by[]", g.to_string())));
+        let pages: Vec<api::ReportPage<api::MessagesUsageResult>> = self.http.pages(PATH, &q, "page").await?;
+        let mut out = Vec::new();
+        for (p, page) in pages.into_iter().enumerate() {
+            for (i, b) in page.data.into_iter().enumerate() {
+                let (day, hour) = crate::domain::day::hour_from_json(&b.starting_at)
+                    .map_err(|e| self.malformed(PATH, format!("page {}, data[{i}].starting_at: {e}", p + 1)))?;
+                for r in b.results.unwrap_or_default() {
+                    let writes = r.cache_creation.unwrap_or_default();
+                    let tokens = LiveTokens {
+                        uncached_input: r.uncached_input_tokens,
+                        cache_read: r.cache_read_input_tokens,
+                        cache_write_5m: writes.ephemeral_5m_input_tokens,
+                        cache_write_1h: writes.ephemeral_1h_input_tokens,
+                        output: r.output_tokens,
+                        requests: 0,
+                        batch: r.service_tier.as_deref() == Some("batch"),
+                    };
+                    out.push(LiveBucket {
+                        day,
+                        hour: Some(hour),
+                        project_id: r.workspace_id.filter(|w| !w.is_empty()),
+                        model: r.model.unwrap_or_else(|| "(unattributed)".to_string()),
+                        figure: LiveFigure::Tokens(tokens),
+                    });
+                }
+            }
+        }
+        Ok(out)
+    }
+
     fn malformed(&self, path: &str, message: String) -> ProviderError {
         self.http.fail(path, FailureKind::Malformed, message)
     }

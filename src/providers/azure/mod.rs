@@ -38,6 +38,9 @@ const INFO: ProviderInfo = ProviderInfo {
     counts_requests: false,
     prepaid: false,
     resells_models: true,
+    live: "",
+    live_hourly: false,
+    live_requests: 0,
     brake_lever: "",
     spend_limit: super::info::SpendLimit::Not(
         "Azure bills Azure OpenAI on the cloud invoice: use Azure cost management budgets",

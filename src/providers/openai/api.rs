@@ -59,6 +59,9 @@ pub struct CompletionsUsageResult {
     pub project_id: Option<String>,
     #[serde(default, deserialize_with = "lenient::opt_text")]
     pub model: Option<String>,
+    /// With `group_by=batch`: whether the requests went through the Batch API.
+    #[serde(default, deserialize_with = "lenient::flag")]
+    pub batch: bool,
 }
 
 /// `/organization/projects`.

@@ -12,7 +12,10 @@ use super::info::{CredentialSource, History, ProviderInfo};
 use super::{Credentials, DayBatch, Provider};
 use crate::domain::day::day_from_json;
 use crate::domain::money::money_from_json;
-use crate::domain::{CostRecord, Currency, DateRange, Money, ProjectInfo, UsageRecord, UsageTotals, line_item};
+use crate::domain::{
+    CostRecord, Currency, DateRange, LiveBucket, LiveFigure, LiveTokens, Money, ProjectInfo, UsageRecord, UsageTotals,
+    line_item,
+};
 
 pub const DEFAULT_BASE_URL: &str = "https://api.openai.com/v1";
 
@@ -30,6 +33,9 @@ const INFO: ProviderInfo = ProviderInfo {
     counts_requests: true,
     prepaid: false,
     resells_models: false,
+    live: "hourly usage (usage/completions, 1h buckets) x list prices, cached input and batch included; other endpoints (images, audio, tools) wait for the bill",
+    live_hourly: true,
+    live_requests: 1,
     brake_lever: "every model's project rate limits lowered to 1",
     spend_limit: super::info::SpendLimit::Not(
         "OpenAI's published Admin API has no spend limit: set it in the dashboard (Settings, Limits), or brake",
@@ -161,6 +167,52 @@ impl Provider for OpenAi {
         value: &serde_json::Value,
     ) -> Result<serde_json::Value, ProviderError> {
         self.rate_limit_write(lever, value).await
+    }
+
+    /// Completions usage in hourly buckets (`bucket_width=1h`, by model, project and batch).
+    async fn live(
+        &self,
+        since: chrono::DateTime<chrono::Utc>,
+        until: chrono::DateTime<chrono::Utc>,
+    ) -> Result<Option<Vec<LiveBucket>>, ProviderError> {
+        const PATH: &str = "/organization/usage/completions";
+        let q = [
+            ("start_time", since.timestamp().to_string()),
+            ("end_time", until.timestamp().to_string()),
+            ("bucket_width", "1h".to_string()),
+            ("group_by", "model".to_string()),
+            ("group_by", "project_id".to_string()),
+            ("group_by", "batch".to_string()),
+            // The spec's cap for hourly buckets.
+            ("limit", "168".to_string()),
+        ];
+        let pages: Vec<api::BucketPage<api::CompletionsUsageResult>> = self.http.pages(PATH, &q, "page").await?;
+        let mut out = Vec::new();
+        for (p, page) in pages.into_iter().enumerate() {
+            for (i, b) in page.data.into_iter().enumerate() {
+                let (day, hour) = crate::domain::day::hour_from_json(&b.start_time)
+                    .map_err(|e| self.malformed(PATH, format!("page {}, data[{i}].start_time: {e}", p + 1)))?;
+                for r in b.results.unwrap_or_default() {
+                    let cached = r.input_cached_tokens.unwrap_or(0).min(r.input_tokens);
+                    let tokens = LiveTokens {
+                        uncached_input: r.input_tokens - cached,
+                        cache_read: cached,
+                        output: r.output_tokens,
+                        requests: r.num_model_requests,
+                        batch: r.batch,
+                        ..LiveTokens::default()
+                    };
+                    out.push(LiveBucket {
+                        day,
+                        hour: Some(hour),
+                        project_id: r.project_id.filter(|p| !p.is_empty()),
+                        model: r.model.unwrap_or_else(|| line_item::UNATTRIBUTED.to_string()),
+                        figure: LiveFigure::Tokens(tokens),
+                    });
+                }
+            }
+        }
+        Ok(Some(out))
     }
 
     /// Costs and usage are fetched at once; a usage failure keeps the costs.

@@ -19,11 +19,11 @@ struct Data<T> {
 }
 
 impl OpenRouter {
-    /// Every enabled key, to be disabled.
-    pub(super) async fn key_changes(&self) -> Result<Vec<Change>, ProviderError> {
+    /// Every key (with the disabled ones when asked), as OpenRouter lists them, 100 a page.
+    pub(super) async fn keys(&self, include_disabled: bool) -> Result<Vec<Value>, ProviderError> {
         let mut keys: Vec<Value> = Vec::new();
         for page in 0..MAX_PAGES {
-            let q = [("offset", (page * 100).to_string()), ("include_disabled", "false".to_string())];
+            let q = [("offset", (page * 100).to_string()), ("include_disabled", include_disabled.to_string())];
             let batch: Data<Vec<Value>> = self.http.get_json("/keys", &q).await?;
             if batch.data.is_empty() {
                 break;
@@ -33,7 +33,14 @@ impl OpenRouter {
                 return Err(self.malformed(format!("/keys: more than {MAX_PAGES} pages of keys; refusing to read on")));
             }
         }
-        Ok(keys
+        Ok(keys)
+    }
+
+    /// Every enabled key, to be disabled.
+    pub(super) async fn key_changes(&self) -> Result<Vec<Change>, ProviderError> {
+        Ok(self
+            .keys(false)
+            .await?
             .into_iter()
             .filter(|k| k.get("disabled").and_then(Value::as_bool) == Some(false))
             .filter_map(|k| {

@@ -34,6 +34,9 @@ const INFO: ProviderInfo = ProviderInfo {
     counts_requests: true,
     prepaid: true,
     resells_models: true,
+    live: "today's billed dollars per key (/keys usage_daily), live",
+    live_hourly: false,
+    live_requests: 1,
     brake_lever: "every enabled key disabled",
     spend_limit: super::info::SpendLimit::Not("OpenRouter limits keys, not accounts: use key limits, or brake"),
     credentials: CredentialSource::ApiKey,
@@ -49,6 +52,9 @@ const INFO: ProviderInfo = ProviderInfo {
     // No batch API.
     batch_discount_percent: 0,
 };
+
+/// The model of a figure OpenRouter gives for all models at once (`usage_daily`).
+pub(crate) const ALL_MODELS: &str = "(all models, live)";
 
 pub struct OpenRouter {
     http: Http,
@@ -122,6 +128,34 @@ impl Provider for OpenRouter {
         value: &serde_json::Value,
     ) -> Result<serde_json::Value, ProviderError> {
         self.key_write(lever, value).await
+    }
+
+    /// Today's spend so far: the sum of every key's `usage_daily` (dollars of the current UTC
+    /// day, disabled keys included), which OpenRouter counts live.
+    async fn live(
+        &self,
+        since: chrono::DateTime<chrono::Utc>,
+        _until: chrono::DateTime<chrono::Utc>,
+    ) -> Result<Option<Vec<crate::domain::LiveBucket>>, ProviderError> {
+        let mut total = Money::ZERO;
+        for (i, key) in self.keys(true).await?.iter().enumerate() {
+            let spent = match key.get("usage_daily") {
+                None | Some(serde_json::Value::Null) => Money::ZERO,
+                Some(v) => {
+                    money_from_json(v).map_err(|e| self.malformed(format!("/keys: data[{i}].usage_daily: {e}")))?
+                }
+            };
+            total = total
+                .checked_add(spent)
+                .ok_or_else(|| self.malformed("/keys: usage_daily overflows when summed".into()))?;
+        }
+        Ok(Some(vec![crate::domain::LiveBucket {
+            day: since.date_naive(),
+            hour: None,
+            project_id: None,
+            model: ALL_MODELS.to_string(),
+            figure: crate::domain::LiveFigure::Dollars(total),
+        }]))
     }
 
     /// A management key reads `/credits`; an inference key gets 403. Says the credits left.

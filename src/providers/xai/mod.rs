@@ -14,7 +14,7 @@ use super::info::{CredentialSource, History, ProviderInfo};
 use super::{Credentials, DayBatch, Provider};
 use crate::domain::day::day_from_json;
 use crate::domain::money::money_from_json;
-use crate::domain::{CostRecord, DateRange, Money, ProjectInfo};
+use crate::domain::{CostRecord, DateRange, LiveBucket, LiveFigure, Money, ProjectInfo};
 
 pub(crate) const DEFAULT_BASE_URL: &str = "https://management-api.x.ai";
 const VALIDATION: &str = "/auth/management-keys/validation";
@@ -34,6 +34,9 @@ const INFO: ProviderInfo = ProviderInfo {
     // Prepaid teams report a balance; a postpaid team's `balance` is `None`.
     prepaid: true,
     resells_models: false,
+    live: "hourly billed dollars (usage, TIME_UNIT_HOUR), live",
+    live_hourly: true,
+    live_requests: 1,
     brake_lever: "",
     spend_limit: super::info::SpendLimit::Not(
         "xAI's spending-limit API is not in a published spec llmcost could check",
@@ -75,6 +78,53 @@ pub(crate) fn usage_request(range: DateRange) -> Value {
             "filters": []
         }
     })
+}
+
+/// The same question for `[since, until)` in hours: what `live` asks.
+pub(crate) fn hourly_request(since: chrono::DateTime<chrono::Utc>, until: chrono::DateTime<chrono::Utc>) -> Value {
+    let at = |t: chrono::DateTime<chrono::Utc>| t.format("%Y-%m-%d %H:%M:%S").to_string();
+    json!({
+        "analyticsRequest": {
+            "timeRange": { "startTime": at(since), "endTime": at(until), "timezone": "Etc/GMT" },
+            "timeUnit": "TIME_UNIT_HOUR",
+            "values": [ { "name": "usd", "aggregation": "AGGREGATION_SUM" } ],
+            "groupBy": ["description"],
+            "filters": []
+        }
+    })
+}
+
+/// Hourly dollars per model from one answer to [`hourly_request`].
+pub(crate) fn hourly_buckets(answer: api::UsageAnswer) -> Result<Vec<LiveBucket>, String> {
+    if answer.limit_reached {
+        return Err("the hourly answer was cut at the API's limit (limitReached)".into());
+    }
+    let series = answer.time_series.ok_or("missing field `timeSeries`")?;
+    let mut merged: BTreeMap<(NaiveDate, u32, String), Money> = BTreeMap::new();
+    for (s, one) in series.iter().enumerate() {
+        let model = model_of(&label(one));
+        for (p, point) in one.data_points.iter().flatten().enumerate() {
+            let at = format!("timeSeries[{s}].dataPoints[{p}]");
+            let (day, hour) =
+                crate::domain::day::hour_from_json(&point.timestamp).map_err(|e| format!("{at}.timestamp: {e}"))?;
+            let dollars = match point.values.as_ref().and_then(|v| v.first()).unwrap_or(&Value::Null) {
+                Value::Null => Money::ZERO,
+                v => money_from_json(v).map_err(|e| format!("{at}.values[0]: {e}"))?,
+            };
+            let entry = merged.entry((day, hour, model.clone())).or_default();
+            *entry = entry.checked_add(dollars).ok_or_else(|| format!("{at}: the hour's amounts overflow"))?;
+        }
+    }
+    Ok(merged
+        .into_iter()
+        .map(|((day, hour, model), amount)| LiveBucket {
+            day,
+            hour: Some(hour),
+            project_id: None,
+            model,
+            figure: LiveFigure::Dollars(amount),
+        })
+        .collect())
 }
 
 /// A series' label: its group labels (or group values) joined, `(unattributed)` when empty.
@@ -181,6 +231,18 @@ impl Provider for Xai {
     /// xAI has no projects: a team's spend shows as "Team".
     async fn projects(&self) -> Result<Option<Vec<ProjectInfo>>, ProviderError> {
         Ok(None)
+    }
+
+    /// Billed dollars per hour and model, as the usage API counts them live.
+    async fn live(
+        &self,
+        since: chrono::DateTime<chrono::Utc>,
+        until: chrono::DateTime<chrono::Utc>,
+    ) -> Result<Option<Vec<LiveBucket>>, ProviderError> {
+        let team = self.team().await?;
+        let path = format!("/v1/billing/teams/{}/usage", urlencode(&team));
+        let answer: api::UsageAnswer = self.http.post_json(&path, &hourly_request(since, until)).await?;
+        hourly_buckets(answer).map(Some).map_err(|m| self.http.fail(&format!("POST {path}"), FailureKind::Malformed, m))
     }
 
     /// Spend per day and model. Days without a point had no spend.

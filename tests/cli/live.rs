@@ -1,0 +1,113 @@
+//! Today, live: against a two-phase fake (`fake_live`), today's view is an estimate from the
+//! hourly usage report priced at list prices, labelled `basis: estimate`, never added to the
+//! partial bill of the same day; a refresh asks only for the hours not yet known; when the
+//! day's bill arrives every view shows the bill to the cent and the error is recorded.
+
+use rust_decimal::Decimal;
+
+use crate::fake_live::{DAY, FakeLive, HOURLY_ESTIMATE, next_day};
+use crate::test_env::{TestEnv, expect_code, json, stdout};
+
+pub(crate) const KEY: &str = "sk-ant-admin01-live-0123456789abcdef";
+
+fn dec(v: &serde_json::Value) -> Decimal {
+    v.as_str().unwrap_or_else(|| panic!("not a decimal string: {v}")).parse().unwrap()
+}
+
+fn hourly(hours: u32) -> Decimal {
+    HOURLY_ESTIMATE.parse::<Decimal>().unwrap() * Decimal::from(hours)
+}
+
+fn env_at(env: TestEnv, now: &str) -> TestEnv {
+    env.var("LLMCOST_NOW", now)
+}
+
+#[tokio::test]
+async fn today_is_an_estimate_until_the_bill_replaces_it() {
+    let fake = FakeLive::start().await;
+    let env = TestEnv::new().var("LLMCOST_KEY_ANTHROPIC_LAB", KEY).var("LLMCOST_ANTHROPIC_BASE_URL", &fake.base_url());
+
+    // 14:30: hours 00:00 to 14:00 (in progress) are known; the partial bill is not added.
+    let env = env_at(env, &format!("{DAY}T14:30:00Z"));
+    let out = env.run(&["costs", "--today", "--by", "model", "--format", "json"]).await;
+    expect_code(&out, 0);
+    let doc = json(&out);
+    assert_eq!(dec(&doc["total"]), hourly(15), "{doc:#}");
+    assert_eq!(dec(&doc["estimated"]), hourly(15));
+    assert!(doc["rows"].as_array().unwrap().iter().all(|r| r["basis"] == "estimate"), "{doc:#}");
+    assert_eq!(doc["group_by"], serde_json::json!(["model", "basis"]));
+    assert!(doc["estimate_notes"][0].as_str().unwrap().contains("anthropic/lab"), "{doc:#}");
+    assert_eq!(fake.hourly_asked(), [(format!("{DAY}T00:00"), format!("{DAY}T14:30"))]);
+
+    // The table marks it; the bill only (--billed-only) is the partial bill.
+    let out = env.run(&["costs", "--today"]).await;
+    expect_code(&out, 0);
+    assert!(stdout(&out).contains("≈ estimate"), "{}", stdout(&out));
+    let out = env.run(&["costs", "--today", "--billed-only", "--format", "json"]).await;
+    assert_eq!(dec(&json(&out)["total"]), Decimal::ONE, "the partial bill: 100 cents");
+
+    // Less than a minute later nothing is asked; at 16:10 only the hours from 14:00 on.
+    let env = env_at(env, &format!("{DAY}T14:30:40Z"));
+    expect_code(&env.run(&["costs", "--today"]).await, 0);
+    assert_eq!(fake.hourly_asked().len(), 1, "within the minute: no request");
+    let env = env_at(env, &format!("{DAY}T16:10:00Z"));
+    let out = env.run(&["costs", "--today", "--by", "hour", "--format", "json"]).await;
+    expect_code(&out, 0);
+    assert_eq!(fake.hourly_asked()[1], (format!("{DAY}T14:00"), format!("{DAY}T16:10")));
+    let doc = json(&out);
+    let rows = doc["rows"].as_array().unwrap();
+    assert_eq!(rows.len(), 17, "an hour a row, 00:00 to 16:00: {doc:#}");
+    assert_eq!(rows[0]["hour"], "00:00");
+    assert_eq!(dec(&doc["total"]), hourly(17));
+
+    // After midnight, still no bill: yesterday's remaining hours are completed.
+    let env = env_at(env, &format!("{}T00:30:00Z", next_day()));
+    let out = env.run(&["costs", "--since", DAY, "--until", DAY, "--include-estimate", "--format", "json"]).await;
+    expect_code(&out, 0);
+    assert_eq!(dec(&json(&out)["total"]), hourly(24), "the whole day, estimated");
+    assert!(fake.hourly_asked().contains(&(format!("{DAY}T16:00"), format!("{}T00:00", next_day()))));
+
+    // The bill arrives: the view shows it to the cent, labelled billed; the pair is kept.
+    fake.bill_arrives();
+    let env = env_at(env, &format!("{}T09:00:00Z", next_day()));
+    let out = env.run(&["costs", "--since", DAY, "--until", DAY, "--include-estimate", "--format", "json"]).await;
+    expect_code(&out, 0);
+    let doc = json(&out);
+    assert_eq!(dec(&doc["total"]), "21.6036".parse::<Decimal>().unwrap(), "the bill, exactly: {doc:#}");
+    assert_eq!(dec(&doc["estimated"]), Decimal::ZERO);
+    assert!(doc["rows"].as_array().unwrap().iter().all(|r| r["basis"] == "billed"), "{doc:#}");
+    let plain = env.run(&["costs", "--since", DAY, "--until", DAY, "--format", "json", "--offline"]).await;
+    assert_eq!(json(&plain)["total"], doc["total"], "with or without estimates: the bill");
+
+    let out = env.run(&["estimates", "--format", "json"]).await;
+    expect_code(&out, 0);
+    let doc = json(&out);
+    let all = &doc["accuracy"][0];
+    assert_eq!((all["provider"].as_str(), all["model"].as_str()), (Some("anthropic"), None), "{doc:#}");
+    assert_eq!(dec(&all["estimated"]), hourly(24));
+    assert_eq!(dec(&all["billed"]), "21.6036".parse::<Decimal>().unwrap());
+    // |21.18 - 21.6036| / 21.6036 = 1.96 %.
+    assert_eq!(all["typical_error_percent"], "2.0");
+    assert_eq!(all["days"], 1);
+}
+
+#[tokio::test]
+async fn the_demo_shows_today_live_offline() {
+    let env = TestEnv::new().var("LLMCOST_NOW", "2026-12-06T14:30:00Z");
+    let out = env.run(&["--demo", "costs", "--today", "--by", "provider", "--format", "json"]).await;
+    expect_code(&out, 0);
+    let doc = json(&out);
+    let rows = doc["rows"].as_array().unwrap();
+    let basis = |p: &str| rows.iter().find(|r| r["provider"] == p).map(|r| r["basis"].clone()).unwrap();
+    assert_eq!(basis("openai"), "estimate");
+    assert_eq!(basis("openrouter"), "estimate", "OpenRouter's live figure stands in for its missing today");
+    assert_eq!(basis("aws"), "billed", "no live usage: the bill as far as it goes");
+    let sum: Decimal = rows.iter().map(|r| dec(&r["cost"])).sum();
+    assert_eq!(sum, dec(&doc["total"]));
+
+    let out = env.run(&["--demo", "estimates", "--format", "json"]).await;
+    expect_code(&out, 0);
+    let doc = json(&out);
+    assert!(doc["accuracy"].as_array().unwrap().iter().any(|a| a["provider"] == "anthropic" && a["days"] == 30));
+    assert_eq!(doc["open"].as_array().unwrap().len(), 6, "{doc:#}");
+}
