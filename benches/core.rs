@@ -183,6 +183,7 @@ fn tui_frame(c: &mut Criterion) {
         teams: vec![],
         updated_at: Some(now()),
         missing_days: 0,
+        today: None,
     });
     let mut terminal = Terminal::new(TestBackend::new(160, 48)).unwrap();
     c.bench_function("draw one dashboard frame (200 models, 160x48)", |b| {

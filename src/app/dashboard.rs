@@ -40,6 +40,23 @@ pub struct TeamRow {
     pub cost: Money,
 }
 
+/// Today so far, with llmcost's estimate where the bill has not arrived (`costs --today`'s
+/// answer): what the Total card says next to the period's bill.
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub struct TodayCard {
+    /// Today's spend, each account's estimate standing in for its bill until the bill arrives.
+    pub with_estimates: Money,
+    /// Of it, estimated.
+    pub estimated: Money,
+    /// Today's partial bill, as the period's total counts it.
+    pub billed: Money,
+    /// The estimates' typical error (the largest of the accounts estimated), when measured.
+    #[serde(default, with = "crate::domain::wire::opt_decimal")]
+    pub typical_percent: Option<Decimal>,
+    /// The oldest refresh of today's estimates.
+    pub refreshed_at: Option<DateTime<Utc>>,
+}
+
 /// Everything one screen shows.
 #[derive(Clone, Debug, serde::Serialize, serde::Deserialize)]
 pub struct Snapshot {
@@ -58,6 +75,9 @@ pub struct Snapshot {
     pub updated_at: Option<DateTime<Utc>>,
     /// Days of the period never fetched, over all accounts.
     pub missing_days: u64,
+    /// Today so far with estimates, when the period includes today.
+    #[serde(default)]
+    pub today: Option<Box<TodayCard>>,
 }
 
 /// The question a load answers.
@@ -86,7 +106,8 @@ impl Query {
             models: vec![],
             range,
             group_by,
-            estimates: self.estimates,
+            // The period's figures are the bill; today's estimate has its own card.
+            estimates: false,
         }
     }
 }
@@ -162,7 +183,33 @@ pub fn load(store: &Store, q: &Query) -> Result<Snapshot> {
         teams: Vec::new(),
         updated_at: view.updated_at,
         missing_days: view.missing_days.iter().map(|m| m.days).sum(),
+        today: today_card(store, q)?,
     })
+}
+
+/// Today with estimates (the same query as `costs --today`), and today's partial bill.
+fn today_card(store: &Store, q: &Query) -> Result<Option<Box<TodayCard>>> {
+    if !q.estimates || !q.range.contains(q.today) {
+        return Ok(None);
+    }
+    let today = DateRange::new(q.today, q.today);
+    let cq = CostQuery { estimates: true, ..q.cost_query(today, vec![Dim::Basis]) };
+    let (mut with_estimates, mut estimated) = (Money::ZERO, Money::ZERO);
+    for (key, cost) in sums_in(store, &cq, q.currency)? {
+        with_estimates += cost;
+        if key.values.first().is_some_and(|v| v.to_string() == "estimate") {
+            estimated += cost;
+        }
+    }
+    let billed = sums_in(store, &q.cost_query(today, vec![]), q.currency)?.into_iter().map(|(_, m)| m).sum();
+    let open = super::estimates::open_estimates(store, &q.accounts, q.today, q.today)?;
+    Ok(Some(Box::new(TodayCard {
+        with_estimates,
+        estimated,
+        billed,
+        typical_percent: open.iter().filter_map(|e| e.typical_percent).max(),
+        refreshed_at: open.iter().filter_map(|e| e.refreshed_at).min(),
+    })))
 }
 
 /// The scope's spend allocated to `teams` (largest first, unallocated last), as `llmcost teams`
@@ -212,15 +259,27 @@ pub fn export(app: &crate::app::App, q: &Query, filter: &str) -> Result<CostView
     export_view(&app.open_store()?, q, filter)
 }
 
-/// The dashboard's `r`: the accounts shown, synced for the period shown (its own cache
-/// connection: the dashboard keeps drawing meanwhile).
+/// The dashboard's `r` (and its refresh every minute): the accounts shown, synced for the
+/// period shown, and today's estimates refreshed when the period includes today (its own cache
+/// connection: the dashboard keeps drawing meanwhile). Estimates that could not be refreshed
+/// are warnings beside the outcomes.
 pub fn sync(
     app: &crate::app::App,
     accounts: &[Account],
     range: DateRange,
     refresh: bool,
-) -> Result<Vec<crate::sync::AccountSync>> {
-    super::sync::sync_accounts(app, &mut app.open_store()?, accounts, range, refresh)
+) -> Result<(Vec<crate::sync::AccountSync>, Vec<String>)> {
+    let mut store = app.open_store()?;
+    let outcomes = super::sync::sync_accounts(app, &mut store, accounts, range, refresh)?;
+    let mut warnings = Vec::new();
+    if range.contains(app.clock.today()) {
+        warnings = super::live::refresh(app, &mut store, accounts, false)?
+            .failed
+            .into_iter()
+            .map(|f| format!("today's estimate not refreshed: {f}"))
+            .collect();
+    }
+    Ok((outcomes, warnings))
 }
 
 /// One screen, with the budgets of the period shown and the teams' spend: what the dashboard

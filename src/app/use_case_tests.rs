@@ -195,3 +195,39 @@ fn an_import_is_kept_once_in_its_own_currency() {
     assert!(super::import::run(&app, &request).is_err());
     assert_eq!(store.aggregate_costs(&q).unwrap()[0].1.exact(), "31.40", "a bad file changes nothing");
 }
+
+/// Today with estimates: `costs --today` and the dashboard's Total card give one figure, and
+/// the estimate never adds to a bill of the same account and day.
+#[test]
+fn today_with_estimates_is_one_answer() {
+    let (app, _dir) = demo_at("2026-12-06");
+    let today = app.clock.today();
+    let request = costs::Request {
+        scope: offline_usd(),
+        projects: vec![],
+        models: vec![],
+        team: None,
+        range: DateRange::new(today, today),
+        group_by: vec![Dim::Provider],
+        estimates: true,
+    };
+    let view = costs::run(&app, &request).unwrap().view;
+    assert_eq!(view.group_by, vec![Dim::Provider, Dim::Basis], "labelled by basis");
+    let mut seen = std::collections::BTreeSet::new();
+    for row in &view.rows {
+        assert!(seen.insert(row.value(Dim::Provider).to_string()), "one basis per provider: {row:?}");
+    }
+    let q = dashboard::Query {
+        currency: Currency::USD,
+        accounts: app.accounts(),
+        project: None,
+        range: DateRange::new(today.with_day(1).unwrap(), today),
+        period_end: crate::domain::period::last_of_month(today),
+        today,
+        estimates: true,
+    };
+    let card = dashboard::run(&app, &q).unwrap().today.unwrap();
+    assert_eq!(card.with_estimates, view.total);
+    assert_eq!(Some(card.estimated), view.estimated);
+    assert!(card.estimated > crate::domain::Money::ZERO);
+}

@@ -180,7 +180,7 @@ pub fn run_effect(app: &App, effect: Effect) -> Msg {
             let failures = match crate::app::dashboard::sync(app, &accounts, range, refresh) {
                 // What to do next depends on the kind: an outage passes (r tries again), a
                 // setup problem needs fixing outside the dashboard.
-                Ok(outcomes) => outcomes
+                Ok((outcomes, warnings)) => outcomes
                     .into_iter()
                     .filter_map(|o| {
                         let hint = match &o.failure {
@@ -191,6 +191,7 @@ pub fn run_effect(app: &App, effect: Effect) -> Msg {
                         };
                         o.error.map(|e| format!("{e}{hint}"))
                     })
+                    .chain(warnings)
                     .collect(),
                 Err(e) => vec![e.to_string()],
             };

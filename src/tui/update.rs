@@ -59,7 +59,7 @@ pub fn query(model: &Model) -> Option<Query> {
         range,
         period_end: model.range().until,
         today: model.today,
-        estimates: false,
+        estimates: true,
     })
 }
 
@@ -91,6 +91,21 @@ fn start_sync(model: &mut Model, accounts: Vec<Account>, range: DateRange, refre
     }
     model.syncing = true;
     Some(Effect::Sync { accounts, range, refresh })
+}
+
+/// Ticks between refreshes of today (a minute at 200 ms a tick).
+pub const LIVE_EVERY_TICKS: u64 = 300;
+
+/// Every minute, while today is on screen and the network may be used: a sync of the stale
+/// days and today's estimates (providers are asked at most once a minute), then a load, so
+/// today's figure moves without a restart.
+fn live_tick(model: &mut Model) -> Vec<Effect> {
+    if !model.tick.is_multiple_of(LIVE_EVERY_TICKS) || model.syncing || !model.online {
+        return Vec::new();
+    }
+    let Some(range) = model.visible_range().filter(|r| r.contains(model.today)) else { return Vec::new() };
+    let accounts = model.scoped_accounts();
+    start_sync(model, accounts, range, false).into_iter().collect()
 }
 
 /// The first load (and sync) when the dashboard opens.
@@ -306,7 +321,10 @@ fn edit_line(text: &mut String, key: KeyEvent) -> Option<Option<String>> {
 
 pub fn update(model: &mut Model, msg: Msg) -> Vec<Effect> {
     match msg {
-        Msg::Tick => model.tick = model.tick.wrapping_add(1),
+        Msg::Tick => {
+            model.tick = model.tick.wrapping_add(1);
+            return live_tick(model);
+        }
         Msg::Resize => {}
         Msg::ScrollDown => move_selection(model, true),
         Msg::ScrollUp => move_selection(model, false),

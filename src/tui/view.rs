@@ -205,6 +205,25 @@ fn card(frame: &mut Frame, area: Rect, title: &str, value: Line<'_>, note: Line<
     frame.render_widget(Paragraph::new(vec![value, note]).wrap(Wrap { trim: true }).block(block), area);
 }
 
+/// The Total card's note: today with its estimate, marked ≈, beside the period's bill (which
+/// has today's partial bill), as long as fits `width`.
+fn today_note(model: &Model, s: &crate::app::dashboard::Snapshot, width: u16) -> String {
+    match s.today.as_deref() {
+        Some(t) if !t.estimated.is_zero() => {
+            // The ≈ always says it is an estimate.
+            let amount = model.currency.format(t.with_estimates);
+            let typical = t.typical_percent.map(|p| format!(", ±{p} %")).unwrap_or_default();
+            let fits = |text: &String| text.chars().count() <= usize::from(width.saturating_sub(2));
+            [format!("today ≈ {amount} est.{typical}"), format!("today ≈ {amount} est."), format!("≈ {amount} today")]
+                .into_iter()
+                .find(fits)
+                .unwrap_or_else(|| format!("≈ {amount}"))
+        }
+        _ if s.range.contains(model.today) => "today partial".to_string(),
+        _ => String::new(),
+    }
+}
+
 fn render_cards(model: &Model, theme: &Theme, frame: &mut Frame, area: Rect) {
     let [total, change, forecast, budget] = Layout::horizontal([Constraint::Ratio(1, 4); 4]).areas(area);
     let Some(s) = &model.snapshot else {
@@ -213,7 +232,7 @@ fn render_cards(model: &Model, theme: &Theme, frame: &mut Frame, area: Rect) {
         }
         return;
     };
-    let partial = if s.range.contains(model.today) { "today partial" } else { "" };
+    let partial = today_note(model, s, total.width);
     card(
         frame,
         total,

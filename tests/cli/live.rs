@@ -111,3 +111,54 @@ async fn the_demo_shows_today_live_offline() {
     assert!(doc["accuracy"].as_array().unwrap().iter().any(|a| a["provider"] == "anthropic" && a["days"] == 30));
     assert_eq!(doc["open"].as_array().unwrap().len(), 6, "{doc:#}");
 }
+
+/// The dashboard's today moves without a restart: every minute (300 ticks) it syncs and
+/// refreshes today's estimates, then loads; the Total card's figure grows with the hours.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_dashboard_refreshes_today_every_minute() {
+    use llmcost::tui::model::Model;
+    use llmcost::tui::update::{Effect, LIVE_EVERY_TICKS, Msg, init, update};
+
+    let fake = FakeLive::start().await;
+    let dir = tempfile::tempdir().unwrap();
+    let config = dir.path().join("config.toml");
+    std::fs::write(&config, format!("[workspaces.anthropic.lab]\nbase_url = \"{}\"\n", fake.base_url())).unwrap();
+    let options = llmcost::app::Options {
+        config: Some(config),
+        db: Some(dir.path().join("cache.sqlite")),
+        quiet: true,
+        ..Default::default()
+    };
+    let at = |t: &str| llmcost::clock::Clock::pinned(t.parse().unwrap());
+    let mut app = llmcost::app::App::from_options(&options).unwrap();
+    app.env.push(("LLMCOST_KEY_ANTHROPIC_LAB".into(), KEY.into()));
+    app.env.push(("LLMCOST_RETRY_BASE_MS".into(), "20".into()));
+    // Never the OS keyring: the key is in the environment.
+    app.keys = llmcost::secrets::Keys::new(app.env.clone(), true);
+    app.clock = at(&format!("{DAY}T14:30:00Z"));
+    let today = app.clock.today();
+
+    // Effects run off the async runtime, as the dashboard runs them on their own threads.
+    let run_all = |app: &llmcost::app::App, model: &mut Model, mut effects: Vec<Effect>| {
+        while let Some(effect) = effects.pop() {
+            let msg = std::thread::scope(|s| s.spawn(|| llmcost::tui::run_effect(app, effect)).join().unwrap());
+            effects.extend(update(model, msg));
+        }
+    };
+    let mut model = Model::new(app.accounts(), today, true, false);
+    let first = init(&mut model);
+    run_all(&app, &mut model, first);
+    let card = model.snapshot.as_ref().unwrap().today.clone().unwrap();
+    assert_eq!(card.with_estimates.decimal(), hourly(15), "{card:?}");
+
+    app.clock = at(&format!("{DAY}T16:10:00Z"));
+    let mut effects = Vec::new();
+    for _ in 0..LIVE_EVERY_TICKS {
+        effects.extend(update(&mut model, Msg::Tick));
+    }
+    assert!(matches!(effects.as_slice(), [Effect::Sync { .. }]), "one refresh a minute: {effects:?}");
+    run_all(&app, &mut model, effects);
+    let card = model.snapshot.as_ref().unwrap().today.clone().unwrap();
+    assert_eq!(card.with_estimates.decimal(), hourly(17), "{card:?}");
+    assert_eq!(card.estimated, card.with_estimates);
+}
