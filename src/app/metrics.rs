@@ -19,6 +19,9 @@ pub(crate) struct SpendSample {
     pub project: String,
     pub model: String,
     pub cost: Money,
+    /// Today's samples: `billed` or `estimate` (an account's estimate stands in for its partial
+    /// bill until the bill arrives, as `costs --today` shows it); `None` for the month's bill.
+    pub basis: Option<String>,
 }
 
 /// Everything the exposition shows.
@@ -41,16 +44,26 @@ fn this_month(app: &App) -> DateRange {
     DateRange::new(crate::domain::period::first_of_month(today), today)
 }
 
-fn samples(store: &Store, accounts: &[Account], range: DateRange, currency: Currency) -> Result<Vec<SpendSample>> {
-    let dims = vec![Dim::Provider, Dim::Workspace, Dim::Project, Dim::Model];
-    let q = CostQuery::all(accounts.to_vec(), range, dims);
+fn samples(
+    store: &Store,
+    accounts: &[Account],
+    range: DateRange,
+    currency: Currency,
+    estimates: bool,
+) -> Result<Vec<SpendSample>> {
+    let mut dims = vec![Dim::Provider, Dim::Workspace, Dim::Project, Dim::Model];
+    if estimates {
+        dims.push(Dim::Basis);
+    }
+    let q = CostQuery { estimates, ..CostQuery::all(accounts.to_vec(), range, dims) };
     // In `currency`: other currencies converted with the cached ECB rates.
     let rates = store.cached_rates(&q, currency)?;
     let mut out = Vec::new();
     for (key, cost) in store.aggregate_costs_in(&q, currency, &rates)?.0 {
-        let [provider, workspace, project, model] = key.values.as_slice() else { continue };
+        let [provider, workspace, project, model, rest @ ..] = key.values.as_slice() else { continue };
         let [provider, workspace, project, model] = [provider, workspace, project, model].map(ToString::to_string);
-        out.push(SpendSample { provider, workspace, project, model, cost });
+        let basis = rest.first().map(ToString::to_string);
+        out.push(SpendSample { provider, workspace, project, model, cost, basis });
     }
     Ok(out)
 }
@@ -68,8 +81,8 @@ fn view_of(app: &App, store: &Store, currency: Currency) -> Result<MetricsView> 
         (Vec::new(), Vec::new())
     } else {
         (
-            samples(store, &accounts, this_month(app), currency)?,
-            samples(store, &accounts, DateRange::single(today), currency)?,
+            samples(store, &accounts, this_month(app), currency, false)?,
+            samples(store, &accounts, DateRange::single(today), currency, true)?,
         )
     };
     let mut project_names: Vec<_> = store
@@ -106,7 +119,8 @@ pub(crate) fn refreshed(app: &App, offline: bool, currency: Currency) -> Result<
     Ok(Answer { view: view_of(app, &store, currency)?, failed })
 }
 
-/// The exporter's periodic sync: this month (today included) for every account, and the rates
+/// The exporter's periodic sync: this month (today included) for every account, today's
+/// estimates, and the rates
 /// its scrapes convert with, off the scrape path. Returns each account's outcome.
 pub(crate) fn sync_month(app: &App, currency: Currency) -> Result<Vec<crate::sync::AccountSync>> {
     let accounts = app.accounts();
@@ -116,6 +130,10 @@ pub(crate) fn sync_month(app: &App, currency: Currency) -> Result<Vec<crate::syn
     let range = this_month(app);
     let mut store = app.open_store()?;
     let outcomes = super::sync::sync_accounts(app, &mut store, &accounts, range, false)?;
+    // Today's estimates too, which the today gauges show until the bill arrives.
+    for failed in super::live::refresh(app, &mut store, &accounts, false)?.failed {
+        app.note(&format!("today's estimate not refreshed: {failed}"));
+    }
     if let Err(e) = super::fx::rates_for(app, &mut store, &CostQuery::all(accounts, range, vec![]), currency, false) {
         app.note(&format!("exchange rates: {e}"));
     }

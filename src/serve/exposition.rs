@@ -138,19 +138,24 @@ pub(crate) fn render(view: &MetricsView, errors: &SyncErrors, openmetrics: bool)
     let mut spend_today = Family::new(
         format!("llmcost_spend_today_{unit}"),
         "gauge",
-        format!("Billed spend today (UTC, partial), in {currency}."),
+        format!(
+            "Spend today (UTC, partial), in {currency}, as llmcost costs --today shows it: basis=\"estimate\" where an \
+             account's bill has not arrived (usage x list price, or the provider's live figure), basis=\"billed\" \
+             elsewhere; never both for one account."
+        ),
     );
     for (samples, family) in [(&view.spend_month, &mut spend_month), (&view.spend_today, &mut spend_today)] {
         for s in samples {
-            family.add(
-                labels(&[
-                    ("provider", &s.provider),
-                    ("workspace", &s.workspace),
-                    ("project", &s.project),
-                    ("model", &s.model),
-                ]),
-                value(s.cost),
-            );
+            let mut pairs = vec![
+                ("provider", s.provider.as_str()),
+                ("workspace", &s.workspace),
+                ("project", &s.project),
+                ("model", &s.model),
+            ];
+            if let Some(basis) = &s.basis {
+                pairs.push(("basis", basis));
+            }
+            family.add(labels(&pairs), value(s.cost));
         }
     }
     let mut project_info = Family::new(

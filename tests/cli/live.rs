@@ -39,6 +39,15 @@ async fn today_is_an_estimate_until_the_bill_replaces_it() {
     assert!(doc["estimate_notes"][0].as_str().unwrap().contains("anthropic/lab"), "{doc:#}");
     assert_eq!(fake.hourly_asked(), [(format!("{DAY}T00:00"), format!("{DAY}T14:30"))]);
 
+    // The exporter's today gauges say the same, labelled.
+    let out = env.run(&["metrics", "--offline"]).await;
+    expect_code(&out, 0);
+    let gauges: Vec<String> =
+        stdout(&out).lines().filter(|l| l.starts_with("llmcost_spend_today_usd{")).map(str::to_string).collect();
+    assert!(!gauges.is_empty() && gauges.iter().all(|l| l.contains("basis=\"estimate\"")), "{gauges:?}");
+    let sum: Decimal = gauges.iter().map(|l| l.rsplit(' ').next().unwrap().parse::<Decimal>().unwrap()).sum();
+    assert_eq!(sum, hourly(15));
+
     // The table marks it; the bill only (--billed-only) is the partial bill.
     let out = env.run(&["costs", "--today"]).await;
     expect_code(&out, 0);
