@@ -556,6 +556,7 @@ Register-ArgumentCompleter -Native -CommandName 'llmcost' -ScriptBlock {
             [CompletionResult]::new('--notify', '--notify', [CompletionResultType]::ParameterName, 'Send each newly crossed threshold to the [[notify]] channels (once per budget period)')
             [CompletionResult]::new('--dry-run', '--dry-run', [CompletionResultType]::ParameterName, 'With --notify: show what would be sent, send and record nothing')
             [CompletionResult]::new('--enforce', '--enforce', [CompletionResultType]::ParameterName, 'Brake each exceeded budget that has `brake = true` (its scope''s keys and rate limits, with the write keys; see ''llmcost brake''); its alert carries the undo command')
+            [CompletionResult]::new('--include-estimate', '--include-estimate', [CompletionResultType]::ParameterName, 'Count llmcost''s estimate of the days whose bill has not arrived (as a budget''s `include_estimate = true` does); the verdict says how much was estimated')
             [CompletionResult]::new('--demo', '--demo', [CompletionResultType]::ParameterName, 'Use the built-in sample organization: no keys, no network, your cache untouched')
             [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'No progress or notes on stderr; errors are still printed')
             [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'No progress or notes on stderr; errors are still printed')

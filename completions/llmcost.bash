@@ -665,7 +665,7 @@ _llmcost() {
             return 0
             ;;
         llmcost__subcmd__budgets__subcmd__check)
-            opts="-q -v -h -V --format --offline --fail-on --fail-open --notify --dry-run --enforce --config --db --demo --quiet --timeout --verbose --record --wide --remote --color --help --version"
+            opts="-q -v -h -V --format --offline --fail-on --fail-open --notify --dry-run --enforce --include-estimate --config --db --demo --quiet --timeout --verbose --record --wide --remote --color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0

@@ -528,6 +528,7 @@ set edit:completion:arg-completer[llmcost] = {|@words|
             cand --notify 'Send each newly crossed threshold to the [[notify]] channels (once per budget period)'
             cand --dry-run 'With --notify: show what would be sent, send and record nothing'
             cand --enforce 'Brake each exceeded budget that has `brake = true` (its scope''s keys and rate limits, with the write keys; see ''llmcost brake''); its alert carries the undo command'
+            cand --include-estimate 'Count llmcost''s estimate of the days whose bill has not arrived (as a budget''s `include_estimate = true` does); the verdict says how much was estimated'
             cand --demo 'Use the built-in sample organization: no keys, no network, your cache untouched'
             cand -q 'No progress or notes on stderr; errors are still printed'
             cand --quiet 'No progress or notes on stderr; errors are still printed'

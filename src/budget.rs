@@ -113,6 +113,10 @@ pub struct BudgetRow {
     /// The brake `budgets check --enforce` applied for it in this run (its journal number).
     #[serde(default)]
     pub braked: Option<i64>,
+    /// With `include_estimate`: how much of the spend is estimated (days whose bill has not
+    /// arrived), so the verdict says what it rests on.
+    #[serde(default)]
+    pub estimated: Option<crate::domain::Money>,
 }
 
 impl BudgetRow {

@@ -147,6 +147,12 @@ fn actions(raw: &RawBudget) -> std::result::Result<(bool, bool), (String, String
             ));
         }
     };
+    if raw.include_estimate == Some(true) && raw.team.is_some() {
+        return Err((
+            "include_estimate".into(),
+            "a team's spend is allocated from the bill: estimates are not allocated to teams".into(),
+        ));
+    }
     Ok((raw.brake.unwrap_or(false), enforce_by_provider))
 }
 

@@ -19,6 +19,26 @@ pub(crate) fn budget_accounts(app: &App, b: &Budget) -> Result<Vec<Account>> {
     })
 }
 
+/// The estimated part of a budget's spend over its period up to `as_of`, in the budget's
+/// currency (estimates are in dollars; other currencies convert with the cached rates).
+fn estimated_part(
+    store: &Store,
+    query: &CostQuery,
+    period: crate::domain::DateRange,
+    as_of: chrono::NaiveDate,
+) -> Result<crate::domain::Money> {
+    let range = crate::domain::DateRange::new(period.since, as_of.min(period.until).max(period.since));
+    let q = CostQuery { range, group_by: vec![crate::domain::Dim::Basis], ..query.clone() };
+    let (currency, rates) = (crate::domain::Currency::USD, store.cached_rates(&q, crate::domain::Currency::USD)?);
+    Ok(store
+        .aggregate_costs_in(&q, currency, &rates)?
+        .0
+        .into_iter()
+        .filter(|(key, _)| key.values.first().is_some_and(|v| v.to_string() == "estimate"))
+        .map(|(_, m)| m)
+        .sum())
+}
+
 /// Evaluates budgets from the cache as it is, for their current periods.
 pub(crate) fn evaluate(app: &App, store: &Store, budgets: &[Budget]) -> Result<Vec<BudgetRow>> {
     evaluate_as_of(app, store, budgets, app.clock.today())
@@ -60,7 +80,15 @@ pub(crate) fn evaluate_as_of(
             let mut status: Status = budget::evaluate_as_of(b, &daily, as_of, today);
             let missing = missing_data(app, store, &accounts, status.period, today)?;
             status.level = status.level.with_missing(missing.len(), counted(&accounts));
-            rows.push(BudgetRow { budget: b.clone(), status, accounts, missing, projects: vec![], braked: None });
+            rows.push(BudgetRow {
+                budget: b.clone(),
+                status,
+                accounts,
+                missing,
+                projects: vec![],
+                braked: None,
+                estimated: None,
+            });
             continue;
         }
         let daily: Vec<_> = store
@@ -72,7 +100,17 @@ pub(crate) fn evaluate_as_of(
         let mut status: Status = budget::evaluate_as_of(b, &daily, as_of, today);
         let missing = missing_data(app, store, &accounts, status.period, today)?;
         status.level = status.level.with_missing(missing.len(), counted(&accounts));
-        rows.push(BudgetRow { budget: b.clone(), status, accounts, missing, projects: query.projects, braked: None });
+        let estimated =
+            if b.include_estimate { Some(estimated_part(store, &query, status.period, as_of)?) } else { None };
+        rows.push(BudgetRow {
+            budget: b.clone(),
+            status,
+            accounts,
+            missing,
+            projects: query.projects,
+            braked: None,
+            estimated,
+        });
     }
     Ok(rows)
 }
@@ -150,6 +188,8 @@ pub(crate) fn status(app: &App, budgets: &[Budget]) -> Result<Vec<BudgetRow>> {
 pub(crate) struct CheckRequest {
     pub names: Vec<String>,
     pub offline: bool,
+    /// Every budget counts estimates of days whose bill has not arrived (`--include-estimate`).
+    pub include_estimate: bool,
 }
 
 /// The verdicts, and what could not be brought up to date for them.
@@ -239,7 +279,11 @@ pub(crate) fn no_budgets() -> Error {
 /// `budgets check`: one sync covering every account any budget needs, over the longest range
 /// any needs (unless offline), each budget's rates, then the verdicts.
 pub(crate) fn check(app: &App, req: &CheckRequest) -> Result<Checked> {
-    let budgets = chosen(app, &req.names)?;
+    let mut budgets = chosen(app, &req.names)?;
+    if req.include_estimate {
+        // Team budgets are allocated from the bill only (estimates are not allocated to teams).
+        budgets.iter_mut().filter(|b| b.scope.team.is_none()).for_each(|b| b.include_estimate = true);
+    }
     let today = app.clock.today();
     let mut store = app.open_store()?;
     let mut accounts: Vec<Account> = Vec::new();
@@ -259,6 +303,17 @@ pub(crate) fn check(app: &App, req: &CheckRequest) -> Result<Checked> {
     };
     let failed = super::sync::failures(&outcomes);
     let (_, setup_failures) = super::sync::split_transient(&outcomes);
+    let estimating: Vec<Account> = {
+        let mut out = Vec::new();
+        for b in budgets.iter().filter(|b| b.include_estimate) {
+            out.extend(budget_accounts(app, b)?.into_iter().filter(|a| !out.contains(a)).collect::<Vec<_>>());
+        }
+        out
+    };
+    // An estimate that could not be refreshed leaves the last one in place: a warning.
+    for failed in super::live::refresh(app, &mut store, &estimating, req.offline)?.failed {
+        app.note(&format!("warning: today's estimate not refreshed: {failed}"));
+    }
     // Budgets in another currency than their spend need that period's ECB rates.
     for b in &budgets {
         let query = CostQuery::all(budget_accounts(app, b)?, budget::needed_days(b, today), vec![]);

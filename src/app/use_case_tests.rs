@@ -152,11 +152,15 @@ fn empty_app() -> (App, tempfile::TempDir) {
 #[test]
 fn a_budget_with_no_data_is_never_ok() {
     let (app, _dir) = empty_app();
-    let checked = budgets::check(&app, &budgets::CheckRequest { names: vec![], offline: true }).unwrap();
+    let checked =
+        budgets::check(&app, &budgets::CheckRequest { names: vec![], offline: true, include_estimate: false }).unwrap();
     assert_eq!(checked.rows[0].status.level, Level::NoData);
     let why = checked.no_data(true);
     assert!(why.len() == 1 && why[0].contains("openai/edugami") && why[0].contains("drop --offline"), "{why:?}");
-    let unknown = budgets::check(&app, &budgets::CheckRequest { names: vec!["nope".into()], offline: true });
+    let unknown = budgets::check(
+        &app,
+        &budgets::CheckRequest { names: vec!["nope".into()], offline: true, include_estimate: false },
+    );
     assert!(unknown.is_err_and(|e| e.to_string().contains("budgets are all")));
 }
 

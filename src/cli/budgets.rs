@@ -133,7 +133,9 @@ the check could not be made (network, key, provider); 2 bad usage or config.
 Examples:
   llmcost budgets check
   llmcost budgets check team --fail-on forecast
-  llmcost --config budgets.toml budgets check --format github --fail-open")]
+  llmcost --config budgets.toml budgets check --format github --fail-open
+  llmcost budgets check --include-estimate --fail-on exceeded
+      Today's estimate counts too: an hour-old runaway fails the same day")]
 pub struct CheckArgs {
     /// Only these budgets [default: all]
     pub names: Vec<String>,
@@ -159,6 +161,10 @@ pub struct CheckArgs {
     /// with the write keys; see 'llmcost brake'); its alert carries the undo command
     #[arg(long)]
     pub enforce: bool,
+    /// Count llmcost's estimate of the days whose bill has not arrived (as a budget's
+    /// `include_estimate = true` does); the verdict says how much was estimated
+    #[arg(long)]
+    pub include_estimate: bool,
 }
 
 pub(super) fn run(app: &App, args: BudgetsArgs) -> Result<()> {
@@ -248,7 +254,11 @@ fn remove(app: &App, name: &str) -> Result<()> {
 
 fn check(app: &App, args: CheckArgs) -> Result<()> {
     let today = app.clock.today();
-    let request = crate::app::budgets::CheckRequest { names: args.names.clone(), offline: args.offline };
+    let request = crate::app::budgets::CheckRequest {
+        names: args.names.clone(),
+        offline: args.offline,
+        include_estimate: args.include_estimate,
+    };
     let mut checked = crate::app::budgets::check(app, &request)?;
     let mut brake_failures = Vec::new();
     if args.enforce {

@@ -83,5 +83,8 @@ pub(crate) fn sentence(r: &BudgetRow) -> String {
     if let Some(t) = s.threshold {
         text.push_str(&format!("; crossed {t}%"));
     }
+    if let Some(e) = r.estimated.filter(|e| !e.is_zero()) {
+        text.push_str(&format!("; includes ≈ {} estimated, not billed yet", crate::domain::Currency::USD.format(e)));
+    }
     text
 }

@@ -72,7 +72,7 @@ fn table(rows: &[BudgetRow], today: NaiveDate, out: &mut dyn Write) -> std::io::
                 b.name.clone(),
                 scope_text(b),
                 format!("{} {} to {}", b.period.name(), s.period.since, s.period.until),
-                b.currency.format(s.spent),
+                spent_text(r),
                 b.currency.format(b.amount),
                 pct(s.percent),
                 b.currency.format(s.forecast),
@@ -86,7 +86,34 @@ fn table(rows: &[BudgetRow], today: NaiveDate, out: &mut dyn Write) -> std::io::
     let colour = |row: usize, col: usize| (col == 7).then(|| levels.get(row).map(|l| level_color(*l))).flatten();
     let plan = super::fit::Plan { cut_first: &[1], cuttable: &[1, 2, 0], droppable: &[2, 5, 6] };
     let t = super::table::fitted_with(&header, body, &plan, &[3, 4, 5, 6], &colour);
-    writeln!(out, "{t}")
+    writeln!(out, "{t}")?;
+    if let Some(note) = estimates_note(rows) {
+        writeln!(out, "{}", super::text::prose(&note))?;
+    }
+    Ok(())
+}
+
+/// What a budget spent, `≈`-marked when it includes estimates.
+fn spent_text(r: &BudgetRow) -> String {
+    let spent = r.budget.currency.format(r.status.spent);
+    if r.estimated.is_some_and(|e| !e.is_zero()) { format!("≈ {spent}") } else { spent }
+}
+
+/// `≈: includes llmcost's estimate ... (team-monthly ≈ $30.12)`, when a budget counted one.
+fn estimates_note(rows: &[BudgetRow]) -> Option<String> {
+    let parts: Vec<String> = rows
+        .iter()
+        .filter_map(|r| {
+            let e = r.estimated.filter(|e| !e.is_zero())?;
+            Some(format!("{} ≈ {}", crate::sanitize::terminal(&r.budget.name), crate::domain::Currency::USD.format(e)))
+        })
+        .collect();
+    (!parts.is_empty()).then(|| {
+        format!(
+            "≈ includes llmcost's estimate of the days whose bill has not arrived (include_estimate): {}.",
+            parts.join(", ")
+        )
+    })
 }
 
 fn json_doc(
@@ -124,6 +151,7 @@ fn json_doc(
                 level: s.level.name(),
                 accounts: r.accounts.iter().map(ToString::to_string).collect(),
                 missing: r.missing.iter().map(ToString::to_string).collect(),
+                estimated: r.estimated.map(crate::domain::Money::exact),
             }
         })
         .collect();
@@ -180,6 +208,9 @@ struct BudgetDoc<'a> {
     accounts: Vec<String>,
     /// Those of them with no data for the period (no key, never synced).
     missing: Vec<String>,
+    /// With `include_estimate`: the estimated part of `spent`, in US dollars.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    estimated: Option<String>,
 }
 
 #[derive(Serialize)]
@@ -220,7 +251,7 @@ pub(crate) fn markdown(rows: &[BudgetRow], today: NaiveDate) -> String {
             b.period.name(),
             st.period.since,
             st.period.until,
-            b.currency.format(st.spent),
+            spent_text(r),
             b.currency.format(b.amount),
             pct(st.percent),
             b.currency.format(st.forecast),
@@ -228,6 +259,9 @@ pub(crate) fn markdown(rows: &[BudgetRow], today: NaiveDate) -> String {
         ));
     }
     s.push_str("\n_Forecast: spend so far plus the last 7 days' daily run rate over the days left._\n");
+    if let Some(note) = estimates_note(rows) {
+        s.push_str(&format!("\n_{}_\n", crate::sanitize::markdown(&note)));
+    }
     s
 }
 

@@ -48,6 +48,23 @@ async fn today_is_an_estimate_until_the_bill_replaces_it() {
     let sum: Decimal = gauges.iter().map(|l| l.rsplit(' ').next().unwrap().parse::<Decimal>().unwrap()).sum();
     assert_eq!(sum, hourly(15));
 
+    // A budget that opts in trips on the estimate the same day; one that does not sees $1.
+    env.write_config(
+        "[[budgets]]\nname = \"runaway\"\namount = 10\nperiod = \"day\"\nprovider = \"anthropic\"\ninclude_estimate = true\n\n\
+         [[budgets]]\nname = \"billed\"\namount = 10\nperiod = \"day\"\nprovider = \"anthropic\"\n",
+    );
+    let out = env.run(&["budgets", "check", "--format", "json"]).await;
+    expect_code(&out, 3);
+    let doc = json(&out);
+    let budget = |name: &str| doc["budgets"].as_array().unwrap().iter().find(|b| b["name"] == name).unwrap().clone();
+    assert_eq!(budget("runaway")["level"], "exceeded", "{doc:#}");
+    assert_eq!(dec(&budget("runaway")["estimated"]), hourly(15));
+    assert_eq!(budget("billed")["level"], "ok");
+    assert_eq!(budget("billed")["spent"], "1.00");
+    let out = env.run(&["budgets", "check", "billed", "--include-estimate", "--format", "json"]).await;
+    expect_code(&out, 3);
+    env.write_config("");
+
     // The table marks it; the bill only (--billed-only) is the partial bill.
     let out = env.run(&["costs", "--today"]).await;
     expect_code(&out, 0);
