@@ -188,3 +188,12 @@ async fn the_dashboard_refreshes_today_every_minute() {
     assert_eq!(card.with_estimates.decimal(), hourly(17), "{card:?}");
     assert_eq!(card.estimated, card.with_estimates);
 }
+
+/// Not part of the suite: serves the fake OpenAI Admin API (costs and usage, hourly buckets
+/// included) for OpenAI's official Python SDK (see `tests/sdk/openai_usage.py`, which runs this).
+#[tokio::test]
+#[ignore = "run by tests/sdk/openai_usage.py"]
+async fn serve_openai_usage_for_sdk() {
+    let fake = crate::fake_openai::FakeOpenAi::start(crate::fake_openai::sample_org("sk-admin-sdk-0123456789")).await;
+    crate::test_env::serve_for_sdk(&fake.base_url()).await;
+}
