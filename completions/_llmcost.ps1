@@ -1101,6 +1101,7 @@ Register-ArgumentCompleter -Native -CommandName 'llmcost' -ScriptBlock {
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'Colour in tables and the dashboard [default: auto, which honours NO_COLOR]')
             [CompletionResult]::new('--otlp', '--otlp', [CompletionResultType]::ParameterName, 'Also push the figures as OTLP gauges after each refresh, to the collector the standard OTEL_EXPORTER_OTLP_* variables name [default: http://localhost:4318/v1/metrics]')
             [CompletionResult]::new('--enforce', '--enforce', [CompletionResultType]::ParameterName, 'After each sync, brake each exceeded budget that has `brake = true` (as ''budgets check --enforce''; write keys needed)')
+            [CompletionResult]::new('--no-live', '--no-live', [CompletionResultType]::ParameterName, 'Do not refresh today''s estimates every minute between syncs (the today gauges then move with each sync only)')
             [CompletionResult]::new('--demo', '--demo', [CompletionResultType]::ParameterName, 'Use the built-in sample organization: no keys, no network, your cache untouched')
             [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'No progress or notes on stderr; errors are still printed')
             [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'No progress or notes on stderr; errors are still printed')

@@ -3505,7 +3505,7 @@ _llmcost() {
             return 0
             ;;
         llmcost__subcmd__serve)
-            opts="-q -v -h -V --listen --interval --currency --otlp --enforce --config --db --demo --quiet --timeout --verbose --record --wide --remote --color --help --version"
+            opts="-q -v -h -V --listen --interval --currency --otlp --enforce --no-live --config --db --demo --quiet --timeout --verbose --record --wide --remote --color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0

@@ -1037,6 +1037,7 @@ set edit:completion:arg-completer[llmcost] = {|@words|
             cand --color 'Colour in tables and the dashboard [default: auto, which honours NO_COLOR]'
             cand --otlp 'Also push the figures as OTLP gauges after each refresh, to the collector the standard OTEL_EXPORTER_OTLP_* variables name [default: http://localhost:4318/v1/metrics]'
             cand --enforce 'After each sync, brake each exceeded budget that has `brake = true` (as ''budgets check --enforce''; write keys needed)'
+            cand --no-live 'Do not refresh today''s estimates every minute between syncs (the today gauges then move with each sync only)'
             cand --demo 'Use the built-in sample organization: no keys, no network, your cache untouched'
             cand -q 'No progress or notes on stderr; errors are still printed'
             cand --quiet 'No progress or notes on stderr; errors are still printed'

@@ -903,6 +903,7 @@ always\t''
 never\t''"
 complete -c llmcost -n "__fish_llmcost_using_subcommand serve" -l otlp -d 'Also push the figures as OTLP gauges after each refresh, to the collector the standard OTEL_EXPORTER_OTLP_* variables name [default: http://localhost:4318/v1/metrics]'
 complete -c llmcost -n "__fish_llmcost_using_subcommand serve" -l enforce -d 'After each sync, brake each exceeded budget that has `brake = true` (as \'budgets check --enforce\'; write keys needed)'
+complete -c llmcost -n "__fish_llmcost_using_subcommand serve" -l no-live -d 'Do not refresh today\'s estimates every minute between syncs (the today gauges then move with each sync only)'
 complete -c llmcost -n "__fish_llmcost_using_subcommand serve" -l demo -d 'Use the built-in sample organization: no keys, no network, your cache untouched'
 complete -c llmcost -n "__fish_llmcost_using_subcommand serve" -s q -l quiet -d 'No progress or notes on stderr; errors are still printed'
 complete -c llmcost -n "__fish_llmcost_using_subcommand serve" -s v -l verbose -d 'Diagnostics on stderr: -v what is fetched and written, -vv every request (keys redacted)'

@@ -139,3 +139,16 @@ pub(crate) fn sync_month(app: &App, currency: Currency) -> Result<Vec<crate::syn
     }
     Ok(outcomes)
 }
+
+/// The exporter's minute: today's estimates of every account refreshed (providers are asked at
+/// most once a minute per account); the accounts whose estimate could not be.
+pub(crate) fn refresh_today(app: &App) -> Vec<String> {
+    let accounts = app.accounts();
+    if accounts.is_empty() || app.is_demo() {
+        return Vec::new();
+    }
+    match app.open_store().and_then(|mut store| super::live::refresh(app, &mut store, &accounts, false)) {
+        Ok(done) => done.failed,
+        Err(e) => vec![e.to_string()],
+    }
+}

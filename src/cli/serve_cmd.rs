@@ -19,7 +19,8 @@ Examples:
 
 GET /metrics answers from the cache (text format 0.0.4, or OpenMetrics when the
 scraper's Accept asks for it) while a background task syncs this month every
-interval; GET /healthz answers ok. SIGTERM or Ctrl-C stops it cleanly.")]
+interval, and today's estimates every minute (--no-live: not); GET /healthz
+answers ok. SIGTERM or Ctrl-C stops it cleanly.")]
 pub struct ServeArgs {
     /// Address and port to listen on; a non-loopback address exposes spend figures to the network
     #[arg(long, value_name = "ADDR:PORT", default_value = "127.0.0.1:9464")]
@@ -39,6 +40,10 @@ pub struct ServeArgs {
     /// --enforce'; write keys needed)
     #[arg(long)]
     pub enforce: bool,
+    /// Do not refresh today's estimates every minute between syncs (the today gauges then move
+    /// with each sync only)
+    #[arg(long)]
+    pub no_live: bool,
 }
 
 /// The OTLP target the standard variables name (read here: they are not llmcost's own).
@@ -92,6 +97,7 @@ pub(super) fn run(app: App, args: ServeArgs) -> Result<()> {
             currency,
             otlp,
             enforce: args.enforce,
+            live: !args.no_live,
             api: super::remote::API,
         },
     )

@@ -27,7 +27,13 @@ pub(crate) struct ServeOptions {
     pub api: super::api::CommandApi,
     /// `--enforce`: after each sync, brake the exceeded budgets that ask for it.
     pub enforce: bool,
+    /// Refresh today's estimates every minute between syncs (not with `--no-live`).
+    pub live: bool,
 }
+
+/// How often today's estimates are refreshed between syncs (providers are asked at most this
+/// often per account whoever asks: `app::live`).
+const LIVE_EVERY: Duration = Duration::from_secs(60);
 
 /// Connections served at once when the descriptor limit cannot be read; more are answered 503
 /// and closed, so a slowloris or a scrape storm never exhausts the process's descriptors.
@@ -215,6 +221,52 @@ fn refresh(app: &App, shared: &Shared, currency: crate::domain::Currency, otlp: 
 }
 
 /// Syncs this month (today included) for every account, counting failures per account.
+/// The sync every interval (and the brake with `--enforce`), then the exposition again; the
+/// exposition is rendered first, so a scrape is answered before the first sync ends.
+fn spawn_syncer(app: Arc<App>, shared: Arc<Shared>, options: &ServeOptions) -> tokio::task::JoinHandle<()> {
+    let (interval, currency, otlp, enforce) =
+        (options.interval, options.currency, options.otlp.clone(), options.enforce);
+    tokio::spawn(async move {
+        let (a, s, o) = (app.clone(), shared.clone(), otlp.clone());
+        let _ = tokio::task::spawn_blocking(move || refresh(&a, &s, currency, o.as_ref())).await;
+        loop {
+            let (a, s, o) = (app.clone(), shared.clone(), otlp.clone());
+            let _ = tokio::task::spawn_blocking(move || {
+                sync_once(&a, &s.errors, currency);
+                if enforce {
+                    enforce_once(&a);
+                }
+                refresh(&a, &s, currency, o.as_ref());
+            })
+            .await;
+            tokio::time::sleep(interval).await;
+        }
+    })
+}
+
+/// Today's estimates every minute, then the exposition again, so the today gauges move between
+/// syncs.
+fn spawn_live(
+    app: Arc<App>,
+    shared: Arc<Shared>,
+    currency: crate::domain::Currency,
+    otlp: Option<super::otlp::OtlpTarget>,
+) -> tokio::task::JoinHandle<()> {
+    tokio::spawn(async move {
+        loop {
+            tokio::time::sleep(LIVE_EVERY).await;
+            let (a, s, o) = (app.clone(), shared.clone(), otlp.clone());
+            let _ = tokio::task::spawn_blocking(move || {
+                for failed in crate::app::metrics::refresh_today(&a) {
+                    a.note(&format!("today's estimate not refreshed: {failed}"));
+                }
+                refresh(&a, &s, currency, o.as_ref());
+            })
+            .await;
+        }
+    })
+}
+
 fn sync_once(app: &App, errors: &Mutex<SyncErrors>, currency: crate::domain::Currency) {
     let outcome = crate::app::metrics::sync_month(app, currency);
     match outcome {
@@ -285,24 +337,9 @@ pub(crate) fn serve(app: App, options: ServeOptions) -> Result<()> {
         announce_tokens(&app, bound);
         // Syncs run on their own thread: a slow provider never delays a scrape. The cache is
         // rendered first, so a scrape is answered before the first sync ends.
-        let (sync_app, sync_shared, interval, currency, otlp, enforce) =
-            (app.clone(), shared.clone(), options.interval, options.currency, options.otlp.clone(), options.enforce);
-        let syncer = tokio::spawn(async move {
-            let (a, s, o) = (sync_app.clone(), sync_shared.clone(), otlp.clone());
-            let _ = tokio::task::spawn_blocking(move || refresh(&a, &s, currency, o.as_ref())).await;
-            loop {
-                let (a, s, o) = (sync_app.clone(), sync_shared.clone(), otlp.clone());
-                let _ = tokio::task::spawn_blocking(move || {
-                    sync_once(&a, &s.errors, currency);
-                    if enforce {
-                        enforce_once(&a);
-                    }
-                    refresh(&a, &s, currency, o.as_ref());
-                })
-                .await;
-                tokio::time::sleep(interval).await;
-            }
-        });
+        let syncer = spawn_syncer(app.clone(), shared.clone(), &options);
+        let live =
+            options.live.then(|| spawn_live(app.clone(), shared.clone(), options.currency, options.otlp.clone()));
         let permits = Arc::new(tokio::sync::Semaphore::new(max_connections()));
         let shutdown = shutdown_signal();
         tokio::pin!(shutdown);
@@ -348,6 +385,9 @@ pub(crate) fn serve(app: App, options: ServeOptions) -> Result<()> {
             }
         }
         syncer.abort();
+        if let Some(live) = live {
+            live.abort();
+        }
         app.note("llmcost exporter stopped");
         Ok(())
     });
