@@ -54,6 +54,12 @@ impl FakeLevers {
         mount(Kind::Anthropic, server, objects(Kind::Anthropic), Mock::given(keys)).await
     }
 
+    /// OpenRouter's keys beside another fake's endpoints (its activity, say) on `server`.
+    pub(crate) async fn openrouter_keys_on(server: &MockServer) -> Arc<Mutex<State>> {
+        let keys = wiremock::matchers::path_regex("^/api/v1/keys");
+        mount(Kind::OpenRouter, server, objects(Kind::OpenRouter), Mock::given(keys)).await
+    }
+
     /// The base URL llmcost is given.
     pub(crate) fn base_url(&self) -> String {
         match self.kind {
@@ -155,7 +161,10 @@ impl Respond for Responder {
                 spend_limits(&mut state, &method, &body, &beta)
             }
             Kind::Anthropic => anthropic(&mut state, &method, &path, &body, q("after_id")),
-            Kind::OpenRouter => openrouter(&mut state, &method, &path, &body, q("offset")),
+            Kind::OpenRouter => {
+                let with_disabled = q("include_disabled").as_deref() == Some("true");
+                openrouter(&mut state, &method, &path, &body, q("offset"), with_disabled)
+            }
             Kind::OpenAi => openai(&mut state, &method, &path, &body),
         }
     }
@@ -225,13 +234,26 @@ fn spend_limits(state: &mut State, method: &str, body: &Value, beta: &str) -> Re
     ResponseTemplate::new(200).set_body_json(limit)
 }
 
-fn openrouter(state: &mut State, method: &str, path: &str, body: &Value, offset: Option<String>) -> ResponseTemplate {
+fn openrouter(
+    state: &mut State,
+    method: &str,
+    path: &str,
+    body: &Value,
+    offset: Option<String>,
+    with_disabled: bool,
+) -> ResponseTemplate {
     let Some(rest) = path.strip_prefix("/api/v1/keys") else { return error(404, "not found") };
     let hash = rest.trim_start_matches('/').to_string();
     if hash.is_empty() {
         let offset: usize = offset.and_then(|o| o.parse().ok()).unwrap_or(0);
-        let page: Vec<Value> =
-            state.objects.iter().filter(|k| k["disabled"] == false).skip(offset).take(100).cloned().collect();
+        let page: Vec<Value> = state
+            .objects
+            .iter()
+            .filter(|k| with_disabled || k["disabled"] == false)
+            .skip(offset)
+            .take(100)
+            .cloned()
+            .collect();
         return ResponseTemplate::new(200).set_body_json(json!({"data": page}));
     }
     if state.failing.contains(&hash) && method != "GET" {

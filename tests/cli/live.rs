@@ -197,3 +197,28 @@ async fn serve_openai_usage_for_sdk() {
     let fake = crate::fake_openai::FakeOpenAi::start(crate::fake_openai::sample_org("sk-admin-sdk-0123456789")).await;
     crate::test_env::serve_for_sdk(&fake.base_url()).await;
 }
+
+/// OpenRouter bills whole past days only: today is its live `usage_daily`, summed over every key
+/// (a disabled one too: it spent before it was disabled), shown as an estimate that stands in
+/// for the day OpenRouter has not billed yet.
+#[tokio::test]
+async fn openrouter_today_is_its_keys_usage_daily() {
+    use crate::fake_levers::{FakeLevers, READ_KEY};
+    let fake = crate::fake_openrouter::FakeOpenRouter::start(crate::fake_openrouter::sample_account(
+        READ_KEY,
+        chrono::NaiveDate::from_ymd_opt(2026, 11, 22).unwrap(),
+    ))
+    .await;
+    let keys = FakeLevers::openrouter_keys_on(&fake.server).await;
+    keys.lock().unwrap().objects[1]["disabled"] = serde_json::json!(true);
+    let env = TestEnv::new()
+        .var("LLMCOST_KEY_OPENROUTER_PERSONAL", READ_KEY)
+        .var("LLMCOST_OPENROUTER_BASE_URL", &fake.base_url());
+    let out = env.run(&["costs", "--today", "--format", "json"]).await;
+    expect_code(&out, 0);
+    let doc = json(&out);
+    assert_eq!(doc["total"], "2.50", "two keys' usage_daily of $1.25: {doc:#}");
+    assert_eq!(doc["rows"][0]["model"], "(all models, live)");
+    assert_eq!(doc["rows"][0]["basis"], "estimate");
+    assert_eq!(doc["today_not_reported"], serde_json::json!([]), "today is in, through its live figure");
+}

@@ -358,6 +358,29 @@ mod tests {
     }
 
     #[test]
+    fn the_hourly_question_and_its_answer() {
+        let at = |t: &str| chrono::DateTime::parse_from_rfc3339(t).unwrap().with_timezone(&chrono::Utc);
+        let q = hourly_request(at("2026-11-22T14:00:00Z"), at("2026-11-22T16:10:00Z"));
+        assert_eq!(q["analyticsRequest"]["timeRange"]["startTime"], "2026-11-22 14:00:00");
+        assert_eq!(q["analyticsRequest"]["timeRange"]["endTime"], "2026-11-22 16:10:00");
+        assert_eq!(q["analyticsRequest"]["timeUnit"], "TIME_UNIT_HOUR");
+        let answer: api::UsageAnswer = serde_json::from_value(serde_json::json!({"timeSeries": [
+            {"group": ["Chat grok-4-0709"], "groupLabels": ["Chat grok-4-0709"], "dataPoints": [
+                {"timestamp": "2026-11-22T14:00:00Z", "values": [0.75973725]},
+                {"timestamp": "2026-11-22T15:00:00Z", "values": ["0.5"]},
+                {"timestamp": "2026-11-22T16:00:00Z", "values": [null]}]}],
+            "limitReached": false}))
+        .unwrap();
+        let buckets = hourly_buckets(answer).unwrap();
+        assert_eq!(buckets.len(), 3);
+        assert_eq!((buckets[0].hour, buckets[0].model.as_str()), (Some(14), "grok-4-0709"));
+        assert_eq!(buckets[0].figure, LiveFigure::Dollars("0.75973725".parse().unwrap()));
+        let cut: api::UsageAnswer =
+            serde_json::from_value(serde_json::json!({"timeSeries": [], "limitReached": true})).unwrap();
+        assert!(hourly_buckets(cut).is_err(), "a cut answer is never an estimate");
+    }
+
+    #[test]
     fn the_question_uses_the_apis_time_format() {
         let q = usage_request(DateRange::new(d("2026-11-01"), d("2026-11-07")));
         let r = &q["analyticsRequest"];
