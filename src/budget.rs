@@ -60,6 +60,12 @@ pub struct BudgetScope {
     pub model: Option<String>,
     /// A `[[teams]]` name: the team's allocated spend (its direct claims and shared parts).
     pub team: Option<String>,
+    /// An API key (its id or name): its allocated spend (`--by key`).
+    #[serde(default)]
+    pub key: Option<String>,
+    /// A person (a key owner's email), or `*`: every person, each against the amount.
+    #[serde(default)]
+    pub person: Option<String>,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]

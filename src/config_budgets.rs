@@ -28,6 +28,10 @@ pub struct RawBudget {
     pub model: Option<String>,
     /// A `[[teams]]` name (not with project or model).
     pub team: Option<String>,
+    /// An API key's id or name: its allocated spend.
+    pub key: Option<String>,
+    /// A person (a key owner's email), or `"*"`: each person against the amount.
+    pub person: Option<String>,
     pub warn_at: Option<Vec<i64>>,
     /// ISO 4217 code of `amount` (default USD).
     pub currency: Option<String>,
@@ -119,6 +123,8 @@ pub(crate) fn validate(raw: &RawBudget) -> std::result::Result<Budget, (String, 
             project: raw.project.clone().filter(|p| !p.is_empty()),
             model: raw.model.clone().filter(|m| !m.is_empty()),
             team: raw.team.clone().filter(|t| !t.is_empty()),
+            key: raw.key.clone().filter(|k| !k.is_empty()),
+            person: raw.person.clone().filter(|p| !p.is_empty()),
         },
         warn_at,
         brake,
@@ -147,7 +153,13 @@ fn actions(raw: &RawBudget) -> std::result::Result<(bool, bool), (String, String
             ));
         }
     };
-    if raw.include_estimate == Some(true) && raw.team.is_some() {
+    if (raw.key.is_some() || raw.person.is_some()) && (raw.team.is_some() || raw.brake == Some(true)) {
+        return Err((
+            if raw.team.is_some() { "team" } else { "brake" }.into(),
+            "a key or person budget watches allocated spend: it takes no team and cannot brake".into(),
+        ));
+    }
+    if raw.include_estimate == Some(true) && (raw.team.is_some() || raw.key.is_some() || raw.person.is_some()) {
         return Err((
             "include_estimate".into(),
             "a team's spend is allocated from the bill: estimates are not allocated to teams".into(),
@@ -197,6 +209,8 @@ fn validate_floor(raw: &RawBudget) -> std::result::Result<BalanceFloor, (String,
         ("brake", raw.brake.is_some()),
         ("enforce", raw.enforce.is_some()),
         ("include_estimate", raw.include_estimate.is_some()),
+        ("key", raw.key.is_some()),
+        ("person", raw.person.is_some()),
     ];
     if let Some((f, _)) = spend_only.iter().find(|(_, set)| *set) {
         return Err(field(f, "belongs to a spend budget, not to a min_balance one (a balance floor has a provider, a workspace and the floor)".into()));

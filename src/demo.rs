@@ -12,6 +12,8 @@ use crate::domain::{Account, CostRecord, DateRange, Money, ProjectInfo, Provider
 use crate::error::{Error, Result};
 use crate::store::{Store, SyncBatch};
 
+mod keys;
+
 /// How much history the demo holds.
 const HISTORY_DAYS: u64 = 430;
 
@@ -440,8 +442,19 @@ impl Demo {
                     store.write_estimates(&account, &progress, None, &rows)?;
                 }
             }
-            let batch =
-                SyncBatch { runs: vec![(range, costs, usage)], projects: Some(projects), ..SyncBatch::default() };
+            // Who spent it: OpenAI's and Anthropic's usage per API key, and their keys.
+            let (usage, api_keys) = if keys::reports_keys(ws.provider) {
+                let (usage, list) = keys::split(ws.provider, ws.name, usage, today);
+                (usage, Some(list))
+            } else {
+                (usage, None)
+            };
+            let batch = SyncBatch {
+                runs: vec![(range, costs, usage)],
+                projects: Some(projects),
+                keys: api_keys,
+                ..SyncBatch::default()
+            };
             store.write_sync(&account, &batch, now)?;
             // OpenRouter and the xAI team are prepaid: the credits left, for `balances` and
             // its runway.
@@ -496,6 +509,8 @@ pub fn budgets() -> Vec<Budget> {
         start_day: 1,
         scope: BudgetScope {
             team: None,
+            key: None,
+            person: None,
             provider,
             workspace: workspace.map(String::from),
             project: project.map(String::from),
@@ -520,6 +535,10 @@ pub fn budgets() -> Vec<Budget> {
         budget("memoways-quarter", 2_500, BudgetPeriod::Quarter, Some(ProviderKind::OpenAi), Some("memoways"), None),
         budget("openrouter-weekly", 60, BudgetPeriod::Week, Some(ProviderKind::OpenRouter), None, None),
     ];
+    // Each person against $200 a week of the spend their keys were allocated.
+    let mut per_person = budget("per-person", 200, BudgetPeriod::Week, None, None, None);
+    per_person.scope.person = Some("*".into());
+    budgets.push(per_person);
     // `limits plan` on the demo: Anthropic holds the research budget as its own limit; OpenAI
     // cannot hold one (its published Admin API has no spend limit).
     for b in budgets.iter_mut().filter(|b| ["claude-research", "edugami-openai"].contains(&b.name.as_str())) {
@@ -529,7 +548,7 @@ pub fn budgets() -> Vec<Budget> {
 }
 
 /// splitmix64: a stable pseudo-random number for a (workspace, project, model, day) tuple.
-fn noise(parts: &[&str], day: NaiveDate) -> f64 {
+pub(crate) fn noise(parts: &[&str], day: NaiveDate) -> f64 {
     let mut h: u64 = 0x9E37_79B9_7F4A_7C15 ^ u64::from(day.num_days_from_ce().unsigned_abs());
     for part in parts {
         for b in part.bytes() {
@@ -628,7 +647,13 @@ fn generate(ws: &WorkspaceSpec, range: DateRange, today: NaiveDate) -> (Vec<Cost
                     if ws.provider.info().counts_requests {
                         totals.requests = (totals.input_tokens + totals.output_tokens) / 2_400 + 1;
                     }
-                    usage.push(UsageRecord { day, project_id: project.clone(), model: spec.model.to_string(), totals });
+                    usage.push(UsageRecord {
+                        day,
+                        project_id: project.clone(),
+                        model: spec.model.to_string(),
+                        totals,
+                        key_id: None,
+                    });
                 }
             }
         }

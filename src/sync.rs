@@ -151,6 +151,20 @@ pub(crate) async fn fetch(
     );
     // The project list is fetched alongside the days, not after them.
     let projects = async { if with_projects { provider.projects().await } else { Ok(None) } };
+    // The keys' names and owners with the projects; a provider that refuses to list them
+    // (a key without that permission) costs the names, not the sync.
+    let keys = async {
+        if !with_projects {
+            return None;
+        }
+        match provider.api_keys().await {
+            Ok(keys) => keys,
+            Err(e) => {
+                tracing::warn!("API keys not listed: {e}");
+                None
+            }
+        }
+    };
     let mut learnt: Vec<crate::domain::ProjectInfo> = Vec::new();
     let days = async {
         for range in runs {
@@ -174,9 +188,10 @@ pub(crate) async fn fetch(
         }
         Ok::<(), ProviderError>(())
     };
-    let (days, projects) = tokio::join!(days, projects);
+    let (days, projects, keys) = tokio::join!(days, projects, keys);
     days?;
     batch.projects = projects?;
+    batch.keys = keys;
     if !learnt.is_empty() {
         // Names learnt with the costs complete (never replace) a project list.
         let list = batch.projects.get_or_insert_with(Vec::new);

@@ -77,6 +77,7 @@ pub fn batch(shape: Shape, account_index: usize, until: NaiveDate) -> SyncBatch 
                             output_tokens: tokens / 4,
                             requests: tokens / 2_000 + 1,
                         },
+                        key_id: None,
                     });
                 }
             }

@@ -71,6 +71,10 @@ pub(crate) fn evaluate_as_of(
             group_by: vec![crate::domain::Dim::Day],
             estimates: b.include_estimate,
         };
+        if b.scope.key.is_some() || b.scope.person.is_some() {
+            rows.extend(super::key_budgets::rows(app, store, b, accounts, &query, as_of)?);
+            continue;
+        }
         // Spend in the budget's currency: other currencies converted with the cached ECB rates.
         let rates = store.cached_rates(&query, b.currency)?;
         if let Some(team) = &b.scope.team {
@@ -117,7 +121,7 @@ pub(crate) fn evaluate_as_of(
 
 /// The accounts a verdict counts: every account in scope but imported ones, which have no
 /// days to fetch (what was imported is what there is), unless the scope is imported only.
-fn counted(accounts: &[Account]) -> usize {
+pub(crate) fn counted(accounts: &[Account]) -> usize {
     let fetched = accounts.iter().filter(|a| !a.provider.is_imported()).count();
     if fetched == 0 { accounts.len() } else { fetched }
 }
@@ -159,7 +163,10 @@ pub(crate) fn relevant(
     models: &[String],
     as_of: chrono::NaiveDate,
 ) -> Vec<BudgetRow> {
-    let rows = match evaluate_as_of(app, store, &app.config.budgets, as_of) {
+    // A key's or a person's budget is about them, not about the view's scope: `budgets` shows it.
+    let budgets: Vec<Budget> =
+        app.config.budgets.iter().filter(|b| b.scope.key.is_none() && b.scope.person.is_none()).cloned().collect();
+    let rows = match evaluate_as_of(app, store, &budgets, as_of) {
         Ok(rows) => rows,
         Err(e) => {
             app.note(&format!("warning: budgets not shown: {e}"));

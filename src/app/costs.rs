@@ -30,9 +30,10 @@ pub(crate) struct Request {
 /// providers it groups by provider first, so openai/edugami and anthropic/edugami stay two rows.
 fn with_provider(accounts: &[crate::domain::Account], mut group_by: Vec<Dim>) -> Vec<Dim> {
     let mixed = accounts.iter().any(|a| a.provider != accounts[0].provider);
-    let provider_specific = group_by
-        .iter()
-        .any(|d| !(d.is_time() || matches!(d, Dim::Provider | Dim::Currency | Dim::Team | Dim::CostCenter)));
+    let provider_specific = group_by.iter().any(|d| {
+        !(d.is_time()
+            || matches!(d, Dim::Provider | Dim::Currency | Dim::Team | Dim::CostCenter | Dim::Person | Dim::Basis))
+    });
     if mixed && provider_specific && !group_by.contains(&Dim::Provider) {
         group_by.insert(0, Dim::Provider);
     }
@@ -49,6 +50,19 @@ pub(crate) fn run(app: &App, req: &Request) -> Result<Answer<CostView>> {
              --by team/cost_center"
                 .into(),
         ));
+    }
+    if group_by.iter().any(|d| d.is_key()) {
+        if estimates {
+            return Err(crate::error::Error::Usage(
+                "keys are allocated from the bill: drop --include-estimate (or --today's estimate with --billed-only)"
+                    .into(),
+            ));
+        }
+        super::views::key_rows::check_dims(&group_by)?;
+        // Allocated and billed rows are told apart.
+        if !group_by.contains(&Dim::Basis) {
+            group_by.push(Dim::Basis);
+        }
     }
     // Never summed with the bill unlabelled: every view with estimates is split by basis.
     if estimates && !group_by.contains(&Dim::Basis) {

@@ -18,6 +18,7 @@ pub(crate) mod fx;
 pub(crate) mod gateway;
 mod gateway_fetch;
 pub(crate) mod import;
+pub(crate) mod key_budgets;
 pub(crate) mod limits;
 pub(crate) mod live;
 pub(crate) mod metrics;

@@ -73,9 +73,11 @@ pub(super) fn run(app: &App, args: CostsArgs) -> Result<()> {
         projects: args.project,
         models: args.model,
         team: args.team.team,
-        estimates: !args.billed_only && (args.include_estimate || args.period.today),
+        // Today's estimate unless the bill is split between keys, which is allocated from the bill.
+        estimates: !args.billed_only
+            && (args.include_estimate || (args.period.today && !group_by.iter().any(|d| d.is_key()))),
         range,
-        group_by,
+        group_by: group_by.clone(),
     };
     if args.billed_only && group_by_needs_estimates(&request.group_by) {
         return Err(Error::Usage("--by hour and --by basis need estimates: drop --billed-only".into()));

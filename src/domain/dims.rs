@@ -24,12 +24,17 @@ pub enum Dim {
     /// The UTC hour of an estimate (`14:00`); a billed day, which has no hours, is `day`.
     Hour,
     /// `billed` or `estimate`: added to every view that includes estimates, so they are never
-    /// summed with the bill unlabelled.
+    /// summed with the bill unlabelled; `allocated` for spend split between API keys.
     Basis,
+    /// The API key that spent it (its name and the provider's redacted hint, never a secret):
+    /// a line's bill split between its keys by their usage (`views::key_rows`).
+    Key,
+    /// The person (or service account) a key belongs to.
+    Person,
 }
 
 impl Dim {
-    pub const ALL: [Dim; 13] = [
+    pub const ALL: [Dim; 15] = [
         Dim::Provider,
         Dim::Workspace,
         Dim::Project,
@@ -43,6 +48,8 @@ impl Dim {
         Dim::CostCenter,
         Dim::Hour,
         Dim::Basis,
+        Dim::Key,
+        Dim::Person,
     ];
 
     pub fn name(self) -> &'static str {
@@ -60,13 +67,25 @@ impl Dim {
             Dim::CostCenter => "cost_center",
             Dim::Hour => "hour",
             Dim::Basis => "basis",
+            Dim::Key => "key",
+            Dim::Person => "person",
         }
     }
 
     /// Whether token and request counts can be attributed to groups of this dimension (a team's
     /// part of a shared account is money only).
     pub fn carries_usage(self) -> bool {
-        !matches!(self, Dim::LineItem | Dim::Currency | Dim::Team | Dim::CostCenter | Dim::Hour | Dim::Basis)
+        !matches!(
+            self,
+            Dim::LineItem
+                | Dim::Currency
+                | Dim::Team
+                | Dim::CostCenter
+                | Dim::Hour
+                | Dim::Basis
+                | Dim::Key
+                | Dim::Person
+        )
     }
 
     /// Whether the dimension is a span of time (rows sort by it, oldest first).
@@ -77,6 +96,11 @@ impl Dim {
     /// Whether the dimension exists only where estimates are read (`Hour`, `Basis`).
     pub fn needs_estimates(self) -> bool {
         matches!(self, Dim::Hour | Dim::Basis)
+    }
+
+    /// Whether the dimension splits a line's bill between API keys (`key`, `person`).
+    pub fn is_key(self) -> bool {
+        matches!(self, Dim::Key | Dim::Person)
     }
 
     /// Whether the dimension comes from the config's teams rather than from the cache.
@@ -94,11 +118,11 @@ impl fmt::Display for Dim {
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum DimError {
     #[error(
-        "unknown --by dimension '{0}': use a comma list of provider, workspace, project, model, line_item, day, week, month, currency, team, cost_center, hour, basis"
+        "unknown --by dimension '{0}': use a comma list of provider, workspace, project, model, line_item, day, week, month, currency, team, cost_center, hour, basis, key, person"
     )]
     Unknown(String),
     #[error(
-        "--by is empty: use a comma list of provider, workspace, project, model, line_item, day, week, month, currency, team, cost_center, hour, basis"
+        "--by is empty: use a comma list of provider, workspace, project, model, line_item, day, week, month, currency, team, cost_center, hour, basis, key, person"
     )]
     Empty,
 }

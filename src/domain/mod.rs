@@ -20,4 +20,4 @@ pub use key_value::KeyValue;
 pub use live::{Basis, LiveBucket, LiveFigure, LiveTokens};
 pub use money::Money;
 pub use period::{DateRange, PeriodSpec};
-pub use records::{Account, CostRecord, ProjectInfo, ProviderKind, UsageRecord, UsageTotals};
+pub use records::{Account, ApiKeyInfo, CostRecord, ProjectInfo, ProviderKind, UsageRecord, UsageTotals};

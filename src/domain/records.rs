@@ -97,13 +97,32 @@ pub struct CostRecord {
     pub currency: super::currency::Currency,
 }
 
-/// Token and request counts for one UTC day, project and model.
+/// Token and request counts for one UTC day, project and model (and API key, where the
+/// provider reports usage per key).
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct UsageRecord {
     pub day: NaiveDate,
     pub project_id: Option<String>,
     pub model: String,
     pub totals: UsageTotals,
+    /// The API key that used the tokens: `None` where the provider does not say; `Some("")`
+    /// for usage without a key (the console, a playground).
+    pub key_id: Option<String>,
+}
+
+/// An API key as its provider lists it: never its secret, only the provider's redacted hint.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ApiKeyInfo {
+    pub id: String,
+    pub name: String,
+    /// The person it belongs to (an email), or a service account's name.
+    pub owner: Option<String>,
+    /// `user` or `service_account` (empty: unknown).
+    pub owner_kind: String,
+    /// The provider's redacted form (`sk-proj-...abc1`, `sk-ant-api03-Ab1...xQAA`).
+    pub hint: Option<String>,
+    /// The project (OpenAI) or workspace (Anthropic) it belongs to.
+    pub project_id: Option<String>,
 }
 
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]

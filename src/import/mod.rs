@@ -86,7 +86,7 @@ impl Sums {
             usage: self
                 .usage
                 .into_iter()
-                .map(|((day, project_id, model), totals)| UsageRecord { day, project_id, model, totals })
+                .map(|((day, project_id, model), totals)| UsageRecord { day, project_id, model, totals, key_id: None })
                 .collect(),
             days,
             rows: self.rows,

@@ -13,6 +13,8 @@ pub(crate) fn scope_text(b: &Budget) -> String {
         s.project.clone().map(|p| format!("project {p}")),
         s.model.clone().map(|m| format!("model {m}")),
         s.team.clone().map(|t| format!("team {t}")),
+        s.key.clone().map(|k| format!("key {k}")),
+        s.person.clone().map(|p| if p == "*" { "each person".to_string() } else { format!("person {p}") }),
     ]
     .into_iter()
     .flatten()

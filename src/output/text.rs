@@ -168,6 +168,8 @@ pub(crate) fn dim_title(dim: crate::domain::Dim) -> &'static str {
         Dim::CostCenter => "Cost centre",
         Dim::Hour => "Hour (UTC)",
         Dim::Basis => "Basis",
+        Dim::Key => "API key",
+        Dim::Person => "Person",
     }
 }
 

@@ -148,6 +148,12 @@ pub trait Provider: Sized + Send + Sync {
         async { Ok(None) }
     }
 
+    /// The account's API keys (names, owners, redacted hints) for `--by key,person`; `None`
+    /// where llmcost reads no keys from the provider.
+    fn api_keys(&self) -> impl Future<Output = Result<Option<Vec<crate::domain::ApiKeyInfo>>, ProviderError>> + Send {
+        async { Ok(None) }
+    }
+
     /// The reversible changes that stop this account's spend, from the state read now (`llmcost
     /// brake`); `None` where llmcost knows no lever for the provider.
     fn brake_changes(&self) -> impl Future<Output = Result<Option<Vec<levers::Change>>, ProviderError>> + Send {
@@ -242,10 +248,19 @@ impl AnyProvider {
 }
 
 /// Usage summed per (day, project, model), as records.
-pub(crate) fn usage_records(merged: BTreeMap<(NaiveDate, Option<String>, String), UsageTotals>) -> Vec<UsageRecord> {
+/// Usage records per day, project, model and API key (`None` key: usage without one).
+pub(crate) fn usage_records_by_key(
+    merged: BTreeMap<(NaiveDate, Option<String>, String, Option<String>), UsageTotals>,
+) -> Vec<UsageRecord> {
     merged
         .into_iter()
-        .map(|((day, project_id, model), totals)| UsageRecord { day, project_id, model, totals })
+        .map(|((day, project_id, model, key), totals)| UsageRecord {
+            day,
+            project_id,
+            model,
+            totals,
+            key_id: Some(key.unwrap_or_default()),
+        })
         .collect()
 }
 

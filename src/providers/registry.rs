@@ -93,6 +93,14 @@ macro_rules! registry {
                 }
             }
 
+            /// The account's API keys, names and owners; `None`: the provider lists none.
+            pub async fn api_keys(&self) -> Result<Option<Vec<crate::domain::ApiKeyInfo>>, super::http::ProviderError> {
+                match self {
+                    $(AnyProvider::$variant(p) => <super::$module::$client as Provider>::api_keys(p).await,)+
+                    AnyProvider::Imported(p) => <super::imported::Imported as Provider>::api_keys(p).await,
+                }
+            }
+
             /// The reversible changes that stop the account's spend; `None`: no lever known.
             pub async fn brake_changes(&self) -> Result<Option<Vec<super::levers::Change>>, super::http::ProviderError> {
                 match self {

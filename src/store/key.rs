@@ -31,7 +31,9 @@ pub(crate) fn read(dim: Dim, text: String) -> Result<KeyValue> {
         | Dim::Team
         | Dim::CostCenter
         | Dim::Hour
-        | Dim::Basis => KeyValue::Text(text),
+        | Dim::Basis
+        | Dim::Key
+        | Dim::Person => KeyValue::Text(text),
     })
 }
 

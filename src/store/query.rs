@@ -56,7 +56,7 @@ fn column(dim: Dim) -> &'static str {
         Dim::Currency => "currency",
         // Not in the cache: views allocate them (`CostView::build_in` with teams) from the
         // columns above; a query that names them anyway groups everything under "".
-        Dim::Team | Dim::CostCenter => "''",
+        Dim::Team | Dim::CostCenter | Dim::Key | Dim::Person => "''",
         // Columns of `with_estimates`' source, which any query naming them reads.
         Dim::Hour => "hour",
         Dim::Basis => "basis",

@@ -203,6 +203,32 @@ const MIGRATIONS: &[&str] = &[
         scored_at TEXT NOT NULL,
         PRIMARY KEY (provider, workspace, day, model)
     ) WITHOUT ROWID;",
+    // 12: who spent it: usage per API key (where the provider reports it), and the keys with
+    // their names, owners and the provider's redacted hints (never a secret).
+    "CREATE TABLE key_usage (
+        provider            TEXT NOT NULL,
+        workspace           TEXT NOT NULL,
+        day                 TEXT NOT NULL,
+        project_id          TEXT NOT NULL,
+        model               TEXT NOT NULL,
+        key_id              TEXT NOT NULL,   -- '' = no key (a console, a playground)
+        input_tokens        INTEGER NOT NULL,
+        cached_input_tokens INTEGER NOT NULL,
+        output_tokens       INTEGER NOT NULL,
+        requests            INTEGER NOT NULL,
+        PRIMARY KEY (provider, workspace, day, project_id, model, key_id)
+    ) WITHOUT ROWID;
+    CREATE TABLE api_keys (
+        provider   TEXT NOT NULL,
+        workspace  TEXT NOT NULL,
+        key_id     TEXT NOT NULL,
+        name       TEXT NOT NULL,
+        owner      TEXT NOT NULL,            -- an email, a service account, or ''
+        owner_kind TEXT NOT NULL,
+        hint       TEXT NOT NULL,            -- the provider's redacted form
+        project_id TEXT NOT NULL,
+        PRIMARY KEY (provider, workspace, key_id)
+    ) WITHOUT ROWID;",
 ];
 
 #[expect(clippy::cast_possible_wrap, reason = "a handful of migrations")]
@@ -232,6 +258,8 @@ pub(super) fn ensure_ours(conn: &Connection, path: &std::path::Path) -> Result<(
         "estimate_scores",
         "estimates",
         "fx_rates",
+        "key_usage",
+        "api_keys",
         "imports",
         "lever_journal",
         "notifications",

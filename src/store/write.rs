@@ -21,6 +21,8 @@ pub struct SyncBatch {
     pub usage_missing: Vec<DateRange>,
     /// Why usage could not be fetched, for the note that says so.
     pub usage_error: Option<String>,
+    /// The account's API keys, when listed with the projects: they replace the cached list.
+    pub keys: Option<Vec<crate::domain::ApiKeyInfo>>,
 }
 
 impl Store {
@@ -59,11 +61,17 @@ impl Store {
             let reported = |day: NaiveDate| range.contains(day) && !batch.unreported.contains(&day);
             insert_costs(&tx, provider, workspace, costs.iter().filter(|c| reported(c.day)), &at)?;
             insert_usage(&tx, provider, workspace, usage.iter().filter(|u| with_usage && reported(u.day)), &at)?;
+            if with_usage {
+                super::keys::replace_key_usage(&tx, provider, workspace, range, &batch.unreported, usage)?;
+            }
             mark_fetched(&tx, provider, workspace, range.days().filter(|d| !batch.unreported.contains(d)), &at)?;
         }
         let fetched: Vec<NaiveDate> =
             batch.runs.iter().flat_map(|(r, _, _)| r.days()).filter(|d| !batch.unreported.contains(d)).collect();
         super::estimates::settle(&tx, provider, workspace, &fetched, fetched_at)?;
+        if let Some(keys) = &batch.keys {
+            super::keys::replace_keys(&tx, provider, workspace, keys)?;
+        }
         if let Some(projects) = &batch.projects {
             tx.execute("DELETE FROM projects WHERE provider = ?1 AND workspace = ?2", (provider, workspace))?;
             let mut insert = tx.prepare_cached(

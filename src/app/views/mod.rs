@@ -6,6 +6,7 @@ pub(crate) mod chargeback;
 pub(crate) mod cost_row;
 pub(crate) mod cost_view;
 pub(crate) mod focus;
+pub(crate) mod key_rows;
 pub(crate) mod projects_view;
 pub(crate) mod publisher;
 

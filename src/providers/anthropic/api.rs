@@ -60,6 +60,9 @@ pub struct MessagesUsageResult {
     pub workspace_id: Option<String>,
     #[serde(default, deserialize_with = "lenient::opt_text")]
     pub model: Option<String>,
+    /// With `group_by[]=api_key_id`: the key (`null`: the Workbench, no key).
+    #[serde(default, deserialize_with = "lenient::opt_text")]
+    pub api_key_id: Option<String>,
     /// With `group_by[]=service_tier`: `standard`, `batch`, `priority`...
     #[serde(default, deserialize_with = "lenient::opt_text")]
     pub service_tier: Option<String>,
@@ -90,6 +93,69 @@ pub struct Workspace {
     pub name: Option<String>,
     #[serde(default, deserialize_with = "lenient::opt_text")]
     pub archived_at: Option<String>,
+}
+
+/// `/v1/organizations/api_keys`.
+#[derive(Debug, Deserialize)]
+pub struct KeyPage {
+    pub data: Vec<ApiKey>,
+    #[serde(default, deserialize_with = "lenient::flag")]
+    pub has_more: bool,
+    #[serde(default, deserialize_with = "lenient::opt_text")]
+    pub last_id: Option<String>,
+}
+
+#[derive(Debug, Deserialize)]
+pub struct ApiKey {
+    pub id: String,
+    #[serde(default, deserialize_with = "lenient::opt_text")]
+    pub name: Option<String>,
+    /// `sk-ant-api03-R2D...igAA`: the API's hint, never the secret.
+    #[serde(default, deserialize_with = "lenient::opt_text")]
+    pub partial_key_hint: Option<String>,
+    #[serde(default, deserialize_with = "lenient::opt_text")]
+    pub workspace_id: Option<String>,
+    #[serde(default)]
+    pub created_by: Option<Actor>,
+}
+
+#[derive(Debug, Deserialize)]
+pub struct Actor {
+    #[serde(default, deserialize_with = "lenient::opt_text")]
+    pub id: Option<String>,
+}
+
+/// `/v1/organizations/users`.
+#[derive(Debug, Deserialize)]
+pub struct UserPage {
+    pub data: Vec<User>,
+    #[serde(default, deserialize_with = "lenient::flag")]
+    pub has_more: bool,
+    #[serde(default, deserialize_with = "lenient::opt_text")]
+    pub last_id: Option<String>,
+}
+
+#[derive(Debug, Deserialize)]
+pub struct User {
+    pub id: String,
+    #[serde(default, deserialize_with = "lenient::opt_text")]
+    pub email: Option<String>,
+    #[serde(default, deserialize_with = "lenient::opt_text")]
+    pub name: Option<String>,
+}
+
+impl CursorPage for KeyPage {
+    fn next_page(&self) -> NextPage {
+        let last = self.last_id.clone().or_else(|| self.data.last().map(|k| k.id.clone()));
+        NextPage::from_parts(self.has_more, last)
+    }
+}
+
+impl CursorPage for UserPage {
+    fn next_page(&self) -> NextPage {
+        let last = self.last_id.clone().or_else(|| self.data.last().map(|u| u.id.clone()));
+        NextPage::from_parts(self.has_more, last)
+    }
 }
 
 impl<T: serde::de::DeserializeOwned> CursorPage for ReportPage<T> {

@@ -188,6 +188,10 @@ impl Provider for Anthropic {
         self.hourly(since, until).await.map(Some)
     }
 
+    async fn api_keys(&self) -> Result<Option<Vec<crate::domain::ApiKeyInfo>>, ProviderError> {
+        self.keys().await.map(Some)
+    }
+
     async fn check(&self) -> Result<Option<String>, ProviderError> {
         let _: api::WorkspacePage =
             self.http.get_json("/v1/organizations/workspaces", &[("limit", "1".to_string())]).await?;
@@ -263,7 +267,7 @@ impl Anthropic {
         &self,
         path: &str,
         range: DateRange,
-        group_by: [&str; 2],
+        group_by: &[&str],
     ) -> Result<Vec<(NaiveDate, Vec<T>)>, ProviderError> {
         let end = range.until.succ_opt().unwrap_or(range.until);
         let mut q = vec![
@@ -272,7 +276,7 @@ impl Anthropic {
             ("bucket_width", "1d".to_string()),
             ("limit", "31".to_string()),
         ];
-        q.extend(group_by.map(|g| ("group_by[]", g.to_string())));
+        q.extend(group_by.iter().map(|g| ("group_by[]", (*g).to_string())));
         let pages: Vec<api::ReportPage<T>> = self.http.pages(path, &q, "page").await?;
         day_buckets(pages).map_err(|m| self.malformed(path, m))
     }
@@ -284,17 +288,18 @@ impl Anthropic {
     ) -> Result<(Vec<CostRecord>, std::collections::BTreeSet<NaiveDate>), ProviderError> {
         const PATH: &str = "/v1/organizations/cost_report";
         let buckets: Vec<(NaiveDate, Vec<api::CostResult>)> =
-            self.report(PATH, range, ["workspace_id", "description"]).await?;
+            self.report(PATH, range, &["workspace_id", "description"]).await?;
         let days = buckets.iter().map(|(d, _)| *d).collect();
         Ok((cost_records(buckets).map_err(|m| self.malformed(PATH, m))?, days))
     }
 
-    /// Tokens per UTC day, workspace and model. The report has no request counts.
+    /// Tokens per UTC day, workspace, model and API key. The report has no request counts.
     pub async fn usage(&self, range: DateRange) -> Result<Vec<UsageRecord>, ProviderError> {
         const PATH: &str = "/v1/organizations/usage_report/messages";
         let buckets: Vec<(NaiveDate, Vec<api::MessagesUsageResult>)> =
-            self.report(PATH, range, ["model", "workspace_id"]).await?;
-        let mut merged: BTreeMap<(NaiveDate, Option<String>, String), UsageTotals> = BTreeMap::new();
+            self.report(PATH, range, &["model", "workspace_id", "api_key_id"]).await?;
+        type Key = (NaiveDate, Option<String>, String, Option<String>);
+        let mut merged: BTreeMap<Key, UsageTotals> = BTreeMap::new();
         for (day, results) in buckets {
             for r in results {
                 let writes = r.cache_creation.unwrap_or_default();
@@ -309,10 +314,38 @@ impl Anthropic {
                     requests: 0,
                 };
                 let model = r.model.unwrap_or_else(|| "(unattributed)".to_string());
-                *merged.entry((day, r.workspace_id.filter(|w| !w.is_empty()), model)).or_default() += totals;
+                let key = r.api_key_id.filter(|k| !k.is_empty());
+                *merged.entry((day, r.workspace_id.filter(|w| !w.is_empty()), model, key)).or_default() += totals;
             }
         }
-        Ok(super::usage_records(merged))
+        Ok(super::usage_records_by_key(merged))
+    }
+
+    /// The organization's API keys with their creators' emails (`/v1/organizations/api_keys`
+    /// and `/v1/organizations/users`).
+    async fn keys(&self) -> Result<Vec<crate::domain::ApiKeyInfo>, ProviderError> {
+        let q = [("limit", "100".to_string())];
+        let (keys, users) = tokio::join!(
+            self.http.pages::<api::KeyPage>("/v1/organizations/api_keys", &q, "after_id"),
+            self.http.pages::<api::UserPage>("/v1/organizations/users", &q, "after_id"),
+        );
+        let users: BTreeMap<String, String> =
+            users?.into_iter().flat_map(|p| p.data).filter_map(|u| Some((u.id, u.email.or(u.name)?))).collect();
+        Ok(keys?
+            .into_iter()
+            .flat_map(|p| p.data)
+            .map(|k| {
+                let creator = k.created_by.and_then(|c| c.id);
+                crate::domain::ApiKeyInfo {
+                    name: k.name.unwrap_or_else(|| k.id.clone()),
+                    owner: creator.as_ref().map(|id| users.get(id).cloned().unwrap_or_else(|| id.clone())),
+                    owner_kind: if creator.is_some() { "user".into() } else { String::new() },
+                    hint: k.partial_key_hint,
+                    project_id: k.workspace_id.filter(|w| !w.is_empty()),
+                    id: k.id,
+                }
+            })
+            .collect())
     }
 
     /// The organization's workspaces, archived ones included.

@@ -59,6 +59,9 @@ pub struct CompletionsUsageResult {
     pub project_id: Option<String>,
     #[serde(default, deserialize_with = "lenient::opt_text")]
     pub model: Option<String>,
+    /// With `group_by=api_key_id`: the key that made the requests (`null`: none, the playground).
+    #[serde(default, deserialize_with = "lenient::opt_text")]
+    pub api_key_id: Option<String>,
     /// With `group_by=batch`: whether the requests went through the Batch API.
     #[serde(default, deserialize_with = "lenient::flag")]
     pub batch: bool,
@@ -83,6 +86,51 @@ pub struct Project {
     pub status: Option<String>,
     #[serde(default)]
     pub archived_at: Option<serde_json::Value>,
+}
+
+/// `/organization/projects/{id}/api_keys`.
+#[derive(Debug, Deserialize)]
+pub struct KeyPage {
+    pub data: Vec<ProjectKey>,
+    #[serde(default, deserialize_with = "lenient::flag")]
+    pub has_more: bool,
+    #[serde(default, deserialize_with = "lenient::opt_text")]
+    pub last_id: Option<String>,
+}
+
+#[derive(Debug, Deserialize)]
+pub struct ProjectKey {
+    pub id: String,
+    #[serde(default, deserialize_with = "lenient::opt_text")]
+    pub name: Option<String>,
+    /// `sk-abc...def`: what the API shows of the secret, never the secret.
+    #[serde(default, deserialize_with = "lenient::opt_text")]
+    pub redacted_value: Option<String>,
+    #[serde(default)]
+    pub owner: Option<KeyOwner>,
+}
+
+#[derive(Debug, Deserialize)]
+pub struct KeyOwner {
+    #[serde(default)]
+    pub user: Option<Person>,
+    #[serde(default)]
+    pub service_account: Option<Person>,
+}
+
+#[derive(Debug, Deserialize)]
+pub struct Person {
+    #[serde(default, deserialize_with = "lenient::opt_text")]
+    pub name: Option<String>,
+    #[serde(default, deserialize_with = "lenient::opt_text")]
+    pub email: Option<String>,
+}
+
+impl CursorPage for KeyPage {
+    fn next_page(&self) -> NextPage {
+        let last = self.last_id.clone().or_else(|| self.data.last().map(|k| k.id.clone()));
+        NextPage::from_parts(self.has_more, last)
+    }
 }
 
 impl<T: serde::de::DeserializeOwned> CursorPage for BucketPage<T> {

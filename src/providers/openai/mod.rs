@@ -65,6 +65,9 @@ const INFO: ProviderInfo = ProviderInfo {
 
 pub struct OpenAi {
     http: Http,
+    /// The project list, asked once per process: the sync's project names and the key listing
+    /// (per project) both need it.
+    project_list: tokio::sync::OnceCell<Vec<ProjectInfo>>,
 }
 
 fn unix_midnight(day: NaiveDate) -> i64 {
@@ -133,7 +136,7 @@ impl Provider for OpenAi {
     }
 
     fn new(http: Http, _settings: &crate::config_workspace::WorkspaceConfig, _credentials: &Credentials) -> Self {
-        OpenAi { http }
+        OpenAi { http, project_list: tokio::sync::OnceCell::new() }
     }
 
     fn http(&self) -> &Http {
@@ -215,6 +218,10 @@ impl Provider for OpenAi {
         Ok(Some(out))
     }
 
+    async fn api_keys(&self) -> Result<Option<Vec<crate::domain::ApiKeyInfo>>, ProviderError> {
+        self.keys().await.map(Some)
+    }
+
     /// Costs and usage are fetched at once; a usage failure keeps the costs.
     async fn fetch_days(&self, range: DateRange) -> Result<DayBatch, ProviderError> {
         let (costs, usage) = tokio::join!(self.costs(range), self.usage(range));
@@ -242,10 +249,10 @@ impl OpenAi {
         &self,
         path: &str,
         range: DateRange,
-        extra: [(&'static str, &str); 3],
+        extra: &[(&'static str, &str)],
     ) -> Result<Vec<(NaiveDate, Vec<T>)>, ProviderError> {
         let mut q = Self::window(range);
-        q.extend(extra.map(|(k, v)| (k, v.to_string())));
+        q.extend(extra.iter().map(|(k, v)| (*k, (*v).to_string())));
         let pages: Vec<api::BucketPage<T>> = self.http.pages(path, &q, "page").await?;
         day_buckets(pages).map_err(|m| self.malformed(path, m))
     }
@@ -258,17 +265,18 @@ impl OpenAi {
     ) -> Result<(Vec<CostRecord>, std::collections::BTreeSet<NaiveDate>), ProviderError> {
         const PATH: &str = "/organization/costs";
         let extra = [("group_by", "project_id"), ("group_by", "line_item"), ("limit", "180")];
-        let buckets: Vec<(NaiveDate, Vec<api::CostResult>)> = self.buckets(PATH, range, extra).await?;
+        let buckets: Vec<(NaiveDate, Vec<api::CostResult>)> = self.buckets(PATH, range, &extra).await?;
         let days = buckets.iter().map(|(d, _)| *d).collect();
         Ok((cost_records(buckets).map_err(|m| self.malformed(PATH, m))?, days))
     }
 
-    /// Tokens and requests per UTC day, project and model (completions endpoint).
+    /// Tokens and requests per UTC day, project, model and API key (completions endpoint).
     pub async fn usage(&self, range: DateRange) -> Result<Vec<UsageRecord>, ProviderError> {
         const PATH: &str = "/organization/usage/completions";
-        let extra = [("group_by", "model"), ("group_by", "project_id"), ("limit", "31")];
-        let buckets: Vec<(NaiveDate, Vec<api::CompletionsUsageResult>)> = self.buckets(PATH, range, extra).await?;
-        let mut merged: BTreeMap<(NaiveDate, Option<String>, String), UsageTotals> = BTreeMap::new();
+        let extra = [("group_by", "model"), ("group_by", "project_id"), ("group_by", "api_key_id"), ("limit", "31")];
+        let buckets: Vec<(NaiveDate, Vec<api::CompletionsUsageResult>)> = self.buckets(PATH, range, &extra).await?;
+        type Key = (NaiveDate, Option<String>, String, Option<String>);
+        let mut merged: BTreeMap<Key, UsageTotals> = BTreeMap::new();
         for (day, results) in buckets {
             for r in results {
                 let totals = UsageTotals {
@@ -278,14 +286,48 @@ impl OpenAi {
                     requests: r.num_model_requests,
                 };
                 let model = r.model.unwrap_or_else(|| line_item::UNATTRIBUTED.to_string());
-                *merged.entry((day, r.project_id.filter(|p| !p.is_empty()), model)).or_default() += totals;
+                let key = r.api_key_id.filter(|k| !k.is_empty());
+                *merged.entry((day, r.project_id.filter(|p| !p.is_empty()), model, key)).or_default() += totals;
             }
         }
-        Ok(super::usage_records(merged))
+        Ok(super::usage_records_by_key(merged))
+    }
+
+    /// Every project's API keys, with their owners (`GET /organization/projects/{id}/api_keys`).
+    async fn keys(&self) -> Result<Vec<crate::domain::ApiKeyInfo>, ProviderError> {
+        let mut out = Vec::new();
+        for project in self.project_list().await? {
+            let path = format!("/organization/projects/{}/api_keys", super::levers::segment(&project.id));
+            let q = [("limit", "100".to_string())];
+            let pages: Vec<api::KeyPage> = self.http.pages(&path, &q, "after").await?;
+            for k in pages.into_iter().flat_map(|p| p.data) {
+                let (owner, kind) = match k.owner {
+                    Some(o) => match (o.user, o.service_account) {
+                        (Some(u), _) => (u.email.or(u.name), "user"),
+                        (None, Some(sa)) => (sa.name.map(|n| format!("service account {n}")), "service_account"),
+                        (None, None) => (None, ""),
+                    },
+                    None => (None, ""),
+                };
+                out.push(crate::domain::ApiKeyInfo {
+                    name: k.name.unwrap_or_else(|| k.id.clone()),
+                    id: k.id,
+                    owner,
+                    owner_kind: kind.to_string(),
+                    hint: k.redacted_value,
+                    project_id: Some(project.id.clone()),
+                });
+            }
+        }
+        Ok(out)
     }
 
     /// Every project, archived ones included.
     async fn project_list(&self) -> Result<Vec<ProjectInfo>, ProviderError> {
+        self.project_list.get_or_try_init(|| self.fetch_project_list()).await.cloned()
+    }
+
+    async fn fetch_project_list(&self) -> Result<Vec<ProjectInfo>, ProviderError> {
         let q = [("limit", "100".to_string()), ("include_archived", "true".to_string())];
         let pages: Vec<api::ProjectPage> = self.http.pages("/organization/projects", &q, "after").await?;
         Ok(pages

@@ -234,7 +234,7 @@ impl OpenRouter {
         }
         Ok(merged
             .into_iter()
-            .map(|((day, model), totals)| UsageRecord { day, project_id: None, model, totals })
+            .map(|((day, model), totals)| UsageRecord { day, project_id: None, model, totals, key_id: None })
             .collect())
     }
 }

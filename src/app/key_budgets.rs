@@ -1,0 +1,100 @@
+//! Budgets per API key and per person (`key = "..."`, `person = "..."` or `person = "*"`): the
+//! allocated spend `costs --by key,person` shows, day by day, against the amount. A wildcard
+//! is one verdict per person seen in the period (its name `budget/person`), so each person is
+//! alerted once per period on their own.
+
+use std::collections::BTreeMap;
+
+use chrono::NaiveDate;
+
+use super::App;
+use crate::budget::{self, Budget, BudgetRow, Status};
+use crate::domain::{Account, Dim, Money};
+use crate::error::Result;
+use crate::store::{CostQuery, Store};
+
+/// What a wildcard matches: every person.
+pub(crate) const EVERY_PERSON: &str = "*";
+
+/// Whether a key row's label names `wanted` (its name, `name (hint)`, or an unlisted key's id).
+fn key_matches(label: &str, wanted: &str) -> bool {
+    label == wanted || label.strip_prefix(wanted).is_some_and(|rest| rest.starts_with(" ("))
+}
+
+/// Whether a key's owner is a person: not spend without a key, a key with no known owner, or
+/// a service account (which `person = "*"` leaves to key budgets).
+fn is_person(who: &str) -> bool {
+    who != super::views::key_rows::NO_KEY && who != "(unknown)" && !who.starts_with(SERVICE_ACCOUNT)
+}
+
+/// How a service account owner reads (`views::key_rows`).
+const SERVICE_ACCOUNT: &str = "service account ";
+
+/// The verdicts of a key or person budget: one, or one per person for `person = "*"`.
+pub(crate) fn rows(
+    app: &App,
+    store: &Store,
+    b: &Budget,
+    accounts: Vec<Account>,
+    query: &CostQuery,
+    as_of: NaiveDate,
+) -> Result<Vec<BudgetRow>> {
+    let today = app.clock.today();
+    let dim = if b.scope.key.is_some() { Dim::Key } else { Dim::Person };
+    let q = CostQuery { group_by: vec![Dim::Day, dim], estimates: false, ..query.clone() };
+    let rates = store.cached_rates(&q, b.currency)?;
+    let labels = super::views::cost_row::Labels::new(Default::default(), today, q.range);
+    let (rows, _) = super::views::key_rows::rows(store, &q, b.currency, &rates, &labels)?;
+    let mut daily: BTreeMap<String, Vec<(NaiveDate, Money)>> = BTreeMap::new();
+    for r in rows {
+        let (Some(day), Some(who)) = (r.cells.first().and_then(|c| c.key.day()), r.cells.get(1)) else { continue };
+        let matched = match (&b.scope.key, b.scope.person.as_deref()) {
+            (Some(key), _) => key_matches(&who.value, key).then(|| b.name.clone()),
+            (None, Some(EVERY_PERSON)) => is_person(&who.value).then(|| who.value.clone()),
+            (None, Some(person)) => (who.value == person).then(|| b.name.clone()),
+            (None, None) => None,
+        };
+        if let Some(name) = matched {
+            daily.entry(name).or_default().push((day, r.cost));
+        }
+    }
+    // A budget whose key or person spent nothing yet still has its verdict.
+    if daily.is_empty() || b.scope.person.as_deref() != Some(EVERY_PERSON) {
+        daily.entry(b.name.clone()).or_default();
+    }
+    let mut out = Vec::new();
+    for (who, series) in daily {
+        let mut one = b.clone();
+        if b.scope.person.as_deref() == Some(EVERY_PERSON) && who != b.name {
+            one.name = format!("{}/{who}", b.name);
+            one.scope.person = Some(who);
+        }
+        let mut status: Status = budget::evaluate_as_of(&one, &series, as_of, today);
+        let missing = super::budgets::missing_data(app, store, &accounts, status.period, today)?;
+        status.level = status.level.with_missing(missing.len(), super::budgets::counted(&accounts));
+        out.push(BudgetRow {
+            budget: one,
+            status,
+            accounts: accounts.clone(),
+            missing,
+            projects: query.projects.clone(),
+            braked: None,
+            estimated: None,
+        });
+    }
+    Ok(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn keys_match_by_name_or_id_and_people_exclude_placeholders() {
+        assert!(key_matches("grading-ben-agent (sk-proj-...b_b)", "grading-ben-agent"));
+        assert!(key_matches("key_123", "key_123"));
+        assert!(!key_matches("grading-ben-agent-2 (sk-...)", "grading-ben-agent"));
+        assert!(is_person("ben@edugami.org") && !is_person("(no key)") && !is_person("(unknown)"));
+        assert!(!is_person("service account ci"));
+    }
+}
