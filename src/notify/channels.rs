@@ -98,7 +98,12 @@ impl Channel {
     }
 
     pub fn wants(&self, budget: &str, exceeded: bool) -> bool {
-        (self.budgets.is_empty() || self.budgets.iter().any(|b| b == budget))
+        // A wildcard budget's verdicts (`per-person/ana@...`) go where the budget goes.
+        (self.budgets.is_empty()
+            || self
+                .budgets
+                .iter()
+                .any(|b| b == budget || budget.strip_prefix(b.as_str()).is_some_and(|r| r.starts_with('/'))))
             && (self.min_level == MinLevel::Warning || exceeded)
     }
 }

@@ -140,6 +140,8 @@ fn json_doc(
                     project: &b.scope.project,
                     model: &b.scope.model,
                     team: &b.scope.team,
+                    key: &b.scope.key,
+                    person: &b.scope.person,
                 },
                 amount: b.amount.exact(),
                 spent: s.spent.exact(),
@@ -220,6 +222,10 @@ struct ScopeDoc<'a> {
     project: &'a Option<String>,
     model: &'a Option<String>,
     team: &'a Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    key: &'a Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    person: &'a Option<String>,
 }
 
 fn level_color(level: Level) -> comfy_table::Color {

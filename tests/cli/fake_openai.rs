@@ -220,21 +220,28 @@ impl Respond for Usage {
             Ok(w) => w,
             Err(message) => return error(400, &message),
         };
+        let by_key = q.get("group_by").is_some_and(|g| g.iter().any(|g| g == "api_key_id"));
         let data: Vec<Value> = days
             .iter()
             .map(|d| {
+                // Grouped by key: the CI key used three quarters, Ana's a quarter.
+                let shares: &[(Option<&str>, u64)] =
+                    if by_key { &[(Some("ci"), 3), (Some("ana"), 1)] } else { &[(None, 4)] };
                 let results: Vec<Value> = self
                     .0
                     .lines
                     .iter()
                     .filter(|l| l.day == *d && l.line_item.starts_with("gpt-4o-2024-08-06, input"))
-                    .map(|l| {
-                        json!({
-                            "object": "organization.usage.completions.result",
-                            "input_tokens": 1000, "output_tokens": 250, "num_model_requests": 4,
-                            "input_cached_tokens": 100, "input_audio_tokens": 0, "output_audio_tokens": 0,
-                            "project_id": l.project, "user_id": null, "api_key_id": null,
-                            "model": "gpt-4o-2024-08-06", "batch": false, "service_tier": "default"
+                    .flat_map(|l| {
+                        shares.iter().map(move |(key, q)| {
+                            let key = key.map(|k| format!("key_{}_{k}", l.project.unwrap_or("default")));
+                            json!({
+                                "object": "organization.usage.completions.result",
+                                "input_tokens": 250 * q, "output_tokens": 62 * q + q / 3 * 2, "num_model_requests": q,
+                                "input_cached_tokens": 25 * q, "input_audio_tokens": 0, "output_audio_tokens": 0,
+                                "project_id": l.project, "user_id": null, "api_key_id": key,
+                                "model": "gpt-4o-2024-08-06", "batch": false, "service_tier": "default"
+                            })
                         })
                     })
                     .collect();
@@ -282,6 +289,40 @@ impl Usage {
         }
         ResponseTemplate::new(200)
             .set_body_json(json!({"object": "page", "data": data, "has_more": false, "next_page": null}))
+    }
+}
+
+/// A project's API keys (`/organization/projects/{id}/api_keys`): a CI service account's and
+/// Ana's, with their redacted values.
+struct ProjectKeys(Arc<Org>);
+
+impl Respond for ProjectKeys {
+    fn respond(&self, req: &Request) -> ResponseTemplate {
+        if let Some(denied) = authorize(&self.0, req) {
+            return denied;
+        }
+        let project = req.url.path().split('/').nth(4).unwrap_or("").to_string();
+        if !self.0.projects.iter().any(|(id, _, _)| *id == project) {
+            return error(404, "No such project");
+        }
+        let key = |k: &str, owner: Value| {
+            json!({"object": "organization.project.api_key", "id": format!("key_{project}_{k}"),
+                   "name": format!("{k}-key"), "redacted_value": format!("sk-proj-...{k}9"),
+                   "created_at": 1_767_225_600, "last_used_at": 1_795_305_600, "owner": owner})
+        };
+        let data = vec![
+            key(
+                "ci",
+                json!({"type": "service_account", "service_account": {"id": "svc_1", "name": "ci-runner", "role": "member"}}),
+            ),
+            key(
+                "ana",
+                json!({"type": "user", "user": {"id": "user_ana", "name": "Ana", "email": "ana@example.org", "role": "owner"}}),
+            ),
+        ];
+        ResponseTemplate::new(200).set_body_json(
+            json!({"object": "list", "data": data, "first_id": null, "last_id": null, "has_more": false}),
+        )
     }
 }
 
@@ -340,7 +381,12 @@ impl FakeOpenAi {
             .respond_with(Delayed(Usage(org.clone()), latency))
             .mount(&server)
             .await;
-        get("/v1/organization/projects").respond_with(Delayed(Projects(org), latency)).mount(&server).await;
+        get("/v1/organization/projects").respond_with(Delayed(Projects(org.clone()), latency)).mount(&server).await;
+        Mock::given(method("GET"))
+            .and(wiremock::matchers::path_regex("^/v1/organization/projects/[^/]+/api_keys$"))
+            .respond_with(Delayed(ProjectKeys(org), latency))
+            .mount(&server)
+            .await;
         FakeOpenAi { server }
     }
 

@@ -58,4 +58,5 @@ mod ship;
 mod teams;
 mod test_env;
 mod tui;
+mod who;
 mod xai;

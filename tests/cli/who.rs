@@ -1,0 +1,102 @@
+//! Who spent it: against the fake OpenAI organization whose usage report names API keys (a CI
+//! service account's and Ana's in each project) and whose projects list their keys with owners,
+//! `--by key` and `--by person` split each line's bill between its keys, add up to the bill to
+//! the cent per project and day, say how (basis), never show a secret, and a wildcard person
+//! budget gives each person a verdict of their own, alerted once per period.
+
+use std::collections::BTreeMap;
+
+use rust_decimal::Decimal;
+
+use crate::fake_openai::{FakeOpenAi, billed, sample_org};
+use crate::test_env::{TestEnv, expect_code, json, stdout};
+
+const KEY: &str = "sk-admin-test-who-0000aaaa";
+
+fn dec(v: &serde_json::Value) -> Decimal {
+    v.as_str().unwrap_or_else(|| panic!("not a decimal string: {v}")).parse().unwrap()
+}
+
+#[tokio::test]
+async fn keys_and_people_add_up_to_the_bill() {
+    let fake = FakeOpenAi::start(sample_org(KEY)).await;
+    let env = TestEnv::new().openai("lab", KEY, &fake.base_url());
+    let out = env.run(&["costs", "--month", "--by", "key", "--format", "json"]).await;
+    expect_code(&out, 0);
+    let doc = json(&out);
+    assert_eq!(dec(&doc["total"]), billed(&sample_org(KEY), "2026-11-01", "2026-11-22"), "{doc:#}");
+    assert_eq!(doc["group_by"], serde_json::json!(["key", "basis"]));
+    let rows = doc["rows"].as_array().unwrap();
+    let keys: Vec<&str> = rows.iter().map(|r| r["key"].as_str().unwrap()).collect();
+    assert!(keys.contains(&"ci-key (sk-proj-...ci9)") && keys.contains(&"ana-key (sk-proj-...ana9)"), "{keys:?}");
+    assert!(keys.contains(&"(no key)"), "tools and storage no key used: {keys:?}");
+    assert!(!stdout(&out).contains(KEY), "never a secret");
+    for r in rows {
+        let expected = if r["key"] == "(no key)" { "billed" } else { "allocated" };
+        assert_eq!(r["basis"], expected, "{r}");
+    }
+
+    // Per project, model and day, the keys' parts add up to the line's bill exactly.
+    let by = |dims: &str| {
+        let env = &env;
+        let dims = dims.to_string();
+        async move { json(&env.run(&["costs", "--month", "--by", &dims, "--format", "json", "--offline"]).await) }
+    };
+    let lines = by("day,project,model").await;
+    let parts = by("day,project,model,key").await;
+    let mut summed: BTreeMap<(String, String, String), Decimal> = BTreeMap::new();
+    for r in parts["rows"].as_array().unwrap() {
+        let k = (r["day"].to_string(), r["project"].to_string(), r["model"].to_string());
+        *summed.entry(k).or_default() += dec(&r["cost"]);
+    }
+    for r in lines["rows"].as_array().unwrap() {
+        let k = (r["day"].to_string(), r["project"].to_string(), r["model"].to_string());
+        assert_eq!(summed.get(&k).copied(), Some(dec(&r["cost"])), "{k:?}");
+    }
+
+    // By person: the CI key's owner is a service account; Ana's spend is a quarter of the
+    // GPT-4o lines' (her quarter of the tokens, at the same prices).
+    let people = by("person").await;
+    let who: Vec<&str> = people["rows"].as_array().unwrap().iter().map(|r| r["person"].as_str().unwrap()).collect();
+    assert!(who.contains(&"ana@example.org") && who.contains(&"service account ci-runner"), "{who:?}");
+
+    // A per-person budget: Ana alone is a person; her verdict is her own, alerted once.
+    let hook = wiremock::MockServer::start().await;
+    wiremock::Mock::given(wiremock::matchers::method("POST"))
+        .respond_with(wiremock::ResponseTemplate::new(200))
+        .mount(&hook)
+        .await;
+    env.write_config(&format!(
+        "[[budgets]]\nname = \"per-person\"\namount = 1\nperiod = \"month\"\nperson = \"*\"\n\n\
+         [[notify]]\nkind = \"webhook\"\nurl = \"{}/hook\"\nbudgets = [\"per-person\"]\n",
+        hook.uri()
+    ));
+    let out = env.run(&["budgets", "check", "--offline", "--format", "json", "--notify"]).await;
+    expect_code(&out, 3);
+    let doc = json(&out);
+    let names: Vec<&str> = doc["budgets"].as_array().unwrap().iter().map(|b| b["name"].as_str().unwrap()).collect();
+    assert_eq!(names, ["per-person/ana@example.org"], "{doc:#}");
+    assert_eq!(doc["budgets"][0]["level"], "exceeded");
+    assert_eq!(doc["budgets"][0]["scope"]["person"], "ana@example.org");
+    let sent = hook.received_requests().await.unwrap().len();
+    assert!(sent >= 1, "alerted");
+    let again = env.run(&["budgets", "check", "--offline", "--notify"]).await;
+    expect_code(&again, 3);
+    assert_eq!(hook.received_requests().await.unwrap().len(), sent, "once per person and period");
+}
+
+#[tokio::test]
+async fn the_demo_has_keys_and_people() {
+    let env = TestEnv::new().var("LLMCOST_NOW", "2026-12-06T10:00:00Z");
+    let out = env.run(&["--demo", "costs", "--month", "--by", "person", "--format", "json"]).await;
+    expect_code(&out, 0);
+    let doc = json(&out);
+    let whole = json(&env.run(&["--demo", "costs", "--month", "--format", "json"]).await);
+    assert_eq!(doc["total"], whole["total"], "people add up to the bill");
+    let rows = doc["rows"].as_array().unwrap();
+    assert!(rows.iter().any(|r| r["person"] == "ben@edugami.org" && r["basis"] == "allocated"));
+    let out = env.run(&["--demo", "budgets", "--format", "json"]).await;
+    let doc = json(&out);
+    let ben = doc["budgets"].as_array().unwrap().iter().find(|b| b["name"] == "per-person/ben@edugami.org").unwrap();
+    assert_eq!(ben["level"], "exceeded", "ben's agent reran the grading");
+}
