@@ -102,7 +102,7 @@ fn parsing(c: &mut Criterion) {
 }
 
 fn upsert(c: &mut Criterion) {
-    let shape = Shape { accounts: 1, days: 365, projects: if measuring() { 10 } else { 2 }, line_items: 16 };
+    let shape = Shape { accounts: 1, days: 365, projects: if measuring() { 10 } else { 2 }, line_items: 16, keys: 0 };
     let batch = synthetic::batch(shape, 1, now().date_naive());
     let account = &synthetic::accounts(shape)[0];
     let mut group = c.benchmark_group("write");
@@ -126,7 +126,8 @@ fn upsert(c: &mut Criterion) {
 }
 
 fn aggregate(c: &mut Criterion) {
-    let shape = if measuring() { Shape::MILLION } else { Shape { accounts: 2, days: 60, projects: 2, line_items: 4 } };
+    let shape =
+        if measuring() { Shape::MILLION } else { Shape { accounts: 2, days: 60, projects: 2, line_items: 4, keys: 0 } };
     let dir = tempfile::tempdir().unwrap();
     let mut store = Store::open(&dir.path().join("big.sqlite")).unwrap();
     synthetic::fill(&mut store, shape, now()).unwrap();

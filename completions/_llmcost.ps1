@@ -1300,6 +1300,7 @@ Register-ArgumentCompleter -Native -CommandName 'llmcost' -ScriptBlock {
             [CompletionResult]::new('--days', '--days', [CompletionResultType]::ParameterName, 'days')
             [CompletionResult]::new('--projects', '--projects', [CompletionResultType]::ParameterName, 'projects')
             [CompletionResult]::new('--line-items', '--line-items', [CompletionResultType]::ParameterName, 'line-items')
+            [CompletionResult]::new('--keys', '--keys', [CompletionResultType]::ParameterName, 'API keys per account (their usage split by key, and listed with owners)')
             [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file [default: the platform config dir, e.g. ~/.config/llmcost/config.toml]')
             [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'Cache database [default: the platform cache dir, e.g. ~/.cache/llmcost/cache.sqlite]')
             [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Give up on a request that has not answered after this many seconds (a timed-out request is retried once) [default: the config''s http.timeout_seconds, 30]')

@@ -1503,7 +1503,7 @@ _llmcost() {
             return 0
             ;;
         llmcost__subcmd__generate__subcmd__cache)
-            opts="-q -v -h -V --accounts --days --projects --line-items --config --db --demo --quiet --timeout --verbose --record --wide --remote --color --help --version"
+            opts="-q -v -h -V --accounts --days --projects --line-items --keys --config --db --demo --quiet --timeout --verbose --record --wide --remote --color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1522,6 +1522,10 @@ _llmcost() {
                     return 0
                     ;;
                 --line-items)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --keys)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

@@ -1222,6 +1222,7 @@ set edit:completion:arg-completer[llmcost] = {|@words|
             cand --days 'days'
             cand --projects 'projects'
             cand --line-items 'line-items'
+            cand --keys 'API keys per account (their usage split by key, and listed with owners)'
             cand --config 'Config file [default: the platform config dir, e.g. ~/.config/llmcost/config.toml]'
             cand --db 'Cache database [default: the platform cache dir, e.g. ~/.cache/llmcost/cache.sqlite]'
             cand --timeout 'Give up on a request that has not answered after this many seconds (a timed-out request is retried once) [default: the config''s http.timeout_seconds, 30]'

@@ -1040,6 +1040,7 @@ complete -c llmcost -n "__fish_llmcost_using_subcommand generate-cache" -l accou
 complete -c llmcost -n "__fish_llmcost_using_subcommand generate-cache" -l days -r
 complete -c llmcost -n "__fish_llmcost_using_subcommand generate-cache" -l projects -r
 complete -c llmcost -n "__fish_llmcost_using_subcommand generate-cache" -l line-items -r
+complete -c llmcost -n "__fish_llmcost_using_subcommand generate-cache" -l keys -d 'API keys per account (their usage split by key, and listed with owners)' -r
 complete -c llmcost -n "__fish_llmcost_using_subcommand generate-cache" -l config -d 'Config file [default: the platform config dir, e.g. ~/.config/llmcost/config.toml]' -r -F
 complete -c llmcost -n "__fish_llmcost_using_subcommand generate-cache" -l db -d 'Cache database [default: the platform cache dir, e.g. ~/.cache/llmcost/cache.sqlite]' -r -F
 complete -c llmcost -n "__fish_llmcost_using_subcommand generate-cache" -l timeout -d 'Give up on a request that has not answered after this many seconds (a timed-out request is retried once) [default: the config\'s http.timeout_seconds, 30]' -r

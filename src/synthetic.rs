@@ -27,11 +27,14 @@ pub struct Shape {
     pub projects: usize,
     /// Line items per project and day (two per model, at most 16).
     pub line_items: usize,
+    /// API keys per account, spread over its projects; each key uses two of the models (0: the
+    /// usage names no key).
+    pub keys: usize,
 }
 
 impl Shape {
     /// About a million cost rows: 6 accounts x 3 years x 10 projects x 16 line items.
-    pub const MILLION: Shape = Shape { accounts: 6, days: 1095, projects: 10, line_items: 16 };
+    pub const MILLION: Shape = Shape { accounts: 6, days: 1095, projects: 10, line_items: 16, keys: 0 };
 
     pub fn cost_rows(&self) -> u64 {
         self.accounts as u64 * self.days * self.projects as u64 * self.line_items as u64
@@ -67,22 +70,36 @@ pub fn batch(shape: Shape, account_index: usize, until: NaiveDate) -> SyncBatch 
                 });
                 if kind == "output" {
                     let tokens = micros as u64 * 3;
-                    usage.push(UsageRecord {
+                    let totals = UsageTotals {
+                        input_tokens: tokens,
+                        cached_input_tokens: tokens / 10,
+                        output_tokens: tokens / 4,
+                        requests: tokens / 2_000 + 1,
+                    };
+                    let record = UsageRecord {
                         day,
                         project_id: project.clone(),
                         model: model.to_string(),
-                        totals: UsageTotals {
-                            input_tokens: tokens,
-                            cached_input_tokens: tokens / 10,
-                            output_tokens: tokens / 4,
-                            requests: tokens / 2_000 + 1,
-                        },
+                        totals,
                         key_id: None,
-                    });
+                    };
+                    usage.extend(by_key(shape, p, item / 2, record));
                 }
             }
         }
     }
+    let keys = (shape.keys > 0).then(|| {
+        (0..shape.keys)
+            .map(|k| crate::domain::ApiKeyInfo {
+                id: format!("key_{k}"),
+                name: format!("key-{k}"),
+                owner: Some(format!("person{}@example.org", k % 97)),
+                owner_kind: "user".into(),
+                hint: Some(format!("sk-proj-...{k:04}")),
+                project_id: Some(format!("proj_{account_index}_{}", k % shape.projects.max(1))),
+            })
+            .collect()
+    });
     let projects = (0..shape.projects)
         .map(|p| ProjectInfo {
             id: format!("proj_{account_index}_{p}"),
@@ -90,7 +107,38 @@ pub fn batch(shape: Shape, account_index: usize, until: NaiveDate) -> SyncBatch 
             status: "active".into(),
         })
         .collect();
-    SyncBatch { runs: vec![(range, costs, usage)], projects: Some(projects), ..SyncBatch::default() }
+    SyncBatch { runs: vec![(range, costs, usage)], projects: Some(projects), keys, ..SyncBatch::default() }
+}
+
+/// A usage record split between the keys of its project that use its model (key `k` belongs to
+/// project `k % projects` and uses models `k % 8` and `(k + 3) % 8`), by weights 1 to 5.
+fn by_key(shape: Shape, project: usize, model: usize, record: UsageRecord) -> Vec<UsageRecord> {
+    if shape.keys == 0 {
+        return vec![record];
+    }
+    let users: Vec<usize> = (0..shape.keys)
+        .filter(|k| k % shape.projects.max(1) == project && (k % 8 == model || (k + 3) % 8 == model))
+        .collect();
+    if users.is_empty() {
+        return vec![UsageRecord { key_id: Some(String::new()), ..record }];
+    }
+    let weights: Vec<u64> = users.iter().map(|k| (*k as u64 % 5) + 1).collect();
+    let total: u64 = weights.iter().sum();
+    let part = |n: u64, w: u64| n.saturating_mul(w) / total;
+    users
+        .iter()
+        .zip(&weights)
+        .map(|(k, w)| UsageRecord {
+            key_id: Some(format!("key_{k}")),
+            totals: UsageTotals {
+                input_tokens: part(record.totals.input_tokens, *w),
+                cached_input_tokens: part(record.totals.cached_input_tokens, *w),
+                output_tokens: part(record.totals.output_tokens, *w),
+                requests: part(record.totals.requests, *w),
+            },
+            ..record.clone()
+        })
+        .collect()
 }
 
 /// Fills `store` with `shape`, every day marked fetched at `now`.

@@ -16,11 +16,19 @@ pub struct GenerateCacheArgs {
     pub projects: usize,
     #[arg(long, default_value_t = Shape::MILLION.line_items)]
     pub line_items: usize,
+    /// API keys per account (their usage split by key, and listed with owners)
+    #[arg(long, default_value_t = Shape::MILLION.keys)]
+    pub keys: usize,
 }
 
 pub(super) fn run(app: &App, args: GenerateCacheArgs) -> Result<()> {
-    let shape =
-        Shape { accounts: args.accounts, days: args.days, projects: args.projects, line_items: args.line_items };
+    let shape = Shape {
+        accounts: args.accounts,
+        days: args.days,
+        projects: args.projects,
+        line_items: args.line_items,
+        keys: args.keys,
+    };
     let started = std::time::Instant::now();
     crate::app::cache::generate(app, shape)?;
     app.note(&format!(
