@@ -30,6 +30,9 @@ pub(crate) struct MetricsView {
     pub currency: Currency,
     pub spend_month: Vec<SpendSample>,
     pub spend_today: Vec<SpendSample>,
+    /// This month's spend per person (the owners of the API keys it was allocated to), where
+    /// the providers report usage per key: `project` empty, `model` the person.
+    pub spend_month_by_person: Vec<SpendSample>,
     /// `((provider, workspace, project id), name)` of the configured accounts' projects.
     pub project_names: Vec<((String, String, String), String)>,
     /// Every configured budget, evaluated for its current period (the same verdict `budgets`
@@ -68,6 +71,26 @@ fn samples(
     Ok(out)
 }
 
+/// Spend per provider, workspace and person (`costs --by provider,workspace,person`), each with
+/// its basis (`allocated` between keys, or `billed` for spend no key used).
+fn by_person(store: &Store, accounts: &[Account], range: DateRange, currency: Currency) -> Result<Vec<SpendSample>> {
+    let q = CostQuery::all(accounts.to_vec(), range, vec![Dim::Provider, Dim::Workspace, Dim::Person, Dim::Basis]);
+    let rates = store.cached_rates(&q, currency)?;
+    let labels = super::views::cost_row::Labels::new(Default::default(), range.until, range);
+    let (rows, _) = super::views::key_rows::rows(store, &q, currency, &rates, &labels)?;
+    Ok(rows
+        .into_iter()
+        .map(|r| SpendSample {
+            provider: r.value(Dim::Provider).to_string(),
+            workspace: r.value(Dim::Workspace).to_string(),
+            project: String::new(),
+            model: r.value(Dim::Person).to_string(),
+            cost: r.cost,
+            basis: Some(r.value(Dim::Basis).to_string()),
+        })
+        .collect())
+}
+
 /// The metrics from the cache as it is (a scrape never waits on a provider).
 pub(crate) fn snapshot(app: &App, currency: Currency) -> Result<MetricsView> {
     let store = app.open_store()?;
@@ -85,6 +108,11 @@ fn view_of(app: &App, store: &Store, currency: Currency) -> Result<MetricsView> 
             samples(store, &accounts, DateRange::single(today), currency, true)?,
         )
     };
+    let spend_month_by_person = if store.has_key_usage(&accounts)? {
+        by_person(store, &accounts, this_month(app), currency)?
+    } else {
+        Vec::new()
+    };
     let mut project_names: Vec<_> = store
         .project_names()?
         .into_iter()
@@ -101,7 +129,7 @@ fn view_of(app: &App, store: &Store, currency: Currency) -> Result<MetricsView> 
         let at = store.last_sync(a.provider.id(), &a.workspace)?;
         last_sync.push((a, at));
     }
-    Ok(MetricsView { currency, spend_month, spend_today, project_names, budgets, last_sync })
+    Ok(MetricsView { currency, spend_month, spend_today, spend_month_by_person, project_names, budgets, last_sync })
 }
 
 /// `llmcost metrics`: this month synced first (unless offline), with its rates, then the view.

@@ -123,9 +123,9 @@ fn budget_families(budgets: &[crate::budget::BudgetRow]) -> Vec<Family> {
     out
 }
 
-/// The whole exposition of a metrics view (the cache as it was read; never a provider).
-/// Metric names carry their unit: `_usd`, or `_chf` with `--currency CHF`.
-pub(crate) fn render(view: &MetricsView, errors: &SyncErrors, openmetrics: bool) -> String {
+/// The spend families: this month's, today's (with its basis) and this month's per person
+/// (empty when no provider reports usage per key).
+fn spend_families(view: &MetricsView) -> [Family; 3] {
     let currency = view.currency;
     let unit = currency.as_str().to_ascii_lowercase();
     let mut spend_month = Family::new(
@@ -158,6 +158,28 @@ pub(crate) fn render(view: &MetricsView, errors: &SyncErrors, openmetrics: bool)
             family.add(labels(&pairs), value(s.cost));
         }
     }
+    let mut by_person = Family::new(
+        format!("llmcost_spend_month_to_date_by_person_{unit}"),
+        "gauge",
+        format!(
+            "This month's spend per person (the owner of the API keys it was allocated to, by their usage; \
+             person=\"(no key)\" for spend no key used), in {currency}, as llmcost costs --month --by person shows it."
+        ),
+    );
+    for s in &view.spend_month_by_person {
+        let basis = s.basis.as_deref().unwrap_or("");
+        by_person.add(
+            labels(&[("provider", &s.provider), ("workspace", &s.workspace), ("person", &s.model), ("basis", basis)]),
+            value(s.cost),
+        );
+    }
+    [spend_month, spend_today, by_person]
+}
+
+/// The whole exposition of a metrics view (the cache as it was read; never a provider).
+/// Metric names carry their unit: `_usd`, or `_chf` with `--currency CHF`.
+pub(crate) fn render(view: &MetricsView, errors: &SyncErrors, openmetrics: bool) -> String {
+    let [spend_month, spend_today, by_person] = spend_families(view);
     let mut project_info = Family::new(
         "llmcost_project_info",
         "gauge",
@@ -188,11 +210,14 @@ pub(crate) fn render(view: &MetricsView, errors: &SyncErrors, openmetrics: bool)
     build.add(labels(&[("version", env!("CARGO_PKG_VERSION"))]), "1".into());
 
     let mut out = String::new();
-    let families = [&spend_month, &spend_today, &project_info].into_iter().chain(&budgets).chain([
-        &last_success,
-        &sync_errors,
-        &build,
-    ]);
+    // A family with no sample is left out (no provider reports usage per key).
+    let people = (!by_person.samples.is_empty()).then_some(&by_person);
+    let families = [&spend_month, &spend_today]
+        .into_iter()
+        .chain(people)
+        .chain([&project_info])
+        .chain(&budgets)
+        .chain([&last_success, &sync_errors, &build]);
     for family in families {
         family.write(&mut out, openmetrics);
     }

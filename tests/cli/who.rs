@@ -60,6 +60,16 @@ async fn keys_and_people_add_up_to_the_bill() {
     let who: Vec<&str> = people["rows"].as_array().unwrap().iter().map(|r| r["person"].as_str().unwrap()).collect();
     assert!(who.contains(&"ana@example.org") && who.contains(&"service account ci-runner"), "{who:?}");
 
+    // The exporter says the same, per person and basis.
+    let out = env.run(&["metrics", "--offline"]).await;
+    expect_code(&out, 0);
+    let text = stdout(&out);
+    let gauges: Vec<&str> =
+        text.lines().filter(|l| l.starts_with("llmcost_spend_month_to_date_by_person_usd{")).collect();
+    assert!(gauges.iter().any(|l| l.contains("person=\"ana@example.org\",basis=\"allocated\"")), "{gauges:?}");
+    let sum: Decimal = gauges.iter().map(|l| l.rsplit(' ').next().unwrap().parse::<Decimal>().unwrap()).sum();
+    assert_eq!(sum, dec(&doc["total"]), "the people add up to the month's bill");
+
     // A per-person budget: Ana alone is a person; her verdict is her own, alerted once.
     let hook = wiremock::MockServer::start().await;
     wiremock::Mock::given(wiremock::matchers::method("POST"))
