@@ -184,6 +184,20 @@ impl TeamArgs {
 }
 
 /// The scope, freshness and currency flags as the use cases take them.
+impl ScopeArgs {
+    /// The scope of a command that reads its providers now (unless `offline`) and converts no
+    /// currency: `balances`, `estimates`.
+    pub(super) fn reading_now(self, offline: bool) -> crate::app::select::Scope {
+        crate::app::select::Scope {
+            providers: self.provider,
+            workspaces: self.workspace,
+            offline,
+            refresh: false,
+            currency: None,
+        }
+    }
+}
+
 pub(super) fn scope(
     app: &super::App,
     scope: &ScopeArgs,

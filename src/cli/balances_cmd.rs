@@ -28,13 +28,7 @@ pub struct BalancesArgs {
 }
 
 pub(super) fn run(app: &App, args: BalancesArgs) -> Result<()> {
-    let scope = crate::app::select::Scope {
-        providers: args.scope.provider,
-        workspaces: args.scope.workspace,
-        offline: args.offline,
-        refresh: false,
-        currency: None,
-    };
+    let scope = args.scope.reading_now(args.offline);
     let answer = crate::app::balances::run(app, &scope)?;
     super::write_stdout(|out| crate::output::balances_out::render(&answer.view, args.format, out))?;
     answer.into_result()

@@ -30,13 +30,7 @@ pub struct EstimatesArgs {
 }
 
 pub(super) fn run(app: &App, args: EstimatesArgs) -> Result<()> {
-    let scope = crate::app::select::Scope {
-        providers: args.scope.provider,
-        workspaces: args.scope.workspace,
-        offline: args.offline,
-        refresh: false,
-        currency: None,
-    };
+    let scope = args.scope.reading_now(args.offline);
     let answer = crate::app::estimates::run(app, &scope)?;
     super::write_stdout(|out| crate::output::estimates_out::render(&answer.view, args.format, out))?;
     answer.into_result()

@@ -31,25 +31,14 @@ pub(super) fn replace_key_usage(
         let Some(key) = u.key_id.as_deref() else { continue };
         *merged.entry((u.day, u.project_id.as_deref().unwrap_or(""), u.model.as_str(), key)).or_default() += u.totals;
     }
-    let count = |n: u64| i64::try_from(n).unwrap_or(i64::MAX);
     let mut insert = tx.prepare_cached(
         "INSERT INTO key_usage (provider, workspace, day, project_id, model, key_id,
             input_tokens, cached_input_tokens, output_tokens, requests)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
     )?;
     for ((day, project, model, key), t) in merged {
-        insert.execute((
-            provider,
-            workspace,
-            day_text(day),
-            project,
-            model,
-            key,
-            count(t.input_tokens),
-            count(t.cached_input_tokens),
-            count(t.output_tokens),
-            count(t.requests),
-        ))?;
+        let [input, cached, output, requests] = super::write::counts(&t);
+        insert.execute((provider, workspace, day_text(day), project, model, key, input, cached, output, requests))?;
     }
     Ok(())
 }

@@ -145,8 +145,6 @@ pub(super) fn insert_usage<'a>(
             input_tokens, cached_input_tokens, output_tokens, requests, fetched_at)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
     )?;
-    // SQLite integers are i64: larger counts are stored as its largest.
-    let count = |n: u64| i64::try_from(n).unwrap_or(i64::MAX);
     // One row per (day, project, model): counts a provider answers separately add up
     // (saturating, as `UsageTotals` adds).
     let mut merged: BTreeMap<(NaiveDate, &str, &str), UsageTotals> = BTreeMap::new();
@@ -154,20 +152,15 @@ pub(super) fn insert_usage<'a>(
         *merged.entry((u.day, u.project_id.as_deref().unwrap_or(""), u.model.as_str())).or_default() += u.totals;
     }
     for ((day, project, model), t) in merged {
-        insert.execute((
-            provider,
-            workspace,
-            day_text(day),
-            project,
-            model,
-            count(t.input_tokens),
-            count(t.cached_input_tokens),
-            count(t.output_tokens),
-            count(t.requests),
-            at,
-        ))?;
+        let [input, cached, output, requests] = counts(&t);
+        insert.execute((provider, workspace, day_text(day), project, model, input, cached, output, requests, at))?;
     }
     Ok(())
+}
+
+/// A usage row's counts as SQLite stores them (i64): larger counts are stored as its largest.
+pub(super) fn counts(t: &UsageTotals) -> [i64; 4] {
+    [t.input_tokens, t.cached_input_tokens, t.output_tokens, t.requests].map(|n| i64::try_from(n).unwrap_or(i64::MAX))
 }
 
 /// Records `days` as fetched at `at`.
