@@ -72,7 +72,22 @@ pub(crate) fn evaluate_as_of(
             estimates: b.include_estimate,
         };
         if b.scope.key.is_some() || b.scope.person.is_some() {
-            rows.extend(super::key_budgets::rows(app, store, b, accounts, &query, as_of)?);
+            for (one, daily) in super::key_budgets::series(store, b, &query, today)? {
+                let mut status: Status = budget::evaluate_as_of(&one, &daily, as_of, today);
+                let missing = missing_data(app, store, &accounts, status.period, today)?;
+                status.level = status.level.with_missing(missing.len(), counted(&accounts));
+                let projects = query.projects.clone();
+                let accounts = accounts.clone();
+                rows.push(BudgetRow {
+                    budget: one,
+                    status,
+                    accounts,
+                    missing,
+                    projects,
+                    braked: None,
+                    estimated: None,
+                });
+            }
             continue;
         }
         // Spend in the budget's currency: other currencies converted with the cached ECB rates.
@@ -121,7 +136,7 @@ pub(crate) fn evaluate_as_of(
 
 /// The accounts a verdict counts: every account in scope but imported ones, which have no
 /// days to fetch (what was imported is what there is), unless the scope is imported only.
-pub(crate) fn counted(accounts: &[Account]) -> usize {
+fn counted(accounts: &[Account]) -> usize {
     let fetched = accounts.iter().filter(|a| !a.provider.is_imported()).count();
     if fetched == 0 { accounts.len() } else { fetched }
 }

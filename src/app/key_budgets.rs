@@ -7,9 +7,8 @@ use std::collections::BTreeMap;
 
 use chrono::NaiveDate;
 
-use super::App;
-use crate::budget::{self, Budget, BudgetRow, Status};
-use crate::domain::{Account, Dim, Money};
+use crate::budget::Budget;
+use crate::domain::{Dim, Money};
 use crate::error::Result;
 use crate::store::{CostQuery, Store};
 
@@ -30,22 +29,18 @@ fn is_person(who: &str) -> bool {
 /// How a service account owner reads (`views::key_rows`).
 const SERVICE_ACCOUNT: &str = "service account ";
 
-/// The verdicts of a key or person budget: one, or one per person for `person = "*"`.
-pub(crate) fn rows(
-    app: &App,
-    store: &Store,
-    b: &Budget,
-    accounts: Vec<Account>,
-    query: &CostQuery,
-    as_of: NaiveDate,
-) -> Result<Vec<BudgetRow>> {
-    let today = app.clock.today();
+/// A budget's spend per UTC day.
+pub(crate) type Daily = Vec<(NaiveDate, Money)>;
+
+/// The daily spend a key or person budget watches: one budget, or one per person for
+/// `person = "*"` (named `budget/person`, its scope that person). `budgets` evaluates them.
+pub(crate) fn series(store: &Store, b: &Budget, query: &CostQuery, today: NaiveDate) -> Result<Vec<(Budget, Daily)>> {
     let dim = if b.scope.key.is_some() { Dim::Key } else { Dim::Person };
     let q = CostQuery { group_by: vec![Dim::Day, dim], estimates: false, ..query.clone() };
     let rates = store.cached_rates(&q, b.currency)?;
     let labels = super::views::cost_row::Labels::new(Default::default(), today, q.range);
     let (rows, _) = super::views::key_rows::rows(store, &q, b.currency, &rates, &labels)?;
-    let mut daily: BTreeMap<String, Vec<(NaiveDate, Money)>> = BTreeMap::new();
+    let mut daily: BTreeMap<String, Daily> = BTreeMap::new();
     for r in rows {
         let (Some(day), Some(who)) = (r.cells.first().and_then(|c| c.key.day()), r.cells.get(1)) else { continue };
         let matched = match (&b.scope.key, b.scope.person.as_deref()) {
@@ -62,27 +57,17 @@ pub(crate) fn rows(
     if daily.is_empty() || b.scope.person.as_deref() != Some(EVERY_PERSON) {
         daily.entry(b.name.clone()).or_default();
     }
-    let mut out = Vec::new();
-    for (who, series) in daily {
-        let mut one = b.clone();
-        if b.scope.person.as_deref() == Some(EVERY_PERSON) && who != b.name {
-            one.name = format!("{}/{who}", b.name);
-            one.scope.person = Some(who);
-        }
-        let mut status: Status = budget::evaluate_as_of(&one, &series, as_of, today);
-        let missing = super::budgets::missing_data(app, store, &accounts, status.period, today)?;
-        status.level = status.level.with_missing(missing.len(), super::budgets::counted(&accounts));
-        out.push(BudgetRow {
-            budget: one,
-            status,
-            accounts: accounts.clone(),
-            missing,
-            projects: query.projects.clone(),
-            braked: None,
-            estimated: None,
-        });
-    }
-    Ok(out)
+    Ok(daily
+        .into_iter()
+        .map(|(who, series)| {
+            let mut one = b.clone();
+            if b.scope.person.as_deref() == Some(EVERY_PERSON) && who != b.name {
+                one.name = format!("{}/{who}", b.name);
+                one.scope.person = Some(who);
+            }
+            (one, series)
+        })
+        .collect())
 }
 
 #[cfg(test)]

@@ -37,7 +37,7 @@ pub(super) fn replace_key_usage(
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
     )?;
     for ((day, project, model, key), t) in merged {
-        let [input, cached, output, requests] = super::write::counts(&t);
+        let [input, cached, output, requests] = super::stored_counts(&t);
         insert.execute((provider, workspace, day_text(day), project, model, key, input, cached, output, requests))?;
     }
     Ok(())

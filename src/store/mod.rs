@@ -207,6 +207,11 @@ fn is_busy(e: &rusqlite::Error) -> bool {
     matches!(e.sqlite_error_code(), Some(rusqlite::ErrorCode::DatabaseBusy | rusqlite::ErrorCode::DatabaseLocked))
 }
 
+/// A usage row's counts as SQLite stores them (i64): larger counts are stored as its largest.
+pub(super) fn stored_counts(t: &crate::domain::UsageTotals) -> [i64; 4] {
+    [t.input_tokens, t.cached_input_tokens, t.output_tokens, t.requests].map(|n| i64::try_from(n).unwrap_or(i64::MAX))
+}
+
 pub(crate) fn day_text(day: NaiveDate) -> String {
     day.format("%Y-%m-%d").to_string()
 }

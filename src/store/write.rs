@@ -152,15 +152,10 @@ pub(super) fn insert_usage<'a>(
         *merged.entry((u.day, u.project_id.as_deref().unwrap_or(""), u.model.as_str())).or_default() += u.totals;
     }
     for ((day, project, model), t) in merged {
-        let [input, cached, output, requests] = counts(&t);
+        let [input, cached, output, requests] = super::stored_counts(&t);
         insert.execute((provider, workspace, day_text(day), project, model, input, cached, output, requests, at))?;
     }
     Ok(())
-}
-
-/// A usage row's counts as SQLite stores them (i64): larger counts are stored as its largest.
-pub(super) fn counts(t: &UsageTotals) -> [i64; 4] {
-    [t.input_tokens, t.cached_input_tokens, t.output_tokens, t.requests].map(|n| i64::try_from(n).unwrap_or(i64::MAX))
 }
 
 /// Records `days` as fetched at `at`.
