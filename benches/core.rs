@@ -185,6 +185,7 @@ fn tui_frame(c: &mut Criterion) {
         updated_at: Some(now()),
         missing_days: 0,
         today: None,
+        people: Vec::new(),
     });
     let mut terminal = Terminal::new(TestBackend::new(160, 48)).unwrap();
     c.bench_function("draw one dashboard frame (200 models, 160x48)", |b| {

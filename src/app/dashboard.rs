@@ -40,6 +40,14 @@ pub struct TeamRow {
     pub cost: Money,
 }
 
+/// A person's spend in the period: the owner of the API keys it was allocated to, as
+/// `costs --by person` has it.
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub struct PersonRow {
+    pub person: String,
+    pub cost: Money,
+}
+
 /// Today so far, with llmcost's estimate where the bill has not arrived (`costs --today`'s
 /// answer): what the Total card says next to the period's bill.
 #[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
@@ -78,6 +86,9 @@ pub struct Snapshot {
     /// Today so far with estimates, when the period includes today.
     #[serde(default)]
     pub today: Option<Box<TodayCard>>,
+    /// Each person's allocated spend, largest first (empty when no provider reports keys).
+    #[serde(default)]
+    pub people: Vec<PersonRow>,
 }
 
 /// The question a load answers.
@@ -184,7 +195,23 @@ pub fn load(store: &Store, q: &Query) -> Result<Snapshot> {
         updated_at: view.updated_at,
         missing_days: view.missing_days.iter().map(|m| m.days).sum(),
         today: today_card(store, q)?,
+        people: people(store, q)?,
     })
+}
+
+/// The period's spend per person (`costs --by person`), when a provider reports keys.
+fn people(store: &Store, q: &Query) -> Result<Vec<PersonRow>> {
+    if !store.has_key_usage(&q.accounts)? {
+        return Ok(Vec::new());
+    }
+    let cq = q.cost_query(q.range, vec![Dim::Person]);
+    let labels = super::views::cost_row::Labels::new(Default::default(), q.today, q.range);
+    let rates = store.cached_rates(&cq, q.currency)?;
+    let (rows, _) = super::views::key_rows::rows(store, &cq, q.currency, &rates, &labels)?;
+    let mut people: Vec<PersonRow> =
+        rows.into_iter().map(|r| PersonRow { person: r.value(Dim::Person).to_string(), cost: r.cost }).collect();
+    people.sort_by(|a, b| b.cost.cmp(&a.cost).then_with(|| a.person.cmp(&b.person)));
+    Ok(people)
 }
 
 /// Today with estimates (the same query as `costs --today`), and today's partial bill.

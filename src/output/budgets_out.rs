@@ -290,7 +290,10 @@ fn github(rows: &[BudgetRow], out: &mut dyn Write) -> std::io::Result<()> {
             Level::Partial => ("error", format!("Budget not checked (partial data): {}", r.budget.name)),
             Level::Ok => ("notice", format!("Budget ok: {}", r.budget.name)),
         };
-        writeln!(out, "::{kind} title={}::{}", escape(&title, true), escape(&sentence(r), false))?;
+        // A person's budget is named after provider text (an email): escaped for the log too.
+        let sentence = sentence(r);
+        let (title, text) = (crate::sanitize::terminal(&title), crate::sanitize::terminal(&sentence));
+        writeln!(out, "::{kind} title={}::{}", escape(&title, true), escape(&text, false))?;
     }
     Ok(())
 }

@@ -159,7 +159,7 @@ fn spawn_effect(source: &Arc<Source>, tx: &Sender<Msg>, effect: Effect) {
 pub fn run_remote_effect(server: &crate::app::remote::Server, effect: Effect) -> Msg {
     match effect {
         Effect::Load { generation, query } => {
-            Msg::Loaded { generation, result: server.dashboard(&query).map_err(|e| e.to_string()) }
+            Msg::Loaded { generation, result: Box::new(server.dashboard(&query).map_err(|e| e.to_string())) }
         }
         Effect::Sync { .. } => Msg::Synced { failures: Vec::new() },
         Effect::Export { query, path, filter } => {
@@ -174,7 +174,7 @@ pub fn run_effect(app: &App, effect: Effect) -> Msg {
     match effect {
         Effect::Load { generation, query } => {
             let result = crate::app::dashboard::run(app, &query).map_err(|e| e.to_string());
-            Msg::Loaded { generation, result }
+            Msg::Loaded { generation, result: Box::new(result) }
         }
         Effect::Sync { accounts, range, refresh } => {
             let failures = match crate::app::dashboard::sync(app, &accounts, range, refresh) {

@@ -62,6 +62,8 @@ pub enum Pane {
     Projects,
     /// Shown in the projects' place, when the config has `[[teams]]`.
     Teams,
+    /// Shown in the projects' place, when a provider reports usage per API key.
+    People,
 }
 
 /// What the keyboard is typing into.
@@ -133,6 +135,7 @@ pub struct Model {
     pub model_row: usize,
     pub project_row: usize,
     pub team_row: usize,
+    pub person_row: usize,
     pub sort: SortBy,
     pub descending: bool,
     pub filter: String,
@@ -169,6 +172,7 @@ impl Model {
             model_row: 0,
             project_row: 0,
             team_row: 0,
+            person_row: 0,
             sort: SortBy::Cost,
             descending: true,
             filter: String::new(),
@@ -187,11 +191,14 @@ impl Model {
         self.snapshot.as_ref().is_some_and(|s| !s.teams.is_empty())
     }
 
-    /// The pane after (`forward`) or before this one: models, projects, then teams if any.
+    /// The pane after (`forward`) or before this one: models, projects, then teams and people if any.
     pub fn next_pane(&self, forward: bool) -> Pane {
         let mut panes = vec![Pane::Models, Pane::Projects];
         if self.has_teams() {
             panes.push(Pane::Teams);
+        }
+        if self.snapshot.as_ref().is_some_and(|s| !s.people.is_empty()) {
+            panes.push(Pane::People);
         }
         let i = panes.iter().position(|p| *p == self.pane).unwrap_or(0);
         let n = panes.len();

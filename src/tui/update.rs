@@ -20,7 +20,8 @@ pub enum Msg {
     /// A load finished; dropped unless `generation` is still current.
     Loaded {
         generation: u64,
-        result: Result<Snapshot, String>,
+        /// Boxed: a screen's worth of rows, moved once per load.
+        result: Box<Result<Snapshot, String>>,
     },
     /// A sync finished; each string names a failed account and why.
     Synced {
@@ -152,11 +153,13 @@ fn move_selection(model: &mut Model, down: bool) {
         Pane::Models => model.model_rows().len(),
         Pane::Projects => model.snapshot.as_ref().map_or(0, |s| s.projects.len()),
         Pane::Teams => model.snapshot.as_ref().map_or(0, |s| s.teams.len()),
+        Pane::People => model.snapshot.as_ref().map_or(0, |s| s.people.len()),
     };
     let row = match model.pane {
         Pane::Models => &mut model.model_row,
         Pane::Projects => &mut model.project_row,
         Pane::Teams => &mut model.team_row,
+        Pane::People => &mut model.person_row,
     };
     if down {
         *row = (*row + 1).min(len.saturating_sub(1));
@@ -204,7 +207,7 @@ fn normal_key(model: &mut Model, key: KeyEvent) -> Vec<Effect> {
         KeyCode::Down | KeyCode::Char('j') => move_selection(model, true),
         KeyCode::Up | KeyCode::Char('k') => move_selection(model, false),
         KeyCode::Left | KeyCode::Char('h') if model.pane != Pane::Models => model.pane = model.next_pane(false),
-        KeyCode::Right | KeyCode::Char('l') if model.pane != Pane::Teams && model.next_pane(true) != Pane::Models => {
+        KeyCode::Right | KeyCode::Char('l') if model.next_pane(true) != Pane::Models => {
             model.pane = model.next_pane(true);
         }
         KeyCode::Enter if model.pane == Pane::Projects => return narrow_to_project(model),
@@ -359,7 +362,7 @@ pub fn update(model: &mut Model, msg: Msg) -> Vec<Effect> {
                 },
             },
         },
-        Msg::Loaded { generation, result } => loaded(model, generation, result),
+        Msg::Loaded { generation, result } => loaded(model, generation, *result),
         Msg::Synced { failures } => return synced(model, &failures),
         Msg::Exported(result) => match result {
             Ok(path) => set_status(model, format!("Exported to {}", path.display()), false),

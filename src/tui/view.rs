@@ -20,7 +20,7 @@ const SPINNER: [char; 10] = ['⠋', '⠙', '⠹', '⠸', '⠼', '⠴', '⠦', '�
 const WIDE: u16 = 110;
 
 pub const HELP: &[(&str, &str)] = &[
-    ("tab / shift-tab", "switch between models, projects and teams"),
+    ("tab / shift-tab", "switch between models, projects, teams and people"),
     ("↑ ↓  j k", "move the selection (mouse wheel too)"),
     ("enter", "in projects: narrow to it (again: all projects)"),
     ("p", "next provider (all, then each)"),
@@ -142,6 +142,8 @@ pub fn render(model: &Model, frame: &mut Frame) {
     render_models(model, &theme, frame, models);
     if model.pane == Pane::Teams {
         render_teams(model, &theme, frame, projects);
+    } else if model.pane == Pane::People {
+        render_people(model, &theme, frame, projects);
     } else {
         render_projects(model, &theme, frame, projects);
     }
@@ -499,29 +501,56 @@ fn render_projects(model: &Model, theme: &Theme, frame: &mut Frame, area: Rect) 
 /// The teams pane: each team's allocated spend in the scope shown, as `llmcost teams` has it.
 fn render_teams(model: &Model, theme: &Theme, frame: &mut Frame, area: Rect) {
     let teams = model.snapshot.as_ref().map(|s| s.teams.as_slice()).unwrap_or_default();
-    let block = pane_block(format!("Teams ({})", teams.len()), true, theme);
-    if teams.is_empty() {
-        frame.render_widget(Paragraph::new("No teams").alignment(Alignment::Center).block(block), area);
-        return;
-    }
-    let body: Vec<Row> = teams
+    let rows = teams
         .iter()
         .map(|t| {
             let name = match &t.cost_center {
                 Some(cc) => format!("{} · {}", safe(&t.name), safe(cc)),
                 None => safe(&t.name),
             };
+            (name, t.cost)
+        })
+        .collect();
+    render_named_costs(model, theme, frame, area, ("Teams", "No teams"), rows, model.team_row);
+}
+
+/// The people pane: each key owner's allocated spend in the scope shown (`costs --by person`).
+fn render_people(model: &Model, theme: &Theme, frame: &mut Frame, area: Rect) {
+    let people = model.snapshot.as_ref().map(|s| s.people.as_slice()).unwrap_or_default();
+    let rows = people.iter().map(|p| (safe(&p.person), p.cost)).collect();
+    render_named_costs(model, theme, frame, area, ("People (allocated by key)", "No keys"), rows, model.person_row);
+}
+
+/// A side pane of names (already escaped) and amounts, the selected row highlighted.
+fn render_named_costs(
+    model: &Model,
+    theme: &Theme,
+    frame: &mut Frame,
+    area: Rect,
+    (title, empty): (&str, &str),
+    rows: Vec<(String, crate::domain::Money)>,
+    selected: usize,
+) {
+    let block = pane_block(format!("{title} ({})", rows.len()), true, theme);
+    if rows.is_empty() {
+        frame.render_widget(Paragraph::new(empty.to_string()).alignment(Alignment::Center).block(block), area);
+        return;
+    }
+    let len = rows.len();
+    let body: Vec<Row> = rows
+        .into_iter()
+        .map(|(name, cost)| {
             let name = crate::output::fit::cut(&name, usize::from(area.width.saturating_sub(2 + 11 + 1)).max(6));
             Row::new(vec![
                 Cell::from(name),
-                Cell::from(Line::from(model.currency.format(t.cost)).alignment(Alignment::Right)),
+                Cell::from(Line::from(model.currency.format(cost)).alignment(Alignment::Right)),
             ])
         })
         .collect();
     let table = Table::new(body, [Constraint::Min(10), Constraint::Length(11)])
         .block(block)
         .row_highlight_style(theme.selected());
-    let mut state = TableState::default().with_selected(Some(model.team_row.min(teams.len() - 1)));
+    let mut state = TableState::default().with_selected(Some(selected.min(len - 1)));
     frame.render_stateful_widget(table, area, &mut state);
 }
 

@@ -254,7 +254,7 @@ async fn the_dashboard_reads_while_budgets_check_syncs() {
         app,
         Effect::Load { generation: 1, query: query.clone() },
     ) {
-        Msg::Loaded { result, .. } => result,
+        Msg::Loaded { result, .. } => *result,
         other => panic!("{other:?}"),
     };
     // Loads while the check creates, syncs and writes the cache: none may fail.

@@ -43,7 +43,7 @@ fn demo(online: bool) -> (Demo, Model) {
 fn load(demo: &Demo, effect: &Effect) -> Msg {
     let Effect::Load { generation, query } = effect else { panic!("not a load: {effect:?}") };
     let store = Store::open(&demo.db_path()).unwrap();
-    Msg::Loaded { generation: *generation, result: dashboard::load(&store, query).map_err(|e| e.to_string()) }
+    Msg::Loaded { generation: *generation, result: Box::new(dashboard::load(&store, query).map_err(|e| e.to_string())) }
 }
 
 fn loaded(demo: &Demo, model: &mut Model) {
@@ -320,11 +320,18 @@ fn the_teams_pane_shows_the_chargeback_of_the_scope() {
     let total: llmcost::domain::Money = snapshot.teams.iter().map(|t| t.cost).sum();
     assert_eq!(total, snapshot.total, "the teams' parts add up to the scope's total");
     assert_eq!(snapshot.teams.last().unwrap().name, "(unallocated)", "unallocated spend is shown, last");
-    update(&mut model, Msg::Loaded { generation: *generation, result: Ok(snapshot) });
+    update(&mut model, Msg::Loaded { generation: *generation, result: Box::new(Ok(snapshot)) });
     update(&mut model, code(KeyCode::Tab));
     update(&mut model, code(KeyCode::Tab));
     let screen = draw(&model, 120, 40);
     assert!(screen.contains("Teams (4)") && screen.contains("learning · CC-100"), "{screen}");
+    // The demo reports keys: the people pane comes next, with each person's allocated spend.
+    let people_total: llmcost::domain::Money = model.snapshot.as_ref().unwrap().people.iter().map(|p| p.cost).sum();
+    assert_eq!(people_total, model.snapshot.as_ref().unwrap().total, "the people add up to the scope's total");
+    update(&mut model, code(KeyCode::Tab));
+    let screen = draw(&model, 120, 40);
+    assert!(screen.contains("People (allocated by key)") && screen.contains("ben@edugami.org"), "{screen}");
+    update(&mut model, code(KeyCode::Tab));
     update(&mut model, code(KeyCode::Tab));
     assert!(draw(&model, 120, 40).contains("Projects"), "tab cycles back through models");
 }
