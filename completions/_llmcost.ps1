@@ -463,7 +463,7 @@ Register-ArgumentCompleter -Native -CommandName 'llmcost' -ScriptBlock {
         }
         'llmcost;budgets;add' {
             [CompletionResult]::new('--amount', '--amount', [CompletionResultType]::ParameterName, 'The limit in US dollars, e.g. 500 or 499.99')
-            [CompletionResult]::new('--period', '--period', [CompletionResultType]::ParameterName, 'day, week (ISO, Monday first), month, quarter or year: UTC calendar periods')
+            [CompletionResult]::new('--period', '--period', [CompletionResultType]::ParameterName, 'day, week (ISO, Monday first), month, quarter or year: UTC calendar periods; or rolling-7d, rolling-30d: the last N UTC days')
             [CompletionResult]::new('--start-day', '--start-day', [CompletionResultType]::ParameterName, 'The day billing cycles start (1-28) for month, quarter and year budgets')
             [CompletionResult]::new('--provider', '--provider', [CompletionResultType]::ParameterName, 'Only this provider''s spend')
             [CompletionResult]::new('-w', '-w', [CompletionResultType]::ParameterName, 'Only this workspace''s spend')
@@ -494,7 +494,7 @@ Register-ArgumentCompleter -Native -CommandName 'llmcost' -ScriptBlock {
         }
         'llmcost;budgets;edit' {
             [CompletionResult]::new('--amount', '--amount', [CompletionResultType]::ParameterName, 'The limit in US dollars, e.g. 500 or 499.99')
-            [CompletionResult]::new('--period', '--period', [CompletionResultType]::ParameterName, 'day, week (ISO, Monday first), month, quarter or year: UTC calendar periods')
+            [CompletionResult]::new('--period', '--period', [CompletionResultType]::ParameterName, 'day, week (ISO, Monday first), month, quarter or year: UTC calendar periods; or rolling-7d, rolling-30d: the last N UTC days')
             [CompletionResult]::new('--start-day', '--start-day', [CompletionResultType]::ParameterName, 'The day billing cycles start (1-28) for month, quarter and year budgets')
             [CompletionResult]::new('--provider', '--provider', [CompletionResultType]::ParameterName, 'Only this provider''s spend')
             [CompletionResult]::new('-w', '-w', [CompletionResultType]::ParameterName, 'Only this workspace''s spend')

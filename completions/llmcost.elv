@@ -438,7 +438,7 @@ set edit:completion:arg-completer[llmcost] = {|@words|
         }
         &'llmcost;budgets;add'= {
             cand --amount 'The limit in US dollars, e.g. 500 or 499.99'
-            cand --period 'day, week (ISO, Monday first), month, quarter or year: UTC calendar periods'
+            cand --period 'day, week (ISO, Monday first), month, quarter or year: UTC calendar periods; or rolling-7d, rolling-30d: the last N UTC days'
             cand --start-day 'The day billing cycles start (1-28) for month, quarter and year budgets'
             cand --provider 'Only this provider''s spend'
             cand -w 'Only this workspace''s spend'
@@ -468,7 +468,7 @@ set edit:completion:arg-completer[llmcost] = {|@words|
         }
         &'llmcost;budgets;edit'= {
             cand --amount 'The limit in US dollars, e.g. 500 or 499.99'
-            cand --period 'day, week (ISO, Monday first), month, quarter or year: UTC calendar periods'
+            cand --period 'day, week (ISO, Monday first), month, quarter or year: UTC calendar periods; or rolling-7d, rolling-30d: the last N UTC days'
             cand --start-day 'The day billing cycles start (1-28) for month, quarter and year budgets'
             cand --provider 'Only this provider''s spend'
             cand -w 'Only this workspace''s spend'

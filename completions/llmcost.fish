@@ -390,7 +390,7 @@ complete -c llmcost -n "__fish_llmcost_using_subcommand budgets; and __fish_seen
 complete -c llmcost -n "__fish_llmcost_using_subcommand budgets; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c llmcost -n "__fish_llmcost_using_subcommand budgets; and __fish_seen_subcommand_from list" -s V -l version -d 'Print version'
 complete -c llmcost -n "__fish_llmcost_using_subcommand budgets; and __fish_seen_subcommand_from add" -l amount -d 'The limit in US dollars, e.g. 500 or 499.99' -r
-complete -c llmcost -n "__fish_llmcost_using_subcommand budgets; and __fish_seen_subcommand_from add" -l period -d 'day, week (ISO, Monday first), month, quarter or year: UTC calendar periods' -r
+complete -c llmcost -n "__fish_llmcost_using_subcommand budgets; and __fish_seen_subcommand_from add" -l period -d 'day, week (ISO, Monday first), month, quarter or year: UTC calendar periods; or rolling-7d, rolling-30d: the last N UTC days' -r
 complete -c llmcost -n "__fish_llmcost_using_subcommand budgets; and __fish_seen_subcommand_from add" -l start-day -d 'The day billing cycles start (1-28) for month, quarter and year budgets' -r
 complete -c llmcost -n "__fish_llmcost_using_subcommand budgets; and __fish_seen_subcommand_from add" -l provider -d 'Only this provider\'s spend' -r
 complete -c llmcost -n "__fish_llmcost_using_subcommand budgets; and __fish_seen_subcommand_from add" -s w -l workspace -d 'Only this workspace\'s spend' -r
@@ -415,7 +415,7 @@ complete -c llmcost -n "__fish_llmcost_using_subcommand budgets; and __fish_seen
 complete -c llmcost -n "__fish_llmcost_using_subcommand budgets; and __fish_seen_subcommand_from add" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c llmcost -n "__fish_llmcost_using_subcommand budgets; and __fish_seen_subcommand_from add" -s V -l version -d 'Print version'
 complete -c llmcost -n "__fish_llmcost_using_subcommand budgets; and __fish_seen_subcommand_from edit" -l amount -d 'The limit in US dollars, e.g. 500 or 499.99' -r
-complete -c llmcost -n "__fish_llmcost_using_subcommand budgets; and __fish_seen_subcommand_from edit" -l period -d 'day, week (ISO, Monday first), month, quarter or year: UTC calendar periods' -r
+complete -c llmcost -n "__fish_llmcost_using_subcommand budgets; and __fish_seen_subcommand_from edit" -l period -d 'day, week (ISO, Monday first), month, quarter or year: UTC calendar periods; or rolling-7d, rolling-30d: the last N UTC days' -r
 complete -c llmcost -n "__fish_llmcost_using_subcommand budgets; and __fish_seen_subcommand_from edit" -l start-day -d 'The day billing cycles start (1-28) for month, quarter and year budgets' -r
 complete -c llmcost -n "__fish_llmcost_using_subcommand budgets; and __fish_seen_subcommand_from edit" -l provider -d 'Only this provider\'s spend' -r
 complete -c llmcost -n "__fish_llmcost_using_subcommand budgets; and __fish_seen_subcommand_from edit" -s w -l workspace -d 'Only this workspace\'s spend' -r

@@ -23,6 +23,12 @@ pub enum BudgetPeriod {
     Month,
     Quarter,
     Year,
+    /// The last 7 UTC days, today included: a window that moves every day.
+    #[serde(rename = "rolling-7d")]
+    Rolling7,
+    /// The last 30 UTC days, today included.
+    #[serde(rename = "rolling-30d")]
+    Rolling30,
 }
 
 impl BudgetPeriod {
@@ -33,8 +39,30 @@ impl BudgetPeriod {
             BudgetPeriod::Month => "month",
             BudgetPeriod::Quarter => "quarter",
             BudgetPeriod::Year => "year",
+            BudgetPeriod::Rolling7 => "rolling-7d",
+            BudgetPeriod::Rolling30 => "rolling-30d",
         }
     }
+
+    /// The days of a rolling window; `None` for a calendar period.
+    pub fn rolling_days(self) -> Option<u64> {
+        match self {
+            BudgetPeriod::Rolling7 => Some(7),
+            BudgetPeriod::Rolling30 => Some(30),
+            _ => None,
+        }
+    }
+}
+
+/// The start of the period an alert is sent once in: the budget's period, or for a rolling
+/// window (which starts anew every day) fixed blocks of its length counted from 1970-01-01, so
+/// a window over its amount alerts once per block, not every day.
+pub(crate) fn alert_period_start(period: BudgetPeriod, status_since: NaiveDate) -> NaiveDate {
+    let Some(n) = period.rolling_days() else { return status_since };
+    let epoch = NaiveDate::from_ymd_opt(1970, 1, 1).unwrap_or(status_since);
+    let today = status_since + Days::new(n - 1);
+    let days = u64::try_from((today - epoch).num_days()).unwrap_or(0);
+    epoch + Days::new(days / n * n)
 }
 
 impl FromStr for BudgetPeriod {
@@ -46,7 +74,11 @@ impl FromStr for BudgetPeriod {
             "month" | "monthly" => Ok(BudgetPeriod::Month),
             "quarter" | "quarterly" => Ok(BudgetPeriod::Quarter),
             "year" | "yearly" | "annual" => Ok(BudgetPeriod::Year),
-            other => Err(format!("'{other}' is not a period: use day, week, month, quarter or year")),
+            "rolling-7d" => Ok(BudgetPeriod::Rolling7),
+            "rolling-30d" => Ok(BudgetPeriod::Rolling30),
+            other => Err(format!(
+                "'{other}' is not a period: use day, week, month, quarter, year, rolling-7d or rolling-30d"
+            )),
         }
     }
 }
@@ -214,6 +246,10 @@ pub(crate) fn current_period(period: BudgetPeriod, start_day: u32, today: NaiveD
         BudgetPeriod::Month => calendar::cycle_of(1, start_day, today),
         BudgetPeriod::Quarter => calendar::cycle_of(3, start_day, today),
         BudgetPeriod::Year => calendar::cycle_of(12, start_day, today),
+        BudgetPeriod::Rolling7 | BudgetPeriod::Rolling30 => {
+            let n = period.rolling_days().unwrap_or(1);
+            DateRange::new(today.checked_sub_days(Days::new(n - 1)).unwrap_or(today), today)
+        }
     }
 }
 
@@ -401,6 +437,14 @@ mod tests {
     #[test]
     fn periods_parse_by_name() {
         assert_eq!("Monthly".parse(), Ok(BudgetPeriod::Month));
+        assert_eq!("rolling-7d".parse(), Ok(BudgetPeriod::Rolling7));
+        assert_eq!(period(BudgetPeriod::Rolling7, 1, "2026-11-22"), ("2026-11-16".into(), "2026-11-22".into()));
+        assert_eq!(period(BudgetPeriod::Rolling30, 1, "2026-11-22"), ("2026-10-24".into(), "2026-11-22".into()));
+        // A rolling window alerts once per block of its length, whichever day it is checked.
+        let block = |today: &str| alert_period_start(BudgetPeriod::Rolling7, d(today) - Days::new(6));
+        assert_eq!(block("2026-11-19"), block("2026-11-25"));
+        assert_ne!(block("2026-11-19"), block("2026-11-26"));
+        assert_eq!(alert_period_start(BudgetPeriod::Month, d("2026-11-01")), d("2026-11-01"));
         assert!("fortnight".parse::<BudgetPeriod>().unwrap_err().contains("'fortnight' is not a period"));
     }
 }

@@ -85,7 +85,9 @@ pub(crate) fn validate(raw: &RawBudget) -> std::result::Result<Budget, (String, 
     if !(1..=28).contains(&start_day) {
         return Err(field("start_day", format!("{start_day} must be from 1 to 28")));
     }
-    if start_day != 1 && matches!(period, BudgetPeriod::Day | BudgetPeriod::Week) {
+    if start_day != 1
+        && matches!(period, BudgetPeriod::Day | BudgetPeriod::Week | BudgetPeriod::Rolling7 | BudgetPeriod::Rolling30)
+    {
         return Err(field("start_day", "only applies to month, quarter and year budgets".into()));
     }
     // An API provider, or a vendor whose spend is imported from files (`groq`): which vendors

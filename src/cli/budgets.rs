@@ -70,7 +70,8 @@ pub struct BudgetSpec {
     /// The limit in US dollars, e.g. 500 or 499.99
     #[arg(long, value_name = "USD")]
     pub amount: Option<String>,
-    /// day, week (ISO, Monday first), month, quarter or year: UTC calendar periods
+    /// day, week (ISO, Monday first), month, quarter or year: UTC calendar periods; or
+    /// rolling-7d, rolling-30d: the last N UTC days
     #[arg(long, value_name = "PERIOD")]
     pub period: Option<String>,
     /// The day billing cycles start (1-28) for month, quarter and year budgets

@@ -94,7 +94,7 @@ pub(crate) fn due(
         let routing_key = routing_key(ch);
         for row in rows {
             let (b, s) = (&row.budget, &row.status);
-            let period_start = s.period.since;
+            let period_start = crate::budget::alert_period_start(b.period, s.period.since);
             let done = log.settled(&ch.name, &b.name, period_start, ch.kind.at_most_once())?;
             // One message per budget and run: the highest threshold crossed since the last one
             // sent (a first run at 136 % says 100 %, not 50, 80 and 100 in a burst).

@@ -77,7 +77,8 @@ pub(crate) fn test_dedup_key(now: DateTime<Utc>) -> String {
 }
 
 pub(crate) fn dedup_key(row: &BudgetRow) -> String {
-    format!("llmcost/{}/{}", row.budget.name, row.status.period.since)
+    let start = crate::budget::alert_period_start(row.budget.period, row.status.period.since);
+    format!("llmcost/{}/{start}", row.budget.name)
 }
 
 /// A chat channel's message (Slack, Teams, Discord) with each one's limits: `title`, `detail`,

@@ -93,6 +93,19 @@ async fn keys_and_people_add_up_to_the_bill() {
     let again = env.run(&["budgets", "check", "--offline", "--notify"]).await;
     expect_code(&again, 3);
     assert_eq!(hook.received_requests().await.unwrap().len(), sent, "once per person and period");
+
+    // A rolling window: the last 7 UTC days, today included.
+    env.write_config(
+        "[[budgets]]\nname = \"ana-week\"\namount = \"0.01\"\nperiod = \"rolling-7d\"\nperson = \"ana@example.org\"\n",
+    );
+    let doc = json(&env.run(&["budgets", "check", "--offline", "--format", "json"]).await);
+    let b = &doc["budgets"][0];
+    assert_eq!(
+        (b["period"].as_str(), b["period_start"].as_str(), b["period_end"].as_str()),
+        (Some("rolling-7d"), Some("2026-11-16"), Some("2026-11-22")),
+        "{doc:#}"
+    );
+    assert_eq!(b["level"], "exceeded");
 }
 
 #[tokio::test]
