@@ -74,6 +74,26 @@ fn unix_midnight(day: NaiveDate) -> i64 {
     day.and_time(NaiveTime::MIN).and_utc().timestamp()
 }
 
+/// A project key as llmcost keeps it: its owner's email (or a service account's name).
+fn key_info(k: api::ProjectKey, project: &str) -> crate::domain::ApiKeyInfo {
+    let (owner, kind) = match k.owner {
+        Some(o) => match (o.user, o.service_account) {
+            (Some(u), _) => (u.email.or(u.name), "user"),
+            (None, Some(sa)) => (sa.name.map(|n| format!("service account {n}")), "service_account"),
+            (None, None) => (None, ""),
+        },
+        None => (None, ""),
+    };
+    crate::domain::ApiKeyInfo {
+        name: k.name.unwrap_or_else(|| k.id.clone()),
+        id: k.id,
+        owner,
+        owner_kind: kind.to_string(),
+        hint: k.redacted_value,
+        project_id: Some(project.to_string()),
+    }
+}
+
 /// Each bucket's results with its UTC day. A bucket's `start_time` is Unix seconds; errors name
 /// the page, the bucket and the value.
 pub fn day_buckets<T>(pages: Vec<api::BucketPage<T>>) -> Result<Vec<(NaiveDate, Vec<T>)>, String> {
@@ -293,31 +313,21 @@ impl OpenAi {
         Ok(super::usage_records_by_key(merged))
     }
 
-    /// Every project's API keys, with their owners (`GET /organization/projects/{id}/api_keys`).
+    /// Every project's API keys, with their owners (`GET /organization/projects/{id}/api_keys`),
+    /// the projects asked at once.
     async fn keys(&self) -> Result<Vec<crate::domain::ApiKeyInfo>, ProviderError> {
-        let mut out = Vec::new();
-        for project in self.project_list().await? {
+        let projects = self.project_list().await?;
+        let listed = futures_util::future::join_all(projects.iter().map(|project| async move {
             let path = format!("/organization/projects/{}/api_keys", super::levers::segment(&project.id));
             let q = [("limit", "100".to_string())];
             let pages: Vec<api::KeyPage> = self.http.pages(&path, &q, "after").await?;
-            for k in pages.into_iter().flat_map(|p| p.data) {
-                let (owner, kind) = match k.owner {
-                    Some(o) => match (o.user, o.service_account) {
-                        (Some(u), _) => (u.email.or(u.name), "user"),
-                        (None, Some(sa)) => (sa.name.map(|n| format!("service account {n}")), "service_account"),
-                        (None, None) => (None, ""),
-                    },
-                    None => (None, ""),
-                };
-                out.push(crate::domain::ApiKeyInfo {
-                    name: k.name.unwrap_or_else(|| k.id.clone()),
-                    id: k.id,
-                    owner,
-                    owner_kind: kind.to_string(),
-                    hint: k.redacted_value,
-                    project_id: Some(project.id.clone()),
-                });
-            }
+            Ok::<_, ProviderError>((project.id.clone(), pages))
+        }))
+        .await;
+        let mut out = Vec::new();
+        for result in listed {
+            let (project, pages) = result?;
+            out.extend(pages.into_iter().flat_map(|p| p.data).map(|k| key_info(k, &project)));
         }
         Ok(out)
     }
