@@ -123,3 +123,28 @@ async fn the_demo_has_keys_and_people() {
     let ben = doc["budgets"].as_array().unwrap().iter().find(|b| b["name"] == "per-person/ben@edugami.org").unwrap();
     assert_eq!(ben["level"], "exceeded", "ben's agent reran the grading");
 }
+
+/// Key names and owners are the provider's text: a table shows their control characters
+/// escaped, never raw.
+#[tokio::test]
+async fn hostile_key_names_never_reach_the_terminal_raw() {
+    let fake = FakeOpenAi::start(sample_org(KEY)).await;
+    wiremock::Mock::given(wiremock::matchers::path("/v1/organization/projects/proj_tutor/api_keys"))
+        .respond_with(wiremock::ResponseTemplate::new(200).set_body_json(serde_json::json!({
+            "object": "list", "has_more": false, "first_id": null, "last_id": null,
+            "data": [{"object": "organization.project.api_key", "id": "key_proj_tutor_ci", "name": "ci\u{1b}[2J\u{1b}]0;pwned\u{7}",
+                      "redacted_value": "sk-proj-...ci9",
+                      "owner": {"type": "user", "user": {"id": "u", "name": "x", "email": "eve\u{1b}[31m@example.org"}}}]
+        })))
+        .with_priority(1)
+        .mount(&fake.server)
+        .await;
+    let env = TestEnv::new().openai("lab", KEY, &fake.base_url());
+    for by in ["key", "person"] {
+        let out = env.run(&["costs", "--month", "--by", by]).await;
+        expect_code(&out, 0);
+        let text = stdout(&out);
+        assert!(!text.contains('\u{1b}') && !text.contains('\u{7}'), "{text}");
+        assert!(text.contains("\\u{1b}") || text.contains("\\x1b") || text.contains("^["), "shown escaped: {text}");
+    }
+}
