@@ -72,10 +72,14 @@ pub(super) fn run(app: &App, args: CostsArgs) -> Result<()> {
         scope: super::args::scope(app, &args.scope, args.fresh, &args.currency)?,
         projects: args.project,
         models: args.model,
-        team: args.team.team,
-        // Today's estimate unless the bill is split between keys, which is allocated from the bill.
+        team: args.team.team.clone(),
+        // Today's estimate, unless the bill is split between keys or teams (allocated from the
+        // bill only): then `--today` is the bill, as before estimates.
         estimates: !args.billed_only
-            && (args.include_estimate || (args.period.today && !group_by.iter().any(|d| d.is_key()))),
+            && (args.include_estimate
+                || (args.period.today
+                    && args.team.team.is_none()
+                    && !group_by.iter().any(|d| d.is_key() || d.is_allocated()))),
         range,
         group_by: group_by.clone(),
     };
