@@ -68,6 +68,7 @@ pub(crate) fn run(app: &App, scope: &Scope) -> Result<Answer<EstimatesView>> {
     let scores = store.estimate_scores(&accounts, range.since, range.until)?;
     let mut accuracy = Vec::new();
     let mut providers: Vec<ProviderKind> = accounts.iter().map(|a| a.provider).collect();
+    providers.sort();
     providers.dedup();
     for provider in &providers {
         let mine: Vec<&Score> = scores.iter().filter(|s| s.account.provider == *provider).collect();

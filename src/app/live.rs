@@ -134,6 +134,7 @@ pub(crate) fn refresh(app: &App, store: &mut Store, accounts: &[Account], offlin
             store.write_estimates(account, &progress, from, &rows)?;
         }
     }
+    tracing::info!("today's estimates: {} live usage request(s)", done.requests);
     Ok(done)
 }
 
