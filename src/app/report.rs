@@ -170,12 +170,42 @@ fn build_story(app: &App, store: &mut Store, req: &Facts<'_>) -> Result<Report> 
         })?
         .0;
     }
+    if r.team.is_none() && store.has_key_usage(req.accounts)? {
+        r.by_person = people(store, req, today)?;
+    }
     if let Some(team) = &r.team {
         r.budgets.retain(|b| b.budget.scope.team.as_ref() == Some(team));
     } else if !app.config.teams.is_empty() && req.projects.is_empty() {
         r.chargeback = Some(super::teams::chargeback_view(app, store, req.accounts, range, currency, rates, false)?);
     }
     Ok(r)
+}
+
+/// The period's spend per person (`costs --by person`), as report lines, largest first.
+fn people(store: &Store, req: &Facts<'_>, today: chrono::NaiveDate) -> Result<Vec<report::Line>> {
+    let q = CostQuery {
+        accounts: req.accounts.to_vec(),
+        projects: req.projects.to_vec(),
+        models: vec![],
+        range: req.range,
+        group_by: vec![Dim::Person],
+        estimates: false,
+    };
+    let labels = super::views::cost_row::Labels::new(Default::default(), today, req.range);
+    let (rows, _) = super::views::key_rows::rows(store, &q, req.currency, req.rates, &labels)?;
+    let total: crate::domain::Money = rows.iter().map(|r| r.cost).sum();
+    let mut lines: Vec<report::Line> = rows
+        .into_iter()
+        .map(|r| report::Line {
+            name: r.value(Dim::Person).to_string(),
+            owner: String::new(),
+            share: r.cost.share_of(total),
+            cost: r.cost,
+            usage: None,
+        })
+        .collect();
+    lines.sort_by(|a, b| b.cost.cmp(&a.cost).then_with(|| a.name.cmp(&b.name)));
+    Ok(lines)
 }
 
 /// The view's rows as facts (the view groups by `FACT_DIMS`, so every row has its day: the

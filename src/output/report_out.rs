@@ -108,6 +108,11 @@ fn account_rows(r: &Report) -> Vec<Vec<String>> {
     r.by_account.iter().zip(shares).map(|(l, share)| vec![l.name.clone(), money(l.cost), share]).collect()
 }
 
+fn person_rows(r: &Report) -> Vec<Vec<String>> {
+    let shares = shares(&r.by_person);
+    r.by_person.iter().zip(shares).map(|(l, share)| vec![l.name.clone(), money(l.cost), share]).collect()
+}
+
 /// The "By model" columns, in the table and in Markdown.
 fn model_header(cost_header: &str) -> [&str; 8] {
     ["Model", "Provider", cost_header, "Share", "Input tokens", "Output tokens", "Requests", "per 1M tokens"]
@@ -181,6 +186,23 @@ fn mover_rows(m: &Movers) -> Vec<Vec<String>> {
     rows
 }
 
+/// The table report's breakdowns: by workspace, project, model, and person when keys are known.
+fn breakdowns(r: &Report, cost_header: &str, out: &mut dyn Write) -> std::io::Result<()> {
+    writeln!(out, "By provider and workspace")?;
+    let rows = account_rows(r);
+    writeln!(out, "{}\n", table(&["Workspace", cost_header, "Share"], 1, rows))?;
+    writeln!(out, "By project (chargeback)")?;
+    let rows = project_rows(r);
+    writeln!(out, "{}\n", table(&["Project", "Workspace", cost_header, "Share"], 2, rows))?;
+    writeln!(out, "By model")?;
+    writeln!(out, "{}\n", table(&model_header(cost_header), 2, model_rows(&r.by_model)))?;
+    if !r.by_person.is_empty() {
+        writeln!(out, "By person (each line's bill split between its API keys by their usage)")?;
+        writeln!(out, "{}\n", table(&["Person", cost_header, "Share"], 1, person_rows(r)))?;
+    }
+    Ok(())
+}
+
 pub(crate) fn render_table(r: &Report, accounts: &[Account], out: &mut dyn Write) -> std::io::Result<()> {
     let cost_header = set_currency(r);
     let heading = format!("LLM spend report: {}", crate::sanitize::terminal(&super::text::scope(accounts)));
@@ -218,14 +240,7 @@ pub(crate) fn render_table(r: &Report, accounts: &[Account], out: &mut dyn Write
         let rows = period_rows(r);
         writeln!(out, "{}\n", table(&[period_title(r), cost_header.as_str(), "Share"], 1, rows))?;
     }
-    writeln!(out, "By provider and workspace")?;
-    let rows = account_rows(r);
-    writeln!(out, "{}\n", table(&["Workspace", cost_header.as_str(), "Share"], 1, rows))?;
-    writeln!(out, "By project (chargeback)")?;
-    let rows = project_rows(r);
-    writeln!(out, "{}\n", table(&["Project", "Workspace", cost_header.as_str(), "Share"], 2, rows))?;
-    writeln!(out, "By model")?;
-    writeln!(out, "{}\n", table(&model_header(&cost_header), 2, model_rows(&r.by_model)))?;
+    breakdowns(r, &cost_header, out)?;
     for (what, m) in [("models", &r.model_movers), ("projects", &r.project_movers)] {
         let rows = mover_rows(m);
         if rows.is_empty() {
@@ -329,6 +344,10 @@ pub(crate) fn markdown(r: &Report, accounts: &[Account]) -> String {
     md_table(&mut s, &["Project", "Workspace", cost_header.as_str(), "Share"], 2, project_rows(r));
     s.push_str("## By model\n\n");
     md_table(&mut s, &model_header(&cost_header), 2, model_rows(&r.by_model));
+    if !r.by_person.is_empty() {
+        s.push_str("## By person\n\n_Each line's bill split between its API keys by their usage._\n\n");
+        md_table(&mut s, &["Person", cost_header.as_str(), "Share"], 1, person_rows(r));
+    }
     s.push_str("## Top movers against the previous period\n\n");
     let mut rows = mover_rows(&r.model_movers);
     for row in &mut rows {
@@ -497,6 +516,9 @@ pub(crate) struct ReportDoc<'a> {
     by_account: Vec<LineDoc<'a>>,
     by_project: Vec<LineDoc<'a>>,
     by_model: Vec<LineDoc<'a>>,
+    /// Who spent it: per key owner, allocated by API key usage (absent without keys).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    by_person: Vec<LineDoc<'a>>,
     movers: MoverGroupsDoc<'a>,
     daily: Vec<DayDoc>,
     anomalies: Vec<AnomalyDoc<'a>>,
@@ -530,6 +552,7 @@ pub(crate) fn json<'a>(r: &'a Report, accounts: &'a [Account]) -> ReportDoc<'a> 
         by_account: r.by_account.iter().map(|l| line_doc(l, "workspace", "provider")).collect(),
         by_project: r.by_project.iter().map(|l| line_doc(l, "project", "workspace")).collect(),
         by_model: r.by_model.iter().map(|l| line_doc(l, "model", "provider")).collect(),
+        by_person: r.by_person.iter().map(|l| line_doc(l, "person", "owner")).collect(),
         movers: MoverGroupsDoc { models: movers_doc(&r.model_movers), projects: movers_doc(&r.project_movers) },
         daily: r.daily.iter().map(|(d, m)| DayDoc { day: d.to_string(), cost: m.exact() }).collect(),
         anomalies: r

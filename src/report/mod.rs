@@ -113,6 +113,9 @@ pub(crate) struct Report {
     pub savings: Vec<crate::savings::Finding>,
     /// The days the savings were estimated over (the last 30 complete days for a running period).
     pub savings_window: Option<DateRange>,
+    /// Who spent it: the period's spend per key owner, split between API keys by their usage
+    /// (empty when no provider reports keys).
+    pub by_person: Vec<Line>,
 }
 
 impl Report {
@@ -278,6 +281,7 @@ pub(crate) fn build(input: Input) -> Report {
         savings: Vec::new(),
         savings_window: None,
         by_period: Vec::new(),
+        by_person: Vec::new(),
     }
 }
 
