@@ -188,14 +188,18 @@ pub(crate) fn token_cost(
 ) -> Option<Decimal> {
     let rates = table.find(provider.info().price_list?, model)?.on(day)?;
     let input = rates.input?;
-    let output = if t.output > 0 { rates.output? } else { Decimal::ZERO };
+    // Input, cache reads and output are priced as reconcile prices usage; cache writes on top.
+    let usage = crate::domain::UsageTotals {
+        input_tokens: t.uncached_input.saturating_add(t.cache_read),
+        cached_input_tokens: t.cache_read,
+        output_tokens: t.output,
+        requests: t.requests,
+    };
     let part = |tokens: u64, price: Decimal| Decimal::from(tokens).checked_mul(price);
-    let sum = part(t.uncached_input, input)?
-        .checked_add(part(t.cache_read, rates.cache_read.unwrap_or(input))?)?
-        .checked_add(part(t.cache_write_5m, rates.cache_write.unwrap_or(input))?)?
+    let writes = part(t.cache_write_5m, rates.cache_write.unwrap_or(input))?
         .checked_add(part(t.cache_write_1h, input.checked_mul(Decimal::TWO)?)?)?
-        .checked_add(part(t.output, output)?)?
         .checked_div(Decimal::from(1_000_000))?;
+    let sum = crate::savings::token_cost(&rates, &usage)?.checked_add(writes)?;
     if t.batch {
         let kept = Decimal::from(100u8.saturating_sub(provider.info().batch_discount_percent));
         return sum.checked_mul(kept)?.checked_div(Decimal::ONE_HUNDRED);
