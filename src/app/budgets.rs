@@ -28,15 +28,9 @@ fn estimated_part(
     as_of: chrono::NaiveDate,
 ) -> Result<crate::domain::Money> {
     let range = crate::domain::DateRange::new(period.since, as_of.min(period.until).max(period.since));
-    let q = CostQuery { range, group_by: vec![crate::domain::Dim::Basis], ..query.clone() };
-    let (currency, rates) = (crate::domain::Currency::USD, store.cached_rates(&q, crate::domain::Currency::USD)?);
-    Ok(store
-        .aggregate_costs_in(&q, currency, &rates)?
-        .0
-        .into_iter()
-        .filter(|(key, _)| key.values.first().is_some_and(|v| v.to_string() == "estimate"))
-        .map(|(_, m)| m)
-        .sum())
+    let q = CostQuery { range, ..query.clone() };
+    let usd = crate::domain::Currency::USD;
+    Ok(super::estimates::with_estimated(store, &q, usd, &store.cached_rates(&q, usd)?)?.1)
 }
 
 /// Evaluates budgets from the cache as it is, for their current periods.

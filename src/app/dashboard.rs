@@ -220,14 +220,9 @@ fn today_card(store: &Store, q: &Query) -> Result<Option<Box<TodayCard>>> {
         return Ok(None);
     }
     let today = DateRange::new(q.today, q.today);
-    let cq = CostQuery { estimates: true, ..q.cost_query(today, vec![Dim::Basis]) };
-    let (mut with_estimates, mut estimated) = (Money::ZERO, Money::ZERO);
-    for (key, cost) in sums_in(store, &cq, q.currency)? {
-        with_estimates += cost;
-        if key.values.first().is_some_and(|v| v.to_string() == "estimate") {
-            estimated += cost;
-        }
-    }
+    let cq = q.cost_query(today, vec![]);
+    let rates = store.cached_rates(&cq, q.currency)?;
+    let (with_estimates, estimated) = super::estimates::with_estimated(store, &cq, q.currency, &rates)?;
     let billed = sums_in(store, &q.cost_query(today, vec![]), q.currency)?.into_iter().map(|(_, m)| m).sum();
     let open = super::estimates::open_estimates(store, &q.accounts, q.today, q.today)?;
     Ok(Some(Box::new(TodayCard {

@@ -96,6 +96,25 @@ pub(crate) fn run(app: &App, scope: &Scope) -> Result<Answer<EstimatesView>> {
     Ok(Answer { view: EstimatesView { range, accuracy, open, methods }, failed: Vec::new() })
 }
 
+/// What `q` spends in `currency`, estimates included, and how much of it is estimated: the
+/// figure a budget that opts in counts, and the dashboard's today.
+pub(crate) fn with_estimated(
+    store: &Store,
+    q: &crate::store::CostQuery,
+    currency: crate::domain::Currency,
+    rates: &crate::fx::Rates,
+) -> Result<(Money, Money)> {
+    let q = crate::store::CostQuery { group_by: vec![crate::domain::Dim::Basis], estimates: true, ..q.clone() };
+    let (mut all, mut estimated) = (Money::ZERO, Money::ZERO);
+    for (key, cost) in store.aggregate_costs_in(&q, currency, rates)?.0 {
+        all += cost;
+        if key.values.first().is_some_and(|v| v.to_string() == crate::domain::Basis::Estimate.as_str()) {
+            estimated += cost;
+        }
+    }
+    Ok((all, estimated))
+}
+
 /// The 30 complete UTC days before today.
 pub(crate) fn scored_range(today: NaiveDate) -> DateRange {
     let last = today.checked_sub_days(Days::new(1)).unwrap_or(today);

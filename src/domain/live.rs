@@ -52,12 +52,14 @@ impl LiveTokens {
     }
 }
 
-/// Where a figure comes from, in every view and format: the provider's bill, or llmcost's
-/// estimate that the bill replaces once it arrives.
+/// Where a figure comes from, in every view and format (the `basis` column): the provider's
+/// bill, llmcost's estimate that the bill replaces once it arrives, or a bill split between
+/// API keys by their usage.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum Basis {
     Billed,
     Estimate,
+    Allocated,
 }
 
 impl Basis {
@@ -65,14 +67,7 @@ impl Basis {
         match self {
             Basis::Billed => "billed",
             Basis::Estimate => "estimate",
-        }
-    }
-
-    pub fn parse(text: &str) -> Option<Basis> {
-        match text {
-            "billed" => Some(Basis::Billed),
-            "estimate" => Some(Basis::Estimate),
-            _ => None,
+            Basis::Allocated => "allocated",
         }
     }
 }

@@ -201,7 +201,7 @@ fn doc(view: &EstimatesView) -> Doc<'_> {
                 provider: e.account.provider.id(),
                 workspace: &e.account.workspace,
                 day: e.day.to_string(),
-                basis: "estimate",
+                basis: crate::domain::Basis::Estimate.as_str(),
                 amount: e.amount.exact(),
                 currency: "USD",
                 typical_error_percent: e.typical_percent.map(|p| p.to_string()),

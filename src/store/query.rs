@@ -76,8 +76,12 @@ impl CostQuery {
         if !self.estimates && !self.group_by.iter().any(|d| d.needs_estimates()) {
             return "cost_buckets".to_string();
         }
-        let billed = "SELECT provider, workspace, day, project_id, line_item, model, amount, currency,
-                      'day' AS hour, 'billed' AS basis FROM cost_buckets c";
+        use crate::domain::Basis;
+        let billed = format!(
+            "SELECT provider, workspace, day, project_id, line_item, model, amount, currency,
+             'day' AS hour, '{}' AS basis FROM cost_buckets c",
+            Basis::Billed.as_str()
+        );
         if !self.estimates {
             return format!("({billed})");
         }
@@ -90,8 +94,9 @@ impl CostQuery {
         format!(
             "({billed} WHERE NOT {} UNION ALL
               SELECT provider, workspace, day, project_id, model AS line_item, model, amount, currency, hour,
-                     'estimate' AS basis FROM estimates x WHERE {})",
+                     '{}' AS basis FROM estimates x WHERE {})",
             open("c"),
+            Basis::Estimate.as_str(),
             open("x")
         )
     }

@@ -89,7 +89,7 @@ impl Labels {
                 .unwrap_or_else(|| text.clone()),
             (_, KeyValue::Day(day)) if *day == self.today => format!("{text} (partial)"),
             // An estimate is marked wherever a person reads it.
-            (Dim::Basis, _) if text == "estimate" => "≈ estimate".to_string(),
+            (Dim::Basis, _) if text == crate::domain::Basis::Estimate.as_str() => "≈ estimate".to_string(),
             (Dim::Hour, _) if text == "day" => "whole day".to_string(),
             // A week or month cut by the period's ends, or still running, is not a whole one.
             (_, KeyValue::Week { .. } | KeyValue::Month { .. }) => match span(value) {

@@ -10,7 +10,7 @@ use super::cost_row::Cell;
 pub use super::cost_row::CostRow;
 use super::cost_row::Labels;
 use crate::budget::BudgetRow;
-use crate::domain::{Account, DateRange, Dim, Money, ProviderKind};
+use crate::domain::{Account, Basis, DateRange, Dim, Money, ProviderKind};
 use crate::error::Result;
 use crate::store::{CostQuery, GroupKey, Store};
 
@@ -140,8 +140,9 @@ impl CostView {
         sort_rows(&mut rows, &query.group_by);
 
         let (updated_at, missing_days, today_not_reported) = freshness(store, query, today)?;
-        let estimated =
-            query.estimates.then(|| rows.iter().filter(|r| r.value(Dim::Basis) == "estimate").map(|r| r.cost).sum());
+        let estimated = query
+            .estimates
+            .then(|| rows.iter().filter(|r| r.value(Dim::Basis) == Basis::Estimate.as_str()).map(|r| r.cost).sum());
         Ok(CostView {
             accounts: query.accounts.clone(),
             project_filter,

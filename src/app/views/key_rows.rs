@@ -10,7 +10,7 @@ use std::collections::{BTreeMap, HashMap};
 use rust_decimal::Decimal;
 
 use super::cost_row::{Cell, CostRow, Labels};
-use crate::domain::{Account, ApiKeyInfo, Currency, Dim, KeyValue, Money, UsageTotals};
+use crate::domain::{Account, ApiKeyInfo, Basis, Currency, Dim, KeyValue, Money, UsageTotals};
 use crate::error::{Error, Result};
 use crate::fx::{FxUse, Rates};
 use crate::store::{CostQuery, KeyLine, KeyUse, Store};
@@ -38,7 +38,7 @@ const GRAIN: [Dim; 5] = [Dim::Provider, Dim::Workspace, Dim::Day, Dim::Project, 
 /// One part of a line's bill.
 struct Part {
     key: String,
-    basis: &'static str,
+    basis: Basis,
     cost: Money,
 }
 
@@ -47,7 +47,7 @@ struct Part {
 fn split(amount: Money, uses: &[(String, Decimal)]) -> Vec<Part> {
     let total: Decimal = uses.iter().map(|(_, w)| *w).sum();
     if uses.is_empty() || total <= Decimal::ZERO {
-        return vec![Part { key: NO_KEY.into(), basis: "billed", cost: amount }];
+        return vec![Part { key: NO_KEY.into(), basis: Basis::Billed, cost: amount }];
     }
     let heaviest = uses.iter().enumerate().max_by(|a, b| a.1.1.cmp(&b.1.1)).map_or(0, |(i, _)| i);
     let mut parts: Vec<Part> = Vec::with_capacity(uses.len());
@@ -58,11 +58,11 @@ fn split(amount: Money, uses: &[(String, Decimal)]) -> Vec<Part> {
         }
         let share = (amount.decimal() * *w / total).round_dp(10);
         given += share;
-        parts.push(Part { key: key.clone(), basis: "allocated", cost: Money::from_decimal(share) });
+        parts.push(Part { key: key.clone(), basis: Basis::Allocated, cost: Money::from_decimal(share) });
     }
     parts.push(Part {
         key: uses[heaviest].0.clone(),
-        basis: "allocated",
+        basis: Basis::Allocated,
         cost: Money::from_decimal(amount.decimal() - given),
     });
     parts
@@ -122,7 +122,7 @@ pub(crate) fn rows(
                     Dim::Month => {
                         KeyValue::Month { year: chrono::Datelike::year(day), month: chrono::Datelike::month(day) }
                     }
-                    Dim::Basis => KeyValue::Text(part.basis.to_string()),
+                    Dim::Basis => KeyValue::Text(part.basis.as_str().to_string()),
                     Dim::Key => KeyValue::Text(key_text(&part.key, info)),
                     Dim::Person => KeyValue::Text(person_text(&part.key, info)),
                     _ => KeyValue::Text(String::new()),
@@ -192,9 +192,9 @@ mod tests {
         let parts = split(amount, &uses);
         let sum: Money = parts.iter().map(|p| p.cost).sum();
         assert_eq!(sum, amount);
-        assert!(parts.iter().all(|p| p.basis == "allocated"));
+        assert!(parts.iter().all(|p| p.basis == Basis::Allocated));
         let whole = split(amount, &[]);
-        assert_eq!((whole[0].key.as_str(), whole[0].basis, whole[0].cost), (NO_KEY, "billed", amount));
+        assert_eq!((whole[0].key.as_str(), whole[0].basis, whole[0].cost), (NO_KEY, Basis::Billed, amount));
         assert_eq!(split(amount, &[("a".into(), Decimal::ZERO)])[0].key, NO_KEY);
     }
 }
