@@ -23,11 +23,9 @@ fn key_matches(label: &str, wanted: &str) -> bool {
 /// Whether a key's owner is a person: not spend without a key, a key with no known owner, or
 /// a service account (which `person = "*"` leaves to key budgets).
 fn is_person(who: &str) -> bool {
-    who != super::views::key_rows::NO_KEY && who != "(unknown)" && !who.starts_with(SERVICE_ACCOUNT)
+    use super::views::key_rows::{NO_KEY, SERVICE_ACCOUNT};
+    who != NO_KEY && who != "(unknown)" && !who.starts_with(SERVICE_ACCOUNT)
 }
-
-/// How a service account owner reads (`views::key_rows`).
-const SERVICE_ACCOUNT: &str = "service account ";
 
 /// A budget's spend per UTC day.
 pub(crate) type Daily = Vec<(NaiveDate, Money)>;

@@ -23,7 +23,7 @@ fn project_keys(workspace: &str, project: &str) -> Vec<(String, String, String, 
         (
             format!("key_{workspace}_{short}_prod"),
             format!("{short}-prod"),
-            format!("service account {workspace}-svc"),
+            format!("{workspace}-svc"),
             "service_account",
             0.55,
         ),

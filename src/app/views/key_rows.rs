@@ -17,6 +17,8 @@ use crate::store::{CostQuery, KeyLine, KeyUse, Store};
 
 /// The label of spend no key used.
 pub(crate) const NO_KEY: &str = "(no key)";
+/// How a key owned by a service account names its owner: `service account ci-runner`.
+pub(crate) const SERVICE_ACCOUNT: &str = "service account ";
 
 /// The dimensions a key view can be grouped by besides `key` and `person`.
 const WITH_KEYS: [Dim; 8] =
@@ -172,11 +174,13 @@ fn key_text(id: &str, info: Option<&ApiKeyInfo>) -> String {
     }
 }
 
-/// The key's owner; `(unknown)` when the provider does not say; `(no key)`.
+/// The key's owner (a service account named so); `(unknown)` when the provider does not say;
+/// `(no key)`.
 fn person_text(id: &str, info: Option<&ApiKeyInfo>) -> String {
-    match (id, info.and_then(|k| k.owner.clone())) {
+    match (id, info.and_then(|k| k.owner.as_deref().map(|o| (o, k.owner_kind.as_str())))) {
         (NO_KEY | "", _) => NO_KEY.to_string(),
-        (_, Some(owner)) => owner,
+        (_, Some((owner, "service_account"))) => format!("{SERVICE_ACCOUNT}{owner}"),
+        (_, Some((owner, _))) => owner.to_string(),
         (_, None) => "(unknown)".to_string(),
     }
 }

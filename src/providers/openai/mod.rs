@@ -79,7 +79,7 @@ fn key_info(k: api::ProjectKey, project: &str) -> crate::domain::ApiKeyInfo {
     let (owner, kind) = match k.owner {
         Some(o) => match (o.user, o.service_account) {
             (Some(u), _) => (u.email.or(u.name), "user"),
-            (None, Some(sa)) => (sa.name.map(|n| format!("service account {n}")), "service_account"),
+            (None, Some(sa)) => (sa.name, "service_account"),
             (None, None) => (None, ""),
         },
         None => (None, ""),
