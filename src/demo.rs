@@ -708,7 +708,7 @@ fn estimates(
             let key = if hourly {
                 (c.project_id.clone(), c.model.clone())
             } else {
-                (None, crate::providers::openrouter::ALL_MODELS.to_string())
+                (None, crate::domain::live::ALL_MODELS.to_string())
             };
             let sum = sums.entry(key).or_default();
             *sum = sum.checked_add(c.amount).unwrap_or(*sum);

@@ -18,6 +18,10 @@ pub struct LiveBucket {
     pub figure: LiveFigure,
 }
 
+/// The model of a live figure that covers every model at once (OpenRouter's `usage_daily`):
+/// its day is scored against the whole bill, not model by model.
+pub const ALL_MODELS: &str = "(all models, live)";
+
 /// What a live bucket says.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum LiveFigure {

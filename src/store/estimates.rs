@@ -45,9 +45,6 @@ pub struct Score {
     pub billed: Money,
 }
 
-/// How a figure for every model at once is named (`providers::openrouter::ALL_MODELS` starts so).
-const ALL_MODELS: &str = "(all models";
-
 fn hour_text(hour: Option<u32>) -> String {
     hour.map_or_else(|| "day".to_string(), |h| format!("{h:02}:00"))
 }
@@ -214,7 +211,7 @@ pub(super) fn settle(
         }
         // A live figure for all models at once (OpenRouter's) is scored against the day's whole bill.
         let whole_day = match pairs.keys().collect::<Vec<_>>().as_slice() {
-            [only] if only.starts_with(ALL_MODELS) => Some((*only).clone()),
+            [only] if only.as_str() == crate::domain::live::ALL_MODELS => Some((*only).clone()),
             _ => None,
         };
         for (model, sum, currency) in sums(

@@ -53,9 +53,6 @@ const INFO: ProviderInfo = ProviderInfo {
     batch_discount_percent: 0,
 };
 
-/// The model of a figure OpenRouter gives for all models at once (`usage_daily`).
-pub(crate) const ALL_MODELS: &str = "(all models, live)";
-
 pub struct OpenRouter {
     http: Http,
     /// One `/activity` call serves every range of a sync.
@@ -153,7 +150,7 @@ impl Provider for OpenRouter {
             day: since.date_naive(),
             hour: None,
             project_id: None,
-            model: ALL_MODELS.to_string(),
+            model: crate::domain::live::ALL_MODELS.to_string(),
             figure: crate::domain::LiveFigure::Dollars(total),
         }]))
     }
