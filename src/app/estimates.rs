@@ -131,12 +131,15 @@ pub(crate) fn open_estimates(
 ) -> Result<Vec<OpenEstimate>> {
     let range = scored_range(until);
     let scores = store.estimate_scores(accounts, range.since, range.until)?;
+    // Each provider's typical error, measured once however many of its accounts are estimated.
+    let mut typical: BTreeMap<ProviderKind, Option<Decimal>> = BTreeMap::new();
     let mut out = Vec::new();
     for (account, day, amount) in store.open_estimates(accounts, since, until)? {
         let progress = store.estimate_day(&account, day)?;
-        let mine: Vec<&Score> = scores.iter().filter(|s| s.account.provider == account.provider).collect();
-        let typical_percent =
-            (!mine.is_empty()).then(|| measure(account.provider, None, &mine).typical_percent).flatten();
+        let typical_percent = *typical.entry(account.provider).or_insert_with(|| {
+            let mine: Vec<&Score> = scores.iter().filter(|s| s.account.provider == account.provider).collect();
+            (!mine.is_empty()).then(|| measure(account.provider, None, &mine).typical_percent).flatten()
+        });
         out.push(OpenEstimate {
             refreshed_at: progress.as_ref().map(|p| p.refreshed_at),
             unpriced: progress.map(|p| p.unpriced).unwrap_or_default(),
