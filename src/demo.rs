@@ -653,6 +653,7 @@ fn generate(ws: &WorkspaceSpec, range: DateRange, today: NaiveDate) -> (Vec<Cost
                         model: spec.model.to_string(),
                         totals,
                         key_id: None,
+                        billed: None,
                     });
                 }
             }

@@ -82,6 +82,7 @@ pub fn batch(shape: Shape, account_index: usize, until: NaiveDate) -> SyncBatch 
                         model: model.to_string(),
                         totals,
                         key_id: None,
+                        billed: None,
                     };
                     usage.extend(by_key(shape, p, item / 2, record));
                 }
@@ -130,6 +131,7 @@ fn by_key(shape: Shape, project: usize, model: usize, record: UsageRecord) -> Ve
         .zip(&weights)
         .map(|(k, w)| UsageRecord {
             key_id: Some(format!("key_{k}")),
+            billed: None,
             totals: UsageTotals {
                 input_tokens: part(record.totals.input_tokens, *w),
                 cached_input_tokens: part(record.totals.cached_input_tokens, *w),

@@ -246,7 +246,7 @@ pub fn teams(
         return Ok(Vec::new());
     }
     let rates = store.cached_rates(&q.cost_query(q.range, vec![]), q.currency)?;
-    let mut lines = crate::app::teams::lines(store, &q.accounts, q.range, q.currency, &rates)?;
+    let mut lines = crate::app::teams::lines(store, &q.accounts, q.range, q.currency, &rates, (teams, shared))?;
     if let Some(project) = &q.project {
         lines.retain(|(l, _)| l.project_id == *project);
     }

@@ -15,15 +15,21 @@ use crate::teams::allocate::{allocate, allocate_groups};
 use crate::teams::{Line, SharedCost, Team};
 
 /// The cached spend of `accounts` in `range`, one line per provider, workspace, project, model
-/// and line item, in `currency`.
+/// and line item (and key, when `teams`' or `shared`'s rules look at keys or people), in
+/// `currency`.
 pub(crate) fn lines(
     store: &Store,
     accounts: &[Account],
     range: DateRange,
     currency: Currency,
     rates: &Rates,
+    (teams, shared): (&[Team], &[SharedCost]),
 ) -> Result<Vec<(Line, Money)>> {
     let q = CostQuery::all(accounts.to_vec(), range, Line::DIMS.to_vec());
+    if crate::teams::needs_keys(teams, shared) {
+        let (lines, _) = super::views::key_rows::team_lines(store, &q, &[], currency, rates)?;
+        return Ok(lines.into_iter().map(|(_, line, cost)| (line, cost)).collect());
+    }
     let names = store.project_names()?;
     let (rows, _) = store.aggregate_costs_in(&q, currency, rates)?;
     Ok(rows.into_iter().filter_map(|(key, cost)| Some((line(&key.values, &names)?, cost))).collect())
@@ -56,15 +62,25 @@ pub(crate) fn team_daily(
     team: &str,
 ) -> Result<Vec<(chrono::NaiveDate, Money)>> {
     let q = CostQuery::all(accounts.to_vec(), range, [&[Dim::Day][..], &Line::DIMS].concat());
-    let names = store.project_names()?;
-    let (rows, _) = store.aggregate_costs_in(&q, currency, rates)?;
-    let (mut in_period, mut before) = (Vec::new(), Vec::new());
-    for (key, cost) in rows {
-        let Some((KeyValue::Day(day), rest)) = key.values.split_first() else { continue };
-        let Some(line) = line(rest, &names) else { continue };
-        if period.contains(*day) { &mut in_period } else { &mut before }.push((*day, line, cost));
-    }
     let (teams, shared) = (&app.config.teams, &app.config.shared_costs);
+    let (mut in_period, mut before) = (Vec::new(), Vec::new());
+    let mut keep = |day: chrono::NaiveDate, line: Line, cost: Money| {
+        if period.contains(day) { &mut in_period } else { &mut before }.push((day, line, cost));
+    };
+    if crate::teams::needs_keys(teams, shared) {
+        for (group, line, cost) in super::views::key_rows::team_lines(store, &q, &[Dim::Day], currency, rates)?.0 {
+            if let Some(KeyValue::Day(day)) = group.values.first() {
+                keep(*day, line, cost);
+            }
+        }
+    } else {
+        let names = store.project_names()?;
+        for (key, cost) in store.aggregate_costs_in(&q, currency, rates)?.0 {
+            let Some((KeyValue::Day(day), rest)) = key.values.split_first() else { continue };
+            let Some(line) = line(rest, &names) else { continue };
+            keep(*day, line, cost);
+        }
+    }
     let mut daily: std::collections::BTreeMap<chrono::NaiveDate, Money> = std::collections::BTreeMap::new();
     for lines in [&before, &in_period] {
         for (day, _, _) in lines.iter() {
@@ -212,8 +228,9 @@ pub(crate) fn chargeback_view(
     rates: &Rates,
     by_cost_center: bool,
 ) -> Result<ChargebackView> {
-    let lines = lines(store, accounts, range, currency, rates)?;
-    let allocation = allocate(&app.config.teams, &app.config.shared_costs, &lines);
+    let (teams, shared) = (&app.config.teams, &app.config.shared_costs);
+    let lines = lines(store, accounts, range, currency, rates, (teams, shared))?;
+    let allocation = allocate(teams, shared, &lines);
     Ok(ChargebackView::build(&app.config.teams, &allocation, range, currency, by_cost_center))
 }
 
@@ -237,7 +254,8 @@ pub(crate) struct RuleCheck {
 
 pub(crate) fn check_rules(app: &App, scope: &Scope, range: DateRange) -> Result<Answer<RuleCheck>> {
     let p = prepare(app, scope, range)?;
-    let lines = lines(&p.store, &p.accounts, range, p.currency, &p.rates)?;
+    let lines =
+        lines(&p.store, &p.accounts, range, p.currency, &p.rates, (&app.config.teams, &app.config.shared_costs))?;
     let findings = check(&app.config.teams, &app.config.shared_costs, &lines);
     let view =
         RuleCheck { range, teams: app.config.teams.len(), shared_costs: app.config.shared_costs.len(), findings };

@@ -108,6 +108,9 @@ pub struct UsageRecord {
     /// The API key that used the tokens: `None` where the provider does not say; `Some("")`
     /// for usage without a key (the console, a playground).
     pub key_id: Option<String>,
+    /// What the key was billed on this line, where the provider bills per key (OpenRouter):
+    /// its parts are then billed, not allocated by usage.
+    pub billed: Option<crate::domain::Money>,
 }
 
 /// An API key as its provider lists it: never its secret, only the provider's redacted hint.

@@ -86,7 +86,14 @@ impl Sums {
             usage: self
                 .usage
                 .into_iter()
-                .map(|((day, project_id, model), totals)| UsageRecord { day, project_id, model, totals, key_id: None })
+                .map(|((day, project_id, model), totals)| UsageRecord {
+                    day,
+                    project_id,
+                    model,
+                    totals,
+                    key_id: None,
+                    billed: None,
+                })
                 .collect(),
             days,
             rows: self.rows,

@@ -260,6 +260,7 @@ pub(crate) fn usage_records_by_key(
             model,
             totals,
             key_id: Some(key.unwrap_or_default()),
+            billed: None,
         })
         .collect()
 }

@@ -6,7 +6,7 @@ use std::collections::{BTreeMap, BTreeSet, HashMap};
 use chrono::NaiveDate;
 
 use super::{Store, day_text, parse_day};
-use crate::domain::{Account, ApiKeyInfo, DateRange, UsageRecord, UsageTotals};
+use crate::domain::{Account, ApiKeyInfo, DateRange, Money, UsageRecord, UsageTotals};
 use crate::error::Result;
 
 /// Replaces the key usage of a fetched range's reported days with `usage`'s per-key records.
@@ -26,19 +26,41 @@ pub(super) fn replace_key_usage(
             day_text(day),
         ))?;
     }
-    let mut merged: BTreeMap<(NaiveDate, &str, &str, &str), UsageTotals> = BTreeMap::new();
+    // A key's tokens and bill on a line (day, project, model, key).
+    type Summed = (UsageTotals, Option<Money>);
+    let mut merged: BTreeMap<(NaiveDate, &str, &str, &str), Summed> = BTreeMap::new();
     for u in usage.iter().filter(|u| reported(u.day)) {
         let Some(key) = u.key_id.as_deref() else { continue };
-        *merged.entry((u.day, u.project_id.as_deref().unwrap_or(""), u.model.as_str(), key)).or_default() += u.totals;
+        let entry = merged.entry((u.day, u.project_id.as_deref().unwrap_or(""), u.model.as_str(), key)).or_default();
+        entry.0 += u.totals;
+        // A key's bill on a line is the sum of its records' bills (one per upstream endpoint).
+        if let Some(b) = u.billed {
+            entry.1 = Some(entry.1.unwrap_or(Money::ZERO).checked_add(b).ok_or_else(|| {
+                crate::error::Error::Storage(format!("{}: a key's bill on {} overflows when summed", u.model, u.day))
+            })?);
+        }
     }
     let mut insert = tx.prepare_cached(
         "INSERT INTO key_usage (provider, workspace, day, project_id, model, key_id,
-            input_tokens, cached_input_tokens, output_tokens, requests)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
+            input_tokens, cached_input_tokens, output_tokens, requests, billed)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
     )?;
-    for ((day, project, model, key), t) in merged {
+    for ((day, project, model, key), (t, billed)) in merged {
         let [input, cached, output, requests] = super::stored_counts(&t);
-        insert.execute((provider, workspace, day_text(day), project, model, key, input, cached, output, requests))?;
+        let billed = billed.map(Money::exact);
+        insert.execute((
+            provider,
+            workspace,
+            day_text(day),
+            project,
+            model,
+            key,
+            input,
+            cached,
+            output,
+            requests,
+            billed,
+        ))?;
     }
     Ok(())
 }
@@ -86,6 +108,8 @@ pub struct KeyUse {
     /// `""`: usage without a key.
     pub key_id: String,
     pub totals: UsageTotals,
+    /// The key's bill on the line, where the provider bills per key.
+    pub billed: Option<Money>,
 }
 
 impl Store {
@@ -93,7 +117,7 @@ impl Store {
     pub fn key_usage(&self, accounts: &[Account], range: DateRange) -> Result<HashMap<KeyLine, Vec<KeyUse>>> {
         let mut out: HashMap<KeyLine, Vec<KeyUse>> = HashMap::new();
         let mut stmt = self.conn.prepare_cached(
-            "SELECT day, project_id, model, key_id, input_tokens, cached_input_tokens, output_tokens, requests
+            "SELECT day, project_id, model, key_id, input_tokens, cached_input_tokens, output_tokens, requests, billed
              FROM key_usage WHERE provider = ?1 AND workspace = ?2 AND day BETWEEN ?3 AND ?4",
         )?;
         let count = |n: i64| u64::try_from(n).unwrap_or(0);
@@ -106,10 +130,17 @@ impl Store {
                         r.get::<_, String>(2)?,
                         r.get::<_, String>(3)?,
                         [r.get::<_, i64>(4)?, r.get(5)?, r.get(6)?, r.get(7)?],
+                        r.get::<_, Option<String>>(8)?,
                     ))
                 })?;
             for row in rows {
-                let (day, project_id, model, key_id, n) = row?;
+                let (day, project_id, model, key_id, n, billed) = row?;
+                let billed = match billed {
+                    Some(text) => Some(text.parse::<Money>().map_err(|e| {
+                        crate::error::Error::Storage(format!("key_usage: {key_id} on {day}: billed {text:?}: {e}"))
+                    })?),
+                    None => None,
+                };
                 let line = KeyLine { account: a.clone(), day: parse_day(&day)?, project_id, model };
                 let totals = UsageTotals {
                     input_tokens: count(n[0]),
@@ -117,7 +148,7 @@ impl Store {
                     output_tokens: count(n[2]),
                     requests: count(n[3]),
                 };
-                out.entry(line).or_default().push(KeyUse { key_id, totals });
+                out.entry(line).or_default().push(KeyUse { key_id, totals, billed });
             }
         }
         Ok(out)

@@ -229,6 +229,9 @@ const MIGRATIONS: &[&str] = &[
         project_id TEXT NOT NULL,
         PRIMARY KEY (provider, workspace, key_id)
     ) WITHOUT ROWID;",
+    // 13: where a provider bills per key (OpenRouter), each key's bill on a line, exact decimal
+    // in the line's currency; NULL where keys are allocated a line's bill by usage.
+    "ALTER TABLE key_usage ADD COLUMN billed TEXT;",
 ];
 
 #[expect(clippy::cast_possible_wrap, reason = "a handful of migrations")]

@@ -205,6 +205,9 @@ mod tests {
             project_name: String::new(),
             model: "m".into(),
             line_item: "i".into(),
+            key_id: String::new(),
+            key_name: String::new(),
+            person: String::new(),
         }
     }
 

@@ -35,6 +35,10 @@ pub struct Rule {
     pub project: Option<String>,
     pub model: Option<String>,
     pub line_item: Option<String>,
+    /// An API key's id or name (`ci-*`): spend is then split by key before it is claimed.
+    pub key: Option<String>,
+    /// A key's owner (`ana@example.com`, `*@data.example.com`, `service account ci-runner`).
+    pub person: Option<String>,
 }
 
 /// `[[teams]]` as written.
@@ -100,6 +104,10 @@ pub struct Line {
     pub project_name: String,
     pub model: String,
     pub line_item: String,
+    /// The API key's id and name, and its owner, when the line was split by key (else empty).
+    pub key_id: String,
+    pub key_name: String,
+    pub person: String,
 }
 
 impl Line {
@@ -118,8 +126,23 @@ impl Line {
         let [provider, workspace, project_id, model, line_item] = values;
         let project_name =
             names.get(&(provider.clone(), workspace.clone(), project_id.clone())).cloned().unwrap_or_default();
-        Line { provider, workspace, project_id, project_name, model, line_item }
+        Line {
+            provider,
+            workspace,
+            project_id,
+            project_name,
+            model,
+            line_item,
+            key_id: String::new(),
+            key_name: String::new(),
+            person: String::new(),
+        }
     }
+}
+
+/// Whether any rule looks at keys or people: spend is then split by key before it is claimed.
+pub(crate) fn needs_keys(teams: &[Team], shared: &[SharedCost]) -> bool {
+    teams.iter().flat_map(|t| &t.rules).chain(shared.iter().map(|s| &s.rule)).any(Rule::needs_keys)
 }
 
 impl Rule {
@@ -133,6 +156,16 @@ impl Rule {
             })
             && field(&self.model, &line.model)
             && field(&self.line_item, &line.line_item)
+            && self.key.as_deref().is_none_or(|p| {
+                (!line.key_id.is_empty() && glob::matches(p, &line.key_id))
+                    || (!line.key_name.is_empty() && glob::matches(p, &line.key_name))
+            })
+            && self.person.as_deref().is_none_or(|p| !line.person.is_empty() && glob::matches(p, &line.person))
+    }
+
+    /// Whether the rule matches on a key or a person.
+    pub fn needs_keys(&self) -> bool {
+        self.key.is_some() || self.person.is_some()
     }
 
     /// `provider=openai workspace=edugami project=proj_edu_t*`, for listings.
@@ -143,6 +176,8 @@ impl Rule {
             ("project", &self.project),
             ("model", &self.model),
             ("line_item", &self.line_item),
+            ("key", &self.key),
+            ("person", &self.person),
         ]
         .iter()
         .filter_map(|(k, v)| v.as_ref().map(|v| format!("{k}={v}")))

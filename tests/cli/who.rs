@@ -148,3 +148,60 @@ async fn hostile_key_names_never_reach_the_terminal_raw() {
         assert!(text.contains("\\u{1b}") || text.contains("\\x1b") || text.contains("^["), "shown escaped: {text}");
     }
 }
+
+/// `[[teams]]` rules may match keys and people: spend is split by key before it is claimed, so
+/// the platform team gets the CI service account's part and research Ana's, key by key, and
+/// the chargeback, `costs --by team,person` and a team budget say the same and add up to the
+/// bill.
+#[tokio::test]
+async fn teams_claim_spend_by_key_and_person() {
+    let fake = FakeOpenAi::start(sample_org(KEY)).await;
+    let env = TestEnv::new().openai("lab", KEY, &fake.base_url());
+    expect_code(&env.run(&["sync", "--quiet"]).await, 0);
+    env.write_config(
+        "[[teams]]\nname = \"platform\"\nmatch = [ { person = \"service account *\" } ]\n\n\
+         [[teams]]\nname = \"research\"\nmatch = [ { key = \"ana-*\" } ]\n\n\
+         [[budgets]]\nname = \"research\"\namount = 1000\nperiod = \"month\"\nteam = \"research\"\n",
+    );
+    let month = |args: &[&str]| {
+        let env = &env;
+        let args: Vec<String> = args.iter().map(ToString::to_string).collect();
+        async move {
+            let mut all = args;
+            all.extend(["--offline".to_string(), "--format".into(), "json".into()]);
+            let all: Vec<&str> = all.iter().map(String::as_str).collect();
+            let out = env.run(&all).await;
+            expect_code(&out, 0);
+            json(&out)
+        }
+    };
+    let people = month(&["costs", "--month", "--by", "person"]).await;
+    let of = |doc: &serde_json::Value, field: &str, name: &str| -> Decimal {
+        let amount = if doc["rows"][0].get("cost").is_some() { "cost" } else { "total" };
+        doc["rows"].as_array().unwrap().iter().filter(|r| r[field] == name).map(|r| dec(&r[amount])).sum()
+    };
+    let ci = of(&people, "person", "service account ci-runner");
+    let ana = of(&people, "person", "ana@example.org");
+    assert!(ci > Decimal::ZERO && ana > Decimal::ZERO, "{people:#}");
+
+    let chargeback = month(&["teams", "--month"]).await;
+    assert_eq!(of(&chargeback, "team", "platform"), ci, "{chargeback:#}");
+    assert_eq!(of(&chargeback, "team", "research"), ana);
+    assert_eq!(of(&chargeback, "team", "(unallocated)"), of(&people, "person", "(no key)"));
+    assert_eq!(dec(&chargeback["total"]), dec(&people["total"]), "the teams add up to the bill");
+
+    let by_team = month(&["costs", "--month", "--by", "team,person"]).await;
+    assert_eq!(of(&by_team, "team", "research"), ana, "{by_team:#}");
+    assert!(
+        by_team["rows"].as_array().unwrap().iter().all(|r| r["team"] != "research" || r["person"] == "ana@example.org"),
+        "research holds Ana's keys only: {by_team:#}"
+    );
+    assert_eq!(dec(&by_team["total"]), dec(&people["total"]));
+
+    let budgets = month(&["budgets", "check"]).await;
+    let research = &budgets["budgets"][0];
+    assert_eq!(dec(&research["spent"]), ana, "a team budget spends what the chargeback charges: {budgets:#}");
+
+    let check = env.run(&["teams", "check", "--offline"]).await;
+    expect_code(&check, 0);
+}

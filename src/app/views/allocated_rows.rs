@@ -13,6 +13,9 @@ use crate::store::{CostQuery, GroupKey, KeyValue, Store};
 use crate::teams::allocate::allocate_groups;
 use crate::teams::{Line, SharedCost, Team, cost_center_of};
 
+/// A line rules look at, its cost, and the group of the view's other dimensions it falls in.
+pub(crate) type GroupedLine = (GroupKey, Line, Money);
+
 /// The teams a view allocates spend to, and the one team it keeps (`--team`), if any.
 #[derive(Clone, Copy, Debug)]
 pub struct TeamScope<'a> {
@@ -34,22 +37,11 @@ pub(crate) fn rows(
     let other: Vec<Dim> = query.group_by.iter().copied().filter(|d| !d.is_allocated()).collect();
     let mut base = other.clone();
     base.extend(Line::DIMS.iter().filter(|d| !other.contains(d)));
-    let base_query = CostQuery { group_by: base.clone(), ..query.clone() };
-    let (costs, fx) = store.aggregate_costs_in(&base_query, currency, rates)?;
-    let names = store.project_names()?;
-    let mut lines: Vec<(GroupKey, Line, Money)> = Vec::with_capacity(costs.len());
-    for (key, cost) in costs {
-        let text = |dim: Dim| key.value(&base, dim).map(ToString::to_string).unwrap_or_default();
-        let line = Line::from_key(Line::DIMS.map(text), &names);
-        let owner = match key.value(&base, Dim::Provider) {
-            Some(KeyValue::Provider(provider)) if other.contains(&Dim::Project) => {
-                Some(Account { provider: *provider, workspace: line.workspace.clone() })
-            }
-            _ => None,
-        };
-        let group = GroupKey { values: key.values.into_iter().take(other.len()).collect(), owner };
-        lines.push((group, line, cost));
-    }
+    let (lines, fx) = if crate::teams::needs_keys(scope.teams, scope.shared) || other.iter().any(|d| d.is_key()) {
+        super::key_rows::team_lines(store, query, &other, currency, rates)?
+    } else {
+        lines(store, query, &other, &base, currency, rates)?
+    };
     let (parts, notes) = allocate_groups(scope.teams, scope.shared, &lines);
     // `summed`: the rows shown (one team's with `--team`); `whole`: every team's, the groups
     // the cents are rounded over.
@@ -95,6 +87,34 @@ pub(crate) fn rows(
         })
         .collect();
     Ok((rows, fx, notes))
+}
+
+/// The cache's lines at the grain rules look at, grouped by `other`.
+fn lines(
+    store: &Store,
+    query: &CostQuery,
+    other: &[Dim],
+    base: &[Dim],
+    currency: Currency,
+    rates: &Rates,
+) -> Result<(Vec<GroupedLine>, Vec<FxUse>)> {
+    let base_query = CostQuery { group_by: base.to_vec(), ..query.clone() };
+    let (costs, fx) = store.aggregate_costs_in(&base_query, currency, rates)?;
+    let names = store.project_names()?;
+    let mut lines: Vec<GroupedLine> = Vec::with_capacity(costs.len());
+    for (key, cost) in costs {
+        let text = |dim: Dim| key.value(base, dim).map(ToString::to_string).unwrap_or_default();
+        let line = Line::from_key(Line::DIMS.map(text), &names);
+        let owner = match key.value(base, Dim::Provider) {
+            Some(KeyValue::Provider(provider)) if other.contains(&Dim::Project) => {
+                Some(Account { provider: *provider, workspace: line.workspace.clone() })
+            }
+            _ => None,
+        };
+        let group = GroupKey { values: key.values.into_iter().take(other.len()).collect(), owner };
+        lines.push((group, line, cost));
+    }
+    Ok((lines, fx))
 }
 
 /// Each allocated row in the currency's minor unit, rounded within its group (the rows that

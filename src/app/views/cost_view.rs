@@ -91,12 +91,13 @@ impl CostView {
     ) -> Result<CostView> {
         let names = if query.group_by.contains(&Dim::Project) { store.project_names()? } else { HashMap::new() };
         let labels = Labels::new(names, today, query.range);
-        let (mut rows, fx, usage_shown, notes) = if query.group_by.iter().any(|d| d.is_key()) {
-            let (rows, fx) = super::key_rows::rows(store, query, currency, rates, &labels)?;
-            (rows, fx, false, Vec::new())
-        } else if let Some(scope) = teams {
+        // Teams first: allocated rows split by key themselves when the view asks for keys.
+        let (mut rows, fx, usage_shown, notes) = if let Some(scope) = teams {
             let (rows, fx, notes) = super::allocated_rows::rows(store, query, currency, rates, scope, &labels)?;
             (rows, fx, false, notes)
+        } else if query.group_by.iter().any(|d| d.is_key()) {
+            let (rows, fx) = super::key_rows::rows(store, query, currency, rates, &labels)?;
+            (rows, fx, false, Vec::new())
         } else {
             let (costs, fx) = store.aggregate_costs_in(query, currency, rates)?;
             // Grouped by currency: each group's own amount too, as billed, beside the converted one.

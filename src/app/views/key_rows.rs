@@ -7,13 +7,16 @@
 
 use std::collections::{BTreeMap, HashMap};
 
+use chrono::NaiveDate;
+
 use rust_decimal::Decimal;
 
 use super::cost_row::{Cell, CostRow, Labels};
 use crate::domain::{Account, ApiKeyInfo, Basis, Currency, Dim, KeyValue, Money, UsageTotals};
 use crate::error::{Error, Result};
 use crate::fx::{FxUse, Rates};
-use crate::store::{CostQuery, KeyLine, KeyUse, Store};
+use crate::store::{CostQuery, GroupKey, KeyLine, KeyUse, Store};
+use crate::teams::Line;
 
 /// The label of spend no key used.
 pub(crate) const NO_KEY: &str = "(no key)";
@@ -21,14 +24,26 @@ pub(crate) const NO_KEY: &str = "(no key)";
 pub(crate) const SERVICE_ACCOUNT: &str = "service account ";
 
 /// The dimensions a key view can be grouped by besides `key` and `person`.
-const WITH_KEYS: [Dim; 8] =
-    [Dim::Provider, Dim::Workspace, Dim::Project, Dim::Model, Dim::Day, Dim::Week, Dim::Month, Dim::Basis];
+const WITH_KEYS: [Dim; 11] = [
+    Dim::Provider,
+    Dim::Workspace,
+    Dim::Project,
+    Dim::Model,
+    Dim::LineItem,
+    Dim::Day,
+    Dim::Week,
+    Dim::Month,
+    Dim::Basis,
+    Dim::Team,
+    Dim::CostCenter,
+];
 
-/// Refuses a grouping keys cannot be split by (a line item, a currency, a team, an hour).
+/// Refuses a grouping keys cannot be split by (a currency, an hour).
 pub(crate) fn check_dims(group_by: &[Dim]) -> Result<()> {
     match group_by.iter().find(|d| !d.is_key() && !WITH_KEYS.contains(d)) {
         Some(d) => Err(Error::Usage(format!(
-            "--by {d} cannot be combined with key or person: use provider, workspace, project, model, day, week or month"
+            "--by {d} cannot be combined with key or person: use provider, workspace, project, model, line_item, \
+             day, week, month, team or cost_center"
         ))),
         None => Ok(()),
     }
@@ -37,36 +52,32 @@ pub(crate) fn check_dims(group_by: &[Dim]) -> Result<()> {
 /// The finest grain a key is allocated on, then the view's other dimensions.
 const GRAIN: [Dim; 5] = [Dim::Provider, Dim::Workspace, Dim::Day, Dim::Project, Dim::Model];
 
-/// One part of a line's bill.
-struct Part {
-    key: String,
-    basis: Basis,
-    cost: Money,
+/// Where a part of a line's bill goes: a key of the line's uses, or no key.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum To {
+    Key(usize),
+    NoKey,
 }
 
 /// Splits `amount` between `uses` by their weights; the heaviest key takes the remainder, so
 /// the parts add up to `amount` exactly.
-fn split(amount: Money, uses: &[(String, Decimal)]) -> Vec<Part> {
-    let total: Decimal = uses.iter().map(|(_, w)| *w).sum();
+fn split(amount: Money, uses: &[Decimal]) -> Vec<(To, Basis, Money)> {
+    let total: Decimal = uses.iter().sum();
     if uses.is_empty() || total <= Decimal::ZERO {
-        return vec![Part { key: NO_KEY.into(), basis: Basis::Billed, cost: amount }];
+        return vec![(To::NoKey, Basis::Billed, amount)];
     }
-    let heaviest = uses.iter().enumerate().max_by(|a, b| a.1.1.cmp(&b.1.1)).map_or(0, |(i, _)| i);
-    let mut parts: Vec<Part> = Vec::with_capacity(uses.len());
+    let heaviest = uses.iter().enumerate().max_by(|a, b| a.1.cmp(b.1)).map_or(0, |(i, _)| i);
+    let mut parts = Vec::with_capacity(uses.len());
     let mut given = Decimal::ZERO;
-    for (i, (key, w)) in uses.iter().enumerate() {
+    for (i, w) in uses.iter().enumerate() {
         if i == heaviest {
             continue;
         }
         let share = (amount.decimal() * *w / total).round_dp(10);
         given += share;
-        parts.push(Part { key: key.clone(), basis: Basis::Allocated, cost: Money::from_decimal(share) });
+        parts.push((To::Key(i), Basis::Allocated, Money::from_decimal(share)));
     }
-    parts.push(Part {
-        key: uses[heaviest].0.clone(),
-        basis: Basis::Allocated,
-        cost: Money::from_decimal(amount.decimal() - given),
-    });
+    parts.push((To::Key(heaviest), Basis::Allocated, Money::from_decimal(amount.decimal() - given)));
     parts
 }
 
@@ -74,6 +85,171 @@ fn split(amount: Money, uses: &[(String, Decimal)]) -> Vec<Part> {
 fn weight(prices: Option<&crate::prices::Rates>, t: &UsageTotals) -> Decimal {
     let tokens = Decimal::from(t.input_tokens.saturating_add(t.output_tokens));
     prices.and_then(|r| crate::savings::token_cost(r, t)).filter(|d| *d > Decimal::ZERO).unwrap_or(tokens)
+}
+
+/// A line's parts: where the provider bills per key (`KeyUse::billed`), each key's bill
+/// (`billed`) and what no key accounts for under `(no key)`; else the line split by usage
+/// (`allocated`). With `as_weights` (a line read by line item, while keys are billed per model;
+/// a view in another currency than the keys' bills) the bills weigh the line.
+fn parts_of(amount: Money, uses: &[KeyUse], weights: &[Decimal], as_weights: bool) -> Vec<(To, Basis, Money)> {
+    if uses.is_empty() || uses.iter().any(|u| u.billed.is_none()) {
+        return split(amount, weights);
+    }
+    let billed: Vec<Decimal> = uses.iter().map(|u| u.billed.map_or(Decimal::ZERO, Money::decimal)).collect();
+    if as_weights {
+        return split(amount, &billed);
+    }
+    let mut parts: Vec<(To, Basis, Money)> =
+        billed.iter().enumerate().map(|(i, b)| (To::Key(i), Basis::Billed, Money::from_decimal(*b))).collect();
+    let rest = amount.decimal() - billed.iter().sum::<Decimal>();
+    if !rest.is_zero() {
+        parts.push((To::NoKey, Basis::Billed, Money::from_decimal(rest)));
+    }
+    parts
+}
+
+/// One key's part of a billed line.
+pub(crate) struct Part<'a> {
+    pub account: &'a Account,
+    pub day: NaiveDate,
+    pub project: &'a str,
+    pub model: &'a str,
+    /// Set when the parts are read by line item.
+    pub line_item: Option<&'a str>,
+    /// `""`: no key.
+    pub key_id: &'a str,
+    pub info: Option<&'a ApiKeyInfo>,
+    pub basis: Basis,
+    pub cost: Money,
+}
+
+impl Part<'_> {
+    /// The part's value of `dim`, as a view groups it.
+    pub(crate) fn value(&self, dim: Dim) -> KeyValue {
+        match dim {
+            Dim::Provider => KeyValue::Provider(self.account.provider),
+            Dim::Workspace => KeyValue::Text(self.account.workspace.clone()),
+            Dim::Project => KeyValue::Text(self.project.to_string()),
+            Dim::Model => KeyValue::Text(self.model.to_string()),
+            Dim::LineItem => KeyValue::Text(self.line_item.unwrap_or_default().to_string()),
+            Dim::Day => KeyValue::Day(self.day),
+            Dim::Week => week_of(self.day),
+            Dim::Month => {
+                KeyValue::Month { year: chrono::Datelike::year(&self.day), month: chrono::Datelike::month(&self.day) }
+            }
+            Dim::Basis => KeyValue::Text(self.basis.as_str().to_string()),
+            Dim::Key => KeyValue::Text(key_text(self.key_id, self.info)),
+            Dim::Person => KeyValue::Text(self.person()),
+            _ => KeyValue::Text(String::new()),
+        }
+    }
+
+    /// The key's owner, as `--by person` names it.
+    pub(crate) fn person(&self) -> String {
+        person_text(self.key_id, self.info)
+    }
+
+    /// The line teams' rules are matched against: the part's line, key and person.
+    pub(crate) fn team_line(&self, names: &HashMap<(String, String, String), String>) -> Line {
+        let text = |dim: Dim| self.value(dim).to_string();
+        let mut line = Line::from_key(Line::DIMS.map(text), names);
+        line.key_id = self.key_id.to_string();
+        line.key_name = self.info.map_or_else(String::new, |k| k.name.clone());
+        line.person = self.person();
+        line
+    }
+}
+
+/// The lines teams are allocated from when their rules look at keys or people: every billed
+/// line by line item, split by key, grouped by `other` (the view's dimensions besides team and
+/// cost centre), with the rates used.
+pub(crate) fn team_lines(
+    store: &Store,
+    query: &CostQuery,
+    other: &[Dim],
+    currency: Currency,
+    rates: &Rates,
+) -> Result<(Vec<super::allocated_rows::GroupedLine>, Vec<FxUse>)> {
+    let names = store.project_names()?;
+    let with_owner = other.contains(&Dim::Project);
+    let mut summed: BTreeMap<(GroupKey, Line), Money> = BTreeMap::new();
+    let fx = each_part(store, query, currency, rates, true, |part| {
+        let group = GroupKey {
+            values: other.iter().map(|d| part.value(*d)).collect(),
+            owner: with_owner.then(|| part.account.clone()),
+        };
+        let sum = summed.entry((group, part.team_line(&names))).or_insert(Money::ZERO);
+        *sum = sum.checked_add(part.cost).ok_or_else(|| Error::Storage("a key's spend overflows".into()))?;
+        Ok(())
+    })?;
+    Ok((summed.into_iter().map(|((group, line), cost)| (group, line, cost)).collect(), fx))
+}
+
+/// Calls `each` with every key's part of every billed line of `query`'s accounts and range (by
+/// line item too when `by_line_item`); returns the rates used.
+pub(crate) fn each_part(
+    store: &Store,
+    query: &CostQuery,
+    currency: Currency,
+    rates: &Rates,
+    by_line_item: bool,
+    mut each: impl FnMut(&Part<'_>) -> Result<()>,
+) -> Result<Vec<FxUse>> {
+    let mut grain = GRAIN.to_vec();
+    if by_line_item {
+        grain.push(Dim::LineItem);
+    }
+    let base = CostQuery { group_by: grain, estimates: false, ..query.clone() };
+    let (costs, fx) = store.aggregate_costs_in(&base, currency, rates)?;
+    let usage: HashMap<KeyLine, Vec<KeyUse>> = store.key_usage(&query.accounts, query.range)?;
+    let keys: HashMap<(Account, String), ApiKeyInfo> = store.api_keys(&query.accounts)?;
+    let table = crate::prices::PriceTable::built_in();
+    let mut line = KeyLine {
+        account: Account::new(crate::providers::ProviderKind::OpenAi, String::new()),
+        day: NaiveDate::MIN,
+        project_id: String::new(),
+        model: String::new(),
+    };
+    for (key, amount) in costs {
+        let (
+            [
+                KeyValue::Provider(provider),
+                KeyValue::Text(workspace),
+                KeyValue::Day(day),
+                KeyValue::Text(project),
+                KeyValue::Text(model),
+            ],
+            line_item,
+        ) = (key.values.get(..5).unwrap_or_default(), key.values.get(5))
+        else {
+            continue;
+        };
+        if line.account.provider != *provider || line.account.workspace != *workspace {
+            line.account = Account::new(*provider, workspace.clone());
+        }
+        line.day = *day;
+        line.project_id.clone_from(project);
+        line.model.clone_from(model);
+        let uses: &[KeyUse] = usage.get(&line).map_or(&[], Vec::as_slice);
+        let rates_of_model =
+            provider.info().price_list.and_then(|list| table.find(list, model)).and_then(|m| m.on(*day));
+        let weights: Vec<Decimal> = uses.iter().map(|k| weight(rates_of_model.as_ref(), &k.totals)).collect();
+        let line_item = match line_item {
+            Some(KeyValue::Text(t)) => Some(t.as_str()),
+            _ => None,
+        };
+        // Keys' bills are in dollars (OpenRouter's): in another currency they weigh the line.
+        let as_weights = by_line_item || currency != Currency::USD;
+        for (to, basis, cost) in parts_of(amount, uses, &weights, as_weights) {
+            let key_id = match to {
+                To::Key(i) => uses.get(i).map_or("", |u| u.key_id.as_str()),
+                To::NoKey => "",
+            };
+            let info = keys.get(&(line.account.clone(), key_id.to_string()));
+            each(&Part { account: &line.account, day: *day, project, model, line_item, key_id, info, basis, cost })?;
+        }
+    }
+    Ok(fx)
 }
 
 /// The key rows (unsorted, without shares) and the rates used.
@@ -84,57 +260,16 @@ pub(crate) fn rows(
     rates: &Rates,
     labels: &Labels,
 ) -> Result<(Vec<CostRow>, Vec<FxUse>)> {
-    let base = CostQuery { group_by: GRAIN.to_vec(), estimates: false, ..query.clone() };
-    let (costs, fx) = store.aggregate_costs_in(&base, currency, rates)?;
-    let usage: HashMap<KeyLine, Vec<KeyUse>> = store.key_usage(&query.accounts, query.range)?;
-    let keys: HashMap<(Account, String), ApiKeyInfo> = store.api_keys(&query.accounts)?;
-    let table = crate::prices::PriceTable::built_in();
     let mut summed: BTreeMap<(Vec<KeyValue>, Option<Account>), Money> = BTreeMap::new();
-    for (key, amount) in costs {
-        let [
-            KeyValue::Provider(provider),
-            KeyValue::Text(workspace),
-            KeyValue::Day(day),
-            KeyValue::Text(project),
-            KeyValue::Text(model),
-        ] = key.values.as_slice()
-        else {
-            continue;
-        };
-        let account = Account::new(*provider, workspace.clone());
-        let line = KeyLine { account: account.clone(), day: *day, project_id: project.clone(), model: model.clone() };
-        let rates_of_model =
-            provider.info().price_list.and_then(|list| table.find(list, model)).and_then(|m| m.on(*day));
-        let uses: Vec<(String, Decimal)> = usage
-            .get(&line)
-            .map(|u| u.iter().map(|k| (k.key_id.clone(), weight(rates_of_model.as_ref(), &k.totals))).collect())
-            .unwrap_or_default();
-        for part in split(amount, &uses) {
-            let info = keys.get(&(account.clone(), part.key.clone()));
-            let values: Vec<KeyValue> = query
-                .group_by
-                .iter()
-                .map(|dim| match dim {
-                    Dim::Provider => KeyValue::Provider(*provider),
-                    Dim::Workspace => KeyValue::Text(workspace.clone()),
-                    Dim::Project => KeyValue::Text(project.clone()),
-                    Dim::Model => KeyValue::Text(model.clone()),
-                    Dim::Day => KeyValue::Day(*day),
-                    Dim::Week => week_of(*day),
-                    Dim::Month => {
-                        KeyValue::Month { year: chrono::Datelike::year(day), month: chrono::Datelike::month(day) }
-                    }
-                    Dim::Basis => KeyValue::Text(part.basis.as_str().to_string()),
-                    Dim::Key => KeyValue::Text(key_text(&part.key, info)),
-                    Dim::Person => KeyValue::Text(person_text(&part.key, info)),
-                    _ => KeyValue::Text(String::new()),
-                })
-                .collect();
-            let owner = query.group_by.contains(&Dim::Project).then(|| account.clone());
-            let sum = summed.entry((values, owner)).or_insert(Money::ZERO);
-            *sum = sum.checked_add(part.cost).ok_or_else(|| Error::Storage("a key's spend overflows".into()))?;
-        }
-    }
+    let by_line_item = query.group_by.contains(&Dim::LineItem);
+    let with_owner = query.group_by.contains(&Dim::Project);
+    let fx = each_part(store, query, currency, rates, by_line_item, |part| {
+        let values: Vec<KeyValue> = query.group_by.iter().map(|dim| part.value(*dim)).collect();
+        let owner = with_owner.then(|| part.account.clone());
+        let sum = summed.entry((values, owner)).or_insert(Money::ZERO);
+        *sum = sum.checked_add(part.cost).ok_or_else(|| Error::Storage("a key's spend overflows".into()))?;
+        Ok(())
+    })?;
     let rows = summed
         .into_iter()
         .map(|((values, owner), cost)| {
@@ -192,13 +327,11 @@ mod tests {
     #[test]
     fn a_lines_parts_add_up_to_its_bill_exactly() {
         let amount: Money = "10.000000000001".parse().unwrap();
-        let uses = vec![("a".into(), Decimal::ONE), ("b".into(), Decimal::ONE), ("c".into(), Decimal::ONE)];
-        let parts = split(amount, &uses);
-        let sum: Money = parts.iter().map(|p| p.cost).sum();
+        let parts = split(amount, &[Decimal::ONE, Decimal::ONE, Decimal::ONE]);
+        let sum: Money = parts.iter().map(|p| p.2).sum();
         assert_eq!(sum, amount);
-        assert!(parts.iter().all(|p| p.basis == Basis::Allocated));
-        let whole = split(amount, &[]);
-        assert_eq!((whole[0].key.as_str(), whole[0].basis, whole[0].cost), (NO_KEY, Basis::Billed, amount));
-        assert_eq!(split(amount, &[("a".into(), Decimal::ZERO)])[0].key, NO_KEY);
+        assert!(parts.iter().all(|p| p.1 == Basis::Allocated));
+        assert_eq!(split(amount, &[]), vec![(To::NoKey, Basis::Billed, amount)]);
+        assert_eq!(split(amount, &[Decimal::ZERO])[0].0, To::NoKey);
     }
 }

@@ -231,7 +231,14 @@ impl OpenRouter {
         }
         Ok(merged
             .into_iter()
-            .map(|((day, model), totals)| UsageRecord { day, project_id: None, model, totals, key_id: None })
+            .map(|((day, model), totals)| UsageRecord {
+                day,
+                project_id: None,
+                model,
+                totals,
+                key_id: None,
+                billed: None,
+            })
             .collect())
     }
 }
