@@ -140,7 +140,18 @@ pub struct UsageTotals {
 impl UsageTotals {
     /// Anthropic's usage report counts tokens but not requests.
     pub fn requests_known(&self) -> bool {
-        self.requests > 0 || self.input_tokens + self.output_tokens == 0
+        self.requests > 0 || self.input_tokens.saturating_add(self.output_tokens) == 0
+    }
+
+    /// What is left of these counts once `rhs` is taken out (never below zero).
+    #[must_use]
+    pub fn saturating_sub(self, rhs: Self) -> Self {
+        UsageTotals {
+            input_tokens: self.input_tokens.saturating_sub(rhs.input_tokens),
+            cached_input_tokens: self.cached_input_tokens.saturating_sub(rhs.cached_input_tokens),
+            output_tokens: self.output_tokens.saturating_sub(rhs.output_tokens),
+            requests: self.requests.saturating_sub(rhs.requests),
+        }
     }
 }
 

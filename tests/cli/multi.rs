@@ -88,7 +88,7 @@ async fn one_view_over_every_provider_matches_each_bill() {
         fakes.openrouter.hits().await,
     );
     assert_eq!(before, after);
-    assert_eq!(fakes.openrouter.hits().await, 1, "one /activity call serves the whole sync");
+    assert_eq!(fakes.openrouter.activity_hits().await, 1, "one /activity call serves the whole sync");
 
     // Without --by provider, a mixed view still says which provider a model belongs to.
     let table = env.run(&["costs", "--month"]).await;
@@ -179,10 +179,10 @@ async fn openrouter_history_lives_on_in_the_cache() {
     let doc = json(&out);
     assert_eq!(dec(&doc["total"]), acct.billed(d("2026-10-23"), d("2026-12-01")));
     assert_eq!(doc["complete"], true);
-    assert_eq!(later.hits().await, 1);
+    assert_eq!(later.activity_hits().await, 1);
     let today = env.run(&["costs", "--today", "--billed-only", "--format", "json"]).await;
     assert_eq!(json(&today)["total"], "0.00", "today is never billed by OpenRouter");
-    assert_eq!(later.hits().await, 1);
+    assert_eq!(later.activity_hits().await, 1);
 }
 
 #[tokio::test]

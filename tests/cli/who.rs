@@ -205,3 +205,55 @@ async fn teams_claim_spend_by_key_and_person() {
     let check = env.run(&["teams", "check", "--offline"]).await;
     expect_code(&check, 0);
 }
+
+/// OpenRouter bills per key: `--by key` reads each key's own activity, so its rows are billed
+/// (not allocated), a deleted key's spend stays `(no key)`, a key that never spent is not asked,
+/// and the keys add up to the bill to the cent.
+#[tokio::test]
+async fn openrouter_keys_are_billed_per_key() {
+    use crate::fake_openrouter::{FakeOpenRouter, key_of, sample_account};
+    const OR_KEY: &str = "sk-or-v1-mgmt-who-0000";
+    let today = chrono::NaiveDate::from_ymd_opt(2026, 11, 22).unwrap();
+    let fake = FakeOpenRouter::start(sample_account(OR_KEY, today)).await;
+    let env = TestEnv::new().var("LLMCOST_KEY_OPENROUTER_PERSONAL", OR_KEY);
+    env.write_config(&format!("[workspaces.openrouter.personal]\nbase_url = \"{}\"\n", fake.base_url()));
+    let out = env.run(&["costs", "--month", "--by", "key", "--format", "json"]).await;
+    expect_code(&out, 0);
+    let doc = json(&out);
+    let acct = sample_account(OR_KEY, today);
+    let (since, until) = (chrono::NaiveDate::from_ymd_opt(2026, 11, 1).unwrap(), today.pred_opt().unwrap());
+    assert_eq!(dec(&doc["total"]), acct.billed(since, until), "{doc:#}");
+    let spent_by = |hash: Option<&str>| -> Decimal {
+        acct.rows
+            .iter()
+            .filter(|r| r.0 >= since && r.0 <= until && key_of(r.2) == hash)
+            .map(|r| r.3.parse::<Decimal>().unwrap())
+            .sum()
+    };
+    let row = |name: &str| doc["rows"].as_array().unwrap().iter().find(|r| r["key"] == name).cloned();
+    let ana = row("ana-laptop (sk-or-v1-a1b...9f0)").unwrap_or_else(|| panic!("{doc:#}"));
+    assert_eq!((dec(&ana["cost"]), ana["basis"].as_str()), (spent_by(Some("hash_ana")), Some("billed")));
+    let ci = row("ci (sk-or-v1-e5f...222)").expect("a disabled key spent before it was");
+    assert_eq!((dec(&ci["cost"]), ci["basis"].as_str()), (spent_by(Some("hash_ci")), Some("billed")));
+    let gone = row("(no key)").expect("the deleted key's spend");
+    assert_eq!((dec(&gone["cost"]), gone["basis"].as_str()), (spent_by(None), Some("billed")));
+    assert!(row("spare (sk-or-v1-c3d...111)").is_none(), "the idle key spent nothing");
+    let asked: Vec<String> = fake
+        .server
+        .received_requests()
+        .await
+        .unwrap()
+        .iter()
+        .filter_map(|r| r.url.query_pairs().find(|(k, _)| k == "api_key_hash").map(|(_, v)| v.into_owned()))
+        .collect();
+    assert_eq!(asked.len(), 2, "each key that spent asked once, the idle one never: {asked:?}");
+
+    // People are the keys' creators (OpenRouter lists user ids, not emails).
+    let people = json(&env.run(&["costs", "--month", "--by", "person", "--offline", "--format", "json"]).await);
+    let who: Vec<&str> = people["rows"].as_array().unwrap().iter().map(|r| r["person"].as_str().unwrap()).collect();
+    assert!(who.contains(&"user_2ana") && who.contains(&"user_2ci"), "{who:?}");
+    // By line item, a key's bill (per model) weighs the line: allocated, and still exact.
+    let items = json(&env.run(&["costs", "--month", "--by", "key,line_item", "--offline", "--format", "json"]).await);
+    assert_eq!(items["total"], doc["total"]);
+    assert!(items["rows"].as_array().unwrap().iter().any(|r| r["basis"] == "allocated"), "{items:#}");
+}

@@ -2,6 +2,7 @@
 //! UTC days only, so llmcost's cache is the record of anything older, and today is never in it.
 
 pub(crate) mod api;
+mod keys;
 mod levers;
 
 use std::collections::BTreeMap;
@@ -14,7 +15,7 @@ use super::info::{CredentialSource, History, ProviderInfo};
 use super::{Credentials, DayBatch, Provider};
 use crate::domain::day::day_from_json;
 use crate::domain::money::money_from_json;
-use crate::domain::{CostRecord, DateRange, Money, UsageRecord, UsageTotals};
+use crate::domain::{CostRecord, DateRange, Money, UsageTotals};
 
 pub(crate) const DEFAULT_BASE_URL: &str = "https://openrouter.ai/api/v1";
 const PATH: &str = "/activity";
@@ -57,6 +58,10 @@ pub struct OpenRouter {
     http: Http,
     /// One `/activity` call serves every range of a sync.
     activity: OnceCell<Vec<(NaiveDate, CostRecord, UsageTotals)>>,
+    /// The keys, listed once per sync.
+    key_list: OnceCell<Vec<serde_json::Value>>,
+    /// Each key's activity, read once per sync (`None`: could not be).
+    by_key: OnceCell<Option<Vec<keys::KeyActivity>>>,
 }
 
 /// Each activity row as a cost record (one per model and upstream provider) and its usage.
@@ -100,7 +105,7 @@ impl Provider for OpenRouter {
     }
 
     fn new(http: Http, _settings: &crate::config_workspace::WorkspaceConfig, _credentials: &Credentials) -> Self {
-        OpenRouter { http, activity: OnceCell::new() }
+        OpenRouter { http, activity: OnceCell::new(), key_list: OnceCell::new(), by_key: OnceCell::new() }
     }
 
     fn http(&self) -> &Http {
@@ -173,10 +178,17 @@ impl Provider for OpenRouter {
         Ok(None)
     }
 
-    /// One `/activity` call serves costs and usage; days without rows had no spend.
+    /// One `/activity` call serves costs and usage, one per key that spent the usage and bill
+    /// per key; days without rows had no spend.
     async fn fetch_days(&self, range: DateRange) -> Result<DayBatch, ProviderError> {
         let costs = self.costs(range).await?;
-        Ok(DayBatch { costs, usage: self.usage(range).await, days_reported: None, projects: None })
+        Ok(DayBatch { costs, usage: self.usage_by_key(range).await, days_reported: None, projects: None })
+    }
+
+    /// The keys with their names, redacted labels and creators (a user id: OpenRouter's key
+    /// list names no email).
+    async fn api_keys(&self) -> Result<Option<Vec<crate::domain::ApiKeyInfo>>, ProviderError> {
+        Ok(Some(self.listed_keys().await?.iter().filter_map(keys::key_info).collect()))
     }
 }
 
@@ -195,7 +207,7 @@ impl OpenRouter {
         self.http.fail(PATH, FailureKind::Malformed, message)
     }
 
-    async fn activity(&self) -> Result<&Vec<(NaiveDate, CostRecord, UsageTotals)>, ProviderError> {
+    pub(super) async fn activity(&self) -> Result<&Vec<(NaiveDate, CostRecord, UsageTotals)>, ProviderError> {
         self.activity
             .get_or_try_init(|| async {
                 let page: api::Activity = self.http.get_json(PATH, &[]).await?;
@@ -222,23 +234,5 @@ impl OpenRouter {
         }
         // Free models cost $0 and stay as rows: they were used.
         Ok(merged.into_values().collect())
-    }
-
-    pub async fn usage(&self, range: DateRange) -> Result<Vec<UsageRecord>, ProviderError> {
-        let mut merged: BTreeMap<(NaiveDate, String), UsageTotals> = BTreeMap::new();
-        for (day, cost, totals) in self.activity().await?.iter().filter(|(d, _, _)| range.contains(*d)) {
-            *merged.entry((*day, cost.model.clone())).or_default() += *totals;
-        }
-        Ok(merged
-            .into_iter()
-            .map(|((day, model), totals)| UsageRecord {
-                day,
-                project_id: None,
-                model,
-                totals,
-                key_id: None,
-                billed: None,
-            })
-            .collect())
     }
 }
