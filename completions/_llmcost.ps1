@@ -1023,6 +1023,7 @@ Register-ArgumentCompleter -Native -CommandName 'llmcost' -ScriptBlock {
             [CompletionResult]::new('--last-month', '--last-month', [CompletionResultType]::ParameterName, 'The whole previous calendar month')
             [CompletionResult]::new('--this-quarter', '--this-quarter', [CompletionResultType]::ParameterName, 'This calendar quarter to date')
             [CompletionResult]::new('--last-quarter', '--last-quarter', [CompletionResultType]::ParameterName, 'The whole previous calendar quarter')
+            [CompletionResult]::new('--by-key', '--by-key', [CompletionResultType]::ParameterName, 'Split each line between the API keys that used it, as `costs --by key` does, with the key, its owner and the basis in x_LlmcostApiKeyId, x_LlmcostApiKeyName, x_LlmcostPerson and x_LlmcostCostBasis')
             [CompletionResult]::new('--refresh', '--refresh', [CompletionResultType]::ParameterName, 'Refetch the whole period from the providers, even days already cached')
             [CompletionResult]::new('--offline', '--offline', [CompletionResultType]::ParameterName, 'Never touch the network: answer from the cache only')
             [CompletionResult]::new('--demo', '--demo', [CompletionResultType]::ParameterName, 'Use the built-in sample organization: no keys, no network, your cache untouched')

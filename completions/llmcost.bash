@@ -1417,7 +1417,7 @@ _llmcost() {
             return 0
             ;;
         llmcost__subcmd__export)
-            opts="-w -q -v -h -V --format --focus-version --provider --workspace --today --yesterday --week --last-week --last-month --this-quarter --last-quarter --month --year --last --since --until --out --partitioned --refresh --offline --config --db --demo --quiet --timeout --verbose --record --wide --remote --color --help --version"
+            opts="-w -q -v -h -V --format --focus-version --provider --workspace --today --yesterday --week --last-week --last-month --this-quarter --last-quarter --month --year --last --since --until --by-key --out --partitioned --refresh --offline --config --db --demo --quiet --timeout --verbose --record --wide --remote --color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0

@@ -965,6 +965,7 @@ set edit:completion:arg-completer[llmcost] = {|@words|
             cand --last-month 'The whole previous calendar month'
             cand --this-quarter 'This calendar quarter to date'
             cand --last-quarter 'The whole previous calendar quarter'
+            cand --by-key 'Split each line between the API keys that used it, as `costs --by key` does, with the key, its owner and the basis in x_LlmcostApiKeyId, x_LlmcostApiKeyName, x_LlmcostPerson and x_LlmcostCostBasis'
             cand --refresh 'Refetch the whole period from the providers, even days already cached'
             cand --offline 'Never touch the network: answer from the cache only'
             cand --demo 'Use the built-in sample organization: no keys, no network, your cache untouched'

@@ -849,6 +849,7 @@ complete -c llmcost -n "__fish_llmcost_using_subcommand export" -l last-week -d 
 complete -c llmcost -n "__fish_llmcost_using_subcommand export" -l last-month -d 'The whole previous calendar month'
 complete -c llmcost -n "__fish_llmcost_using_subcommand export" -l this-quarter -d 'This calendar quarter to date'
 complete -c llmcost -n "__fish_llmcost_using_subcommand export" -l last-quarter -d 'The whole previous calendar quarter'
+complete -c llmcost -n "__fish_llmcost_using_subcommand export" -l by-key -d 'Split each line between the API keys that used it, as `costs --by key` does, with the key, its owner and the basis in x_LlmcostApiKeyId, x_LlmcostApiKeyName, x_LlmcostPerson and x_LlmcostCostBasis'
 complete -c llmcost -n "__fish_llmcost_using_subcommand export" -l refresh -d 'Refetch the whole period from the providers, even days already cached'
 complete -c llmcost -n "__fish_llmcost_using_subcommand export" -l offline -d 'Never touch the network: answer from the cache only'
 complete -c llmcost -n "__fish_llmcost_using_subcommand export" -l demo -d 'Use the built-in sample organization: no keys, no network, your cache untouched'

@@ -9,9 +9,9 @@ use crate::domain::DateRange;
 use crate::error::Result;
 use crate::store::CostQuery;
 
-pub(crate) fn focus(app: &App, scope: &Scope, range: DateRange) -> Result<Answer<FocusView>> {
+pub(crate) fn focus(app: &App, scope: &Scope, range: DateRange, by_key: bool) -> Result<Answer<FocusView>> {
     let p = prepare(app, scope, range)?;
-    let view = FocusView::build(&p.store, &CostQuery::all(p.accounts, range, vec![]))?;
+    let view = FocusView::build(&p.store, &CostQuery::all(p.accounts, range, vec![]), by_key)?;
     Ok(Answer { view, failed: p.failed })
 }
 
@@ -40,14 +40,14 @@ pub(crate) struct Partitions {
     pub possible: Vec<PartitionKey>,
 }
 
-pub(crate) fn focus_partitions(app: &App, scope: &Scope, range: DateRange) -> Result<Answer<Partitions>> {
+pub(crate) fn focus_partitions(app: &App, scope: &Scope, range: DateRange, by_key: bool) -> Result<Answer<Partitions>> {
     let p = prepare(app, scope, range)?;
-    let view = FocusView::build(&p.store, &CostQuery::all(p.accounts.clone(), range, vec![]))?;
+    let view = FocusView::build(&p.store, &CostQuery::all(p.accounts.clone(), range, vec![]), by_key)?;
     let mut parts: std::collections::BTreeMap<PartitionKey, FocusView> = std::collections::BTreeMap::new();
     for line in view.lines {
         let key =
             PartitionKey { provider: line.kind.id().to_string(), workspace: line.workspace.clone(), day: line.day };
-        parts.entry(key).or_default().lines.push(line);
+        parts.entry(key).or_insert_with(|| FocusView { lines: Vec::new(), by_key: view.by_key }).lines.push(line);
     }
     let possible = p
         .accounts

@@ -95,7 +95,7 @@ fn every_use_case_gives_one_answer_for_the_month() {
 
         // FOCUS keeps each row in its billing currency: per currency, what `costs --by
         // currency` says was billed in it.
-        let focus = export::focus(&app, &Scope { currency: None, ..offline_usd() }, month).unwrap().view;
+        let focus = export::focus(&app, &Scope { currency: None, ..offline_usd() }, month, false).unwrap().view;
         let by_currency =
             costs::run(&app, &costs::Request { group_by: vec![Dim::Currency], ..request.clone() }).unwrap().view;
         for row in &by_currency.rows {

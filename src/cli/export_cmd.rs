@@ -70,7 +70,9 @@ Examples:
   llmcost export --format focus --year --provider openai > openai-focus.csv
   llmcost export --format focus-parquet --month --out llm-spend.parquet
   llmcost export --format focus --month --focus-version 1.3
-      With FOCUS 1.3's ServiceProviderName and HostProviderName")]
+      With FOCUS 1.3's ServiceProviderName and HostProviderName
+  llmcost export --format focus --month --by-key --out by-key.csv
+      Each line split between the API keys that used it (x_Llmcost* columns)")]
 pub struct ExportArgs {
     /// The format
     #[arg(long, value_enum, default_value_t)]
@@ -82,6 +84,11 @@ pub struct ExportArgs {
     pub scope: ScopeArgs,
     #[command(flatten)]
     pub period: PeriodArgs,
+    /// Split each line between the API keys that used it, as `costs --by key` does, with
+    /// the key, its owner and the basis in x_LlmcostApiKeyId, x_LlmcostApiKeyName,
+    /// x_LlmcostPerson and x_LlmcostCostBasis
+    #[arg(long)]
+    pub by_key: bool,
     /// Write to this file (atomically) instead of stdout
     #[arg(long, value_name = "FILE", conflicts_with = "partitioned")]
     pub out: Option<PathBuf>,
@@ -105,7 +112,7 @@ pub(super) fn run(app: &App, args: ExportArgs) -> Result<()> {
         currency: None,
     };
     if let Some(dir) = &args.partitioned {
-        return partitioned(app, &scope, range, dir, args.format, args.focus_version.version());
+        return partitioned(app, &scope, range, dir, args.format, args.focus_version.version(), args.by_key);
     }
     if args.format == ExportFormat::FocusParquet
         && args.out.is_none()
@@ -115,7 +122,7 @@ pub(super) fn run(app: &App, args: ExportArgs) -> Result<()> {
             "Parquet is binary: write it with --out FILE (or pipe it to a file)".into(),
         ));
     }
-    let answer = crate::app::export::focus(app, &scope, range)?;
+    let answer = crate::app::export::focus(app, &scope, range, args.by_key)?;
     let version = args.focus_version.version();
     let (bytes, rows) = args.format.render(&answer.view, version)?;
     match &args.out {
@@ -143,8 +150,9 @@ fn partitioned(
     dir: &std::path::Path,
     format: ExportFormat,
     version: crate::output::focus::FocusVersion,
+    by_key: bool,
 ) -> Result<()> {
-    let answer = crate::app::export::focus_partitions(app, scope, range)?;
+    let answer = crate::app::export::focus_partitions(app, scope, range, by_key)?;
     let (mut written, mut unchanged, mut removed) = (0, 0, 0);
     for (key, view) in &answer.view.parts {
         let (bytes, _) = format.render(view, version)?;

@@ -73,6 +73,9 @@ pub(crate) const COLUMNS: [&str; 44] = [
 const COLUMNS_1_3: [&str; 2] = ["HostProviderName", "ServiceProviderName"];
 /// Where llmcost's own columns start.
 const OWN_COLUMNS_AT: usize = 38;
+/// The columns an export split by key adds at the end (`export --by-key`).
+pub(crate) const KEY_COLUMNS: [&str; 4] =
+    ["x_LlmcostApiKeyId", "x_LlmcostApiKeyName", "x_LlmcostPerson", "x_LlmcostCostBasis"];
 
 /// The FOCUS version a file is written in.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -92,11 +95,14 @@ impl FocusVersion {
         }
     }
 
-    /// The header row.
-    pub(crate) fn columns(self) -> Vec<&'static str> {
+    /// The header row (with the key columns when the export is split by key).
+    pub(crate) fn columns(self, by_key: bool) -> Vec<&'static str> {
         let mut columns = COLUMNS.to_vec();
         if self == FocusVersion::V1_3 {
             columns.splice(OWN_COLUMNS_AT..OWN_COLUMNS_AT, COLUMNS_1_3);
+        }
+        if by_key {
+            columns.extend(KEY_COLUMNS);
         }
         columns
     }
@@ -149,9 +155,9 @@ fn completed(source: &ChargeSource, display: &str) -> ChargeSource {
 pub(crate) fn write(view: &FocusView, version: FocusVersion, out: &mut dyn Write) -> crate::error::Result<usize> {
     let io = |e: csv::Error| crate::error::Error::Runtime(format!("cannot write the FOCUS file: {e}"));
     let mut w = csv::Writer::from_writer(out);
-    w.write_record(version.columns()).map_err(io)?;
+    w.write_record(version.columns(view.by_key)).map_err(io)?;
     for line in &view.lines {
-        w.write_record(cells(line, version, safe_text)).map_err(io)?;
+        w.write_record(cells(line, version, view.by_key, safe_text)).map_err(io)?;
     }
     w.flush().map_err(|e| crate::error::Error::Runtime(format!("cannot write the FOCUS file: {e}")))?;
     Ok(view.lines.len())
@@ -159,7 +165,7 @@ pub(crate) fn write(view: &FocusView, version: FocusVersion, out: &mut dyn Write
 
 /// One line's cells in `version`'s columns (`FocusVersion::columns`); `text` writes each text
 /// cell (the CSV guards them against spreadsheet formulas, Parquet keeps them as sent).
-pub(crate) fn cells(line: &FocusLine, version: FocusVersion, text: fn(&str) -> String) -> Vec<String> {
+pub(crate) fn cells(line: &FocusLine, version: FocusVersion, by_key: bool, text: fn(&str) -> String) -> Vec<String> {
     let (record, provider_name) = record(line, text);
     let mut cells = record.to_vec();
     if version == FocusVersion::V1_3 {
@@ -167,13 +173,31 @@ pub(crate) fn cells(line: &FocusLine, version: FocusVersion, text: fn(&str) -> S
         // know from the bill, so FOCUS wants the service provider as the host too.
         cells.splice(OWN_COLUMNS_AT..OWN_COLUMNS_AT, [provider_name.clone(), provider_name]);
     }
+    if by_key {
+        match &line.key {
+            Some(k) => cells.extend([text(&k.id), text(&k.name), text(&k.person), k.basis.as_str().to_string()]),
+            None => cells.extend([String::new(), String::new(), String::new(), String::new()]),
+        }
+    }
     cells
 }
 
 /// One line's FOCUS 1.2 cells, in `COLUMNS` order, and its provider's name (for 1.3's columns).
 fn record(line: &FocusLine, text: fn(&str) -> String) -> ([String; 44], String) {
-    let FocusLine { day, kind, workspace, project, project_name, model, line_item, currency, cost, source, publisher } =
-        line;
+    let FocusLine {
+        day,
+        kind,
+        workspace,
+        project,
+        project_name,
+        model,
+        line_item,
+        currency,
+        cost,
+        source,
+        publisher,
+        ..
+    } = line;
     let (day, cost, provider, currency) = (*day, *cost, kind.id().to_string(), currency.as_str().to_string());
     let display = kind.display_name();
     let project_name = if project.is_empty() { kind.default_project_label().to_string() } else { project_name.clone() };
@@ -255,7 +279,7 @@ mod version_tests {
     fn the_1_3_columns_go_before_llmcost_s_own() {
         assert_eq!(COLUMNS[OWN_COLUMNS_AT], "x_LlmcostProvider");
         assert!(COLUMNS[..OWN_COLUMNS_AT].iter().all(|c| !c.starts_with("x_")));
-        let columns = FocusVersion::V1_3.columns();
+        let columns = FocusVersion::V1_3.columns(false);
         assert_eq!(columns.len(), COLUMNS.len() + 2);
         assert_eq!(
             &columns[OWN_COLUMNS_AT..OWN_COLUMNS_AT + 3],

@@ -82,8 +82,9 @@ fn timestamp_cell(text: &str) -> Result<i64> {
 /// Writes the view as one Parquet file; returns how many rows.
 pub(crate) fn write(view: &FocusView, version: FocusVersion, out: &mut Vec<u8>) -> Result<usize> {
     let pq = |e: parquet::errors::ParquetError| Error::Runtime(format!("cannot write the Parquet file: {e}"));
-    let columns = version.columns();
-    let rows: Vec<Vec<String>> = view.lines.iter().map(|line| cells(line, version, str::to_string)).collect();
+    let columns = version.columns(view.by_key);
+    let rows: Vec<Vec<String>> =
+        view.lines.iter().map(|line| cells(line, version, view.by_key, str::to_string)).collect();
     let schema = Arc::new(parquet::schema::parser::parse_message_type(&schema(&columns)).map_err(pq)?);
     let props = Arc::new(WriterProperties::builder().set_compression(Compression::SNAPPY).build());
     let mut writer = SerializedFileWriter::new(out, schema, props).map_err(pq)?;

@@ -257,3 +257,35 @@ async fn openrouter_keys_are_billed_per_key() {
     assert_eq!(items["total"], doc["total"]);
     assert!(items["rows"].as_array().unwrap().iter().any(|r| r["basis"] == "allocated"), "{items:#}");
 }
+
+/// `export --by-key`: each FOCUS line split between its keys, with the key, its owner and the
+/// basis in `x_Llmcost*` columns; the rows still add up to the bill, and never a secret.
+#[tokio::test]
+async fn a_focus_export_split_by_key_adds_up_to_the_bill() {
+    let fake = FakeOpenAi::start(sample_org(KEY)).await;
+    let env = TestEnv::new().openai("lab", KEY, &fake.base_url());
+    let total = dec(&json(&env.run(&["costs", "--month", "--format", "json"]).await)["total"]);
+    let out = env.run(&["export", "--format", "focus", "--month", "--by-key", "--offline"]).await;
+    expect_code(&out, 0);
+    let text = stdout(&out);
+    assert!(!text.contains(KEY), "never a secret");
+    let mut reader = csv::Reader::from_reader(text.as_bytes());
+    let header: Vec<String> = reader.headers().unwrap().iter().map(str::to_string).collect();
+    assert_eq!(
+        header[header.len() - 4..],
+        ["x_LlmcostApiKeyId", "x_LlmcostApiKeyName", "x_LlmcostPerson", "x_LlmcostCostBasis"]
+    );
+    let col = |name: &str| header.iter().position(|h| h == name).unwrap();
+    let (billed, person, basis, key_id) =
+        (col("BilledCost"), col("x_LlmcostPerson"), col("x_LlmcostCostBasis"), col("x_LlmcostApiKeyId"));
+    let rows: Vec<csv::StringRecord> = reader.records().map(Result::unwrap).collect();
+    let sum: Decimal = rows.iter().map(|r| r[billed].parse::<Decimal>().unwrap()).sum();
+    assert_eq!(sum, total, "the keys' parts add up to the bill");
+    assert!(rows.iter().any(|r| &r[person] == "ana@example.org" && &r[basis] == "allocated"));
+    assert!(rows.iter().all(|r| r[key_id].is_empty() == (&r[person] == "(no key)")), "no key: no id");
+    assert!(rows.iter().filter(|r| r[key_id].is_empty()).all(|r| &r[basis] == "billed"));
+
+    // Without the flag, the file keeps its columns.
+    let plain = stdout(&env.run(&["export", "--format", "focus", "--month", "--offline"]).await);
+    assert!(!plain.lines().next().unwrap().contains("x_LlmcostApiKeyId"));
+}

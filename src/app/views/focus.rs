@@ -29,16 +29,36 @@ pub(crate) struct FocusLine {
     pub source: Option<ChargeSource>,
     /// Who published the model, when the provider resells models and the name says who.
     pub publisher: Option<&'static str>,
+    /// In an export split by key: the key's part of the line.
+    pub key: Option<FocusKey>,
+}
+
+/// The API key a line's part belongs to (`x_Llmcost*` columns of an export split by key).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub(crate) struct FocusKey {
+    /// The provider's key id (`""`: no key used this part).
+    pub id: String,
+    /// `ci-key (sk-proj-...ci9)`, `(no key)`: never a secret.
+    pub name: String,
+    pub person: String,
+    /// `billed` or `allocated`.
+    pub basis: crate::domain::Basis,
 }
 
 #[derive(Clone, Debug, Default)]
 pub(crate) struct FocusView {
     pub lines: Vec<FocusLine>,
+    /// Each line split between the API keys that used it (`export --by-key`).
+    pub by_key: bool,
 }
 
 impl FocusView {
-    /// The lines of `query`'s accounts and period (its grouping is ignored).
-    pub(crate) fn build(store: &Store, query: &CostQuery) -> Result<FocusView> {
+    /// The lines of `query`'s accounts and period (its grouping is ignored), split by API key
+    /// as `costs --by key,line_item` splits them when `by_key`.
+    pub(crate) fn build(store: &Store, query: &CostQuery, by_key: bool) -> Result<FocusView> {
+        if by_key {
+            return Self::by_key(store, query);
+        }
         let dims =
             vec![Dim::Day, Dim::Provider, Dim::Workspace, Dim::Project, Dim::Model, Dim::LineItem, Dim::Currency];
         let q = CostQuery { group_by: dims, ..query.clone() };
@@ -71,8 +91,42 @@ impl FocusView {
                 cost,
                 source: sources.get(&id(line_item)).cloned(),
                 publisher: if kind.info().resells_models { super::publisher::of_model(model) } else { None },
+                key: None,
             });
         }
-        Ok(FocusView { lines })
+        Ok(FocusView { lines, by_key: false })
+    }
+
+    /// Every line's parts by key, each in the currency it was billed in.
+    fn by_key(store: &Store, query: &CostQuery) -> Result<FocusView> {
+        let names: HashMap<(String, String, String), String> = store.project_names()?;
+        let sources = store.charge_sources()?;
+        let mut lines = Vec::new();
+        super::key_rows::each_part(store, query, super::key_rows::Amounts::AsBilled, true, |part| {
+            let (kind, workspace) = (part.account.provider, &part.account.workspace);
+            let id = |x: &str| (kind.id().to_string(), workspace.clone(), x.to_string());
+            let line_item = part.line_item.unwrap_or_default();
+            lines.push(FocusLine {
+                day: part.day,
+                kind,
+                workspace: workspace.clone(),
+                project: part.project.to_string(),
+                project_name: names.get(&id(part.project)).cloned().unwrap_or_else(|| part.project.to_string()),
+                model: part.model.to_string(),
+                line_item: line_item.to_string(),
+                currency: part.currency,
+                cost: part.cost,
+                source: sources.get(&id(line_item)).cloned(),
+                publisher: if kind.info().resells_models { super::publisher::of_model(part.model) } else { None },
+                key: Some(FocusKey {
+                    id: part.key_id.to_string(),
+                    name: part.value(Dim::Key).to_string(),
+                    person: part.person(),
+                    basis: part.basis,
+                }),
+            });
+            Ok(())
+        })?;
+        Ok(FocusView { lines, by_key: true })
     }
 }

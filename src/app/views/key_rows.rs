@@ -108,6 +108,15 @@ fn parts_of(amount: Money, uses: &[KeyUse], weights: &[Decimal], as_weights: boo
     parts
 }
 
+/// The money a walk over key parts is read in.
+#[derive(Clone, Copy)]
+pub(crate) enum Amounts<'a> {
+    /// Converted to one currency.
+    In(Currency, &'a Rates),
+    /// Each line in the currency it was billed in (FOCUS).
+    AsBilled,
+}
+
 /// One key's part of a billed line.
 pub(crate) struct Part<'a> {
     pub account: &'a Account,
@@ -121,6 +130,7 @@ pub(crate) struct Part<'a> {
     pub info: Option<&'a ApiKeyInfo>,
     pub basis: Basis,
     pub cost: Money,
+    pub currency: Currency,
 }
 
 impl Part<'_> {
@@ -173,7 +183,7 @@ pub(crate) fn team_lines(
     let names = store.project_names()?;
     let with_owner = other.contains(&Dim::Project);
     let mut summed: BTreeMap<(GroupKey, Line), Money> = BTreeMap::new();
-    let fx = each_part(store, query, currency, rates, true, |part| {
+    let fx = each_part(store, query, Amounts::In(currency, rates), true, |part| {
         let group = GroupKey {
             values: other.iter().map(|d| part.value(*d)).collect(),
             owner: with_owner.then(|| part.account.clone()),
@@ -190,8 +200,7 @@ pub(crate) fn team_lines(
 pub(crate) fn each_part(
     store: &Store,
     query: &CostQuery,
-    currency: Currency,
-    rates: &Rates,
+    amounts: Amounts<'_>,
     by_line_item: bool,
     mut each: impl FnMut(&Part<'_>) -> Result<()>,
 ) -> Result<Vec<FxUse>> {
@@ -199,8 +208,16 @@ pub(crate) fn each_part(
     if by_line_item {
         grain.push(Dim::LineItem);
     }
-    let base = CostQuery { group_by: grain, estimates: false, ..query.clone() };
-    let (costs, fx) = store.aggregate_costs_in(&base, currency, rates)?;
+    let (costs, fx) = match amounts {
+        Amounts::In(currency, rates) => {
+            let base = CostQuery { group_by: grain, estimates: false, ..query.clone() };
+            store.aggregate_costs_in(&base, currency, rates)?
+        }
+        Amounts::AsBilled => {
+            grain.push(Dim::Currency);
+            (store.aggregate_costs(&CostQuery { group_by: grain, estimates: false, ..query.clone() })?, Vec::new())
+        }
+    };
     let usage: HashMap<KeyLine, Vec<KeyUse>> = store.key_usage(&query.accounts, query.range)?;
     let keys: HashMap<(Account, String), ApiKeyInfo> = store.api_keys(&query.accounts)?;
     let table = crate::prices::PriceTable::built_in();
@@ -219,10 +236,19 @@ pub(crate) fn each_part(
                 KeyValue::Text(project),
                 KeyValue::Text(model),
             ],
-            line_item,
-        ) = (key.values.get(..5).unwrap_or_default(), key.values.get(5))
+            rest,
+        ) = (key.values.get(..5).unwrap_or_default(), key.values.get(5..).unwrap_or_default())
         else {
             continue;
+        };
+        let line_item = rest.iter().find_map(|v| match v {
+            KeyValue::Text(t) if by_line_item => Some(t.as_str()),
+            _ => None,
+        });
+        let currency = match (amounts, rest.last()) {
+            (Amounts::In(currency, _), _) => currency,
+            (Amounts::AsBilled, Some(KeyValue::Currency(c))) => *c,
+            (Amounts::AsBilled, _) => continue,
         };
         if line.account.provider != *provider || line.account.workspace != *workspace {
             line.account = Account::new(*provider, workspace.clone());
@@ -234,10 +260,6 @@ pub(crate) fn each_part(
         let rates_of_model =
             provider.info().price_list.and_then(|list| table.find(list, model)).and_then(|m| m.on(*day));
         let weights: Vec<Decimal> = uses.iter().map(|k| weight(rates_of_model.as_ref(), &k.totals)).collect();
-        let line_item = match line_item {
-            Some(KeyValue::Text(t)) => Some(t.as_str()),
-            _ => None,
-        };
         // Keys' bills are in dollars (OpenRouter's): in another currency they weigh the line.
         let as_weights = by_line_item || currency != Currency::USD;
         for (to, basis, cost) in parts_of(amount, uses, &weights, as_weights) {
@@ -246,7 +268,18 @@ pub(crate) fn each_part(
                 To::NoKey => "",
             };
             let info = keys.get(&(line.account.clone(), key_id.to_string()));
-            each(&Part { account: &line.account, day: *day, project, model, line_item, key_id, info, basis, cost })?;
+            each(&Part {
+                account: &line.account,
+                day: *day,
+                project,
+                model,
+                line_item,
+                key_id,
+                info,
+                basis,
+                cost,
+                currency,
+            })?;
         }
     }
     Ok(fx)
@@ -263,7 +296,7 @@ pub(crate) fn rows(
     let mut summed: BTreeMap<(Vec<KeyValue>, Option<Account>), Money> = BTreeMap::new();
     let by_line_item = query.group_by.contains(&Dim::LineItem);
     let with_owner = query.group_by.contains(&Dim::Project);
-    let fx = each_part(store, query, currency, rates, by_line_item, |part| {
+    let fx = each_part(store, query, Amounts::In(currency, rates), by_line_item, |part| {
         let values: Vec<KeyValue> = query.group_by.iter().map(|dim| part.value(*dim)).collect();
         let owner = with_owner.then(|| part.account.clone());
         let sum = summed.entry((values, owner)).or_insert(Money::ZERO);
