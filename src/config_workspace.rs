@@ -13,6 +13,10 @@ pub struct WorkspaceConfig {
     /// by its folder into its own struct; which keys a provider takes is its `ProviderInfo::settings`.
     #[serde(flatten)]
     pub settings: toml::Table,
+    /// Not config: what the cache remembers the provider's API answered about itself (a
+    /// probe's answer), handed to the client with its settings by a sync.
+    #[serde(skip)]
+    pub facts: std::collections::BTreeMap<String, String>,
 }
 
 impl WorkspaceConfig {
@@ -36,6 +40,6 @@ impl WorkspaceConfig {
     /// A workspace with these settings (`providers add`'s flags), as the config will hold it.
     pub fn with_settings<'a>(settings: impl IntoIterator<Item = (&'a str, &'a str)>) -> WorkspaceConfig {
         let settings = settings.into_iter().map(|(k, v)| (k.to_string(), toml::Value::String(v.to_string()))).collect();
-        WorkspaceConfig { base_url: None, settings }
+        WorkspaceConfig { base_url: None, settings, facts: Default::default() }
     }
 }

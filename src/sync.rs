@@ -192,6 +192,7 @@ pub(crate) async fn fetch(
     days?;
     batch.projects = projects?;
     batch.keys = keys;
+    batch.facts = provider.learnt();
     if !learnt.is_empty() {
         // Names learnt with the costs complete (never replace) a project list.
         let list = batch.projects.get_or_insert_with(Vec::new);

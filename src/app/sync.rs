@@ -13,6 +13,9 @@ use crate::error::Result;
 use crate::store::Store;
 use crate::sync::{self, AccountSync, Freshness};
 
+/// Days a provider's answer about itself (a probe's) is trusted before it is asked again.
+const FACTS_KEPT_DAYS: u64 = 30;
+
 /// The runs of days each account needs fetched (stale or never fetched; all with `refresh`),
 /// warning about days older than its provider still serves.
 fn plan(
@@ -97,7 +100,11 @@ pub fn sync_accounts(
                 continue;
             }
         };
-        let provider = app.connect(&account, &credentials, client.clone(), app.retry_policy(), recorder.clone());
+        // What the API answered about itself in the last 30 days is not asked again.
+        let mut settings = app.config.workspace(&account).cloned().unwrap_or_default();
+        settings.facts = store.provider_facts(&account, now - chrono::Days::new(FACTS_KEPT_DAYS))?;
+        let provider =
+            app.connect_with(&account, &credentials, client.clone(), app.retry_policy(), recorder.clone(), settings);
         let days: u64 = runs.iter().map(DateRange::len_days).sum();
         let bar = progress.as_ref().map(|m| spinner(m, &account, days));
         let started = Instant::now();

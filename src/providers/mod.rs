@@ -156,6 +156,12 @@ pub trait Provider: Sized + Send + Sync {
 
     /// The reversible changes that stop this account's spend, from the state read now (`llmcost
     /// brake`); `None` where llmcost knows no lever for the provider.
+    /// What the API answered about itself during this client's requests (name, value), for the
+    /// cache to remember and hand back in `WorkspaceConfig::facts` next time.
+    fn learnt(&self) -> Vec<(String, String)> {
+        Vec::new()
+    }
+
     fn brake_changes(&self) -> impl Future<Output = Result<Option<Vec<levers::Change>>, ProviderError>> + Send {
         async { Ok(None) }
     }

@@ -101,6 +101,14 @@ macro_rules! registry {
                 }
             }
 
+            /// What the API answered about itself, for the cache to remember.
+            pub fn learnt(&self) -> Vec<(String, String)> {
+                match self {
+                    $(AnyProvider::$variant(p) => <super::$module::$client as Provider>::learnt(p),)+
+                    AnyProvider::Imported(p) => <super::imported::Imported as Provider>::learnt(p),
+                }
+            }
+
             /// The reversible changes that stop the account's spend; `None`: no lever known.
             pub async fn brake_changes(&self) -> Result<Option<Vec<super::levers::Change>>, super::http::ProviderError> {
                 match self {

@@ -181,6 +181,22 @@ impl Store {
         Ok(out)
     }
 
+    /// What `account`'s provider answered about itself since `since` (older answers are asked
+    /// again: an API changes).
+    pub fn provider_facts(
+        &self,
+        account: &Account,
+        since: chrono::DateTime<chrono::Utc>,
+    ) -> Result<std::collections::BTreeMap<String, String>> {
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT name, value FROM provider_facts WHERE provider = ?1 AND workspace = ?2 AND learnt_at >= ?3",
+        )?;
+        let rows = stmt.query_map((account.provider.id(), &account.workspace, super::time_text(since)), |r| {
+            Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?))
+        })?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
     /// Whether any key usage is cached for the accounts (a provider that reports keys).
     pub fn has_key_usage(&self, accounts: &[Account]) -> Result<bool> {
         for a in accounts {

@@ -232,6 +232,16 @@ const MIGRATIONS: &[&str] = &[
     // 13: where a provider bills per key (OpenRouter), each key's bill on a line, exact decimal
     // in the line's currency; NULL where keys are allocated a line's bill by usage.
     "ALTER TABLE key_usage ADD COLUMN billed TEXT;",
+    // 14: what a provider's API answered about itself, remembered so it is not asked again on
+    // every sync (whether OpenAI's costs endpoint takes group_by=api_key_id).
+    "CREATE TABLE provider_facts (
+        provider  TEXT NOT NULL,
+        workspace TEXT NOT NULL,
+        name      TEXT NOT NULL,
+        value     TEXT NOT NULL,
+        learnt_at TEXT NOT NULL,
+        PRIMARY KEY (provider, workspace, name)
+    ) WITHOUT ROWID;",
 ];
 
 #[expect(clippy::cast_possible_wrap, reason = "a handful of migrations")]

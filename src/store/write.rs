@@ -23,6 +23,8 @@ pub struct SyncBatch {
     pub usage_error: Option<String>,
     /// The account's API keys, when listed with the projects: they replace the cached list.
     pub keys: Option<Vec<crate::domain::ApiKeyInfo>>,
+    /// What the provider's API answered about itself (name, value), to remember.
+    pub facts: Vec<(String, String)>,
 }
 
 impl Store {
@@ -71,6 +73,13 @@ impl Store {
         super::estimates::settle(&tx, provider, workspace, &fetched, fetched_at)?;
         if let Some(keys) = &batch.keys {
             super::keys::replace_keys(&tx, provider, workspace, keys)?;
+        }
+        for (name, value) in &batch.facts {
+            tx.prepare_cached(
+                "INSERT OR REPLACE INTO provider_facts (provider, workspace, name, value, learnt_at)
+                 VALUES (?1, ?2, ?3, ?4, ?5)",
+            )?
+            .execute((provider, workspace, name, value, &at))?;
         }
         if let Some(projects) = &batch.projects {
             tx.execute("DELETE FROM projects WHERE provider = ?1 AND workspace = ?2", (provider, workspace))?;

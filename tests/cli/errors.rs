@@ -104,7 +104,8 @@ async fn rate_limits_and_server_errors_are_retried() {
     assert!(started.elapsed() >= std::time::Duration::from_secs(1), "Retry-After was honoured");
     let total: rust_decimal::Decimal = json(&out)["total"].as_str().unwrap().parse().unwrap();
     assert_eq!(total, billed(&sample_org(KEY), "2026-11-01", "2026-11-22"));
-    assert_eq!(fake.hits("/v1/organization/costs").await, 2);
+    // The probe of group_by=api_key_id: 429, retried, refused; then the costs.
+    assert_eq!(fake.hits("/v1/organization/costs").await, 3);
     assert_eq!(fake.hits("/v1/organization/usage/completions").await, 3);
 }
 

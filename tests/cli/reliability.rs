@@ -117,7 +117,7 @@ fn big_org(until: NaiveDate, days: u64) -> Org {
             });
         }
     }
-    Org { key: KEY.to_string(), lines, projects: vec![("proj_tutor", "Tutor chat", "active")] }
+    Org { key: KEY.to_string(), lines, projects: vec![("proj_tutor", "Tutor chat", "active")], costs_by_key: false }
 }
 
 #[tokio::test]

@@ -289,3 +289,46 @@ async fn a_focus_export_split_by_key_adds_up_to_the_bill() {
     let plain = stdout(&env.run(&["export", "--format", "focus", "--month", "--offline"]).await);
     assert!(!plain.lines().next().unwrap().contains("x_LlmcostApiKeyId"));
 }
+
+/// OpenAI's costs endpoint lists `group_by=api_key_id` but answered 400 to it in 2026: llmcost
+/// asks once, remembers the refusal (no second probe on the next sync) and allocates; where the
+/// API takes it, each key's part is its bill (`billed`), exactly.
+#[tokio::test]
+async fn openai_costs_per_key_are_probed_once_and_billed_where_taken() {
+    // Refused: asked once, remembered.
+    let fake = FakeOpenAi::start(sample_org(KEY)).await;
+    let env = TestEnv::new().openai("lab", KEY, &fake.base_url());
+    expect_code(&env.run(&["sync", "--quiet"]).await, 0);
+    assert_eq!(keyed_cost_calls(&fake.server).await, 1);
+    expect_code(&env.run(&["sync", "--refresh", "--quiet"]).await, 0);
+    assert_eq!(keyed_cost_calls(&fake.server).await, 1, "the refusal is remembered");
+    let doc = json(&env.run(&["costs", "--month", "--by", "key", "--offline", "--format", "json"]).await);
+    assert!(doc["rows"].as_array().unwrap().iter().all(|r| r["key"] == "(no key)" || r["basis"] == "allocated"));
+
+    // Taken: the keys' rows are their bills.
+    let fake = FakeOpenAi::start(crate::fake_openai::Org { costs_by_key: true, ..sample_org(KEY) }).await;
+    let env = TestEnv::new().openai("lab", KEY, &fake.base_url());
+    let out = env.run(&["costs", "--month", "--by", "key", "--format", "json"]).await;
+    expect_code(&out, 0);
+    let doc = json(&out);
+    assert_eq!(dec(&doc["total"]), billed(&sample_org(KEY), "2026-11-01", "2026-11-22"), "{doc:#}");
+    let rows = doc["rows"].as_array().unwrap();
+    assert!(rows.iter().all(|r| r["basis"] == "billed"), "{doc:#}");
+    let ana: Decimal = rows.iter().filter(|r| r["key"] == "ana-key (sk-proj-...ana9)").map(|r| dec(&r["cost"])).sum();
+    let ci: Decimal = rows.iter().filter(|r| r["key"] == "ci-key (sk-proj-...ci9)").map(|r| dec(&r["cost"])).sum();
+    assert!(ana > Decimal::ZERO && ci > ana * Decimal::from(2), "the fake bills CI three quarters: {ci} {ana}");
+}
+
+/// Costs requests grouped by key a fake OpenAI received.
+async fn keyed_cost_calls(server: &wiremock::MockServer) -> usize {
+    server
+        .received_requests()
+        .await
+        .unwrap()
+        .iter()
+        .filter(|r| {
+            r.url.path() == "/v1/organization/costs"
+                && r.url.query_pairs().any(|(k, v)| k == "group_by" && v == "api_key_id")
+        })
+        .count()
+}

@@ -33,6 +33,9 @@ pub struct CostResult {
     pub line_item: Option<String>,
     #[serde(default, deserialize_with = "lenient::opt_text")]
     pub project_id: Option<String>,
+    /// With `group_by=api_key_id` (where the API takes it): the key billed (`null`: none).
+    #[serde(default, deserialize_with = "lenient::opt_text")]
+    pub api_key_id: Option<String>,
 }
 
 #[derive(Debug, Deserialize)]

@@ -1,6 +1,7 @@
 //! The OpenAI client: costs (the billed truth), completions usage (tokens), projects (names).
 
 pub mod api;
+mod key_costs;
 mod levers;
 
 use std::collections::BTreeMap;
@@ -68,6 +69,8 @@ pub struct OpenAi {
     /// The project list, asked once per process: the sync's project names and the key listing
     /// (per project) both need it.
     project_list: tokio::sync::OnceCell<Vec<ProjectInfo>>,
+    /// Whether the costs endpoint bills per key, and the keys' bills when it does.
+    key_costs: key_costs::KeyCosts,
 }
 
 fn unix_midnight(day: NaiveDate) -> i64 {
@@ -155,8 +158,13 @@ impl Provider for OpenAi {
         super::bearer(credentials)
     }
 
-    fn new(http: Http, _settings: &crate::config_workspace::WorkspaceConfig, _credentials: &Credentials) -> Self {
-        OpenAi { http, project_list: tokio::sync::OnceCell::new() }
+    fn new(http: Http, settings: &crate::config_workspace::WorkspaceConfig, _credentials: &Credentials) -> Self {
+        let key_costs = key_costs::KeyCosts::recalled(settings.facts.get(key_costs::FACT).map(String::as_str));
+        OpenAi { http, project_list: tokio::sync::OnceCell::new(), key_costs }
+    }
+
+    fn learnt(&self) -> Vec<(String, String)> {
+        self.key_costs.learnt()
     }
 
     fn http(&self) -> &Http {
@@ -242,10 +250,12 @@ impl Provider for OpenAi {
         self.keys().await.map(Some)
     }
 
-    /// Costs and usage are fetched at once; a usage failure keeps the costs.
+    /// Costs and usage are fetched at once; a usage failure keeps the costs. Where the costs
+    /// were billed per key, each key's usage carries its bill.
     async fn fetch_days(&self, range: DateRange) -> Result<DayBatch, ProviderError> {
         let (costs, usage) = tokio::join!(self.costs(range), self.usage(range));
         let (costs, days) = costs?;
+        let usage = usage.map(|u| self.key_costs.attach(u, range));
         Ok(DayBatch { costs, usage, days_reported: Some(days), projects: None })
     }
 }
@@ -285,6 +295,22 @@ impl OpenAi {
     ) -> Result<(Vec<CostRecord>, std::collections::BTreeSet<NaiveDate>), ProviderError> {
         const PATH: &str = "/organization/costs";
         let extra = [("group_by", "project_id"), ("group_by", "line_item"), ("limit", "180")];
+        if self.key_costs.worth_asking() {
+            let by_key = [&extra[..2], &[("group_by", "api_key_id")], &extra[2..]].concat();
+            match self.buckets::<api::CostResult>(PATH, range, &by_key).await {
+                Ok(buckets) => {
+                    self.key_costs.answered(true);
+                    self.key_costs.keep(&buckets).map_err(|m| self.malformed(PATH, m))?;
+                    let days = buckets.iter().map(|(d, _)| *d).collect();
+                    return Ok((cost_records(buckets).map_err(|m| self.malformed(PATH, m))?, days));
+                }
+                Err(e) if e.kind == FailureKind::Rejected(400) => {
+                    tracing::info!("{e}: keys are allocated their lines' bills by usage");
+                    self.key_costs.answered(false);
+                }
+                Err(e) => return Err(e),
+            }
+        }
         let buckets: Vec<(NaiveDate, Vec<api::CostResult>)> = self.buckets(PATH, range, &extra).await?;
         let days = buckets.iter().map(|(d, _)| *d).collect();
         Ok((cost_records(buckets).map_err(|m| self.malformed(PATH, m))?, days))
