@@ -43,14 +43,14 @@ pub(crate) struct LimitRow {
     pub outcome: Option<String>,
 }
 
-/// `$500.00` as Anthropic's minor units: `"50000"`, whole cents (a fraction of a cent is
-/// dropped, and said).
-fn minor_units(budget: &Budget) -> (String, String) {
+/// `$500.00` in whole cents, `"50000"` (a fraction of a cent is dropped, and said), and how
+/// the provider's API takes it (`amount "50000" (minor units: cents)`).
+fn minor_units(budget: &Budget, shown: fn(&str) -> String) -> (String, String) {
     let cents = (budget.amount.decimal() * Decimal::from(100)).trunc();
     let note =
-        if cents == budget.amount.decimal() * Decimal::from(100) { "" } else { ", a fraction of a cent dropped" };
+        if cents == budget.amount.decimal() * Decimal::from(100) { "" } else { "; a fraction of a cent dropped" };
     let text = cents.normalize().to_string();
-    (text.clone(), format!("{} = amount \"{text}\" (minor units: cents{note})", budget.currency.format(budget.amount)))
+    (text.clone(), format!("{} = {}{note}", budget.currency.format(budget.amount), shown(&text)))
 }
 
 fn cannot(budget: &Budget, account: Option<Account>, why: String) -> Box<LimitRow> {
@@ -82,8 +82,8 @@ fn target(app: &App, budget: &Budget) -> std::result::Result<(Account, Lever, Va
     let [account] = accounts.as_slice() else {
         return Err(cannot(budget, None, format!("it covers {} accounts; a provider limit caps one", accounts.len())));
     };
-    let lever_of = match account.provider.info().spend_limit {
-        SpendLimit::Lever(lever_of) => lever_of,
+    let limit = match account.provider.info().spend_limit {
+        SpendLimit::Lever(limit) => limit,
         SpendLimit::Not(why) => return Err(cannot(budget, Some(account.clone()), why.to_string())),
     };
     if budget.period != BudgetPeriod::Month || budget.start_day != 1 {
@@ -96,9 +96,10 @@ fn target(app: &App, budget: &Budget) -> std::result::Result<(Account, Lever, Va
             ),
         ));
     }
+    let (scope_name, scope_prefix) = limit.scope;
     let workspace = match &s.project {
         None => None,
-        Some(p) if p.starts_with("wrkspc_") => Some(p.clone()),
+        Some(p) if p.starts_with(scope_prefix) => Some(p.clone()),
         Some(p) => {
             let rows = super::budgets::status(app, std::slice::from_ref(budget))
                 .map_err(|e| cannot(budget, None, e.to_string()))?;
@@ -108,14 +109,14 @@ fn target(app: &App, budget: &Budget) -> std::result::Result<(Account, Lever, Va
                     return Err(cannot(
                         budget,
                         Some(account.clone()),
-                        format!("project '{p}' is not one Anthropic workspace"),
+                        format!("project '{p}' is not one {} {scope_name}", account.provider.display_name()),
                     ));
                 }
             }
         }
     };
-    let lever = lever_of(workspace.as_deref());
-    let (cents, asks) = minor_units(budget);
+    let lever = (limit.lever)(workspace.as_deref());
+    let (cents, asks) = minor_units(budget, limit.shown);
     Ok((account.clone(), lever, json!({"amount": cents}), asks))
 }
 

@@ -256,9 +256,11 @@ impl Http {
     ) -> reqwest::Result<reqwest::Request> {
         let mut request = match body {
             Some((method, b, extra)) => {
-                // A GET with extra headers carries no body.
+                // A GET with extra headers carries no body, nor does a DELETE without one.
                 let mut r = if method == reqwest::Method::GET {
                     self.client.get(url)
+                } else if b.is_null() {
+                    self.client.request(method, url)
                 } else {
                     self.client.request(method, url).json(b)
                 };

@@ -58,11 +58,23 @@ impl CredentialSource {
 /// A provider's monthly spend limit, as `llmcost limits` sets it.
 #[derive(Clone, Copy, Debug)]
 pub enum SpendLimit {
-    /// The lever of the organization's limit (`None`) or of one workspace's: the provider's
-    /// `lever_read`/`lever_write` take it.
-    Lever(fn(Option<&str>) -> super::levers::Lever),
+    Lever(SpendLimitLever),
     /// Why the provider cannot hold one.
     Not(&'static str),
+}
+
+/// How a provider holds a monthly spend limit. Its `lever_read`/`lever_write` speak of it as
+/// `{"amount": "50000", "currency": "USD"}` (cents, as text; `null`: no limit) whatever its
+/// wire shape.
+#[derive(Clone, Copy, Debug)]
+pub struct SpendLimitLever {
+    /// The lever of the organization's limit (`None`) or of one scope's below it.
+    pub lever: fn(Option<&str>) -> super::levers::Lever,
+    /// What the scope below the organization is called (`workspace`, `project`) and the prefix
+    /// of its ids (`wrkspc_`, `proj_`).
+    pub scope: (&'static str, &'static str),
+    /// The field the provider's API takes the cents in: `amount "50000"`, `threshold_amount 50000`.
+    pub shown: fn(&str) -> String,
 }
 
 /// Facts about one provider.

@@ -193,6 +193,15 @@ async fn serve_anthropic_levers_for_sdk() {
     crate::test_env::serve_for_sdk(&fake.base_url()).await;
 }
 
+/// Not part of the suite: serves the fake OpenAI levers (rate limits, spend limits) for OpenAI's
+/// official Python SDK (see `tests/sdk/openai_levers.py`, which runs this).
+#[tokio::test]
+#[ignore = "run by tests/sdk/openai_levers.py"]
+async fn serve_openai_levers_for_sdk() {
+    let fake = FakeLevers::start(Kind::OpenAi).await;
+    crate::test_env::serve_for_sdk(&fake.base_url()).await;
+}
+
 /// A budget with `brake = true`: `budgets check --enforce` brakes its scope once it is exceeded,
 /// says how to undo it, and a second run finds nothing left to brake.
 #[tokio::test]
@@ -261,6 +270,8 @@ async fn budgets_become_provider_limits_with_plan_apply_drift() {
         "[[budgets]]\nname = \"claude\"\namount = \"500.005\"\nperiod = \"month\"\nprovider = \"anthropic\"\nenforce = \"provider\"\n\n\
          [[budgets]]\nname = \"tutor\"\namount = 120\nperiod = \"month\"\nprovider = \"anthropic\"\nproject = \"wrkspc_01Tutor\"\nenforce = \"provider\"\n\n\
          [[budgets]]\nname = \"gpt\"\namount = 100\nperiod = \"month\"\nprovider = \"openai\"\nenforce = \"provider\"\n\n\
+         [[budgets]]\nname = \"grading\"\namount = 200\nperiod = \"month\"\nprovider = \"openai\"\nproject = \"proj_b\"\nenforce = \"provider\"\n\n\
+         [[budgets]]\nname = \"router\"\namount = 100\nperiod = \"month\"\nprovider = \"openrouter\"\nenforce = \"provider\"\n\n\
          [[budgets]]\nname = \"weekly\"\namount = 100\nperiod = \"week\"\nprovider = \"anthropic\"\nenforce = \"provider\"\n",
     );
     let plan = s.env.run(&["limits", "plan", "--format", "json"]).await;
@@ -273,7 +284,17 @@ async fn budgets_become_provider_limits_with_plan_apply_drift() {
     );
     assert!(row("claude")["asks"].as_str().unwrap().contains("a fraction of a cent dropped"), "{doc}");
     assert_eq!(row("tutor")["limit"], "wrkspc_01Tutor");
-    assert_eq!(row("gpt")["verdict"], "cannot");
+    // OpenAI holds hard monthly limits too (organization and project), in whole cents.
+    assert_eq!(
+        (row("gpt")["verdict"].clone(), row("gpt")["now"].clone()),
+        (json!("differs"), json!({"amount": null, "currency": null}))
+    );
+    assert!(row("gpt")["asks"].as_str().unwrap().contains("threshold_amount 10000 (cents"), "{doc}");
+    assert_eq!(
+        (row("grading")["limit"].clone(), row("grading")["now"]["amount"].clone()),
+        (json!("proj_b"), json!("30000"))
+    );
+    assert_eq!(row("router")["verdict"], "cannot");
     assert!(row("weekly")["reason"].as_str().unwrap().contains("monthly"), "{doc}");
     assert_eq!(code(&s.env.run(&["limits", "drift"]).await), 3);
 
@@ -286,6 +307,10 @@ async fn budgets_become_provider_limits_with_plan_apply_drift() {
         (json!("50000"), json!({"type": "organization"}))
     );
     assert_eq!(limits[1]["scope"], json!({"type": "workspace", "workspace_id": "wrkspc_01Tutor"}));
+    let openai = s.openai.state.lock().unwrap().limits.clone();
+    let cents: Vec<(Value, Value)> =
+        openai.iter().map(|l| (l["scope"].clone(), l["threshold_amount"].clone())).collect();
+    assert_eq!(cents, [(json!("proj_b"), json!(20000)), (json!("organization"), json!(10000))]);
     assert_eq!(code(&s.env.run(&["limits", "drift"]).await), 0, "in line after apply");
 
     // The journal holds what was there (no limit): undo writes it back.
@@ -294,6 +319,12 @@ async fn budgets_become_provider_limits_with_plan_apply_drift() {
     let limits = s.anthropic.state.lock().unwrap().limits.clone();
     assert!(limits.iter().all(|l| l["amount"].is_null()), "{limits:?} {}", stdout(&undo));
     assert!(s.anthropic.state.lock().unwrap().violations.is_empty());
+    // OpenAI: the project's $300 is back as it was; the organization's limit, which did not
+    // exist, is removed again.
+    let openai = s.openai.state.lock().unwrap().limits.clone();
+    assert_eq!(openai.len(), 1, "{openai:?}");
+    assert_eq!((openai[0]["scope"].clone(), openai[0]["threshold_amount"].clone()), (json!("proj_b"), json!(30000)));
+    assert!(s.openai.state.lock().unwrap().violations.is_empty());
     assert_eq!(code(&s.env.run(&["limits", "drift"]).await), 3);
 }
 

@@ -2,9 +2,12 @@
 //! API references: Anthropic's API keys (`GET/POST /v1/organizations/api_keys[/{id}]`, paged by
 //! `after_id`), OpenRouter's keys (`GET /api/v1/keys?offset=`, `GET/PATCH /api/v1/keys/{hash}`,
 //! `{"data": ...}`) and OpenAI's project rate limits (`GET /v1/organization/projects`,
-//! `GET /v1/organization/projects/{id}/rate_limits`, `POST .../rate_limits/{id}`). A GET reflects
-//! the last write. Reads take the read or the write key; writes only the write key. Any DELETE,
-//! and any write of `archived`, is recorded as a violation the tests assert never happens.
+//! `GET /v1/organization/projects/{id}/rate_limits`, `POST .../rate_limits/{id}`) and hard spend
+//! limits (`GET/POST/DELETE /v1/organization[/projects/{id}]/spend_limit`, 404 where none is
+//! set, `threshold_amount` in cents, as OpenAI's Python SDK has them). A GET reflects the last
+//! write. Reads take the read or the write key; writes only the write key. Any DELETE but a
+//! spend limit's (which only removes a limit llmcost set where there was none), and any write
+//! of `archived`, is recorded as a violation the tests assert never happens.
 
 use std::sync::{Arc, Mutex};
 
@@ -24,7 +27,8 @@ pub(crate) struct State {
     /// Writes received (method, path, body).
     pub writes: Vec<(String, String, Value)>,
     pub violations: Vec<String>,
-    /// Anthropic's spend limits (`/v1/organizations/spend_limits`).
+    /// Anthropic's spend limits (`/v1/organizations/spend_limits`); OpenAI's, each with its
+    /// `scope` (`organization` or a project id) beside it.
     pub limits: Vec<Value>,
 }
 
@@ -106,7 +110,14 @@ fn objects(kind: Kind) -> Vec<Value> {
 }
 
 async fn mount(kind: Kind, server: &MockServer, objects: Vec<Value>, mock: wiremock::MockBuilder) -> Arc<Mutex<State>> {
-    let state = Arc::new(Mutex::new(State { objects, ..State::default() }));
+    // OpenAI's Grading project already has a hard limit of $300 a month.
+    let limits = if kind == Kind::OpenAi {
+        vec![json!({"scope": "proj_b", "object": "project.spend_limit", "threshold_amount": 30000, "currency": "USD",
+                    "interval": "month", "enforcement": {"status": "inactive"}, "notification_channel": null})]
+    } else {
+        Vec::new()
+    };
+    let state = Arc::new(Mutex::new(State { objects, limits, ..State::default() }));
     mock.respond_with(Responder { state: state.clone(), kind }).mount(server).await;
     state
 }
@@ -138,7 +149,7 @@ impl Respond for Responder {
         let mut state = self.state.lock().unwrap();
         let method = req.method.as_str().to_string();
         let path = req.url.path().to_string();
-        if method == "DELETE" {
+        if method == "DELETE" && !(self.kind == Kind::OpenAi && path.ends_with("/spend_limit")) {
             state.violations.push(format!("DELETE {path}"));
             return error(405, "deletes are never expected");
         }
@@ -278,7 +289,11 @@ fn openai(state: &mut State, method: &str, path: &str, body: &Value) -> Response
             json!({"object": "list", "data": data, "first_id": first, "last_id": last, "has_more": false}),
         )
     };
+    if path == "/v1/organization/spend_limit" {
+        return spend_limit(state, method, "organization", body);
+    }
     match parts.as_slice() {
+        [project, "spend_limit"] => spend_limit(state, method, project, body),
         [] => list(vec![
             json!({"id": "proj_a", "object": "organization.project", "name": "Tutor", "created_at": 1735689600, "archived_at": null, "status": "active"}),
             json!({"id": "proj_b", "object": "organization.project", "name": "Grading", "created_at": 1735689600, "archived_at": null, "status": "active"}),
@@ -300,6 +315,45 @@ fn openai(state: &mut State, method: &str, path: &str, body: &Value) -> Response
         }
         _ => error(404, "Invalid URL"),
     }
+}
+
+/// OpenAI's hard spend limit of `scope` (`organization` or a project): 404 where none is set; a
+/// POST sets it (`threshold_amount` whole cents, `currency` USD, `interval` month); a DELETE
+/// removes it.
+fn spend_limit(state: &mut State, method: &str, scope: &str, body: &Value) -> ResponseTemplate {
+    let object = if scope == "organization" { "organization.spend_limit" } else { "project.spend_limit" };
+    let at = state.limits.iter().position(|l| l["scope"] == scope);
+    match (method, at) {
+        ("GET", Some(i)) => ResponseTemplate::new(200).set_body_json(without(&state.limits[i], "scope")),
+        ("GET" | "DELETE", None) => error(404, "No hard spend limit is configured."),
+        ("DELETE", Some(i)) => {
+            state.limits.remove(i);
+            ResponseTemplate::new(200).set_body_json(json!({"object": format!("{object}.deleted"), "deleted": true}))
+        }
+        ("POST", _) => {
+            let cents = body.get("threshold_amount").and_then(Value::as_u64);
+            if cents.is_none() || body["currency"] != "USD" || body["interval"] != "month" {
+                return error(400, "threshold_amount (cents), currency USD and interval month are required");
+            }
+            let limit = json!({"scope": scope, "object": object, "threshold_amount": cents, "currency": "USD",
+                               "interval": "month", "enforcement": {"status": "inactive"}, "notification_channel": null});
+            match at {
+                Some(i) => state.limits[i] = limit.clone(),
+                None => state.limits.push(limit.clone()),
+            }
+            ResponseTemplate::new(200).set_body_json(without(&limit, "scope"))
+        }
+        _ => error(405, "Method not allowed"),
+    }
+}
+
+/// `o` without the field the fake keeps beside what the API shows.
+fn without(o: &Value, field: &str) -> Value {
+    let mut o = o.clone();
+    if let Some(map) = o.as_object_mut() {
+        map.remove(field);
+    }
+    o
 }
 
 /// A rate limit as the API shows it (the fake keeps its project beside it).

@@ -37,7 +37,11 @@ const INFO: ProviderInfo = ProviderInfo {
     live_hourly: true,
     live_requests: 1,
     brake_lever: "every active API key set inactive",
-    spend_limit: super::info::SpendLimit::Lever(levers::spend_limit_lever),
+    spend_limit: super::info::SpendLimit::Lever(super::info::SpendLimitLever {
+        lever: levers::spend_limit_lever,
+        scope: ("workspace", "wrkspc_"),
+        shown: |cents| format!("amount \"{cents}\" (minor units: cents)"),
+    }),
     credentials: CredentialSource::ApiKey,
     resolve_credentials: super::credentials::api_key,
     min_fresh_minutes: 0,

@@ -1,10 +1,13 @@
-//! OpenAI's lever: a project's rate limits, lowered to one request (and one token, image,
+//! OpenAI's levers. A project's rate limits, lowered to one request (and one token, image,
 //! megabyte...) per period for every model, the old values journaled so an undo sets them back
 //! (`GET /organization/projects/{id}/rate_limits`, `POST .../rate_limits/{rate_limit_id}`, as
-//! OpenAI's OpenAPI spec has them). OpenAI's Admin API can delete a project's keys but not
-//! disable them, and archiving a project cannot be undone: llmcost uses neither.
+//! OpenAI's OpenAPI spec has them). The organization's and each project's hard monthly spend
+//! limit (`GET/POST/DELETE /organization[/projects/{id}]/spend_limit`, `threshold_amount` in
+//! cents, as OpenAI's Python SDK has them): `limits` sets it, and an undo sets the old amount
+//! back, or removes a limit there was none of before. OpenAI's Admin API can delete a project's
+//! keys but not disable them, and archiving a project cannot be undone: llmcost uses neither.
 
-use serde_json::{Map, Value};
+use serde_json::{Map, Value, json};
 
 use super::OpenAi;
 use crate::providers::http::ProviderError;
@@ -20,7 +23,84 @@ const LIMITS: [&str; 6] = [
     "batch_1_day_max_input_tokens",
 ];
 
+/// A spend limit's lever: the organization's, or a project's (`proj_...`).
+pub(crate) fn spend_limit_lever(project: Option<&str>) -> Lever {
+    let id = project.unwrap_or("organization").to_string();
+    Lever {
+        kind: "spend_limit".into(),
+        name: format!("monthly hard spend limit ({id})"),
+        project: project.map(str::to_string),
+        id,
+    }
+}
+
+/// The spend limit's path: the organization's or the lever's project's.
+fn spend_limit_path(lever: &Lever) -> String {
+    match &lever.project {
+        Some(p) => format!("/organization/projects/{}/spend_limit", segment(p)),
+        None => "/organization/spend_limit".to_string(),
+    }
+}
+
+/// A spend limit as levers speak of it: `{"amount": "50000", "currency": "USD"}`.
+fn limit_value(limit: &Value) -> Value {
+    let amount = match limit.get("threshold_amount") {
+        Some(Value::Number(n)) => Value::String(n.to_string()),
+        Some(Value::String(s)) => Value::String(s.clone()),
+        _ => Value::Null,
+    };
+    json!({"amount": amount, "currency": limit.get("currency").cloned().unwrap_or(Value::Null)})
+}
+
 impl OpenAi {
+    /// A lever's setting now: a rate limit's values, or a spend limit's amount.
+    pub(super) async fn lever_now(&self, lever: &Lever, like: &Value) -> Result<Value, ProviderError> {
+        if lever.kind == "spend_limit" {
+            self.spend_limit_read(lever).await
+        } else {
+            self.rate_limit_read(lever, like).await
+        }
+    }
+
+    /// Sets a lever: a rate limit's values, or a spend limit's amount.
+    pub(super) async fn lever_set(&self, lever: &Lever, value: &Value) -> Result<Value, ProviderError> {
+        if lever.kind == "spend_limit" {
+            self.spend_limit_write(lever, value).await
+        } else {
+            self.rate_limit_write(lever, value).await
+        }
+    }
+
+    /// The limit now; an `amount` of null where none is set (OpenAI answers 404).
+    async fn spend_limit_read(&self, lever: &Lever) -> Result<Value, ProviderError> {
+        match self.http.get_json::<Value>(&spend_limit_path(lever), &[]).await {
+            Ok(limit) => Ok(limit_value(&limit)),
+            Err(e) if e.kind == crate::providers::http::FailureKind::Rejected(404) => {
+                Ok(json!({"amount": null, "currency": null}))
+            }
+            Err(e) => Err(e),
+        }
+    }
+
+    /// Sets the limit to `value`'s amount (whole cents), or removes it for an amount of null
+    /// (an undo of a limit there was none of before); the limit after, as OpenAI answers.
+    async fn spend_limit_write(&self, lever: &Lever, value: &Value) -> Result<Value, ProviderError> {
+        let path = spend_limit_path(lever);
+        let cents = match value.get("amount") {
+            None | Some(Value::Null) => {
+                let _: Value = self.http.send_json(reqwest::Method::DELETE, &path, &Value::Null, &[]).await?;
+                return Ok(json!({"amount": null}));
+            }
+            Some(v) => v.as_str().and_then(|t| t.parse::<u64>().ok()).or_else(|| v.as_u64()),
+        };
+        let Some(cents) = cents else {
+            return Err(self.malformed(&path, format!("a spend limit is whole cents, not {value}")));
+        };
+        let body = json!({"threshold_amount": cents, "currency": "USD", "interval": "month"});
+        let limit: Value = self.http.send_json(reqwest::Method::POST, &path, &body, &[]).await?;
+        Ok(fields_of(&limit_value(&limit), value))
+    }
+
     /// Every model's rate limits in every active project, to be lowered to 1.
     pub(super) async fn rate_limit_changes(&self) -> Result<Vec<Change>, ProviderError> {
         let mut changes = Vec::new();

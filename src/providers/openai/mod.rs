@@ -38,9 +38,13 @@ const INFO: ProviderInfo = ProviderInfo {
     live_hourly: true,
     live_requests: 1,
     brake_lever: "every model's project rate limits lowered to 1",
-    spend_limit: super::info::SpendLimit::Not(
-        "OpenAI's published Admin API has no spend limit: set it in the dashboard (Settings, Limits), or brake",
-    ),
+    // The organization's and each project's hard monthly limit, in cents (the Admin API, as
+    // OpenAI's Python SDK has it since 3.x: `admin.organization[.projects].spend_limit`).
+    spend_limit: super::info::SpendLimit::Lever(super::info::SpendLimitLever {
+        lever: levers::spend_limit_lever,
+        scope: ("project", "proj_"),
+        shown: |cents| format!("threshold_amount {cents} (cents, interval month)"),
+    }),
     credentials: CredentialSource::ApiKey,
     resolve_credentials: super::credentials::api_key,
     min_fresh_minutes: 0,
@@ -189,7 +193,7 @@ impl Provider for OpenAi {
         lever: &super::levers::Lever,
         like: &serde_json::Value,
     ) -> Result<serde_json::Value, ProviderError> {
-        self.rate_limit_read(lever, like).await
+        self.lever_now(lever, like).await
     }
 
     async fn lever_write(
@@ -197,7 +201,7 @@ impl Provider for OpenAi {
         lever: &super::levers::Lever,
         value: &serde_json::Value,
     ) -> Result<serde_json::Value, ProviderError> {
-        self.rate_limit_write(lever, value).await
+        self.lever_set(lever, value).await
     }
 
     /// Completions usage in hourly buckets (`bucket_width=1h`, by model, project and batch).
