@@ -650,6 +650,8 @@ Register-ArgumentCompleter -Native -CommandName 'llmcost' -ScriptBlock {
             [CompletionResult]::new('--workspace', '--workspace', [CompletionResultType]::ParameterName, 'Only this workspace (repeatable), e.g. edugami')
             [CompletionResult]::new('--project', '--project', [CompletionResultType]::ParameterName, 'Only the levers of this project (OpenAI) or workspace (Anthropic), by id')
             [CompletionResult]::new('--key', '--key', [CompletionResultType]::ParameterName, 'Only this key or rate limit, by the id the plan shows')
+            [CompletionResult]::new('--rung', '--rung', [CompletionResultType]::ParameterName, 'The rung of the ladder: throttle, deny-models or keys (default: each provider''s first; a provider without that rung is left alone, and said)')
+            [CompletionResult]::new('--deny-models', '--deny-models', [CompletionResultType]::ParameterName, 'The models deny-models refuses, by the provider''s id (default: those its price list has at $20 or more per million output tokens)')
             [CompletionResult]::new('--undo', '--undo', [CompletionResultType]::ParameterName, 'Undo brake ID (without an ID, the latest still in place); a dry run without --apply')
             [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format')
             [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file [default: the platform config dir, e.g. ~/.config/llmcost/config.toml]')

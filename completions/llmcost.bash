@@ -475,7 +475,7 @@ _llmcost() {
             return 0
             ;;
         llmcost__subcmd__brake)
-            opts="-w -q -v -h -V --provider --workspace --project --key --apply --undo --status --format --config --db --demo --quiet --timeout --verbose --record --wide --remote --color --help --version"
+            opts="-w -q -v -h -V --provider --workspace --project --key --rung --deny-models --apply --undo --status --format --config --db --demo --quiet --timeout --verbose --record --wide --remote --color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -498,6 +498,14 @@ _llmcost() {
                     return 0
                     ;;
                 --key)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --rung)
+                    COMPREPLY=($(compgen -W "throttle deny-models keys" -- "${cur}"))
+                    return 0
+                    ;;
+                --deny-models)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

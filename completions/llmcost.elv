@@ -612,6 +612,8 @@ set edit:completion:arg-completer[llmcost] = {|@words|
             cand --workspace 'Only this workspace (repeatable), e.g. edugami'
             cand --project 'Only the levers of this project (OpenAI) or workspace (Anthropic), by id'
             cand --key 'Only this key or rate limit, by the id the plan shows'
+            cand --rung 'The rung of the ladder: throttle, deny-models or keys (default: each provider''s first; a provider without that rung is left alone, and said)'
+            cand --deny-models 'The models deny-models refuses, by the provider''s id (default: those its price list has at $20 or more per million output tokens)'
             cand --undo 'Undo brake ID (without an ID, the latest still in place); a dry run without --apply'
             cand --format 'Output format'
             cand --config 'Config file [default: the platform config dir, e.g. ~/.config/llmcost/config.toml]'

@@ -532,6 +532,10 @@ complete -c llmcost -n "__fish_llmcost_using_subcommand brake" -l provider -d 'O
 complete -c llmcost -n "__fish_llmcost_using_subcommand brake" -s w -l workspace -d 'Only this workspace (repeatable), e.g. edugami' -r
 complete -c llmcost -n "__fish_llmcost_using_subcommand brake" -l project -d 'Only the levers of this project (OpenAI) or workspace (Anthropic), by id' -r
 complete -c llmcost -n "__fish_llmcost_using_subcommand brake" -l key -d 'Only this key or rate limit, by the id the plan shows' -r
+complete -c llmcost -n "__fish_llmcost_using_subcommand brake" -l rung -d 'The rung of the ladder: throttle, deny-models or keys (default: each provider\'s first; a provider without that rung is left alone, and said)' -r -f -a "throttle\t'Rate limits lowered to 1 (OpenAI projects)'
+deny-models\t'The expensive models refused (OpenAI projects\' model permissions)'
+keys\t'API keys disabled or set inactive (Anthropic, OpenRouter)'"
+complete -c llmcost -n "__fish_llmcost_using_subcommand brake" -l deny-models -d 'The models deny-models refuses, by the provider\'s id (default: those its price list has at $20 or more per million output tokens)' -r
 complete -c llmcost -n "__fish_llmcost_using_subcommand brake" -l undo -d 'Undo brake ID (without an ID, the latest still in place); a dry run without --apply' -r
 complete -c llmcost -n "__fish_llmcost_using_subcommand brake" -l format -d 'Output format' -r -f -a "table\t'A table for people'
 json\t'Versioned JSON (schema_version 1) for scripts'

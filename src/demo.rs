@@ -867,10 +867,35 @@ pub(crate) fn spend_limit() -> serde_json::Value {
 
 /// The demo's levers, as `brake` would read them from the providers: Anthropic's keys per
 /// workspace, OpenRouter's keys, OpenAI's rate limits of the busiest models per project.
-pub(crate) fn brake_changes(account: &crate::domain::Account) -> Vec<crate::providers::levers::Change> {
+pub(crate) fn brake_changes(
+    account: &crate::domain::Account,
+    rung: crate::providers::levers::Rung,
+    deny: &[String],
+) -> Vec<crate::providers::levers::Change> {
     use crate::domain::ProviderKind;
-    use crate::providers::levers::{Change, Lever};
+    use crate::providers::levers::{Change, Lever, Rung};
     use serde_json::json;
+    if rung == Rung::DenyModels {
+        // No demo project has a model policy yet: each would get a deny list.
+        let deny_in = |project: &str, name: &str| Change {
+            lever: Lever {
+                kind: "model_permissions".into(),
+                id: project.into(),
+                name: name.into(),
+                project: Some(project.into()),
+            },
+            current: json!({"mode": null, "model_ids": null}),
+            braked: json!({"mode": "deny_list", "model_ids": deny}),
+        };
+        return match (account.provider, account.workspace.as_str()) {
+            (ProviderKind::OpenAi, "edugami") => {
+                vec![deny_in("proj_edu_grading", "Essay grading"), deny_in("proj_edu_tutor", "Tutor chat")]
+            }
+            (ProviderKind::OpenAi, "storygami") => vec![deny_in("proj_story_engine", "Story engine")],
+            (ProviderKind::OpenAi, "memoways") => vec![deny_in("proj_memo_summaries", "Summaries")],
+            _ => Vec::new(),
+        };
+    }
     let key = |id: &str, name: &str, project: Option<&str>, on: serde_json::Value, off: serde_json::Value| Change {
         lever: Lever { kind: "api_key".into(), id: id.into(), name: name.into(), project: project.map(str::to_string) },
         current: on,

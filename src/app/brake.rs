@@ -10,7 +10,7 @@ use super::App;
 use super::answer::Answer;
 use crate::domain::Account;
 use crate::error::{Error, Result};
-use crate::providers::levers::{Change, Lever, irreversible};
+use crate::providers::levers::{Change, Lever, Rung, irreversible};
 use crate::providers::{AnyProvider, Credentials};
 use crate::store::{JournalEntry, NewEntry, Store};
 
@@ -25,6 +25,41 @@ pub(crate) struct BrakeRequest {
     pub key: Option<String>,
     /// Write (else a dry run: reads only).
     pub apply: bool,
+    /// The rung of the ladder (`None`: each provider's first).
+    pub rung: Option<Rung>,
+    /// The models the deny-models rung refuses (empty: the expensive ones of each provider's
+    /// price list, [`expensive_models`]).
+    pub deny_models: Vec<String>,
+}
+
+/// A model is expensive when its list price is at least this many dollars per million output
+/// tokens: the models a deny-models brake refuses unless told which.
+pub(crate) const EXPENSIVE_OUTPUT_PER_MTOK: u32 = 20;
+
+/// The models of `account`'s price list listed at `EXPENSIVE_OUTPUT_PER_MTOK` or more per
+/// million output tokens on `day` (deprecated ones left out), by name.
+pub(crate) fn expensive_models(account: &Account, day: chrono::NaiveDate) -> Vec<String> {
+    let Some(list) = account.provider.info().price_list else { return Vec::new() };
+    let table = crate::prices::PriceTable::built_in();
+    let Some((_, models)) = table.providers.iter().find(|(id, _)| id == list) else { return Vec::new() };
+    let floor = rust_decimal::Decimal::from(EXPENSIVE_OUTPUT_PER_MTOK);
+    let mut out: Vec<String> = models
+        .iter()
+        .filter(|m| !m.deprecated && m.on(day).and_then(|r| r.output).is_some_and(|o| o >= floor))
+        .map(|m| m.id.clone())
+        .collect();
+    out.sort();
+    out.dedup();
+    out
+}
+
+/// The rung `req` asks of `account`'s provider (its first when none is asked), if it has it.
+fn rung_of(req: &BrakeRequest, account: &Account) -> Option<Rung> {
+    let rungs = account.provider.info().brake_rungs;
+    match req.rung {
+        Some(r) => rungs.iter().any(|(have, _)| *have == r).then_some(r),
+        None => rungs.first().map(|(r, _)| *r),
+    }
 }
 
 /// One action of a brake or an undo.
@@ -157,12 +192,19 @@ fn block_on<T>(app: &App, future: impl std::future::Future<Output = T>) -> Resul
     Ok(runtime.block_on(future))
 }
 
-/// What the providers with a lever do, from the registry.
-fn levers_summary() -> String {
+/// What the providers with a lever do on `rung` (each one's first when `None`), from the
+/// registry.
+fn levers_summary(rung: Option<Rung>) -> String {
     let braked: Vec<String> = crate::domain::ProviderKind::ALL
         .iter()
-        .filter(|k| !k.info().brake_lever.is_empty())
-        .map(|k| format!("{}: {}", k.display_name(), k.info().brake_lever))
+        .filter_map(|k| {
+            let rungs = k.info().brake_rungs;
+            let (r, what) = match rung {
+                Some(r) => rungs.iter().find(|(have, _)| *have == r)?,
+                None => rungs.first()?,
+            };
+            Some(format!("{}: {what} ({})", k.display_name(), r.name()))
+        })
         .collect();
     braked.join("; ")
 }
@@ -175,18 +217,23 @@ pub(crate) fn run(app: &App, req: &BrakeRequest) -> Result<Answer<BrakeView>> {
     }
     // Refused before any request: every account to be written has its write key.
     if req.apply {
-        all_write_keys(app, accounts.iter().filter(|a| has_levers(a)))?;
+        all_write_keys(app, accounts.iter().filter(|a| rung_of(req, a).is_some()))?;
     }
-    let mut view = BrakeView { applied: req.apply, levers: levers_summary(), ..BrakeView::default() };
+    let mut view = BrakeView { applied: req.apply, levers: levers_summary(req.rung), ..BrakeView::default() };
     let mut clients = Clients::new(app, req.apply);
     let mut failed = Vec::new();
     let mut plan: Vec<(Account, Change)> = Vec::new();
     for account in &accounts {
-        if !has_levers(account) {
+        let Some(rung) = rung_of(req, account) else {
             view.without_levers.push(account.clone());
             continue;
-        }
-        match changes(app, &mut clients, account) {
+        };
+        let deny = if req.deny_models.is_empty() {
+            expensive_models(account, app.clock.today())
+        } else {
+            req.deny_models.clone()
+        };
+        match changes(app, &mut clients, account, rung, &deny) {
             Ok(list) => plan.extend(list.into_iter().filter(|c| wanted(req, c)).map(|c| (account.clone(), c))),
             Err(e) => failed.push(e.to_string()),
         }
@@ -217,10 +264,6 @@ pub(crate) fn run(app: &App, req: &BrakeRequest) -> Result<Answer<BrakeView>> {
     Ok(Answer { view, failed })
 }
 
-fn has_levers(account: &Account) -> bool {
-    !account.provider.info().brake_lever.is_empty()
-}
-
 fn wanted(req: &BrakeRequest, c: &Change) -> bool {
     (req.projects.is_empty() || c.lever.project.as_ref().is_some_and(|p| req.projects.contains(p)))
         && req.key.as_ref().is_none_or(|k| &c.lever.id == k)
@@ -230,13 +273,19 @@ fn action(account: Account, c: Change, outcome: &str) -> Action {
     Action { account, lever: c.lever, from: c.current, to: c.braked, outcome: outcome.to_string() }
 }
 
-/// The account's proposed changes: the demo's, or read from the provider.
-fn changes(app: &App, clients: &mut Clients<'_>, account: &Account) -> Result<Vec<Change>> {
+/// The account's proposed changes on `rung`: the demo's, or read from the provider.
+fn changes(
+    app: &App,
+    clients: &mut Clients<'_>,
+    account: &Account,
+    rung: Rung,
+    deny: &[String],
+) -> Result<Vec<Change>> {
     if app.is_demo() {
-        return Ok(crate::demo::brake_changes(account));
+        return Ok(crate::demo::brake_changes(account, rung, deny));
     }
     let provider = clients.of(account)?;
-    let read = block_on(app, provider.brake_changes())?.map_err(Error::Provider)?;
+    let read = block_on(app, provider.brake_changes(rung, deny))?.map_err(Error::Provider)?;
     Ok(read.unwrap_or_default())
 }
 
@@ -414,6 +463,8 @@ pub(crate) fn enforce(app: &App, rows: &mut [crate::budget::BudgetRow]) -> Resul
             projects: if scope.project.is_some() { row.projects.clone() } else { Vec::new() },
             key: None,
             apply: !app.is_demo(),
+            rung: None,
+            deny_models: Vec::new(),
         };
         let answer = run(app, &req)?;
         if answer.view.applied_count() > 0 {

@@ -26,11 +26,28 @@ fn object(a: &Action) -> String {
     format!("{} {} ({})", a.lever.kind.replace('_', " "), a.lever.name, a.lever.id)
 }
 
+/// Lists longer than this show their first items and a count (the CSV and JSON keep them whole).
+const LIST_SHOWN: usize = 3;
+
+/// A setting's value for people: text bare, a long list cut (`[o1, o1-pro, o3-pro, … 18 more]`).
+fn shown(v: Option<&Value>) -> String {
+    match v {
+        None => "-".to_string(),
+        Some(Value::String(s)) => s.clone(),
+        Some(Value::Array(items)) if items.len() > LIST_SHOWN => {
+            let head: Vec<String> = items
+                .iter()
+                .take(LIST_SHOWN)
+                .map(|i| i.as_str().map_or_else(|| i.to_string(), str::to_string))
+                .collect();
+            format!("[{}, … {} more]", head.join(", "), items.len() - LIST_SHOWN)
+        }
+        Some(v) => v.to_string(),
+    }
+}
+
 /// `status active → inactive`; `max_requests_per_1_minute 5000 → 1, ...`: each field once.
 fn change(from: &Value, to: &Value) -> String {
-    let shown = |v: Option<&Value>| {
-        v.map_or_else(|| "-".to_string(), |v| v.as_str().map_or_else(|| v.to_string(), str::to_string))
-    };
     match to.as_object() {
         Some(fields) => fields
             .iter()

@@ -116,9 +116,9 @@ pub struct ProviderInfo {
     pub live_hourly: bool,
     /// Requests one refresh of the live view costs (at most), for BENCHMARKS.md and `-v`.
     pub live_requests: u32,
-    /// What `brake` does to stop the account's spend (`""`: no lever llmcost uses); the
-    /// provider's `brake_changes` does it.
-    pub brake_lever: &'static str,
+    /// The rungs of the brake's ladder the provider has, the default first, each with what it
+    /// does (`llmcost brake --rung`); empty: no lever.
+    pub brake_rungs: &'static [(super::levers::Rung, &'static str)],
     /// Whether the provider can hold a budget as its own monthly spend limit (`limits`).
     pub spend_limit: SpendLimit,
     pub credentials: CredentialSource,

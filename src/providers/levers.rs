@@ -6,6 +6,31 @@
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
+/// A rung of the brake's ladder, mildest first: slow every request down, refuse the expensive
+/// models, stop the keys. Each is reversible.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Rung {
+    /// Rate limits lowered to one (OpenAI's project rate limits).
+    Throttle,
+    /// The expensive models denied (OpenAI's project model permissions).
+    DenyModels,
+    /// API keys disabled or set inactive (Anthropic, OpenRouter).
+    Keys,
+}
+
+impl Rung {
+    pub const ALL: [Rung; 3] = [Rung::Throttle, Rung::DenyModels, Rung::Keys];
+
+    /// As `--rung` takes it.
+    pub fn name(self) -> &'static str {
+        match self {
+            Rung::Throttle => "throttle",
+            Rung::DenyModels => "deny-models",
+            Rung::Keys => "keys",
+        }
+    }
+}
+
 /// One object a lever acts on and the setting it changes.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Lever {

@@ -162,7 +162,13 @@ pub trait Provider: Sized + Send + Sync {
         Vec::new()
     }
 
-    fn brake_changes(&self) -> impl Future<Output = Result<Option<Vec<levers::Change>>, ProviderError>> + Send {
+    /// The changes of one rung of the brake's ladder (`deny`: the models the deny-models rung
+    /// refuses); `None`: the provider has no such rung.
+    fn brake_changes(
+        &self,
+        _rung: levers::Rung,
+        _deny: &[String],
+    ) -> impl Future<Output = Result<Option<Vec<levers::Change>>, ProviderError>> + Send {
         async { Ok(None) }
     }
 

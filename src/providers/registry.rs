@@ -110,10 +110,10 @@ macro_rules! registry {
             }
 
             /// The reversible changes that stop the account's spend; `None`: no lever known.
-            pub async fn brake_changes(&self) -> Result<Option<Vec<super::levers::Change>>, super::http::ProviderError> {
+            pub async fn brake_changes(&self, rung: super::levers::Rung, deny: &[String]) -> Result<Option<Vec<super::levers::Change>>, super::http::ProviderError> {
                 match self {
-                    $(AnyProvider::$variant(p) => <super::$module::$client as Provider>::brake_changes(p).await,)+
-                    AnyProvider::Imported(p) => <super::imported::Imported as Provider>::brake_changes(p).await,
+                    $(AnyProvider::$variant(p) => <super::$module::$client as Provider>::brake_changes(p, rung, deny).await,)+
+                    AnyProvider::Imported(p) => <super::imported::Imported as Provider>::brake_changes(p, rung, deny).await,
                 }
             }
 

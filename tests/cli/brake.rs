@@ -356,3 +356,43 @@ async fn the_server_enforces_after_its_sync() {
     let status = json_out(&env.run(&["brake", "--status", "--format", "json"]).await);
     assert_eq!(status["braked"].as_array().unwrap().len(), 2, "journaled by the server: {status}");
 }
+
+/// The ladder's middle rung: `--rung deny-models` refuses the expensive models in every active
+/// OpenAI project (a deny list created, or grown), leaves providers without that rung alone and
+/// says so, and an undo puts each project's policy back as it was (removing the one created).
+#[tokio::test]
+async fn the_deny_models_rung_refuses_expensive_models_and_is_undone() {
+    let s = setup(true).await;
+    let plan = s.env.run(&["brake", "--rung", "deny-models", "--format", "json"]).await;
+    assert_eq!(code(&plan), 0, "{}", stderr(&plan));
+    let doc = json_out(&plan);
+    let actions = doc["actions"].as_array().unwrap();
+    assert_eq!(actions.len(), 2, "the two active projects: {doc:#}");
+    assert!(actions.iter().all(|a| a["kind"] == "model_permissions"), "{doc:#}");
+    let to = &actions.iter().find(|a| a["id"] == "proj_a").unwrap()["to"];
+    let denied: Vec<&str> = to["model_ids"].as_array().unwrap().iter().map(|m| m.as_str().unwrap()).collect();
+    assert_eq!(to["mode"], "deny_list");
+    assert!(denied.contains(&"o1-pro") && denied.contains(&"gpt-4.5-preview"), "{denied:?}");
+    assert!(!denied.contains(&"gpt-4o-mini") && !denied.contains(&"gpt-4o"), "cheap models stay: {denied:?}");
+    let table = s.env.run(&["brake", "--rung", "deny-models", "--provider", "anthropic"]).await;
+    assert!(stdout(&table).contains("No lever llmcost uses for anthropic/acme"), "{}", stdout(&table));
+
+    // Chosen models, applied: proj_b's deny list grows, proj_a gets one.
+    let out = s.env.run(&["brake", "--rung", "deny-models", "--deny-models", "o3-pro,o1-pro", "--apply"]).await;
+    assert_eq!(code(&out), 0, "{}", stderr(&out));
+    let policies = s.openai.state.lock().unwrap().permissions.clone();
+    let of = |p: &str| policies.iter().find(|x| x["project"] == p).map(|x| x["model_ids"].clone());
+    assert_eq!(of("proj_b"), Some(json!(["o1-pro", "o3-pro"])));
+    assert_eq!(of("proj_a"), Some(json!(["o3-pro", "o1-pro"])));
+    assert_eq!(writes(&s.anthropic), 0, "only the rung asked");
+
+    let undo = s.env.run(&["brake", "--undo", "--apply"]).await;
+    assert_eq!(code(&undo), 0, "{}", stderr(&undo));
+    let policies = s.openai.state.lock().unwrap().permissions.clone();
+    assert_eq!(policies.len(), 1, "proj_a's policy, which did not exist, is removed: {policies:?}");
+    assert_eq!(
+        (policies[0]["project"].clone(), policies[0]["model_ids"].clone()),
+        (json!("proj_b"), json!(["o1-pro"]))
+    );
+    assert!(s.openai.state.lock().unwrap().violations.is_empty());
+}

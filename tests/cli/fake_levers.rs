@@ -4,9 +4,12 @@
 //! `{"data": ...}`) and OpenAI's project rate limits (`GET /v1/organization/projects`,
 //! `GET /v1/organization/projects/{id}/rate_limits`, `POST .../rate_limits/{id}`) and hard spend
 //! limits (`GET/POST/DELETE /v1/organization[/projects/{id}]/spend_limit`, 404 where none is
-//! set, `threshold_amount` in cents, as OpenAI's Python SDK has them). A GET reflects the last
+//! set, `threshold_amount` in cents, as OpenAI's Python SDK has them) and project model
+//! permissions (`GET/POST/DELETE /v1/organization/projects/{id}/model_permissions`, 404 where none
+//! is set, `{"mode": "allow_list" | "deny_list", "model_ids": [...]}`). A GET reflects the last
 //! write. Reads take the read or the write key; writes only the write key. Any DELETE but a
-//! spend limit's (which only removes a limit llmcost set where there was none), and any write
+//! spend limit's or a model policy's (which only removes one llmcost set where there was none),
+//! and any write
 //! of `archived`, is recorded as a violation the tests assert never happens.
 
 use std::sync::{Arc, Mutex};
@@ -30,6 +33,8 @@ pub(crate) struct State {
     /// Anthropic's spend limits (`/v1/organizations/spend_limits`); OpenAI's, each with its
     /// `scope` (`organization` or a project id) beside it.
     pub limits: Vec<Value>,
+    /// OpenAI's project model permissions, each with its `project` beside it.
+    pub permissions: Vec<Value>,
 }
 
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -117,7 +122,15 @@ async fn mount(kind: Kind, server: &MockServer, objects: Vec<Value>, mock: wirem
     } else {
         Vec::new()
     };
-    let state = Arc::new(Mutex::new(State { objects, limits, ..State::default() }));
+    // OpenAI's Grading project already refuses one model; Tutor has no policy.
+    let permissions = if kind == Kind::OpenAi {
+        vec![
+            json!({"project": "proj_b", "object": "project.model_permissions", "mode": "deny_list", "model_ids": ["o1-pro"]}),
+        ]
+    } else {
+        Vec::new()
+    };
+    let state = Arc::new(Mutex::new(State { objects, limits, permissions, ..State::default() }));
     mock.respond_with(Responder { state: state.clone(), kind }).mount(server).await;
     state
 }
@@ -149,7 +162,8 @@ impl Respond for Responder {
         let mut state = self.state.lock().unwrap();
         let method = req.method.as_str().to_string();
         let path = req.url.path().to_string();
-        if method == "DELETE" && !(self.kind == Kind::OpenAi && path.ends_with("/spend_limit")) {
+        let undoable = path.ends_with("/spend_limit") || path.ends_with("/model_permissions");
+        if method == "DELETE" && !(self.kind == Kind::OpenAi && undoable) {
             state.violations.push(format!("DELETE {path}"));
             return error(405, "deletes are never expected");
         }
@@ -294,6 +308,7 @@ fn openai(state: &mut State, method: &str, path: &str, body: &Value) -> Response
     }
     match parts.as_slice() {
         [project, "spend_limit"] => spend_limit(state, method, project, body),
+        [project, "model_permissions"] => model_permissions(state, method, project, body),
         [] => list(vec![
             json!({"id": "proj_a", "object": "organization.project", "name": "Tutor", "created_at": 1735689600, "archived_at": null, "status": "active"}),
             json!({"id": "proj_b", "object": "organization.project", "name": "Grading", "created_at": 1735689600, "archived_at": null, "status": "active"}),
@@ -342,6 +357,36 @@ fn spend_limit(state: &mut State, method: &str, scope: &str, body: &Value) -> Re
                 None => state.limits.push(limit.clone()),
             }
             ResponseTemplate::new(200).set_body_json(without(&limit, "scope"))
+        }
+        _ => error(405, "Method not allowed"),
+    }
+}
+
+/// A project's model permissions: 404 where none is set; a POST sets `mode` (`allow_list` or
+/// `deny_list`) and `model_ids`; a DELETE removes the policy.
+fn model_permissions(state: &mut State, method: &str, project: &str, body: &Value) -> ResponseTemplate {
+    let at = state.permissions.iter().position(|p| p["project"] == project);
+    match (method, at) {
+        ("GET", Some(i)) => ResponseTemplate::new(200).set_body_json(without(&state.permissions[i], "project")),
+        ("GET" | "DELETE", None) => error(404, "No model permissions are configured for this project."),
+        ("DELETE", Some(i)) => {
+            state.permissions.remove(i);
+            ResponseTemplate::new(200)
+                .set_body_json(json!({"object": "project.model_permissions.deleted", "deleted": true}))
+        }
+        ("POST", _) => {
+            let mode_ok = matches!(body["mode"].as_str(), Some("allow_list" | "deny_list"));
+            let ids_ok = body["model_ids"].as_array().is_some_and(|a| a.iter().all(Value::is_string));
+            if !mode_ok || !ids_ok {
+                return error(400, "mode (allow_list or deny_list) and model_ids (strings) are required");
+            }
+            let policy = json!({"project": project, "object": "project.model_permissions",
+                                "mode": body["mode"], "model_ids": body["model_ids"]});
+            match at {
+                Some(i) => state.permissions[i] = policy.clone(),
+                None => state.permissions.push(policy.clone()),
+            }
+            ResponseTemplate::new(200).set_body_json(without(&policy, "project"))
         }
         _ => error(405, "Method not allowed"),
     }

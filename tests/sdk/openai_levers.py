@@ -1,5 +1,6 @@
 """OpenAI's official Python SDK against llmcost's fake OpenAI levers (tests/cli/fake_levers.rs,
-`serve_openai_levers_for_sdk`): the hard spend limits `limits` sets (`admin.organization.spend_limit`
+`serve_openai_levers_for_sdk`): the project model permissions `brake --rung deny-models` sets
+(`admin.organization.projects.model_permissions`), the hard spend limits `limits` sets (`admin.organization.spend_limit`
 and `admin.organization.projects.spend_limit`: retrieve, update in cents, delete) and the project
 rate limits `brake` lowers (`admin.organization.projects.rate_limits`), each parsed into the SDK's
 typed objects; a read-only key is refused a write.
@@ -32,6 +33,19 @@ try:
     deleted = org.spend_limit.delete()
     assert deleted.deleted and deleted.object == "organization.spend_limit.deleted", deleted
     print(f"delete: {type(deleted).__name__} deleted={deleted.deleted}")
+    policy = org.projects.model_permissions.retrieve("proj_b")
+    assert (policy.mode, policy.api_model_ids, policy.object) == ("deny_list", ["o1-pro"], "project.model_permissions"), policy
+    grown = org.projects.model_permissions.update("proj_b", mode="deny_list", model_ids=["o1-pro", "o3-pro"])
+    assert grown.api_model_ids == ["o1-pro", "o3-pro"], grown
+    try:
+        org.projects.model_permissions.retrieve("proj_a")
+        raise SystemExit("proj_a had no policy: expected 404")
+    except openai.NotFoundError:
+        pass
+    org.projects.model_permissions.update("proj_a", mode="deny_list", model_ids=["o1-pro"])
+    gone = org.projects.model_permissions.delete("proj_a")
+    assert gone.deleted and gone.object == "project.model_permissions.deleted", gone
+    print(f"model permissions: proj_b {policy.mode} {policy.api_model_ids} grown to {grown.api_model_ids}; proj_a none (404), set, deleted ({type(gone).__name__})")
     limits = list(org.projects.rate_limits.list_rate_limits("proj_a"))
     print(f"rate limits of proj_a: {[(l.id, l.model, l.max_requests_per_1_minute) for l in limits]}")
     assert [l.id for l in limits] == ["rl-gpt-4o", "rl-dall-e-3"], limits

@@ -36,7 +36,7 @@ const INFO: ProviderInfo = ProviderInfo {
     live: "hourly usage (usage_report/messages, 1h buckets) x list prices, cache writes and batch included",
     live_hourly: true,
     live_requests: 1,
-    brake_lever: "every active API key set inactive",
+    brake_rungs: &[(super::levers::Rung::Keys, "every active API key set inactive")],
     spend_limit: super::info::SpendLimit::Lever(super::info::SpendLimitLever {
         lever: levers::spend_limit_lever,
         scope: ("workspace", "wrkspc_"),
@@ -164,8 +164,15 @@ impl Provider for Anthropic {
         &self.http
     }
 
-    async fn brake_changes(&self) -> Result<Option<Vec<super::levers::Change>>, ProviderError> {
-        self.key_changes().await.map(Some)
+    async fn brake_changes(
+        &self,
+        rung: super::levers::Rung,
+        _deny: &[String],
+    ) -> Result<Option<Vec<super::levers::Change>>, ProviderError> {
+        match rung {
+            super::levers::Rung::Keys => self.key_changes().await.map(Some),
+            _ => Ok(None),
+        }
     }
 
     async fn lever_read(

@@ -48,7 +48,7 @@ const INFO: ProviderInfo = ProviderInfo {
     live: "",
     live_hourly: false,
     live_requests: 0,
-    brake_lever: "",
+    brake_rungs: &[],
     spend_limit: super::info::SpendLimit::Not("AWS bills Bedrock on the cloud invoice: use AWS Budgets actions"),
     credentials: CredentialSource::AwsChain,
     resolve_credentials: credentials::from_context,

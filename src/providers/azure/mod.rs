@@ -41,7 +41,7 @@ const INFO: ProviderInfo = ProviderInfo {
     live: "",
     live_hourly: false,
     live_requests: 0,
-    brake_lever: "",
+    brake_rungs: &[],
     spend_limit: super::info::SpendLimit::Not(
         "Azure bills Azure OpenAI on the cloud invoice: use Azure cost management budgets",
     ),

@@ -42,7 +42,7 @@ const INFO: ProviderInfo = ProviderInfo {
     live: "",
     live_hourly: false,
     live_requests: 0,
-    brake_lever: "",
+    brake_rungs: &[],
     spend_limit: super::info::SpendLimit::Not("Google bills Vertex AI on the cloud invoice: use Cloud Billing budgets"),
     credentials: CredentialSource::GoogleAuth,
     resolve_credentials: credentials::from_context,

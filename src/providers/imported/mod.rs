@@ -27,7 +27,7 @@ const INFO: ProviderInfo = ProviderInfo {
     live: "",
     live_hourly: false,
     live_requests: 0,
-    brake_lever: "",
+    brake_rungs: &[],
     spend_limit: super::info::SpendLimit::Not("an imported vendor has no API llmcost can set a limit with"),
     credentials: CredentialSource::Imported,
     resolve_credentials: super::credentials::none_needed,

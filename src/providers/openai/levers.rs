@@ -53,21 +53,23 @@ fn limit_value(limit: &Value) -> Value {
 }
 
 impl OpenAi {
-    /// A lever's setting now: a rate limit's values, or a spend limit's amount.
+    /// A lever's setting now: a rate limit's values, a spend limit's amount, or a project's
+    /// model permissions.
     pub(super) async fn lever_now(&self, lever: &Lever, like: &Value) -> Result<Value, ProviderError> {
-        if lever.kind == "spend_limit" {
-            self.spend_limit_read(lever).await
-        } else {
-            self.rate_limit_read(lever, like).await
+        match lever.kind.as_str() {
+            "spend_limit" => self.spend_limit_read(lever).await,
+            "model_permissions" => Ok(fields_of(&self.model_permissions_read(lever).await?, like)),
+            _ => self.rate_limit_read(lever, like).await,
         }
     }
 
-    /// Sets a lever: a rate limit's values, or a spend limit's amount.
+    /// Sets a lever: a rate limit's values, a spend limit's amount, or a project's model
+    /// permissions.
     pub(super) async fn lever_set(&self, lever: &Lever, value: &Value) -> Result<Value, ProviderError> {
-        if lever.kind == "spend_limit" {
-            self.spend_limit_write(lever, value).await
-        } else {
-            self.rate_limit_write(lever, value).await
+        match lever.kind.as_str() {
+            "spend_limit" => self.spend_limit_write(lever, value).await,
+            "model_permissions" => self.model_permissions_write(lever, value).await,
+            _ => self.rate_limit_write(lever, value).await,
         }
     }
 

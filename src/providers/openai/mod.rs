@@ -3,6 +3,7 @@
 pub mod api;
 mod key_costs;
 mod levers;
+mod model_permissions;
 
 use std::collections::BTreeMap;
 
@@ -37,7 +38,10 @@ const INFO: ProviderInfo = ProviderInfo {
     live: "hourly usage (usage/completions, 1h buckets) x list prices, cached input and batch included; other endpoints (images, audio, tools) wait for the bill",
     live_hourly: true,
     live_requests: 1,
-    brake_lever: "every model's project rate limits lowered to 1",
+    brake_rungs: &[
+        (super::levers::Rung::Throttle, "every model's project rate limits lowered to 1"),
+        (super::levers::Rung::DenyModels, "the expensive models denied in every active project"),
+    ],
     // The organization's and each project's hard monthly limit, in cents (the Admin API, as
     // OpenAI's Python SDK has it since 3.x: `admin.organization[.projects].spend_limit`).
     spend_limit: super::info::SpendLimit::Lever(super::info::SpendLimitLever {
@@ -184,8 +188,16 @@ impl Provider for OpenAi {
         self.project_list().await.map(Some)
     }
 
-    async fn brake_changes(&self) -> Result<Option<Vec<super::levers::Change>>, ProviderError> {
-        self.rate_limit_changes().await.map(Some)
+    async fn brake_changes(
+        &self,
+        rung: super::levers::Rung,
+        deny: &[String],
+    ) -> Result<Option<Vec<super::levers::Change>>, ProviderError> {
+        match rung {
+            super::levers::Rung::Throttle => self.rate_limit_changes().await.map(Some),
+            super::levers::Rung::DenyModels => self.model_permission_changes(deny).await.map(Some),
+            super::levers::Rung::Keys => Ok(None),
+        }
     }
 
     async fn lever_read(

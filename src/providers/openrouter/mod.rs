@@ -38,7 +38,7 @@ const INFO: ProviderInfo = ProviderInfo {
     live: "today's billed dollars per key (/keys usage_daily), live",
     live_hourly: false,
     live_requests: 1,
-    brake_lever: "every enabled key disabled",
+    brake_rungs: &[(super::levers::Rung::Keys, "every enabled key disabled")],
     spend_limit: super::info::SpendLimit::Not("OpenRouter limits keys, not accounts: use key limits, or brake"),
     credentials: CredentialSource::ApiKey,
     resolve_credentials: super::credentials::api_key,
@@ -112,8 +112,15 @@ impl Provider for OpenRouter {
         &self.http
     }
 
-    async fn brake_changes(&self) -> Result<Option<Vec<super::levers::Change>>, ProviderError> {
-        self.key_changes().await.map(Some)
+    async fn brake_changes(
+        &self,
+        rung: super::levers::Rung,
+        _deny: &[String],
+    ) -> Result<Option<Vec<super::levers::Change>>, ProviderError> {
+        match rung {
+            super::levers::Rung::Keys => self.key_changes().await.map(Some),
+            _ => Ok(None),
+        }
     }
 
     async fn lever_read(

@@ -37,7 +37,7 @@ const INFO: ProviderInfo = ProviderInfo {
     live: "hourly billed dollars (usage, TIME_UNIT_HOUR), live",
     live_hourly: true,
     live_requests: 1,
-    brake_lever: "",
+    brake_rungs: &[],
     spend_limit: super::info::SpendLimit::Not(
         "xAI's spending-limit API is not in a published spec llmcost could check",
     ),
