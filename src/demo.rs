@@ -36,6 +36,9 @@ enum ItemStyle {
     OpenRouter(&'static str),
     /// The model's description, as xAI's usage analytics groups it.
     Xai,
+    /// GitHub's `<product>: <sku>`, a premium request's model after it; the model is the SKU
+    /// where there is none.
+    GitHub { product: &'static str, sku: Option<&'static str> },
     /// A Cost Explorer usage type: Marketplace (`USE1-MP:USE1_InputTokenCount-Units`) or
     /// first-party (`USE1-Nova-Lite-input-tokens`, the usage type names the model).
     Aws { marketplace: bool, usage_name: &'static str },
@@ -61,6 +64,8 @@ impl ModelSpec {
             }
             ItemStyle::OpenRouter(upstream) => format!("{} via {upstream}", self.model),
             ItemStyle::Xai => self.model.to_string(),
+            ItemStyle::GitHub { product, sku: Some(sku) } => format!("{product}: {sku} ({})", self.model),
+            ItemStyle::GitHub { product, sku: None } => format!("{product}: {}", self.model),
             ItemStyle::Aws { marketplace: true, .. } => match kind {
                 "output" => "USE1-MP:USE1_OutputTokenCount-Units".to_string(),
                 _ => "USE1-MP:USE1_InputTokenCount-Units".to_string(),
@@ -135,6 +140,21 @@ const OR_DEEPSEEK: ModelSpec = ModelSpec {
     style: ItemStyle::OpenRouter("DeepInfra"),
 };
 
+const COPILOT_SEATS: ModelSpec = ModelSpec {
+    model: "Copilot Business",
+    items: &[("seats", 1.0, None)],
+    style: ItemStyle::GitHub { product: "copilot", sku: None },
+};
+const COPILOT_PREMIUM: ModelSpec = ModelSpec {
+    model: "Claude Sonnet 4.5",
+    items: &[("requests", 1.0, None)],
+    style: ItemStyle::GitHub { product: "copilot", sku: Some("Copilot Premium Request") },
+};
+const GITHUB_MODELS: ModelSpec = ModelSpec {
+    model: "openai/gpt-4.1",
+    items: &[("requests", 1.0, None)],
+    style: ItemStyle::GitHub { product: "models", sku: Some("GitHub Models") },
+};
 const GROK4: ModelSpec = ModelSpec { model: "grok-4", items: &[("usage", 1.0, None)], style: ItemStyle::Xai };
 const GROK_CODE: ModelSpec =
     ModelSpec { model: "grok-code-fast-1", items: &[("usage", 1.0, None)], style: ItemStyle::Xai };
@@ -294,6 +314,19 @@ const WORKSPACES: &[WorkspaceSpec] = &[
         provider: ProviderKind::Xai,
         name: "memoways",
         projects: &[ProjectSpec { id: "", name: "", archived: false, spend: &[(&GROK4, 2.4), (&GROK_CODE, 0.7)] }],
+        extras: &[],
+    },
+    // Copilot seats, premium requests past the included ones, GitHub Models.
+    WorkspaceSpec {
+        currency: crate::domain::Currency::USD,
+        provider: ProviderKind::GitHub,
+        name: "edugami",
+        projects: &[ProjectSpec {
+            id: "",
+            name: "",
+            archived: false,
+            spend: &[(&COPILOT_SEATS, 6.3), (&COPILOT_PREMIUM, 1.9), (&GITHUB_MODELS, 0.4)],
+        }],
         extras: &[],
     },
     // Mistral bills in euros and has no billing API: its invoices are imported.

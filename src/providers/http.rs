@@ -162,6 +162,11 @@ impl Http {
         &self.base_url
     }
 
+    /// The account this connection reads.
+    pub fn account(&self) -> &Account {
+        &self.account
+    }
+
     /// An error for this account and `path`. A response llmcost cannot read suggests `--record`,
     /// so the user can attach the payload to a bug report.
     pub fn fail(&self, path: &str, kind: FailureKind, message: impl Into<String>) -> ProviderError {

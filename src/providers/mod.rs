@@ -7,6 +7,7 @@ pub(crate) mod azure;
 pub(crate) mod credentials;
 pub mod failure;
 pub(crate) mod gcp;
+pub mod github;
 pub(crate) mod helper;
 pub mod http;
 pub(crate) mod imported;

@@ -153,6 +153,7 @@ registry! {
     Aws => aws::Bedrock,
     Azure => azure::Azure,
     Gcp => gcp::Gcp,
+    GitHub => github::GitHub,
 }
 
 /// `openai, anthropic, openrouter`: for help texts and errors.

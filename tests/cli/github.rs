@@ -1,0 +1,75 @@
+//! GitHub end to end: the AI part of an organization's bill (Copilot seats, premium requests by
+//! model, GitHub Models) per UTC day, one report per month, Actions and Packages left out; the
+//! `org` setting; tokens that cannot read billing named, never shown.
+
+use rust_decimal::Decimal;
+
+use crate::fake_github::{FakeGitHub, sample_org};
+use crate::test_env::{TestEnv, expect_code, json, stderr, stdout};
+
+const TOKEN: &str = "github_pat_11AAAAAA0billing0123456789";
+
+fn day(s: &str) -> chrono::NaiveDate {
+    chrono::NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap()
+}
+
+fn env(fake: &FakeGitHub, token: &str) -> TestEnv {
+    TestEnv::new().var("LLMCOST_KEY_GITHUB_ACME_LABS", token).var("LLMCOST_GITHUB_BASE_URL", &fake.server.uri())
+}
+
+#[tokio::test]
+async fn copilot_and_models_are_the_ai_bill() {
+    let fake = FakeGitHub::start(sample_org("acme-labs", TOKEN)).await;
+    let env = env(&fake, TOKEN);
+    let out = env.run(&["costs", "--provider", "github", "--month", "--by", "model", "--format", "json"]).await;
+    expect_code(&out, 0);
+    let doc = json(&out);
+    let total: Decimal = doc["total"].as_str().unwrap().parse().unwrap();
+    let org = sample_org("acme-labs", TOKEN);
+    assert_eq!(total, org.ai_billed(day("2026-11-01"), day("2026-11-22")), "{doc:#}");
+    let models: Vec<&str> = doc["rows"].as_array().unwrap().iter().map(|r| r["model"].as_str().unwrap()).collect();
+    for m in ["Copilot Business", "Claude Sonnet 4.5", "openai/gpt-4.1"] {
+        assert!(models.contains(&m), "{m}: {models:?}");
+    }
+    assert!(!models.iter().any(|m| m.contains("Actions") || m.contains("Packages")), "{models:?}");
+    assert_eq!(fake.requests().await, 1, "one report for the month");
+
+    // From mid-October: October's report only (November is in the cache). The line items say
+    // the product and the premium request's model.
+    let out = env
+        .run(&["costs", "--provider", "github", "--since", "2026-10-15", "--by", "line_item", "--format", "json"])
+        .await;
+    expect_code(&out, 0);
+    assert_eq!(fake.requests().await, 2);
+    let items = json(&out);
+    let total: Decimal = items["total"].as_str().unwrap().parse().unwrap();
+    assert_eq!(total, org.ai_billed(day("2026-10-15"), day("2026-11-22")));
+    let names: Vec<&str> = items["rows"].as_array().unwrap().iter().map(|r| r["line_item"].as_str().unwrap()).collect();
+    assert!(names.contains(&"copilot: Copilot Premium Request (Claude Sonnet 4.5)"), "{names:?}");
+    let table = env.run(&["costs", "--provider", "github", "--month", "--offline"]).await;
+    assert!(stdout(&table).contains("GitHub"), "{}", stdout(&table));
+}
+
+#[tokio::test]
+async fn the_org_setting_and_tokens_that_cannot_read_billing() {
+    let fake = FakeGitHub::start(sample_org("acme-labs", TOKEN)).await;
+    // The workspace is `main`, the organization acme-labs.
+    let env = TestEnv::new().var("LLMCOST_KEY_GITHUB_MAIN", TOKEN).var("LLMCOST_GITHUB_BASE_URL", &fake.server.uri());
+    env.write_config("[workspaces.github.main]\norg = \"acme-labs\"\n");
+    let out = env.run(&["costs", "--provider", "github", "--month", "--format", "json"]).await;
+    expect_code(&out, 0);
+    env.write_config("[workspaces.github.main]\norg = \"not an org!\"\n");
+    let bad = env.run(&["costs", "--provider", "github", "--month"]).await;
+    expect_code(&bad, 2);
+    assert!(stderr(&bad).contains("org"), "{}", stderr(&bad));
+
+    for (token, needle) in
+        [("github_pat_readonly0123456789", "Resource not accessible"), ("ghp_wrong0123456789", "Bad credentials")]
+    {
+        let out = self::env(&fake, token).run(&["costs", "--provider", "github", "--month"]).await;
+        expect_code(&out, 1);
+        let err = stderr(&out);
+        assert!(err.contains("github/acme_labs") && err.contains(needle), "{err}");
+        assert!(!err.contains(token), "never the token: {err}");
+    }
+}
