@@ -74,7 +74,9 @@ impl Respond for Usage {
     fn respond(&self, req: &Request) -> ResponseTemplate {
         let org = &self.0;
         let h = |n: &str| req.headers.get(n).and_then(|v| v.to_str().ok()).unwrap_or("").to_string();
-        match h("authorization").strip_prefix("Bearer ") {
+        // GitHub takes `Bearer` (llmcost, GitHub's docs) and `token` (Octokit) alike.
+        let auth = h("authorization");
+        match auth.strip_prefix("Bearer ").or_else(|| auth.strip_prefix("token ")) {
             Some(t) if t == org.token => {}
             Some(t) if t.starts_with("github_pat_readonly") => {
                 return error(403, "Resource not accessible by personal access token");

@@ -73,3 +73,12 @@ async fn the_org_setting_and_tokens_that_cannot_read_billing() {
         assert!(!err.contains(token), "never the token: {err}");
     }
 }
+
+/// Not part of the suite: serves the fake GitHub billing usage for GitHub's official JavaScript
+/// SDK, Octokit (see `tests/sdk/octokit_billing_usage.py`, which runs this).
+#[tokio::test]
+#[ignore = "run by tests/sdk/octokit_billing_usage.py"]
+async fn serve_github_for_sdk() {
+    let fake = FakeGitHub::start(sample_org("acme-labs", TOKEN)).await;
+    crate::test_env::serve_for_sdk(&fake.server.uri()).await;
+}

@@ -1,0 +1,40 @@
+"""GitHub's official JavaScript SDK, Octokit, against llmcost's fake GitHub billing usage
+(tests/cli/fake_github.rs, `serve_github_for_sdk`): `rest.billing.getGithubBillingUsageReportOrg`
+sends the path, the year and month, the token and the API version GitHub documents, and reads the
+fake's `usageItems`; a bad token is refused with 401. GitHub has no official Python SDK, so the
+script runs Node (Octokit from npm) from Python, as the other SDK checks start their fakes.
+
+    (cd /tmp && npm install @octokit/rest) && OCTOKIT=/tmp/node_modules python3 tests/sdk/octokit_billing_usage.py
+"""
+import json, os, subprocess, sys
+
+sys.path.insert(0, os.path.dirname(__file__))
+from fake_server import start
+
+SCRIPT = r"""
+const { Octokit } = require("@octokit/rest");
+(async () => {
+  const url = process.argv[1];
+  const octokit = new Octokit({ auth: "github_pat_11AAAAAA0billing0123456789", baseUrl: url });
+  const r = await octokit.rest.billing.getGithubBillingUsageReportOrg({ org: "acme-labs", year: 2026, month: 11 });
+  const ai = r.data.usageItems.filter(i => ["copilot", "models"].includes(i.product.toLowerCase()));
+  const cents = ai.reduce((s, i) => s + Math.round(i.netAmount * 1e6), 0);
+  console.log(JSON.stringify({ status: r.status, items: r.data.usageItems.length, ai: ai.length, net_micro_usd: cents, api_version: r.headers["x-github-api-version"] || null }));
+  try {
+    await new Octokit({ auth: "ghp_wrong", baseUrl: url }).rest.billing.getGithubBillingUsageReportOrg({ org: "acme-labs" });
+    console.log("bad token accepted"); process.exit(1);
+  } catch (e) { console.log(JSON.stringify({ bad_token_status: e.status, message: e.response.data.message })); }
+})();
+"""
+
+server, url = start("serve_github_for_sdk", 60)
+try:
+    node_path = os.environ.get("OCTOKIT", "/tmp/octo/node_modules")
+    out = subprocess.run(["node", "-e", SCRIPT, url], env=dict(os.environ, NODE_PATH=node_path),
+                         capture_output=True, text=True, timeout=60)
+    print(out.stdout, out.stderr, end="")
+    lines = [json.loads(l) for l in out.stdout.splitlines() if l.startswith("{")]
+    assert lines[0]["status"] == 200 and lines[0]["ai"] > 0, lines
+    assert lines[1]["bad_token_status"] == 401, lines
+finally:
+    server.terminate()
