@@ -39,6 +39,8 @@ enum ItemStyle {
     /// GitHub's `<product>: <sku>`, a premium request's model after it; the model is the SKU
     /// where there is none.
     GitHub { product: &'static str, sku: Option<&'static str> },
+    /// Cursor's `<model>, <billing category>`.
+    Cursor,
     /// A Cost Explorer usage type: Marketplace (`USE1-MP:USE1_InputTokenCount-Units`) or
     /// first-party (`USE1-Nova-Lite-input-tokens`, the usage type names the model).
     Aws { marketplace: bool, usage_name: &'static str },
@@ -66,6 +68,7 @@ impl ModelSpec {
             ItemStyle::Xai => self.model.to_string(),
             ItemStyle::GitHub { product, sku: Some(sku) } => format!("{product}: {sku} ({})", self.model),
             ItemStyle::GitHub { product, sku: None } => format!("{product}: {}", self.model),
+            ItemStyle::Cursor => format!("{}, {kind}", self.model),
             ItemStyle::Aws { marketplace: true, .. } => match kind {
                 "output" => "USE1-MP:USE1_OutputTokenCount-Units".to_string(),
                 _ => "USE1-MP:USE1_InputTokenCount-Units".to_string(),
@@ -155,6 +158,10 @@ const GITHUB_MODELS: ModelSpec = ModelSpec {
     items: &[("requests", 1.0, None)],
     style: ItemStyle::GitHub { product: "models", sku: Some("GitHub Models") },
 };
+const CURSOR_SONNET: ModelSpec =
+    ModelSpec { model: "claude-4.5-sonnet", items: &[("Usage-based", 1.0, None)], style: ItemStyle::Cursor };
+const CURSOR_GPT5: ModelSpec =
+    ModelSpec { model: "gpt-5", items: &[("Usage-based", 1.0, None)], style: ItemStyle::Cursor };
 const GROK4: ModelSpec = ModelSpec { model: "grok-4", items: &[("usage", 1.0, None)], style: ItemStyle::Xai };
 const GROK_CODE: ModelSpec =
     ModelSpec { model: "grok-code-fast-1", items: &[("usage", 1.0, None)], style: ItemStyle::Xai };
@@ -326,6 +333,19 @@ const WORKSPACES: &[WorkspaceSpec] = &[
             name: "",
             archived: false,
             spend: &[(&COPILOT_SEATS, 6.3), (&COPILOT_PREMIUM, 1.9), (&GITHUB_MODELS, 0.4)],
+        }],
+        extras: &[],
+    },
+    // Cursor's on-demand usage past the seats.
+    WorkspaceSpec {
+        currency: crate::domain::Currency::USD,
+        provider: ProviderKind::Cursor,
+        name: "storygami",
+        projects: &[ProjectSpec {
+            id: "",
+            name: "",
+            archived: false,
+            spend: &[(&CURSOR_SONNET, 2.6), (&CURSOR_GPT5, 0.9)],
         }],
         extras: &[],
     },

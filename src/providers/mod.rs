@@ -5,6 +5,7 @@ pub mod anthropic;
 pub(crate) mod aws;
 pub(crate) mod azure;
 pub(crate) mod credentials;
+pub mod cursor;
 pub mod failure;
 pub(crate) mod gcp;
 pub mod github;

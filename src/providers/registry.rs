@@ -154,6 +154,7 @@ registry! {
     Azure => azure::Azure,
     Gcp => gcp::Gcp,
     GitHub => github::GitHub,
+    Cursor => cursor::Cursor,
 }
 
 /// `openai, anthropic, openrouter`: for help texts and errors.
