@@ -31,6 +31,18 @@ impl Rung {
     }
 }
 
+/// A monthly spend limit's lever: the organization's (`None`), or one scope's below it (an
+/// Anthropic workspace, an OpenAI project), for `SpendLimitLever::lever`.
+pub(crate) fn spend_limit(scope: Option<&str>) -> Lever {
+    let id = scope.unwrap_or("organization").to_string();
+    Lever {
+        kind: "spend_limit".into(),
+        name: format!("monthly spend limit ({id})"),
+        project: scope.map(str::to_string),
+        id,
+    }
+}
+
 /// One object a lever acts on and the setting it changes.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Lever {

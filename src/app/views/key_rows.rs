@@ -23,24 +23,13 @@ pub(crate) const NO_KEY: &str = "(no key)";
 /// How a key owned by a service account names its owner: `service account ci-runner`.
 pub(crate) const SERVICE_ACCOUNT: &str = "service account ";
 
-/// The dimensions a key view can be grouped by besides `key` and `person`.
-const WITH_KEYS: [Dim; 11] = [
-    Dim::Provider,
-    Dim::Workspace,
-    Dim::Project,
-    Dim::Model,
-    Dim::LineItem,
-    Dim::Day,
-    Dim::Week,
-    Dim::Month,
-    Dim::Basis,
-    Dim::Team,
-    Dim::CostCenter,
-];
+/// The dimensions keys cannot be split by: a line's keys are one currency's, and bills come
+/// by day, not by hour.
+const NOT_WITH_KEYS: [Dim; 2] = [Dim::Currency, Dim::Hour];
 
 /// Refuses a grouping keys cannot be split by (a currency, an hour).
 pub(crate) fn check_dims(group_by: &[Dim]) -> Result<()> {
-    match group_by.iter().find(|d| !d.is_key() && !WITH_KEYS.contains(d)) {
+    match group_by.iter().find(|d| NOT_WITH_KEYS.contains(d)) {
         Some(d) => Err(Error::Usage(format!(
             "--by {d} cannot be combined with key or person: use provider, workspace, project, model, line_item, \
              day, week, month, team or cost_center"

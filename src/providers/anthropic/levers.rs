@@ -17,17 +17,6 @@ const LIMITS_BETA: &str = "spend-limit-reads-2026-09-26";
 /// Pages of spend limits read at most.
 const MAX_LIMIT_PAGES: usize = 50;
 
-/// A spend limit's lever: `organization`, or a workspace's id (`wrkspc_...`).
-pub(crate) fn spend_limit_lever(workspace: Option<&str>) -> Lever {
-    let id = workspace.unwrap_or("organization").to_string();
-    Lever {
-        kind: "spend_limit".into(),
-        name: format!("monthly spend limit ({id})"),
-        project: workspace.map(str::to_string),
-        id,
-    }
-}
-
 /// The scope object of a spend limit lever.
 fn scope_of(lever: &Lever) -> Value {
     match &lever.project {

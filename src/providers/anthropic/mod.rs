@@ -38,7 +38,7 @@ const INFO: ProviderInfo = ProviderInfo {
     live_requests: 1,
     brake_rungs: &[(super::levers::Rung::Keys, "every active API key set inactive")],
     spend_limit: super::info::SpendLimit::Lever(super::info::SpendLimitLever {
-        lever: levers::spend_limit_lever,
+        lever: super::levers::spend_limit,
         scope: ("workspace", "wrkspc_"),
         shown: |cents| format!("amount \"{cents}\" (minor units: cents)"),
     }),

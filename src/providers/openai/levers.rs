@@ -23,17 +23,6 @@ const LIMITS: [&str; 6] = [
     "batch_1_day_max_input_tokens",
 ];
 
-/// A spend limit's lever: the organization's, or a project's (`proj_...`).
-pub(crate) fn spend_limit_lever(project: Option<&str>) -> Lever {
-    let id = project.unwrap_or("organization").to_string();
-    Lever {
-        kind: "spend_limit".into(),
-        name: format!("monthly hard spend limit ({id})"),
-        project: project.map(str::to_string),
-        id,
-    }
-}
-
 /// The spend limit's path: the organization's or the lever's project's.
 fn spend_limit_path(lever: &Lever) -> String {
     match &lever.project {

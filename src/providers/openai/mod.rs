@@ -45,7 +45,7 @@ const INFO: ProviderInfo = ProviderInfo {
     // The organization's and each project's hard monthly limit, in cents (the Admin API, as
     // OpenAI's Python SDK has it since 3.x: `admin.organization[.projects].spend_limit`).
     spend_limit: super::info::SpendLimit::Lever(super::info::SpendLimitLever {
-        lever: levers::spend_limit_lever,
+        lever: super::levers::spend_limit,
         scope: ("project", "proj_"),
         shown: |cents| format!("threshold_amount {cents} (cents, interval month)"),
     }),
