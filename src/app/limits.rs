@@ -48,9 +48,9 @@ pub(crate) struct LimitRow {
 fn minor_units(budget: &Budget, shown: fn(&str) -> String) -> (String, String) {
     let cents = (budget.amount.decimal() * Decimal::from(100)).trunc();
     let note =
-        if cents == budget.amount.decimal() * Decimal::from(100) { "" } else { "; a fraction of a cent dropped" };
+        if cents == budget.amount.decimal() * Decimal::from(100) { "" } else { ", a fraction of a cent dropped" };
     let text = cents.normalize().to_string();
-    (text.clone(), format!("{} = {}{note}", budget.currency.format(budget.amount), shown(&text)))
+    (text.clone(), format!("{} = {} (cents{note})", budget.currency.format(budget.amount), shown(&text)))
 }
 
 fn cannot(budget: &Budget, account: Option<Account>, why: String) -> Box<LimitRow> {

@@ -9,16 +9,20 @@ use super::Format;
 use crate::app::limits::{LimitRow, Verdict};
 use crate::sanitize::{markdown as md, terminal};
 
-/// `$450.00 ("45000" cents, USD)`, or `none`.
+/// `$450.00 (amount "45000")` in the provider's own field, or `none`.
 fn now_text(row: &LimitRow) -> String {
     let Some(now) = &row.now else { return "-".into() };
     match now.get("amount").and_then(Value::as_str) {
         Some(cents) => {
+            let wire = match row.account.as_ref().map(|a| a.provider.info().spend_limit) {
+                Some(crate::providers::info::SpendLimit::Lever(limit)) => (limit.shown)(cents),
+                _ => format!("amount \"{cents}\""),
+            };
             let currency = now.get("currency").and_then(Value::as_str).unwrap_or("");
             let major = cents.parse::<rust_decimal::Decimal>().map(|c| c / rust_decimal::Decimal::from(100)).ok();
             match (major, crate::domain::Currency::parse(currency)) {
-                (Some(m), Ok(c)) => format!("{} (amount \"{cents}\")", c.format(crate::domain::Money::from_decimal(m))),
-                _ => format!("amount \"{cents}\" {currency}"),
+                (Some(m), Ok(c)) => format!("{} ({wire})", c.format(crate::domain::Money::from_decimal(m))),
+                _ => format!("{wire} {currency}"),
             }
         }
         None => "none".into(),

@@ -73,7 +73,8 @@ pub struct SpendLimitLever {
     /// What the scope below the organization is called (`workspace`, `project`) and the prefix
     /// of its ids (`wrkspc_`, `proj_`).
     pub scope: (&'static str, &'static str),
-    /// The field the provider's API takes the cents in: `amount "50000"`, `threshold_amount 50000`.
+    /// The field the provider's API takes the cents in, with them: `amount "50000"`,
+    /// `threshold_amount 50000`.
     pub shown: fn(&str) -> String,
 }
 

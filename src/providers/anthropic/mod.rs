@@ -40,7 +40,7 @@ const INFO: ProviderInfo = ProviderInfo {
     spend_limit: super::info::SpendLimit::Lever(super::info::SpendLimitLever {
         lever: super::levers::spend_limit,
         scope: ("workspace", "wrkspc_"),
-        shown: |cents| format!("amount \"{cents}\" (minor units: cents)"),
+        shown: |cents| format!("amount \"{cents}\""),
     }),
     credentials: CredentialSource::ApiKey,
     resolve_credentials: super::credentials::api_key,

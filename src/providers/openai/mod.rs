@@ -47,7 +47,7 @@ const INFO: ProviderInfo = ProviderInfo {
     spend_limit: super::info::SpendLimit::Lever(super::info::SpendLimitLever {
         lever: super::levers::spend_limit,
         scope: ("project", "proj_"),
-        shown: |cents| format!("threshold_amount {cents} (cents, interval month)"),
+        shown: |cents| format!("threshold_amount {cents}"),
     }),
     credentials: CredentialSource::ApiKey,
     resolve_credentials: super::credentials::api_key,
