@@ -61,8 +61,13 @@ pub(crate) fn read(app: &App, scope: &Scope) -> Result<Read> {
     let mut postpaid = Vec::new();
     if !app.offline(scope.offline) {
         for account in &accounts {
+            // A vendor whose spend is imported (DeepSeek's) has a balance only where a key is set.
+            if account.provider.is_imported() && app.credentials(account).is_err() {
+                postpaid.push(account.clone());
+                continue;
+            }
             match fetch(app, account) {
-                Ok(Some(balance)) => store.record_balance(account, app.clock.now(), balance, Currency::USD)?,
+                Ok(Some((balance, currency))) => store.record_balance(account, app.clock.now(), balance, currency)?,
                 Ok(None) => postpaid.push(account.clone()),
                 Err(e) => failed.push(e.to_string()),
             }
@@ -92,7 +97,7 @@ pub(crate) fn read(app: &App, scope: &Scope) -> Result<Read> {
 }
 
 /// The provider's balance now.
-fn fetch(app: &App, account: &Account) -> Result<Option<Money>> {
+fn fetch(app: &App, account: &Account) -> Result<Option<(Money, Currency)>> {
     let (credentials, _) = app.credentials(account)?;
     let timeout = std::time::Duration::from_secs(app.config.http.timeout_seconds.max(1));
     let (runtime, client) = app.network.get(timeout)?;

@@ -106,6 +106,10 @@ pub struct ProviderInfo {
     /// Paid in advance: the provider reports a balance left (`Provider::balance`), which
     /// `llmcost balances` shows with its runway.
     pub prepaid: bool,
+    /// Whether its billing API serves spend (synced); `false`: the spend comes from files
+    /// (`llmcost import`), as for a vendor without a billing API, and the API serves other
+    /// things (DeepSeek: the balance).
+    pub fetches_spend: bool,
     /// Sells other companies' models (a cloud, a router, a host of open models): FOCUS's
     /// publisher is then the model's (`app::views::publisher`), not the provider.
     pub resells_models: bool,

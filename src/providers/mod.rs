@@ -6,6 +6,7 @@ pub(crate) mod aws;
 pub(crate) mod azure;
 pub(crate) mod credentials;
 pub mod cursor;
+pub mod deepseek;
 pub mod failure;
 pub(crate) mod gcp;
 pub mod github;
@@ -132,9 +133,12 @@ pub trait Provider: Sized + Send + Sync {
     /// Billed costs (and usage where the API has it) for every day of `range`.
     fn fetch_days(&self, range: DateRange) -> impl Future<Output = Result<DayBatch, ProviderError>> + Send;
 
-    /// A prepaid balance the provider reports (USD), for `llmcost balances`; `None` where the
-    /// account is billed after use.
-    fn balance(&self) -> impl Future<Output = Result<Option<crate::domain::Money>, ProviderError>> + Send {
+    /// A prepaid balance the provider reports, in its currency, for `llmcost balances`; `None`
+    /// where the account is billed after use.
+    fn balance(
+        &self,
+    ) -> impl Future<Output = Result<Option<(crate::domain::Money, crate::domain::Currency)>, ProviderError>> + Send
+    {
         async { Ok(None) }
     }
 

@@ -78,7 +78,7 @@ macro_rules! registry {
             }
 
             /// The prepaid balance the provider reports, where it has one.
-            pub async fn balance(&self) -> Result<Option<crate::domain::Money>, super::http::ProviderError> {
+            pub async fn balance(&self) -> Result<Option<(crate::domain::Money, crate::domain::Currency)>, super::http::ProviderError> {
                 match self {
                     $(AnyProvider::$variant(p) => <super::$module::$client as Provider>::balance(p).await,)+
                     AnyProvider::Imported(p) => <super::imported::Imported as Provider>::balance(p).await,
@@ -155,6 +155,7 @@ registry! {
     Gcp => gcp::Gcp,
     GitHub => github::GitHub,
     Cursor => cursor::Cursor,
+    DeepSeek => deepseek::DeepSeek,
 }
 
 /// `openai, anthropic, openrouter`: for help texts and errors.

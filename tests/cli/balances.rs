@@ -87,3 +87,51 @@ async fn an_xai_team_s_prepaid_balance_and_a_postpaid_one() {
     assert_eq!(code(&out), 0, "{}", stderr(&out));
     assert_eq!(json(&out)["balances"].as_array().unwrap().len(), 0);
 }
+
+/// DeepSeek: no spend API, so its spend is imported from files as before, and its key reads the
+/// balance (`GET /user/balance`, strings, the dollar balance where both currencies are there);
+/// the runway is taken over the imported spend, a floor alerts, and an imported-only DeepSeek
+/// account without a key is no failure.
+#[tokio::test]
+async fn deepseek_reads_its_balance_and_imports_its_spend() {
+    use wiremock::matchers::{header, method, path};
+    const DS_KEY: &str = "sk-deepseek-0123456789abcdef";
+    let server = wiremock::MockServer::start().await;
+    wiremock::Mock::given(method("GET"))
+        .and(path("/user/balance"))
+        .and(header("authorization", format!("Bearer {DS_KEY}").as_str()))
+        .respond_with(wiremock::ResponseTemplate::new(200).set_body_json(serde_json::json!({
+            "is_available": true,
+            "balance_infos": [
+                {"currency": "CNY", "total_balance": "110.00", "granted_balance": "10.00", "topped_up_balance": "100.00"},
+                {"currency": "USD", "total_balance": "15.27", "granted_balance": "0.00", "topped_up_balance": "15.27"}
+            ]
+        })))
+        .mount(&server)
+        .await;
+    let env = TestEnv::new().var("LLMCOST_NOW", "2026-11-22T10:00:00Z");
+    let csv: String = std::iter::once("date,model,cost\n".to_string())
+        .chain((15..=21).map(|d| format!("2026-11-{d},deepseek-chat,2.00\n")))
+        .collect();
+    let file = env.dir.path().join("deepseek.csv");
+    std::fs::write(&file, csv).unwrap();
+    let out = env.run(&["import", file.to_str().unwrap(), "--provider", "deepseek", "--workspace", "lab"]).await;
+    expect_code(&out, 0);
+    // Imported only, no key: no balance to read, and no failure.
+    let out = env.run(&["balances", "--format", "json"]).await;
+    expect_code(&out, 0);
+
+    let env = env.var("LLMCOST_KEY_DEEPSEEK_LAB", DS_KEY).var("LLMCOST_DEEPSEEK_BASE_URL", &server.uri());
+    env.write_config("[[budgets]]\nname = \"deepseek-floor\"\nprovider = \"deepseek\"\nmin_balance = 20\n");
+    let out = env.run(&["balances", "--format", "json"]).await;
+    expect_code(&out, 0);
+    let row = &json(&out)["balances"][0];
+    assert_eq!((row["provider"].as_str(), row["balance"].as_str()), (Some("deepseek"), Some("15.27")), "{row}");
+    assert_eq!(row["burn_per_day"], "2.00", "the imported week");
+    assert_eq!(row["runway_days"], "7.6");
+    let costs = json(&env.run(&["costs", "--provider", "deepseek", "--month", "--format", "json"]).await);
+    assert_eq!((costs["total"].as_str(), costs["complete"].as_bool()), (Some("14.00"), Some(true)), "never synced");
+    let check = env.run(&["budgets", "check", "--format", "json"]).await;
+    expect_code(&check, 3);
+    assert!(stderr(&check).is_empty() || !stderr(&check).contains(DS_KEY), "never the key");
+}

@@ -32,6 +32,7 @@ const INFO: ProviderInfo = ProviderInfo {
     reports_today: true,
     counts_requests: false,
     prepaid: false,
+    fetches_spend: true,
     resells_models: false,
     live: "hourly usage (usage_report/messages, 1h buckets) x list prices, cache writes and batch included",
     live_hourly: true,

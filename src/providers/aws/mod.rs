@@ -44,6 +44,7 @@ const INFO: ProviderInfo = ProviderInfo {
     reports_today: true,
     counts_requests: false,
     prepaid: false,
+    fetches_spend: true,
     resells_models: true,
     live: "",
     live_hourly: false,

@@ -40,6 +40,7 @@ const INFO: ProviderInfo = ProviderInfo {
     reports_today: true,
     counts_requests: true,
     prepaid: false,
+    fetches_spend: true,
     resells_models: true,
     live: "",
     live_hourly: false,

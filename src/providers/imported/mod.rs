@@ -23,6 +23,7 @@ const INFO: ProviderInfo = ProviderInfo {
     reports_today: true,
     counts_requests: true,
     prepaid: false,
+    fetches_spend: false,
     resells_models: true,
     live: "",
     live_hourly: false,
@@ -70,10 +71,14 @@ impl ProviderKind {
         ProviderKind::imported(id)
     }
 
-    /// An imported vendor; refuses the id of an API provider (its spend comes from its API).
+    /// An imported vendor; refuses the id of an API provider whose spend comes from its API
+    /// (one whose API serves something else, DeepSeek's balance, imports its spend as before).
     pub fn imported(id: &str) -> Result<ProviderKind, String> {
         let id = id.trim();
-        if id.parse::<ProviderKind>().is_ok() {
+        if let Ok(api) = id.parse::<ProviderKind>() {
+            if !api.info().fetches_spend {
+                return Ok(api);
+            }
             return Err(format!(
                 "'{id}' has a billing API that llmcost reads: add it with 'llmcost providers add {id}' instead of importing"
             ));
@@ -99,8 +104,10 @@ impl ProviderKind {
         Ok(ProviderKind::Imported(interned))
     }
 
+    /// Whether the spend comes from files (`llmcost import`), never from a sync: a vendor without
+    /// a billing API, or a provider whose API serves no spend (DeepSeek's serves its balance).
     pub fn is_imported(self) -> bool {
-        matches!(self, ProviderKind::Imported(_))
+        !self.info().fetches_spend
     }
 
     /// The provider's list in the price table: the registry's, or an imported vendor's own id

@@ -34,6 +34,7 @@ const INFO: ProviderInfo = ProviderInfo {
     reports_today: true,
     counts_requests: true,
     prepaid: false,
+    fetches_spend: true,
     resells_models: false,
     live: "hourly usage (usage/completions, 1h buckets) x list prices, cached input and batch included; other endpoints (images, audio, tools) wait for the bill",
     live_hourly: true,

@@ -34,6 +34,7 @@ const INFO: ProviderInfo = ProviderInfo {
     reports_today: false,
     counts_requests: true,
     prepaid: true,
+    fetches_spend: true,
     resells_models: true,
     live: "today's billed dollars per key (/keys usage_daily), live",
     live_hourly: false,
@@ -176,8 +177,8 @@ impl Provider for OpenRouter {
     }
 
     /// Credits bought less credits used: what is left to spend (USD).
-    async fn balance(&self) -> Result<Option<Money>, ProviderError> {
-        Ok(self.credits().await?.map(|(left, _)| left))
+    async fn balance(&self) -> Result<Option<(Money, crate::domain::Currency)>, ProviderError> {
+        Ok(self.credits().await?.map(|(left, _)| (left, crate::domain::Currency::USD)))
     }
 
     /// OpenRouter has no projects; its costs show as "All keys".

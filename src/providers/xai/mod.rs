@@ -33,6 +33,7 @@ const INFO: ProviderInfo = ProviderInfo {
     counts_requests: false,
     // Prepaid teams report a balance; a postpaid team's `balance` is `None`.
     prepaid: true,
+    fetches_spend: true,
     resells_models: false,
     live: "hourly billed dollars (usage, TIME_UNIT_HOUR), live",
     live_hourly: true,
@@ -218,11 +219,11 @@ impl Provider for Xai {
 
     /// A prepaid team's balance (cents on the wire, `{"val": "1413"}`); `None` for a postpaid
     /// team, whose balance endpoint answers with nothing llmcost can read.
-    async fn balance(&self) -> Result<Option<Money>, ProviderError> {
+    async fn balance(&self) -> Result<Option<(Money, crate::domain::Currency)>, ProviderError> {
         let team = self.team().await?;
         let path = format!("/v1/billing/teams/{}/prepaid/balance", urlencode(&team));
         match self.http.get_json::<api::PrepaidBalance>(&path, &[]).await {
-            Ok(balance) => Ok(prepaid_cents(&balance)),
+            Ok(balance) => Ok(prepaid_cents(&balance).map(|m| (m, crate::domain::Currency::USD))),
             Err(e) if matches!(e.kind, FailureKind::Rejected(404)) => Ok(None),
             Err(e) => Err(e),
         }
