@@ -155,7 +155,7 @@ set edit:completion:arg-completer[llmcost] = {|@words|
             cand --version 'Print version'
         }
         &'llmcost;providers;test'= {
-            cand --provider 'Only this provider (repeatable): openai, anthropic, openrouter, xai, aws, azure, gcp, github, cursor, deepseek'
+            cand --provider 'Only this provider (repeatable): openai, anthropic, openrouter, xai, aws, azure, gcp, github, cursor, deepseek, fireworks'
             cand -w 'Only this workspace (repeatable), e.g. edugami'
             cand --workspace 'Only this workspace (repeatable), e.g. edugami'
             cand --config 'Config file [default: the platform config dir, e.g. ~/.config/llmcost/config.toml]'
@@ -193,7 +193,7 @@ set edit:completion:arg-completer[llmcost] = {|@words|
         &'llmcost;providers;help;help'= {
         }
         &'llmcost;projects'= {
-            cand --provider 'Only this provider (repeatable): openai, anthropic, openrouter, xai, aws, azure, gcp, github, cursor, deepseek'
+            cand --provider 'Only this provider (repeatable): openai, anthropic, openrouter, xai, aws, azure, gcp, github, cursor, deepseek, fireworks'
             cand -w 'Only this workspace (repeatable), e.g. edugami'
             cand --workspace 'Only this workspace (repeatable), e.g. edugami'
             cand --month 'This month to date, or a whole month given as YYYY-MM'
@@ -230,7 +230,7 @@ set edit:completion:arg-completer[llmcost] = {|@words|
             cand --version 'Print version'
         }
         &'llmcost;teams'= {
-            cand --provider 'Only this provider (repeatable): openai, anthropic, openrouter, xai, aws, azure, gcp, github, cursor, deepseek'
+            cand --provider 'Only this provider (repeatable): openai, anthropic, openrouter, xai, aws, azure, gcp, github, cursor, deepseek, fireworks'
             cand -w 'Only this workspace (repeatable), e.g. edugami'
             cand --workspace 'Only this workspace (repeatable), e.g. edugami'
             cand --month 'This month to date, or a whole month given as YYYY-MM'
@@ -270,7 +270,7 @@ set edit:completion:arg-completer[llmcost] = {|@words|
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'llmcost;teams;check'= {
-            cand --provider 'Only this provider (repeatable): openai, anthropic, openrouter, xai, aws, azure, gcp, github, cursor, deepseek'
+            cand --provider 'Only this provider (repeatable): openai, anthropic, openrouter, xai, aws, azure, gcp, github, cursor, deepseek, fireworks'
             cand -w 'Only this workspace (repeatable), e.g. edugami'
             cand --workspace 'Only this workspace (repeatable), e.g. edugami'
             cand --month 'This month to date, or a whole month given as YYYY-MM'
@@ -316,7 +316,7 @@ set edit:completion:arg-completer[llmcost] = {|@words|
         &'llmcost;teams;help;help'= {
         }
         &'llmcost;costs'= {
-            cand --provider 'Only this provider (repeatable): openai, anthropic, openrouter, xai, aws, azure, gcp, github, cursor, deepseek'
+            cand --provider 'Only this provider (repeatable): openai, anthropic, openrouter, xai, aws, azure, gcp, github, cursor, deepseek, fireworks'
             cand -w 'Only this workspace (repeatable), e.g. edugami'
             cand --workspace 'Only this workspace (repeatable), e.g. edugami'
             cand --project 'Only this project (repeatable): its id (proj_...) or its exact name'
@@ -359,7 +359,7 @@ set edit:completion:arg-completer[llmcost] = {|@words|
             cand --version 'Print version'
         }
         &'llmcost;sync'= {
-            cand --provider 'Only this provider (repeatable): openai, anthropic, openrouter, xai, aws, azure, gcp, github, cursor, deepseek'
+            cand --provider 'Only this provider (repeatable): openai, anthropic, openrouter, xai, aws, azure, gcp, github, cursor, deepseek, fireworks'
             cand -w 'Only this workspace (repeatable), e.g. edugami'
             cand --workspace 'Only this workspace (repeatable), e.g. edugami'
             cand --month 'This month to date, or a whole month given as YYYY-MM'
@@ -561,7 +561,7 @@ set edit:completion:arg-completer[llmcost] = {|@words|
         &'llmcost;budgets;help;help'= {
         }
         &'llmcost;balances'= {
-            cand --provider 'Only this provider (repeatable): openai, anthropic, openrouter, xai, aws, azure, gcp, github, cursor, deepseek'
+            cand --provider 'Only this provider (repeatable): openai, anthropic, openrouter, xai, aws, azure, gcp, github, cursor, deepseek, fireworks'
             cand -w 'Only this workspace (repeatable), e.g. edugami'
             cand --workspace 'Only this workspace (repeatable), e.g. edugami'
             cand --format 'Output format'
@@ -584,7 +584,7 @@ set edit:completion:arg-completer[llmcost] = {|@words|
             cand --version 'Print version'
         }
         &'llmcost;estimates'= {
-            cand --provider 'Only this provider (repeatable): openai, anthropic, openrouter, xai, aws, azure, gcp, github, cursor, deepseek'
+            cand --provider 'Only this provider (repeatable): openai, anthropic, openrouter, xai, aws, azure, gcp, github, cursor, deepseek, fireworks'
             cand -w 'Only this workspace (repeatable), e.g. edugami'
             cand --workspace 'Only this workspace (repeatable), e.g. edugami'
             cand --format 'Output format'
@@ -607,7 +607,7 @@ set edit:completion:arg-completer[llmcost] = {|@words|
             cand --version 'Print version'
         }
         &'llmcost;brake'= {
-            cand --provider 'Only this provider (repeatable): openai, anthropic, openrouter, xai, aws, azure, gcp, github, cursor, deepseek'
+            cand --provider 'Only this provider (repeatable): openai, anthropic, openrouter, xai, aws, azure, gcp, github, cursor, deepseek, fireworks'
             cand -w 'Only this workspace (repeatable), e.g. edugami'
             cand --workspace 'Only this workspace (repeatable), e.g. edugami'
             cand --project 'Only the levers of this project (OpenAI) or workspace (Anthropic), by id'
@@ -729,7 +729,7 @@ set edit:completion:arg-completer[llmcost] = {|@words|
         &'llmcost;limits;help;help'= {
         }
         &'llmcost;report'= {
-            cand --provider 'Only this provider (repeatable): openai, anthropic, openrouter, xai, aws, azure, gcp, github, cursor, deepseek'
+            cand --provider 'Only this provider (repeatable): openai, anthropic, openrouter, xai, aws, azure, gcp, github, cursor, deepseek, fireworks'
             cand -w 'Only this workspace (repeatable), e.g. edugami'
             cand --workspace 'Only this workspace (repeatable), e.g. edugami'
             cand --project 'Only this project (repeatable): its id or its exact name'
@@ -791,7 +791,7 @@ set edit:completion:arg-completer[llmcost] = {|@words|
             cand --version 'Print version'
         }
         &'llmcost;optimize'= {
-            cand --provider 'Only this provider (repeatable): openai, anthropic, openrouter, xai, aws, azure, gcp, github, cursor, deepseek'
+            cand --provider 'Only this provider (repeatable): openai, anthropic, openrouter, xai, aws, azure, gcp, github, cursor, deepseek, fireworks'
             cand -w 'Only this workspace (repeatable), e.g. edugami'
             cand --workspace 'Only this workspace (repeatable), e.g. edugami'
             cand --month 'This month to date, or a whole month given as YYYY-MM'
@@ -827,7 +827,7 @@ set edit:completion:arg-completer[llmcost] = {|@words|
             cand --version 'Print version'
         }
         &'llmcost;reconcile'= {
-            cand --provider 'Only this provider (repeatable): openai, anthropic, openrouter, xai, aws, azure, gcp, github, cursor, deepseek'
+            cand --provider 'Only this provider (repeatable): openai, anthropic, openrouter, xai, aws, azure, gcp, github, cursor, deepseek, fireworks'
             cand -w 'Only this workspace (repeatable), e.g. edugami'
             cand --workspace 'Only this workspace (repeatable), e.g. edugami'
             cand --month 'This month to date, or a whole month given as YYYY-MM'
@@ -944,7 +944,7 @@ set edit:completion:arg-completer[llmcost] = {|@words|
         &'llmcost;export'= {
             cand --format 'The format'
             cand --focus-version 'The FOCUS version written'
-            cand --provider 'Only this provider (repeatable): openai, anthropic, openrouter, xai, aws, azure, gcp, github, cursor, deepseek'
+            cand --provider 'Only this provider (repeatable): openai, anthropic, openrouter, xai, aws, azure, gcp, github, cursor, deepseek, fireworks'
             cand -w 'Only this workspace (repeatable), e.g. edugami'
             cand --workspace 'Only this workspace (repeatable), e.g. edugami'
             cand --month 'This month to date, or a whole month given as YYYY-MM'

@@ -141,7 +141,7 @@ complete -c llmcost -n "__fish_llmcost_using_subcommand providers; and __fish_se
 complete -c llmcost -n "__fish_llmcost_using_subcommand providers; and __fish_seen_subcommand_from remove" -l wide -d 'Tables show every column at full width even past the terminal\'s edge (piped output always does)'
 complete -c llmcost -n "__fish_llmcost_using_subcommand providers; and __fish_seen_subcommand_from remove" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c llmcost -n "__fish_llmcost_using_subcommand providers; and __fish_seen_subcommand_from remove" -s V -l version -d 'Print version'
-complete -c llmcost -n "__fish_llmcost_using_subcommand providers; and __fish_seen_subcommand_from test" -l provider -d 'Only this provider (repeatable): openai, anthropic, openrouter, xai, aws, azure, gcp, github, cursor, deepseek' -r
+complete -c llmcost -n "__fish_llmcost_using_subcommand providers; and __fish_seen_subcommand_from test" -l provider -d 'Only this provider (repeatable): openai, anthropic, openrouter, xai, aws, azure, gcp, github, cursor, deepseek, fireworks' -r
 complete -c llmcost -n "__fish_llmcost_using_subcommand providers; and __fish_seen_subcommand_from test" -s w -l workspace -d 'Only this workspace (repeatable), e.g. edugami' -r
 complete -c llmcost -n "__fish_llmcost_using_subcommand providers; and __fish_seen_subcommand_from test" -l config -d 'Config file [default: the platform config dir, e.g. ~/.config/llmcost/config.toml]' -r -F
 complete -c llmcost -n "__fish_llmcost_using_subcommand providers; and __fish_seen_subcommand_from test" -l db -d 'Cache database [default: the platform cache dir, e.g. ~/.cache/llmcost/cache.sqlite]' -r -F
@@ -162,7 +162,7 @@ complete -c llmcost -n "__fish_llmcost_using_subcommand providers; and __fish_se
 complete -c llmcost -n "__fish_llmcost_using_subcommand providers; and __fish_seen_subcommand_from help" -f -a "remove" -d 'Forget a workspace: delete its key from the keyring and its entry from the config'
 complete -c llmcost -n "__fish_llmcost_using_subcommand providers; and __fish_seen_subcommand_from help" -f -a "test" -d 'Check each workspace\'s key with one cheap authenticated call'
 complete -c llmcost -n "__fish_llmcost_using_subcommand providers; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c llmcost -n "__fish_llmcost_using_subcommand projects" -l provider -d 'Only this provider (repeatable): openai, anthropic, openrouter, xai, aws, azure, gcp, github, cursor, deepseek' -r
+complete -c llmcost -n "__fish_llmcost_using_subcommand projects" -l provider -d 'Only this provider (repeatable): openai, anthropic, openrouter, xai, aws, azure, gcp, github, cursor, deepseek, fireworks' -r
 complete -c llmcost -n "__fish_llmcost_using_subcommand projects" -s w -l workspace -d 'Only this workspace (repeatable), e.g. edugami' -r
 complete -c llmcost -n "__fish_llmcost_using_subcommand projects" -l month -d 'This month to date, or a whole month given as YYYY-MM' -r
 complete -c llmcost -n "__fish_llmcost_using_subcommand projects" -l year -d 'This year to date, or a whole year given as YYYY' -r
@@ -197,7 +197,7 @@ complete -c llmcost -n "__fish_llmcost_using_subcommand projects" -s v -l verbos
 complete -c llmcost -n "__fish_llmcost_using_subcommand projects" -l wide -d 'Tables show every column at full width even past the terminal\'s edge (piped output always does)'
 complete -c llmcost -n "__fish_llmcost_using_subcommand projects" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c llmcost -n "__fish_llmcost_using_subcommand projects" -s V -l version -d 'Print version'
-complete -c llmcost -n "__fish_llmcost_using_subcommand teams; and not __fish_seen_subcommand_from check help" -l provider -d 'Only this provider (repeatable): openai, anthropic, openrouter, xai, aws, azure, gcp, github, cursor, deepseek' -r
+complete -c llmcost -n "__fish_llmcost_using_subcommand teams; and not __fish_seen_subcommand_from check help" -l provider -d 'Only this provider (repeatable): openai, anthropic, openrouter, xai, aws, azure, gcp, github, cursor, deepseek, fireworks' -r
 complete -c llmcost -n "__fish_llmcost_using_subcommand teams; and not __fish_seen_subcommand_from check help" -s w -l workspace -d 'Only this workspace (repeatable), e.g. edugami' -r
 complete -c llmcost -n "__fish_llmcost_using_subcommand teams; and not __fish_seen_subcommand_from check help" -l month -d 'This month to date, or a whole month given as YYYY-MM' -r
 complete -c llmcost -n "__fish_llmcost_using_subcommand teams; and not __fish_seen_subcommand_from check help" -l year -d 'This year to date, or a whole year given as YYYY' -r
@@ -237,7 +237,7 @@ complete -c llmcost -n "__fish_llmcost_using_subcommand teams; and not __fish_se
 complete -c llmcost -n "__fish_llmcost_using_subcommand teams; and not __fish_seen_subcommand_from check help" -s V -l version -d 'Print version'
 complete -c llmcost -n "__fish_llmcost_using_subcommand teams; and not __fish_seen_subcommand_from check help" -f -a "check" -d 'Rules that match nothing in the cache, and spend more than one team\'s rules claim'
 complete -c llmcost -n "__fish_llmcost_using_subcommand teams; and not __fish_seen_subcommand_from check help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c llmcost -n "__fish_llmcost_using_subcommand teams; and __fish_seen_subcommand_from check" -l provider -d 'Only this provider (repeatable): openai, anthropic, openrouter, xai, aws, azure, gcp, github, cursor, deepseek' -r
+complete -c llmcost -n "__fish_llmcost_using_subcommand teams; and __fish_seen_subcommand_from check" -l provider -d 'Only this provider (repeatable): openai, anthropic, openrouter, xai, aws, azure, gcp, github, cursor, deepseek, fireworks' -r
 complete -c llmcost -n "__fish_llmcost_using_subcommand teams; and __fish_seen_subcommand_from check" -s w -l workspace -d 'Only this workspace (repeatable), e.g. edugami' -r
 complete -c llmcost -n "__fish_llmcost_using_subcommand teams; and __fish_seen_subcommand_from check" -l month -d 'This month to date, or a whole month given as YYYY-MM' -r
 complete -c llmcost -n "__fish_llmcost_using_subcommand teams; and __fish_seen_subcommand_from check" -l year -d 'This year to date, or a whole year given as YYYY' -r
@@ -277,7 +277,7 @@ complete -c llmcost -n "__fish_llmcost_using_subcommand teams; and __fish_seen_s
 complete -c llmcost -n "__fish_llmcost_using_subcommand teams; and __fish_seen_subcommand_from check" -s V -l version -d 'Print version'
 complete -c llmcost -n "__fish_llmcost_using_subcommand teams; and __fish_seen_subcommand_from help" -f -a "check" -d 'Rules that match nothing in the cache, and spend more than one team\'s rules claim'
 complete -c llmcost -n "__fish_llmcost_using_subcommand teams; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c llmcost -n "__fish_llmcost_using_subcommand costs" -l provider -d 'Only this provider (repeatable): openai, anthropic, openrouter, xai, aws, azure, gcp, github, cursor, deepseek' -r
+complete -c llmcost -n "__fish_llmcost_using_subcommand costs" -l provider -d 'Only this provider (repeatable): openai, anthropic, openrouter, xai, aws, azure, gcp, github, cursor, deepseek, fireworks' -r
 complete -c llmcost -n "__fish_llmcost_using_subcommand costs" -s w -l workspace -d 'Only this workspace (repeatable), e.g. edugami' -r
 complete -c llmcost -n "__fish_llmcost_using_subcommand costs" -l project -d 'Only this project (repeatable): its id (proj_...) or its exact name' -r
 complete -c llmcost -n "__fish_llmcost_using_subcommand costs" -l model -d 'Only this model (repeatable), as the table shows it, e.g. gpt-4o-2024-08-06' -r
@@ -318,7 +318,7 @@ complete -c llmcost -n "__fish_llmcost_using_subcommand costs" -s v -l verbose -
 complete -c llmcost -n "__fish_llmcost_using_subcommand costs" -l wide -d 'Tables show every column at full width even past the terminal\'s edge (piped output always does)'
 complete -c llmcost -n "__fish_llmcost_using_subcommand costs" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c llmcost -n "__fish_llmcost_using_subcommand costs" -s V -l version -d 'Print version'
-complete -c llmcost -n "__fish_llmcost_using_subcommand sync" -l provider -d 'Only this provider (repeatable): openai, anthropic, openrouter, xai, aws, azure, gcp, github, cursor, deepseek' -r
+complete -c llmcost -n "__fish_llmcost_using_subcommand sync" -l provider -d 'Only this provider (repeatable): openai, anthropic, openrouter, xai, aws, azure, gcp, github, cursor, deepseek, fireworks' -r
 complete -c llmcost -n "__fish_llmcost_using_subcommand sync" -s w -l workspace -d 'Only this workspace (repeatable), e.g. edugami' -r
 complete -c llmcost -n "__fish_llmcost_using_subcommand sync" -l month -d 'This month to date, or a whole month given as YYYY-MM' -r
 complete -c llmcost -n "__fish_llmcost_using_subcommand sync" -l year -d 'This year to date, or a whole year given as YYYY' -r
@@ -486,7 +486,7 @@ complete -c llmcost -n "__fish_llmcost_using_subcommand budgets; and __fish_seen
 complete -c llmcost -n "__fish_llmcost_using_subcommand budgets; and __fish_seen_subcommand_from help" -f -a "remove" -d 'Remove a budget from the config file'
 complete -c llmcost -n "__fish_llmcost_using_subcommand budgets; and __fish_seen_subcommand_from help" -f -a "check" -d 'Sync what the budgets need, evaluate them, and exit 3 when one fails'
 complete -c llmcost -n "__fish_llmcost_using_subcommand budgets; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c llmcost -n "__fish_llmcost_using_subcommand balances" -l provider -d 'Only this provider (repeatable): openai, anthropic, openrouter, xai, aws, azure, gcp, github, cursor, deepseek' -r
+complete -c llmcost -n "__fish_llmcost_using_subcommand balances" -l provider -d 'Only this provider (repeatable): openai, anthropic, openrouter, xai, aws, azure, gcp, github, cursor, deepseek, fireworks' -r
 complete -c llmcost -n "__fish_llmcost_using_subcommand balances" -s w -l workspace -d 'Only this workspace (repeatable), e.g. edugami' -r
 complete -c llmcost -n "__fish_llmcost_using_subcommand balances" -l format -d 'Output format' -r -f -a "table\t'A table for people'
 json\t'Versioned JSON (schema_version 1) for scripts'
@@ -507,7 +507,7 @@ complete -c llmcost -n "__fish_llmcost_using_subcommand balances" -s v -l verbos
 complete -c llmcost -n "__fish_llmcost_using_subcommand balances" -l wide -d 'Tables show every column at full width even past the terminal\'s edge (piped output always does)'
 complete -c llmcost -n "__fish_llmcost_using_subcommand balances" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c llmcost -n "__fish_llmcost_using_subcommand balances" -s V -l version -d 'Print version'
-complete -c llmcost -n "__fish_llmcost_using_subcommand estimates" -l provider -d 'Only this provider (repeatable): openai, anthropic, openrouter, xai, aws, azure, gcp, github, cursor, deepseek' -r
+complete -c llmcost -n "__fish_llmcost_using_subcommand estimates" -l provider -d 'Only this provider (repeatable): openai, anthropic, openrouter, xai, aws, azure, gcp, github, cursor, deepseek, fireworks' -r
 complete -c llmcost -n "__fish_llmcost_using_subcommand estimates" -s w -l workspace -d 'Only this workspace (repeatable), e.g. edugami' -r
 complete -c llmcost -n "__fish_llmcost_using_subcommand estimates" -l format -d 'Output format' -r -f -a "table\t'A table for people'
 json\t'Versioned JSON (schema_version 1) for scripts'
@@ -528,7 +528,7 @@ complete -c llmcost -n "__fish_llmcost_using_subcommand estimates" -s v -l verbo
 complete -c llmcost -n "__fish_llmcost_using_subcommand estimates" -l wide -d 'Tables show every column at full width even past the terminal\'s edge (piped output always does)'
 complete -c llmcost -n "__fish_llmcost_using_subcommand estimates" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c llmcost -n "__fish_llmcost_using_subcommand estimates" -s V -l version -d 'Print version'
-complete -c llmcost -n "__fish_llmcost_using_subcommand brake" -l provider -d 'Only this provider (repeatable): openai, anthropic, openrouter, xai, aws, azure, gcp, github, cursor, deepseek' -r
+complete -c llmcost -n "__fish_llmcost_using_subcommand brake" -l provider -d 'Only this provider (repeatable): openai, anthropic, openrouter, xai, aws, azure, gcp, github, cursor, deepseek, fireworks' -r
 complete -c llmcost -n "__fish_llmcost_using_subcommand brake" -s w -l workspace -d 'Only this workspace (repeatable), e.g. edugami' -r
 complete -c llmcost -n "__fish_llmcost_using_subcommand brake" -l project -d 'Only the levers of this project (OpenAI) or workspace (Anthropic), by id' -r
 complete -c llmcost -n "__fish_llmcost_using_subcommand brake" -l key -d 'Only this key or rate limit, by the id the plan shows' -r
@@ -633,7 +633,7 @@ complete -c llmcost -n "__fish_llmcost_using_subcommand limits; and __fish_seen_
 complete -c llmcost -n "__fish_llmcost_using_subcommand limits; and __fish_seen_subcommand_from help" -f -a "apply" -d 'Write the limits that differ, journaled (undo: llmcost brake --undo N --apply)'
 complete -c llmcost -n "__fish_llmcost_using_subcommand limits; and __fish_seen_subcommand_from help" -f -a "drift" -d 'The CI gate: exit 3 when a provider\'s limit differs from the config'
 complete -c llmcost -n "__fish_llmcost_using_subcommand limits; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c llmcost -n "__fish_llmcost_using_subcommand report" -l provider -d 'Only this provider (repeatable): openai, anthropic, openrouter, xai, aws, azure, gcp, github, cursor, deepseek' -r
+complete -c llmcost -n "__fish_llmcost_using_subcommand report" -l provider -d 'Only this provider (repeatable): openai, anthropic, openrouter, xai, aws, azure, gcp, github, cursor, deepseek, fireworks' -r
 complete -c llmcost -n "__fish_llmcost_using_subcommand report" -s w -l workspace -d 'Only this workspace (repeatable), e.g. edugami' -r
 complete -c llmcost -n "__fish_llmcost_using_subcommand report" -l project -d 'Only this project (repeatable): its id or its exact name' -r
 complete -c llmcost -n "__fish_llmcost_using_subcommand report" -l team -d 'Only this team\'s spend, as the config\'s [[teams]] allocate it ("(unallocated)" for what no team claims)' -r
@@ -690,7 +690,7 @@ complete -c llmcost -n "__fish_llmcost_using_subcommand tui" -s v -l verbose -d 
 complete -c llmcost -n "__fish_llmcost_using_subcommand tui" -l wide -d 'Tables show every column at full width even past the terminal\'s edge (piped output always does)'
 complete -c llmcost -n "__fish_llmcost_using_subcommand tui" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c llmcost -n "__fish_llmcost_using_subcommand tui" -s V -l version -d 'Print version'
-complete -c llmcost -n "__fish_llmcost_using_subcommand optimize" -l provider -d 'Only this provider (repeatable): openai, anthropic, openrouter, xai, aws, azure, gcp, github, cursor, deepseek' -r
+complete -c llmcost -n "__fish_llmcost_using_subcommand optimize" -l provider -d 'Only this provider (repeatable): openai, anthropic, openrouter, xai, aws, azure, gcp, github, cursor, deepseek, fireworks' -r
 complete -c llmcost -n "__fish_llmcost_using_subcommand optimize" -s w -l workspace -d 'Only this workspace (repeatable), e.g. edugami' -r
 complete -c llmcost -n "__fish_llmcost_using_subcommand optimize" -l month -d 'This month to date, or a whole month given as YYYY-MM' -r
 complete -c llmcost -n "__fish_llmcost_using_subcommand optimize" -l year -d 'This year to date, or a whole year given as YYYY' -r
@@ -724,7 +724,7 @@ complete -c llmcost -n "__fish_llmcost_using_subcommand optimize" -s v -l verbos
 complete -c llmcost -n "__fish_llmcost_using_subcommand optimize" -l wide -d 'Tables show every column at full width even past the terminal\'s edge (piped output always does)'
 complete -c llmcost -n "__fish_llmcost_using_subcommand optimize" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c llmcost -n "__fish_llmcost_using_subcommand optimize" -s V -l version -d 'Print version'
-complete -c llmcost -n "__fish_llmcost_using_subcommand reconcile" -l provider -d 'Only this provider (repeatable): openai, anthropic, openrouter, xai, aws, azure, gcp, github, cursor, deepseek' -r
+complete -c llmcost -n "__fish_llmcost_using_subcommand reconcile" -l provider -d 'Only this provider (repeatable): openai, anthropic, openrouter, xai, aws, azure, gcp, github, cursor, deepseek, fireworks' -r
 complete -c llmcost -n "__fish_llmcost_using_subcommand reconcile" -s w -l workspace -d 'Only this workspace (repeatable), e.g. edugami' -r
 complete -c llmcost -n "__fish_llmcost_using_subcommand reconcile" -l month -d 'This month to date, or a whole month given as YYYY-MM' -r
 complete -c llmcost -n "__fish_llmcost_using_subcommand reconcile" -l year -d 'This year to date, or a whole year given as YYYY' -r
@@ -829,7 +829,7 @@ complete -c llmcost -n "__fish_llmcost_using_subcommand export" -l format -d 'Th
 focus-parquet\t'The same rows as Parquet, typed (DECIMAL costs, TIMESTAMP periods), for warehouses'"
 complete -c llmcost -n "__fish_llmcost_using_subcommand export" -l focus-version -d 'The FOCUS version written' -r -f -a "1.2\t'FOCUS 1.2 (checked with the FinOps Foundation\'s validator)'
 1.3\t'FOCUS 1.2\'s columns plus 1.3\'s ServiceProviderName and HostProviderName'"
-complete -c llmcost -n "__fish_llmcost_using_subcommand export" -l provider -d 'Only this provider (repeatable): openai, anthropic, openrouter, xai, aws, azure, gcp, github, cursor, deepseek' -r
+complete -c llmcost -n "__fish_llmcost_using_subcommand export" -l provider -d 'Only this provider (repeatable): openai, anthropic, openrouter, xai, aws, azure, gcp, github, cursor, deepseek, fireworks' -r
 complete -c llmcost -n "__fish_llmcost_using_subcommand export" -s w -l workspace -d 'Only this workspace (repeatable), e.g. edugami' -r
 complete -c llmcost -n "__fish_llmcost_using_subcommand export" -l month -d 'This month to date, or a whole month given as YYYY-MM' -r
 complete -c llmcost -n "__fish_llmcost_using_subcommand export" -l year -d 'This year to date, or a whole year given as YYYY' -r

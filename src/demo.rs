@@ -34,7 +34,8 @@ enum ItemStyle {
     Anthropic(&'static str),
     /// `<model> via <upstream provider>`
     OpenRouter(&'static str),
-    /// The model's description, as xAI's usage analytics groups it.
+    /// The model's description, as xAI's usage analytics groups it; the model itself, as
+    /// Fireworks' rated costs name it.
     Xai,
     /// GitHub's `<product>: <sku>`, a premium request's model after it; the model is the SKU
     /// where there is none.
@@ -162,6 +163,10 @@ const CURSOR_SONNET: ModelSpec =
     ModelSpec { model: "claude-4.5-sonnet", items: &[("Usage-based", 1.0, None)], style: ItemStyle::Cursor };
 const CURSOR_GPT5: ModelSpec =
     ModelSpec { model: "gpt-5", items: &[("Usage-based", 1.0, None)], style: ItemStyle::Cursor };
+const FW_LLAMA: ModelSpec =
+    ModelSpec { model: "llama-v3p1-70b-instruct", items: &[("usage", 1.0, None)], style: ItemStyle::Xai };
+const FW_DEEPSEEK: ModelSpec =
+    ModelSpec { model: "deepseek-v3", items: &[("usage", 1.0, None)], style: ItemStyle::Xai };
 const GROK4: ModelSpec = ModelSpec { model: "grok-4", items: &[("usage", 1.0, None)], style: ItemStyle::Xai };
 const GROK_CODE: ModelSpec =
     ModelSpec { model: "grok-code-fast-1", items: &[("usage", 1.0, None)], style: ItemStyle::Xai };
@@ -347,6 +352,14 @@ const WORKSPACES: &[WorkspaceSpec] = &[
             archived: false,
             spend: &[(&CURSOR_SONNET, 2.6), (&CURSOR_GPT5, 0.9)],
         }],
+        extras: &[],
+    },
+    // Open models served by Fireworks AI, rated per day and model.
+    WorkspaceSpec {
+        currency: crate::domain::Currency::USD,
+        provider: ProviderKind::Fireworks,
+        name: "memoways",
+        projects: &[ProjectSpec { id: "", name: "", archived: false, spend: &[(&FW_LLAMA, 1.8), (&FW_DEEPSEEK, 0.6)] }],
         extras: &[],
     },
     // Mistral bills in euros and has no billing API: its invoices are imported.

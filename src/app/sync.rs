@@ -28,8 +28,12 @@ fn plan(
     let now = app.clock.now();
     let configured = Freshness::from(app.config.cache);
     let mut plans = Vec::new();
-    // Imported spend is never fetched: what was imported is what there is.
+    // Imported spend is never fetched: what was imported is what there is (a vendor's spend
+    // imported before llmcost read its billing API too: sync it under another workspace).
     for account in accounts.iter().filter(|a| !a.provider.is_imported()) {
+        if store.holds_imports(account)? {
+            continue;
+        }
         let freshness = configured.for_provider(account.provider.info());
         let synced = store.synced_days(account.provider.id(), &account.workspace, range.since, range.until)?;
         let servable = account.provider.servable_days(app.clock.today());

@@ -8,6 +8,7 @@ pub(crate) mod credentials;
 pub mod cursor;
 pub mod deepseek;
 pub mod failure;
+pub mod fireworks;
 pub(crate) mod gcp;
 pub mod github;
 pub(crate) mod helper;

@@ -156,6 +156,7 @@ registry! {
     GitHub => github::GitHub,
     Cursor => cursor::Cursor,
     DeepSeek => deepseek::DeepSeek,
+    Fireworks => fireworks::Fireworks,
 }
 
 /// `openai, anthropic, openrouter`: for help texts and errors.

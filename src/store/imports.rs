@@ -133,6 +133,16 @@ impl Store {
         Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
 
+    /// Whether spend was imported from files for `account`: a sync never replaces it, and it has
+    /// no missing days (a vendor imported before its billing API was read keeps its history).
+    pub fn holds_imports(&self, account: &Account) -> Result<bool> {
+        Ok(self.conn.query_row(
+            "SELECT EXISTS (SELECT 1 FROM imports WHERE provider = ?1 AND workspace = ?2)",
+            (account.provider.id(), &account.workspace),
+            |r| r.get(0),
+        )?)
+    }
+
     /// Accounts with imported spend, with their last import.
     pub fn imports(&self) -> Result<Vec<ImportInfo>> {
         let mut stmt = self.conn.prepare_cached(

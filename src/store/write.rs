@@ -35,12 +35,7 @@ impl Store {
         let workspace = account.workspace.as_str();
         // An account whose spend was imported from files is never overwritten by a sync: a
         // vendor imported today (`mistral`) may gain a billing API tomorrow under the same id.
-        let imported: bool = self.conn.query_row(
-            "SELECT EXISTS (SELECT 1 FROM imports WHERE provider = ?1 AND workspace = ?2)",
-            (provider, workspace),
-            |r| r.get(0),
-        )?;
-        if imported {
+        if self.holds_imports(account)? {
             return Err(Error::Storage(format!(
                 "{provider}/{workspace} holds spend imported from files; a sync would replace it: \
                  sync this provider under another workspace name"

@@ -39,6 +39,7 @@ mod fake_live;
 mod fake_openai;
 mod fake_openrouter;
 mod fake_xai;
+mod fireworks;
 mod gateway;
 mod gcp;
 mod github;

@@ -224,7 +224,7 @@ fn freshness(
             store.synced_days(account.provider.id(), &account.workspace, query.range.since, query.range.until)?;
         updated_at = updated_at.max(synced.iter().map(|(_, at)| *at).max());
         // Imported spend has no missing days: what was imported is all there is.
-        if account.provider.is_imported() {
+        if account.provider.is_imported() || store.holds_imports(account)? {
             continue;
         }
         let (oldest, newest) = account.provider.servable_days(today);
