@@ -5,16 +5,13 @@
 
 use std::collections::BTreeMap;
 
-use super::cost_row::{Cell, CostRow, Labels};
+use super::cost_row::{Cell, CostRow, GroupedLine, Labels};
 use crate::domain::{Account, Currency, Dim, Money};
 use crate::error::Result;
 use crate::fx::{FxUse, Rates};
 use crate::store::{CostQuery, GroupKey, KeyValue, Store};
 use crate::teams::allocate::allocate_groups;
 use crate::teams::{Line, SharedCost, Team, cost_center_of};
-
-/// A line rules look at, its cost, and the group of the view's other dimensions it falls in.
-pub(crate) type GroupedLine = (GroupKey, Line, Money);
 
 /// The teams a view allocates spend to, and the one team it keeps (`--team`), if any.
 #[derive(Clone, Copy, Debug)]

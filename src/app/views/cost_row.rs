@@ -9,6 +9,10 @@ use rust_decimal::Decimal;
 use crate::domain::{Account, DateRange, Dim, Money, ProviderKind, UsageTotals};
 use crate::store::KeyValue;
 
+/// A line teams' rules look at, its cost, and the group of the view's other dimensions it falls
+/// in: what allocated rows are made from (by line item, or by key when rules name keys).
+pub(crate) type GroupedLine = (crate::store::GroupKey, crate::teams::Line, crate::domain::Money);
+
 /// One grouping value: what the cache holds, and what a person reads.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Cell {

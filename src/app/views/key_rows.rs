@@ -168,7 +168,7 @@ pub(crate) fn team_lines(
     other: &[Dim],
     currency: Currency,
     rates: &Rates,
-) -> Result<(Vec<super::allocated_rows::GroupedLine>, Vec<FxUse>)> {
+) -> Result<(Vec<super::cost_row::GroupedLine>, Vec<FxUse>)> {
     let names = store.project_names()?;
     let with_owner = other.contains(&Dim::Project);
     let mut summed: BTreeMap<(GroupKey, Line), Money> = BTreeMap::new();
