@@ -26,6 +26,9 @@ pub(super) struct KeyCosts {
     answer: Mutex<Option<bool>>,
     /// Whether this client asked (its answer is then learnt), rather than recalled it.
     asked: Mutex<bool>,
+    /// Whether the bills kept can be given to keys (an answer in another currency than US
+    /// dollars cannot be compared with the lines; its keys are then allocated).
+    usable: Mutex<bool>,
     bills: Mutex<BTreeMap<BillKey, Money>>,
 }
 
@@ -88,6 +91,9 @@ impl KeyCosts {
         if let Ok(mut bills) = self.bills.lock() {
             bills.extend(found);
         }
+        if let Ok(mut usable) = self.usable.lock() {
+            *usable = true;
+        }
         Ok(())
     }
 
@@ -95,7 +101,7 @@ impl KeyCosts {
     /// was billed nothing), and adds a record for a bill no usage row counted (tools, storage:
     /// `""`, no key).
     pub(super) fn attach(&self, mut usage: Vec<UsageRecord>, range: DateRange) -> Vec<UsageRecord> {
-        if !self.answer.lock().is_ok_and(|a| *a == Some(true)) {
+        if !self.answer.lock().is_ok_and(|a| *a == Some(true)) || !self.usable.lock().is_ok_and(|u| *u) {
             return usage;
         }
         let Ok(mut bills) = self.bills.lock() else { return usage };
@@ -122,5 +128,49 @@ impl KeyCosts {
             billed: Some(billed),
         }));
         usage
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn buckets(currency: &str) -> Vec<(NaiveDate, Vec<api::CostResult>)> {
+        let body = format!(
+            r#"{{"object": "page", "data": [{{"object": "bucket", "start_time": 1763683200, "end_time": 1763769600, "results": [
+                {{"amount": {{"value": 1.5, "currency": "{currency}"}}, "line_item": "gpt-4o, input", "project_id": "p", "api_key_id": "k1"}}]}}],
+                "has_more": false, "next_page": null}}"#
+        );
+        let page: api::BucketPage<api::CostResult> = serde_json::from_str(&body).unwrap();
+        super::super::day_buckets(vec![page]).unwrap()
+    }
+
+    fn usage(day: NaiveDate) -> Vec<UsageRecord> {
+        vec![UsageRecord {
+            day,
+            project_id: Some("p".into()),
+            model: "gpt-4o".into(),
+            totals: UsageTotals::default(),
+            key_id: Some("k1".into()),
+            billed: None,
+        }]
+    }
+
+    #[test]
+    fn keys_get_their_bills_in_dollars_only() {
+        let dollars = KeyCosts::recalled(None);
+        dollars.answered(true);
+        let b = buckets("usd");
+        let day = b[0].0;
+        dollars.keep(&b).unwrap();
+        let got = dollars.attach(usage(day), DateRange::new(day, day));
+        assert_eq!(got[0].billed.map(Money::exact), Some("1.50".to_string()));
+        assert_eq!(dollars.learnt(), vec![(FACT.to_string(), "accepted".to_string())]);
+
+        let euros = KeyCosts::recalled(Some("accepted"));
+        euros.answered(true);
+        euros.keep(&buckets("eur")).unwrap();
+        assert_eq!(euros.attach(usage(day), DateRange::new(day, day))[0].billed, None, "allocated, not billed");
+        assert!(!KeyCosts::recalled(Some("refused")).worth_asking(), "a refusal is remembered");
     }
 }
