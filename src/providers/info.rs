@@ -165,6 +165,44 @@ pub(crate) fn no_settings(_: &crate::config_workspace::WorkspaceConfig) -> Resul
 }
 
 impl ProviderInfo {
+    /// What a provider read with an API key has unless its `INFO` says otherwise
+    /// (`..ProviderInfo::KEY_DEFAULTS`): all history, today reported, spend fetched, no live
+    /// figures, levers, settings or special freshness. The names and the key (`id`, `display`,
+    /// `key_kind`, `default_base_url`) and why no spend limit are each provider's own: empty here,
+    /// and a registry test refuses a provider that leaves them so.
+    pub const KEY_DEFAULTS: ProviderInfo = ProviderInfo {
+        id: "",
+        display: "",
+        key_kind: "",
+        key_prefix: "",
+        secret_name: "API key",
+        default_base_url: "",
+        endpoint_env: &[],
+        default_project_label: "Default project",
+        history: History::Unlimited,
+        reports_today: true,
+        counts_requests: false,
+        prepaid: false,
+        fetches_spend: true,
+        resells_models: false,
+        live: "",
+        live_hourly: false,
+        live_requests: 0,
+        brake_rungs: &[],
+        spend_limit: SpendLimit::Not(""),
+        credentials: CredentialSource::ApiKey,
+        resolve_credentials: super::credentials::api_key,
+        min_fresh_minutes: 0,
+        revises_days: 0,
+        request_cost_micro_usd: 0,
+        wrong_keys: &[],
+        settings: &[],
+        check_settings: no_settings,
+        credentials_fix: "",
+        price_list: None,
+        batch_discount_percent: 0,
+    };
+
     /// The days the billing API can serve on `today`: `(oldest, newest)`, `None` for no limit.
     pub fn servable_days(&self, today: NaiveDate) -> (Option<NaiveDate>, NaiveDate) {
         let newest = if self.reports_today { today } else { today.checked_sub_days(Days::new(1)).unwrap_or(today) };

@@ -169,3 +169,25 @@ pub(crate) fn ids() -> String {
 pub(crate) fn history_limits() -> Vec<String> {
     ProviderKind::ALL.iter().filter_map(|p| p.info().history_limit()).collect()
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::providers::info::SpendLimit;
+
+    /// `ProviderInfo::KEY_DEFAULTS` leaves a provider's own names empty: every registered
+    /// provider fills them in.
+    #[test]
+    fn every_provider_names_itself_its_key_and_its_limit() {
+        for p in ProviderKind::ALL {
+            let i = p.info();
+            assert!(
+                [i.id, i.display, i.key_kind, i.default_base_url].iter().all(|f| !f.is_empty()),
+                "{p:?}: id, display, key_kind and default_base_url are its own"
+            );
+            if let SpendLimit::Not(why) = i.spend_limit {
+                assert!(!why.is_empty(), "{p:?}: says why it holds no spend limit");
+            }
+        }
+    }
+}

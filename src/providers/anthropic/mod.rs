@@ -9,7 +9,7 @@ use std::collections::BTreeMap;
 use chrono::NaiveDate;
 
 use super::http::{FailureKind, Http, ProviderError};
-use super::info::{CredentialSource, History, ProviderInfo};
+use super::info::ProviderInfo;
 use super::{Credentials, DayBatch, Provider};
 use crate::domain::day::day_from_json;
 use crate::domain::{
@@ -26,14 +26,7 @@ const INFO: ProviderInfo = ProviderInfo {
     key_prefix: "sk-ant-admin",
     secret_name: "admin key",
     default_base_url: DEFAULT_BASE_URL,
-    endpoint_env: &[],
     default_project_label: "Default workspace",
-    history: History::Unlimited,
-    reports_today: true,
-    counts_requests: false,
-    prepaid: false,
-    fetches_spend: true,
-    resells_models: false,
     live: "hourly usage (usage_report/messages, 1h buckets) x list prices, cache writes and batch included",
     live_hourly: true,
     live_requests: 1,
@@ -43,21 +36,14 @@ const INFO: ProviderInfo = ProviderInfo {
         scope: ("workspace", "wrkspc_"),
         shown: |cents| format!("amount \"{cents}\""),
     }),
-    credentials: CredentialSource::ApiKey,
-    resolve_credentials: super::credentials::api_key,
-    min_fresh_minutes: 0,
-    revises_days: 0,
-    request_cost_micro_usd: 0,
     wrong_keys: &[(
         "sk-ant-api03-",
         "a workspace API key; create an Admin key at console.anthropic.com, Settings, Admin keys",
     )],
-    settings: &[],
-    check_settings: super::info::no_settings,
-    credentials_fix: "",
     price_list: Some("anthropic"),
     // Message Batches API: 50% of standard prices (docs.anthropic.com/en/docs/build-with-claude/batch-processing).
     batch_discount_percent: 50,
+    ..ProviderInfo::KEY_DEFAULTS
 };
 
 pub struct Anthropic {

@@ -34,22 +34,13 @@ const INFO: ProviderInfo = ProviderInfo {
     id: "aws",
     display: "AWS Bedrock",
     key_kind: "AWS credentials allowed ce:GetCostAndUsage and ce:GetDimensionValues (from the AWS chain: a workspace profile, AWS_ACCESS_KEY_ID, ~/.aws)",
-    key_prefix: "",
     secret_name: "credentials",
     default_base_url: DEFAULT_BASE_URL,
     endpoint_env: &["AWS_ENDPOINT_URL_COST_EXPLORER", "AWS_ENDPOINT_URL"],
     default_project_label: "(no account)",
     // Cost Explorer keeps about 13 months (longer with the multi-year opt-in).
     history: History::Unlimited,
-    reports_today: true,
-    counts_requests: false,
-    prepaid: false,
-    fetches_spend: true,
     resells_models: true,
-    live: "",
-    live_hourly: false,
-    live_requests: 0,
-    brake_rungs: &[],
     spend_limit: super::info::SpendLimit::Not("AWS bills Bedrock on the cloud invoice: use AWS Budgets actions"),
     credentials: CredentialSource::AwsChain,
     resolve_credentials: credentials::from_context,
@@ -58,13 +49,13 @@ const INFO: ProviderInfo = ProviderInfo {
     // The unbilled month is an estimate until AWS closes it.
     revises_days: 35,
     request_cost_micro_usd: 10_000,
-    wrong_keys: &[],
     settings: &["profile", "project_tag"],
     check_settings: settings::check,
     credentials_fix: "set profile = \"NAME\" under [workspaces.aws.{workspace}] (aws configure --profile NAME), or export AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY",
     price_list: Some("aws"),
     // Bedrock batch inference: 50% of on-demand prices for supported models (aws.amazon.com/bedrock/pricing).
     batch_discount_percent: 50,
+    ..ProviderInfo::KEY_DEFAULTS
 };
 
 pub struct Bedrock {

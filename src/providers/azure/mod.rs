@@ -13,7 +13,7 @@ use chrono::{Days, Utc};
 use serde_json::{Value, json};
 
 use super::http::{ErrorReader, FailureKind, Http, ProviderError, ReadError, Signer};
-use super::info::{CredentialSource, History, ProviderInfo};
+use super::info::{CredentialSource, ProviderInfo};
 use super::{Credentials, DayBatch, Provider};
 use crate::domain::DateRange;
 pub(crate) use credentials::AzureCredentials;
@@ -28,21 +28,10 @@ const INFO: ProviderInfo = ProviderInfo {
     id: "azure",
     display: "Azure OpenAI",
     key_kind: "an Entra ID service principal's client secret with Cost Management Reader on the scope (or an 'az login')",
-    key_prefix: "",
     secret_name: "client secret",
     default_base_url: DEFAULT_BASE_URL,
-    endpoint_env: &[],
     default_project_label: "(no resource)",
-    history: History::Unlimited,
-    reports_today: true,
-    counts_requests: false,
-    prepaid: false,
-    fetches_spend: true,
     resells_models: true,
-    live: "",
-    live_hourly: false,
-    live_requests: 0,
-    brake_rungs: &[],
     spend_limit: super::info::SpendLimit::Not(
         "Azure bills Azure OpenAI on the cloud invoice: use Azure cost management budgets",
     ),
@@ -52,14 +41,13 @@ const INFO: ProviderInfo = ProviderInfo {
     min_fresh_minutes: 120,
     // Data lags 8-72 hours.
     revises_days: 5,
-    request_cost_micro_usd: 0,
-    wrong_keys: &[],
     settings: &["tenant_id", "client_id", "scope", "services", "project_by"],
     check_settings: settings::check,
     credentials_fix: "llmcost providers add azure --workspace {workspace} --scope ... --tenant-id ... --client-id ... (stores the client secret), export {var}, or run 'az login'",
     price_list: Some("azure"),
     // Azure OpenAI Global Batch: 50% less than Global Standard (learn.microsoft.com/azure/ai-services/openai/how-to/batch).
     batch_discount_percent: 50,
+    ..ProviderInfo::KEY_DEFAULTS
 };
 
 pub struct Azure {

@@ -15,7 +15,7 @@ use chrono::{DateTime, NaiveDate, NaiveTime};
 use serde_json::json;
 
 use super::http::{FailureKind, Http, ProviderError};
-use super::info::{CredentialSource, History, ProviderInfo};
+use super::info::{History, ProviderInfo};
 use super::{Credentials, DayBatch, Provider};
 use crate::domain::{ApiKeyInfo, CostRecord, Currency, DateRange, Money, UsageRecord, UsageTotals};
 
@@ -34,33 +34,16 @@ const INFO: ProviderInfo = ProviderInfo {
     key_prefix: "crsr_",
     secret_name: "Admin API key",
     default_base_url: DEFAULT_BASE_URL,
-    endpoint_env: &[],
     default_project_label: "Team",
     history: History::LastDays(30),
-    reports_today: true,
     counts_requests: true,
-    prepaid: false,
-    fetches_spend: true,
     resells_models: true,
-    live: "",
-    live_hourly: false,
-    live_requests: 0,
-    brake_rungs: &[],
     spend_limit: super::info::SpendLimit::Not(
         "Cursor limits each member's spend (Enterprise), not the team's: set them in its dashboard",
     ),
-    credentials: CredentialSource::ApiKey,
-    resolve_credentials: super::credentials::api_key,
     // Cursor aggregates events hourly and asks to be polled at most once an hour.
     min_fresh_minutes: 60,
-    revises_days: 0,
-    request_cost_micro_usd: 0,
-    wrong_keys: &[],
-    settings: &[],
-    check_settings: super::info::no_settings,
-    credentials_fix: "",
-    price_list: None,
-    batch_discount_percent: 0,
+    ..ProviderInfo::KEY_DEFAULTS
 };
 
 pub struct Cursor {

@@ -6,7 +6,7 @@
 use serde::Deserialize;
 
 use super::http::{FailureKind, Http, ProviderError};
-use super::info::{CredentialSource, History, ProviderInfo};
+use super::info::ProviderInfo;
 use super::{Credentials, DayBatch, Provider};
 use crate::domain::{Currency, DateRange, Money};
 
@@ -18,33 +18,14 @@ const INFO: ProviderInfo = ProviderInfo {
     display: "DeepSeek",
     key_kind: "a DeepSeek API key (sk-...; platform.deepseek.com, API keys); it reads the balance only",
     key_prefix: "sk-",
-    secret_name: "API key",
     default_base_url: DEFAULT_BASE_URL,
-    endpoint_env: &[],
-    default_project_label: "Default project",
-    history: History::Unlimited,
-    reports_today: true,
     counts_requests: true,
     prepaid: true,
     // No spend API: spend is imported from files.
     fetches_spend: false,
-    resells_models: false,
-    live: "",
-    live_hourly: false,
-    live_requests: 0,
-    brake_rungs: &[],
     spend_limit: super::info::SpendLimit::Not("DeepSeek is prepaid and has no spend limit: its balance is the limit"),
-    credentials: CredentialSource::ApiKey,
-    resolve_credentials: super::credentials::api_key,
-    min_fresh_minutes: 0,
-    revises_days: 0,
-    request_cost_micro_usd: 0,
-    wrong_keys: &[],
-    settings: &[],
-    check_settings: super::info::no_settings,
-    credentials_fix: "",
     price_list: Some("deepseek"),
-    batch_discount_percent: 0,
+    ..ProviderInfo::KEY_DEFAULTS
 };
 
 /// `GET /user/balance`.

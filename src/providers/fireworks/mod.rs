@@ -12,7 +12,7 @@ use serde::Deserialize;
 use serde_json::json;
 
 use super::http::{FailureKind, Http, ProviderError};
-use super::info::{CredentialSource, History, ProviderInfo};
+use super::info::ProviderInfo;
 use super::{Credentials, DayBatch, Provider};
 use crate::domain::{CostRecord, Currency, DateRange, Money};
 
@@ -27,33 +27,16 @@ const INFO: ProviderInfo = ProviderInfo {
     display: "Fireworks AI",
     key_kind: "a Fireworks API key of an account administrator (fw_...; app.fireworks.ai, Settings, API Keys)",
     key_prefix: "fw_",
-    secret_name: "API key",
     default_base_url: DEFAULT_BASE_URL,
-    endpoint_env: &[],
     default_project_label: "Account",
-    history: History::Unlimited,
-    reports_today: true,
-    counts_requests: false,
-    prepaid: false,
-    fetches_spend: true,
     resells_models: true,
-    live: "",
-    live_hourly: false,
-    live_requests: 0,
-    brake_rungs: &[],
     spend_limit: super::info::SpendLimit::Not("Fireworks' spend limits are set in its console"),
-    credentials: CredentialSource::ApiKey,
-    resolve_credentials: super::credentials::api_key,
-    min_fresh_minutes: 0,
     // Rated costs lag live traffic by a day or more.
     revises_days: 2,
-    request_cost_micro_usd: 0,
-    wrong_keys: &[],
     settings: &["account"],
     check_settings,
-    credentials_fix: "",
     price_list: Some("fireworks"),
-    batch_discount_percent: 0,
+    ..ProviderInfo::KEY_DEFAULTS
 };
 
 #[derive(Clone, Debug, Default, Deserialize)]

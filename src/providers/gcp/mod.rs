@@ -13,7 +13,7 @@ pub(crate) mod sku;
 use chrono::{Days, Utc};
 
 use super::http::{ErrorReader, FailureKind, Http, ProviderError, ReadError, Signer};
-use super::info::{CredentialSource, History, ProviderInfo};
+use super::info::{CredentialSource, ProviderInfo};
 use super::{Credentials, DayBatch, Provider};
 use crate::domain::DateRange;
 pub(crate) use credentials::GcpCredentials;
@@ -29,35 +29,23 @@ const INFO: ProviderInfo = ProviderInfo {
     id: "gcp",
     display: "Google Gemini / Vertex AI",
     key_kind: "a service account key file (or gcloud login) with BigQuery Data Viewer on the billing export dataset and BigQuery Job User on the job project",
-    key_prefix: "",
     secret_name: "access token",
     default_base_url: DEFAULT_BASE_URL,
-    endpoint_env: &[],
     default_project_label: "(no project)",
-    history: History::Unlimited,
-    reports_today: true,
-    counts_requests: false,
-    prepaid: false,
-    fetches_spend: true,
     resells_models: true,
-    live: "",
-    live_hourly: false,
-    live_requests: 0,
-    brake_rungs: &[],
     spend_limit: super::info::SpendLimit::Not("Google bills Vertex AI on the cloud invoice: use Cloud Billing budgets"),
     credentials: CredentialSource::GoogleAuth,
     resolve_credentials: credentials::from_context,
     // The export is updated several times a day; each query scans (and bills) bytes.
     min_fresh_minutes: 120,
     revises_days: 5,
-    request_cost_micro_usd: 0,
-    wrong_keys: &[],
     settings: &["billing_table", "job_project", "credentials", "location", "services", "query_file"],
     check_settings: settings::check,
     credentials_fix: "set credentials = \"key.json\" under [workspaces.gcp.{workspace}], export GOOGLE_APPLICATION_CREDENTIALS, run 'gcloud auth application-default login', or export {var}=$(gcloud auth print-access-token)",
     price_list: Some("google"),
     // Vertex AI batch prediction for Gemini: 50% discount (cloud.google.com/vertex-ai/generative-ai/pricing).
     batch_discount_percent: 50,
+    ..ProviderInfo::KEY_DEFAULTS
 };
 
 pub struct Gcp {

@@ -12,7 +12,7 @@ use chrono::{Datelike, NaiveDate};
 use serde::Deserialize;
 
 use super::http::{FailureKind, Http, ProviderError};
-use super::info::{CredentialSource, History, ProviderInfo};
+use super::info::ProviderInfo;
 use super::{Credentials, DayBatch, Provider};
 use crate::domain::day::day_from_json;
 use crate::domain::money::money_from_json;
@@ -31,32 +31,13 @@ const INFO: ProviderInfo = ProviderInfo {
     key_prefix: "github_pat_",
     secret_name: "token",
     default_base_url: DEFAULT_BASE_URL,
-    endpoint_env: &[],
     default_project_label: "Organization",
-    history: History::Unlimited,
-    reports_today: true,
-    counts_requests: false,
-    prepaid: false,
-    fetches_spend: true,
-    resells_models: false,
-    live: "",
-    live_hourly: false,
-    live_requests: 0,
-    brake_rungs: &[],
     spend_limit: super::info::SpendLimit::Not(
         "GitHub's budgets are set in its billing settings; llmcost does not write them yet",
     ),
-    credentials: CredentialSource::ApiKey,
-    resolve_credentials: super::credentials::api_key,
-    min_fresh_minutes: 0,
-    revises_days: 0,
-    request_cost_micro_usd: 0,
-    wrong_keys: &[],
     settings: &["org"],
     check_settings,
-    credentials_fix: "",
-    price_list: None,
-    batch_discount_percent: 0,
+    ..ProviderInfo::KEY_DEFAULTS
 };
 
 /// `[workspaces.github.NAME]`: the organization, when its login is not the workspace's name.

@@ -6,7 +6,7 @@ use std::collections::BTreeSet;
 use std::sync::Mutex;
 
 use super::http::{FailureKind, Http, ProviderError};
-use super::info::{CredentialSource, History, ProviderInfo};
+use super::info::{CredentialSource, ProviderInfo};
 use super::{Credentials, DayBatch, Provider, ProviderKind};
 use crate::domain::{DateRange, ProjectInfo};
 
@@ -14,34 +14,17 @@ const INFO: ProviderInfo = ProviderInfo {
     id: "imported",
     display: "Imported",
     key_kind: "no key (spend imported with 'llmcost import')",
-    key_prefix: "",
     secret_name: "key",
     default_base_url: "",
-    endpoint_env: &[],
-    default_project_label: "Default project",
-    history: History::Unlimited,
-    reports_today: true,
     counts_requests: true,
-    prepaid: false,
     fetches_spend: false,
     resells_models: true,
-    live: "",
-    live_hourly: false,
-    live_requests: 0,
-    brake_rungs: &[],
     spend_limit: super::info::SpendLimit::Not("an imported vendor has no API llmcost can set a limit with"),
     credentials: CredentialSource::Imported,
     resolve_credentials: super::credentials::none_needed,
-    min_fresh_minutes: 0,
-    revises_days: 0,
-    request_cost_micro_usd: 0,
-    wrong_keys: &[],
-    settings: &[],
-    check_settings: super::info::no_settings,
-    credentials_fix: "",
-    price_list: None,
     // Imported vendors: their price list is their own id (ProviderKind::price_list); batch discounts vary.
-    batch_discount_percent: 0,
+    price_list: None,
+    ..ProviderInfo::KEY_DEFAULTS
 };
 
 /// Known vendors' names for people; others show their id.

@@ -10,7 +10,7 @@ use std::collections::BTreeMap;
 use chrono::{NaiveDate, NaiveTime};
 
 use super::http::{FailureKind, Http, ProviderError};
-use super::info::{CredentialSource, History, ProviderInfo};
+use super::info::ProviderInfo;
 use super::{Credentials, DayBatch, Provider};
 use crate::domain::day::day_from_json;
 use crate::domain::money::money_from_json;
@@ -28,14 +28,7 @@ const INFO: ProviderInfo = ProviderInfo {
     key_prefix: "sk-admin-",
     secret_name: "admin key",
     default_base_url: DEFAULT_BASE_URL,
-    endpoint_env: &[],
-    default_project_label: "Default project",
-    history: History::Unlimited,
-    reports_today: true,
     counts_requests: true,
-    prepaid: false,
-    fetches_spend: true,
-    resells_models: false,
     live: "hourly usage (usage/completions, 1h buckets) x list prices, cached input and batch included; other endpoints (images, audio, tools) wait for the bill",
     live_hourly: true,
     live_requests: 1,
@@ -50,11 +43,6 @@ const INFO: ProviderInfo = ProviderInfo {
         scope: ("project", "proj_"),
         shown: |cents| format!("threshold_amount {cents}"),
     }),
-    credentials: CredentialSource::ApiKey,
-    resolve_credentials: super::credentials::api_key,
-    min_fresh_minutes: 0,
-    revises_days: 0,
-    request_cost_micro_usd: 0,
     wrong_keys: &[
         (
             "sk-proj-",
@@ -65,12 +53,10 @@ const INFO: ProviderInfo = ProviderInfo {
             "a service account key; create an Admin key at platform.openai.com, Settings, Organization, Admin keys",
         ),
     ],
-    settings: &[],
-    check_settings: super::info::no_settings,
-    credentials_fix: "",
     price_list: Some("openai"),
     // Batch API: 50% off inputs and outputs (platform.openai.com/docs/guides/batch).
     batch_discount_percent: 50,
+    ..ProviderInfo::KEY_DEFAULTS
 };
 
 pub struct OpenAi {

@@ -11,7 +11,7 @@ use chrono::NaiveDate;
 use tokio::sync::OnceCell;
 
 use super::http::{FailureKind, Http, ProviderError};
-use super::info::{CredentialSource, History, ProviderInfo};
+use super::info::{History, ProviderInfo};
 use super::{Credentials, DayBatch, Provider};
 use crate::domain::day::day_from_json;
 use crate::domain::money::money_from_json;
@@ -27,32 +27,19 @@ const INFO: ProviderInfo = ProviderInfo {
     key_prefix: "sk-or-",
     secret_name: "management key",
     default_base_url: DEFAULT_BASE_URL,
-    endpoint_env: &[],
     default_project_label: "All keys",
     // `/activity` serves the last 30 completed UTC days, never today.
     history: History::LastDays(30),
     reports_today: false,
     counts_requests: true,
     prepaid: true,
-    fetches_spend: true,
     resells_models: true,
     live: "today's billed dollars per key (/keys usage_daily), live",
-    live_hourly: false,
     live_requests: 1,
     brake_rungs: &[(super::levers::Rung::Keys, "every enabled key disabled")],
     spend_limit: super::info::SpendLimit::Not("OpenRouter limits keys, not accounts: use key limits, or brake"),
-    credentials: CredentialSource::ApiKey,
-    resolve_credentials: super::credentials::api_key,
-    min_fresh_minutes: 0,
-    revises_days: 0,
-    request_cost_micro_usd: 0,
-    wrong_keys: &[],
-    settings: &[],
-    check_settings: super::info::no_settings,
-    credentials_fix: "",
     price_list: Some("openrouter"),
-    // No batch API.
-    batch_discount_percent: 0,
+    ..ProviderInfo::KEY_DEFAULTS
 };
 
 pub struct OpenRouter {

@@ -10,7 +10,7 @@ use serde_json::{Value, json};
 use tokio::sync::OnceCell;
 
 use super::http::{FailureKind, Http, ProviderError};
-use super::info::{CredentialSource, History, ProviderInfo};
+use super::info::ProviderInfo;
 use super::{Credentials, DayBatch, Provider};
 use crate::domain::day::day_from_json;
 use crate::domain::money::money_from_json;
@@ -26,34 +26,17 @@ const INFO: ProviderInfo = ProviderInfo {
     key_prefix: "xai-",
     secret_name: "management key",
     default_base_url: DEFAULT_BASE_URL,
-    endpoint_env: &[],
     default_project_label: "Team",
-    history: History::Unlimited,
-    reports_today: true,
-    counts_requests: false,
     // Prepaid teams report a balance; a postpaid team's `balance` is `None`.
     prepaid: true,
-    fetches_spend: true,
-    resells_models: false,
     live: "hourly billed dollars (usage, TIME_UNIT_HOUR), live",
     live_hourly: true,
     live_requests: 1,
-    brake_rungs: &[],
     spend_limit: super::info::SpendLimit::Not(
         "xAI's spending-limit API is not in a published spec llmcost could check",
     ),
-    credentials: CredentialSource::ApiKey,
-    resolve_credentials: super::credentials::api_key,
-    min_fresh_minutes: 0,
-    revises_days: 0,
-    request_cost_micro_usd: 0,
-    wrong_keys: &[],
-    settings: &[],
-    check_settings: super::info::no_settings,
-    credentials_fix: "",
     price_list: Some("x-ai"),
-    // No batch discount llmcost can rely on.
-    batch_discount_percent: 0,
+    ..ProviderInfo::KEY_DEFAULTS
 };
 
 pub struct Xai {
