@@ -21,6 +21,7 @@ pub mod openai;
 pub mod openrouter;
 pub(crate) mod record;
 pub(crate) mod registry;
+pub(crate) mod slug;
 pub(crate) mod token_cache;
 pub(crate) mod xai;
 

@@ -48,7 +48,7 @@ struct Settings {
 fn check_settings(ws: &crate::config_workspace::WorkspaceConfig) -> Result<(), (&'static str, String)> {
     let s: Settings = ws.provider_settings().map_err(|e| ("", e))?;
     match s.account.as_deref() {
-        Some(a) if a.is_empty() || !a.chars().all(|c| c.is_ascii_alphanumeric() || c == '-') => {
+        Some(a) if !super::slug::valid(a, usize::MAX) => {
             Err(("account", "a Fireworks account id is letters, digits and '-' (e.g. my-team)".into()))
         }
         _ => Ok(()),
@@ -191,11 +191,8 @@ impl Provider for Fireworks {
     }
 
     fn new(http: Http, settings: &crate::config_workspace::WorkspaceConfig, _credentials: &Credentials) -> Self {
-        let account = settings
-            .provider_settings::<Settings>()
-            .ok()
-            .and_then(|s| s.account)
-            .unwrap_or_else(|| http.account().workspace.replace('_', "-"));
+        let account =
+            super::slug::account_name(settings.provider_settings::<Settings>().ok().and_then(|s| s.account), &http);
         Fireworks { http, account }
     }
 

@@ -50,15 +50,11 @@ struct Settings {
 fn check_settings(ws: &crate::config_workspace::WorkspaceConfig) -> Result<(), (&'static str, String)> {
     let s: Settings = ws.provider_settings().map_err(|e| ("", e))?;
     match s.org.as_deref() {
-        Some(org) if !valid_login(org) => {
+        Some(org) if !super::slug::valid(org, 39) => {
             Err(("org", "an organization login is letters, digits and '-' (e.g. acme-labs)".into()))
         }
         _ => Ok(()),
     }
-}
-
-fn valid_login(org: &str) -> bool {
-    !org.is_empty() && org.len() <= 39 && org.chars().all(|c| c.is_ascii_alphanumeric() || c == '-')
 }
 
 pub struct GitHub {
@@ -145,13 +141,7 @@ impl Provider for GitHub {
     }
 
     fn new(http: Http, settings: &crate::config_workspace::WorkspaceConfig, _credentials: &Credentials) -> Self {
-        let org = settings
-            .provider_settings::<Settings>()
-            .ok()
-            .and_then(|s| s.org)
-            // Logins have no `_`: a workspace named from a key variable (`..._ACME_LABS`) has
-            // one where the login has `-`.
-            .unwrap_or_else(|| http.account().workspace.replace('_', "-"));
+        let org = super::slug::account_name(settings.provider_settings::<Settings>().ok().and_then(|s| s.org), &http);
         GitHub { http, org }
     }
 
