@@ -44,6 +44,7 @@ Register-ArgumentCompleter -Native -CommandName 'llmcost' -ScriptBlock {
             [CompletionResult]::new('sync', 'sync', [CompletionResultType]::ParameterValue, 'Fetch spend into the cache ahead of time')
             [CompletionResult]::new('budgets', 'budgets', [CompletionResultType]::ParameterValue, 'Budgets per period and scope, and the CI gate `budgets check`')
             [CompletionResult]::new('balances', 'balances', [CompletionResultType]::ParameterValue, 'Prepaid balances (OpenRouter credits, xAI) and their runway at the last week''s burn')
+            [CompletionResult]::new('activity', 'activity', [CompletionResultType]::ParameterValue, 'What people did with Claude Code and its estimated cost, per person, model or day')
             [CompletionResult]::new('estimates', 'estimates', [CompletionResultType]::ParameterValue, 'How good today''s estimates are: each estimate against the bill that replaced it')
             [CompletionResult]::new('brake', 'brake', [CompletionResultType]::ParameterValue, 'Stop spend at the providers, reversibly: keys off, rate limits down; --undo, --status')
             [CompletionResult]::new('limits', 'limits', [CompletionResultType]::ParameterValue, 'Budgets held by the providers as their own spend limits: plan, apply, drift (exit 3)')
@@ -163,7 +164,7 @@ Register-ArgumentCompleter -Native -CommandName 'llmcost' -ScriptBlock {
             break
         }
         'llmcost;providers;test' {
-            [CompletionResult]::new('--provider', '--provider', [CompletionResultType]::ParameterName, 'Only this provider (repeatable): openai, anthropic, openrouter, xai, aws, azure, gcp, github, cursor, deepseek, fireworks')
+            [CompletionResult]::new('--provider', '--provider', [CompletionResultType]::ParameterName, 'Only this provider (repeatable): openai, anthropic, openrouter, xai, aws, azure, gcp, github, cursor, deepseek, fireworks, claude-code')
             [CompletionResult]::new('-w', '-w', [CompletionResultType]::ParameterName, 'Only this workspace (repeatable), e.g. edugami')
             [CompletionResult]::new('--workspace', '--workspace', [CompletionResultType]::ParameterName, 'Only this workspace (repeatable), e.g. edugami')
             [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file [default: the platform config dir, e.g. ~/.config/llmcost/config.toml]')
@@ -208,7 +209,7 @@ Register-ArgumentCompleter -Native -CommandName 'llmcost' -ScriptBlock {
             break
         }
         'llmcost;projects' {
-            [CompletionResult]::new('--provider', '--provider', [CompletionResultType]::ParameterName, 'Only this provider (repeatable): openai, anthropic, openrouter, xai, aws, azure, gcp, github, cursor, deepseek, fireworks')
+            [CompletionResult]::new('--provider', '--provider', [CompletionResultType]::ParameterName, 'Only this provider (repeatable): openai, anthropic, openrouter, xai, aws, azure, gcp, github, cursor, deepseek, fireworks, claude-code')
             [CompletionResult]::new('-w', '-w', [CompletionResultType]::ParameterName, 'Only this workspace (repeatable), e.g. edugami')
             [CompletionResult]::new('--workspace', '--workspace', [CompletionResultType]::ParameterName, 'Only this workspace (repeatable), e.g. edugami')
             [CompletionResult]::new('--month', '--month', [CompletionResultType]::ParameterName, 'This month to date, or a whole month given as YYYY-MM')
@@ -246,7 +247,7 @@ Register-ArgumentCompleter -Native -CommandName 'llmcost' -ScriptBlock {
             break
         }
         'llmcost;teams' {
-            [CompletionResult]::new('--provider', '--provider', [CompletionResultType]::ParameterName, 'Only this provider (repeatable): openai, anthropic, openrouter, xai, aws, azure, gcp, github, cursor, deepseek, fireworks')
+            [CompletionResult]::new('--provider', '--provider', [CompletionResultType]::ParameterName, 'Only this provider (repeatable): openai, anthropic, openrouter, xai, aws, azure, gcp, github, cursor, deepseek, fireworks, claude-code')
             [CompletionResult]::new('-w', '-w', [CompletionResultType]::ParameterName, 'Only this workspace (repeatable), e.g. edugami')
             [CompletionResult]::new('--workspace', '--workspace', [CompletionResultType]::ParameterName, 'Only this workspace (repeatable), e.g. edugami')
             [CompletionResult]::new('--month', '--month', [CompletionResultType]::ParameterName, 'This month to date, or a whole month given as YYYY-MM')
@@ -287,7 +288,7 @@ Register-ArgumentCompleter -Native -CommandName 'llmcost' -ScriptBlock {
             break
         }
         'llmcost;teams;check' {
-            [CompletionResult]::new('--provider', '--provider', [CompletionResultType]::ParameterName, 'Only this provider (repeatable): openai, anthropic, openrouter, xai, aws, azure, gcp, github, cursor, deepseek, fireworks')
+            [CompletionResult]::new('--provider', '--provider', [CompletionResultType]::ParameterName, 'Only this provider (repeatable): openai, anthropic, openrouter, xai, aws, azure, gcp, github, cursor, deepseek, fireworks, claude-code')
             [CompletionResult]::new('-w', '-w', [CompletionResultType]::ParameterName, 'Only this workspace (repeatable), e.g. edugami')
             [CompletionResult]::new('--workspace', '--workspace', [CompletionResultType]::ParameterName, 'Only this workspace (repeatable), e.g. edugami')
             [CompletionResult]::new('--month', '--month', [CompletionResultType]::ParameterName, 'This month to date, or a whole month given as YYYY-MM')
@@ -337,7 +338,7 @@ Register-ArgumentCompleter -Native -CommandName 'llmcost' -ScriptBlock {
             break
         }
         'llmcost;costs' {
-            [CompletionResult]::new('--provider', '--provider', [CompletionResultType]::ParameterName, 'Only this provider (repeatable): openai, anthropic, openrouter, xai, aws, azure, gcp, github, cursor, deepseek, fireworks')
+            [CompletionResult]::new('--provider', '--provider', [CompletionResultType]::ParameterName, 'Only this provider (repeatable): openai, anthropic, openrouter, xai, aws, azure, gcp, github, cursor, deepseek, fireworks, claude-code')
             [CompletionResult]::new('-w', '-w', [CompletionResultType]::ParameterName, 'Only this workspace (repeatable), e.g. edugami')
             [CompletionResult]::new('--workspace', '--workspace', [CompletionResultType]::ParameterName, 'Only this workspace (repeatable), e.g. edugami')
             [CompletionResult]::new('--project', '--project', [CompletionResultType]::ParameterName, 'Only this project (repeatable): its id (proj_...) or its exact name')
@@ -381,7 +382,7 @@ Register-ArgumentCompleter -Native -CommandName 'llmcost' -ScriptBlock {
             break
         }
         'llmcost;sync' {
-            [CompletionResult]::new('--provider', '--provider', [CompletionResultType]::ParameterName, 'Only this provider (repeatable): openai, anthropic, openrouter, xai, aws, azure, gcp, github, cursor, deepseek, fireworks')
+            [CompletionResult]::new('--provider', '--provider', [CompletionResultType]::ParameterName, 'Only this provider (repeatable): openai, anthropic, openrouter, xai, aws, azure, gcp, github, cursor, deepseek, fireworks, claude-code')
             [CompletionResult]::new('-w', '-w', [CompletionResultType]::ParameterName, 'Only this workspace (repeatable), e.g. edugami')
             [CompletionResult]::new('--workspace', '--workspace', [CompletionResultType]::ParameterName, 'Only this workspace (repeatable), e.g. edugami')
             [CompletionResult]::new('--month', '--month', [CompletionResultType]::ParameterName, 'This month to date, or a whole month given as YYYY-MM')
@@ -597,7 +598,7 @@ Register-ArgumentCompleter -Native -CommandName 'llmcost' -ScriptBlock {
             break
         }
         'llmcost;balances' {
-            [CompletionResult]::new('--provider', '--provider', [CompletionResultType]::ParameterName, 'Only this provider (repeatable): openai, anthropic, openrouter, xai, aws, azure, gcp, github, cursor, deepseek, fireworks')
+            [CompletionResult]::new('--provider', '--provider', [CompletionResultType]::ParameterName, 'Only this provider (repeatable): openai, anthropic, openrouter, xai, aws, azure, gcp, github, cursor, deepseek, fireworks, claude-code')
             [CompletionResult]::new('-w', '-w', [CompletionResultType]::ParameterName, 'Only this workspace (repeatable), e.g. edugami')
             [CompletionResult]::new('--workspace', '--workspace', [CompletionResultType]::ParameterName, 'Only this workspace (repeatable), e.g. edugami')
             [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format')
@@ -620,8 +621,46 @@ Register-ArgumentCompleter -Native -CommandName 'llmcost' -ScriptBlock {
             [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
             break
         }
+        'llmcost;activity' {
+            [CompletionResult]::new('--provider', '--provider', [CompletionResultType]::ParameterName, 'Only this provider (repeatable): openai, anthropic, openrouter, xai, aws, azure, gcp, github, cursor, deepseek, fireworks, claude-code')
+            [CompletionResult]::new('-w', '-w', [CompletionResultType]::ParameterName, 'Only this workspace (repeatable), e.g. edugami')
+            [CompletionResult]::new('--workspace', '--workspace', [CompletionResultType]::ParameterName, 'Only this workspace (repeatable), e.g. edugami')
+            [CompletionResult]::new('--month', '--month', [CompletionResultType]::ParameterName, 'This month to date, or a whole month given as YYYY-MM')
+            [CompletionResult]::new('--year', '--year', [CompletionResultType]::ParameterName, 'This year to date, or a whole year given as YYYY')
+            [CompletionResult]::new('--last', '--last', [CompletionResultType]::ParameterName, 'The last N days, today included (at most 36600)')
+            [CompletionResult]::new('--since', '--since', [CompletionResultType]::ParameterName, 'From this day (inclusive), to --until or today')
+            [CompletionResult]::new('--until', '--until', [CompletionResultType]::ParameterName, 'Up to this day (inclusive); needs --since')
+            [CompletionResult]::new('--by', '--by', [CompletionResultType]::ParameterName, 'One row per person (or API key), model, UTC day, terminal or account type')
+            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file [default: the platform config dir, e.g. ~/.config/llmcost/config.toml]')
+            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'Cache database [default: the platform cache dir, e.g. ~/.cache/llmcost/cache.sqlite]')
+            [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Give up on a request that has not answered after this many seconds (a timed-out request is retried once) [default: the config''s http.timeout_seconds, 30]')
+            [CompletionResult]::new('--record', '--record', [CompletionResultType]::ParameterName, 'Save every response body a sync receives in DIR (one file per request; no headers, so no keys), to attach to a bug report')
+            [CompletionResult]::new('--remote', '--remote', [CompletionResultType]::ParameterName, 'Ask an llmcost server (`serve` with [serve] tokens) instead of local keys and cache; the token is LLMCOST_REMOTE_TOKEN. Read-only commands: costs, projects, report, teams, budgets, optimize, reconcile, prices, export')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'Colour in tables and the dashboard [default: auto, which honours NO_COLOR]')
+            [CompletionResult]::new('--today', '--today', [CompletionResultType]::ParameterName, 'Today so far (UTC; partial)')
+            [CompletionResult]::new('--yesterday', '--yesterday', [CompletionResultType]::ParameterName, 'Yesterday (UTC)')
+            [CompletionResult]::new('--week', '--week', [CompletionResultType]::ParameterName, 'This ISO week (Monday first) to date')
+            [CompletionResult]::new('--last-week', '--last-week', [CompletionResultType]::ParameterName, 'The whole previous ISO week (Monday to Sunday)')
+            [CompletionResult]::new('--last-month', '--last-month', [CompletionResultType]::ParameterName, 'The whole previous calendar month')
+            [CompletionResult]::new('--this-quarter', '--this-quarter', [CompletionResultType]::ParameterName, 'This calendar quarter to date')
+            [CompletionResult]::new('--last-quarter', '--last-quarter', [CompletionResultType]::ParameterName, 'The whole previous calendar quarter')
+            [CompletionResult]::new('--refresh', '--refresh', [CompletionResultType]::ParameterName, 'Refetch the whole period from the providers, even days already cached')
+            [CompletionResult]::new('--offline', '--offline', [CompletionResultType]::ParameterName, 'Never touch the network: answer from the cache only')
+            [CompletionResult]::new('--demo', '--demo', [CompletionResultType]::ParameterName, 'Use the built-in sample organization: no keys, no network, your cache untouched')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'No progress or notes on stderr; errors are still printed')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'No progress or notes on stderr; errors are still printed')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Diagnostics on stderr: -v what is fetched and written, -vv every request (keys redacted)')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Diagnostics on stderr: -v what is fetched and written, -vv every request (keys redacted)')
+            [CompletionResult]::new('--wide', '--wide', [CompletionResultType]::ParameterName, 'Tables show every column at full width even past the terminal''s edge (piped output always does)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
         'llmcost;estimates' {
-            [CompletionResult]::new('--provider', '--provider', [CompletionResultType]::ParameterName, 'Only this provider (repeatable): openai, anthropic, openrouter, xai, aws, azure, gcp, github, cursor, deepseek, fireworks')
+            [CompletionResult]::new('--provider', '--provider', [CompletionResultType]::ParameterName, 'Only this provider (repeatable): openai, anthropic, openrouter, xai, aws, azure, gcp, github, cursor, deepseek, fireworks, claude-code')
             [CompletionResult]::new('-w', '-w', [CompletionResultType]::ParameterName, 'Only this workspace (repeatable), e.g. edugami')
             [CompletionResult]::new('--workspace', '--workspace', [CompletionResultType]::ParameterName, 'Only this workspace (repeatable), e.g. edugami')
             [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format')
@@ -645,7 +684,7 @@ Register-ArgumentCompleter -Native -CommandName 'llmcost' -ScriptBlock {
             break
         }
         'llmcost;brake' {
-            [CompletionResult]::new('--provider', '--provider', [CompletionResultType]::ParameterName, 'Only this provider (repeatable): openai, anthropic, openrouter, xai, aws, azure, gcp, github, cursor, deepseek, fireworks')
+            [CompletionResult]::new('--provider', '--provider', [CompletionResultType]::ParameterName, 'Only this provider (repeatable): openai, anthropic, openrouter, xai, aws, azure, gcp, github, cursor, deepseek, fireworks, claude-code')
             [CompletionResult]::new('-w', '-w', [CompletionResultType]::ParameterName, 'Only this workspace (repeatable), e.g. edugami')
             [CompletionResult]::new('--workspace', '--workspace', [CompletionResultType]::ParameterName, 'Only this workspace (repeatable), e.g. edugami')
             [CompletionResult]::new('--project', '--project', [CompletionResultType]::ParameterName, 'Only the levers of this project (OpenAI) or workspace (Anthropic), by id')
@@ -777,7 +816,7 @@ Register-ArgumentCompleter -Native -CommandName 'llmcost' -ScriptBlock {
             break
         }
         'llmcost;report' {
-            [CompletionResult]::new('--provider', '--provider', [CompletionResultType]::ParameterName, 'Only this provider (repeatable): openai, anthropic, openrouter, xai, aws, azure, gcp, github, cursor, deepseek, fireworks')
+            [CompletionResult]::new('--provider', '--provider', [CompletionResultType]::ParameterName, 'Only this provider (repeatable): openai, anthropic, openrouter, xai, aws, azure, gcp, github, cursor, deepseek, fireworks, claude-code')
             [CompletionResult]::new('-w', '-w', [CompletionResultType]::ParameterName, 'Only this workspace (repeatable), e.g. edugami')
             [CompletionResult]::new('--workspace', '--workspace', [CompletionResultType]::ParameterName, 'Only this workspace (repeatable), e.g. edugami')
             [CompletionResult]::new('--project', '--project', [CompletionResultType]::ParameterName, 'Only this project (repeatable): its id or its exact name')
@@ -841,7 +880,7 @@ Register-ArgumentCompleter -Native -CommandName 'llmcost' -ScriptBlock {
             break
         }
         'llmcost;optimize' {
-            [CompletionResult]::new('--provider', '--provider', [CompletionResultType]::ParameterName, 'Only this provider (repeatable): openai, anthropic, openrouter, xai, aws, azure, gcp, github, cursor, deepseek, fireworks')
+            [CompletionResult]::new('--provider', '--provider', [CompletionResultType]::ParameterName, 'Only this provider (repeatable): openai, anthropic, openrouter, xai, aws, azure, gcp, github, cursor, deepseek, fireworks, claude-code')
             [CompletionResult]::new('-w', '-w', [CompletionResultType]::ParameterName, 'Only this workspace (repeatable), e.g. edugami')
             [CompletionResult]::new('--workspace', '--workspace', [CompletionResultType]::ParameterName, 'Only this workspace (repeatable), e.g. edugami')
             [CompletionResult]::new('--month', '--month', [CompletionResultType]::ParameterName, 'This month to date, or a whole month given as YYYY-MM')
@@ -878,7 +917,7 @@ Register-ArgumentCompleter -Native -CommandName 'llmcost' -ScriptBlock {
             break
         }
         'llmcost;reconcile' {
-            [CompletionResult]::new('--provider', '--provider', [CompletionResultType]::ParameterName, 'Only this provider (repeatable): openai, anthropic, openrouter, xai, aws, azure, gcp, github, cursor, deepseek, fireworks')
+            [CompletionResult]::new('--provider', '--provider', [CompletionResultType]::ParameterName, 'Only this provider (repeatable): openai, anthropic, openrouter, xai, aws, azure, gcp, github, cursor, deepseek, fireworks, claude-code')
             [CompletionResult]::new('-w', '-w', [CompletionResultType]::ParameterName, 'Only this workspace (repeatable), e.g. edugami')
             [CompletionResult]::new('--workspace', '--workspace', [CompletionResultType]::ParameterName, 'Only this workspace (repeatable), e.g. edugami')
             [CompletionResult]::new('--month', '--month', [CompletionResultType]::ParameterName, 'This month to date, or a whole month given as YYYY-MM')
@@ -1002,7 +1041,7 @@ Register-ArgumentCompleter -Native -CommandName 'llmcost' -ScriptBlock {
         'llmcost;export' {
             [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'The format')
             [CompletionResult]::new('--focus-version', '--focus-version', [CompletionResultType]::ParameterName, 'The FOCUS version written')
-            [CompletionResult]::new('--provider', '--provider', [CompletionResultType]::ParameterName, 'Only this provider (repeatable): openai, anthropic, openrouter, xai, aws, azure, gcp, github, cursor, deepseek, fireworks')
+            [CompletionResult]::new('--provider', '--provider', [CompletionResultType]::ParameterName, 'Only this provider (repeatable): openai, anthropic, openrouter, xai, aws, azure, gcp, github, cursor, deepseek, fireworks, claude-code')
             [CompletionResult]::new('-w', '-w', [CompletionResultType]::ParameterName, 'Only this workspace (repeatable), e.g. edugami')
             [CompletionResult]::new('--workspace', '--workspace', [CompletionResultType]::ParameterName, 'Only this workspace (repeatable), e.g. edugami')
             [CompletionResult]::new('--month', '--month', [CompletionResultType]::ParameterName, 'This month to date, or a whole month given as YYYY-MM')
@@ -1330,6 +1369,7 @@ Register-ArgumentCompleter -Native -CommandName 'llmcost' -ScriptBlock {
             [CompletionResult]::new('sync', 'sync', [CompletionResultType]::ParameterValue, 'Fetch spend into the cache ahead of time')
             [CompletionResult]::new('budgets', 'budgets', [CompletionResultType]::ParameterValue, 'Budgets per period and scope, and the CI gate `budgets check`')
             [CompletionResult]::new('balances', 'balances', [CompletionResultType]::ParameterValue, 'Prepaid balances (OpenRouter credits, xAI) and their runway at the last week''s burn')
+            [CompletionResult]::new('activity', 'activity', [CompletionResultType]::ParameterValue, 'What people did with Claude Code and its estimated cost, per person, model or day')
             [CompletionResult]::new('estimates', 'estimates', [CompletionResultType]::ParameterValue, 'How good today''s estimates are: each estimate against the bill that replaced it')
             [CompletionResult]::new('brake', 'brake', [CompletionResultType]::ParameterValue, 'Stop spend at the providers, reversibly: keys off, rate limits down; --undo, --status')
             [CompletionResult]::new('limits', 'limits', [CompletionResultType]::ParameterValue, 'Budgets held by the providers as their own spend limits: plan, apply, drift (exit 3)')
@@ -1410,6 +1450,9 @@ Register-ArgumentCompleter -Native -CommandName 'llmcost' -ScriptBlock {
             break
         }
         'llmcost;help;balances' {
+            break
+        }
+        'llmcost;help;activity' {
             break
         }
         'llmcost;help;estimates' {

@@ -16,6 +16,9 @@ _llmcost() {
             ",$1")
                 cmd="llmcost"
                 ;;
+            llmcost,activity)
+                cmd="llmcost__subcmd__activity"
+                ;;
             llmcost,balances)
                 cmd="llmcost__subcmd__balances"
                 ;;
@@ -153,6 +156,9 @@ _llmcost() {
                 ;;
             llmcost__subcmd__cache__subcmd__help,path)
                 cmd="llmcost__subcmd__cache__subcmd__help__subcmd__path"
+                ;;
+            llmcost__subcmd__help,activity)
+                cmd="llmcost__subcmd__help__subcmd__activity"
                 ;;
             llmcost__subcmd__help,balances)
                 cmd="llmcost__subcmd__help__subcmd__balances"
@@ -383,12 +389,90 @@ _llmcost() {
 
     case "${cmd}" in
         llmcost)
-            opts="-q -v -h -V --config --db --demo --quiet --timeout --verbose --record --wide --remote --color --help --version providers projects teams costs sync budgets balances estimates brake limits report tui optimize reconcile prices import export notify serve metrics doctor cache completions man generate-cache help"
+            opts="-q -v -h -V --config --db --demo --quiet --timeout --verbose --record --wide --remote --color --help --version providers projects teams costs sync budgets balances activity estimates brake limits report tui optimize reconcile prices import export notify serve metrics doctor cache completions man generate-cache help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --db)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --record)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --remote)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        llmcost__subcmd__activity)
+            opts="-w -q -v -h -V --provider --workspace --today --yesterday --week --last-week --last-month --this-quarter --last-quarter --month --year --last --since --until --by --format --refresh --offline --config --db --demo --quiet --timeout --verbose --record --wide --remote --color --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --provider)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --workspace)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -w)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --month)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --year)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --last)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --since)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --until)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --by)
+                    COMPREPLY=($(compgen -W "person model day terminal customer-type" -- "${cur}"))
+                    return 0
+                    ;;
+                --format)
+                    COMPREPLY=($(compgen -W "table json csv markdown" -- "${cur}"))
+                    return 0
+                    ;;
                 --config)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -1569,8 +1653,22 @@ _llmcost() {
             return 0
             ;;
         llmcost__subcmd__help)
-            opts="providers projects teams costs sync budgets balances estimates brake limits report tui optimize reconcile prices import export notify serve metrics doctor cache completions man generate-cache help"
+            opts="providers projects teams costs sync budgets balances activity estimates brake limits report tui optimize reconcile prices import export notify serve metrics doctor cache completions man generate-cache help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        llmcost__subcmd__help__subcmd__activity)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi

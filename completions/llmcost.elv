@@ -41,6 +41,7 @@ set edit:completion:arg-completer[llmcost] = {|@words|
             cand sync 'Fetch spend into the cache ahead of time'
             cand budgets 'Budgets per period and scope, and the CI gate `budgets check`'
             cand balances 'Prepaid balances (OpenRouter credits, xAI) and their runway at the last week''s burn'
+            cand activity 'What people did with Claude Code and its estimated cost, per person, model or day'
             cand estimates 'How good today''s estimates are: each estimate against the bill that replaced it'
             cand brake 'Stop spend at the providers, reversibly: keys off, rate limits down; --undo, --status'
             cand limits 'Budgets held by the providers as their own spend limits: plan, apply, drift (exit 3)'
@@ -155,7 +156,7 @@ set edit:completion:arg-completer[llmcost] = {|@words|
             cand --version 'Print version'
         }
         &'llmcost;providers;test'= {
-            cand --provider 'Only this provider (repeatable): openai, anthropic, openrouter, xai, aws, azure, gcp, github, cursor, deepseek, fireworks'
+            cand --provider 'Only this provider (repeatable): openai, anthropic, openrouter, xai, aws, azure, gcp, github, cursor, deepseek, fireworks, claude-code'
             cand -w 'Only this workspace (repeatable), e.g. edugami'
             cand --workspace 'Only this workspace (repeatable), e.g. edugami'
             cand --config 'Config file [default: the platform config dir, e.g. ~/.config/llmcost/config.toml]'
@@ -193,7 +194,7 @@ set edit:completion:arg-completer[llmcost] = {|@words|
         &'llmcost;providers;help;help'= {
         }
         &'llmcost;projects'= {
-            cand --provider 'Only this provider (repeatable): openai, anthropic, openrouter, xai, aws, azure, gcp, github, cursor, deepseek, fireworks'
+            cand --provider 'Only this provider (repeatable): openai, anthropic, openrouter, xai, aws, azure, gcp, github, cursor, deepseek, fireworks, claude-code'
             cand -w 'Only this workspace (repeatable), e.g. edugami'
             cand --workspace 'Only this workspace (repeatable), e.g. edugami'
             cand --month 'This month to date, or a whole month given as YYYY-MM'
@@ -230,7 +231,7 @@ set edit:completion:arg-completer[llmcost] = {|@words|
             cand --version 'Print version'
         }
         &'llmcost;teams'= {
-            cand --provider 'Only this provider (repeatable): openai, anthropic, openrouter, xai, aws, azure, gcp, github, cursor, deepseek, fireworks'
+            cand --provider 'Only this provider (repeatable): openai, anthropic, openrouter, xai, aws, azure, gcp, github, cursor, deepseek, fireworks, claude-code'
             cand -w 'Only this workspace (repeatable), e.g. edugami'
             cand --workspace 'Only this workspace (repeatable), e.g. edugami'
             cand --month 'This month to date, or a whole month given as YYYY-MM'
@@ -270,7 +271,7 @@ set edit:completion:arg-completer[llmcost] = {|@words|
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'llmcost;teams;check'= {
-            cand --provider 'Only this provider (repeatable): openai, anthropic, openrouter, xai, aws, azure, gcp, github, cursor, deepseek, fireworks'
+            cand --provider 'Only this provider (repeatable): openai, anthropic, openrouter, xai, aws, azure, gcp, github, cursor, deepseek, fireworks, claude-code'
             cand -w 'Only this workspace (repeatable), e.g. edugami'
             cand --workspace 'Only this workspace (repeatable), e.g. edugami'
             cand --month 'This month to date, or a whole month given as YYYY-MM'
@@ -316,7 +317,7 @@ set edit:completion:arg-completer[llmcost] = {|@words|
         &'llmcost;teams;help;help'= {
         }
         &'llmcost;costs'= {
-            cand --provider 'Only this provider (repeatable): openai, anthropic, openrouter, xai, aws, azure, gcp, github, cursor, deepseek, fireworks'
+            cand --provider 'Only this provider (repeatable): openai, anthropic, openrouter, xai, aws, azure, gcp, github, cursor, deepseek, fireworks, claude-code'
             cand -w 'Only this workspace (repeatable), e.g. edugami'
             cand --workspace 'Only this workspace (repeatable), e.g. edugami'
             cand --project 'Only this project (repeatable): its id (proj_...) or its exact name'
@@ -359,7 +360,7 @@ set edit:completion:arg-completer[llmcost] = {|@words|
             cand --version 'Print version'
         }
         &'llmcost;sync'= {
-            cand --provider 'Only this provider (repeatable): openai, anthropic, openrouter, xai, aws, azure, gcp, github, cursor, deepseek, fireworks'
+            cand --provider 'Only this provider (repeatable): openai, anthropic, openrouter, xai, aws, azure, gcp, github, cursor, deepseek, fireworks, claude-code'
             cand -w 'Only this workspace (repeatable), e.g. edugami'
             cand --workspace 'Only this workspace (repeatable), e.g. edugami'
             cand --month 'This month to date, or a whole month given as YYYY-MM'
@@ -561,7 +562,7 @@ set edit:completion:arg-completer[llmcost] = {|@words|
         &'llmcost;budgets;help;help'= {
         }
         &'llmcost;balances'= {
-            cand --provider 'Only this provider (repeatable): openai, anthropic, openrouter, xai, aws, azure, gcp, github, cursor, deepseek, fireworks'
+            cand --provider 'Only this provider (repeatable): openai, anthropic, openrouter, xai, aws, azure, gcp, github, cursor, deepseek, fireworks, claude-code'
             cand -w 'Only this workspace (repeatable), e.g. edugami'
             cand --workspace 'Only this workspace (repeatable), e.g. edugami'
             cand --format 'Output format'
@@ -583,8 +584,45 @@ set edit:completion:arg-completer[llmcost] = {|@words|
             cand -V 'Print version'
             cand --version 'Print version'
         }
+        &'llmcost;activity'= {
+            cand --provider 'Only this provider (repeatable): openai, anthropic, openrouter, xai, aws, azure, gcp, github, cursor, deepseek, fireworks, claude-code'
+            cand -w 'Only this workspace (repeatable), e.g. edugami'
+            cand --workspace 'Only this workspace (repeatable), e.g. edugami'
+            cand --month 'This month to date, or a whole month given as YYYY-MM'
+            cand --year 'This year to date, or a whole year given as YYYY'
+            cand --last 'The last N days, today included (at most 36600)'
+            cand --since 'From this day (inclusive), to --until or today'
+            cand --until 'Up to this day (inclusive); needs --since'
+            cand --by 'One row per person (or API key), model, UTC day, terminal or account type'
+            cand --format 'Output format'
+            cand --config 'Config file [default: the platform config dir, e.g. ~/.config/llmcost/config.toml]'
+            cand --db 'Cache database [default: the platform cache dir, e.g. ~/.cache/llmcost/cache.sqlite]'
+            cand --timeout 'Give up on a request that has not answered after this many seconds (a timed-out request is retried once) [default: the config''s http.timeout_seconds, 30]'
+            cand --record 'Save every response body a sync receives in DIR (one file per request; no headers, so no keys), to attach to a bug report'
+            cand --remote 'Ask an llmcost server (`serve` with [serve] tokens) instead of local keys and cache; the token is LLMCOST_REMOTE_TOKEN. Read-only commands: costs, projects, report, teams, budgets, optimize, reconcile, prices, export'
+            cand --color 'Colour in tables and the dashboard [default: auto, which honours NO_COLOR]'
+            cand --today 'Today so far (UTC; partial)'
+            cand --yesterday 'Yesterday (UTC)'
+            cand --week 'This ISO week (Monday first) to date'
+            cand --last-week 'The whole previous ISO week (Monday to Sunday)'
+            cand --last-month 'The whole previous calendar month'
+            cand --this-quarter 'This calendar quarter to date'
+            cand --last-quarter 'The whole previous calendar quarter'
+            cand --refresh 'Refetch the whole period from the providers, even days already cached'
+            cand --offline 'Never touch the network: answer from the cache only'
+            cand --demo 'Use the built-in sample organization: no keys, no network, your cache untouched'
+            cand -q 'No progress or notes on stderr; errors are still printed'
+            cand --quiet 'No progress or notes on stderr; errors are still printed'
+            cand -v 'Diagnostics on stderr: -v what is fetched and written, -vv every request (keys redacted)'
+            cand --verbose 'Diagnostics on stderr: -v what is fetched and written, -vv every request (keys redacted)'
+            cand --wide 'Tables show every column at full width even past the terminal''s edge (piped output always does)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
         &'llmcost;estimates'= {
-            cand --provider 'Only this provider (repeatable): openai, anthropic, openrouter, xai, aws, azure, gcp, github, cursor, deepseek, fireworks'
+            cand --provider 'Only this provider (repeatable): openai, anthropic, openrouter, xai, aws, azure, gcp, github, cursor, deepseek, fireworks, claude-code'
             cand -w 'Only this workspace (repeatable), e.g. edugami'
             cand --workspace 'Only this workspace (repeatable), e.g. edugami'
             cand --format 'Output format'
@@ -607,7 +645,7 @@ set edit:completion:arg-completer[llmcost] = {|@words|
             cand --version 'Print version'
         }
         &'llmcost;brake'= {
-            cand --provider 'Only this provider (repeatable): openai, anthropic, openrouter, xai, aws, azure, gcp, github, cursor, deepseek, fireworks'
+            cand --provider 'Only this provider (repeatable): openai, anthropic, openrouter, xai, aws, azure, gcp, github, cursor, deepseek, fireworks, claude-code'
             cand -w 'Only this workspace (repeatable), e.g. edugami'
             cand --workspace 'Only this workspace (repeatable), e.g. edugami'
             cand --project 'Only the levers of this project (OpenAI) or workspace (Anthropic), by id'
@@ -729,7 +767,7 @@ set edit:completion:arg-completer[llmcost] = {|@words|
         &'llmcost;limits;help;help'= {
         }
         &'llmcost;report'= {
-            cand --provider 'Only this provider (repeatable): openai, anthropic, openrouter, xai, aws, azure, gcp, github, cursor, deepseek, fireworks'
+            cand --provider 'Only this provider (repeatable): openai, anthropic, openrouter, xai, aws, azure, gcp, github, cursor, deepseek, fireworks, claude-code'
             cand -w 'Only this workspace (repeatable), e.g. edugami'
             cand --workspace 'Only this workspace (repeatable), e.g. edugami'
             cand --project 'Only this project (repeatable): its id or its exact name'
@@ -791,7 +829,7 @@ set edit:completion:arg-completer[llmcost] = {|@words|
             cand --version 'Print version'
         }
         &'llmcost;optimize'= {
-            cand --provider 'Only this provider (repeatable): openai, anthropic, openrouter, xai, aws, azure, gcp, github, cursor, deepseek, fireworks'
+            cand --provider 'Only this provider (repeatable): openai, anthropic, openrouter, xai, aws, azure, gcp, github, cursor, deepseek, fireworks, claude-code'
             cand -w 'Only this workspace (repeatable), e.g. edugami'
             cand --workspace 'Only this workspace (repeatable), e.g. edugami'
             cand --month 'This month to date, or a whole month given as YYYY-MM'
@@ -827,7 +865,7 @@ set edit:completion:arg-completer[llmcost] = {|@words|
             cand --version 'Print version'
         }
         &'llmcost;reconcile'= {
-            cand --provider 'Only this provider (repeatable): openai, anthropic, openrouter, xai, aws, azure, gcp, github, cursor, deepseek, fireworks'
+            cand --provider 'Only this provider (repeatable): openai, anthropic, openrouter, xai, aws, azure, gcp, github, cursor, deepseek, fireworks, claude-code'
             cand -w 'Only this workspace (repeatable), e.g. edugami'
             cand --workspace 'Only this workspace (repeatable), e.g. edugami'
             cand --month 'This month to date, or a whole month given as YYYY-MM'
@@ -944,7 +982,7 @@ set edit:completion:arg-completer[llmcost] = {|@words|
         &'llmcost;export'= {
             cand --format 'The format'
             cand --focus-version 'The FOCUS version written'
-            cand --provider 'Only this provider (repeatable): openai, anthropic, openrouter, xai, aws, azure, gcp, github, cursor, deepseek, fireworks'
+            cand --provider 'Only this provider (repeatable): openai, anthropic, openrouter, xai, aws, azure, gcp, github, cursor, deepseek, fireworks, claude-code'
             cand -w 'Only this workspace (repeatable), e.g. edugami'
             cand --workspace 'Only this workspace (repeatable), e.g. edugami'
             cand --month 'This month to date, or a whole month given as YYYY-MM'
@@ -1251,6 +1289,7 @@ set edit:completion:arg-completer[llmcost] = {|@words|
             cand sync 'Fetch spend into the cache ahead of time'
             cand budgets 'Budgets per period and scope, and the CI gate `budgets check`'
             cand balances 'Prepaid balances (OpenRouter credits, xAI) and their runway at the last week''s burn'
+            cand activity 'What people did with Claude Code and its estimated cost, per person, model or day'
             cand estimates 'How good today''s estimates are: each estimate against the bill that replaced it'
             cand brake 'Stop spend at the providers, reversibly: keys off, rate limits down; --undo, --status'
             cand limits 'Budgets held by the providers as their own spend limits: plan, apply, drift (exit 3)'
@@ -1314,6 +1353,8 @@ set edit:completion:arg-completer[llmcost] = {|@words|
         &'llmcost;help;budgets;check'= {
         }
         &'llmcost;help;balances'= {
+        }
+        &'llmcost;help;activity'= {
         }
         &'llmcost;help;estimates'= {
         }

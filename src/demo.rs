@@ -12,6 +12,7 @@ use crate::domain::{Account, CostRecord, DateRange, Money, ProjectInfo, Provider
 use crate::error::{Error, Result};
 use crate::store::{Store, SyncBatch};
 
+mod claude_code;
 mod keys;
 
 /// How much history the demo holds.
@@ -533,6 +534,14 @@ impl Demo {
                 store.record_balance(&account, now, Money::from_decimal(left), crate::domain::Currency::USD)?;
             }
         }
+        // Claude Code's analytics of the edugami organization: people's activity with
+        // Anthropic's estimate, never a bill.
+        let batch = SyncBatch {
+            runs: vec![(range, Vec::new(), Vec::new())],
+            activity: claude_code::records(range),
+            ..SyncBatch::default()
+        };
+        store.write_sync(&Account::new(ProviderKind::ClaudeCode, claude_code::WORKSPACE), &batch, now)?;
         // From a week before the first day: a conversion looks back up to 7 days for the last
         // business day's rate, and the demo's first day may be a weekend.
         store.save_fx(&demo_rates(DateRange::new(range.since - Days::new(7), range.until)))?;
@@ -561,7 +570,11 @@ impl Demo {
     }
 
     pub fn accounts(&self) -> Vec<Account> {
-        WORKSPACES.iter().map(|w| Account::new(w.provider, w.name)).collect()
+        WORKSPACES
+            .iter()
+            .map(|w| Account::new(w.provider, w.name))
+            .chain(std::iter::once(Account::new(ProviderKind::ClaudeCode, claude_code::WORKSPACE)))
+            .collect()
     }
 }
 

@@ -90,19 +90,22 @@ pub enum KeyError {
     Ambient { account: String, reason: String },
 }
 
-/// `LLMCOST_KEY_OPENAI_EDUGAMI`: upper case, any other character as `_`.
+/// A name as it is spelt in an environment variable: upper case, any other character as `_`
+/// (`claude-code` is `CLAUDE_CODE`).
+pub fn env_word(text: &str) -> String {
+    text.chars().map(|c| if c.is_ascii_alphanumeric() { c.to_ascii_uppercase() } else { '_' }).collect()
+}
+
+/// `LLMCOST_KEY_OPENAI_EDUGAMI`, `LLMCOST_KEY_CLAUDE_CODE_MAIN`.
 pub fn env_var_name(account: &Account) -> String {
-    let clean = |s: &str| -> String {
-        s.chars().map(|c| if c.is_ascii_alphanumeric() { c.to_ascii_uppercase() } else { '_' }).collect()
-    };
-    format!("LLMCOST_KEY_{}_{}", clean(account.provider.id()), clean(&account.workspace))
+    format!("LLMCOST_KEY_{}_{}", env_word(account.provider.id()), env_word(&account.workspace))
 }
 
 /// Workspaces whose key variable is in the environment: `LLMCOST_KEY_OPENAI_EDUGAMI` gives
 /// `edugami`. An empty variable counts: it declares the account (a CI secret that is not set
 /// reads as empty), whose missing key is then an error, never silently less spend.
 pub fn workspaces_in_env(provider: ProviderKind, vars: &[(String, String)]) -> BTreeSet<String> {
-    let prefix = format!("LLMCOST_KEY_{}_", provider.id().to_ascii_uppercase());
+    let prefix = format!("LLMCOST_KEY_{}_", env_word(provider.id()));
     vars.iter()
         .filter_map(|(k, _)| k.strip_prefix(&prefix))
         .filter(|rest| !rest.is_empty())

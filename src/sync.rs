@@ -184,6 +184,7 @@ pub(crate) async fn fetch(
                     Vec::new()
                 }
             };
+            batch.activity.extend(fetched.activity);
             batch.runs.push((*range, fetched.costs, usage));
         }
         Ok::<(), ProviderError>(())

@@ -238,7 +238,27 @@ impl App {
     }
 
     /// The accounts a command's `--provider`/`--workspace` select. Unknown names are errors.
+    /// The accounts a bill view covers: [`App::select_any`]'s, less those that report people's
+    /// activity rather than a bill (Claude Code's analytics, `llmcost activity`). Naming only
+    /// such accounts is an error that says where their figures are.
     pub fn select(&self, provider_names: &[String], workspace_names: &[String]) -> Result<Vec<Account>> {
+        let any = self.select_any(provider_names, workspace_names)?;
+        let (activity, billed): (Vec<Account>, Vec<Account>) =
+            any.into_iter().partition(|a| a.provider.info().activity_only);
+        if billed.is_empty() && !activity.is_empty() {
+            let names: Vec<String> = activity.iter().map(ToString::to_string).collect();
+            return Err(Error::Usage(format!(
+                "{} report{} people's activity with an estimated cost, not a bill: see 'llmcost activity'",
+                names.join(", "),
+                if names.len() == 1 { "s" } else { "" }
+            )));
+        }
+        Ok(billed)
+    }
+
+    /// The configured accounts `--provider` and `--workspace` name (all when none), whatever
+    /// they report: what a sync and `providers test` cover.
+    pub fn select_any(&self, provider_names: &[String], workspace_names: &[String]) -> Result<Vec<Account>> {
         let all = self.accounts();
         let mut providers = Vec::new();
         for p in provider_names {

@@ -1,6 +1,7 @@
 //! The application layer: the context a use case runs in, and the use cases every front end
 //! (commands, dashboard) shares. Nothing here imports a front end.
 
+pub(crate) mod activity;
 pub(crate) mod alerts;
 pub(crate) mod answer;
 pub(crate) mod balances;

@@ -196,7 +196,7 @@ pub(crate) fn run(
     range: DateRange,
     refresh: bool,
 ) -> Result<(Vec<Account>, Vec<AccountSync>)> {
-    let accounts = app.select(providers, workspaces)?;
+    let accounts = app.select_any(providers, workspaces)?;
     if app.is_demo() {
         return Ok((accounts, Vec::new()));
     }

@@ -1,5 +1,6 @@
 //! The command tree (clap) and dispatch. Each command's args and `run` live in their own file.
 
+mod activity_cmd;
 mod args;
 mod balances_cmd;
 mod brake_cmd;
@@ -158,6 +159,8 @@ pub enum Command {
     Budgets(budgets::BudgetsArgs),
     /// Prepaid balances (OpenRouter credits, xAI) and their runway at the last week's burn
     Balances(balances_cmd::BalancesArgs),
+    /// What people did with Claude Code and its estimated cost, per person, model or day
+    Activity(activity_cmd::ActivityArgs),
     /// How good today's estimates are: each estimate against the bill that replaced it
     Estimates(estimates_cmd::EstimatesArgs),
     /// Stop spend at the providers, reversibly: keys off, rate limits down; --undo, --status
@@ -264,6 +267,7 @@ fn run_command(app: &App, command: Command) -> crate::error::Result<()> {
         Command::Costs(args) => costs::run(app, args),
         Command::Budgets(args) => budgets::run(app, args),
         Command::Balances(args) => balances_cmd::run(app, args),
+        Command::Activity(args) => activity_cmd::run(app, args),
         Command::Estimates(args) => estimates_cmd::run(app, args),
         Command::Report(args) => report::run(app, args),
         Command::Optimize(args) => optimize_cmd::run(app, args),
@@ -283,6 +287,7 @@ fn dispatch(cli: Cli) -> crate::error::Result<()> {
         Command::Sync(args) => sync_cmd::run(&app, args),
         Command::Budgets(args) => budgets::run(&app, args),
         Command::Balances(args) => balances_cmd::run(&app, args),
+        Command::Activity(args) => activity_cmd::run(&app, args),
         Command::Estimates(args) => estimates_cmd::run(&app, args),
         Command::Brake(args) => brake_cmd::run(&app, args),
         Command::Limits(args) => limits_cmd::run(&app, args),

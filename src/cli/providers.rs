@@ -333,7 +333,7 @@ fn remove(app: &App, args: RemoveArgs) -> Result<()> {
 }
 
 fn test(app: &App, scope: &ScopeArgs) -> Result<()> {
-    let accounts = app.select(&scope.provider, &scope.workspace)?;
+    let accounts = app.select_any(&scope.provider, &scope.workspace)?;
     let mut failed = Vec::new();
     let mut lines = Vec::new();
     for account in accounts {

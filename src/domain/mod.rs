@@ -1,5 +1,6 @@
 //! Plain data with no I/O: money, periods, line items, grouping dimensions and records.
 
+pub(crate) mod activity;
 pub(crate) mod calendar;
 pub(crate) mod currency;
 pub mod day;
@@ -14,6 +15,7 @@ pub(crate) mod period;
 pub(crate) mod records;
 pub(crate) mod wire;
 
+pub use activity::{ActivityModel, ActivityRecord, ActorKind};
 pub use currency::Currency;
 pub use dims::Dim;
 pub use key_value::KeyValue;

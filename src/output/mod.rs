@@ -1,5 +1,6 @@
 //! Rendering the views `app` builds as table, JSON, CSV or Markdown.
 
+pub(crate) mod activity_out;
 pub(crate) mod balances_out;
 pub(crate) mod brake_out;
 pub(crate) mod budget_text;

@@ -110,6 +110,10 @@ pub struct ProviderInfo {
     /// (`llmcost import`), as for a vendor without a billing API, and the API serves other
     /// things (DeepSeek: the balance).
     pub fetches_spend: bool,
+    /// Its API serves people's activity with the vendor's estimated cost, part of another
+    /// provider's bill or of seats (Claude Code's analytics): synced into `llmcost activity`,
+    /// never a billed row, so bill views leave the account out.
+    pub activity_only: bool,
     /// Sells other companies' models (a cloud, a router, a host of open models): FOCUS's
     /// publisher is then the model's (`app::views::publisher`), not the provider.
     pub resells_models: bool,
@@ -184,6 +188,7 @@ impl ProviderInfo {
         counts_requests: false,
         prepaid: false,
         fetches_spend: true,
+        activity_only: false,
         resells_models: false,
         live: "",
         live_hourly: false,

@@ -4,6 +4,7 @@
 pub mod anthropic;
 pub(crate) mod aws;
 pub(crate) mod azure;
+pub mod claude_code;
 pub(crate) mod credentials;
 pub mod cursor;
 pub mod deepseek;
@@ -50,6 +51,9 @@ pub struct DayBatch {
     pub days_reported: Option<BTreeSet<NaiveDate>>,
     /// Project names learnt with the costs (AWS linked accounts), merged into the project list.
     pub projects: Option<Vec<ProjectInfo>>,
+    /// People's activity with its estimated cost (`ProviderInfo::activity_only` providers),
+    /// replacing the cached activity of the days answered.
+    pub activity: Vec<crate::domain::ActivityRecord>,
 }
 
 /// What authenticates an account's requests.
@@ -291,7 +295,7 @@ pub fn base_url(provider: ProviderKind, workspace_override: Option<&str>, env: &
     if let Some(url) = workspace_override {
         return url.to_string();
     }
-    let var = format!("LLMCOST_{}_BASE_URL", provider.id().to_ascii_uppercase());
+    let var = format!("LLMCOST_{}_BASE_URL", crate::secrets::env_word(provider.id()));
     let vars = std::iter::once(var.as_str()).chain(provider.info().endpoint_env.iter().copied());
     for name in vars {
         if let Some((_, v)) = env.iter().find(|(k, v)| k == name && !v.trim().is_empty()) {

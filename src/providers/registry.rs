@@ -157,6 +157,7 @@ registry! {
     Cursor => cursor::Cursor,
     DeepSeek => deepseek::DeepSeek,
     Fireworks => fireworks::Fireworks,
+    ClaudeCode => claude_code::ClaudeCode,
 }
 
 /// `openai, anthropic, openrouter`: for help texts and errors.

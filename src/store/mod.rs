@@ -3,6 +3,7 @@
 //! Money is stored as exact decimal text and summed with the `dec_sum` aggregate, so SQL
 //! groups rows and Rust adds the amounts without ever going through a float.
 
+mod activity;
 mod balances;
 mod decimal_sum;
 mod estimates;
@@ -24,6 +25,7 @@ use chrono::{DateTime, NaiveDate, SecondsFormat, Utc};
 use rusqlite::Connection;
 
 pub use crate::domain::KeyValue;
+pub use activity::ActivityRow;
 pub use estimates::{EstimateDay, EstimateRow, Score};
 pub use journal::{JournalEntry, NewEntry};
 pub use key::GroupKey;

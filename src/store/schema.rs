@@ -242,6 +242,43 @@ const MIGRATIONS: &[&str] = &[
         learnt_at TEXT NOT NULL,
         PRIMARY KEY (provider, workspace, name)
     ) WITHOUT ROWID;",
+    // 15: a coding assistant's activity per person and day (Claude Code's analytics): a record
+    // per actor, terminal and account type (`seq` within the day), and per model the tokens with
+    // the vendor's estimated cost, exact decimal: an estimate, never in a billed total.
+    "CREATE TABLE activity (
+        provider          TEXT NOT NULL,
+        workspace         TEXT NOT NULL,
+        day               TEXT NOT NULL,
+        seq               INTEGER NOT NULL,
+        actor             TEXT NOT NULL,
+        actor_kind        TEXT NOT NULL,   -- user | api_key
+        customer_type     TEXT NOT NULL,   -- api | subscription
+        subscription_type TEXT NOT NULL,
+        terminal          TEXT NOT NULL,
+        sessions          INTEGER NOT NULL,
+        lines_added       INTEGER NOT NULL,
+        lines_removed     INTEGER NOT NULL,
+        commits           INTEGER NOT NULL,
+        pull_requests     INTEGER NOT NULL,
+        edits_accepted    INTEGER NOT NULL,
+        edits_rejected    INTEGER NOT NULL,
+        fetched_at        TEXT NOT NULL,
+        PRIMARY KEY (provider, workspace, day, seq)
+    ) WITHOUT ROWID;
+    CREATE TABLE activity_models (
+        provider              TEXT NOT NULL,
+        workspace             TEXT NOT NULL,
+        day                   TEXT NOT NULL,
+        seq                   INTEGER NOT NULL,
+        model                 TEXT NOT NULL,
+        input_tokens          INTEGER NOT NULL,
+        output_tokens         INTEGER NOT NULL,
+        cache_read_tokens     INTEGER NOT NULL,
+        cache_creation_tokens INTEGER NOT NULL,
+        estimated             TEXT NOT NULL,
+        currency              TEXT NOT NULL,
+        PRIMARY KEY (provider, workspace, day, seq, model)
+    ) WITHOUT ROWID;",
 ];
 
 #[expect(clippy::cast_possible_wrap, reason = "a handful of migrations")]

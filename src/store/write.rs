@@ -25,6 +25,9 @@ pub struct SyncBatch {
     pub keys: Option<Vec<crate::domain::ApiKeyInfo>>,
     /// What the provider's API answered about itself (name, value), to remember.
     pub facts: Vec<(String, String)>,
+    /// People's activity of the runs' days (`ProviderInfo::activity_only` providers): it
+    /// replaces the cached activity of every reported day of the runs.
+    pub activity: Vec<crate::domain::ActivityRecord>,
 }
 
 impl Store {
@@ -66,6 +69,9 @@ impl Store {
         let fetched: Vec<NaiveDate> =
             batch.runs.iter().flat_map(|(r, _, _)| r.days()).filter(|d| !batch.unreported.contains(d)).collect();
         super::estimates::settle(&tx, provider, workspace, &fetched, fetched_at)?;
+        if account.provider.info().activity_only {
+            super::activity::replace_activity(&tx, provider, workspace, &fetched, &batch.activity, &at)?;
+        }
         if let Some(keys) = &batch.keys {
             super::keys::replace_keys(&tx, provider, workspace, keys)?;
         }

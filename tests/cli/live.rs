@@ -171,7 +171,7 @@ async fn the_dashboard_refreshes_today_every_minute() {
             effects.extend(update(model, msg));
         }
     };
-    let mut model = Model::new(app.accounts(), today, true, false);
+    let mut model = Model::new(app.select(&[], &[]).unwrap(), today, true, false);
     let first = init(&mut model);
     run_all(&app, &mut model, first);
     let card = model.snapshot.as_ref().unwrap().today.clone().unwrap();

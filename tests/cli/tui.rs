@@ -35,7 +35,9 @@ fn code(k: KeyCode) -> Msg {
 /// A model over the demo organization, and its cache.
 fn demo(online: bool) -> (Demo, Model) {
     let demo = Demo::new(now()).unwrap();
-    let model = Model::new(demo.accounts(), now().date_naive(), online, false);
+    // What the dashboard covers: the accounts with a bill (`App::select`).
+    let billed = demo.accounts().into_iter().filter(|a| !a.provider.info().activity_only).collect();
+    let model = Model::new(billed, now().date_naive(), online, false);
     (demo, model)
 }
 
@@ -352,7 +354,7 @@ fn the_budget_card_shows_the_period_on_view() {
     let now: DateTime<Utc> = "2026-12-06T10:00:00Z".parse().unwrap();
     let app =
         llmcost::app::App::demo_at(llmcost::clock::Clock::pinned(now), PathBuf::from("unused.toml"), true).unwrap();
-    let mut model = Model::new(app.accounts(), now.date_naive(), false, false);
+    let mut model = Model::new(app.select(&[], &[]).unwrap(), now.date_naive(), false, false);
     let run = |model: &mut Model, effect: Effect| {
         let msg = llmcost::tui::run_effect(&app, effect);
         update(model, msg);

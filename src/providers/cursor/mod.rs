@@ -227,7 +227,13 @@ impl Provider for Cursor {
             summed.add(answer, range).map_err(|m| self.http.fail(EVENTS, FailureKind::Malformed, m))?;
             if !more {
                 let (costs, usage) = summed.records();
-                return Ok(DayBatch { costs, usage: Ok(usage), days_reported: None, projects: None });
+                return Ok(DayBatch {
+                    costs,
+                    usage: Ok(usage),
+                    days_reported: None,
+                    projects: None,
+                    activity: Vec::new(),
+                });
             }
         }
         Err(self.http.fail(

@@ -212,7 +212,13 @@ impl Provider for Fireworks {
     }
 
     async fn fetch_days(&self, range: DateRange) -> Result<DayBatch, ProviderError> {
-        Ok(DayBatch { costs: self.costs(range).await?, usage: Ok(Vec::new()), days_reported: None, projects: None })
+        Ok(DayBatch {
+            costs: self.costs(range).await?,
+            usage: Ok(Vec::new()),
+            days_reported: None,
+            projects: None,
+            activity: Vec::new(),
+        })
     }
 }
 

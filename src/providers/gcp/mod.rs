@@ -161,6 +161,7 @@ impl Provider for Gcp {
             usage: Ok(Vec::new()),
             days_reported: None,
             projects: Some(names).filter(|n| !n.is_empty()),
+            activity: Vec::new(),
         })
     }
 }

@@ -168,7 +168,7 @@ impl Provider for GitHub {
             let path = self.path();
             costs.extend(cost_records(report, range).map_err(|m| self.http.fail(&path, FailureKind::Malformed, m))?);
         }
-        Ok(DayBatch { costs, usage: Ok(Vec::new()), days_reported: None, projects: None })
+        Ok(DayBatch { costs, usage: Ok(Vec::new()), days_reported: None, projects: None, activity: Vec::new() })
     }
 }
 

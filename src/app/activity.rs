@@ -1,0 +1,351 @@
+//! `llmcost activity`: what people did with a coding assistant and what its vendor estimates it
+//! cost (Claude Code's analytics), per person, model, day, terminal or account type. The cost is
+//! an estimate inside other figures (API-billed use is in Anthropic's bill, subscription use is
+//! covered by seats): it is labelled so and never added to a billed total.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use super::App;
+use super::answer::Answer;
+use super::select::Scope;
+use crate::domain::{Account, ActivityRecord, ActorKind, Currency, DateRange, Money};
+use crate::error::{Error, Result};
+
+/// What a row of the view is.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub(crate) enum ActivityBy {
+    /// A person (an email) or an API key.
+    #[default]
+    Person,
+    Model,
+    Day,
+    Terminal,
+    /// `api` or `subscription`.
+    CustomerType,
+}
+
+impl ActivityBy {
+    pub(crate) fn label(self) -> &'static str {
+        match self {
+            ActivityBy::Person => "person",
+            ActivityBy::Model => "model",
+            ActivityBy::Day => "day",
+            ActivityBy::Terminal => "terminal",
+            ActivityBy::CustomerType => "customer_type",
+        }
+    }
+}
+
+/// What people did, counted per record (a model's row has none: a session is not a model's).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub(crate) struct Work {
+    pub sessions: u64,
+    pub lines_added: u64,
+    pub lines_removed: u64,
+    pub commits: u64,
+    pub pull_requests: u64,
+    pub edits_accepted: u64,
+    pub edits_rejected: u64,
+}
+
+impl Work {
+    fn add(&mut self, r: &ActivityRecord) {
+        self.sessions = self.sessions.saturating_add(r.sessions);
+        self.lines_added = self.lines_added.saturating_add(r.lines_added);
+        self.lines_removed = self.lines_removed.saturating_add(r.lines_removed);
+        self.commits = self.commits.saturating_add(r.commits);
+        self.pull_requests = self.pull_requests.saturating_add(r.pull_requests);
+        self.edits_accepted = self.edits_accepted.saturating_add(r.edits_accepted);
+        self.edits_rejected = self.edits_rejected.saturating_add(r.edits_rejected);
+    }
+
+    /// Edits accepted of those decided, in whole percent; `None` when none was decided.
+    pub(crate) fn acceptance_percent(&self) -> Option<u64> {
+        let decided = self.edits_accepted.saturating_add(self.edits_rejected);
+        (decided > 0).then(|| (self.edits_accepted.saturating_mul(100) + decided / 2) / decided)
+    }
+}
+
+/// Tokens of the row's models.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub(crate) struct Tokens {
+    pub input: u64,
+    pub output: u64,
+    pub cache_read: u64,
+    pub cache_creation: u64,
+}
+
+/// One row: a person (or model, day, ...) in one currency of estimate.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub(crate) struct ActivityLine {
+    pub key: String,
+    /// For `--by person`: a person or an API key.
+    pub actor_kind: Option<ActorKind>,
+    /// `None` for `--by model`.
+    pub work: Option<Work>,
+    /// UTC days with a record.
+    pub active_days: usize,
+    pub tokens: Tokens,
+    /// The vendor's estimate.
+    pub estimated: Money,
+    pub currency: Currency,
+}
+
+/// What `llmcost activity` shows.
+#[derive(Clone, Debug)]
+pub(crate) struct ActivityView {
+    pub range: DateRange,
+    /// The UTC day it was asked on (a range that holds it is partial).
+    pub today: chrono::NaiveDate,
+    pub by: ActivityBy,
+    pub accounts: Vec<Account>,
+    pub lines: Vec<ActivityLine>,
+    /// Everything, per currency of estimate (one in practice: USD).
+    pub totals: Vec<ActivityLine>,
+    /// The estimate split by account type: (`api` | `subscription` | ``, currency, amount): the
+    /// API part is inside Anthropic's bill, the subscription part inside seats.
+    pub by_customer_type: Vec<(String, Currency, Money)>,
+    /// UTC days of the range synced for every account: fewer than the range's means some
+    /// days are unknown, not idle.
+    pub days_synced: usize,
+}
+
+impl ActivityView {
+    /// Whether anything was synced for the range: "no data" is never shown as no activity.
+    pub(crate) fn has_data(&self) -> bool {
+        self.days_synced > 0
+    }
+}
+
+/// The activity accounts a scope names (an error when it names none).
+fn accounts(app: &App, scope: &Scope) -> Result<Vec<Account>> {
+    let chosen: Vec<Account> = app
+        .select_any(&scope.providers, &scope.workspaces)?
+        .into_iter()
+        .filter(|a| a.provider.info().activity_only)
+        .collect();
+    if chosen.is_empty() {
+        let ids: Vec<&str> =
+            crate::domain::ProviderKind::ALL.iter().filter(|k| k.info().activity_only).map(|k| k.id()).collect();
+        return Err(Error::Usage(format!(
+            "no workspace reports people's activity here: add one with 'llmcost providers add {} --workspace NAME' \
+             (an Anthropic Admin key)",
+            ids.join(" | ")
+        )));
+    }
+    Ok(chosen)
+}
+
+/// Refreshes the range (unless offline) and answers from the cache.
+pub(crate) fn run(app: &App, scope: &Scope, range: DateRange, by: ActivityBy) -> Result<Answer<ActivityView>> {
+    let accounts = accounts(app, scope)?;
+    let mut store = app.open_store()?;
+    let failed = super::select::refresh_for_view(app, &mut store, &accounts, range, scope.offline, scope.refresh)?;
+    let rows = store.activity(&accounts, range.since, range.until)?;
+    let mut synced: Option<BTreeSet<chrono::NaiveDate>> = None;
+    for a in &accounts {
+        let days: BTreeSet<chrono::NaiveDate> = store
+            .synced_days(a.provider.id(), &a.workspace, range.since, range.until)?
+            .into_iter()
+            .map(|(d, _)| d)
+            .collect();
+        synced = Some(match synced {
+            None => days,
+            Some(seen) => seen.intersection(&days).copied().collect(),
+        });
+    }
+    let records: Vec<ActivityRecord> = rows.into_iter().map(|r| r.record).collect();
+    let mut view = summarize(range, by, accounts, &records, synced.map_or(0, |d| d.len()))?;
+    view.today = app.clock.today();
+    Ok(Answer { view, failed })
+}
+
+type Key = (String, Currency);
+
+#[derive(Default)]
+struct Acc {
+    actor_kind: Option<ActorKind>,
+    work: Work,
+    days: BTreeSet<chrono::NaiveDate>,
+    tokens: Tokens,
+    estimated: Money,
+}
+
+impl Acc {
+    fn tokens(&mut self, m: &crate::domain::ActivityModel) {
+        self.tokens.input = self.tokens.input.saturating_add(m.input_tokens);
+        self.tokens.output = self.tokens.output.saturating_add(m.output_tokens);
+        self.tokens.cache_read = self.tokens.cache_read.saturating_add(m.cache_read_tokens);
+        self.tokens.cache_creation = self.tokens.cache_creation.saturating_add(m.cache_creation_tokens);
+    }
+
+    fn cost(&mut self, amount: Money, what: &str) -> Result<()> {
+        self.estimated = self
+            .estimated
+            .checked_add(amount)
+            .ok_or_else(|| Error::Runtime(format!("the estimated cost of {what} overflows when summed")))?;
+        Ok(())
+    }
+
+    fn line(self, key: String, with_work: bool, currency: Currency) -> ActivityLine {
+        ActivityLine {
+            key,
+            actor_kind: self.actor_kind,
+            work: with_work.then_some(self.work),
+            active_days: self.days.len(),
+            tokens: self.tokens,
+            estimated: self.estimated,
+            currency,
+        }
+    }
+}
+
+fn key_of(by: ActivityBy, r: &ActivityRecord) -> String {
+    match by {
+        ActivityBy::Person | ActivityBy::Model => r.actor.clone(),
+        ActivityBy::Day => r.day.to_string(),
+        ActivityBy::Terminal if r.terminal.is_empty() => "(not said)".into(),
+        ActivityBy::Terminal => r.terminal.clone(),
+        ActivityBy::CustomerType if r.customer_type.is_empty() => "(not said)".into(),
+        ActivityBy::CustomerType => r.customer_type.clone(),
+    }
+}
+
+/// The view of `records`: one line per key and currency, largest estimate first (days in order).
+pub(crate) fn summarize(
+    range: DateRange,
+    by: ActivityBy,
+    accounts: Vec<Account>,
+    records: &[ActivityRecord],
+    days_synced: usize,
+) -> Result<ActivityView> {
+    let mut lines: BTreeMap<Key, Acc> = BTreeMap::new();
+    let mut totals: BTreeMap<Currency, Acc> = BTreeMap::new();
+    let mut customer: BTreeMap<(String, Currency), Money> = BTreeMap::new();
+    for r in records {
+        // The record's work counts once per line it falls in (a person's), never once per model.
+        let mut counted: BTreeSet<Key> = BTreeSet::new();
+        let currencies: BTreeSet<Currency> = r.models.iter().map(|m| m.currency).collect();
+        for currency in currencies.iter().copied().chain(currencies.is_empty().then_some(Currency::USD)) {
+            let total = totals.entry(currency).or_default();
+            if counted.insert((String::new(), currency)) {
+                total.work.add(r);
+                total.days.insert(r.day);
+            }
+            if by != ActivityBy::Model {
+                let line = lines.entry((key_of(by, r), currency)).or_default();
+                line.work.add(r);
+                line.days.insert(r.day);
+                if by == ActivityBy::Person {
+                    line.actor_kind = Some(r.actor_kind);
+                }
+            }
+        }
+        for m in &r.models {
+            let what = format!("{} on {}", m.model, r.day);
+            let total = totals.entry(m.currency).or_default();
+            total.tokens(m);
+            total.cost(m.estimated, &what)?;
+            let key = if by == ActivityBy::Model { m.model.clone() } else { key_of(by, r) };
+            let line = lines.entry((key, m.currency)).or_default();
+            line.tokens(m);
+            line.cost(m.estimated, &what)?;
+            line.days.insert(r.day);
+            let part = customer.entry((r.customer_type.clone(), m.currency)).or_insert(Money::ZERO);
+            *part = part.checked_add(m.estimated).ok_or_else(|| Error::Runtime(format!("{what} overflows")))?;
+        }
+    }
+    let with_work = by != ActivityBy::Model;
+    let mut lines: Vec<ActivityLine> =
+        lines.into_iter().map(|((key, currency), acc)| acc.line(key, with_work, currency)).collect();
+    if by != ActivityBy::Day {
+        lines.sort_by(|a, b| b.estimated.cmp(&a.estimated).then_with(|| a.key.cmp(&b.key)));
+    }
+    Ok(ActivityView {
+        range,
+        today: range.until,
+        by,
+        accounts,
+        lines,
+        totals: totals.into_iter().map(|(currency, acc)| acc.line("Total".into(), true, currency)).collect(),
+        by_customer_type: customer.into_iter().map(|((t, c), m)| (t, c, m)).collect(),
+        days_synced,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::ActivityModel;
+
+    fn record(day: &str, actor: &str, customer: &str, models: &[(&str, &str)]) -> ActivityRecord {
+        ActivityRecord {
+            day: chrono::NaiveDate::parse_from_str(day, "%Y-%m-%d").unwrap(),
+            actor: actor.into(),
+            actor_kind: ActorKind::User,
+            customer_type: customer.into(),
+            subscription_type: String::new(),
+            terminal: "vscode".into(),
+            sessions: 2,
+            lines_added: 10,
+            lines_removed: 1,
+            commits: 1,
+            pull_requests: 0,
+            edits_accepted: 3,
+            edits_rejected: 1,
+            models: models
+                .iter()
+                .map(|(model, usd)| ActivityModel {
+                    model: (*model).into(),
+                    input_tokens: 100,
+                    output_tokens: 10,
+                    cache_read_tokens: 0,
+                    cache_creation_tokens: 0,
+                    estimated: Money::parse_dollars(usd).unwrap(),
+                    currency: Currency::USD,
+                })
+                .collect(),
+        }
+    }
+
+    fn range() -> DateRange {
+        DateRange::new(
+            chrono::NaiveDate::from_ymd_opt(2026, 11, 1).unwrap(),
+            chrono::NaiveDate::from_ymd_opt(2026, 11, 30).unwrap(),
+        )
+    }
+
+    #[test]
+    fn work_counts_once_per_record_and_cost_sums_per_model() {
+        let records = [
+            record("2026-11-02", "ana@x.io", "api", &[("opus", "1.50"), ("haiku", "0.25")]),
+            record("2026-11-03", "ana@x.io", "subscription", &[("opus", "2.00")]),
+            record("2026-11-03", "bo@x.io", "api", &[("haiku", "0.10")]),
+        ];
+        let v = summarize(range(), ActivityBy::Person, vec![], &records, 30).unwrap();
+        assert_eq!(v.lines[0].key, "ana@x.io");
+        assert_eq!(v.lines[0].estimated.exact(), "3.75");
+        assert_eq!(v.lines[0].work.unwrap().sessions, 4, "two records, not three model rows");
+        assert_eq!(v.lines[0].active_days, 2);
+        assert_eq!(v.totals[0].estimated.exact(), "3.85");
+        assert_eq!(v.totals[0].work.unwrap().sessions, 6);
+        assert_eq!(v.totals[0].work.unwrap().acceptance_percent(), Some(75));
+        let api: Vec<String> = v.by_customer_type.iter().map(|(t, _, m)| format!("{t} {}", m.exact())).collect();
+        assert_eq!(api, ["api 1.85", "subscription 2.00"]);
+        let by_model = summarize(range(), ActivityBy::Model, vec![], &records, 30).unwrap();
+        let models: Vec<(String, String)> =
+            by_model.lines.iter().map(|l| (l.key.clone(), l.estimated.exact())).collect();
+        assert_eq!(models, [("opus".into(), "3.50".into()), ("haiku".into(), "0.35".into())]);
+        assert!(by_model.lines[0].work.is_none(), "a model has no sessions of its own");
+        let sum = by_model.lines.iter().fold(Money::ZERO, |s, l| s.checked_add(l.estimated).unwrap());
+        assert_eq!(sum, by_model.totals[0].estimated);
+    }
+
+    #[test]
+    fn a_record_without_models_still_counts_its_work() {
+        let v = summarize(range(), ActivityBy::Day, vec![], &[record("2026-11-05", "c@x.io", "api", &[])], 30).unwrap();
+        assert_eq!(v.lines[0].key, "2026-11-05");
+        assert_eq!(v.lines[0].work.unwrap().commits, 1);
+        assert!(v.lines[0].estimated.is_zero());
+    }
+}

@@ -1,0 +1,179 @@
+//! A coding assistant's activity per person and day (Claude Code's analytics), written with a
+//! sync and read by `llmcost activity`: records and their models' tokens and estimated cost.
+
+use std::collections::BTreeMap;
+
+use chrono::NaiveDate;
+
+use super::{Store, day_text, parse_day};
+use crate::domain::{Account, ActivityModel, ActivityRecord, ActorKind, Currency, Money};
+use crate::error::{Error, Result};
+
+/// One cached record with its account.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ActivityRow {
+    pub account: Account,
+    pub record: ActivityRecord,
+}
+
+/// Replaces the activity of the fetched `days` with `records`' (those of other days are left).
+pub(super) fn replace_activity(
+    tx: &rusqlite::Transaction<'_>,
+    provider: &str,
+    workspace: &str,
+    days: &[NaiveDate],
+    records: &[ActivityRecord],
+    fetched_at: &str,
+) -> Result<()> {
+    for day in days {
+        for table in ["activity", "activity_models"] {
+            tx.prepare_cached(&format!("DELETE FROM {table} WHERE provider = ?1 AND workspace = ?2 AND day = ?3"))?
+                .execute((provider, workspace, day_text(*day)))?;
+        }
+    }
+    let mut insert = tx.prepare_cached(
+        "INSERT INTO activity (provider, workspace, day, seq, actor, actor_kind, customer_type, subscription_type,
+             terminal, sessions, lines_added, lines_removed, commits, pull_requests, edits_accepted, edits_rejected,
+             fetched_at)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17)",
+    )?;
+    let mut insert_model = tx.prepare_cached(
+        "INSERT INTO activity_models (provider, workspace, day, seq, model, input_tokens, output_tokens,
+             cache_read_tokens, cache_creation_tokens, estimated, currency)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
+    )?;
+    let mut seq: BTreeMap<NaiveDate, i64> = BTreeMap::new();
+    let count = |n: u64| i64::try_from(n).unwrap_or(i64::MAX);
+    for r in records.iter().filter(|r| days.contains(&r.day)) {
+        let n = seq.entry(r.day).or_insert(0);
+        *n += 1;
+        let day = day_text(r.day);
+        insert.execute(rusqlite::params![
+            provider,
+            workspace,
+            day,
+            *n,
+            r.actor,
+            r.actor_kind.as_str(),
+            r.customer_type,
+            r.subscription_type,
+            r.terminal,
+            count(r.sessions),
+            count(r.lines_added),
+            count(r.lines_removed),
+            count(r.commits),
+            count(r.pull_requests),
+            count(r.edits_accepted),
+            count(r.edits_rejected),
+            fetched_at,
+        ])?;
+        for m in merged_models(r)? {
+            insert_model.execute(rusqlite::params![
+                provider,
+                workspace,
+                day,
+                *n,
+                m.model,
+                count(m.input_tokens),
+                count(m.output_tokens),
+                count(m.cache_read_tokens),
+                count(m.cache_creation_tokens),
+                m.estimated.exact(),
+                m.currency.as_str(),
+            ])?;
+        }
+    }
+    Ok(())
+}
+
+/// A record's models, one row per model (a model listed twice is summed; two currencies for one
+/// model is refused rather than added as if 1:1).
+fn merged_models(r: &ActivityRecord) -> Result<Vec<ActivityModel>> {
+    let mut merged: BTreeMap<&str, ActivityModel> = BTreeMap::new();
+    for m in &r.models {
+        match merged.get_mut(m.model.as_str()) {
+            None => {
+                merged.insert(&m.model, m.clone());
+            }
+            Some(seen) if seen.currency == m.currency => {
+                seen.input_tokens = seen.input_tokens.saturating_add(m.input_tokens);
+                seen.output_tokens = seen.output_tokens.saturating_add(m.output_tokens);
+                seen.cache_read_tokens = seen.cache_read_tokens.saturating_add(m.cache_read_tokens);
+                seen.cache_creation_tokens = seen.cache_creation_tokens.saturating_add(m.cache_creation_tokens);
+                seen.estimated = seen.estimated.checked_add(m.estimated).ok_or_else(|| {
+                    Error::Storage(format!("{}'s estimate of {} overflows when summed", m.model, r.day))
+                })?;
+            }
+            Some(_) => {
+                return Err(Error::Storage(format!(
+                    "{} is estimated in two currencies in one record of {}",
+                    m.model, r.day
+                )));
+            }
+        }
+    }
+    Ok(merged.into_values().collect())
+}
+
+impl Store {
+    /// The cached activity of `accounts` over `[since, until]`, by day.
+    pub fn activity(&self, accounts: &[Account], since: NaiveDate, until: NaiveDate) -> Result<Vec<ActivityRow>> {
+        let bad = |what: &str| {
+            Error::Runtime(format!(
+                "the cache holds an unreadable activity {what}: run 'llmcost sync --refresh' to fetch it again"
+            ))
+        };
+        let mut out = Vec::new();
+        let mut records = self.conn.prepare_cached(
+            "SELECT day, seq, actor, actor_kind, customer_type, subscription_type, terminal, sessions, lines_added,
+                    lines_removed, commits, pull_requests, edits_accepted, edits_rejected
+             FROM activity WHERE provider = ?1 AND workspace = ?2 AND day BETWEEN ?3 AND ?4 ORDER BY day, seq",
+        )?;
+        let mut models = self.conn.prepare_cached(
+            "SELECT day, seq, model, input_tokens, output_tokens, cache_read_tokens, cache_creation_tokens,
+                    estimated, currency
+             FROM activity_models WHERE provider = ?1 AND workspace = ?2 AND day BETWEEN ?3 AND ?4",
+        )?;
+        let count = |n: i64| u64::try_from(n).unwrap_or(0);
+        for account in accounts {
+            let key = (account.provider.id(), account.workspace.as_str(), day_text(since), day_text(until));
+            let mut by_record: BTreeMap<(String, i64), Vec<ActivityModel>> = BTreeMap::new();
+            let mut rows = models.query(key.clone())?;
+            while let Some(row) = rows.next()? {
+                let (estimated, currency): (String, String) = (row.get(7)?, row.get(8)?);
+                by_record.entry((row.get(0)?, row.get(1)?)).or_default().push(ActivityModel {
+                    model: row.get(2)?,
+                    input_tokens: count(row.get(3)?),
+                    output_tokens: count(row.get(4)?),
+                    cache_read_tokens: count(row.get(5)?),
+                    cache_creation_tokens: count(row.get(6)?),
+                    estimated: Money::parse_dollars(&estimated).map_err(|_| bad("estimate"))?,
+                    currency: Currency::parse(&currency).map_err(|_| bad("currency"))?,
+                });
+            }
+            let mut rows = records.query(key)?;
+            while let Some(row) = rows.next()? {
+                let (day, seq): (String, i64) = (row.get(0)?, row.get(1)?);
+                let kind: String = row.get(3)?;
+                let record = ActivityRecord {
+                    day: parse_day(&day)?,
+                    actor: row.get(2)?,
+                    actor_kind: ActorKind::parse(&kind).ok_or_else(|| bad("actor kind"))?,
+                    customer_type: row.get(4)?,
+                    subscription_type: row.get(5)?,
+                    terminal: row.get(6)?,
+                    sessions: count(row.get(7)?),
+                    lines_added: count(row.get(8)?),
+                    lines_removed: count(row.get(9)?),
+                    commits: count(row.get(10)?),
+                    pull_requests: count(row.get(11)?),
+                    edits_accepted: count(row.get(12)?),
+                    edits_rejected: count(row.get(13)?),
+                    models: by_record.remove(&(day, seq)).unwrap_or_default(),
+                };
+                out.push(ActivityRow { account: account.clone(), record });
+            }
+        }
+        Ok(out)
+    }
+}
