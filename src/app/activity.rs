@@ -10,6 +10,7 @@ use super::answer::Answer;
 use super::select::Scope;
 use crate::domain::{Account, ActivityRecord, ActorKind, Currency, DateRange, Money};
 use crate::error::{Error, Result};
+use crate::store::Store;
 
 /// What a row of the view is.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -141,6 +142,25 @@ pub(crate) fn run(app: &App, scope: &Scope, range: DateRange, by: ActivityBy) ->
     let accounts = accounts(app, scope)?;
     let mut store = app.open_store()?;
     let failed = super::select::refresh_for_view(app, &mut store, &accounts, range, scope.offline, scope.refresh)?;
+    let view = read(&store, accounts, range, by, app.clock.today())?;
+    Ok(Answer { view, failed })
+}
+
+/// The configured accounts that report activity (none is no error: the views that show
+/// activity beside a bill, the exporter's and the report's, then show none).
+pub(crate) fn configured(app: &App) -> Vec<Account> {
+    app.accounts().into_iter().filter(|a| a.provider.info().activity_only).collect()
+}
+
+/// The view of the cached activity of `accounts` (every front end's: `activity`, the
+/// exporter's gauges, the report's section).
+pub(crate) fn read(
+    store: &Store,
+    accounts: Vec<Account>,
+    range: DateRange,
+    by: ActivityBy,
+    today: chrono::NaiveDate,
+) -> Result<ActivityView> {
     let rows = store.activity(&accounts, range.since, range.until)?;
     let mut synced: Option<BTreeSet<chrono::NaiveDate>> = None;
     for a in &accounts {
@@ -156,8 +176,8 @@ pub(crate) fn run(app: &App, scope: &Scope, range: DateRange, by: ActivityBy) ->
     }
     let records: Vec<ActivityRecord> = rows.into_iter().map(|r| r.record).collect();
     let mut view = summarize(range, by, accounts, &records, synced.map_or(0, |d| d.len()))?;
-    view.today = app.clock.today();
-    Ok(Answer { view, failed })
+    view.today = today;
+    Ok(view)
 }
 
 type Key = (String, Currency);

@@ -39,6 +39,9 @@ pub(crate) struct MetricsView {
     /// gives: no data is never ok).
     pub budgets: Vec<BudgetRow>,
     pub last_sync: Vec<(Account, Option<DateTime<Utc>>)>,
+    /// This month's coding-assistant activity per person (Claude Code's analytics), with the
+    /// vendor's estimate, one view per account: the view `llmcost activity --month` shows.
+    pub activity_month: Vec<super::activity::ActivityView>,
 }
 
 /// This month to date (UTC days).
@@ -129,7 +132,22 @@ fn view_of(app: &App, store: &Store, currency: Currency) -> Result<MetricsView> 
         let at = store.last_sync(a.provider.id(), &a.workspace)?;
         last_sync.push((a, at));
     }
-    Ok(MetricsView { currency, spend_month, spend_today, spend_month_by_person, project_names, budgets, last_sync })
+    // One view per account, so each gauge names its account.
+    let mut activity_month = Vec::new();
+    for account in super::activity::configured(app) {
+        let by = super::activity::ActivityBy::Person;
+        activity_month.push(super::activity::read(store, vec![account], this_month(app), by, app.clock.today())?);
+    }
+    Ok(MetricsView {
+        currency,
+        spend_month,
+        spend_today,
+        spend_month_by_person,
+        project_names,
+        budgets,
+        last_sync,
+        activity_month,
+    })
 }
 
 /// `llmcost metrics`: this month synced first (unless offline), with its rates, then the view.

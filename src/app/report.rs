@@ -68,7 +68,20 @@ pub(crate) fn run(app: &App, req: &Request) -> Result<Answer<Reported>> {
     let accounts = app.select(&req.scope.providers, &req.scope.workspaces)?;
     let teams = super::teams::scope(&app.config.teams, &app.config.shared_costs, req.team.as_deref(), &[])?;
     let window = DateRange::new(report::window_start(req.range), req.range.until);
+    let activity: Vec<Account> = if req.team.is_some() || !req.projects.is_empty() {
+        Vec::new()
+    } else {
+        app.select_any(&req.scope.providers, &req.scope.workspaces)?
+            .into_iter()
+            .filter(|a| a.provider.info().activity_only)
+            .collect()
+    };
     let mut p = super::select::prepare_for(app, &req.scope, accounts, window)?;
+    if !activity.is_empty() && !req.rows_only {
+        let failed =
+            super::select::refresh(app, &mut p.store, &activity, req.range, req.scope.offline, req.scope.refresh)?;
+        p.failed.extend(failed);
+    }
     let projects = super::select::resolve_projects(&p.store, &p.accounts, &req.projects)?;
     let query = |r: DateRange, first: Dim| {
         let mut group_by = FACT_DIMS.to_vec();
@@ -105,6 +118,7 @@ pub(crate) fn run(app: &App, req: &Request) -> Result<Answer<Reported>> {
             teams,
             by_week: req.by.map(|d| d == Dim::Week),
             offline: req.scope.offline,
+            activity: &activity,
         };
         ReportView::Story(Box::new(build_story(app, &mut p.store, &facts)?))
     };
@@ -128,6 +142,9 @@ struct Facts<'a> {
     /// `--by week` (`Some(true)`) or `--by month` (`Some(false)`): a section by period.
     pub by_week: Option<bool>,
     pub offline: bool,
+    /// The scope's accounts that report activity (Claude Code): their view is the report's
+    /// activity section (none for one team's or some projects' report).
+    pub activity: &'a [Account],
 }
 
 fn build_story(app: &App, store: &mut Store, req: &Facts<'_>) -> Result<Report> {
@@ -159,6 +176,10 @@ fn build_story(app: &App, store: &mut Store, req: &Facts<'_>) -> Result<Report> 
     r.currency = currency;
     r.budgets = super::budgets::relevant(app, store, req.accounts, req.projects, &[], range.until);
     r.team = req.current.team.clone();
+    if !req.activity.is_empty() {
+        let by = super::activity::ActivityBy::Person;
+        r.activity = Some(super::activity::read(store, req.activity.to_vec(), range, by, today)?);
+    }
     if let Some(weeks) = req.by_week {
         r.by_period = report::buckets(&r.daily, weeks);
     }

@@ -124,42 +124,59 @@ pub(crate) fn render(v: &ActivityView, format: Format, out: &mut dyn Write) -> s
                 writeln!(out, "{}  ", md(&l))?;
             }
             writeln!(out)?;
-            if !v.has_data() {
-                return writeln!(out, "{}", md(&no_data(v)));
-            }
-            writeln!(out, "| {} |", head(v.by).join(" | "))?;
-            writeln!(out, "| --- |{}", " ---: |".repeat(head(v.by).len() - 1))?;
-            for l in v.lines.iter().chain(&v.totals) {
-                let c: Vec<String> = row_cells(v.by, l).iter().map(|c| md(c)).collect();
-                writeln!(out, "| {} |", c.join(" | "))?;
-            }
-            writeln!(out)?;
-            for note in [split_note(v), gaps(v), Some(ESTIMATE_NOTE.to_string())].into_iter().flatten() {
-                writeln!(out, "{}\n", md(&note))?;
-            }
-            Ok(())
+            write!(out, "{}", markdown_body(v))
         }
         Format::Table => {
             for l in header_lines(v) {
                 writeln!(out, "{}", terminal(&l))?;
             }
-            if !v.has_data() {
-                return writeln!(out, "{}", no_data(v));
-            }
-            let body: Vec<Vec<String>> = v.lines.iter().chain(&v.totals).map(|l| row_cells(v.by, l)).collect();
-            let h = head(v.by);
-            let n = h.len();
-            // The key may be cut; work columns go before the tokens, never the estimate.
-            let droppable: Vec<usize> = if n == HEAD.len() { vec![6, 5, 4, 3, 7, 8] } else { vec![2, 3] };
-            let right: Vec<usize> = (1..n).collect();
-            let t = super::table::fitted(&h, body, &[0], &droppable, &right);
-            writeln!(out, "{t}")?;
-            for note in [split_note(v), gaps(v), Some(ESTIMATE_NOTE.to_string())].into_iter().flatten() {
-                writeln!(out, "{}", super::text::prose(&note))?;
-            }
-            Ok(())
+            table_body(v, out)
         }
     }
+}
+
+fn notes(v: &ActivityView) -> Vec<String> {
+    [split_note(v), gaps(v), Some(ESTIMATE_NOTE.to_string())].into_iter().flatten().collect()
+}
+
+/// The table and its notes, in Markdown (also the report's section).
+pub(crate) fn markdown_body(v: &ActivityView) -> String {
+    if !v.has_data() {
+        return format!("{}\n\n", md(&no_data(v)));
+    }
+    let mut s = format!("| {} |\n| --- |{}\n", head(v.by).join(" | "), " ---: |".repeat(head(v.by).len() - 1));
+    for l in v.lines.iter().chain(&v.totals) {
+        let c: Vec<String> = row_cells(v.by, l).iter().map(|c| md(c)).collect();
+        s.push_str(&format!("| {} |\n", c.join(" | ")));
+    }
+    s.push('\n');
+    for note in notes(v) {
+        s.push_str(&format!("{}\n\n", md(&note)));
+    }
+    s
+}
+
+/// The table fitted to the terminal and its notes (also the report's section).
+pub(crate) fn table_body(v: &ActivityView, out: &mut dyn Write) -> std::io::Result<()> {
+    if !v.has_data() {
+        return writeln!(out, "{}", no_data(v));
+    }
+    let body: Vec<Vec<String>> = v.lines.iter().chain(&v.totals).map(|l| row_cells(v.by, l)).collect();
+    let h = head(v.by);
+    let n = h.len();
+    // The key may be cut; work columns go before the tokens, never the estimate.
+    let droppable: Vec<usize> = if n == HEAD.len() { vec![6, 5, 4, 3, 7, 8] } else { vec![2, 3] };
+    let right: Vec<usize> = (1..n).collect();
+    writeln!(out, "{}", super::table::fitted(&h, body, &[0], &droppable, &right))?;
+    for note in notes(v) {
+        writeln!(out, "{}", super::text::prose(&note))?;
+    }
+    Ok(())
+}
+
+/// The JSON document as a value, for the report's `activity`.
+pub(crate) fn json_value(v: &ActivityView) -> serde_json::Value {
+    serde_json::to_value(doc(v)).unwrap_or(serde_json::Value::Null)
 }
 
 fn csv(v: &ActivityView, out: &mut dyn Write) -> std::io::Result<()> {

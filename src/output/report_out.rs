@@ -275,6 +275,10 @@ pub(crate) fn render_table(r: &Report, accounts: &[Account], out: &mut dyn Write
         writeln!(out)?;
         super::teams_out::render(c, super::Format::Table, out)?;
     }
+    if let Some(v) = &r.activity {
+        writeln!(out, "\nClaude Code activity (estimate, not in the total)")?;
+        super::activity_out::table_body(v, out)?;
+    }
     super::table::budget_notes(&r.budgets, out)
 }
 
@@ -376,6 +380,10 @@ pub(crate) fn markdown(r: &Report, accounts: &[Account]) -> String {
             s.push_str(&String::from_utf8_lossy(&bytes));
             s.push('\n');
         }
+    }
+    if let Some(v) = &r.activity {
+        s.push_str("## Claude Code activity (estimate, not in the total)\n\n");
+        s.push_str(&super::activity_out::markdown_body(v));
     }
     if !r.budgets.is_empty() {
         s.push_str("## Budgets\n\n");
@@ -528,6 +536,10 @@ pub(crate) struct ReportDoc<'a> {
     by_period: Vec<PeriodCostDoc>,
     savings: Vec<super::savings_out::FindingDoc<'a>>,
     chargeback: Option<super::teams_out::ChargebackDoc<'a>>,
+    /// `llmcost activity`'s document for the period, beside the bill (an estimate, never in
+    /// `total`); absent without an activity account.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    activity: Option<serde_json::Value>,
 }
 
 pub(crate) fn json<'a>(r: &'a Report, accounts: &'a [Account]) -> ReportDoc<'a> {
@@ -572,6 +584,7 @@ pub(crate) fn json<'a>(r: &'a Report, accounts: &'a [Account]) -> ReportDoc<'a> 
         by_period: r.by_period.iter().map(|(k, m)| PeriodCostDoc { period: k.to_string(), cost: m.exact() }).collect(),
         savings: r.savings.iter().map(super::savings_out::finding_doc).collect(),
         chargeback: r.chargeback.as_ref().map(super::teams_out::json_doc),
+        activity: r.activity.as_ref().map(super::activity_out::json_value),
     }
 }
 

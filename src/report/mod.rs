@@ -116,6 +116,10 @@ pub(crate) struct Report {
     /// Who spent it: the period's spend per key owner, split between API keys by their usage
     /// (empty when no provider reports keys).
     pub by_person: Vec<Line>,
+    /// Coding-assistant activity with the vendor's estimate (Claude Code's analytics), beside
+    /// the bill and never in it: `llmcost activity`'s view of the period; `None` without an
+    /// activity account in scope.
+    pub activity: Option<crate::app::activity::ActivityView>,
 }
 
 impl Report {
@@ -282,6 +286,7 @@ pub(crate) fn build(input: Input) -> Report {
         savings_window: None,
         by_period: Vec::new(),
         by_person: Vec::new(),
+        activity: None,
     }
 }
 

@@ -176,6 +176,45 @@ fn spend_families(view: &MetricsView) -> [Family; 3] {
     [spend_month, spend_today, by_person]
 }
 
+/// This month's coding-assistant activity per person (`llmcost activity --month`): sessions,
+/// and the vendor's estimated cost in its currency (`basis="estimate"`: inside a bill or seats,
+/// never to be added to the spend gauges). None without an activity account or a synced day.
+fn activity_families(views: &[crate::app::activity::ActivityView]) -> Vec<Family> {
+    let mut sessions = Family::new(
+        "llmcost_activity_sessions_month_to_date",
+        "gauge",
+        "This month's coding-assistant sessions per person or API key (Claude Code's analytics), as \
+         llmcost activity --month shows them.",
+    );
+    let mut estimated: Vec<Family> = Vec::new();
+    for view in views.iter().filter(|v| v.has_data()) {
+        let Some(account) = view.accounts.first() else { continue };
+        for l in &view.lines {
+            let pw =
+                [("provider", account.provider.id()), ("workspace", account.workspace.as_str()), ("person", &l.key)];
+            if let Some(w) = l.work {
+                sessions.add(labels(&pw), w.sessions.to_string());
+            }
+            let name = format!("llmcost_activity_estimated_cost_month_to_date_{}", l.currency.as_str().to_lowercase());
+            if !estimated.iter().any(|f| f.name == name) {
+                let help = format!(
+                    "This month's estimated cost per person (the vendor's estimate, in {}: API use is inside the \
+                     provider's bill and seat use inside the seats, so never add it to spend), as llmcost \
+                     activity --month shows it.",
+                    l.currency
+                );
+                estimated.push(Family::new(name.clone(), "gauge", help));
+            }
+            let mut with_basis = pw.to_vec();
+            with_basis.push(("basis", "estimate"));
+            if let Some(family) = estimated.iter_mut().find(|f| f.name == name) {
+                family.add(labels(&with_basis), value(l.estimated));
+            }
+        }
+    }
+    std::iter::once(sessions).chain(estimated).filter(|f| !f.samples.is_empty()).collect()
+}
+
 /// The whole exposition of a metrics view (the cache as it was read; never a provider).
 /// Metric names carry their unit: `_usd`, or `_chf` with `--currency CHF`.
 pub(crate) fn render(view: &MetricsView, errors: &SyncErrors, openmetrics: bool) -> String {
@@ -206,6 +245,7 @@ pub(crate) fn render(view: &MetricsView, errors: &SyncErrors, openmetrics: bool)
         }
         sync_errors.add(labels(&pw), errors.get(a).copied().unwrap_or(0).to_string());
     }
+    let activity = activity_families(&view.activity_month);
     let mut build = Family::new("llmcost_build_info", "gauge", "The llmcost version serving these metrics; always 1.");
     build.add(labels(&[("version", env!("CARGO_PKG_VERSION"))]), "1".into());
 
@@ -217,6 +257,7 @@ pub(crate) fn render(view: &MetricsView, errors: &SyncErrors, openmetrics: bool)
         .chain(people)
         .chain([&project_info])
         .chain(&budgets)
+        .chain(&activity)
         .chain([&last_success, &sync_errors, &build]);
     for family in families {
         family.write(&mut out, openmetrics);

@@ -138,3 +138,38 @@ async fn the_demo_shows_the_estimate_labelled() {
     assert!(text.contains("| Person |") && text.contains("pr-review-bot (API key)"), "{text}");
     assert!(text.contains("not a bill") && text.contains("covered by seats"), "{text}");
 }
+
+/// One answer per question: the month's estimate and sessions per person are the same in
+/// `activity`, the report's section and the exporter's gauges.
+#[tokio::test]
+async fn every_front_end_gives_the_same_estimate() {
+    let env = TestEnv::new();
+    let activity = json(&env.run(&["--demo", "activity", "--month", "--format", "json"]).await);
+    let report = json(&env.run(&["--demo", "report", "--month", "--format", "json"]).await);
+    assert_eq!(report["activity"]["totals"], activity["totals"], "{report:#}");
+    assert_eq!(report["activity"]["rows"], activity["rows"]);
+    // The estimate is beside the bill: the report's total is the bill's.
+    let costs = json(&env.run(&["--demo", "costs", "--month", "--format", "json"]).await);
+    assert_eq!(report["total"], costs["total"]);
+
+    let metrics = stdout(&env.run(&["--demo", "metrics"]).await);
+    let gauge = |name: &str, person: &str| -> Decimal {
+        let line = metrics
+            .lines()
+            .find(|l| l.starts_with(name) && l.contains(&format!("person=\"{person}\"")))
+            .unwrap_or_else(|| panic!("{name} {person}: {metrics}"));
+        line.rsplit(' ').next().unwrap().parse().unwrap()
+    };
+    for row in activity["rows"].as_array().unwrap() {
+        let person = row["key"].as_str().unwrap();
+        assert_eq!(
+            gauge("llmcost_activity_estimated_cost_month_to_date_usd{", person),
+            dec(&row["estimated_cost"]),
+            "{person}"
+        );
+        assert_eq!(
+            gauge("llmcost_activity_sessions_month_to_date{", person),
+            Decimal::from(row["work"]["sessions"].as_u64().unwrap())
+        );
+    }
+}
