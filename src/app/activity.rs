@@ -8,7 +8,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use super::App;
 use super::answer::Answer;
 use super::select::Scope;
-use crate::domain::{Account, ActivityRecord, ActorKind, Currency, DateRange, Money};
+use crate::domain::{Account, ActivityRecord, ActorKind, Currency, DateRange, Money, Work};
 use crate::error::{Error, Result};
 use crate::store::Store;
 
@@ -34,36 +34,6 @@ impl ActivityBy {
             ActivityBy::Terminal => "terminal",
             ActivityBy::CustomerType => "customer_type",
         }
-    }
-}
-
-/// What people did, counted per record (a model's row has none: a session is not a model's).
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
-pub(crate) struct Work {
-    pub sessions: u64,
-    pub lines_added: u64,
-    pub lines_removed: u64,
-    pub commits: u64,
-    pub pull_requests: u64,
-    pub edits_accepted: u64,
-    pub edits_rejected: u64,
-}
-
-impl Work {
-    fn add(&mut self, r: &ActivityRecord) {
-        self.sessions = self.sessions.saturating_add(r.sessions);
-        self.lines_added = self.lines_added.saturating_add(r.lines_added);
-        self.lines_removed = self.lines_removed.saturating_add(r.lines_removed);
-        self.commits = self.commits.saturating_add(r.commits);
-        self.pull_requests = self.pull_requests.saturating_add(r.pull_requests);
-        self.edits_accepted = self.edits_accepted.saturating_add(r.edits_accepted);
-        self.edits_rejected = self.edits_rejected.saturating_add(r.edits_rejected);
-    }
-
-    /// Edits accepted of those decided, in whole percent; `None` when none was decided.
-    pub(crate) fn acceptance_percent(&self) -> Option<u64> {
-        let decided = self.edits_accepted.saturating_add(self.edits_rejected);
-        (decided > 0).then(|| (self.edits_accepted.saturating_mul(100) + decided / 2) / decided)
     }
 }
 
@@ -249,12 +219,12 @@ pub(crate) fn summarize(
         for currency in currencies.iter().copied().chain(currencies.is_empty().then_some(Currency::USD)) {
             let total = totals.entry(currency).or_default();
             if counted.insert((String::new(), currency)) {
-                total.work.add(r);
+                total.work.add(&r.work);
                 total.days.insert(r.day);
             }
             if by != ActivityBy::Model {
                 let line = lines.entry((key_of(by, r), currency)).or_default();
-                line.work.add(r);
+                line.work.add(&r.work);
                 line.days.insert(r.day);
                 if by == ActivityBy::Person {
                     line.actor_kind = Some(r.actor_kind);
@@ -306,13 +276,15 @@ mod tests {
             customer_type: customer.into(),
             subscription_type: String::new(),
             terminal: "vscode".into(),
-            sessions: 2,
-            lines_added: 10,
-            lines_removed: 1,
-            commits: 1,
-            pull_requests: 0,
-            edits_accepted: 3,
-            edits_rejected: 1,
+            work: Work {
+                sessions: 2,
+                lines_added: 10,
+                lines_removed: 1,
+                commits: 1,
+                pull_requests: 0,
+                edits_accepted: 3,
+                edits_rejected: 1,
+            },
             models: models
                 .iter()
                 .map(|(model, usd)| ActivityModel {

@@ -5,7 +5,7 @@
 use chrono::{Datelike, NaiveDate};
 use rust_decimal::Decimal;
 
-use crate::domain::{ActivityModel, ActivityRecord, ActorKind, Currency, DateRange, Money};
+use crate::domain::{ActivityModel, ActivityRecord, ActorKind, Currency, DateRange, Money, Work};
 
 /// The workspace the demo's Claude Code analytics are under.
 pub(super) const WORKSPACE: &str = "edugami";
@@ -55,13 +55,15 @@ pub(super) fn records(range: DateRange) -> Vec<ActivityRecord> {
                 customer_type: (*customer).to_string(),
                 subscription_type: if *customer == "subscription" { "max".into() } else { String::new() },
                 terminal: (*terminal).to_string(),
-                sessions,
-                lines_added: whole(s * (40.0 + 90.0 * roll)),
-                lines_removed: whole(s * (10.0 + 30.0 * roll)),
-                commits: whole(s * 0.6 * roll),
-                pull_requests: whole(s * 0.2 * roll),
-                edits_accepted: accepted,
-                edits_rejected: whole(accepted as f64 * 0.15 * (1.0 - roll)),
+                work: Work {
+                    sessions,
+                    lines_added: whole(s * (40.0 + 90.0 * roll)),
+                    lines_removed: whole(s * (10.0 + 30.0 * roll)),
+                    commits: whole(s * 0.6 * roll),
+                    pull_requests: whole(s * 0.2 * roll),
+                    edits_accepted: accepted,
+                    edits_rejected: whole(accepted as f64 * 0.15 * (1.0 - roll)),
+                },
                 models: models(actor, day, s),
             });
         }

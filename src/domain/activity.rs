@@ -44,6 +44,13 @@ pub struct ActivityRecord {
     pub subscription_type: String,
     /// Where it ran (`vscode`, `iTerm.app`); empty when not said.
     pub terminal: String,
+    pub work: Work,
+    pub models: Vec<ActivityModel>,
+}
+
+/// What people did: counted per record, never per model (a session is not a model's).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Work {
     pub sessions: u64,
     pub lines_added: u64,
     pub lines_removed: u64,
@@ -52,7 +59,24 @@ pub struct ActivityRecord {
     /// Edits proposed by the assistant's editing tools that the person accepted or rejected.
     pub edits_accepted: u64,
     pub edits_rejected: u64,
-    pub models: Vec<ActivityModel>,
+}
+
+impl Work {
+    pub fn add(&mut self, other: &Work) {
+        self.sessions = self.sessions.saturating_add(other.sessions);
+        self.lines_added = self.lines_added.saturating_add(other.lines_added);
+        self.lines_removed = self.lines_removed.saturating_add(other.lines_removed);
+        self.commits = self.commits.saturating_add(other.commits);
+        self.pull_requests = self.pull_requests.saturating_add(other.pull_requests);
+        self.edits_accepted = self.edits_accepted.saturating_add(other.edits_accepted);
+        self.edits_rejected = self.edits_rejected.saturating_add(other.edits_rejected);
+    }
+
+    /// Edits accepted of those decided, in whole percent; `None` when none was decided.
+    pub fn acceptance_percent(&self) -> Option<u64> {
+        let decided = self.edits_accepted.saturating_add(self.edits_rejected);
+        (decided > 0).then(|| (self.edits_accepted.saturating_mul(100) + decided / 2) / decided)
+    }
 }
 
 /// Tokens and the vendor's estimated cost of one model within a record.

@@ -15,7 +15,7 @@ pub(crate) mod period;
 pub(crate) mod records;
 pub(crate) mod wire;
 
-pub use activity::{ActivityModel, ActivityRecord, ActorKind};
+pub use activity::{ActivityModel, ActivityRecord, ActorKind, Work};
 pub use currency::Currency;
 pub use dims::Dim;
 pub use key_value::KeyValue;

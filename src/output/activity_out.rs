@@ -202,8 +202,7 @@ fn csv(v: &ActivityView, out: &mut dyn Write) -> std::io::Result<()> {
     ])
     .map_err(std::io::Error::other)?;
     for l in &v.lines {
-        let work =
-            |f: fn(&crate::app::activity::Work) -> u64| l.work.as_ref().map(|w| f(w).to_string()).unwrap_or_default();
+        let work = |f: fn(&crate::domain::Work) -> u64| l.work.as_ref().map(|w| f(w).to_string()).unwrap_or_default();
         w.write_record([
             super::csv_out::safe_text(&l.key),
             l.actor_kind.map(|k| k.as_str().to_string()).unwrap_or_default(),

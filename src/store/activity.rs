@@ -6,7 +6,7 @@ use std::collections::BTreeMap;
 use chrono::NaiveDate;
 
 use super::{Store, day_text, parse_day};
-use crate::domain::{Account, ActivityModel, ActivityRecord, ActorKind, Currency, Money};
+use crate::domain::{Account, ActivityModel, ActivityRecord, ActorKind, Currency, Money, Work};
 use crate::error::{Error, Result};
 
 /// One cached record with its account.
@@ -58,13 +58,13 @@ pub(super) fn replace_activity(
             r.customer_type,
             r.subscription_type,
             r.terminal,
-            count(r.sessions),
-            count(r.lines_added),
-            count(r.lines_removed),
-            count(r.commits),
-            count(r.pull_requests),
-            count(r.edits_accepted),
-            count(r.edits_rejected),
+            count(r.work.sessions),
+            count(r.work.lines_added),
+            count(r.work.lines_removed),
+            count(r.work.commits),
+            count(r.work.pull_requests),
+            count(r.work.edits_accepted),
+            count(r.work.edits_rejected),
             fetched_at,
         ])?;
         for m in merged_models(r)? {
@@ -162,13 +162,15 @@ impl Store {
                     customer_type: row.get(4)?,
                     subscription_type: row.get(5)?,
                     terminal: row.get(6)?,
-                    sessions: count(row.get(7)?),
-                    lines_added: count(row.get(8)?),
-                    lines_removed: count(row.get(9)?),
-                    commits: count(row.get(10)?),
-                    pull_requests: count(row.get(11)?),
-                    edits_accepted: count(row.get(12)?),
-                    edits_rejected: count(row.get(13)?),
+                    work: Work {
+                        sessions: count(row.get(7)?),
+                        lines_added: count(row.get(8)?),
+                        lines_removed: count(row.get(9)?),
+                        commits: count(row.get(10)?),
+                        pull_requests: count(row.get(11)?),
+                        edits_accepted: count(row.get(12)?),
+                        edits_rejected: count(row.get(13)?),
+                    },
                     models: by_record.remove(&(day, seq)).unwrap_or_default(),
                 };
                 out.push(ActivityRow { account: account.clone(), record });

@@ -15,7 +15,7 @@ use super::http::{FailureKind, Http, ProviderError};
 use super::info::ProviderInfo;
 use super::{Credentials, DayBatch, Provider};
 use crate::domain::day::day_from_json;
-use crate::domain::{ActivityModel, ActivityRecord, ActorKind, Currency, DateRange, Money, ProjectInfo};
+use crate::domain::{ActivityModel, ActivityRecord, ActorKind, Currency, DateRange, Money, ProjectInfo, Work};
 
 pub(crate) const PATH: &str = "/v1/organizations/usage_report/claude_code";
 /// Records a page: the API's maximum.
@@ -118,13 +118,15 @@ pub(crate) fn records(day: chrono::NaiveDate, pages: Vec<api::Page>) -> Result<V
                 customer_type: r.customer_type.unwrap_or_default(),
                 subscription_type: r.subscription_type.unwrap_or_default(),
                 terminal: r.terminal_type.unwrap_or_default(),
-                sessions: r.core_metrics.num_sessions,
-                lines_added: r.core_metrics.lines_of_code.added,
-                lines_removed: r.core_metrics.lines_of_code.removed,
-                commits: r.core_metrics.commits_by_claude_code,
-                pull_requests: r.core_metrics.pull_requests_by_claude_code,
-                edits_accepted: accepted,
-                edits_rejected: rejected,
+                work: Work {
+                    sessions: r.core_metrics.num_sessions,
+                    lines_added: r.core_metrics.lines_of_code.added,
+                    lines_removed: r.core_metrics.lines_of_code.removed,
+                    commits: r.core_metrics.commits_by_claude_code,
+                    pull_requests: r.core_metrics.pull_requests_by_claude_code,
+                    edits_accepted: accepted,
+                    edits_rejected: rejected,
+                },
                 models,
             });
         }
@@ -220,8 +222,9 @@ mod tests {
         assert_eq!(r.len(), 1);
         let r = &r[0];
         assert_eq!((r.actor.as_str(), r.actor_kind), ("user@example.com", ActorKind::User));
-        assert_eq!((r.sessions, r.lines_added, r.lines_removed, r.commits, r.pull_requests), (15, 342, 128, 8, 2));
-        assert_eq!((r.edits_accepted, r.edits_rejected), (50, 6));
+        let w = r.work;
+        assert_eq!((w.sessions, w.lines_added, w.lines_removed, w.commits, w.pull_requests), (15, 342, 128, 8, 2));
+        assert_eq!((w.edits_accepted, w.edits_rejected), (50, 6));
         assert_eq!(r.terminal, "iTerm.app");
         assert_eq!(r.models[0].estimated.exact(), "1.86");
         assert_eq!(r.models[1].estimated.exact(), "0.42");
