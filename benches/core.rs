@@ -186,6 +186,7 @@ fn tui_frame(c: &mut Criterion) {
         missing_days: 0,
         today: None,
         people: Vec::new(),
+        activity: Vec::new(),
     });
     let mut terminal = Terminal::new(TestBackend::new(160, 48)).unwrap();
     c.bench_function("draw one dashboard frame (200 models, 160x48)", |b| {

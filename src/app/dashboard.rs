@@ -89,6 +89,21 @@ pub struct Snapshot {
     /// Each person's allocated spend, largest first (empty when no provider reports keys).
     #[serde(default)]
     pub people: Vec<PersonRow>,
+    /// Each person's coding-assistant activity with the vendor's estimate (Claude Code), as
+    /// `llmcost activity` shows it for the period: beside the bill, never in the total (empty
+    /// without an activity account in the query).
+    #[serde(default)]
+    pub activity: Vec<ActivityRow>,
+}
+
+/// A person's (or API key's) activity and estimated cost in the period.
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub struct ActivityRow {
+    pub person: String,
+    pub sessions: u64,
+    /// The vendor's estimate, in its own currency (never converted: it is no bill).
+    pub estimated: Money,
+    pub currency: crate::domain::Currency,
 }
 
 /// The question a load answers.
@@ -107,6 +122,9 @@ pub struct Query {
     /// Days whose bill has not arrived show their estimate, labelled (the dashboard's default).
     #[serde(default)]
     pub estimates: bool,
+    /// Accounts that report people's activity (Claude Code), shown in their own pane.
+    #[serde(default)]
+    pub activity: Vec<Account>,
 }
 
 impl Query {
@@ -196,7 +214,27 @@ pub fn load(store: &Store, q: &Query) -> Result<Snapshot> {
         missing_days: view.missing_days.iter().map(|m| m.days).sum(),
         today: today_card(store, q)?,
         people: people(store, q)?,
+        activity: activity(store, q)?,
     })
+}
+
+/// The period's activity per person (`llmcost activity`'s view), when the query has such accounts.
+fn activity(store: &Store, q: &Query) -> Result<Vec<ActivityRow>> {
+    if q.activity.is_empty() {
+        return Ok(Vec::new());
+    }
+    let by = super::activity::ActivityBy::Person;
+    let view = super::activity::read(store, q.activity.clone(), q.range, by, q.today)?;
+    Ok(view
+        .lines
+        .into_iter()
+        .map(|l| ActivityRow {
+            person: l.key,
+            sessions: l.work.map_or(0, |w| w.sessions),
+            estimated: l.estimated,
+            currency: l.currency,
+        })
+        .collect())
 }
 
 /// The period's spend per person (`costs --by person`), when a provider reports keys.

@@ -24,6 +24,9 @@ pub struct DashboardStart {
     pub schema_version: u32,
     pub today: chrono::NaiveDate,
     pub accounts: Vec<Account>,
+    /// The accounts that report people's activity (Claude Code) the token may see.
+    #[serde(default)]
+    pub activity_accounts: Vec<Account>,
 }
 
 /// One screen's data as the server sends it.

@@ -18,11 +18,24 @@ fn allowed(app: &App, workspaces: &[String]) -> Result<Vec<Account>> {
     Ok(accounts)
 }
 
+/// The activity accounts (Claude Code) a token limited to `workspaces` may see.
+fn allowed_activity(app: &App, workspaces: &[String]) -> Vec<Account> {
+    let mut accounts = crate::app::activity::configured(app);
+    if !workspaces.is_empty() {
+        accounts.retain(|a| workspaces.contains(&a.workspace));
+    }
+    accounts
+}
+
 /// `q` narrowed to what the token may see: no accounts asked is all it may see; an account it
 /// may not see is refused by name.
 fn narrowed(app: &App, mut q: Query, workspaces: &[String]) -> Result<(Query, Vec<Account>)> {
     let allowed = allowed(app, workspaces)?;
     if let Some(other) = q.accounts.iter().find(|a| !allowed.contains(a)) {
+        return Err(Error::Usage(format!("this token may not see {other}")));
+    }
+    let activity = allowed_activity(app, workspaces);
+    if let Some(other) = q.activity.iter().find(|a| !activity.contains(a)) {
         return Err(Error::Usage(format!("this token may not see {other}")));
     }
     if q.accounts.is_empty() {
@@ -37,6 +50,7 @@ pub(crate) fn start(app: &App, workspaces: &[String]) -> Result<DashboardStart> 
         schema_version: DASHBOARD_SCHEMA_VERSION,
         today: app.clock.today(),
         accounts: allowed(app, workspaces)?,
+        activity_accounts: allowed_activity(app, workspaces),
     })
 }
 

@@ -84,6 +84,7 @@ fn every_use_case_gives_one_answer_for_the_month() {
             period_end: month_end,
             today,
             estimates: false,
+            activity: Vec::new(),
         };
         let screen = dashboard::run(&app, &q).unwrap();
         assert_eq!(cents(screen.total), cents(total), "{at}: dashboard total");
@@ -229,6 +230,7 @@ fn today_with_estimates_is_one_answer() {
         period_end: crate::domain::period::last_of_month(today),
         today,
         estimates: true,
+        activity: Vec::new(),
     };
     let card = dashboard::run(&app, &q).unwrap().today.unwrap();
     assert_eq!(card.with_estimates, view.total);

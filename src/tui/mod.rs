@@ -60,6 +60,7 @@ pub fn run(mut app: App, offline: bool, currency: crate::domain::Currency) -> Re
     app.quiet = true;
     let accounts = app.select(&[], &[])?;
     let mut model = Model::new(accounts, app.clock.today(), !app.offline(offline), crate::output::color());
+    model.activity_accounts = crate::app::activity::configured(&app);
     model.currency = currency;
     drive(model, &Arc::new(Source::Local(Box::new(app))))
 }
@@ -70,6 +71,7 @@ pub fn run_remote(server: crate::app::remote::Server, currency: crate::domain::C
     need_terminal()?;
     let start = server.dashboard_start()?;
     let mut model = Model::new(start.accounts, start.today, true, crate::output::color());
+    model.activity_accounts = start.activity_accounts;
     model.currency = currency;
     model.status = Some(format!("From the llmcost server at {}", server.host()));
     drive(model, &Arc::new(Source::Remote(server)))

@@ -64,6 +64,9 @@ pub enum Pane {
     Teams,
     /// Shown in the projects' place, when a provider reports usage per API key.
     People,
+    /// Shown in the projects' place, when an account reports people's activity (Claude Code):
+    /// the vendor's estimate, beside the bill.
+    Activity,
 }
 
 /// What the keyboard is typing into.
@@ -114,6 +117,9 @@ pub struct Model {
     pub today: NaiveDate,
     /// Every account that can be shown.
     pub accounts: Vec<Account>,
+    /// Accounts that report people's activity (Claude Code's analytics), shown in their own pane
+    /// when the scope is everything.
+    pub activity_accounts: Vec<Account>,
     /// `None` is "all".
     pub provider: Option<ProviderKind>,
     pub workspace: Option<Account>,
@@ -136,6 +142,7 @@ pub struct Model {
     pub project_row: usize,
     pub team_row: usize,
     pub person_row: usize,
+    pub activity_row: usize,
     pub sort: SortBy,
     pub descending: bool,
     pub filter: String,
@@ -157,6 +164,7 @@ impl Model {
         Model {
             today,
             accounts,
+            activity_accounts: Vec::new(),
             provider: None,
             workspace: None,
             project: None,
@@ -173,6 +181,7 @@ impl Model {
             project_row: 0,
             team_row: 0,
             person_row: 0,
+            activity_row: 0,
             sort: SortBy::Cost,
             descending: true,
             filter: String::new(),
@@ -191,7 +200,8 @@ impl Model {
         self.snapshot.as_ref().is_some_and(|s| !s.teams.is_empty())
     }
 
-    /// The pane after (`forward`) or before this one: models, projects, then teams and people if any.
+    /// The pane after (`forward`) or before this one: models, projects, then teams, people and
+    /// activity if any.
     pub fn next_pane(&self, forward: bool) -> Pane {
         let mut panes = vec![Pane::Models, Pane::Projects];
         if self.has_teams() {
@@ -199,6 +209,9 @@ impl Model {
         }
         if self.snapshot.as_ref().is_some_and(|s| !s.people.is_empty()) {
             panes.push(Pane::People);
+        }
+        if self.snapshot.as_ref().is_some_and(|s| !s.activity.is_empty()) {
+            panes.push(Pane::Activity);
         }
         let i = panes.iter().position(|p| *p == self.pane).unwrap_or(0);
         let n = panes.len();

@@ -61,6 +61,12 @@ pub fn query(model: &Model) -> Option<Query> {
         period_end: model.range().until,
         today: model.today,
         estimates: true,
+        // Activity belongs to no provider, workspace or project of the bill: shown for all only.
+        activity: if model.provider.is_none() && model.workspace.is_none() && model.project.is_none() {
+            model.activity_accounts.clone()
+        } else {
+            Vec::new()
+        },
     })
 }
 
@@ -154,12 +160,14 @@ fn move_selection(model: &mut Model, down: bool) {
         Pane::Projects => model.snapshot.as_ref().map_or(0, |s| s.projects.len()),
         Pane::Teams => model.snapshot.as_ref().map_or(0, |s| s.teams.len()),
         Pane::People => model.snapshot.as_ref().map_or(0, |s| s.people.len()),
+        Pane::Activity => model.snapshot.as_ref().map_or(0, |s| s.activity.len()),
     };
     let row = match model.pane {
         Pane::Models => &mut model.model_row,
         Pane::Projects => &mut model.project_row,
         Pane::Teams => &mut model.team_row,
         Pane::People => &mut model.person_row,
+        Pane::Activity => &mut model.activity_row,
     };
     if down {
         *row = (*row + 1).min(len.saturating_sub(1));

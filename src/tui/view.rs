@@ -20,7 +20,7 @@ const SPINNER: [char; 10] = ['⠋', '⠙', '⠹', '⠸', '⠼', '⠴', '⠦', '�
 const WIDE: u16 = 110;
 
 pub const HELP: &[(&str, &str)] = &[
-    ("tab / shift-tab", "switch between models, projects, teams and people"),
+    ("tab / shift-tab", "switch between models, projects, teams, people and Claude Code (estimates, in no total)"),
     ("↑ ↓  j k", "move the selection (mouse wheel too)"),
     ("enter", "in projects: narrow to it (again: all projects)"),
     ("p", "next provider (all, then each)"),
@@ -144,6 +144,8 @@ pub fn render(model: &Model, frame: &mut Frame) {
         render_teams(model, &theme, frame, projects);
     } else if model.pane == Pane::People {
         render_people(model, &theme, frame, projects);
+    } else if model.pane == Pane::Activity {
+        render_activity(model, &theme, frame, projects);
     } else {
         render_projects(model, &theme, frame, projects);
     }
@@ -508,27 +510,39 @@ fn render_teams(model: &Model, theme: &Theme, frame: &mut Frame, area: Rect) {
                 Some(cc) => format!("{} · {}", safe(&t.name), safe(cc)),
                 None => safe(&t.name),
             };
-            (name, t.cost)
+            (name, model.currency.format(t.cost))
         })
         .collect();
-    render_named_costs(model, theme, frame, area, ("Teams", "No teams"), rows, model.team_row);
+    render_named_costs(theme, frame, area, ("Teams", "No teams"), rows, model.team_row);
 }
 
 /// The people pane: each key owner's allocated spend in the scope shown (`costs --by person`).
 fn render_people(model: &Model, theme: &Theme, frame: &mut Frame, area: Rect) {
     let people = model.snapshot.as_ref().map(|s| s.people.as_slice()).unwrap_or_default();
-    let rows = people.iter().map(|p| (safe(&p.person), p.cost)).collect();
-    render_named_costs(model, theme, frame, area, ("People (allocated by key)", "No keys"), rows, model.person_row);
+    let rows = people.iter().map(|p| (safe(&p.person), model.currency.format(p.cost))).collect();
+    render_named_costs(theme, frame, area, ("People (allocated by key)", "No keys"), rows, model.person_row);
 }
 
-/// A side pane of names (already escaped) and amounts, the selected row highlighted.
+/// The activity pane: each person's Claude Code sessions and the vendor's estimate, in its own
+/// currency (`llmcost activity`), never in the total.
+fn render_activity(model: &Model, theme: &Theme, frame: &mut Frame, area: Rect) {
+    let activity = model.snapshot.as_ref().map(|s| s.activity.as_slice()).unwrap_or_default();
+    let rows = activity
+        .iter()
+        .map(|a| (format!("{} · {}s", safe(&a.person), a.sessions), format!("≈{}", a.currency.format(a.estimated))))
+        .collect();
+    // "est." and "≈": the vendor's estimate, beside the bill (the help says it is in no total).
+    let title = ("Claude Code est.", "No activity");
+    render_named_costs(theme, frame, area, title, rows, model.activity_row);
+}
+
+/// A side pane of names (already escaped) and amounts (formatted), the selected row highlighted.
 fn render_named_costs(
-    model: &Model,
     theme: &Theme,
     frame: &mut Frame,
     area: Rect,
     (title, empty): (&str, &str),
-    rows: Vec<(String, crate::domain::Money)>,
+    rows: Vec<(String, String)>,
     selected: usize,
 ) {
     let block = pane_block(format!("{title} ({})", rows.len()), true, theme);
@@ -541,10 +555,7 @@ fn render_named_costs(
         .into_iter()
         .map(|(name, cost)| {
             let name = crate::output::fit::cut(&name, usize::from(area.width.saturating_sub(2 + 11 + 1)).max(6));
-            Row::new(vec![
-                Cell::from(name),
-                Cell::from(Line::from(model.currency.format(cost)).alignment(Alignment::Right)),
-            ])
+            Row::new(vec![Cell::from(name), Cell::from(Line::from(cost).alignment(Alignment::Right))])
         })
         .collect();
     let table = Table::new(body, [Constraint::Min(10), Constraint::Length(11)])

@@ -140,7 +140,7 @@ async fn the_demo_shows_the_estimate_labelled() {
 }
 
 /// One answer per question: the month's estimate and sessions per person are the same in
-/// `activity`, the report's section and the exporter's gauges.
+/// `activity`, the report's section, the dashboard's pane and the exporter's gauges.
 #[tokio::test]
 async fn every_front_end_gives_the_same_estimate() {
     let env = TestEnv::new();
@@ -151,6 +151,35 @@ async fn every_front_end_gives_the_same_estimate() {
     // The estimate is beside the bill: the report's total is the bill's.
     let costs = json(&env.run(&["--demo", "costs", "--month", "--format", "json"]).await);
     assert_eq!(report["total"], costs["total"]);
+
+    // The dashboard's Claude Code pane, from the same cache the demo writes.
+    let now: chrono::DateTime<chrono::Utc> = crate::test_env::NOW.parse().unwrap();
+    let demo = llmcost::demo::Demo::new(now).unwrap();
+    let store = llmcost::store::Store::open(&demo.db_path()).unwrap();
+    let today = now.date_naive();
+    let (billed, activity_accounts): (Vec<_>, Vec<_>) =
+        demo.accounts().into_iter().partition(|a| !a.provider.info().activity_only);
+    let query = llmcost::app::dashboard::Query {
+        currency: llmcost::domain::Currency::USD,
+        accounts: billed,
+        project: None,
+        range: llmcost::domain::DateRange::new(day("2026-11-01"), today),
+        period_end: day("2026-11-30"),
+        today,
+        estimates: false,
+        activity: activity_accounts,
+    };
+    let screen = llmcost::app::dashboard::load(&store, &query).unwrap();
+    let pane: Vec<(String, String)> =
+        screen.activity.iter().map(|a| (a.person.clone(), a.estimated.decimal().to_string())).collect();
+    let cli: Vec<(String, String)> = activity["rows"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| (r["key"].as_str().unwrap().to_string(), dec(&r["estimated_cost"]).to_string()))
+        .collect();
+    assert_eq!(pane, cli, "the dashboard's pane is activity's view");
+    assert_eq!(dec(&costs["total"]), screen.total.decimal(), "the dashboard total is the bill");
 
     let metrics = stdout(&env.run(&["--demo", "metrics"]).await);
     let gauge = |name: &str, person: &str| -> Decimal {

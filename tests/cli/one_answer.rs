@@ -69,6 +69,7 @@ async fn the_month_and_its_forecast_are_the_same_in_every_front_end() {
             period_end: last_of_month(today),
             today,
             estimates: false,
+            activity: vec![],
         };
         let snapshot = dashboard::load(&store, &query).unwrap();
         assert_eq!(snapshot.total.decimal().round_dp(2), b_spent, "{at}: dashboard total");

@@ -247,6 +247,7 @@ async fn the_dashboard_reads_while_budgets_check_syncs() {
         period_end: NaiveDate::from_ymd_opt(2026, 12, 31).unwrap(),
         today,
         estimates: false,
+        activity: vec![],
     };
     let mut check =
         env.std_cmd().args(["budgets", "check", "--format", "json"]).stdout(Stdio::piped()).spawn().unwrap();

@@ -185,6 +185,7 @@ async fn the_dashboard_reads_the_servers_cache() {
                     period_end: screens[0].1.range.until,
                     today: start.today,
                     estimates: false,
+                    activity: vec![],
                 };
                 let msg = llmcost::tui::run_remote_effect(
                     &server,

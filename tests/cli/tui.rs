@@ -407,3 +407,29 @@ fn the_header_names_the_period_at_any_width() {
         assert!(header.contains("month 2026-11"), "{w} columns: {header}");
     }
 }
+
+/// With a Claude Code account, its pane follows the people: each person's sessions and
+/// Anthropic's estimate, labelled, in USD whatever the dashboard's currency, and the Total card
+/// is the bill alone. Narrowed to one provider, the pane is gone.
+#[test]
+fn the_claude_code_pane_shows_the_estimate_beside_the_bill() {
+    let (demo, mut model) = demo(false);
+    let (_, activity): (Vec<_>, Vec<_>) = demo.accounts().into_iter().partition(|a| !a.provider.info().activity_only);
+    model.activity_accounts = activity;
+    model.currency = llmcost::domain::Currency::EUR;
+    let (_, mut bill_only) = self::demo(false);
+    bill_only.currency = llmcost::domain::Currency::EUR;
+    loaded(&demo, &mut model);
+    loaded(&demo, &mut bill_only);
+    let snapshot = model.snapshot.as_ref().unwrap();
+    assert!(!snapshot.activity.is_empty());
+    assert_eq!(snapshot.total, bill_only.snapshot.as_ref().unwrap().total, "the estimate is not in the total");
+    for _ in 0..3 {
+        update(&mut model, code(KeyCode::Tab));
+    }
+    let screen = draw(&model, 120, 40);
+    assert!(screen.contains("Claude Code est. (5)"), "{screen}");
+    assert!(screen.contains("≈$") && screen.contains("pr-review-bot"), "in the estimate's own currency: {screen}");
+    update(&mut model, code(KeyCode::Tab));
+    assert!(draw(&model, 120, 40).contains("Projects"), "tab cycles back");
+}
