@@ -34,6 +34,10 @@ pub(crate) fn refresh(
     refresh: bool,
 ) -> Result<Vec<String>> {
     if app.offline(offline) {
+        // Nothing is fetched now: say when a provider's rolling window is about to lose days.
+        for warning in super::sync::overdue(app, store, accounts)? {
+            app.note(&warning);
+        }
         return Ok(Vec::new());
     }
     // A full disk: nothing fetched could be kept, so the view answers from the cache as it is

@@ -204,3 +204,46 @@ pub(crate) fn run(
     let outcomes = sync_accounts(app, &mut store, &accounts, range, refresh)?;
     Ok((accounts, outcomes))
 }
+
+/// Accounts of providers that keep only a rolling window (OpenRouter, Cursor) whose last sync is
+/// half that window ago or more: days are about to become unfetchable, and the cache is their
+/// only record. One warning each, saying how long is left.
+pub(crate) fn overdue(app: &App, store: &Store, accounts: &[Account]) -> Result<Vec<String>> {
+    let today = app.clock.today();
+    let mut out = Vec::new();
+    for account in accounts {
+        let info = account.provider.info();
+        let crate::providers::History::LastDays(window) = info.history else { continue };
+        let Some(last) = store.last_sync(account.provider.id(), &account.workspace)? else { continue };
+        let age = (today - last.date_naive()).num_days().max(0);
+        let window = i64::from(window);
+        if age * 2 < window {
+            continue;
+        }
+        let left = window - age;
+        out.push(if left > 0 {
+            format!(
+                "warning: {account} last synced {age} day(s) ago and {}: sync within {left} day(s) or the days \
+                 since are lost ('llmcost sync', or run the exporter, which syncs hourly)",
+                info.history_limit().unwrap_or_default()
+            )
+        } else {
+            format!(
+                "warning: {account} last synced {age} day(s) ago and {}: days since {} can no longer be \
+                 fetched; sync now to keep the rest",
+                info.history_limit().unwrap_or_default(),
+                last.date_naive()
+            )
+        });
+    }
+    Ok(out)
+}
+
+/// `doctor`'s look at the cache: the overdue warnings of every account.
+pub(crate) fn overdue_all(app: &App) -> Result<Vec<String>> {
+    let accounts = app.accounts();
+    if accounts.is_empty() || !app.db_path.exists() {
+        return Ok(Vec::new());
+    }
+    overdue(app, &app.open_store()?, &accounts)
+}

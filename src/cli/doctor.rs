@@ -234,6 +234,17 @@ fn cache_section(r: &mut Report, app: &App) {
             fix: format!("move {db} aside, or point --db / LLMCOST_DB elsewhere"),
         }),
     }
+    match crate::app::sync::overdue_all(app) {
+        Ok(warnings) => {
+            for w in warnings {
+                r.add(Finding::Problem {
+                    what: w.trim_start_matches("warning: ").to_string(),
+                    fix: "llmcost sync --month".into(),
+                });
+            }
+        }
+        Err(e) => r.add(Finding::Note(format!("sync ages not read: {e}"))),
+    }
 }
 
 /// `[[observed]]`: each source's key variable or file, as `reconcile --against` will need them.

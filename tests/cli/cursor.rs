@@ -5,7 +5,7 @@
 use rust_decimal::Decimal;
 
 use crate::fake_cursor::{FakeCursor, Team};
-use crate::test_env::{TestEnv, expect_code, json, stderr};
+use crate::test_env::{TestEnv, expect_code, json, stderr, stdout};
 
 const KEY: &str = "crsr_0123456789abcdef0123456789abcdef";
 
@@ -64,4 +64,27 @@ async fn a_wrong_key_is_named_never_shown() {
     let err = stderr(&out);
     assert!(err.contains("cursor/acme") && err.contains("Admin API key"), "{err}");
     assert!(!err.contains("crsr_wrong0123456789"), "{err}");
+}
+
+/// Cursor keeps a rolling window: a cache last synced half a window ago or more is said to be
+/// overdue (offline views and doctor), with the days left before history is lost.
+#[tokio::test]
+async fn an_overdue_sync_is_warned_before_days_are_lost() {
+    let fake = FakeCursor::start(team()).await;
+    let env = env(&fake, KEY);
+    expect_code(&env.run(&["sync", "--provider", "cursor"]).await, 0);
+    let fresh = env.run(&["costs", "--provider", "cursor", "--offline"]).await;
+    assert!(!stderr(&fresh).contains("last synced"), "{}", stderr(&fresh));
+
+    let env = env.var("LLMCOST_NOW", "2026-12-10T10:00:00Z");
+    let out = env.run(&["costs", "--provider", "cursor", "--offline"]).await;
+    expect_code(&out, 0);
+    let err = stderr(&out);
+    assert!(err.contains("cursor/acme last synced 18 day(s) ago") && err.contains("sync within 12 day(s)"), "{err}");
+    let doctor = stdout(&env.run(&["doctor", "--offline"]).await);
+    assert!(doctor.contains("last synced 18 day(s) ago"), "{doctor}");
+
+    let env = env.var("LLMCOST_NOW", "2026-12-31T10:00:00Z");
+    let err = stderr(&env.run(&["costs", "--provider", "cursor", "--offline", "--last", "60"]).await);
+    assert!(err.contains("can no longer be fetched"), "{err}");
 }
