@@ -4,7 +4,10 @@
 //! amounts as JSON numbers (floats), premium requests with their model and the included ones
 //! discounted to 0, Actions and Packages beside the AI products; errors as GitHub sends them
 //! (`{"message", "documentation_url"}`: 401 bad credentials, 403 a token without the permission,
-//! 404 an organization the token cannot see).
+//! 404 an organization the token cannot see). Copilot's seats (`GET /orgs/{org}/copilot/billing/seats`,
+//! `page`/`per_page`) and each seat holder's premium request report
+//! (`GET /organizations/{org}/settings/billing/premium_request/usage?year=&month=&day=&user=`, one
+//! period summed per model, no grouping by user) add up to the organization's premium requests.
 
 use std::str::FromStr;
 use std::sync::Arc;
@@ -68,6 +71,105 @@ fn error(status: u16, message: &str) -> ResponseTemplate {
     )
 }
 
+/// Each seat holder's part of a day's Claude Sonnet 4.5 premium requests (the organization's
+/// $0.48 a day: 12 requests billed at $0.04), and GPT-5 requests within the included ones ($0).
+/// `mona` stays within her allowance.
+pub(crate) const PEOPLE: [(&str, &str, u32, u32); 3] =
+    [("octocat", "0.32", 8, 0), ("hubot", "0.16", 4, 2), ("mona", "0", 0, 5)];
+
+/// A token that reads the billing report but may not list Copilot's seats.
+pub(crate) const BILLING_ONLY: &str = "github_pat_billingonly_0123456789";
+
+fn authorized(org: &Org, req: &Request) -> Result<bool, Box<ResponseTemplate>> {
+    let auth = req.headers.get("authorization").and_then(|v| v.to_str().ok()).unwrap_or("").to_string();
+    match auth.strip_prefix("Bearer ").or_else(|| auth.strip_prefix("token ")) {
+        Some(t) if t == org.token => Ok(true),
+        Some(BILLING_ONLY) => Ok(false),
+        Some(t) if t.starts_with("github_pat_readonly") => {
+            Err(Box::new(error(403, "Resource not accessible by personal access token")))
+        }
+        _ => Err(Box::new(error(401, "Bad credentials"))),
+    }
+}
+
+struct Seats(Arc<Org>);
+
+impl Respond for Seats {
+    fn respond(&self, req: &Request) -> ResponseTemplate {
+        match authorized(&self.0, req) {
+            Ok(true) => {}
+            Ok(false) => return error(403, "Resource not accessible by personal access token"),
+            Err(e) => return *e,
+        }
+        let q = |n: &str| req.url.query_pairs().find(|(k, _)| k == n).and_then(|(_, v)| v.parse::<usize>().ok());
+        let (page, per_page) = (q("page").unwrap_or(1).max(1), q("per_page").unwrap_or(50).clamp(1, 100));
+        let seats: Vec<Value> = PEOPLE
+            .iter()
+            .enumerate()
+            .skip((page - 1) * per_page)
+            .take(per_page)
+            .map(|(i, (login, ..))| {
+                json!({"created_at": "2026-01-05T10:00:00Z", "pending_cancellation_date": null, "plan_type": "business",
+                       "last_activity_at": "2026-11-21T18:00:00Z", "last_activity_editor": "vscode/1.99.0/copilot/1.300.0",
+                       "assignee": {"login": login, "id": 1000 + i, "type": "User"}})
+            })
+            .collect();
+        let response = ResponseTemplate::new(200).set_body_json(json!({"total_seats": PEOPLE.len(), "seats": seats}));
+        // GitHub says where the next page is in a Link header, as Octokit's paginate follows it.
+        if page * per_page < PEOPLE.len() {
+            let host = req.headers.get("host").and_then(|v| v.to_str().ok()).unwrap_or("127.0.0.1");
+            let next = format!("http://{host}{}?per_page={per_page}&page={}", req.url.path(), page + 1);
+            return response.insert_header("link", format!("<{next}>; rel=\"next\"").as_str());
+        }
+        response
+    }
+}
+
+struct Premium(Arc<Org>);
+
+impl Respond for Premium {
+    fn respond(&self, req: &Request) -> ResponseTemplate {
+        let org = &self.0;
+        if let Err(e) = authorized(org, req) {
+            return *e;
+        }
+        let q = |n: &str| req.url.query_pairs().find(|(k, _)| k == n).map(|(_, v)| v.to_string());
+        let num = |n: &str| q(n).and_then(|v| v.parse::<u32>().ok());
+        let (Some(year), Some(month)) = (num("year"), num("month")) else {
+            return error(400, "year and month are required here");
+        };
+        let Some(user) = q("user") else { return error(400, "this fake answers per user only") };
+        let Some((_, net, billed, included)) = PEOPLE.iter().find(|p| p.0 == user) else {
+            return ResponseTemplate::new(200).set_body_json(json!({"timePeriod": {"year": year, "month": month},
+                "organization": org.login, "user": user, "usageItems": []}));
+        };
+        let days = (1..=31u32)
+            .filter_map(|d| NaiveDate::from_ymd_opt(year as i32, month, d))
+            .filter(|d| *d <= org.today && num("day").is_none_or(|day| d.day() == day))
+            .count() as u32;
+        let net = Decimal::from_str(net).unwrap() * Decimal::from(days);
+        let mut items = Vec::new();
+        if days > 0 && (*billed > 0 || !net.is_zero()) {
+            let gross = billed * days;
+            items.push(json!({"product": "Copilot", "sku": "Copilot Premium Request", "model": "Claude Sonnet 4.5",
+                "unitType": "requests", "pricePerUnit": 0.04, "grossQuantity": gross, "grossAmount": f64::from(gross) * 0.04,
+                "discountQuantity": 0, "discountAmount": 0.0, "netQuantity": gross, "netAmount": net.to_string().parse::<f64>().unwrap()}));
+        }
+        if days > 0 && *included > 0 {
+            let gross = included * days;
+            items.push(json!({"product": "Copilot", "sku": "Copilot Premium Request", "model": "GPT-5",
+                "unitType": "requests", "pricePerUnit": 0.04, "grossQuantity": gross, "grossAmount": f64::from(gross) * 0.04,
+                "discountQuantity": gross, "discountAmount": f64::from(gross) * 0.04, "netQuantity": 0, "netAmount": 0.0}));
+        }
+        let mut period = json!({"year": year, "month": month});
+        if let Some(day) = num("day") {
+            period["day"] = json!(day);
+        }
+        ResponseTemplate::new(200)
+            .set_body_json(json!({"timePeriod": period, "organization": org.login, "user": user, "usageItems": items}))
+    }
+}
+
 struct Usage(Arc<Org>);
 
 impl Respond for Usage {
@@ -75,13 +177,8 @@ impl Respond for Usage {
         let org = &self.0;
         let h = |n: &str| req.headers.get(n).and_then(|v| v.to_str().ok()).unwrap_or("").to_string();
         // GitHub takes `Bearer` (llmcost, GitHub's docs) and `token` (Octokit) alike.
-        let auth = h("authorization");
-        match auth.strip_prefix("Bearer ").or_else(|| auth.strip_prefix("token ")) {
-            Some(t) if t == org.token => {}
-            Some(t) if t.starts_with("github_pat_readonly") => {
-                return error(403, "Resource not accessible by personal access token");
-            }
-            _ => return error(401, "Bad credentials"),
+        if let Err(e) = authorized(org, req) {
+            return *e;
         }
         if !h("x-github-api-version").is_empty() && h("x-github-api-version") != "2022-11-28" {
             return error(400, "Unsupported 'X-GitHub-Api-Version' header value");
@@ -122,15 +219,33 @@ pub(crate) struct FakeGitHub {
 impl FakeGitHub {
     pub(crate) async fn start(org: Org) -> FakeGitHub {
         let server = MockServer::start().await;
+        let org = Arc::new(org);
         Mock::given(method("GET"))
             .and(path_regex(r"^/organizations/[^/]+/settings/billing/usage$"))
-            .respond_with(Usage(Arc::new(org)))
+            .respond_with(Usage(org.clone()))
+            .mount(&server)
+            .await;
+        Mock::given(method("GET"))
+            .and(path_regex(r"^/organizations/[^/]+/settings/billing/premium_request/usage$"))
+            .respond_with(Premium(org.clone()))
+            .mount(&server)
+            .await;
+        Mock::given(method("GET"))
+            .and(path_regex(r"^/orgs/[^/]+/copilot/billing/seats$"))
+            .respond_with(Seats(org))
             .mount(&server)
             .await;
         FakeGitHub { server }
     }
 
-    pub(crate) async fn requests(&self) -> usize {
-        self.server.received_requests().await.unwrap_or_default().len()
+    /// Requests to paths ending with `suffix`.
+    pub(crate) async fn requests_to(&self, suffix: &str) -> usize {
+        self.server
+            .received_requests()
+            .await
+            .unwrap_or_default()
+            .iter()
+            .filter(|r| r.url.path().ends_with(suffix))
+            .count()
     }
 }

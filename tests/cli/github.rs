@@ -1,10 +1,11 @@
 //! GitHub end to end: the AI part of an organization's bill (Copilot seats, premium requests by
 //! model, GitHub Models) per UTC day, one report per month, Actions and Packages left out; the
-//! `org` setting; tokens that cannot read billing named, never shown.
+//! `org` setting; tokens that cannot read billing named, never shown; premium requests billed to
+//! each Copilot seat holder (`--by person`).
 
 use rust_decimal::Decimal;
 
-use crate::fake_github::{FakeGitHub, sample_org};
+use crate::fake_github::{BILLING_ONLY, FakeGitHub, sample_org};
 use crate::test_env::{TestEnv, expect_code, json, stderr, stdout};
 
 const TOKEN: &str = "github_pat_11AAAAAA0billing0123456789";
@@ -32,7 +33,7 @@ async fn copilot_and_models_are_the_ai_bill() {
         assert!(models.contains(&m), "{m}: {models:?}");
     }
     assert!(!models.iter().any(|m| m.contains("Actions") || m.contains("Packages")), "{models:?}");
-    assert_eq!(fake.requests().await, 1, "one report for the month");
+    assert_eq!(fake.requests_to("/settings/billing/usage").await, 1, "one report for the month");
 
     // From mid-October: October's report only (November is in the cache). The line items say
     // the product and the premium request's model.
@@ -40,7 +41,7 @@ async fn copilot_and_models_are_the_ai_bill() {
         .run(&["costs", "--provider", "github", "--since", "2026-10-15", "--by", "line_item", "--format", "json"])
         .await;
     expect_code(&out, 0);
-    assert_eq!(fake.requests().await, 2);
+    assert_eq!(fake.requests_to("/settings/billing/usage").await, 2);
     let items = json(&out);
     let total: Decimal = items["total"].as_str().unwrap().parse().unwrap();
     assert_eq!(total, org.ai_billed(day("2026-10-15"), day("2026-11-22")));
@@ -72,6 +73,43 @@ async fn the_org_setting_and_tokens_that_cannot_read_billing() {
         assert!(err.contains("github/acme_labs") && err.contains(needle), "{err}");
         assert!(!err.contains(token), "never the token: {err}");
     }
+}
+
+/// Premium requests past the included ones are billed to the seat holder who made them: each
+/// person's net amount per day and model, asked only of those billed anything that month;
+/// seats and GitHub Models stay the organization's `(no key)`, and the parts add up to the bill.
+#[tokio::test]
+async fn premium_requests_are_billed_to_each_seat_holder() {
+    let fake = FakeGitHub::start(sample_org("acme-labs", TOKEN)).await;
+    let env = env(&fake, TOKEN);
+    let out = env.run(&["costs", "--provider", "github", "--month", "--by", "person", "--format", "json"]).await;
+    expect_code(&out, 0);
+    let doc = json(&out);
+    let dec = |v: &serde_json::Value| -> Decimal { v.as_str().unwrap().parse().unwrap() };
+    let of = |person: &str| -> Decimal {
+        doc["rows"].as_array().unwrap().iter().filter(|r| r["person"] == person).map(|r| dec(&r["cost"])).sum()
+    };
+    assert_eq!(of("octocat"), Decimal::new(704, 2), "$0.32 a day for 22 days: {doc:#}");
+    assert_eq!(of("hubot"), Decimal::new(352, 2));
+    assert!(of("mona").is_zero(), "within her included requests");
+    let total = sample_org("acme-labs", TOKEN).ai_billed(day("2026-11-01"), day("2026-11-22"));
+    assert_eq!(of("(no key)"), total - Decimal::new(1056, 2), "seats and Models stay the organization's");
+    assert_eq!(dec(&doc["total"]), total);
+    assert!(doc["rows"].as_array().unwrap().iter().all(|r| r["basis"] == "billed"), "{doc:#}");
+    // One seat list, a month per seat holder, then each day of the two billed ones.
+    assert_eq!(fake.requests_to("/copilot/billing/seats").await, 1);
+    assert_eq!(fake.requests_to("/premium_request/usage").await, 3 + 2 * 22);
+
+    // A token that reads billing but may not list seats: the bill whole, under no person.
+    let fake = FakeGitHub::start(sample_org("acme-labs", TOKEN)).await;
+    let out = self::env(&fake, BILLING_ONLY)
+        .run(&["costs", "--provider", "github", "--month", "--by", "person", "--format", "json"])
+        .await;
+    expect_code(&out, 0);
+    let doc = json(&out);
+    assert_eq!(dec(&doc["total"]), total);
+    assert!(doc["rows"].as_array().unwrap().iter().all(|r| r["person"] == "(no key)"), "{doc:#}");
+    assert_eq!(fake.requests_to("/premium_request/usage").await, 0);
 }
 
 /// Not part of the suite: serves the fake GitHub billing usage for GitHub's official JavaScript

@@ -1,7 +1,9 @@
 """GitHub's official JavaScript SDK, Octokit, against llmcost's fake GitHub billing usage
 (tests/cli/fake_github.rs, `serve_github_for_sdk`): `rest.billing.getGithubBillingUsageReportOrg`
 sends the path, the year and month, the token and the API version GitHub documents, and reads the
-fake's `usageItems`; a bad token is refused with 401. GitHub has no official Python SDK, so the
+fake's `usageItems`; `rest.copilot.listCopilotSeats` (paged with `octokit.paginate`) lists the seat
+holders and `rest.billing.getGithubBillingPremiumRequestUsageReportOrg` reads one person's month and
+day of premium requests, which add up to the organization's; a bad token is refused with 401. GitHub has no official Python SDK, so the
 script runs Node (Octokit from npm) from Python, as the other SDK checks start their fakes.
 
     (cd /tmp && npm install @octokit/rest) && OCTOKIT=/tmp/node_modules python3 tests/sdk/octokit_billing_usage.py
@@ -20,6 +22,17 @@ const { Octokit } = require("@octokit/rest");
   const ai = r.data.usageItems.filter(i => ["copilot", "models"].includes(i.product.toLowerCase()));
   const cents = ai.reduce((s, i) => s + Math.round(i.netAmount * 1e6), 0);
   console.log(JSON.stringify({ status: r.status, items: r.data.usageItems.length, ai: ai.length, net_micro_usd: cents, api_version: r.headers["x-github-api-version"] || null }));
+  const seats = await octokit.paginate(octokit.rest.copilot.listCopilotSeats, { org: "acme-labs", per_page: 2 }, r => r.data.seats);
+  const logins = seats.map(s => s.assignee.login);
+  let people_day = 0, people_month = 0;
+  for (const user of logins) {
+    const d = await octokit.rest.billing.getGithubBillingPremiumRequestUsageReportOrg({ org: "acme-labs", year: 2026, month: 11, day: 3, user });
+    people_day += d.data.usageItems.reduce((s, i) => s + Math.round(i.netAmount * 1e6), 0);
+    const m = await octokit.rest.billing.getGithubBillingPremiumRequestUsageReportOrg({ org: "acme-labs", year: 2026, month: 11, user });
+    people_month += m.data.usageItems.reduce((s, i) => s + Math.round(i.netAmount * 1e6), 0);
+  }
+  const premium_day = r.data.usageItems.filter(i => i.sku === "Copilot Premium Request" && i.date.startsWith("2026-11-03")).reduce((s, i) => s + Math.round(i.netAmount * 1e6), 0);
+  console.log(JSON.stringify({ seats: logins, people_day_micro_usd: people_day, org_premium_day_micro_usd: premium_day, people_month_micro_usd: people_month }));
   try {
     await new Octokit({ auth: "ghp_wrong", baseUrl: url }).rest.billing.getGithubBillingUsageReportOrg({ org: "acme-labs" });
     console.log("bad token accepted"); process.exit(1);
@@ -35,6 +48,9 @@ try:
     print(out.stdout, out.stderr, end="")
     lines = [json.loads(l) for l in out.stdout.splitlines() if l.startswith("{")]
     assert lines[0]["status"] == 200 and lines[0]["ai"] > 0, lines
-    assert lines[1]["bad_token_status"] == 401, lines
+    assert lines[1]["seats"] == ["octocat", "hubot", "mona"], lines
+    assert lines[1]["people_day_micro_usd"] == lines[1]["org_premium_day_micro_usd"] == 480000, lines
+    assert lines[1]["people_month_micro_usd"] == 22 * 480000, lines
+    assert lines[2]["bad_token_status"] == 401, lines
 finally:
     server.terminate()

@@ -5,6 +5,7 @@
 //! `org` setting.
 
 pub(crate) mod api;
+mod people;
 
 use std::collections::BTreeMap;
 
@@ -61,6 +62,8 @@ pub struct GitHub {
     http: Http,
     /// The organization's login.
     org: String,
+    /// The Copilot seat holders, listed once per sync (`None`: the token may not).
+    seat_list: tokio::sync::OnceCell<Option<Vec<String>>>,
 }
 
 /// `Copilot: Copilot Business`; a premium request's model after it.
@@ -117,7 +120,7 @@ pub fn parse_usage(body: &str) -> Result<Vec<CostRecord>, String> {
 }
 
 /// The calendar months `range` touches: `(year, month)`.
-fn months(range: DateRange) -> Vec<(i32, u32)> {
+pub(super) fn months(range: DateRange) -> Vec<(i32, u32)> {
     let mut out: Vec<(i32, u32)> = Vec::new();
     for day in range.days() {
         let m = (day.year(), day.month());
@@ -142,7 +145,7 @@ impl Provider for GitHub {
 
     fn new(http: Http, settings: &crate::config_workspace::WorkspaceConfig, _credentials: &Credentials) -> Self {
         let org = super::slug::account_name(settings.provider_settings::<Settings>().ok().and_then(|s| s.org), &http);
-        GitHub { http, org }
+        GitHub { http, org, seat_list: tokio::sync::OnceCell::new() }
     }
 
     fn http(&self) -> &Http {
@@ -160,7 +163,8 @@ impl Provider for GitHub {
         Ok(None)
     }
 
-    /// One report per calendar month; days without AI items had no AI spend.
+    /// One report per calendar month; days without AI items had no AI spend. Each seat holder's
+    /// premium requests are their bill (`people.rs`); a failure there keeps the costs.
     async fn fetch_days(&self, range: DateRange) -> Result<DayBatch, ProviderError> {
         let mut costs = Vec::new();
         for (year, month) in months(range) {
@@ -168,7 +172,13 @@ impl Provider for GitHub {
             let path = self.path();
             costs.extend(cost_records(report, range).map_err(|m| self.http.fail(&path, FailureKind::Malformed, m))?);
         }
-        Ok(DayBatch { costs, usage: Ok(Vec::new()), days_reported: None, projects: None, activity: Vec::new() })
+        let usage = self.premium_by_person(range).await;
+        Ok(DayBatch { costs, usage, days_reported: None, projects: None, activity: Vec::new() })
+    }
+
+    /// Copilot's seat holders, the people premium requests are billed to.
+    async fn api_keys(&self) -> Result<Option<Vec<crate::domain::ApiKeyInfo>>, ProviderError> {
+        Ok(self.people().await)
     }
 }
 
