@@ -45,10 +45,16 @@ pub(crate) struct LimitRow {
 
 /// `$500.00` in whole cents, `"50000"` (a fraction of a cent is dropped, and said), and how
 /// the provider's API takes it (`amount "50000" (minor units: cents)`).
-fn minor_units(budget: &Budget, shown: fn(&str) -> String) -> (String, String) {
-    let cents = (budget.amount.decimal() * Decimal::from(100)).trunc();
-    let note =
-        if cents == budget.amount.decimal() * Decimal::from(100) { "" } else { ", a fraction of a cent dropped" };
+fn minor_units(budget: &Budget, shown: fn(&str) -> String, step_cents: u64) -> (String, String) {
+    let exact = budget.amount.decimal() * Decimal::from(100);
+    let step = Decimal::from(step_cents.max(1));
+    // Cut down to the provider's step (a cent, or GitHub's whole dollar): never above the budget.
+    let cents = (exact / step).trunc() * step;
+    let note = match (cents == exact, step_cents > 1) {
+        (true, _) => "",
+        (false, false) => ", a fraction of a cent dropped",
+        (false, true) => ", cut to whole dollars",
+    };
     let text = cents.normalize().to_string();
     (text.clone(), format!("{} = {} (cents{note})", budget.currency.format(budget.amount), shown(&text)))
 }
@@ -116,7 +122,7 @@ fn target(app: &App, budget: &Budget) -> std::result::Result<(Account, Lever, Va
         }
     };
     let lever = (limit.lever)(workspace.as_deref());
-    let (cents, asks) = minor_units(budget, limit.shown);
+    let (cents, asks) = minor_units(budget, limit.shown, limit.step_cents);
     Ok((account.clone(), lever, json!({"amount": cents}), asks))
 }
 

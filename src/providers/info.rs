@@ -74,8 +74,11 @@ pub struct SpendLimitLever {
     /// of its ids (`wrkspc_`, `proj_`).
     pub scope: (&'static str, &'static str),
     /// The field the provider's API takes the cents in, with them: `amount "50000"`,
-    /// `threshold_amount 50000`.
+    /// `threshold_amount 50000`, `budget_amount 500` (GitHub: dollars).
     pub shown: fn(&str) -> String,
+    /// The smallest step of a limit, in cents: 1, or 100 where the provider takes whole dollars
+    /// (GitHub's budgets); a budget's amount is cut down to it.
+    pub step_cents: u64,
 }
 
 /// Facts about one provider.

@@ -77,6 +77,86 @@ fn error(status: u16, message: &str) -> ResponseTemplate {
 pub(crate) const PEOPLE: [(&str, &str, u32, u32); 3] =
     [("octocat", "0.32", 8, 0), ("hubot", "0.16", 4, 2), ("mona", "0", 0, 5)];
 
+/// The token that may write budgets (`LLMCOST_WRITE_KEY_GITHUB_*`); the read token gets 403.
+pub(crate) const WRITE: &str = "github_pat_11AAAAAA0write0123456789";
+
+/// The organization's budgets as GitHub keeps them, and every write received (method, path).
+#[derive(Default)]
+pub(crate) struct Budgets {
+    pub list: Vec<Value>,
+    pub writes: Vec<(String, String)>,
+    next_id: u32,
+}
+
+struct BudgetApi {
+    org: Arc<Org>,
+    state: Arc<std::sync::Mutex<Budgets>>,
+}
+
+impl Respond for BudgetApi {
+    fn respond(&self, req: &Request) -> ResponseTemplate {
+        let auth = req.headers.get("authorization").and_then(|v| v.to_str().ok()).unwrap_or("").to_string();
+        let token = auth.strip_prefix("Bearer ").or_else(|| auth.strip_prefix("token ")).unwrap_or("");
+        let write = req.method.as_str() != "GET";
+        match token {
+            WRITE => {}
+            t if t == self.org.token && !write => {}
+            t if t == self.org.token => return error(403, "Resource not accessible by personal access token"),
+            _ => return error(401, "Bad credentials"),
+        }
+        let mut state = self.state.lock().unwrap();
+        let id = req.url.path().rsplit_once("/budgets/").map(|(_, id)| id.to_string());
+        if write {
+            state.writes.push((req.method.to_string(), req.url.path().to_string()));
+        }
+        let body: Value = serde_json::from_slice(&req.body).unwrap_or(Value::Null);
+        match (req.method.as_str(), id) {
+            ("GET", None) => {
+                let scope = req.url.query_pairs().find(|(k, _)| k == "scope").map(|(_, v)| v.to_string());
+                let budgets: Vec<Value> = state
+                    .list
+                    .iter()
+                    .filter(|b| scope.as_deref().is_none_or(|s| b["budget_scope"] == s))
+                    .cloned()
+                    .collect();
+                ResponseTemplate::new(200)
+                    .set_body_json(json!({"budgets": budgets, "has_next_page": false, "total_count": state.list.len()}))
+            }
+            ("POST", None) => {
+                if !body["budget_amount"].is_u64() || body["budget_product_sku"].as_str().is_none() {
+                    return error(422, "Validation Failed");
+                }
+                state.next_id += 1;
+                let mut budget = body.clone();
+                budget["id"] = json!(format!("2066deda-923f-43f9-88d2-{:012}", state.next_id));
+                state.list.push(budget.clone());
+                ResponseTemplate::new(200)
+                    .set_body_json(json!({"message": "Budget successfully created.", "budget": budget}))
+            }
+            ("PATCH", Some(id)) => {
+                let Some(budget) = state.list.iter_mut().find(|b| b["id"] == id.as_str()) else {
+                    return error(404, "Budget not found or feature not enabled");
+                };
+                for (k, v) in body.as_object().cloned().unwrap_or_default() {
+                    budget[k.as_str()] = v;
+                }
+                let budget = budget.clone();
+                ResponseTemplate::new(200)
+                    .set_body_json(json!({"message": "Budget successfully updated.", "budget": budget}))
+            }
+            ("DELETE", Some(id)) => {
+                let before = state.list.len();
+                state.list.retain(|b| b["id"] != id.as_str());
+                if state.list.len() == before {
+                    return error(404, "Budget not found or feature not enabled");
+                }
+                ResponseTemplate::new(200).set_body_json(json!({"message": "Budget successfully deleted.", "id": id}))
+            }
+            _ => error(404, "Not Found"),
+        }
+    }
+}
+
 /// A token that reads the billing report but may not list Copilot's seats.
 pub(crate) const BILLING_ONLY: &str = "github_pat_billingonly_0123456789";
 
@@ -214,6 +294,7 @@ impl Respond for Usage {
 
 pub(crate) struct FakeGitHub {
     pub server: MockServer,
+    pub budgets: Arc<std::sync::Mutex<Budgets>>,
 }
 
 impl FakeGitHub {
@@ -232,10 +313,15 @@ impl FakeGitHub {
             .await;
         Mock::given(method("GET"))
             .and(path_regex(r"^/orgs/[^/]+/copilot/billing/seats$"))
-            .respond_with(Seats(org))
+            .respond_with(Seats(org.clone()))
             .mount(&server)
             .await;
-        FakeGitHub { server }
+        let budgets = Arc::new(std::sync::Mutex::new(Budgets::default()));
+        Mock::given(path_regex(r"^/organizations/[^/]+/settings/billing/budgets(/[^/]+)?$"))
+            .respond_with(BudgetApi { org, state: budgets.clone() })
+            .mount(&server)
+            .await;
+        FakeGitHub { server, budgets }
     }
 
     /// Requests to paths ending with `suffix`.

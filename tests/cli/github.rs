@@ -4,8 +4,9 @@
 //! each Copilot seat holder (`--by person`).
 
 use rust_decimal::Decimal;
+use serde_json::json;
 
-use crate::fake_github::{BILLING_ONLY, FakeGitHub, sample_org};
+use crate::fake_github::{BILLING_ONLY, FakeGitHub, WRITE, sample_org};
 use crate::test_env::{TestEnv, expect_code, json, stderr, stdout};
 
 const TOKEN: &str = "github_pat_11AAAAAA0billing0123456789";
@@ -110,6 +111,64 @@ async fn premium_requests_are_billed_to_each_seat_holder() {
     assert_eq!(dec(&doc["total"]), total);
     assert!(doc["rows"].as_array().unwrap().iter().all(|r| r["person"] == "(no key)"), "{doc:#}");
     assert_eq!(fake.requests_to("/premium_request/usage").await, 0);
+}
+
+/// `limits`: a month budget with `enforce = "provider"` becomes the organization's AI-credits
+/// budget that stops usage, in whole dollars, written with the write token, journaled, undone
+/// exactly (a created budget deleted, a changed one set back); a budget that only alerts is the
+/// team's and is left alone.
+#[tokio::test]
+async fn a_budget_becomes_the_organizations_ai_credits_budget() {
+    let fake = FakeGitHub::start(sample_org("acme-labs", TOKEN)).await;
+    let env = env(&fake, TOKEN).var("LLMCOST_WRITE_KEY_GITHUB_ACME_LABS", WRITE);
+    env.write_config(
+        "[[budgets]]\nname = \"copilot\"\namount = \"250.75\"\nperiod = \"month\"\nprovider = \"github\"\nenforce = \"provider\"\n",
+    );
+    let plan = json(&env.run(&["limits", "plan", "--format", "json"]).await);
+    let row = &plan["limits"][0];
+    assert_eq!(
+        (row["verdict"].clone(), row["wanted"].clone()),
+        (json!("differs"), json!({"amount": "25000"})),
+        "{plan}"
+    );
+    assert!(row["asks"].as_str().unwrap().contains("budget_amount 250 (cents, cut to whole dollars)"), "{plan}");
+    assert!(fake.budgets.lock().unwrap().writes.is_empty(), "a plan writes nothing");
+
+    expect_code(&env.run(&["limits", "apply"]).await, 0);
+    {
+        let state = fake.budgets.lock().unwrap();
+        let b = &state.list[0];
+        assert_eq!(state.list.len(), 1);
+        assert_eq!(
+            (b["budget_amount"].clone(), b["prevent_further_usage"].clone(), b["budget_product_sku"].clone()),
+            (json!(250), json!(true), json!("ai_credits"))
+        );
+        assert_eq!(
+            (b["budget_scope"].clone(), b["budget_type"].clone()),
+            (json!("organization"), json!("BundlePricing"))
+        );
+    }
+    assert_eq!(crate::test_env::code(&env.run(&["limits", "drift"]).await), 0, "in line after apply");
+    expect_code(&env.run(&["brake", "--undo", "--apply"]).await, 0);
+    assert!(fake.budgets.lock().unwrap().list.is_empty(), "the created budget is deleted again");
+
+    // A budget there before is changed and set back.
+    fake.budgets.lock().unwrap().list.push(json!({"id": "b-1", "budget_scope": "organization", "budget_entity_name": "acme-labs",
+        "budget_type": "BundlePricing", "budget_product_sku": "ai_credits", "budget_amount": 400, "prevent_further_usage": true,
+        "budget_alerting": {"will_alert": true, "alert_recipients": ["mona"]}}));
+    expect_code(&env.run(&["limits", "apply"]).await, 0);
+    assert_eq!(fake.budgets.lock().unwrap().list[0]["budget_amount"], 250);
+    expect_code(&env.run(&["brake", "--undo", "--apply"]).await, 0);
+    let state = fake.budgets.lock().unwrap().list.clone();
+    assert_eq!((state.len(), state[0]["budget_amount"].clone()), (1, json!(400)), "{state:?}");
+    assert_eq!(state[0]["budget_alerting"]["alert_recipients"], json!(["mona"]), "the rest untouched");
+
+    // One that only alerts is the team's: refused, named, untouched.
+    fake.budgets.lock().unwrap().list[0]["prevent_further_usage"] = json!(false);
+    let out = env.run(&["limits", "apply"]).await;
+    expect_code(&out, 1);
+    assert!(stderr(&out).contains("only alerts"), "{}", stderr(&out));
+    assert_eq!(fake.budgets.lock().unwrap().list[0]["budget_amount"], 400);
 }
 
 /// Not part of the suite: serves the fake GitHub billing usage for GitHub's official JavaScript

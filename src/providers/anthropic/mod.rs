@@ -35,6 +35,7 @@ const INFO: ProviderInfo = ProviderInfo {
         lever: super::levers::spend_limit,
         scope: ("workspace", "wrkspc_"),
         shown: |cents| format!("amount \"{cents}\""),
+        step_cents: 1,
     }),
     wrong_keys: &[(
         "sk-ant-api03-",

@@ -5,6 +5,7 @@
 //! `org` setting.
 
 pub(crate) mod api;
+mod levers;
 mod people;
 
 use std::collections::BTreeMap;
@@ -33,9 +34,13 @@ const INFO: ProviderInfo = ProviderInfo {
     secret_name: "token",
     default_base_url: DEFAULT_BASE_URL,
     default_project_label: "Organization",
-    spend_limit: super::info::SpendLimit::Not(
-        "GitHub's budgets are set in its billing settings; llmcost does not write them yet",
-    ),
+    // The organization's AI-credits budget that stops usage (`levers.rs`), in whole dollars.
+    spend_limit: super::info::SpendLimit::Lever(super::info::SpendLimitLever {
+        lever: super::levers::spend_limit,
+        scope: ("repository", "repo:"),
+        shown: |cents| format!("budget_amount {}", cents.parse::<u64>().map_or(0, |c| c / 100)),
+        step_cents: 100,
+    }),
     settings: &["org"],
     check_settings,
     ..ProviderInfo::KEY_DEFAULTS
@@ -174,6 +179,23 @@ impl Provider for GitHub {
         }
         let usage = self.premium_by_person(range).await;
         Ok(DayBatch { costs, usage, days_reported: None, projects: None, activity: Vec::new() })
+    }
+
+    async fn lever_read(
+        &self,
+        lever: &super::levers::Lever,
+        like: &serde_json::Value,
+    ) -> Result<serde_json::Value, ProviderError> {
+        let _ = like;
+        self.lever_now(lever).await
+    }
+
+    async fn lever_write(
+        &self,
+        lever: &super::levers::Lever,
+        value: &serde_json::Value,
+    ) -> Result<serde_json::Value, ProviderError> {
+        self.lever_set(lever, value).await
     }
 
     /// Copilot's seat holders, the people premium requests are billed to.

@@ -42,6 +42,7 @@ const INFO: ProviderInfo = ProviderInfo {
         lever: super::levers::spend_limit,
         scope: ("project", "proj_"),
         shown: |cents| format!("threshold_amount {cents}"),
+        step_cents: 1,
     }),
     wrong_keys: &[
         (
