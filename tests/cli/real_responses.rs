@@ -243,3 +243,61 @@ fn the_independent_arithmetic_is_exact() {
     assert_eq!(femto("123.78912", -2), 1_237_891_200_000_000);
     assert_eq!(femto("1.5e-2", 0), 15_000_000_000_000);
 }
+
+/// Claude Code's analytics: every recorded report, replayed for its day, gives the payload's
+/// estimate per person and its sessions and lines (`activity`; never a bill, so not above).
+#[tokio::test]
+async fn every_recorded_claude_code_report_gives_the_payloads_figures() {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/real/claude-code");
+    let provenance = std::fs::read_to_string(dir.join("PROVENANCE.md")).unwrap();
+    let mut files: Vec<PathBuf> = std::fs::read_dir(&dir)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|e| e == "json"))
+        .collect();
+    files.sort();
+    assert!(!files.is_empty());
+    for file in files {
+        let label = file.display().to_string();
+        let name = file.file_name().unwrap().to_string_lossy().into_owned();
+        assert!(provenance.contains(&name), "{name} has no line in claude-code/PROVENANCE.md");
+        let record: Value = serde_json::from_str(&std::fs::read_to_string(&file).unwrap()).unwrap();
+        let body = &record["body"];
+        let records = body["data"].as_array().unwrap();
+        let the_day = day(&records[0]["date"].as_str().unwrap()[..10]);
+        // The payload's own arithmetic: cents to femto-dollars per actor, and the work.
+        let mut per_actor: BTreeMap<String, Femto> = BTreeMap::new();
+        let (mut sessions, mut added) = (0u64, 0u64);
+        for r in records {
+            let actor = r["actor"]["email_address"].as_str().or(r["actor"]["api_key_name"].as_str()).unwrap();
+            for m in r["model_breakdown"].as_array().unwrap() {
+                *per_actor.entry(actor.to_string()).or_default() +=
+                    femto(&number_text(&m["estimated_cost"]["amount"]), -2);
+            }
+            sessions += r["core_metrics"]["num_sessions"].as_u64().unwrap();
+            added += r["core_metrics"]["lines_of_code"]["added"].as_u64().unwrap();
+        }
+        let server = MockServer::start().await;
+        Mock::given(method("GET"))
+            .and(path(record["path"].as_str().unwrap()))
+            .respond_with(ResponseTemplate::new(200).set_body_raw(body.to_string().into_bytes(), "application/json"))
+            .mount(&server)
+            .await;
+        let env = TestEnv::new()
+            .var("LLMCOST_NOW", &format!("{}T10:00:00Z", the_day + Days::new(1)))
+            .var("LLMCOST_KEY_CLAUDE_CODE_REAL", "sk-ant-admin01-replay-0000000000")
+            .var("LLMCOST_CLAUDE_CODE_BASE_URL", &server.uri());
+        let d = the_day.to_string();
+        let out = env.run(&["activity", "--since", &d, "--until", &d, "--format", "json"]).await;
+        assert_eq!(code(&out), 0, "{label}: {}", stderr(&out));
+        let doc = json(&out);
+        let total: Femto = per_actor.values().sum();
+        assert_close(&format!("{label} total"), femto(doc["totals"][0]["estimated_cost"].as_str().unwrap(), 0), total);
+        assert_eq!(doc["totals"][0]["work"]["sessions"], sessions, "{label}");
+        assert_eq!(doc["totals"][0]["work"]["lines_added"], added, "{label}");
+        for row in doc["rows"].as_array().unwrap() {
+            let key = row["key"].as_str().unwrap();
+            assert_close(&format!("{label} {key}"), femto(row["estimated_cost"].as_str().unwrap(), 0), per_actor[key]);
+        }
+    }
+}
