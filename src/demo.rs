@@ -513,6 +513,10 @@ impl Demo {
             let (usage, api_keys) = if keys::reports_keys(ws.provider) {
                 let (usage, list) = keys::split(ws.provider, ws.name, usage, today);
                 (usage, Some(list))
+            } else if ws.provider == ProviderKind::GitHub {
+                // GitHub's premium requests, billed to the seat holders who made them.
+                let (usage, seats) = keys::github_people(&costs);
+                (usage, Some(seats))
             } else {
                 (usage, None)
             };

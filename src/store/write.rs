@@ -158,7 +158,9 @@ pub(super) fn insert_usage<'a>(
     // One row per (day, project, model): counts a provider answers separately add up
     // (saturating, as `UsageTotals` adds).
     let mut merged: BTreeMap<(NaiveDate, &str, &str), UsageTotals> = BTreeMap::new();
-    for u in usage {
+    // A person's bill without tokens (GitHub's premium requests) says who, not how many tokens:
+    // it stays in `key_usage`, so the line's tokens show unknown rather than 0.
+    for u in usage.filter(|u| u.billed.is_none() || u.totals.input_tokens.saturating_add(u.totals.output_tokens) > 0) {
         *merged.entry((u.day, u.project_id.as_deref().unwrap_or(""), u.model.as_str())).or_default() += u.totals;
     }
     for ((day, project, model), t) in merged {
