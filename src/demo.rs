@@ -206,6 +206,10 @@ const MISTRAL_LARGE: ModelSpec =
     ModelSpec { model: "mistral-large-latest", items: &[("usage", 1.0, Some(4.0))], style: ItemStyle::Xai };
 const CODESTRAL: ModelSpec =
     ModelSpec { model: "codestral-latest", items: &[("usage", 1.0, Some(0.6))], style: ItemStyle::Xai };
+const DEEPSEEK_CHAT: ModelSpec =
+    ModelSpec { model: "deepseek-chat", items: &[("usage", 1.0, Some(0.5))], style: ItemStyle::Xai };
+const DEEPSEEK_REASONER: ModelSpec =
+    ModelSpec { model: "deepseek-reasoner", items: &[("usage", 1.0, Some(1.0))], style: ItemStyle::Xai };
 
 struct ProjectSpec {
     id: &'static str,
@@ -376,6 +380,20 @@ const WORKSPACES: &[WorkspaceSpec] = &[
         }],
         extras: &[],
     },
+    // DeepSeek has no spend API: its usage exports are imported, and its key reads the prepaid
+    // balance, whose runway is taken over that imported spend.
+    WorkspaceSpec {
+        currency: crate::domain::Currency::USD,
+        provider: ProviderKind::DeepSeek,
+        name: "storygami",
+        projects: &[ProjectSpec {
+            id: "",
+            name: "",
+            archived: false,
+            spend: &[(&DEEPSEEK_CHAT, 0.9), (&DEEPSEEK_REASONER, 0.7)],
+        }],
+        extras: &[],
+    },
     WorkspaceSpec {
         currency: crate::domain::Currency::USD,
         provider: ProviderKind::Aws,
@@ -499,7 +517,16 @@ impl Demo {
                 let sources = std::collections::BTreeMap::new();
                 let rows =
                     crate::store::imports::ImportRows { costs: &costs, usage: &usage, days: &days, sources: &sources };
-                store.import_spend(&account, rows, replace, "mistral-invoice-export.csv", now)?;
+                let file = match ws.provider {
+                    ProviderKind::DeepSeek => "deepseek-usage-export.csv",
+                    _ => "mistral-invoice-export.csv",
+                };
+                store.import_spend(&account, rows, replace, file, now)?;
+                // DeepSeek's key reads its prepaid balance.
+                if ws.provider == ProviderKind::DeepSeek {
+                    let left = Money::from_decimal(Decimal::new(2_380, 2));
+                    store.record_balance(&account, now, left, crate::domain::Currency::USD)?;
+                }
                 continue;
             }
             // Estimates first: the sync below settles every past day's (its bill arrived) and

@@ -242,7 +242,7 @@ async fn the_demo_needs_no_key_and_no_network() {
     let rows = doc["rows"].as_array().unwrap();
     let accounts: Vec<String> =
         rows.iter().map(|r| format!("{}/{}", r["provider"], r["workspace"]).replace('"', "")).collect();
-    assert_eq!(rows.len(), 13, "{accounts:?}");
+    assert_eq!(rows.len(), 14, "{accounts:?}");
     for account in [
         "openai/edugami",
         "openai/memoways",
@@ -254,6 +254,7 @@ async fn the_demo_needs_no_key_and_no_network() {
         "mistral/lab",
         "azure/contoso",
         "gcp/acme",
+        "deepseek/storygami",
     ] {
         assert!(accounts.contains(&account.to_string()), "{account} in {accounts:?}");
     }

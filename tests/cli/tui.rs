@@ -76,8 +76,8 @@ fn snapshots_of_each_state_at_three_sizes() {
     for (w, h) in [(80u16, 24u16), (120, 40), (200, 60)] {
         let screen = draw(&model, w, h);
         assert!(screen.contains("11-01") && screen.contains("11-22"), "{screen}");
-        assert!(screen.contains("all providers (13 workspaces)"), "the header names the whole scope: {screen}");
-        assert!(screen.contains("Models (34)"), "pane titles count rows: {screen}");
+        assert!(screen.contains("all providers (14 workspaces)"), "the header names the whole scope: {screen}");
+        assert!(screen.contains("Models (36)"), "pane titles count rows: {screen}");
     }
 
     let mut failed = model.clone();
@@ -209,7 +209,7 @@ fn sorting_filtering_and_export() {
         model.model_rows().iter().all(|m| m.model.to_lowercase().contains("claude")) && !model.model_rows().is_empty()
     );
 
-    assert!(draw(&model, 120, 40).contains("of 34"), "a filtered pane says how many rows of how many");
+    assert!(draw(&model, 120, 40).contains("of 36"), "a filtered pane says how many rows of how many");
 
     let effects = update(&mut model, key('e'));
     let [Effect::Export { path, query, filter }] = effects.as_slice() else { panic!("{effects:?}") };
@@ -366,7 +366,7 @@ fn the_budget_card_shows_the_period_on_view() {
     let effects = update(&mut model, key('['));
     run(&mut model, effects.into_iter().next().unwrap());
     let november = draw(&model, 120, 40);
-    assert!(november.contains("131% of $4,000.00") && november.contains("exceeded"), "{november}");
+    assert!(november.contains("132% of $4,000.00") && november.contains("exceeded"), "{november}");
     assert!(!november.contains("│31% of"), "{november}");
 }
 
