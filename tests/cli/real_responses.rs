@@ -99,19 +99,24 @@ struct Fixture {
     body: Value,
 }
 
+/// The recorded responses of one provider's folder, in name order.
+fn recorded_files(dir: &Path) -> Vec<PathBuf> {
+    let mut files: Vec<PathBuf> = std::fs::read_dir(dir)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|e| e == "json"))
+        .collect();
+    files.sort();
+    files
+}
+
 fn fixtures() -> Vec<Fixture> {
     let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/real");
     let mut all = Vec::new();
     for provider in ["openai", "anthropic", "openrouter"] {
         let dir = root.join(provider);
         assert!(dir.join("PROVENANCE.md").exists(), "{} needs a PROVENANCE.md", dir.display());
-        let mut files: Vec<PathBuf> = std::fs::read_dir(&dir)
-            .unwrap()
-            .map(|e| e.unwrap().path())
-            .filter(|p| p.extension().is_some_and(|e| e == "json"))
-            .collect();
-        files.sort();
-        for file in files {
+        for file in recorded_files(&dir) {
             let record: Value = serde_json::from_str(&std::fs::read_to_string(&file).unwrap()).unwrap();
             assert_eq!(record["llmcost_record"], 1, "{}", file.display());
             let name = file.file_name().unwrap().to_string_lossy().into_owned();
@@ -250,12 +255,7 @@ fn the_independent_arithmetic_is_exact() {
 async fn every_recorded_claude_code_report_gives_the_payloads_figures() {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/real/claude-code");
     let provenance = std::fs::read_to_string(dir.join("PROVENANCE.md")).unwrap();
-    let mut files: Vec<PathBuf> = std::fs::read_dir(&dir)
-        .unwrap()
-        .map(|e| e.unwrap().path())
-        .filter(|p| p.extension().is_some_and(|e| e == "json"))
-        .collect();
-    files.sort();
+    let files = recorded_files(&dir);
     assert!(!files.is_empty());
     for file in files {
         let label = file.display().to_string();
