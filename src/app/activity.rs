@@ -3,7 +3,7 @@
 //! an estimate inside other figures (API-billed use is in Anthropic's bill, subscription use is
 //! covered by seats): it is labelled so and never added to a billed total.
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 use super::App;
 use super::answer::Answer;
@@ -150,8 +150,6 @@ pub(crate) fn read(
     Ok(view)
 }
 
-type Key = (String, Currency);
-
 #[derive(Default)]
 struct Acc {
     actor_kind: Option<ActorKind>,
@@ -169,11 +167,11 @@ impl Acc {
         self.tokens.cache_creation = self.tokens.cache_creation.saturating_add(m.cache_creation_tokens);
     }
 
-    fn cost(&mut self, amount: Money, what: &str) -> Result<()> {
+    fn cost(&mut self, amount: Money, what: impl Fn() -> String) -> Result<()> {
         self.estimated = self
             .estimated
             .checked_add(amount)
-            .ok_or_else(|| Error::Runtime(format!("the estimated cost of {what} overflows when summed")))?;
+            .ok_or_else(|| Error::Runtime(format!("the estimated cost of {} overflows when summed", what())))?;
         Ok(())
     }
 
@@ -190,14 +188,35 @@ impl Acc {
     }
 }
 
-fn key_of(by: ActivityBy, r: &ActivityRecord) -> String {
+fn key_of(by: ActivityBy, r: &ActivityRecord) -> std::borrow::Cow<'_, str> {
+    use std::borrow::Cow;
     match by {
-        ActivityBy::Person | ActivityBy::Model => r.actor.clone(),
-        ActivityBy::Day => r.day.to_string(),
-        ActivityBy::Terminal if r.terminal.is_empty() => "(not said)".into(),
-        ActivityBy::Terminal => r.terminal.clone(),
-        ActivityBy::CustomerType if r.customer_type.is_empty() => "(not said)".into(),
-        ActivityBy::CustomerType => r.customer_type.clone(),
+        ActivityBy::Person | ActivityBy::Model => Cow::Borrowed(&r.actor),
+        ActivityBy::Day => Cow::Owned(r.day.to_string()),
+        ActivityBy::Terminal if r.terminal.is_empty() => Cow::Borrowed("(not said)"),
+        ActivityBy::Terminal => Cow::Borrowed(&r.terminal),
+        ActivityBy::CustomerType if r.customer_type.is_empty() => Cow::Borrowed("(not said)"),
+        ActivityBy::CustomerType => Cow::Borrowed(&r.customer_type),
+    }
+}
+
+/// The lines being summed, by key and currency; a key is copied once, when first seen.
+#[derive(Default)]
+struct Lines {
+    index: HashMap<String, usize>,
+    lines: Vec<(String, BTreeMap<Currency, Acc>)>,
+}
+
+impl Lines {
+    fn at(&mut self, key: &str, currency: Currency) -> &mut Acc {
+        let i = if let Some(&i) = self.index.get(key) {
+            i
+        } else {
+            self.index.insert(key.to_string(), self.lines.len());
+            self.lines.push((key.to_string(), BTreeMap::new()));
+            self.lines.len() - 1
+        };
+        self.lines[i].1.entry(currency).or_default()
     }
 }
 
@@ -209,21 +228,24 @@ pub(crate) fn summarize(
     records: &[ActivityRecord],
     days_synced: usize,
 ) -> Result<ActivityView> {
-    let mut lines: BTreeMap<Key, Acc> = BTreeMap::new();
+    let mut lines = Lines::default();
     let mut totals: BTreeMap<Currency, Acc> = BTreeMap::new();
-    let mut customer: BTreeMap<(String, Currency), Money> = BTreeMap::new();
+    // Few account types: a short list looked up in place, no key copied per model row.
+    let mut customer: Vec<(String, Currency, Money)> = Vec::new();
     for r in records {
         // The record's work counts once per line it falls in (a person's), never once per model.
-        let mut counted: BTreeSet<Key> = BTreeSet::new();
-        let currencies: BTreeSet<Currency> = r.models.iter().map(|m| m.currency).collect();
-        for currency in currencies.iter().copied().chain(currencies.is_empty().then_some(Currency::USD)) {
+        let mut currencies: Vec<Currency> = r.models.iter().map(|m| m.currency).collect();
+        currencies.sort_unstable();
+        currencies.dedup();
+        if currencies.is_empty() {
+            currencies.push(Currency::USD);
+        }
+        for currency in currencies {
             let total = totals.entry(currency).or_default();
-            if counted.insert((String::new(), currency)) {
-                total.work.add(&r.work);
-                total.days.insert(r.day);
-            }
+            total.work.add(&r.work);
+            total.days.insert(r.day);
             if by != ActivityBy::Model {
-                let line = lines.entry((key_of(by, r), currency)).or_default();
+                let line = lines.at(&key_of(by, r), currency);
                 line.work.add(&r.work);
                 line.days.insert(r.day);
                 if by == ActivityBy::Person {
@@ -232,24 +254,42 @@ pub(crate) fn summarize(
             }
         }
         for m in &r.models {
-            let what = format!("{} on {}", m.model, r.day);
+            let what = || format!("{} on {}", m.model, r.day);
             let total = totals.entry(m.currency).or_default();
             total.tokens(m);
-            total.cost(m.estimated, &what)?;
-            let key = if by == ActivityBy::Model { m.model.clone() } else { key_of(by, r) };
-            let line = lines.entry((key, m.currency)).or_default();
+            total.cost(m.estimated, what)?;
+            let key =
+                if by == ActivityBy::Model { std::borrow::Cow::Borrowed(m.model.as_str()) } else { key_of(by, r) };
+            let line = lines.at(&key, m.currency);
             line.tokens(m);
-            line.cost(m.estimated, &what)?;
-            line.days.insert(r.day);
-            let part = customer.entry((r.customer_type.clone(), m.currency)).or_insert(Money::ZERO);
-            *part = part.checked_add(m.estimated).ok_or_else(|| Error::Runtime(format!("{what} overflows")))?;
+            line.cost(m.estimated, what)?;
+            if by == ActivityBy::Model {
+                // Other lines counted the record's day with its work.
+                line.days.insert(r.day);
+            }
+            let at = customer.iter().position(|(t, c, _)| *t == r.customer_type && *c == m.currency);
+            let at = at.unwrap_or_else(|| {
+                customer.push((r.customer_type.clone(), m.currency, Money::ZERO));
+                customer.len() - 1
+            });
+            let part = &mut customer[at].2;
+            *part = part.checked_add(m.estimated).ok_or_else(|| Error::Runtime(format!("{} overflows", what())))?;
         }
     }
     let with_work = by != ActivityBy::Model;
-    let mut lines: Vec<ActivityLine> =
-        lines.into_iter().map(|((key, currency), acc)| acc.line(key, with_work, currency)).collect();
-    if by != ActivityBy::Day {
-        lines.sort_by(|a, b| b.estimated.cmp(&a.estimated).then_with(|| a.key.cmp(&b.key)));
+    let mut lines: Vec<ActivityLine> = lines
+        .lines
+        .into_iter()
+        .flat_map(|(key, by_currency)| {
+            by_currency.into_iter().map(move |(currency, acc)| acc.line(key.clone(), with_work, currency))
+        })
+        .collect();
+    if by == ActivityBy::Day {
+        lines.sort_by(|a, b| a.key.cmp(&b.key).then_with(|| a.currency.cmp(&b.currency)));
+    } else {
+        lines.sort_by(|a, b| {
+            b.estimated.cmp(&a.estimated).then_with(|| a.key.cmp(&b.key)).then_with(|| a.currency.cmp(&b.currency))
+        });
     }
     Ok(ActivityView {
         range,
@@ -258,7 +298,10 @@ pub(crate) fn summarize(
         accounts,
         lines,
         totals: totals.into_iter().map(|(currency, acc)| acc.line("Total".into(), true, currency)).collect(),
-        by_customer_type: customer.into_iter().map(|((t, c), m)| (t, c, m)).collect(),
+        by_customer_type: {
+            customer.sort_by(|a, b| (&a.0, a.1).cmp(&(&b.0, b.1)));
+            customer
+        },
         days_synced,
     })
 }

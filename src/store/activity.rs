@@ -123,57 +123,64 @@ impl Store {
                 "the cache holds an unreadable activity {what}: run 'llmcost sync --refresh' to fetch it again"
             ))
         };
-        let mut out = Vec::new();
-        let mut records = self.conn.prepare_cached(
-            "SELECT day, seq, actor, actor_kind, customer_type, subscription_type, terminal, sessions, lines_added,
-                    lines_removed, commits, pull_requests, edits_accepted, edits_rejected
-             FROM activity WHERE provider = ?1 AND workspace = ?2 AND day BETWEEN ?3 AND ?4 ORDER BY day, seq",
-        )?;
-        let mut models = self.conn.prepare_cached(
-            "SELECT day, seq, model, input_tokens, output_tokens, cache_read_tokens, cache_creation_tokens,
-                    estimated, currency
-             FROM activity_models WHERE provider = ?1 AND workspace = ?2 AND day BETWEEN ?3 AND ?4",
+        let mut out: Vec<ActivityRow> = Vec::new();
+        // One pass over the records and their models, joined in key order (day, seq): no map.
+        let mut rows_of = self.conn.prepare_cached(
+            "SELECT a.day, a.seq, a.actor, a.actor_kind, a.customer_type, a.subscription_type, a.terminal,
+                    a.sessions, a.lines_added, a.lines_removed, a.commits, a.pull_requests, a.edits_accepted,
+                    a.edits_rejected, m.model, m.input_tokens, m.output_tokens, m.cache_read_tokens,
+                    m.cache_creation_tokens, m.estimated, m.currency
+             FROM activity a LEFT JOIN activity_models m
+               ON m.provider = a.provider AND m.workspace = a.workspace AND m.day = a.day AND m.seq = a.seq
+             WHERE a.provider = ?1 AND a.workspace = ?2 AND a.day BETWEEN ?3 AND ?4
+             ORDER BY a.day, a.seq",
         )?;
         let count = |n: i64| u64::try_from(n).unwrap_or(0);
         for account in accounts {
             let key = (account.provider.id(), account.workspace.as_str(), day_text(since), day_text(until));
-            let mut by_record: BTreeMap<(String, i64), Vec<ActivityModel>> = BTreeMap::new();
-            let mut rows = models.query(key.clone())?;
+            let mut rows = rows_of.query(key)?;
+            let mut current: Option<(NaiveDate, i64)> = None;
             while let Some(row) = rows.next()? {
-                let (estimated, currency): (String, String) = (row.get(7)?, row.get(8)?);
-                by_record.entry((row.get(0)?, row.get(1)?)).or_default().push(ActivityModel {
-                    model: row.get(2)?,
-                    input_tokens: count(row.get(3)?),
-                    output_tokens: count(row.get(4)?),
-                    cache_read_tokens: count(row.get(5)?),
-                    cache_creation_tokens: count(row.get(6)?),
-                    estimated: Money::parse_dollars(&estimated).map_err(|_| bad("estimate"))?,
-                    currency: Currency::parse(&currency).map_err(|_| bad("currency"))?,
-                });
-            }
-            let mut rows = records.query(key)?;
-            while let Some(row) = rows.next()? {
-                let (day, seq): (String, i64) = (row.get(0)?, row.get(1)?);
-                let kind: String = row.get(3)?;
-                let record = ActivityRecord {
-                    day: parse_day(&day)?,
-                    actor: row.get(2)?,
-                    actor_kind: ActorKind::parse(&kind).ok_or_else(|| bad("actor kind"))?,
-                    customer_type: row.get(4)?,
-                    subscription_type: row.get(5)?,
-                    terminal: row.get(6)?,
-                    work: Work {
-                        sessions: count(row.get(7)?),
-                        lines_added: count(row.get(8)?),
-                        lines_removed: count(row.get(9)?),
-                        commits: count(row.get(10)?),
-                        pull_requests: count(row.get(11)?),
-                        edits_accepted: count(row.get(12)?),
-                        edits_rejected: count(row.get(13)?),
-                    },
-                    models: by_record.remove(&(day, seq)).unwrap_or_default(),
+                let day = parse_day(row.get_ref(0)?.as_str().map_err(|_| bad("day"))?)?;
+                let seq: i64 = row.get(1)?;
+                if current != Some((day, seq)) {
+                    current = Some((day, seq));
+                    let kind = row.get_ref(3)?.as_str().map_err(|_| bad("actor kind"))?;
+                    let record = ActivityRecord {
+                        day,
+                        actor: row.get(2)?,
+                        actor_kind: ActorKind::parse(kind).ok_or_else(|| bad("actor kind"))?,
+                        customer_type: row.get(4)?,
+                        subscription_type: row.get(5)?,
+                        terminal: row.get(6)?,
+                        work: Work {
+                            sessions: count(row.get(7)?),
+                            lines_added: count(row.get(8)?),
+                            lines_removed: count(row.get(9)?),
+                            commits: count(row.get(10)?),
+                            pull_requests: count(row.get(11)?),
+                            edits_accepted: count(row.get(12)?),
+                            edits_rejected: count(row.get(13)?),
+                        },
+                        models: Vec::new(),
+                    };
+                    out.push(ActivityRow { account: account.clone(), record });
+                }
+                let Some(model) = row.get::<_, Option<String>>(14)? else { continue };
+                let estimated = row.get_ref(19)?.as_str().map_err(|_| bad("estimate"))?;
+                let currency = row.get_ref(20)?.as_str().map_err(|_| bad("currency"))?;
+                let m = ActivityModel {
+                    model,
+                    input_tokens: count(row.get(15)?),
+                    output_tokens: count(row.get(16)?),
+                    cache_read_tokens: count(row.get(17)?),
+                    cache_creation_tokens: count(row.get(18)?),
+                    estimated: Money::parse_dollars(estimated).map_err(|_| bad("estimate"))?,
+                    currency: Currency::parse(currency).map_err(|_| bad("currency"))?,
                 };
-                out.push(ActivityRow { account: account.clone(), record });
+                if let Some(last) = out.last_mut() {
+                    last.record.models.push(m);
+                }
             }
         }
         Ok(out)
