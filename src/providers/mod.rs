@@ -56,6 +56,15 @@ pub struct DayBatch {
     pub activity: Vec<crate::domain::ActivityRecord>,
 }
 
+/// Nothing fetched yet: no costs, no usage (none missing), every day answered as documented,
+/// no projects or activity. A provider states only what it has (`..DayBatch::default()`), so a
+/// new kind of answer is one field here, not an edit in every provider.
+impl Default for DayBatch {
+    fn default() -> Self {
+        DayBatch { costs: Vec::new(), usage: Ok(Vec::new()), days_reported: None, projects: None, activity: Vec::new() }
+    }
+}
+
 /// What authenticates an account's requests.
 #[derive(Clone, Debug)]
 pub enum Credentials {

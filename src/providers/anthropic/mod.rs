@@ -205,7 +205,7 @@ impl Provider for Anthropic {
     async fn fetch_days(&self, range: DateRange) -> Result<DayBatch, ProviderError> {
         let (costs, usage) = tokio::join!(self.costs(range), self.usage(range));
         let (costs, days) = costs?;
-        Ok(DayBatch { costs, usage, days_reported: Some(days), projects: None, activity: Vec::new() })
+        Ok(DayBatch { costs, usage, days_reported: Some(days), ..DayBatch::default() })
     }
 }
 

@@ -266,7 +266,7 @@ impl Provider for Bedrock {
         let projects = (self.project_tag.is_none() && !names.is_empty()).then(|| {
             names.into_iter().map(|(id, name)| ProjectInfo { id, name, status: "active".to_string() }).collect()
         });
-        Ok(DayBatch { costs, usage: Ok(Vec::new()), days_reported: None, projects, activity: Vec::new() })
+        Ok(DayBatch { costs, projects, ..DayBatch::default() })
     }
 }
 

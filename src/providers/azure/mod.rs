@@ -172,7 +172,7 @@ impl Provider for Azure {
 
     async fn fetch_days(&self, range: DateRange) -> Result<DayBatch, ProviderError> {
         let costs = self.costs(range).await?;
-        Ok(DayBatch { costs, usage: Ok(Vec::new()), days_reported: None, projects: None, activity: Vec::new() })
+        Ok(DayBatch { costs, ..DayBatch::default() })
     }
 }
 

@@ -180,13 +180,7 @@ impl Provider for ClaudeCode {
             .buffered(AT_ONCE)
             .try_collect()
             .await?;
-        Ok(DayBatch {
-            costs: Vec::new(),
-            usage: Ok(Vec::new()),
-            days_reported: None,
-            projects: None,
-            activity: days.into_iter().flatten().collect(),
-        })
+        Ok(DayBatch { activity: days.into_iter().flatten().collect(), ..DayBatch::default() })
     }
 }
 

@@ -227,13 +227,7 @@ impl Provider for Cursor {
             summed.add(answer, range).map_err(|m| self.http.fail(EVENTS, FailureKind::Malformed, m))?;
             if !more {
                 let (costs, usage) = summed.records();
-                return Ok(DayBatch {
-                    costs,
-                    usage: Ok(usage),
-                    days_reported: None,
-                    projects: None,
-                    activity: Vec::new(),
-                });
+                return Ok(DayBatch { costs, usage: Ok(usage), ..DayBatch::default() });
             }
         }
         Err(self.http.fail(

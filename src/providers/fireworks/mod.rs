@@ -212,13 +212,7 @@ impl Provider for Fireworks {
     }
 
     async fn fetch_days(&self, range: DateRange) -> Result<DayBatch, ProviderError> {
-        Ok(DayBatch {
-            costs: self.costs(range).await?,
-            usage: Ok(Vec::new()),
-            days_reported: None,
-            projects: None,
-            activity: Vec::new(),
-        })
+        Ok(DayBatch { costs: self.costs(range).await?, ..DayBatch::default() })
     }
 }
 

@@ -156,13 +156,7 @@ impl Provider for Gcp {
 
     async fn fetch_days(&self, range: DateRange) -> Result<DayBatch, ProviderError> {
         let (costs, names, _) = self.run(range).await?;
-        Ok(DayBatch {
-            costs,
-            usage: Ok(Vec::new()),
-            days_reported: None,
-            projects: Some(names).filter(|n| !n.is_empty()),
-            activity: Vec::new(),
-        })
+        Ok(DayBatch { costs, projects: Some(names).filter(|n| !n.is_empty()), ..DayBatch::default() })
     }
 }
 

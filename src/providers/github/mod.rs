@@ -178,7 +178,7 @@ impl Provider for GitHub {
             costs.extend(cost_records(report, range).map_err(|m| self.http.fail(&path, FailureKind::Malformed, m))?);
         }
         let usage = self.premium_by_person(range).await;
-        Ok(DayBatch { costs, usage, days_reported: None, projects: None, activity: Vec::new() })
+        Ok(DayBatch { costs, usage, ..DayBatch::default() })
     }
 
     async fn lever_read(

@@ -260,7 +260,7 @@ impl Provider for OpenAi {
         let (costs, usage) = tokio::join!(self.costs(range), self.usage(range));
         let (costs, days) = costs?;
         let usage = usage.map(|u| self.key_costs.attach(u, range));
-        Ok(DayBatch { costs, usage, days_reported: Some(days), projects: None, activity: Vec::new() })
+        Ok(DayBatch { costs, usage, days_reported: Some(days), ..DayBatch::default() })
     }
 }
 

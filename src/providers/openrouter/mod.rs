@@ -177,13 +177,7 @@ impl Provider for OpenRouter {
     /// per key; days without rows had no spend.
     async fn fetch_days(&self, range: DateRange) -> Result<DayBatch, ProviderError> {
         let costs = self.costs(range).await?;
-        Ok(DayBatch {
-            costs,
-            usage: self.usage_by_key(range).await,
-            days_reported: None,
-            projects: None,
-            activity: Vec::new(),
-        })
+        Ok(DayBatch { costs, usage: self.usage_by_key(range).await, ..DayBatch::default() })
     }
 
     /// The keys with their names, redacted labels and creators (a user id: OpenRouter's key

@@ -233,7 +233,7 @@ impl Provider for Xai {
     async fn fetch_days(&self, range: DateRange) -> Result<DayBatch, ProviderError> {
         let team = self.team().await?;
         let costs = self.usage(&team, range).await?;
-        Ok(DayBatch { costs, usage: Ok(Vec::new()), days_reported: None, projects: None, activity: Vec::new() })
+        Ok(DayBatch { costs, ..DayBatch::default() })
     }
 }
 
