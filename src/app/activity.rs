@@ -90,11 +90,7 @@ impl ActivityView {
 
 /// The activity accounts a scope names (an error when it names none).
 fn accounts(app: &App, scope: &Scope) -> Result<Vec<Account>> {
-    let chosen: Vec<Account> = app
-        .select_any(&scope.providers, &scope.workspaces)?
-        .into_iter()
-        .filter(|a| a.provider.info().activity_only)
-        .collect();
+    let chosen = in_scope(app, &scope.providers, &scope.workspaces)?;
     if chosen.is_empty() {
         let ids: Vec<&str> =
             crate::domain::ProviderKind::ALL.iter().filter(|k| k.info().activity_only).map(|k| k.id()).collect();
@@ -105,6 +101,12 @@ fn accounts(app: &App, scope: &Scope) -> Result<Vec<Account>> {
         )));
     }
     Ok(chosen)
+}
+
+/// The accounts `--provider` and `--workspace` name that report activity (none is no error:
+/// the report then has no activity section).
+pub(crate) fn in_scope(app: &App, providers: &[String], workspaces: &[String]) -> Result<Vec<Account>> {
+    Ok(app.select_any(providers, workspaces)?.into_iter().filter(|a| a.provider.info().activity_only).collect())
 }
 
 /// Refreshes the range (unless offline) and answers from the cache.

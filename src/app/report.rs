@@ -71,10 +71,7 @@ pub(crate) fn run(app: &App, req: &Request) -> Result<Answer<Reported>> {
     let activity: Vec<Account> = if req.team.is_some() || !req.projects.is_empty() {
         Vec::new()
     } else {
-        app.select_any(&req.scope.providers, &req.scope.workspaces)?
-            .into_iter()
-            .filter(|a| a.provider.info().activity_only)
-            .collect()
+        super::activity::in_scope(app, &req.scope.providers, &req.scope.workspaces)?
     };
     let mut p = super::select::prepare_for(app, &req.scope, accounts, window)?;
     if !activity.is_empty() && !req.rows_only {
