@@ -1,21 +1,11 @@
 #!/usr/bin/env bash
 # `llmcost activity` at scale: Claude Code's analytics of an organization of 300 people over a
-# year (about 78,000 daily records, 234,000 model rows), next to the sqlite3 shell summing the
+# year (73,350 daily records, 220,050 model rows), next to the sqlite3 shell summing the
 # same year per person (floats). The rows are written with sqlite3 into a cache llmcost created
 # (its own schema), so nothing but the read is timed. Needs hyperfine and sqlite3.
 set -euo pipefail
-cd "$(dirname "$0")/.."
-for tool in hyperfine sqlite3; do
-  command -v "$tool" >/dev/null || { sudo apt-get install -y "$tool" >/dev/null 2>&1 || apt-get install -y "$tool" >/dev/null; }
-done
-cargo build --release --locked --quiet
-BIN="$PWD/target/release/llmcost"
-WORK="${LLMCOST_BENCH_DIR:-$(mktemp -d)}"
-mkdir -p "$WORK"
-DB="$WORK/activity.sqlite"
-CONFIG="$WORK/activity.toml"
-printf '[workspaces.claude-code.bench]\n' > "$CONFIG"
-export LLMCOST_NOW=2026-11-22T10:00:00Z LLMCOST_NO_KEYRING=1 LLMCOST_CONFIG="$CONFIG" LLMCOST_DB="$DB"
+source "$(dirname "$0")/scale_setup.sh"
+bench_setup activity '[workspaces.claude-code.bench]'
 if [ ! -s "$DB" ]; then
   "$BIN" activity --offline >/dev/null   # creates the cache with llmcost's schema
   sqlite3 "$DB" <<'SQL'

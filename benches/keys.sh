@@ -3,18 +3,8 @@
 # 1,095,000 usage rows by key), next to the sqlite3 shell running the same allocation (floats,
 # window function) and the year by project. Needs hyperfine and sqlite3 (Debian packages).
 set -euo pipefail
-cd "$(dirname "$0")/.."
-for tool in hyperfine sqlite3; do
-  command -v "$tool" >/dev/null || { sudo apt-get install -y "$tool" >/dev/null 2>&1 || apt-get install -y "$tool" >/dev/null; }
-done
-cargo build --release --locked --quiet
-BIN="$PWD/target/release/llmcost"
-WORK="${LLMCOST_BENCH_DIR:-$(mktemp -d)}"
-mkdir -p "$WORK"
-DB="$WORK/keys.sqlite"
-CONFIG="$WORK/keys.toml"
-printf '[workspaces.openai.bench-1]\n' > "$CONFIG"
-export LLMCOST_NOW=2026-11-22T10:00:00Z LLMCOST_NO_KEYRING=1 LLMCOST_CONFIG="$CONFIG" LLMCOST_DB="$DB"
+source "$(dirname "$0")/scale_setup.sh"
+bench_setup keys '[workspaces.openai.bench-1]'
 [ -s "$DB" ] || "$BIN" generate-cache --accounts 1 --keys 500
 echo "cache: $(du -h "$DB" | cut -f1), $(sqlite3 "$DB" 'SELECT count(*) FROM key_usage') key usage rows" >&2
 
