@@ -133,7 +133,7 @@ pub(crate) fn read(
     by: ActivityBy,
     today: chrono::NaiveDate,
 ) -> Result<ActivityView> {
-    let rows = store.activity(&accounts, range.since, range.until)?;
+    let records = store.activity(&accounts, range.since, range.until)?;
     let mut synced: Option<BTreeSet<chrono::NaiveDate>> = None;
     for a in &accounts {
         let days: BTreeSet<chrono::NaiveDate> = store
@@ -146,7 +146,6 @@ pub(crate) fn read(
             Some(seen) => seen.intersection(&days).copied().collect(),
         });
     }
-    let records: Vec<ActivityRecord> = rows.into_iter().map(|r| r.record).collect();
     let mut view = summarize(range, by, accounts, &records, synced.map_or(0, |d| d.len()))?;
     view.today = today;
     Ok(view)

@@ -9,13 +9,6 @@ use super::{Store, day_text, parse_day};
 use crate::domain::{Account, ActivityModel, ActivityRecord, ActorKind, Currency, Money, Work};
 use crate::error::{Error, Result};
 
-/// One cached record with its account.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct ActivityRow {
-    pub account: Account,
-    pub record: ActivityRecord,
-}
-
 /// Replaces the activity of the fetched `days` with `records`' (those of other days are left).
 pub(super) fn replace_activity(
     tx: &rusqlite::Transaction<'_>,
@@ -116,14 +109,14 @@ fn merged_models(r: &ActivityRecord) -> Result<Vec<ActivityModel>> {
 }
 
 impl Store {
-    /// The cached activity of `accounts` over `[since, until]`, by day.
-    pub fn activity(&self, accounts: &[Account], since: NaiveDate, until: NaiveDate) -> Result<Vec<ActivityRow>> {
+    /// The cached activity records of `accounts` over `[since, until]`, by day.
+    pub fn activity(&self, accounts: &[Account], since: NaiveDate, until: NaiveDate) -> Result<Vec<ActivityRecord>> {
         let bad = |what: &str| {
             Error::Runtime(format!(
                 "the cache holds an unreadable activity {what}: run 'llmcost sync --refresh' to fetch it again"
             ))
         };
-        let mut out: Vec<ActivityRow> = Vec::new();
+        let mut out: Vec<ActivityRecord> = Vec::new();
         // One pass over the records and their models, joined in key order (day, seq): no map.
         let mut rows_of = self.conn.prepare_cached(
             "SELECT a.day, a.seq, a.actor, a.actor_kind, a.customer_type, a.subscription_type, a.terminal,
@@ -164,7 +157,7 @@ impl Store {
                         },
                         models: Vec::new(),
                     };
-                    out.push(ActivityRow { account: account.clone(), record });
+                    out.push(record);
                 }
                 let Some(model) = row.get::<_, Option<String>>(14)? else { continue };
                 let estimated = row.get_ref(19)?.as_str().map_err(|_| bad("estimate"))?;
@@ -179,7 +172,7 @@ impl Store {
                     currency: Currency::parse(currency).map_err(|_| bad("currency"))?,
                 };
                 if let Some(last) = out.last_mut() {
-                    last.record.models.push(m);
+                    last.models.push(m);
                 }
             }
         }

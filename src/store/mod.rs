@@ -25,7 +25,6 @@ use chrono::{DateTime, NaiveDate, SecondsFormat, Utc};
 use rusqlite::Connection;
 
 pub use crate::domain::KeyValue;
-pub use activity::ActivityRow;
 pub use estimates::{EstimateDay, EstimateRow, Score};
 pub use journal::{JournalEntry, NewEntry};
 pub use key::GroupKey;
