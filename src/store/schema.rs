@@ -290,15 +290,19 @@ pub(super) const APPLICATION_ID: i64 = 0x6c6c_6d63;
 /// Refuses, without writing, a database that is not an llmcost cache: one with another
 /// application id, or with tables and no id unless they are an older llmcost cache's.
 pub(super) fn ensure_ours(conn: &Connection, path: &std::path::Path) -> Result<()> {
-    let app_id: i64 = conn.pragma_query_value(None, "application_id", |r| r.get(0))?;
+    // One read transaction: another process may be creating this cache right now, and an id
+    // read before its migration commits with tables read after it would look foreign.
+    let snapshot = conn.unchecked_transaction()?;
+    let app_id: i64 = snapshot.pragma_query_value(None, "application_id", |r| r.get(0))?;
     if app_id == APPLICATION_ID {
         return Ok(());
     }
-    let tables: Vec<String> = conn
+    let tables: Vec<String> = snapshot
         .prepare("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name")?
         .query_map([], |r| r.get(0))?
         .collect::<rusqlite::Result<_>>()?;
-    let version: i64 = conn.pragma_query_value(None, "user_version", |r| r.get(0))?;
+    let version: i64 = snapshot.pragma_query_value(None, "user_version", |r| r.get(0))?;
+    drop(snapshot);
     let ours = [
         "balances",
         "charge_sources",
@@ -406,6 +410,36 @@ mod tests {
         let mut ours = Connection::open(dir.path().join("ours.sqlite")).unwrap();
         migrate(&mut ours).unwrap();
         ensure_ours(&ours, &path).unwrap();
+    }
+
+    /// Two processes opening one new cache at once (a dashboard's read while `budgets check`
+    /// creates it): whichever looks while the other migrates must see the cache as it was or as
+    /// it is, never half of each (an id read before the commit, tables after it).
+    #[test]
+    fn a_cache_created_while_another_opens_it_is_ours() {
+        use std::sync::atomic::{AtomicBool, Ordering};
+        let dir = tempfile::tempdir().unwrap();
+        for round in 0..100 {
+            let path = dir.path().join(format!("cache-{round}.sqlite"));
+            let conn = Connection::open(&path).unwrap();
+            conn.busy_timeout(std::time::Duration::from_secs(10)).unwrap();
+            let done = std::sync::Arc::new(AtomicBool::new(false));
+            let looker = {
+                let (path, done) = (path.clone(), done.clone());
+                std::thread::spawn(move || {
+                    while !done.load(Ordering::Relaxed) {
+                        ensure_ours(&conn, &path)?;
+                    }
+                    ensure_ours(&conn, &path)
+                })
+            };
+            let created = crate::store::Store::open(&path);
+            done.store(true, Ordering::Relaxed);
+            created.unwrap();
+            if let Err(e) = looker.join().unwrap() {
+                panic!("round {round}: {e}");
+            }
+        }
     }
 
     #[test]
