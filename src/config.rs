@@ -245,7 +245,7 @@ impl Config {
                         ))
                     })?;
                 }
-                let info = provider.parse::<ProviderKind>().map(super::providers::registry::ProviderKind::info).ok();
+                let info = provider.parse::<ProviderKind>().map(super::providers::ProviderKind::info).ok();
                 // `field` is empty when `why` names it already.
                 let bad = |field: &str, why: &str| {
                     let field = if field.is_empty() { String::new() } else { format!("{field}: ") };
