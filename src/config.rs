@@ -103,6 +103,12 @@ pub struct Config {
     /// `[[teams]]`: who pays for what (see `llmcost teams`).
     #[serde(default)]
     pub teams: Vec<crate::teams::Team>,
+    /// `[people]` as written: a person's name, then the other names providers use for them.
+    #[serde(default, rename = "people")]
+    pub raw_people: BTreeMap<String, Vec<String>>,
+    /// `[people]` checked: what `--by person`, person budgets and teams' person rules name.
+    #[serde(skip)]
+    pub people: crate::domain::People,
     /// `[[shared_costs]]`: scopes split between teams.
     #[serde(default)]
     pub shared_costs: Vec<crate::teams::SharedCost>,
@@ -127,6 +133,27 @@ pub struct OptimizeSettings {
 }
 
 impl Config {
+    /// Budgets and teams' rules that name a person by another of their names (a GitHub login)
+    /// name them as `[people]` does, the name every view shows. Globs (`*@data.example.com`)
+    /// are matched against that name as written.
+    fn name_people(&mut self) {
+        let people = &self.people;
+        if people.is_empty() {
+            return;
+        }
+        let named = |who: &mut Option<String>| {
+            if let Some(w) = who.as_mut().filter(|w| !w.contains('*')) {
+                *w = people.name(w).to_string();
+            }
+        };
+        for b in &mut self.budgets {
+            named(&mut b.scope.person);
+        }
+        for rule in self.teams.iter_mut().flat_map(|t| t.rules.iter_mut()) {
+            named(&mut rule.person);
+        }
+    }
+
     /// Reads the file; a missing file is an empty config.
     pub fn load(path: &Path) -> Result<Config> {
         let text = match std::fs::read_to_string(path) {
@@ -152,7 +179,10 @@ impl Config {
         let mut config: Config = toml::from_str(text)
             .map_err(|e| Error::Config(format!("invalid config {}: {}", path.display(), e.to_string().trim_end())))?;
         config.validate(path)?;
+        config.people = crate::domain::People::from_config(&config.raw_people)
+            .map_err(|e| Error::Config(format!("invalid config {}: {e}", path.display())))?;
         config.budgets = crate::config_budgets::validate_all(&config.raw_budgets, path)?;
+        config.name_people();
         config.balance_floors = crate::config_budgets::validate_floors(&config.raw_budgets, &config.budgets, path)?;
         let names: Vec<String> = config
             .budgets

@@ -854,6 +854,18 @@ fn estimates(
     out
 }
 
+/// The demo's people: the GitHub logins of three Copilot seat holders are the e-mails their
+/// OpenAI keys and Claude Code sessions carry.
+pub fn people() -> crate::domain::People {
+    let named = |person: &str, login: &str| (person.to_string(), vec![login.to_string()]);
+    let people = [
+        named("ana@edugami.org", "ana-edugami"),
+        named("ben@edugami.org", "ben-edugami"),
+        named("gus@edugami.org", "gus-edugami"),
+    ];
+    crate::domain::People::from_config(&people.into_iter().collect()).unwrap_or_default()
+}
+
 /// The demo's teams: three teams with cost centres, one shared account split between two of them,
 /// and spend no rule claims (left `(unallocated)` on purpose).
 pub fn teams() -> Vec<crate::teams::Team> {

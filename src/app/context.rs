@@ -311,7 +311,8 @@ impl App {
     }
 
     pub fn open_store(&self) -> Result<Store> {
-        let store = Store::open(&self.db_path)?;
+        let mut store = Store::open(&self.db_path)?;
+        store.name_people(self.config.people.clone());
         if let Some(why) = store.read_only_reason() {
             self.note(&format!("warning: {why}"));
         }
@@ -328,6 +329,7 @@ impl App {
                 balance_floors: crate::demo::balance_floors(),
                 teams: crate::demo::teams(),
                 shared_costs: crate::demo::shared_costs(),
+                people: crate::demo::people(),
                 optimize: crate::config::OptimizeSettings { batchable: vec!["Summaries".into()] },
                 ..Config::default()
             },

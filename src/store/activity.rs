@@ -139,10 +139,15 @@ impl Store {
                 if current != Some((day, seq)) {
                     current = Some((day, seq));
                     let kind = row.get_ref(3)?.as_str().map_err(|_| bad("actor kind"))?;
+                    let actor_kind = ActorKind::parse(kind).ok_or_else(|| bad("actor kind"))?;
+                    let actor = row.get_ref(2)?.as_str().map_err(|_| bad("actor"))?;
                     let record = ActivityRecord {
                         day,
-                        actor: row.get(2)?,
-                        actor_kind: ActorKind::parse(kind).ok_or_else(|| bad("actor kind"))?,
+                        actor: match actor_kind {
+                            ActorKind::User => self.people.name(actor).to_string(),
+                            ActorKind::ApiKey => actor.to_string(),
+                        },
+                        actor_kind,
                         customer_type: row.get(4)?,
                         subscription_type: row.get(5)?,
                         terminal: row.get(6)?,

@@ -174,7 +174,12 @@ impl Store {
                 })
             })?;
             for k in rows {
-                let k = k?;
+                let mut k = k?;
+                if k.owner_kind != "service_account"
+                    && let Some(owner) = k.owner.as_mut()
+                {
+                    *owner = self.people.name(owner).to_string();
+                }
                 out.insert((a.clone(), k.id.clone()), k);
             }
         }

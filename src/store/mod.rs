@@ -43,6 +43,9 @@ pub struct Store {
     /// Opened read-only because the disk holding it is full: reads answer, writes are refused
     /// with a message that says so.
     frozen: bool,
+    /// How reads name people (`[people]`): key owners and activity actors come back under the
+    /// person's own name. What is written is always the provider's name.
+    people: crate::domain::People,
 }
 
 impl Store {
@@ -51,7 +54,7 @@ impl Store {
         create_private_file(path)?;
         let conn = Connection::open(path)
             .map_err(|e| Error::Storage(format!("cannot open the cache {}: {e}", path.display())))?;
-        let mut store = Store { conn, path: Some(path.to_path_buf()), frozen: false };
+        let mut store = Store { conn, path: Some(path.to_path_buf()), frozen: false, people: Default::default() };
         if let Err(e) = store.prepare() {
             // On a full disk SQLite cannot even open its shared-memory file ("disk I/O error"):
             // the cache is still readable as it is, so reads answer from it.
@@ -92,7 +95,7 @@ impl Store {
         }
         decimal_sum::register(&conn)?;
         tracing::warn!("the disk holding {shown} is full: the cache is read-only");
-        Ok(Store { conn, path: Some(path.to_path_buf()), frozen: true })
+        Ok(Store { conn, path: Some(path.to_path_buf()), frozen: true, people: Default::default() })
     }
 
     /// Why the cache cannot be written this run, if it cannot (a full disk).
@@ -117,9 +120,15 @@ impl Store {
     /// A throwaway in-memory cache (tests, benchmarks).
     pub fn open_in_memory() -> Result<Store> {
         let conn = Connection::open_in_memory()?;
-        let mut store = Store { conn, path: None, frozen: false };
+        let mut store = Store { conn, path: None, frozen: false, people: Default::default() };
         store.prepare()?;
         Ok(store)
+    }
+
+    /// Reads name people as `[people]` does from now on (a GitHub login and an e-mail of the
+    /// same person are one person).
+    pub fn name_people(&mut self, people: crate::domain::People) {
+        self.people = people;
     }
 
     pub fn path(&self) -> Option<&Path> {

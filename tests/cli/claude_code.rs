@@ -71,6 +71,18 @@ async fn the_estimate_per_person_adds_up_and_stays_out_of_the_bill() {
     assert_eq!(models, org(0).estimated(since, until, None));
     assert!(by_model["rows"][0]["work"].is_null(), "a model has no sessions of its own");
     assert_eq!(FakeClaudeCode::requests(&anthropic.server).await, 44);
+
+    // `[people]`: Ben's two addresses are one person; an API key named like a person is not one.
+    env.write_config("[people]\n\"ana@acme.dev\" = [\"Ben@Acme.dev\", \"ci-review\"]\n");
+    let people = json(&env.run(&["activity", "--month", "--offline", "--format", "json"]).await);
+    let rows = people["rows"].as_array().unwrap();
+    let ana = rows.iter().find(|r| r["key"] == "ana@acme.dev").unwrap();
+    let (ana_alone, ben) =
+        (org(0).estimated(since, until, Some("ana@acme.dev")), org(0).estimated(since, until, Some("ben@acme.dev")));
+    assert_eq!(dec(&ana["estimated_cost"]), ana_alone + ben, "{people:#}");
+    assert!(rows.iter().all(|r| r["key"] != "ben@acme.dev"), "{people:#}");
+    assert!(rows.iter().any(|r| r["key"] == "ci-review" && r["actor_kind"] == "api_key"), "{people:#}");
+    assert_eq!(people["totals"], doc["totals"], "the same total");
 }
 
 #[tokio::test]

@@ -332,3 +332,69 @@ async fn keyed_cost_calls(server: &wiremock::MockServer) -> usize {
         })
         .count()
 }
+
+/// `[people]`: GitHub bills Ana's premium requests to her login (`octocat` in the fake), OpenAI
+/// allocates her keys' share to her e-mail. Named as one person, `--by person`, the report's
+/// people, a person budget written with either name and a team's person rule all count her once,
+/// under the config's name, and the total is the bill's. A name given to two people is refused.
+#[tokio::test]
+async fn one_person_named_two_ways_by_two_providers_is_one_person() {
+    use crate::fake_github::{FakeGitHub, sample_org as github_org};
+    const GITHUB_TOKEN: &str = "github_pat_11AAAAAA0people0123456789";
+    let openai = FakeOpenAi::start(sample_org(KEY)).await;
+    let github = FakeGitHub::start(github_org("acme-labs", GITHUB_TOKEN)).await;
+    let env = TestEnv::new()
+        .openai("lab", KEY, &openai.base_url())
+        .var("LLMCOST_KEY_GITHUB_ACME_LABS", GITHUB_TOKEN)
+        .var("LLMCOST_GITHUB_BASE_URL", &github.server.uri());
+    let people = |doc: &serde_json::Value| -> BTreeMap<String, Decimal> {
+        let mut out = BTreeMap::new();
+        for r in doc["rows"].as_array().unwrap() {
+            *out.entry(r["person"].as_str().unwrap().to_string()).or_default() += dec(&r["cost"]);
+        }
+        out
+    };
+    let before = json(&env.run(&["costs", "--month", "--by", "person", "--format", "json"]).await);
+    let apart = people(&before);
+    let (ana, octocat) = (apart["ana@example.org"], apart["octocat"]);
+    assert!(ana > Decimal::ZERO && octocat > Decimal::ZERO, "{apart:?}");
+
+    env.write_config(
+        "[people]\n\"ana@example.org\" = [\"OctoCat\"]\n\n\
+         [[budgets]]\nname = \"ana-by-login\"\namount = 1000\nperiod = \"month\"\nperson = \"octocat\"\n\n\
+         [[teams]]\nname = \"ana-team\"\nmatch = [ { person = \"OCTOCAT\" } ]\n",
+    );
+    let after = json(&env.run(&["costs", "--month", "--by", "person", "--format", "json", "--offline"]).await);
+    let together = people(&after);
+    assert_eq!(together.get("ana@example.org"), Some(&(ana + octocat)), "{together:?}");
+    assert!(!together.contains_key("octocat"), "{together:?}");
+    assert_eq!(dec(&after["total"]), dec(&before["total"]), "the same bill");
+
+    let report = json(&env.run(&["report", "--month", "--format", "json", "--offline"]).await);
+    let reported: Vec<(&str, Decimal)> = report["by_person"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|p| (p["person"].as_str().unwrap(), dec(&p["cost"])))
+        .collect();
+    assert!(reported.contains(&("ana@example.org", ana + octocat)), "{reported:?}");
+    assert!(!reported.iter().any(|(p, _)| *p == "octocat"), "{reported:?}");
+
+    let budgets = json(&env.run(&["budgets", "check", "--offline", "--format", "json"]).await);
+    let budget = &budgets["budgets"][0];
+    assert_eq!(budget["scope"]["person"], "ana@example.org", "{budget:#}");
+    assert_eq!(dec(&budget["spent"]), ana + octocat, "{budget:#}");
+
+    let teams = env.run(&["teams", "--month", "--format", "json", "--offline"]).await;
+    expect_code(&teams, 0);
+    let teams = json(&teams);
+    let claimed: Decimal =
+        teams["rows"].as_array().unwrap().iter().filter(|r| r["team"] == "ana-team").map(|r| dec(&r["total"])).sum();
+    assert_eq!(claimed, ana + octocat, "{teams:#}");
+
+    env.write_config("[people]\n\"ana@example.org\" = [\"octocat\"]\n\"hubot@example.org\" = [\"OctoCat\"]\n");
+    let out = env.run(&["costs", "--month", "--offline"]).await;
+    expect_code(&out, 2);
+    let err = crate::test_env::stderr(&out);
+    assert!(err.contains("'OctoCat' is given to both \"ana@example.org\" and \"hubot@example.org\""), "{err}");
+}
