@@ -133,7 +133,8 @@ pub(crate) fn read(
     by: ActivityBy,
     today: chrono::NaiveDate,
 ) -> Result<ActivityView> {
-    let records = store.activity(&accounts, range.since, range.until)?;
+    let mut summary = Summary::new(by);
+    store.each_activity(&accounts, range.since, range.until, |r| summary.add(r))?;
     let mut synced: Option<BTreeSet<chrono::NaiveDate>> = None;
     for a in &accounts {
         let days: BTreeSet<chrono::NaiveDate> = store
@@ -146,7 +147,7 @@ pub(crate) fn read(
             Some(seen) => seen.intersection(&days).copied().collect(),
         });
     }
-    let mut view = summarize(range, by, accounts, &records, synced.map_or(0, |d| d.len()))?;
+    let mut view = summary.view(range, accounts, synced.map_or(0, |d| d.len()));
     view.today = today;
     Ok(view)
 }
@@ -221,19 +222,22 @@ impl Lines {
     }
 }
 
-/// The view of `records`: one line per key and currency, largest estimate first (days in order).
-pub(crate) fn summarize(
-    range: DateRange,
+/// The records summed as they are read: one line per key and currency.
+struct Summary {
     by: ActivityBy,
-    accounts: Vec<Account>,
-    records: &[ActivityRecord],
-    days_synced: usize,
-) -> Result<ActivityView> {
-    let mut lines = Lines::default();
-    let mut totals: BTreeMap<Currency, Acc> = BTreeMap::new();
-    // Few account types: a short list looked up in place, no key copied per model row.
-    let mut customer: Vec<(String, Currency, Money)> = Vec::new();
-    for r in records {
+    lines: Lines,
+    totals: BTreeMap<Currency, Acc>,
+    /// Few account types: a short list looked up in place, no key copied per model row.
+    customer: Vec<(String, Currency, Money)>,
+}
+
+impl Summary {
+    fn new(by: ActivityBy) -> Summary {
+        Summary { by, lines: Lines::default(), totals: BTreeMap::new(), customer: Vec::new() }
+    }
+
+    fn add(&mut self, r: &ActivityRecord) -> Result<()> {
+        let by = self.by;
         // The record's work counts once per line it falls in (a person's), never once per model.
         let mut currencies: Vec<Currency> = r.models.iter().map(|m| m.currency).collect();
         currencies.sort_unstable();
@@ -242,11 +246,11 @@ pub(crate) fn summarize(
             currencies.push(Currency::USD);
         }
         for currency in currencies {
-            let total = totals.entry(currency).or_default();
+            let total = self.totals.entry(currency).or_default();
             total.work.add(&r.work);
             total.days.insert(r.day);
             if by != ActivityBy::Model {
-                let line = lines.at(&key_of(by, r), currency);
+                let line = self.lines.at(&key_of(by, r), currency);
                 line.work.add(&r.work);
                 line.days.insert(r.day);
                 if by == ActivityBy::Person {
@@ -256,18 +260,19 @@ pub(crate) fn summarize(
         }
         for m in &r.models {
             let what = || format!("{} on {}", m.model, r.day);
-            let total = totals.entry(m.currency).or_default();
+            let total = self.totals.entry(m.currency).or_default();
             total.tokens(m);
             total.cost(m.estimated, what)?;
             let key =
                 if by == ActivityBy::Model { std::borrow::Cow::Borrowed(m.model.as_str()) } else { key_of(by, r) };
-            let line = lines.at(&key, m.currency);
+            let line = self.lines.at(&key, m.currency);
             line.tokens(m);
             line.cost(m.estimated, what)?;
             if by == ActivityBy::Model {
                 // Other lines counted the record's day with its work.
                 line.days.insert(r.day);
             }
+            let customer = &mut self.customer;
             let at = customer.iter().position(|(t, c, _)| *t == r.customer_type && *c == m.currency);
             let at = at.unwrap_or_else(|| {
                 customer.push((r.customer_type.clone(), m.currency, Money::ZERO));
@@ -276,40 +281,58 @@ pub(crate) fn summarize(
             let part = &mut customer[at].2;
             *part = part.checked_add(m.estimated).ok_or_else(|| Error::Runtime(format!("{} overflows", what())))?;
         }
+        Ok(())
     }
-    let with_work = by != ActivityBy::Model;
-    let mut lines: Vec<ActivityLine> = lines
-        .lines
-        .into_iter()
-        .flat_map(|(key, by_currency)| {
-            by_currency.into_iter().map(move |(currency, acc)| acc.line(key.clone(), with_work, currency))
-        })
-        .collect();
-    if by == ActivityBy::Day {
-        lines.sort_by(|a, b| a.key.cmp(&b.key).then_with(|| a.currency.cmp(&b.currency)));
-    } else {
-        lines.sort_by(|a, b| {
-            b.estimated.cmp(&a.estimated).then_with(|| a.key.cmp(&b.key)).then_with(|| a.currency.cmp(&b.currency))
-        });
+
+    /// The view: largest estimate first (days in order).
+    fn view(self, range: DateRange, accounts: Vec<Account>, days_synced: usize) -> ActivityView {
+        let Summary { by, lines, totals, mut customer } = self;
+        let with_work = by != ActivityBy::Model;
+        let mut lines: Vec<ActivityLine> = lines
+            .lines
+            .into_iter()
+            .flat_map(|(key, by_currency)| {
+                by_currency.into_iter().map(move |(currency, acc)| acc.line(key.clone(), with_work, currency))
+            })
+            .collect();
+        if by == ActivityBy::Day {
+            lines.sort_by(|a, b| a.key.cmp(&b.key).then_with(|| a.currency.cmp(&b.currency)));
+        } else {
+            lines.sort_by(|a, b| {
+                b.estimated.cmp(&a.estimated).then_with(|| a.key.cmp(&b.key)).then_with(|| a.currency.cmp(&b.currency))
+            });
+        }
+        customer.sort_by(|a, b| (&a.0, a.1).cmp(&(&b.0, b.1)));
+        ActivityView {
+            range,
+            today: range.until,
+            by,
+            accounts,
+            lines,
+            totals: totals.into_iter().map(|(currency, acc)| acc.line("Total".into(), true, currency)).collect(),
+            by_customer_type: customer,
+            days_synced,
+        }
     }
-    Ok(ActivityView {
-        range,
-        today: range.until,
-        by,
-        accounts,
-        lines,
-        totals: totals.into_iter().map(|(currency, acc)| acc.line("Total".into(), true, currency)).collect(),
-        by_customer_type: {
-            customer.sort_by(|a, b| (&a.0, a.1).cmp(&(&b.0, b.1)));
-            customer
-        },
-        days_synced,
-    })
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn summarize(
+        range: DateRange,
+        by: ActivityBy,
+        accounts: Vec<Account>,
+        records: &[ActivityRecord],
+        days_synced: usize,
+    ) -> Result<ActivityView> {
+        let mut summary = Summary::new(by);
+        for r in records {
+            summary.add(r)?;
+        }
+        Ok(summary.view(range, accounts, days_synced))
+    }
     use crate::domain::ActivityModel;
 
     fn record(day: &str, actor: &str, customer: &str, models: &[(&str, &str)]) -> ActivityRecord {

@@ -109,14 +109,16 @@ fn merged_models(r: &ActivityRecord) -> Result<Vec<ActivityModel>> {
 }
 
 impl Store {
-    /// The cached activity records of `accounts` over `[since, until]`, by day.
-    pub fn activity(&self, accounts: &[Account], since: NaiveDate, until: NaiveDate) -> Result<Vec<ActivityRecord>> {
-        let bad = |what: &str| {
-            Error::Runtime(format!(
-                "the cache holds an unreadable activity {what}: run 'llmcost sync --refresh' to fetch it again"
-            ))
-        };
-        let mut out: Vec<ActivityRecord> = Vec::new();
+    /// Hands each cached activity record of `accounts` over `[since, until]` to `each`, by day,
+    /// without keeping them: one record is refilled for the next, so a year of a large
+    /// organization is read in the memory of one record.
+    pub fn each_activity(
+        &self,
+        accounts: &[Account],
+        since: NaiveDate,
+        until: NaiveDate,
+        mut each: impl FnMut(&ActivityRecord) -> Result<()>,
+    ) -> Result<()> {
         // One pass over the records and their models, joined in key order (day, seq): no map.
         let mut rows_of = self.conn.prepare_cached(
             "SELECT a.day, a.seq, a.actor, a.actor_kind, a.customer_type, a.subscription_type, a.terminal,
@@ -128,59 +130,122 @@ impl Store {
              WHERE a.provider = ?1 AND a.workspace = ?2 AND a.day BETWEEN ?3 AND ?4
              ORDER BY a.day, a.seq",
         )?;
-        let count = |n: i64| u64::try_from(n).unwrap_or(0);
+        let mut record = ActivityRecord {
+            day: since,
+            actor: String::new(),
+            actor_kind: ActorKind::User,
+            customer_type: String::new(),
+            subscription_type: String::new(),
+            terminal: String::new(),
+            work: Work::default(),
+            models: Vec::new(),
+        };
+        // Model entries of the records handed over, refilled rather than allocated again.
+        let mut spare: Vec<ActivityModel> = Vec::new();
+        let mut currency_seen = (String::new(), Currency::USD);
         for account in accounts {
             let key = (account.provider.id(), account.workspace.as_str(), day_text(since), day_text(until));
             let mut rows = rows_of.query(key)?;
-            let mut current: Option<(NaiveDate, i64)> = None;
+            // The record being filled: its day as the cache writes it, and its seq.
+            let (mut day_read, mut current) = (String::new(), None);
             while let Some(row) = rows.next()? {
-                let day = parse_day(row.get_ref(0)?.as_str().map_err(|_| bad("day"))?)?;
+                let day = row.get_ref(0)?.as_str().map_err(|_| bad("day"))?;
                 let seq: i64 = row.get(1)?;
-                if current != Some((day, seq)) {
-                    current = Some((day, seq));
-                    let kind = row.get_ref(3)?.as_str().map_err(|_| bad("actor kind"))?;
-                    let actor_kind = ActorKind::parse(kind).ok_or_else(|| bad("actor kind"))?;
-                    let actor = row.get_ref(2)?.as_str().map_err(|_| bad("actor"))?;
-                    let record = ActivityRecord {
-                        day,
-                        actor: match actor_kind {
-                            ActorKind::User => self.people.name(actor).to_string(),
-                            ActorKind::ApiKey => actor.to_string(),
-                        },
-                        actor_kind,
-                        customer_type: row.get(4)?,
-                        subscription_type: row.get(5)?,
-                        terminal: row.get(6)?,
-                        work: Work {
-                            sessions: count(row.get(7)?),
-                            lines_added: count(row.get(8)?),
-                            lines_removed: count(row.get(9)?),
-                            commits: count(row.get(10)?),
-                            pull_requests: count(row.get(11)?),
-                            edits_accepted: count(row.get(12)?),
-                            edits_rejected: count(row.get(13)?),
-                        },
-                        models: Vec::new(),
-                    };
-                    out.push(record);
+                if current != Some(seq) || day_read != day {
+                    if current.is_some() {
+                        each(&record)?;
+                    }
+                    if day_read != day {
+                        record.day = parse_day(day)?;
+                        day_read.clear();
+                        day_read.push_str(day);
+                    }
+                    current = Some(seq);
+                    fill_record(row, &mut record, &self.people)?;
+                    spare.append(&mut record.models);
                 }
-                let Some(model) = row.get::<_, Option<String>>(14)? else { continue };
-                let estimated = row.get_ref(19)?.as_str().map_err(|_| bad("estimate"))?;
-                let currency = row.get_ref(20)?.as_str().map_err(|_| bad("currency"))?;
-                let m = ActivityModel {
-                    model,
-                    input_tokens: count(row.get(15)?),
-                    output_tokens: count(row.get(16)?),
-                    cache_read_tokens: count(row.get(17)?),
-                    cache_creation_tokens: count(row.get(18)?),
-                    estimated: Money::parse_dollars(estimated).map_err(|_| bad("estimate"))?,
-                    currency: Currency::parse(currency).map_err(|_| bad("currency"))?,
-                };
-                if let Some(last) = out.last_mut() {
-                    last.models.push(m);
-                }
+                let Some(model) = row.get_ref(14)?.as_str_or_null().map_err(|_| bad("model"))? else { continue };
+                let mut m = spare.pop().unwrap_or_else(empty_model);
+                m.model.clear();
+                m.model.push_str(model);
+                fill_model(row, &mut m, &mut currency_seen)?;
+                record.models.push(m);
+            }
+            if current.is_some() {
+                each(&record)?;
             }
         }
-        Ok(out)
+        Ok(())
     }
+}
+
+/// What a record or model row the cache cannot read is.
+fn bad(what: &str) -> Error {
+    Error::Runtime(format!(
+        "the cache holds an unreadable activity {what}: run 'llmcost sync --refresh' to fetch it again"
+    ))
+}
+
+fn count(n: i64) -> u64 {
+    u64::try_from(n).unwrap_or(0)
+}
+
+/// Column `i` into `into`, its allocation kept.
+fn text_into(row: &rusqlite::Row<'_>, i: usize, what: &str, into: &mut String) -> Result<()> {
+    into.clear();
+    into.push_str(row.get_ref(i)?.as_str().map_err(|_| bad(what))?);
+    Ok(())
+}
+
+/// The record's own columns (2 to 13) into `record`; a person named as `[people]` names them.
+fn fill_record(row: &rusqlite::Row<'_>, record: &mut ActivityRecord, people: &crate::domain::People) -> Result<()> {
+    let kind = row.get_ref(3)?.as_str().map_err(|_| bad("actor kind"))?;
+    record.actor_kind = ActorKind::parse(kind).ok_or_else(|| bad("actor kind"))?;
+    let actor = row.get_ref(2)?.as_str().map_err(|_| bad("actor"))?;
+    record.actor.clear();
+    record.actor.push_str(match record.actor_kind {
+        ActorKind::User => people.name(actor),
+        ActorKind::ApiKey => actor,
+    });
+    text_into(row, 4, "account type", &mut record.customer_type)?;
+    text_into(row, 5, "subscription", &mut record.subscription_type)?;
+    text_into(row, 6, "terminal", &mut record.terminal)?;
+    record.work = Work {
+        sessions: count(row.get(7)?),
+        lines_added: count(row.get(8)?),
+        lines_removed: count(row.get(9)?),
+        commits: count(row.get(10)?),
+        pull_requests: count(row.get(11)?),
+        edits_accepted: count(row.get(12)?),
+        edits_rejected: count(row.get(13)?),
+    };
+    Ok(())
+}
+
+fn empty_model() -> ActivityModel {
+    ActivityModel {
+        model: String::new(),
+        input_tokens: 0,
+        output_tokens: 0,
+        cache_read_tokens: 0,
+        cache_creation_tokens: 0,
+        estimated: Money::ZERO,
+        currency: Currency::USD,
+    }
+}
+
+/// A model row's figures (columns 15 to 20) into `m`; the currency parsed once per change.
+fn fill_model(row: &rusqlite::Row<'_>, m: &mut ActivityModel, currency_seen: &mut (String, Currency)) -> Result<()> {
+    let estimated = row.get_ref(19)?.as_str().map_err(|_| bad("estimate"))?;
+    let currency = row.get_ref(20)?.as_str().map_err(|_| bad("currency"))?;
+    if currency_seen.0 != currency {
+        *currency_seen = (currency.to_string(), Currency::parse(currency).map_err(|_| bad("currency"))?);
+    }
+    m.input_tokens = count(row.get(15)?);
+    m.output_tokens = count(row.get(16)?);
+    m.cache_read_tokens = count(row.get(17)?);
+    m.cache_creation_tokens = count(row.get(18)?);
+    m.estimated = Money::parse_dollars(estimated).map_err(|_| bad("estimate"))?;
+    m.currency = currency_seen.1;
+    Ok(())
 }
