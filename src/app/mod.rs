@@ -24,6 +24,7 @@ pub(crate) mod limits;
 pub(crate) mod live;
 pub(crate) mod metrics;
 pub(crate) mod models;
+pub(crate) mod people;
 pub(crate) mod prices;
 pub(crate) mod projects;
 pub mod remote;

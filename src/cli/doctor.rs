@@ -58,6 +58,7 @@ pub(super) fn run(cli: &Cli, args: &DoctorArgs) -> Result<()> {
     keyring_section(&mut r, &app);
     workspaces_section(&mut r, &app, args.offline);
     cache_section(&mut r, &app);
+    people_section(&mut r, &app);
     observed_section(&mut r, &app);
     r.lines.push(String::new());
     r.lines.push(if r.problems == 0 {
@@ -244,6 +245,36 @@ fn cache_section(r: &mut Report, app: &App) {
             }
         }
         Err(e) => r.add(Finding::Note(format!("sync ages not read: {e}"))),
+    }
+}
+
+/// `[people]`: how many, and each name no provider has reported yet (a note: they may not
+/// have spent yet, or the name is misspelt).
+fn people_section(r: &mut Report, app: &App) {
+    if app.config.raw_people.is_empty() {
+        return;
+    }
+    r.section("People");
+    let others: usize = app.config.raw_people.values().map(Vec::len).sum();
+    r.add(Finding::Ok(format!(
+        "[people]: {} person(s), {others} other name(s), one name each in every view",
+        app.config.raw_people.len()
+    )));
+    match crate::app::people::unseen(app) {
+        Ok(unseen) => {
+            for u in unseen {
+                let whose = if u.name == u.person {
+                    String::new()
+                } else {
+                    format!(" (of {})", crate::sanitize::terminal(&u.person))
+                };
+                r.add(Finding::Note(format!(
+                    "{}{whose}: no provider has reported this name yet; check its spelling against                      'llmcost costs --by person' once it has spent",
+                    crate::sanitize::terminal(&u.name)
+                )));
+            }
+        }
+        Err(e) => r.add(Finding::Note(format!("names not checked: {e}"))),
     }
 }
 

@@ -186,6 +186,17 @@ impl Store {
         Ok(out)
     }
 
+    /// Every person's name as the providers reported it (key owners, activity by person), as
+    /// written in the cache: what `[people]` is checked against.
+    pub fn people_seen(&self) -> Result<Vec<String>> {
+        let mut stmt = self.conn.prepare(
+            "SELECT owner FROM api_keys WHERE owner <> '' AND owner_kind <> 'service_account'
+             UNION SELECT actor FROM activity WHERE actor_kind = 'user'",
+        )?;
+        let names = stmt.query_map([], |r| r.get::<_, String>(0))?;
+        Ok(names.collect::<rusqlite::Result<_>>()?)
+    }
+
     /// What `account`'s provider answered about itself since `since` (older answers are asked
     /// again: an API changes).
     pub fn provider_facts(

@@ -392,6 +392,13 @@ async fn one_person_named_two_ways_by_two_providers_is_one_person() {
         teams["rows"].as_array().unwrap().iter().filter(|r| r["team"] == "ana-team").map(|r| dec(&r["total"])).sum();
     assert_eq!(claimed, ana + octocat, "{teams:#}");
 
+    // doctor names a listed name no provider has reported (a typo), and only that one.
+    env.write_config("[people]\n\"ana@example.org\" = [\"OctoCat\", \"octocatt\"]\n");
+    let doctor = stdout(&env.run(&["doctor", "--offline"]).await);
+    assert!(doctor.contains("[people]: 1 person(s), 2 other name(s)"), "{doctor}");
+    assert!(doctor.contains("octocatt (of ana@example.org): no provider has reported this name yet"), "{doctor}");
+    assert!(!doctor.contains("OctoCat (of"), "{doctor}");
+
     env.write_config("[people]\n\"ana@example.org\" = [\"octocat\"]\n\"hubot@example.org\" = [\"OctoCat\"]\n");
     let out = env.run(&["costs", "--month", "--offline"]).await;
     expect_code(&out, 2);
