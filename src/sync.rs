@@ -236,8 +236,9 @@ pub(crate) fn write(
     let failure = error.as_ref().map(|_| SyncFailure::Storage);
     let mut warnings = Vec::new();
     if let Some(e) = &batch.usage_error {
+        let what = account.provider.info().usage_is;
         warnings.push(format!(
-            "warning: token usage could not be fetched ({e}); costs are complete, token counts of those days are missing or older"
+            "warning: {what} could not be fetched ({e}); costs are complete, {what} of those days are missing or older"
         ));
     }
     if !batch.unreported.is_empty() {

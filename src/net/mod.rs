@@ -11,6 +11,7 @@ use std::time::Duration;
 use reqwest::header::HeaderMap;
 use reqwest::{Client, StatusCode};
 
+pub(crate) use retry_after::limit_reset;
 pub use retry_after::retry_after;
 
 /// How often and how long to try again.

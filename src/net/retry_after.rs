@@ -1,5 +1,7 @@
 //! How long a server asked to wait: `Retry-After` in seconds (fractions too) or as an HTTP date,
-//! and Azure's own `x-ms-ratelimit-*-retry-after` headers; the longest wins.
+//! Azure's own `x-ms-ratelimit-*-retry-after` headers, and a spent limit's reset
+//! (`x-ratelimit-remaining: 0` with `x-ratelimit-reset` in epoch seconds, as GitHub sends); the
+//! longest wins.
 
 use std::time::Duration;
 
@@ -17,7 +19,20 @@ pub fn retry_after(headers: &HeaderMap, now: DateTime<Utc>) -> Option<Duration> 
         .max()
         .map(Duration::from_secs);
     let standard = standard_retry_after(headers, now);
-    standard.max(own)
+    standard.max(own).max(limit_reset(headers, now))
+}
+
+/// The wait until a spent rate limit resets: `x-ratelimit-remaining: 0` and `x-ratelimit-reset`
+/// in UTC epoch seconds (GitHub's primary limit). A limit not spent asks no wait.
+pub(crate) fn limit_reset(headers: &HeaderMap, now: DateTime<Utc>) -> Option<Duration> {
+    let header = |name: &str| headers.get(name).and_then(|v| v.to_str().ok()).map(str::trim);
+    if header("x-ratelimit-remaining")? != "0" {
+        return None;
+    }
+    let reset: i64 = header("x-ratelimit-reset")?.parse().ok()?;
+    // A day at most before it becomes a Duration; callers cap the wait further.
+    let secs = reset.saturating_sub(now.timestamp()).clamp(0, 86_400);
+    Some(Duration::from_secs(u64::try_from(secs).unwrap_or(0)))
 }
 
 fn standard_retry_after(headers: &HeaderMap, now: DateTime<Utc>) -> Option<Duration> {
@@ -55,6 +70,27 @@ mod tests {
         h.insert(RETRY_AFTER, HeaderValue::from_static("1.5"));
         assert_eq!(retry_after(&h, now), Some(Duration::from_millis(1500)));
         h.insert(RETRY_AFTER, HeaderValue::from_static("-3"));
+        assert_eq!(retry_after(&h, now), None);
+    }
+
+    #[test]
+    fn a_spent_limit_waits_for_its_reset() {
+        let now = DateTime::parse_from_rfc3339("2026-11-22T10:00:00Z").unwrap().with_timezone(&Utc);
+        let mut h = HeaderMap::new();
+        let reset = (now.timestamp() + 42).to_string();
+        h.insert("x-ratelimit-reset", HeaderValue::from_str(&reset).unwrap());
+        h.insert("x-ratelimit-remaining", HeaderValue::from_static("12"));
+        assert_eq!(retry_after(&h, now), None, "a limit not spent asks no wait");
+        h.insert("x-ratelimit-remaining", HeaderValue::from_static("0"));
+        assert_eq!(retry_after(&h, now), Some(Duration::from_secs(42)));
+        h.insert(RETRY_AFTER, HeaderValue::from_static("60"));
+        assert_eq!(retry_after(&h, now), Some(Duration::from_secs(60)), "the longest wins");
+        h.remove(RETRY_AFTER);
+        h.insert("x-ratelimit-reset", HeaderValue::from_static("1"));
+        assert_eq!(retry_after(&h, now), Some(Duration::ZERO), "a reset in the past: no wait");
+        h.insert("x-ratelimit-reset", HeaderValue::from_static("99999999999999999"));
+        assert_eq!(retry_after(&h, now), Some(Duration::from_secs(86_400)));
+        h.insert("x-ratelimit-reset", HeaderValue::from_static("soon"));
         assert_eq!(retry_after(&h, now), None);
     }
 

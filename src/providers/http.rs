@@ -20,9 +20,9 @@ const MAX_PAGES: usize = 1000;
 /// headers to add. For providers that sign rather than send a key (AWS SigV4).
 pub type Signer = std::sync::Arc<dyn Fn(&reqwest::Request) -> Vec<(&'static str, String)> + Send + Sync>;
 
-/// How a provider's own error bodies read, when its status codes do not say enough (AWS throttles
-/// with HTTP 400 and a `__type`).
-pub type ErrorReader = fn(status: u16, body: &str) -> Option<ReadError>;
+/// How a provider's own error answers read, when status codes do not say enough (AWS throttles
+/// with HTTP 400 and a `__type`; GitHub with 403 and its `x-ratelimit-*` headers).
+pub type ErrorReader = fn(status: u16, headers: &reqwest::header::HeaderMap, body: &str) -> Option<ReadError>;
 
 /// What an `ErrorReader` made of an error response.
 #[derive(Debug, Clone)]
@@ -315,7 +315,8 @@ impl Http {
             if answer.status.is_success() {
                 return crate::net::Verdict::Done;
             }
-            let retry = match self.error_reader.and_then(|r| r(answer.status.as_u16(), &answer.text())) {
+            let retry = match self.error_reader.and_then(|r| r(answer.status.as_u16(), &answer.headers, &answer.text()))
+            {
                 Some(read) => read.retry,
                 None => crate::net::retryable(answer.status),
             };
@@ -344,7 +345,7 @@ impl Http {
         if answer.status.is_success() {
             return Ok(text);
         }
-        if let Some(read) = self.error_reader.and_then(|r| r(answer.status.as_u16(), &text)) {
+        if let Some(read) = self.error_reader.and_then(|r| r(answer.status.as_u16(), &answer.headers, &text)) {
             let attempts = answer.attempts;
             let message =
                 if read.retry { format!("{} (after {attempts} attempts)", read.message) } else { read.message };

@@ -106,6 +106,9 @@ pub struct ProviderInfo {
     pub reports_today: bool,
     /// Whether usage counts requests (Anthropic's usage report does not).
     pub counts_requests: bool,
+    /// What the provider's usage answer (`DayBatch::usage`) is, in a warning when it could not be
+    /// fetched: token counts, or GitHub's people's bills.
+    pub usage_is: &'static str,
     /// Paid in advance: the provider reports a balance left (`Provider::balance`), which
     /// `llmcost balances` shows with its runway.
     pub prepaid: bool,
@@ -189,6 +192,7 @@ impl ProviderInfo {
         history: History::Unlimited,
         reports_today: true,
         counts_requests: false,
+        usage_is: "token counts",
         prepaid: false,
         fetches_spend: true,
         activity_only: false,

@@ -147,7 +147,7 @@ async fn a_usage_failure_keeps_the_costs_and_says_so() {
     let out = env.run(&["costs", "--month", "--by", "model", "--format", "json"]).await;
     assert_eq!(code(&out), 0, "costs are the truth and were fetched: {}", stderr(&out));
     let err = stderr(&out);
-    assert!(err.contains("token usage could not be fetched") && err.contains("503"), "{err}");
+    assert!(err.contains("token counts could not be fetched") && err.contains("503"), "{err}");
     let total: rust_decimal::Decimal = json(&out)["total"].as_str().unwrap().parse().unwrap();
     assert_eq!(total, billed(&sample_org(KEY), "2026-11-01", "2026-11-22"));
 }

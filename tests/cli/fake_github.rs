@@ -27,6 +27,10 @@ pub(crate) struct Org {
     /// The fake's today: the report holds days up to it.
     pub today: NaiveDate,
     pub items: Vec<Item>,
+    /// The premium request report answers GitHub's primary rate limit (403, `x-ratelimit-remaining:
+    /// 0`) to this many requests first, the limit resetting `reset_in` seconds later.
+    pub limited_first: usize,
+    pub reset_in: u64,
 }
 
 /// September to December 2026: ten Copilot Business seats a day, premium requests past the
@@ -51,6 +55,8 @@ pub(crate) fn sample_org(login: &str, token: &str) -> Org {
         token: token.to_string(),
         today: NaiveDate::from_ymd_opt(2026, 11, 22).unwrap(),
         items,
+        limited_first: 0,
+        reset_in: 1,
     }
 }
 
@@ -205,13 +211,30 @@ impl Respond for Seats {
     }
 }
 
-struct Premium(Arc<Org>);
+struct Premium(Arc<Org>, std::sync::atomic::AtomicUsize);
+
+/// GitHub's answer to a token whose primary rate limit is spent, headers and body as its REST
+/// documentation gives them.
+fn rate_limited(reset_in: u64) -> ResponseTemplate {
+    let now = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).unwrap().as_secs();
+    ResponseTemplate::new(403)
+        .insert_header("x-ratelimit-limit", "5000")
+        .insert_header("x-ratelimit-remaining", "0")
+        .insert_header("x-ratelimit-used", "5000")
+        .insert_header("x-ratelimit-resource", "core")
+        .insert_header("x-ratelimit-reset", (now + reset_in).to_string().as_str())
+        .set_body_json(json!({"message": "API rate limit exceeded for user ID 1.",
+            "documentation_url": "https://docs.github.com/rest/overview/rate-limits-for-the-rest-api", "status": "403"}))
+}
 
 impl Respond for Premium {
     fn respond(&self, req: &Request) -> ResponseTemplate {
         let org = &self.0;
         if let Err(e) = authorized(org, req) {
             return *e;
+        }
+        if self.1.fetch_add(1, std::sync::atomic::Ordering::SeqCst) < org.limited_first {
+            return rate_limited(org.reset_in);
         }
         let q = |n: &str| req.url.query_pairs().find(|(k, _)| k == n).map(|(_, v)| v.to_string());
         let num = |n: &str| q(n).and_then(|v| v.parse::<u32>().ok());
@@ -308,7 +331,7 @@ impl FakeGitHub {
             .await;
         Mock::given(method("GET"))
             .and(path_regex(r"^/organizations/[^/]+/settings/billing/premium_request/usage$"))
-            .respond_with(Premium(org.clone()))
+            .respond_with(Premium(org.clone(), Default::default()))
             .mount(&server)
             .await;
         Mock::given(method("GET"))

@@ -113,6 +113,46 @@ async fn premium_requests_are_billed_to_each_seat_holder() {
     assert_eq!(fake.requests_to("/premium_request/usage").await, 0);
 }
 
+/// GitHub's primary rate limit (403, `x-ratelimit-remaining: 0`): a limit that resets within
+/// the minute is waited out and the figures are whole; one spent for forty minutes is not waited
+/// for: the bill is kept, the people's part is said missing with the time the limit ends.
+#[tokio::test]
+async fn a_spent_rate_limit_is_waited_out_or_said_with_its_end() {
+    use crate::fake_github::Org;
+    let fake = FakeGitHub::start(Org { limited_first: 2, reset_in: 1, ..sample_org("acme-labs", TOKEN) }).await;
+    let started = std::time::Instant::now();
+    let out = env(&fake, TOKEN)
+        .run(&["costs", "--provider", "github", "--month", "--by", "person", "--format", "json"])
+        .await;
+    expect_code(&out, 0);
+    let doc = json(&out);
+    let octocat: Decimal = doc["rows"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|r| r["person"] == "octocat")
+        .map(|r| r["cost"].as_str().unwrap().parse::<Decimal>().unwrap())
+        .sum();
+    assert_eq!(octocat, Decimal::new(704, 2), "{doc:#}");
+    assert!(started.elapsed() >= std::time::Duration::from_millis(900), "the reset was waited for");
+    assert_eq!(fake.requests_to("/premium_request/usage").await, 2 + 3 + 2 * 22, "each limited request asked again");
+
+    let fake =
+        FakeGitHub::start(Org { limited_first: usize::MAX, reset_in: 40 * 60, ..sample_org("acme-labs", TOKEN) }).await;
+    let started = std::time::Instant::now();
+    let out = env(&fake, TOKEN)
+        .run(&["costs", "--provider", "github", "--month", "--by", "person", "--format", "json"])
+        .await;
+    assert!(started.elapsed() < std::time::Duration::from_secs(20), "forty minutes are not waited");
+    let total = sample_org("acme-labs", TOKEN).ai_billed(day("2026-11-01"), day("2026-11-22"));
+    assert_eq!(json(&out)["total"].as_str().unwrap().parse::<Decimal>().unwrap(), total, "the bill is kept");
+    let err = stderr(&out);
+    assert!(err.contains("GitHub's API rate limit for this token is spent until"), "{err}");
+    assert!(err.contains("each seat holder's premium requests (costs --by person) could not be fetched"), "{err}");
+    assert!(!err.contains(TOKEN), "{err}");
+    assert!(fake.requests_to("/premium_request/usage").await <= 3, "no request asked twice");
+}
+
 /// `limits`: a month budget with `enforce = "provider"` becomes the organization's AI-credits
 /// budget that stops usage, in whole dollars, written with the write token, journaled, undone
 /// exactly (a created budget deleted, a changed one set back); a budget that only alerts is the
@@ -177,5 +217,15 @@ async fn a_budget_becomes_the_organizations_ai_credits_budget() {
 #[ignore = "run by tests/sdk/octokit_billing_usage.py"]
 async fn serve_github_for_sdk() {
     let fake = FakeGitHub::start(sample_org("acme-labs", TOKEN)).await;
+    crate::test_env::serve_for_sdk(&fake.server.uri()).await;
+}
+
+/// For `tests/sdk/octokit_throttling.py`: the premium request report's first answer is GitHub's
+/// spent primary rate limit, resetting a second later.
+#[tokio::test]
+#[ignore = "run by tests/sdk/octokit_throttling.py"]
+async fn serve_github_limited_for_sdk() {
+    let org = crate::fake_github::Org { limited_first: 1, reset_in: 1, ..sample_org("acme-labs", TOKEN) };
+    let fake = FakeGitHub::start(org).await;
     crate::test_env::serve_for_sdk(&fake.server.uri()).await;
 }

@@ -154,7 +154,7 @@ pub(crate) fn cost_records(
 }
 
 /// Cost Explorer's errors, read by `__type` (throttling is HTTP 400 `LimitExceededException`).
-fn read_error(status: u16, body: &str) -> Option<ReadError> {
+fn read_error(status: u16, _headers: &reqwest::header::HeaderMap, body: &str) -> Option<ReadError> {
     let e: api::ErrorBody = serde_json::from_str(body).ok()?;
     let name = e.name().to_string();
     let said: String = e.message.as_deref().unwrap_or("").chars().take(200).collect();

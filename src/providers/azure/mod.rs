@@ -80,7 +80,7 @@ pub(crate) fn query_body(range: DateRange, services: &[String], cost_column: &st
 }
 
 /// ARM's errors, by status and code (throttling is 429 with Cost Management's own retry headers).
-fn read_error(status: u16, body: &str) -> Option<ReadError> {
+fn read_error(status: u16, _headers: &reqwest::header::HeaderMap, body: &str) -> Option<ReadError> {
     let e: api::ErrorBody = serde_json::from_str(body).ok()?;
     let code = e.error.code.unwrap_or_default();
     let said: String = e.error.message.unwrap_or_default().chars().take(200).collect();

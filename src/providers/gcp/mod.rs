@@ -59,7 +59,7 @@ pub struct Gcp {
 }
 
 /// Google's errors, by their `reason`.
-fn read_error(status: u16, body: &str) -> Option<ReadError> {
+fn read_error(status: u16, _headers: &reqwest::header::HeaderMap, body: &str) -> Option<ReadError> {
     let e: api::ErrorBody = serde_json::from_str(body).ok()?;
     let reason = e.error.errors.first().and_then(|r| r.reason.clone()).or(e.error.status.clone()).unwrap_or_default();
     let said: String = e.error.message.unwrap_or_default().chars().take(300).collect();

@@ -7,6 +7,7 @@
 pub(crate) mod api;
 mod levers;
 mod people;
+mod rate_limit;
 
 use std::collections::BTreeMap;
 
@@ -34,6 +35,7 @@ const INFO: ProviderInfo = ProviderInfo {
     secret_name: "token",
     default_base_url: DEFAULT_BASE_URL,
     default_project_label: "Organization",
+    usage_is: "each seat holder's premium requests (costs --by person)",
     // The organization's AI-credits budget that stops usage (`levers.rs`), in whole dollars.
     spend_limit: super::info::SpendLimit::Lever(super::info::SpendLimitLever {
         lever: super::levers::spend_limit,
@@ -146,6 +148,11 @@ impl Provider for GitHub {
             .insert(reqwest::header::ACCEPT, reqwest::header::HeaderValue::from_static("application/vnd.github+json"));
         headers.insert("x-github-api-version", reqwest::header::HeaderValue::from_static("2022-11-28"));
         headers
+    }
+
+    /// GitHub throttles with 403 as often as 429 (`rate_limit.rs`).
+    fn error_reader() -> Option<super::http::ErrorReader> {
+        Some(rate_limit::read_error)
     }
 
     fn new(http: Http, settings: &crate::config_workspace::WorkspaceConfig, _credentials: &Credentials) -> Self {
