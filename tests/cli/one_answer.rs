@@ -1,7 +1,7 @@
 //! One question, one answer: this month's spend and its forecast for all spend, asked of every
 //! front end (the report, budgets, the exporter and the dashboard's data) on the demo at the
 //! dates where a calendar bug would show (the 1st, the 6th, the 22nd, the last day of a month,
-//! January 1st), must be the same figure to the cent.
+//! January 1st), must be the same figure to the cent; and so must each person's month.
 
 use chrono::{DateTime, Datelike, Days, NaiveDate, Utc};
 use llmcost::app::dashboard;
@@ -94,4 +94,68 @@ async fn a_past_period_shows_its_own_budgets() {
     assert_eq!((team["period_start"].as_str(), team["level"].as_str()), (Some("2026-11-01"), Some("exceeded")));
     assert_eq!(team["spent"], doc["total"], "the budget's spend is the view's total");
     assert!(budgets.iter().all(|b| b["period_end"].as_str().unwrap() <= "2026-11-30"), "{budgets:?}");
+}
+
+/// Who spent it, one answer: each person's month (the demo's `[people]` name three GitHub seat
+/// holders by their e-mails) is the same figure in `costs --by person`, the report's By person,
+/// the exporter's per-person gauges and the dashboard's people, and no front end shows a
+/// person's other name.
+#[tokio::test]
+async fn each_person_is_the_same_in_every_front_end() {
+    use std::collections::BTreeMap;
+    let now: DateTime<Utc> = "2026-12-06T10:00:00Z".parse().unwrap();
+    let today = now.date_naive();
+    let env = TestEnv::new().var("LLMCOST_NOW", &now.to_rfc3339());
+    let sum = |rows: Vec<(String, Decimal)>| -> BTreeMap<String, Decimal> {
+        let mut out = BTreeMap::new();
+        for (person, cost) in rows {
+            *out.entry(person).or_default() += cost;
+        }
+        out.into_iter().map(|(p, c): (String, Decimal)| (p, c.round_dp(2))).collect()
+    };
+    let dec = |v: &serde_json::Value| v.as_str().unwrap().parse::<Decimal>().unwrap();
+
+    let costs = json(&env.run(&["--demo", "costs", "--month", "--by", "person", "--format", "json"]).await);
+    let costs =
+        sum(costs["rows"].as_array().unwrap().iter().map(|r| (r["person"].to_string(), dec(&r["cost"]))).collect());
+    let report = json(&env.run(&["--demo", "report", "--month", "--format", "json"]).await);
+    let report = sum(report["by_person"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| (r["person"].to_string(), dec(&r["cost"])))
+        .collect());
+    let metrics = stdout(&env.run(&["--demo", "metrics"]).await);
+    let metrics = sum(metrics
+        .lines()
+        .filter(|l| l.starts_with("llmcost_spend_month_to_date_by_person_usd{"))
+        .map(|l| {
+            let person = l.split("person=").nth(1).unwrap().split(',').next().unwrap().to_string();
+            (person, l.rsplit(' ').next().unwrap().parse::<Decimal>().unwrap())
+        })
+        .collect());
+    let app = llmcost::app::App::demo_at(llmcost::clock::Clock::pinned(now), std::env::temp_dir(), true).unwrap();
+    let query = dashboard::Query {
+        currency: Currency::USD,
+        accounts: app.demo.as_ref().unwrap().accounts(),
+        project: None,
+        range: DateRange::new(today.with_day(1).unwrap(), today),
+        period_end: last_of_month(today),
+        today,
+        estimates: false,
+        activity: vec![],
+    };
+    let screen = dashboard::run(&app, &query).unwrap();
+    let dashboard =
+        sum(screen.people.iter().map(|p| (format!("{:?}", p.person), p.cost.decimal())).collect::<Vec<_>>());
+
+    let ana = "\"ana@edugami.org\"";
+    assert!(costs.get(ana).is_some_and(|c| *c > Decimal::ZERO), "{costs:?}");
+    for (front_end, people) in [("report", &report), ("exporter", &metrics), ("dashboard", &dashboard)] {
+        for person in ["\"ana@edugami.org\"", "\"ben@edugami.org\""] {
+            assert_eq!(people.get(person), costs.get(person), "{front_end}: {person}: {people:?} vs {costs:?}");
+        }
+        assert!(!people.keys().any(|p| p.contains("-edugami")), "{front_end} shows another name: {people:?}");
+    }
+    assert!(!costs.keys().any(|p| p.contains("-edugami")), "{costs:?}");
 }
