@@ -854,16 +854,13 @@ fn estimates(
     out
 }
 
-/// The demo's people: the GitHub logins of three Copilot seat holders are the e-mails their
+/// The demo's `[people]`: the GitHub logins of three Copilot seat holders are the e-mails their
 /// OpenAI keys and Claude Code sessions carry.
-pub fn people() -> crate::domain::People {
-    let named = |person: &str, login: &str| (person.to_string(), vec![login.to_string()]);
-    let people = [
-        named("ana@edugami.org", "ana-edugami"),
-        named("ben@edugami.org", "ben-edugami"),
-        named("gus@edugami.org", "gus-edugami"),
-    ];
-    crate::domain::People::from_config(&people.into_iter().collect()).unwrap_or_default()
+pub fn people() -> std::collections::BTreeMap<String, Vec<String>> {
+    [("ana@edugami.org", "ana-edugami"), ("ben@edugami.org", "ben-edugami"), ("gus@edugami.org", "gus-edugami")]
+        .into_iter()
+        .map(|(person, login)| (person.to_string(), vec![login.to_string()]))
+        .collect()
 }
 
 /// The demo's teams: three teams with cost centres, one shared account split between two of them,

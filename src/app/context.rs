@@ -329,7 +329,8 @@ impl App {
                 balance_floors: crate::demo::balance_floors(),
                 teams: crate::demo::teams(),
                 shared_costs: crate::demo::shared_costs(),
-                people: crate::demo::people(),
+                people: crate::domain::People::from_config(&crate::demo::people()).unwrap_or_default(),
+                raw_people: crate::demo::people(),
                 optimize: crate::config::OptimizeSettings { batchable: vec!["Summaries".into()] },
                 ..Config::default()
             },
