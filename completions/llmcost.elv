@@ -328,7 +328,7 @@ set edit:completion:arg-completer[llmcost] = {|@words|
             cand --last 'The last N days, today included (at most 36600)'
             cand --since 'From this day (inclusive), to --until or today'
             cand --until 'Up to this day (inclusive); needs --since'
-            cand --by 'Group by a comma list of: provider, workspace, project, model, line_item, day, week (ISO), month, currency, team, cost_center (team and cost_center allocate spend by the config''s [[teams]])'
+            cand --by 'Group by a comma list of: provider, workspace, project, model, line_item, day, week (ISO), month, currency, team, cost_center (team and cost_center allocate spend by the config''s [[teams]]), key, person (each API key''s and key owner''s share, one person per [people] entry), hour (today''s estimate), basis'
             cand --format 'Output format'
             cand --currency 'Show amounts in this currency (ISO 4217, e.g. EUR, CHF), converting with the ECB''s euro reference rates of each day [default: the config''s [display] currency, else USD]'
             cand --config 'Config file [default: the platform config dir, e.g. ~/.config/llmcost/config.toml]'

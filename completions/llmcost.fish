@@ -288,7 +288,7 @@ complete -c llmcost -n "__fish_llmcost_using_subcommand costs" -l year -d 'This 
 complete -c llmcost -n "__fish_llmcost_using_subcommand costs" -l last -d 'The last N days, today included (at most 36600)' -r
 complete -c llmcost -n "__fish_llmcost_using_subcommand costs" -l since -d 'From this day (inclusive), to --until or today' -r
 complete -c llmcost -n "__fish_llmcost_using_subcommand costs" -l until -d 'Up to this day (inclusive); needs --since' -r
-complete -c llmcost -n "__fish_llmcost_using_subcommand costs" -l by -d 'Group by a comma list of: provider, workspace, project, model, line_item, day, week (ISO), month, currency, team, cost_center (team and cost_center allocate spend by the config\'s [[teams]])' -r
+complete -c llmcost -n "__fish_llmcost_using_subcommand costs" -l by -d 'Group by a comma list of: provider, workspace, project, model, line_item, day, week (ISO), month, currency, team, cost_center (team and cost_center allocate spend by the config\'s [[teams]]), key, person (each API key\'s and key owner\'s share, one person per [people] entry), hour (today\'s estimate), basis' -r
 complete -c llmcost -n "__fish_llmcost_using_subcommand costs" -l format -d 'Output format' -r -f -a "table\t'A table for people'
 json\t'Versioned JSON (schema_version 1) for scripts'
 csv\t'CSV with a header row, for spreadsheets'

@@ -22,6 +22,8 @@ Examples:
       A chargeback by the config's teams
   llmcost costs --team research --by model
       One team's spend, shared parts included
+  llmcost costs --month --by person
+      Who spent it: each key owner's share, across providers
   llmcost costs --since 2026-01-01 --until 2026-03-31 --format json --offline
   llmcost costs --today --by hour
       Today so far, hour by hour: ≈ estimates until the bill arrives
@@ -42,7 +44,8 @@ pub struct CostsArgs {
     pub period: PeriodArgs,
     /// Group by a comma list of: provider, workspace, project, model, line_item, day, week (ISO),
     /// month, currency, team, cost_center (team and cost_center allocate spend by the config's
-    /// [[teams]])
+    /// [[teams]]), key, person (each API key's and key owner's share, one person per [people]
+    /// entry), hour (today's estimate), basis
     #[arg(long, value_name = "DIMS", default_value = "model")]
     pub by: String,
     /// Output format
