@@ -398,6 +398,8 @@ complete -c llmcost -n "__fish_llmcost_using_subcommand budgets; and __fish_seen
 complete -c llmcost -n "__fish_llmcost_using_subcommand budgets; and __fish_seen_subcommand_from add" -l project -d 'Only this project\'s spend (id or exact name)' -r
 complete -c llmcost -n "__fish_llmcost_using_subcommand budgets; and __fish_seen_subcommand_from add" -l model -d 'Only this model\'s spend' -r
 complete -c llmcost -n "__fish_llmcost_using_subcommand budgets; and __fish_seen_subcommand_from add" -l team -d 'Only this team\'s allocated spend (a [[teams]] name; see llmcost teams)' -r
+complete -c llmcost -n "__fish_llmcost_using_subcommand budgets; and __fish_seen_subcommand_from add" -l key -d 'Only this API key\'s share of the bill (its name or id; see costs --by key)' -r
+complete -c llmcost -n "__fish_llmcost_using_subcommand budgets; and __fish_seen_subcommand_from add" -l person -d 'Only this person\'s share (a key owner, as costs --by person names them), or \'*\': every person against the amount, each a verdict of their own' -r
 complete -c llmcost -n "__fish_llmcost_using_subcommand budgets; and __fish_seen_subcommand_from add" -l warn-at -d 'Percentages of the amount that raise a warning [default: 50,80,100]' -r
 complete -c llmcost -n "__fish_llmcost_using_subcommand budgets; and __fish_seen_subcommand_from add" -l currency -d 'The currency of the amount (ISO 4217, e.g. EUR) [default: USD]; spend is converted into it' -r
 complete -c llmcost -n "__fish_llmcost_using_subcommand budgets; and __fish_seen_subcommand_from add" -l config -d 'Config file [default: the platform config dir, e.g. ~/.config/llmcost/config.toml]' -r -F
@@ -423,6 +425,8 @@ complete -c llmcost -n "__fish_llmcost_using_subcommand budgets; and __fish_seen
 complete -c llmcost -n "__fish_llmcost_using_subcommand budgets; and __fish_seen_subcommand_from edit" -l project -d 'Only this project\'s spend (id or exact name)' -r
 complete -c llmcost -n "__fish_llmcost_using_subcommand budgets; and __fish_seen_subcommand_from edit" -l model -d 'Only this model\'s spend' -r
 complete -c llmcost -n "__fish_llmcost_using_subcommand budgets; and __fish_seen_subcommand_from edit" -l team -d 'Only this team\'s allocated spend (a [[teams]] name; see llmcost teams)' -r
+complete -c llmcost -n "__fish_llmcost_using_subcommand budgets; and __fish_seen_subcommand_from edit" -l key -d 'Only this API key\'s share of the bill (its name or id; see costs --by key)' -r
+complete -c llmcost -n "__fish_llmcost_using_subcommand budgets; and __fish_seen_subcommand_from edit" -l person -d 'Only this person\'s share (a key owner, as costs --by person names them), or \'*\': every person against the amount, each a verdict of their own' -r
 complete -c llmcost -n "__fish_llmcost_using_subcommand budgets; and __fish_seen_subcommand_from edit" -l warn-at -d 'Percentages of the amount that raise a warning [default: 50,80,100]' -r
 complete -c llmcost -n "__fish_llmcost_using_subcommand budgets; and __fish_seen_subcommand_from edit" -l currency -d 'The currency of the amount (ISO 4217, e.g. EUR) [default: USD]; spend is converted into it' -r
 complete -c llmcost -n "__fish_llmcost_using_subcommand budgets; and __fish_seen_subcommand_from edit" -l config -d 'Config file [default: the platform config dir, e.g. ~/.config/llmcost/config.toml]' -r -F

@@ -164,7 +164,7 @@ fn actions(raw: &RawBudget) -> std::result::Result<(bool, bool), (String, String
     if raw.include_estimate == Some(true) && (raw.team.is_some() || raw.key.is_some() || raw.person.is_some()) {
         return Err((
             "include_estimate".into(),
-            "a team's spend is allocated from the bill: estimates are not allocated to teams".into(),
+            "a team's, a key's or a person's spend is allocated from the bill: estimates are not allocated".into(),
         ));
     }
     Ok((raw.brake.unwrap_or(false), enforce_by_provider))

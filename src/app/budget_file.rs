@@ -8,51 +8,68 @@ use crate::config::Config;
 use crate::config_budgets::RawBudget;
 use crate::error::{Error, Result};
 
-/// The TOML table for a budget, written in a stable field order.
-fn to_table(b: &RawBudget) -> toml_edit::Table {
-    let mut t = toml_edit::Table::new();
-    if let Some(v) = &b.name {
-        t["name"] = toml_edit::value(v.clone());
-    }
-    if let Some(v) = &b.amount {
-        t["amount"] = match v {
-            toml::Value::Integer(i) => toml_edit::value(*i),
-            toml::Value::Float(f) => toml_edit::value(*f),
-            other => toml_edit::value(other.to_string().trim_matches('"').to_string()),
-        };
-    }
-    if let Some(v) = &b.period {
-        t["period"] = toml_edit::value(v.clone());
-    }
-    if let Some(v) = b.start_day.filter(|d| *d != 1) {
-        t["start_day"] = toml_edit::value(v);
-    }
-    for (key, value) in [
-        ("provider", &b.provider),
-        ("workspace", &b.workspace),
-        ("project", &b.project),
-        ("model", &b.model),
-        ("team", &b.team),
-        ("currency", &b.currency),
-    ] {
-        if let Some(v) = value {
-            t[key] = toml_edit::value(v.clone());
+/// Writes every field of `b` into `t`: set where the budget has it, removed where it has none.
+/// An entry edited in place keeps its other keys' order and comments; the destructuring names
+/// every field, so a new one cannot be forgotten here (`budgets edit` once dropped `person`).
+fn write_fields(t: &mut toml_edit::Table, b: &RawBudget) {
+    let RawBudget {
+        name,
+        amount,
+        period,
+        start_day,
+        provider,
+        workspace,
+        project,
+        model,
+        team,
+        key,
+        person,
+        warn_at,
+        currency,
+        brake,
+        enforce,
+        include_estimate,
+        min_balance,
+    } = b;
+    let money = |v: &toml::Value| match v {
+        toml::Value::Integer(i) => toml_edit::Value::from(*i),
+        toml::Value::Float(f) => toml_edit::Value::from(*f),
+        other => toml_edit::Value::from(other.to_string().trim_matches('"').to_string()),
+    };
+    let text = |v: &Option<String>| v.as_ref().map(|v| toml_edit::Value::from(v.clone()));
+    let fields: [(&str, Option<toml_edit::Value>); 17] = [
+        ("name", text(name)),
+        ("amount", amount.as_ref().map(money)),
+        ("period", text(period)),
+        // The 1st is the default cycle: not written.
+        ("start_day", start_day.filter(|d| *d != 1).map(toml_edit::Value::from)),
+        ("provider", text(provider)),
+        ("workspace", text(workspace)),
+        ("project", text(project)),
+        ("model", text(model)),
+        ("team", text(team)),
+        ("key", text(key)),
+        ("person", text(person)),
+        ("min_balance", min_balance.as_ref().map(money)),
+        ("currency", text(currency)),
+        ("warn_at", warn_at.as_ref().map(|list| toml_edit::Value::Array(list.iter().copied().collect()))),
+        ("brake", brake.map(toml_edit::Value::from)),
+        ("enforce", text(enforce)),
+        ("include_estimate", include_estimate.map(toml_edit::Value::from)),
+    ];
+    for (field, value) in fields {
+        match (t.get_mut(field).and_then(toml_edit::Item::as_value_mut), value) {
+            // The value replaced, its comments and spacing kept.
+            (Some(old), Some(mut new)) => {
+                *new.decor_mut() = old.decor().clone();
+                *old = new;
+            }
+            (None, Some(new)) => t[field] = toml_edit::Item::Value(new),
+            (_, None) => {
+                t.remove(field);
+            }
         }
     }
-    if let Some(list) = &b.warn_at {
-        let mut arr = toml_edit::Array::new();
-        for p in list {
-            arr.push(*p);
-        }
-        t["warn_at"] = toml_edit::value(arr);
-    }
-    if let Some(brake) = b.brake {
-        t["brake"] = toml_edit::value(brake);
-    }
-    if let Some(enforce) = &b.enforce {
-        t["enforce"] = toml_edit::value(enforce.clone());
-    }
-    t
 }
 
 /// Writes `budget` into the file: appended, or replacing the entry of the same name.
@@ -72,13 +89,15 @@ pub(crate) fn save(path: &Path, budget: &RawBudget, replace: bool) -> Result<()>
                 "budget '{name}' already exists: change it with 'llmcost budgets edit {name}' or add --force"
             ))),
             (Some(i), true) => {
-                if let Some(slot) = array.get_mut(i) {
-                    *slot = to_table(budget);
+                if let Some(entry) = array.get_mut(i) {
+                    write_fields(entry, budget);
                 }
                 Ok(())
             }
             (None, _) => {
-                array.push(to_table(budget));
+                let mut entry = toml_edit::Table::new();
+                write_fields(&mut entry, budget);
+                array.push(entry);
                 Ok(())
             }
         }
@@ -158,5 +177,53 @@ mod tests {
         assert!(remove(&path, "team").unwrap());
         assert!(!remove(&path, "team").unwrap());
         assert!(Config::load(&path).unwrap().budgets.is_empty());
+    }
+
+    /// An entry written back loses no field and keeps its comments: every field set survives a
+    /// save and a load, and an edit changes only what it changes.
+    #[test]
+    fn every_field_survives_an_edit() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("config.toml");
+        std::fs::write(
+            &path,
+            "[[budgets]]\n# each person's week\nname = \"per-person\"\namount = 200\nperiod = \"week\"\n\
+             person = \"*\" # not the service accounts\ncurrency = \"EUR\"\nwarn_at = [80]\n",
+        )
+        .unwrap();
+        let raw = Config::load(&path).unwrap().raw_budgets[0].clone();
+        let edited = RawBudget { amount: Some(toml::Value::Integer(300)), ..raw.clone() };
+        save(&path, &edited, true).unwrap();
+        let text = std::fs::read_to_string(&path).unwrap();
+        assert!(text.contains("# each person's week") && text.contains("# not the service accounts"), "{text}");
+        assert_eq!(Config::load(&path).unwrap().raw_budgets[0], edited, "{text}");
+
+        let every = RawBudget {
+            name: Some("all".into()),
+            amount: Some(toml::Value::String("99.50".into())),
+            period: Some("month".into()),
+            start_day: Some(15),
+            provider: Some("openai".into()),
+            workspace: Some("edugami".into()),
+            project: Some("proj_a".into()),
+            model: Some("gpt-4o".into()),
+            team: Some("learning".into()),
+            key: Some("ci-key".into()),
+            person: Some("ana@example.org".into()),
+            warn_at: Some(vec![50, 90]),
+            currency: Some("EUR".into()),
+            brake: Some(true),
+            enforce: Some("provider".into()),
+            include_estimate: Some(false),
+            min_balance: Some(toml::Value::Integer(20)),
+        };
+        // Not a budget that loads (a floor and a spend budget at once): the writer alone.
+        let mut doc = toml_edit::DocumentMut::new();
+        let mut entry = toml_edit::Table::new();
+        write_fields(&mut entry, &every);
+        doc["budget"] = toml_edit::Item::Table(entry);
+        let text = doc.to_string();
+        let written: RawBudget = toml::from_str::<toml::Value>(&text).unwrap()["budget"].clone().try_into().unwrap();
+        assert_eq!(written, every, "{text}");
     }
 }

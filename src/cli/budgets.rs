@@ -18,6 +18,8 @@ Examples:
       --provider openai --workspace edugami --warn-at 50,80,100
   llmcost budgets add cycle --amount 500 --period month --start-day 15
       A billing cycle from the 15th
+  llmcost budgets add per-person --amount 200 --period week --person '*'
+      Each person's week, a verdict each
   llmcost budgets
       Every budget and how it stands (from the cache)
   llmcost budgets check --format github
@@ -92,6 +94,13 @@ pub struct BudgetSpec {
     /// Only this team's allocated spend (a [[teams]] name; see llmcost teams)
     #[arg(long, value_name = "TEAM")]
     pub team: Option<String>,
+    /// Only this API key's share of the bill (its name or id; see costs --by key)
+    #[arg(long, value_name = "KEY", conflicts_with = "person")]
+    pub key: Option<String>,
+    /// Only this person's share (a key owner, as costs --by person names them), or '*': every
+    /// person against the amount, each a verdict of their own
+    #[arg(long, value_name = "PERSON")]
+    pub person: Option<String>,
     /// Percentages of the amount that raise a warning [default: 50,80,100]
     #[arg(long, value_name = "LIST", value_delimiter = ',')]
     pub warn_at: Option<Vec<i64>>,
@@ -208,6 +217,8 @@ fn raw_from(spec: &BudgetSpec, base: Option<&RawBudget>) -> RawBudget {
     set(&mut raw.project, &spec.project);
     set(&mut raw.model, &spec.model);
     set(&mut raw.team, &spec.team);
+    set(&mut raw.key, &spec.key);
+    set(&mut raw.person, &spec.person);
     if spec.start_day.is_some() {
         raw.start_day = spec.start_day;
     }

@@ -179,6 +179,27 @@ async fn add_edit_list_remove() {
     assert_eq!(code(&env.run(&["budgets", "remove", "edu"]).await), 0);
     assert_eq!(code(&env.run(&["budgets", "remove", "edu"]).await), 2);
 
+    // A person budget added by flag, then edited by hand and by `edit`: its person, its
+    // estimate setting and its comments stay (an edit once rewrote the entry without them).
+    let add = env.run(&["budgets", "add", "people", "--amount", "200", "--period", "week", "--person", "*"]).await;
+    expect_code(&add, 0);
+    let text = std::fs::read_to_string(&env.config).unwrap();
+    assert!(text.contains("person = \"*\""), "{text}");
+    let text = text.replace("person = \"*\"", "person = \"*\" # not the service accounts");
+    std::fs::write(
+        &env.config,
+        format!("{text}\n[[budgets]]\nname = \"est\"\namount = 100\nperiod = \"month\"\ninclude_estimate = true\n"),
+    )
+    .unwrap();
+    expect_code(&env.run(&["budgets", "edit", "people", "--amount", "300"]).await, 0);
+    expect_code(&env.run(&["budgets", "edit", "est", "--amount", "150"]).await, 0);
+    let text = std::fs::read_to_string(&env.config).unwrap();
+    assert!(text.contains("person = \"*\" # not the service accounts") && text.contains("amount = 300"), "{text}");
+    assert!(text.contains("include_estimate = true") && text.contains("amount = 150"), "{text}");
+    let both =
+        env.run(&["budgets", "add", "k", "--amount", "5", "--period", "month", "--key", "ci", "--person", "x"]).await;
+    expect_code(&both, 2);
+
     // costs mentions a budget covering what it shows.
     let costs = env.run(&["costs", "--month"]).await;
     assert!(stdout(&costs).contains("Budget team: $"), "{}", stdout(&costs));
