@@ -28,6 +28,7 @@ const INFO: ProviderInfo = ProviderInfo {
     secret_name: "management key",
     default_base_url: DEFAULT_BASE_URL,
     default_project_label: "All keys",
+    usage_is: "each key's bill and token counts (costs --by key)",
     // `/activity` serves the last 30 completed UTC days, never today.
     history: History::LastDays(30),
     reports_today: false,
