@@ -21,6 +21,20 @@ fn last_of_month(day: NaiveDate) -> NaiveDate {
     first_next - Days::new(1)
 }
 
+/// The dashboard's question for this month to date, in dollars, of `accounts`.
+fn this_month(accounts: Vec<llmcost::domain::Account>, today: NaiveDate) -> dashboard::Query {
+    dashboard::Query {
+        currency: Currency::USD,
+        accounts,
+        project: None,
+        range: DateRange::new(today.with_day(1).unwrap(), today),
+        period_end: last_of_month(today),
+        today,
+        estimates: false,
+        activity: vec![],
+    }
+}
+
 #[tokio::test]
 async fn the_month_and_its_forecast_are_the_same_in_every_front_end() {
     for at in ["2026-12-01", "2026-12-06", "2026-12-22", "2026-12-31", "2027-01-01"] {
@@ -61,17 +75,7 @@ async fn the_month_and_its_forecast_are_the_same_in_every_front_end() {
         // the dashboard's data for this month.
         let demo = Demo::new(now).unwrap();
         let store = Store::open(&demo.db_path()).unwrap();
-        let query = dashboard::Query {
-            currency: Currency::USD,
-            accounts: demo.accounts(),
-            project: None,
-            range: DateRange::new(today.with_day(1).unwrap(), today),
-            period_end: last_of_month(today),
-            today,
-            estimates: false,
-            activity: vec![],
-        };
-        let snapshot = dashboard::load(&store, &query).unwrap();
+        let snapshot = dashboard::load(&store, &this_month(demo.accounts(), today)).unwrap();
         assert_eq!(snapshot.total.decimal().round_dp(2), b_spent, "{at}: dashboard total");
         assert_eq!(
             snapshot.forecast.map(|m: Money| m.decimal().round_dp(2)),
@@ -135,17 +139,7 @@ async fn each_person_is_the_same_in_every_front_end() {
         })
         .collect());
     let app = llmcost::app::App::demo_at(llmcost::clock::Clock::pinned(now), std::env::temp_dir(), true).unwrap();
-    let query = dashboard::Query {
-        currency: Currency::USD,
-        accounts: app.demo.as_ref().unwrap().accounts(),
-        project: None,
-        range: DateRange::new(today.with_day(1).unwrap(), today),
-        period_end: last_of_month(today),
-        today,
-        estimates: false,
-        activity: vec![],
-    };
-    let screen = dashboard::run(&app, &query).unwrap();
+    let screen = dashboard::run(&app, &this_month(app.demo.as_ref().unwrap().accounts(), today)).unwrap();
     let dashboard =
         sum(screen.people.iter().map(|p| (format!("{:?}", p.person), p.cost.decimal())).collect::<Vec<_>>());
 

@@ -14,3 +14,13 @@ def start(test, seconds):
             break
         time.sleep(0.5)
     return server, open(url_file).read()
+
+
+def run_node(script, url):
+    """Runs `script` with Node and the Octokit modules (`OCTOKIT`, default /tmp/octo/node_modules),
+    the fake's URL as its first argument; prints and returns its standard output."""
+    node_path = os.environ.get("OCTOKIT", "/tmp/octo/node_modules")
+    out = subprocess.run(["node", "-e", script, url], env=dict(os.environ, NODE_PATH=node_path),
+                         capture_output=True, text=True, timeout=60)
+    print(out.stdout, out.stderr, end="")
+    return out.stdout

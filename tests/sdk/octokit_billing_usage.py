@@ -11,10 +11,10 @@ script runs Node (Octokit from npm) from Python, as the other SDK checks start t
 
     (cd /tmp && npm install @octokit/rest) && OCTOKIT=/tmp/node_modules python3 tests/sdk/octokit_billing_usage.py
 """
-import json, os, subprocess, sys
+import json, os, sys
 
 sys.path.insert(0, os.path.dirname(__file__))
-from fake_server import start
+from fake_server import run_node, start
 
 SCRIPT = r"""
 const { Octokit } = require("@octokit/rest");
@@ -59,11 +59,8 @@ const { Octokit } = require("@octokit/rest");
 
 server, url = start("serve_github_for_sdk", 60)
 try:
-    node_path = os.environ.get("OCTOKIT", "/tmp/octo/node_modules")
-    out = subprocess.run(["node", "-e", SCRIPT, url], env=dict(os.environ, NODE_PATH=node_path),
-                         capture_output=True, text=True, timeout=60)
-    print(out.stdout, out.stderr, end="")
-    lines = [json.loads(l) for l in out.stdout.splitlines() if l.startswith("{")]
+    stdout = run_node(SCRIPT, url)
+    lines = [json.loads(l) for l in stdout.splitlines() if l.startswith("{")]
     assert lines[0]["status"] == 200 and lines[0]["ai"] > 0, lines
     assert lines[1]["seats"] == ["octocat", "hubot", "mona"], lines
     assert lines[1]["people_day_micro_usd"] == lines[1]["org_premium_day_micro_usd"] == 480000, lines

@@ -8,10 +8,10 @@ the minute) or reports with its end time.
 
     (cd /tmp/octo && npm install @octokit/rest @octokit/plugin-throttling) && python3 tests/sdk/octokit_throttling.py
 """
-import json, os, subprocess, sys
+import json, os, sys
 
 sys.path.insert(0, os.path.dirname(__file__))
-from fake_server import start
+from fake_server import run_node, start
 
 SCRIPT = r"""
 const { Octokit } = require("@octokit/rest");
@@ -32,11 +32,8 @@ const { throttling } = require("@octokit/plugin-throttling");
 
 server, url = start("serve_github_limited_for_sdk", 60)
 try:
-    node_path = os.environ.get("OCTOKIT", "/tmp/octo/node_modules")
-    out = subprocess.run(["node", "-e", SCRIPT, url], env=dict(os.environ, NODE_PATH=node_path),
-                         capture_output=True, text=True, timeout=60)
-    print(out.stdout, out.stderr, end="")
-    result = json.loads(out.stdout.splitlines()[-1])
+    stdout = run_node(SCRIPT, url)
+    result = json.loads(stdout.splitlines()[-1])
     assert result["seen"][0]["limit"] == "primary", result
     assert result["seen"][0]["retryAfter"] <= 2, result
     assert result["status"] == 200 and result["net_micro_usd"] == 320000, result
