@@ -675,7 +675,7 @@ _llmcost() {
             return 0
             ;;
         llmcost__subcmd__budgets__subcmd__add)
-            opts="-w -q -v -h -V --amount --period --start-day --provider --workspace --project --model --team --key --person --warn-at --currency --force --config --db --demo --quiet --timeout --verbose --record --wide --remote --color --help --version"
+            opts="-w -q -v -h -V --amount --period --start-day --provider --workspace --project --model --team --key --person --min-balance --warn-at --currency --force --config --db --demo --quiet --timeout --verbose --record --wide --remote --color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -722,6 +722,10 @@ _llmcost() {
                     return 0
                     ;;
                 --person)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --min-balance)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -811,7 +815,7 @@ _llmcost() {
             return 0
             ;;
         llmcost__subcmd__budgets__subcmd__edit)
-            opts="-w -q -v -h -V --amount --period --start-day --provider --workspace --project --model --team --key --person --warn-at --currency --force --config --db --demo --quiet --timeout --verbose --record --wide --remote --color --help --version"
+            opts="-w -q -v -h -V --amount --period --start-day --provider --workspace --project --model --team --key --person --min-balance --warn-at --currency --force --config --db --demo --quiet --timeout --verbose --record --wide --remote --color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -858,6 +862,10 @@ _llmcost() {
                     return 0
                     ;;
                 --person)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --min-balance)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

@@ -195,7 +195,7 @@ pub(crate) fn validate_all(raw: &[RawBudget], path: &Path) -> Result<Vec<Budget>
 }
 
 /// A `min_balance` entry: a name, a prepaid scope and the floor; nothing a spend budget has.
-fn validate_floor(raw: &RawBudget) -> std::result::Result<BalanceFloor, (String, String)> {
+pub(crate) fn validate_floor(raw: &RawBudget) -> std::result::Result<BalanceFloor, (String, String)> {
     let field = |f: &str, m: String| (f.to_string(), m);
     let name = raw.name.clone().filter(|n| !n.trim().is_empty()).ok_or_else(|| field("name", "is missing".into()))?;
     names::validate_workspace_name(&name)

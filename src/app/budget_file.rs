@@ -135,6 +135,20 @@ pub(crate) fn save_checked(app: &super::App, raw: &RawBudget, replace: bool) -> 
     Ok(budget)
 }
 
+/// `budgets add --min-balance`: a balance floor checked as the config loader checks it, then
+/// written. Returns the floor as it will be read.
+pub(crate) fn save_floor_checked(
+    app: &super::App,
+    raw: &RawBudget,
+    replace: bool,
+) -> Result<crate::budget::BalanceFloor> {
+    refuse_demo(app)?;
+    let floor = crate::config_budgets::validate_floor(raw)
+        .map_err(|(field, m)| Error::Usage(format!("--{}: {m}", field.replace('_', "-"))))?;
+    save(&app.config_path, raw, replace)?;
+    Ok(floor)
+}
+
 /// `budgets remove`: an unknown name is an error, not a silent success.
 pub(crate) fn remove_named(app: &super::App, name: &str) -> Result<()> {
     refuse_demo(app)?;

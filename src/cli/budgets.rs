@@ -20,6 +20,8 @@ Examples:
       A billing cycle from the 15th
   llmcost budgets add per-person --amount 200 --period week --person '*'
       Each person's week, a verdict each
+  llmcost budgets add credits --provider openrouter --min-balance 20
+      A balance floor: fails below $20 of prepaid credits
   llmcost budgets
       Every budget and how it stands (from the cache)
   llmcost budgets check --format github
@@ -101,6 +103,11 @@ pub struct BudgetSpec {
     /// person against the amount, each a verdict of their own
     #[arg(long, value_name = "PERSON")]
     pub person: Option<String>,
+    /// A balance floor instead of a spend budget: the prepaid balance of --provider (openrouter,
+    /// xai, deepseek) must stay above this amount; `budgets check` fails below it and warns a
+    /// week ahead
+    #[arg(long, value_name = "AMOUNT", conflicts_with_all = ["amount", "period", "key", "person", "team"])]
+    pub min_balance: Option<String>,
     /// Percentages of the amount that raise a warning [default: 50,80,100]
     #[arg(long, value_name = "LIST", value_delimiter = ',')]
     pub warn_at: Option<Vec<i64>>,
@@ -199,12 +206,16 @@ fn list(app: &App, format: BudgetFormat) -> Result<()> {
 fn raw_from(spec: &BudgetSpec, base: Option<&RawBudget>) -> RawBudget {
     let mut raw = base.cloned().unwrap_or_default();
     raw.name = Some(spec.name.clone());
+    // Keep exact decimals as strings; whole dollars as integers.
+    let amount = |a: &String| match a.trim().parse::<i64>() {
+        Ok(i) => toml::Value::Integer(i),
+        Err(_) => toml::Value::String(a.trim().to_string()),
+    };
     if let Some(a) = &spec.amount {
-        // Keep exact decimals as strings; whole dollars as integers.
-        raw.amount = Some(match a.trim().parse::<i64>() {
-            Ok(i) => toml::Value::Integer(i),
-            Err(_) => toml::Value::String(a.trim().to_string()),
-        });
+        raw.amount = Some(amount(a));
+    }
+    if let Some(a) = &spec.min_balance {
+        raw.min_balance = Some(amount(a));
     }
     let set = |field: &mut Option<String>, value: &Option<String>| {
         if let Some(v) = value {
@@ -232,6 +243,21 @@ fn raw_from(spec: &BudgetSpec, base: Option<&RawBudget>) -> RawBudget {
 }
 
 fn save(app: &App, raw: &RawBudget, replace: bool, verb: &str) -> Result<()> {
+    if raw.min_balance.is_some() {
+        let floor = crate::app::budget_file::save_floor_checked(app, raw, replace)?;
+        let whose = match (&floor.provider, &floor.workspace) {
+            (Some(p), Some(w)) => format!("{}/{w}", p.info().display),
+            (Some(p), None) => p.info().display.to_string(),
+            (None, _) => "every prepaid account".to_string(),
+        };
+        app.note(&format!(
+            "{verb} balance floor '{}': {whose} at least {}, saved in {}",
+            floor.name,
+            floor.currency.format(floor.min),
+            app.config_path.display()
+        ));
+        return Ok(());
+    }
     let budget = crate::app::budget_file::save_checked(app, raw, replace)?;
     app.note(&format!(
         "{verb} budget '{}': {} per {}, saved in {}",
@@ -244,8 +270,10 @@ fn save(app: &App, raw: &RawBudget, replace: bool, verb: &str) -> Result<()> {
 }
 
 fn add(app: &App, spec: BudgetSpec) -> Result<()> {
-    if spec.amount.is_none() || spec.period.is_none() {
-        return Err(Error::Usage("budgets add needs --amount and --period".into()));
+    if spec.min_balance.is_none() && (spec.amount.is_none() || spec.period.is_none()) {
+        return Err(Error::Usage(
+            "budgets add needs --amount and --period (or --min-balance with --provider, for a balance floor)".into(),
+        ));
     }
     let raw = raw_from(&spec, None);
     save(app, &raw, spec.force, "Added")

@@ -200,6 +200,18 @@ async fn add_edit_list_remove() {
         env.run(&["budgets", "add", "k", "--amount", "5", "--period", "month", "--key", "ci", "--person", "x"]).await;
     expect_code(&both, 2);
 
+    // A balance floor by flag: written as min_balance, edited like the rest; a provider billed
+    // after use has no balance to watch.
+    let floor = env.run(&["budgets", "add", "credits", "--provider", "openrouter", "--min-balance", "25.50"]).await;
+    expect_code(&floor, 0);
+    assert!(stderr(&floor).contains("balance floor 'credits': OpenRouter at least $25.50"), "{}", stderr(&floor));
+    expect_code(&env.run(&["budgets", "edit", "credits", "--min-balance", "30"]).await, 0);
+    let text = std::fs::read_to_string(&env.config).unwrap();
+    assert!(text.contains("name = \"credits\"\nprovider = \"openrouter\"\nmin_balance = 30"), "{text}");
+    let billed_after = env.run(&["budgets", "add", "x", "--provider", "openai", "--min-balance", "5"]).await;
+    expect_code(&billed_after, 2);
+    assert!(stderr(&billed_after).contains("no balance to watch"), "{}", stderr(&billed_after));
+
     // costs mentions a budget covering what it shows.
     let costs = env.run(&["costs", "--month"]).await;
     assert!(stdout(&costs).contains("Budget team: $"), "{}", stdout(&costs));
