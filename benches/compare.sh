@@ -6,26 +6,9 @@
 #   bash benches/compare.sh            # builds release, makes the cache once, prints the tables
 #   LLMCOST_BENCH_DIR=/tmp/llmcost-bench bash benches/compare.sh   # keep the cache between runs
 set -euo pipefail
-cd "$(dirname "$0")/.."
-
-missing=()
-command -v hyperfine >/dev/null || missing+=(hyperfine)
-command -v sqlite3 >/dev/null || missing+=(sqlite3)
-[ -x /usr/bin/time ] || missing+=(time)
-if [ ${#missing[@]} -gt 0 ]; then
-  echo "installing ${missing[*]} (Debian packages)" >&2
-  apt-get update -qq && apt-get install -y -qq "${missing[@]}" >/dev/null
-fi
-
-cargo build --release --locked --quiet
-BIN="$PWD/target/release/llmcost"
-WORK="${LLMCOST_BENCH_DIR:-$(mktemp -d)}"
-mkdir -p "$WORK"
-DB="$WORK/big.sqlite"
-CONFIG="$WORK/config.toml"
-: > "$CONFIG"
+source "$(dirname "$0")/scale_setup.sh"
+bench_setup big "" time
 for i in 1 2 3 4 5 6; do printf '[workspaces.openai.bench-%s]\n' "$i" >> "$CONFIG"; done
-export LLMCOST_NOW=2026-11-22T10:00:00Z LLMCOST_NO_KEYRING=1 LLMCOST_CONFIG="$CONFIG" LLMCOST_DB="$DB"
 
 if [ ! -s "$DB" ]; then
   echo "making the cache (about 1,051,200 cost rows)..." >&2

@@ -323,14 +323,15 @@ impl App {
     /// its own. The demo never reads the user's config, cache or keys.
     pub fn demo_at(clock: Clock, config_path: PathBuf, quiet: bool) -> Result<App> {
         let demo = Demo::new(clock.now())?;
+        let raw_people = crate::demo::people();
         Ok(App {
             config: Config {
                 budgets: crate::demo::budgets(),
                 balance_floors: crate::demo::balance_floors(),
                 teams: crate::demo::teams(),
                 shared_costs: crate::demo::shared_costs(),
-                people: crate::domain::People::from_config(&crate::demo::people()).unwrap_or_default(),
-                raw_people: crate::demo::people(),
+                people: crate::domain::People::from_config(&raw_people).unwrap_or_default(),
+                raw_people,
                 optimize: crate::config::OptimizeSettings { batchable: vec!["Summaries".into()] },
                 ..Config::default()
             },
